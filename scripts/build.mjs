@@ -1,0 +1,98 @@
+// Builds the three files Apps Script runs: dist/Code.js, dist/Sidebar.html, dist/appsscript.json.
+// Code.js is one esbuild IIFE (global TTS_LIB) plus a top-level function declaration per export of
+// src/server/index.ts: Apps Script only finds entry points declared at the top level, and Sheets
+// only offers autocomplete for custom functions whose JSDoc sits on that declaration.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist');
+const GLOBAL = 'TTS_LIB';
+
+const serverOptions = {
+  entryPoints: [join(root, 'src/server/index.ts')],
+  bundle: true,
+  target: 'es2019', // Apps Script V8 rejects class fields and private members
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  charset: 'utf8',
+  legalComments: 'none',
+  logLevel: 'warning',
+  minifySyntax: true,
+  minifyWhitespace: true,
+};
+
+/** Export names of the server entry, in source order (an IIFE build's metafile lists none). */
+async function serverExports() {
+  const probe = await esbuild.build({ ...serverOptions, format: 'esm', write: false, metafile: true, outfile: 'probe.js' });
+  return { names: Object.values(probe.metafile.outputs)[0].exports, inputs: Object.keys(probe.metafile.inputs) };
+}
+
+/** JSDoc and parameter names of every `/** … *\/ export function NAME(…)` in the given sources. */
+function collectJsDoc(files) {
+  const docs = new Map();
+  for (const file of files) {
+    if (!file.endsWith('.ts') || file.includes('node_modules')) continue;
+    const src = readFileSync(join(root, file), 'utf8');
+    for (const m of src.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*?\*\/)\s*export\s+function\s+(\w+)\s*\(([^)]*)\)/g)) {
+      const params = m[3].split(',').map((p) => p.trim().split(/[?:=\s]/)[0]).filter(Boolean);
+      docs.set(m[2], { jsdoc: m[1], params });
+    }
+  }
+  return docs;
+}
+
+async function buildServer() {
+  const { names, inputs } = await serverExports();
+  const docs = collectJsDoc(inputs);
+  const stubs = names.map((name) => {
+    const doc = docs.get(name);
+    const params = doc ? doc.params.join(', ') : '';
+    return `${doc ? doc.jsdoc + '\n' : ''}function ${name}(${params}) { return ${GLOBAL}.${name}.apply(this, arguments); }`;
+  });
+  const iife = await esbuild.build({ ...serverOptions, format: 'iife', globalName: GLOBAL, write: false, outfile: 'Code.js' });
+  const code = `${iife.outputFiles[0].text}\n${stubs.join('\n\n')}\n`;
+  writeFileSync(join(out, 'Code.js'), code);
+  return { exports: names.length, bytes: Buffer.byteLength(code) };
+}
+
+/** The parse worker is bundled first and handed to the sidebar as text, so it can start from a Blob URL. */
+async function buildWorkerSource() {
+  const worker = await esbuild.build({
+    entryPoints: [join(root, 'src/sidebar/parse-worker.ts')],
+    bundle: true, format: 'iife', target: 'es2019', minify: true, write: false, logLevel: 'warning',
+  });
+  return worker.outputFiles[0].text;
+}
+
+async function buildSidebar() {
+  const workerSource = await buildWorkerSource();
+  const inlineWorker = {
+    name: 'parse-worker-source',
+    setup(build) {
+      build.onResolve({ filter: /^parse-worker-source$/ }, () => ({ path: 'parse-worker-source', namespace: 'inline' }));
+      build.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({ contents: `export default ${JSON.stringify(workerSource)};`, loader: 'js' }));
+    },
+  };
+  const ui = await esbuild.build({
+    entryPoints: [join(root, 'src/sidebar/main.ts')],
+    bundle: true, format: 'iife', target: 'es2019', minify: true, write: false, outdir: 'sidebar-out',
+    logLevel: 'warning', plugins: [inlineWorker],
+  });
+  const js = ui.outputFiles.find((f) => f.path.endsWith('.js')).text;
+  const css = ui.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
+  // Function replacers: a bundle may contain `$&` or `$1`, which a string replacement would expand.
+  const html = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8')
+    .replace('/*__CSS__*/', () => css)
+    .replace('/*__JS__*/', () => js.replace(/<\/script/gi, '<\\/script'));
+  writeFileSync(join(out, 'Sidebar.html'), html);
+  return { bytes: Buffer.byteLength(html) };
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const [server, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
+copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+console.log(`dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB (${server.exports} entry points), dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB`);

@@ -1,0 +1,86 @@
+/**
+ * The typed call contract between the sidebar and the server. Every `google.script.run` target
+ * the sidebar may call is listed here with its one argument and its result; the server's handler
+ * table is typed against it (src/server/handlers.ts) and so is the sidebar's wrapper
+ * (src/sidebar/server-client.ts), so a misspelt handler name is a type error on both sides.
+ *
+ * Everything here crosses HtmlService's serializer: plain objects, arrays, strings, numbers,
+ * booleans, null. Never `Date` (send ISO text) and never `undefined` inside arrays.
+ */
+import type { LayoutId, LedgerRow } from './types';
+
+/** Settings the seller keeps per spreadsheet (document properties). */
+export interface Settings {
+  /** Monthly sales target in dollars (default 65,000). */
+  monthlyTarget: number;
+  /** Annual sales target in dollars (default 1,000,000). */
+  annualTarget: number;
+  /** Which sales figure counts toward the targets. */
+  metric: SalesMetric;
+}
+
+export type SalesMetric = 'gross' | 'net' | 'settlement';
+
+export const DEFAULT_SETTINGS: Settings = { monthlyTarget: 65_000, annualTarget: 1_000_000, metric: 'gross' };
+
+/** Announces one file before its rows are sent. */
+export interface BeginImportRequest {
+  fileName: string;
+  layout: LayoutId;
+  layoutLabel: string;
+  period: { first: string; last: string };
+  rowsTotal: number;
+  rejected: number;
+  settlementCents: number;
+  reconciliation: string;
+}
+
+export interface BeginImportResult {
+  importId: string;
+}
+
+/** One chunk of normalized rows (well under 2 MB); sent one at a time. */
+export interface ImportChunkRequest {
+  importId: string;
+  chunkIndex: number;
+  rows: LedgerRow[];
+}
+
+export interface ImportChunkResult {
+  written: number;
+  duplicates: number;
+}
+
+export interface FinishImportRequest {
+  importId: string;
+  status: 'complete' | 'cancelled' | 'failed';
+  message?: string;
+}
+
+export interface ImportSummary {
+  importId: string;
+  fileName: string;
+  written: number;
+  duplicates: number;
+  rejected: number;
+  status: FinishImportRequest['status'];
+}
+
+/** What *Refresh dashboard* did, for the sidebar and the menu's toast. */
+export interface DashboardResult {
+  message: string;
+  months: number;
+  charts: number;
+}
+
+/** Every sidebar → server call: name → (argument) => result. */
+export interface ServerApi {
+  refreshDashboard(arg: null): DashboardResult;
+  getSettings(arg: null): Settings;
+  saveSettings(arg: Settings): Settings;
+  beginImport(arg: BeginImportRequest): BeginImportResult;
+  importChunk(arg: ImportChunkRequest): ImportChunkResult;
+  finishImport(arg: FinishImportRequest): ImportSummary;
+}
+
+export type ServerHandlerName = keyof ServerApi;

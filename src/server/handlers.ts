@@ -1,0 +1,13 @@
+/**
+ * The sidebar's server handlers, checked against the call contract: a handler missing here, or
+ * one whose argument or result drifts from src/core/contract.ts, is a type error.
+ */
+import type { ServerApi } from '../core/contract';
+import { refreshDashboard } from './dashboard';
+import { getSettings, saveSettings } from './settings';
+
+export const sidebarHandlers: ServerApi = {
+  getSettings,
+  saveSettings,
+  refreshDashboard,
+} as ServerApi;

@@ -32,7 +32,14 @@ export interface BeginImportRequest {
   rowsTotal: number;
   rejected: number;
   settlementCents: number;
+  netSalesCents: number;
+  feesCents: number;
+  /** `OK`, or e.g. `3 rows differ` (shown as is in the TTS Imports tab). */
   reconciliation: string;
+  /** Catalog ids of the amount columns that are non-zero in at least one row of the file. */
+  amountIds: string[];
+  /** Headers of columns the catalog does not know, kept as text columns in the ledger. */
+  unknownColumns: string[];
 }
 
 export interface BeginImportResult {
@@ -47,7 +54,9 @@ export interface ImportChunkRequest {
 }
 
 export interface ImportChunkResult {
+  /** Rows of this chunk appended to the ledger. */
   written: number;
+  /** Rows of this chunk skipped because their key is already in the ledger (or earlier in the chunk). */
   duplicates: number;
 }
 
@@ -64,6 +73,8 @@ export interface ImportSummary {
   duplicates: number;
   rejected: number;
   status: FinishImportRequest['status'];
+  /** New SKUs added to the TTS COGS tab for the seller to fill in. */
+  cogsAdded: number;
 }
 
 /** What *Refresh dashboard* did, for the sidebar and the menu's toast. */

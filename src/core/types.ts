@@ -56,6 +56,10 @@ export interface LedgerRow {
   /** Columns the catalog does not know: header as written → raw cell text. Kept, never dropped. */
   unknown: Record<string, string>;
   source: SourceRef;
+  /** Known text columns worth keeping (adjustment reason, unsettled reasons, payout ID…): catalog id → text. */
+  details?: Record<string, string>;
+  /** The import that wrote the row, when read back from the TTS Ledger tab. */
+  importId?: string;
 }
 
 export interface ReconcileMismatch {
@@ -78,6 +82,21 @@ export interface ReconcileResult {
   /** Money-looking columns the catalog does not know: they may hold amounts we cannot place. */
   unclassifiedColumns: string[];
   ok: boolean;
+  /** Rows where a subtotal (Fees, Shipping, Net sales…) differs from the sum of its columns. */
+  subtotalMismatches?: SubtotalMismatch[];
+}
+
+export interface SubtotalMismatch {
+  source: SourceRef;
+  orderId: string;
+  type: string;
+  /** The subtotal's label, e.g. `Fees`. */
+  column: string;
+  /** The subtotal as written, cents. */
+  subtotal: number;
+  /** Sum of its component columns, cents. */
+  sumOfParts: number;
+  difference: number;
 }
 
 export interface ParsedExport {

@@ -4,10 +4,14 @@
  */
 import type { ServerApi } from '../core/contract';
 import { refreshDashboard } from './dashboard';
+import { beginImport, finishImport, importChunk } from './import-handlers';
 import { getSettings, saveSettings } from './settings';
 
 export const sidebarHandlers: ServerApi = {
   getSettings,
   saveSettings,
   refreshDashboard,
+  beginImport,
+  importChunk,
+  finishImport,
 } as ServerApi;

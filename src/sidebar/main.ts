@@ -1,4 +1,17 @@
+/**
+ * The sidebar: panels stacked in a 300 px column. The import panel comes first; panels that show
+ * results (the forecast) are mounted after it and told when an import finishes.
+ */
 import './styles.css';
+import { createImportPanel } from './import-panel';
+import { createFileParser } from './parse-in-worker';
+import { callServer } from './server-client';
 
-const app = document.getElementById('app');
-if (app) app.textContent = 'TTS Profit';
+function mount(): void {
+  const app = document.getElementById('app');
+  if (!app) return;
+  const importPanel = createImportPanel({ parser: createFileParser(), call: callServer });
+  app.appendChild(importPanel.element);
+}
+
+mount();

@@ -99,7 +99,7 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
       if (b === 0xf0) lower = 0x90;
       if (b === 0xf4) upper = 0x8f;
     } else return false;
-    if (i + needed >= n + 0 && i + needed > n - 1 + 1) return false;
+    if (i + needed >= n) return false; // sequence cut off by the end of the file
     const second = bytes[i + 1];
     if (second < lower || second > upper) return false;
     for (let k = 2; k <= needed; k++) {
@@ -115,7 +115,6 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
   // An odd trailing byte cannot be a character; Excel never writes one, so it is dropped.
   const unitCount = bytes.length >> 1;
   const units = new Uint16Array(Math.min(unitCount, 16384));
-  let text = '';
   const parts: string[] = [];
   for (let start = 0; start < unitCount; start += units.length) {
     const end = Math.min(unitCount, start + units.length);
@@ -126,8 +125,7 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
     }
     parts.push(String.fromCharCode.apply(null, units.subarray(0, end - start) as unknown as number[]));
   }
-  text = parts.join('');
-  return text;
+  return parts.join('');
 }
 
 /** Windows-1252 differs from Latin-1 only in 0x80–0x9F, where it has €, curly quotes, dashes… */

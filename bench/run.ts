@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: speed as ratios measured in one run on the same files, never as absolute
+ * timings in tests. Prints a table and writes bench/results/<time>.json (and latest.json).
+ *
+ * BENCH_ROWS=100000,1000000 (default) chooses the synthetic file sizes; BENCH_SKIP=duckdb,browser
+ * skips sections.
+ */
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateStatementRows } from './synthetic-export';
+
+const root = join(import.meta.dirname, '..');
+const dataDir = join(root, 'bench/.data');
+const resultsDir = join(root, 'bench/results');
+const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+
+interface Measurement {
+  task: string;
+  seconds: number;
+  peakRssMB: number;
+  result: unknown;
+}
+
+async function syntheticFile(rows: number): Promise<string> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, `statement-${rows}.csv`);
+  if (existsSync(file)) return file;
+  const out = createWriteStream(file);
+  let buffer: string[] = [];
+  const flush = () => {
+    out.write(buffer.join('\r\n') + '\r\n');
+    buffer = [];
+  };
+  generateStatementRows({ rows, months: 12 }, (line) => {
+    buffer.push(line);
+    if (buffer.length >= 10_000) flush();
+  });
+  flush();
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return file;
+}
+
+function measure(task: string, file: string): Measurement {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/measure.ts'), task, file], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
+  });
+  return JSON.parse(output.trim().split('\n').pop()!);
+}
+
+const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, files: [] as unknown[] };
+const lines: string[] = [];
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+
+for (const rows of sizes) {
+  const file = await syntheticFile(rows);
+  const mb = statSync(file).size / 1e6;
+  const raw = measure('raw-parse', file);
+  const pipeline = measure('pipeline', file);
+  const naive = measure('naive', file);
+  const duck = skip.has('duckdb') ? null : measure('duckdb', file);
+  const mbps = (m: Measurement) => mb / m.seconds;
+  const ratios = {
+    pipelineVsRawParser: mbps(pipeline) / mbps(raw),
+    pipelineVsNaive: mbps(pipeline) / mbps(naive),
+    pipelineTimeVsDuckdb: duck ? pipeline.seconds / duck.seconds : null,
+    pipelinePeakRssVsFileSize: pipeline.peakRssMB / mb,
+  };
+  (report.files as unknown[]).push({ rows, fileMB: mb, raw, pipeline, naive, duckdb: duck, ratios });
+  lines.push(`\n${rows.toLocaleString('en-US')} rows, ${mb.toFixed(1)} MB`);
+  for (const m of [raw, pipeline, naive, duck]) {
+    if (m) lines.push(`  ${m.task.padEnd(10)} ${m.seconds.toFixed(2).padStart(7)} s ${mbps(m).toFixed(1).padStart(7)} MB/s  peak RSS ${m.peakRssMB.toFixed(0).padStart(5)} MB`);
+  }
+  lines.push(`  pipeline / raw parser throughput   ${ratios.pipelineVsRawParser.toFixed(2)}× (target ≥ 0.4×, ${verdict(ratios.pipelineVsRawParser >= 0.4)})`);
+  lines.push(`  pipeline / naive throughput        ${ratios.pipelineVsNaive.toFixed(2)}× (target ≥ 5×, ${verdict(ratios.pipelineVsNaive >= 5)})`);
+  if (ratios.pipelineTimeVsDuckdb !== null) {
+    lines.push(`  pipeline time / DuckDB time        ${ratios.pipelineTimeVsDuckdb.toFixed(2)}× (target ≤ 2×, ${verdict(ratios.pipelineTimeVsDuckdb <= 2)})`);
+  }
+  lines.push(`  pipeline peak RSS / file size      ${ratios.pipelinePeakRssVsFileSize.toFixed(2)}× (target ≤ 2.5×, ${verdict(ratios.pipelinePeakRssVsFileSize <= 2.5)})`);
+}
+
+for (const section of await import('./sections').then((m) => m.extraSections(skip))) {
+  report[section.name] = section.data;
+  lines.push('', ...section.lines);
+}
+
+console.log(lines.join('\n'));
+mkdirSync(resultsDir, { recursive: true });
+const stamp = (report.date as string).replace(/[:.]/g, '-');
+writeFileSync(join(resultsDir, `${stamp}.json`), JSON.stringify(report, null, 2));
+writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2));
+console.log(`\nResults written to bench/results/${stamp}.json`);

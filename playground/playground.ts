@@ -1,0 +1,169 @@
+/** The playground page: menu, workbook tabs as tables, charts, and the sidebar frame. */
+import type { WorkbookView } from './workbook-view';
+import { renderChart } from './chart-svg';
+
+const SAMPLE = 'statement-2026-05.csv';
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let view: WorkbookView | null = null;
+let activeSheet = '';
+let lastToastCount = 0;
+
+function columnName(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function renderTabs(): void {
+  const tabs = $('tabs');
+  tabs.replaceChildren();
+  for (const sheet of view?.sheets ?? []) {
+    const tab = document.createElement('button');
+    tab.type = 'button';
+    tab.role = 'tab';
+    tab.textContent = sheet.hidden ? `${sheet.name} (hidden)` : sheet.name;
+    tab.setAttribute('aria-selected', String(sheet.name === activeSheet));
+    tab.addEventListener('click', () => { activeSheet = sheet.name; render(); });
+    tabs.appendChild(tab);
+  }
+}
+
+function renderGrid(): void {
+  const grid = $('grid');
+  grid.replaceChildren();
+  const sheet = view?.sheets.find((s) => s.name === activeSheet);
+  if (!sheet) return;
+  const table = document.createElement('table');
+  table.className = 'sheet';
+  table.dataset.sheet = sheet.name;
+  const head = table.createTHead().insertRow();
+  head.appendChild(document.createElement('th'));
+  for (let c = 1; c <= sheet.lastColumn; c++) {
+    const th = document.createElement('th');
+    th.textContent = columnName(c);
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  sheet.rows.forEach((row, r) => {
+    const tr = body.insertRow();
+    if (r < sheet.frozenRows) tr.className = 'frozen';
+    const th = document.createElement('th');
+    th.textContent = String(r + 1);
+    tr.appendChild(th);
+    row.forEach((text, c) => {
+      const td = tr.insertCell();
+      td.textContent = text;
+      td.title = text;
+      if (typeof sheet.values[r][c] === 'number') td.className = 'num';
+    });
+  });
+  grid.appendChild(table);
+  if (sheet.lastRow > sheet.rows.length) {
+    const note = document.createElement('p');
+    note.className = 'note';
+    note.textContent = `Showing the first ${sheet.rows.length} of ${sheet.lastRow} rows.`;
+    grid.appendChild(note);
+  }
+  if (sheet.lastRow === 0) {
+    const note = document.createElement('p');
+    note.className = 'note';
+    note.textContent = 'This tab is empty.';
+    grid.appendChild(note);
+  }
+  const charts = (view?.charts ?? []).filter((c) => c.sheet === sheet.name);
+  if (charts.length > 0) {
+    const box = document.createElement('div');
+    box.className = 'charts';
+    for (const spec of charts) box.appendChild(renderChart(spec));
+    grid.appendChild(box);
+  }
+}
+
+function showToast(): void {
+  const toasts = view?.toasts ?? [];
+  if (toasts.length === 0 || toasts.length === lastToastCount) return;
+  lastToastCount = toasts.length;
+  const last = toasts[toasts.length - 1];
+  const box = $('toast');
+  box.textContent = last.title ? `${last.title}: ${last.message}` : last.message;
+  box.style.display = 'block';
+  setTimeout(() => { box.style.display = 'none'; }, 5000);
+}
+
+function render(): void {
+  renderTabs();
+  renderGrid();
+}
+
+async function refresh(): Promise<void> {
+  const res = await fetch('/api/workbook');
+  view = (await res.json()) as WorkbookView;
+  if (!view.sheets.some((s) => s.name === activeSheet)) {
+    activeSheet = (view.sheets.find((s) => s.name === 'TTS Ledger') ?? view.sheets[0])?.name ?? '';
+  }
+  render();
+  showToast();
+}
+
+interface RunResponse {
+  result?: unknown;
+  error?: string;
+  ui: { sidebars: { title: string }[]; dialogs: { title: string; html: string; width: number; height: number }[] };
+}
+
+async function runMenu(functionName: string): Promise<void> {
+  const res = await fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: functionName, args: [] }) });
+  const body = (await res.json()) as RunResponse;
+  if (body.error) alert(body.error);
+  if (body.ui.sidebars.length > 0) openSidebar();
+  const dialog = body.ui.dialogs.at(-1);
+  if (dialog) {
+    $('dialog-title').textContent = dialog.title;
+    const frame = $<HTMLIFrameElement>('dialog-frame');
+    frame.width = String(dialog.width);
+    frame.height = String(dialog.height);
+    frame.srcdoc = dialog.html;
+    $<HTMLDialogElement>('dialog').showModal();
+  }
+  await refresh();
+}
+
+function openSidebar(): void {
+  const aside = $('sidebar');
+  const frame = $<HTMLIFrameElement>('sidebar-frame');
+  aside.hidden = false;
+  frame.src = '/sidebar';
+}
+
+/** Puts the bundled sample into the sidebar's file input, as if the seller had chosen it. */
+async function loadSample(): Promise<void> {
+  $('sidebar').hidden = false;
+  const frame = $<HTMLIFrameElement>('sidebar-frame');
+  const input = frame.contentDocument?.getElementById('import-files') as HTMLInputElement | null;
+  if (!input) {
+    alert('The sidebar is still loading; try again in a moment.');
+    return;
+  }
+  const bytes = await (await fetch(`/samples/${SAMPLE}`)).blob();
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([bytes], SAMPLE, { type: 'text/csv' }));
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+$('menu-open').addEventListener('click', () => { void runMenu('showSidebar'); });
+$('menu-refresh').addEventListener('click', () => { void runMenu('menuRefreshDashboard'); });
+$('menu-help').addEventListener('click', () => { void runMenu('showHelp'); });
+$('load-sample').addEventListener('click', () => { void loadSample(); });
+$('close-sidebar').addEventListener('click', () => { $('sidebar').hidden = true; });
+$('dialog-close').addEventListener('click', () => $<HTMLDialogElement>('dialog').close());
+$('reset').addEventListener('click', () => {
+  if (!confirm('Delete every tab and start from an empty workbook?')) return;
+  void fetch('/api/reset', { method: 'POST' }).then(() => { openSidebar(); return refresh(); });
+});
+window.addEventListener('message', (event) => {
+  if (event.origin === location.origin && (event.data as { type?: string })?.type === 'tts-run') void refresh();
+});
+
+void refresh();

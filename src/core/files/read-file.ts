@@ -1,0 +1,151 @@
+/**
+ * The one entry point for turning a dropped export file into sheets of text cells. Whether a file
+ * is a workbook is decided by its first bytes (ZIP magic), never by its name, because sellers
+ * rename files and some tools save CSV text under `.xlsx`.
+ */
+import { CsvSyntaxError, forEachCsvRow } from './csv';
+import { decodeText, type TextEncodingName } from './decode';
+import { openXlsx, XlsxFormatError, type SheetRowVisitor, type XlsxWorkbook } from './xlsx';
+import { DamagedZipError, looksLikeZip } from './zip-archive';
+
+export interface SheetText {
+  name: string;
+  /** rows[i] is row i + 1 as a spreadsheet shows it; rows Excel has no record of are empty. */
+  rows: string[][];
+}
+
+export interface FileText {
+  fileName: string;
+  kind: 'csv' | 'xlsx';
+  /** How a CSV file's text was encoded (absent for XLSX, which is always UTF-8 inside). */
+  encoding?: TextEncodingName;
+  sheets: SheetText[];
+}
+
+/** A file that cannot be read, in words a seller can act on; the message names the file. */
+export class FileReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileReadError';
+  }
+}
+
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/** Refuses files over MAX_FILE_BYTES before any of their bytes are read. */
+export function checkFileSize(fileName: string, size: number): void {
+  if (size > MAX_FILE_BYTES) {
+    throw new FileReadError(
+      `${fileName} is ${Math.ceil(size / (1024 * 1024))} MB; the largest file TTS Profit reads is ` +
+        `${MAX_FILE_BYTES / (1024 * 1024)} MB. Export a shorter date range.`,
+    );
+  }
+}
+
+/** The sheet name a CSV file's rows are reported under: its file name without the extension. */
+export function csvSheetName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** Reads a whole export file: every sheet, every row. */
+export function readExportFile(bytes: Uint8Array, fileName: string): FileText {
+  const sheets: SheetText[] = [];
+  let current: SheetText | null = null;
+  const result = visitExportFile(
+    bytes,
+    fileName,
+    (sheet, cells, rowNumber) => {
+      if (current === null || current.name !== sheet) {
+        current = sheets.find((s) => s.name === sheet) ?? null;
+        if (current === null) throw new Error(`sheet ${sheet} was not announced`);
+      }
+      const rows = current.rows;
+      while (rows.length < rowNumber - 1) rows.push([]);
+      if (rows.length === rowNumber - 1) rows.push(cells);
+      else rows[rowNumber - 1] = cells; // a writer that repeats a row number: the later row wins
+    },
+    (sheetName) => {
+      sheets.push({ name: sheetName, rows: [] });
+    },
+  );
+  for (const sheet of sheets) {
+    // Formatting often leaves empty rows below the data; they are not part of the export.
+    while (sheet.rows.length > 0 && sheet.rows[sheet.rows.length - 1].length === 0) sheet.rows.pop();
+  }
+  return { ...result, sheets };
+}
+
+/**
+ * Streams an export file's rows to `visit` without keeping them: sheet name (for CSV the file
+ * name without extension), the row's cells, and its 1-based row number. Return false to stop.
+ */
+export function forEachSheetRow(bytes: Uint8Array, fileName: string, visit: SheetRowVisitor): Omit<FileText, 'sheets'> & { sheetNames: string[] } {
+  const sheetNames: string[] = [];
+  const result = visitExportFile(bytes, fileName, visit, (name) => sheetNames.push(name));
+  return { ...result, sheetNames };
+}
+
+function visitExportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  visit: SheetRowVisitor,
+  onSheet: (name: string) => void,
+): Omit<FileText, 'sheets'> {
+  checkFileSize(fileName, bytes.length);
+  if (looksLikeZip(bytes)) {
+    const workbook = openWorkbook(bytes, fileName);
+    workbook.sheetNames.forEach(onSheet);
+    guardXlsx(fileName, () => workbook.forEachRow(visit));
+    return { fileName, kind: 'xlsx' };
+  }
+  if (bytes.length === 0) throw new FileReadError(`${fileName} is empty: expected a CSV or Excel export, found 0 bytes.`);
+  const decoded = decodeText(bytes);
+  if (decoded.text.trim() === '') {
+    throw new FileReadError(
+      decoded.bom
+        ? `${fileName} holds only a byte-order mark and no rows: expected a CSV or Excel export with a header row.`
+        : `${fileName} holds no rows, only blank space: expected a CSV or Excel export with a header row.`,
+    );
+  }
+  const sheetName = csvSheetName(fileName);
+  onSheet(sheetName);
+  try {
+    forEachCsvRow(decoded.text, (cells, rowNumber) => visit(sheetName, cells, rowNumber));
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      throw new FileReadError(
+        `${fileName}: ${error.message}. Expected every opening quote to be closed; ` +
+          'the file may be cut short. Download it again.',
+      );
+    }
+    throw error;
+  }
+  return { fileName, kind: 'csv', encoding: decoded.encoding };
+}
+
+function openWorkbook(bytes: Uint8Array, fileName: string): XlsxWorkbook {
+  return guardXlsx(fileName, () => openXlsx(bytes));
+}
+
+/** Turns the reader's structural errors into messages about the file; other errors pass through. */
+function guardXlsx<T>(fileName: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof DamagedZipError) {
+      throw new FileReadError(
+        `${fileName} could not be opened as an Excel file: it looks damaged or incomplete. Download it again. (Found: ${error.message}.)`,
+      );
+    }
+    if (error instanceof XlsxFormatError) {
+      throw new FileReadError(
+        error.reason === 'no-sheets'
+          ? `${fileName} is an Excel workbook with no worksheets: expected at least one sheet of rows.`
+          : `${fileName} is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml): expected a CSV or .xlsx export from Seller Center.`,
+      );
+    }
+    throw error;
+  }
+}

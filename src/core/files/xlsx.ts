@@ -1,0 +1,260 @@
+/**
+ * Reads XLSX workbooks into rows of cell text, in the browser or in Node, without a DOM: the
+ * archive is opened with fflate, small parts (workbook, relationships, styles) are read whole,
+ * and shared strings and sheets are inflated, decoded and scanned piece by piece.
+ *
+ * Cell text is what the seller saw in Excel, as text: strings as typed (rich text runs joined),
+ * numbers exactly as stored (so 18- and 19-digit IDs never pass through a float), TRUE/FALSE,
+ * error codes, and numbers with a date format as `YYYY-MM-DD` or `YYYY-MM-DD HH:mm:ss`.
+ */
+import { DecodeUTF8, strFromU8 } from 'fflate';
+import { builtInDateFormatKind, customDateFormatKind, type DateFormatKind } from './excel-dates';
+import { XmlBlockSplitter } from './xml-block-splitter';
+import { decodeCellText, forEachTag } from './xml-text';
+import {
+  detachText,
+  SheetRowScanner,
+  STYLE_DATE,
+  STYLE_DATETIME,
+  STYLE_NOT_DATE,
+  STYLE_TIME,
+  type StyleDateKinds,
+} from './xlsx-sheet-scanner';
+import { listZipEntries, readZipEntry, streamZipEntry, type ZipEntry } from './zip-archive';
+
+/** The archive opened but is not a workbook TTS Profit can read. */
+export class XlsxFormatError extends Error {
+  readonly reason: 'not-a-workbook' | 'no-sheets';
+  constructor(reason: 'not-a-workbook' | 'no-sheets', message: string) {
+    super(message);
+    this.name = 'XlsxFormatError';
+    this.reason = reason;
+  }
+}
+
+export type SheetRowVisitor = (sheet: string, cells: string[], rowNumber: number) => void | false;
+
+interface SheetPart {
+  name: string;
+  entry: ZipEntry;
+}
+
+export interface XlsxWorkbook {
+  /** Worksheet names in workbook order (chart sheets are left out: they hold no cells). */
+  readonly sheetNames: string[];
+  /**
+   * Calls `visit` for each `<row>` of every worksheet, in order, with the row's cells and its
+   * 1-based row number as Excel shows it. Rows Excel has no record of are not visited. Return
+   * false from `visit` to stop; the rest of the workbook is then not inflated at all.
+   */
+  forEachRow(visit: SheetRowVisitor): void;
+}
+
+const RELATIONSHIP_TYPE_SUFFIX = {
+  officeDocument: '/officeDocument',
+  worksheet: '/worksheet',
+  sharedStrings: '/sharedStrings',
+  styles: '/styles',
+};
+
+/** Opens the archive and reads the workbook's structure; sheets are read later by `forEachRow`. */
+export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
+  const entries = listZipEntries(bytes);
+  const workbookPath = findWorkbookPath(bytes, entries);
+  const workbookEntry = workbookPath === null ? undefined : entries.get(workbookPath.toLowerCase());
+  if (workbookPath === null || workbookEntry === undefined) {
+    throw new XlsxFormatError('not-a-workbook', 'the archive has no xl/workbook.xml');
+  }
+
+  const sheetRefs: { name: string; relationshipId: string }[] = [];
+  let date1904 = false;
+  forEachTag(readText(bytes, workbookEntry), (tag) => {
+    if (tag.closing) return;
+    if (tag.name === 'sheet') sheetRefs.push({ name: tag.attributes.name ?? '', relationshipId: tag.attributes.id ?? '' });
+    if (tag.name === 'workbookPr') {
+      const value = (tag.attributes.date1904 ?? '').toLowerCase();
+      date1904 = value === '1' || value === 'true';
+    }
+  });
+
+  const relationships = readRelationships(bytes, entries, workbookPath);
+  const sheets: SheetPart[] = [];
+  sheetRefs.forEach((ref, index) => {
+    const relationship = relationships.get(ref.relationshipId);
+    if (relationship !== undefined && !relationship.type.endsWith(RELATIONSHIP_TYPE_SUFFIX.worksheet)) return;
+    const path = relationship?.path ?? `xl/worksheets/sheet${index + 1}.xml`;
+    const entry = entries.get(path.toLowerCase());
+    if (entry !== undefined) sheets.push({ name: ref.name, entry });
+  });
+  if (sheets.length === 0) throw new XlsxFormatError('no-sheets', 'the workbook has no worksheets');
+
+  const partPath = (typeSuffix: string, fallback: string): ZipEntry | undefined => {
+    for (const relationship of relationships.values()) {
+      if (relationship.type.endsWith(typeSuffix)) return entries.get(relationship.path.toLowerCase());
+    }
+    return entries.get(fallback);
+  };
+  const sharedStringsEntry = partPath(RELATIONSHIP_TYPE_SUFFIX.sharedStrings, 'xl/sharedstrings.xml');
+  const stylesEntry = partPath(RELATIONSHIP_TYPE_SUFFIX.styles, 'xl/styles.xml');
+
+  let sharedStrings: string[] | null = null;
+  let styleDateKinds: StyleDateKinds | null = null;
+
+  return {
+    sheetNames: sheets.map((sheet) => sheet.name),
+    forEachRow(visit: SheetRowVisitor): void {
+      sharedStrings ??= sharedStringsEntry === undefined ? [] : readSharedStrings(bytes, sharedStringsEntry);
+      styleDateKinds ??= stylesEntry === undefined ? new Uint8Array(0) : readStyleDateKinds(readText(bytes, stylesEntry));
+      const context = { sharedStrings, styleDateKinds, date1904 };
+      for (const sheet of sheets) {
+        const scanner = new SheetRowScanner(context, (cells, rowNumber) => visit(sheet.name, cells, rowNumber) !== false);
+        streamXmlBlocks(bytes, sheet.entry, 'row', (xml) => scanner.scan(xml), () => scanner.done);
+        if (scanner.stopped) return;
+      }
+    },
+  };
+}
+
+/** Inflates, decodes and splits one XML part, stopping as soon as `isDone` says so. */
+function streamXmlBlocks(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  elementName: string,
+  onBlock: (xml: string) => void,
+  isDone: () => boolean,
+): void {
+  const splitter = new XmlBlockSplitter(elementName, (xml) => {
+    if (!isDone()) onBlock(xml);
+  });
+  const decoder = new DecodeUTF8((text, final) => splitter.push(text, final));
+  streamZipEntry(bytes, entry, (chunk, final) => {
+    decoder.push(chunk, final);
+    return !isDone();
+  });
+}
+
+function readText(bytes: Uint8Array, entry: ZipEntry): string {
+  return strFromU8(readZipEntry(bytes, entry));
+}
+
+/** The main document from `_rels/.rels` (almost always `xl/workbook.xml`). */
+function findWorkbookPath(bytes: Uint8Array, entries: Map<string, ZipEntry>): string | null {
+  const rootRelationships = entries.get('_rels/.rels');
+  if (rootRelationships !== undefined) {
+    let target: string | null = null;
+    forEachTag(readText(bytes, rootRelationships), (tag) => {
+      if (target === null && tag.name === 'Relationship' && !tag.closing && (tag.attributes.Type ?? '').endsWith(RELATIONSHIP_TYPE_SUFFIX.officeDocument)) {
+        target = resolvePartPath('', tag.attributes.Target ?? '');
+      }
+    });
+    if (target !== null && entries.has((target as string).toLowerCase())) return target;
+  }
+  return entries.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
+}
+
+interface Relationship {
+  type: string;
+  path: string;
+}
+
+function readRelationships(bytes: Uint8Array, entries: Map<string, ZipEntry>, partPath: string): Map<string, Relationship> {
+  const slash = partPath.lastIndexOf('/');
+  const directory = slash === -1 ? '' : partPath.slice(0, slash + 1);
+  const relsEntry = entries.get(`${directory}_rels/${partPath.slice(slash + 1)}.rels`.toLowerCase());
+  const relationships = new Map<string, Relationship>();
+  if (relsEntry === undefined) return relationships;
+  forEachTag(readText(bytes, relsEntry), (tag) => {
+    if (tag.name !== 'Relationship' || tag.closing) return;
+    if ((tag.attributes.TargetMode ?? '').toLowerCase() === 'external') return;
+    relationships.set(tag.attributes.Id ?? '', {
+      type: tag.attributes.Type ?? '',
+      path: resolvePartPath(directory, tag.attributes.Target ?? ''),
+    });
+  });
+  return relationships;
+}
+
+/** Resolves a relationship target (`worksheets/sheet1.xml`, `/xl/…`, `../…`) to an archive path. */
+function resolvePartPath(directory: string, target: string): string {
+  const combined = target.startsWith('/') ? target.slice(1) : directory + target;
+  const parts: string[] = [];
+  for (const part of combined.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** Shared strings in index order; rich text runs are joined, phonetic guides left out. */
+function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): string[] {
+  const strings: string[] = [];
+  let current = '';
+  let inItem = false;
+  let inPhonetic = false;
+  const scanBlock = (xml: string): void => {
+    let pos = 0;
+    for (;;) {
+      const lt = xml.indexOf('<', pos);
+      if (lt === -1) return;
+      const gt = xml.indexOf('>', lt);
+      if (gt === -1) return;
+      pos = gt + 1;
+      const closing = xml.charCodeAt(lt + 1) === 47;
+      let nameEnd = closing ? lt + 2 : lt + 1;
+      let local = nameEnd;
+      for (; nameEnd < gt; nameEnd++) {
+        const c = xml.charCodeAt(nameEnd);
+        if (c === 58) local = nameEnd + 1;
+        else if (c <= 32 || c === 47) break;
+      }
+      const length = nameEnd - local;
+      if (length === 2 && xml.charCodeAt(local) === 115 && xml.charCodeAt(local + 1) === 105) {
+        // <si> / </si>
+        if (closing) {
+          strings.push(detachText(decodeCellText(current)));
+          inItem = false;
+        } else if (xml.charCodeAt(gt - 1) === 47) {
+          strings.push('');
+        } else {
+          inItem = true;
+          current = '';
+        }
+      } else if (length === 1 && xml.charCodeAt(local) === 116 && !closing) {
+        // <t>: text runs, either directly in <si> or inside <r>
+        if (inItem && !inPhonetic && xml.charCodeAt(gt - 1) !== 47) {
+          const end = xml.indexOf('<', pos);
+          if (end === -1) return;
+          current += xml.slice(pos, end);
+          pos = end;
+        }
+      } else if (length === 3 && xml.startsWith('rPh', local)) {
+        inPhonetic = !closing && xml.charCodeAt(gt - 1) !== 47;
+      }
+    }
+  };
+  streamXmlBlocks(bytes, entry, 'si', scanBlock, () => false);
+  return strings;
+}
+
+/** Which cell styles (cellXfs entries) show numbers as dates or times. */
+function readStyleDateKinds(stylesXml: string): StyleDateKinds {
+  const customFormats = new Map<number, string>();
+  const xfFormatIds: number[] = [];
+  let inCellXfs = false;
+  forEachTag(stylesXml, (tag) => {
+    if (tag.name === 'numFmt' && !tag.closing) {
+      customFormats.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? '');
+    } else if (tag.name === 'cellXfs') {
+      inCellXfs = !tag.closing && !tag.selfClosing;
+    } else if (tag.name === 'xf' && inCellXfs && !tag.closing) {
+      xfFormatIds.push(Number(tag.attributes.numFmtId ?? '0'));
+    }
+  });
+  const kinds = new Uint8Array(xfFormatIds.length);
+  xfFormatIds.forEach((numFmtId, index) => {
+    const custom = customFormats.get(numFmtId);
+    const kind: DateFormatKind = custom !== undefined ? customDateFormatKind(custom) : builtInDateFormatKind(numFmtId);
+    kinds[index] = kind === 'date' ? STYLE_DATE : kind === 'datetime' ? STYLE_DATETIME : kind === 'time' ? STYLE_TIME : STYLE_NOT_DATE;
+  });
+  return kinds;
+}

@@ -1,0 +1,195 @@
+/**
+ * Random access to the files inside a ZIP archive held in memory. The central directory gives
+ * each entry's place, so an XLSX can be read in the order its parts depend on each other
+ * (workbook, shared strings, styles, then sheets), whatever order the writer stored them in, and
+ * a big sheet can be inflated piece by piece instead of into one giant buffer.
+ */
+import { Inflate, inflateSync, strFromU8 } from 'fflate';
+
+export interface ZipEntry {
+  /** Path inside the archive, with `/` separators. */
+  name: string;
+  /** 0 = stored, 8 = deflate. */
+  compression: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** Offset of the local file header. */
+  headerOffset: number;
+  encrypted: boolean;
+}
+
+/** The archive's structure is broken (cut short, overwritten, not really a ZIP). */
+export class DamagedZipError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'DamagedZipError';
+  }
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const ZIP64_END_LOCATOR = 0x07064b50;
+const ZIP64_END = 0x06064b50;
+const MAX_32 = 0xffffffff;
+
+/** True when the bytes start like a ZIP archive (XLSX files are ZIPs), whatever the file is called. */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return bytes[at] | (bytes[at + 1] << 8);
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+}
+
+function u64(bytes: Uint8Array, at: number): number {
+  return u32(bytes, at) + u32(bytes, at + 4) * 0x100000000;
+}
+
+/** Every entry of the archive, keyed by lower-cased name (writers disagree on case). */
+export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
+  const end = findEndOfCentralDirectory(bytes);
+  let entryCount = u16(bytes, end + 10);
+  let directoryOffset = u32(bytes, end + 16);
+  if (directoryOffset === MAX_32 || entryCount === 0xffff) {
+    const locator = end - 20;
+    if (locator < 0 || u32(bytes, locator) !== ZIP64_END_LOCATOR) throw new DamagedZipError('the ZIP64 directory is missing');
+    const zip64End = u64(bytes, locator + 8);
+    if (zip64End + 56 > bytes.length || u32(bytes, zip64End) !== ZIP64_END) {
+      throw new DamagedZipError('the ZIP64 directory is damaged');
+    }
+    entryCount = u64(bytes, zip64End + 32);
+    directoryOffset = u64(bytes, zip64End + 48);
+  }
+
+  const entries = new Map<string, ZipEntry>();
+  let at = directoryOffset;
+  for (let i = 0; i < entryCount; i++) {
+    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL_HEADER) {
+      throw new DamagedZipError('the file directory is damaged');
+    }
+    const flags = u16(bytes, at + 8);
+    const compression = u16(bytes, at + 10);
+    let compressedSize = u32(bytes, at + 20);
+    let uncompressedSize = u32(bytes, at + 24);
+    const nameLength = u16(bytes, at + 28);
+    const extraLength = u16(bytes, at + 30);
+    const commentLength = u16(bytes, at + 32);
+    let headerOffset = u32(bytes, at + 42);
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    // Bit 11 marks UTF-8 names; XLSX part names are ASCII either way.
+    const name = strFromU8(nameBytes, (flags & 0x800) === 0).replace(/\\/g, '/').replace(/^\//, '');
+
+    if (uncompressedSize === MAX_32 || compressedSize === MAX_32 || headerOffset === MAX_32) {
+      let extra = at + 46 + nameLength;
+      const extraEnd = extra + extraLength;
+      while (extra + 4 <= extraEnd) {
+        const id = u16(bytes, extra);
+        const size = u16(bytes, extra + 2);
+        if (id === 0x0001) {
+          let field = extra + 4;
+          if (uncompressedSize === MAX_32) (uncompressedSize = u64(bytes, field)), (field += 8);
+          if (compressedSize === MAX_32) (compressedSize = u64(bytes, field)), (field += 8);
+          if (headerOffset === MAX_32) headerOffset = u64(bytes, field);
+          break;
+        }
+        extra += 4 + size;
+      }
+    }
+    entries.set(name.toLowerCase(), {
+      name,
+      compression,
+      compressedSize,
+      uncompressedSize,
+      headerOffset,
+      encrypted: (flags & 1) === 1,
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function findEndOfCentralDirectory(bytes: Uint8Array): number {
+  // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end of the file.
+  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let at = bytes.length - 22; at >= earliest; at--) {
+    if (bytes[at] === 0x50 && u32(bytes, at) === END_OF_CENTRAL_DIRECTORY) return at;
+  }
+  throw new DamagedZipError('the end of the archive is missing');
+}
+
+function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const at = entry.headerOffset;
+  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL_HEADER) {
+    throw new DamagedZipError(`the entry ${entry.name} is damaged`);
+  }
+  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new DamagedZipError(`the entry ${entry.name} is cut short`);
+  return bytes.subarray(start, end);
+}
+
+function checkReadable(entry: ZipEntry): void {
+  if (entry.encrypted) throw new DamagedZipError(`the entry ${entry.name} is password protected`);
+  if (entry.compression !== 0 && entry.compression !== 8) {
+    throw new DamagedZipError(`the entry ${entry.name} uses compression method ${entry.compression}`);
+  }
+}
+
+/** The whole uncompressed content of one (small) entry. */
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  checkReadable(entry);
+  const data = compressedData(bytes, entry);
+  if (entry.compression === 0) return data;
+  try {
+    return inflateSync(data);
+  } catch (error) {
+    throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${(error as Error).message})`);
+  }
+}
+
+const INPUT_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Hands the uncompressed content of one entry to `onChunk` in pieces of a few hundred kilobytes
+ * to a few megabytes. `onChunk` returns false to stop early (the rest is never inflated).
+ */
+export function streamZipEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array, final: boolean) => boolean,
+): void {
+  checkReadable(entry);
+  const data = compressedData(bytes, entry);
+  if (entry.compression === 0) {
+    for (let start = 0; start < data.length || start === 0; start += INPUT_CHUNK_BYTES) {
+      const end = Math.min(data.length, start + INPUT_CHUNK_BYTES);
+      if (!onChunk(data.subarray(start, end), end === data.length)) return;
+      if (end === data.length) return;
+    }
+    return;
+  }
+  let keepGoing = true;
+  const inflater = new Inflate((chunk, final) => {
+    if (keepGoing) keepGoing = onChunk(chunk, final);
+  });
+  for (let start = 0; keepGoing && (start < data.length || start === 0); start += INPUT_CHUNK_BYTES) {
+    const end = Math.min(data.length, start + INPUT_CHUNK_BYTES);
+    try {
+      inflater.push(data.subarray(start, end), end === data.length);
+    } catch (error) {
+      if (error instanceof DamagedZipError || !isInflateError(error)) throw error;
+      throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${(error as Error).message})`);
+    }
+    if (end === data.length) break;
+  }
+}
+
+/** fflate reports corrupt or truncated data as Errors with a numeric `code`. */
+function isInflateError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as Error & { code?: unknown }).code === 'number';
+}

@@ -1,0 +1,170 @@
+/**
+ * Layout detection: which export a sheet is and on which row its header sits, from the header
+ * text alone (never the file name or column positions). Each layout is one row of LAYOUTS.
+ */
+import { COLUMNS, headerKey, lookupColumn, type RowField } from './catalog';
+import type { CellValue, LayoutId } from './types';
+
+export interface LayoutSpec {
+  id: LayoutId;
+  /** Human name, e.g. "US On hold / unsettled export". */
+  name: string;
+  /** Header spellings that must all be present; each entry lists accepted alternatives. */
+  signature: string[][];
+  /** Column ids that must be present once the layout is recognised. */
+  required: string[];
+  /** Ledger key: optional prefix, then these row fields joined by `|`. */
+  keyPrefix: string;
+  keyFields: RowField[];
+  /** The row after the header may hold field descriptions instead of data. */
+  descriptionRow?: boolean;
+  /** Type when the layout has no Type column. */
+  defaultType?: string;
+  /** What a seller should look for, for the "no header found" message. */
+  expected: string;
+}
+
+/** Checked in this order; the first layout whose signature a row matches wins. */
+export const LAYOUTS: readonly LayoutSpec[] = [
+  {
+    id: 'ledger',
+    name: 'TTS Ledger tab',
+    signature: [['Key'], ['Import ID'], ['Layout']],
+    required: ['type'],
+    keyPrefix: '',
+    keyFields: ['key'],
+    expected: 'Key, Import ID and Layout (the TTS Ledger tab)',
+  },
+  {
+    id: 'statement',
+    name: 'US Statement export',
+    signature: [['Statement ID'], ['Total settlement amount'], ['Order/adjustment ID']],
+    required: ['type'],
+    keyPrefix: '',
+    keyFields: ['statementId', 'orderId', 'skuId', 'type'],
+    expected: 'Statement ID, Order/adjustment ID and Total settlement amount (Statement export)',
+  },
+  {
+    id: 'onhold',
+    name: 'US On hold / unsettled export',
+    signature: [['Total estimated settlement amount'], ['Order/adjustment ID']],
+    required: ['type'],
+    keyPrefix: 'onhold',
+    keyFields: ['orderId', 'skuId', 'type'],
+    expected: 'Order/adjustment ID and Total estimated settlement amount (On hold export)',
+  },
+  {
+    id: 'pnl-orders',
+    name: 'Profit & loss report (Orders)',
+    signature: [['Order ID'], ['linked statement id'], ['Order Income']],
+    required: [],
+    keyPrefix: 'pnl',
+    keyFields: ['statementId', 'orderId', 'skuId'],
+    defaultType: 'Order',
+    expected: 'Order ID, linked statement id and Order Income (profit & loss report)',
+  },
+  {
+    id: 'pnl-adjustments',
+    name: 'Profit & loss report (Adjustment)',
+    signature: [['Adjustment ID'], ['Adjustment Type']],
+    required: ['adjustment_amount'],
+    keyPrefix: 'pnl-adj',
+    keyFields: ['orderId'],
+    expected: 'Adjustment ID, Adjustment Type and Adjustment amount (profit & loss report)',
+  },
+  {
+    id: 'income',
+    name: 'Legacy Income export',
+    signature: [['Order created time(UTC)', 'Order created time'], ['Total settlement amount', 'Total revenue']],
+    required: ['order_adjustment_id', 'type'],
+    keyPrefix: 'income',
+    keyFields: ['orderId', 'type', 'statementDate'],
+    expected: 'Order/adjustment ID, Order created time(UTC) and Total settlement amount (Income export)',
+  },
+  {
+    id: 'order-export',
+    name: 'Seller Center order export',
+    signature: [['Order ID'], ['Order Status'], ['SKU ID']],
+    required: [],
+    keyPrefix: 'order',
+    keyFields: ['orderId', 'skuId'],
+    descriptionRow: true,
+    defaultType: 'Order',
+    expected: 'Order ID, Order Status and SKU ID (order export)',
+  },
+];
+
+export const HEADER_SCAN_ROWS = 30;
+
+const SIGNATURE_KEYS = LAYOUTS.map((layout) => layout.signature.map((alts) => alts.map(headerKey)));
+
+export function layoutSpec(id: LayoutId): LayoutSpec {
+  const spec = LAYOUTS.find((l) => l.id === id);
+  if (!spec) throw new Error(`Unknown layout ${id}`);
+  return spec;
+}
+
+/** "US Statement export (2024 CSV)" or "(2025–26)" by which columns exist; other layouts by name. */
+export function layoutLabel(id: LayoutId, header: readonly string[]): string {
+  const spec = layoutSpec(id);
+  if (id !== 'statement') return spec.name;
+  const newer = header.some((h) => (lookupColumn(h)?.since ?? 0) >= 2025);
+  return `${spec.name} (${newer ? '2025–26' : '2024 CSV'})`;
+}
+
+export type DetectResult =
+  | { ok: true; layout: LayoutId; label: string; headerRow: number; header: string[] }
+  | { ok: false; message: string };
+
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  return String(value);
+}
+
+/**
+ * Finds the header row among the first rows of a sheet and names the layout.
+ * `headerRow` is 1-based, counted from the first row given.
+ */
+export function detectLayout(rows: readonly (readonly CellValue[])[], where: string): DetectResult {
+  const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const row = rows[r];
+    if (!row || row.length < 2) continue;
+    const keys = new Set<string>();
+    for (const cell of row) {
+      const text = cellText(cell);
+      if (text) keys.add(headerKey(text));
+    }
+    if (keys.size < 2) continue;
+    for (let l = 0; l < LAYOUTS.length; l++) {
+      if (!SIGNATURE_KEYS[l].every((alts) => alts.some((k) => keys.has(k)))) continue;
+      const spec = LAYOUTS[l];
+      const header = row.map(cellText);
+      const present = new Set(header.map((h) => lookupColumn(h)?.id).filter(Boolean));
+      const missing = spec.required.filter((id) => !present.has(id));
+      if (missing.length > 0) {
+        const names = missing.map((id) => '*' + COLUMNS.find((c) => c.id === id)!.label + '*').join(', ');
+        return {
+          ok: false,
+          message: `${where}: the header on row ${r + 1} looks like a ${spec.name} but has no ${names} column. Export the file again from Seller Center without removing columns.`,
+        };
+      }
+      return { ok: true, layout: spec.id, label: layoutLabel(spec.id, header), headerRow: r + 1, header };
+    }
+  }
+  return { ok: false, message: noHeaderMessage(rows, where) };
+}
+
+function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string): string {
+  const expected = LAYOUTS.filter((l) => l.id !== 'ledger').map((l) => l.expected);
+  let found = 'the sheet is empty';
+  for (const row of rows) {
+    const cells = row.map(cellText).filter((t) => t !== '');
+    if (cells.length > 0) {
+      found = 'the first non-empty row starts ' + cells.slice(0, 4).map((c) => `\`${c.length > 40 ? c.slice(0, 37) + '…' : c}\``).join(', ');
+      break;
+    }
+  }
+  return `${where}: no TikTok Shop export header found in the first ${HEADER_SCAN_ROWS} rows. Expected a header row with ${expected.join('; or ')}; ${found}.`;
+}

@@ -1,0 +1,253 @@
+/**
+ * Money as integer cents. Text is scanned character by character straight to cents (no float
+ * step, no regex, no allocation) because this runs on every amount cell of every import.
+ *
+ * Rules:
+ * - Accepted text: `-1.17`, `+2`, `1,234.50`, `$3.00`, `-$3.00`, `$-3.00`, `US$3`, `USD 3.00`,
+ *   `BRL 35.91`, `(2.10)` (= −2.10), `.5`, `5.`, `1.2E+3`; surrounding spaces/NBSP ignored.
+ *   `''`, `/`, `-`, null and undefined mean "not applicable" and are 0.
+ * - Text amounts must be exact to the cent: `1.230` is fine, `1.234` or `0.005` is an error
+ *   (TikTok writes 2 decimals; more digits mean a rate, a weight or a wrong column, and a
+ *   sub-cent amount must never silently vanish).
+ * - Numbers (sheet cells) carry binary noise, so they are rounded half away from zero using the
+ *   shortest decimal text of the number (`String(1.005)` is `"1.005"` → 101 cents, which is what
+ *   the seller sees), not its binary value (1.00499999…). A non-zero number below half a cent is
+ *   an error rather than 0.
+ * - Booleans, dates, NaN, Infinity, `abc`, `1.234.5`, `12,34` are errors.
+ */
+import type { CellValue } from './types';
+
+export class MoneyParseError extends Error {
+  constructor(
+    /** The offending value as text, for messages. */
+    readonly input: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'MoneyParseError';
+  }
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+
+/** Why the last scan failed; read by {@link moneyProblem}. Hot path keeps it a small enum. */
+const enum Fail {
+  None,
+  NotAnAmount,
+  SubCent,
+  TooLarge,
+}
+let lastFail: Fail = Fail.None;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 160 || c === 10 || c === 13 || c === 0x3000;
+}
+
+/**
+ * Scans `s[start, end)` to cents. `round` = round half away from zero instead of rejecting
+ * sub-cent digits. Returns NaN on failure (reason in `lastFail`).
+ */
+function scan(s: string, round: boolean): number {
+  let i = 0;
+  let end = s.length;
+  while (i < end && isSpace(s.charCodeAt(i))) i++;
+  while (end > i && isSpace(s.charCodeAt(end - 1))) end--;
+  if (i === end) return 0;
+  let c = s.charCodeAt(i);
+  if (end - i === 1 && (c === 47 /* / */ || c === 45 /* - */)) return 0;
+
+  let negative = false;
+  let paren = false;
+  if (c === 40 /* ( */) {
+    if (s.charCodeAt(end - 1) !== 41) return fail(Fail.NotAnAmount);
+    paren = true;
+    negative = true;
+    i++;
+    end--;
+  }
+  // Sign and currency, in either order: -$3, $-3, USD -3, -USD 3, US$3.
+  let sawSign = false;
+  let sawCurrency = false;
+  for (let guard = 0; guard < 3 && i < end; guard++) {
+    c = s.charCodeAt(i);
+    if ((c === 45 || c === 43) && !sawSign && !paren) {
+      negative = c === 45;
+      sawSign = true;
+      i++;
+    } else if (c === 36 /* $ */ && !sawCurrency) {
+      sawCurrency = true;
+      i++;
+    } else if (c >= 65 && c <= 90 && !sawCurrency) {
+      // A 2–3 letter currency code, optionally followed by `$` (US$).
+      let j = i;
+      while (j < end && j - i < 3 && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j++;
+      if (j - i < 2) return fail(Fail.NotAnAmount);
+      if (j < end && s.charCodeAt(j) === 36) j++;
+      sawCurrency = true;
+      i = j;
+    } else break;
+    while (i < end && isSpace(s.charCodeAt(i))) i++;
+  }
+
+  let mantissa = 0; // all significant digits as an integer
+  let fracLen = 0; // digits of `mantissa` after the decimal point
+  let pendingZeros = 0; // fraction zeros not yet multiplied in (trailing zeros are free)
+  let digits = 0;
+  let sawDot = false;
+  let groupDigits = -1; // digits since the last thousands comma, -1 = no comma seen
+  for (; i < end; i++) {
+    c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (sawDot) {
+        if (c === 48) {
+          pendingZeros++;
+          continue;
+        }
+        while (pendingZeros > 0) {
+          mantissa *= 10;
+          fracLen++;
+          pendingZeros--;
+        }
+        fracLen++;
+      } else if (groupDigits >= 0) groupDigits++;
+      mantissa = mantissa * 10 + (c - 48);
+      if (mantissa > MAX_SAFE) return fail(Fail.TooLarge);
+    } else if (c === 46 /* . */) {
+      if (sawDot || (groupDigits >= 0 && groupDigits !== 3)) return fail(Fail.NotAnAmount);
+      sawDot = true;
+    } else if (c === 44 /* , */) {
+      if (sawDot || digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return fail(Fail.NotAnAmount);
+      groupDigits = 0;
+    } else break;
+  }
+  if (digits === 0) return fail(Fail.NotAnAmount);
+  if (groupDigits >= 0 && !sawDot && groupDigits !== 3) return fail(Fail.NotAnAmount);
+
+  let exponent = 0;
+  if (i < end && (s.charCodeAt(i) === 101 || s.charCodeAt(i) === 69)) {
+    i++;
+    let expNegative = false;
+    if (i < end && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) {
+      expNegative = s.charCodeAt(i) === 45;
+      i++;
+    }
+    const expStart = i;
+    while (i < end && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) {
+      exponent = exponent * 10 + (s.charCodeAt(i) - 48);
+      if (exponent > 400) return fail(Fail.TooLarge);
+      i++;
+    }
+    if (i === expStart) return fail(Fail.NotAnAmount);
+    if (expNegative) exponent = -exponent;
+  }
+  // Trailing currency code (`3.00 USD`) is tolerated; anything else is not an amount.
+  while (i < end && isSpace(s.charCodeAt(i))) i++;
+  if (i < end && !sawCurrency) {
+    let j = i;
+    while (j < end && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j++;
+    if (j - i === 3) i = j;
+  }
+  if (i !== end) return fail(Fail.NotAnAmount);
+
+  if (mantissa === 0) return 0;
+  const shift = exponent - fracLen + 2; // cents = mantissa × 10^shift
+  let cents: number;
+  if (shift >= 0) {
+    if (shift > 16) return fail(Fail.TooLarge);
+    cents = mantissa * POW10[shift];
+    if (cents > MAX_SAFE) return fail(Fail.TooLarge);
+  } else {
+    if (-shift > 16) {
+      if (!round) return fail(Fail.SubCent);
+      return fail(Fail.SubCent); // far below a cent: never silently 0
+    }
+    const divisor = POW10[-shift];
+    const whole = Math.floor(mantissa / divisor);
+    const rest = mantissa - whole * divisor;
+    if (rest !== 0) {
+      if (!round) return fail(Fail.SubCent);
+      cents = rest * 2 >= divisor ? whole + 1 : whole;
+      if (cents === 0) return fail(Fail.SubCent);
+    } else cents = whole;
+  }
+  return negative ? -cents : cents;
+}
+
+function fail(reason: Fail): number {
+  lastFail = reason;
+  return NaN;
+}
+
+function numberToCents(n: number): number {
+  if (!isFinite(n)) return fail(Fail.NotAnAmount);
+  if (n === 0) return 0;
+  const scaled = n * 100;
+  const rounded = Math.round(scaled);
+  // Fast path: a 2-decimal value whose float product lands within noise of an integer.
+  if (Math.abs(rounded) < 1e13 && Math.abs(scaled - rounded) < 1e-6 && rounded !== 0) return rounded;
+  return scan(String(n), true);
+}
+
+/**
+ * Hot-path parser: cents, or NaN when the value is not an amount (call {@link moneyProblem}
+ * for the reason). Never throws, never allocates for text input.
+ */
+export function parseCentsOrNaN(value: CellValue): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'string') return value.length === 0 ? 0 : scan(value, false);
+  if (typeof value === 'number') return numberToCents(value);
+  return fail(Fail.NotAnAmount);
+}
+
+/** The seller-facing reason a value is not an amount, e.g. "expected an amount, found `abc`". */
+export function moneyProblem(value: CellValue): string {
+  const shown = showValue(value);
+  const result = parseCentsOrNaN(value);
+  if (!Number.isNaN(result)) return '';
+  if (lastFail === Fail.SubCent) return `expected an amount in dollars and cents, found \`${shown}\` (smaller than a cent)`;
+  if (lastFail === Fail.TooLarge) return `expected an amount, found \`${shown}\` (too large)`;
+  return `expected an amount, found \`${shown}\``;
+}
+
+function showValue(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString().slice(0, 10);
+  const text = String(value).trim();
+  return text.length > 40 ? text.slice(0, 37) + '…' : text;
+}
+
+/** Parses an amount to integer cents; throws {@link MoneyParseError} when it is not one. */
+export function parseCents(value: CellValue): number {
+  const cents = parseCentsOrNaN(value);
+  if (Number.isNaN(cents)) throw new MoneyParseError(showValue(value), moneyProblem(value));
+  return cents;
+}
+
+/** `-123450` → `"-1,234.50"`; with `{ dollarSign: true }` → `"-$1,234.50"`. */
+export function formatCents(cents: number, options: { dollarSign?: boolean } = {}): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`formatCents expects integer cents, got ${cents}`);
+  const negative = cents < 0;
+  const abs = negative ? -cents : cents;
+  const whole = String(Math.floor(abs / 100));
+  const frac = abs % 100;
+  let grouped = '';
+  for (let i = whole.length; i > 0; i -= 3) {
+    const part = whole.slice(Math.max(0, i - 3), i);
+    grouped = grouped ? part + ',' + grouped : part;
+  }
+  return (negative ? '-' : '') + (options.dollarSign ? '$' : '') + grouped + '.' + (frac < 10 ? '0' : '') + frac;
+}
+
+/** Cents → dollars for writing back to a sheet; `x / 100` is the closest double to the 2-dp decimal. */
+export function centsToDollars(cents: number): number {
+  return cents / 100;
+}
+
+/** Sum of integer cents (exact while the total stays under ±2^53). */
+export function sumCents(values: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}

@@ -1,0 +1,406 @@
+/**
+ * The streaming row normalizer: header → per-column handlers computed once, then each row is
+ * one tight loop over its cells producing a LedgerRow (or a Problem). Nothing is kept per row
+ * except what duplicate-key detection needs, so a million-row file streams in bounded memory.
+ */
+import { COLUMNS, lookupColumn, type ColumnDef, type RowField } from './catalog';
+import { parseDateOrNull } from './dates';
+import { layoutSpec } from './layouts';
+import { moneyProblem, parseCentsOrNaN } from './money';
+import type { CellValue, LayoutId, LedgerRow, Problem } from './types';
+
+export interface NormalizerOptions {
+  fileName: string;
+  sheet?: string;
+  layout: LayoutId;
+  header: readonly string[];
+  /** 1-based row number of the header (data rows are numbered by the caller). */
+  headerRow: number;
+  /** From the file name, e.g. `UTC-7`: the offset written on date-times. */
+  timeZone?: string;
+}
+
+export interface Normalizer {
+  /** One data row → a LedgerRow, or null when the row is blank, rejected or a description row. */
+  push(cells: readonly CellValue[], rowNumber: number): LedgerRow | null;
+  /** Rejected-row messages (at most {@link MAX_PROBLEMS} kept; `rejectedRows` counts all). */
+  readonly problems: Problem[];
+  readonly rejectedRows: number;
+  readonly rowsAccepted: number;
+  /** Headers not in the catalog, as written. */
+  readonly unknownColumns: string[];
+  /** Catalog ids of the amount columns (money and informational) present in the header. */
+  readonly amountIds: string[];
+  /** Base keys that repeat inside the file with identical content. */
+  duplicateKeys(): string[];
+  /** Unknown columns whose values look like amounts (`12.34`). */
+  unclassifiedColumns(): string[];
+}
+
+export const MAX_PROBLEMS = 1000;
+
+const enum Kind {
+  Skip,
+  Id,
+  Date,
+  Money,
+  Quantity,
+  Text,
+  Unknown,
+}
+
+interface Handler {
+  kind: Kind;
+  /** Header as written (trimmed), for messages. */
+  name: string;
+  def?: ColumnDef;
+  field?: RowField;
+  detail: boolean;
+  /** Date cache: the previous raw text and its ISO value (dates repeat down a column). */
+  lastRaw: string;
+  lastIso: string;
+  /** Unknown columns: values that parsed as 2-decimal amounts / values that did not. */
+  moneyLike: number;
+  notMoney: number;
+}
+
+const LAYOUT_IDS: ReadonlySet<string> = new Set(['statement', 'income', 'onhold', 'pnl-orders', 'pnl-adjustments', 'order-export', 'ledger']);
+
+function isBlank(v: CellValue): boolean {
+  return v === '' || v === null || v === undefined;
+}
+
+/** Full-width parentheses → ASCII, trimmed, inner runs of spaces collapsed. */
+export function normalizeType(text: string): string {
+  let t = text.trim();
+  if (t.indexOf('\uff08') >= 0 || t.indexOf('\uff09') >= 0) t = t.replace(/\uff08/g, '(').replace(/\uff09/g, ')');
+  if (t.indexOf('  ') >= 0) t = t.replace(/\s+/g, ' ');
+  return t;
+}
+
+/** `5.77E+17`-style text: a number that a spreadsheet already rounded. */
+function isScientific(text: string): boolean {
+  const e = text.indexOf('E') >= 0 ? text.indexOf('E') : text.indexOf('e');
+  if (e <= 0) return false;
+  for (let i = 0; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46)) return false;
+  }
+  return true;
+}
+
+export function createNormalizer(options: NormalizerOptions): Normalizer {
+  const spec = layoutSpec(options.layout);
+  const file = options.fileName;
+  const sheet = options.sheet;
+  const isLedger = options.layout === 'ledger';
+  const problems: Problem[] = [];
+  const unknownColumns: string[] = [];
+  const amountIds: string[] = [];
+
+  // The column that fills each field: the present column that comes first in the catalog.
+  const fieldOwner = new Map<RowField, { index: number; order: number }>();
+  const taken = new Set<string>();
+  const handlers: Handler[] = options.header.map((raw, index) => {
+    const name = (raw ?? '').trim();
+    const handler: Handler = { kind: Kind.Skip, name, detail: false, lastRaw: '\u0000', lastIso: '', moneyLike: 0, notMoney: 0 };
+    if (name === '') return handler;
+    const def = lookupColumn(name);
+    if (!def || taken.has(def.id)) {
+      handler.kind = Kind.Unknown;
+      unknownColumns.push(name);
+      return handler;
+    }
+    taken.add(def.id);
+    handler.def = def;
+    handler.detail = def.detail === true;
+    switch (def.kind) {
+      case 'id':
+        handler.kind = Kind.Id;
+        break;
+      case 'date':
+        handler.kind = Kind.Date;
+        break;
+      case 'money':
+      case 'info-money':
+        handler.kind = Kind.Money;
+        amountIds.push(def.id);
+        break;
+      case 'quantity':
+        handler.kind = Kind.Quantity;
+        break;
+      case 'text':
+        handler.kind = Kind.Text;
+        break;
+      default:
+        handler.kind = Kind.Skip;
+    }
+    if (def.field) {
+      const order = COLUMNS.indexOf(def);
+      const owner = fieldOwner.get(def.field);
+      if (!owner || order < owner.order) fieldOwner.set(def.field, { index, order });
+    }
+    return handler;
+  });
+  for (const [field, owner] of fieldOwner) handlers[owner.index].field = field;
+  // Field-less known columns of no use to the ledger are skipped outright.
+  for (const h of handlers) {
+    if (!h.field && !h.detail && (h.kind === Kind.Text || h.kind === Kind.Id || h.kind === Kind.Date)) h.kind = Kind.Skip;
+  }
+  const orderIdIndex = fieldOwner.has('orderId') ? fieldOwner.get('orderId')!.index : -1;
+  const orderIdHandler = orderIdIndex >= 0 ? handlers[orderIdIndex] : undefined;
+  // Sheet ranges like A:CZ pad the header with blanks: stop at the last named column.
+  let width = handlers.length;
+  while (width > 0 && handlers[width - 1].name === '') width--;
+
+  const firstHash = new Map<string, number>();
+  const repeats = new Map<string, number>();
+  const exactDuplicates = new Set<string>();
+  let rejectedRows = 0;
+  let rowsAccepted = 0;
+  let sawData = false;
+
+  function report(rowNumber: number, column: string | undefined, message: string): void {
+    if (problems.length >= MAX_PROBLEMS) return;
+    const problem: Problem = { file, row: rowNumber, message };
+    if (sheet !== undefined) problem.sheet = sheet;
+    if (column !== undefined) problem.column = column;
+    problems.push(problem);
+  }
+
+  function push(cells: readonly CellValue[], rowNumber: number): LedgerRow | null {
+    const n = cells.length < width ? cells.length : width;
+    let first = 0;
+    while (first < n && isBlank(cells[first])) first++;
+    if (first === n) return null;
+    if (!sawData) {
+      sawData = true;
+      // Order exports may carry TikTok's field descriptions on the row under the header.
+      if (spec.descriptionRow && orderIdIndex >= 0 && isDescription(cells[orderIdIndex])) return null;
+    }
+
+    const row: LedgerRow = {
+      key: '',
+      layout: options.layout,
+      type: spec.defaultType ?? '',
+      statementId: '',
+      orderId: '',
+      relatedOrderId: '',
+      skuId: '',
+      sellerSku: '',
+      productName: '',
+      skuName: '',
+      quantity: 0,
+      orderDate: '',
+      statementDate: '',
+      currency: '',
+      amounts: {},
+      unknown: {},
+      source: sheet === undefined ? { file, row: rowNumber } : { file, sheet, row: rowNumber },
+    };
+    let bad = false;
+    let sourceFile = '';
+    let sourceRow = 0;
+    let layoutText = '';
+
+    for (let i = first; i < n; i++) {
+      const value = cells[i];
+      if (value === '' || value === null || value === undefined) continue;
+      const h = handlers[i];
+      switch (h.kind) {
+        case Kind.Money: {
+          const cents = parseCentsOrNaN(value);
+          if (cents !== cents) {
+            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: ${moneyProblem(value)}`);
+            bad = true;
+          } else if (cents !== 0) row.amounts[h.def!.id] = cents;
+          break;
+        }
+        case Kind.Id: {
+          let text: string;
+          if (typeof value === 'number') {
+            if (!Number.isSafeInteger(value) || value < 0) {
+              report(rowNumber, h.name, lostDigits(rowNumber, h.name, value.toExponential().toUpperCase().replace('E+', 'E+')));
+              bad = true;
+              break;
+            }
+            text = String(value);
+          } else {
+            text = typeof value === 'string' ? value.trim() : String(value);
+            if (text.charCodeAt(0) === 39) text = text.slice(1);
+            if (text === '/') text = '';
+            else if (isScientific(text)) {
+              report(rowNumber, h.name, lostDigits(rowNumber, h.name, text));
+              bad = true;
+              break;
+            }
+          }
+          if (h.field) setField(row, h.field, text);
+          else if (h.detail && text) (row.details ??= {})[h.def!.id] = text;
+          break;
+        }
+        case Kind.Date: {
+          let iso: string | null;
+          if (typeof value === 'string') {
+            if (value === h.lastRaw) iso = h.lastIso;
+            else {
+              iso = parseDateOrNull(value, options.timeZone);
+              if (iso !== null) {
+                h.lastRaw = value;
+                h.lastIso = iso;
+              }
+            }
+          } else iso = parseDateOrNull(value, options.timeZone);
+          if (iso === null) {
+            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${String(value).trim()}\``);
+            bad = true;
+          } else if (h.field) setField(row, h.field, iso);
+          else if (h.detail && iso) (row.details ??= {})[h.def!.id] = iso;
+          break;
+        }
+        case Kind.Quantity: {
+          const q = typeof value === 'number' ? value : typeof value === 'string' ? (value.trim() === '/' ? 0 : Number(value.trim())) : NaN;
+          if (!Number.isFinite(q) || q < 0 || Math.floor(q) !== q) {
+            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a whole number, found \`${String(value).trim()}\``);
+            bad = true;
+          } else if (h.field === 'quantity') row.quantity = q;
+          else if (h.field === 'sourceRow') sourceRow = q;
+          break;
+        }
+        case Kind.Text: {
+          const text = typeof value === 'string' ? value.trim() : String(value);
+          if (text === '' || text === '/') break;
+          if (h.field === 'sourceFile') sourceFile = text;
+          else if (h.field === 'layout') layoutText = text;
+          else if (h.field) setField(row, h.field, h.field === 'type' ? normalizeType(text) : text);
+          else (row.details ??= {})[h.def!.id] = text;
+          break;
+        }
+        case Kind.Unknown: {
+          const text = typeof value === 'string' ? value.trim() : String(value);
+          if (text === '') break;
+          row.unknown[h.name] = text;
+          if (looksLikeAmount(value, text)) h.moneyLike++;
+          else h.notMoney++;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (bad) {
+      rejectedRows++;
+      return null;
+    }
+    if (row.orderId === '' && !isLedger) {
+      rejectedRows++;
+      report(rowNumber, orderIdHandler?.name, `Row ${rowNumber}: no *${orderIdHandler?.name ?? 'Order/adjustment ID'}*; the row was skipped.`);
+      return null;
+    }
+    if (isLedger) {
+      if (row.key === '') {
+        rejectedRows++;
+        report(rowNumber, 'Key', `Row ${rowNumber}: no *Key*; the row was skipped.`);
+        return null;
+      }
+      // A ledger row keeps the layout and source it was imported from.
+      if (LAYOUT_IDS.has(layoutText)) row.layout = layoutText as LayoutId;
+      if (sourceFile) row.source = { file: sourceFile, row: sourceRow };
+      rowsAccepted++;
+      return row;
+    }
+    row.key = buildKey(row);
+    rowsAccepted++;
+    return row;
+  }
+
+  function buildKey(row: LedgerRow): string {
+    let key = spec.keyPrefix;
+    for (let f = 0; f < spec.keyFields.length; f++) {
+      const field = spec.keyFields[f];
+      let part = row[field as keyof LedgerRow] as string;
+      // Adjustment rows have no SKU: the adjustment ID stands in.
+      if (field === 'skuId' && part === '') part = row.orderId;
+      key = key === '' && f === 0 && spec.keyPrefix === '' ? part : key + '|' + part;
+    }
+    const hash = hashRow(row);
+    const seen = firstHash.get(key);
+    if (seen === undefined) {
+      firstHash.set(key, hash);
+      return key;
+    }
+    const count = (repeats.get(key) ?? 1) + 1;
+    repeats.set(key, count);
+    if (seen === hash) exactDuplicates.add(key);
+    return key + '#' + count;
+  }
+
+  return {
+    push,
+    problems,
+    get rejectedRows() {
+      return rejectedRows;
+    },
+    get rowsAccepted() {
+      return rowsAccepted;
+    },
+    unknownColumns,
+    amountIds,
+    duplicateKeys: () => [...exactDuplicates],
+    unclassifiedColumns: () => handlers.filter((h) => h.kind === Kind.Unknown && h.moneyLike > 0 && h.notMoney === 0).map((h) => h.name),
+  };
+}
+
+/** Text where an ID should be, e.g. "Platform unique order ID.": a field-description row. */
+function isDescription(value: CellValue): boolean {
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  return text !== '' && !/^\d+$/.test(text) && !isScientific(text);
+}
+
+function setField(row: LedgerRow, field: RowField, text: string): void {
+  switch (field) {
+    case 'key':
+      row.key = text;
+      break;
+    case 'importId':
+      if (text) row.importId = text;
+      break;
+    case 'layout':
+    case 'quantity':
+    case 'sourceRow':
+    case 'sourceFile':
+      break;
+    default:
+      (row as unknown as Record<string, string>)[field] = text;
+  }
+}
+
+function lostDigits(rowNumber: number, column: string, shown: string): string {
+  return `Row ${rowNumber}, column *${column}*: the ID ${shown} lost its last digits (the sheet turned it into a number). Format the column as Plain text and import the file again.`;
+}
+
+/** A value with 1–2 decimals (`12.34`, `-0.5`): what an amount column holds, unlike IDs or names. */
+function looksLikeAmount(value: CellValue, text: string): boolean {
+  if (typeof value === 'number') return !Number.isInteger(value);
+  const dot = text.lastIndexOf('.');
+  if (dot < 0 || text.length - dot - 1 > 2 || text.length - dot - 1 === 0) return false;
+  return !Number.isNaN(parseCentsOrNaN(text));
+}
+
+/** Content fingerprint for duplicate detection: type, dates and every amount. */
+function hashRow(row: LedgerRow): number {
+  let h = 2166136261;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  };
+  mix(row.type);
+  mix(row.orderDate);
+  mix(row.statementDate);
+  mix(String(row.quantity));
+  for (const id in row.amounts) {
+    mix(id);
+    mix(String(row.amounts[id]));
+  }
+  return h >>> 0;
+}

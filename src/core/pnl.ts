@@ -1,0 +1,381 @@
+/**
+ * P&L from normalized rows, in integer cents. Each row's lines come from its leaf amounts (a
+ * subtotal counts only when none of its component columns has a value in that row), so Fees and
+ * Referral fee are never both added. Works the same for every layout because the catalog says
+ * which P&L line each column feeds.
+ */
+import { ancestorsOf, COLUMNS, findColumnById, isComponent, type ColumnDef } from './catalog';
+import { parseDateOrNull } from './dates';
+import { formatCents, parseCentsOrNaN, moneyProblem } from './money';
+import type { SalesMetric } from './contract';
+import type { CellValue, LedgerRow } from './types';
+
+export interface PnlLines {
+  grossSales: number;
+  sellerDiscounts: number;
+  refunds: number;
+  /** Gross sales + seller discounts + refunds (or the file's Net sales when it has no parts). */
+  netSales: number;
+  shipping: number;
+  fees: number;
+  adjustments: number;
+  /** The rows' own settlement column (Total settlement amount, estimated, or Order Income). */
+  settlement: number;
+  /** Sales tax and retail delivery fee collected and remitted by TikTok: never revenue. */
+  taxPassthrough: number;
+}
+
+export function emptyLines(): PnlLines {
+  return { grossSales: 0, sellerDiscounts: 0, refunds: 0, netSales: 0, shipping: 0, fees: 0, adjustments: 0, settlement: 0, taxPassthrough: 0 };
+}
+
+interface ColumnInfo {
+  def: ColumnDef;
+  component: boolean;
+  ancestors: string[];
+}
+const INFO = new Map<string, ColumnInfo>();
+for (const def of COLUMNS) INFO.set(def.id, { def, component: isComponent(def), ancestors: ancestorsOf(def.id) });
+
+// Marks of "has a component with a value below it", reused across rows (no per-row Set).
+const childMark = new Map<string, number>();
+let generation = 0;
+
+/**
+ * Visits the row's leaf amounts: `visit(columnInfo, cents)`. Informational and settlement
+ * columns are visited too (they are never anyone's parent); subtotals only when no component
+ * below them has a value in this row.
+ */
+function forEachLeaf(row: LedgerRow, visit: (info: ColumnInfo, cents: number) => void): void {
+  const amounts = row.amounts;
+  generation++;
+  for (const id in amounts) {
+    const info = INFO.get(id);
+    if (!info || !info.component) continue;
+    for (let i = 0; i < info.ancestors.length; i++) childMark.set(info.ancestors[i], generation);
+  }
+  for (const id in amounts) {
+    const info = INFO.get(id);
+    if (!info) continue;
+    if (info.component && childMark.get(id) === generation) continue;
+    visit(info, amounts[id]);
+  }
+}
+
+/** Adds one row's P&L lines into `into` (and its fee leaves into `fees` by column id). */
+export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, number>): void {
+  forEachLeaf(row, (info, cents) => {
+    switch (info.def.pnl) {
+      case 'gross_sales':
+        into.grossSales += cents;
+        into.netSales += cents;
+        break;
+      case 'seller_discounts':
+        into.sellerDiscounts += cents;
+        into.netSales += cents;
+        break;
+      case 'refunds':
+        into.refunds += cents;
+        into.netSales += cents;
+        break;
+      case 'net_sales':
+        into.netSales += cents;
+        break;
+      case 'shipping':
+        into.shipping += cents;
+        break;
+      case 'fees':
+        into.fees += cents;
+        if (fees) fees.set(info.def.id, (fees.get(info.def.id) ?? 0) + cents);
+        break;
+      case 'adjustments':
+        into.adjustments += cents;
+        break;
+      case 'settlement':
+        into.settlement += cents;
+        break;
+      case 'tax_passthrough':
+        into.taxPassthrough += cents;
+        break;
+      default:
+        break;
+    }
+  });
+}
+
+/** P&L lines of one row. */
+export function rowPnl(row: LedgerRow): PnlLines {
+  const lines = emptyLines();
+  addRowLines(row, lines);
+  return lines;
+}
+
+export type PnlGroupBy = 'month' | 'sku' | 'statement' | 'type';
+
+/** Month of a row: its order creation month, else its statement month (`YYYY-MM`, or ''). */
+export function rowMonth(row: LedgerRow): string {
+  const date = row.orderDate || row.statementDate;
+  return date.length >= 7 ? date.slice(0, 7) : '';
+}
+
+/** Calendar date of a row (order date, else statement date), `YYYY-MM-DD` or ''. */
+export function rowDate(row: LedgerRow): string {
+  const date = row.orderDate || row.statementDate;
+  return date.length >= 10 ? date.slice(0, 10) : '';
+}
+
+export const NO_SKU = '(no SKU)';
+
+export function groupKey(row: LedgerRow, groupBy: PnlGroupBy): string {
+  switch (groupBy) {
+    case 'month':
+      return rowMonth(row);
+    case 'sku':
+      return row.skuId || row.sellerSku || NO_SKU;
+    case 'statement':
+      return row.statementId;
+    case 'type':
+      return row.type;
+  }
+}
+
+export interface PnlGroup {
+  group: string;
+  rows: number;
+  units: number;
+  lines: PnlLines;
+  /** Fee leaves by catalog column id, cents. */
+  feesByColumn: Record<string, number>;
+}
+
+/** Incremental P&L: add rows one at a time (streaming imports), read the groups at the end. */
+export class PnlAccumulator {
+  private readonly groups = new Map<string, { rows: number; units: number; lines: PnlLines; fees: Map<string, number> }>();
+
+  constructor(readonly groupBy: PnlGroupBy) {}
+
+  add(row: LedgerRow): void {
+    const key = groupKey(row, this.groupBy);
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { rows: 0, units: 0, lines: emptyLines(), fees: new Map() };
+      this.groups.set(key, group);
+    }
+    group.rows++;
+    group.units += unitsSold(row);
+    addRowLines(row, group.lines, group.fees);
+  }
+
+  result(): PnlGroup[] {
+    return [...this.groups]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([group, g]) => ({ group, rows: g.rows, units: g.units, lines: g.lines, feesByColumn: Object.fromEntries(g.fees) }));
+  }
+}
+
+export function aggregatePnl(rows: readonly LedgerRow[], groupBy: PnlGroupBy): PnlGroup[] {
+  const acc = new PnlAccumulator(groupBy);
+  for (const row of rows) acc.add(row);
+  return acc.result();
+}
+
+/** Total P&L lines over rows. */
+export function totalPnl(rows: readonly LedgerRow[]): PnlLines {
+  const lines = emptyLines();
+  for (const row of rows) addRowLines(row, lines);
+  return lines;
+}
+
+/** Gross sales and gross sales refunds of a row (value of items sold and kept, before discounts). */
+function grossParts(row: LedgerRow): { sold: number; refunded: number } {
+  let sold = 0;
+  let refunded = 0;
+  for (const id in row.amounts) {
+    const def = INFO.get(id)?.def;
+    if (!def?.grossSales) continue;
+    if (def.pnl === 'refunds') refunded += row.amounts[id];
+    else sold += row.amounts[id];
+  }
+  return { sold, refunded };
+}
+
+/** The sales figure of a row for a threshold metric (DESIGN §4), cents. */
+export function salesAmount(row: LedgerRow, metric: SalesMetric): number {
+  if (metric === 'gross') {
+    const { sold, refunded } = grossParts(row);
+    return sold + refunded;
+  }
+  const lines = rowPnl(row);
+  return metric === 'net' ? lines.netSales : lines.settlement;
+}
+
+/** Sales per calendar day (rows without a date are left out), oldest first. */
+export function dailySales(rows: readonly LedgerRow[], metric: SalesMetric): { date: string; amount: number }[] {
+  return bucketSales(rows, metric, rowDate).map(([date, amount]) => ({ date, amount }));
+}
+
+/** Sales per month (`YYYY-MM`), oldest first. */
+export function monthlySales(rows: readonly LedgerRow[], metric: SalesMetric): { month: string; amount: number }[] {
+  return bucketSales(rows, metric, rowMonth).map(([month, amount]) => ({ month, amount }));
+}
+
+function bucketSales(rows: readonly LedgerRow[], metric: SalesMetric, keyOf: (row: LedgerRow) => string): [string, number][] {
+  const buckets = new Map<string, number>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (!key) continue;
+    buckets.set(key, (buckets.get(key) ?? 0) + salesAmount(row, metric));
+  }
+  return [...buckets].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+export const TOTAL_FEES_LABEL = 'Total fees';
+
+/**
+ * One entry per fee column with a non-zero total, labelled with TikTok's column name, most
+ * negative first, then `Total fees`.
+ */
+export function feeTable(rows: readonly LedgerRow[]): { label: string; cents: number }[] {
+  const fees = new Map<string, number>();
+  const lines = emptyLines();
+  for (const row of rows) addRowLines(row, lines, fees);
+  const entries = [...fees]
+    .filter(([, cents]) => cents !== 0)
+    .map(([id, cents]) => ({ label: findColumnById(id)!.label, cents }))
+    .sort((a, b) => a.cents - b.cents || a.label.localeCompare(b.label));
+  entries.push({ label: TOTAL_FEES_LABEL, cents: lines.fees });
+  return entries;
+}
+
+export function feeTotal(rows: readonly LedgerRow[]): number {
+  return totalPnl(rows).fees;
+}
+
+export function settlementTotal(rows: readonly LedgerRow[]): number {
+  return totalPnl(rows).settlement;
+}
+
+/**
+ * Units that left for good: the row's quantity, scaled down by the share of gross sales
+ * refunded (a fully refunded row counts none).
+ */
+export function unitsSold(row: LedgerRow): number {
+  const q = row.quantity;
+  if (q <= 0) return 0;
+  const { sold, refunded } = grossParts(row);
+  if (sold <= 0) return q;
+  const kept = sold + refunded;
+  if (kept <= 0) return 0;
+  if (kept >= sold) return q;
+  return Math.round((q * kept) / sold);
+}
+
+// ── COGS ────────────────────────────────────────────────────────────────────────────────────
+
+export interface CogsEntry {
+  sku: string;
+  unitCostCents: number;
+  /** `YYYY-MM-DD`, or '' for "always". */
+  effectiveFrom: string;
+}
+
+export interface CogsTable {
+  /** SKU (SKU ID or seller SKU) → entries, oldest first. */
+  bySku: Map<string, CogsEntry[]>;
+}
+
+function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return String(value).trim();
+}
+
+/**
+ * Builds the COGS table from `[SKU, Unit cost, Effective from?]` rows (a header row is skipped).
+ * Throws an Error naming the row and what was found when a cost or date cannot be read.
+ */
+export function buildCogsTable(rows: readonly (readonly CellValue[])[], where = 'COGS'): CogsTable {
+  const bySku = new Map<string, CogsEntry[]>();
+  let sawFirst = false;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const sku = cellText(row[0]);
+    const costCell = row[1];
+    if (sku === '' && (costCell === '' || costCell === null || costCell === undefined)) continue;
+    const cents = parseCentsOrNaN(costCell);
+    if (!sawFirst) {
+      sawFirst = true;
+      if (Number.isNaN(cents)) continue; // header row, e.g. "SKU, Unit cost, Effective from"
+    }
+    if (sku === '') throw new Error(`${where} row ${r + 1}: a unit cost without a SKU in the first column.`);
+    if (typeof row[0] === 'number' && !Number.isSafeInteger(row[0])) {
+      throw new Error(`${where} row ${r + 1}: the SKU ${row[0].toExponential().toUpperCase()} lost its last digits (the sheet turned it into a number). Format the column as Plain text.`);
+    }
+    if (Number.isNaN(cents) || cents < 0) {
+      throw new Error(`${where} row ${r + 1}, column B: ${Number.isNaN(cents) ? moneyProblem(costCell) : `expected a unit cost of 0 or more, found \`${cellText(costCell)}\``}`);
+    }
+    const date = parseDateOrNull(row[2] ?? '');
+    if (date === null) throw new Error(`${where} row ${r + 1}, column C: expected an effective date such as 2026-01-31, found \`${cellText(row[2])}\``);
+    const list = bySku.get(sku) ?? [];
+    list.push({ sku, unitCostCents: cents, effectiveFrom: date.slice(0, 10) });
+    bySku.set(sku, list);
+  }
+  for (const list of bySku.values()) list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  return { bySku };
+}
+
+/**
+ * The unit cost in force on `date`: the latest entry effective on or before it. A sale dated
+ * before every entry uses the earliest known cost (a cost entered late still applies to old sales).
+ */
+export function unitCostOn(table: CogsTable, row: LedgerRow): number | undefined {
+  const list = (row.skuId && table.bySku.get(row.skuId)) || (row.sellerSku && table.bySku.get(row.sellerSku)) || undefined;
+  if (!list || list.length === 0) return undefined;
+  const date = rowDate(row);
+  let chosen = list[0];
+  for (const entry of list) if (entry.effectiveFrom === '' || (date !== '' && entry.effectiveFrom <= date) || date === '') chosen = entry;
+  return chosen.unitCostCents;
+}
+
+export interface NetProfit {
+  settlement: number;
+  cogs: number;
+  otherCosts: number;
+  /** settlement − cogs − otherCosts, cents. */
+  netProfit: number;
+  units: number;
+}
+
+/**
+ * Net profit = total settlement − COGS (units sold × unit cost on the order date) − other costs.
+ * Throws naming up to five sold SKUs that have no unit cost.
+ */
+export function netProfit(rows: readonly LedgerRow[], cogs: CogsTable, otherCostsCents = 0): NetProfit {
+  let settlement = 0;
+  let cogsTotal = 0;
+  let units = 0;
+  const missing = new Set<string>();
+  const lines = emptyLines();
+  for (const row of rows) {
+    lines.settlement = 0;
+    addRowLines(row, lines);
+    settlement += lines.settlement;
+    const sold = unitsSold(row);
+    if (sold === 0) continue;
+    units += sold;
+    const cost = unitCostOn(cogs, row);
+    if (cost === undefined) missing.add(row.skuId || row.sellerSku || NO_SKU);
+    else cogsTotal += sold * cost;
+  }
+  if (missing.size > 0) {
+    const list = [...missing];
+    const shown = list.slice(0, 5).join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
+    throw new Error(`No unit cost for ${list.length} sold SKU${list.length === 1 ? '' : 's'}: ${shown}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.`);
+  }
+  return { settlement, cogs: cogsTotal, otherCosts: otherCostsCents, netProfit: settlement - cogsTotal - otherCostsCents, units };
+}
+
+/** "$1,234.50"-style text of a P&L figure, for messages. */
+export function showCents(cents: number): string {
+  return formatCents(cents, { dollarSign: true });
+}

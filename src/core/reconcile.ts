@@ -1,0 +1,186 @@
+/**
+ * Reconciliation: every row's settlement column against the signed sum of its leaf components,
+ * every subtotal against its component columns, and (XLSX statements) the Reports sheet totals
+ * against the column sums. Differences are reported, never fixed.
+ *
+ * Leaves are decided from the columns a file has: a component is a leaf unless another present
+ * component rolls up into it (through the catalog's parent chain). So `Fees` is the leaf when a
+ * file has no fee columns, and is checked against them when it has.
+ */
+import { ancestorsOf, findColumnById, isComponent, lookupColumn } from './catalog';
+import { parseCentsOrNaN } from './money';
+import type { CellValue, LedgerRow, ReconcileMismatch, ReconcileResult, SubtotalMismatch } from './types';
+
+export interface ReconcilePlan {
+  /** Columns holding the row's own settlement (Total settlement amount, …). */
+  settlementIds: string[];
+  leaves: string[];
+  subtotals: { id: string; label: string; children: string[] }[];
+}
+
+/** Which columns add up to what, for a file with these amount columns present. */
+export function reconcilePlan(presentIds: readonly string[]): ReconcilePlan {
+  const present = new Set(presentIds);
+  const components = presentIds.filter((id) => {
+    const def = findColumnById(id);
+    return def !== undefined && isComponent(def);
+  });
+  const componentSet = new Set(components);
+  const nearestPresentAncestor = (id: string) => ancestorsOf(id).find((a) => componentSet.has(a));
+  const hasChild = new Set<string>();
+  const children = new Map<string, string[]>();
+  for (const id of components) {
+    const parent = nearestPresentAncestor(id);
+    if (parent === undefined) continue;
+    hasChild.add(parent);
+    const list = children.get(parent) ?? [];
+    list.push(id);
+    children.set(parent, list);
+  }
+  return {
+    settlementIds: presentIds.filter((id) => present.has(id) && findColumnById(id)?.pnl === 'settlement'),
+    leaves: components.filter((id) => !hasChild.has(id)),
+    subtotals: [...children].map(([id, kids]) => ({ id, label: findColumnById(id)!.label, children: kids })),
+  };
+}
+
+export const MAX_LISTED = 1000;
+
+export interface Reconciler {
+  check(row: LedgerRow): void;
+  result(unclassifiedColumns?: string[]): ReconcileResult;
+}
+
+/** Streaming reconciliation for rows of one file. */
+export function createReconciler(presentIds: readonly string[]): Reconciler {
+  const plan = reconcilePlan(presentIds);
+  const { settlementIds, leaves, subtotals } = plan;
+  const mismatches: ReconcileMismatch[] = [];
+  const subtotalMismatches: SubtotalMismatch[] = [];
+  let mismatchCount = 0;
+  let subtotalCount = 0;
+  let rowsChecked = 0;
+
+  function check(row: LedgerRow): void {
+    const a = row.amounts;
+    if (settlementIds.length > 0) {
+      rowsChecked++;
+      let settlement = 0;
+      for (let i = 0; i < settlementIds.length; i++) settlement += a[settlementIds[i]] ?? 0;
+      let sum = 0;
+      for (let i = 0; i < leaves.length; i++) sum += a[leaves[i]] ?? 0;
+      if (sum !== settlement) {
+        mismatchCount++;
+        if (mismatches.length < MAX_LISTED) {
+          mismatches.push({ source: row.source, orderId: row.orderId, type: row.type, settlement, sumOfParts: sum, difference: settlement - sum });
+        }
+      }
+    }
+    for (let s = 0; s < subtotals.length; s++) {
+      const sub = subtotals[s];
+      const value = a[sub.id] ?? 0;
+      let sum = 0;
+      for (let i = 0; i < sub.children.length; i++) sum += a[sub.children[i]] ?? 0;
+      if (sum !== value) {
+        subtotalCount++;
+        if (subtotalMismatches.length < MAX_LISTED) {
+          subtotalMismatches.push({
+            source: row.source,
+            orderId: row.orderId,
+            type: row.type,
+            column: sub.label,
+            subtotal: value,
+            sumOfParts: sum,
+            difference: value - sum,
+          });
+        }
+      }
+    }
+  }
+
+  function result(unclassifiedColumns: string[] = []): ReconcileResult {
+    return {
+      rowsChecked,
+      mismatches,
+      totalChecks: [],
+      unclassifiedColumns,
+      ok: mismatchCount === 0 && subtotalCount === 0,
+      subtotalMismatches,
+    };
+  }
+  return { check, result };
+}
+
+/** Amount columns present in any of the rows (for rows without their file header, e.g. the ledger). */
+export function presentAmountIds(rows: readonly LedgerRow[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const id in row.amounts) seen.add(id);
+  return [...seen];
+}
+
+/** Batch form of {@link createReconciler}. */
+export function reconcile(
+  rows: readonly LedgerRow[],
+  presentIds: readonly string[] = presentAmountIds(rows),
+  unclassifiedColumns: string[] = [],
+): ReconcileResult {
+  const reconciler = createReconciler(presentIds);
+  for (const row of rows) reconciler.check(row);
+  return reconciler.result(unclassifiedColumns);
+}
+
+/**
+ * The statement workbook's `Reports` sheet holds totals (Gross sales, Shipping, Referral fee…)
+ * equal to the column sums of the `Type = Order` rows. Each known amount label in the sheet is
+ * read with its value to the right (label/value pairs) or below it (a header row over a totals row).
+ */
+export function reconcileReports(
+  reportsSheet: readonly (readonly CellValue[])[],
+  rows: readonly LedgerRow[] | ReadonlyMap<string, number>,
+): ReconcileResult['totalChecks'] {
+  const sums = rows instanceof Map ? rows : orderColumnSums(rows as readonly LedgerRow[]);
+  const checks: ReconcileResult['totalChecks'] = [];
+  const done = new Set<string>();
+  for (let r = 0; r < reportsSheet.length; r++) {
+    const line = reportsSheet[r];
+    for (let c = 0; c < line.length; c++) {
+      const cell = line[c];
+      if (typeof cell !== 'string' || cell.trim() === '') continue;
+      const def = lookupColumn(cell);
+      if (!def || (def.kind !== 'money' && def.kind !== 'info-money') || done.has(def.id)) continue;
+      const expected = totalNear(reportsSheet, r, c);
+      if (expected === undefined) continue;
+      done.add(def.id);
+      const actual = sums.get(def.id) ?? 0;
+      checks.push({ label: def.label, expected, actual, difference: expected - actual });
+    }
+  }
+  return checks;
+}
+
+/** Column sums of the `Type = Order` rows, by catalog id. */
+export function orderColumnSums(rows: readonly LedgerRow[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const row of rows) {
+    if (row.type !== 'Order') continue;
+    for (const id in row.amounts) sums.set(id, (sums.get(id) ?? 0) + row.amounts[id]);
+  }
+  return sums;
+}
+
+function totalNear(sheet: readonly (readonly CellValue[])[], r: number, c: number): number | undefined {
+  const candidates = [sheet[r][c + 1], sheet[r + 1]?.[c]];
+  for (const value of candidates) {
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value === 'string' && lookupColumn(value)) continue;
+    const cents = parseCentsOrNaN(value);
+    if (!Number.isNaN(cents)) return cents;
+  }
+  return undefined;
+}
+
+/** Adds the Reports-sheet checks to a file's reconciliation result. */
+export function withTotalChecks(result: ReconcileResult, checks: ReconcileResult['totalChecks']): ReconcileResult {
+  const totalChecks = [...result.totalChecks, ...checks];
+  return { ...result, totalChecks, ok: result.ok && totalChecks.every((t) => t.difference === 0) };
+}

@@ -1,0 +1,114 @@
+/**
+ * Turning custom-function arguments, as Sheets passes them, into plain values for the core.
+ * A cell arrives as its value, a range as a 2-D array; an empty optional argument arrives as
+ * undefined, '' or a range of blanks. Dates arrive as Date objects from another realm, so they are
+ * recognised by their tag, never with `instanceof`.
+ */
+import type { CellValue } from '../../core/types';
+
+export type Grid = CellValue[][];
+
+export function isDateValue(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** True for an omitted optional argument: nothing, '', or a range holding only blanks. */
+export function isOmitted(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (Array.isArray(value)) return value.every((row) => (Array.isArray(row) ? row.every((c) => c === '' || c === null || c === undefined) : row === ''));
+  return false;
+}
+
+/** A range argument as a 2-D array (a single cell becomes a 1×1 range). */
+export function asGrid(value: unknown, argument: string): Grid {
+  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
+  if (value === undefined) throw new Error(`${argument} is missing: pass the range that holds your export, e.g. Statement!A:CZ.`);
+  return [[value as CellValue]];
+}
+
+/** Every non-blank cell of a range, in reading order. */
+export function cellsOf(value: unknown): CellValue[] {
+  if (!Array.isArray(value)) return isOmitted(value) ? [] : [value as CellValue];
+  const cells: CellValue[] = [];
+  for (const row of value) {
+    for (const cell of Array.isArray(row) ? row : [row]) if (cell !== '' && cell !== null && cell !== undefined) cells.push(cell);
+  }
+  return cells;
+}
+
+/** The single value of an argument that should be one cell. */
+export function scalarOf(value: unknown, argument: string): CellValue {
+  if (!Array.isArray(value)) return value as CellValue;
+  const cells = cellsOf(value);
+  if (cells.length > 1) throw new Error(`${argument} must be a single value, found a range of ${cells.length} values.`);
+  return cells[0] ?? '';
+}
+
+/** A plain number: a number cell or numeric text such as "65,000" or "$65,000". */
+export function asNumber(value: unknown, argument: string): number {
+  const scalar = scalarOf(value, argument);
+  if (typeof scalar === 'number' && Number.isFinite(scalar)) return scalar;
+  if (typeof scalar === 'string') {
+    const cleaned = scalar.trim().replace(/^\$/, '').replace(/,/g, '');
+    if (/^-?\d+(\.\d+)?$/.test(cleaned)) return Number(cleaned);
+  }
+  throw new Error(`${argument} must be a number, found ${describe(scalar)}.`);
+}
+
+/** A rate: a fraction (0.06), a percent-formatted cell (arrives as 0.06) or text "6%". */
+export function asRate(value: unknown, argument: string): number {
+  const scalar = scalarOf(value, argument);
+  if (typeof scalar === 'string' && /^\s*-?\d+(\.\d+)?\s*%\s*$/.test(scalar)) return Number(scalar.replace('%', '').trim()) / 100;
+  const rate = asNumber(scalar, argument);
+  if (rate >= 1) {
+    throw new Error(`${argument} ${rate} looks like a percent: type it as ${rate}% or as the fraction ${rate / 100}.`);
+  }
+  return rate;
+}
+
+/** An ISO date (`YYYY-MM-DD`) for a Date cell, read in the spreadsheet's own time zone. */
+export function dateCellToIso(date: Date, timeZone: string): string {
+  return Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
+}
+
+/** The spreadsheet's time zone, which is how Sheets meant the dates it passes. */
+export function spreadsheetTimeZone(): string {
+  try {
+    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() || 'Etc/UTC';
+  } catch {
+    return 'Etc/UTC';
+  }
+}
+
+/**
+ * Replaces Date cells with ISO date-time text in the spreadsheet's zone, so the core never has to
+ * guess a time zone. One cheap type check per cell; the grid is not copied when it has no dates.
+ */
+export function datesToIsoText(grid: Grid): Grid {
+  let timeZone: string | undefined;
+  let copy: Grid | undefined;
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell !== null && typeof cell === 'object' && isDateValue(cell)) {
+        timeZone ??= spreadsheetTimeZone();
+        copy ??= grid.slice();
+        if (copy[r] === row) copy[r] = row.slice();
+        copy[r][c] = Utilities.formatDate(cell, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
+      }
+    }
+  }
+  return copy ?? grid;
+}
+
+export function describe(value: unknown): string {
+  if (value === '' || value === undefined || value === null) return 'an empty cell';
+  if (isDateValue(value)) return `the date ${value.toISOString().slice(0, 10)}`;
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+/** Dollars, rounded to cents, for returning to a cell. */
+export function centsToCell(cents: number): number {
+  return Math.round(cents) / 100;
+}

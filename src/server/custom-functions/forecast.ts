@@ -1,0 +1,54 @@
+import { addMonths, monthsBetween, parseMonth } from '../../core/calendar';
+import { forecastMonthly } from '../../core/forecast/index';
+import { asNumber, cellsOf, describe, isDateValue, isOmitted, spreadsheetTimeZone } from './arguments';
+
+type Arg = unknown;
+
+/**
+ * Forecasts monthly sales with an automatically chosen exponential-smoothing model, with an 80% band and the chance of reaching a target.
+ *
+ * @param {string[][]|Date[][]} months Consecutive months, oldest first: dates inside each month or "2026-03" texts.
+ * @param {number[][]} values Sales of each month, in dollars (same number of cells as months).
+ * @param {number} [horizon] How many months ahead to forecast (default 6, at most 24).
+ * @param {number} [target] Monthly target in dollars; fills the P(≥ target) column (e.g. 65000).
+ * @return {Array<Array<string|number>>} Table: Month, Forecast, Low 80%, High 80%, P(≥ target), one row per future month.
+ * @customfunction
+ */
+export function TTS_FORECAST(months: Arg, values: Arg, horizon?: Arg, target?: Arg): (string | number)[][] {
+  const monthKeys = monthKeysOf(months);
+  const numbers = cellsOf(values).map((v, i) => asNumber(v, `values (cell ${i + 1})`));
+  if (numbers.length !== monthKeys.length) {
+    throw new Error(`months and values must have the same number of cells: found ${monthKeys.length} months and ${numbers.length} values.`);
+  }
+  const steps = isOmitted(horizon) ? 6 : asNumber(horizon, 'horizon');
+  if (!Number.isInteger(steps) || steps < 1 || steps > 24) throw new Error(`horizon must be a whole number of months from 1 to 24, found ${steps}.`);
+  const goal = isOmitted(target) ? undefined : asNumber(target, 'target');
+  const result = forecastMonthly(monthKeys, numbers, { horizon: steps, target: goal });
+  if (result.status !== 'ok') throw new Error(result.message);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return [
+    ['Month', 'Forecast', 'Low 80%', 'High 80%', 'P(≥ target)'],
+    ...result.points.map((p) => [p.month, round(p.mean), round(p.lo80), round(p.hi80), p.pTarget === null ? '' : Math.round(p.pTarget * 1000) / 1000]),
+  ];
+}
+
+/** Months as `YYYY-MM`, checked to be consecutive; a gap names the missing month. */
+function monthKeysOf(months: Arg): string[] {
+  const timeZone = spreadsheetTimeZone();
+  const keys = cellsOf(months).map((cell, i) => {
+    if (isDateValue(cell)) return Utilities.formatDate(cell, timeZone, 'yyyy-MM');
+    const text = String(cell).trim();
+    const match = /^(\d{4})[-/](\d{1,2})(?:[-/]\d{1,2})?$/.exec(text);
+    if (!match) throw new Error(`months (cell ${i + 1}) must be a date or a month such as "2026-03", found ${describe(cell)}.`);
+    const key = `${match[1]}-${match[2].padStart(2, '0')}`;
+    parseMonth(key);
+    return key;
+  });
+  for (let i = 1; i < keys.length; i++) {
+    const step = monthsBetween(keys[i - 1], keys[i]);
+    if (step === 1) continue;
+    if (step > 1) throw new Error(`Month ${addMonths(keys[i - 1], 1)} is missing between ${keys[i - 1]} and ${keys[i]}: add it with its sales (0 if none).`);
+    throw new Error(`months must be in order, oldest first: ${keys[i]} comes after ${keys[i - 1]}.`);
+  }
+  return keys;
+}

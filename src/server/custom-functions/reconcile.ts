@@ -1,0 +1,18 @@
+import { centsToCell } from './arguments';
+import { readStatement } from './statement-input';
+
+/**
+ * Rows whose Total settlement amount differs from the signed sum of their parts by a cent or more.
+ *
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement, Sum of parts, Difference; or one cell "All N rows reconcile".
+ * @customfunction
+ */
+export function TTS_RECONCILE(statement: unknown): (string | number)[][] | string {
+  const { reconciliation } = readStatement(statement);
+  if (reconciliation.mismatches.length === 0) return `All ${reconciliation.rowsChecked} rows reconcile`;
+  return [
+    ['Row', 'Order/adjustment ID', 'Settlement', 'Sum of parts', 'Difference'],
+    ...reconciliation.mismatches.map((m) => [m.source.row, m.orderId, centsToCell(m.settlement), centsToCell(m.sumOfParts), centsToCell(m.difference)]),
+  ];
+}

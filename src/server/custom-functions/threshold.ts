@@ -1,0 +1,59 @@
+import { dailySales } from '../../core/pnl';
+import { thresholdReport } from '../../core/threshold';
+import { DEFAULT_SETTINGS } from '../../core/contract';
+import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf, spreadsheetTimeZone } from './arguments';
+import { readStatement } from './statement-input';
+import { metricOf } from './totals';
+
+type Arg = unknown;
+
+/**
+ * Where you stand against the monthly and annual sales targets: month to date, pace, what each remaining day needs, year to date.
+ *
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {number} [monthly_target] Monthly sales target in dollars (default 65000).
+ * @param {number} [annual_target] Annual sales target in dollars (default 1000000).
+ * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data).
+ * @param {string} [metric] "gross" (default), "net" or "settlement".
+ * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status.
+ * @customfunction
+ */
+export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_target?: Arg, as_of?: Arg, metric?: Arg): (string | number)[][] {
+  const monthly = isOmitted(monthly_target) ? DEFAULT_SETTINGS.monthlyTarget : asNumber(monthly_target, 'monthly_target');
+  const annual = isOmitted(annual_target) ? DEFAULT_SETTINGS.annualTarget : asNumber(annual_target, 'annual_target');
+  if (monthly <= 0 || annual <= 0) throw new Error('monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.');
+  const daily = dailySales(readStatement(statement).rows, metricOf(metric));
+  const report = thresholdReport(daily, {
+    monthlyTarget: Math.round(monthly * 100),
+    annualTarget: Math.round(annual * 100),
+    asOf: isOmitted(as_of) ? undefined : asOfDate(as_of),
+  });
+  const last = report.lastFullMonth;
+  return [
+    ['As of', report.asOf],
+    ['Month', report.month],
+    ['Month to date', centsToCell(report.monthToDate)],
+    ['Monthly target', centsToCell(report.monthlyTarget)],
+    ['Days left', report.daysLeft],
+    ['Needed per day', centsToCell(report.neededPerDay)],
+    ['Projected month', centsToCell(report.projectedMonth)],
+    ['Pace method', report.paceMethod === 'day-of-week' ? 'Weighted by your day-of-week pattern' : 'Flat daily pace'],
+    ['Last full month', last ? last.month : ''],
+    ['Last full month sales', last ? centsToCell(last.amount) : ''],
+    ['Months at target (last 12)', `${report.monthsAtTargetLast12} of ${report.fullMonthsCounted}`],
+    ['Trailing 12 months', centsToCell(report.trailing12)],
+    ['Year to date', centsToCell(report.yearToDate)],
+    ['Annual target', centsToCell(report.annualTarget)],
+    ['Projected year', centsToCell(report.projectedYear)],
+    ['Annual gap', centsToCell(report.annualGap)],
+    ['Status', report.status],
+  ];
+}
+
+function asOfDate(value: Arg): string {
+  const cell = scalarOf(value, 'as_of');
+  if (isDateValue(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
+  const match = /^\s*(\d{4})[-/](\d{2})[-/](\d{2})\s*$/.exec(String(cell)) ?? /^\s*(\d{4})(\d{2})(\d{2})\s*$/.exec(String(cell));
+  if (!match) throw new Error(`as_of must be a date such as 2026-06-15, found ${describe(cell)}.`);
+  return `${match[1]}-${match[2]}-${match[3]}`;
+}

@@ -1,0 +1,96 @@
+/**
+ * The sidebar's import calls. The browser parses and validates files; the server only checks what
+ * it receives and appends it. Each call holds the document lock for its writes, and every write
+ * of rows is one batch, so a chunk is either in the ledger or not.
+ */
+import type {
+  BeginImportRequest, BeginImportResult, FinishImportRequest, ImportChunkRequest, ImportChunkResult, ImportSummary,
+} from '../core/contract';
+import { findColumnById } from '../core/catalog';
+import { prefillCogs } from './cogs-sheet';
+import { withDocumentLock } from './document-lock';
+import { BeginImportSchema, FinishImportSchema, ImportChunkSchema, MAX_CHUNK_CHARS } from './import-schemas';
+import {
+  deleteImportState, loadImportState, newImportId, saveImportState, staleImports, type ImportState,
+} from './import-state';
+import { logImportFinished, logImportStarted } from './imports-log';
+import { appendToLedger, prepareLedger, skusInLedgerRows } from './ledger-sheet';
+import { checkRequest } from './request-check';
+
+/** Adds the new SKUs among the ledger rows this import wrote to TTS COGS. */
+function prefillFromImport(state: ImportState): number {
+  return state.firstRow > 0 ? prefillCogs(skusInLedgerRows(state.firstRow, state.lastRow)) : 0;
+}
+
+/** Closes imports whose sidebar went away mid-import, so their log row says what was written. */
+function closeStaleImports(now: number): void {
+  for (const state of staleImports(now)) {
+    prefillFromImport(state);
+    logImportFinished(state.importId, state, 'interrupted',
+      `The sidebar stopped after ${state.written} new rows. Import the file again to add the rest; rows already written are skipped.`);
+    deleteImportState(state.importId);
+  }
+}
+
+/** Opens an import: adds any new amount columns to the ledger header and logs the file as "in progress". */
+export function beginImport(arg: BeginImportRequest): BeginImportResult {
+  const request = checkRequest(BeginImportSchema, arg, 'Import');
+  const unknownIds = request.amountIds.filter((id) => !findColumnById(id));
+  if (unknownIds.length > 0) throw new Error(`Import rejected: amountIds: unknown amount column ${unknownIds.map((id) => JSON.stringify(id)).join(', ')}.`);
+  return withDocumentLock(() => {
+    const now = new Date();
+    closeStaleImports(now.getTime());
+    const importId = newImportId(now);
+    prepareLedger(request.amountIds, request.unknownColumns);
+    logImportStarted(importId, request, now);
+    saveImportState({
+      importId, fileName: request.fileName, layout: request.layout, rowsTotal: request.rowsTotal, rejected: request.rejected,
+      written: 0, duplicates: 0, chunks: 0, firstRow: 0, lastRow: 0, startedAt: now.getTime(), updatedAt: now.getTime(),
+    });
+    return { importId };
+  });
+}
+
+/** Appends one chunk's new rows to the ledger (rows whose key is already there are skipped). */
+export function importChunk(arg: ImportChunkRequest): ImportChunkResult {
+  const size = JSON.stringify(arg ?? null).length;
+  if (size > MAX_CHUNK_CHARS) {
+    throw new Error(`Import chunk rejected: it holds ${size} characters of rows; the most one call accepts is ${MAX_CHUNK_CHARS}. Send fewer rows per chunk.`);
+  }
+  const request = checkRequest(ImportChunkSchema, arg, 'Import chunk');
+  request.rows.forEach((row, i) => {
+    for (const id in row.amounts) {
+      if (!findColumnById(id)) throw new Error(`Import chunk rejected: rows[${i}].amounts: unknown amount column ${JSON.stringify(id)}.`);
+    }
+  });
+  return withDocumentLock(() => {
+    const state = loadImportState(request.importId);
+    const result = appendToLedger(request.rows, request.importId);
+    state.written += result.written;
+    state.duplicates += result.duplicates;
+    state.chunks += 1;
+    if (result.written > 0) {
+      if (state.firstRow === 0) state.firstRow = result.firstRow;
+      state.lastRow = Math.max(state.lastRow, result.lastRow);
+    }
+    state.updatedAt = Date.now();
+    saveImportState(state);
+    return { written: result.written, duplicates: result.duplicates };
+  });
+}
+
+/** Closes an import: pre-fills TTS COGS with its new SKUs and completes its TTS Imports row. */
+export function finishImport(arg: FinishImportRequest): ImportSummary {
+  const request = checkRequest(FinishImportSchema, arg, 'Finish import');
+  return withDocumentLock(() => {
+    const state = loadImportState(request.importId);
+    const cogsAdded = prefillFromImport(state);
+    const message = request.message ?? (request.status === 'cancelled' ? 'Cancelled in the sidebar; import the file again to add the rest.' : '');
+    logImportFinished(state.importId, state, request.status, message);
+    deleteImportState(state.importId);
+    return {
+      importId: state.importId, fileName: state.fileName, written: state.written, duplicates: state.duplicates,
+      rejected: state.rejected, status: request.status, cogsAdded,
+    };
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * An import's state between its calls (each `google.script.run` call is a separate execution),
+ * kept in document properties: small (well under the 9 KB per value), shared by every editor, and
+ * enough to close the TTS Imports row if the sidebar disappears mid-import.
+ */
+import type { BeginImportRequest } from '../core/contract';
+
+const PREFIX = 'tts.import.';
+
+/** An import with no call for this long is over: one execution is capped at 6 minutes. */
+export const STALE_AFTER_MS = 10 * 60 * 1000;
+
+export interface ImportState {
+  importId: string;
+  fileName: string;
+  layout: BeginImportRequest['layout'];
+  rowsTotal: number;
+  rejected: number;
+  written: number;
+  duplicates: number;
+  chunks: number;
+  /** First and last TTS Ledger row this import wrote (0 when none), for the COGS pre-fill. */
+  firstRow: number;
+  lastRow: number;
+  startedAt: number;
+  updatedAt: number;
+}
+
+function store(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+/** `20260515-143012-k3f9`: sortable, readable in the ledger, unique enough per spreadsheet. */
+export function newImportId(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
+  const random = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
+  return `${stamp}-${random}`;
+}
+
+export function saveImportState(state: ImportState): void {
+  store().setProperty(PREFIX + state.importId, JSON.stringify(state));
+}
+
+export function loadImportState(importId: string): ImportState {
+  const raw = store().getProperty(PREFIX + importId);
+  if (!raw) throw new Error(`Import ${importId} is not open (it was finished, or never started). Start the import again; rows already written are skipped.`);
+  return JSON.parse(raw) as ImportState;
+}
+
+export function deleteImportState(importId: string): void {
+  store().deleteProperty(PREFIX + importId);
+}
+
+/** Imports left open for longer than STALE_AFTER_MS: their sidebar was closed or lost. */
+export function staleImports(now: number): ImportState[] {
+  const all = store().getProperties();
+  const stale: ImportState[] = [];
+  for (const [key, raw] of Object.entries(all)) {
+    if (!key.startsWith(PREFIX)) continue;
+    try {
+      const state = JSON.parse(raw) as ImportState;
+      if (now - state.updatedAt > STALE_AFTER_MS) stale.push(state);
+    } catch {
+      store().deleteProperty(key);
+    }
+  }
+  return stale;
+}

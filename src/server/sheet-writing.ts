@@ -1,0 +1,92 @@
+/**
+ * The few ways the add-on writes to a tab, shared by every tab it owns: get-or-create with a frozen
+ * header, make room below the last row, and write one block with its number formats in one call each.
+ */
+import { neutralizeFormulaText } from '../core/sheet-safety';
+
+export const TEXT_FORMAT = '@';
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+export const CURRENCY_FORMAT = '$#,##0.00;-$#,##0.00';
+export const INTEGER_FORMAT = '0';
+
+export type Cell = string | number | boolean | Date;
+
+/** Text from a file as a cell: never a formula, and a leading apostrophe (which Sheets swallows) survives. */
+export function textCell(text: string): string {
+  return text.startsWith("'") ? `'${text}` : neutralizeFormulaText(text);
+}
+
+/** The tab named `name`, created with a bold frozen header when missing. */
+export function sheetWithHeader(name: string, header: readonly string[]): GoogleAppsScript.Spreadsheet.Sheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(name);
+  ensureColumns(sheet, header.length);
+  const range = sheet.getRange(1, 1, 1, header.length);
+  range.setNumberFormats([header.map(() => TEXT_FORMAT)]);
+  range.setValues([header.map(textCell)]);
+  range.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+/** Adds columns at the right when the sheet has fewer than `count`. */
+export function ensureColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, count: number): void {
+  const max = sheet.getMaxColumns();
+  if (count > max) sheet.insertColumnsAfter(max, count - max);
+}
+
+/** Adds rows at the bottom so rows `from … from + count − 1` exist. */
+export function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, from: number, count: number): void {
+  const max = sheet.getMaxRows();
+  const needed = from + count - 1;
+  if (needed > max) sheet.insertRowsAfter(max, needed - max);
+}
+
+/**
+ * Writes `values` at (`row`, `column`) with their number formats (one row of formats for every
+ * row, or one per row): formats first, so text formatted `@` is never parsed as a number, date or
+ * formula; then exactly one setValues.
+ */
+export function writeBlock(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, column: number, values: Cell[][], formats: readonly string[] | string[][],
+): void {
+  if (values.length === 0) return;
+  const width = values[0].length;
+  ensureRows(sheet, row, values.length);
+  ensureColumns(sheet, column + width - 1);
+  const range = sheet.getRange(row, column, values.length, width);
+  const perRow = Array.isArray(formats[0]);
+  range.setNumberFormats(perRow ? (formats as string[][]) : values.map(() => [...(formats as readonly string[])]));
+  range.setValues(values);
+}
+
+const midnights = new Map<string, Date>();
+
+/**
+ * `2026-05-03` → the Date at midnight of that day in the spreadsheet's time zone (so Sheets shows
+ * May 3 whatever the script's zone); an ISO timestamp → that instant; '' → ''.
+ */
+export function dateCell(iso: string, timeZone: string): Date | '' {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) {
+    const instant = new Date(iso);
+    return Number.isNaN(instant.getTime()) ? '' : instant;
+  }
+  const cacheKey = `${timeZone}|${iso}`;
+  const hit = midnights.get(cacheKey);
+  if (hit) return new Date(hit.getTime());
+  const wallAsUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // The zone's offset at that moment, read back through formatDate; twice, for days that change DST.
+  let t = wallAsUtc;
+  for (let i = 0; i < 2; i++) {
+    const shown = Utilities.formatDate(new Date(t), timeZone, "yyyy-MM-dd'T'HH:mm:ss'Z'");
+    t = wallAsUtc - (Date.parse(shown) - t);
+  }
+  const date = new Date(t);
+  midnights.set(cacheKey, date);
+  return new Date(t);
+}

@@ -1,0 +1,179 @@
+/**
+ * Reads files and parses them in a Web Worker started from a Blob URL (HtmlService serves one
+ * HTML file, so the worker's code travels inside it as text). If the page may not start workers,
+ * files are parsed in the page, one per task, so the UI still repaints and Cancel still answers
+ * between files.
+ */
+import workerSource from 'parse-worker-source';
+import { checkFileSize } from '../core/files/read-file';
+import { parseBytes } from './parse-file';
+import type { ParseOutcome, ParseStage, WorkerMessage } from './parse-protocol';
+
+export class ParseCancelled extends Error {
+  constructor() {
+    super('Cancelled.');
+    this.name = 'ParseCancelled';
+  }
+}
+
+/** `fraction` is 0–1 of the file read so far, when known. */
+export type StageListener = (stage: ParseStage, fraction?: number) => void;
+
+export interface FileParser {
+  parse(file: File, onStage?: StageListener): Promise<ParseOutcome>;
+  /** Stops the file being read or parsed now; its promise rejects with ParseCancelled. */
+  cancel(): void;
+  /** True when parsing runs in a worker (false after falling back to the page). */
+  readonly usesWorker: boolean;
+}
+
+type WorkerFactory = () => Worker;
+
+function blobWorker(): Worker {
+  const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+  try {
+    return new Worker(url);
+  } finally {
+    // The worker has fetched its script once constructed; the URL is no longer needed.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads a file with progress events; `abort()` stops it. */
+function readBytes(file: File, onFraction: (f: number) => void): { promise: Promise<ArrayBuffer>; abort: () => void } {
+  const reader = new FileReader();
+  const promise = new Promise<ArrayBuffer>((resolve, reject) => {
+    reader.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onFraction(e.loaded / e.total); };
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(new Error(`${file.name}: the browser could not read this file (${reader.error?.message ?? 'unknown error'}).`));
+    reader.onabort = () => reject(new ParseCancelled());
+    reader.readAsArrayBuffer(file);
+  });
+  return { promise, abort: () => reader.abort() };
+}
+
+function isOutcome(value: ArrayBuffer | ParseOutcome): value is ParseOutcome {
+  return 'errors' in value;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createFileParser(makeWorker: WorkerFactory = blobWorker): FileParser {
+  let worker: Worker | null = null;
+  let workerFailed = false;
+  let nextId = 1;
+  let cancelCurrent: (() => void) | null = null;
+
+  function getWorker(): Worker | null {
+    if (worker || workerFailed) return worker;
+    try {
+      worker = makeWorker();
+    } catch {
+      workerFailed = true;
+    }
+    return worker;
+  }
+
+  /** Resolves null when the worker dies before answering at all (e.g. a policy forbids Blob workers). */
+  function parseInWorker(w: Worker, bytes: ArrayBuffer, fileName: string, onStage?: StageListener): Promise<ParseOutcome | null> {
+    const id = nextId++;
+    let answered = false;
+    return new Promise<ParseOutcome | null>((resolve, reject) => {
+      const finish = () => {
+        w.removeEventListener('message', onMessage);
+        w.removeEventListener('error', onError);
+        cancelCurrent = null;
+      };
+      const onMessage = (event: MessageEvent<WorkerMessage>) => {
+        const msg = event.data;
+        if (msg.id !== id) return;
+        answered = true;
+        if (msg.type === 'progress') onStage?.(msg.stage);
+        else if (msg.type === 'done') { finish(); resolve(msg.outcome); }
+        else { finish(); resolve({ files: [], errors: [{ fileName, message: msg.message }] }); }
+      };
+      const onError = (event: ErrorEvent) => {
+        finish();
+        event.preventDefault();
+        if (!answered) {
+          w.terminate();
+          worker = null;
+          workerFailed = true;
+          resolve(null);
+          return;
+        }
+        resolve({ files: [], errors: [{ fileName, message: `${fileName}: the file could not be parsed (${event.message || 'worker error'}).` }] });
+      };
+      cancelCurrent = () => {
+        finish();
+        // A worker busy in a long synchronous parse can only be stopped by ending it.
+        w.terminate();
+        if (worker === w) worker = null;
+        reject(new ParseCancelled());
+      };
+      w.addEventListener('message', onMessage);
+      w.addEventListener('error', onError);
+      w.postMessage({ id, fileName, bytes }, [bytes]);
+    });
+  }
+
+  async function parseInPage(bytes: ArrayBuffer, fileName: string, onStage?: StageListener): Promise<ParseOutcome> {
+    let cancelled = false;
+    cancelCurrent = () => { cancelled = true; };
+    onStage?.('parsing');
+    await nextTask(); // let the bar repaint before the synchronous parse
+    if (cancelled) throw new ParseCancelled();
+    const outcome = parseBytes(new Uint8Array(bytes), fileName);
+    await nextTask();
+    cancelCurrent = null;
+    if (cancelled) throw new ParseCancelled();
+    return outcome;
+  }
+
+  /** The file's bytes (with progress), or the per-file error saying why it could not be read. */
+  async function readFile(file: File, onStage?: StageListener): Promise<ArrayBuffer | ParseOutcome> {
+    onStage?.('reading', 0);
+    const read = readBytes(file, (f) => onStage?.('reading', f));
+    cancelCurrent = read.abort;
+    try {
+      const bytes = await read.promise;
+      onStage?.('reading', 1);
+      return bytes;
+    } catch (error) {
+      if (error instanceof ParseCancelled) throw error;
+      return { files: [], errors: [{ fileName: file.name, message: messageOf(error) }] };
+    } finally {
+      cancelCurrent = null;
+    }
+  }
+
+  return {
+    get usesWorker() { return !workerFailed; },
+    async parse(file, onStage) {
+      try {
+        checkFileSize(file.name, file.size);
+      } catch (error) {
+        return { files: [], errors: [{ fileName: file.name, message: messageOf(error) }] };
+      }
+      const bytes = await readFile(file, onStage);
+      if (isOutcome(bytes)) return bytes;
+      const w = getWorker();
+      if (w) {
+        const outcome = await parseInWorker(w, bytes, file.name, onStage);
+        if (outcome) return outcome;
+        // The bytes went to the dead worker; read the file again for the page.
+        const again = await readFile(file, onStage);
+        if (isOutcome(again)) return again;
+        return parseInPage(again, file.name, onStage);
+      }
+      return parseInPage(bytes, file.name, onStage);
+    },
+    cancel() {
+      cancelCurrent?.();
+    },
+  };
+}

@@ -5,6 +5,8 @@ export interface BenchSection {
   lines: string[];
 }
 
-export async function extraSections(_skip: Set<string>): Promise<BenchSection[]> {
-  return [];
+export async function extraSections(skip: Set<string>): Promise<BenchSection[]> {
+  const sections: BenchSection[] = [];
+  if (!skip.has('custom-functions')) sections.push(await (await import('./custom-functions')).benchCustomFunctions());
+  return sections;
 }

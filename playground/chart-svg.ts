@@ -132,10 +132,13 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
     }
     svg.appendChild(el('polyline', { points: points.join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
   });
+  // Legend: one row, each entry as wide as the chart allows, names shortened to fit.
+  const slot = Math.min(130, (W - 24) / Math.max(1, data.series.length));
+  const maxChars = Math.max(3, Math.floor((slot - 18) / 6));
   data.series.forEach((s, i) => {
-    const lx = PAD.left + i * 130;
+    const lx = 12 + i * slot;
     svg.appendChild(el('rect', { x: lx, y: H - 16, width: 10, height: 10, fill: COLORS[i % COLORS.length] }));
-    svg.appendChild(el('text', { x: lx + 14, y: H - 7, 'font-size': 11 }, s.name.length > 18 ? `${s.name.slice(0, 17)}…` : s.name));
+    svg.appendChild(el('text', { x: lx + 14, y: H - 7, 'font-size': 11 }, s.name.length > maxChars ? `${s.name.slice(0, maxChars - 1)}…` : s.name));
   });
 }
 

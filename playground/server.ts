@@ -121,6 +121,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     switch (route) {
       case 'GET /':
         return send(res, 200, 'text/html; charset=utf-8', pageHtml);
+      case 'GET /favicon.ico':
+        res.writeHead(204).end();
+        return;
       case 'GET /sidebar': {
         const sidebar = join(dist, 'Sidebar.html');
         if (!existsSync(sidebar)) return send(res, 404, 'text/plain', 'dist/Sidebar.html is missing: run npm run build.');

@@ -115,8 +115,8 @@ export const COLUMNS: readonly ColumnDef[] = [
     layouts: ST,
   }),
   col('statement_id', 'Statement ID', 'id', { field: 'statementId', also: ['linked statement id'], layouts: ST }),
-  col('payment_id', 'Payment ID', 'id', { detail: true, layouts: ST }),
-  text('status', 'Status', { detail: true, layouts: ST }),
+  col('payment_id', 'Payment ID', 'id', { layouts: ST }),
+  text('status', 'Status', { layouts: ST }),
   text('currency', 'Currency', { field: 'currency' }),
   text('type', 'Type', { field: 'type', also: ['Adjustment Type'] }),
   col('order_adjustment_id', 'Order/adjustment ID', 'id', {

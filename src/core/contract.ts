@@ -84,9 +84,63 @@ export interface DashboardResult {
   charts: number;
 }
 
+/**
+ * How the chance of reaching this month's target was worked out:
+ * - `forecast`: the month is under way; the forecast's predictive distribution for the whole month,
+ *   scaled to the days still to come (mean × f, variance × f, f = days left / days in month), plus
+ *   the month to date. On the first day this is the forecast's own P(month ≥ target).
+ * - `target-met`: the month to date already reaches the target (chance 1).
+ * - `month-closed`: the last day of the month is in the ledger (chance 1 or 0).
+ * - `too-little-history`: fewer than three full months before this one; no chance is given.
+ */
+export type ChanceBasis = 'forecast' | 'target-met' | 'month-closed' | 'too-little-history';
+
+/**
+ * The sidebar's Forecast card. "This month" is the month of the latest dated row in the ledger
+ * (statements arrive days after the sales, so today's date would understate the month). Money is
+ * integer cents.
+ */
+export interface ForecastStatus {
+  /** false when the ledger holds no dated sales; then only `message`, the targets and the metric are meaningful. */
+  hasData: boolean;
+  /** Latest date in the ledger, `YYYY-MM-DD` (or ''). */
+  asOf: string;
+  /** `YYYY-MM` of `asOf`. */
+  month: string;
+  metric: SalesMetric;
+  monthlyTargetCents: number;
+  annualTargetCents: number;
+  monthToDateCents: number;
+  daysElapsed: number;
+  daysLeft: number;
+  /** This month projected at the pace so far (weekday-weighted with eight weeks of history). */
+  paceCents: number;
+  /** Still needed per remaining day to reach the monthly target (0 once met or when the month is over). */
+  neededPerDayCents: number;
+  /** 0…1, or null when it cannot be worked out (see `chanceBasis`). */
+  chanceThisMonth: number | null;
+  chanceBasis: ChanceBasis;
+  /** First forecast month whose expected sales reach the monthly target, or null. */
+  firstMonthAtTarget: string | null;
+  /** Month the calendar year's sales (actual, then expected) reach the annual target; null if not this year. */
+  annualCrossingMonth: string | null;
+  yearToDateCents: number;
+  /** Forecast model, e.g. `ETS(A,N,N)`, or '' without a forecast. */
+  model: string;
+  /** Rolling-origin backtest of the forecast: mean absolute % errors of the model and the naive forecasts. */
+  backtest: { origins: number; modelMape: number | null; naiveMape: number | null; seasonalNaiveMape: number | null };
+  /** The pace status line, e.g. `Behind pace: projected $58,000 this month, …`. */
+  paceLine: string;
+  /** The forecast's summary, or why there is none (e.g. too little history). */
+  forecastMessage: string;
+  /** One line for the card's header or the menu's toast. */
+  message: string;
+}
+
 /** Every sidebar → server call: name → (argument) => result. */
 export interface ServerApi {
   refreshDashboard(arg: null): DashboardResult;
+  getForecastStatus(arg: null): ForecastStatus;
   getSettings(arg: null): Settings;
   saveSettings(arg: Settings): Settings;
   beginImport(arg: BeginImportRequest): BeginImportResult;

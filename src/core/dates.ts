@@ -82,6 +82,8 @@ export function parseDateOrNull(value: CellValue, timeZone?: string): string | n
   if (typeof value === 'number') return dateFromNumber(value);
   if (Object.prototype.toString.call(value) === '[object Date]') return dateFromDate(value as Date, timeZone);
   if (typeof value !== 'string') return null;
+  const fast = plainDate(value);
+  if (fast !== undefined) return fast;
   const text = value.trim();
   if (text === '' || text === '/' || text === '-') return '';
   const offset = isoOffset(timeZone);
@@ -107,6 +109,25 @@ export function parseDateOrNull(value: CellValue, timeZone?: string): string | n
     return withTime(date, Number(m[4]), Number(m[5]), m[6] ? Number(m[6]) : 0, offset);
   }
   return null;
+}
+
+/** `YYYY/MM/DD` or `YYYY-MM-DD` without a regex (the common cell); undefined for anything else. */
+function plainDate(text: string): string | null | undefined {
+  if (text.length !== 10) return undefined;
+  const sep = text.charCodeAt(4);
+  if ((sep !== 47 && sep !== 45) || text.charCodeAt(7) !== sep) return undefined;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    year = year * 10 + d;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  const d1 = text.charCodeAt(8) - 48;
+  const d2 = text.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  return isoDate(year, m1 * 10 + m2, d1 * 10 + d2);
 }
 
 /** Throwing variant of {@link parseDateOrNull}. */

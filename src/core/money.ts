@@ -196,7 +196,14 @@ function numberToCents(n: number): number {
  */
 export function parseCentsOrNaN(value: CellValue): number {
   if (value === null || value === undefined) return 0;
-  if (typeof value === 'string') return value.length === 0 ? 0 : scan(value, false);
+  if (typeof value === 'string') {
+    // Most amount cells of an export are `0` or `/`: answer those without scanning.
+    if (value.length === 1) {
+      const c = value.charCodeAt(0);
+      if (c === 48 || c === 47 || c === 45 || c === 32) return 0;
+    }
+    return value.length === 0 ? 0 : scan(value, false);
+  }
   if (typeof value === 'number') return numberToCents(value);
   return fail(Fail.NotAnAmount);
 }

@@ -5,6 +5,8 @@
  */
 import { COLUMNS, lookupColumn, type ColumnDef, type RowField } from './catalog';
 import { parseDateOrNull } from './dates';
+import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from './field-limits';
+import { KeyTable } from './key-table';
 import { layoutSpec } from './layouts';
 import { moneyProblem, parseCentsOrNaN } from './money';
 import type { CellValue, LayoutId, LedgerRow, Problem } from './types';
@@ -18,6 +20,10 @@ export interface NormalizerOptions {
   headerRow: number;
   /** From the file name, e.g. `UTC-7`: the offset written on date-times. */
   timeZone?: string;
+  /** Date cells → ISO text, when the caller knows their zone (a sheet range: the spreadsheet's). */
+  dateText?: (date: Date) => string;
+  /** Build ledger keys and find duplicates (default true; a one-off sum of a range needs neither). */
+  keys?: boolean;
 }
 
 export interface Normalizer {
@@ -38,6 +44,7 @@ export interface Normalizer {
 }
 
 export const MAX_PROBLEMS = 1000;
+const DATE_CACHE_SIZE = 4096;
 
 const enum Kind {
   Skip,
@@ -56,9 +63,8 @@ interface Handler {
   def?: ColumnDef;
   field?: RowField;
   detail: boolean;
-  /** Date cache: the previous raw text and its ISO value (dates repeat down a column). */
-  lastRaw: string;
-  lastIso: string;
+  /** Date cache: raw text → ISO (a few hundred distinct days repeat down a column). */
+  dates: Map<string, string>;
   /** Unknown columns: values that parsed as 2-decimal amounts / values that did not. */
   moneyLike: number;
   notMoney: number;
@@ -78,6 +84,21 @@ export function normalizeType(text: string): string {
   return t;
 }
 
+/** A cell as a message quotes it: trimmed, line breaks shown as ↵, long text cut short. */
+function shownValue(value: CellValue): string {
+  const text = String(value).trim().replace(/\r\n|\r|\n/g, '↵');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function tooLong(rowNumber: number, column: string, text: string, max: number): string {
+  return `Row ${rowNumber}, column *${column}*: expected at most ${max} characters, found ${text.length} ` +
+    `(\`${shownValue(text)}\`); shorten the cell and import the file again.`;
+}
+
+function isDateObject(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 /** `5.77E+17`-style text: a number that a spreadsheet already rounded. */
 function isScientific(text: string): boolean {
   const e = text.indexOf('E') >= 0 ? text.indexOf('E') : text.indexOf('e');
@@ -94,6 +115,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const file = options.fileName;
   const sheet = options.sheet;
   const isLedger = options.layout === 'ledger';
+  const dateText = options.dateText;
+  const buildKeys = options.keys !== false;
   const problems: Problem[] = [];
   const unknownColumns: string[] = [];
   const amountIds: string[] = [];
@@ -103,7 +126,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const taken = new Set<string>();
   const handlers: Handler[] = options.header.map((raw, index) => {
     const name = (raw ?? '').trim();
-    const handler: Handler = { kind: Kind.Skip, name, detail: false, lastRaw: '\u0000', lastIso: '', moneyLike: 0, notMoney: 0 };
+    const handler: Handler = { kind: Kind.Skip, name, detail: false, dates: new Map(), moneyLike: 0, notMoney: 0 };
     if (name === '') return handler;
     const def = lookupColumn(name);
     if (!def || taken.has(def.id)) {
@@ -153,7 +176,6 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   let width = handlers.length;
   while (width > 0 && handlers[width - 1].name === '') width--;
 
-  const firstHash = new Map<string, number>();
   const repeats = new Map<string, number>();
   const exactDuplicates = new Set<string>();
   let rejectedRows = 0;
@@ -199,6 +221,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
       source: sheet === undefined ? { file, row: rowNumber } : { file, sheet, row: rowNumber },
     };
     let bad = false;
+    let hash = 2166136261;
     let sourceFile = '';
     let sourceRow = 0;
     let layoutText = '';
@@ -213,7 +236,10 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
           if (cents !== cents) {
             report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: ${moneyProblem(value)}`);
             bad = true;
-          } else if (cents !== 0) row.amounts[h.def!.id] = cents;
+          } else if (cents !== 0) {
+            row.amounts[h.def!.id] = cents;
+            hash = Math.imul(hash ^ (i * 40503 + (cents | 0)), 16777619);
+          }
           break;
         }
         case Kind.Id: {
@@ -235,24 +261,31 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
               break;
             }
           }
+          if (text.length > MAX_ID_CHARS) {
+            report(rowNumber, h.name, tooLong(rowNumber, h.name, text, MAX_ID_CHARS));
+            bad = true;
+            break;
+          }
           if (h.field) setField(row, h.field, text);
           else if (h.detail && text) (row.details ??= {})[h.def!.id] = text;
           break;
         }
         case Kind.Date: {
           let iso: string | null;
-          if (typeof value === 'string') {
-            if (value === h.lastRaw) iso = h.lastIso;
+          const raw = typeof value === 'object' && dateText !== undefined && isDateObject(value) ? dateText(value) : value;
+          if (typeof raw === 'string') {
+            const cached = h.dates.get(raw);
+            if (cached !== undefined) iso = cached;
             else {
-              iso = parseDateOrNull(value, options.timeZone);
+              iso = parseDateOrNull(raw, options.timeZone);
               if (iso !== null) {
-                h.lastRaw = value;
-                h.lastIso = iso;
+                if (h.dates.size >= DATE_CACHE_SIZE) h.dates.clear();
+                h.dates.set(raw, iso);
               }
             }
           } else iso = parseDateOrNull(value, options.timeZone);
           if (iso === null) {
-            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${String(value).trim()}\``);
+            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``);
             bad = true;
           } else if (h.field) setField(row, h.field, iso);
           else if (h.detail && iso) (row.details ??= {})[h.def!.id] = iso;
@@ -261,7 +294,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         case Kind.Quantity: {
           const q = typeof value === 'number' ? value : typeof value === 'string' ? (value.trim() === '/' ? 0 : Number(value.trim())) : NaN;
           if (!Number.isFinite(q) || q < 0 || Math.floor(q) !== q) {
-            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a whole number, found \`${String(value).trim()}\``);
+            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a whole number, found \`${shownValue(value)}\``);
             bad = true;
           } else if (h.field === 'quantity') row.quantity = q;
           else if (h.field === 'sourceRow') sourceRow = q;
@@ -270,6 +303,11 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         case Kind.Text: {
           const text = typeof value === 'string' ? value.trim() : String(value);
           if (text === '' || text === '/') break;
+          if (text.length > 200 && text.length > maxCharsOf(h.field, false)) {
+            report(rowNumber, h.name, tooLong(rowNumber, h.name, text, maxCharsOf(h.field, false)));
+            bad = true;
+            break;
+          }
           if (h.field === 'sourceFile') sourceFile = text;
           else if (h.field === 'layout') layoutText = text;
           else if (h.field) setField(row, h.field, h.field === 'type' ? normalizeType(text) : text);
@@ -279,6 +317,11 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         case Kind.Unknown: {
           const text = typeof value === 'string' ? value.trim() : String(value);
           if (text === '') break;
+          if (text.length > MAX_DETAIL_CHARS) {
+            report(rowNumber, h.name, tooLong(rowNumber, h.name, text, MAX_DETAIL_CHARS));
+            bad = true;
+            break;
+          }
           row.unknown[h.name] = text;
           if (looksLikeAmount(value, text)) h.moneyLike++;
           else h.notMoney++;
@@ -309,29 +352,38 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
       rowsAccepted++;
       return row;
     }
-    row.key = buildKey(row);
+    if (buildKeys) row.key = buildKey(row, hash);
     rowsAccepted++;
     return row;
   }
 
-  function buildKey(row: LedgerRow): string {
+  // Duplicate detection without keeping key strings alive (see KeyTable).
+  const keyTable = new KeyTable();
+
+  function buildKey(row: LedgerRow, amountsHash: number): string {
     let key = spec.keyPrefix;
+    let h1 = 2166136261;
+    let h2 = 0x9747b28c;
     for (let f = 0; f < spec.keyFields.length; f++) {
       const field = spec.keyFields[f];
       let part = row[field as keyof LedgerRow] as string;
       // Adjustment rows have no SKU: the adjustment ID stands in.
       if (field === 'skuId' && part === '') part = row.orderId;
       key = key === '' && f === 0 && spec.keyPrefix === '' ? part : key + '|' + part;
+      h1 = Math.imul(h1 ^ 124, 16777619);
+      h2 = Math.imul(h2 ^ 124, 0x5bd1e995);
+      for (let i = 0; i < part.length; i++) {
+        const c = part.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 16777619);
+        h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
+      }
     }
-    const hash = hashRow(row);
-    const seen = firstHash.get(key);
-    if (seen === undefined) {
-      firstHash.set(key, hash);
-      return key;
-    }
+    const content = hashRow(row, amountsHash) | 0;
+    const firstContent = keyTable.add(h1 & 0x3fffffff, h2 & 0x3fffffff, content);
+    if (firstContent === undefined) return key;
     const count = (repeats.get(key) ?? 1) + 1;
     repeats.set(key, count);
-    if (seen === hash) exactDuplicates.add(key);
+    if (firstContent === content) exactDuplicates.add(key);
     return key + '#' + count;
   }
 
@@ -388,19 +440,17 @@ function looksLikeAmount(value: CellValue, text: string): boolean {
   return !Number.isNaN(parseCentsOrNaN(text));
 }
 
-/** Content fingerprint for duplicate detection: type, dates and every amount. */
-function hashRow(row: LedgerRow): number {
-  let h = 2166136261;
-  const mix = (s: string) => {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  };
-  mix(row.type);
-  mix(row.orderDate);
-  mix(row.statementDate);
-  mix(String(row.quantity));
-  for (const id in row.amounts) {
-    mix(id);
-    mix(String(row.amounts[id]));
-  }
+/** Content fingerprint for duplicate detection: the amounts' hash mixed with type, dates and quantity. */
+function hashRow(row: LedgerRow, amountsHash: number): number {
+  let h = amountsHash;
+  h = mixText(h, row.type);
+  h = mixText(h, row.orderDate);
+  h = mixText(h, row.statementDate);
+  h = Math.imul(h ^ row.quantity, 16777619);
   return h >>> 0;
+}
+
+function mixText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h;
 }

@@ -25,6 +25,12 @@ export interface ParseOptions {
   fileName: string;
   sheet?: string;
   timeZone?: string;
+  /** Date cells → ISO text, when the caller knows their zone (custom functions: the spreadsheet's). */
+  dateText?: (date: Date) => string;
+  /** Build ledger keys and find duplicate rows (default true; custom functions only sum). */
+  keys?: boolean;
+  /** Check each row against its Total settlement amount (default true; false leaves `reconciliation` empty). */
+  reconcile?: boolean;
   /** Called with each accepted row (streaming consumers, e.g. a P&L accumulator). */
   onRow?: (row: LedgerRow) => void;
   /** Keep rows in `ParsedExport.rows` (default true; false for constant-memory passes). */
@@ -48,7 +54,8 @@ class SheetParser {
   private last = '';
   private bannerRows: CellValue[][] = [];
 
-  constructor(private readonly options: ParseOptions & { where: string }) {}
+  /** `orderTotals`: sum the Order rows' columns, for a workbook's `Reports` sheet check. */
+  constructor(private readonly options: ParseOptions & { where: string; orderTotals?: boolean }) {}
 
   get detected(): boolean {
     return this.normalizer !== undefined;
@@ -106,6 +113,8 @@ class SheetParser {
       header: result.header,
       headerRow,
       timeZone: this.options.timeZone,
+      dateText: this.options.dateText,
+      keys: this.options.keys,
     });
     this.reconciler = createReconciler(this.normalizer.amountIds);
     const rest = this.pending.slice(result.headerRow);
@@ -115,9 +124,9 @@ class SheetParser {
 
   private accept(row: LedgerRow | null): void {
     if (row === null) return;
-    this.reconciler!.check(row);
+    if (this.options.reconcile !== false) this.reconciler!.check(row);
     addRowLines(row, this.lines);
-    if (row.type === 'Order') {
+    if (this.options.orderTotals && row.type === 'Order') {
       for (const id in row.amounts) this.orderTotals.set(id, (this.orderTotals.get(id) ?? 0) + row.amounts[id]);
     }
     const date = rowDate(row);
@@ -207,6 +216,7 @@ export function parseExportFile(bytes: Uint8Array, fileName: string, options: Om
           sheet: isWorkbook ? sheet : undefined,
           timeZone,
           where: isWorkbook ? `${fileName}, sheet ${sheet}` : fileName,
+          orderTotals: isWorkbook,
         });
         parsers.push({ sheet, parser: current });
       }

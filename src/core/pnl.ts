@@ -8,6 +8,7 @@ import { ancestorsOf, COLUMNS, findColumnById, isComponent, type ColumnDef } fro
 import { parseDateOrNull } from './dates';
 import { formatCents, parseCentsOrNaN, moneyProblem } from './money';
 import type { SalesMetric } from './contract';
+import { unitCostOn, type CogsTable } from './cogs';
 import type { CellValue, LedgerRow } from './types';
 
 export interface PnlLines {
@@ -31,41 +32,54 @@ export function emptyLines(): PnlLines {
 
 interface ColumnInfo {
   def: ColumnDef;
+  pnl: ColumnDef['pnl'];
   component: boolean;
-  ancestors: string[];
+  grossSales: boolean;
+  ancestors: ColumnInfo[];
+  /** Generation stamp: "a component below me has a value in the current row". */
+  mark: number;
 }
 const INFO = new Map<string, ColumnInfo>();
-for (const def of COLUMNS) INFO.set(def.id, { def, component: isComponent(def), ancestors: ancestorsOf(def.id) });
+for (const def of COLUMNS) INFO.set(def.id, { def, pnl: def.pnl, component: isComponent(def), grossSales: def.grossSales === true, ancestors: [], mark: 0 });
+for (const info of INFO.values()) info.ancestors = ancestorsOf(info.def.id).map((id) => INFO.get(id)!);
 
-// Marks of "has a component with a value below it", reused across rows (no per-row Set).
-const childMark = new Map<string, number>();
 let generation = 0;
 
 /**
- * Visits the row's leaf amounts: `visit(columnInfo, cents)`. Informational and settlement
- * columns are visited too (they are never anyone's parent); subtotals only when no component
- * below them has a value in this row.
+ * Stamps the ancestors of the row's components, so that a column is a leaf of this row when its
+ * stamp is not the current generation. Informational and settlement columns are never parents.
  */
-function forEachLeaf(row: LedgerRow, visit: (info: ColumnInfo, cents: number) => void): void {
-  const amounts = row.amounts;
-  generation++;
+function markParents(amounts: Record<string, number>): number {
+  const g = ++generation;
   for (const id in amounts) {
     const info = INFO.get(id);
-    if (!info || !info.component) continue;
-    for (let i = 0; i < info.ancestors.length; i++) childMark.set(info.ancestors[i], generation);
+    if (info === undefined || !info.component) continue;
+    const up = info.ancestors;
+    for (let i = 0; i < up.length; i++) up[i].mark = g;
   }
-  for (const id in amounts) {
-    const info = INFO.get(id);
-    if (!info) continue;
-    if (info.component && childMark.get(id) === generation) continue;
-    visit(info, amounts[id]);
-  }
+  return g;
 }
+
+/** Gross sales and gross sales refunds of the row last passed to addRowLines (saves a second pass). */
+let lastGrossSold = 0;
+let lastGrossRefunded = 0;
 
 /** Adds one row's P&L lines into `into` (and its fee leaves into `fees` by column id). */
 export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, number>): void {
-  forEachLeaf(row, (info, cents) => {
-    switch (info.def.pnl) {
+  const amounts = row.amounts;
+  const g = markParents(amounts);
+  lastGrossSold = 0;
+  lastGrossRefunded = 0;
+  for (const id in amounts) {
+    const info = INFO.get(id);
+    if (info === undefined) continue;
+    const cents = amounts[id];
+    if (info.grossSales) {
+      if (info.pnl === 'refunds') lastGrossRefunded += cents;
+      else lastGrossSold += cents;
+    }
+    if (info.component && info.mark === g) continue;
+    switch (info.pnl) {
       case 'gross_sales':
         into.grossSales += cents;
         into.netSales += cents;
@@ -86,7 +100,7 @@ export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, n
         break;
       case 'fees':
         into.fees += cents;
-        if (fees) fees.set(info.def.id, (fees.get(info.def.id) ?? 0) + cents);
+        if (fees) fees.set(id, (fees.get(id) ?? 0) + cents);
         break;
       case 'adjustments':
         into.adjustments += cents;
@@ -100,7 +114,7 @@ export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, n
       default:
         break;
     }
-  });
+  }
 }
 
 /** P&L lines of one row. */
@@ -162,8 +176,8 @@ export class PnlAccumulator {
       this.groups.set(key, group);
     }
     group.rows++;
-    group.units += unitsSold(row);
     addRowLines(row, group.lines, group.fees);
+    group.units += unitsFrom(row.quantity, lastGrossSold, lastGrossRefunded);
   }
 
   result(): PnlGroup[] {
@@ -260,9 +274,12 @@ export function settlementTotal(rows: readonly LedgerRow[]): number {
  * refunded (a fully refunded row counts none).
  */
 export function unitsSold(row: LedgerRow): number {
-  const q = row.quantity;
-  if (q <= 0) return 0;
   const { sold, refunded } = grossParts(row);
+  return unitsFrom(row.quantity, sold, refunded);
+}
+
+function unitsFrom(q: number, sold: number, refunded: number): number {
+  if (q <= 0) return 0;
   if (sold <= 0) return q;
   const kept = sold + refunded;
   if (kept <= 0) return 0;
@@ -272,70 +289,7 @@ export function unitsSold(row: LedgerRow): number {
 
 // ── COGS ────────────────────────────────────────────────────────────────────────────────────
 
-export interface CogsEntry {
-  sku: string;
-  unitCostCents: number;
-  /** `YYYY-MM-DD`, or '' for "always". */
-  effectiveFrom: string;
-}
-
-export interface CogsTable {
-  /** SKU (SKU ID or seller SKU) → entries, oldest first. */
-  bySku: Map<string, CogsEntry[]>;
-}
-
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return String(value).trim();
-}
-
-/**
- * Builds the COGS table from `[SKU, Unit cost, Effective from?]` rows (a header row is skipped).
- * Throws an Error naming the row and what was found when a cost or date cannot be read.
- */
-export function buildCogsTable(rows: readonly (readonly CellValue[])[], where = 'COGS'): CogsTable {
-  const bySku = new Map<string, CogsEntry[]>();
-  let sawFirst = false;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const sku = cellText(row[0]);
-    const costCell = row[1];
-    if (sku === '' && (costCell === '' || costCell === null || costCell === undefined)) continue;
-    const cents = parseCentsOrNaN(costCell);
-    if (!sawFirst) {
-      sawFirst = true;
-      if (Number.isNaN(cents)) continue; // header row, e.g. "SKU, Unit cost, Effective from"
-    }
-    if (sku === '') throw new Error(`${where} row ${r + 1}: a unit cost without a SKU in the first column.`);
-    if (typeof row[0] === 'number' && !Number.isSafeInteger(row[0])) {
-      throw new Error(`${where} row ${r + 1}: the SKU ${row[0].toExponential().toUpperCase()} lost its last digits (the sheet turned it into a number). Format the column as Plain text.`);
-    }
-    if (Number.isNaN(cents) || cents < 0) {
-      throw new Error(`${where} row ${r + 1}, column B: ${Number.isNaN(cents) ? moneyProblem(costCell) : `expected a unit cost of 0 or more, found \`${cellText(costCell)}\``}`);
-    }
-    const date = parseDateOrNull(row[2] ?? '');
-    if (date === null) throw new Error(`${where} row ${r + 1}, column C: expected an effective date such as 2026-01-31, found \`${cellText(row[2])}\``);
-    const list = bySku.get(sku) ?? [];
-    list.push({ sku, unitCostCents: cents, effectiveFrom: date.slice(0, 10) });
-    bySku.set(sku, list);
-  }
-  for (const list of bySku.values()) list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
-  return { bySku };
-}
-
-/**
- * The unit cost in force on `date`: the latest entry effective on or before it. A sale dated
- * before every entry uses the earliest known cost (a cost entered late still applies to old sales).
- */
-export function unitCostOn(table: CogsTable, row: LedgerRow): number | undefined {
-  const list = (row.skuId && table.bySku.get(row.skuId)) || (row.sellerSku && table.bySku.get(row.sellerSku)) || undefined;
-  if (!list || list.length === 0) return undefined;
-  const date = rowDate(row);
-  let chosen = list[0];
-  for (const entry of list) if (entry.effectiveFrom === '' || (date !== '' && entry.effectiveFrom <= date) || date === '') chosen = entry;
-  return chosen.unitCostCents;
-}
+export { buildCogsTable, unitCostOn, type CogsEntry, type CogsTable } from './cogs';
 
 export interface NetProfit {
   settlement: number;

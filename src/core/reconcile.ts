@@ -61,14 +61,42 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
   let subtotalCount = 0;
   let rowsChecked = 0;
 
+  // One pass over the row's own amounts: role of each column id, and which subtotal it feeds.
+  const SETTLEMENT = -1;
+  const LEAF = -2;
+  const roleOf = new Map<string, number>();
+  for (const id of settlementIds) roleOf.set(id, SETTLEMENT);
+  for (const id of leaves) roleOf.set(id, LEAF);
+  const childOf = new Map<string, number>();
+  const subtotalIndex = new Map<string, number>();
+  subtotals.forEach((sub, index) => {
+    subtotalIndex.set(sub.id, index);
+    for (const child of sub.children) childOf.set(child, index);
+  });
+  const subValue = new Array<number>(subtotals.length).fill(0);
+  const subSum = new Array<number>(subtotals.length).fill(0);
+
   function check(row: LedgerRow): void {
     const a = row.amounts;
+    let settlement = 0;
+    let sum = 0;
+    for (let s = 0; s < subtotals.length; s++) {
+      subValue[s] = 0;
+      subSum[s] = 0;
+    }
+    for (const id in a) {
+      const cents = a[id];
+      const role = roleOf.get(id);
+      if (role === SETTLEMENT) settlement += cents;
+      else if (role === LEAF) sum += cents;
+      if (subtotals.length === 0) continue;
+      const parent = childOf.get(id);
+      if (parent !== undefined) subSum[parent] += cents;
+      const own = subtotalIndex.get(id);
+      if (own !== undefined) subValue[own] += cents;
+    }
     if (settlementIds.length > 0) {
       rowsChecked++;
-      let settlement = 0;
-      for (let i = 0; i < settlementIds.length; i++) settlement += a[settlementIds[i]] ?? 0;
-      let sum = 0;
-      for (let i = 0; i < leaves.length; i++) sum += a[leaves[i]] ?? 0;
       if (sum !== settlement) {
         mismatchCount++;
         if (mismatches.length < MAX_LISTED) {
@@ -77,23 +105,18 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
       }
     }
     for (let s = 0; s < subtotals.length; s++) {
-      const sub = subtotals[s];
-      const value = a[sub.id] ?? 0;
-      let sum = 0;
-      for (let i = 0; i < sub.children.length; i++) sum += a[sub.children[i]] ?? 0;
-      if (sum !== value) {
-        subtotalCount++;
-        if (subtotalMismatches.length < MAX_LISTED) {
-          subtotalMismatches.push({
-            source: row.source,
-            orderId: row.orderId,
-            type: row.type,
-            column: sub.label,
-            subtotal: value,
-            sumOfParts: sum,
-            difference: value - sum,
-          });
-        }
+      if (subValue[s] === subSum[s]) continue;
+      subtotalCount++;
+      if (subtotalMismatches.length < MAX_LISTED) {
+        subtotalMismatches.push({
+          source: row.source,
+          orderId: row.orderId,
+          type: row.type,
+          column: subtotals[s].label,
+          subtotal: subValue[s],
+          sumOfParts: subSum[s],
+          difference: subValue[s] - subSum[s],
+        });
       }
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { ServerApi } from '../core/contract';
 import { refreshDashboard } from './dashboard';
+import { getForecastStatus } from './forecast-handlers';
 import { beginImport, finishImport, importChunk } from './import-handlers';
 import { getSettings, saveSettings } from './settings';
 
@@ -11,6 +12,7 @@ export const sidebarHandlers: ServerApi = {
   getSettings,
   saveSettings,
   refreshDashboard,
+  getForecastStatus,
   beginImport,
   importChunk,
   finishImport,

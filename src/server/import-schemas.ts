@@ -30,7 +30,7 @@ export const LedgerRowSchema = z.object({
   quantity: z.number().check(z.gte(-1e9), z.lte(1e9)),
   orderDate: isoDate,
   statementDate: isoDate,
-  currency: text(10),
+  currency: text(50),
   amounts: z.record(text(100), cents),
   unknown: z.record(text(500), text(5000)),
   source: z.object({ file: text(500), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),

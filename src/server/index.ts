@@ -3,6 +3,7 @@
 export { onOpen, onInstall, showSidebar, menuRefreshDashboard, showHelp } from './menu';
 export { getSettings, saveSettings } from './settings';
 export { refreshDashboard } from './dashboard';
+export { getForecastStatus } from './forecast-handlers';
 export { TTS_SETTLEMENT, TTS_SALES } from './custom-functions/totals';
 export { TTS_FEES, TTS_FEE } from './custom-functions/fees';
 export { TTS_NET_PROFIT, TTS_PNL } from './custom-functions/profit';

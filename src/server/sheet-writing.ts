@@ -17,12 +17,15 @@ export function textCell(text: string): string {
   return text.startsWith("'") ? `'${text}` : neutralizeFormulaText(text);
 }
 
-/** The tab named `name`, created with a bold frozen header when missing. */
+/**
+ * The tab named `name`, created with a bold frozen header when missing. A tab left empty by an
+ * execution that failed between creating it and writing its header gets the header now.
+ */
 export function sheetWithHeader(name: string, header: readonly string[]): GoogleAppsScript.Spreadsheet.Sheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const existing = ss.getSheetByName(name);
-  if (existing) return existing;
-  const sheet = ss.insertSheet(name);
+  if (existing && existing.getLastRow() > 0) return existing;
+  const sheet = existing ?? ss.insertSheet(name);
   ensureColumns(sheet, header.length);
   const range = sheet.getRange(1, 1, 1, header.length);
   range.setNumberFormats([header.map(() => TEXT_FORMAT)]);

@@ -7,7 +7,8 @@ import { h, replaceChildren } from './dom';
 import { outcomeText, renderFileError, renderPreview } from './file-preview';
 import { count, plural } from './format';
 import { runImports, type ImportOutcome, type ServerCaller } from './import-runner';
-import { ParseCancelled, type FileParser } from './parse-in-worker';
+import type { FileParser } from './parse-in-worker';
+import { ParseCancelled } from './parse-protocol';
 import { createProgress } from './progress';
 
 export const FILE_INPUT_ID = 'import-files';

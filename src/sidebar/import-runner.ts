@@ -61,7 +61,9 @@ export function beginRequestOf(parsed: ParsedExport): BeginImportRequest {
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  // Errors may come from another realm (HtmlService, a test sandbox): read `message`, not instanceof.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 /**

@@ -3,6 +3,8 @@
  * results (the forecast) are mounted after it and told when an import finishes.
  */
 import './styles.css';
+import { startParseWorker } from './blob-worker';
+import { createForecastPanel } from './forecast-panel';
 import { createImportPanel } from './import-panel';
 import { createFileParser } from './parse-in-worker';
 import { callServer } from './server-client';
@@ -10,8 +12,10 @@ import { callServer } from './server-client';
 function mount(): void {
   const app = document.getElementById('app');
   if (!app) return;
-  const importPanel = createImportPanel({ parser: createFileParser(), call: callServer });
+  const forecastPanel = createForecastPanel({ call: callServer });
+  const importPanel = createImportPanel({ parser: createFileParser(startParseWorker), call: callServer, onImported: () => void forecastPanel.refresh() });
   app.appendChild(importPanel.element);
+  app.appendChild(forecastPanel.element);
 }
 
 mount();

@@ -1,20 +1,11 @@
 /**
- * Reads files and parses them in a Web Worker started from a Blob URL (HtmlService serves one
- * HTML file, so the worker's code travels inside it as text). If the page may not start workers,
+ * Reads files and parses them in a Web Worker (see blob-worker.ts). If the page may not start workers,
  * files are parsed in the page, one per task, so the UI still repaints and Cancel still answers
  * between files.
  */
-import workerSource from 'parse-worker-source';
 import { checkFileSize } from '../core/files/read-file';
 import { parseBytes } from './parse-file';
-import type { ParseOutcome, ParseStage, WorkerMessage } from './parse-protocol';
-
-export class ParseCancelled extends Error {
-  constructor() {
-    super('Cancelled.');
-    this.name = 'ParseCancelled';
-  }
-}
+import { ParseCancelled, type ParseOutcome, type ParseStage, type WorkerMessage } from './parse-protocol';
 
 /** `fraction` is 0–1 of the file read so far, when known. */
 export type StageListener = (stage: ParseStage, fraction?: number) => void;
@@ -27,17 +18,8 @@ export interface FileParser {
   readonly usesWorker: boolean;
 }
 
-type WorkerFactory = () => Worker;
-
-function blobWorker(): Worker {
-  const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-  try {
-    return new Worker(url);
-  } finally {
-    // The worker has fetched its script once constructed; the URL is no longer needed.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
-}
+/** Starts the parse worker; throws when the page may not start one. */
+export type WorkerFactory = () => Worker;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -62,7 +44,7 @@ function isOutcome(value: ArrayBuffer | ParseOutcome): value is ParseOutcome {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createFileParser(makeWorker: WorkerFactory = blobWorker): FileParser {
+export function createFileParser(makeWorker: WorkerFactory): FileParser {
   let worker: Worker | null = null;
   let workerFailed = false;
   let nextId = 1;

@@ -19,3 +19,11 @@ export type WorkerMessage =
   | { id: number; type: 'progress'; stage: ParseStage }
   | { id: number; type: 'done'; outcome: ParseOutcome }
   | { id: number; type: 'error'; message: string };
+
+/** Thrown (rejected) when the seller cancels while a file is being read or parsed. */
+export class ParseCancelled extends Error {
+  constructor() {
+    super('Cancelled.');
+    this.name = 'ParseCancelled';
+  }
+}

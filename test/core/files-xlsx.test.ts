@@ -134,6 +134,26 @@ describe('readExportFile on XLSX workbooks', () => {
   });
 });
 
+describe('big sheets', () => {
+  it('reads a sheet of several megabytes row for row, stored or deflated', () => {
+    let seed = 1;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rows: XlsxCell[][] = [['ID', ...Array.from({ length: 29 }, (_, c) => `Amount ${c + 1}`)]];
+    for (let r = 1; r <= 4000; r++) rows.push([String(576786105183930000n + BigInt(r)), ...Array.from({ length: 29 }, () => Math.round(random() * 1e6) / 100)]);
+    const expected = rows.map((row) => row.map(String));
+    for (const compressionLevel of [6, 0] as const) {
+      const bytes = writeXlsx([{ name: 'Big', dimension: 'A1:G2', rows }], { compressionLevel });
+      expect(readExportFile(bytes, 'big.xlsx').sheets[0].rows).toEqual(expected);
+      let seen = 0;
+      forEachSheetRow(bytes, 'big.xlsx', (_sheet, _cells, rowNumber) => {
+        seen = rowNumber;
+        if (rowNumber === 20) return false;
+      });
+      expect(seen).toBe(20);
+    }
+  });
+});
+
 describe('forEachSheetRow', () => {
   it('streams rows with sheet names and row numbers and stops when the visitor says so', () => {
     const bytes = writeXlsx([

@@ -152,8 +152,9 @@ function lineNumberAt(text: string, index: number): number {
  * reader treats trailing blank lines as the end of the file.
  */
 export function toCsv(rows: readonly (readonly string[])[], delimiter: CsvDelimiter = ','): string {
-  // A leading U+FEFF is quoted too, or a reader would take it for a byte-order mark.
-  const needsQuotes = delimiter === ',' ? /[",\r\n]|^\uFEFF/ : /["\t\r\n]|^\uFEFF/;
+  // A leading U+FEFF is quoted too, or a reader would take it for a byte-order mark. Commas and
+  // tabs are quoted whatever the delimiter, so a reader that detects the delimiter counts right.
+  const needsQuotes = /[",\t\r\n]|^\uFEFF/;
   const lines: string[] = [];
   for (const row of rows) {
     if (row.length === 1 && row[0] === '') {

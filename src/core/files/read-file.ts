@@ -109,10 +109,30 @@ function visitExportFile(
         : `${fileName} holds no rows, only blank space: expected a CSV or Excel export with a header row.`,
     );
   }
+  if (separatesWithSemicolons(decoded.text)) {
+    throw new FileReadError(
+      `${fileName} is not a TikTok Shop US export as Seller Center writes it: it uses semicolons (;) between fields, ` +
+        'as Excel saves CSV on a computer set to a European region (where amounts may also use decimal commas). ' +
+        'Expected commas between fields and amounts like 1234.56. Download the file again from Seller Center and import it without saving it in Excel.',
+    );
+  }
   const sheetName = csvSheetName(fileName);
   onSheet(sheetName);
+  // A download cut short ends inside a row: no final line break and fewer cells than the rows before.
+  let widest = 0;
+  let lastWidth = 0;
+  let lastRow = 0;
+  let stopped = false;
   try {
-    forEachCsvRow(decoded.text, (cells, rowNumber) => visit(sheetName, cells, rowNumber));
+    forEachCsvRow(decoded.text, (cells, rowNumber) => {
+      if (lastWidth > widest) widest = lastWidth;
+      lastWidth = cells.length;
+      lastRow = rowNumber;
+      if (visit(sheetName, cells, rowNumber) === false) {
+        stopped = true;
+        return false;
+      }
+    });
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       throw new FileReadError(
@@ -122,7 +142,33 @@ function visitExportFile(
     }
     throw error;
   }
+  const lastChar = decoded.text.charCodeAt(decoded.text.length - 1);
+  if (!stopped && lastWidth < widest && lastChar !== 10 && lastChar !== 13) {
+    throw new FileReadError(
+      `${fileName} ends in the middle of row ${lastRow}: expected ${widest} fields as in the rows above, found ${lastWidth} ` +
+        'and no line break after them, so the file was cut short. Download it again.',
+    );
+  }
   return { fileName, kind: 'csv', encoding: decoded.encoding };
+}
+
+/** True when the first line has semicolons between fields and no comma or tab outside quotes. */
+function separatesWithSemicolons(text: string): boolean {
+  let semicolons = 0;
+  let inQuotes = false;
+  let sawText = false;
+  const limit = Math.min(text.length, 1 << 16);
+  for (let i = 0; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    if (inQuotes) continue;
+    if (c === 44 || c === 9) return false;
+    if (c === 59) semicolons++;
+    if (c === 10 || c === 13) {
+      if (sawText) break;
+    } else if (c !== 32 && c !== 0xfeff) sawText = true;
+  }
+  return semicolons >= 2;
 }
 
 function openWorkbook(bytes: Uint8Array, fileName: string): XlsxWorkbook {

@@ -1,11 +1,13 @@
 /**
- * The hot loop of the XLSX reader: turns sheet XML text into rows of cell text, one block of
- * complete `<row>` elements at a time, without building a DOM. Cell positions come from each
- * cell's `r` attribute (the sheet's `<dimension>` is never consulted: some writers leave it
- * stale), gaps become empty strings and trailing empty cells are dropped.
+ * The hot loop of the XLSX reader: turns sheet XML (UTF-8 bytes) into rows of cell text, one
+ * block of complete `<row>` elements at a time, without a DOM and without decoding the whole
+ * part. Cell positions come from each cell's `r` attribute (the sheet's `<dimension>` is never
+ * consulted: some writers leave it stale), gaps become empty strings, trailing empty cells are
+ * dropped.
  */
 import { excelSerialToText } from './excel-dates';
-import { decodeCellText, decodeXmlEntities } from './xml-text';
+import { asciiBytesToString, xmlBytesToText } from './xml-bytes';
+import { decodeExcelEscapes } from './xml-text';
 
 /** Per cell style (cellXfs index): 0 not a date, 1 date, 2 date and time, 3 time of day. */
 export type StyleDateKinds = Uint8Array;
@@ -30,6 +32,9 @@ const CH_BANG = 33;
 const CH_DQUOTE = 34;
 const CH_SQUOTE = 39;
 const CH_SLASH = 47;
+const CH_LT = 60;
+const CH_1 = 49;
+const CH_D = 68;
 const CH_0 = 48;
 const CH_9 = 57;
 const CH_COLON = 58;
@@ -54,14 +59,6 @@ const CH_v = 118;
 const CH_w = 119;
 const CH_P = 80;
 
-/**
- * V8 keeps a substring of 13+ characters as a view into its parent string. Cell text that
- * outlives the block it came from is copied so it does not keep megabytes of XML alive.
- */
-export function detachText(text: string): string {
-  return text.length < 13 ? text : (text + ' ').slice(0, -1);
-}
-
 export interface SheetScanContext {
   sharedStrings: readonly string[];
   styleDateKinds: StyleDateKinds;
@@ -82,7 +79,10 @@ export class SheetRowScanner {
   private column = 0;
   private type = TYPE_NUMBER;
   private style = 0;
-  private value = '';
+  /** The block being scanned and the current cell's `<v>` text in it. */
+  private bytes: Uint8Array = new Uint8Array(0);
+  private valueStart = 0;
+  private valueEnd = 0;
   private inlineText = '';
   private inInlineString = false;
   private inPhonetic = false;
@@ -92,80 +92,77 @@ export class SheetRowScanner {
     private readonly visit: (cells: string[], rowNumber: number) => boolean,
   ) {}
 
-  /** Scans XML text that holds only complete elements (the splitter cuts after `</row>`). */
-  scan(xml: string): void {
-    const n = xml.length;
-    let pos = 0;
+  /** Scans `xml[start, end)`, which holds only complete elements (the splitter cuts after `</row>`). */
+  scan(xml: Uint8Array, start: number, end: number): void {
+    this.bytes = xml;
+    let pos = start;
     while (!this.done) {
-      const lt = xml.indexOf('<', pos);
-      if (lt === -1) return;
-      let c = xml.charCodeAt(lt + 1);
+      while (pos < end && xml[pos] !== CH_LT) pos++;
+      if (pos >= end) return;
+      const lt = pos;
+      let c = xml[lt + 1];
       if (c === CH_BANG || c === CH_QUESTION) {
-        const close = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) : xml.indexOf('>', lt);
-        if (close === -1) return;
-        pos = close + 1;
+        pos = skipDeclaration(xml, lt, end);
         continue;
       }
       const closing = c === CH_SLASH;
       let i = closing ? lt + 2 : lt + 1;
       let local = i;
-      while (i < n) {
-        c = xml.charCodeAt(i);
+      while (i < end) {
+        c = xml[i];
         if (c === CH_COLON) local = i + 1;
         else if (c === CH_GT || c === CH_SLASH || c === CH_SPACE || c === CH_TAB || c === CH_LF || c === CH_CR) break;
         i++;
       }
-      if (i >= n) return;
+      let gt = i;
+      while (gt < end && xml[gt] !== CH_GT) gt++;
+      if (gt >= end) return;
+      pos = gt + 1;
       const length = i - local;
-      const c0 = xml.charCodeAt(local);
+      const c0 = xml[local];
 
       if (closing) {
         if (length === 1 && c0 === CH_c) this.endCell();
-        else if (length === 3 && c0 === CH_r && xml.charCodeAt(local + 1) === CH_o && xml.charCodeAt(local + 2) === CH_w) this.endRow();
-        else if (length === 2 && c0 === CH_i && xml.charCodeAt(local + 1) === CH_s) this.inInlineString = false;
-        else if (length === 3 && c0 === CH_r && xml.charCodeAt(local + 1) === CH_P && xml.charCodeAt(local + 2) === CH_h) this.inPhonetic = false;
-        else if (length === 9 && xml.startsWith('sheetData', local)) this.done = true;
-        const gt = xml.indexOf('>', i);
-        if (gt === -1) return;
-        pos = gt + 1;
+        else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_o && xml[local + 2] === CH_w) this.endRow();
+        else if (length === 2 && c0 === CH_i && xml[local + 1] === CH_s) this.inInlineString = false;
+        else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_P && xml[local + 2] === CH_h) this.inPhonetic = false;
+        else if (length === 9 && c0 === CH_s && xml[local + 5] === CH_D) this.done = true; // </sheetData>
         continue;
       }
 
-      const gt = xml.indexOf('>', i);
-      if (gt === -1) return;
-      const selfClosing = xml.charCodeAt(gt - 1) === CH_SLASH;
-      pos = gt + 1;
+      const selfClosing = xml[gt - 1] === CH_SLASH;
       if (length === 1) {
         if (c0 === CH_c) {
           this.startCell(xml, i, selfClosing ? gt - 1 : gt);
           if (selfClosing) this.endCell();
         } else if (c0 === CH_v) {
           if (!selfClosing && this.inCell) {
-            const end = xml.indexOf('<', pos);
-            if (end === -1) return;
-            this.value = xml.slice(pos, end);
-            pos = end;
+            let valueEnd = pos;
+            while (valueEnd < end && xml[valueEnd] !== CH_LT) valueEnd++;
+            this.valueStart = pos;
+            this.valueEnd = valueEnd;
+            pos = valueEnd;
           }
         } else if (c0 === CH_t) {
           if (!selfClosing && this.inInlineString && !this.inPhonetic) {
-            const end = xml.indexOf('<', pos);
-            if (end === -1) return;
-            this.inlineText += xml.slice(pos, end);
-            pos = end;
+            let textEnd = pos;
+            while (textEnd < end && xml[textEnd] !== CH_LT) textEnd++;
+            this.inlineText += xmlBytesToText(xml, pos, textEnd);
+            pos = textEnd;
           }
         }
-      } else if (length === 3 && c0 === CH_r && xml.charCodeAt(local + 1) === CH_o && xml.charCodeAt(local + 2) === CH_w) {
+      } else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_o && xml[local + 2] === CH_w) {
         this.startRow(xml, i, selfClosing ? gt - 1 : gt);
         if (selfClosing) this.endRow();
-      } else if (length === 2 && c0 === CH_i && xml.charCodeAt(local + 1) === CH_s) {
+      } else if (length === 2 && c0 === CH_i && xml[local + 1] === CH_s) {
         if (!selfClosing) this.inInlineString = this.inCell;
-      } else if (length === 3 && c0 === CH_r && xml.charCodeAt(local + 1) === CH_P && xml.charCodeAt(local + 2) === CH_h) {
+      } else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_P && xml[local + 2] === CH_h) {
         if (!selfClosing) this.inPhonetic = true;
       }
     }
   }
 
-  private startRow(xml: string, from: number, to: number): void {
+  private startRow(xml: Uint8Array, from: number, to: number): void {
     let rowNumber = -1;
     forEachShortAttribute(xml, from, to, (name, valueStart, valueEnd) => {
       if (name === CH_r) rowNumber = parseDigits(xml, valueStart, valueEnd);
@@ -188,29 +185,29 @@ export class SheetRowScanner {
     }
   }
 
-  private startCell(xml: string, from: number, to: number): void {
+  private startCell(xml: Uint8Array, from: number, to: number): void {
     let column = -1;
     let type = TYPE_NUMBER;
     let style = 0;
     // Inlined attribute scan: this runs once per cell, millions of times for a big export.
     let p = from;
     while (p < to) {
-      let c = xml.charCodeAt(p);
+      let c = xml[p];
       if (c <= CH_SPACE) {
         p++;
         continue;
       }
       const nameStart = p;
-      while (p < to && (c = xml.charCodeAt(p)) !== CH_EQUALS && c > CH_SPACE) p++;
+      while (p < to && (c = xml[p]) !== CH_EQUALS && c > CH_SPACE) p++;
       const nameLength = p - nameStart;
-      while (p < to && xml.charCodeAt(p) !== CH_DQUOTE && xml.charCodeAt(p) !== CH_SQUOTE) p++;
-      const quote = xml.charCodeAt(p);
+      while (p < to && xml[p] !== CH_DQUOTE && xml[p] !== CH_SQUOTE) p++;
+      const quote = xml[p];
       const valueStart = p + 1;
       let valueEnd = valueStart;
-      while (valueEnd < to && xml.charCodeAt(valueEnd) !== quote) valueEnd++;
+      while (valueEnd < to && xml[valueEnd] !== quote) valueEnd++;
       p = valueEnd + 1;
       if (nameLength !== 1) continue;
-      const name = xml.charCodeAt(nameStart);
+      const name = xml[nameStart];
       if (name === CH_r) column = parseColumn(xml, valueStart, valueEnd);
       else if (name === CH_t) type = parseCellType(xml, valueStart, valueEnd);
       else if (name === CH_s) style = parseDigits(xml, valueStart, valueEnd);
@@ -218,7 +215,8 @@ export class SheetRowScanner {
     this.column = column >= 0 ? column : this.nextColumn;
     this.type = type;
     this.style = style < 0 ? 0 : style;
-    this.value = '';
+    this.valueStart = 0;
+    this.valueEnd = 0;
     this.inlineText = '';
     this.inInlineString = false;
     this.inPhonetic = false;
@@ -239,23 +237,27 @@ export class SheetRowScanner {
   }
 
   private cellText(): string {
-    const value = this.value;
+    const bytes = this.bytes;
+    const start = this.valueStart;
+    const end = this.valueEnd;
     switch (this.type) {
       case TYPE_SHARED: {
-        const text = this.context.sharedStrings[parseDigits(value, 0, value.length)];
+        const text = this.context.sharedStrings[parseDigits(bytes, start, end)];
         return text === undefined ? '' : text;
       }
       case TYPE_INLINE:
-        return detachText(decodeCellText(this.inlineText !== '' ? this.inlineText : value));
+        return decodeExcelEscapes(this.inlineText !== '' ? this.inlineText : xmlBytesToText(bytes, start, end));
       case TYPE_FORMULA_STRING:
-        return detachText(decodeCellText(value));
+        return decodeExcelEscapes(xmlBytesToText(bytes, start, end));
       case TYPE_BOOLEAN:
-        return value === '1' ? 'TRUE' : value === '0' ? 'FALSE' : value;
+        return end - start === 1 && bytes[start] === CH_1 ? 'TRUE' : end - start === 1 && bytes[start] === CH_0 ? 'FALSE' : xmlBytesToText(bytes, start, end);
       case TYPE_ERROR:
       case TYPE_ISO_DATE:
-        return detachText(decodeXmlEntities(value));
+        return xmlBytesToText(bytes, start, end);
       default: {
-        if (value === '') return '';
+        if (end === start) return '';
+        // Numbers stay exactly as written, so an 18-digit ID never passes through a float.
+        const value = asciiBytesToString(bytes, start, end);
         const kind = this.context.styleDateKinds[this.style];
         if (kind !== undefined && kind !== STYLE_NOT_DATE) {
           const date = excelSerialToText(
@@ -265,47 +267,57 @@ export class SheetRowScanner {
           );
           if (date !== null) return date;
         }
-        // Numbers stay exactly as written, so an 18-digit ID never passes through a float.
-        return detachText(value.indexOf('&') === -1 ? value : decodeXmlEntities(value));
+        return value;
       }
     }
   }
 }
 
+/** Index just past a `<!-- … -->`, `<![CDATA[…]]>` or `<?…?>` starting at `lt`. */
+function skipDeclaration(xml: Uint8Array, lt: number, end: number): number {
+  const isComment = xml[lt + 1] === CH_BANG && xml[lt + 2] === 45 && xml[lt + 3] === 45;
+  let p = lt + 2;
+  while (p < end) {
+    if (xml[p] === CH_GT && (!isComment || (xml[p - 1] === 45 && xml[p - 2] === 45 && p - 2 > lt + 3))) return p + 1;
+    p++;
+  }
+  return end;
+}
+
 /** Calls `onAttribute` with the first character of each one-letter attribute name (r, t, s…). */
 function forEachShortAttribute(
-  xml: string,
+  xml: Uint8Array,
   from: number,
   to: number,
   onAttribute: (name: number, valueStart: number, valueEnd: number) => void,
 ): void {
   let p = from;
   while (p < to) {
-    let c = xml.charCodeAt(p);
+    let c = xml[p];
     if (c <= CH_SPACE) {
       p++;
       continue;
     }
     const nameStart = p;
-    while (p < to && (c = xml.charCodeAt(p)) !== CH_EQUALS && c > CH_SPACE) p++;
+    while (p < to && (c = xml[p]) !== CH_EQUALS && c > CH_SPACE) p++;
     const nameLength = p - nameStart;
-    while (p < to && xml.charCodeAt(p) !== CH_DQUOTE && xml.charCodeAt(p) !== CH_SQUOTE) p++;
-    const quote = xml.charCodeAt(p);
+    while (p < to && xml[p] !== CH_DQUOTE && xml[p] !== CH_SQUOTE) p++;
+    const quote = xml[p];
     const valueStart = p + 1;
     let valueEnd = valueStart;
-    while (valueEnd < to && xml.charCodeAt(valueEnd) !== quote) valueEnd++;
+    while (valueEnd < to && xml[valueEnd] !== quote) valueEnd++;
     p = valueEnd + 1;
-    if (nameLength === 1) onAttribute(xml.charCodeAt(nameStart), valueStart, valueEnd);
+    if (nameLength === 1) onAttribute(xml[nameStart], valueStart, valueEnd);
   }
 }
 
 /** 0-based column of an A1 reference (`AB12` → 27), or -1 when it has no letters. */
-export function parseColumn(text: string, start: number, end: number): number {
+export function parseColumn(text: Uint8Array, start: number, end: number): number {
   let column = 0;
   let p = start;
-  if (p < end && text.charCodeAt(p) === 36 /* $ */) p++;
+  if (p < end && text[p] === 36 /* $ */) p++;
   for (; p < end; p++) {
-    const c = text.charCodeAt(p);
+    const c = text[p];
     if (c >= CH_UPPER_A && c <= CH_UPPER_Z) column = column * 26 + (c - CH_UPPER_A + 1);
     else if (c >= CH_LOWER_A && c <= CH_LOWER_Z) column = column * 26 + (c - CH_LOWER_A + 1);
     else break;
@@ -313,21 +325,21 @@ export function parseColumn(text: string, start: number, end: number): number {
   return column - 1;
 }
 
-/** Non-negative integer in `text[start, end)`, or -1 when it is not one. */
-function parseDigits(text: string, start: number, end: number): number {
+/** Non-negative integer in `bytes[start, end)`, or -1 when it is not one. */
+export function parseDigits(bytes: Uint8Array, start: number, end: number): number {
   if (start >= end) return -1;
   let value = 0;
   for (let p = start; p < end; p++) {
-    const c = text.charCodeAt(p);
+    const c = bytes[p];
     if (c < CH_0 || c > CH_9) return -1;
     value = value * 10 + (c - CH_0);
   }
   return value;
 }
 
-function parseCellType(text: string, start: number, end: number): number {
+function parseCellType(bytes: Uint8Array, start: number, end: number): number {
   const length = end - start;
-  const c0 = text.charCodeAt(start);
+  const c0 = bytes[start];
   if (length === 1) {
     if (c0 === CH_s) return TYPE_SHARED;
     if (c0 === CH_b) return TYPE_BOOLEAN;
@@ -336,6 +348,6 @@ function parseCellType(text: string, start: number, end: number): number {
     return TYPE_NUMBER;
   }
   if (c0 === CH_i) return TYPE_INLINE; // inlineStr
-  if (c0 === CH_s && text.charCodeAt(start + 1) === CH_t) return TYPE_FORMULA_STRING; // str
+  if (c0 === CH_s && bytes[start + 1] === CH_t) return TYPE_FORMULA_STRING; // str
   return TYPE_NUMBER;
 }

@@ -1,18 +1,17 @@
 /**
  * Reads XLSX workbooks into rows of cell text, in the browser or in Node, without a DOM: the
  * archive is opened with fflate, small parts (workbook, relationships, styles) are read whole,
- * and shared strings and sheets are inflated, decoded and scanned piece by piece.
+ * and shared strings and sheets are inflated and scanned as UTF-8 bytes piece by piece.
  *
  * Cell text is what the seller saw in Excel, as text: strings as typed (rich text runs joined),
  * numbers exactly as stored (so 18- and 19-digit IDs never pass through a float), TRUE/FALSE,
  * error codes, and numbers with a date format as `YYYY-MM-DD` or `YYYY-MM-DD HH:mm:ss`.
  */
-import { DecodeUTF8, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { builtInDateFormatKind, customDateFormatKind, type DateFormatKind } from './excel-dates';
-import { XmlBlockSplitter } from './xml-block-splitter';
-import { decodeCellText, forEachTag } from './xml-text';
+import { XmlByteBlockSplitter, xmlBytesToText } from './xml-bytes';
+import { decodeExcelEscapes, forEachTag } from './xml-text';
 import {
-  detachText,
   SheetRowScanner,
   STYLE_DATE,
   STYLE_DATETIME,
@@ -108,27 +107,26 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
       const context = { sharedStrings, styleDateKinds, date1904 };
       for (const sheet of sheets) {
         const scanner = new SheetRowScanner(context, (cells, rowNumber) => visit(sheet.name, cells, rowNumber) !== false);
-        streamXmlBlocks(bytes, sheet.entry, 'row', (xml) => scanner.scan(xml), () => scanner.done);
+        streamXmlBlocks(bytes, sheet.entry, 'row', (xml, start, end) => scanner.scan(xml, start, end), () => scanner.done);
         if (scanner.stopped) return;
       }
     },
   };
 }
 
-/** Inflates, decodes and splits one XML part, stopping as soon as `isDone` says so. */
+/** Inflates and splits one XML part into whole elements, stopping as soon as `isDone` says so. */
 function streamXmlBlocks(
   bytes: Uint8Array,
   entry: ZipEntry,
   elementName: string,
-  onBlock: (xml: string) => void,
+  onBlock: (xml: Uint8Array, start: number, end: number) => void,
   isDone: () => boolean,
 ): void {
-  const splitter = new XmlBlockSplitter(elementName, (xml) => {
-    if (!isDone()) onBlock(xml);
+  const splitter = new XmlByteBlockSplitter(elementName, (xml, start, end) => {
+    if (!isDone()) onBlock(xml, start, end);
   });
-  const decoder = new DecodeUTF8((text, final) => splitter.push(text, final));
   streamZipEntry(bytes, entry, (chunk, final) => {
-    decoder.push(chunk, final);
+    splitter.push(chunk, final);
     return !isDone();
   });
 }
@@ -191,44 +189,47 @@ function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): string[] {
   let current = '';
   let inItem = false;
   let inPhonetic = false;
-  const scanBlock = (xml: string): void => {
-    let pos = 0;
+  const scanBlock = (xml: Uint8Array, start: number, end: number): void => {
+    let pos = start;
     for (;;) {
-      const lt = xml.indexOf('<', pos);
-      if (lt === -1) return;
-      const gt = xml.indexOf('>', lt);
-      if (gt === -1) return;
+      while (pos < end && xml[pos] !== 60 /* < */) pos++;
+      const lt = pos;
+      let gt = lt;
+      while (gt < end && xml[gt] !== 62 /* > */) gt++;
+      if (gt >= end) return;
       pos = gt + 1;
-      const closing = xml.charCodeAt(lt + 1) === 47;
+      const closing = xml[lt + 1] === 47;
       let nameEnd = closing ? lt + 2 : lt + 1;
       let local = nameEnd;
       for (; nameEnd < gt; nameEnd++) {
-        const c = xml.charCodeAt(nameEnd);
+        const c = xml[nameEnd];
         if (c === 58) local = nameEnd + 1;
         else if (c <= 32 || c === 47) break;
       }
       const length = nameEnd - local;
-      if (length === 2 && xml.charCodeAt(local) === 115 && xml.charCodeAt(local + 1) === 105) {
-        // <si> / </si>
+      const selfClosing = xml[gt - 1] === 47;
+      if (length === 2 && xml[local] === 115 && xml[local + 1] === 105) {
+        // <si> … </si>: one string
         if (closing) {
-          strings.push(detachText(decodeCellText(current)));
+          strings.push(decodeExcelEscapes(current));
           inItem = false;
-        } else if (xml.charCodeAt(gt - 1) === 47) {
+        } else if (selfClosing) {
           strings.push('');
         } else {
           inItem = true;
           current = '';
         }
-      } else if (length === 1 && xml.charCodeAt(local) === 116 && !closing) {
-        // <t>: text runs, either directly in <si> or inside <r>
-        if (inItem && !inPhonetic && xml.charCodeAt(gt - 1) !== 47) {
-          const end = xml.indexOf('<', pos);
-          if (end === -1) return;
-          current += xml.slice(pos, end);
-          pos = end;
+      } else if (length === 1 && xml[local] === 116 && !closing) {
+        // <t>: a text run, directly in <si> or inside a rich text <r>
+        if (inItem && !inPhonetic && !selfClosing) {
+          let textEnd = pos;
+          while (textEnd < end && xml[textEnd] !== 60) textEnd++;
+          current += xmlBytesToText(xml, pos, textEnd);
+          pos = textEnd;
         }
-      } else if (length === 3 && xml.startsWith('rPh', local)) {
-        inPhonetic = !closing && xml.charCodeAt(gt - 1) !== 47;
+      } else if (length === 3 && xml[local] === 114 && xml[local + 1] === 80 && xml[local + 2] === 104) {
+        // <rPh>: a phonetic guide, not part of the text
+        inPhonetic = !closing && !selfClosing;
       }
     }
   };

@@ -26,11 +26,6 @@ export function decodeExcelEscapes(text: string): string {
   return text.replace(/_x([0-9a-fA-F]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Text content of a string cell or shared string as the seller typed it. */
-export function decodeCellText(raw: string): string {
-  return decodeExcelEscapes(decodeXmlEntities(raw));
-}
-
 /** Attributes of the tag whose attribute text lies in `xml[start, end)`, names without prefixes. */
 export function readAttributes(xml: string, start: number, end: number): Record<string, string> {
   const attributes: Record<string, string> = {};

@@ -152,11 +152,20 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   }
 }
 
-const INPUT_CHUNK_BYTES = 256 * 1024;
+const INPUT_CHUNK_BYTES = 64 * 1024;
+/** Compressed bytes inflated piece by piece before the rest is inflated in one pass. */
+const STREAMED_PREFIX_BYTES = 256 * 1024;
+/** Largest entry inflated in one pass into a buffer of its exact size. */
+const MAX_ONE_PASS_BYTES = 1024 * 1024 * 1024;
 
 /**
- * Hands the uncompressed content of one entry to `onChunk` in pieces of a few hundred kilobytes
- * to a few megabytes. `onChunk` returns false to stop early (the rest is never inflated).
+ * Hands the uncompressed content of one entry to `onChunk` in order. `onChunk` returns false to
+ * stop early, and the rest is then never inflated.
+ *
+ * The first few hundred kilobytes are inflated as a stream, so a reader that only needs the first
+ * rows (to recognise a layout) stops cheaply. The rest is inflated in one pass into a buffer of
+ * the size the directory states: fflate's one-pass inflate is several times faster than its
+ * stream, which reallocates its output on every piece.
  */
 export function streamZipEntry(
   bytes: Uint8Array,
@@ -166,26 +175,34 @@ export function streamZipEntry(
   checkReadable(entry);
   const data = compressedData(bytes, entry);
   if (entry.compression === 0) {
-    for (let start = 0; start < data.length || start === 0; start += INPUT_CHUNK_BYTES) {
+    for (let start = 0; ; start += INPUT_CHUNK_BYTES) {
       const end = Math.min(data.length, start + INPUT_CHUNK_BYTES);
-      if (!onChunk(data.subarray(start, end), end === data.length)) return;
-      if (end === data.length) return;
+      if (!onChunk(data.subarray(start, end), end === data.length) || end === data.length) return;
     }
-    return;
   }
+  const onePass = data.length > STREAMED_PREFIX_BYTES && entry.uncompressedSize > 0 && entry.uncompressedSize <= MAX_ONE_PASS_BYTES;
+  const streamedLength = onePass ? STREAMED_PREFIX_BYTES : data.length;
   let keepGoing = true;
+  let produced = 0;
   const inflater = new Inflate((chunk, final) => {
+    produced += chunk.length;
     if (keepGoing) keepGoing = onChunk(chunk, final);
   });
-  for (let start = 0; keepGoing && (start < data.length || start === 0); start += INPUT_CHUNK_BYTES) {
-    const end = Math.min(data.length, start + INPUT_CHUNK_BYTES);
-    try {
-      inflater.push(data.subarray(start, end), end === data.length);
-    } catch (error) {
-      if (error instanceof DamagedZipError || !isInflateError(error)) throw error;
-      throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${(error as Error).message})`);
+  try {
+    for (let start = 0; keepGoing && start < streamedLength; start += INPUT_CHUNK_BYTES) {
+      const end = Math.min(streamedLength, start + INPUT_CHUNK_BYTES);
+      inflater.push(data.subarray(start, end), !onePass && end === data.length);
     }
-    if (end === data.length) break;
+    if (data.length === 0 && !onePass) inflater.push(data, true);
+    if (!keepGoing || !onePass) return;
+    const whole = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
+    if (whole.length !== entry.uncompressedSize) {
+      throw new DamagedZipError(`the entry ${entry.name} holds ${whole.length} bytes, not the ${entry.uncompressedSize} its directory states`);
+    }
+    onChunk(whole.subarray(Math.min(produced, whole.length)), true);
+  } catch (error) {
+    if (error instanceof DamagedZipError || !isInflateError(error)) throw error;
+    throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${(error as Error).message})`);
   }
 }
 

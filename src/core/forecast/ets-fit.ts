@@ -407,9 +407,11 @@ function constantFit(y: readonly number[]): EtsFit {
 
 /**
  * R's fallback when the series is too short to estimate (n ≤ parameters + 4): forecast's
- * HoltWintersZZ, i.e. simple or Holt smoothing started at y1 (and y2 − y1), its smoothing weights
- * chosen by least squares, no optimisation of start values. With the trend left open ('Z'), R
- * keeps whichever of the two has the smaller residual variance; so does this.
+ * HoltWintersZZ, i.e. simple or Holt smoothing started at l0 = y1 (and b0 = y2 − y1), filtered
+ * from the first observation, smoothing weights chosen by least squares, start values not
+ * optimised, σ² = mean squared residual. With the trend left open ('Z'), R keeps whichever of the
+ * two has the smaller σ²; so does this. (R hands HoltWintersZZ's textbook β* to the interval
+ * formula as if it were ETS β; here it is converted, β = α·β*, so the variance matches the states.)
  */
 export function smallSampleFit(y: readonly number[], trend: 'N' | 'A' | 'Z'): EtsFit {
   const candidates: EtsFit[] = [];
@@ -436,7 +438,8 @@ function leastSquaresSmoothing(y: readonly number[], withTrend: boolean): EtsFit
     for (const e of run.errors) total += e * e;
     return total;
   };
-  const best = nelderMead(sse, withTrend ? [0.3, 0.1] : [0.3], { maxEvaluations: 500 }).x;
+  // R's initparam() start for HoltWintersZZ (bounds 0..1, m = 1): α 0.2, β* 0.1·α.
+  const best = nelderMead(sse, withTrend ? [0.2, 0.02] : [0.2], { maxEvaluations: 500 }).x;
   const params = toParams(best);
   const fit = assembleFit(y, form, 1, params, start, withTrend ? ['alpha', 'beta'] : ['alpha'], 0, 'small-sample');
   const sumSquares = fit.residuals.reduce((a, e) => a + e * e, 0);

@@ -81,25 +81,29 @@ export function spreadsheetTimeZone(): string {
 }
 
 /**
- * Replaces Date cells with ISO date-time text in the spreadsheet's zone, so the core never has to
- * guess a time zone. One cheap type check per cell; the grid is not copied when it has no dates.
+ * Date cells → ISO text in the spreadsheet's zone (`2026-06-12`, or `2026-06-12T16:55:33` when the
+ * cell has a time), so the core never has to guess a time zone. Dates repeat down a column, so
+ * each distinct instant is formatted once (formatDate is slow in Apps Script).
  */
-export function datesToIsoText(grid: Grid): Grid {
+export function dateTextConverter(): (date: Date) => string {
+  const seen = new Map<number, string>();
   let timeZone: string | undefined;
-  let copy: Grid | undefined;
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r];
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (cell !== null && typeof cell === 'object' && isDateValue(cell)) {
-        timeZone ??= spreadsheetTimeZone();
-        copy ??= grid.slice();
-        if (copy[r] === row) copy[r] = row.slice();
-        copy[r][c] = Utilities.formatDate(cell, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
-      }
+  let lastTime = NaN;
+  let lastText = '';
+  return (date) => {
+    const time = date.getTime();
+    if (time === lastTime) return lastText;
+    let text = seen.get(time);
+    if (text === undefined) {
+      timeZone ??= spreadsheetTimeZone();
+      text = Utilities.formatDate(date, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
+      if (text.endsWith('T00:00:00')) text = text.slice(0, 10);
+      seen.set(time, text);
     }
-  }
-  return copy ?? grid;
+    lastTime = time;
+    lastText = text;
+    return text;
+  };
 }
 
 export function describe(value: unknown): string {

@@ -1,9 +1,12 @@
-import { closestColumns, findColumnById, lookupColumn } from '../../core/catalog';
+import { closestColumns, COLUMNS, findColumnById, lookupColumn } from '../../core/catalog';
 import { feeTable } from '../../core/pnl';
 import { centsToCell, describe, scalarOf } from './arguments';
 import { readStatement } from './statement-input';
 
 type Arg = unknown;
+
+/** Suggested when a name is nothing like any fee: the fee columns every statement carries. */
+const COMMON_FEES = ['Referral fee', 'Transaction fee', 'Affiliate commission', 'Refund administration fee', 'Fees'];
 
 /**
  * Every fee in a Seller Center finance export with its total, most negative first, then Total fees.
@@ -29,9 +32,10 @@ export function TTS_FEE(statement: Arg, name: Arg): number {
   const text = String(scalarOf(name, 'name') ?? '').trim();
   const column = lookupColumn(text) ?? findColumnById(text);
   if (!column || column.pnl !== 'fees') {
-    const hint = closestColumns(text, 200).filter((label) => lookupColumn(label)?.pnl === 'fees').slice(0, 5);
-    const suggestion = hint.length > 0 ? ` Closest fee columns: ${hint.join(', ')}.` : '';
-    throw new Error(`${describe(text)} is not a fee column TTS Profit knows.${suggestion}`);
+    const close = closestColumns(text, COLUMNS.length).filter((label) => lookupColumn(label)?.pnl === 'fees').slice(0, 5);
+    const listed = close.length > 0 ? `Closest fee columns: ${close.join(', ')}` : `Fee columns include ${COMMON_FEES.join(', ')}`;
+    const what = column ? `${describe(text)} is a column TTS Profit knows, but not a fee` : `${describe(text)} is not a fee column TTS Profit knows`;
+    throw new Error(`${what}. Pass a fee header as TikTok writes it, or a fee listed by TTS_FEES. ${listed}.`);
   }
   let cents = 0;
   for (const row of readStatement(statement).rows) cents += row.amounts[column.id] ?? 0;

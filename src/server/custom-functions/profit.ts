@@ -1,5 +1,5 @@
 import { parseCentsOrNaN, moneyProblem } from '../../core/money';
-import { buildCogsTable, groupKey, netProfit, PnlAccumulator, unitCostOn, unitsSold, type CogsTable, type PnlGroupBy } from '../../core/pnl';
+import { addRowLines, buildCogsTable, emptyLines, groupKey, netProfit, unitCostOn, unitsSold, type CogsTable, type PnlGroupBy, type PnlLines } from '../../core/pnl';
 import type { CellValue, LedgerRow } from '../../core/types';
 import { asGrid, centsToCell, describe, isOmitted, scalarOf } from './arguments';
 import { readStatement } from './statement-input';
@@ -16,11 +16,12 @@ type Arg = unknown;
  * @customfunction
  */
 export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg): number {
-  const rows = readStatement(statement).rows;
-  const table = isOmitted(cogs) ? { bySku: new Map() } : cogsTableOf(cogs);
   const costs = isOmitted(other_costs) ? 0 : otherCostsCents(other_costs);
-  if (isOmitted(cogs)) return centsToCell(netProfit(rows, table, costs).settlement - costs);
-  return centsToCell(netProfit(rows, table, costs).netProfit);
+  if (isOmitted(cogs)) return centsToCell(readStatement(statement, { keepRows: false }).totals.settlement - costs);
+  const tally = new CogsTally(cogsTableOf(cogs));
+  const { totals } = readStatement(statement, { keepRows: false, onRow: (row) => tally.add(row) });
+  tally.check();
+  return centsToCell(totals.settlement - tally.total - costs);
 }
 
 const GROUP_LABELS: Record<PnlGroupBy, string> = { month: 'Month', sku: 'SKU', statement: 'Statement', type: 'Type' };
@@ -36,24 +37,21 @@ const GROUP_LABELS: Record<PnlGroupBy, string> = { month: 'Month', sku: 'SKU', s
  */
 export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const rows = readStatement(statement).rows;
-  const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
-  if (table) netProfit(rows, table); // throws naming the sold SKUs that have no unit cost
-  const groups = new PnlAccumulator(groupBy);
-  const total = new PnlAccumulator('type');
-  const cogsByGroup = new Map<string, number>();
-  let cogsTotal = 0;
-  for (const row of rows) {
-    groups.add(row);
-    total.add({ ...row, type: 'Total' });
-    if (table) {
-      const cost = rowCogs(table, row);
+  const tally = isOmitted(cogs) ? undefined : new CogsTally(cogsTableOf(cogs), groupBy);
+  // P&L lines per group, added as rows stream past (units and per-fee totals are not needed here).
+  const groups = new Map<string, PnlLines>();
+  readStatement(statement, {
+    keepRows: false,
+    onRow: (row) => {
       const key = groupKey(row, groupBy);
-      cogsByGroup.set(key, (cogsByGroup.get(key) ?? 0) + cost);
-      cogsTotal += cost;
-    }
-  }
-  const line = (label: string, lines: ReturnType<PnlAccumulator['result']>[number]['lines'], cogsCents: number | undefined) => {
+      let lines = groups.get(key);
+      if (lines === undefined) groups.set(key, (lines = emptyLines()));
+      addRowLines(row, lines);
+      tally?.add(row);
+    },
+  });
+  tally?.check();
+  const line = (label: string, lines: PnlLines, cogsCents: number | undefined) => {
     const profit = lines.settlement - (cogsCents ?? 0);
     return [
       label || '(no date)', centsToCell(lines.grossSales), centsToCell(lines.sellerDiscounts), centsToCell(lines.refunds),
@@ -63,19 +61,44 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg): (string | n
     ];
   };
   const header = [GROUP_LABELS[groupBy], 'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement', 'COGS', 'Net profit', 'Margin'];
-  const body = groups.result().map((g) => line(g.group, g.lines, table ? cogsByGroup.get(g.group) ?? 0 : undefined));
-  const totals = total.result()[0];
-  return [header, ...body, line('Total', totals ? totals.lines : emptyTotals(), table ? cogsTotal : undefined)];
+  const result = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([group, lines]) => ({ group, lines }));
+  const totals = emptyLines();
+  for (const g of result) for (const k of Object.keys(totals) as (keyof PnlLines)[]) totals[k] += g.lines[k];
+  const body = result.map((g) => line(g.group, g.lines, tally ? tally.byGroup.get(g.group) ?? 0 : undefined));
+  return [header, ...body, line('Total', totals, tally?.total)];
 }
 
-function emptyTotals() {
-  return { grossSales: 0, sellerDiscounts: 0, refunds: 0, netSales: 0, shipping: 0, fees: 0, adjustments: 0, settlement: 0, taxPassthrough: 0 };
-}
+/**
+ * COGS of rows as they stream past (no row is kept): units sold × the unit cost on the order
+ * date, in total and per group. Rows whose SKU has no cost are kept aside for the error.
+ */
+class CogsTally {
+  total = 0;
+  readonly byGroup = new Map<string, number>();
+  private readonly missing: LedgerRow[] = [];
 
-function rowCogs(table: CogsTable, row: LedgerRow): number {
-  const units = unitsSold(row);
-  if (units === 0) return 0;
-  return units * (unitCostOn(table, row) ?? 0);
+  constructor(private readonly table: CogsTable, private readonly groupBy?: PnlGroupBy) {}
+
+  add(row: LedgerRow): void {
+    const units = unitsSold(row);
+    if (units === 0) return;
+    const unitCost = unitCostOn(this.table, row);
+    if (unitCost === undefined) {
+      this.missing.push(row);
+      return;
+    }
+    const cost = units * unitCost;
+    this.total += cost;
+    if (this.groupBy) {
+      const key = groupKey(row, this.groupBy);
+      this.byGroup.set(key, (this.byGroup.get(key) ?? 0) + cost);
+    }
+  }
+
+  /** Throws the core's message naming (up to five of) the sold SKUs that have no unit cost. */
+  check(): void {
+    if (this.missing.length > 0) netProfit(this.missing, this.table);
+  }
 }
 
 function groupByOf(value: Arg): PnlGroupBy {

@@ -9,7 +9,7 @@ import { readStatement } from './statement-input';
  * @customfunction
  */
 export function TTS_RECONCILE(statement: unknown): (string | number)[][] | string {
-  const { reconciliation } = readStatement(statement);
+  const { reconciliation } = readStatement(statement, { keepRows: false, reconcile: true });
   if (reconciliation.mismatches.length === 0) return `All ${reconciliation.rowsChecked} rows reconcile`;
   return [
     ['Row', 'Order/adjustment ID', 'Settlement', 'Sum of parts', 'Difference'],

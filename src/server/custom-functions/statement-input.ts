@@ -3,20 +3,33 @@
  * data, blank padding), any layout the core knows, or the TTS Ledger tab. A row the core rejects
  * is an error here: a custom function never returns a number that silently skipped rows.
  */
-import { parseSheetRows } from '../../core/parse-export';
+import { parseSheetRows, type ParseOptions } from '../../core/parse-export';
 import type { ParsedExport, Problem } from '../../core/types';
-import { asGrid, datesToIsoText } from './arguments';
+import { asGrid, dateTextConverter } from './arguments';
 
 export const STATEMENT_RANGE = 'the statement range';
 
+/** A rejected row for the cell's error: the core's message already names its row and column. */
 export function describeProblem(problem: Problem): string {
-  const where = problem.column ? `Row ${problem.row}, column ${problem.column}` : `Row ${problem.row}`;
+  if (/^Row \d+/.test(problem.message)) return problem.message;
+  const where = problem.column ? `Row ${problem.row}, column *${problem.column}*` : `Row ${problem.row}`;
   return `${where}: ${problem.message}`;
 }
 
-export function readStatement(statement: unknown): ParsedExport {
-  const grid = datesToIsoText(asGrid(statement, 'statement'));
-  const parsed = parseSheetRows(grid, { fileName: STATEMENT_RANGE });
+/**
+ * The export in the range, every row read. `keepRows: false` with `onRow` streams the rows
+ * instead of keeping them (a 50,000-row range then never holds 50,000 row objects at once);
+ * rows are checked against their settlement only when asked (`reconcile: true`).
+ */
+export function readStatement(statement: unknown, options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'reconcile'> = {}): ParsedExport {
+  const grid = asGrid(statement, 'statement');
+  const parsed = parseSheetRows(grid, {
+    ...options,
+    reconcile: options.reconcile ?? false,
+    fileName: STATEMENT_RANGE,
+    dateText: dateTextConverter(),
+    keys: false,
+  });
   if (parsed.rejects.length > 0) {
     const more = parsed.rejects.length > 1 ? ` (and ${parsed.rejects.length - 1} more rows with problems)` : '';
     throw new Error(`${describeProblem(parsed.rejects[0])}${more}`);

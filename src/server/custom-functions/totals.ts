@@ -1,5 +1,5 @@
 import type { SalesMetric } from '../../core/contract';
-import { rowMonth, salesAmount, settlementTotal } from '../../core/pnl';
+import { rowMonth, salesAmount } from '../../core/pnl';
 import { centsToCell, describe, isDateValue, isOmitted, scalarOf, spreadsheetTimeZone } from './arguments';
 import { readStatement } from './statement-input';
 
@@ -13,7 +13,7 @@ type Arg = unknown;
  * @customfunction
  */
 export function TTS_SETTLEMENT(statement: Arg): number {
-  return centsToCell(settlementTotal(readStatement(statement).rows));
+  return centsToCell(readStatement(statement, { keepRows: false }).totals.settlement);
 }
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * Custom functions on a big sheet range: `=TTS_PNL(Statement!A:CZ)` and `=TTS_NET_PROFIT(…)` over
+ * a 50,000-row, 64-column statement as Sheets passes it (numbers, Dates, '' padding to column CZ,
+ * blank rows below), run through the built dist/Code.js in a vm. The floor is a plain loop in the
+ * same realm that only sums every numeric cell of the same array: the least any function reading
+ * the range must do. Reported as a ratio (target: within 5× of the floor) with the bundle size.
+ */
+import { statSync } from 'node:fs';
+import { loadBundleInVm } from '../emulator/sandbox';
+import { codeFile, ensureBuilt, FULL_WIDTH, inSandbox, padded, typedCells } from '../test/bundle/custom-functions-sheet';
+import { parseCsv } from '../src/core/files/csv';
+import { generateStatementCsv } from './synthetic-export';
+import type { BenchSection } from './sections';
+
+const ROWS = 50_000;
+const BLANK_ROWS = 1_000;
+const RUNS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** One untimed warm-up call (the JIT's first compile), then the median of RUNS timed calls. */
+function timeRuns<T>(run: () => T): { seconds: number; result: T } {
+  const times: number[] = [];
+  let result = run();
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    result = run();
+    times.push((performance.now() - started) / 1000);
+  }
+  return { seconds: median(times), result };
+}
+
+export async function benchCustomFunctions(): Promise<BenchSection> {
+  ensureBuilt();
+  const rt = loadBundleInVm({ file: codeFile });
+  const { csv, totals } = generateStatementCsv({ rows: ROWS, months: 12 });
+  const cells = padded(typedCells(parseCsv(csv), { timeZone: rt.workbook.timeZone }), { width: FULL_WIDTH, blankRowsBelow: BLANK_ROWS });
+  const range = inSandbox(rt, cells);
+  const cogs = inSandbox(rt, [['SKU', 'Unit cost'], ...Array.from({ length: 8 }, (_, p) => [`17324401583936${String(35_811 + p).padStart(5, '0')}`, 4 + p])]);
+  const sumNumbers = rt.inRealm<(grid: unknown[][]) => number>(`function sumNumbers(grid) {
+    let total = 0;
+    for (let r = 0; r < grid.length; r++) {
+      const row = grid[r];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (typeof cell === 'number') total += cell;
+      }
+    }
+    return total;
+  }`);
+
+  const floor = timeRuns(() => sumNumbers(range));
+  const pnl = timeRuns(() => rt.call('TTS_PNL', range) as unknown[][]);
+  const profit = timeRuns(() => rt.call('TTS_NET_PROFIT', range, cogs) as number);
+  const settlement = (pnl.result[pnl.result.length - 1] as number[])[8];
+  if (Math.round(settlement * 100) !== totals.settlement) {
+    throw new Error(`TTS_PNL settlement ${settlement} differs from the generator's ${totals.settlement / 100}`);
+  }
+  const bundleKB = statSync(codeFile).size / 1024;
+  const ratios = { pnlVsFloor: pnl.seconds / floor.seconds, netProfitVsFloor: profit.seconds / floor.seconds };
+  const verdict = (ratio: number) => (ratio <= 5 ? 'meets target' : 'MISSES target');
+  const shape = `${ROWS.toLocaleString('en-US')} rows × 64 columns, range ${(ROWS + 1 + BLANK_ROWS).toLocaleString('en-US')} × ${FULL_WIDTH}`;
+  return {
+    name: 'customFunctions',
+    data: {
+      rows: ROWS,
+      rangeRows: ROWS + 1 + BLANK_ROWS,
+      rangeColumns: FULL_WIDTH,
+      floorSeconds: floor.seconds,
+      pnlSeconds: pnl.seconds,
+      netProfitSeconds: profit.seconds,
+      ratios,
+      bundleKB,
+      settlement,
+      netProfit: profit.result,
+    },
+    lines: [
+      `Custom functions through dist/Code.js (${shape}; median of ${RUNS})`,
+      `  floor: sum every numeric cell   ${floor.seconds.toFixed(3).padStart(7)} s`,
+      `  TTS_PNL(statement)              ${pnl.seconds.toFixed(3).padStart(7)} s  ${ratios.pnlVsFloor.toFixed(2)}× floor (target ≤ 5×, ${verdict(ratios.pnlVsFloor)})`,
+      `  TTS_NET_PROFIT(statement, cogs) ${profit.seconds.toFixed(3).padStart(7)} s  ${ratios.netProfitVsFloor.toFixed(2)}× floor (target ≤ 5×, ${verdict(ratios.netProfitVsFloor)})`,
+      `  dist/Code.js size               ${bundleKB.toFixed(1)} KB`,
+    ],
+  };
+}

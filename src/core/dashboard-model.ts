@@ -1,0 +1,262 @@
+/**
+ * The numbers behind the TTS Dashboard tab and the sidebar's Forecast card, from ledger rows:
+ * monthly sales against the target with the forecast and its 80 % band, net profit and fees by
+ * month, the calendar year's cumulative sales against the annual target, and fees by category.
+ * Money is integer cents throughout; the forecast runs in dollars and comes back rounded to cents.
+ */
+import { addMonths, daysInMonth, monthOf, monthRange, monthsBetween, yearOf } from './calendar';
+import { findColumnById } from './catalog';
+import type { ChanceBasis, ForecastStatus, SalesMetric } from './contract';
+import { forecastMonthly, type ForecastResult } from './forecast/index';
+import { normalQuantile, probabilityAtLeast } from './forecast/normal';
+import { addRowLines, dailySales, emptyLines, NO_SKU, rowDate, rowMonth, unitCostOn, unitsSold, type CogsTable } from './pnl';
+import { thresholdReport, type ThresholdReport } from './threshold';
+import type { LedgerRow } from './types';
+
+export interface OutlookOptions {
+  monthlyTargetCents: number;
+  annualTargetCents: number;
+  metric: SalesMetric;
+  /** Last day counted, `YYYY-MM-DD`; default the latest dated row. */
+  asOf?: string;
+  /** Forecast at least this many months ahead (default 6); the forecast always reaches December of `asOf`'s year. */
+  minHorizon?: number;
+}
+
+/** One month of the calendar year: cumulative sales so far, and where they are expected to go. */
+export interface YearLine {
+  month: string;
+  /** Cumulative sales from 1 January through this month (through `asOf` in its month); null after it. */
+  actual: number | null;
+  /** Cumulative expected sales from the last full month on; null before it. */
+  expected: number | null;
+}
+
+/** Sales outlook: pace, forecast and the calendar year. Needs no costs. */
+export interface SalesOutlook {
+  status: ForecastStatus;
+  /** Null when the ledger has no dated sales. */
+  report: ThresholdReport | null;
+  forecast: ForecastResult;
+  /** Consecutive months from the first sale through `asOf`'s month, sales in cents (0 for a month without sales). */
+  history: { month: string; sales: number }[];
+  /** Forecast points in cents, starting the month after the last full month. */
+  points: { month: string; mean: number; low80: number; high80: number }[];
+  year: YearLine[];
+}
+
+export interface MonthLine {
+  month: string;
+  /** Sales of the chosen metric (month to date for the month under way); null for months still to come. */
+  sales: number | null;
+  forecast: number | null;
+  low80: number | null;
+  high80: number | null;
+  /** Settlement − COGS; null for months still to come. */
+  netProfit: number | null;
+  /** Fees paid (the fee columns' total with the sign turned: a cost is positive); null for months still to come. */
+  feesPaid: number | null;
+}
+
+export interface FeeCategoryLine {
+  category: string;
+  /** Fees paid in the category over the calendar year (credits make it smaller). */
+  paid: number;
+}
+
+export interface DashboardModel extends SalesOutlook {
+  /** History months, then forecast months. */
+  months: MonthLine[];
+  /** Fees by category over the calendar year of `asOf`, largest first. */
+  feesByCategory: FeeCategoryLine[];
+  /** SKUs sold without a unit cost: their COGS counts as 0 in net profit. */
+  missingCostSkus: string[];
+  /** Rows with neither an order date nor a statement date: not in any month. */
+  undatedRows: number;
+}
+
+const DEFAULT_HORIZON = 6;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const Z80 = normalQuantile(0.9);
+
+const toCents = (dollars: number) => Math.round(dollars * 100);
+const toDollars = (cents: number) => cents / 100;
+
+function emptyStatus(opts: OutlookOptions, message: string, forecastMessage: string): ForecastStatus {
+  return {
+    hasData: false, asOf: '', month: '', metric: opts.metric,
+    monthlyTargetCents: opts.monthlyTargetCents, annualTargetCents: opts.annualTargetCents,
+    monthToDateCents: 0, daysElapsed: 0, daysLeft: 0, paceCents: 0, neededPerDayCents: 0,
+    chanceThisMonth: null, chanceBasis: 'too-little-history', firstMonthAtTarget: null, annualCrossingMonth: null,
+    yearToDateCents: 0, model: '', backtest: { origins: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null },
+    paceLine: '', forecastMessage, message,
+  };
+}
+
+/** Sales per month from daily sales up to `asOf`, consecutive, 0 for months without sales. */
+function monthlyHistory(daily: readonly { date: string; amount: number }[], asOf: string): { month: string; sales: number }[] {
+  const byMonth = new Map<string, number>();
+  let first = '';
+  for (const { date, amount } of daily) {
+    if (date > asOf) continue;
+    const month = monthOf(date);
+    if (first === '' || month < first) first = month;
+    byMonth.set(month, (byMonth.get(month) ?? 0) + amount);
+  }
+  if (first === '') return [];
+  return monthRange(first, monthOf(asOf)).map((month) => ({ month, sales: byMonth.get(month) ?? 0 }));
+}
+
+/**
+ * Chance of reaching the target this month (see ChanceBasis in the contract): the rest of the
+ * month is taken as the share `daysLeft / days` of the forecast month, mean and variance alike
+ * (sales of different days add up, and so do their variances).
+ */
+function chanceThisMonth(
+  report: ThresholdReport, current: { mean: number; low80: number; high80: number } | undefined,
+): { chance: number | null; basis: ChanceBasis } {
+  if (report.monthToDate >= report.monthlyTarget) return { chance: 1, basis: 'target-met' };
+  if (report.daysLeft === 0) return { chance: 0, basis: 'month-closed' };
+  if (!current) return { chance: null, basis: 'too-little-history' };
+  const share = report.daysLeft / (report.daysElapsed + report.daysLeft);
+  const sd = (current.high80 - current.low80) / (2 * Z80);
+  const chance = probabilityAtLeast(report.monthlyTarget - report.monthToDate, current.mean * share, sd * sd * share);
+  return { chance, basis: 'forecast' };
+}
+
+/** Pace, forecast, chance of this month's target and the calendar year against the annual target. */
+export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): SalesOutlook {
+  const daily = dailySales(rows, opts.metric);
+  const asOf = opts.asOf ?? (daily.length > 0 ? daily[daily.length - 1].date : '');
+  const history = asOf ? monthlyHistory(daily, asOf) : [];
+  if (history.length === 0) {
+    const forecast = forecastMonthly([], []);
+    const message = 'No dated sales in the TTS Ledger tab yet: import a statement export first.';
+    return { status: emptyStatus(opts, message, forecast.message), report: null, forecast, history, points: [], year: [] };
+  }
+  const report = thresholdReport(daily.filter((d) => d.date <= asOf), {
+    monthlyTarget: opts.monthlyTargetCents, annualTarget: opts.annualTargetCents, asOf,
+  });
+  const month = report.month;
+  const monthClosed = report.daysLeft === 0;
+  // The month under way is not a month of history yet: it would drag the forecast down.
+  const full = monthClosed ? history : history.slice(0, -1);
+  const lastFull = full.length > 0 ? full[full.length - 1].month : addMonths(month, -1);
+  const year = yearOf(asOf);
+  const horizon = Math.max(opts.minHorizon ?? DEFAULT_HORIZON, monthsBetween(lastFull, `${year}-12`));
+  const forecast = forecastMonthly(full.map((m) => m.month), full.map((m) => toDollars(m.sales)), {
+    horizon, target: toDollars(opts.monthlyTargetCents),
+  });
+  const points = forecast.points.map((p) => ({ month: p.month, mean: toCents(p.mean), low80: toCents(p.lo80), high80: toCents(p.hi80) }));
+  const current = monthClosed ? undefined : points.find((p) => p.month === month);
+  const { chance, basis } = chanceThisMonth(report, current);
+
+  // Expected sales of each month from the month under way on: the month to date plus the
+  // forecast's share of the days left, then the forecast; without a forecast, the pace.
+  const dailyPace = report.projectedMonth / daysInMonth(month);
+  const expectedOf = (m: string): number => {
+    if (m === month) {
+      return current ? report.monthToDate + Math.max(0, Math.round(current.mean * (report.daysLeft / daysInMonth(month)))) : report.projectedMonth;
+    }
+    const point = points.find((p) => p.month === m);
+    return Math.max(0, point ? point.mean : Math.round(dailyPace * daysInMonth(m)));
+  };
+  const salesOf = new Map(history.map((h) => [h.month, h.sales]));
+  const yearLines: YearLine[] = [];
+  let actual = 0;
+  let expected: number | null = null;
+  let crossing: string | null = null;
+  for (let i = 1; i <= 12; i++) {
+    const m = `${year}-${String(i).padStart(2, '0')}`;
+    const line: YearLine = { month: m, actual: null, expected: null };
+    if (m <= month) {
+      actual += salesOf.get(m) ?? 0;
+      line.actual = actual;
+      if (crossing === null && actual >= opts.annualTargetCents) crossing = m;
+    }
+    // The expected line starts at the last full month (or at 0 before January) so it joins the actual one.
+    if (m === lastFull) expected = actual;
+    else if (m > lastFull) expected = (expected ?? 0) + expectedOf(m);
+    line.expected = expected;
+    if (crossing === null && expected !== null && expected >= opts.annualTargetCents) crossing = m;
+    yearLines.push(line);
+  }
+
+  const monthName = MONTH_NAMES[Number(month.slice(5, 7)) - 1];
+  const money = (cents: number) => `$${Math.round(cents / 100).toLocaleString('en-US')}`;
+  const forecastMessage = forecast.status === 'ok' || monthClosed
+    ? forecast.message
+    : `${forecast.message} The month under way (${month}) counts once it is over.`;
+  const status: ForecastStatus = {
+    hasData: true, asOf, month, metric: opts.metric,
+    monthlyTargetCents: opts.monthlyTargetCents, annualTargetCents: opts.annualTargetCents,
+    monthToDateCents: report.monthToDate, daysElapsed: report.daysElapsed, daysLeft: report.daysLeft,
+    paceCents: report.projectedMonth, neededPerDayCents: report.neededPerDay,
+    chanceThisMonth: chance, chanceBasis: basis,
+    firstMonthAtTarget: forecast.firstMonthReachingTarget, annualCrossingMonth: crossing,
+    yearToDateCents: report.yearToDate, model: forecast.model, backtest: forecast.backtest,
+    paceLine: report.status, forecastMessage,
+    message: `${money(report.monthToDate)} of the ${money(opts.monthlyTargetCents)} target in ${monthName} ${asOf.slice(0, 4)}, through ${monthName} ${Number(asOf.slice(8, 10))}.`,
+  };
+  return { status, report, forecast, history, points, year: yearLines };
+}
+
+/** Everything the dashboard tab shows. COGS missing for a sold SKU counts as 0 and is listed. */
+export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts: OutlookOptions): DashboardModel {
+  const outlook = salesOutlook(rows, opts);
+  const asOf = outlook.status.asOf;
+  const perMonth = new Map<string, { lines: ReturnType<typeof emptyLines>; fees: Map<string, number>; cogs: number }>();
+  const missing = new Set<string>();
+  let undatedRows = 0;
+  for (const row of rows) {
+    const month = rowMonth(row);
+    if (!month) {
+      undatedRows++;
+      continue;
+    }
+    if (rowDate(row) > asOf) continue;
+    let entry = perMonth.get(month);
+    if (!entry) {
+      entry = { lines: emptyLines(), fees: new Map(), cogs: 0 };
+      perMonth.set(month, entry);
+    }
+    addRowLines(row, entry.lines, entry.fees);
+    const units = unitsSold(row);
+    if (units === 0) continue;
+    const cost = unitCostOn(cogs, row);
+    if (cost === undefined) missing.add(row.skuId || row.sellerSku || NO_SKU);
+    else entry.cogs += units * cost;
+  }
+
+  const months: MonthLine[] = outlook.history.map(({ month, sales }) => {
+    const entry = perMonth.get(month);
+    const point = outlook.points.find((p) => p.month === month);
+    return {
+      month, sales,
+      forecast: point ? point.mean : null, low80: point ? point.low80 : null, high80: point ? point.high80 : null,
+      netProfit: entry ? entry.lines.settlement - entry.cogs : 0,
+      feesPaid: entry ? 0 - entry.lines.fees : 0, // 0 − x, not −x: a month without fees is 0, not −0
+    };
+  });
+  const lastMonth = months.length > 0 ? months[months.length - 1].month : '';
+  for (const p of outlook.points) {
+    if (p.month <= lastMonth) continue;
+    months.push({ month: p.month, sales: null, forecast: p.mean, low80: p.low80, high80: p.high80, netProfit: null, feesPaid: null });
+  }
+
+  const byCategory = new Map<string, number>();
+  const year = asOf ? String(yearOf(asOf)) : '';
+  for (const [month, entry] of perMonth) {
+    if (month.slice(0, 4) !== year) continue;
+    for (const [id, cents] of entry.fees) {
+      const category = findColumnById(id)?.feeCategory ?? 'Other fees';
+      byCategory.set(category, (byCategory.get(category) ?? 0) - cents);
+    }
+  }
+  const feesByCategory = [...byCategory]
+    .filter(([, paid]) => paid !== 0)
+    .map(([category, paid]) => ({ category, paid }))
+    .sort((a, b) => b.paid - a.paid || a.category.localeCompare(b.category));
+
+  return { ...outlook, months, feesByCategory, missingCostSkus: [...missing].sort(), undatedRows };
+}

@@ -1,0 +1,26 @@
+/**
+ * The longest text each ledger field may hold. The server refuses longer text in an import chunk
+ * and Sheets refuses more than 50,000 characters in a cell, so the parser rejects such a row with
+ * its row and column instead of letting one cell fail a whole chunk.
+ */
+import type { RowField } from './catalog';
+
+export const MAX_ID_CHARS = 100;
+/** Adjustment reasons, unknown columns and other kept text. */
+export const MAX_DETAIL_CHARS = 5000;
+
+const FIELD_MAX_CHARS: Partial<Record<RowField, number>> = {
+  type: 200,
+  sellerSku: 500,
+  productName: 5000,
+  skuName: 2000,
+  currency: 50,
+  key: 500,
+  sourceFile: 500,
+};
+
+/** Most characters `field` may hold (ID fields {@link MAX_ID_CHARS}, kept text {@link MAX_DETAIL_CHARS}). */
+export function maxCharsOf(field: RowField | undefined, isId: boolean): number {
+  if (field !== undefined && FIELD_MAX_CHARS[field] !== undefined) return FIELD_MAX_CHARS[field]!;
+  return isId ? MAX_ID_CHARS : MAX_DETAIL_CHARS;
+}

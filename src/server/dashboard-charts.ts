@@ -1,0 +1,138 @@
+/**
+ * The dashboard's four charts. Each refresh removes the charts the add-on drew last time (their
+ * ids are kept in document properties) and draws new ones over the fresh data blocks; charts the
+ * seller made, on this tab or any other, are never touched.
+ */
+const CHART_IDS_KEY = 'tts.dashboardChartIds';
+
+const BLUE = '#4285f4';
+const RED = '#db4437';
+const GREEN = '#0f9d58';
+const MONEY_AXIS = { format: '$#,##0' };
+
+/** Where the data blocks sit on the tab (1-based rows/columns; each block has a header row). */
+export interface ChartBlocks {
+  /** Month | Sales | Monthly target | Forecast | Low (80%) | High (80%) | Net profit | Fees paid. */
+  table: { row: number; column: number; rows: number; historyRows: number };
+  /** Month | Sales this year | Expected | Annual target, 12 rows. */
+  year: { row: number; column: number };
+  /** Fee category | Fees paid. */
+  fees: { row: number; column: number; rows: number };
+  /** Column where the charts start (right of every block). */
+  chartColumn: number;
+}
+
+export interface ChartTitles {
+  monthly: string;
+  year: string;
+  fees: string;
+  profit: string;
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+
+function storedIds(): Set<number> {
+  const raw = PropertiesService.getDocumentProperties().getProperty(CHART_IDS_KEY);
+  if (!raw) return new Set();
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return new Set(Array.isArray(parsed) ? parsed.filter((id): id is number => typeof id === 'number') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Removes the charts drawn by the previous refresh; returns the ids of the charts left (the seller's). */
+function removeOwnCharts(sheet: Sheet): Set<number> {
+  const own = storedIds();
+  const left = new Set<number>();
+  for (const chart of sheet.getCharts()) {
+    const id = chart.getChartId();
+    if (id !== null && own.has(id)) sheet.removeChart(chart);
+    else if (id !== null) left.add(id);
+  }
+  return left;
+}
+
+function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
+  const { row, column, rows } = b.table;
+  return sheet.newChart().asComboChart()
+    .addRange(sheet.getRange(row, column, rows + 1, 6))
+    .setNumHeaders(1)
+    .setOption('title', title)
+    .setOption('seriesType', 'bars')
+    .setOption('series', {
+      0: { type: 'bars', color: BLUE, labelInLegend: 'Sales' },
+      1: { type: 'line', color: RED, lineDashStyle: [6, 4], labelInLegend: 'Monthly target' },
+      2: { type: 'line', color: GREEN, lineWidth: 3, pointSize: 4, labelInLegend: 'Forecast' },
+      3: { type: 'line', color: GREEN, lineWidth: 1, lineDashStyle: [2, 3], labelInLegend: 'Low (80%)' },
+      4: { type: 'line', color: GREEN, lineWidth: 1, lineDashStyle: [2, 3], labelInLegend: 'High (80%)' },
+    })
+    .setOption('vAxis', MONEY_AXIS)
+    .setOption('legend', { position: 'bottom' })
+    .setPosition(1, b.chartColumn, 0, 0)
+    .build();
+}
+
+function yearChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
+  return sheet.newChart().asLineChart()
+    .addRange(sheet.getRange(b.year.row, b.year.column, 13, 4))
+    .setNumHeaders(1)
+    .setOption('title', title)
+    .setOption('series', {
+      0: { color: BLUE, lineWidth: 3 },
+      1: { color: GREEN, lineDashStyle: [6, 4] },
+      2: { color: RED, lineDashStyle: [2, 3] },
+    })
+    .setOption('vAxis', MONEY_AXIS)
+    .setOption('legend', { position: 'bottom' })
+    .setPosition(1, b.chartColumn + 7, 0, 0)
+    .build();
+}
+
+function feesChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
+  return sheet.newChart().asBarChart()
+    .addRange(sheet.getRange(b.fees.row, b.fees.column, b.fees.rows + 1, 2))
+    .setNumHeaders(1)
+    .setOption('title', title)
+    .setOption('colors', [RED])
+    .setOption('hAxis', MONEY_AXIS)
+    .setOption('legend', { position: 'none' })
+    .setPosition(20, b.chartColumn, 0, 0)
+    .build();
+}
+
+function profitChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
+  const { row, column, historyRows } = b.table;
+  return sheet.newChart().asColumnChart()
+    .addRange(sheet.getRange(row, column, historyRows + 1, 1))
+    .addRange(sheet.getRange(row, column + 6, historyRows + 1, 1))
+    .setNumHeaders(1)
+    .setOption('title', title)
+    .setOption('colors', [GREEN])
+    .setOption('vAxis', MONEY_AXIS)
+    .setOption('legend', { position: 'none' })
+    .setPosition(20, b.chartColumn + 7, 0, 0)
+    .build();
+}
+
+/** Replaces the add-on's charts on `sheet` with four new ones; returns how many it drew. */
+export function drawDashboardCharts(sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles): number {
+  const sellers = removeOwnCharts(sheet);
+  const charts = [
+    monthlyChart(sheet, blocks, titles.monthly),
+    yearChart(sheet, blocks, titles.year),
+    feesChart(sheet, blocks, titles.fees),
+    profitChart(sheet, blocks, titles.profit),
+  ];
+  for (const chart of charts) sheet.insertChart(chart);
+  // Ids are read back from the sheet: a built chart only gets its id once inserted.
+  const ids: number[] = [];
+  for (const chart of sheet.getCharts()) {
+    const id = chart.getChartId();
+    if (id !== null && !sellers.has(id)) ids.push(id);
+  }
+  PropertiesService.getDocumentProperties().setProperty(CHART_IDS_KEY, JSON.stringify(ids));
+  return charts.length;
+}

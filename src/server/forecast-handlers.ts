@@ -1,0 +1,11 @@
+/** The sidebar's Forecast card: pace, forecast and targets, read fresh from the ledger on each call. */
+import type { ForecastStatus } from '../core/contract';
+import { salesOutlook } from '../core/dashboard-model';
+import { outlookOptions } from './dashboard';
+import { readLedger } from './ledger-reader';
+import { readSettings } from './settings';
+
+export function getForecastStatus(_arg: null): ForecastStatus {
+  const ledger = readLedger();
+  return salesOutlook(ledger ? ledger.rows : [], outlookOptions(readSettings())).status;
+}

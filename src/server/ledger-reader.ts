@@ -1,0 +1,38 @@
+/**
+ * Reads the add-on's own tabs back for the dashboard and the forecast: the TTS Ledger tab through
+ * the same core parser as any export (one getValues), and the unit costs the seller typed in the
+ * TTS COGS tab.
+ */
+import { LEDGER_TAB } from '../core/ledger-format';
+import { parseSheetRows } from '../core/parse-export';
+import { buildCogsTable, type CogsTable } from '../core/pnl';
+import type { CellValue, LedgerRow } from '../core/types';
+import { COGS_SHEET } from './cogs-sheet';
+import { dateTextConverter } from './custom-functions/arguments';
+
+export interface LedgerContents {
+  rows: LedgerRow[];
+  /** Ledger rows the parser could not read (edited by hand), in words. */
+  problems: string[];
+}
+
+/** The ledger's rows, or null when there is no TTS Ledger tab or it holds only a header. */
+export function readLedger(): LedgerContents | null {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(LEDGER_TAB);
+  if (!sheet || sheet.getLastRow() < 2) return null;
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const parsed = parseSheetRows(values, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
+  return { rows: parsed.rows, problems: parsed.rejects.map((p) => `Row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`) };
+}
+
+/**
+ * Unit costs from the TTS COGS tab (`SKU ID | Seller SKU | Product name | SKU name | Unit cost |
+ * Effective from`, found by header label). Rows whose Unit cost is still blank are SKUs waiting
+ * for a cost and are left out; a cost or date that cannot be read throws naming its cell.
+ */
+export function readCogs(): CogsTable {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COGS_SHEET);
+  if (!sheet || sheet.getLastRow() < 2) return { bySku: new Map() };
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  return buildCogsTable(values, COGS_SHEET);
+}

@@ -1,0 +1,170 @@
+/**
+ * TTS_THRESHOLD, TTS_FORECAST and TTS_BREAKEVEN_ROAS through the built dist/Code.js, with values
+ * worked out by hand in the comments.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
+import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
+import { codeFile, ensureBuilt, exportRows, inSandbox, sheetDate, sheetRange } from './custom-functions-sheet';
+
+let rt: GasRuntime;
+beforeAll(() => {
+  ensureBuilt();
+  rt = loadBundleInVm({ file: codeFile });
+});
+
+const errorOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the call to throw');
+};
+
+const order = (id: string, created: string, gross: string) => ({
+  'Statement date (UTC)': '2026/06/20', 'Statement ID': '7503000000000000001', Type: 'Order', 'Order/adjustment ID': id,
+  'SKU ID': '1732440158393635811', Quantity: '1', 'Order created date': created,
+  'Total settlement amount': gross, 'Net sales': gross, 'Gross sales': gross,
+});
+
+// Sales: 700.00 on 2026-05-10, 300.00 on 2026-06-03, 200.00 on 2026-06-10.
+const SALES = exportRows(STATEMENT_HEADER_2024, [
+  order('577700000000000001', '2026/05/10', '700.00'),
+  order('577700000000000002', '2026/06/03', '300.00'),
+  order('577700000000000003', '2026/06/10', '200.00'),
+]);
+
+describe('TTS_THRESHOLD', () => {
+  it('as of the latest order date, flat pace (less than eight weeks of history)', () => {
+    // June: 10 days elapsed, 20 left; month to date 500.00; (1,000 − 500) / 20 = 25.00 a day;
+    // projection 500 × 30 / 10 = 1,500.00. Year: 1,200 − 500 + 1,500 + 1,500 × 184 / 30 (July–December)
+    // = 2,200 + 9,200 = 11,400.00; gap 10,000 − 11,400 = −1,400.00.
+    expect(rt.call('TTS_THRESHOLD', sheetRange(rt, SALES), 1000, 10000)).toEqual([
+      ['As of', '2026-06-10'],
+      ['Month', '2026-06'],
+      ['Month to date', 500],
+      ['Monthly target', 1000],
+      ['Days left', 20],
+      ['Needed per day', 25],
+      ['Projected month', 1500],
+      ['Pace method', 'Flat daily pace'],
+      ['Last full month', '2026-05'],
+      ['Last full month sales', 700],
+      ['Months at target (last 12)', '0 of 1'],
+      ['Trailing 12 months', 700],
+      ['Year to date', 1200],
+      ['Annual target', 10000],
+      ['Projected year', 11400],
+      ['Annual gap', -1400],
+      ['Status', 'On pace: projected $1,500 this month, above the $1,000 target.'],
+    ]);
+  });
+
+  it('as_of as a Date cell or text; defaults 65,000 and 1,000,000', () => {
+    const range = sheetRange(rt, SALES);
+    const asOf = inSandbox(rt, sheetDate('2026/06/05', rt.workbook.timeZone));
+    const table = rt.call('TTS_THRESHOLD', range, '', '', asOf) as [string, unknown][];
+    const value = (label: string) => table.find(([l]) => l === label)?.[1];
+    // 300.00 so far, 25 days left: (65,000 − 300) / 25 = 2,588.00 a day; flat projection 300 × 30 / 5 = 1,800.00
+    expect(value('Month to date')).toBe(300);
+    expect(value('Monthly target')).toBe(65000);
+    expect(value('Annual target')).toBe(1000000);
+    expect(value('Needed per day')).toBe(2588);
+    expect(value('Projected month')).toBe(1800);
+    expect(value('Status')).toBe('Behind pace: projected $1,800 this month, $63,200 short of the $65,000 target; $2,588 a day needed for the last 25 days ($64,700 to go).');
+    expect(rt.call('TTS_THRESHOLD', range, '', '', '2026-06-05')).toEqual(table);
+  });
+
+  it('metric "settlement" counts settlement instead of gross sales', () => {
+    const rows = SALES.map((row) => [...row]);
+    rows[3][STATEMENT_HEADER_2024.indexOf('Total settlement amount')] = '150.00';
+    rows[3][STATEMENT_HEADER_2024.indexOf('Adjustment amount')] = '-50.00';
+    const table = rt.call('TTS_THRESHOLD', sheetRange(rt, rows), 1000, 10000, '', 'settlement') as [string, unknown][];
+    expect(table.find(([l]) => l === 'Month to date')?.[1]).toBe(450);
+  });
+
+  it('rejects targets and dates it cannot read', () => {
+    const range = sheetRange(rt, SALES);
+    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, 'lots'))).toBe('monthly_target must be a number, found "lots".');
+    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, -5))).toBe('monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.');
+    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, '', '', 'June 5'))).toBe('as_of must be a date such as 2026-06-15, found "June 5".');
+  });
+});
+
+const MONTHS = Array.from({ length: 24 }, (_, i) => [`${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`]);
+
+describe('TTS_FORECAST', () => {
+  it('one row per future month after the last one given (horizon 6 by default)', () => {
+    // Flat sales of 1,000 a month forecast 1,000 with no spread.
+    expect(rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), inSandbox(rt, MONTHS.map(() => [1000])))).toEqual([
+      ['Month', 'Forecast', 'Low 80%', 'High 80%', 'P(≥ target)'],
+      ...['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m) => [m, 1000, 1000, 1000, '']),
+    ]);
+  });
+
+  it('a rising series: forecasts keep rising inside their band, P(≥ target) grows', () => {
+    // 1,000, 1,100, … 3,300: the next months continue near +100 a month.
+    const values = inSandbox(rt, MONTHS.map((_, i) => [1000 + 100 * i]));
+    const table = rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), values, 3, 3500) as (string | number)[][];
+    expect(table.map((r) => r[0])).toEqual(['Month', '2026-01', '2026-02', '2026-03']);
+    for (const [, mean, low, high, p] of table.slice(1) as [string, number, number, number, number][]) {
+      expect(low).toBeLessThanOrEqual(mean);
+      expect(mean).toBeLessThanOrEqual(high);
+      expect(mean).toBeGreaterThan(3300);
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThanOrEqual(1);
+    }
+    const p = table.slice(1).map((r) => r[4] as number);
+    expect(p).toEqual([...p].sort((a, b) => a - b));
+    // Months as Date cells (the first of each month) give the same forecast.
+    const dates = inSandbox(rt, MONTHS.map(([m]) => [sheetDate(`${m}-01`, rt.workbook.timeZone)]));
+    expect(rt.call('TTS_FORECAST', dates, values, 3, 3500)).toEqual(table);
+  });
+
+  it('a missing month is an error naming it; so are order, count and horizon problems', () => {
+    const values3 = inSandbox(rt, [[1], [2], [3]]);
+    expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [['2026-01'], ['2026-02'], ['2026-04']]), values3))).toBe(
+      'Month 2026-03 is missing between 2026-02 and 2026-04: add it with its sales (0 if none).',
+    );
+    expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [['2026-02'], ['2026-01']]), inSandbox(rt, [[1], [2]])))).toBe(
+      'months must be in order, oldest first: 2026-01 comes after 2026-02.',
+    );
+    expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, MONTHS.slice(0, 3)), inSandbox(rt, [[1], [2]])))).toBe(
+      'months and values must have the same number of cells: found 3 months and 2 values.',
+    );
+    expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), inSandbox(rt, MONTHS.map(() => [1])), 30))).toBe(
+      'horizon must be a whole number of months from 1 to 24, found 30.',
+    );
+    expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [['March']]), inSandbox(rt, [[1]])))).toBe(
+      'months (cell 1) must be a date or a month such as "2026-03", found "March".',
+    );
+  });
+});
+
+describe('TTS_BREAKEVEN_ROAS', () => {
+  it('price ÷ (price × (1 − fee rate − affiliate rate) − unit cost − other cost)', () => {
+    // 20 ÷ (20 × 0.94 − 5) = 20 ÷ 13.80 = 1.449… → 1.45
+    expect(rt.call('TTS_BREAKEVEN_ROAS', 20, 5, 0.06)).toBe(1.45);
+    // Percent text and an affiliate rate: 20 ÷ (20 × 0.84 − 5 − 1) = 20 ÷ 10.80 = 1.85
+    expect(rt.call('TTS_BREAKEVEN_ROAS', 20, 5, '6%', '10%', 1)).toBe(1.85);
+    expect(rt.call('TTS_BREAKEVEN_ROAS', 20, 5, 0.06, '', '')).toBe(1.45);
+  });
+
+  it('ranges of the same shape spill one result per row', () => {
+    // 30 ÷ (30 × 0.94 − 10) = 30 ÷ 18.20 = 1.648… → 1.65
+    expect(rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [30]]), inSandbox(rt, [[5], [10]]), 0.06)).toEqual([[1.45], [1.65]]);
+    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [30]]), inSandbox(rt, [[5], [10], [2]]), 0.06))).toBe(
+      'Ranges must have the same shape: found 2×1 and 3×1. Pass single cells or ranges of equal size.',
+    );
+  });
+
+  it('a product that loses money before ads, or a rate typed as a whole percent, is an error', () => {
+    // 10 × 0.8 − 9 = −1.00 per sale
+    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', 10, 9, 0.2))).toBe(
+      'This product loses money before any ad spend: after fees, commission and costs each sale is $1.00 short. No ROAS can break even; raise the price or lower costs.',
+    );
+    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [10]]), inSandbox(rt, [[5], [9]]), 0.2))).toMatch(/^Row 2: This product loses money/);
+    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', 20, 5, 6))).toBe('fee_rate 6 looks like a percent: type it as 6% or as the fraction 0.06.');
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * The hostile and broken input corpus: each input and the outcome it must get. `imported` inputs
+ * give exactly `rows` ledger rows adding up to `settlementCents`; rows the file breaks are rejected
+ * one by one (`rejectedRows`, each message matching `rejectPattern` and naming row and column).
+ * `rejected` inputs give one file-level message matching `message`. See README.md for why.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  BASE_ROWS, FORMULA_INJECTIONS, baseSettlement, baseWith, baseXlsx, corruptMiddle, csv, decimalCommaQuotedCsv, formulaInjectionRows,
+  semicolonCsv, truncate, utf16le, utf8, windows1252, zipWithoutWorkbook,
+} from './generate';
+
+export type Expected =
+  | {
+      outcome: 'imported';
+      rows: number;
+      settlementCents: number;
+      rejectedRows?: number;
+      rejectPattern?: RegExp;
+      /** A text the ledger must hold exactly (decoding checks, formula-looking text). */
+      texts?: string[];
+    }
+  | { outcome: 'rejected'; message: RegExp };
+
+export interface CorpusEntry {
+  name: string;
+  what: string;
+  bytes: () => Uint8Array;
+  expected: Expected;
+}
+
+const corpusFile = (name: string) => () => new Uint8Array(readFileSync(new URL(`files/${name}`, import.meta.url)));
+
+/** Row settlements of the base file, data rows 1–8: 88.86, 8.53, 114.89, 49.03, 36.44, 22.17, 52.14, 117.19. */
+export const BASE_SETTLEMENT_CENTS = 48925;
+
+const MILLION = 1_000_000;
+const UNICODE_NAME = 'Crème brûlée – 日本の抹茶 🍵';
+const LATIN1_NAME = 'Crème brûlée, café au lait';
+
+const amountProblem = /^Row \d+, column \*[^*]+\*: expected an amount/;
+
+/** Small text inputs kept as files in test/corpus/files (written by make-files.ts). */
+export const SMALL_FILES: Record<string, () => Uint8Array> = {
+  'statement-valid.csv': () => utf8(csv(BASE_ROWS)),
+  'statement-utf8-bom.csv': () => utf8('\uFEFF' + csv(BASE_ROWS)),
+  'statement-utf16le-tabs.txt': () => utf16le(csv(baseWith({ 1: { 'Product name': UNICODE_NAME } }), '\t')),
+  'statement-utf16le-comma.csv': () => utf16le(csv(baseWith({ 1: { 'Product name': UNICODE_NAME } }))),
+  'statement-windows1252.csv': () => windows1252(csv(baseWith({ 1: { 'Product name': LATIN1_NAME } }))),
+  'semicolon-delimited.csv': () => utf8(semicolonCsv(false)),
+  'semicolon-decimal-comma.csv': () => utf8(semicolonCsv(true)),
+  'decimal-comma-quoted.csv': () => utf8(decimalCommaQuotedCsv()),
+  'unbalanced-quote-at-end.csv': () => utf8(csv(BASE_ROWS) + '"Note from the seller, never closed\r\n'),
+  'truncated-mid-row.csv': () => utf8(csv(BASE_ROWS).slice(0, -120)),
+  'header-only.csv': () => utf8(csv(BASE_ROWS.slice(0, 1))),
+  'bom-only.csv': () => new Uint8Array([0xef, 0xbb, 0xbf]),
+  'empty.csv': () => new Uint8Array(0),
+  'blank-lines.csv': () => utf8('\r\n   \r\n\r\n'),
+  'not-an-export.csv': () => utf8('SKU ID,Unit cost,Effective from\r\n1732440158393635811,4.50,2026-01-01\r\n'),
+  'mangled-ids.csv': () => utf8(csv(baseWith({ 2: { 'Order/adjustment ID': '5.77E+17' }, 4: { 'SKU ID': '1.73244E+18' } }))),
+  'formula-injection.csv': () => utf8(csv(formulaInjectionRows())),
+  'nan-infinity-amounts.csv': () =>
+    utf8(csv(baseWith({
+      1: { 'Net sales': 'NaN' }, 2: { 'Net sales': 'Infinity' }, 3: { 'Net sales': '-Infinity' },
+      4: { 'Total settlement amount': '1e400' }, 5: { 'Fees': '#NUM!' }, 6: { 'Referral fee': '1.#INF' },
+    }))),
+  'impossible-dates.csv': () =>
+    utf8(csv(baseWith({
+      1: { 'Order created date': '2026/02/30' }, 2: { 'Order created date': '2026/13/01' }, 3: { 'Order created date': '0000/01/01' },
+      4: { 'Order created date': '9999/12/31' }, 5: { 'Statement date (UTC)': '1899/12/31' },
+    }))),
+};
+
+export const CORPUS: CorpusEntry[] = [
+  { name: 'statement-valid.csv', what: 'A reconciling US Statement CSV', bytes: corpusFile('statement-valid.csv'),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS } },
+  { name: 'statement-utf8-bom.csv', what: 'UTF-8 with a byte-order mark', bytes: corpusFile('statement-utf8-bom.csv'),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS } },
+  { name: 'statement-utf16le-tabs.txt', what: 'Excel "Unicode text": UTF-16LE, tabs', bytes: corpusFile('statement-utf16le-tabs.txt'),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS, texts: [UNICODE_NAME] } },
+  { name: 'statement-utf16le-comma.csv', what: 'UTF-16LE with commas', bytes: corpusFile('statement-utf16le-comma.csv'),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS, texts: [UNICODE_NAME] } },
+  { name: 'statement-windows1252.csv', what: 'Latin-1 / Windows-1252 accents', bytes: corpusFile('statement-windows1252.csv'),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS, texts: [LATIN1_NAME] } },
+  { name: 'semicolon-delimited.csv', what: 'Semicolons between fields', bytes: corpusFile('semicolon-delimited.csv'),
+    expected: { outcome: 'rejected', message: /is not a TikTok Shop US export .*semicolons \(;\) between fields/ } },
+  { name: 'semicolon-decimal-comma.csv', what: 'Semicolons and decimal commas (European Excel)', bytes: corpusFile('semicolon-decimal-comma.csv'),
+    expected: { outcome: 'rejected', message: /is not a TikTok Shop US export .*semicolons \(;\) between fields/ } },
+  { name: 'decimal-comma-quoted.csv', what: 'Commas between fields, amounts like "31,56"', bytes: corpusFile('decimal-comma-quoted.csv'),
+    expected: { outcome: 'imported', rows: 0, settlementCents: 0, rejectedRows: 8, rejectPattern: /expected an amount, found `-?\d+,\d\d`/ } },
+  { name: 'unbalanced-quote-at-end.csv', what: 'An opening quote never closed', bytes: corpusFile('unbalanced-quote-at-end.csv'),
+    expected: { outcome: 'rejected', message: /quoted field that starts on line 10 has no closing quote/ } },
+  { name: 'truncated-mid-row.csv', what: 'A download cut inside the last row', bytes: corpusFile('truncated-mid-row.csv'),
+    expected: { outcome: 'rejected', message: /ends in the middle of row 9: expected 64 fields as in the rows above, found \d+ .*cut short/ } },
+  { name: 'header-only.csv', what: 'Header row and no data', bytes: corpusFile('header-only.csv'),
+    expected: { outcome: 'imported', rows: 0, settlementCents: 0 } },
+  { name: 'bom-only.csv', what: 'Only a UTF-8 byte-order mark', bytes: corpusFile('bom-only.csv'),
+    expected: { outcome: 'rejected', message: /holds only a byte-order mark and no rows/ } },
+  { name: 'empty.csv', what: 'Zero bytes', bytes: corpusFile('empty.csv'), expected: { outcome: 'rejected', message: /is empty: .*found 0 bytes/ } },
+  { name: 'blank-lines.csv', what: 'Only blank lines', bytes: corpusFile('blank-lines.csv'),
+    expected: { outcome: 'rejected', message: /holds no rows, only blank space/ } },
+  { name: 'not-an-export.csv', what: 'A CSV that is not an export (a cost list)', bytes: corpusFile('not-an-export.csv'),
+    expected: { outcome: 'rejected', message: /no TikTok Shop export header found/ } },
+  { name: 'mangled-ids.csv', what: 'IDs Sheets turned into 5.77E+17', bytes: corpusFile('mangled-ids.csv'),
+    expected: { outcome: 'imported', rows: 6, settlementCents: baseSettlement([2, 4]), rejectedRows: 2, rejectPattern: /lost its last digits .*Format the column as Plain text/ } },
+  { name: 'formula-injection.csv', what: 'Formula-looking text in every text column', bytes: corpusFile('formula-injection.csv'),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS, texts: FORMULA_INJECTIONS.map((t) => t.trim()) } },
+  { name: 'nan-infinity-amounts.csv', what: 'NaN, Infinity, 1e400, #NUM!, 1.#INF as amounts', bytes: corpusFile('nan-infinity-amounts.csv'),
+    expected: { outcome: 'imported', rows: 2, settlementCents: baseSettlement([1, 2, 3, 4, 5, 6]), rejectedRows: 6, rejectPattern: amountProblem } },
+  { name: 'impossible-dates.csv', what: 'Feb 30, month 13, year 0, 9999, 1899', bytes: corpusFile('impossible-dates.csv'),
+    expected: { outcome: 'imported', rows: 3, settlementCents: baseSettlement([1, 2, 3, 4, 5]), rejectedRows: 5, rejectPattern: /expected a date such as 2026-06-12/ } },
+
+  // Built at test time: large or binary.
+  { name: 'million-char-product-name.csv', what: 'A 1,000,000-character product name', bytes: () => utf8(csv(baseWith({ 3: { 'Product name': 'x'.repeat(MILLION) } }))),
+    expected: { outcome: 'imported', rows: 7, settlementCents: baseSettlement([3]), rejectedRows: 1, rejectPattern: /column \*Product name\*: expected at most 5000 characters, found 1000000/ } },
+  { name: 'million-char-date.csv', what: 'A 1,000,000-character date cell', bytes: () => utf8(csv(baseWith({ 3: { 'Order created date': '7'.repeat(MILLION) } }))),
+    expected: { outcome: 'imported', rows: 7, settlementCents: baseSettlement([3]), rejectedRows: 1, rejectPattern: /column \*Order created date\*: expected a date/ } },
+  { name: 'million-char-quoted-unknown.csv', what: 'A 1,000,000-character quoted field with line breaks in an extra column',
+    bytes: () => utf8(csv(BASE_ROWS.map((r, i) => [...r, i === 0 ? 'Warehouse memo' : i === 5 ? 'a,"b"\r\nc'.repeat(MILLION / 8) : 'ok']))),
+    expected: { outcome: 'imported', rows: 7, settlementCents: baseSettlement([5]), rejectedRows: 1, rejectPattern: /column \*Warehouse memo\*: expected at most 5000 characters, found 1000000/ } },
+  { name: 'statement.xlsx', what: 'The base statement as XLSX', bytes: () => baseXlsx(),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS } },
+  { name: 'stale-dimension.xlsx', what: 'XLSX whose <dimension> says A1:C2', bytes: () => baseXlsx({ dimension: 'A1:C2' }),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS } },
+  { name: 'no-dimension.xlsx', what: 'XLSX with no <dimension>', bytes: () => baseXlsx({ dimension: null }),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS } },
+  { name: 'mangled-ids.xlsx', what: 'XLSX with an order ID stored as the number 5.77E+17', bytes: () => baseXlsx({ ids: 'mangled' }),
+    expected: { outcome: 'imported', rows: 7, settlementCents: baseSettlement([2]), rejectedRows: 1, rejectPattern: /lost its last digits/ } },
+  { name: 'formula-injection.xlsx', what: 'XLSX with formula-looking text in every text column', bytes: () => baseXlsx({ rows: formulaInjectionRows() }),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS, texts: FORMULA_INJECTIONS.map((t) => t.trim()) } },
+  ...[0.1, 0.5, 0.9, 0.99].map((fraction): CorpusEntry => ({
+    name: `truncated-${Math.round(fraction * 100)}pct.xlsx`, what: `XLSX cut at ${fraction * 100}% of its bytes`,
+    bytes: () => truncate(baseXlsx(), fraction),
+    expected: { outcome: 'rejected', message: /could not be opened as an Excel file: it looks damaged or incomplete/ },
+  })),
+  { name: 'corrupt-deflate.xlsx', what: 'XLSX with damaged compressed data', bytes: () => corruptMiddle(baseXlsx()),
+    expected: { outcome: 'rejected', message: /could not be opened as an Excel file: it looks damaged or incomplete/ } },
+  { name: 'zip-not-xlsx.xlsx', what: 'A ZIP of text files named .xlsx', bytes: zipWithoutWorkbook,
+    expected: { outcome: 'rejected', message: /is a ZIP archive but not an Excel workbook/ } },
+  { name: 'zip-magic-then-garbage.xlsx', what: 'ZIP signature followed by garbage', bytes: () => utf8('PK\u0003\u0004' + 'garbage '.repeat(50)),
+    expected: { outcome: 'rejected', message: /could not be opened as an Excel file/ } },
+  { name: 'statement-2026-05.csv', what: 'The real-layout sample statement (195 rows)', bytes: () => new Uint8Array(readFileSync('samples/statement-2026-05.csv')),
+    expected: { outcome: 'imported', rows: 195, settlementCents: 461385 } },
+];
+
+/** Files refused by size alone, before a byte is read: only the size is real. */
+export const SIZE_CASES: { name: string; size: number; expected: Expected }[] = [
+  { name: 'statement-200mb.csv', size: 200 * 1024 * 1024, expected: { outcome: 'rejected', message: /is 200 MB; the largest file TTS Profit reads is 100 MB/ } },
+  { name: 'statement-100mb-and-1-byte.xlsx', size: 100 * 1024 * 1024 + 1, expected: { outcome: 'rejected', message: /is 101 MB; the largest file TTS Profit reads is 100 MB/ } },
+];

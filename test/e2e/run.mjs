@@ -1,0 +1,191 @@
+// Browser end-to-end test: real Chromium drives the playground (the built sidebar + the built
+// server bundle over the emulated workbook). Imports the sample statement, imports it again,
+// then a broken file, checking what the seller sees and what lands in the workbook.
+// Screenshots of each step go to test-results/e2e/.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const chrome = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SAMPLE = join(root, 'samples', 'statement-2026-05.csv');
+const shots = join(root, 'test-results', 'e2e');
+
+if (!existsSync(chrome)) {
+  if (process.env.CI) {
+    console.error(`e2e: Chromium not found at ${chrome} (set CHROME_BIN). CI must run the browser test.`);
+    process.exit(1);
+  }
+  console.log(`e2e: skipped: Chromium not found at ${chrome}. Install it (apt-get install chromium) or set CHROME_BIN to run the browser test.`);
+  process.exit(0);
+}
+
+if (!existsSync(join(root, 'dist', 'Code.js')) || !existsSync(join(root, 'dist', 'Sidebar.html'))) {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
+}
+
+const { register } = await import('tsx/esm/api');
+register();
+const { startPlayground } = await import('../../playground/server.ts');
+const { chromium } = await import('playwright-core');
+
+rmSync(shots, { recursive: true, force: true }); // screenshots of this run only
+mkdirSync(shots, { recursive: true });
+const scratch = mkdtempSync(join(tmpdir(), 'tts-e2e-'));
+const playground = await startPlayground({ port: 0, root, workbookFile: join(scratch, 'workbook.json') });
+const browser = await chromium.launch({ executablePath: chrome, headless: true, args: FLAGS });
+const problems = [];
+let step = 0;
+
+async function ledgerView() {
+  const res = await fetch(new URL('/api/workbook?sheet=TTS%20Ledger&rows=1000', playground.url));
+  return res.status === 404 ? null : res.json();
+}
+
+async function check(name, fn) {
+  step++;
+  const started = Date.now();
+  try {
+    await fn();
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').join('\n    ')}`);
+    problems.push(name);
+  }
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  const shot = (name) => page.screenshot({ path: join(shots, `${String(step).padStart(2, '0')}-${name}.png`) });
+
+  await page.goto(playground.url);
+  const frame = page.frameLocator('#sidebar-frame');
+  const sidebar = () => page.frames().find((f) => f.url().endsWith('/sidebar'));
+  const status = frame.locator('.progress-status');
+  const importButton = frame.getByRole('button', { name: 'Import', exact: true });
+  const expectedRows = readFileSync(SAMPLE, 'utf8').trim().split('\n').length - 1;
+
+  console.log(`e2e: ${playground.url} with ${chrome}`);
+
+  await check('the playground loads the sample statement into the sidebar, which previews it', async () => {
+    await frame.locator('#import-files').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Load sample statement' }).click();
+    await frame.locator('.file-card').first().waitFor();
+    await status.filter({ hasText: `Ready to import ${expectedRows} rows.` }).waitFor({ timeout: 30_000 });
+    const card = await frame.locator('.file-card').first().innerText();
+    assert.match(card, /US Statement export/);
+    assert.match(card, /Apr 1 – May 28, 2026/);
+    assert.match(card, /Reconciled: 195 rows add up to the cent\./);
+    assert.match(card, /Settlement\s+\$4,613\.85/);
+    await shot('preview');
+  });
+
+  await check('Import writes every row to TTS Ledger and reports it', async () => {
+    await importButton.click();
+    await frame.locator('.result.complete').waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('.result').first().innerText(), new RegExp(`Imported: ${expectedRows} new rows, 0 duplicates skipped, 0 rejected`));
+    assert.match(await status.innerText(), new RegExp(`Import finished: ${expectedRows} new rows, 0 duplicates skipped\\.`));
+    const ledger = await ledgerView();
+    assert.ok(ledger, 'the TTS Ledger tab exists');
+    assert.equal(ledger.lastRow, expectedRows + 1);
+    const header = ledger.rows[0];
+    const orderId = header.indexOf('Order/adjustment ID');
+    assert.equal(ledger.values[1][orderId], '577389150020122257');
+    assert.equal(ledger.rows[1][header.indexOf('Order date')], '2026-04-20');
+    assert.equal(ledger.values[1][header.indexOf('Total settlement amount')], 8.18);
+    await page.locator('#tabs button', { hasText: 'TTS Ledger' }).click();
+    await page.locator('table.sheet[data-sheet="TTS Ledger"]').waitFor();
+    await shot('imported');
+  });
+
+  await check('Refresh dashboard draws the charts beside the tables', async () => {
+    await page.getByRole('button', { name: 'Refresh dashboard' }).click();
+    const tab = page.locator('#tabs button', { hasText: 'TTS Dashboard' });
+    await tab.waitFor({ timeout: 30_000 });
+    await tab.click();
+    await page.locator('svg.chart').first().waitFor({ timeout: 10_000 });
+    assert.ok(await page.locator('svg.chart').count() >= 1);
+    await shot('dashboard');
+  });
+
+  await check('importing the same file again adds no row', async () => {
+    await frame.getByRole('button', { name: 'Clear' }).click();
+    await frame.locator('#import-files').setInputFiles(SAMPLE);
+    await status.filter({ hasText: 'Ready to import' }).waitFor({ timeout: 30_000 });
+    await importButton.click();
+    await frame.locator('.result.complete').waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('.result').first().innerText(), new RegExp(`Imported: 0 new rows, ${expectedRows} duplicates skipped`));
+    assert.equal((await ledgerView()).lastRow, expectedRows + 1);
+    await shot('reimported');
+  });
+
+  await check('a broken file shows its message on its own card', async () => {
+    await frame.getByRole('button', { name: 'Clear' }).click();
+    await frame.locator('#import-files').setInputFiles([
+      { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('Shopping list,Qty\nEggs,12\n') },
+    ]);
+    const card = frame.locator('.file-card.error');
+    await card.waitFor({ timeout: 30_000 });
+    const text = await card.innerText();
+    assert.match(text, /notes\.csv: no TikTok Shop export header found/);
+    assert.ok(text.length > 'notes.csv'.length + 20, `the card explains the problem: ${text}`);
+    assert.equal(await importButton.isDisabled(), true);
+    assert.equal((await ledgerView()).lastRow, expectedRows + 1);
+    await shot('broken-file');
+  });
+
+  await check('Cancel stops reading a 100,000-row file while the page stays responsive', async () => {
+    await frame.getByRole('button', { name: 'Clear' }).click();
+    const lines = readFileSync(SAMPLE, 'utf8').trim().split('\n');
+    const body = lines.slice(1);
+    const big = [lines[0]];
+    for (let i = 0; big.length <= 100_000; i++) big.push(body[i % body.length]);
+    const bigFile = join(scratch, 'big.csv');
+    writeFileSync(bigFile, big.join('\n'));
+    await frame.locator('#import-files').setInputFiles(bigFile);
+    await status.filter({ hasText: 'Parsing big.csv' }).waitFor({ timeout: 30_000 });
+    // The sidebar's main thread answers while the worker parses: Cancel is clickable at once.
+    await frame.getByRole('button', { name: 'Cancel' }).click({ timeout: 10_000 });
+    await status.filter({ hasText: 'Reading cancelled.' }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('.file-card').count(), 0);
+    await shot('cancelled');
+  });
+
+  await check('Build charts draws the TTS Dashboard tab with its four charts', async () => {
+    await frame.getByRole('button', { name: 'Build charts' }).click();
+    const built = frame.locator('.build-result.complete');
+    await built.waitFor({ timeout: 30_000 });
+    assert.match(await built.innerText(), /TTS Dashboard refreshed: 2 months of sales, 4 charts\./);
+    assert.match(await frame.locator('.status-card').innerText(), /Month to date/);
+    await page.locator('#tabs button', { hasText: 'TTS Dashboard' }).click();
+    await page.locator('table.sheet[data-sheet="TTS Dashboard"]').waitFor();
+    await page.locator('svg.chart').nth(3).waitFor();
+    assert.equal(await page.locator('svg.chart').count(), 4);
+    await shot('dashboard');
+  });
+
+  await check('the page renders the sidebar at 300 px', async () => {
+    const box = await page.locator('#sidebar-frame').boundingBox();
+    assert.equal(Math.round(box.width), 300);
+    assert.ok(sidebar(), 'the sidebar frame is loaded');
+  });
+} finally {
+  await browser.close();
+  await playground.close();
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const unexpected = problems.filter((p) => p.startsWith('page error') || p.startsWith('console error'));
+if (unexpected.length > 0) console.log(`  ✗ browser reported errors:\n    ${unexpected.join('\n    ')}`);
+if (problems.length > 0) {
+  console.log(`e2e: ${problems.length} problem(s); screenshots in ${shots}`);
+  process.exit(1);
+}
+console.log(`e2e: all ${step} steps passed; screenshots in ${shots}`);

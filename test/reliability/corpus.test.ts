@@ -1,0 +1,98 @@
+/**
+ * Every corpus input gets its required outcome: a correct import (exact rows and settlement, in
+ * the ledger of the built bundle, no formula cell, nothing duplicated) or one clear message.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, SIZE_CASES } from '../corpus/expectations';
+import { checkFileSize, FileReadError } from '../../src/core/files/read-file';
+import { createFileParser } from '../../src/sidebar/parse-in-worker';
+import { IMPORTS, LEDGER, column, ensureBuilt, harness } from '../server/import-harness';
+import { ledgerCents, parseClassified } from './classify';
+import { messageDefect, recordInput } from './record';
+
+beforeAll(ensureBuilt);
+
+describe('hostile and broken input corpus', () => {
+  it.each(CORPUS.map((entry) => [entry.name, entry] as const))('%s', async (name, entry) => {
+    const bytes = entry.bytes();
+    const parsed = parseClassified(bytes, name);
+    if (parsed.kind === 'crash') {
+      recordInput({ suite: 'corpus', input: name, outcome: 'crash', lost: 0, duplicated: 0 });
+      throw new Error(`${name} crashed the parser: ${String((parsed.error as Error)?.stack ?? parsed.error)}`);
+    }
+    const { result, defects } = parsed;
+    expect(defects, `${name}: unclear messages`).toEqual([]);
+    const expected = entry.expected;
+
+    if (expected.outcome === 'rejected') {
+      expect(result.files).toEqual([]);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0].message).toMatch(expected.message);
+      recordInput({ suite: 'corpus', input: name, outcome: 'rejected', lost: 0, duplicated: 0 });
+      return;
+    }
+
+    expect(result.errors).toEqual([]);
+    expect(result.files).toHaveLength(1);
+    const file = result.files[0];
+    const rejects = file.rejects;
+    const rejectedRows = new Set(rejects.map((p) => p.row)).size;
+    expect(rejectedRows, rejects.map((p) => p.message).join('\n')).toBe(expected.rejectedRows ?? 0);
+    for (const p of rejects) expect(p.message).toMatch(expected.rejectPattern!);
+    expect(file.rows).toHaveLength(expected.rows);
+    expect(file.totals.settlement).toBe(expected.settlementCents);
+    expect(file.reconciliation.mismatches).toEqual([]);
+
+    // The rows the parser accepted go into the ledger of the built bundle, each exactly once.
+    const h = harness();
+    const [outcome] = await h.importFiles([file], { maxRows: Math.max(3, Math.ceil(file.rows.length / 6)) });
+    expect(outcome).toMatchObject({ status: 'complete', written: expected.rows, duplicates: 0, rejected: rejects.length });
+    const ledger = h.values(LEDGER);
+    const keys = ledger.length > 0 ? column(ledger, 'Key') : [];
+    const wanted = new Set(file.rows.map((r) => r.key));
+    const lost = [...wanted].filter((k) => !keys.includes(k)).length;
+    const duplicated = keys.length - new Set(keys).size + keys.filter((k) => !wanted.has(String(k))).length;
+    recordInput({ suite: 'corpus', input: name, outcome: expected.rows === 0 && rejects.length > 0 ? 'rejected' : 'imported', lost, duplicated });
+    expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
+    if (expected.rows > 0) expect(ledgerCents(column(ledger, 'Total settlement amount'))).toBe(expected.settlementCents);
+    expect(h.workbook.formulaCells()).toEqual([]);
+    expect(column(h.values(IMPORTS), 'Status')).toEqual(['complete']);
+    const allText = new Set(ledger.flat().map(String));
+    for (const text of expected.texts ?? []) expect(allText.has(text), `ledger holds ${JSON.stringify(text)}`).toBe(true);
+  });
+
+  it.each(SIZE_CASES.map((c) => [c.name, c] as const))('%s is refused by its size before it is read', async (name, sizeCase) => {
+    const expected = sizeCase.expected;
+    if (expected.outcome !== 'rejected') throw new Error('size cases are rejections');
+    let thrown: unknown;
+    try {
+      checkFileSize(name, sizeCase.size);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(FileReadError);
+    expect((thrown as Error).message).toMatch(expected.message);
+    expect(messageDefect((thrown as Error).message, name)).toBe('');
+
+    // The sidebar's parser checks the size before it touches the bytes.
+    const untouchable = {
+      name, size: sizeCase.size, type: 'text/csv', lastModified: 0,
+      slice() { throw new Error('the file was read'); },
+      arrayBuffer() { throw new Error('the file was read'); },
+      stream() { throw new Error('the file was read'); },
+      text() { throw new Error('the file was read'); },
+    } as unknown as File;
+    const parser = createFileParser(() => {
+      throw new Error('no worker should start');
+    });
+    const outcome = await parser.parse(untouchable);
+    expect(outcome.files).toEqual([]);
+    expect(outcome.errors).toEqual([{ fileName: name, message: expect.stringMatching(expected.message) }]);
+    recordInput({ suite: 'corpus', input: name, outcome: 'rejected', lost: 0, duplicated: 0 });
+  });
+
+  it('keeps the same size limit as the readers: 100 MB is read, one byte more is not', () => {
+    expect(() => checkFileSize('statement.csv', 100 * 1024 * 1024)).not.toThrow();
+    expect(() => checkFileSize('statement.csv', 100 * 1024 * 1024 + 1)).toThrow(FileReadError);
+  });
+});

@@ -1,0 +1,198 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allChartSpecs, jsonRoundTrip, loadBundleInVm, Workbook, type ChartSpec } from '../../emulator/index';
+import type { DashboardResult, ForecastStatus, Settings } from '../../src/core/contract';
+import { ensureBuilt } from './import-harness';
+import { COGS_TAB, dashboardWorkbook, sale, seedCogs, seedLedger, COGS_HEADER } from './dashboard-workbook';
+
+beforeAll(ensureBuilt);
+
+const DASHBOARD = 'TTS Dashboard';
+
+/** One execution, as a menu click or google.script.run makes it. */
+function run<T>(workbook: Workbook, name: string, arg: unknown = null): T {
+  const rt = loadBundleInVm({ workbook });
+  return jsonRoundTrip(rt.call(name, jsonRoundTrip(arg, 'argument')), 'result') as T;
+}
+
+function dashboardCharts(workbook: Workbook): ChartSpec[] {
+  return allChartSpecs(workbook).filter((c) => c.sheet === DASHBOARD);
+}
+
+describe('Refresh dashboard', () => {
+  it('writes the monthly table with sales, target, forecast, net profit and fees, in dollars', () => {
+    const workbook = dashboardWorkbook();
+    const result = run<DashboardResult>(workbook, 'refreshDashboard');
+    expect(result).toMatchObject({ months: 5, charts: 4 });
+    expect(result.message).toBe('TTS Dashboard refreshed: 5 months of sales, 4 charts. $20,000 of the $65,000 target in May 2026, through May 10.');
+
+    const values = workbook.valuesOf(DASHBOARD);
+    expect(values[0].slice(0, 8)).toEqual(['Month', 'Sales', 'Monthly target', 'Forecast', 'Low (80%)', 'High (80%)', 'Net profit', 'Fees paid']);
+    const table = values.slice(1, 13).map((r) => r.slice(0, 8));
+    expect(table.map((r) => r[0])).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+    // January by hand: 50,000 gross; settled 50,000 − 3,000 referral − 2,000 affiliate = 45,000; COGS 1,000 × $10.
+    expect(table[0]).toEqual(['2026-01', 50000, 65000, '', '', '', 35000, 5000]);
+    // April: 70,000 − 4,200 − 3,000 = 62,800 settled; 1,400 × 10 = 14,000.
+    expect(table[3]).toEqual(['2026-04', 70000, 65000, '', '', '', 48800, 7200]);
+    // May to date: 10 × 2,000; settled 10 × 1,880; 400 units × 10. The forecast covers the whole month.
+    expect(table[4].slice(0, 3)).toEqual(['2026-05', 20000, 65000]);
+    expect(table[4].slice(6)).toEqual([14800, 1200]);
+    for (const row of table.slice(4)) {
+      const [forecast, low, high] = row.slice(3, 6) as number[];
+      expect(typeof forecast).toBe('number');
+      expect(low).toBeLessThanOrEqual(forecast);
+      expect(high).toBeGreaterThanOrEqual(forecast);
+    }
+    expect(table[5].slice(0, 3)).toEqual(['2026-06', '', 65000]);
+    expect(table[5].slice(6)).toEqual(['', '']);
+
+    const sheet = workbook.sheet(DASHBOARD)!;
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.numberFormat(2, 2)).toBe('$#,##0.00;-$#,##0.00');
+    expect(sheet.numberFormat(2, 7)).toBe('$#,##0.00;-$#,##0.00');
+    expect(sheet.numberFormat(2, 1)).toBe('@');
+  });
+
+  it('writes the calendar year against the annual target and fees by category beside the table', () => {
+    const workbook = dashboardWorkbook();
+    run(workbook, 'refreshDashboard');
+    const values = workbook.valuesOf(DASHBOARD);
+    const year = values.slice(0, 13).map((r) => r.slice(9, 13));
+    expect(year[0]).toEqual(['Month', 'Sales this year', 'Expected', 'Annual target']);
+    expect(year.slice(1, 6).map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['2026-01', 50000, 1000000], ['2026-02', 105000, 1000000], ['2026-03', 165000, 1000000], ['2026-04', 235000, 1000000], ['2026-05', 255000, 1000000],
+    ]);
+    expect(year[3][2]).toBe(''); // the expected line starts at the last full month
+    expect(year[4][2]).toBe(235000);
+    expect(year[6][1]).toBe('');
+    expect(year[12][2]).toBeGreaterThan(year[5][2] as number);
+
+    // Referral 3,000 + 3,300 + 3,600 + 4,200 + 1,200; affiliate 2,000 + 3,000.
+    expect(values.slice(0, 3).map((r) => r.slice(14, 16))).toEqual([['Fee category', 'Fees paid'], ['TikTok fees', 15300], ['Affiliate', 5000]]);
+    const facts = values.slice(15, 23).map((r) => r.slice(9, 11)).filter((r) => r[0] !== '');
+    expect(facts[0]).toEqual(['About these numbers', '']);
+    expect(facts).toContainEqual(['As of', '2026-05-10 (latest date in the TTS Ledger tab)']);
+    expect(facts).toContainEqual(['Targets', '$65,000 a month, $1,000,000 a year']);
+    expect(facts).toContainEqual(['Unit costs', 'Every sold SKU has a unit cost.']);
+  });
+
+  it('draws four charts over the data blocks: sales vs target with the forecast band, the year, fees, net profit', () => {
+    const workbook = dashboardWorkbook();
+    run(workbook, 'refreshDashboard');
+    const [monthly, year, fees, profit] = dashboardCharts(workbook);
+    expect(monthly.type).toBe('COMBO');
+    expect(monthly.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A1:F13"]);
+    expect(monthly.options.title).toBe('Monthly sales vs the $65,000 target, with forecast');
+    expect(monthly.options.seriesType).toBe('bars');
+    const series = monthly.options.series as Record<string, { type: string }>;
+    expect([0, 1, 2, 3, 4].map((i) => series[i].type)).toEqual(['bars', 'line', 'line', 'line', 'line']);
+
+    expect(year.type).toBe('LINE');
+    expect(year.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!J1:M13"]);
+    expect(year.options.title).toBe('Sales in 2026 vs the $1,000,000 annual target');
+
+    expect(fees.type).toBe('BAR');
+    expect(fees.ranges[0].values).toEqual([['Fee category', 'Fees paid'], ['TikTok fees', 15300], ['Affiliate', 5000]]);
+
+    expect(profit.type).toBe('COLUMN');
+    expect(profit.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A1:A6", "'TTS Dashboard'!G1:G6"]);
+    expect(profit.ranges[1].values.map((r) => r[0])).toEqual(['Net profit', 35000, 40700, 44400, 48800, 14800]);
+    // Charts sit to the right of every block (column R on), not over the numbers.
+    expect(dashboardCharts(workbook).every((c) => c.position.column >= 18)).toBe(true);
+  });
+
+  it('replaces its own charts on every refresh and leaves the seller’s chart alone', () => {
+    const workbook = dashboardWorkbook();
+    run(workbook, 'refreshDashboard');
+    const first = dashboardCharts(workbook).map((c) => c.chartId);
+
+    // The seller adds a chart of their own to the dashboard tab.
+    const rt = loadBundleInVm({ workbook });
+    const sheet = rt.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(DASHBOARD);
+    sheet.insertChart(sheet.newChart().asPieChart().addRange(sheet.getRange('O1:P3')).setOption('title', 'My fee split').setPosition(40, 1, 0, 0).build());
+    const mine = dashboardCharts(workbook).find((c) => c.options.title === 'My fee split')!;
+
+    run(workbook, 'refreshDashboard');
+    run(workbook, 'menuRefreshDashboard');
+    const charts = dashboardCharts(workbook);
+    expect(charts).toHaveLength(5);
+    expect(charts.filter((c) => c.options.title !== 'My fee split')).toHaveLength(4);
+    expect(charts.some((c) => first.includes(c.chartId))).toBe(false);
+    expect(charts.find((c) => c.chartId === mine.chartId)).toEqual(mine);
+    expect(workbook.toasts.at(-1)).toMatchObject({ title: 'TTS Profit', message: expect.stringContaining('4 charts') });
+  });
+
+  it('writes each block with one setValues and reads the ledger with one getValues', () => {
+    const workbook = dashboardWorkbook();
+    run(workbook, 'refreshDashboard');
+    const writes = workbook.calls.count('Range.setValues');
+    const reads = workbook.calls.count('Range.getValues');
+    run(workbook, 'refreshDashboard');
+    expect(workbook.calls.count('Range.setValues') - writes).toBe(4); // table, year, fees, facts
+    expect(workbook.calls.count('Range.getValues') - reads).toBe(2); // ledger, COGS
+    expect(workbook.calls.count('Range.setValue')).toBe(0);
+  });
+
+  it('takes the targets and the sales metric from the settings', () => {
+    const workbook = dashboardWorkbook();
+    const settings: Settings = { monthlyTarget: 50_000, annualTarget: 200_000, metric: 'settlement' };
+    run(workbook, 'saveSettings', settings);
+    run(workbook, 'refreshDashboard');
+    const values = workbook.valuesOf(DASHBOARD);
+    // Settlement metric: January 45,000 settled; target 50,000.
+    expect(values[1].slice(0, 3)).toEqual(['2026-01', 45000, 50000]);
+    expect(values[1][12]).toBe(200000);
+    const [monthly, year] = dashboardCharts(workbook);
+    expect(monthly.options.title).toBe('Monthly sales vs the $50,000 target, with forecast');
+    expect(year.options.title).toBe('Sales in 2026 vs the $200,000 annual target');
+    const status = run<ForecastStatus>(workbook, 'getForecastStatus');
+    expect(status).toMatchObject({ metric: 'settlement', monthlyTargetCents: 5_000_000, annualTargetCents: 20_000_000, monthToDateCents: 1_880_000 });
+    // 45,000 + 51,700 + 56,400 + 62,800 = 215,900 by the end of April: past 200,000.
+    expect(status.annualCrossingMonth).toBe('2026-04');
+  });
+
+  it('still draws the dashboard with too little history, and says why there is no forecast', () => {
+    const workbook = dashboardWorkbook([sale('2026-04-10', 30_000, { qty: 300 }), sale('2026-05-05', 10_000, { qty: 100 })]);
+    const result = run<DashboardResult>(workbook, 'refreshDashboard');
+    expect(result).toMatchObject({ months: 2, charts: 4 });
+    const values = workbook.valuesOf(DASHBOARD);
+    expect(values.slice(1, 3).map((r) => r.slice(0, 8))).toEqual([
+      ['2026-04', 30000, 65000, '', '', '', 25200, 1800],
+      ['2026-05', 10000, 65000, '', '', '', 8400, 600],
+    ]);
+    expect(values[3][0]).toBe(''); // no forecast months
+    const status = run<ForecastStatus>(workbook, 'getForecastStatus');
+    expect(status).toMatchObject({ hasData: true, chanceThisMonth: null, chanceBasis: 'too-little-history', model: '' });
+    expect(status.forecastMessage).toBe('Only 1 month of sales: at least 3 are needed to forecast. The month under way (2026-05) counts once it is over.');
+    expect(values.map((r) => r.slice(9, 11))).toContainEqual(['Forecast', status.forecastMessage]);
+  });
+
+  it('reports the Forecast card from the ledger', () => {
+    const status = run<ForecastStatus>(dashboardWorkbook(), 'getForecastStatus');
+    expect(status).toMatchObject({
+      hasData: true, asOf: '2026-05-10', month: '2026-05', metric: 'gross', monthToDateCents: 2_000_000, daysElapsed: 10, daysLeft: 21,
+      neededPerDayCents: 214_286, chanceBasis: 'forecast', yearToDateCents: 25_500_000,
+    });
+    expect(status.chanceThisMonth).toBeGreaterThanOrEqual(0);
+    expect(status.chanceThisMonth).toBeLessThanOrEqual(1);
+  });
+
+  it('lists sold SKUs without a unit cost and names a unit cost it cannot read', () => {
+    const rows = [sale('2026-04-10', 100, { sku: '1729000000000000002', qty: 2 }), sale('2026-04-11', 100)];
+    const workbook = new Workbook();
+    seedLedger(workbook, rows);
+    seedCogs(workbook, [['1729000000000000001', 10], ['1729000000000000002', '']]);
+    const result = run<DashboardResult>(workbook, 'refreshDashboard');
+    expect(result.message).toContain('1 sold SKU has no unit cost in TTS COGS.');
+    expect(workbook.valuesOf(DASHBOARD).map((r) => r.slice(9, 11))).toContainEqual(['Unit costs', 'No unit cost in TTS COGS for 1 sold SKU (counted as $0): 1729000000000000002']);
+
+    workbook.seed(COGS_TAB, [COGS_HEADER, ["'1729000000000000001", '', '', '', 'ten dollars', '']]);
+    expect(() => run(workbook, 'refreshDashboard')).toThrow('TTS COGS row 2, column E (Unit cost): expected an amount, found `ten dollars`.');
+  });
+
+  it('says there is nothing to chart without a ledger, and creates no tab', () => {
+    const workbook = new Workbook();
+    expect(run<DashboardResult>(workbook, 'refreshDashboard')).toEqual({ message: 'Nothing to chart yet: import a statement export first.', months: 0, charts: 0 });
+    expect(workbook.sheet(DASHBOARD)).toBeUndefined();
+    expect(run<ForecastStatus>(workbook, 'getForecastStatus')).toMatchObject({ hasData: false, message: 'No dated sales in the TTS Ledger tab yet: import a statement export first.' });
+  });
+});

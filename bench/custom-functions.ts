@@ -21,16 +21,23 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** One untimed warm-up call (the JIT's first compile), then the median of RUNS timed calls. */
-function timeRuns<T>(run: () => T): { seconds: number; result: T } {
-  const times: number[] = [];
-  let result = run();
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    result = run();
-    times.push((performance.now() - started) / 1000);
+/**
+ * Times the tasks interleaved (one call of each per round, after one untimed warm-up round for
+ * the JIT), so a busy machine slows floor and functions alike; reports each task's median.
+ */
+function timeInterleaved<T extends Record<string, () => unknown>>(tasks: T): { [K in keyof T]: { seconds: number; result: ReturnType<T[K]> } } {
+  const names = Object.keys(tasks) as (keyof T)[];
+  const times = new Map(names.map((name) => [name, [] as number[]]));
+  const results = new Map<keyof T, unknown>();
+  for (const name of names) results.set(name, tasks[name]());
+  for (let round = 0; round < RUNS; round++) {
+    for (const name of names) {
+      const started = performance.now();
+      results.set(name, tasks[name]());
+      times.get(name)!.push((performance.now() - started) / 1000);
+    }
   }
-  return { seconds: median(times), result };
+  return Object.fromEntries(names.map((name) => [name, { seconds: median(times.get(name)!), result: results.get(name) }])) as never;
 }
 
 export async function benchCustomFunctions(): Promise<BenchSection> {
@@ -52,9 +59,11 @@ export async function benchCustomFunctions(): Promise<BenchSection> {
     return total;
   }`);
 
-  const floor = timeRuns(() => sumNumbers(range));
-  const pnl = timeRuns(() => rt.call('TTS_PNL', range) as unknown[][]);
-  const profit = timeRuns(() => rt.call('TTS_NET_PROFIT', range, cogs) as number);
+  const { floor, pnl, profit } = timeInterleaved({
+    floor: () => sumNumbers(range),
+    pnl: () => rt.call('TTS_PNL', range) as unknown[][],
+    profit: () => rt.call('TTS_NET_PROFIT', range, cogs) as number,
+  });
   const settlement = (pnl.result[pnl.result.length - 1] as number[])[8];
   if (Math.round(settlement * 100) !== totals.settlement) {
     throw new Error(`TTS_PNL settlement ${settlement} differs from the generator's ${totals.settlement / 100}`);

@@ -171,8 +171,3 @@ function dateFromDate(d: Date, timeZone?: string): string | null {
   if (h === 0 && m === 0 && s === 0) return date;
   return withTime(date, h, m, s, isoOffset(timeZone));
 }
-
-/** `YYYY-MM` of an ISO date, or ''. */
-export function monthOf(iso: string): string {
-  return iso.length >= 7 ? iso.slice(0, 7) : '';
-}

@@ -17,7 +17,7 @@ export {
   type RowField,
 } from './catalog';
 export { LAYOUTS, detectLayout, layoutLabel, layoutSpec, HEADER_SCAN_ROWS, type LayoutSpec, type DetectResult } from './layouts';
-export { parseDate, parseDateOrNull, dateProblem, timeZoneFromFileName, isoOffset, monthOf, DateParseError } from './dates';
+export { parseDate, parseDateOrNull, dateProblem, timeZoneFromFileName, isoOffset, DateParseError } from './dates';
 export { createNormalizer, normalizeType, MAX_PROBLEMS, type Normalizer, type NormalizerOptions } from './normalize';
 export {
   reconcile,

@@ -39,7 +39,7 @@ const HELP_HTML = `
   <ol>
     <li><b>Open</b> the sidebar and drop your statement exports (CSV or XLSX). Rows already in the <i>TTS Ledger</i> tab are skipped.</li>
     <li>Fill unit costs in the <i>TTS COGS</i> tab.</li>
-    <li>Use formulas such as <code>=TTS_NET_PROFIT('TTS Ledger'!A:CZ, 'TTS COGS'!A:C)</code>, <code>=TTS_FEES(Statement!A:CZ)</code> or <code>=TTS_THRESHOLD(Statement!A:CZ)</code>.</li>
+    <li>Use formulas such as <code>=TTS_NET_PROFIT('TTS Ledger'!A:CZ, 'TTS COGS'!A:F)</code>, <code>=TTS_FEES(Statement!A:CZ)</code> or <code>=TTS_THRESHOLD(Statement!A:CZ)</code>.</li>
     <li><b>Refresh dashboard</b> draws monthly sales against your targets, the forecast, fees and net profit.</li>
   </ol>
   <p>Your data never leaves this spreadsheet. TTS Profit is for TikTok Shop sellers and is not affiliated with TikTok.</p>

@@ -17,9 +17,10 @@ import {
   STYLE_DATETIME,
   STYLE_NOT_DATE,
   STYLE_TIME,
+  type SheetScanContext,
   type StyleDateKinds,
 } from './xlsx-sheet-scanner';
-import { listZipEntries, readZipEntry, streamZipEntry, type ZipEntry } from './zip-archive';
+import { listZipEntries, readZipEntry, streamZipEntry, streamZipEntryAsync, type ZipEntry } from './zip-archive';
 
 /** The archive opened but is not a workbook TTS Profit can read. */
 export class XlsxFormatError extends Error {
@@ -47,6 +48,12 @@ export interface XlsxWorkbook {
    * false from `visit` to stop; the rest of the workbook is then not inflated at all.
    */
   forEachRow(visit: SheetRowVisitor): void;
+  /**
+   * The same rows as `forEachRow`, with shared strings and sheets inflated by the platform's
+   * native decompressor where there is one (see `streamZipEntryAsync`): faster, and no sheet is
+   * ever held whole in memory.
+   */
+  forEachRowAsync(visit: SheetRowVisitor): Promise<void>;
 }
 
 const RELATIONSHIP_TYPE_SUFFIX = {
@@ -98,16 +105,36 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
 
   let sharedStrings: string[] | null = null;
   let styleDateKinds: StyleDateKinds | null = null;
+  const styles = (): StyleDateKinds =>
+    (styleDateKinds ??= stylesEntry === undefined ? new Uint8Array(0) : readStyleDateKinds(readText(bytes, stylesEntry)));
+  const rowScanner = (context: SheetScanContext, sheet: SheetPart, visit: SheetRowVisitor): SheetRowScanner =>
+    new SheetRowScanner(context, (cells, rowNumber) => visit(sheet.name, cells, rowNumber) !== false);
 
   return {
     sheetNames: sheets.map((sheet) => sheet.name),
     forEachRow(visit: SheetRowVisitor): void {
-      sharedStrings ??= sharedStringsEntry === undefined ? [] : readSharedStrings(bytes, sharedStringsEntry);
-      styleDateKinds ??= stylesEntry === undefined ? new Uint8Array(0) : readStyleDateKinds(readText(bytes, stylesEntry));
-      const context = { sharedStrings, styleDateKinds, date1904 };
+      if (sharedStrings === null) {
+        const reader = new SharedStringsReader();
+        if (sharedStringsEntry !== undefined) streamXmlBlocks(bytes, sharedStringsEntry, 'si', reader.scan, () => false);
+        sharedStrings = reader.strings;
+      }
+      const context = { sharedStrings, styleDateKinds: styles(), date1904 };
       for (const sheet of sheets) {
-        const scanner = new SheetRowScanner(context, (cells, rowNumber) => visit(sheet.name, cells, rowNumber) !== false);
+        const scanner = rowScanner(context, sheet, visit);
         streamXmlBlocks(bytes, sheet.entry, 'row', (xml, start, end) => scanner.scan(xml, start, end), () => scanner.done);
+        if (scanner.stopped) return;
+      }
+    },
+    async forEachRowAsync(visit: SheetRowVisitor): Promise<void> {
+      if (sharedStrings === null) {
+        const reader = new SharedStringsReader();
+        if (sharedStringsEntry !== undefined) await streamXmlBlocksAsync(bytes, sharedStringsEntry, 'si', reader.scan, () => false);
+        sharedStrings = reader.strings;
+      }
+      const context = { sharedStrings, styleDateKinds: styles(), date1904 };
+      for (const sheet of sheets) {
+        const scanner = rowScanner(context, sheet, visit);
+        await streamXmlBlocksAsync(bytes, sheet.entry, 'row', (xml, start, end) => scanner.scan(xml, start, end), () => scanner.done);
         if (scanner.stopped) return;
       }
     },
@@ -126,6 +153,23 @@ function streamXmlBlocks(
     if (!isDone()) onBlock(xml, start, end);
   });
   streamZipEntry(bytes, entry, (chunk, final) => {
+    splitter.push(chunk, final);
+    return !isDone();
+  });
+}
+
+/** `streamXmlBlocks` with the entry inflated by `streamZipEntryAsync`. */
+function streamXmlBlocksAsync(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  elementName: string,
+  onBlock: (xml: Uint8Array, start: number, end: number) => void,
+  isDone: () => boolean,
+): Promise<void> {
+  const splitter = new XmlByteBlockSplitter(elementName, (xml, start, end) => {
+    if (!isDone()) onBlock(xml, start, end);
+  });
+  return streamZipEntryAsync(bytes, entry, (chunk, final) => {
     splitter.push(chunk, final);
     return !isDone();
   });
@@ -183,13 +227,17 @@ function resolvePartPath(directory: string, target: string): string {
   return parts.join('/');
 }
 
-/** Shared strings in index order; rich text runs are joined, phonetic guides left out. */
-function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): string[] {
-  const strings: string[] = [];
-  let current = '';
-  let inItem = false;
-  let inPhonetic = false;
-  const scanBlock = (xml: Uint8Array, start: number, end: number): void => {
+/**
+ * Collects shared strings in index order from blocks of whole `<si>` elements; rich text runs
+ * are joined, phonetic guides left out.
+ */
+class SharedStringsReader {
+  readonly strings: string[] = [];
+  private current = '';
+  private inItem = false;
+  private inPhonetic = false;
+
+  readonly scan = (xml: Uint8Array, start: number, end: number): void => {
     let pos = start;
     for (;;) {
       while (pos < end && xml[pos] !== 60 /* < */) pos++;
@@ -211,30 +259,28 @@ function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): string[] {
       if (length === 2 && xml[local] === 115 && xml[local + 1] === 105) {
         // <si> … </si>: one string
         if (closing) {
-          strings.push(decodeExcelEscapes(current));
-          inItem = false;
+          this.strings.push(decodeExcelEscapes(this.current));
+          this.inItem = false;
         } else if (selfClosing) {
-          strings.push('');
+          this.strings.push('');
         } else {
-          inItem = true;
-          current = '';
+          this.inItem = true;
+          this.current = '';
         }
       } else if (length === 1 && xml[local] === 116 && !closing) {
         // <t>: a text run, directly in <si> or inside a rich text <r>
-        if (inItem && !inPhonetic && !selfClosing) {
+        if (this.inItem && !this.inPhonetic && !selfClosing) {
           let textEnd = pos;
           while (textEnd < end && xml[textEnd] !== 60) textEnd++;
-          current += xmlBytesToText(xml, pos, textEnd);
+          this.current += xmlBytesToText(xml, pos, textEnd);
           pos = textEnd;
         }
       } else if (length === 3 && xml[local] === 114 && xml[local + 1] === 80 && xml[local + 2] === 104) {
         // <rPh>: a phonetic guide, not part of the text
-        inPhonetic = !closing && !selfClosing;
+        this.inPhonetic = !closing && !selfClosing;
       }
     }
   };
-  streamXmlBlocks(bytes, entry, 'si', scanBlock, () => false);
-  return strings;
 }
 
 /** Which cell styles (cellXfs entries) show numbers as dates or times. */

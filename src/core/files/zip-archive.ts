@@ -210,3 +210,103 @@ export function streamZipEntry(
 function isInflateError(error: unknown): boolean {
   return error instanceof Error && typeof (error as Error & { code?: unknown }).code === 'number';
 }
+
+/**
+ * The platform's own raw-deflate decompressor (`DecompressionStream`, in Chromium since 123 and in
+ * Node 20), typed here because core compiles without the DOM library.
+ */
+interface ByteStreamReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+interface ByteStreamWriter {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+interface RawInflateStream {
+  readable: { getReader(): ByteStreamReader };
+  writable: { getWriter(): ByteStreamWriter };
+}
+type RawInflateStreamConstructor = new (format: 'deflate-raw') => RawInflateStream;
+
+/** A native raw-deflate stream, or null where the platform has none (older browsers, Apps Script). */
+function nativeRawInflateStream(): RawInflateStream | null {
+  const Native = (globalThis as { DecompressionStream?: RawInflateStreamConstructor }).DecompressionStream;
+  if (typeof Native !== 'function') return null;
+  try {
+    return new Native('deflate-raw');
+  } catch {
+    return null; // before Chromium 123 only 'deflate' and 'gzip' exist
+  }
+}
+
+/** True when `streamZipEntryAsync` inflates with the platform's native decompressor. */
+export function hasNativeInflate(): boolean {
+  return nativeRawInflateStream() !== null;
+}
+
+/** Compressed bytes handed to the native decompressor at a time. */
+const NATIVE_INPUT_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Like `streamZipEntry`, but inflates with the platform's native decompressor when there is one:
+ * several times faster than fflate's JavaScript inflate, and the entry arrives in small pieces,
+ * so even a sheet of hundreds of megabytes is never held whole. Where no native decompressor
+ * exists it falls back to `streamZipEntry`. `onChunk` returns false to stop early.
+ */
+export async function streamZipEntryAsync(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array, final: boolean) => boolean,
+  inflateStream: () => RawInflateStream | null = nativeRawInflateStream,
+): Promise<void> {
+  checkReadable(entry);
+  const data = compressedData(bytes, entry);
+  const stream = entry.compression === 8 ? inflateStream() : null;
+  if (stream === null) {
+    streamZipEntry(bytes, entry, onChunk);
+    return;
+  }
+
+  const writer = stream.writable.getWriter();
+  // The writer runs alongside the reader; its failures are the reader's failures, reported there.
+  const writing = (async () => {
+    for (let start = 0; start < data.length; start += NATIVE_INPUT_CHUNK_BYTES) {
+      await writer.write(data.subarray(start, Math.min(data.length, start + NATIVE_INPUT_CHUNK_BYTES)));
+    }
+    await writer.close();
+  })().catch(() => undefined);
+
+  const reader = stream.readable.getReader();
+  let produced = 0;
+  // Each piece is handed on one read late, so the last one can be flagged final.
+  let held: Uint8Array | null = null;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (value === undefined || value.length === 0) continue;
+      produced += value.length;
+      if (held !== null && !onChunk(held, false)) {
+        await reader.cancel().catch(() => undefined);
+        await writing;
+        return;
+      }
+      held = value;
+    }
+  } catch (error) {
+    await writing;
+    throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${inflateFailure(error)})`);
+  }
+  await writing;
+  if (produced !== entry.uncompressedSize) {
+    throw new DamagedZipError(`the entry ${entry.name} holds ${produced} bytes, not the ${entry.uncompressedSize} its directory states`);
+  }
+  onChunk(held ?? new Uint8Array(0), true);
+}
+
+/** The decompressor's reason, without the platform's wording around it. */
+function inflateFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^The compressed data was not valid:\s*/i, '').replace(/\.$/, '') || 'invalid compressed data';
+}

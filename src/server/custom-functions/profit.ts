@@ -25,6 +25,8 @@ export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg): n
 }
 
 const GROUP_LABELS: Record<PnlGroupBy, string> = { month: 'Month', sku: 'SKU', statement: 'Statement', type: 'Type' };
+/** Label of the group of rows that have no value to group by. */
+const BLANK_GROUP_LABELS: Record<PnlGroupBy, string> = { month: '(no date)', sku: '(no SKU)', statement: '(no statement)', type: '(no type)' };
 
 /**
  * Profit and loss table grouped by month, SKU, statement or type.
@@ -54,7 +56,7 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg): (string | n
   const line = (label: string, lines: PnlLines, cogsCents: number | undefined) => {
     const profit = lines.settlement - (cogsCents ?? 0);
     return [
-      label || '(no date)', centsToCell(lines.grossSales), centsToCell(lines.sellerDiscounts), centsToCell(lines.refunds),
+      label || BLANK_GROUP_LABELS[groupBy], centsToCell(lines.grossSales), centsToCell(lines.sellerDiscounts), centsToCell(lines.refunds),
       centsToCell(lines.netSales), centsToCell(lines.shipping), centsToCell(lines.fees), centsToCell(lines.adjustments),
       centsToCell(lines.settlement), cogsCents === undefined ? '' : centsToCell(cogsCents), centsToCell(profit),
       lines.netSales === 0 ? '' : Math.round((profit / lines.netSales) * 10_000) / 10_000,

@@ -5,7 +5,7 @@
  */
 import { lookupColumn } from './catalog';
 import { timeZoneFromFileName } from './dates';
-import { FileReadError, forEachSheetRow } from './files/read-file';
+import { FileReadError, forEachSheetRow, forEachSheetRowAsync } from './files/read-file';
 import { looksLikeZip } from './files/zip-archive';
 import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
 import { createNormalizer, type Normalizer } from './normalize';
@@ -200,34 +200,79 @@ export interface ParseFileResult {
  * (unreadable, no header anywhere) come back as `errors`, never thrown.
  */
 export function parseExportFile(bytes: Uint8Array, fileName: string, options: Omit<ParseOptions, 'fileName' | 'sheet'> = {}): ParseFileResult {
-  const timeZone = options.timeZone ?? timeZoneFromFileName(fileName);
-  const isWorkbook = looksLikeZip(bytes);
-  const parsers: { sheet: string; parser: SheetParser }[] = [];
-  let current: SheetParser | undefined;
-  let currentSheet = '';
+  const file = new FileParse(bytes, fileName, options);
   try {
-    forEachSheetRow(bytes, fileName, (sheet, cells, rowNumber) => {
-      if (!current || sheet !== currentSheet) {
-        current?.finish();
-        currentSheet = sheet;
-        current = new SheetParser({
-          ...options,
-          fileName,
-          sheet: isWorkbook ? sheet : undefined,
-          timeZone,
-          where: isWorkbook ? `${fileName}, sheet ${sheet}` : fileName,
-          orderTotals: isWorkbook,
-        });
-        parsers.push({ sheet, parser: current });
-      }
-      current.push(cells, rowNumber);
-    });
-    current?.finish();
+    forEachSheetRow(bytes, fileName, file.visit);
   } catch (error) {
-    if (error instanceof FileReadError) return { files: [], errors: [{ fileName, message: error.message }], notes: [] };
+    return file.failed(error);
+  }
+  return file.result();
+}
+
+/**
+ * `parseExportFile` for the sidebar's worker: workbooks are inflated by the platform's native
+ * decompressor where there is one (see `forEachSheetRowAsync`). Same result, same messages.
+ */
+export async function parseExportFileAsync(
+  bytes: Uint8Array,
+  fileName: string,
+  options: Omit<ParseOptions, 'fileName' | 'sheet'> = {},
+): Promise<ParseFileResult> {
+  const file = new FileParse(bytes, fileName, options);
+  try {
+    await forEachSheetRowAsync(bytes, fileName, file.visit);
+  } catch (error) {
+    return file.failed(error);
+  }
+  return file.result();
+}
+
+/** One file's rows, sheet by sheet, into SheetParsers; then the file's ParseFileResult. */
+class FileParse {
+  private readonly timeZone: string | undefined;
+  private readonly isWorkbook: boolean;
+  private readonly parsers: { sheet: string; parser: SheetParser }[] = [];
+  private current: SheetParser | undefined;
+  private currentSheet = '';
+
+  constructor(bytes: Uint8Array, private readonly fileName: string, private readonly options: Omit<ParseOptions, 'fileName' | 'sheet'>) {
+    this.timeZone = options.timeZone ?? timeZoneFromFileName(fileName);
+    this.isWorkbook = looksLikeZip(bytes);
+  }
+
+  readonly visit = (sheet: string, cells: string[], rowNumber: number): void => {
+    const { fileName, options, timeZone, isWorkbook } = this;
+    let current = this.current;
+    if (!current || sheet !== this.currentSheet) {
+      current?.finish();
+      this.currentSheet = sheet;
+      current = this.current = new SheetParser({
+        ...options,
+        fileName,
+        sheet: isWorkbook ? sheet : undefined,
+        timeZone,
+        where: isWorkbook ? `${fileName}, sheet ${sheet}` : fileName,
+        orderTotals: isWorkbook,
+      });
+      this.parsers.push({ sheet, parser: current });
+    }
+    current.push(cells, rowNumber);
+  };
+
+  /** A file the reader refused: its message as the file's error; other errors are thrown on. */
+  failed(error: unknown): ParseFileResult {
+    if (error instanceof FileReadError) return { files: [], errors: [{ fileName: this.fileName, message: error.message }], notes: [] };
     throw error;
   }
 
+  result(): ParseFileResult {
+    this.current?.finish();
+    return fileResult(this.fileName, this.parsers);
+  }
+}
+
+/** The sheets' parsers → data files, file error, and notes on the sheets that are not data. */
+function fileResult(fileName: string, parsers: { sheet: string; parser: SheetParser }[]): ParseFileResult {
   const data = parsers.filter((p) => p.parser.detected);
   if (data.length === 0) {
     const message = parsers.length > 0 ? parsers[0].parser.failureMessage : `${fileName}: the file holds no rows.`;

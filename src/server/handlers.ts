@@ -3,9 +3,9 @@
  * one whose argument or result drifts from src/core/contract.ts, is a type error.
  */
 import type { ServerApi } from '../core/contract';
-import { refreshDashboard } from './dashboard';
-import { getForecastStatus } from './forecast-handlers';
-import { beginImport, finishImport, importChunk } from './import-handlers';
+import { refreshDashboard } from './dashboard/dashboard';
+import { getForecastStatus } from './dashboard/forecast-status';
+import { beginImport, finishImport, importChunk } from './import/import-handlers';
 import { getSettings, saveSettings } from './settings';
 
 export const sidebarHandlers: ServerApi = {

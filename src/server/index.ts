@@ -2,8 +2,8 @@
 // dist/Code.js (menu targets, triggers, sidebar handlers, custom functions). Nothing else is global.
 export { onOpen, onInstall, showSidebar, menuRefreshDashboard, showHelp } from './menu';
 export { getSettings, saveSettings } from './settings';
-export { refreshDashboard } from './dashboard';
-export { getForecastStatus } from './forecast-handlers';
+export { refreshDashboard } from './dashboard/dashboard';
+export { getForecastStatus } from './dashboard/forecast-status';
 export { TTS_SETTLEMENT, TTS_SALES } from './custom-functions/totals';
 export { TTS_FEES, TTS_FEE } from './custom-functions/fees';
 export { TTS_NET_PROFIT, TTS_PNL } from './custom-functions/profit';
@@ -11,4 +11,4 @@ export { TTS_RECONCILE } from './custom-functions/reconcile';
 export { TTS_THRESHOLD } from './custom-functions/threshold';
 export { TTS_FORECAST } from './custom-functions/forecast';
 export { TTS_BREAKEVEN_ROAS } from './custom-functions/breakeven';
-export { beginImport, importChunk, finishImport } from './import-handlers';
+export { beginImport, importChunk, finishImport } from './import/import-handlers';

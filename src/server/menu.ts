@@ -3,7 +3,7 @@
  * call that needs authorization (properties, reading the sheet) fails silently and the menu never
  * appears, so it only builds the menu.
  */
-import { refreshDashboard } from './dashboard';
+import { refreshDashboard } from './dashboard/dashboard';
 
 export const ADDON_TITLE = 'TTS Profit';
 

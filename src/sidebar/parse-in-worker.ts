@@ -4,7 +4,7 @@
  * between files.
  */
 import { checkFileSize } from '../core/files/read-file';
-import { parseBytes } from './parse-file';
+import { parseBytesAsync } from './parse-file';
 import { ParseCancelled, type ParseOutcome, type ParseStage, type WorkerMessage } from './parse-protocol';
 
 /** `fraction` is 0–1 of the file read so far, when known. */
@@ -92,7 +92,7 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
       };
       cancelCurrent = () => {
         finish();
-        // A worker busy in a long synchronous parse can only be stopped by ending it.
+        // A worker busy in a long parse is stopped at once by ending it.
         w.terminate();
         if (worker === w) worker = null;
         reject(new ParseCancelled());
@@ -107,9 +107,9 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
     let cancelled = false;
     cancelCurrent = () => { cancelled = true; };
     onStage?.('parsing');
-    await nextTask(); // let the bar repaint before the synchronous parse
+    await nextTask(); // let the bar repaint before the parse
     if (cancelled) throw new ParseCancelled();
-    const outcome = parseBytes(new Uint8Array(bytes), fileName);
+    const outcome = await parseBytesAsync(new Uint8Array(bytes), fileName);
     await nextTask();
     cancelCurrent = null;
     if (cancelled) throw new ParseCancelled();

@@ -28,6 +28,18 @@ const TAB = 9;
 const LF = 10;
 const CR = 13;
 
+/** What a reader carries from one piece of text to the next. */
+interface ReaderState {
+  visit: (cells: string[], rowNumber: number) => void | false;
+  delimiter: number;
+  rowNumber: number;
+  /** Blank lines seen but not yet visited: they are records only if a record follows them. */
+  pendingBlankLines: number;
+  /** Line breaks in the text consumed so far (for the line numbers of syntax errors). */
+  lineBreaks: number;
+  stopped: boolean;
+}
+
 /**
  * Calls `visit` with each record's cells and its 1-based record number (the row number a
  * spreadsheet shows when it opens the file). A blank line is a record with no cells; blank lines
@@ -38,39 +50,167 @@ export function forEachCsvRow(
   visit: (cells: string[], rowNumber: number) => void | false,
   options: CsvOptions = {},
 ): void {
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let end = text.length;
-  while (end > pos && (text.charCodeAt(end - 1) === LF || text.charCodeAt(end - 1) === CR)) end--;
+  const pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const delimiter = (options.delimiter ?? detectDelimiter(text)).charCodeAt(0);
-  let rowNumber = 0;
+  const state: ReaderState = { visit, delimiter, rowNumber: 0, pendingBlankLines: 0, lineBreaks: 0, stopped: false };
+  readRecords(text, pos, trimmedEnd(text, pos), true, state);
+}
+
+/** Feeds a CSV file piece by piece (e.g. decoded chunks of a stream) instead of as one string. */
+export interface CsvChunkReader {
+  /** Adds the next piece of text and visits every record it completes. */
+  push(text: string): void;
+  /** The text is complete: visits the last records (and throws if a quoted field never closed). */
+  end(): void;
+}
+
+/**
+ * A reader that gives exactly the records, row numbers and errors {@link forEachCsvRow} gives for
+ * the whole text, whatever the pieces: records, quoted fields (line breaks included) and CRLF
+ * pairs may span pieces. Memory stays at about one piece plus the longest record.
+ */
+export function createCsvChunkReader(
+  visit: (cells: string[], rowNumber: number) => void | false,
+  options: CsvOptions = {},
+): CsvChunkReader {
+  let carry = '';
+  let pieces: string[] = [];
+  let piecesLength = 0;
+  let started = false;
+  let ended = false;
+  const state: ReaderState = {
+    visit,
+    delimiter: options.delimiter === undefined ? -1 : options.delimiter.charCodeAt(0),
+    rowNumber: 0,
+    pendingBlankLines: 0,
+    lineBreaks: 0,
+    stopped: false,
+  };
+
+  function run(final: boolean): void {
+    // join() gives a flat string; `carry + piece` would give a rope that every slice re-walks.
+    if (carry !== '') pieces.unshift(carry);
+    const text = pieces.length === 1 ? pieces[0] : pieces.join('');
+    pieces = [];
+    piecesLength = 0;
+    carry = '';
+    if (state.delimiter < 0) {
+      const detected = scanDelimiter(text, final);
+      if (detected === undefined) {
+        carry = text;
+        return;
+      }
+      state.delimiter = detected.charCodeAt(0);
+    }
+    let pos = 0;
+    if (!started && text.length > 0) {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) pos = 1;
+    }
+    const before = state.lineBreaks;
+    try {
+      const stop = readRecords(text, pos, final ? trimmedEnd(text, pos) : text.length, final, state);
+      if (!final && !state.stopped) carry = text.slice(stop);
+    } catch (error) {
+      // Line numbers of the text still held are counted from its start: add the lines before it.
+      if (error instanceof CsvSyntaxError && before > 0) {
+        const line = error.line + before;
+        throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    push(text: string): void {
+      if (ended) throw new Error('CSV reader: push() after end()');
+      if (state.stopped || text === '') return;
+      pieces.push(text);
+      piecesLength += text.length;
+      // A record longer than the new text waits for more, so a huge field is rescanned only
+      // each time the held text doubles (linear time overall).
+      if (piecesLength < carry.length) return;
+      run(false);
+    },
+    end(): void {
+      if (ended) return;
+      ended = true;
+      if (!state.stopped) run(true);
+    },
+  };
+}
+
+/** End of the text without the line breaks that close it (trailing blank lines are not records). */
+function trimmedEnd(text: string, start: number): number {
+  let end = text.length;
+  while (end > start && (text.charCodeAt(end - 1) === LF || text.charCodeAt(end - 1) === CR)) end--;
+  return end;
+}
+
+/**
+ * Visits the records of `text[pos, end)` and returns where the first record it could not finish
+ * starts (`end` when all were finished). With `final` false, a record that reaches `end` may go on
+ * in the next piece, so it is left for later; with `final` true, `end` closes it.
+ */
+function readRecords(text: string, pos: number, end: number, final: boolean, state: ReaderState): number {
+  const delimiter = state.delimiter;
+  const delimiterText = String.fromCharCode(delimiter);
+  // Next LF, CR and quote at or after the last lookup (-1: none in the rest of the text). Cached
+  // so that a text with no CR, say, is searched for one only once.
+  let lf = -2;
+  let cr = -2;
+  let quote = -2;
 
   while (pos < end) {
-    const cells: string[] = [];
+    const recordStart = pos;
     const first = text.charCodeAt(pos);
     if (first === LF || first === CR) {
+      if (first === CR && pos + 1 >= end && !final) return recordStart;
       pos += first === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      state.lineBreaks++;
+      state.pendingBlankLines++;
+      continue;
+    }
+    if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
+    if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+    if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
+    let lineEnd = lf === -1 || lf > end ? end : lf;
+    if (cr !== -1 && cr < lineEnd) lineEnd = cr;
+
+    let cells: string[];
+    let breaks = 0;
+    if (quote === -1 || quote >= lineEnd) {
+      // No quote before the line break: the record is the line, split at each delimiter.
+      if (lineEnd >= end ? !final : lineEnd + 1 >= end && !final && text.charCodeAt(lineEnd) === CR) return recordStart;
+      cells = text.slice(pos, lineEnd).split(delimiterText);
+      pos = lineEnd;
     } else {
+      cells = [];
       for (;;) {
         if (text.charCodeAt(pos) === QUOTE) {
           const opening = pos;
           let close = text.indexOf('"', pos + 1);
           let hasDoubledQuotes = false;
-          while (close !== -1 && text.charCodeAt(close + 1) === QUOTE) {
+          while (close !== -1 && close + 1 < end && text.charCodeAt(close + 1) === QUOTE) {
             hasDoubledQuotes = true;
             close = text.indexOf('"', close + 2);
           }
-          if (close === -1 || close >= end) {
+          if (close === -1 || close >= end || (close + 1 >= end && !final)) {
+            if (!final) return recordStart;
             const line = lineNumberAt(text, opening);
-            throw new CsvSyntaxError(
-              `a quoted field that starts on line ${line} has no closing quote (")`,
-              line,
-            );
+            throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
+          }
+          if ((lf !== -1 && lf < close) || (cr !== -1 && cr < close)) {
+            breaks += lineBreaksIn(text, opening + 1, close);
+            lf = text.indexOf('\n', close);
+            cr = text.indexOf('\r', close);
           }
           let value = text.slice(opening + 1, close);
           if (hasDoubledQuotes) value = value.replace(/""/g, '"');
           pos = close + 1;
           // Excel keeps text that follows a closing quote (`"12"34`) as part of the field.
           const tailEnd = scanUnquoted(text, pos, end, delimiter);
+          if (tailEnd >= end && !final) return recordStart;
           if (tailEnd > pos) {
             value += text.slice(pos, tailEnd);
             pos = tailEnd;
@@ -78,6 +218,7 @@ export function forEachCsvRow(
           cells.push(value);
         } else {
           const fieldEnd = scanUnquoted(text, pos, end, delimiter);
+          if (fieldEnd >= end && !final) return recordStart;
           cells.push(text.slice(pos, fieldEnd));
           pos = fieldEnd;
         }
@@ -87,13 +228,33 @@ export function forEachCsvRow(
           pos++;
           continue;
         }
-        pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+        if (c === CR && pos + 1 >= end && !final) return recordStart;
         break;
       }
     }
-    rowNumber++;
-    if (visit(cells, rowNumber) === false) return;
+    if (pos < end) {
+      pos += text.charCodeAt(pos) === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      breaks++;
+    }
+    state.lineBreaks += breaks;
+    if (!emit(state, cells)) return pos;
   }
+  return pos;
+}
+
+/** Visits the blank lines held back, then the record; false when the visitor asked to stop. */
+function emit(state: ReaderState, cells: string[]): boolean {
+  for (; state.pendingBlankLines > 0; state.pendingBlankLines--) {
+    if (state.visit([], ++state.rowNumber) === false) {
+      state.stopped = true;
+      return false;
+    }
+  }
+  if (state.visit(cells, ++state.rowNumber) === false) {
+    state.stopped = true;
+    return false;
+  }
+  return true;
 }
 
 /** Index of the first delimiter or line break at or after `pos` (or `end`). */
@@ -119,20 +280,31 @@ export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
  * comma otherwise.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
+  return scanDelimiter(text, true)!;
+}
+
+/**
+ * {@link detectDelimiter} on the start of a text; undefined when that start cannot decide yet
+ * (no line break after a tab or comma in it, it is shorter than the scan limit, and more may come).
+ */
+function scanDelimiter(text: string, complete: boolean): CsvDelimiter | undefined {
   let tabs = 0;
   let commas = 0;
   let inQuotes = false;
-  const limit = Math.min(text.length, 1 << 20);
+  const limit = Math.min(text.length, DELIMITER_SCAN_LIMIT);
   for (let i = 0; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) inQuotes = !inQuotes;
     else if (inQuotes) continue;
     else if (c === TAB) tabs++;
     else if (c === COMMA) commas++;
-    else if ((c === LF || c === CR) && (tabs > 0 || commas > 0)) break;
+    else if ((c === LF || c === CR) && (tabs > 0 || commas > 0)) return tabs > commas ? '\t' : ',';
   }
+  if (!complete && text.length < DELIMITER_SCAN_LIMIT) return undefined;
   return tabs > commas ? '\t' : ',';
 }
+
+const DELIMITER_SCAN_LIMIT = 1 << 20;
 
 /** 1-based line number of `index`, counting CRLF, LF and CR as one line break each. */
 function lineNumberAt(text: string, index: number): number {
@@ -143,6 +315,17 @@ function lineNumberAt(text: string, index: number): number {
     else if (c === CR && text.charCodeAt(i + 1) !== LF) line++;
   }
   return line;
+}
+
+/** Line breaks in `text[start, end)`, counting CRLF, LF and CR as one each. */
+function lineBreaksIn(text: string, start: number, end: number): number {
+  let breaks = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) breaks++;
+    else if (c === CR && text.charCodeAt(i + 1) !== LF) breaks++;
+  }
+  return breaks;
 }
 
 /**

@@ -51,30 +51,46 @@ export function csvSheetName(fileName: string): string {
 
 /** Reads a whole export file: every sheet, every row. */
 export function readExportFile(bytes: Uint8Array, fileName: string): FileText {
-  const sheets: SheetText[] = [];
-  let current: SheetText | null = null;
-  const result = visitExportFile(
-    bytes,
-    fileName,
-    (sheet, cells, rowNumber) => {
-      if (current === null || current.name !== sheet) {
-        current = sheets.find((s) => s.name === sheet) ?? null;
-        if (current === null) throw new Error(`sheet ${sheet} was not announced`);
-      }
-      const rows = current.rows;
-      while (rows.length < rowNumber - 1) rows.push([]);
-      if (rows.length === rowNumber - 1) rows.push(cells);
-      else rows[rowNumber - 1] = cells; // a writer that repeats a row number: the later row wins
-    },
-    (sheetName) => {
-      sheets.push({ name: sheetName, rows: [] });
-    },
-  );
-  for (const sheet of sheets) {
-    // Formatting often leaves empty rows below the data; they are not part of the export.
-    while (sheet.rows.length > 0 && sheet.rows[sheet.rows.length - 1].length === 0) sheet.rows.pop();
+  const collector = new SheetTextCollector();
+  const result = visitExportFile(bytes, fileName, collector.visit, collector.announce);
+  return { ...result, sheets: collector.finish() };
+}
+
+/** `readExportFile` reading workbooks with `forEachSheetRowAsync`. */
+export async function readExportFileAsync(bytes: Uint8Array, fileName: string): Promise<FileText> {
+  const collector = new SheetTextCollector();
+  const { sheetNames, ...result } = await forEachSheetRowAsync(bytes, fileName, collector.visit, collector.announce);
+  return { ...result, sheets: collector.finish() };
+}
+
+/** Keeps every visited row, by sheet and row number, the way `readExportFile` returns them. */
+class SheetTextCollector {
+  private readonly sheets: SheetText[] = [];
+  private current: SheetText | null = null;
+
+  readonly announce = (sheetName: string): void => {
+    this.sheets.push({ name: sheetName, rows: [] });
+  };
+
+  readonly visit: SheetRowVisitor = (sheet, cells, rowNumber) => {
+    let current = this.current;
+    if (current === null || current.name !== sheet) {
+      current = this.current = this.sheets.find((s) => s.name === sheet) ?? null;
+      if (current === null) throw new Error(`sheet ${sheet} was not announced`);
+    }
+    const rows = current.rows;
+    while (rows.length < rowNumber - 1) rows.push([]);
+    if (rows.length === rowNumber - 1) rows.push(cells);
+    else rows[rowNumber - 1] = cells; // a writer that repeats a row number: the later row wins
+  };
+
+  finish(): SheetText[] {
+    for (const sheet of this.sheets) {
+      // Formatting often leaves empty rows below the data; they are not part of the export.
+      while (sheet.rows.length > 0 && sheet.rows[sheet.rows.length - 1].length === 0) sheet.rows.pop();
+    }
+    return this.sheets;
   }
-  return { ...result, sheets };
 }
 
 /**
@@ -85,6 +101,37 @@ export function forEachSheetRow(bytes: Uint8Array, fileName: string, visit: Shee
   const sheetNames: string[] = [];
   const result = visitExportFile(bytes, fileName, visit, (name) => sheetNames.push(name));
   return { ...result, sheetNames };
+}
+
+/**
+ * `forEachSheetRow` for the sidebar: a workbook's shared strings and sheets are inflated by the
+ * platform's native decompressor where there is one (fflate otherwise), piece by piece, so a
+ * 100,000-row sheet is read in seconds without ever being held whole. CSV files are read as by
+ * `forEachSheetRow`. `onSheet` hears each sheet name, in order, before any row is visited.
+ */
+export async function forEachSheetRowAsync(
+  bytes: Uint8Array,
+  fileName: string,
+  visit: SheetRowVisitor,
+  onSheet: (name: string) => void = () => undefined,
+): Promise<Omit<FileText, 'sheets'> & { sheetNames: string[] }> {
+  checkFileSize(fileName, bytes.length);
+  if (!looksLikeZip(bytes)) {
+    const sheetNames: string[] = [];
+    const result = visitExportFile(bytes, fileName, visit, (name) => {
+      sheetNames.push(name);
+      onSheet(name);
+    });
+    return { ...result, sheetNames };
+  }
+  const workbook = openWorkbook(bytes, fileName);
+  workbook.sheetNames.forEach((name) => onSheet(name));
+  try {
+    await workbook.forEachRowAsync(visit);
+  } catch (error) {
+    throw describeXlsxError(fileName, error);
+  }
+  return { fileName, kind: 'xlsx', sheetNames: workbook.sheetNames.slice() };
 }
 
 function visitExportFile(
@@ -180,18 +227,23 @@ function guardXlsx<T>(fileName: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof DamagedZipError) {
-      throw new FileReadError(
-        `${fileName} could not be opened as an Excel file: it looks damaged or incomplete. Download it again. (Found: ${error.message}.)`,
-      );
-    }
-    if (error instanceof XlsxFormatError) {
-      throw new FileReadError(
-        error.reason === 'no-sheets'
-          ? `${fileName} is an Excel workbook with no worksheets: expected at least one sheet of rows.`
-          : `${fileName} is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml): expected a CSV or .xlsx export from Seller Center.`,
-      );
-    }
-    throw error;
+    throw describeXlsxError(fileName, error);
   }
+}
+
+/** The FileReadError a seller sees for the reader's structural errors; any other error as it was. */
+function describeXlsxError(fileName: string, error: unknown): unknown {
+  if (error instanceof DamagedZipError) {
+    return new FileReadError(
+      `${fileName} could not be opened as an Excel file: it looks damaged or incomplete. Download it again. (Found: ${error.message}.)`,
+    );
+  }
+  if (error instanceof XlsxFormatError) {
+    return new FileReadError(
+      error.reason === 'no-sheets'
+        ? `${fileName} is an Excel workbook with no worksheets: expected at least one sheet of rows.`
+        : `${fileName} is a ZIP archive but not an Excel workbook (it has no xl/workbook.xml): expected a CSV or .xlsx export from Seller Center.`,
+    );
+  }
+  return error;
 }

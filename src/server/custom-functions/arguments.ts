@@ -66,46 +66,6 @@ export function asRate(value: unknown, argument: string): number {
   return rate;
 }
 
-/** An ISO date (`YYYY-MM-DD`) for a Date cell, read in the spreadsheet's own time zone. */
-export function dateCellToIso(date: Date, timeZone: string): string {
-  return Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
-}
-
-/** The spreadsheet's time zone, which is how Sheets meant the dates it passes. */
-export function spreadsheetTimeZone(): string {
-  try {
-    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() || 'Etc/UTC';
-  } catch {
-    return 'Etc/UTC';
-  }
-}
-
-/**
- * Date cells → ISO text in the spreadsheet's zone (`2026-06-12`, or `2026-06-12T16:55:33` when the
- * cell has a time), so the core never has to guess a time zone. Dates repeat down a column, so
- * each distinct instant is formatted once (formatDate is slow in Apps Script).
- */
-export function dateTextConverter(): (date: Date) => string {
-  const seen = new Map<number, string>();
-  let timeZone: string | undefined;
-  let lastTime = NaN;
-  let lastText = '';
-  return (date) => {
-    const time = date.getTime();
-    if (time === lastTime) return lastText;
-    let text = seen.get(time);
-    if (text === undefined) {
-      timeZone ??= spreadsheetTimeZone();
-      text = Utilities.formatDate(date, timeZone, "yyyy-MM-dd'T'HH:mm:ss");
-      if (text.endsWith('T00:00:00')) text = text.slice(0, 10);
-      seen.set(time, text);
-    }
-    lastTime = time;
-    lastText = text;
-    return text;
-  };
-}
-
 export function describe(value: unknown): string {
   if (value === '' || value === undefined || value === null) return 'an empty cell';
   if (isDateValue(value)) return `the date ${value.toISOString().slice(0, 10)}`;

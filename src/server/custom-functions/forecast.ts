@@ -1,6 +1,7 @@
 import { addMonths, monthsBetween, parseMonth } from '../../core/calendar';
 import { forecastMonthly } from '../../core/forecast/index';
-import { asNumber, cellsOf, describe, isDateValue, isOmitted, spreadsheetTimeZone } from './arguments';
+import { asNumber, cellsOf, describe, isDateValue, isOmitted } from './arguments';
+import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 
 type Arg = unknown;
 

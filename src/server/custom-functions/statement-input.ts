@@ -5,7 +5,8 @@
  */
 import { parseSheetRows, type ParseOptions } from '../../core/parse-export';
 import type { ParsedExport, Problem } from '../../core/types';
-import { asGrid, dateTextConverter } from './arguments';
+import { asGrid } from './arguments';
+import { dateTextConverter } from '../sheets/sheet-dates';
 
 export const STATEMENT_RANGE = 'the statement range';
 

@@ -1,7 +1,8 @@
 import { dailySales } from '../../core/pnl';
 import { thresholdReport } from '../../core/threshold';
 import { DEFAULT_SETTINGS } from '../../core/contract';
-import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf, spreadsheetTimeZone } from './arguments';
+import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { readStatement } from './statement-input';
 import { metricOf } from './totals';
 

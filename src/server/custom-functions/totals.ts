@@ -1,6 +1,7 @@
 import type { SalesMetric } from '../../core/contract';
 import { rowMonth, salesAmount } from '../../core/pnl';
-import { centsToCell, describe, isDateValue, isOmitted, scalarOf, spreadsheetTimeZone } from './arguments';
+import { centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { readStatement } from './statement-input';
 
 type Arg = unknown;

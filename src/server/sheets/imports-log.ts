@@ -2,8 +2,8 @@
  * The TTS Imports tab: one row per file imported, written when the import starts ("in progress")
  * and completed when it ends, so an import that fails or is abandoned still says what happened.
  */
-import type { BeginImportRequest, FinishImportRequest } from '../core/contract';
-import { centsToDollars } from '../core/money';
+import type { BeginImportRequest, FinishImportRequest } from '../../core/contract';
+import { centsToDollars } from '../../core/money';
 import {
   CURRENCY_FORMAT, DATE_TIME_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, sheetWithHeader, textCell, writeBlock, type Cell,
 } from './sheet-writing';

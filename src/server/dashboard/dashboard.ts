@@ -4,15 +4,15 @@
  * charts over those blocks. The tab belongs to the add-on: columns A–P are rewritten each time;
  * charts the seller adds stay.
  */
-import { centsToDollars } from '../core/money';
-import type { DashboardResult, SalesMetric, Settings } from '../core/contract';
-import { dashboardModel, type DashboardModel, type OutlookOptions } from '../core/dashboard-model';
-import { formatDollars } from '../core/threshold';
+import { centsToDollars } from '../../core/money';
+import type { DashboardResult, SalesMetric, Settings } from '../../core/contract';
+import { dashboardModel, type DashboardModel, type OutlookOptions } from '../../core/dashboard-model';
+import { formatDollars } from '../../core/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
-import { withDocumentLock } from './document-lock';
-import { readCogs, readLedger } from './ledger-reader';
-import { readSettings } from './settings';
-import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from './sheet-writing';
+import { withDocumentLock } from '../sheets/document-lock';
+import { readCogs, readLedger } from '../sheets/ledger-reader';
+import { readSettings } from '../settings';
+import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
 
 export const DASHBOARD_TAB = 'TTS Dashboard';
 

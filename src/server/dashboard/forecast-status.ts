@@ -1,9 +1,9 @@
 /** The sidebar's Forecast card: pace, forecast and targets, read fresh from the ledger on each call. */
-import type { ForecastStatus } from '../core/contract';
-import { salesOutlook } from '../core/dashboard-model';
+import type { ForecastStatus } from '../../core/contract';
+import { salesOutlook } from '../../core/dashboard-model';
 import { outlookOptions } from './dashboard';
-import { readLedger } from './ledger-reader';
-import { readSettings } from './settings';
+import { readLedger } from '../sheets/ledger-reader';
+import { readSettings } from '../settings';
 
 export function getForecastStatus(_arg: null): ForecastStatus {
   const ledger = readLedger();

@@ -5,16 +5,16 @@
  */
 import type {
   BeginImportRequest, BeginImportResult, FinishImportRequest, ImportChunkRequest, ImportChunkResult, ImportSummary,
-} from '../core/contract';
-import { findColumnById } from '../core/catalog';
-import { prefillCogs } from './cogs-sheet';
-import { withDocumentLock } from './document-lock';
+} from '../../core/contract';
+import { findColumnById } from '../../core/catalog';
+import { prefillCogs } from '../sheets/cogs-sheet';
+import { withDocumentLock } from '../sheets/document-lock';
 import { BeginImportSchema, FinishImportSchema, ImportChunkSchema, MAX_CHUNK_CHARS } from './import-schemas';
 import {
   deleteImportState, loadImportState, newImportId, saveImportState, staleImports, type ImportState,
 } from './import-state';
-import { logImportFinished, logImportStarted } from './imports-log';
-import { appendToLedger, prepareLedger, skusInLedgerRows } from './ledger-sheet';
+import { logImportFinished, logImportStarted } from '../sheets/imports-log';
+import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
 
 /** Adds the new SKUs among the ledger rows this import wrote to TTS COGS. */

@@ -3,7 +3,7 @@
  * kept in document properties: small (well under the 9 KB per value), shared by every editor, and
  * enough to close the TTS Imports row if the sidebar disappears mid-import.
  */
-import type { BeginImportRequest } from '../core/contract';
+import type { BeginImportRequest } from '../../core/contract';
 
 const PREFIX = 'tts.import.';
 

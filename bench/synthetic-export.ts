@@ -65,6 +65,10 @@ export interface SyntheticOptions {
   /** First order date, ISO; orders spread over `months` months from there. */
   start?: string;
   months?: number;
+  /** Order numbers continue from here, so files generated month by month never share an order ID. */
+  firstOrder?: number;
+  /** Leave out the header line (for appending to a file that has one). */
+  omitHeader?: boolean;
 }
 
 /** Sums a generator needs to know to check a pipeline by hand. */
@@ -89,8 +93,8 @@ export function generateStatementRows(opts: SyntheticOptions, emit: (line: strin
   const set = (column: Column, value: string) => {
     cells[INDEX.get(column)!] = value;
   };
-  emit(STATEMENT_HEADER_2024.join(','));
-  let orderSerial = 0;
+  if (!opts.omitHeader) emit(STATEMENT_HEADER_2024.join(','));
+  let orderSerial = opts.firstOrder ?? 0;
   while (totals.rows < opts.rows) {
     orderSerial++;
     const created = new Date(start + Math.floor(random() * spanDays) * 86_400_000);

@@ -1,34 +1,46 @@
 /**
  * How long the sidebar takes to read a big Statement XLSX, and how much JS heap it needs, measured
- * in headless Chromium with the same reader code the sidebar bundles.
+ * in headless Chromium with the same reader and parser code the sidebar bundles.
  *
- * Three reads of the same file in one fresh page:
- *  1. `readExportFile` (every row kept), cold, timed: `seconds`.
- *  2. the same read through `forEachSheetRow`, keeping every row the way `readExportFile` does,
- *     with the used heap sampled every 1,000 rows: `heapMB` is the peak.
- *  3. `forEachSheetRow` keeping nothing (the streaming import path): `streamSeconds`, `streamHeapMB`.
- * Every order ID is compared with the one written, so a reader that rounds IDs fails the bench.
+ * Each measurement runs in a fresh page, so each is a first (cold) run as in the sidebar:
+ *  - `read`: `forEachSheetRowAsync` (native inflate streamed into the scanner) keeping every row
+ *    as text, the way `readExportFile` returns them.
+ *  - `parse`: `parseExportFileAsync`, read + normalize + reconcile, as the sidebar's worker does.
+ *  - `syncRead`, `syncParse`: the same through the synchronous fflate reader (`forEachSheetRow`,
+ *    `parseExportFile`), the path used where the browser has no native raw-deflate decompressor.
+ * Peak heap is the used JS heap sampled every 1,000 rows. Every order ID is compared with the
+ * one written, so a reader or parser that rounds IDs fails the bench.
  */
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { benchOrderId, buildStatementWorkbook } from './xlsx-statement-workbook';
+import { buildStatementWorkbook, type StatementWorkbook } from './xlsx-statement-workbook';
+
+export interface XlsxPhaseResult {
+  seconds: number;
+  /** Peak used JS heap, MB. */
+  heapMB: number;
+  /** Used JS heap before reading (page, bundle and the file's bytes), MB. */
+  baselineHeapMB: number;
+}
 
 export interface XlsxBrowserBenchResult {
   /** Data rows read (header excluded). */
   rows: number;
-  /** `readExportFile`, first (cold) read in the page. */
-  seconds: number;
-  /** Peak used JS heap while reading and keeping every row, MB. */
-  heapMB: number;
   /** Size of the XLSX file, bytes. */
   bytes: number;
-  /** Used JS heap before reading (page, bundle and the file's bytes), MB. */
-  baselineHeapMB: number;
-  /** Streaming read that keeps no rows. */
-  streamSeconds: number;
-  streamHeapMB: number;
+  /** True when the page's `DecompressionStream` accepts 'deflate-raw' (the async path inflates natively). */
+  nativeInflate: boolean;
+  read: XlsxPhaseResult;
+  parse: XlsxPhaseResult;
+  syncRead: XlsxPhaseResult;
+  syncParse: XlsxPhaseResult;
 }
+
+type Phase = 'read' | 'parse' | 'syncRead' | 'syncParse';
+const PHASES: Phase[] = ['read', 'parse', 'syncRead', 'syncParse'];
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -45,58 +57,59 @@ const CHROMIUM_ARGS = [
 
 const ORIGIN = 'http://tts-profit-bench.local';
 
-/** Runs in the page: the bundle exposes it as `window.ttsXlsxBench`. */
+/** Runs in the page: the bundle exposes it as `window.ttsXlsxBench(phase)`. */
 const PAGE_ENTRY = `
-import { forEachSheetRow, readExportFile } from './src/core/files/read-file';
+import { forEachSheetRow, forEachSheetRowAsync } from './src/core/files/read-file';
+import { hasNativeInflate } from './src/core/files/zip-archive';
+import { parseExportFile, parseExportFileAsync } from './src/core/parse-export';
 
 function usedHeapMB() {
   return performance.memory.usedJSHeapSize / (1024 * 1024);
 }
 
-function orderId(row) {
-  return '577' + String(row).padStart(15, '0');
-}
+const ID_COLUMN = 6;
 
-window.ttsXlsxBench = async function () {
+window.ttsXlsxBench = async function (phase) {
   const bytes = new Uint8Array(await (await fetch('${ORIGIN}/statement.xlsx')).arrayBuffer());
-  const ID_COLUMN = 6;
-  let badIds = 0;
-
+  const orderIds = await (await fetch('${ORIGIN}/order-ids.json')).json();
+  const orderId = (dataRow) => orderIds[dataRow - 1];
   gc();
   const baselineHeapMB = usedHeapMB();
-  let started = performance.now();
-  const file = readExportFile(bytes, 'statement.xlsx');
+  let peak = baselineHeapMB;
+  let rows = 0;
+  let badIds = 0;
+  let rowsAccounted = -1;
+  const started = performance.now();
+
+  if (phase === 'read' || phase === 'syncRead') {
+    const kept = [];
+    const visit = (sheet, cells, rowNumber) => {
+      while (kept.length < rowNumber - 1) kept.push([]);
+      kept.push(cells);
+      if (rowNumber % 1000 === 0) peak = Math.max(peak, usedHeapMB());
+    };
+    if (phase === 'read') await forEachSheetRowAsync(bytes, 'statement.xlsx', visit);
+    else forEachSheetRow(bytes, 'statement.xlsx', visit);
+    rows = kept.length - 1;
+    for (let r = 1; r < kept.length; r++) if (kept[r][ID_COLUMN] !== orderId(r)) badIds++;
+  } else {
+    let accepted = 0;
+    const onRow = () => {
+      if (++accepted % 1000 === 0) peak = Math.max(peak, usedHeapMB());
+    };
+    const result = phase === 'parse'
+      ? await parseExportFileAsync(bytes, 'statement.xlsx', { onRow })
+      : parseExportFile(bytes, 'statement.xlsx', { onRow });
+    if (result.errors.length > 0) throw new Error(result.errors[0].message);
+    // Every imported row's ID must match the one written in its source row.
+    const parsed = result.files[0].rows;
+    for (const row of parsed) if (row.orderId !== orderId(row.source.row - 1)) badIds++;
+    rowsAccounted = parsed.length + result.files[0].rejects.length;
+    rows = parsed.length;
+  }
   const seconds = (performance.now() - started) / 1000;
-  const rows = file.sheets[0].rows;
-  for (let r = 1; r < rows.length; r++) if (rows[r][ID_COLUMN] !== orderId(r)) badIds++;
-  const dataRows = rows.length - 1;
-
-  file.sheets.length = 0;
-  gc();
-  let peak = usedHeapMB();
-  const kept = [];
-  forEachSheetRow(bytes, 'statement.xlsx', (sheet, cells, rowNumber) => {
-    while (kept.length < rowNumber - 1) kept.push([]);
-    kept.push(cells);
-    if (rowNumber % 1000 === 0) peak = Math.max(peak, usedHeapMB());
-  });
   peak = Math.max(peak, usedHeapMB());
-  kept.length = 0;
-
-  gc();
-  let streamPeak = usedHeapMB();
-  let streamRows = 0;
-  started = performance.now();
-  forEachSheetRow(bytes, 'statement.xlsx', (sheet, cells, rowNumber) => {
-    if (rowNumber === 1) return;
-    streamRows++;
-    if (cells[ID_COLUMN] !== orderId(rowNumber - 1)) badIds++;
-    if (rowNumber % 1000 === 0) streamPeak = Math.max(streamPeak, usedHeapMB());
-  });
-  const streamSeconds = (performance.now() - started) / 1000;
-  if (streamRows !== dataRows) badIds += Math.abs(streamRows - dataRows);
-
-  return { rows: dataRows, seconds, heapMB: peak, baselineHeapMB, streamSeconds, streamHeapMB: streamPeak, badIds };
+  return { rows, rowsAccounted, seconds, heapMB: peak, baselineHeapMB, badIds, nativeInflate: hasNativeInflate() };
 };
 `;
 
@@ -114,19 +127,39 @@ async function bundlePageScript(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-export async function benchXlsxInBrowser(opts: { rows: number; cols: number }): Promise<XlsxBrowserBenchResult> {
-  const xlsx = buildStatementWorkbook(opts);
-  const script = await bundlePageScript();
-  // Sanity check that the page's ID formula matches the generator's.
-  if (benchOrderId(1) !== '577000000000000001') throw new Error('bench order IDs changed');
+/** The workbook, built once per size and kept in bench/.data (building it takes longer than reading it). */
+function statementWorkbook(opts: { rows: number; cols: number }): StatementWorkbook {
+  const dataDir = fileURLToPath(new URL('./.data', import.meta.url));
+  const file = join(dataDir, `statement-reconciled-${opts.rows}x${opts.cols}.xlsx`);
+  const idsFile = `${file}.order-ids.json`;
+  if (existsSync(file) && existsSync(idsFile)) {
+    return { xlsx: new Uint8Array(readFileSync(file)), orderIds: JSON.parse(readFileSync(idsFile, 'utf8')) as string[] };
+  }
+  const workbook = buildStatementWorkbook(opts);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, workbook.xlsx);
+  writeFileSync(idsFile, JSON.stringify(workbook.orderIds));
+  return workbook;
+}
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+interface PageResult extends XlsxPhaseResult {
+  rows: number;
+  /** Rows the parser imported plus rows it rejected (-1 for read-only phases). */
+  rowsAccounted: number;
+  badIds: number;
+  nativeInflate: boolean;
+}
+
+async function runPhase(browser: Browser, phase: Phase, workbook: StatementWorkbook, script: string): Promise<PageResult> {
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;
       if (path === '/statement.xlsx') {
-        return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(xlsx) });
+        return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(workbook.xlsx) });
+      }
+      if (path === '/order-ids.json') {
+        return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(workbook.orderIds) });
       }
       return route.fulfill({
         status: 200,
@@ -135,22 +168,58 @@ export async function benchXlsxInBrowser(opts: { rows: number; cols: number }): 
       });
     });
     await page.goto(`${ORIGIN}/`);
-    const result = await page.evaluate(() =>
-      (window as unknown as { ttsXlsxBench: () => Promise<Omit<XlsxBrowserBenchResult, 'bytes'> & { badIds: number }> }).ttsXlsxBench(),
+    return await page.evaluate(
+      (name) => (window as unknown as { ttsXlsxBench: (phase: string) => Promise<PageResult> }).ttsXlsxBench(name),
+      phase,
     );
-    if (result.badIds > 0) throw new Error(`${result.badIds} order IDs did not come back exactly as written`);
-    if (result.rows !== opts.rows) throw new Error(`read ${result.rows} data rows, expected ${opts.rows}`);
+  } finally {
+    await page.close();
+  }
+}
+
+export async function benchXlsxInBrowser(opts: { rows: number; cols: number }): Promise<XlsxBrowserBenchResult> {
+  const workbook = statementWorkbook(opts);
+  const script = await bundlePageScript();
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
     const round = (n: number, places: number): number => Number(n.toFixed(places));
-    return {
-      rows: result.rows,
-      seconds: round(result.seconds, 2),
-      heapMB: round(result.heapMB, 1),
-      bytes: xlsx.length,
-      baselineHeapMB: round(result.baselineHeapMB, 1),
-      streamSeconds: round(result.streamSeconds, 2),
-      streamHeapMB: round(result.streamHeapMB, 1),
-    };
+    const phases = {} as Record<Phase, XlsxPhaseResult>;
+    let nativeInflate = false;
+    for (const phase of PHASES) {
+      const result = await runPhase(browser, phase, workbook, script);
+      if (result.badIds > 0) throw new Error(`${phase}: ${result.badIds} order IDs did not come back exactly as written`);
+      if (result.rows !== opts.rows) throw new Error(`${phase}: ${result.rows} data rows read or imported, expected ${opts.rows}`);
+      if (result.rowsAccounted !== -1 && result.rowsAccounted !== opts.rows) {
+        throw new Error(`${phase}: ${result.rowsAccounted} rows imported or rejected, expected ${opts.rows}`);
+      }
+      nativeInflate = result.nativeInflate;
+      phases[phase] = { seconds: round(result.seconds, 2), heapMB: round(result.heapMB, 1), baselineHeapMB: round(result.baselineHeapMB, 1) };
+    }
+    return { rows: opts.rows, bytes: workbook.xlsx.length, nativeInflate, ...phases };
   } finally {
     await browser.close();
   }
+}
+
+/** The targets the sidebar must meet for a 100,000-row × 64-column Statement workbook. */
+export const XLSX_TARGET_SECONDS = 5;
+export const XLSX_TARGET_HEAP_MB = 400;
+
+/** Printable lines: each phase's time and peak heap, the sidebar's against the targets. */
+export function xlsxBenchLines(result: XlsxBrowserBenchResult, cols: number): string[] {
+  const verdict = (ok: boolean): string => (ok ? 'meets target' : 'MISSES target');
+  const phase = (label: string, p: XlsxPhaseResult): string =>
+    `  ${label.padEnd(44)} ${p.seconds.toFixed(2).padStart(6)} s  peak heap ${p.heapMB.toFixed(0).padStart(4)} MB (baseline ${p.baselineHeapMB.toFixed(0)} MB)`;
+  const { parse } = result;
+  return [
+    `XLSX in Chromium: ${result.rows.toLocaleString('en-US')} rows × ${cols} columns, stale <dimension>, ` +
+      `${(result.bytes / 1024 / 1024).toFixed(1)} MB (${result.nativeInflate ? 'native' : 'fflate'} inflate)`,
+    phase('read, every row kept (async)', result.read),
+    phase('read + parse, parseExportFileAsync (sidebar)', parse),
+    phase('read, every row kept (sync fflate)', result.syncRead),
+    phase('read + parse, parseExportFile (sync fflate)', result.syncParse),
+    `  sidebar read + parse time        ${parse.seconds.toFixed(2)} s (target ≤ ${XLSX_TARGET_SECONDS} s, ${verdict(parse.seconds <= XLSX_TARGET_SECONDS)})`,
+    `  sidebar read + parse peak heap   ${parse.heapMB.toFixed(0)} MB (target ≤ ${XLSX_TARGET_HEAP_MB} MB, ${verdict(parse.heapMB <= XLSX_TARGET_HEAP_MB)})`,
+  ];
 }

@@ -1,51 +1,53 @@
 /**
- * A Statement-export-like XLSX for the in-browser read benchmark: every one of the 64 columns
- * filled, IDs (18 and 19 digits) as shared strings, amounts as numbers, order dates as date cells,
- * and a stale `<dimension ref="A1:G2"/>` as TikTok's writer leaves it.
+ * A Statement-export-like XLSX for the in-browser read benchmark: the rows of the synthetic CSV
+ * Statement (so they reconcile to the cent and the parser accepts them), with every one of the 64
+ * columns filled as Excel stores them: IDs (18 and 19 digits) and text as shared strings, amounts
+ * and weights as numbers, order dates as date cells, and a stale `<dimension ref="A1:G2"/>` as
+ * TikTok's writer leaves it.
  */
+import { forEachCsvRow } from '../src/core/files/csv';
 import { writeXlsx, type XlsxCell } from '../test/helpers/xlsx-writer';
-import { seededRandom, STATEMENT_HEADER_2024 } from './synthetic-export';
+import { generateStatementRows, STATEMENT_HEADER_2024 } from './synthetic-export';
 
-/** The order ID of data row `row` (1-based), so a reader can check every ID came back exact. */
-export function benchOrderId(row: number): string {
-  return `577${String(row).padStart(15, '0')}`;
+export interface StatementWorkbook {
+  xlsx: Uint8Array;
+  /** Order/adjustment ID of each data row, in order, to check every ID comes back exact. */
+  orderIds: string[];
 }
 
-const TEXT_COLUMNS: Record<string, (row: number, random: () => number) => string> = {
-  'Statement date (UTC)': (row) => `2026/0${1 + (row % 6)}/${String(1 + (row % 28)).padStart(2, '0')}`,
-  'Statement ID': (row) => `7320260${String(101 + (row % 180)).padStart(3, '0')}00000042`,
-  'Payment ID': (row) => `P320260${String(101 + (row % 180)).padStart(3, '0')}00000042`,
-  Status: () => 'Paid',
-  Currency: () => 'USD',
-  Type: (_row, random) => (random() < 0.97 ? 'Order' : 'Chargeback'),
-  'Order/adjustment ID': (row) => benchOrderId(row),
-  'SKU ID': (row) => `17324401583936${String(35_811 + (row % 40)).padStart(5, '0')}`,
-  'Product name': (row) => ['Hydrating Face Serum, 30 ml', 'LED Desk Lamp "Aurora"', 'Silicone Baking Mat Set', 'Yoga Leggings – High Waist'][row % 4],
-  'SKU name': (row) => `Variant ${1 + (row % 4)}`,
-  'Adjustment reason': () => '/',
-  'Related order ID': () => '/',
-  'Collection methods': () => 'Standard',
-  'Delivery option': () => 'Standard shipping',
-  'Signature confirmation service fee type': () => '/',
-};
+const TEXT_COLUMNS = new Set<string>([
+  'Statement date (UTC)', 'Statement ID', 'Payment ID', 'Status', 'Currency', 'Type', 'Order/adjustment ID', 'SKU ID',
+  'Product name', 'SKU name', 'Adjustment reason', 'Related order ID', 'Collection methods', 'Delivery option',
+  'Signature confirmation service fee type',
+]);
+const DATE_COLUMNS = new Set<string>(['Order created date', 'Order delivery date']);
+const WEIGHT_COLUMNS = new Set<string>(['Estimated chargeable package weight', 'Chargeable package weight', 'FBT Chargeable goods weight']);
 
-const DATE_COLUMNS = new Set(['Order created date', 'Order delivery date']);
-
-/** Builds the workbook: a header row plus `rows` data rows of `cols` columns (64 at most). */
-export function buildStatementWorkbook(opts: { rows: number; cols: number; seed?: number }): Uint8Array {
-  const random = seededRandom(opts.seed ?? 7);
-  const header = Array.from({ length: opts.cols }, (_, c) => STATEMENT_HEADER_2024[c] ?? `Extra column ${c + 1}`);
-  const rows: XlsxCell[][] = [header];
-  for (let r = 1; r <= opts.rows; r++) {
-    const cells: XlsxCell[] = new Array(opts.cols);
-    for (let c = 0; c < opts.cols; c++) {
-      const name = header[c];
-      const text = TEXT_COLUMNS[name];
-      if (text !== undefined) cells[c] = text(r, random);
-      else if (DATE_COLUMNS.has(name)) cells[c] = { date: `2026-0${1 + (r % 6)}-${String(1 + (r % 28)).padStart(2, '0')}` };
-      else cells[c] = Math.round((random() - 0.5) * 20_000) / 100;
+/** Builds the workbook: a header row plus `rows` data rows of the first `cols` columns (64 at most). */
+export function buildStatementWorkbook(opts: { rows: number; cols: number; seed?: number }): StatementWorkbook {
+  const header = STATEMENT_HEADER_2024.slice(0, opts.cols) as readonly string[];
+  const idColumn = STATEMENT_HEADER_2024.indexOf('Order/adjustment ID');
+  const rows: XlsxCell[][] = [header.slice()];
+  const orderIds: string[] = [];
+  let first = true;
+  generateStatementRows({ rows: opts.rows, months: 12, seed: opts.seed ?? 7 }, (line) => {
+    if (first) {
+      first = false; // the CSV header; the workbook's is written above
+      return;
     }
-    rows.push(cells);
-  }
-  return writeXlsx([{ name: 'Statement', dimension: 'A1:G2', rows }], { compressionLevel: 6 });
+    forEachCsvRow(line, (csvCells) => {
+      orderIds.push(csvCells[idColumn]);
+      const rowNumber = rows.length;
+      rows.push(header.map((name, c) => workbookCell(name, csvCells[c] ?? '', rowNumber)));
+    });
+  });
+  return { xlsx: writeXlsx([{ name: 'Statement', dimension: 'A1:G2', rows }], { compressionLevel: 6 }), orderIds };
+}
+
+function workbookCell(name: string, text: string, rowNumber: number): XlsxCell {
+  if (DATE_COLUMNS.has(name)) return text === '' ? '/' : { date: text.replace(/\//g, '-') };
+  if (TEXT_COLUMNS.has(name)) return text === '' ? '/' : text;
+  if (WEIGHT_COLUMNS.has(name)) return 0.25 + (rowNumber % 40) / 8;
+  // Amounts: an empty CSV field is a zero amount, as Seller Center's workbooks write it.
+  return text === '' ? 0 : Number(text);
 }

@@ -3,6 +3,7 @@ import type { WorkbookView } from './workbook-view';
 import { renderChart } from './chart-svg';
 
 const SAMPLE = 'statement-2026-05.csv';
+const HISTORY_SAMPLE = 'statement-history.csv';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let view: WorkbookView | null = null;
@@ -137,7 +138,7 @@ function openSidebar(): void {
 }
 
 /** Puts the bundled sample into the sidebar's file input, as if the seller had chosen it. */
-async function loadSample(): Promise<void> {
+async function loadSample(sample: string): Promise<void> {
   $('sidebar').hidden = false;
   const frame = $<HTMLIFrameElement>('sidebar-frame');
   const input = frame.contentDocument?.getElementById('import-files') as HTMLInputElement | null;
@@ -145,9 +146,9 @@ async function loadSample(): Promise<void> {
     alert('The sidebar is still loading; try again in a moment.');
     return;
   }
-  const bytes = await (await fetch(`/samples/${SAMPLE}`)).blob();
+  const bytes = await (await fetch(`/samples/${sample}`)).blob();
   const transfer = new DataTransfer();
-  transfer.items.add(new File([bytes], SAMPLE, { type: 'text/csv' }));
+  transfer.items.add(new File([bytes], sample, { type: 'text/csv' }));
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
@@ -155,7 +156,8 @@ async function loadSample(): Promise<void> {
 $('menu-open').addEventListener('click', () => { void runMenu('showSidebar'); });
 $('menu-refresh').addEventListener('click', () => { void runMenu('menuRefreshDashboard'); });
 $('menu-help').addEventListener('click', () => { void runMenu('showHelp'); });
-$('load-sample').addEventListener('click', () => { void loadSample(); });
+$('load-sample').addEventListener('click', () => { void loadSample(SAMPLE); });
+$('load-history').addEventListener('click', () => { void loadSample(HISTORY_SAMPLE); });
 $('close-sidebar').addEventListener('click', () => { $('sidebar').hidden = true; });
 $('dialog-close').addEventListener('click', () => $<HTMLDialogElement>('dialog').close());
 $('reset').addEventListener('click', () => {

@@ -1,19 +1,21 @@
 /**
- * The add-on's own pipeline, streaming: CSV records → normalize → reconcile → P&L by month and by
- * SKU, visiting each row once and keeping none of them.
+ * The add-on's own pipeline, streaming: the file is read in pieces, CSV records → normalize →
+ * reconcile → P&L by month and by SKU, visiting each row once and keeping none of them.
  */
-import { forEachCsvRow } from '../../src/core/files/csv';
+import { basename } from 'node:path';
+import { createCsvChunkReader } from '../../src/core/files/csv';
 import { detectLayout } from '../../src/core/layouts';
 import { createNormalizer, type Normalizer } from '../../src/core/normalize';
-import { PnlAccumulator } from '../../src/core/pnl';
+import { PnlGroupings } from '../../src/core/pnl';
 import { createReconciler, type Reconciler } from '../../src/core/reconcile';
+import { readTextInPieces } from '../read-in-pieces';
 
-export function pipelinePnl(text: string, fileName: string) {
+export function pipelinePnl(file: string) {
+  const fileName = basename(file);
   let normalizer: Normalizer | undefined;
   let reconciler: Reconciler | undefined;
-  const byMonth = new PnlAccumulator('month');
-  const bySku = new PnlAccumulator('sku');
-  forEachCsvRow(text, (cells, rowNumber) => {
+  const pnl = new PnlGroupings(['month', 'sku']);
+  const reader = createCsvChunkReader((cells, rowNumber) => {
     if (!normalizer) {
       const detected = detectLayout([cells], fileName);
       if (!detected.ok) throw new Error(detected.message);
@@ -24,27 +26,30 @@ export function pipelinePnl(text: string, fileName: string) {
     const row = normalizer.push(cells, rowNumber);
     if (row === null) return;
     reconciler!.check(row);
-    byMonth.add(row);
-    bySku.add(row);
+    pnl.add(row);
   });
-  const months = byMonth.result();
+  readTextInPieces(file, (text) => reader.push(text));
+  reader.end();
+  const months = pnl.result('month');
   const reconciliation = reconciler!.result();
   return {
     rows: normalizer!.rowsAccepted,
     rejected: normalizer!.rejectedRows,
-    groups: months.length + bySku.result().length,
+    groups: months.length + pnl.result('sku').length,
     settlement: (months.reduce((s, g) => s + g.lines.settlement, 0) / 100).toFixed(2),
     mismatches: reconciliation.mismatches.length,
   };
 }
 
-/** The raw parser alone: every record visited, nothing done with it. */
-export function rawParse(text: string): { rows: number; cells: number } {
+/** The raw parser alone, fed the same pieces: every record visited, nothing done with it. */
+export function rawParse(file: string): { rows: number; cells: number } {
   let rows = 0;
   let cells = 0;
-  forEachCsvRow(text, (record) => {
+  const reader = createCsvChunkReader((record) => {
     rows++;
     cells += record.length;
   });
+  readTextInPieces(file, (text) => reader.push(text));
+  reader.end();
   return { rows, cells };
 }

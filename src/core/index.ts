@@ -32,6 +32,7 @@ export {
 } from './reconcile';
 export {
   PnlAccumulator,
+  PnlGroupings,
   aggregatePnl,
   addRowLines,
   rowPnl,

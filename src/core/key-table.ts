@@ -27,7 +27,7 @@ export class KeyTable {
   add(h1: number, h2: number, content: number): number | undefined {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     const slots = this.slots;
-    let i = h1 & this.mask;
+    let i = spread(h1) & this.mask;
     for (;;) {
       const at = i * 4;
       if (slots[at + 3] === 0) {
@@ -50,4 +50,17 @@ export class KeyTable {
     this.count = 0;
     for (let at = 0; at < old.length; at += 4) if (old[at + 3] === 1) this.add(old[at], old[at + 1], old[at + 2]);
   }
+}
+
+/**
+ * Mixes all 32 bits of a hash into its low bits (murmur3's finalizer). FNV-style hashes of keys
+ * that differ only in their last digits differ mostly in high bits, and linear probing on the
+ * raw low bits would walk long runs of taken slots.
+ */
+function spread(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

@@ -191,6 +191,38 @@ function numberToCents(n: number): number {
 }
 
 /**
+ * `-12.34`, `0.00`, `1234.5`, `7`: how exports write nearly every amount, read in one short
+ * loop. NaN for anything else (spaces, `$`, commas, more digits…), which {@link scan} then reads.
+ */
+function plainCents(s: string): number {
+  const length = s.length;
+  if (length > 12) return NaN; // 12 characters stay far below 2^53 cents
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  let whole = 0;
+  for (; i < length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  if (i === start) return NaN;
+  let cents: number;
+  if (i === length) cents = whole * 100;
+  else if (s.charCodeAt(i) !== 46) return NaN;
+  else if (i + 3 === length) {
+    const d1 = s.charCodeAt(i + 1) - 48;
+    const d2 = s.charCodeAt(i + 2) - 48;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+    cents = whole * 100 + d1 * 10 + d2;
+  } else if (i + 2 === length) {
+    const d1 = s.charCodeAt(i + 1) - 48;
+    if (d1 < 0 || d1 > 9) return NaN;
+    cents = whole * 100 + d1 * 10;
+  } else return NaN;
+  return start === 1 && cents !== 0 ? -cents : cents;
+}
+
+/**
  * Hot-path parser: cents, or NaN when the value is not an amount (call {@link moneyProblem}
  * for the reason). Never throws, never allocates for text input.
  */
@@ -202,7 +234,9 @@ export function parseCentsOrNaN(value: CellValue): number {
       const c = value.charCodeAt(0);
       if (c === 48 || c === 47 || c === 45 || c === 32) return 0;
     }
-    return value.length === 0 ? 0 : scan(value, false);
+    if (value.length === 0) return 0;
+    const plain = plainCents(value);
+    return plain === plain ? plain : scan(value, false);
   }
   if (typeof value === 'number') return numberToCents(value);
   return fail(Fail.NotAnAmount);

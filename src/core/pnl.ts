@@ -46,34 +46,54 @@ for (const info of INFO.values()) info.ancestors = ancestorsOf(info.def.id).map(
 let generation = 0;
 
 /**
- * Stamps the ancestors of the row's components, so that a column is a leaf of this row when its
- * stamp is not the current generation. Informational and settlement columns are never parents.
+ * One row's P&L contribution, computed once however many groupings it is added to: its lines, its
+ * fee leaves (column id and cents, in the row's column order) and its gross sales sold/refunded.
  */
-function markParents(amounts: Record<string, number>): number {
-  const g = ++generation;
-  for (const id in amounts) {
-    const info = INFO.get(id);
-    if (info === undefined || !info.component) continue;
-    const up = info.ancestors;
-    for (let i = 0; i < up.length; i++) up[i].mark = g;
-  }
-  return g;
-}
-
-/** Gross sales and gross sales refunds of the row last passed to addRowLines (saves a second pass). */
+const rowLines: PnlLines = emptyLines();
+const rowCells: ColumnInfo[] = [];
+const rowCents: number[] = [];
+const feeIds: string[] = [];
+const feeCents: number[] = [];
+let feeCount = 0;
+/** Gross sales and gross sales refunds of the row last collected (saves a second pass). */
 let lastGrossSold = 0;
 let lastGrossRefunded = 0;
 
-/** Adds one row's P&L lines into `into` (and its fee leaves into `fees` by column id). */
-export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, number>): void {
+/**
+ * Fills the row scratch above. One lookup per amount: the first pass finds each column and stamps
+ * the ancestors of the row's components (a column is a leaf of this row when its stamp is not the
+ * current generation; informational and settlement columns are never parents), the second adds.
+ */
+function collectRow(row: LedgerRow): void {
   const amounts = row.amounts;
-  const g = markParents(amounts);
-  lastGrossSold = 0;
-  lastGrossRefunded = 0;
+  const g = ++generation;
+  let n = 0;
   for (const id in amounts) {
     const info = INFO.get(id);
     if (info === undefined) continue;
-    const cents = amounts[id];
+    rowCells[n] = info;
+    rowCents[n] = amounts[id];
+    n++;
+    if (!info.component) continue;
+    const up = info.ancestors;
+    for (let i = 0; i < up.length; i++) up[i].mark = g;
+  }
+  const into = rowLines;
+  into.grossSales = 0;
+  into.sellerDiscounts = 0;
+  into.refunds = 0;
+  into.netSales = 0;
+  into.shipping = 0;
+  into.fees = 0;
+  into.adjustments = 0;
+  into.settlement = 0;
+  into.taxPassthrough = 0;
+  feeCount = 0;
+  lastGrossSold = 0;
+  lastGrossRefunded = 0;
+  for (let k = 0; k < n; k++) {
+    const info = rowCells[k];
+    const cents = rowCents[k];
     if (info.grossSales) {
       if (info.pnl === 'refunds') lastGrossRefunded += cents;
       else lastGrossSold += cents;
@@ -100,7 +120,9 @@ export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, n
         break;
       case 'fees':
         into.fees += cents;
-        if (fees) fees.set(id, (fees.get(id) ?? 0) + cents);
+        feeIds[feeCount] = info.def.id;
+        feeCents[feeCount] = cents;
+        feeCount++;
         break;
       case 'adjustments':
         into.adjustments += cents;
@@ -115,6 +137,32 @@ export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, n
         break;
     }
   }
+}
+
+/** Adds the collected row into `into` (and its fee leaves into `fees` by column id). */
+function addCollected(into: PnlLines, fees?: Map<string, number>): void {
+  const from = rowLines;
+  into.grossSales += from.grossSales;
+  into.sellerDiscounts += from.sellerDiscounts;
+  into.refunds += from.refunds;
+  into.netSales += from.netSales;
+  into.shipping += from.shipping;
+  into.fees += from.fees;
+  into.adjustments += from.adjustments;
+  into.settlement += from.settlement;
+  into.taxPassthrough += from.taxPassthrough;
+  if (fees) {
+    for (let k = 0; k < feeCount; k++) {
+      const id = feeIds[k];
+      fees.set(id, (fees.get(id) ?? 0) + feeCents[k]);
+    }
+  }
+}
+
+/** Adds one row's P&L lines into `into` (and its fee leaves into `fees` by column id). */
+export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, number>): void {
+  collectRow(row);
+  addCollected(into, fees);
 }
 
 /** P&L lines of one row. */
@@ -162,28 +210,66 @@ export interface PnlGroup {
   feesByColumn: Record<string, number>;
 }
 
-/** Incremental P&L: add rows one at a time (streaming imports), read the groups at the end. */
-export class PnlAccumulator {
-  private readonly groups = new Map<string, { rows: number; units: number; lines: PnlLines; fees: Map<string, number> }>();
+interface GroupSums {
+  rows: number;
+  units: number;
+  lines: PnlLines;
+  fees: Map<string, number>;
+}
 
-  constructor(readonly groupBy: PnlGroupBy) {}
+/**
+ * Several P&L groupings (say by month and by SKU) filled together: each row's lines are worked
+ * out once and added to its group in every grouping, so a second grouping costs a lookup, not a
+ * second pass over the row's amounts.
+ */
+export class PnlGroupings {
+  private readonly groups: Map<string, GroupSums>[];
+
+  constructor(readonly groupBys: readonly PnlGroupBy[]) {
+    this.groups = groupBys.map(() => new Map());
+  }
 
   add(row: LedgerRow): void {
-    const key = groupKey(row, this.groupBy);
-    let group = this.groups.get(key);
-    if (!group) {
-      group = { rows: 0, units: 0, lines: emptyLines(), fees: new Map() };
-      this.groups.set(key, group);
+    collectRow(row);
+    const units = unitsFrom(row.quantity, lastGrossSold, lastGrossRefunded);
+    for (let i = 0; i < this.groupBys.length; i++) {
+      const groups = this.groups[i];
+      const key = groupKey(row, this.groupBys[i]);
+      let group = groups.get(key);
+      if (!group) {
+        group = { rows: 0, units: 0, lines: emptyLines(), fees: new Map() };
+        groups.set(key, group);
+      }
+      group.rows++;
+      addCollected(group.lines, group.fees);
+      group.units += units;
     }
-    group.rows++;
-    addRowLines(row, group.lines, group.fees);
-    group.units += unitsFrom(row.quantity, lastGrossSold, lastGrossRefunded);
+  }
+
+  /** The groups of one of the groupings, sorted by group key. */
+  result(groupBy: PnlGroupBy = this.groupBys[0]): PnlGroup[] {
+    const at = this.groupBys.indexOf(groupBy);
+    if (at < 0) throw new Error(`P&L groupings: not grouped by ${groupBy} (only ${this.groupBys.join(', ')})`);
+    return [...this.groups[at]]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([group, g]) => ({ group, rows: g.rows, units: g.units, lines: g.lines, feesByColumn: Object.fromEntries(g.fees) }));
+  }
+}
+
+/** Incremental P&L: add rows one at a time (streaming imports), read the groups at the end. */
+export class PnlAccumulator {
+  private readonly groupings: PnlGroupings;
+
+  constructor(readonly groupBy: PnlGroupBy) {
+    this.groupings = new PnlGroupings([groupBy]);
+  }
+
+  add(row: LedgerRow): void {
+    this.groupings.add(row);
   }
 
   result(): PnlGroup[] {
-    return [...this.groups]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([group, g]) => ({ group, rows: g.rows, units: g.units, lines: g.lines, feesByColumn: Object.fromEntries(g.fees) }));
+    return this.groupings.result();
   }
 }
 

@@ -13,7 +13,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-// Files are parsed one after another: the page sends the next file only after this one's answer.
+// Each request carries its own id, so answers match their files even if requests overlap.
 scope.onmessage = async (event) => {
   const { id, fileName, bytes } = event.data;
   scope.postMessage({ id, type: 'progress', stage: 'parsing' });

@@ -73,9 +73,12 @@ export function createCsvChunkReader(
   visit: (cells: string[], rowNumber: number) => void | false,
   options: CsvOptions = {},
 ): CsvChunkReader {
-  let carry = '';
-  let pieces: string[] = [];
-  let piecesLength = 0;
+  // Text not yet consumed: it starts at a record start (or is the start of the file while the
+  // delimiter is undecided).
+  let held = '';
+  // Length of `held` when it last failed to complete a record: a record longer than a piece is
+  // retried only once the held text has doubled, so a huge field is scanned a bounded number of times.
+  let heldAtLastTry = 0;
   let started = false;
   let ended = false;
   const state: ReaderState = {
@@ -87,55 +90,80 @@ export function createCsvChunkReader(
     stopped: false,
   };
 
-  function run(final: boolean): void {
-    // join() gives a flat string; `carry + piece` would give a rope that every slice re-walks.
-    if (carry !== '') pieces.unshift(carry);
-    const text = pieces.length === 1 ? pieces[0] : pieces.join('');
-    pieces = [];
-    piecesLength = 0;
-    carry = '';
-    if (state.delimiter < 0) {
-      const detected = scanDelimiter(text, final);
-      if (detected === undefined) {
-        carry = text;
-        return;
+  /** Reads the records of `piece` that follow `held`, keeping what stays incomplete in `held`. */
+  function read(piece: string): void {
+    let offset = 0;
+    if (held !== '') {
+      // Finish the held record on a small joined head of the piece: joining whole pieces would
+      // copy every character once more.
+      let k = Math.min(piece.length, 4096);
+      for (;;) {
+        const head = k === piece.length ? piece : piece.slice(0, k);
+        const text = held + head;
+        const stop = readRecords(text, 0, text.length, false, state);
+        if (state.stopped) return;
+        if (stop >= held.length) {
+          offset = stop - held.length;
+          held = '';
+          heldAtLastTry = 0;
+          break;
+        }
+        if (k === piece.length) {
+          held = text.slice(stop);
+          heldAtLastTry = held.length;
+          return;
+        }
+        held = held.slice(stop);
+        k = Math.min(piece.length, k * 4);
       }
-      state.delimiter = detected.charCodeAt(0);
     }
-    let pos = 0;
-    if (!started && text.length > 0) {
-      started = true;
-      if (text.charCodeAt(0) === 0xfeff) pos = 1;
-    }
-    const before = state.lineBreaks;
-    try {
-      const stop = readRecords(text, pos, final ? trimmedEnd(text, pos) : text.length, final, state);
-      if (!final && !state.stopped) carry = text.slice(stop);
-    } catch (error) {
-      // Line numbers of the text still held are counted from its start: add the lines before it.
-      if (error instanceof CsvSyntaxError && before > 0) {
-        const line = error.line + before;
-        throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
-      }
-      throw error;
-    }
+    const stop = readRecords(piece, offset, piece.length, false, state);
+    if (!state.stopped) held = piece.slice(stop);
   }
 
   return {
     push(text: string): void {
       if (ended) throw new Error('CSV reader: push() after end()');
       if (state.stopped || text === '') return;
-      pieces.push(text);
-      piecesLength += text.length;
-      // A record longer than the new text waits for more, so a huge field is rescanned only
-      // each time the held text doubles (linear time overall).
-      if (piecesLength < carry.length) return;
-      run(false);
+      if (!started) {
+        started = true;
+        // A byte-order mark only counts at the very start of the file.
+        if (text.charCodeAt(0) === 0xfeff) {
+          text = text.slice(1);
+          if (text === '') return;
+        }
+      }
+      if (state.delimiter < 0) {
+        held += text;
+        const detected = scanDelimiter(held, false);
+        if (detected === undefined) return;
+        state.delimiter = detected.charCodeAt(0);
+        text = held;
+        held = '';
+      } else if (heldAtLastTry > 0 && held.length + text.length < 2 * heldAtLastTry) {
+        held += text;
+        return;
+      }
+      read(text);
     },
     end(): void {
       if (ended) return;
       ended = true;
-      if (!state.stopped) run(true);
+      if (state.stopped) return;
+      if (state.delimiter < 0) state.delimiter = scanDelimiter(held, true)!.charCodeAt(0);
+      const text = held;
+      held = '';
+      const before = state.lineBreaks;
+      try {
+        readRecords(text, 0, trimmedEnd(text, 0), true, state);
+      } catch (error) {
+        // Line numbers in the held text count from its start: add the lines read before it.
+        if (error instanceof CsvSyntaxError && before > 0) {
+          const line = error.line + before;
+          throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
+        }
+        throw error;
+      }
     },
   };
 }

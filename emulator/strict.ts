@@ -70,12 +70,11 @@ export class Exposer {
           throw notImplemented(type, prop);
         }
         if (typeof value !== 'function') return value;
-        const self = this;
-        return function emulatedMethod(...args: unknown[]) {
-          self.calls.record(`${type.name}.${prop}`);
-          self.gate(type, prop);
-          const result = (value as (...a: unknown[]) => unknown).apply(obj, args.map((a) => self.unwrap(a)));
-          return self.wrapResult(result);
+        return (...args: unknown[]) => {
+          this.calls.record(`${type.name}.${prop}`);
+          this.gate(type, prop);
+          const result = (value as (...a: unknown[]) => unknown).apply(obj, args.map((a) => this.unwrap(a)));
+          return this.wrapResult(result);
         };
       },
       set: (_obj, prop) => {

@@ -5,6 +5,7 @@
  */
 import { COLUMNS, lookupColumn, type ColumnDef, type RowField } from './catalog';
 import { parseDateOrNull } from './dates';
+import { detachedText } from './detached-text';
 import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from './field-limits';
 import { KeyTable } from './key-table';
 import { layoutSpec } from './layouts';
@@ -184,7 +185,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
 
   function report(rowNumber: number, column: string | undefined, message: string): void {
     if (problems.length >= MAX_PROBLEMS) return;
-    const problem: Problem = { file, row: rowNumber, message };
+    const problem: Problem = { file, row: rowNumber, message: detachedText(message) };
     if (sheet !== undefined) problem.sheet = sheet;
     if (column !== undefined) problem.column = column;
     problems.push(problem);
@@ -280,7 +281,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
               iso = parseDateOrNull(raw, options.timeZone);
               if (iso !== null) {
                 if (h.dates.size >= DATE_CACHE_SIZE) h.dates.clear();
-                h.dates.set(raw, iso);
+                h.dates.set(detachedText(raw), iso);
               }
             }
           } else iso = parseDateOrNull(value, options.timeZone);
@@ -366,7 +367,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     let h2 = 0x9747b28c;
     for (let f = 0; f < spec.keyFields.length; f++) {
       const field = spec.keyFields[f];
-      let part = row[field as keyof LedgerRow] as string;
+      let part = keyPart(row, field);
       // Adjustment rows have no SKU: the adjustment ID stands in.
       if (field === 'skuId' && part === '') part = row.orderId;
       key = key === '' && f === 0 && spec.keyPrefix === '' ? part : key + '|' + part;
@@ -382,8 +383,10 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     const firstContent = keyTable.add(h1 & 0x3fffffff, h2 & 0x3fffffff, content);
     if (firstContent === undefined) return key;
     const count = (repeats.get(key) ?? 1) + 1;
-    repeats.set(key, count);
-    if (firstContent === content) exactDuplicates.add(key);
+    // Kept for the whole import: detached, or each key would pin the piece of file text it came from.
+    const kept = detachedText(key);
+    repeats.set(kept, count);
+    if (firstContent === content) exactDuplicates.add(kept);
     return key + '#' + count;
   }
 
@@ -410,6 +413,22 @@ function isDescription(value: CellValue): boolean {
   return text !== '' && !/^\d+$/.test(text) && !isScientific(text);
 }
 
+/** A text field of the row that a key is built from (named reads: a computed one is slow on this hot path). */
+function keyPart(row: LedgerRow, field: RowField): string {
+  switch (field) {
+    case 'statementId':
+      return row.statementId;
+    case 'orderId':
+      return row.orderId;
+    case 'skuId':
+      return row.skuId;
+    case 'type':
+      return row.type;
+    default:
+      return row[field as keyof LedgerRow] as string;
+  }
+}
+
 function setField(row: LedgerRow, field: RowField, text: string): void {
   switch (field) {
     case 'key':
@@ -422,6 +441,40 @@ function setField(row: LedgerRow, field: RowField, text: string): void {
     case 'quantity':
     case 'sourceRow':
     case 'sourceFile':
+      break;
+    // Named writes: a computed one is slow on this hot path.
+    case 'type':
+      row.type = text;
+      break;
+    case 'statementId':
+      row.statementId = text;
+      break;
+    case 'orderId':
+      row.orderId = text;
+      break;
+    case 'relatedOrderId':
+      row.relatedOrderId = text;
+      break;
+    case 'skuId':
+      row.skuId = text;
+      break;
+    case 'sellerSku':
+      row.sellerSku = text;
+      break;
+    case 'productName':
+      row.productName = text;
+      break;
+    case 'skuName':
+      row.skuName = text;
+      break;
+    case 'orderDate':
+      row.orderDate = text;
+      break;
+    case 'statementDate':
+      row.statementDate = text;
+      break;
+    case 'currency':
+      row.currency = text;
       break;
     default:
       (row as unknown as Record<string, string>)[field] = text;

@@ -6,6 +6,7 @@
  */
 import { ancestorsOf, COLUMNS, findColumnById, isComponent, type ColumnDef } from './catalog';
 import { parseDateOrNull } from './dates';
+import { detachedText } from './detached-text';
 import { formatCents, parseCentsOrNaN, moneyProblem } from './money';
 import type { SalesMetric } from './contract';
 import { unitCostOn, type CogsTable } from './cogs';
@@ -238,7 +239,7 @@ export class PnlGroupings {
       let group = groups.get(key);
       if (!group) {
         group = { rows: 0, units: 0, lines: emptyLines(), fees: new Map() };
-        groups.set(key, group);
+        groups.set(detachedText(key), group);
       }
       group.rows++;
       addCollected(group.lines, group.fees);

@@ -9,6 +9,7 @@
  */
 import { ancestorsOf, findColumnById, isComponent, lookupColumn } from './catalog';
 import { parseCentsOrNaN } from './money';
+import { detachedText } from './detached-text';
 import type { CellValue, LedgerRow, ReconcileMismatch, ReconcileResult, SubtotalMismatch } from './types';
 
 export interface ReconcilePlan {
@@ -100,7 +101,8 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
       if (sum !== settlement) {
         mismatchCount++;
         if (mismatches.length < MAX_LISTED) {
-          mismatches.push({ source: row.source, orderId: row.orderId, type: row.type, settlement, sumOfParts: sum, difference: settlement - sum });
+          // Detached: a listed mismatch outlives its row and must not pin the file text it came from.
+          mismatches.push({ source: row.source, orderId: detachedText(row.orderId), type: detachedText(row.type), settlement, sumOfParts: sum, difference: settlement - sum });
         }
       }
     }
@@ -110,8 +112,8 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
       if (subtotalMismatches.length < MAX_LISTED) {
         subtotalMismatches.push({
           source: row.source,
-          orderId: row.orderId,
-          type: row.type,
+          orderId: detachedText(row.orderId),
+          type: detachedText(row.type),
           column: subtotals[s].label,
           subtotal: subValue[s],
           sumOfParts: subSum[s],

@@ -5,7 +5,6 @@ import { Workbook, type WorkbookOptions } from '../../emulator/workbook';
 export function gas(opts: WorkbookOptions & { authMode?: AuthModeName; htmlDir?: string } = {}) {
   const workbook = new Workbook(opts);
   const services: Services = createServices({ workbook, authMode: opts.authMode, htmlDir: opts.htmlDir });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const g = services.globals as Record<string, any>;
   return {
     workbook,

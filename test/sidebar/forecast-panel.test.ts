@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { DashboardResult, ForecastStatus, ServerApi, ServerHandlerName, Settings } from '../../src/core/contract';
+import type { DashboardResult, ForecastStatus, ServerHandlerName, Settings } from '../../src/core/contract';
 import { createForecastPanel, monthName, parseDollars, percent, type ForecastCaller } from '../../src/sidebar/forecast-panel';
 
 const STATUS: ForecastStatus = {

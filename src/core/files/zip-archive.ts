@@ -245,6 +245,8 @@ export function hasNativeInflate(): boolean {
   return nativeRawInflateStream() !== null;
 }
 
+/** Pieces of inflated output requested ahead of the one being scanned. */
+const READ_AHEAD = 8;
 /** Compressed bytes handed to the native decompressor at a time. */
 const NATIVE_INPUT_CHUNK_BYTES = 256 * 1024;
 
@@ -278,13 +280,18 @@ export async function streamZipEntryAsync(
   })().catch(() => undefined);
 
   const reader = stream.readable.getReader();
+  // Reads are requested ahead, so a decompressor that works off the thread (Node's zlib) can
+  // keep inflating while the pieces before are scanned.
+  const pending: Promise<{ done: boolean; value?: Uint8Array }>[] = [];
+  for (let i = 0; i < READ_AHEAD; i++) pending.push(reader.read());
   let produced = 0;
   // Each piece is handed on one read late, so the last one can be flagged final.
   let held: Uint8Array | null = null;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await pending.shift()!;
       if (done) break;
+      pending.push(reader.read());
       if (value === undefined || value.length === 0) continue;
       produced += value.length;
       if (held !== null && !onChunk(held, false)) {
@@ -295,6 +302,7 @@ export async function streamZipEntryAsync(
       held = value;
     }
   } catch (error) {
+    for (const read of pending) read.catch(() => undefined);
     await writing;
     throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${inflateFailure(error)})`);
   }

@@ -69,7 +69,7 @@ async function buildServer() {
 /** The parse worker is bundled first and handed to the sidebar as text, so it can start from a Blob URL. */
 async function buildWorkerSource() {
   const worker = await esbuild.build({
-    entryPoints: [join(root, 'src/sidebar/parse-worker.ts')],
+    entryPoints: [join(root, 'src/sidebar/parsing/parse-worker.ts')],
     bundle: true, format: 'iife', target: 'es2019', minify: true, write: false, logLevel: 'warning',
   });
   return worker.outputFiles[0].text;

@@ -1,6 +1,7 @@
 /**
  * The add-on's own pipeline, streaming: the file is read in pieces, CSV records → normalize →
- * reconcile → P&L by month and by SKU, visiting each row once and keeping none of them.
+ * reconcile → P&L by month and by SKU, visiting each row once and keeping none of them (rows
+ * are read as the normalizer's reusable row view: no LedgerRow is built).
  */
 import { basename } from 'node:path';
 import { createCsvChunkReader } from '../../src/core/files/csv';
@@ -23,10 +24,10 @@ export function pipelinePnl(file: string) {
       reconciler = createReconciler(normalizer.amountIds);
       return;
     }
-    const row = normalizer.push(cells, rowNumber);
+    const row = normalizer.read(cells, rowNumber);
     if (row === null) return;
-    reconciler!.check(row);
-    pnl.add(row);
+    reconciler!.checkView(row);
+    pnl.addView(row);
   });
   readTextInPieces(file, (text) => reader.push(text));
   reader.end();

@@ -19,6 +19,7 @@ export {
 export { LAYOUTS, detectLayout, layoutLabel, layoutSpec, HEADER_SCAN_ROWS, type LayoutSpec, type DetectResult } from './layouts';
 export { parseDate, parseDateOrNull, dateProblem, timeZoneFromFileName, isoOffset, DateParseError } from './dates';
 export { createNormalizer, normalizeType, MAX_PROBLEMS, type Normalizer, type NormalizerOptions } from './normalize';
+export { amountsOf, sourceOf, type RowView, type RowFields } from './row-view';
 export {
   reconcile,
   reconcilePlan,
@@ -38,6 +39,7 @@ export {
   rowPnl,
   totalPnl,
   emptyLines,
+  addViewLines,
   rowMonth,
   rowDate,
   salesAmount,

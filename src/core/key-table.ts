@@ -5,15 +5,24 @@
  * hashes collide (about 1 in 10^7 for a million keys); the only effect would be a `#2` suffix.
  */
 export class KeyTable {
+  /**
+   * Open addressing, two ints a slot: the first hash with bit 30 set (0 = empty) and the key's
+   * entry number. A new key costs one random memory access (its slot); the rest is appended.
+   */
   private slots: Int32Array;
   private mask: number;
+  /** By entry number, in the order keys were added: second hash and content fingerprint. */
+  private seconds: Int32Array;
+  private contents: Int32Array;
   private count = 0;
 
   constructor(capacity = 1024) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size * 4);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
+    this.seconds = new Int32Array(size / 2);
+    this.contents = new Int32Array(size / 2);
   }
 
   get size(): number {
@@ -21,34 +30,57 @@ export class KeyTable {
   }
 
   /**
-   * Adds the key (hashes `h1`, `h2`) with its content fingerprint; returns the fingerprint stored
-   * for an earlier occurrence, or undefined when the key is new.
+   * Adds the key (30-bit hashes `h1`, `h2`; higher bits are ignored) with its content fingerprint;
+   * returns the fingerprint stored for an earlier occurrence, or undefined when the key is new.
    */
   add(h1: number, h2: number, content: number): number | undefined {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    const first = h1 & 0x3fffffff;
+    const second = h2 & 0x3fffffff;
+    const tag = first | 0x40000000;
     const slots = this.slots;
-    let i = spread(h1) & this.mask;
+    let i = spread(first) & this.mask;
     for (;;) {
-      const at = i * 4;
-      if (slots[at + 3] === 0) {
-        slots[at] = h1;
-        slots[at + 1] = h2;
-        slots[at + 2] = content;
-        slots[at + 3] = 1;
-        this.count++;
+      const at = i * 2;
+      const taken = slots[at];
+      if (taken === 0) {
+        const entry = this.count++;
+        slots[at] = tag;
+        slots[at + 1] = entry;
+        this.seconds[entry] = second;
+        this.contents[entry] = content;
         return undefined;
       }
-      if (slots[at] === h1 && slots[at + 1] === h2) return slots[at + 2];
+      if (taken === tag) {
+        const entry = slots[at + 1];
+        if (this.seconds[entry] === second) return this.contents[entry];
+      }
       i = (i + 1) & this.mask;
     }
   }
 
+  /** Doubles the slots (entries keep their numbers) and the entry arrays. */
   private grow(): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.mask = this.slots.length / 4 - 1;
-    this.count = 0;
-    for (let at = 0; at < old.length; at += 4) if (old[at + 3] === 1) this.add(old[at], old[at + 1], old[at + 2]);
+    const size = (this.mask + 1) * 2;
+    const slots = new Int32Array(size * 2);
+    const mask = size - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      const tag = old[at];
+      if (tag === 0) continue;
+      let i = spread(tag & 0x3fffffff) & mask;
+      while (slots[i * 2] !== 0) i = (i + 1) & mask;
+      slots[i * 2] = tag;
+      slots[i * 2 + 1] = old[at + 1];
+    }
+    this.slots = slots;
+    this.mask = mask;
+    const seconds = new Int32Array(size / 2);
+    seconds.set(this.seconds);
+    this.seconds = seconds;
+    const contents = new Int32Array(size / 2);
+    contents.set(this.contents);
+    this.contents = contents;
   }
 }
 

@@ -10,6 +10,7 @@ import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from './field-limits';
 import { KeyTable } from './key-table';
 import { layoutSpec } from './layouts';
 import { moneyProblem, parseCentsOrNaN } from './money';
+import { amountsOf, createRowView, sourceOf, type RowFields, type RowView } from './row-view';
 import type { CellValue, LayoutId, LedgerRow, Problem } from './types';
 
 export interface NormalizerOptions {
@@ -30,6 +31,15 @@ export interface NormalizerOptions {
 export interface Normalizer {
   /** One data row → a LedgerRow, or null when the row is blank, rejected or a description row. */
   push(cells: readonly CellValue[], rowNumber: number): LedgerRow | null;
+  /**
+   * One data row → the normalizer's row view (the same object, refilled each time), or null as
+   * for `push`. Streaming consumers read it without a LedgerRow being built.
+   */
+  read(cells: readonly CellValue[], rowNumber: number): RowView | null;
+  /** The LedgerRow of the view last read (what `push` returns for that row). */
+  ledgerRow(view: RowView): LedgerRow;
+  /** The ledger key of the view last read, `#n`-suffixed for the n-th row with the same key. */
+  keyOf(view: RowView): string;
   /** Rejected-row messages (at most {@link MAX_PROBLEMS} kept; `rejectedRows` counts all). */
   readonly problems: Problem[];
   readonly rejectedRows: number;
@@ -64,11 +74,19 @@ interface Handler {
   def?: ColumnDef;
   field?: RowField;
   detail: boolean;
-  /** Date cache: raw text → ISO (a few hundred distinct days repeat down a column). */
-  dates: Map<string, string>;
+  /** Money columns: position of the column's id in `amountIds`. */
+  slot: number;
+  /** Date cache: raw text → ISO and its hash (a few hundred distinct days repeat down a column). */
+  dates: Map<string, CachedDate>;
   /** Unknown columns: values that parsed as 2-decimal amounts / values that did not. */
   moneyLike: number;
   notMoney: number;
+}
+
+interface CachedDate {
+  iso: string;
+  /** `textHash(iso)`, for the row's content fingerprint. */
+  hash: number;
 }
 
 const LAYOUT_IDS: ReadonlySet<string> = new Set(['statement', 'income', 'onhold', 'pnl-orders', 'pnl-adjustments', 'order-export', 'ledger']);
@@ -102,7 +120,9 @@ function isDateObject(value: unknown): value is Date {
 
 /** `5.77E+17`-style text: a number that a spreadsheet already rounded. */
 function isScientific(text: string): boolean {
-  const e = text.indexOf('E') >= 0 ? text.indexOf('E') : text.indexOf('e');
+  // The exponent mark: the first `E`, else the first `e` (native searches: most IDs have neither).
+  let e = text.indexOf('E');
+  if (e < 0) e = text.indexOf('e');
   if (e <= 0) return false;
   for (let i = 0; i < e; i++) {
     const c = text.charCodeAt(i);
@@ -127,7 +147,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const taken = new Set<string>();
   const handlers: Handler[] = options.header.map((raw, index) => {
     const name = (raw ?? '').trim();
-    const handler: Handler = { kind: Kind.Skip, name, detail: false, dates: new Map(), moneyLike: 0, notMoney: 0 };
+    const handler: Handler = { kind: Kind.Skip, name, detail: false, slot: -1, dates: new Map(), moneyLike: 0, notMoney: 0 };
     if (name === '') return handler;
     const def = lookupColumn(name);
     if (!def || taken.has(def.id)) {
@@ -148,6 +168,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
       case 'money':
       case 'info-money':
         handler.kind = Kind.Money;
+        handler.slot = amountIds.length;
         amountIds.push(def.id);
         break;
       case 'quantity':
@@ -176,6 +197,9 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   // Sheet ranges like A:CZ pad the header with blanks: stop at the last named column.
   let width = handlers.length;
   while (width > 0 && handlers[width - 1].name === '') width--;
+  // The columns a row's cells are read from: skipped columns are only looked at for blank rows.
+  const readColumns: number[] = [];
+  for (let i = 0; i < width; i++) if (handlers[i].kind !== Kind.Skip) readColumns.push(i);
 
   const repeats = new Map<string, number>();
   const exactDuplicates = new Set<string>();
@@ -191,7 +215,53 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     problems.push(problem);
   }
 
-  function push(cells: readonly CellValue[], rowNumber: number): LedgerRow | null {
+  // One view for the whole file, refilled row by row (see RowView).
+  const view = createRowView(amountIds);
+  const defaultType = spec.defaultType ?? '';
+  // Detail and unknown cells of the current row: handler index and text, for `ledgerRow`.
+  const extraColumns: number[] = [];
+  const extraTexts: string[] = [];
+  let extraCount = 0;
+  /** Occurrence of the current row's key in the file: 1, or n for the n-th row with that key. */
+  let keyCount = 1;
+  // Hashes of the current row's dates (the date cache keeps them), for its content fingerprint.
+  let orderDateHash = EMPTY_TEXT_HASH;
+  let statementDateHash = EMPTY_TEXT_HASH;
+
+  function resetView(rowNumber: number): void {
+    view.key = '';
+    view.layout = options.layout;
+    view.type = defaultType;
+    view.statementId = '';
+    view.orderId = '';
+    view.relatedOrderId = '';
+    view.skuId = '';
+    view.sellerSku = '';
+    view.productName = '';
+    view.skuName = '';
+    view.quantity = 0;
+    view.orderDate = '';
+    view.statementDate = '';
+    view.currency = '';
+    view.importId = undefined;
+    view.filledCount = 0;
+    view.rowNumber = rowNumber;
+    view.sourceFile = file;
+    view.sourceSheet = sheet;
+    view.sourceRow = rowNumber;
+    extraCount = 0;
+    keyCount = 1;
+    orderDateHash = EMPTY_TEXT_HASH;
+    statementDateHash = EMPTY_TEXT_HASH;
+  }
+
+  function keepExtra(handlerIndex: number, text: string): void {
+    extraColumns[extraCount] = handlerIndex;
+    extraTexts[extraCount] = text;
+    extraCount++;
+  }
+
+  function read(cells: readonly CellValue[], rowNumber: number): RowView | null {
     const n = cells.length < width ? cells.length : width;
     let first = 0;
     while (first < n && isBlank(cells[first])) first++;
@@ -202,44 +272,33 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
       if (spec.descriptionRow && orderIdIndex >= 0 && isDescription(cells[orderIdIndex])) return null;
     }
 
-    const row: LedgerRow = {
-      key: '',
-      layout: options.layout,
-      type: spec.defaultType ?? '',
-      statementId: '',
-      orderId: '',
-      relatedOrderId: '',
-      skuId: '',
-      sellerSku: '',
-      productName: '',
-      skuName: '',
-      quantity: 0,
-      orderDate: '',
-      statementDate: '',
-      currency: '',
-      amounts: {},
-      unknown: {},
-      source: sheet === undefined ? { file, row: rowNumber } : { file, sheet, row: rowNumber },
-    };
+    resetView(rowNumber);
+    const row = view;
+    const cents = view.cents;
+    const filled = view.filled;
     let bad = false;
     let hash = 2166136261;
-    let sourceFile = '';
-    let sourceRow = 0;
     let layoutText = '';
+    // Ledger rows carry the file and row they were first imported from.
+    let ledgerSourceFile = '';
+    let ledgerSourceRow = 0;
 
-    for (let i = first; i < n; i++) {
+    for (let c = 0; c < readColumns.length; c++) {
+      const i = readColumns[c];
+      if (i >= n) break;
       const value = cells[i];
       if (value === '' || value === null || value === undefined) continue;
       const h = handlers[i];
       switch (h.kind) {
         case Kind.Money: {
-          const cents = parseCentsOrNaN(value);
-          if (cents !== cents) {
+          const amount = parseCentsOrNaN(value);
+          if (amount !== amount) {
             report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: ${moneyProblem(value)}`);
             bad = true;
-          } else if (cents !== 0) {
-            row.amounts[h.def!.id] = cents;
-            hash = Math.imul(hash ^ (i * 40503 + (cents | 0)), 16777619);
+          } else if (amount !== 0) {
+            cents[h.slot] = amount;
+            filled[row.filledCount++] = h.slot;
+            hash = Math.imul(hash ^ (i * 40503 + (amount | 0)), 16777619);
           }
           break;
         }
@@ -268,28 +327,38 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
             break;
           }
           if (h.field) setField(row, h.field, text);
-          else if (h.detail && text) (row.details ??= {})[h.def!.id] = text;
+          else if (h.detail && text) keepExtra(i, text);
           break;
         }
         case Kind.Date: {
           let iso: string | null;
+          let isoHash = EMPTY_TEXT_HASH;
           const raw = typeof value === 'object' && dateText !== undefined && isDateObject(value) ? dateText(value) : value;
           if (typeof raw === 'string') {
             const cached = h.dates.get(raw);
-            if (cached !== undefined) iso = cached;
-            else {
+            if (cached !== undefined) {
+              iso = cached.iso;
+              isoHash = cached.hash;
+            } else {
               iso = parseDateOrNull(raw, options.timeZone);
               if (iso !== null) {
+                isoHash = textHash(iso);
                 if (h.dates.size >= DATE_CACHE_SIZE) h.dates.clear();
-                h.dates.set(detachedText(raw), iso);
+                h.dates.set(detachedText(raw), { iso, hash: isoHash });
               }
             }
-          } else iso = parseDateOrNull(value, options.timeZone);
+          } else {
+            iso = parseDateOrNull(value, options.timeZone);
+            if (iso !== null) isoHash = textHash(iso);
+          }
           if (iso === null) {
             report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``);
             bad = true;
-          } else if (h.field) setField(row, h.field, iso);
-          else if (h.detail && iso) (row.details ??= {})[h.def!.id] = iso;
+          } else if (h.field) {
+            setField(row, h.field, iso);
+            if (h.field === 'orderDate') orderDateHash = isoHash;
+            else if (h.field === 'statementDate') statementDateHash = isoHash;
+          } else if (h.detail && iso) keepExtra(i, iso);
           break;
         }
         case Kind.Quantity: {
@@ -298,7 +367,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
             report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a whole number, found \`${shownValue(value)}\``);
             bad = true;
           } else if (h.field === 'quantity') row.quantity = q;
-          else if (h.field === 'sourceRow') sourceRow = q;
+          else if (h.field === 'sourceRow') ledgerSourceRow = q;
           break;
         }
         case Kind.Text: {
@@ -309,10 +378,10 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
             bad = true;
             break;
           }
-          if (h.field === 'sourceFile') sourceFile = text;
+          if (h.field === 'sourceFile') ledgerSourceFile = text;
           else if (h.field === 'layout') layoutText = text;
           else if (h.field) setField(row, h.field, h.field === 'type' ? normalizeType(text) : text);
-          else (row.details ??= {})[h.def!.id] = text;
+          else keepExtra(i, text);
           break;
         }
         case Kind.Unknown: {
@@ -323,7 +392,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
             bad = true;
             break;
           }
-          row.unknown[h.name] = text;
+          keepExtra(i, text);
           if (looksLikeAmount(value, text)) h.moneyLike++;
           else h.notMoney++;
           break;
@@ -349,28 +418,81 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
       }
       // A ledger row keeps the layout and source it was imported from.
       if (LAYOUT_IDS.has(layoutText)) row.layout = layoutText as LayoutId;
-      if (sourceFile) row.source = { file: sourceFile, row: sourceRow };
+      if (ledgerSourceFile) {
+        row.sourceFile = ledgerSourceFile;
+        row.sourceSheet = undefined;
+        row.sourceRow = ledgerSourceRow;
+      }
       rowsAccepted++;
       return row;
     }
-    if (buildKeys) row.key = buildKey(row, hash);
+    if (buildKeys) countKey(row, hash);
     rowsAccepted++;
     return row;
+  }
+
+  function push(cells: readonly CellValue[], rowNumber: number): LedgerRow | null {
+    const read_ = read(cells, rowNumber);
+    return read_ === null ? null : ledgerRow(read_);
+  }
+
+  function ledgerRow(from: RowView): LedgerRow {
+    const row: LedgerRow = {
+      key: keyOf(from),
+      layout: from.layout,
+      type: from.type,
+      statementId: from.statementId,
+      orderId: from.orderId,
+      relatedOrderId: from.relatedOrderId,
+      skuId: from.skuId,
+      sellerSku: from.sellerSku,
+      productName: from.productName,
+      skuName: from.skuName,
+      quantity: from.quantity,
+      orderDate: from.orderDate,
+      statementDate: from.statementDate,
+      currency: from.currency,
+      amounts: amountsOf(from),
+      unknown: {},
+      source: sourceOf(from),
+    };
+    for (let k = 0; k < extraCount; k++) {
+      const h = handlers[extraColumns[k]];
+      if (h.kind === Kind.Unknown) row.unknown[h.name] = extraTexts[k];
+      else (row.details ??= {})[h.def!.id] = extraTexts[k];
+    }
+    if (from.importId !== undefined) row.importId = from.importId;
+    return row;
+  }
+
+  function keyOf(from: RowView): string {
+    if (isLedger || !buildKeys) return from.key;
+    const key = joinKey(from);
+    return keyCount === 1 ? key : key + '#' + keyCount;
   }
 
   // Duplicate detection without keeping key strings alive (see KeyTable).
   const keyTable = new KeyTable();
 
-  function buildKey(row: LedgerRow, amountsHash: number): string {
+  /** The key's parts: the layout's key fields, prefixed and joined with `|`. */
+  function joinKey(from: RowView): string {
     let key = spec.keyPrefix;
+    for (let f = 0; f < spec.keyFields.length; f++) {
+      const part = keyPartOf(from, spec.keyFields[f]);
+      key = key === '' && f === 0 && spec.keyPrefix === '' ? part : key + '|' + part;
+    }
+    return key;
+  }
+
+  /**
+   * Hashes the row's key from its cells (no key string is built unless the key repeats) and
+   * records its occurrence in `keyCount`.
+   */
+  function countKey(from: RowView, amountsHash: number): void {
     let h1 = 2166136261;
     let h2 = 0x9747b28c;
     for (let f = 0; f < spec.keyFields.length; f++) {
-      const field = spec.keyFields[f];
-      let part = keyPart(row, field);
-      // Adjustment rows have no SKU: the adjustment ID stands in.
-      if (field === 'skuId' && part === '') part = row.orderId;
-      key = key === '' && f === 0 && spec.keyPrefix === '' ? part : key + '|' + part;
+      const part = keyPartOf(from, spec.keyFields[f]);
       h1 = Math.imul(h1 ^ 124, 16777619);
       h2 = Math.imul(h2 ^ 124, 0x5bd1e995);
       for (let i = 0; i < part.length; i++) {
@@ -379,19 +501,23 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
       }
     }
-    const content = hashRow(row, amountsHash) | 0;
+    const content = hashRow(from, amountsHash, orderDateHash, statementDateHash) | 0;
     const firstContent = keyTable.add(h1 & 0x3fffffff, h2 & 0x3fffffff, content);
-    if (firstContent === undefined) return key;
+    if (firstContent === undefined) return;
+    const key = joinKey(from);
     const count = (repeats.get(key) ?? 1) + 1;
     // Kept for the whole import: detached, or each key would pin the piece of file text it came from.
     const kept = detachedText(key);
     repeats.set(kept, count);
     if (firstContent === content) exactDuplicates.add(kept);
-    return key + '#' + count;
+    keyCount = count;
   }
 
   return {
     push,
+    read,
+    ledgerRow,
+    keyOf,
     problems,
     get rejectedRows() {
       return rejectedRows;
@@ -414,22 +540,23 @@ function isDescription(value: CellValue): boolean {
 }
 
 /** A text field of the row that a key is built from (named reads: a computed one is slow on this hot path). */
-function keyPart(row: LedgerRow, field: RowField): string {
+function keyPartOf(row: RowView, field: RowField): string {
   switch (field) {
     case 'statementId':
       return row.statementId;
     case 'orderId':
       return row.orderId;
     case 'skuId':
-      return row.skuId;
+      // Adjustment rows have no SKU: the adjustment ID stands in.
+      return row.skuId === '' ? row.orderId : row.skuId;
     case 'type':
       return row.type;
     default:
-      return row[field as keyof LedgerRow] as string;
+      return (row as unknown as Record<string, string>)[field];
   }
 }
 
-function setField(row: LedgerRow, field: RowField, text: string): void {
+function setField(row: RowFields & { key: string }, field: RowField, text: string): void {
   switch (field) {
     case 'key':
       row.key = text;
@@ -493,12 +620,15 @@ function looksLikeAmount(value: CellValue, text: string): boolean {
   return !Number.isNaN(parseCentsOrNaN(text));
 }
 
-/** Content fingerprint for duplicate detection: the amounts' hash mixed with type, dates and quantity. */
-function hashRow(row: LedgerRow, amountsHash: number): number {
+/**
+ * Content fingerprint for duplicate detection: the amounts' hash mixed with type, dates (hashed
+ * by `textHash`, kept with the date cache) and quantity.
+ */
+function hashRow(row: RowView, amountsHash: number, orderDateHash: number, statementDateHash: number): number {
   let h = amountsHash;
   h = mixText(h, row.type);
-  h = mixText(h, row.orderDate);
-  h = mixText(h, row.statementDate);
+  h = Math.imul(h ^ orderDateHash, 16777619);
+  h = Math.imul(h ^ statementDateHash, 16777619);
   h = Math.imul(h ^ row.quantity, 16777619);
   return h >>> 0;
 }
@@ -507,3 +637,9 @@ function mixText(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h;
 }
+
+function textHash(text: string): number {
+  return mixText(2166136261, text);
+}
+
+const EMPTY_TEXT_HASH = textHash('');

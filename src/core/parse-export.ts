@@ -9,8 +9,10 @@ import { FileReadError, forEachSheetRow, forEachSheetRowAsync } from './files/re
 import { looksLikeZip } from './files/zip-archive';
 import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
 import { createNormalizer, type Normalizer } from './normalize';
-import { addRowLines, emptyLines, rowDate } from './pnl';
+import { addViewLines, emptyLines, rowDate } from './pnl';
 import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from './reconcile';
+import { detachedText } from './detached-text';
+import type { RowView } from './row-view';
 import type { CellValue, FileError, LayoutId, LedgerRow, ParsedExport } from './types';
 
 /** A sheet range or file that holds no recognisable export; the message is for the seller. */
@@ -31,8 +33,11 @@ export interface ParseOptions {
   keys?: boolean;
   /** Check each row against its Total settlement amount (default true; false leaves `reconciliation` empty). */
   reconcile?: boolean;
-  /** Called with each accepted row (streaming consumers, e.g. a P&L accumulator). */
-  onRow?: (row: LedgerRow) => void;
+  /**
+   * Called with each accepted row (streaming consumers, e.g. a P&L accumulator) and the sheet it
+   * belongs to: the ParsedExport's `sheet` (a workbook's sheet name; undefined for CSV files).
+   */
+  onRow?: (row: LedgerRow, sheet?: string) => void;
   /** Keep rows in `ParsedExport.rows` (default true; false for constant-memory passes). */
   keepRows?: boolean;
 }
@@ -77,7 +82,7 @@ class SheetParser {
 
   push(cells: readonly CellValue[], rowNumber: number): void {
     if (this.normalizer) {
-      this.accept(this.normalizer.push(cells, rowNumber));
+      this.accept(this.normalizer.read(cells, rowNumber));
       return;
     }
     if (this.failure) {
@@ -119,23 +124,32 @@ class SheetParser {
     this.reconciler = createReconciler(this.normalizer.amountIds);
     const rest = this.pending.slice(result.headerRow);
     this.pending.length = 0;
-    for (let i = 0; i < rest.length; i++) this.accept(this.normalizer.push(rest[i], headerRow + 1 + i));
+    for (let i = 0; i < rest.length; i++) this.accept(this.normalizer.read(rest[i], headerRow + 1 + i));
   }
 
-  private accept(row: LedgerRow | null): void {
-    if (row === null) return;
-    if (this.options.reconcile !== false) this.reconciler!.check(row);
-    addRowLines(row, this.lines);
-    if (this.options.orderTotals && row.type === 'Order') {
-      for (const id in row.amounts) this.orderTotals.set(id, (this.orderTotals.get(id) ?? 0) + row.amounts[id]);
+  /** One normalized row: totals and checks from the view; a LedgerRow only when rows are kept or streamed out. */
+  private accept(view: RowView | null): void {
+    if (view === null) return;
+    if (this.options.reconcile !== false) this.reconciler!.checkView(view);
+    addViewLines(view, this.lines);
+    if (this.options.orderTotals && view.type === 'Order') {
+      for (let k = 0; k < view.filledCount; k++) {
+        const slot = view.filled[k];
+        const id = view.amountIds[slot];
+        this.orderTotals.set(id, (this.orderTotals.get(id) ?? 0) + view.cents[slot]);
+      }
     }
-    const date = rowDate(row);
+    const date = rowDate(view);
     if (date) {
-      if (this.first === '' || date < this.first) this.first = date;
-      if (date > this.last) this.last = date;
+      // Kept for the whole file: detached, or the date would pin the piece of file text it came from.
+      if (this.first === '' || date < this.first) this.first = detachedText(date);
+      if (date > this.last) this.last = detachedText(date);
     }
-    if (this.options.keepRows !== false) this.rows.push(row);
-    this.options.onRow?.(row);
+    const keep = this.options.keepRows !== false;
+    if (!keep && this.options.onRow === undefined) return;
+    const row = this.normalizer!.ledgerRow(view);
+    if (keep) this.rows.push(row);
+    this.options.onRow?.(row, this.options.sheet);
   }
 
   /** Ends the sheet: decides on a header if fewer than 30 rows came. */

@@ -5,12 +5,12 @@
  * which P&L line each column feeds.
  */
 import { ancestorsOf, COLUMNS, findColumnById, isComponent, type ColumnDef } from './catalog';
-import { parseDateOrNull } from './dates';
 import { detachedText } from './detached-text';
-import { formatCents, parseCentsOrNaN, moneyProblem } from './money';
+import { formatCents } from './money';
 import type { SalesMetric } from './contract';
 import { unitCostOn, type CogsTable } from './cogs';
-import type { CellValue, LedgerRow } from './types';
+import type { RowView } from './row-view';
+import type { LedgerRow } from './types';
 
 export interface PnlLines {
   grossSales: number;
@@ -37,11 +37,17 @@ interface ColumnInfo {
   component: boolean;
   grossSales: boolean;
   ancestors: ColumnInfo[];
+  /** Position among the fee columns (FEE_IDS), or −1. */
+  feeOrdinal: number;
   /** Generation stamp: "a component below me has a value in the current row". */
   mark: number;
 }
+/** Fee columns numbered 0…n−1: a group sums its fee leaves in a small array indexed by these. */
+const FEE_IDS: string[] = COLUMNS.filter((def) => def.pnl === 'fees').map((def) => def.id);
 const INFO = new Map<string, ColumnInfo>();
-for (const def of COLUMNS) INFO.set(def.id, { def, pnl: def.pnl, component: isComponent(def), grossSales: def.grossSales === true, ancestors: [], mark: 0 });
+for (const def of COLUMNS) {
+  INFO.set(def.id, { def, pnl: def.pnl, component: isComponent(def), grossSales: def.grossSales === true, ancestors: [], feeOrdinal: FEE_IDS.indexOf(def.id), mark: 0 });
+}
 for (const info of INFO.values()) info.ancestors = ancestorsOf(info.def.id).map((id) => INFO.get(id)!);
 
 let generation = 0;
@@ -54,6 +60,7 @@ const rowLines: PnlLines = emptyLines();
 const rowCells: ColumnInfo[] = [];
 const rowCents: number[] = [];
 const feeIds: string[] = [];
+const feeOrdinals: number[] = [];
 const feeCents: number[] = [];
 let feeCount = 0;
 /** Gross sales and gross sales refunds of the row last collected (saves a second pass). */
@@ -79,6 +86,46 @@ function collectRow(row: LedgerRow): void {
     const up = info.ancestors;
     for (let i = 0; i < up.length; i++) up[i].mark = g;
   }
+  sumCollected(n, g);
+}
+
+/** {@link collectRow} for a row view: `infos` are the columns of the view's amount slots. */
+function collectView(view: RowView, infos: readonly ColumnInfo[]): void {
+  const cents = view.cents;
+  const filled = view.filled;
+  const g = ++generation;
+  const n = view.filledCount;
+  for (let k = 0; k < n; k++) {
+    const slot = filled[k];
+    const info = infos[slot];
+    rowCells[k] = info;
+    rowCents[k] = cents[slot];
+    if (!info.component) continue;
+    const up = info.ancestors;
+    for (let i = 0; i < up.length; i++) up[i].mark = g;
+  }
+  sumCollected(n, g);
+}
+
+/** The columns of each file's amount slots, worked out once per file (the key is the normalizer's `amountIds`). */
+const SLOT_INFOS = new WeakMap<readonly string[], ColumnInfo[]>();
+
+/** The columns of a file's amount slots (all catalog ids: the normalizer only makes slots for those). */
+function slotInfos(amountIds: readonly string[]): ColumnInfo[] {
+  let infos = SLOT_INFOS.get(amountIds);
+  if (infos === undefined) {
+    infos = amountIds.map((id) => {
+      const info = INFO.get(id);
+      if (info === undefined) throw new Error(`P&L: amount column ${id} is not in the column catalog`);
+      return info;
+    });
+    SLOT_INFOS.set(amountIds, infos);
+  }
+  return infos;
+}
+
+/** The second pass of collecting a row: its `n` gathered cells (generation `g`) into the row scratch. */
+function sumCollected(n: number, g: number): void {
   const into = rowLines;
   into.grossSales = 0;
   into.sellerDiscounts = 0;
@@ -122,6 +169,7 @@ function collectRow(row: LedgerRow): void {
       case 'fees':
         into.fees += cents;
         feeIds[feeCount] = info.def.id;
+        feeOrdinals[feeCount] = info.feeOrdinal;
         feeCents[feeCount] = cents;
         feeCount++;
         break;
@@ -166,6 +214,12 @@ export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, n
   addCollected(into, fees);
 }
 
+/** {@link addRowLines} for a row view. */
+export function addViewLines(view: RowView, into: PnlLines, fees?: Map<string, number>): void {
+  collectView(view, slotInfos(view.amountIds));
+  addCollected(into, fees);
+}
+
 /** P&L lines of one row. */
 export function rowPnl(row: LedgerRow): PnlLines {
   const lines = emptyLines();
@@ -175,21 +229,24 @@ export function rowPnl(row: LedgerRow): PnlLines {
 
 export type PnlGroupBy = 'month' | 'sku' | 'statement' | 'type';
 
+/** The fields rows are grouped and dated by (a LedgerRow or a RowView). */
+export type GroupedFields = Pick<LedgerRow, 'orderDate' | 'statementDate' | 'skuId' | 'sellerSku' | 'statementId' | 'type'>;
+
 /** Month of a row: its order creation month, else its statement month (`YYYY-MM`, or ''). */
-export function rowMonth(row: LedgerRow): string {
+export function rowMonth(row: GroupedFields): string {
   const date = row.orderDate || row.statementDate;
   return date.length >= 7 ? date.slice(0, 7) : '';
 }
 
 /** Calendar date of a row (order date, else statement date), `YYYY-MM-DD` or ''. */
-export function rowDate(row: LedgerRow): string {
+export function rowDate(row: GroupedFields): string {
   const date = row.orderDate || row.statementDate;
   return date.length >= 10 ? date.slice(0, 10) : '';
 }
 
 export const NO_SKU = '(no SKU)';
 
-export function groupKey(row: LedgerRow, groupBy: PnlGroupBy): string {
+export function groupKey(row: GroupedFields, groupBy: PnlGroupBy): string {
   switch (groupBy) {
     case 'month':
       return rowMonth(row);
@@ -215,8 +272,30 @@ interface GroupSums {
   rows: number;
   units: number;
   lines: PnlLines;
-  fees: Map<string, number>;
+  /** Fee leaf totals by fee ordinal (FEE_IDS), and the ordinals in the order first seen. */
+  fees: Float64Array;
+  feeOrder: number[];
 }
+
+function emptyGroup(): GroupSums {
+  return { rows: 0, units: 0, lines: emptyLines(), fees: new Float64Array(FEE_IDS.length), feeOrder: [] };
+}
+
+/** Adds the collected row into a group: its lines and its fee leaves. */
+function addCollectedToGroup(group: GroupSums, units: number): void {
+  group.rows++;
+  addCollected(group.lines);
+  group.units += units;
+  const fees = group.fees;
+  for (let k = 0; k < feeCount; k++) {
+    const ordinal = feeOrdinals[k];
+    // Zero cells never reach the scratch, so an untouched total means a fee seen for the first time.
+    if (fees[ordinal] === 0 && !group.feeOrder.includes(ordinal)) group.feeOrder.push(ordinal);
+    fees[ordinal] += feeCents[k];
+  }
+}
+
+const DATE_GROUPS_KEPT = 4096;
 
 /**
  * Several P&L groupings (say by month and by SKU) filled together: each row's lines are worked
@@ -225,26 +304,57 @@ interface GroupSums {
  */
 export class PnlGroupings {
   private readonly groups: Map<string, GroupSums>[];
+  /**
+   * Month groupings: the group of each row date seen (a few hundred days), so a row's month is
+   * not cut out of its date and hashed again for every row. Bounded: dates with times can be many.
+   */
+  private readonly groupOfDate: (Map<string, GroupSums> | undefined)[];
 
   constructor(readonly groupBys: readonly PnlGroupBy[]) {
     this.groups = groupBys.map(() => new Map());
+    this.groupOfDate = groupBys.map((by) => (by === 'month' ? new Map() : undefined));
   }
 
   add(row: LedgerRow): void {
     collectRow(row);
-    const units = unitsFrom(row.quantity, lastGrossSold, lastGrossRefunded);
+    this.addCollected(row, row.quantity);
+  }
+
+  /** {@link add} for a row view: the same groups and sums, with no LedgerRow built. */
+  addView(view: RowView): void {
+    collectView(view, slotInfos(view.amountIds));
+    this.addCollected(view, view.quantity);
+  }
+
+  private addCollected(row: GroupedFields, quantity: number): void {
+    const units = unitsFrom(quantity, lastGrossSold, lastGrossRefunded);
     for (let i = 0; i < this.groupBys.length; i++) {
-      const groups = this.groups[i];
-      const key = groupKey(row, this.groupBys[i]);
-      let group = groups.get(key);
-      if (!group) {
-        group = { rows: 0, units: 0, lines: emptyLines(), fees: new Map() };
-        groups.set(detachedText(key), group);
+      const byDate = this.groupOfDate[i];
+      let group: GroupSums | undefined;
+      if (byDate === undefined) group = this.group(i, groupKey(row, this.groupBys[i]));
+      else {
+        const date = row.orderDate || row.statementDate;
+        group = byDate.get(date);
+        if (group === undefined) {
+          group = this.group(i, rowMonth(row));
+          if (byDate.size >= DATE_GROUPS_KEPT) byDate.clear();
+          byDate.set(detachedText(date), group);
+        }
       }
-      group.rows++;
-      addCollected(group.lines, group.fees);
-      group.units += units;
+      addCollectedToGroup(group, units);
     }
+  }
+
+  /** The group `key` of grouping `i`, made on first use. */
+  private group(i: number, key: string): GroupSums {
+    const groups = this.groups[i];
+    let group = groups.get(key);
+    if (!group) {
+      group = emptyGroup();
+      // Kept past the row: detached, or the key would pin the piece of file text it came from.
+      groups.set(detachedText(key), group);
+    }
+    return group;
   }
 
   /** The groups of one of the groupings, sorted by group key. */
@@ -253,8 +363,14 @@ export class PnlGroupings {
     if (at < 0) throw new Error(`P&L groupings: not grouped by ${groupBy} (only ${this.groupBys.join(', ')})`);
     return [...this.groups[at]]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([group, g]) => ({ group, rows: g.rows, units: g.units, lines: g.lines, feesByColumn: Object.fromEntries(g.fees) }));
+      .map(([group, g]) => ({ group, rows: g.rows, units: g.units, lines: g.lines, feesByColumn: feesByColumn(g) }));
   }
+}
+
+function feesByColumn(group: GroupSums): Record<string, number> {
+  const byColumn: Record<string, number> = {};
+  for (const ordinal of group.feeOrder) byColumn[FEE_IDS[ordinal]] = group.fees[ordinal];
+  return byColumn;
 }
 
 /** Incremental P&L: add rows one at a time (streaming imports), read the groups at the end. */

@@ -10,6 +10,7 @@
 import { ancestorsOf, findColumnById, isComponent, lookupColumn } from './catalog';
 import { parseCentsOrNaN } from './money';
 import { detachedText } from './detached-text';
+import { sourceOf as viewSource, type RowView } from './row-view';
 import type { CellValue, LedgerRow, ReconcileMismatch, ReconcileResult, SubtotalMismatch } from './types';
 
 export interface ReconcilePlan {
@@ -49,6 +50,8 @@ export const MAX_LISTED = 1000;
 
 export interface Reconciler {
   check(row: LedgerRow): void;
+  /** {@link check} for a row view: the same checks and mismatches, with no LedgerRow built. */
+  checkView(view: RowView): void;
   result(unclassifiedColumns?: string[]): ReconcileResult;
 }
 
@@ -77,6 +80,44 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
   const subValue = new Array<number>(subtotals.length).fill(0);
   const subSum = new Array<number>(subtotals.length).fill(0);
 
+  // The same roles by amount slot, for row views (worked out once per amountIds list).
+  let slotIds: readonly string[] | undefined;
+  let slotRole = new Int32Array(0);
+  let slotParent = new Int32Array(0);
+  let slotOwn = new Int32Array(0);
+  function slotsFor(amountIds: readonly string[]): void {
+    if (amountIds === slotIds) return;
+    slotIds = amountIds;
+    slotRole = Int32Array.from(amountIds, (id) => roleOf.get(id) ?? 0);
+    slotParent = Int32Array.from(amountIds, (id) => childOf.get(id) ?? -1);
+    slotOwn = Int32Array.from(amountIds, (id) => subtotalIndex.get(id) ?? -1);
+  }
+
+  function checkView(view: RowView): void {
+    slotsFor(view.amountIds);
+    const cents = view.cents;
+    const filled = view.filled;
+    let settlement = 0;
+    let sum = 0;
+    for (let s = 0; s < subtotals.length; s++) {
+      subValue[s] = 0;
+      subSum[s] = 0;
+    }
+    for (let k = 0; k < view.filledCount; k++) {
+      const slot = filled[k];
+      const amount = cents[slot];
+      const role = slotRole[slot];
+      if (role === SETTLEMENT) settlement += amount;
+      else if (role === LEAF) sum += amount;
+      if (subtotals.length === 0) continue;
+      const parent = slotParent[slot];
+      if (parent >= 0) subSum[parent] += amount;
+      const own = slotOwn[slot];
+      if (own >= 0) subValue[own] += amount;
+    }
+    finishRow(view, settlement, sum);
+  }
+
   function check(row: LedgerRow): void {
     const a = row.amounts;
     let settlement = 0;
@@ -96,13 +137,18 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
       const own = subtotalIndex.get(id);
       if (own !== undefined) subValue[own] += cents;
     }
+    finishRow(row, settlement, sum);
+  }
+
+  /** Compares the row's sums gathered in `settlement`, `sum`, `subValue` and `subSum`; lists mismatches. */
+  function finishRow(row: LedgerRow | RowView, settlement: number, sum: number): void {
     if (settlementIds.length > 0) {
       rowsChecked++;
       if (sum !== settlement) {
         mismatchCount++;
         if (mismatches.length < MAX_LISTED) {
           // Detached: a listed mismatch outlives its row and must not pin the file text it came from.
-          mismatches.push({ source: row.source, orderId: detachedText(row.orderId), type: detachedText(row.type), settlement, sumOfParts: sum, difference: settlement - sum });
+          mismatches.push({ source: sourceOf(row), orderId: detachedText(row.orderId), type: detachedText(row.type), settlement, sumOfParts: sum, difference: settlement - sum });
         }
       }
     }
@@ -111,7 +157,7 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
       subtotalCount++;
       if (subtotalMismatches.length < MAX_LISTED) {
         subtotalMismatches.push({
-          source: row.source,
+          source: sourceOf(row),
           orderId: detachedText(row.orderId),
           type: detachedText(row.type),
           column: subtotals[s].label,
@@ -133,7 +179,7 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
       subtotalMismatches,
     };
   }
-  return { check, result };
+  return { check, checkView, result };
 }
 
 /** Amount columns present in any of the rows (for rows without their file header, e.g. the ledger). */
@@ -208,4 +254,12 @@ function totalNear(sheet: readonly (readonly CellValue[])[], r: number, c: numbe
 export function withTotalChecks(result: ReconcileResult, checks: ReconcileResult['totalChecks']): ReconcileResult {
   const totalChecks = [...result.totalChecks, ...checks];
   return { ...result, totalChecks, ok: result.ok && totalChecks.every((t) => t.difference === 0) };
+}
+
+/** A mismatch's source: kept past its row, so a view's (ledger) source file text is detached. */
+function sourceOf(row: LedgerRow | RowView): LedgerRow['source'] {
+  if ('source' in row) return row.source;
+  const source = viewSource(row);
+  source.file = detachedText(source.file);
+  return source;
 }

@@ -3,10 +3,10 @@
  * results (the forecast) are mounted after it and told when an import finishes.
  */
 import './styles.css';
-import { startParseWorker } from './blob-worker';
+import { startParseWorker } from './parsing/blob-worker';
 import { createForecastPanel } from './forecast-panel';
-import { createImportPanel } from './import-panel';
-import { createFileParser } from './parse-in-worker';
+import { createImportPanel } from './import/import-panel';
+import { createFileParser } from './parsing/parse-in-worker';
 import { callServer } from './server-client';
 
 function mount(): void {

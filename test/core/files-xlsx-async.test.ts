@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileReadError, forEachSheetRow, forEachSheetRowAsync, readExportFile, readExportFileAsync } from '../../src/core/files/read-file';
 import { hasNativeInflate, listZipEntries, streamZipEntry, streamZipEntryAsync } from '../../src/core/files/zip-archive';
 import { parseExportFile, parseExportFileAsync } from '../../src/core/parse-export';
+import type { LedgerRow } from '../../src/core/types';
+import { parseBytesStreamingRows } from '../../src/sidebar/parsing/parse-file';
 import { writeXlsx, type XlsxCell, type XlsxSheetSpec, type XlsxWriteOptions } from '../helpers/xlsx-writer';
 
 const HEADER = ['Type', 'Order/adjustment ID', 'SKU ID', 'Order created date', 'Total settlement amount', 'Fees', 'Note'];
@@ -173,6 +175,44 @@ describe('parseExportFileAsync', () => {
     const expected = parseExportFile(cut, 'statement.xlsx');
     expect(expected.errors[0].message).toMatch(/^statement\.xlsx could not be opened as an Excel file/);
     expect(await parseExportFileAsync(cut, 'statement.xlsx')).toEqual(expected);
+  });
+});
+
+describe('rows streamed from the parse worker', () => {
+  function statementSheet(first: number, count: number): XlsxCell[][] {
+    const rows: XlsxCell[][] = [['Statement date (UTC)', 'Statement ID', 'Type', 'Order/adjustment ID', 'SKU ID', 'Order created date', 'Total settlement amount', 'Net sales', 'Fees']];
+    for (let i = first; i < first + count; i++) {
+      rows.push(['2026/04/20', '7320260420000042', 'Order', String(576786105183930000n + BigInt(i)), '1732440158393635811', { date: '2026-04-12' }, (1000 + i - 60) / 100, (1000 + i) / 100, -0.6]);
+    }
+    return rows;
+  }
+
+  it('sends every imported row once, in order, in batches tagged with their sheet', async () => {
+    const bytes = writeXlsx([
+      { name: 'April', rows: statementSheet(1, 4500) },
+      { name: 'May', rows: statementSheet(5001, 30) },
+    ]);
+    const expected = parseExportFile(bytes, 'statement.xlsx');
+    expect(expected.files.map((file) => [file.sheet, file.rows.length])).toEqual([['April', 4500], ['May', 30]]);
+    const batches: { sheet: string | undefined; rows: LedgerRow[] }[] = [];
+    const outcome = await parseBytesStreamingRows(bytes, 'statement.xlsx', (sheet, rows) => batches.push({ sheet, rows }));
+    expect(batches.map((batch) => [batch.sheet, batch.rows.length])).toEqual([['April', 2000], ['April', 2000], ['April', 500], ['May', 30]]);
+    for (const file of expected.files) {
+      const streamed = batches.filter((batch) => batch.sheet === file.sheet).flatMap((batch) => batch.rows);
+      expect(streamed).toEqual(file.rows);
+    }
+    // The worker keeps no copy of the rows; everything else matches parseExportFile.
+    expect(outcome.files.map((file) => file.rows)).toEqual([[], []]);
+    expect(outcome.files.map((file) => ({ ...file, rows: [] }))).toEqual(expected.files.map((file) => ({ ...file, rows: [] })));
+  });
+
+  it('sends no rows for a damaged file and reports it as the file error', async () => {
+    const bytes = writeXlsx([{ name: 'April', rows: statementSheet(1, 50) }]);
+    const batches: LedgerRow[][] = [];
+    const outcome = await parseBytesStreamingRows(bytes.subarray(0, 100), 'statement.xlsx', (_sheet, rows) => batches.push(rows));
+    expect(batches).toEqual([]);
+    expect(outcome.files).toEqual([]);
+    expect(outcome.errors[0].message).toMatch(/^statement\.xlsx could not be opened as an Excel file: it looks damaged or incomplete\./);
   });
 });
 

@@ -11,7 +11,7 @@ import { GAS_FAILURES } from '../../emulator/index';
 import { LEDGER_TAB } from '../../src/core/ledger-format';
 import { parseExportFile } from '../../src/core/parse-export';
 import type { ParsedExport } from '../../src/core/types';
-import { runImports, type ServerCaller } from '../../src/sidebar/import-runner';
+import { runImports, type ServerCaller } from '../../src/sidebar/import/import-runner';
 import { IMPORTS, column, ensureBuilt, harness, withRows, type Harness } from '../server/import-harness';
 import { recordInput } from './record';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { jsonRoundTrip, loadBundleInVm, Workbook, type GasRuntime } from '../../emulator/index';
 import { parseExportFile } from '../../src/core/parse-export';
 import type { ParsedExport } from '../../src/core/types';
-import { runImports, type ImportOutcome, type ServerCaller } from '../../src/sidebar/import-runner';
+import { runImports, type ImportOutcome, type ServerCaller } from '../../src/sidebar/import/import-runner';
 
 export const LEDGER = 'TTS Ledger';
 export const IMPORTS = 'TTS Imports';

@@ -78,7 +78,7 @@ describe('importing the sample statement into TTS Ledger', () => {
       }
       return result;
     }) as typeof call;
-    const { runImports } = await import('../../src/sidebar/import-runner');
+    const { runImports } = await import('../../src/sidebar/import/import-runner');
     await runImports([parsed], { call: counting, limits: { maxRows: 40, maxBytes: 1_000_000 } });
     expect(counts).toEqual([1, 1, 1, 1, 1]); // 195 rows in chunks of 40
     expect(reads).toEqual([1, 2, 2, 2, 2]); // the header row, then the Key column once rows exist
@@ -188,7 +188,7 @@ describe('importing the sample statement into TTS Ledger', () => {
       }
       return h.call(name as 'importChunk', arg as never);
     }) as typeof h.call;
-    const { runImports } = await import('../../src/sidebar/import-runner');
+    const { runImports } = await import('../../src/sidebar/import/import-runner');
     const [failed] = await runImports([parsed], { call: failing, limits: { maxRows: 50, maxBytes: 1_000_000 } });
     h.workbook.calls.clearFailures();
     expect(failed).toMatchObject({ status: 'failed', written: 50, message: 'Service error: Spreadsheets' });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chunkRows, utf8Length } from '../../src/sidebar/chunks';
+import { chunkRows, utf8Length } from '../../src/sidebar/import/chunks';
 import { ledgerRow } from './parsed-fixture';
 
 describe('chunkRows', () => {

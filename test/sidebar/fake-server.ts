@@ -1,6 +1,6 @@
 /** A fake of the import handlers, recording every call, for the sidebar's import loop tests. */
 import type { ServerApi, ServerHandlerName } from '../../src/core/contract';
-import type { ServerCaller } from '../../src/sidebar/import-runner';
+import type { ServerCaller } from '../../src/sidebar/import/import-runner';
 
 export interface FakeServer {
   call: ServerCaller;

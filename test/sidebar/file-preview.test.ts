@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { outcomeText, renderFileError, renderPreview } from '../../src/sidebar/file-preview';
+import { outcomeText, renderFileError, renderPreview } from '../../src/sidebar/import/file-preview';
 import { parsedExport } from './parsed-fixture';
 
 describe('renderPreview', () => {

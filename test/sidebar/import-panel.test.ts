@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createImportPanel } from '../../src/sidebar/import-panel';
-import type { FileParser } from '../../src/sidebar/parse-in-worker';
-import type { ParseOutcome } from '../../src/sidebar/parse-protocol';
+import { createImportPanel } from '../../src/sidebar/import/import-panel';
+import type { FileParser } from '../../src/sidebar/parsing/parse-in-worker';
+import type { ParseOutcome } from '../../src/sidebar/parsing/parse-protocol';
 import { fakeServer } from './fake-server';
 import { parsedExport } from './parsed-fixture';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { ImportChunkRequest } from '../../src/core/contract';
-import { beginRequestOf, runImports } from '../../src/sidebar/import-runner';
+import { beginRequestOf, runImports } from '../../src/sidebar/import/import-runner';
 import { fakeServer } from './fake-server';
 import { parsedExport } from './parsed-fixture';
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { parseBytes } from '../../src/sidebar/parse-file';
-import { createFileParser } from '../../src/sidebar/parse-in-worker';
-import { ParseCancelled, type ParseRequest, type WorkerMessage } from '../../src/sidebar/parse-protocol';
+import { parseBytes } from '../../src/sidebar/parsing/parse-file';
+import { createFileParser } from '../../src/sidebar/parsing/parse-in-worker';
+import { ParseCancelled, type ParseRequest, type WorkerMessage } from '../../src/sidebar/parsing/parse-protocol';
 
 const SAMPLE = readFileSync('samples/statement-2026-05.csv');
 const sampleFile = () => new File([SAMPLE], 'statement-2026-05.csv', { type: 'text/csv' });

@@ -59,8 +59,8 @@ export function readExportFile(bytes: Uint8Array, fileName: string): FileText {
 /** `readExportFile` reading workbooks with `forEachSheetRowAsync`. */
 export async function readExportFileAsync(bytes: Uint8Array, fileName: string): Promise<FileText> {
   const collector = new SheetTextCollector();
-  const { sheetNames, ...result } = await forEachSheetRowAsync(bytes, fileName, collector.visit, collector.announce);
-  return { ...result, sheets: collector.finish() };
+  const { fileName: name, kind, encoding } = await forEachSheetRowAsync(bytes, fileName, collector.visit, collector.announce);
+  return { fileName: name, kind, ...(encoding === undefined ? {} : { encoding }), sheets: collector.finish() };
 }
 
 /** Keeps every visited row, by sheet and row number, the way `readExportFile` returns them. */

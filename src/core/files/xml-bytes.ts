@@ -49,7 +49,7 @@ export function asciiBytesToString(b: Uint8Array, s: number, end: number): strin
     default: {
       let text = '';
       for (let from = s; from < end; from += 8192) {
-        text += fromCharCode.apply(null, b.subarray(from, Math.min(end, from + 8192)) as unknown as number[]);
+        text += fromCharCode(...(b.subarray(from, Math.min(end, from + 8192)) as unknown as number[]));
       }
       return text;
     }
@@ -164,7 +164,9 @@ function firstTagEnd(pending: Uint8Array, pendingLength: number, chunk: Uint8Arr
 
 /** `x:` for `<x:worksheet …>`, '' for `<worksheet …>`, null when the root tag has not arrived yet. */
 function rootElementPrefix(bytes: Uint8Array, length: number): string | null {
-  const head = asciiBytesToString(bytes, 0, Math.min(length, 4096)).replace(/[^\x00-\x7f]/g, '?');
+  // Non-ASCII bytes become '?' so a multi-byte character cannot be misread as markup.
+  // eslint-disable-next-line no-control-regex
+  const head = asciiBytesToString(bytes, 0, Math.min(length, 4096)).replace(/[^\u0000-\u007f]/g, '?');
   let pos = 0;
   for (;;) {
     const lt = head.indexOf('<', pos);

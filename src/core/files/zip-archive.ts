@@ -92,8 +92,14 @@ export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
         const size = u16(bytes, extra + 2);
         if (id === 0x0001) {
           let field = extra + 4;
-          if (uncompressedSize === MAX_32) (uncompressedSize = u64(bytes, field)), (field += 8);
-          if (compressedSize === MAX_32) (compressedSize = u64(bytes, field)), (field += 8);
+          if (uncompressedSize === MAX_32) {
+            uncompressedSize = u64(bytes, field);
+            field += 8;
+          }
+          if (compressedSize === MAX_32) {
+            compressedSize = u64(bytes, field);
+            field += 8;
+          }
           if (headerOffset === MAX_32) headerOffset = u64(bytes, field);
           break;
         }

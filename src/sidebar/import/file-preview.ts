@@ -2,9 +2,9 @@
  * One card per file: what the add-on understood (layout, period, rows, totals), whether the
  * money adds up, and which rows or columns it could not use — before anything is written.
  */
-import type { FileError, ParsedExport, ReconcileResult } from '../core/types';
-import { h } from './dom';
-import { count, money, period, plural, problem } from './format';
+import type { FileError, ParsedExport, ReconcileResult } from '../../core/types';
+import { h } from '../dom';
+import { count, money, period, plural, problem } from '../format';
 import type { ImportOutcome } from './import-runner';
 
 /** How many rejected rows and differences are listed before "and N more". */

@@ -2,7 +2,7 @@
  * The progress region: a bar with room reserved for it (no layout jump when it appears) and a
  * status line announced to screen readers through `aria-live`.
  */
-import { h } from './dom';
+import { h } from '../dom';
 
 export interface ProgressView {
   element: HTMLElement;

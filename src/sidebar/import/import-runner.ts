@@ -3,9 +3,9 @@
  * the server's lock is never contended by our own calls), then close the import with its status.
  * Cancel is honoured between chunks: the chunk already sent is written in full or not at all.
  */
-import type { BeginImportRequest, ImportSummary, ServerApi, ServerHandlerName } from '../core/contract';
-import { amountIdsOf, unknownColumnsOf } from '../core/ledger-format';
-import type { ParsedExport } from '../core/types';
+import type { BeginImportRequest, ImportSummary, ServerApi, ServerHandlerName } from '../../core/contract';
+import { amountIdsOf, unknownColumnsOf } from '../../core/ledger-format';
+import type { ParsedExport } from '../../core/types';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunks';
 
 /** Same shape as `callServer`, injectable so tests can use a fake server. */

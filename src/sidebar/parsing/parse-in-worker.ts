@@ -3,8 +3,9 @@
  * files are parsed in the page, one per task, so the UI still repaints and Cancel still answers
  * between files.
  */
-import { checkFileSize } from '../core/files/read-file';
+import { checkFileSize } from '../../core/files/read-file';
 import { parseBytesAsync } from './parse-file';
+import type { LedgerRow } from '../../core/types';
 import { ParseCancelled, type ParseOutcome, type ParseStage, type WorkerMessage } from './parse-protocol';
 
 /** `fraction` is 0–1 of the file read so far, when known. */
@@ -42,6 +43,21 @@ function isOutcome(value: ArrayBuffer | ParseOutcome): value is ParseOutcome {
   return 'errors' in value;
 }
 
+/** Rows the worker sent in batches while parsing, put back into the files they belong to. */
+class StreamedRows {
+  private readonly bySheet = new Map<string | undefined, LedgerRow[]>();
+
+  add(sheet: string | undefined, rows: LedgerRow[]): void {
+    const kept = this.bySheet.get(sheet);
+    if (kept === undefined) this.bySheet.set(sheet, rows);
+    else for (let i = 0; i < rows.length; i++) kept.push(rows[i]);
+  }
+
+  fill(outcome: ParseOutcome): ParseOutcome {
+    return { ...outcome, files: outcome.files.map((file) => ({ ...file, rows: this.bySheet.get(file.sheet) ?? [] })) };
+  }
+}
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createFileParser(makeWorker: WorkerFactory): FileParser {
@@ -70,12 +86,14 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
         w.removeEventListener('error', onError);
         cancelCurrent = null;
       };
+      const streamed = new StreamedRows();
       const onMessage = (event: MessageEvent<WorkerMessage>) => {
         const msg = event.data;
         if (msg.id !== id) return;
         answered = true;
         if (msg.type === 'progress') onStage?.(msg.stage);
-        else if (msg.type === 'done') { finish(); resolve(msg.outcome); }
+        else if (msg.type === 'rows') streamed.add(msg.sheet, msg.rows);
+        else if (msg.type === 'done') { finish(); resolve(msg.rowsStreamed ? streamed.fill(msg.outcome) : msg.outcome); }
         else { finish(); resolve({ files: [], errors: [{ fileName, message: msg.message }] }); }
       };
       const onError = (event: ErrorEvent) => {

@@ -2,13 +2,13 @@
  * The import panel: choose or drop export files → preview each → *Import* sends the rows to the
  * server chunk by chunk with a progress bar and a *Cancel* that stops after the current chunk.
  */
-import type { ParsedExport } from '../core/types';
-import { h, replaceChildren } from './dom';
+import type { ParsedExport } from '../../core/types';
+import { h, replaceChildren } from '../dom';
 import { outcomeText, renderFileError, renderPreview } from './file-preview';
-import { count, plural } from './format';
+import { count, plural } from '../format';
 import { runImports, type ImportOutcome, type ServerCaller } from './import-runner';
-import type { FileParser } from './parse-in-worker';
-import { ParseCancelled } from './parse-protocol';
+import type { FileParser } from '../parsing/parse-in-worker';
+import { ParseCancelled } from '../parsing/parse-protocol';
 import { createProgress } from './progress';
 
 export const FILE_INPUT_ID = 'import-files';

@@ -3,7 +3,7 @@
  * with no documented payload cap but a practical one near a few MB, so chunks are bounded both by
  * row count and by their JSON size in UTF-8 bytes (product names are often not ASCII).
  */
-import type { LedgerRow } from '../core/types';
+import type { LedgerRow } from '../../core/types';
 
 export interface ChunkLimits {
   maxRows: number;

@@ -3,6 +3,7 @@
  * the script editor's Run can call it), so sizes and types are checked before anything is written.
  */
 import * as z from 'zod/mini';
+import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from '../../core/field-limits';
 
 export const MAX_CHUNK_ROWS = 5000;
 /** JSON size of one chunk request; the sidebar sends ≤ 1 MB. */
@@ -11,30 +12,31 @@ export const MAX_CHUNK_CHARS = 2_000_000;
 const LAYOUTS = ['statement', 'income', 'onhold', 'pnl-orders', 'pnl-adjustments', 'order-export', 'ledger'] as const;
 const ISO_OR_EMPTY = /^$|^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+// Field limits are the parser's own (core/field-limits), so a row the sidebar accepts is never refused here.
 const text = (max: number) => z.string().check(z.maxLength(max));
 const isoDate = z.string().check(z.regex(ISO_OR_EMPTY));
 const cents = z.int().check(z.gte(-Number.MAX_SAFE_INTEGER), z.lte(Number.MAX_SAFE_INTEGER));
 const importId = z.string().check(z.regex(/^[0-9A-Za-z-]{8,40}$/));
 
 export const LedgerRowSchema = z.object({
-  key: z.string().check(z.minLength(1), z.maxLength(500)),
+  key: z.string().check(z.minLength(1), z.maxLength(maxCharsOf('key', false))),
   layout: z.enum(LAYOUTS),
-  type: text(200),
-  statementId: text(100),
-  orderId: text(100),
-  relatedOrderId: text(100),
-  skuId: text(100),
-  sellerSku: text(500),
-  productName: text(5000),
-  skuName: text(2000),
+  type: text(maxCharsOf('type', false)),
+  statementId: text(MAX_ID_CHARS),
+  orderId: text(MAX_ID_CHARS),
+  relatedOrderId: text(MAX_ID_CHARS),
+  skuId: text(MAX_ID_CHARS),
+  sellerSku: text(maxCharsOf('sellerSku', false)),
+  productName: text(maxCharsOf('productName', false)),
+  skuName: text(maxCharsOf('skuName', false)),
   quantity: z.number().check(z.gte(-1e9), z.lte(1e9)),
   orderDate: isoDate,
   statementDate: isoDate,
-  currency: text(50),
+  currency: text(maxCharsOf('currency', false)),
   amounts: z.record(text(100), cents),
-  unknown: z.record(text(500), text(5000)),
-  source: z.object({ file: text(500), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),
-  details: z.optional(z.record(text(100), text(5000))),
+  unknown: z.record(text(500), text(MAX_DETAIL_CHARS)),
+  source: z.object({ file: text(maxCharsOf('sourceFile', false)), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),
+  details: z.optional(z.record(text(100), text(MAX_DETAIL_CHARS))),
 });
 
 export const BeginImportSchema = z.object({

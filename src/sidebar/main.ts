@@ -16,6 +16,15 @@ function mount(): void {
   const importPanel = createImportPanel({ parser: createFileParser(startParseWorker), call: callServer, onImported: () => void forecastPanel.refresh() });
   app.appendChild(importPanel.element);
   app.appendChild(forecastPanel.element);
+  app.appendChild(footer());
+}
+
+/** Who we are and where the data goes, in one line a seller can trust. */
+function footer(): HTMLElement {
+  const element = document.createElement('p');
+  element.className = 'note sidebar-footer';
+  element.textContent = 'TTS Profit is for TikTok Shop sellers and is not affiliated with TikTok. Your files are read in this browser and your data stays in this spreadsheet.';
+  return element;
 }
 
 mount();

@@ -10,7 +10,7 @@ import { parseSheetRows } from '../../src/core/parse-export';
 import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
 import {
   codeFile, ensureBuilt, exportRows, fixtureHeader, FULL_WIDTH, inSandbox, padded, readCsv, sheetDate, sheetRange, typedCells,
-  type SheetCell,
+  errorOf, type SheetCell,
 } from './custom-functions-sheet';
 
 let rt: GasRuntime;
@@ -18,15 +18,6 @@ beforeAll(() => {
   ensureBuilt();
   rt = loadBundleInVm({ file: codeFile });
 });
-
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the call to throw');
-};
 
 // Two orders of the 2024 CSV layout:
 //   A: Gross 40.00, Seller discount −4.00 → Net 36.00; Shipping −3.50; Fees −4.16 (Referral −2.16,

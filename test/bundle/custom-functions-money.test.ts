@@ -6,22 +6,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
 import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
-import { codeFile, ensureBuilt, exportRows, inSandbox, readCsv, sheetDate, sheetRange } from './custom-functions-sheet';
+import { codeFile, ensureBuilt, exportRows, inSandbox, readCsv, sheetDate, sheetRange, errorOf } from './custom-functions-sheet';
 
 let rt: GasRuntime;
 beforeAll(() => {
   ensureBuilt();
   rt = loadBundleInVm({ file: codeFile });
 });
-
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the call to throw');
-};
 
 const common = { 'Statement date (UTC)': '2026/04/09', 'Statement ID': '7496021845520155393', Currency: 'USD', 'Related order ID': '/' };
 const SKU_A = '1732440158393635811';

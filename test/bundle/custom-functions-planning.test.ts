@@ -5,22 +5,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
 import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
-import { codeFile, ensureBuilt, exportRows, inSandbox, sheetDate, sheetRange } from './custom-functions-sheet';
+import { codeFile, ensureBuilt, exportRows, inSandbox, sheetDate, sheetRange, errorOf } from './custom-functions-sheet';
 
 let rt: GasRuntime;
 beforeAll(() => {
   ensureBuilt();
   rt = loadBundleInVm({ file: codeFile });
 });
-
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the call to throw');
-};
 
 const order = (id: string, created: string, gross: string) => ({
   'Statement date (UTC)': '2026/06/20', 'Statement ID': '7503000000000000001', Type: 'Order', 'Order/adjustment ID': id,

@@ -144,3 +144,13 @@ export function exportRows(header: readonly string[], records: readonly Record<s
 export function fixtureHeader(name: string): string[] {
   return readCsv(`test/fixtures/headers/${name}`)[0];
 }
+
+/** The message of the error `fn` throws (fails the test when it does not throw). */
+export function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the call to throw');
+}

@@ -5,8 +5,8 @@
  */
 import { parseDateOrNull } from './dates';
 import { moneyProblem, parseCentsOrNaN } from './money';
-import { rowDate } from './pnl';
-import type { CellValue, LedgerRow } from './types';
+import { rowDate, type GroupedFields } from './pnl';
+import type { CellValue } from './types';
 
 export interface CogsEntry {
   sku: string;
@@ -124,7 +124,7 @@ function addEntry(bySku: Map<string, CogsEntry[]>, row: readonly CellValue[], ro
  * The unit cost in force on the row's date: the latest entry effective on or before it. A sale
  * dated before every entry uses the earliest known cost (a cost entered late still applies to old sales).
  */
-export function unitCostOn(table: CogsTable, row: LedgerRow): number | undefined {
+export function unitCostOn(table: CogsTable, row: GroupedFields): number | undefined {
   const list = (row.skuId && table.bySku.get(row.skuId)) || (row.sellerSku && table.bySku.get(row.sellerSku)) || undefined;
   if (!list || list.length === 0) return undefined;
   const date = rowDate(row);

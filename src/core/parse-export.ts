@@ -9,7 +9,7 @@ import { FileReadError, forEachSheetRow, forEachSheetRowAsync } from './files/re
 import { looksLikeZip } from './files/zip-archive';
 import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
 import { createNormalizer, type Normalizer } from './normalize';
-import { addViewLines, emptyLines, rowDate } from './pnl';
+import { addViewLines, emptyLines, rowDate, type PnlGroupings } from './pnl';
 import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from './reconcile';
 import { detachedText } from './detached-text';
 import type { RowView } from './row-view';
@@ -38,6 +38,13 @@ export interface ParseOptions {
    * belongs to: the ParsedExport's `sheet` (a workbook's sheet name; undefined for CSV files).
    */
   onRow?: (row: LedgerRow, sheet?: string) => void;
+  /**
+   * Called with each accepted row as a row view (streaming sums that need no LedgerRow) and the
+   * sheet it belongs to. The view is refilled for the next row: it is valid only during the call.
+   */
+  onView?: (view: RowView, sheet?: string) => void;
+  /** P&L groupings each accepted row is added to, in the same pass that totals the file. */
+  groupings?: PnlGroupings;
   /** Keep rows in `ParsedExport.rows` (default true; false for constant-memory passes). */
   keepRows?: boolean;
 }
@@ -131,7 +138,8 @@ class SheetParser {
   private accept(view: RowView | null): void {
     if (view === null) return;
     if (this.options.reconcile !== false) this.reconciler!.checkView(view);
-    addViewLines(view, this.lines);
+    if (this.options.groupings) this.options.groupings.addView(view, this.lines);
+    else addViewLines(view, this.lines);
     if (this.options.orderTotals && view.type === 'Order') {
       for (let k = 0; k < view.filledCount; k++) {
         const slot = view.filled[k];
@@ -145,6 +153,7 @@ class SheetParser {
       if (this.first === '' || date < this.first) this.first = detachedText(date);
       if (date > this.last) this.last = detachedText(date);
     }
+    this.options.onView?.(view, this.options.sheet);
     const keep = this.options.keepRows !== false;
     if (!keep && this.options.onRow === undefined) return;
     const row = this.normalizer!.ledgerRow(view);

@@ -320,9 +320,13 @@ export class PnlGroupings {
     this.addCollected(row, row.quantity);
   }
 
-  /** {@link add} for a row view: the same groups and sums, with no LedgerRow built. */
-  addView(view: RowView): void {
+  /**
+   * {@link add} for a row view: the same groups and sums, with no LedgerRow built. `total`: the
+   * row's lines are added there too (a file's totals), from the same pass over its amounts.
+   */
+  addView(view: RowView, total?: PnlLines): void {
     collectView(view, slotInfos(view.amountIds));
+    if (total) addCollected(total);
     this.addCollected(view, view.quantity);
   }
 
@@ -481,6 +485,22 @@ export function unitsSold(row: LedgerRow): number {
   return unitsFrom(row.quantity, sold, refunded);
 }
 
+/** {@link unitsSold} for a row view. */
+export function unitsSoldView(view: RowView): number {
+  if (view.quantity <= 0) return 0;
+  const infos = slotInfos(view.amountIds);
+  let sold = 0;
+  let refunded = 0;
+  for (let k = 0; k < view.filledCount; k++) {
+    const slot = view.filled[k];
+    const info = infos[slot];
+    if (!info.grossSales) continue;
+    if (info.pnl === 'refunds') refunded += view.cents[slot];
+    else sold += view.cents[slot];
+  }
+  return unitsFrom(view.quantity, sold, refunded);
+}
+
 function unitsFrom(q: number, sold: number, refunded: number): number {
   if (q <= 0) return 0;
   if (sold <= 0) return q;
@@ -524,12 +544,15 @@ export function netProfit(rows: readonly LedgerRow[], cogs: CogsTable, otherCost
     if (cost === undefined) missing.add(row.skuId || row.sellerSku || NO_SKU);
     else cogsTotal += sold * cost;
   }
-  if (missing.size > 0) {
-    const list = [...missing];
-    const shown = list.slice(0, 5).join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
-    throw new Error(`No unit cost for ${list.length} sold SKU${list.length === 1 ? '' : 's'}: ${shown}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.`);
-  }
+  if (missing.size > 0) throw missingUnitCostError(missing);
   return { settlement, cogs: cogsTotal, otherCosts: otherCostsCents, netProfit: settlement - cogsTotal - otherCostsCents, units };
+}
+
+/** The error for sold SKUs without a unit cost (SKU ID, else seller SKU, else `(no SKU)`), naming up to five. */
+export function missingUnitCostError(skus: ReadonlySet<string>): Error {
+  const list = [...skus];
+  const shown = list.slice(0, 5).join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
+  return new Error(`No unit cost for ${list.length} sold SKU${list.length === 1 ? '' : 's'}: ${shown}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.`);
 }
 
 /** "$1,234.50"-style text of a P&L figure, for messages. */

@@ -1,6 +1,8 @@
 import { parseCentsOrNaN, moneyProblem } from '../../core/money';
-import { addRowLines, buildCogsTable, emptyLines, groupKey, netProfit, unitCostOn, unitsSold, type CogsTable, type PnlGroupBy, type PnlLines } from '../../core/pnl';
-import type { CellValue, LedgerRow } from '../../core/types';
+import { detachedText } from '../../core/detached-text';
+import { buildCogsTable, emptyLines, groupKey, missingUnitCostError, NO_SKU, PnlGroupings, unitCostOn, unitsSoldView, type CogsTable, type PnlGroupBy, type PnlLines } from '../../core/pnl';
+import type { RowView } from '../../core/row-view';
+import type { CellValue } from '../../core/types';
 import { asGrid, centsToCell, describe, isOmitted, scalarOf } from './arguments';
 import { readStatement } from './statement-input';
 
@@ -19,7 +21,7 @@ export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg): n
   const costs = isOmitted(other_costs) ? 0 : otherCostsCents(other_costs);
   if (isOmitted(cogs)) return centsToCell(readStatement(statement, { keepRows: false }).totals.settlement - costs);
   const tally = new CogsTally(cogsTableOf(cogs));
-  const { totals } = readStatement(statement, { keepRows: false, onRow: (row) => tally.add(row) });
+  const { totals } = readStatement(statement, { keepRows: false, onView: (view) => tally.add(view) });
   tally.check();
   return centsToCell(totals.settlement - tally.total - costs);
 }
@@ -40,18 +42,9 @@ const BLANK_GROUP_LABELS: Record<PnlGroupBy, string> = { month: '(no date)', sku
 export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
   const tally = isOmitted(cogs) ? undefined : new CogsTally(cogsTableOf(cogs), groupBy);
-  // P&L lines per group, added as rows stream past (units and per-fee totals are not needed here).
-  const groups = new Map<string, PnlLines>();
-  readStatement(statement, {
-    keepRows: false,
-    onRow: (row) => {
-      const key = groupKey(row, groupBy);
-      let lines = groups.get(key);
-      if (lines === undefined) groups.set(key, (lines = emptyLines()));
-      addRowLines(row, lines);
-      tally?.add(row);
-    },
-  });
+  // P&L lines per group, added as rows stream past: no row object is built or kept.
+  const groupings = new PnlGroupings([groupBy]);
+  readStatement(statement, { keepRows: false, groupings, onView: tally && ((view) => tally.add(view)) });
   tally?.check();
   const line = (label: string, lines: PnlLines, cogsCents: number | undefined) => {
     const profit = lines.settlement - (cogsCents ?? 0);
@@ -63,7 +56,7 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg): (string | n
     ];
   };
   const header = [GROUP_LABELS[groupBy], 'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement', 'COGS', 'Net profit', 'Margin'];
-  const result = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([group, lines]) => ({ group, lines }));
+  const result = groupings.result();
   const totals = emptyLines();
   for (const g of result) for (const k of Object.keys(totals) as (keyof PnlLines)[]) totals[k] += g.lines[k];
   const body = result.map((g) => line(g.group, g.lines, tally ? tally.byGroup.get(g.group) ?? 0 : undefined));
@@ -72,34 +65,37 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg): (string | n
 
 /**
  * COGS of rows as they stream past (no row is kept): units sold × the unit cost on the order
- * date, in total and per group. Rows whose SKU has no cost are kept aside for the error.
+ * date, in total and per group. The SKUs of sold rows that have no cost are noted for the error.
  */
 class CogsTally {
   total = 0;
   readonly byGroup = new Map<string, number>();
-  private readonly missing: LedgerRow[] = [];
+  private readonly missing = new Set<string>();
 
   constructor(private readonly table: CogsTable, private readonly groupBy?: PnlGroupBy) {}
 
-  add(row: LedgerRow): void {
-    const units = unitsSold(row);
+  add(view: RowView): void {
+    const units = unitsSoldView(view);
     if (units === 0) return;
-    const unitCost = unitCostOn(this.table, row);
+    const unitCost = unitCostOn(this.table, view);
     if (unitCost === undefined) {
-      this.missing.push(row);
+      // Kept past the row: detached, or the text would pin the piece of the range it came from.
+      this.missing.add(detachedText(view.skuId || view.sellerSku || NO_SKU));
       return;
     }
     const cost = units * unitCost;
     this.total += cost;
     if (this.groupBy) {
-      const key = groupKey(row, this.groupBy);
-      this.byGroup.set(key, (this.byGroup.get(key) ?? 0) + cost);
+      const key = groupKey(view, this.groupBy);
+      const sum = this.byGroup.get(key);
+      if (sum === undefined) this.byGroup.set(detachedText(key), cost);
+      else this.byGroup.set(key, sum + cost);
     }
   }
 
   /** Throws the core's message naming (up to five of) the sold SKUs that have no unit cost. */
   check(): void {
-    if (this.missing.length > 0) netProfit(this.missing, this.table);
+    if (this.missing.size > 0) throw missingUnitCostError(this.missing);
   }
 }
 

@@ -18,11 +18,12 @@ export function describeProblem(problem: Problem): string {
 }
 
 /**
- * The export in the range, every row read. `keepRows: false` with `onRow` streams the rows
- * instead of keeping them (a 50,000-row range then never holds 50,000 row objects at once);
- * rows are checked against their settlement only when asked (`reconcile: true`).
+ * The export in the range, every row read. `keepRows: false` with `onView` (or `onRow`) streams
+ * the rows instead of keeping them (a 50,000-row range then never holds 50,000 row objects at
+ * once; `onView` builds none at all); rows are checked against their settlement only when asked
+ * (`reconcile: true`).
  */
-export function readStatement(statement: unknown, options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'reconcile'> = {}): ParsedExport {
+export function readStatement(statement: unknown, options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile'> = {}): ParsedExport {
   const grid = asGrid(statement, 'statement');
   const parsed = parseSheetRows(grid, {
     ...options,

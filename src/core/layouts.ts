@@ -157,7 +157,6 @@ export function detectLayout(rows: readonly (readonly CellValue[])[], where: str
 }
 
 function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string): string {
-  const expected = LAYOUTS.filter((l) => l.id !== 'ledger').map((l) => l.expected);
   let found = 'the sheet is empty';
   for (const row of rows) {
     const cells = row.map(cellText).filter((t) => t !== '');
@@ -166,5 +165,11 @@ function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string)
       break;
     }
   }
-  return `${where}: no TikTok Shop export header found in the first ${HEADER_SCAN_ROWS} rows. Expected a header row with ${expected.join('; or ')}; ${found}.`;
+  // One example header is enough to act on; listing every layout's columns buries what was found.
+  const statement = layoutSpec('statement');
+  return (
+    `${where}: no TikTok Shop export header found in the first ${HEADER_SCAN_ROWS} rows. ` +
+    `Expected a Seller Center finance export, such as a header row with ${statement.expected}; ` +
+    `On hold, Income, profit & loss and order exports are read too. Found: ${found}.`
+  );
 }

@@ -46,13 +46,9 @@ describe('layout detection', () => {
     const r = detectLayout([[], ['Name', 'Email', 'Total'], ['a', 'b', '1']], 'contacts.csv');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toBe(
-      'contacts.csv: no TikTok Shop export header found in the first 30 rows. Expected a header row with ' +
-        'Statement ID, Order/adjustment ID and Total settlement amount (Statement export); ' +
-        'or Order/adjustment ID and Total estimated settlement amount (On hold export); ' +
-        'or Order ID, linked statement id and Order Income (profit & loss report); ' +
-        'or Adjustment ID, Adjustment Type and Adjustment amount (profit & loss report); ' +
-        'or Order/adjustment ID, Order created time(UTC) and Total settlement amount (Income export); ' +
-        'or Order ID, Order Status and SKU ID (order export); the first non-empty row starts `Name`, `Email`, `Total`.',
+      'contacts.csv: no TikTok Shop export header found in the first 30 rows. Expected a Seller Center finance export, ' +
+        'such as a header row with Statement ID, Order/adjustment ID and Total settlement amount (Statement export); ' +
+        'On hold, Income, profit & loss and order exports are read too. Found: the first non-empty row starts `Name`, `Email`, `Total`.',
     );
   });
 });

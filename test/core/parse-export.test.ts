@@ -30,7 +30,7 @@ describe('parseExportFile', () => {
     const result = parseExportFile(csvOf([['Name', 'Email'], ['Ann', 'a@b.c']]), 'contacts.csv');
     expect(result.files).toEqual([]);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0].message).toMatch(/^contacts\.csv: no TikTok Shop export header found in the first 30 rows\. Expected a header row with Statement ID, Order\/adjustment ID and Total settlement amount.*the first non-empty row starts `Name`, `Email`\.$/);
+    expect(result.errors[0].message).toMatch(/^contacts\.csv: no TikTok Shop export header found in the first 30 rows\. Expected a Seller Center finance export, such as a header row with Statement ID, Order\/adjustment ID and Total settlement amount.*the first non-empty row starts `Name`, `Email`\.$/);
     expect(parseExportFile(new Uint8Array(0), 'empty.csv').errors).toEqual([{ fileName: 'empty.csv', message: 'empty.csv is empty: expected a CSV or Excel export, found 0 bytes.' }]);
   });
 

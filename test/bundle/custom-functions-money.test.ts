@@ -138,6 +138,22 @@ describe('TTS_NET_PROFIT', () => {
     expect(rt.call('TTS_NET_PROFIT', range, '', inSandbox(rt, [['$100.00']]))).toBe(-39.56);
   });
 
+  it('reads the TTS COGS tab as the add-on writes it (A:F, columns by header, blank costs waiting)', () => {
+    // SKU B's cost is still blank in the tab: it is a sold SKU without a cost, so the formula says so.
+    const tab = [
+      ['SKU ID', 'Seller SKU', 'Product name', 'SKU name', 'Unit cost', 'Effective from'],
+      [SKU_A, 'SERUM', 'Face serum', '30 ml', 5, ''],
+      [SKU_A, 'SERUM', 'Face serum', '30 ml', 6, sheetDate('2026-04-01', rt.workbook.timeZone)!],
+      [SKU_B, 'LAMP', 'Desk lamp', 'White', '', ''],
+      ['', '', '', '', '', ''],
+    ];
+    expect(errorOf(() => rt.call('TTS_NET_PROFIT', statement(), inSandbox(rt, tab)))).toBe(
+      `No unit cost for 1 sold SKU: ${SKU_B}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.`,
+    );
+    tab[3][4] = '$8.00';
+    expect(rt.call('TTS_NET_PROFIT', statement(), inSandbox(rt, tab))).toBe(36.44);
+  });
+
   it('an explicit 0 unit cost is fine; a sold SKU missing from cogs is an error naming it', () => {
     const range = statement();
     expect(rt.call('TTS_NET_PROFIT', range, inSandbox(rt, [[SKU_A, 0], [SKU_B, 0]]))).toBe(60.44);

@@ -4,25 +4,16 @@
  * without touching anything that needs authorization, and the manifest and sidebar stay within
  * the add-on's two scopes and load nothing from the network.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { distCodeFile, distDir, ensureBuilt, repoRoot } from '../helpers/built-bundle';
 import { type GasRuntime, loadBundleInVm, loadBundleWithGasLocal, type LoadOptions } from '../../emulator/sandbox';
 
-const root = resolve(__dirname, '../..');
-const dist = join(root, 'dist');
-const codeFile = join(dist, 'Code.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
+const root = repoRoot;
+const dist = distDir;
+const codeFile = distCodeFile;
 
 /** Exported names of src/server/index.ts (`export { a, b as c } from './x'` → a, c). */
 function serverExportNames(): string[] {
@@ -41,8 +32,7 @@ let code = '';
 let exportNames: string[] = [];
 
 beforeAll(() => {
-  const stale = !existsSync(codeFile) || statSync(codeFile).mtimeMs < newestMtime(join(root, 'src'));
-  if (stale) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
+  ensureBuilt();
   code = readFileSync(codeFile, 'utf8');
   exportNames = serverExportNames();
 });

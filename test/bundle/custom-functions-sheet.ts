@@ -4,10 +4,9 @@
  * spreadsheet's zone, IDs as plain text, '' padding out to column CZ and blank rows below. The
  * final array is built inside the bundle's realm, as Sheets' values are not the test's objects.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { distCodeFile, ensureBuilt, repoRoot } from '../helpers/built-bundle';
 import { lookupColumn } from '../../src/core/catalog';
 import { parseCsv } from '../../src/core/files/csv';
 import { dateFromWallTime } from '../../emulator/time-zone';
@@ -18,23 +17,10 @@ export type SheetCell = string | number | boolean | Date;
 /** Columns A:CZ. */
 export const FULL_WIDTH = 104;
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const codeFile = join(root, 'dist/Code.js');
+export const root = repoRoot;
+export const codeFile = distCodeFile;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/Code.js when it is missing or older than any source file. */
-export function ensureBuilt(): void {
-  const stale = !existsSync(codeFile) || statSync(codeFile).mtimeMs < newestMtime(join(root, 'src'));
-  if (stale) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
-}
+export { ensureBuilt };
 
 export function readCsv(relativePath: string): string[][] {
   return parseCsv(readFileSync(join(root, relativePath), 'utf8'));

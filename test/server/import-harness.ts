@@ -2,10 +2,8 @@
  * Runs the sidebar's import loop against the built dist/Code.js in the emulator: every call is a
  * fresh execution (new global scope) over the same workbook, with HtmlService's JSON semantics.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { privateBundleCopy } from '../helpers/built-bundle';
 import { jsonRoundTrip, loadBundleInVm, Workbook, type GasRuntime } from '../../emulator/index';
 import { parseExportFile } from '../../src/core/parse-export';
 import type { ParsedExport } from '../../src/core/types';
@@ -17,34 +15,9 @@ export const COGS = 'TTS COGS';
 
 let bundleFile = '';
 
-function newestSourceTime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Builds dist/ when missing or older than src/, then works on a private copy of dist/Code.js, so
- * a rebuild started by another test file meanwhile (it empties dist/ first) cannot pull the
- * bundle away mid-test.
- */
+/** Builds dist/ when needed and works on a private copy of dist/Code.js for the rest of the file's tests. */
 export function ensureBuilt(): void {
-  const dist = 'dist/Code.js';
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if (!existsSync(dist) || statSync(dist).mtimeMs < newestSourceTime('src')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
-      const copy = join(mkdtempSync(join(tmpdir(), 'tts-import-test-')), 'Code.js');
-      copyFileSync(dist, copy);
-      bundleFile = copy;
-      return;
-    } catch (error) {
-      if (attempt >= 20) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250); // another build is writing dist/
-    }
-  }
+  bundleFile = privateBundleCopy();
 }
 
 export function sampleStatement(): ParsedExport {

@@ -1,44 +1,105 @@
 /**
  * The add-on's own pipeline, streaming: the file is read in pieces, CSV records → normalize →
- * reconcile → P&L by month and by SKU, visiting each row once and keeping none of them (rows
- * are read as the normalizer's reusable row view: no LedgerRow is built).
+ * reconcile → P&L by month and by SKU, duplicate keys logged, visiting each row once and keeping
+ * none of them (rows are read as the normalizer's reusable row view: no LedgerRow is built).
+ *
+ * `pipelinePnl` reads the file in one thread. `pipelinePnlInTwoThreads` reads its two halves at
+ * the same time, this thread the first and a worker thread the second, and merges the two
+ * summaries into exactly what one pass gives (see src/core/export-summary.ts).
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createPartReader, mergePartSummaries, planSummary, type ExportSummary, type PartSummary, type SummaryPlan } from '../../src/core/export-summary';
 import { createCsvChunkReader } from '../../src/core/files/csv';
-import { detectLayout } from '../../src/core/layouts';
-import { createNormalizer, type Normalizer } from '../../src/core/normalize';
-import { PnlGroupings } from '../../src/core/pnl';
-import { createReconciler, type Reconciler } from '../../src/core/reconcile';
-import { readTextInPieces } from '../read-in-pieces';
+import { createSeenBits } from '../../src/core/key-log';
+import { PieceReader, PIECE_BYTES, readTextInPieces } from '../read-in-pieces';
+import type { PartRequest } from './pipeline-part';
+
+const GROUP_BYS = ['month', 'sku'] as const;
 
 export function pipelinePnl(file: string) {
-  const fileName = basename(file);
-  let normalizer: Normalizer | undefined;
-  let reconciler: Reconciler | undefined;
-  const pnl = new PnlGroupings(['month', 'sku']);
-  const reader = createCsvChunkReader((cells, rowNumber) => {
-    if (!normalizer) {
-      const detected = detectLayout([cells], fileName);
-      if (!detected.ok) throw new Error(detected.message);
-      normalizer = createNormalizer({ fileName, layout: detected.layout, header: detected.header, headerRow: rowNumber });
-      reconciler = createReconciler(normalizer.amountIds);
-      return;
+  const fd = openSync(file, 'r');
+  try {
+    const plan = planOf(fd, file);
+    const part = createPartReader(plan, { first: true });
+    const pieces = new PieceReader(fd);
+    pieces.read(0, Infinity, (text) => part.push(text));
+    pieces.finish((text) => part.push(text));
+    return described(mergePartSummaries(plan, [part.end()]), 1);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The two halves at once. The cut is the first line break after the middle; only the first half's
+ * reader can tell whether it is outside quotes (a quoted field may hold line breaks), so when it
+ * is not, this thread reads on to the end and the worker's half is dropped.
+ */
+export async function pipelinePnlInTwoThreads(file: string, workerScript: string) {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const plan = planOf(fd, file);
+    const cut = lineStartAfter(fd, Math.floor(size / 2), size);
+    if (cut >= size) return pipelinePnl(file);
+    const seenBits = createSeenBits(true);
+    const request: PartRequest = { plan, file, start: cut, end: size, seenBits };
+    const worker = new Worker(workerScript, { workerData: request });
+    const second = new Promise<PartSummary>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    const part = createPartReader(plan, { first: true, seenBits });
+    const pieces = new PieceReader(fd);
+    pieces.read(0, cut, (text) => part.push(text));
+    if (!part.atRecordBoundary()) {
+      // The cut fell inside a quoted field: this thread reads the rest, the worker's half is dropped.
+      await worker.terminate();
+      pieces.read(cut, Infinity, (text) => part.push(text));
+      pieces.finish((text) => part.push(text));
+      return described(mergePartSummaries(plan, [part.end()]), 1);
     }
-    const row = normalizer.read(cells, rowNumber);
-    if (row === null) return;
-    reconciler!.checkView(row);
-    pnl.addView(row);
-  });
-  readTextInPieces(file, (text) => reader.push(text));
-  reader.end();
-  const months = pnl.result('month');
-  const reconciliation = reconciler!.result();
+    const first = part.end();
+    const summary = mergePartSummaries(plan, [first, await second]);
+    await worker.terminate();
+    return described(summary, 2);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The plan (layout, header, delimiter) from the first piece of the file. */
+function planOf(fd: number, file: string): SummaryPlan {
+  const start = Buffer.allocUnsafe(PIECE_BYTES);
+  const read = readSync(fd, start, 0, PIECE_BYTES, 0);
+  const text = new TextDecoder('utf-8').decode(start.subarray(0, read), { stream: true });
+  return planSummary(text, basename(file), [...GROUP_BYS]);
+}
+
+/** Byte just after the first LF at or after `from` (the file size when there is none). */
+function lineStartAfter(fd: number, from: number, size: number): number {
+  const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  for (let position = from; position < size; position += PIECE_BYTES) {
+    const read = readSync(fd, buffer, 0, PIECE_BYTES, position);
+    const lf = buffer.subarray(0, read).indexOf(10);
+    if (lf >= 0) return position + lf + 1;
+  }
+  return size;
+}
+
+function described(summary: ExportSummary, threads: number) {
+  const months = summary.groupings.result('month');
   return {
-    rows: normalizer!.rowsAccepted,
-    rejected: normalizer!.rejectedRows,
-    groups: months.length + pnl.result('sku').length,
+    threads,
+    rows: summary.rowsAccepted,
+    rejected: summary.rejectedRows,
+    groups: months.length + summary.groupings.result('sku').length,
     settlement: (months.reduce((s, g) => s + g.lines.settlement, 0) / 100).toFixed(2),
-    mismatches: reconciliation.mismatches.length,
+    mismatches: summary.reconciliation.mismatches.length,
+    repeatedKeys: summary.repeatedKeys.size,
+    duplicateKeys: summary.duplicateKeys.length,
   };
 }
 

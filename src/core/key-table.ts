@@ -89,7 +89,7 @@ export class KeyTable {
  * that differ only in their last digits differ mostly in high bits, and linear probing on the
  * raw low bits would walk long runs of taken slots.
  */
-function spread(h: number): number {
+export function spread(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -7,6 +7,7 @@ import { COLUMNS, lookupColumn, type ColumnDef, type RowField } from './catalog'
 import { parseDateOrNull } from './dates';
 import { detachedText } from './detached-text';
 import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from './field-limits';
+import { findKeyRepeats, type KeyLog } from './key-log';
 import { KeyTable } from './key-table';
 import { layoutSpec } from './layouts';
 import { moneyProblem, parseCentsOrNaN } from './money';
@@ -26,6 +27,20 @@ export interface NormalizerOptions {
   dateText?: (date: Date) => string;
   /** Build ledger keys and find duplicates (default true; a one-off sum of a range needs neither). */
   keys?: boolean;
+  /**
+   * Log keys here instead of counting them as rows are read (a pass that keeps no row): repeats
+   * are found at the end (see KeyLog), and `keyOf` gives base keys without a `#n` suffix.
+   */
+  keyLog?: KeyLog;
+  /** The rows are a later part of a file already started (no field-description row to look for). */
+  continuesFile?: boolean;
+}
+
+/** How the values of one column the catalog does not know looked: amounts, or other text. */
+export interface UnknownColumnCounts {
+  name: string;
+  moneyLike: number;
+  notMoney: number;
 }
 
 export interface Normalizer {
@@ -52,6 +67,13 @@ export interface Normalizer {
   duplicateKeys(): string[];
   /** Unknown columns whose values look like amounts (`12.34`). */
   unclassifiedColumns(): string[];
+  /** What `unclassifiedColumns` is decided from, to add up the parts of a file read in parts. */
+  unknownColumnCounts(): UnknownColumnCounts[];
+}
+
+/** Unknown columns whose values all looked like amounts (from counts added up over a file). */
+export function unclassifiedOf(counts: readonly UnknownColumnCounts[]): string[] {
+  return counts.filter((c) => c.moneyLike > 0 && c.notMoney === 0).map((c) => c.name);
 }
 
 export const MAX_PROBLEMS = 1000;
@@ -78,6 +100,8 @@ interface Handler {
   slot: number;
   /** Date cache: raw text → ISO and its hash (a few hundred distinct days repeat down a column). */
   dates: Map<string, CachedDate>;
+  /** The same for `YYYY/MM/DD` and `YYYY-MM-DD` text, by {@link dayKey}: no string hashing. */
+  days: Map<number, CachedDate>;
   /** Unknown columns: values that parsed as 2-decimal amounts / values that did not. */
   moneyLike: number;
   notMoney: number;
@@ -147,7 +171,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const taken = new Set<string>();
   const handlers: Handler[] = options.header.map((raw, index) => {
     const name = (raw ?? '').trim();
-    const handler: Handler = { kind: Kind.Skip, name, detail: false, slot: -1, dates: new Map(), moneyLike: 0, notMoney: 0 };
+    const handler: Handler = { kind: Kind.Skip, name, detail: false, slot: -1, dates: new Map(), days: new Map(), moneyLike: 0, notMoney: 0 };
     if (name === '') return handler;
     const def = lookupColumn(name);
     if (!def || taken.has(def.id)) {
@@ -205,7 +229,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const exactDuplicates = new Set<string>();
   let rejectedRows = 0;
   let rowsAccepted = 0;
-  let sawData = false;
+  let sawData = options.continuesFile === true;
+  const keyLog = options.keyLog;
 
   function report(rowNumber: number, column: string | undefined, message: string): void {
     if (problems.length >= MAX_PROBLEMS) return;
@@ -335,7 +360,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
           let isoHash = EMPTY_TEXT_HASH;
           const raw = typeof value === 'object' && dateText !== undefined && isDateObject(value) ? dateText(value) : value;
           if (typeof raw === 'string') {
-            const cached = h.dates.get(raw);
+            const day = dayKey(raw);
+            const cached = day >= 0 ? h.days.get(day) : h.dates.get(raw);
             if (cached !== undefined) {
               iso = cached.iso;
               isoHash = cached.hash;
@@ -343,8 +369,11 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
               iso = parseDateOrNull(raw, options.timeZone);
               if (iso !== null) {
                 isoHash = textHash(iso);
-                if (h.dates.size >= DATE_CACHE_SIZE) h.dates.clear();
-                h.dates.set(detachedText(raw), { iso, hash: isoHash });
+                if (day >= 0) h.days.set(day, { iso, hash: isoHash });
+                else {
+                  if (h.dates.size >= DATE_CACHE_SIZE) h.dates.clear();
+                  h.dates.set(detachedText(raw), { iso, hash: isoHash });
+                }
               }
             }
           } else {
@@ -426,7 +455,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
       rowsAccepted++;
       return row;
     }
-    if (buildKeys) countKey(row, hash);
+    if (keyLog !== undefined) logKey(row, hash, rowNumber);
+    else if (buildKeys) countKey(row, hash);
     rowsAccepted++;
     return row;
   }
@@ -484,25 +514,44 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     return key;
   }
 
+  // The two hashes of the row's key, set by keyHashes.
+  let hashFirst = 0;
+  let hashSecond = 0;
+
+  /** Hashes the row's key parts (no key string is built) into `hashFirst` and `hashSecond`. */
+  function keyHashes(from: RowView): void {
+    let h1 = 2166136261;
+    let h2 = 0x9747b28c;
+    for (let f = 0; f < spec.keyFields.length; f++) {
+      const part = keyPartOf(from, spec.keyFields[f]);
+      // The part's length first (so `a|bc` and `ab|c` differ), then its characters two at a time.
+      h1 = Math.imul(h1 ^ (part.length | 0x7c0000), 16777619);
+      h2 = Math.imul(h2 ^ (part.length | 0x7c0000), 0x5bd1e995);
+      const pairsEnd = part.length & ~1;
+      for (let i = 0; i < pairsEnd; i += 2) {
+        const c = (part.charCodeAt(i) << 16) | part.charCodeAt(i + 1);
+        // Rotated before each multiply, so the high half of `c` reaches the low bits too.
+        h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ c, 16777619);
+        h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
+      }
+      if (pairsEnd < part.length) {
+        const c = part.charCodeAt(pairsEnd);
+        h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ c, 16777619);
+        h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
+      }
+    }
+    hashFirst = h1;
+    hashSecond = h2;
+  }
+
   /**
    * Hashes the row's key from its cells (no key string is built unless the key repeats) and
    * records its occurrence in `keyCount`.
    */
   function countKey(from: RowView, amountsHash: number): void {
-    let h1 = 2166136261;
-    let h2 = 0x9747b28c;
-    for (let f = 0; f < spec.keyFields.length; f++) {
-      const part = keyPartOf(from, spec.keyFields[f]);
-      h1 = Math.imul(h1 ^ 124, 16777619);
-      h2 = Math.imul(h2 ^ 124, 0x5bd1e995);
-      for (let i = 0; i < part.length; i++) {
-        const c = part.charCodeAt(i);
-        h1 = Math.imul(h1 ^ c, 16777619);
-        h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
-      }
-    }
+    keyHashes(from);
     const content = hashRow(from, amountsHash, orderDateHash, statementDateHash) | 0;
-    const firstContent = keyTable.add(h1 & 0x3fffffff, h2 & 0x3fffffff, content);
+    const firstContent = keyTable.add(hashFirst & 0x3fffffff, hashSecond & 0x3fffffff, content);
     if (firstContent === undefined) return;
     const key = joinKey(from);
     const count = (repeats.get(key) ?? 1) + 1;
@@ -511,6 +560,20 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     repeats.set(kept, count);
     if (firstContent === content) exactDuplicates.add(kept);
     keyCount = count;
+  }
+
+  /** The key hashes {@link countKey} makes, logged instead of counted (see KeyLog). */
+  function logKey(from: RowView, amountsHash: number, rowNumber: number): void {
+    keyHashes(from);
+    const content = hashRow(from, amountsHash, orderDateHash, statementDateHash) | 0;
+    keyLog!.add(hashFirst & 0x3fffffff, hashSecond & 0x3fffffff, content, rowNumber, keyTextOfView);
+  }
+
+  // Kept past the row: detached, or the key would pin the piece of file text it came from.
+  const keyTextOfView = (): string => detachedText(joinKey(view));
+
+  function unknownColumnCounts(): UnknownColumnCounts[] {
+    return handlers.filter((h) => h.kind === Kind.Unknown).map((h) => ({ name: h.name, moneyLike: h.moneyLike, notMoney: h.notMoney }));
   }
 
   return {
@@ -527,9 +590,29 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     },
     unknownColumns,
     amountIds,
-    duplicateKeys: () => [...exactDuplicates],
-    unclassifiedColumns: () => handlers.filter((h) => h.kind === Kind.Unknown && h.moneyLike > 0 && h.notMoney === 0).map((h) => h.name),
+    duplicateKeys: () => (keyLog === undefined ? [...exactDuplicates] : findKeyRepeats([keyLog.snapshot()]).exactDuplicates),
+    unclassifiedColumns: () => unclassifiedOf(unknownColumnCounts()),
+    unknownColumnCounts,
   };
+}
+
+/**
+ * `2026/08/15` or `2026-08-15` as a number that tells every such text apart (its digits, and which
+ * separator), read without hashing the string; −1 for any other text. At most 10^8 × 2 keys exist,
+ * but a file holds a few hundred days, so the cache it keys stays small.
+ */
+function dayKey(text: string): number {
+  if (text.length !== 10) return -1;
+  const separator = text.charCodeAt(4);
+  if ((separator !== 47 && separator !== 45) || text.charCodeAt(7) !== separator) return -1;
+  let digits = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    digits = digits * 10 + d;
+  }
+  return digits * 2 + (separator === 47 ? 1 : 0);
 }
 
 /** Text where an ID should be, e.g. "Platform unique order ID.": a field-description row. */

@@ -62,6 +62,13 @@ export interface CsvChunkReader {
   push(text: string): void;
   /** The text is complete: visits the last records (and throws if a quoted field never closed). */
   end(): void;
+  /** Records so far: those visited and the blank lines held back (records once another follows). */
+  readonly records: number;
+  /**
+   * Whether the text pushed so far ends where a record ends (after its line break, outside
+   * quotes), so that what follows can be read by another reader from its first record.
+   */
+  atRecordBoundary(): boolean;
 }
 
 /**
@@ -145,6 +152,12 @@ export function createCsvChunkReader(
         return;
       }
       read(text);
+    },
+    get records(): number {
+      return state.rowNumber + state.pendingBlankLines;
+    },
+    atRecordBoundary(): boolean {
+      return started && held === '' && state.delimiter >= 0;
     },
     end(): void {
       if (ended) return;
@@ -245,6 +258,26 @@ function readRecords(text: string, pos: number, end: number, final: boolean, sta
           }
           cells.push(value);
         } else {
+          // Unquoted fields up to the next quote or line break are split in one native call;
+          // a record with a quoted product name is otherwise scanned a character at a time.
+          if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
+          let stretchEnd = end;
+          if (lf !== -1 && lf < stretchEnd) stretchEnd = lf;
+          if (cr !== -1 && cr < stretchEnd) stretchEnd = cr;
+          if (quote === -1 || quote >= stretchEnd) {
+            // No quote in the rest of the record.
+            if (stretchEnd >= end && !final) return recordStart;
+            if (stretchEnd === cr && stretchEnd + 1 >= end && !final) return recordStart;
+            pushAll(cells, text.slice(pos, stretchEnd).split(delimiterText));
+            pos = stretchEnd;
+            break;
+          }
+          if (quote > pos && text.charCodeAt(quote - 1) === delimiter) {
+            // Whole fields, then a quoted field.
+            pushAll(cells, text.slice(pos, quote - 1).split(delimiterText));
+            pos = quote;
+            continue;
+          }
           const fieldEnd = scanUnquoted(text, pos, end, delimiter);
           if (fieldEnd >= end && !final) return recordStart;
           cells.push(text.slice(pos, fieldEnd));
@@ -283,6 +316,10 @@ function emit(state: ReaderState, cells: string[]): boolean {
     return false;
   }
   return true;
+}
+
+function pushAll(cells: string[], more: string[]): void {
+  for (let i = 0; i < more.length; i++) cells.push(more[i]);
 }
 
 /** Index of the first delimiter or line break at or after `pos` (or `end`). */

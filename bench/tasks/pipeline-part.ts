@@ -1,0 +1,32 @@
+/**
+ * The worker thread of `pipelinePnlInTwoThreads`: reads its byte range of the file into a part
+ * summary and posts it back (the key log's arrays are transferred, not copied).
+ */
+import { closeSync, openSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createPartReader, type SummaryPlan } from '../../src/core/export-summary';
+import { PieceReader } from '../read-in-pieces';
+
+export interface PartRequest {
+  plan: SummaryPlan;
+  file: string;
+  start: number;
+  end: number;
+  seenBits: Int32Array;
+}
+
+if (parentPort) {
+  const { plan, file, start, end, seenBits } = workerData as PartRequest;
+  const fd = openSync(file, 'r');
+  try {
+    const part = createPartReader(plan, { first: false, seenBits });
+    const pieces = new PieceReader(fd);
+    pieces.read(start, end, (text) => part.push(text));
+    pieces.finish((text) => part.push(text));
+    const summary = part.end();
+    const { first, second, content, rows } = summary.keys;
+    parentPort.postMessage(summary, [first.buffer, second.buffer, content.buffer, rows.buffer]);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * Duplicate-key detection for a pass that only sums a file (no row is kept, so no row needs its
+ * `#n` suffix while it is read): each row's two key hashes, content fingerprint and row number
+ * are appended to plain arrays, and repeats are found at the end by sorting them. Appending is
+ * sequential; a hash table (see KeyTable) costs a cache miss per row once it outgrows the cache,
+ * which on a million rows is most of the time spent on keys.
+ *
+ * The key text of a repeated key is needed to report it. A row's text is kept when its key may
+ * have been seen before: a bit array indexed by the first hash (one test-and-set per row) says so
+ * for every repeat and for a few percent of other rows. The bit array may be shared by the logs
+ * of several parts of one file read at the same time (a SharedArrayBuffer, set atomically): of
+ * two occurrences of a key, whichever is logged second sees the bit set, whatever the part.
+ */
+
+import { spread } from './key-table';
+
+/** Bits in the "maybe seen" array: 2^25 (4 MB) keeps false positives near 3 % at a million keys. */
+export const SEEN_BITS_LOG2 = 25;
+
+/** A "maybe seen" bit array for logs that share it (pass it to each {@link KeyLog}). */
+export function createSeenBits(shared: boolean): Int32Array {
+  const bytes = (1 << SEEN_BITS_LOG2) / 8;
+  return new Int32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+}
+
+/** A log as plain data, to cross to another thread and be merged with the other parts' logs. */
+export interface KeyLogSnapshot {
+  count: number;
+  // Own (not shared) buffers, so that they can be transferred to another thread.
+  first: Int32Array<ArrayBuffer>;
+  second: Int32Array<ArrayBuffer>;
+  content: Int32Array<ArrayBuffer>;
+  /** Row number of each entry (1-based, as the part numbered it). */
+  rows: Int32Array<ArrayBuffer>;
+  /** Key text of the rows whose key may repeat, by row number. */
+  texts: Map<number, string>;
+  /** Entries that found their bit set: every repeat is one, or shares its bit with one. */
+  hits: Int32Array<ArrayBuffer>;
+}
+
+export class KeyLog {
+  private first: Int32Array<ArrayBuffer>;
+  private second: Int32Array<ArrayBuffer>;
+  private content: Int32Array<ArrayBuffer>;
+  private rows: Int32Array<ArrayBuffer>;
+  private count = 0;
+  private readonly texts = new Map<number, string>();
+  private hits: number[] = [];
+  private readonly seen: Int32Array;
+  private readonly atomic: boolean;
+
+  constructor(seen: Int32Array = createSeenBits(false), capacity = 4096) {
+    this.seen = seen;
+    this.atomic = typeof SharedArrayBuffer !== 'undefined' && seen.buffer instanceof SharedArrayBuffer;
+    this.first = new Int32Array(capacity);
+    this.second = new Int32Array(capacity);
+    this.content = new Int32Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
+
+  /**
+   * Logs one row's key (30-bit hashes), content fingerprint and row number. `keyText` is called
+   * only when the key may have been logged before (the text is then kept for the report).
+   */
+  add(first: number, second: number, content: number, row: number, keyText: () => string): void {
+    if (this.count === this.first.length) this.grow();
+    const at = this.count++;
+    this.first[at] = first;
+    this.second[at] = second;
+    this.content[at] = content;
+    this.rows[at] = row;
+    const bit = seenBit(first);
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    let before: number;
+    if (this.atomic) before = Atomics.or(this.seen, word, mask);
+    else {
+      before = this.seen[word];
+      this.seen[word] = before | mask;
+    }
+    if ((before & mask) !== 0) {
+      this.texts.set(row, keyText());
+      this.hits.push(at);
+    }
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The entries so far (arrays trimmed to the count: they can be transferred to another thread). */
+  snapshot(): KeyLogSnapshot {
+    const n = this.count;
+    return {
+      count: n,
+      first: this.first.slice(0, n),
+      second: this.second.slice(0, n),
+      content: this.content.slice(0, n),
+      rows: this.rows.slice(0, n),
+      texts: new Map(this.texts),
+      hits: Int32Array.from(this.hits),
+    };
+  }
+
+  private grow(): void {
+    const size = this.first.length * 2;
+    this.first = grown(this.first, size);
+    this.second = grown(this.second, size);
+    this.content = grown(this.content, size);
+    this.rows = grown(this.rows, size);
+  }
+}
+
+function grown(from: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(size);
+  to.set(from);
+  return to;
+}
+
+/** What the logs of a file say about its keys. */
+export interface KeyRepeats {
+  /** Keys that more than one row has, with how many rows (first seen first). */
+  repeated: Map<string, number>;
+  /** Repeated keys whose rows are exact copies: a later row has the first one's content. */
+  exactDuplicates: string[];
+}
+
+/**
+ * Finds the repeated keys of a file from the logs of its parts, in file order (each part's row
+ * numbers shifted by `rowOffsets[i]`, the records before it). Keys count as the same when both
+ * hashes match, as KeyTable decides. The text kept for a repeat names it; a repeat whose text no
+ * part kept (it cannot happen when the parts shared their bit array) is named by its rows.
+ */
+export function findKeyRepeats(logs: readonly KeyLogSnapshot[], rowOffsets: readonly number[] = logs.map(() => 0)): KeyRepeats {
+  // Only entries whose bit some entry found set can repeat (a few percent): the rest are skipped
+  // before sorting.
+  const hitBits = new Int32Array((1 << SEEN_BITS_LOG2) >>> 5);
+  for (const log of logs) {
+    for (let k = 0; k < log.hits.length; k++) {
+      const bit = seenBit(log.first[log.hits[k]]);
+      hitBits[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+  // Logs that did not share their bit array never saw each other's keys: a key met once in each
+  // found its bit clear in both. Over several logs, a bit met twice in file order counts as a hit.
+  if (logs.length > 1) {
+    const met = new Int32Array(hitBits.length);
+    for (const log of logs) {
+      for (let i = 0; i < log.count; i++) {
+        const bit = seenBit(log.first[i]);
+        const word = bit >>> 5;
+        const mask = 1 << (bit & 31);
+        if ((met[word] & mask) !== 0) hitBits[word] |= mask;
+        else met[word] |= mask;
+      }
+    }
+  }
+  const candidates: number[] = [];
+  const candidateParts: number[] = [];
+  for (let p = 0; p < logs.length; p++) {
+    const first = logs[p].first;
+    for (let i = 0; i < logs[p].count; i++) {
+      const bit = seenBit(first[i]);
+      if ((hitBits[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
+      candidates.push(i);
+      candidateParts.push(p);
+    }
+  }
+  // Candidates in file order, then sorted by first hash (stable: file order kept).
+  const total = candidates.length;
+  const part = Uint8Array.from(candidateParts);
+  const index = Int32Array.from(candidates);
+  const firsts = new Int32Array(total);
+  for (let c = 0; c < total; c++) firsts[c] = logs[part[c]].first[index[c]];
+  const order = sortByFirstHash(firsts);
+  const repeats: Repeat[] = [];
+  for (let start = 0; start < total; ) {
+    let end = start + 1;
+    const h1 = firsts[order[start]];
+    while (end < total && firsts[order[end]] === h1) end++;
+    if (end - start > 1) collectRepeats(logs, rowOffsets, part, index, order, start, end, repeats);
+    start = end;
+  }
+  // In the order one pass finds them: a key repeats at its second row, is a copy at its first copy.
+  const repeated = new Map<string, number>();
+  for (const r of repeats.sort((a, b) => a.secondRow - b.secondRow)) repeated.set(r.key, r.count);
+  const exactDuplicates = repeats.filter((r) => r.copyRow > 0).sort((a, b) => a.copyRow - b.copyRow).map((r) => r.key);
+  return { repeated, exactDuplicates };
+}
+
+/** The "maybe seen" bit of a key's first hash (spread first: an FNV hash's low bits mix poorly). */
+function seenBit(first: number): number {
+  return spread(first) & ((1 << SEEN_BITS_LOG2) - 1);
+}
+
+interface Repeat {
+  key: string;
+  count: number;
+  secondRow: number;
+  /** Row of the first exact copy of the first row (0: none). */
+  copyRow: number;
+}
+
+/** The entries `order[start, end)` share a first hash: group them by second hash, report repeats. */
+function collectRepeats(
+  logs: readonly KeyLogSnapshot[],
+  rowOffsets: readonly number[],
+  part: Uint8Array,
+  index: Int32Array,
+  order: Int32Array,
+  start: number,
+  end: number,
+  repeats: Repeat[],
+): void {
+  const done = new Set<number>();
+  for (let a = start; a < end; a++) {
+    if (done.has(a)) continue;
+    const pa = part[order[a]];
+    const ia = index[order[a]];
+    const h2 = logs[pa].second[ia];
+    const firstContent = logs[pa].content[ia];
+    let count = 1;
+    let copyRow = 0;
+    let text = logs[pa].texts.get(logs[pa].rows[ia]);
+    const rows = [logs[pa].rows[ia] + rowOffsets[pa]];
+    for (let b = a + 1; b < end; b++) {
+      const pb = part[order[b]];
+      const ib = index[order[b]];
+      if (done.has(b) || logs[pb].second[ib] !== h2) continue;
+      done.add(b);
+      count++;
+      const row = logs[pb].rows[ib] + rowOffsets[pb];
+      rows.push(row);
+      if (copyRow === 0 && logs[pb].content[ib] === firstContent) copyRow = row;
+      text ??= logs[pb].texts.get(logs[pb].rows[ib]);
+    }
+    if (count < 2) continue;
+    repeats.push({ key: text ?? `(rows ${rows.join(', ')})`, count, secondRow: rows[1], copyRow });
+  }
+}
+
+/**
+ * Indexes of `firsts` (30-bit values) in ascending order, equal values in index order: a
+ * two-pass radix sort on 15-bit digits, linear in the entries.
+ */
+function sortByFirstHash(firsts: Int32Array): Int32Array {
+  const n = firsts.length;
+  let from = new Int32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  let to = new Int32Array(n);
+  const counts = new Int32Array(1 << 15);
+  for (let shift = 0; shift < 30; shift += 15) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(firsts[i] >>> shift) & 0x7fff]++;
+    let sum = 0;
+    for (let d = 0; d < counts.length; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const e = from[i];
+      to[counts[(firsts[e] >>> shift) & 0x7fff]++] = e;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}

@@ -36,6 +36,8 @@ export interface KeyLogSnapshot {
   texts: Map<number, string>;
   /** Entries that found their bit set: every repeat is one, or shares its bit with one. */
   hits: Int32Array<ArrayBuffer>;
+  /** The log's "maybe seen" bits were shared with the other parts' logs (see createSeenBits). */
+  sharedSeenBits: boolean;
 }
 
 export class KeyLog {
@@ -99,6 +101,7 @@ export class KeyLog {
       rows: this.rows.slice(0, n),
       texts: new Map(this.texts),
       hits: Int32Array.from(this.hits),
+      sharedSeenBits: this.atomic,
     };
   }
 
@@ -133,21 +136,22 @@ export interface KeyRepeats {
  */
 export function findKeyRepeats(logs: readonly KeyLogSnapshot[], rowOffsets: readonly number[] = logs.map(() => 0)): KeyRepeats {
   // Only entries whose bit some entry found set can repeat (a few percent): the rest are skipped
-  // before sorting.
-  const hitBits = new Int32Array((1 << SEEN_BITS_LOG2) >>> 5);
+  // before sorting. The filter of those bits is small (it only picks candidates: a false one is
+  // sorted with the rest and found to differ), so the pass over every entry stays in cache.
+  const hitBits = new Int32Array(HIT_FILTER_WORDS);
   for (const log of logs) {
     for (let k = 0; k < log.hits.length; k++) {
-      const bit = seenBit(log.first[log.hits[k]]);
+      const bit = hitFilterBit(log.first[log.hits[k]]);
       hitBits[bit >>> 5] |= 1 << (bit & 31);
     }
   }
   // Logs that did not share their bit array never saw each other's keys: a key met once in each
-  // found its bit clear in both. Over several logs, a bit met twice in file order counts as a hit.
-  if (logs.length > 1) {
-    const met = new Int32Array(hitBits.length);
+  // found its bit clear in both. Over several such logs, a bit met twice in file order counts as a hit.
+  if (logs.length > 1 && !logs.every((log) => log.sharedSeenBits)) {
+    const met = new Int32Array(HIT_FILTER_WORDS);
     for (const log of logs) {
       for (let i = 0; i < log.count; i++) {
-        const bit = seenBit(log.first[i]);
+        const bit = hitFilterBit(log.first[i]);
         const word = bit >>> 5;
         const mask = 1 << (bit & 31);
         if ((met[word] & mask) !== 0) hitBits[word] |= mask;
@@ -160,7 +164,7 @@ export function findKeyRepeats(logs: readonly KeyLogSnapshot[], rowOffsets: read
   for (let p = 0; p < logs.length; p++) {
     const first = logs[p].first;
     for (let i = 0; i < logs[p].count; i++) {
-      const bit = seenBit(first[i]);
+      const bit = hitFilterBit(first[i]);
       if ((hitBits[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
       candidates.push(i);
       candidateParts.push(p);
@@ -186,6 +190,13 @@ export function findKeyRepeats(logs: readonly KeyLogSnapshot[], rowOffsets: read
   for (const r of repeats.sort((a, b) => a.secondRow - b.secondRow)) repeated.set(r.key, r.count);
   const exactDuplicates = repeats.filter((r) => r.copyRow > 0).sort((a, b) => a.copyRow - b.copyRow).map((r) => r.key);
   return { repeated, exactDuplicates };
+}
+
+/** 2^20 bits (128 KB): small enough to stay in cache while every entry is looked up. */
+const HIT_FILTER_WORDS = (1 << 20) >>> 5;
+
+function hitFilterBit(first: number): number {
+  return seenBit(first) & ((1 << 20) - 1);
 }
 
 /** The "maybe seen" bit of a key's first hash (spread first: an FNV hash's low bits mix poorly). */

@@ -39,9 +39,11 @@ export function pipelinePnl(file: string) {
 }
 
 /**
- * The two halves at once. The cut is the first line break after the middle; only the first half's
- * reader can tell whether it is outside quotes (a quoted field may hold line breaks), so when it
- * is not, this thread reads on to the end and the worker's half is dropped.
+ * The two halves at once. The cut is the first line break after the middle. Whether it is outside
+ * quotes (a quoted field may hold line breaks) is known only from the start of the file: rather
+ * than scan half the file for quotes before starting, the first half's reader tells when it gets
+ * there, and when the cut was inside a quoted field this thread reads on to the end and the
+ * worker's half is dropped. The worker numbers its rows from 1; the merge makes them file rows.
  */
 export async function pipelinePnlInTwoThreads(file: string, workerScript: string) {
   const fd = openSync(file, 'r');

@@ -31,6 +31,9 @@ const script = task === 'pipeline-2-threads' ? workerScript() : '';
 
 async function run(): Promise<unknown> {
   switch (task) {
+    case 'baseline':
+      // The process with every task loaded and nothing read: what any task's peak RSS starts from.
+      return null;
     case 'raw-parse':
       return rawParse(file);
     case 'pipeline':

@@ -54,7 +54,8 @@ export async function pipelinePnlInTwoThreads(file: string, workerScript: string
     if (cut >= size) return pipelinePnl(file);
     const seenBits = createSeenBits(true);
     const request: PartRequest = { plan, file, start: cut, end: size, seenBits };
-    const worker = new Worker(workerScript, { workerData: request });
+    // A plain worker: the script is compiled JavaScript, so it needs none of this process's loader flags.
+    const worker = new Worker(workerScript, { workerData: request, execArgv: [] });
     const second = new Promise<PartSummary>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);

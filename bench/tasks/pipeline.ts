@@ -14,7 +14,7 @@ import { createPartReader, mergePartSummaries, planSummary, type ExportSummary, 
 import { createCsvChunkReader } from '../../src/core/files/csv';
 import { createSeenBits } from '../../src/core/key-log';
 import { PieceReader, PIECE_BYTES, readTextInPieces } from '../read-in-pieces';
-import type { PartRequest } from './pipeline-part';
+import { BYTES_PER_ROW, type PartRequest } from './pipeline-part';
 
 const GROUP_BYS = ['month', 'sku'] as const;
 
@@ -28,7 +28,7 @@ export function pipelinePnl(file: string) {
   const fd = openSync(file, 'r');
   try {
     const plan = planOf(fd, file);
-    const part = createPartReader(plan, { first: true });
+    const part = createPartReader(plan, { first: true, expectedRows: fstatSync(fd).size / BYTES_PER_ROW });
     const pieces = new PieceReader(fd);
     pieces.read(0, Infinity, (text) => part.push(text));
     pieces.finish((text) => part.push(text));
@@ -60,7 +60,7 @@ export async function pipelinePnlInTwoThreads(file: string, workerScript: string
       worker.once('message', resolve);
       worker.once('error', reject);
     });
-    const part = createPartReader(plan, { first: true, seenBits });
+    const part = createPartReader(plan, { first: true, seenBits, expectedRows: cut / BYTES_PER_ROW });
     const pieces = new PieceReader(fd);
     pieces.read(0, cut, (text) => part.push(text));
     if (!part.atRecordBoundary()) {

@@ -85,11 +85,13 @@ export interface PartOptions {
   first: boolean;
   /** The "maybe seen" bits of the file's key logs, shared by parts read at the same time. */
   seenBits?: Int32Array;
+  /** Rows the part probably holds (from its size, say): the key log is sized once for them. */
+  expectedRows?: number;
 }
 
 /** Reads one part of a file (the whole file is one part) into its {@link PartSummary}. */
 export function createPartReader(plan: SummaryPlan, options: PartOptions): PartReader {
-  const keyLog = new KeyLog(options.seenBits ?? createSeenBits(false));
+  const keyLog = new KeyLog(options.seenBits ?? createSeenBits(false), options.expectedRows);
   const normalizer = createNormalizer({
     fileName: plan.fileName,
     layout: plan.layout,

@@ -51,7 +51,9 @@ export class KeyLog {
   private readonly seen: Int32Array;
   private readonly atomic: boolean;
 
-  constructor(seen: Int32Array = createSeenBits(false), capacity = 4096) {
+  constructor(seen: Int32Array = createSeenBits(false), expectedRows = 0) {
+    // Sized for the rows expected (an estimate: capped, and the arrays still grow past it).
+    const capacity = Math.max(4096, Math.min(Math.ceil(expectedRows), 1 << 24));
     this.seen = seen;
     this.atomic = typeof SharedArrayBuffer !== 'undefined' && seen.buffer instanceof SharedArrayBuffer;
     this.first = new Int32Array(capacity);

@@ -161,21 +161,25 @@ export function findKeyRepeats(logs: readonly KeyLogSnapshot[], rowOffsets: read
       }
     }
   }
-  const candidates: number[] = [];
-  const candidateParts: number[] = [];
+  // Candidates (part, index) in file order.
+  let total = 0;
+  let part: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
+  let index = new Int32Array(1024);
   for (let p = 0; p < logs.length; p++) {
     const first = logs[p].first;
     for (let i = 0; i < logs[p].count; i++) {
       const bit = hitFilterBit(first[i]);
       if ((hitBits[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
-      candidates.push(i);
-      candidateParts.push(p);
+      if (total === index.length) {
+        part = grownBytes(part);
+        index = grown(index, index.length * 2);
+      }
+      part[total] = p;
+      index[total] = i;
+      total++;
     }
   }
-  // Candidates in file order, then sorted by first hash (stable: file order kept).
-  const total = candidates.length;
-  const part = Uint8Array.from(candidateParts);
-  const index = Int32Array.from(candidates);
+  // Sorted by first hash (stable: file order kept among equal hashes).
   const firsts = new Int32Array(total);
   for (let c = 0; c < total; c++) firsts[c] = logs[part[c]].first[index[c]];
   const order = sortByFirstHash(firsts);
@@ -189,9 +193,28 @@ export function findKeyRepeats(logs: readonly KeyLogSnapshot[], rowOffsets: read
   }
   // In the order one pass finds them: a key repeats at its second row, is a copy at its first copy.
   const repeated = new Map<string, number>();
-  for (const r of repeats.sort((a, b) => a.secondRow - b.secondRow)) repeated.set(r.key, r.count);
-  const exactDuplicates = repeats.filter((r) => r.copyRow > 0).sort((a, b) => a.copyRow - b.copyRow).map((r) => r.key);
+  for (const r of inRowOrder(repeats, (r) => r.secondRow)) repeated.set(r.key, r.count);
+  const exactDuplicates = inRowOrder(
+    repeats.filter((r) => r.copyRow > 0),
+    (r) => r.copyRow,
+  ).map((r) => r.key);
   return { repeated, exactDuplicates };
+}
+
+/** The repeats sorted by a row number, by a native numeric sort of (row, position) packed in a double. */
+function inRowOrder(repeats: readonly Repeat[], rowOf: (repeat: Repeat) => number): Repeat[] {
+  const packed = new Float64Array(repeats.length);
+  for (let i = 0; i < repeats.length; i++) packed[i] = rowOf(repeats[i]) * 2 ** 24 + i;
+  packed.sort();
+  const sorted: Repeat[] = [];
+  for (let i = 0; i < packed.length; i++) sorted.push(repeats[packed[i] % 2 ** 24]);
+  return sorted;
+}
+
+function grownBytes(from: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const to = new Uint8Array(from.length * 2);
+  to.set(from);
+  return to;
 }
 
 /** 2^20 bits (128 KB): small enough to stay in cache while every entry is looked up. */
@@ -225,31 +248,52 @@ function collectRepeats(
   end: number,
   repeats: Repeat[],
 ): void {
-  const done = new Set<number>();
+  // Entries already counted into an earlier key of this run (runs are short: mostly two entries).
+  let done: Set<number> | undefined;
   for (let a = start; a < end; a++) {
-    if (done.has(a)) continue;
+    if (done?.has(a)) continue;
     const pa = part[order[a]];
     const ia = index[order[a]];
     const h2 = logs[pa].second[ia];
     const firstContent = logs[pa].content[ia];
     let count = 1;
     let copyRow = 0;
+    let secondRow = 0;
     let text = logs[pa].texts.get(logs[pa].rows[ia]);
-    const rows = [logs[pa].rows[ia] + rowOffsets[pa]];
     for (let b = a + 1; b < end; b++) {
       const pb = part[order[b]];
       const ib = index[order[b]];
-      if (done.has(b) || logs[pb].second[ib] !== h2) continue;
-      done.add(b);
+      if (done?.has(b) || logs[pb].second[ib] !== h2) continue;
+      (done ??= new Set()).add(b);
       count++;
       const row = logs[pb].rows[ib] + rowOffsets[pb];
-      rows.push(row);
+      if (secondRow === 0) secondRow = row;
       if (copyRow === 0 && logs[pb].content[ib] === firstContent) copyRow = row;
       text ??= logs[pb].texts.get(logs[pb].rows[ib]);
     }
     if (count < 2) continue;
-    repeats.push({ key: text ?? `(rows ${rows.join(', ')})`, count, secondRow: rows[1], copyRow });
+    repeats.push({ key: text ?? unnamed(logs, rowOffsets, part, index, order, start, end, h2), count, secondRow, copyRow });
   }
+}
+
+/** A repeat whose key text no part kept, named by its rows (file order). */
+function unnamed(
+  logs: readonly KeyLogSnapshot[],
+  rowOffsets: readonly number[],
+  part: Uint8Array,
+  index: Int32Array,
+  order: Int32Array,
+  start: number,
+  end: number,
+  h2: number,
+): string {
+  const rows: number[] = [];
+  for (let b = start; b < end; b++) {
+    const pb = part[order[b]];
+    const ib = index[order[b]];
+    if (logs[pb].second[ib] === h2) rows.push(logs[pb].rows[ib] + rowOffsets[pb]);
+  }
+  return `(rows ${rows.join(', ')})`;
 }
 
 /**

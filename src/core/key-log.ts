@@ -188,7 +188,7 @@ export function findKeyRepeats(logs: readonly KeyLogSnapshot[], rowOffsets: read
     let end = start + 1;
     const h1 = firsts[order[start]];
     while (end < total && firsts[order[end]] === h1) end++;
-    if (end - start > 1) collectRepeats(logs, rowOffsets, part, index, order, start, end, repeats);
+    if (end - start > 1) collectRepeats({ logs, rowOffsets, part, index, order }, start, end, repeats);
     start = end;
   }
   // In the order one pass finds them: a key repeats at its second row, is a copy at its first copy.
@@ -237,17 +237,18 @@ interface Repeat {
   copyRow: number;
 }
 
-/** The entries `order[start, end)` share a first hash: group them by second hash, report repeats. */
-function collectRepeats(
-  logs: readonly KeyLogSnapshot[],
-  rowOffsets: readonly number[],
-  part: Uint8Array,
-  index: Int32Array,
-  order: Int32Array,
-  start: number,
-  end: number,
-  repeats: Repeat[],
-): void {
+/** The candidate entries in first-hash order: the c-th is entry `index[order[c]]` of log `part[order[c]]`. */
+interface SortedCandidates {
+  logs: readonly KeyLogSnapshot[];
+  rowOffsets: readonly number[];
+  part: Uint8Array;
+  index: Int32Array;
+  order: Int32Array;
+}
+
+/** The candidates `[start, end)` share a first hash: group them by second hash, report repeats. */
+function collectRepeats(candidates: SortedCandidates, start: number, end: number, repeats: Repeat[]): void {
+  const { logs, rowOffsets, part, index, order } = candidates;
   // Entries already counted into an earlier key of this run (runs are short: mostly two entries).
   let done: Set<number> | undefined;
   for (let a = start; a < end; a++) {
@@ -272,21 +273,13 @@ function collectRepeats(
       text ??= logs[pb].texts.get(logs[pb].rows[ib]);
     }
     if (count < 2) continue;
-    repeats.push({ key: text ?? unnamed(logs, rowOffsets, part, index, order, start, end, h2), count, secondRow, copyRow });
+    repeats.push({ key: text ?? unnamed(candidates, start, end, h2), count, secondRow, copyRow });
   }
 }
 
 /** A repeat whose key text no part kept, named by its rows (file order). */
-function unnamed(
-  logs: readonly KeyLogSnapshot[],
-  rowOffsets: readonly number[],
-  part: Uint8Array,
-  index: Int32Array,
-  order: Int32Array,
-  start: number,
-  end: number,
-  h2: number,
-): string {
+function unnamed(candidates: SortedCandidates, start: number, end: number, h2: number): string {
+  const { logs, rowOffsets, part, index, order } = candidates;
   const rows: number[] = [];
   for (let b = start; b < end; b++) {
     const pb = part[order[b]];

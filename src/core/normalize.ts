@@ -369,8 +369,10 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
               iso = parseDateOrNull(raw, options.timeZone);
               if (iso !== null) {
                 isoHash = textHash(iso);
-                if (day >= 0) h.days.set(day, { iso, hash: isoHash });
-                else {
+                if (day >= 0) {
+                  if (h.days.size >= DATE_CACHE_SIZE) h.days.clear();
+                  h.days.set(day, { iso, hash: isoHash });
+                } else {
                   if (h.dates.size >= DATE_CACHE_SIZE) h.dates.clear();
                   h.dates.set(detachedText(raw), { iso, hash: isoHash });
                 }

@@ -1,9 +1,9 @@
 /**
  * Duplicate-key detection for a pass that only sums a file (no row is kept, so no row needs its
  * `#n` suffix while it is read): each row's two key hashes, content fingerprint and row number
- * are appended to plain arrays, and repeats are found at the end by sorting them. Appending is
- * sequential; a hash table (see KeyTable) costs a cache miss per row once it outgrows the cache,
- * which on a million rows is most of the time spent on keys.
+ * are appended to plain arrays, and repeats are found at the end by sorting the few entries that
+ * may repeat. Unlike KeyTable, which answers as each row is read, the logs of consecutive parts
+ * of a file, read at the same time, merge into exactly what one pass over the file finds.
  *
  * The key text of a repeated key is needed to report it. A row's text is kept when its key may
  * have been seen before: a bit array indexed by the first hash (one test-and-set per row) says so

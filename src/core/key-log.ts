@@ -15,7 +15,7 @@
 import { spread } from './key-table';
 
 /** Bits in the "maybe seen" array: 2^25 (4 MB) keeps false positives near 3 % at a million keys. */
-export const SEEN_BITS_LOG2 = 25;
+const SEEN_BITS_LOG2 = 25;
 
 /** A "maybe seen" bit array for logs that share it (pass it to each {@link KeyLog}). */
 export function createSeenBits(shared: boolean): Int32Array {

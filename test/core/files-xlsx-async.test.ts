@@ -6,16 +6,7 @@ import { parseExportFile, parseExportFileAsync } from '../../src/core/parse-expo
 import type { LedgerRow } from '../../src/core/types';
 import { parseBytesStreamingRows } from '../../src/sidebar/parsing/parse-file';
 import { writeXlsx, type XlsxCell, type XlsxSheetSpec, type XlsxWriteOptions } from '../helpers/xlsx-writer';
-
-const HEADER = ['Type', 'Order/adjustment ID', 'SKU ID', 'Order created date', 'Total settlement amount', 'Fees', 'Note'];
-
-function statementRows(count: number): XlsxCell[][] {
-  const rows: XlsxCell[][] = [HEADER];
-  for (let i = 1; i <= count; i++) {
-    rows.push(['Order', String(576786105183930000n + BigInt(i)), String(1732123456789012000n + BigInt(i)), { date: '2024-04-12' }, i / 100, -0.06, `row ${i}`]);
-  }
-  return rows;
-}
+import { statementRows } from '../helpers/xlsx-statement-rows';
 
 function bigRows(count: number): XlsxCell[][] {
   let seed = 1;

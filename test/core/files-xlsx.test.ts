@@ -2,16 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { FileReadError, checkFileSize, forEachSheetRow, readExportFile } from '../../src/core/files/read-file';
 import { writeXlsx, type XlsxCell } from '../helpers/xlsx-writer';
-
-const HEADER = ['Type', 'Order/adjustment ID', 'SKU ID', 'Order created date', 'Total settlement amount', 'Fees', 'Note'];
-
-function statementRows(count: number): XlsxCell[][] {
-  const rows: XlsxCell[][] = [HEADER];
-  for (let i = 1; i <= count; i++) {
-    rows.push(['Order', String(576786105183930000n + BigInt(i)), String(1732123456789012000n + BigInt(i)), { date: '2024-04-12' }, i / 100, -0.06, `row ${i}`]);
-  }
-  return rows;
-}
+import { STATEMENT_HEADER, statementRows } from '../helpers/xlsx-statement-rows';
 
 describe('readExportFile on XLSX workbooks', () => {
   it('reads all 500 rows of a sheet whose <dimension> claims A1:G2', () => {
@@ -20,7 +11,7 @@ describe('readExportFile on XLSX workbooks', () => {
     expect(file.kind).toBe('xlsx');
     const rows = file.sheets[0].rows;
     expect(rows.length).toBe(500);
-    expect(rows[0]).toEqual(HEADER);
+    expect(rows[0]).toEqual(STATEMENT_HEADER);
     expect(rows[499]).toEqual(['Order', '576786105183930499', '1732123456789012499', '2024-04-12', '4.99', '-0.06', 'row 499']);
   });
 

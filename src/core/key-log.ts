@@ -17,6 +17,9 @@ import { spread } from './key-table';
 /** Bits in the "maybe seen" array: 2^25 (4 MB) keeps false positives near 3 % at a million keys. */
 const SEEN_BITS_LOG2 = 25;
 
+/** Entries whose bits are looked up together (see KeyLog.checkPending). */
+export const CHECK_BATCH = 256;
+
 /** A "maybe seen" bit array for logs that share it (pass it to each {@link KeyLog}). */
 export function createSeenBits(shared: boolean): Int32Array {
   const bytes = (1 << SEEN_BITS_LOG2) / 8;
@@ -50,6 +53,12 @@ export class KeyLog {
   private hits: number[] = [];
   private readonly seen: Int32Array;
   private readonly atomic: boolean;
+  /** Entries before this one have had their bit looked up (see checkPending). */
+  private checked = 0;
+  /** The key text callbacks of the pending entries. */
+  private readonly keyTexts: ((pending: number) => string)[] = new Array<(pending: number) => string>(CHECK_BATCH);
+  /** The plain pass's reads, kept so that they are not optimized away. */
+  private touched = 0;
 
   constructor(seen: Int32Array = createSeenBits(false), expectedRows = 0) {
     // Sized for the rows expected (an estimate: capped, and the arrays still grow past it).
@@ -64,28 +73,55 @@ export class KeyLog {
 
   /**
    * Logs one row's key (30-bit hashes), content fingerprint and row number. `keyText` is called
-   * only when the key may have been logged before (the text is then kept for the report).
+   * (with the entry's place among the {@link pending} entries) only when the key may have been
+   * logged before: the text is then kept for the report. The bits are looked up for
+   * {@link CHECK_BATCH} entries at a time, so `keyText` must answer for as many rows back.
    */
-  add(first: number, second: number, content: number, row: number, keyText: () => string): void {
+  add(first: number, second: number, content: number, row: number, keyText: (pending: number) => string): void {
     if (this.count === this.first.length) this.grow();
     const at = this.count++;
     this.first[at] = first;
     this.second[at] = second;
     this.content[at] = content;
     this.rows[at] = row;
-    const bit = seenBit(first);
-    const word = bit >>> 5;
-    const mask = 1 << (bit & 31);
-    let before: number;
-    if (this.atomic) before = Atomics.or(this.seen, word, mask);
-    else {
-      before = this.seen[word];
-      this.seen[word] = before | mask;
+    this.keyTexts[at - this.checked] = keyText;
+    if (this.count - this.checked === CHECK_BATCH) this.checkPending();
+  }
+
+  /** Entries logged since the bits were last looked up: the next entry's place among them. */
+  get pending(): number {
+    return this.count - this.checked;
+  }
+
+  /**
+   * Test-and-sets the "maybe seen" bit of each pending entry. The words are first read in a
+   * plain pass: their cache misses (the array is 4 MB) overlap instead of stalling one row at a
+   * time, and an atomic update, which waits for its word, then finds it in cache.
+   */
+  private checkPending(): void {
+    const seen = this.seen;
+    const first = this.first;
+    const from = this.checked;
+    const to = this.count;
+    let touched = 0;
+    for (let at = from; at < to; at++) touched |= seen[seenBit(first[at]) >>> 5];
+    this.touched = touched;
+    for (let at = from; at < to; at++) {
+      const bit = seenBit(first[at]);
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      let before: number;
+      if (this.atomic) before = Atomics.or(seen, word, mask);
+      else {
+        before = seen[word];
+        seen[word] = before | mask;
+      }
+      if ((before & mask) !== 0) {
+        this.texts.set(this.rows[at], this.keyTexts[at - from](at - from));
+        this.hits.push(at);
+      }
     }
-    if ((before & mask) !== 0) {
-      this.texts.set(row, keyText());
-      this.hits.push(at);
-    }
+    this.checked = to;
   }
 
   get size(): number {
@@ -94,6 +130,7 @@ export class KeyLog {
 
   /** The entries so far (arrays trimmed to the count: they can be transferred to another thread). */
   snapshot(): KeyLogSnapshot {
+    this.checkPending();
     const n = this.count;
     return {
       count: n,

@@ -7,7 +7,7 @@ import { COLUMNS, lookupColumn, type ColumnDef, type RowField } from './catalog'
 import { parseDateOrNull } from './dates';
 import { detachedText } from './detached-text';
 import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from './field-limits';
-import { findKeyRepeats, type KeyLog } from './key-log';
+import { CHECK_BATCH, findKeyRepeats, type KeyLog } from './key-log';
 import { KeyTable } from './key-table';
 import { layoutSpec } from './layouts';
 import { moneyProblem, parseCentsOrNaN } from './money';
@@ -231,6 +231,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   let rowsAccepted = 0;
   let sawData = options.continuesFile === true;
   const keyLog = options.keyLog;
+  const keyFields = spec.keyFields;
 
   function report(rowNumber: number, column: string | undefined, message: string): void {
     if (problems.length >= MAX_PROBLEMS) return;
@@ -508,9 +509,13 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
 
   /** The key's parts: the layout's key fields, prefixed and joined with `|`. */
   function joinKey(from: RowView): string {
+    return joinedKey((f) => keyPartOf(from, keyFields[f]));
+  }
+
+  function joinedKey(partOf: (field: number) => string): string {
     let key = spec.keyPrefix;
-    for (let f = 0; f < spec.keyFields.length; f++) {
-      const part = keyPartOf(from, spec.keyFields[f]);
+    for (let f = 0; f < keyFields.length; f++) {
+      const part = partOf(f);
       key = key === '' && f === 0 && spec.keyPrefix === '' ? part : key + '|' + part;
     }
     return key;
@@ -524,8 +529,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   function keyHashes(from: RowView): void {
     let h1 = 2166136261;
     let h2 = 0x9747b28c;
-    for (let f = 0; f < spec.keyFields.length; f++) {
-      const part = keyPartOf(from, spec.keyFields[f]);
+    for (let f = 0; f < keyFields.length; f++) {
+      const part = keyPartOf(from, keyFields[f]);
       // The part's length first (so `a|bc` and `ab|c` differ), then its characters two at a time.
       h1 = Math.imul(h1 ^ (part.length | 0x7c0000), 16777619);
       h2 = Math.imul(h2 ^ (part.length | 0x7c0000), 0x5bd1e995);
@@ -568,11 +573,16 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   function logKey(from: RowView, amountsHash: number, rowNumber: number): void {
     keyHashes(from);
     const content = hashRow(from, amountsHash, orderDateHash, statementDateHash) | 0;
-    keyLog!.add(hashFirst & 0x3fffffff, hashSecond & 0x3fffffff, content, rowNumber, keyTextOfView);
+    // The key's parts are kept until the log looks its bit up, a batch of rows later.
+    const pending = keyLog!.pending;
+    for (let f = 0; f < keyFields.length; f++) pendingParts[f][pending] = keyPartOf(from, keyFields[f]);
+    keyLog!.add(hashFirst & 0x3fffffff, hashSecond & 0x3fffffff, content, rowNumber, pendingKeyText);
   }
 
+  const pendingParts: string[][] = keyLog === undefined ? [] : keyFields.map(() => new Array<string>(CHECK_BATCH).fill(''));
+
   // Kept past the row: detached, or the key would pin the piece of file text it came from.
-  const keyTextOfView = (): string => detachedText(joinKey(view));
+  const pendingKeyText = (pending: number): string => detachedText(joinedKey((f) => pendingParts[f][pending]));
 
   function unknownColumnCounts(): UnknownColumnCounts[] {
     return handlers.filter((h) => h.kind === Kind.Unknown).map((h) => ({ name: h.name, moneyLike: h.moneyLike, notMoney: h.notMoney }));

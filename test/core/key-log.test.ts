@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSeenBits, findKeyRepeats, KeyLog, type KeyLogSnapshot, type KeyRepeats } from '../../src/core/key-log';
+import { CHECK_BATCH, createSeenBits, findKeyRepeats, KeyLog, type KeyLogSnapshot, type KeyRepeats } from '../../src/core/key-log';
 
 /** Two independent 30-bit hashes of a key, as the normalizer hands them to a log. */
 function hashesOf(key: string): [number, number] {
@@ -87,9 +87,11 @@ describe('KeyLog and findKeyRepeats over one file', () => {
         return row.key;
       }),
     );
+    // The bits are looked up a batch of rows at a time: by the snapshot at the latest.
+    const texts = log.snapshot().texts;
     // Rows 2, 4, 6, 8, 10, 11, 12 repeat a key; the first rows' bits were clear (no false positive here).
     expect(calls).toEqual([2, 4, 6, 8, 10, 11, 12]);
-    expect([...log.snapshot().texts.keys()]).toEqual(calls);
+    expect([...texts.keys()]).toEqual(calls);
   });
 
   it('asks for the key text of fewer than 10 % of 100,000 distinct keys (only the bit array’s false positives)', () => {
@@ -99,8 +101,9 @@ describe('KeyLog and findKeyRepeats over one file', () => {
       const [first, second] = hashesOf(key(i, 30000 + (i % 7)));
       log.add(first, second, i, i + 2, keyText);
     }
+    const snapshot = log.snapshot();
     expect(keyText.mock.calls.length).toBeLessThan(10_000);
-    const repeats = findKeyRepeats([log.snapshot()]);
+    const repeats = findKeyRepeats([snapshot]);
     expect(repeats.repeated.size).toBe(0);
     expect(repeats.exactDuplicates).toEqual([]);
   });
@@ -203,5 +206,28 @@ describe('KeyLog snapshot', () => {
     expect(snapshot.count).toBe(ROWS.length);
     expect(snapshot.rows.length).toBe(ROWS.length);
     expect(log.snapshot().count).toBe(ROWS.length + 1);
+  });
+});
+
+describe('KeyLog looks bits up a batch of rows at a time', () => {
+  it('names a repeat with the text of the row that repeats it, rows in other batches and the last partial batch alike', () => {
+    const log = new KeyLog();
+    // 3 batches and a bit: row r has key `k(r mod 300)`, so rows 301… repeat rows 1…; the text
+    // callback answers for each pending place from what was kept for it.
+    const kept: string[] = [];
+    const total = 2 * CHECK_BATCH + 100 + 300;
+    for (let r = 1; r <= total; r++) {
+      const text = `k${r % 300}`;
+      kept[log.pending] = text;
+      const [first, second] = hashesOf(text);
+      log.add(first, second, r, r, (pending) => `${kept[pending]} (row ${r})`);
+    }
+    const snapshot = log.snapshot();
+    expect(snapshot.texts.size).toBeGreaterThanOrEqual(total - 300);
+    for (let r = 301; r <= total; r++) expect(snapshot.texts.get(r)).toBe(`k${r % 300} (row ${r})`);
+    expect(log.pending).toBe(0);
+    const repeats = findKeyRepeats([snapshot]);
+    expect(repeats.repeated.size).toBe(300);
+    expect(repeats.repeated.get('k1 (row 301)')).toBe(4); // rows 1, 301, 601, 901
   });
 });

@@ -101,7 +101,7 @@ interface Handler {
   /** Date cache: raw text → ISO and its hash (a few hundred distinct days repeat down a column). */
   dates: Map<string, CachedDate>;
   /** The same for `YYYY/MM/DD` and `YYYY-MM-DD` text, by {@link dayKey}: no string hashing. */
-  days: Map<number, CachedDate>;
+  days: DayCache;
   /** Unknown columns: values that parsed as 2-decimal amounts / values that did not. */
   moneyLike: number;
   notMoney: number;
@@ -171,7 +171,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const taken = new Set<string>();
   const handlers: Handler[] = options.header.map((raw, index) => {
     const name = (raw ?? '').trim();
-    const handler: Handler = { kind: Kind.Skip, name, detail: false, slot: -1, dates: new Map(), days: new Map(), moneyLike: 0, notMoney: 0 };
+    const handler: Handler = { kind: Kind.Skip, name, detail: false, slot: -1, dates: new Map(), days: new DayCache(), moneyLike: 0, notMoney: 0 };
     if (name === '') return handler;
     const def = lookupColumn(name);
     if (!def || taken.has(def.id)) {
@@ -370,10 +370,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
               iso = parseDateOrNull(raw, options.timeZone);
               if (iso !== null) {
                 isoHash = textHash(iso);
-                if (day >= 0) {
-                  if (h.days.size >= DATE_CACHE_SIZE) h.days.clear();
-                  h.days.set(day, { iso, hash: isoHash });
-                } else {
+                if (day >= 0) h.days.set(day, { iso, hash: isoHash });
+                else {
                   if (h.dates.size >= DATE_CACHE_SIZE) h.dates.clear();
                   h.dates.set(detachedText(raw), { iso, hash: isoHash });
                 }
@@ -606,6 +604,32 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     unclassifiedColumns: () => unclassifiedOf(unknownColumnCounts()),
     unknownColumnCounts,
   };
+}
+
+/**
+ * Dates by {@link dayKey}, one entry per slot (a later day may take an earlier one's slot): a file
+ * holds a few hundred days, and a lookup is an array read rather than a Map's hashing.
+ */
+class DayCache {
+  private readonly keys = new Int32Array(DAY_SLOTS).fill(-1);
+  private readonly dates = new Array<CachedDate | undefined>(DAY_SLOTS).fill(undefined);
+
+  get(day: number): CachedDate | undefined {
+    const slot = daySlot(day);
+    return this.keys[slot] === day ? this.dates[slot] : undefined;
+  }
+
+  set(day: number, date: CachedDate): void {
+    const slot = daySlot(day);
+    this.keys[slot] = day;
+    this.dates[slot] = date;
+  }
+}
+
+const DAY_SLOTS = 4096;
+
+function daySlot(day: number): number {
+  return Math.imul(day, 0x9e3779b1) >>> 20;
 }
 
 /**

@@ -109,9 +109,13 @@ function collectView(view: RowView, infos: readonly ColumnInfo[]): void {
 
 /** The columns of each file's amount slots, worked out once per file (the key is the normalizer's `amountIds`). */
 const SLOT_INFOS = new WeakMap<readonly string[], ColumnInfo[]>();
+// The last file's: every row of a file asks with the same list, so most calls need no lookup.
+let lastSlotIds: readonly string[] | undefined;
+let lastSlotInfos: ColumnInfo[] = [];
 
 /** The columns of a file's amount slots (all catalog ids: the normalizer only makes slots for those). */
 function slotInfos(amountIds: readonly string[]): ColumnInfo[] {
+  if (amountIds === lastSlotIds) return lastSlotInfos;
   let infos = SLOT_INFOS.get(amountIds);
   if (infos === undefined) {
     infos = amountIds.map((id) => {
@@ -121,6 +125,8 @@ function slotInfos(amountIds: readonly string[]): ColumnInfo[] {
     });
     SLOT_INFOS.set(amountIds, infos);
   }
+  lastSlotIds = amountIds;
+  lastSlotInfos = infos;
   return infos;
 }
 

@@ -55,6 +55,21 @@ describe('normalizer', () => {
     expect(row.details).toBeUndefined();
   });
 
+  it('reads every date right down a file with more distinct days than its date cache holds, in both spellings', () => {
+    const n = statementNormalizer();
+    const start = Date.UTC(2010, 0, 1);
+    // 12,000 days (about 33 years) and then the same days again, cached or evicted by then.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let d = 0; d < 12_000; d += 7) {
+        const iso = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+        const text = d % 2 === 0 ? iso.replace(/-/g, '/') : iso;
+        const row = n.push(rowOf(STATEMENT, { ...base, 'Order created date': text, 'Statement date (UTC)': iso }), d + 2);
+        expect(row?.orderDate, text).toBe(iso);
+        expect(row?.statementDate).toBe(iso);
+      }
+    }
+  });
+
   it('keys adjustment rows by their adjustment ID and normalizes full-width parentheses', () => {
     const n = statementNormalizer();
     const row = n.push(rowOf(STATEMENT, { ...base, Type: 'Violation fee （settlement fee）', 'Order/adjustment ID': '7496007198148800769', 'Order created date': '/', 'Adjustment amount': '-50.00', 'Total settlement amount': '-50.00' }), 9)!;

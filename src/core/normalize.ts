@@ -93,8 +93,8 @@ interface Handler {
   kind: Kind;
   /** Header as written (trimmed), for messages. */
   name: string;
-  def?: ColumnDef;
-  field?: RowField;
+  def: ColumnDef | undefined;
+  field: RowField | undefined;
   detail: boolean;
   /** Money columns: position of the column's id in `amountIds`. */
   slot: number;
@@ -171,7 +171,9 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const taken = new Set<string>();
   const handlers: Handler[] = options.header.map((raw, index) => {
     const name = (raw ?? '').trim();
-    const handler: Handler = { kind: Kind.Skip, name, detail: false, slot: -1, dates: new Map(), days: new DayCache(), moneyLike: 0, notMoney: 0 };
+    // Every field set here, even when unused, so that all handlers share one shape: the row loop
+    // reads them at every cell, and one shape keeps those reads monomorphic.
+    const handler: Handler = { kind: Kind.Skip, name, def: undefined, field: undefined, detail: false, slot: -1, dates: new Map(), days: new DayCache(), moneyLike: 0, notMoney: 0 };
     if (name === '') return handler;
     const def = lookupColumn(name);
     if (!def || taken.has(def.id)) {

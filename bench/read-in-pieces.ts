@@ -33,11 +33,16 @@ export class PieceReader {
 
   /** Visits the text of bytes [start, end) (to the end of the file at most). */
   read(start: number, end: number, visit: (text: string) => void): void {
+    this.readBytes(start, end, (bytes) => visit(this.decoder.decode(bytes, { stream: true })));
+  }
+
+  /** Visits bytes [start, end) (to the end of the file at most), in one buffer refilled for each piece. */
+  readBytes(start: number, end: number, visit: (bytes: Uint8Array) => void): void {
     for (let position = start; position < end; ) {
       const read = readSync(this.fd, this.buffer, 0, Math.min(this.pieceBytes, end - position), position);
       if (read === 0) break;
       position += read;
-      visit(this.decoder.decode(this.buffer.subarray(0, read), { stream: true }));
+      visit(this.buffer.subarray(0, read));
     }
   }
 

@@ -24,8 +24,7 @@ if (parentPort) {
   try {
     const part = createPartReader(plan, { first: false, seenBits, expectedRows: (end - start) / BYTES_PER_ROW });
     const pieces = new PieceReader(fd);
-    pieces.read(start, end, (text) => part.push(text));
-    pieces.finish((text) => part.push(text));
+    pieces.readBytes(start, end, (bytes) => part.pushBytes(bytes));
     const summary = part.end();
     const { first, second, content, rows } = summary.keys;
     parentPort.postMessage(summary, [first.buffer, second.buffer, content.buffer, rows.buffer]);

@@ -30,8 +30,7 @@ export function pipelinePnl(file: string) {
     const plan = planOf(fd, file);
     const part = createPartReader(plan, { first: true, expectedRows: fstatSync(fd).size / BYTES_PER_ROW });
     const pieces = new PieceReader(fd);
-    pieces.read(0, Infinity, (text) => part.push(text));
-    pieces.finish((text) => part.push(text));
+    pieces.readBytes(0, Infinity, (bytes) => part.pushBytes(bytes));
     return described(mergePartSummaries(plan, [part.end()]), 1);
   } finally {
     closeSync(fd);
@@ -62,12 +61,11 @@ export async function pipelinePnlInTwoThreads(file: string, workerScript: string
     });
     const part = createPartReader(plan, { first: true, seenBits, expectedRows: cut / BYTES_PER_ROW });
     const pieces = new PieceReader(fd);
-    pieces.read(0, cut, (text) => part.push(text));
+    pieces.readBytes(0, cut, (bytes) => part.pushBytes(bytes));
     if (!part.atRecordBoundary()) {
       // The cut fell inside a quoted field: this thread reads the rest, the worker's half is dropped.
       await worker.terminate();
-      pieces.read(cut, Infinity, (text) => part.push(text));
-      pieces.finish((text) => part.push(text));
+      pieces.readBytes(cut, Infinity, (bytes) => part.pushBytes(bytes));
       return described(mergePartSummaries(plan, [part.end()]), 1);
     }
     const first = part.end();

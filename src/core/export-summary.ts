@@ -8,7 +8,8 @@
  * (which a part cannot know until they are read), so every row number names the file's row.
  */
 import { timeZoneFromFileName } from './dates';
-import { createCsvChunkReader, detectDelimiter, forEachCsvRow, type CsvDelimiter } from './files/csv';
+import { createCsvChunkReader, detectDelimiter, forEachCsvRow, type CsvChunkReader, type CsvDelimiter } from './files/csv';
+import { createCsvByteReader, type CsvByteReader, type ParsedAmounts } from './files/csv-bytes';
 import { createSeenBits, findKeyRepeats, KeyLog, type KeyLogSnapshot } from './key-log';
 import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
 import { createNormalizer, MAX_PROBLEMS, unclassifiedOf, type UnknownColumnCounts } from './normalize';
@@ -72,6 +73,11 @@ export interface PartSummary {
 export interface PartReader {
   /** The part's next piece of text. */
   push(text: string): void;
+  /**
+   * The part's next bytes, for a UTF-8 file read as bytes (a part is read either as text or as
+   * bytes): amounts are parsed where they lie and only the cells the ledger needs become text.
+   */
+  pushBytes(bytes: Uint8Array): void;
   /** Records read so far in the part. */
   readonly records: number;
   /** Whether the text pushed so far ends at the end of a record (a part may stop there). */
@@ -104,26 +110,34 @@ export function createPartReader(plan: SummaryPlan, options: PartOptions): PartR
   const reconciler = createReconciler(normalizer.amountIds);
   const groupings = new PnlGroupings(plan.groupBys);
   const firstDataRow = options.first ? plan.headerRow + 1 : 1;
-  const reader = createCsvChunkReader(
-    (cells, rowNumber) => {
-      if (rowNumber < firstDataRow) return;
-      const view = normalizer.read(cells, rowNumber);
-      if (view === null) return;
-      reconciler.checkView(view);
-      groupings.addView(view);
-    },
-    { delimiter: plan.delimiter },
-  );
+  const visit = (cells: string[], rowNumber: number, amounts?: ParsedAmounts): void => {
+    if (rowNumber < firstDataRow) return;
+    const view = normalizer.read(cells, rowNumber, amounts);
+    if (view === null) return;
+    reconciler.checkView(view);
+    groupings.addView(view);
+  };
+  let textReader: CsvChunkReader | undefined;
+  let byteReader: CsvByteReader | undefined;
+  const reader = (): CsvChunkReader | CsvByteReader => byteReader ?? (textReader ??= createCsvChunkReader(visit, { delimiter: plan.delimiter }));
   return {
-    push: (text) => reader.push(text),
-    get records() {
-      return reader.records;
+    push(text) {
+      if (byteReader) throw new Error('Export summary: a part read as bytes cannot take text');
+      (textReader ??= createCsvChunkReader(visit, { delimiter: plan.delimiter })).push(text);
     },
-    atRecordBoundary: () => reader.atRecordBoundary(),
+    pushBytes(bytes) {
+      if (textReader) throw new Error('Export summary: a part read as text cannot take bytes');
+      (byteReader ??= createCsvByteReader(visit, plan.delimiter.charCodeAt(0), normalizer.columnNeeds)).push(bytes);
+    },
+    get records() {
+      return reader().records;
+    },
+    atRecordBoundary: () => reader().atRecordBoundary(),
     end(): PartSummary {
-      reader.end();
+      const used = reader();
+      used.end();
       return {
-        records: reader.records,
+        records: used.records,
         rowsAccepted: normalizer.rowsAccepted,
         rejectedRows: normalizer.rejectedRows,
         problems: normalizer.problems,

@@ -7,6 +7,7 @@ import { COLUMNS, lookupColumn, type ColumnDef, type RowField } from './catalog'
 import { parseDateOrNull } from './dates';
 import { detachedText } from './detached-text';
 import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from './field-limits';
+import { CellNeed, type ParsedAmounts } from './files/csv-bytes';
 import { CHECK_BATCH, findKeyRepeats, type KeyLog } from './key-log';
 import { KeyTable } from './key-table';
 import { layoutSpec } from './layouts';
@@ -50,7 +51,12 @@ export interface Normalizer {
    * One data row → the normalizer's row view (the same object, refilled each time), or null as
    * for `push`. Streaming consumers read it without a LedgerRow being built.
    */
-  read(cells: readonly CellValue[], rowNumber: number): RowView | null;
+  read(cells: readonly CellValue[], rowNumber: number, amounts?: ParsedAmounts): RowView | null;
+  /**
+   * What each column's cells are read for (see createCsvByteReader): amounts, text, or only
+   * whether they are blank. A reader that parses amounts in place passes them to `read`.
+   */
+  readonly columnNeeds: Uint8Array;
   /** The LedgerRow of the view last read (what `push` returns for that row). */
   ledgerRow(view: RowView): LedgerRow;
   /** The ledger key of the view last read, `#n`-suffixed for the n-th row with the same key. */
@@ -226,6 +232,11 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   // The columns a row's cells are read from: skipped columns are only looked at for blank rows.
   const readColumns: number[] = [];
   for (let i = 0; i < width; i++) if (handlers[i].kind !== Kind.Skip) readColumns.push(i);
+  const columnNeeds = new Uint8Array(width);
+  for (let i = 0; i < width; i++) {
+    const kind = handlers[i].kind;
+    columnNeeds[i] = kind === Kind.Money ? CellNeed.Amount : kind === Kind.Skip ? CellNeed.Presence : CellNeed.Text;
+  }
 
   const repeats = new Map<string, number>();
   const exactDuplicates = new Set<string>();
@@ -289,7 +300,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     extraCount++;
   }
 
-  function read(cells: readonly CellValue[], rowNumber: number): RowView | null {
+  function read(cells: readonly CellValue[], rowNumber: number, amounts?: ParsedAmounts): RowView | null {
     const n = cells.length < width ? cells.length : width;
     let first = 0;
     while (first < n && isBlank(cells[first])) first++;
@@ -319,7 +330,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
       const h = handlers[i];
       switch (h.kind) {
         case Kind.Money: {
-          const amount = parseCentsOrNaN(value);
+          const amount = amounts !== undefined && amounts.parsed[i] === 1 ? amounts.cents[i] : parseCentsOrNaN(value);
           if (amount !== amount) {
             report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: ${moneyProblem(value)}`);
             bad = true;
@@ -602,6 +613,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     },
     unknownColumns,
     amountIds,
+    columnNeeds,
     duplicateKeys: () => (keyLog === undefined ? [...exactDuplicates] : findKeyRepeats([keyLog.snapshot()]).exactDuplicates),
     unclassifiedColumns: () => unclassifiedOf(unknownColumnCounts()),
     unknownColumnCounts,

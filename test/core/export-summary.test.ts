@@ -113,10 +113,16 @@ function groupsOf(groupings: PnlGroupings, by: PnlGroupBy) {
  * end of the text), all sharing one shared bit array, fed piece by piece in turn starting with
  * the last part (as threads may run), each summary crossing structuredClone as from a worker.
  */
-function readInParts(plan: SummaryPlan, source: RecordFile, cuts: readonly number[]): { summary: ExportSummary; parts: PartSummary[] } {
+function readInParts(plan: SummaryPlan, source: RecordFile, cuts: readonly number[], asBytes = false): { summary: ExportSummary; parts: PartSummary[] } {
   const seenBits = createSeenBits(true);
   const bounds = [0, ...cuts.map((k) => source.ends[k]), source.text.length];
-  const parts = bounds.slice(1).map((end, p) => ({ reader: createPartReader(plan, { first: p === 0, seenBits }), from: bounds[p], end }));
+  // As text: pieces of the part's text. As bytes: pieces of its UTF-8 bytes (they cut characters too).
+  const parts = bounds.slice(1).map((end, p) => {
+    const reader = createPartReader(plan, { first: p === 0, seenBits });
+    const text = source.text.slice(bounds[p], end);
+    const bytes = new TextEncoder().encode(text);
+    return { reader, from: 0, end: asBytes ? bytes.length : text.length, push: (from: number, to: number) => (asBytes ? reader.pushBytes(bytes.slice(from, to)) : reader.push(text.slice(from, to))) };
+  });
   const PIECE = 7001; // odd: pieces end mid-record and mid-field
   for (let pending = true; pending; ) {
     pending = false;
@@ -124,7 +130,7 @@ function readInParts(plan: SummaryPlan, source: RecordFile, cuts: readonly numbe
       const part = parts[p];
       if (part.from >= part.end) continue;
       const to = Math.min(part.end, part.from + PIECE);
-      part.reader.push(source.text.slice(part.from, to));
+      part.push(part.from, to);
       part.from = to;
       pending ||= to < part.end;
     }
@@ -226,6 +232,14 @@ describe('summarizeCsvText over an untidy 3,000-row statement', () => {
     }
   });
 
+  it('read as bytes, in one part or in parts split anywhere, the summary read as text in every field', () => {
+    for (const cuts of [[], [BAD_AMOUNT], [MULTILINE - 1], [MULTILINE], [BLANK - 1], [BLANK], [Math.floor(RECORDS / 2)], [2, RECORDS - 1], [ROUNDED_ID, TAIL_START + 3]]) {
+      const { summary, parts } = readInParts(plan, file, cuts, true);
+      expect(comparable(summary), `cut after rows ${cuts.join(', ') || '(none)'}`).toEqual(comparable(whole));
+      expect(parts.reduce((n, part) => n + part.records, 0)).toBe(RECORDS);
+    }
+  });
+
   it('parts read without a shared bit array still find every repeat; those no part named are named by their file rows', () => {
     const cut = Math.floor(RECORDS / 2);
     const parts = [
@@ -276,9 +290,14 @@ describe('PartReader.atRecordBoundary', () => {
   const multilineStart = file.ends[MULTILINE - 1];
   const insideQuotes = file.text.indexOf('\r\nwith card', multilineStart) + 2;
 
+  /** Whether the part read as text up to `end` (and as bytes up to the same place) ends at a record boundary. */
   function boundaryAfter(end: number, piece = 3000): boolean {
     const reader = createPartReader(plan, { first: true });
     for (let from = 0; from < end; from += piece) reader.push(file.text.slice(from, Math.min(end, from + piece)));
+    const byteReader = createPartReader(plan, { first: true });
+    const bytes = new TextEncoder().encode(file.text.slice(0, end));
+    for (let from = 0; from < bytes.length; from += piece) byteReader.pushBytes(bytes.slice(from, Math.min(bytes.length, from + piece)));
+    expect(byteReader.atRecordBoundary(), `read as bytes up to character ${end}`).toBe(reader.atRecordBoundary());
     return reader.atRecordBoundary();
   }
 
@@ -321,10 +340,12 @@ describe('an export with banner rows above the header (on hold), read in parts',
   });
 
   for (const cut of [5, 6, 120, BROKEN - 1]) {
-    it(`split after row ${cut}: rows numbered as the file shows them`, () => {
-      const { summary } = readInParts(plan, onhold, [cut]);
-      expect(summary.problems).toEqual([{ file: ONHOLD, row: BROKEN, column: 'Net sales', message: `Row ${BROKEN}, column *Net sales*: expected an amount, found \`abc\`` }]);
-      expect(comparable(summary)).toEqual(comparable(whole));
+    it(`split after row ${cut}: rows numbered as the file shows them, read as text or as bytes`, () => {
+      for (const asBytes of [false, true]) {
+        const { summary } = readInParts(plan, onhold, [cut], asBytes);
+        expect(summary.problems).toEqual([{ file: ONHOLD, row: BROKEN, column: 'Net sales', message: `Row ${BROKEN}, column *Net sales*: expected an amount, found \`abc\`` }]);
+        expect(comparable(summary)).toEqual(comparable(whole));
+      }
     });
   }
 });

@@ -1,0 +1,436 @@
+/**
+ * CSV records read from UTF-8 bytes, for a pass that sums a file: record and cell boundaries are
+ * found in the bytes, plain amounts (`-12.34`) are parsed to cents where they lie, and only the
+ * cells that need text are cut from the decoded piece. Splitting every record into strings costs
+ * about as much as everything else a summing pass does; most cells of an export are amounts or
+ * columns the pass never reads.
+ *
+ * It gives the records, row numbers, cell texts and errors that {@link createCsvChunkReader} gives
+ * for the decoded text (the tests compare the two), with two differences in what a cell holds:
+ * a cell whose column needs no text is `''` when blank and {@link UNREAD_CELL} otherwise, and an
+ * amount parsed in place is {@link UNREAD_CELL} with its cents in the record's `amounts`.
+ */
+import { createCsvChunkReader, CsvSyntaxError, forEachCsvRow, type CsvChunkReader } from './csv';
+
+/** What a column's cells are read for. */
+export const enum CellNeed {
+  /** Only whether the cell is blank. */
+  Presence = 0,
+  Text = 1,
+  /** An amount: parsed to cents in place when plain, else its text. */
+  Amount = 2,
+}
+
+/** The cell of a column that needs no text, or of an amount parsed in place, when not blank. */
+export const UNREAD_CELL = '#';
+
+/** The amounts of a record parsed in place, by column: `parsed[c]` is 1 when `cents[c]` holds column c's. */
+export interface ParsedAmounts {
+  cents: Float64Array;
+  parsed: Uint8Array;
+}
+
+export type ByteRecordVisitor = (cells: string[], rowNumber: number, amounts: ParsedAmounts) => void;
+
+export interface CsvByteReader {
+  /** The next bytes of the file (they are copied: the caller may reuse its buffer). */
+  push(bytes: Uint8Array): void;
+  /** The file is complete: reads its last record (and throws if a quoted field never closed). */
+  end(): void;
+  /** Records so far, as {@link CsvChunkReader.records} counts them. */
+  readonly records: number;
+  /** Whether the bytes pushed so far end where a record ends (see {@link CsvChunkReader.atRecordBoundary}). */
+  atRecordBoundary(): boolean;
+}
+
+/** The browser's and Node's decoder (a summing pass over bytes runs there, never in Apps Script). */
+interface StreamingDecoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+const TextDecoderOf = (globalThis as unknown as { TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => StreamingDecoder }).TextDecoder;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const NO_AMOUNT = new Float64Array(0);
+const ENDS_CELL = 1;
+const CONTINUATION = 2;
+const FOUR_BYTE_LEAD = 3;
+const OTHER_LEAD = 4;
+/** Bytes read at a time (see push). */
+const SLICE_BYTES = 1 << 15;
+
+/**
+ * A reader of `delimiter`-separated records (a comma or a tab, as a character code) whose column
+ * c is read for `needs[c]` (columns past its end: {@link CellNeed.Presence}).
+ */
+export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number, needs: Uint8Array): CsvByteReader {
+  let work = new Uint8Array(1 << 17);
+  let length = 0;
+  let started = false;
+  let ended = false;
+  let rowNumber = 0;
+  let pendingBlankLines = 0;
+  // Line breaks before the first byte of `work`, for the line number of an unclosed quote.
+  let lineBreaks = 0;
+  const decoder = new TextDecoderOf('utf-8', { ignoreBOM: true });
+  // Set when the decoded text holds U+FFFD (malformed bytes or the character itself): character
+  // positions can no longer be told from byte positions, so the text reader takes over.
+  let textReader: CsvChunkReader | undefined;
+  let textRowsBefore = 0;
+
+  // What each byte value is to an unquoted cell: 0 for most.
+  const byteKinds = new Uint8Array(256);
+  for (let b = 0x80; b < 0x100; b++) byteKinds[b] = b < 0xc0 ? CONTINUATION : b >= 0xf0 ? FOUR_BYTE_LEAD : OTHER_LEAD;
+  byteKinds[delimiter] = ENDS_CELL;
+  byteKinds[LF] = ENDS_CELL;
+  byteKinds[CR] = ENDS_CELL;
+
+  const cells: string[] = [];
+  const amounts: ParsedAmounts = { cents: new Float64Array(Math.max(needs.length, 1)), parsed: new Uint8Array(Math.max(needs.length, 1)) };
+  const columns = needs.length;
+
+  function emit(count: number): void {
+    for (; pendingBlankLines > 0; pendingBlankLines--) visit([], ++rowNumber, { cents: NO_AMOUNT, parsed: new Uint8Array(0) });
+    cells.length = count;
+    visit(cells, ++rowNumber, amounts);
+  }
+
+  /**
+   * Reads the complete records of `work[0, regionEnd)` (`text`: their decoded text) and returns
+   * where the first record it could not finish starts. `final`: nothing follows the region.
+   */
+  function readRegion(text: string, regionEnd: number, final: boolean): number {
+    const buf = work;
+    // Character position of byte p is p − adjust (UTF-8 continuation bytes have no character of
+    // their own; a 4-byte character is two UTF-16 units).
+    let adjust = 0;
+    let p = 0;
+    while (p < regionEnd) {
+      const recordStart = p;
+      const recordAdjust = adjust;
+      const first = buf[p];
+      if (first === LF || first === CR) {
+        // (A region never ends in the CR of a CRLF: see readWork.)
+        p += first === CR && p + 1 < regionEnd && buf[p + 1] === LF ? 2 : 1;
+        lineBreaks++;
+        pendingBlankLines++;
+        continue;
+      }
+      let count = 0;
+      let breaks = 0;
+      let fallback = false;
+      for (;;) {
+        const need = count < columns ? needs[count] : CellNeed.Presence;
+        if (p < regionEnd && buf[p] === QUOTE) {
+          const opening = p;
+          const openingAdjust = adjust;
+          let q = p + 1;
+          let doubled = false;
+          let closed = false;
+          while (q < regionEnd) {
+            const b = buf[q];
+            if (b === QUOTE) {
+              if (q + 1 < regionEnd && buf[q + 1] === QUOTE) {
+                doubled = true;
+                q += 2;
+                continue;
+              }
+              if (q + 1 >= regionEnd && !final) break;
+              closed = true;
+              break;
+            }
+            if (b >= 0x80) adjust += b < 0xc0 ? 1 : b >= 0xf0 ? -1 : 0;
+            else if (b === LF) breaks++;
+            else if (b === CR && !(q + 1 < regionEnd && buf[q + 1] === LF)) breaks++;
+            q++;
+          }
+          if (!closed) {
+            if (!final) return recordStart;
+            const line = lineBreaks + 1 + lineBreaksIn(buf, recordStart, opening);
+            throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
+          }
+          const after = q + 1;
+          if (after < regionEnd && buf[after] !== delimiter && buf[after] !== LF && buf[after] !== CR) {
+            // Text after the closing quote (`"12"34`): the text reader's rules, for this record.
+            fallback = true;
+            break;
+          }
+          if (need === CellNeed.Presence) cells[count] = q > opening + 1 ? UNREAD_CELL : '';
+          else {
+            const value = text.slice(opening + 1 - openingAdjust, q - adjust);
+            cells[count] = doubled ? value.replace(/""/g, '"') : value;
+            if (need === CellNeed.Amount) amounts.parsed[count] = 0;
+          }
+          p = after;
+        } else {
+          const cellStart = p;
+          const startAdjust = adjust;
+          while (p < regionEnd) {
+            // One table lookup answers for the common byte (none of the cases below).
+            const kind = byteKinds[buf[p]];
+            if (kind !== 0) {
+              if (kind === ENDS_CELL) break;
+              adjust += kind === CONTINUATION ? 1 : kind === FOUR_BYTE_LEAD ? -1 : 0;
+            }
+            p++;
+          }
+          if (p >= regionEnd && !final) return recordStart;
+          if (p === cellStart) {
+            cells[count] = '';
+            if (need === CellNeed.Amount) amounts.parsed[count] = 0;
+          } else if (need === CellNeed.Presence) cells[count] = UNREAD_CELL;
+          else {
+            const cents = need === CellNeed.Amount && adjust === startAdjust ? plainCents(buf, cellStart, p) : NaN;
+            if (cents === cents) {
+              cells[count] = UNREAD_CELL;
+              amounts.cents[count] = cents;
+              amounts.parsed[count] = 1;
+            } else {
+              cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+              if (need === CellNeed.Amount) amounts.parsed[count] = 0;
+            }
+          }
+        }
+        count++;
+        if (p >= regionEnd) break;
+        const c = buf[p];
+        if (c === delimiter) {
+          p++;
+          continue;
+        }
+        break;
+      }
+      if (fallback) {
+        const end = recordEnd(buf, recordStart, regionEnd, delimiter);
+        if (end < 0 && !final) return recordStart;
+        const stop = end < 0 ? regionEnd : end;
+        adjust = recordAdjust + adjustIn(buf, recordStart, stop);
+        breaks = lineBreaksIn(buf, recordStart, stop);
+        readRecordText(text.slice(recordStart - recordAdjust, stop - adjust), recordStart);
+        p = stop;
+      } else {
+        emit(count);
+      }
+      if (p < regionEnd) {
+        p += buf[p] === CR && p + 1 < regionEnd && buf[p + 1] === LF ? 2 : 1;
+        breaks++;
+      }
+      lineBreaks += breaks;
+    }
+    return p;
+  }
+
+  /** One record by the text reader's rules (it starts at byte `recordStart` of the region). */
+  function readRecordText(recordText: string, recordStart: number): void {
+    let seen = 0;
+    const before = lineBreaks;
+    try {
+      // A leading U+FEFF is the record's own: the one added is what forEachCsvRow drops.
+      forEachCsvRow('\uFEFF' + recordText, (row) => {
+        seen++;
+        for (let c = 0; c < row.length; c++) {
+          cells[c] = row[c];
+          if (c < columns) amounts.parsed[c] = 0;
+        }
+        emit(row.length);
+      }, { delimiter: delimiter === 9 ? '\t' : ',' });
+    } catch (error) {
+      if (error instanceof CsvSyntaxError) {
+        const line = error.line + before;
+        throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
+      }
+      throw error;
+    }
+    if (seen !== 1) throw new Error(`CSV byte reader: a record at byte ${recordStart} read as ${seen} records`);
+  }
+
+  /** Reads what `work` holds up to its last line break (all of it when `final`). */
+  function readWork(final: boolean): void {
+    let regionEnd = final ? length : Math.max(work.lastIndexOf(LF, length - 1), work.lastIndexOf(CR, length - 1)) + 1;
+    // A CR that ends the bytes so far may be the first half of a CRLF.
+    if (!final && regionEnd === length && work[length - 1] === CR) regionEnd--;
+    if (regionEnd <= 0) return;
+    const text = decoder.decode(work.subarray(0, regionEnd), { stream: !final });
+    if (text.indexOf('\uFFFD') >= 0) {
+      startTextReader(text, regionEnd, final);
+      return;
+    }
+    const stop = readRegion(text, regionEnd, final);
+    work.copyWithin(0, stop, length);
+    length -= stop;
+  }
+
+  /** From here on the text reader reads the file: `text` is the decoded text of `work` so far. */
+  function startTextReader(text: string, regionEnd: number, final: boolean): void {
+    textRowsBefore = rowNumber + pendingBlankLines;
+    const before = lineBreaks;
+    const reader = createCsvChunkReader((row, n) => {
+      for (let c = 0; c < row.length; c++) {
+        cells[c] = row[c];
+        if (c < columns) amounts.parsed[c] = 0;
+      }
+      cells.length = row.length;
+      visit(row.length === 0 ? [] : cells, textRowsBefore + n, amounts);
+    }, { delimiter: delimiter === 9 ? '\t' : ',' });
+    textReader = {
+      push: (more) => reader.push(more),
+      end() {
+        try {
+          reader.end();
+        } catch (error) {
+          if (error instanceof CsvSyntaxError) {
+            const line = error.line + before;
+            throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
+          }
+          throw error;
+        }
+      },
+      get records() {
+        return reader.records;
+      },
+      atRecordBoundary: () => reader.atRecordBoundary(),
+    };
+    // The rest of `work` (after the region decoded) is still bytes.
+    const rest = final ? '' : decoder.decode(work.subarray(regionEnd, length), { stream: true });
+    length = 0;
+    reader.push(text + rest);
+  }
+
+  /** Adds bytes to `work` and reads the records they complete. */
+  function pushSlice(bytes: Uint8Array): void {
+    if (textReader) {
+      textReader.push(decoder.decode(bytes, { stream: true }));
+      return;
+    }
+    if (length + bytes.length > work.length) {
+      let size = work.length * 2;
+      while (size < length + bytes.length) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(work.subarray(0, length));
+      work = grown;
+    }
+    work.set(bytes, length);
+    length += bytes.length;
+    if (!started) {
+      // A byte-order mark only counts at the very start of the file.
+      if (length < 3 && work[0] === 0xef && (length < 2 || work[1] === 0xbb)) return;
+      started = true;
+      if (work[0] === 0xef && work[1] === 0xbb && work[2] === 0xbf) {
+        work.copyWithin(0, 3, length);
+        length -= 3;
+      }
+    }
+    readWork(false);
+  }
+
+  return {
+    push(bytes: Uint8Array): void {
+      if (ended) throw new Error('CSV byte reader: push() after end()');
+      // Read in slices: a piece's decoded text then stays under 64K characters, which V8 keeps in
+      // its young generation (a larger string takes fresh pages of its own, each time).
+      for (let at = 0; at < bytes.length; at += SLICE_BYTES) pushSlice(bytes.subarray(at, Math.min(at + SLICE_BYTES, bytes.length)));
+    },
+    end(): void {
+      if (ended) return;
+      ended = true;
+      if (textReader) {
+        const rest = decoder.decode();
+        if (rest !== '') textReader.push(rest);
+        textReader.end();
+        return;
+      }
+      if (!started && length >= 3 && work[0] === 0xef && work[1] === 0xbb && work[2] === 0xbf) {
+        work.copyWithin(0, 3, length);
+        length -= 3;
+      }
+      started = true;
+      // Line breaks that close the file are not records.
+      while (length > 0 && (work[length - 1] === LF || work[length - 1] === CR)) length--;
+      readWork(true);
+      length = 0;
+    },
+    get records(): number {
+      return textReader ? textRowsBefore + textReader.records : rowNumber + pendingBlankLines;
+    },
+    atRecordBoundary(): boolean {
+      return textReader ? textReader.atRecordBoundary() : started && length === 0;
+    },
+  };
+}
+
+/**
+ * Where the record starting at `start` ends (the line break after its last field), or −1 when it
+ * goes past `end`. By the text reader's rules: a field is quoted only when it starts with a quote,
+ * and text after its closing quote runs, quotes and all, to the next delimiter or line break.
+ */
+function recordEnd(buf: Uint8Array, start: number, end: number, delimiter: number): number {
+  let p = start;
+  for (;;) {
+    if (p < end && buf[p] === QUOTE) {
+      p++;
+      for (;;) {
+        while (p < end && buf[p] !== QUOTE) p++;
+        if (p + 1 < end && buf[p + 1] === QUOTE) p += 2;
+        else break;
+      }
+      if (p >= end) return -1;
+      p++;
+    }
+    while (p < end && buf[p] !== delimiter && buf[p] !== LF && buf[p] !== CR) p++;
+    if (p >= end) return -1;
+    if (buf[p] !== delimiter) return p;
+    p++;
+  }
+}
+
+/** The character adjustment (see readRegion) of the bytes `[from, to)`. */
+function adjustIn(buf: Uint8Array, from: number, to: number): number {
+  let adjust = 0;
+  for (let p = from; p < to; p++) {
+    const b = buf[p];
+    if (b >= 0x80) adjust += b < 0xc0 ? 1 : b >= 0xf0 ? -1 : 0;
+  }
+  return adjust;
+}
+
+function lineBreaksIn(buf: Uint8Array, from: number, to: number): number {
+  let breaks = 0;
+  for (let p = from; p < to; p++) {
+    if (buf[p] === LF) breaks++;
+    else if (buf[p] === CR && !(p + 1 < to && buf[p + 1] === LF)) breaks++;
+  }
+  return breaks;
+}
+
+/**
+ * `-?digits(.d|.dd)?` as cents, or NaN for anything else (the text reader's money parser then
+ * reads the cell): the bytes-side twin of money.ts's plain-amount path.
+ */
+function plainCents(buf: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length > 12) return NaN; // 12 characters stay far below 2^53 cents
+  let i = buf[start] === 45 ? start + 1 : start;
+  const digitsStart = i;
+  let whole = 0;
+  for (; i < end; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  if (i === digitsStart) return NaN;
+  let cents: number;
+  if (i === end) cents = whole * 100;
+  else if (buf[i] !== 46) return NaN;
+  else if (i + 3 === end) {
+    const d1 = buf[i + 1] - 48;
+    const d2 = buf[i + 2] - 48;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+    cents = whole * 100 + d1 * 10 + d2;
+  } else if (i + 2 === end) {
+    const d1 = buf[i + 1] - 48;
+    if (d1 < 0 || d1 > 9) return NaN;
+    cents = whole * 100 + d1 * 10;
+  } else return NaN;
+  return digitsStart > start && cents !== 0 ? -cents : cents;
+}

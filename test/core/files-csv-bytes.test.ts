@@ -51,7 +51,7 @@ function readBytes(bytes: Uint8Array, cuts: number[], delimiter: number, needs =
 const allText = (n: number) => new Uint8Array(n).fill(CellNeed.Text);
 const encode = (text: string) => new TextEncoder().encode(text);
 
-const CHARS = ['a', 'b', '1', '0', '.', '-', ',', '"', '\n', '\r', '\r\n', '\t', ' ', 'é', '–', '🌿', '\uFEFF', '$', '(', '/'];
+const CHARS = ['a', 'b', '1', '0', '.', '-', ',', '"', '\n', '\r', '\r\n', '\t', ' ', 'é', '–', '🌿', '\uFEFF', '\uFFFD', '$', '(', '/'];
 const cellText = fc.array(fc.constantFrom(...CHARS), { maxLength: 6 }).map((parts) => parts.join(''));
 const wellFormed = (delimiter: ',' | '\t') => fc.array(fc.array(cellText, { minLength: 1, maxLength: 5 }), { maxLength: 8 }).map((rows) => toCsv(rows, delimiter));
 const anyText = fc.array(fc.constantFrom(...CHARS), { maxLength: 40 }).map((parts) => parts.join(''));
@@ -81,6 +81,20 @@ describe('the CSV byte reader gives what the text reader gives', () => {
       );
     });
   }
+
+  it('on any bytes, malformed UTF-8 included (read as the decoder reads them), however they are cut', () => {
+    const BYTES = [0x22, 0x2c, 0x0a, 0x0d, 0x61, 0x31, 0x2e, 0x2d, 0xc3, 0xa9, 0xe2, 0x80, 0x93, 0xf0, 0x9f, 0x8c, 0xbf, 0xff, 0xef, 0xbb, 0xbf];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...BYTES), { maxLength: 60 }), cutsOf, (list, cuts) => {
+        const bytes = new Uint8Array(list);
+        // The reference: the whole file decoded (a leading byte-order mark dropped), then read as text.
+        const text = new TextDecoder('utf-8').decode(bytes);
+        const got = readBytes(bytes, cuts, 44, allText(8));
+        expect({ rows: got.rows, records: got.records, error: got.error }).toEqual(readText(text, ','));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 
   it('on malformed UTF-8 (the decoder’s replacement characters), however the bytes are cut', () => {
     const bytes = new Uint8Array([...encode('id,name\r\n1,caf'), 0xc3, 0x28, ...encode(',x\r\n2,"a'), 0xff, ...encode('b",y\r\n3,z')]);

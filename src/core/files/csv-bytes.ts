@@ -247,9 +247,9 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
 
   /** Reads what `work` holds up to its last line break (all of it when `final`). */
   function readWork(final: boolean): void {
-    let regionEnd = final ? length : Math.max(work.lastIndexOf(LF, length - 1), work.lastIndexOf(CR, length - 1)) + 1;
-    // A CR that ends the bytes so far may be the first half of a CRLF.
-    if (!final && regionEnd === length && work[length - 1] === CR) regionEnd--;
+    // Up to the last line break: a CR that ends the bytes so far may be the first half of a CRLF,
+    // so it does not count. A region so ends between characters, and the decoder holds nothing.
+    const regionEnd = final ? length : Math.max(work.lastIndexOf(LF, length - 1), length >= 2 ? work.lastIndexOf(CR, length - 2) : -1) + 1;
     if (regionEnd <= 0) return;
     const text = decoder.decode(work.subarray(0, regionEnd), { stream: !final });
     if (text.indexOf('\uFFFD') >= 0) {
@@ -263,8 +263,12 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
 
   /** From here on the text reader reads the file: `text` is the decoded text of `work` so far. */
   function startTextReader(text: string, regionEnd: number, final: boolean): void {
-    textRowsBefore = rowNumber + pendingBlankLines;
-    const before = lineBreaks;
+    // Blank lines not yet visited go to the text reader as the line breaks they were: it visits
+    // them if a record follows, as this reader would have.
+    const blankLines = '\n'.repeat(pendingBlankLines);
+    textRowsBefore = rowNumber;
+    const before = lineBreaks - pendingBlankLines;
+    pendingBlankLines = 0;
     const reader = createCsvChunkReader((row, n) => {
       for (let c = 0; c < row.length; c++) {
         cells[c] = row[c];
@@ -294,7 +298,8 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
     // The rest of `work` (after the region decoded) is still bytes.
     const rest = final ? '' : decoder.decode(work.subarray(regionEnd, length), { stream: true });
     length = 0;
-    reader.push(text + rest);
+    // The text reader drops a U+FEFF that starts its text: the one added here, not the file's.
+    reader.push('\uFEFF' + blankLines + text + rest);
   }
 
   /** Adds bytes to `work` and reads the records they complete. */
@@ -349,6 +354,8 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
       while (length > 0 && (work[length - 1] === LF || work[length - 1] === CR)) length--;
       readWork(true);
       length = 0;
+      // The last bytes may have handed the file to the text reader.
+      if (textReader) textReader.end();
     },
     get records(): number {
       return textReader ? textRowsBefore + textReader.records : rowNumber + pendingBlankLines;

@@ -354,8 +354,9 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
       while (length > 0 && (work[length - 1] === LF || work[length - 1] === CR)) length--;
       readWork(true);
       length = 0;
-      // The last bytes may have handed the file to the text reader.
-      if (textReader) textReader.end();
+      // The last bytes may have handed the file to the text reader (readWork sets it).
+      const handedOver = textReader as CsvChunkReader | undefined;
+      if (handedOver) handedOver.end();
     },
     get records(): number {
       return textReader ? textRowsBefore + textReader.records : rowNumber + pendingBlankLines;

@@ -7,7 +7,7 @@ import { duckdbPnl } from './tasks/duckdb';
 import { naivePnl } from './tasks/naive';
 import { buildSync } from 'esbuild';
 import { join } from 'node:path';
-import { pipelinePnl, pipelinePnlInTwoThreads, rawParse } from './tasks/pipeline';
+import { pipelinePnl, pipelinePnlInTwoThreads, rawParse, rawParseText } from './tasks/pipeline';
 
 const [task, file] = process.argv.slice(2);
 
@@ -36,6 +36,8 @@ async function run(): Promise<unknown> {
       return null;
     case 'raw-parse':
       return rawParse(file);
+    case 'raw-parse-text':
+      return rawParseText(file);
     case 'pipeline':
       return pipelinePnl(file);
     case 'pipeline-2-threads':

@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createPartReader, mergePartSummaries, planSummary, type ExportSummary, type PartSummary, type SummaryPlan } from '../../src/core/export-summary';
 import { createCsvChunkReader } from '../../src/core/files/csv';
+import { CellNeed, createCsvByteReader } from '../../src/core/files/csv-bytes';
 import { createSeenBits } from '../../src/core/key-log';
 import { PieceReader, PIECE_BYTES, readTextInPieces } from '../read-in-pieces';
 import { BYTES_PER_ROW, type PartRequest } from './pipeline-part';
@@ -110,8 +111,34 @@ function described(summary: ExportSummary, threads: number) {
   };
 }
 
-/** The raw parser alone, fed the same pieces: every record visited, nothing done with it. */
+/**
+ * The raw parser alone, fed the same pieces: the byte reader the pipeline reads with, every cell
+ * of every record cut as text and counted, nothing done with it.
+ */
 export function rawParse(file: string): { rows: number; cells: number } {
+  let rows = 0;
+  let cells = 0;
+  const everyCellAsText = new Uint8Array(256).fill(CellNeed.Text);
+  const reader = createCsvByteReader(
+    (record) => {
+      rows++;
+      cells += record.length;
+    },
+    ','.charCodeAt(0),
+    everyCellAsText,
+  );
+  const fd = openSync(file, 'r');
+  try {
+    new PieceReader(fd).readBytes(0, Infinity, (bytes) => reader.push(bytes));
+  } finally {
+    closeSync(fd);
+  }
+  reader.end();
+  return { rows, cells };
+}
+
+/** The text reader alone (what imports read with), fed the same file decoded in pieces. */
+export function rawParseText(file: string): { rows: number; cells: number } {
   let rows = 0;
   let cells = 0;
   const reader = createCsvChunkReader((record) => {

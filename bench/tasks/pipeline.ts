@@ -1,5 +1,5 @@
 /**
- * The add-on's own pipeline, streaming: the file is read in pieces, CSV records → normalize →
+ * The add-on's own pipeline, streaming: the file's bytes are read in pieces, CSV records → normalize →
  * reconcile → P&L by month and by SKU, duplicate keys logged, visiting each row once and keeping
  * none of them (rows are read as the normalizer's reusable row view: no LedgerRow is built).
  *

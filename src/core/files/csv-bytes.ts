@@ -236,11 +236,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
         emit(row.length);
       }, { delimiter: delimiter === 9 ? '\t' : ',' });
     } catch (error) {
-      if (error instanceof CsvSyntaxError) {
-        const line = error.line + before;
-        throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
-      }
-      throw error;
+      throw linesAdded(error, before);
     }
     if (seen !== 1) throw new Error(`CSV byte reader: a record at byte ${recordStart} read as ${seen} records`);
   }
@@ -283,11 +279,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
         try {
           reader.end();
         } catch (error) {
-          if (error instanceof CsvSyntaxError) {
-            const line = error.line + before;
-            throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
-          }
-          throw error;
+          throw linesAdded(error, before);
         }
       },
       get records() {
@@ -390,6 +382,13 @@ function recordEnd(buf: Uint8Array, start: number, end: number, delimiter: numbe
     if (buf[p] !== delimiter) return p;
     p++;
   }
+}
+
+/** The text reader's error for text that starts after `before` line breaks of the file: its line in the file. */
+function linesAdded(error: unknown, before: number): unknown {
+  if (!(error instanceof CsvSyntaxError)) return error;
+  const line = error.line + before;
+  return new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
 }
 
 /** The character adjustment (see readRegion) of the bytes `[from, to)`. */

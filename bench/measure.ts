@@ -1,33 +1,25 @@
 /**
  * Runs one benchmark task in its own process, so its peak memory (max RSS) is its own, and prints
- * one JSON line: { task, seconds, cpuSeconds, peakRssMB, result }. Usage: tsx bench/measure.ts TASK FILE
+ * one JSON line: { task, seconds, cpuSeconds, peakRssMB, result }. `npm run bench` runs it bundled
+ * (see run.ts). Usage: node bench/.data/measure.mjs TASK FILE [WORKER_SCRIPT]
  */
 import { readFileSync } from 'node:fs';
 import { duckdbPnl } from './tasks/duckdb';
 import { naivePnl } from './tasks/naive';
-import { buildSync } from 'esbuild';
-import { join } from 'node:path';
 import { pipelinePnl, pipelinePnlInTwoThreads, rawParse, rawParseText } from './tasks/pipeline';
 
-const [task, file] = process.argv.slice(2);
+/** WORKER_SCRIPT: the bundled bench/tasks/pipeline-part.ts, for the two-thread pipeline. */
+const [task, file, script = ''] = process.argv.slice(2);
+
+// DuckDB's native library, loaded before the clock starts (as every task's code is) and only in
+// its own task's process: the others' peak memory does not carry it.
+const duckdb = task === 'duckdb' ? await import('@duckdb/node-api') : undefined;
 
 /** The naive baseline's whole-file read (our own tasks read the file in pieces). */
 function readText(path: string): string {
   // Decode, then drop the bytes: the text is all the baseline keeps.
   return new TextDecoder('utf-8').decode(readFileSync(path));
 }
-
-/**
- * The worker thread's script, compiled before the clock starts (as DuckDB's engine is compiled
- * before it runs): what is timed is reading the file, not compiling TypeScript.
- */
-function workerScript(): string {
-  const out = join(import.meta.dirname, '.data/pipeline-part.mjs');
-  buildSync({ entryPoints: [join(import.meta.dirname, 'tasks/pipeline-part.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'error' });
-  return out;
-}
-
-const script = task === 'pipeline-2-threads' ? workerScript() : '';
 
 async function run(): Promise<unknown> {
   switch (task) {
@@ -45,7 +37,7 @@ async function run(): Promise<unknown> {
     case 'naive':
       return naivePnl(readText(file));
     case 'duckdb':
-      return duckdbPnl(file);
+      return duckdbPnl(file, duckdb!.DuckDBInstance);
     default:
       throw new Error(`unknown task ${task}`);
   }

@@ -52,7 +52,7 @@ export async function pipelinePnlInTwoThreads(file: string, workerScript: string
     const plan = planOf(fd, file);
     const cut = lineStartAfter(fd, Math.floor(size * FIRST_PART_SHARE), size);
     if (cut >= size) return pipelinePnl(file);
-    const seenBits = createSeenBits(true);
+    const seenBits = createSeenBits(true, size / BYTES_PER_ROW);
     const request: PartRequest = { plan, file, start: cut, end: size, seenBits };
     // A plain worker: the script is compiled JavaScript, so it needs none of this process's loader flags.
     const worker = new Worker(workerScript, { workerData: request, execArgv: [] });

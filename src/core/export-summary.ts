@@ -97,7 +97,7 @@ export interface PartOptions {
 
 /** Reads one part of a file (the whole file is one part) into its {@link PartSummary}. */
 export function createPartReader(plan: SummaryPlan, options: PartOptions): PartReader {
-  const keyLog = new KeyLog(options.seenBits ?? createSeenBits(false), options.expectedRows);
+  const keyLog = new KeyLog(options.seenBits ?? createSeenBits(false, options.expectedRows), options.expectedRows);
   const normalizer = createNormalizer({
     fileName: plan.fileName,
     layout: plan.layout,

@@ -14,15 +14,24 @@
 
 import { spread } from './key-table';
 
-/** Bits in the "maybe seen" array: 2^25 (4 MB) keeps false positives near 3 % at a million keys. */
-const SEEN_BITS_LOG2 = 25;
+/**
+ * Bits in the "maybe seen" array: 32 per key keeps false positives near 3 %, from 2^20 (128 KB)
+ * up to 2^25 (4 MB, a million keys; more keys only raise the rate).
+ */
+const MIN_SEEN_BITS_LOG2 = 20;
+const MAX_SEEN_BITS_LOG2 = 25;
 
 /** Entries whose bits are looked up together (see KeyLog.checkPending). */
 export const CHECK_BATCH = 256;
 
-/** A "maybe seen" bit array for logs that share it (pass it to each {@link KeyLog}). */
-export function createSeenBits(shared: boolean): Int32Array {
-  const bytes = (1 << SEEN_BITS_LOG2) / 8;
+/**
+ * A "maybe seen" bit array for about `expectedKeys` keys (default: a million), for the logs that
+ * share it (pass it to each {@link KeyLog}).
+ */
+export function createSeenBits(shared: boolean, expectedKeys = 1 << 20): Int32Array {
+  let log2 = MIN_SEEN_BITS_LOG2;
+  while (log2 < MAX_SEEN_BITS_LOG2 && 2 ** log2 < expectedKeys * 32) log2++;
+  const bytes = 2 ** log2 / 8;
   return new Int32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
 }
 
@@ -52,6 +61,7 @@ export class KeyLog {
   private readonly texts = new Map<number, string>();
   private hits: number[] = [];
   private readonly seen: Int32Array;
+  private readonly seenMask: number;
   private readonly atomic: boolean;
   /** Entries before this one have had their bit looked up (see checkPending). */
   private checked = 0;
@@ -64,6 +74,8 @@ export class KeyLog {
     // Sized for the rows expected (an estimate: capped, and the arrays still grow past it).
     const capacity = Math.max(4096, Math.min(Math.ceil(expectedRows), 1 << 24));
     this.seen = seen;
+    // The array's bit count is a power of two (see createSeenBits).
+    this.seenMask = seen.length * 32 - 1;
     this.atomic = typeof SharedArrayBuffer !== 'undefined' && seen.buffer instanceof SharedArrayBuffer;
     this.first = new Int32Array(capacity);
     this.second = new Int32Array(capacity);
@@ -95,28 +107,29 @@ export class KeyLog {
 
   /**
    * Test-and-sets the "maybe seen" bit of each pending entry. The words are first read in a
-   * plain pass: their cache misses (the array is 4 MB) overlap instead of stalling one row at a
+   * plain pass: their cache misses (the array is up to 4 MB) overlap instead of stalling one row at a
    * time, and an atomic update, which waits for its word, then finds it in cache.
    */
   private checkPending(): void {
     const seen = this.seen;
+    const mask = this.seenMask;
     const first = this.first;
     const from = this.checked;
     const to = this.count;
     let touched = 0;
-    for (let at = from; at < to; at++) touched |= seen[seenBit(first[at]) >>> 5];
+    for (let at = from; at < to; at++) touched |= seen[(spread(first[at]) & mask) >>> 5];
     this.touched = touched;
     for (let at = from; at < to; at++) {
-      const bit = seenBit(first[at]);
+      const bit = spread(first[at]) & mask;
       const word = bit >>> 5;
-      const mask = 1 << (bit & 31);
+      const bitMask = 1 << (bit & 31);
       let before: number;
-      if (this.atomic) before = Atomics.or(seen, word, mask);
+      if (this.atomic) before = Atomics.or(seen, word, bitMask);
       else {
         before = seen[word];
-        seen[word] = before | mask;
+        seen[word] = before | bitMask;
       }
-      if ((before & mask) !== 0) {
+      if ((before & bitMask) !== 0) {
         this.texts.set(this.rows[at], this.keyTexts[at - from](at - from));
         this.hits.push(at);
       }
@@ -257,13 +270,9 @@ function grownBytes(from: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
 /** 2^20 bits (128 KB): small enough to stay in cache while every entry is looked up. */
 const HIT_FILTER_WORDS = (1 << 20) >>> 5;
 
+/** The hit filter's bit of a key's first hash (spread first: an FNV hash's low bits mix poorly). */
 function hitFilterBit(first: number): number {
-  return seenBit(first) & ((1 << 20) - 1);
-}
-
-/** The "maybe seen" bit of a key's first hash (spread first: an FNV hash's low bits mix poorly). */
-function seenBit(first: number): number {
-  return spread(first) & ((1 << SEEN_BITS_LOG2) - 1);
+  return spread(first) & ((1 << 20) - 1);
 }
 
 interface Repeat {

@@ -109,6 +109,29 @@ describe('KeyLog and findKeyRepeats over one file', () => {
   });
 });
 
+describe('the "maybe seen" bits, sized for the keys expected', () => {
+  it('take 32 bits a key, between 128 KB and 4 MB', () => {
+    expect(createSeenBits(false, 1000).length * 32).toBe(2 ** 20);
+    expect(createSeenBits(false, 100_000).length * 32).toBe(2 ** 22);
+    expect(createSeenBits(false, 10_000_000).length * 32).toBe(2 ** 25);
+    expect(createSeenBits(false).length * 32).toBe(2 ** 25);
+  });
+
+  it('sized for 100,000 keys, ask for the text of fewer than 10 % of 100,000 distinct keys and find every repeat', () => {
+    const log = new KeyLog(createSeenBits(false, 100_000));
+    const keyText = vi.fn(() => 'unused');
+    for (let i = 0; i < 100_000; i++) {
+      const [first, second] = hashesOf(key(i, 30000 + (i % 7)));
+      log.add(first, second, i, i + 2, keyText);
+    }
+    const [first, second] = hashesOf(key(77, 30000 + (77 % 7)));
+    log.add(first, second, 77, 100_002, () => 'key 77');
+    const snapshot = log.snapshot();
+    expect(keyText.mock.calls.length).toBeLessThan(10_000);
+    expect([...findKeyRepeats([snapshot]).repeated]).toEqual([['key 77', 2]]);
+  });
+});
+
 describe('findKeyRepeats over the logs of a file read in parts', () => {
   // A longer file: ROWS, fresh orders, ROWS again (every key of ROWS then repeats across the cut).
   const file: Row[] = [...ROWS, ...Array.from({ length: 40 }, (_, i) => ({ key: key(100 + i), content: 1000 + i })), ...ROWS];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CellNeed, createCsvByteReader, UNREAD_CELL } from '../../src/core/files/csv-bytes';
 import { createCsvChunkReader, toCsv } from '../../src/core/files/csv';
+import { parseCentsOrNaN } from '../../src/core/money';
 
 interface Read {
   rows: [number, string[]][];
@@ -118,5 +119,32 @@ describe('cells the pass needs no text of, and amounts parsed in place', () => {
     expect(got.rows.map(([, cells]) => cells[2])).toEqual(['Amount', UNREAD_CELL, '1,234.50', '$3.00', UNREAD_CELL, '12.345']);
     expect(got.amounts.map((row) => row[2])).toEqual([null, -1234, null, null, 50, null]);
     expect(got.rows.map(([, cells]) => cells[0])).toEqual(['ID', '1', '2', '3', '4', '5']);
+  });
+});
+
+describe('amounts parsed in place', () => {
+  it('are the cents the money parser gives for the same text, and any cell it would read otherwise is left as text', () => {
+    const amountText = fc.array(fc.constantFrom('-', '0', '1', '5', '9', '.', ',', '$', ' ', '(', ')', 'e', '/'), { minLength: 1, maxLength: 14 }).map((parts) => parts.join(''));
+    // Plain amounts as exports write them (`-12.34`, `7`, `0.5`), and any text made of amount characters.
+    const plain = fc.tuple(fc.boolean(), fc.nat({ max: 10 ** 9 }), fc.nat({ max: 99 }), fc.integer({ min: 0, max: 2 })).map(
+      ([minus, whole, cents, decimals]) => (minus ? '-' : '') + whole + (decimals === 0 ? '' : '.' + String(cents).padStart(2, '0').slice(0, decimals)),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(plain, amountText), { minLength: 1, maxLength: 6 }), (amounts) => {
+        const needs = new Uint8Array(amounts.length).fill(CellNeed.Amount);
+        const text = toCsv([amounts]);
+        const got = readBytes(encode(text), [], 44, needs);
+        const [cells] = readText(text, ',').rows.map(([, row]) => row);
+        got.rows[0][1].forEach((cell, c) => {
+          const parsed = got.amounts[0][c];
+          if (parsed === null) expect(cell).toBe(cells[c]);
+          else {
+            expect(cell).toBe(UNREAD_CELL);
+            expect(parsed).toBe(parseCentsOrNaN(cells[c]));
+          }
+        });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -3,7 +3,7 @@
  * timings in tests. Prints a table and writes bench/results/<time>.json (and latest.json).
  *
  * BENCH_ROWS=100000,1000000 (default) chooses the synthetic file sizes; BENCH_SKIP=duckdb,browser
- * skips sections; BENCH_ROUNDS=3 (default) sets how many times each fast task is timed.
+ * skips sections; BENCH_ROUNDS=3 (default) sets how many times each CSV task is timed.
  *
  * This kind of shared machine slows down by up to a third for seconds at a time. One timing per
  * task would let such a spell land on one task and not on the one it is compared with, so every

@@ -119,11 +119,12 @@ export function createPartReader(plan: SummaryPlan, options: PartOptions): PartR
   };
   let textReader: CsvChunkReader | undefined;
   let byteReader: CsvByteReader | undefined;
-  const reader = (): CsvChunkReader | CsvByteReader => byteReader ?? (textReader ??= createCsvChunkReader(visit, { delimiter: plan.delimiter }));
+  const textReaderOf = (): CsvChunkReader => (textReader ??= createCsvChunkReader(visit, { delimiter: plan.delimiter }));
+  const reader = (): CsvChunkReader | CsvByteReader => byteReader ?? textReaderOf();
   return {
     push(text) {
       if (byteReader) throw new Error('Export summary: a part read as bytes cannot take text');
-      (textReader ??= createCsvChunkReader(visit, { delimiter: plan.delimiter })).push(text);
+      textReaderOf().push(text);
     },
     pushBytes(bytes) {
       if (textReader) throw new Error('Export summary: a part read as text cannot take bytes');

@@ -52,7 +52,8 @@ const TextDecoderOf = (globalThis as unknown as { TextDecoder: new (label: strin
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-const NO_AMOUNT = new Float64Array(0);
+/** The amounts of a blank line. */
+const NO_AMOUNTS: ParsedAmounts = { cents: new Float64Array(0), parsed: new Uint8Array(0) };
 const ENDS_CELL = 1;
 const CONTINUATION = 2;
 const FOUR_BYTE_LEAD = 3;
@@ -89,9 +90,19 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
   const cells: string[] = [];
   const amounts: ParsedAmounts = { cents: new Float64Array(Math.max(needs.length, 1)), parsed: new Uint8Array(Math.max(needs.length, 1)) };
   const columns = needs.length;
+  const delimiterText = delimiter === 9 ? '\t' : ',';
+
+  /** A record the text reader read, as this reader's cells (no amount parsed in place); its cell count. */
+  function takeTextCells(row: readonly string[]): number {
+    for (let c = 0; c < row.length; c++) {
+      cells[c] = row[c];
+      if (c < columns) amounts.parsed[c] = 0;
+    }
+    return row.length;
+  }
 
   function emit(count: number): void {
-    for (; pendingBlankLines > 0; pendingBlankLines--) visit([], ++rowNumber, { cents: NO_AMOUNT, parsed: new Uint8Array(0) });
+    for (; pendingBlankLines > 0; pendingBlankLines--) visit([], ++rowNumber, NO_AMOUNTS);
     cells.length = count;
     visit(cells, ++rowNumber, amounts);
   }
@@ -229,12 +240,8 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
       // A leading U+FEFF is the record's own: the one added is what forEachCsvRow drops.
       forEachCsvRow('\uFEFF' + recordText, (row) => {
         seen++;
-        for (let c = 0; c < row.length; c++) {
-          cells[c] = row[c];
-          if (c < columns) amounts.parsed[c] = 0;
-        }
-        emit(row.length);
-      }, { delimiter: delimiter === 9 ? '\t' : ',' });
+        emit(takeTextCells(row));
+      }, { delimiter: delimiterText });
     } catch (error) {
       throw linesAdded(error, before);
     }
@@ -266,13 +273,9 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
     const before = lineBreaks - pendingBlankLines;
     pendingBlankLines = 0;
     const reader = createCsvChunkReader((row, n) => {
-      for (let c = 0; c < row.length; c++) {
-        cells[c] = row[c];
-        if (c < columns) amounts.parsed[c] = 0;
-      }
-      cells.length = row.length;
+      cells.length = takeTextCells(row);
       visit(row.length === 0 ? [] : cells, textRowsBefore + n, amounts);
-    }, { delimiter: delimiter === 9 ? '\t' : ',' });
+    }, { delimiter: delimiterText });
     textReader = {
       push: (more) => reader.push(more),
       end() {
@@ -294,6 +297,15 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
     reader.push('\uFEFF' + blankLines + text + rest);
   }
 
+  /** The file's first bytes are in: a byte-order mark only counts at the very start of the file. */
+  function start(): void {
+    started = true;
+    if (length >= 3 && work[0] === 0xef && work[1] === 0xbb && work[2] === 0xbf) {
+      work.copyWithin(0, 3, length);
+      length -= 3;
+    }
+  }
+
   /** Adds bytes to `work` and reads the records they complete. */
   function pushSlice(bytes: Uint8Array): void {
     if (textReader) {
@@ -310,13 +322,9 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
     work.set(bytes, length);
     length += bytes.length;
     if (!started) {
-      // A byte-order mark only counts at the very start of the file.
+      // Not yet three bytes, and they may still be a byte-order mark.
       if (length < 3 && work[0] === 0xef && (length < 2 || work[1] === 0xbb)) return;
-      started = true;
-      if (work[0] === 0xef && work[1] === 0xbb && work[2] === 0xbf) {
-        work.copyWithin(0, 3, length);
-        length -= 3;
-      }
+      start();
     }
     readWork(false);
   }
@@ -337,11 +345,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
         textReader.end();
         return;
       }
-      if (!started && length >= 3 && work[0] === 0xef && work[1] === 0xbb && work[2] === 0xbf) {
-        work.copyWithin(0, 3, length);
-        length -= 3;
-      }
-      started = true;
+      if (!started) start();
       // Line breaks that close the file are not records.
       while (length > 0 && (work[length - 1] === LF || work[length - 1] === CR)) length--;
       readWork(true);

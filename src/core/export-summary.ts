@@ -9,7 +9,7 @@
  */
 import { timeZoneFromFileName } from './dates';
 import { createCsvChunkReader, detectDelimiter, forEachCsvRow, type CsvChunkReader, type CsvDelimiter } from './files/csv';
-import { createCsvByteReader, type CsvByteReader, type ParsedAmounts } from './files/csv-bytes';
+import { createCsvByteReader, type CsvByteReader, type ParsedCells } from './files/csv-bytes';
 import { createSeenBits, findKeyRepeats, KeyLog, type KeyLogSnapshot } from './key-log';
 import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
 import { createNormalizer, MAX_PROBLEMS, unclassifiedOf, type UnknownColumnCounts } from './normalize';
@@ -75,7 +75,7 @@ export interface PartReader {
   push(text: string): void;
   /**
    * The part's next bytes, for a UTF-8 file read as bytes (a part is read either as text or as
-   * bytes): amounts are parsed where they lie and only the cells the ledger needs become text.
+   * bytes): amounts, plain IDs and days are read where they lie and only the cells the summary reads become text.
    */
   pushBytes(bytes: Uint8Array): void;
   /** Records read so far in the part. */
@@ -110,9 +110,9 @@ export function createPartReader(plan: SummaryPlan, options: PartOptions): PartR
   const reconciler = createReconciler(normalizer.amountIds);
   const groupings = new PnlGroupings(plan.groupBys);
   const firstDataRow = options.first ? plan.headerRow + 1 : 1;
-  const visit = (cells: string[], rowNumber: number, amounts?: ParsedAmounts): void => {
+  const visit = (cells: string[], rowNumber: number, inPlace?: ParsedCells): void => {
     if (rowNumber < firstDataRow) return;
-    const view = normalizer.read(cells, rowNumber, amounts);
+    const view = normalizer.read(cells, rowNumber, inPlace);
     if (view === null) return;
     reconciler.checkView(view);
     groupings.addView(view);

@@ -7,8 +7,10 @@ import { COLUMNS, lookupColumn, type ColumnDef, type RowField } from './catalog'
 import { parseDateOrNull } from './dates';
 import { detachedText } from './detached-text';
 import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from './field-limits';
-import { CellNeed, type ParsedAmounts } from './files/csv-bytes';
+import { dayKey, dayKeyText } from './day-key';
+import { CellNeed, Parsed, SHORT_TEXT_BYTES, type ParsedCells } from './files/csv-bytes';
 import { CHECK_BATCH, findKeyRepeats, type KeyLog } from './key-log';
+import { hashTextInto } from './key-hash';
 import { KeyTable } from './key-table';
 import { layoutSpec } from './layouts';
 import { moneyProblem, parseCentsOrNaN } from './money';
@@ -51,10 +53,11 @@ export interface Normalizer {
    * One data row → the normalizer's row view (the same object, refilled each time), or null as
    * for `push`. Streaming consumers read it without a LedgerRow being built.
    */
-  read(cells: readonly CellValue[], rowNumber: number, amounts?: ParsedAmounts): RowView | null;
+  read(cells: readonly CellValue[], rowNumber: number, inPlace?: ParsedCells): RowView | null;
   /**
-   * What each column's cells are read for (see createCsvByteReader): amounts, text, or only
-   * whether they are blank. A reader that parses amounts in place passes them to `read`.
+   * What a pass that sums a file reads each column's cells for (see createCsvByteReader):
+   * amounts, IDs, days, text, text only checked for length, or only whether they are blank. A
+   * reader that reads cells in place passes what it read to `read`.
    */
   readonly columnNeeds: Uint8Array;
   /** The LedgerRow of the view last read (what `push` returns for that row). */
@@ -104,6 +107,10 @@ interface Handler {
   detail: boolean;
   /** Money columns: position of the column's id in `amountIds`. */
   slot: number;
+  /** The column's field is the key's part at this position (−1: not part of the key). */
+  keyPart: number;
+  /** Most characters a text cell of the column may hold. */
+  maxChars: number;
   /** Date cache: raw text → ISO and its hash (a few hundred distinct days repeat down a column). */
   dates: Map<string, CachedDate>;
   /** The same for `YYYY/MM/DD` and `YYYY-MM-DD` text, by {@link dayKey}: no string hashing. */
@@ -120,6 +127,30 @@ interface CachedDate {
 }
 
 const LAYOUT_IDS: ReadonlySet<string> = new Set(['statement', 'income', 'onhold', 'pnl-orders', 'pnl-adjustments', 'order-export', 'ledger']);
+
+/** Text fields a pass that sums a file never reads: their cells are only checked for length. */
+const FIELDS_SUMMARIES_SKIP: ReadonlySet<RowField> = new Set<RowField>(['productName', 'skuName', 'currency']);
+
+/** What a pass that sums a file reads a column's cells for (see {@link Normalizer.columnNeeds}). */
+function summaryNeed(h: Handler): CellNeed {
+  switch (h.kind) {
+    case Kind.Money:
+      return CellNeed.Amount;
+    case Kind.Skip:
+      return CellNeed.Presence;
+    case Kind.Id:
+      return CellNeed.Id;
+    case Kind.Date:
+      return CellNeed.Date;
+    case Kind.Text: {
+      // Details and the fields above only reach LedgerRows, which a summing pass never builds.
+      const unread = h.field === undefined ? h.detail : FIELDS_SUMMARIES_SKIP.has(h.field);
+      return unread && h.maxChars >= SHORT_TEXT_BYTES ? CellNeed.LongText : CellNeed.Text;
+    }
+    default:
+      return CellNeed.Text;
+  }
+}
 
 function isBlank(v: CellValue): boolean {
   return v === '' || v === null || v === undefined;
@@ -179,7 +210,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     const name = (raw ?? '').trim();
     // Every field set here, even when unused, so that all handlers share one shape: the row loop
     // reads them at every cell, and one shape keeps those reads monomorphic.
-    const handler: Handler = { kind: Kind.Skip, name, def: undefined, field: undefined, detail: false, slot: -1, dates: new Map(), days: new DayCache(), moneyLike: 0, notMoney: 0 };
+    const handler: Handler = { kind: Kind.Skip, name, def: undefined, field: undefined, detail: false, slot: -1, keyPart: -1, maxChars: MAX_DETAIL_CHARS, dates: NO_DATES, days: NO_DAYS, moneyLike: 0, notMoney: 0 };
     if (name === '') return handler;
     const def = lookupColumn(name);
     if (!def || taken.has(def.id)) {
@@ -196,6 +227,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         break;
       case 'date':
         handler.kind = Kind.Date;
+        handler.dates = new Map();
+        handler.days = new DayCache();
         break;
       case 'money':
       case 'info-money':
@@ -220,6 +253,11 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     return handler;
   });
   for (const [field, owner] of fieldOwner) handlers[owner.index].field = field;
+  const keyFields = spec.keyFields;
+  for (const h of handlers) {
+    h.keyPart = h.field === undefined ? -1 : keyFields.indexOf(h.field);
+    h.maxChars = maxCharsOf(h.field, false);
+  }
   // Field-less known columns of no use to the ledger are skipped outright.
   for (const h of handlers) {
     if (!h.field && !h.detail && (h.kind === Kind.Text || h.kind === Kind.Id || h.kind === Kind.Date)) h.kind = Kind.Skip;
@@ -233,10 +271,12 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const readColumns: number[] = [];
   for (let i = 0; i < width; i++) if (handlers[i].kind !== Kind.Skip) readColumns.push(i);
   const columnNeeds = new Uint8Array(width);
-  for (let i = 0; i < width; i++) {
-    const kind = handlers[i].kind;
-    columnNeeds[i] = kind === Kind.Money ? CellNeed.Amount : kind === Kind.Skip ? CellNeed.Presence : CellNeed.Text;
-  }
+  for (let i = 0; i < width; i++) columnNeeds[i] = summaryNeed(handlers[i]);
+  // A record read in place (by a summing pass) has its length-only columns checked apart: their
+  // cells are rarely long, and a branch first taken late in a file sends the row loop back to
+  // unoptimized code.
+  const summaryColumns = readColumns.filter((i) => columnNeeds[i] !== CellNeed.LongText);
+  const lengthOnlyColumns = readColumns.filter((i) => columnNeeds[i] === CellNeed.LongText);
 
   const repeats = new Map<string, number>();
   const exactDuplicates = new Set<string>();
@@ -244,7 +284,6 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   let rowsAccepted = 0;
   let sawData = options.continuesFile === true;
   const keyLog = options.keyLog;
-  const keyFields = spec.keyFields;
 
   function report(rowNumber: number, column: string | undefined, message: string): void {
     if (problems.length >= MAX_PROBLEMS) return;
@@ -300,7 +339,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     extraCount++;
   }
 
-  function read(cells: readonly CellValue[], rowNumber: number, amounts?: ParsedAmounts): RowView | null {
+  function read(cells: readonly CellValue[], rowNumber: number, inPlace?: ParsedCells): RowView | null {
     const n = cells.length < width ? cells.length : width;
     let first = 0;
     while (first < n && isBlank(cells[first])) first++;
@@ -312,6 +351,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     }
 
     resetView(rowNumber);
+    readSerial++;
     const row = view;
     const cents = view.cents;
     const filled = view.filled;
@@ -322,15 +362,16 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     let ledgerSourceFile = '';
     let ledgerSourceRow = 0;
 
-    for (let c = 0; c < readColumns.length; c++) {
-      const i = readColumns[c];
+    const columns = inPlace === undefined ? readColumns : summaryColumns;
+    for (let c = 0; c < columns.length; c++) {
+      const i = columns[c];
       if (i >= n) break;
       const value = cells[i];
       if (value === '' || value === null || value === undefined) continue;
       const h = handlers[i];
       switch (h.kind) {
         case Kind.Money: {
-          const amount = amounts !== undefined && amounts.parsed[i] === 1 ? amounts.cents[i] : parseCentsOrNaN(value);
+          const amount = inPlace !== undefined && inPlace.parsed[i] === Parsed.Amount ? inPlace.cents[i] : parseCentsOrNaN(value);
           if (amount !== amount) {
             report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: ${moneyProblem(value)}`);
             bad = true;
@@ -343,7 +384,15 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         }
         case Kind.Id: {
           let text: string;
-          if (typeof value === 'number') {
+          if (inPlace !== undefined && inPlace.parsed[i] === Parsed.DigitsId) {
+            // Plain digits: nothing to trim or check but the length, and the key hashes are read.
+            text = value as string;
+            if (h.keyPart >= 0) {
+              partHash1[h.keyPart] = inPlace.hash1[i];
+              partHash2[h.keyPart] = inPlace.hash2[i];
+              partHashedFor[h.keyPart] = readSerial;
+            }
+          } else if (typeof value === 'number') {
             if (!Number.isSafeInteger(value) || value < 0) {
               report(rowNumber, h.name, lostDigits(rowNumber, h.name, value.toExponential().toUpperCase().replace('E+', 'E+')));
               bad = true;
@@ -372,14 +421,17 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         case Kind.Date: {
           let iso: string | null;
           let isoHash = EMPTY_TEXT_HASH;
-          const raw = typeof value === 'object' && dateText !== undefined && isDateObject(value) ? dateText(value) : value;
+          // A day read in place comes as its day key (the cell's text is then not cut).
+          const dayInPlace = inPlace !== undefined && inPlace.parsed[i] === Parsed.Day ? inPlace.cents[i] : -1;
+          let raw = dayInPlace >= 0 ? '' : typeof value === 'object' && dateText !== undefined && isDateObject(value) ? dateText(value) : value;
           if (typeof raw === 'string') {
-            const day = dayKey(raw);
+            const day = dayInPlace >= 0 ? dayInPlace : dayKey(raw);
             const cached = day >= 0 ? h.days.get(day) : h.dates.get(raw);
             if (cached !== undefined) {
               iso = cached.iso;
               isoHash = cached.hash;
             } else {
+              if (dayInPlace >= 0) raw = dayKeyText(dayInPlace);
               iso = parseDateOrNull(raw, options.timeZone);
               if (iso !== null) {
                 isoHash = textHash(iso);
@@ -395,7 +447,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
             if (iso !== null) isoHash = textHash(iso);
           }
           if (iso === null) {
-            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``);
+            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(dayInPlace >= 0 ? raw : value)}\``);
             bad = true;
           } else if (h.field) {
             setField(row, h.field, iso);
@@ -416,8 +468,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         case Kind.Text: {
           const text = typeof value === 'string' ? value.trim() : String(value);
           if (text === '' || text === '/') break;
-          if (text.length > 200 && text.length > maxCharsOf(h.field, false)) {
-            report(rowNumber, h.name, tooLong(rowNumber, h.name, text, maxCharsOf(h.field, false)));
+          if (text.length > h.maxChars) {
+            report(rowNumber, h.name, tooLong(rowNumber, h.name, text, h.maxChars));
             bad = true;
             break;
           }
@@ -444,6 +496,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
           break;
       }
     }
+    if (inPlace !== undefined && lengthOnlyColumns.length > 0 && tooLongCell(cells, n, rowNumber)) bad = true;
     if (bad) {
       rejectedRows++;
       return null;
@@ -473,6 +526,24 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     else if (buildKeys) countKey(row, hash);
     rowsAccepted++;
     return row;
+  }
+
+  /** Whether a length-only cell of the row is longer than its column allows (reported). */
+  function tooLongCell(cells: readonly CellValue[], n: number, rowNumber: number): boolean {
+    let found = false;
+    for (let c = 0; c < lengthOnlyColumns.length; c++) {
+      const i = lengthOnlyColumns[c];
+      if (i >= n) break;
+      const value = cells[i];
+      const h = handlers[i];
+      // A short cell comes as UNREAD_CELL; a longer one as its text, checked as the Text case does.
+      if (typeof value !== 'string' || value.length <= h.maxChars) continue;
+      const text = value.trim();
+      if (text.length <= h.maxChars) continue;
+      report(rowNumber, h.name, tooLong(rowNumber, h.name, text, h.maxChars));
+      found = true;
+    }
+    return found;
   }
 
   function push(cells: readonly CellValue[], rowNumber: number): LedgerRow | null {
@@ -536,27 +607,21 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   let hashFirst = 0;
   let hashSecond = 0;
 
-  /** Hashes the row's key parts (no key string is built) into `hashFirst` and `hashSecond`. */
+  // The key parts' hashes (see key-hash.ts); a part's are the current row's when its
+  // `partHashedFor` is `readSerial` (the byte reader hashed a plain ID), else made from its text.
+  const partHash1 = new Int32Array(keyFields.length);
+  const partHash2 = new Int32Array(keyFields.length);
+  const partHashedFor = new Int32Array(keyFields.length);
+  let readSerial = 0;
+
+  /** Mixes the row's key parts' hashes (no key string is built) into `hashFirst` and `hashSecond`. */
   function keyHashes(from: RowView): void {
     let h1 = 2166136261;
     let h2 = 0x9747b28c;
     for (let f = 0; f < keyFields.length; f++) {
-      const part = keyPartOf(from, keyFields[f]);
-      // The part's length first (so `a|bc` and `ab|c` differ), then its characters two at a time.
-      h1 = Math.imul(h1 ^ (part.length | 0x7c0000), 16777619);
-      h2 = Math.imul(h2 ^ (part.length | 0x7c0000), 0x5bd1e995);
-      const pairsEnd = part.length & ~1;
-      for (let i = 0; i < pairsEnd; i += 2) {
-        const c = (part.charCodeAt(i) << 16) | part.charCodeAt(i + 1);
-        // Rotated before each multiply, so the high half of `c` reaches the low bits too.
-        h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ c, 16777619);
-        h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
-      }
-      if (pairsEnd < part.length) {
-        const c = part.charCodeAt(pairsEnd);
-        h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ c, 16777619);
-        h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
-      }
+      if (partHashedFor[f] !== readSerial) hashTextInto(keyPartOf(from, keyFields[f]), partHash1, partHash2, f);
+      h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ partHash1[f], 16777619);
+      h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ partHash2[f], 0x5bd1e995);
     }
     hashFirst = h1;
     hashSecond = h2;
@@ -642,28 +707,14 @@ class DayCache {
 
 const DAY_SLOTS = 4096;
 
+/** The date caches of the columns that hold no dates (never read: only date columns get caches of their own). */
+const NO_DATES = new Map<string, CachedDate>();
+const NO_DAYS = new DayCache();
+
 function daySlot(day: number): number {
   return Math.imul(day, 0x9e3779b1) >>> 20;
 }
 
-/**
- * `2026/08/15` or `2026-08-15` as a number that tells every such text apart (its digits, and which
- * separator), read without hashing the string; −1 for any other text. At most 10^8 × 2 keys exist,
- * but a file holds a few hundred days, so the cache it keys stays small.
- */
-function dayKey(text: string): number {
-  if (text.length !== 10) return -1;
-  const separator = text.charCodeAt(4);
-  if ((separator !== 47 && separator !== 45) || text.charCodeAt(7) !== separator) return -1;
-  let digits = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    digits = digits * 10 + d;
-  }
-  return digits * 2 + (separator === 47 ? 1 : 0);
-}
 
 /** Text where an ID should be, e.g. "Platform unique order ID.": a field-description row. */
 function isDescription(value: CellValue): boolean {

@@ -285,6 +285,75 @@ describe('summarizeCsvText over an untidy 3,000-row statement', () => {
   });
 });
 
+describe('cells read in place from the bytes mean what their text means', () => {
+  // IDs of plain digits come hashed, plain days as day keys, names unread when short: every other
+  // spelling of the same cells goes through their text, and both must agree with the import.
+  const [head, ...rows] = parseCsv(generateStatementCsv({ rows: 300, seed: 7, months: 2 }).csv);
+  const col = (name: string) => head.indexOf(name);
+  const ORDER = col('Order/adjustment ID');
+  const SKU = col('SKU ID');
+  const rowAt = (record: number) => rows[record - 2];
+  // Records (header = 1) changed below.
+  const BAD_DAY = 20;
+  const LONG_NAME = 30;
+  const LONG_CURRENCY = 40;
+  const NAME_300 = 50;
+  const DATE_WITH_TIME = 60;
+  const DASHED_DAY = 70;
+  rowAt(BAD_DAY)[col('Statement date (UTC)')] = '2026/13/45';
+  rowAt(LONG_NAME)[col('Product name')] = 'N'.repeat(5001);
+  rowAt(LONG_CURRENCY)[col('Currency')] = 'U'.repeat(60);
+  rowAt(NAME_300)[col('Product name')] = 'Tea, green "sencha" '.repeat(15);
+  rowAt(DATE_WITH_TIME)[col('Order created date')] = '2026/08/05 10:11:12';
+  rowAt(DASHED_DAY)[col('Order created date')] = rowAt(DASHED_DAY)[col('Order created date')].replace(/\//g, '-');
+  // Copies of rows 3–8 whose IDs are spelled otherwise: the same keys, so repeats and exact copies.
+  const respelled = [3, 4, 5, 6, 7, 8].map((record, k) => {
+    const copy = [...rowAt(record)];
+    if (k === 0) copy[ORDER] = `'${copy[ORDER]}`;
+    if (k === 1) copy[SKU] = ` ${copy[SKU]} `;
+    if (k === 2) copy[ORDER] = `${copy[ORDER]}\u00a0`;
+    return copy;
+  });
+  const records = [head, ...rows, ...respelled];
+  const source = recordFile(records);
+  // Rows 6–8 come again with their IDs quoted (a quoted cell is always read as text).
+  const quotedTail = [6, 7, 8].map((record) => rowAt(record).map((cell, c) => (c === ORDER || c === SKU ? `"${cell}"` : cell.includes(',') || cell.includes('"') ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n') + '\r\n';
+  const text = source.text + quotedTail;
+  const file: RecordFile = { text, ends: [...source.ends, ...[1, 2, 3].map((k) => source.text.length + quotedTail.split('\r\n').slice(0, k).join('\r\n').length + 2)] };
+  const NAME = 'respelled.csv';
+  const ref = reference(new TextEncoder().encode(text), NAME);
+  const plan = planSummary(text.slice(0, 1 << 16), NAME, GROUP_BYS);
+  const asText = summarizeCsvText(text, NAME, GROUP_BYS);
+
+  it('rejects the bad day, the over-long name and currency with the import’s messages (the day quoted as written)', () => {
+    expect(ref.parsed.rejects.map((p) => [p.row, p.column])).toEqual([
+      [BAD_DAY, 'Statement date (UTC)'],
+      [LONG_NAME, 'Product name'],
+      [LONG_CURRENCY, 'Currency'],
+    ]);
+    expect(ref.parsed.rejects[0].message).toBe(`Row ${BAD_DAY}, column *Statement date (UTC)*: expected a date such as 2026-06-12 or 2026/06/12, found \`2026/13/45\``);
+    expect(ref.parsed.rejects[2].message).toMatch(/expected at most 50 characters, found 60/);
+    expect(asText.problems).toEqual(ref.parsed.rejects);
+  });
+
+  it('finds every respelled and quoted copy as a repeat and an exact copy, as the import does', () => {
+    expect([...asText.repeatedKeys]).toEqual([...ref.repeated]);
+    expect(asText.duplicateKeys).toEqual(ref.parsed.duplicateKeys);
+    // Rows 4 and 5 of the generated file are already one row twice (order …003).
+    const keyOf = (record: number) => [col('Statement ID'), ORDER, SKU, col('Type')].map((c) => rowAt(record)[c]).join('|');
+    expect([...ref.parsed.duplicateKeys].sort()).toEqual([3, 4, 6, 7, 8].map(keyOf).sort());
+    expect([3, 4, 6, 7, 8].map((record) => ref.repeated.get(keyOf(record)))).toEqual([2, 4, 3, 3, 3]);
+  });
+
+  it('read as bytes, in one part or in parts, gives the summary read as text in every field', () => {
+    for (const cuts of [[], [BAD_DAY], [LONG_NAME - 1], [NAME_300], [records.length - 3], [records.length + 1]]) {
+      const { summary } = readInParts(plan, file, cuts, true);
+      expect(comparable(summary), `cut after rows ${cuts.join(', ') || '(none)'}`).toEqual(comparable(asText));
+    }
+    for (const by of GROUP_BYS) expect(groupsOf(asText.groupings, by)).toEqual(groupsOf(ref.groupings, by));
+  });
+});
+
 describe('PartReader.atRecordBoundary', () => {
   const plan = planSummary(file.text.slice(0, 1 << 16), STATEMENT, GROUP_BYS);
   const multilineStart = file.ends[MULTILINE - 1];

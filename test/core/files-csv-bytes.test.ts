@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellNeed, createCsvByteReader, UNREAD_CELL } from '../../src/core/files/csv-bytes';
+import { dayKey, dayKeyOfBytes, dayKeyText } from '../../src/core/day-key';
+import { CellNeed, createCsvByteReader, Parsed, SHORT_TEXT_BYTES, UNREAD_CELL, type CsvByteReader } from '../../src/core/files/csv-bytes';
+import { hashAsciiInto, hashTextInto } from '../../src/core/key-hash';
 import { createCsvChunkReader, toCsv } from '../../src/core/files/csv';
 import { parseCentsOrNaN } from '../../src/core/money';
 
@@ -36,17 +38,22 @@ function readBytes(bytes: Uint8Array, cuts: number[], delimiter: number, needs =
     needs,
   );
   try {
-    let at = 0;
-    for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b)) {
-      reader.push(bytes.slice(at, cut));
-      at = cut;
-    }
-    reader.push(bytes.slice(at));
+    pushCut(reader, bytes, cuts);
     reader.end();
   } catch (error) {
     return { rows, amounts, records: reader.records, error: (error as Error).message };
   }
   return { rows, amounts, records: reader.records };
+}
+
+/** Pushes `bytes` to the reader in pieces that end at `cuts` (those inside the bytes). */
+function pushCut(reader: CsvByteReader, bytes: Uint8Array, cuts: readonly number[]): void {
+  let at = 0;
+  for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b)) {
+    reader.push(bytes.slice(at, cut));
+    at = cut;
+  }
+  reader.push(bytes.slice(at));
 }
 
 const allText = (n: number) => new Uint8Array(n).fill(CellNeed.Text);
@@ -146,5 +153,87 @@ describe('amounts parsed in place', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('IDs, days and long-only text read in place', () => {
+  const digits = fc.array(fc.constantFrom('0', '1', '7', '9'), { minLength: 1, maxLength: 22 }).map((parts) => parts.join(''));
+  const day = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('/', '-')).map(
+    ([y, m, d, sep]) => `${String(y).padStart(4, '0')}${sep}${String(m).padStart(2, '0')}${sep}${String(d).padStart(2, '0')}`,
+  );
+  const cell = fc.oneof(digits, day, cellText, fc.string({ maxLength: 12 }), fc.string({ minLength: 195, maxLength: 210 }), fc.constant(''));
+  const NEEDS = [CellNeed.Presence, CellNeed.Text, CellNeed.Amount, CellNeed.Id, CellNeed.Date, CellNeed.LongText];
+
+  it('hold what their text holds: the ID’s key hashes, the day’s key, the text of a long cell only', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom(...NEEDS), { minLength: 6, maxLength: 6 }), cutsOf, (rows, needList, cuts) => {
+        const text = toCsv(rows);
+        const expected = readText(text, ',');
+        const needs = new Uint8Array(needList);
+        const seen: { cells: string[]; parsed: number[]; hash1: number[]; hash2: number[]; cents: number[] }[] = [];
+        const reader = createCsvByteReader((cells, _n, inPlace) => {
+          seen.push({ cells: [...cells], parsed: [...inPlace.parsed], hash1: [...inPlace.hash1], hash2: [...inPlace.hash2], cents: [...inPlace.cents] });
+        }, 44, needs);
+        pushCut(reader, encode(text), cuts);
+        reader.end();
+        expect(seen).toHaveLength(expected.rows.length);
+        expected.rows.forEach(([, cells], r) => {
+          cells.forEach((cellText, c) => {
+            const got = seen[r];
+            const need = c < needs.length ? needs[c] : CellNeed.Presence;
+            if (cellText === '') return expect(got.cells[c]).toBe('');
+            const one = new Int32Array(1);
+            const two = new Int32Array(1);
+            switch (need) {
+              case CellNeed.Id:
+                expect(got.cells[c]).toBe(cellText);
+                if (got.parsed[c] === Parsed.DigitsId) {
+                  hashTextInto(cellText, one, two, 0);
+                  expect([got.hash1[c], got.hash2[c]]).toEqual([one[0], two[0]]);
+                }
+                // Plain digits are hashed in place, unless the text reader reads the file
+                // (U+FFFD: see createCsvByteReader) or a quote may make the record its own.
+                if (/^\d+$/.test(cellText) && !text.includes('\uFFFD') && !text.includes('"')) expect(got.parsed[c]).toBe(Parsed.DigitsId);
+                break;
+              case CellNeed.Date:
+                if (got.cells[c] === UNREAD_CELL && cellText !== UNREAD_CELL) {
+                  expect(got.parsed[c]).toBe(Parsed.Day);
+                  expect(got.cents[c]).toBe(dayKey(cellText));
+                  expect(dayKeyText(got.cents[c])).toBe(cellText);
+                } else expect(got.cells[c]).toBe(cellText);
+                break;
+              case CellNeed.LongText:
+                // Short text is not cut (its byte count bounds its length); longer text is.
+                if (got.cells[c] === UNREAD_CELL) expect(encode(cellText).length).toBeLessThanOrEqual(SHORT_TEXT_BYTES);
+                else expect(got.cells[c]).toBe(cellText);
+                if (cellText.length > SHORT_TEXT_BYTES) expect(got.cells[c]).toBe(cellText);
+                break;
+              default:
+                break;
+            }
+          });
+        });
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('key hashes of ASCII bytes equal those of the same text, and day keys of bytes those of text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 30 }), digits, day), (text) => {
+        const bytes = encode(text);
+        const fromText = [new Int32Array(1), new Int32Array(1)];
+        const fromBytes = [new Int32Array(1), new Int32Array(1)];
+        hashTextInto(text, fromText[0], fromText[1], 0);
+        hashAsciiInto(bytes, 0, bytes.length, fromBytes[0], fromBytes[1], 0);
+        if (bytes.length === text.length) expect(fromBytes).toEqual(fromText);
+        expect(dayKeyOfBytes(bytes, 0, bytes.length)).toBe(dayKey(text));
+        if (dayKey(text) >= 0) expect(dayKeyText(dayKey(text))).toBe(text);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(dayKey('2026/08/15')).not.toBe(dayKey('2026-08-15'));
+    expect(dayKey('2026/08/15 10:00')).toBe(-1);
+    expect(dayKeyText(dayKey('0099-01-31'))).toBe('0099-01-31');
   });
 });

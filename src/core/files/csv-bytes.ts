@@ -6,10 +6,12 @@
  * columns the pass never reads.
  *
  * It gives the records, row numbers, cell texts and errors that {@link createCsvChunkReader} gives
- * for the decoded text (the tests compare the two), with two differences in what a cell holds:
- * a cell whose column needs no text is `''` when blank and {@link UNREAD_CELL} otherwise, and an
- * amount parsed in place is {@link UNREAD_CELL} with its cents in the record's `amounts`.
+ * for the decoded text (the tests compare the two), except that a cell whose text is not needed
+ * (see {@link CellNeed}) is `''` when blank and {@link UNREAD_CELL} otherwise, and what was read in
+ * its place (cents, a day key, an ID's key hashes) is in the record's {@link ParsedCells}.
  */
+import { dayKeyOfBytes } from '../day-key';
+import { hashAsciiInto } from '../key-hash';
 import { createCsvChunkReader, CsvSyntaxError, forEachCsvRow, type CsvChunkReader } from './csv';
 
 /** What a column's cells are read for. */
@@ -19,18 +21,44 @@ export const enum CellNeed {
   Text = 1,
   /** An amount: parsed to cents in place when plain, else its text. */
   Amount = 2,
+  /** An ID: its text, and when it is plain digits, its key hashes (see key-hash.ts). */
+  Id = 3,
+  /** A date: its day key when it is a plain `YYYY/MM/DD` or `YYYY-MM-DD` day (see day-key.ts), else its text. */
+  Date = 4,
+  /** Text that is only checked for length: cut only when longer than {@link SHORT_TEXT_BYTES}. */
+  LongText = 5,
 }
 
-/** The cell of a column that needs no text, or of an amount parsed in place, when not blank. */
+/** The cell of a column that needs no text, or of a cell parsed in place, when not blank. */
 export const UNREAD_CELL = '#';
 
-/** The amounts of a record parsed in place, by column: `parsed[c]` is 1 when `cents[c]` holds column c's. */
-export interface ParsedAmounts {
-  cents: Float64Array;
-  parsed: Uint8Array;
+/**
+ * Text of at most this many bytes holds at most as many characters (a UTF-16 unit takes at least
+ * one byte of UTF-8): a {@link CellNeed.LongText} cell that short is {@link UNREAD_CELL}.
+ */
+export const SHORT_TEXT_BYTES = 200;
+
+/** How a non-blank cell was read in place (`ParsedCells.parsed[c]`). */
+export const enum Parsed {
+  /** The cell holds its text. */
+  No = 0,
+  /** An amount: `cents[c]`. */
+  Amount = 1,
+  /** An ID of plain digits: the cell holds its text, `hash1[c]` and `hash2[c]` its key hashes. */
+  DigitsId = 2,
+  /** A day: `cents[c]` holds its day key. */
+  Day = 3,
 }
 
-export type ByteRecordVisitor = (cells: string[], rowNumber: number, amounts: ParsedAmounts) => void;
+/** What was read of a record's cells in place, by column (see {@link Parsed}). */
+export interface ParsedCells {
+  parsed: Uint8Array;
+  cents: Float64Array;
+  hash1: Int32Array;
+  hash2: Int32Array;
+}
+
+export type ByteRecordVisitor = (cells: string[], rowNumber: number, parsed: ParsedCells) => void;
 
 export interface CsvByteReader {
   /** The next bytes of the file (they are copied: the caller may reuse its buffer). */
@@ -52,8 +80,8 @@ const TextDecoderOf = (globalThis as unknown as { TextDecoder: new (label: strin
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-/** The amounts of a blank line. */
-const NO_AMOUNTS: ParsedAmounts = { cents: new Float64Array(0), parsed: new Uint8Array(0) };
+/** What a blank line holds. */
+const NO_CELLS: ParsedCells = { parsed: new Uint8Array(0), cents: new Float64Array(0), hash1: new Int32Array(0), hash2: new Int32Array(0) };
 const ENDS_CELL = 1;
 const CONTINUATION = 2;
 const FOUR_BYTE_LEAD = 3;
@@ -88,7 +116,8 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
   byteKinds[CR] = ENDS_CELL;
 
   const cells: string[] = [];
-  const amounts: ParsedAmounts = { cents: new Float64Array(Math.max(needs.length, 1)), parsed: new Uint8Array(Math.max(needs.length, 1)) };
+  const width = Math.max(needs.length, 1);
+  const inPlace: ParsedCells = { parsed: new Uint8Array(width), cents: new Float64Array(width), hash1: new Int32Array(width), hash2: new Int32Array(width) };
   const columns = needs.length;
   const delimiterText = delimiter === 9 ? '\t' : ',';
 
@@ -96,15 +125,16 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
   function takeTextCells(row: readonly string[]): number {
     for (let c = 0; c < row.length; c++) {
       cells[c] = row[c];
-      if (c < columns) amounts.parsed[c] = 0;
+      if (c < columns) inPlace.parsed[c] = Parsed.No;
     }
     return row.length;
   }
 
   function emit(count: number): void {
-    for (; pendingBlankLines > 0; pendingBlankLines--) visit([], ++rowNumber, NO_AMOUNTS);
-    cells.length = count;
-    visit(cells, ++rowNumber, amounts);
+    for (; pendingBlankLines > 0; pendingBlankLines--) visit([], ++rowNumber, NO_CELLS);
+    // Set only when it changes: a length store is a runtime call, and most records are as wide as the last.
+    if (cells.length !== count) cells.length = count;
+    visit(cells, ++rowNumber, inPlace);
   }
 
   /**
@@ -132,6 +162,12 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
       let breaks = 0;
       let fallback = false;
       for (;;) {
+        if (p < regionEnd && buf[p] === delimiter) {
+          // A blank cell before the next one (the commonest cell of an export): nothing to look at.
+          cells[count++] = '';
+          p++;
+          continue;
+        }
         const need = count < columns ? needs[count] : CellNeed.Presence;
         if (p < regionEnd && buf[p] === QUOTE) {
           const opening = p;
@@ -167,11 +203,11 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
             fallback = true;
             break;
           }
-          if (need === CellNeed.Presence) cells[count] = q > opening + 1 ? UNREAD_CELL : '';
+          if (need === CellNeed.Presence || (need === CellNeed.LongText && q - opening - 1 <= SHORT_TEXT_BYTES)) cells[count] = q > opening + 1 ? UNREAD_CELL : '';
           else {
             const value = text.slice(opening + 1 - openingAdjust, q - adjust);
             cells[count] = doubled ? value.replace(/""/g, '"') : value;
-            if (need === CellNeed.Amount) amounts.parsed[count] = 0;
+            inPlace.parsed[count] = Parsed.No;
           }
           p = after;
         } else {
@@ -187,20 +223,40 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
             p++;
           }
           if (p >= regionEnd && !final) return recordStart;
-          if (p === cellStart) {
-            cells[count] = '';
-            if (need === CellNeed.Amount) amounts.parsed[count] = 0;
-          } else if (need === CellNeed.Presence) cells[count] = UNREAD_CELL;
-          else {
-            const cents = need === CellNeed.Amount && adjust === startAdjust ? plainCents(buf, cellStart, p) : NaN;
+          // (A blank cell's `parsed` is never read: the reader of the record skips blank cells.)
+          if (p === cellStart) cells[count] = '';
+          else if (need === CellNeed.Presence) cells[count] = UNREAD_CELL;
+          else if (need === CellNeed.Text) cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+          else if (need === CellNeed.Amount) {
+            const cents = adjust === startAdjust ? plainCents(buf, cellStart, p) : NaN;
             if (cents === cents) {
               cells[count] = UNREAD_CELL;
-              amounts.cents[count] = cents;
-              amounts.parsed[count] = 1;
+              inPlace.cents[count] = cents;
+              inPlace.parsed[count] = Parsed.Amount;
             } else {
               cells[count] = text.slice(cellStart - startAdjust, p - adjust);
-              if (need === CellNeed.Amount) amounts.parsed[count] = 0;
+              inPlace.parsed[count] = Parsed.No;
             }
+          } else if (need === CellNeed.Id) {
+            cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+            if (isDigits(buf, cellStart, p)) {
+              hashAsciiInto(buf, cellStart, p, inPlace.hash1, inPlace.hash2, count);
+              inPlace.parsed[count] = Parsed.DigitsId;
+            } else inPlace.parsed[count] = Parsed.No;
+          } else if (need === CellNeed.Date) {
+            const day = dayKeyOfBytes(buf, cellStart, p);
+            if (day >= 0) {
+              cells[count] = UNREAD_CELL;
+              inPlace.cents[count] = day;
+              inPlace.parsed[count] = Parsed.Day;
+            } else {
+              cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+              inPlace.parsed[count] = Parsed.No;
+            }
+          } else if (p - cellStart <= SHORT_TEXT_BYTES) cells[count] = UNREAD_CELL;
+          else {
+            cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+            inPlace.parsed[count] = Parsed.No;
           }
         }
         count++;
@@ -274,7 +330,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
     pendingBlankLines = 0;
     const reader = createCsvChunkReader((row, n) => {
       cells.length = takeTextCells(row);
-      visit(row.length === 0 ? [] : cells, textRowsBefore + n, amounts);
+      visit(row.length === 0 ? [] : cells, textRowsBefore + n, inPlace);
     }, { delimiter: delimiterText });
     textReader = {
       push: (more) => reader.push(more),
@@ -418,6 +474,15 @@ function lineBreaksIn(buf: Uint8Array, from: number, to: number): number {
  * `-?digits(.d|.dd)?` as cents, or NaN for anything else (the text reader's money parser then
  * reads the cell): the bytes-side twin of money.ts's plain-amount path.
  */
+/** Whether the bytes `[start, end)` are all ASCII digits. */
+function isDigits(buf: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
+}
+
 function plainCents(buf: Uint8Array, start: number, end: number): number {
   const length = end - start;
   if (length > 12) return NaN; // 12 characters stay far below 2^53 cents

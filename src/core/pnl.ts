@@ -340,6 +340,18 @@ function addCollectedToGroup(group: GroupSums, units: number): void {
 
 const DATE_GROUPS_KEPT = 4096;
 
+/** Slots of each grouping's recent keys (see PnlGroupings). */
+const RECENT_SLOTS = 256;
+/** An empty slot's key (its group is undefined). */
+const NO_RECENT_KEY = '\u0000';
+
+/** A slot for `key` from its length and three of its characters (IDs differ most at their end). */
+function recentSlot(key: string): number {
+  const n = key.length;
+  if (n < 2) return n;
+  return (Math.imul(n, 31) + Math.imul(key.charCodeAt(n - 1), 7) + Math.imul(key.charCodeAt(n - 2), 131) + key.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
+}
+
 /**
  * Several P&L groupings (say by month and by SKU) filled together: each row's lines are worked
  * out once and added to its group in every grouping, so a second grouping costs a lookup, not a
@@ -352,10 +364,19 @@ export class PnlGroupings {
    * not cut out of its date and hashed again for every row. Bounded: dates with times can be many.
    */
   private readonly groupOfDate: (Map<string, GroupSums> | undefined)[];
+  /**
+   * The other groupings: the groups of keys met lately, by a slot from a few of the key's
+   * characters. A key cut from a file (a SKU ID) is a new string each row, and a Map would hash
+   * all of it every time; comparing it with the key kept in its slot is cheaper.
+   */
+  private readonly recentKeys: string[][];
+  private readonly recentGroups: (GroupSums | undefined)[][];
 
   constructor(readonly groupBys: readonly PnlGroupBy[]) {
     this.groups = groupBys.map(() => new Map());
     this.groupOfDate = groupBys.map((by) => (by === 'month' ? new Map() : undefined));
+    this.recentKeys = groupBys.map(() => new Array<string>(RECENT_SLOTS).fill(NO_RECENT_KEY));
+    this.recentGroups = groupBys.map(() => new Array<GroupSums | undefined>(RECENT_SLOTS).fill(undefined));
   }
 
   add(row: LedgerRow): void {
@@ -378,7 +399,7 @@ export class PnlGroupings {
     for (let i = 0; i < this.groupBys.length; i++) {
       const byDate = this.groupOfDate[i];
       let group: GroupSums | undefined;
-      if (byDate === undefined) group = this.group(i, groupKey(row, this.groupBys[i]));
+      if (byDate === undefined) group = this.recentGroup(i, groupKey(row, this.groupBys[i]));
       else {
         const date = row.orderDate || row.statementDate;
         group = byDate.get(date);
@@ -392,6 +413,24 @@ export class PnlGroupings {
     }
   }
 
+  /** {@link group}, looked up first among the keys met lately. */
+  private recentGroup(i: number, key: string): GroupSums {
+    const slot = recentSlot(key);
+    const keys = this.recentKeys[i];
+    if (keys[slot] === key) {
+      const recent = this.recentGroups[i][slot];
+      if (recent !== undefined) return recent;
+    }
+    const group = this.group(i, key);
+    // The key kept is the Map's own (detached) copy, not the one cut from the file.
+    keys[slot] = this.keptKey;
+    this.recentGroups[i][slot] = group;
+    return group;
+  }
+
+  /** The key as {@link group} last kept it. */
+  private keptKey = NO_RECENT_KEY;
+
   /** The group `key` of grouping `i`, made on first use. */
   private group(i: number, key: string): GroupSums {
     const groups = this.groups[i];
@@ -399,8 +438,9 @@ export class PnlGroupings {
     if (!group) {
       group = emptyGroup();
       // Kept past the row: detached, or the key would pin the piece of file text it came from.
-      groups.set(detachedText(key), group);
-    }
+      this.keptKey = detachedText(key);
+      groups.set(this.keptKey, group);
+    } else this.keptKey = detachedText(key);
     return group;
   }
 

@@ -144,7 +144,7 @@ export function createPartReader(plan: SummaryPlan, options: PartOptions): PartR
         problems: normalizer.problems,
         reconciliation: reconciler.result(),
         groupings: groupings.snapshot(),
-        keys: keyLog.snapshot(),
+        keys: keyLog.finish(),
         unknownColumns: normalizer.unknownColumnCounts(),
       };
     },

@@ -38,7 +38,8 @@ export function createSeenBits(shared: boolean, expectedKeys = 1 << 20): Int32Ar
 /** A log as plain data, to cross to another thread and be merged with the other parts' logs. */
 export interface KeyLogSnapshot {
   count: number;
-  // Own (not shared) buffers, so that they can be transferred to another thread.
+  // Own (not shared) buffers, so that they can be transferred to another thread. The arrays hold
+  // `count` entries (a finished log's buffers may be longer).
   first: Int32Array<ArrayBuffer>;
   second: Int32Array<ArrayBuffer>;
   content: Int32Array<ArrayBuffer>;
@@ -59,7 +60,8 @@ export class KeyLog {
   private rows: Int32Array<ArrayBuffer>;
   private count = 0;
   private readonly texts = new Map<number, string>();
-  private hits: number[] = [];
+  private hits = new Int32Array(1024);
+  private hitCount = 0;
   private readonly seen: Int32Array;
   private readonly seenMask: number;
   private readonly atomic: boolean;
@@ -131,7 +133,8 @@ export class KeyLog {
       }
       if ((before & bitMask) !== 0) {
         this.texts.set(this.rows[at], this.keyTexts[at - from](at - from));
-        this.hits.push(at);
+        if (this.hitCount === this.hits.length) this.hits = grown(this.hits, this.hits.length * 2);
+        this.hits[this.hitCount++] = at;
       }
     }
     this.checked = to;
@@ -141,7 +144,7 @@ export class KeyLog {
     return this.count;
   }
 
-  /** The entries so far (arrays trimmed to the count: they can be transferred to another thread). */
+  /** The entries so far, copied (the log goes on). */
   snapshot(): KeyLogSnapshot {
     this.checkPending();
     const n = this.count;
@@ -152,7 +155,27 @@ export class KeyLog {
       content: this.content.slice(0, n),
       rows: this.rows.slice(0, n),
       texts: new Map(this.texts),
-      hits: Int32Array.from(this.hits),
+      hits: this.hits.slice(0, this.hitCount),
+      sharedSeenBits: this.atomic,
+    };
+  }
+
+  /**
+   * All the entries, when no more will be added: the log's own arrays (views of their first
+   * `count` entries; their buffers can be transferred to another thread) and texts, not copies.
+   * Copying a million entries would take longer than finding the repeats among them.
+   */
+  finish(): KeyLogSnapshot {
+    this.checkPending();
+    const n = this.count;
+    return {
+      count: n,
+      first: this.first.subarray(0, n),
+      second: this.second.subarray(0, n),
+      content: this.content.subarray(0, n),
+      rows: this.rows.subarray(0, n),
+      texts: this.texts,
+      hits: this.hits.subarray(0, this.hitCount),
       sharedSeenBits: this.atomic,
     };
   }
@@ -217,7 +240,8 @@ export function findKeyRepeats(logs: readonly KeyLogSnapshot[], rowOffsets: read
   let index = new Int32Array(1024);
   for (let p = 0; p < logs.length; p++) {
     const first = logs[p].first;
-    for (let i = 0; i < logs[p].count; i++) {
+    const count = logs[p].count;
+    for (let i = 0; i < count; i++) {
       const bit = hitFilterBit(first[i]);
       if ((hitBits[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
       if (total === index.length) {
@@ -234,11 +258,12 @@ export function findKeyRepeats(logs: readonly KeyLogSnapshot[], rowOffsets: read
   for (let c = 0; c < total; c++) firsts[c] = logs[part[c]].first[index[c]];
   const order = sortByFirstHash(firsts);
   const repeats: Repeat[] = [];
+  const candidates: SortedCandidates = { logs, rowOffsets, part, index, order, counted: new Uint8Array(total) };
   for (let start = 0; start < total; ) {
     let end = start + 1;
     const h1 = firsts[order[start]];
     while (end < total && firsts[order[end]] === h1) end++;
-    if (end - start > 1) collectRepeats({ logs, rowOffsets, part, index, order }, start, end, repeats);
+    if (end - start > 1) collectRepeats(candidates, start, end, repeats);
     start = end;
   }
   // In the order one pass finds them: a key repeats at its second row, is a copy at its first copy.
@@ -290,15 +315,15 @@ interface SortedCandidates {
   part: Uint8Array;
   index: Int32Array;
   order: Int32Array;
+  /** 1 for the sorted candidates already counted into a key (each belongs to one run). */
+  counted: Uint8Array;
 }
 
 /** The candidates `[start, end)` share a first hash: group them by second hash, report repeats. */
 function collectRepeats(candidates: SortedCandidates, start: number, end: number, repeats: Repeat[]): void {
-  const { logs, rowOffsets, part, index, order } = candidates;
-  // Entries already counted into an earlier key of this run (runs are short: mostly two entries).
-  let done: Set<number> | undefined;
+  const { logs, rowOffsets, part, index, order, counted } = candidates;
   for (let a = start; a < end; a++) {
-    if (done?.has(a)) continue;
+    if (counted[a] === 1) continue;
     const pa = part[order[a]];
     const ia = index[order[a]];
     const h2 = logs[pa].second[ia];
@@ -310,8 +335,8 @@ function collectRepeats(candidates: SortedCandidates, start: number, end: number
     for (let b = a + 1; b < end; b++) {
       const pb = part[order[b]];
       const ib = index[order[b]];
-      if (done?.has(b) || logs[pb].second[ib] !== h2) continue;
-      (done ??= new Set()).add(b);
+      if (counted[b] === 1 || logs[pb].second[ib] !== h2) continue;
+      counted[b] = 1;
       count++;
       const row = logs[pb].rows[ib] + rowOffsets[pb];
       if (secondRow === 0) secondRow = row;

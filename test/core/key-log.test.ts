@@ -230,6 +230,22 @@ describe('KeyLog snapshot', () => {
     expect(snapshot.rows.length).toBe(ROWS.length);
     expect(log.snapshot().count).toBe(ROWS.length + 1);
   });
+
+  it('finish() gives the same entries without copying them, and they cross to another thread by transfer', () => {
+    const log = new KeyLog(createSeenBits(false), 4);
+    ROWS.forEach((row, i) => addRow(log, row, i + 1));
+    const copied = log.snapshot();
+    const finished = log.finish();
+    expect(finished).toEqual(copied);
+    // Views of the log's own arrays: a million entries are not copied again at the end of a file.
+    expect(finished.first.length).toBe(ROWS.length);
+    expect(finished.first.buffer.byteLength).toBeGreaterThanOrEqual(ROWS.length * 4);
+    expect(finished.first.buffer).not.toBe(copied.first.buffer);
+    const { first, second, content, rows } = finished;
+    const moved: KeyLogSnapshot = structuredClone(finished, { transfer: [first.buffer, second.buffer, content.buffer, rows.buffer] });
+    expect(first.length).toBe(0); // transferred away
+    expect(inOrder(findKeyRepeats([moved]))).toEqual(REPEATS);
+  });
 });
 
 describe('KeyLog looks bits up a batch of rows at a time', () => {

@@ -146,17 +146,15 @@ export class KeyLog {
 
   /** The entries so far, copied (the log goes on). */
   snapshot(): KeyLogSnapshot {
-    this.checkPending();
-    const n = this.count;
+    const own = this.views();
     return {
-      count: n,
-      first: this.first.slice(0, n),
-      second: this.second.slice(0, n),
-      content: this.content.slice(0, n),
-      rows: this.rows.slice(0, n),
-      texts: new Map(this.texts),
-      hits: this.hits.slice(0, this.hitCount),
-      sharedSeenBits: this.atomic,
+      ...own,
+      first: own.first.slice(),
+      second: own.second.slice(),
+      content: own.content.slice(),
+      rows: own.rows.slice(),
+      texts: new Map(own.texts),
+      hits: own.hits.slice(),
     };
   }
 
@@ -166,6 +164,11 @@ export class KeyLog {
    * Copying a million entries would take longer than finding the repeats among them.
    */
   finish(): KeyLogSnapshot {
+    return this.views();
+  }
+
+  /** The entries as views of the log's own arrays (every pending bit looked up first). */
+  private views(): KeyLogSnapshot {
     this.checkPending();
     const n = this.count;
     return {

@@ -276,6 +276,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   // cells are rarely long, and a branch first taken late in a file sends the row loop back to
   // unoptimized code.
   const summaryColumns = readColumns.filter((i) => columnNeeds[i] !== CellNeed.LongText);
+  // When the reader lists every amount of a record (ParsedCells), the loop over columns skips them.
+  const summaryColumnsButAmounts = summaryColumns.filter((i) => columnNeeds[i] !== CellNeed.Amount);
   const lengthOnlyColumns = readColumns.filter((i) => columnNeeds[i] === CellNeed.LongText);
 
   const repeats = new Map<string, number>();
@@ -362,7 +364,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     let ledgerSourceFile = '';
     let ledgerSourceRow = 0;
 
-    const columns = inPlace === undefined ? readColumns : summaryColumns;
+    const amountsListed = inPlace !== undefined && !inPlace.textAmounts;
+    const columns = inPlace === undefined ? readColumns : amountsListed ? summaryColumnsButAmounts : summaryColumns;
     for (let c = 0; c < columns.length; c++) {
       const i = columns[c];
       if (i >= n) break;
@@ -378,7 +381,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
           } else if (amount !== 0) {
             cents[h.slot] = amount;
             filled[row.filledCount++] = h.slot;
-            hash = Math.imul(hash ^ (i * 40503 + (amount | 0)), 16777619);
+            hash = mixAmount(hash, i, amount);
           }
           break;
         }
@@ -494,6 +497,17 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         }
         default:
           break;
+      }
+    }
+    if (amountsListed) {
+      // The record's non-zero amounts, in column order (as the loop above would have met them).
+      for (let k = 0; k < inPlace.amountCount; k++) {
+        const i = inPlace.amountColumns[k];
+        const amount = inPlace.amountCents[k];
+        const slot = handlers[i].slot;
+        cents[slot] = amount;
+        filled[row.filledCount++] = slot;
+        hash = mixAmount(hash, i, amount);
       }
     }
     if (inPlace !== undefined && lengthOnlyColumns.length > 0 && tooLongCell(cells, n, rowNumber)) bad = true;
@@ -815,6 +829,11 @@ function hashRow(row: RowView, amountsHash: number, orderDateHash: number, state
   h = Math.imul(h ^ statementDateHash, 16777619);
   h = Math.imul(h ^ row.quantity, 16777619);
   return h >>> 0;
+}
+
+/** The amounts' part of the content fingerprint: each non-zero amount with its column, in column order. */
+function mixAmount(h: number, column: number, cents: number): number {
+  return Math.imul(h ^ (column * 40503 + (cents | 0)), 16777619);
 }
 
 function mixText(h: number, text: string): number {

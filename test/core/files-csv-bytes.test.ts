@@ -26,13 +26,17 @@ function readText(text: string, delimiter: ',' | '\t'): Read {
 }
 
 /** The byte reader over the bytes cut at `cuts`, every column read as text. */
-function readBytes(bytes: Uint8Array, cuts: number[], delimiter: number, needs = new Uint8Array(0)): Read & { amounts: (number | null)[][] } {
+function readBytes(bytes: Uint8Array, cuts: number[], delimiter: number, needs = new Uint8Array(0)): Read & { amounts: (number | null)[][]; listed: { amounts: [number, number][]; textAmounts: boolean }[] } {
   const rows: [number, string[]][] = [];
   const amounts: (number | null)[][] = [];
+  const listed: { amounts: [number, number][]; textAmounts: boolean }[] = [];
   const reader = createCsvByteReader(
     (cells, n, parsed) => {
       rows.push([n, [...cells]]);
       amounts.push(cells.map((_, c) => (c < parsed.parsed.length && parsed.parsed[c] === 1 ? parsed.cents[c] : null)));
+      const list: [number, number][] = [];
+      for (let k = 0; k < parsed.amountCount; k++) list.push([parsed.amountColumns[k], parsed.amountCents[k]]);
+      listed.push({ amounts: list, textAmounts: parsed.textAmounts });
     },
     delimiter,
     needs,
@@ -41,9 +45,9 @@ function readBytes(bytes: Uint8Array, cuts: number[], delimiter: number, needs =
     pushCut(reader, bytes, cuts);
     reader.end();
   } catch (error) {
-    return { rows, amounts, records: reader.records, error: (error as Error).message };
+    return { rows, amounts, listed, records: reader.records, error: (error as Error).message };
   }
-  return { rows, amounts, records: reader.records };
+  return { rows, amounts, listed, records: reader.records };
 }
 
 /** Pushes `bytes` to the reader in pieces that end at `cuts` (those inside the bytes). */
@@ -150,6 +154,11 @@ describe('amounts parsed in place', () => {
             expect(parsed).toBe(parseCentsOrNaN(cells[c]));
           }
         });
+        // The record's list: its non-zero amounts parsed in place, in column order; and whether
+        // any other amount was left as text (then the list is not the record's every amount).
+        const inPlace = got.amounts[0].flatMap((cents, c) => (cents !== null && cents !== 0 ? [[c, cents] as [number, number]] : []));
+        expect(got.listed[0].amounts).toEqual(inPlace);
+        expect(got.listed[0].textAmounts).toBe(cells.some((cell, c) => cell !== '' && got.amounts[0][c] === null));
       }),
       { numRuns: 2000 },
     );

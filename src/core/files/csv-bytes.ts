@@ -56,6 +56,16 @@ export interface ParsedCells {
   cents: Float64Array;
   hash1: Int32Array;
   hash2: Int32Array;
+  /**
+   * The record's amounts parsed in place that are not zero, in column order: `amountCount` of
+   * them, column `amountColumns[k]` holding `amountCents[k]`. Whole only when `textAmounts` is
+   * false: an amount cell left as text (`$3.00`) is not listed.
+   */
+  amountCount: number;
+  amountColumns: Int32Array;
+  amountCents: Float64Array;
+  /** Some amount cell of the record holds its text (or the whole record was read as text). */
+  textAmounts: boolean;
 }
 
 export type ByteRecordVisitor = (cells: string[], rowNumber: number, parsed: ParsedCells) => void;
@@ -81,7 +91,16 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 /** What a blank line holds. */
-const NO_CELLS: ParsedCells = { parsed: new Uint8Array(0), cents: new Float64Array(0), hash1: new Int32Array(0), hash2: new Int32Array(0) };
+const NO_CELLS: ParsedCells = {
+  parsed: new Uint8Array(0),
+  cents: new Float64Array(0),
+  hash1: new Int32Array(0),
+  hash2: new Int32Array(0),
+  amountCount: 0,
+  amountColumns: new Int32Array(0),
+  amountCents: new Float64Array(0),
+  textAmounts: true,
+};
 const ENDS_CELL = 1;
 const CONTINUATION = 2;
 const FOUR_BYTE_LEAD = 3;
@@ -117,12 +136,23 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
 
   const cells: string[] = [];
   const width = Math.max(needs.length, 1);
-  const inPlace: ParsedCells = { parsed: new Uint8Array(width), cents: new Float64Array(width), hash1: new Int32Array(width), hash2: new Int32Array(width) };
+  const inPlace: ParsedCells = {
+    parsed: new Uint8Array(width),
+    cents: new Float64Array(width),
+    hash1: new Int32Array(width),
+    hash2: new Int32Array(width),
+    amountCount: 0,
+    amountColumns: new Int32Array(width),
+    amountCents: new Float64Array(width),
+    textAmounts: false,
+  };
   const columns = needs.length;
   const delimiterText = delimiter === 9 ? '\t' : ',';
 
   /** A record the text reader read, as this reader's cells (no amount parsed in place); its cell count. */
   function takeTextCells(row: readonly string[]): number {
+    inPlace.amountCount = 0;
+    inPlace.textAmounts = true;
     for (let c = 0; c < row.length; c++) {
       cells[c] = row[c];
       if (c < columns) inPlace.parsed[c] = Parsed.No;
@@ -160,6 +190,8 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
       }
       let count = 0;
       let breaks = 0;
+      inPlace.amountCount = 0;
+      inPlace.textAmounts = false;
       let fallback = false;
       for (;;) {
         if (p < regionEnd && buf[p] === delimiter) {
@@ -208,6 +240,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
             const value = text.slice(opening + 1 - openingAdjust, q - adjust);
             cells[count] = doubled ? value.replace(/""/g, '"') : value;
             inPlace.parsed[count] = Parsed.No;
+            if (need === CellNeed.Amount) inPlace.textAmounts = true;
           }
           p = after;
         } else {
@@ -233,9 +266,14 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
               cells[count] = UNREAD_CELL;
               inPlace.cents[count] = cents;
               inPlace.parsed[count] = Parsed.Amount;
+              if (cents !== 0) {
+                inPlace.amountColumns[inPlace.amountCount] = count;
+                inPlace.amountCents[inPlace.amountCount++] = cents;
+              }
             } else {
               cells[count] = text.slice(cellStart - startAdjust, p - adjust);
               inPlace.parsed[count] = Parsed.No;
+              inPlace.textAmounts = true;
             }
           } else if (need === CellNeed.Id) {
             cells[count] = text.slice(cellStart - startAdjust, p - adjust);

@@ -9,7 +9,7 @@
  * This kind of shared machine slows down by up to a third for seconds, even minutes, at a time.
  * One timing per task would let such a spell land on one task and not on the one it is compared
  * with, so every task runs in interleaved rounds and keeps its median time (its peak RSS: the
- * largest).
+ * largest), and each ratio of two tasks is the median of their ratios within a round.
  */
 import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -85,9 +85,23 @@ function measureInRounds(tasks: readonly string[], file: string): Measurement[] 
   }
   return runs.map((all) => {
     const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
-    const median = sorted[(sorted.length - 1) >> 1];
-    return { ...median, peakRssMB: Math.max(...all.map((m) => m.peakRssMB)), rounds: all.map((m) => m.seconds) };
+    const middle = sorted[(sorted.length - 1) >> 1];
+    return { ...middle, peakRssMB: Math.max(...all.map((m) => m.peakRssMB)), rounds: all.map((m) => m.seconds) };
   });
+}
+
+/** The median over the rounds both ran in of `a`'s time / `b`'s time in the same round. */
+function pairedRatio(a: Measurement, b: Measurement): number {
+  const as = a.rounds ?? [a.seconds];
+  const bs = b.rounds ?? [b.seconds];
+  const ratios = as.slice(0, Math.min(as.length, bs.length)).map((seconds, round) => seconds / bs[round]);
+  return median(ratios);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, rounds, naiveRounds: NAIVE_ROUNDS, files: [] as unknown[] };
@@ -106,12 +120,13 @@ for (const rows of sizes) {
   const naive = measured[measured.length - 1];
   const duck = skip.has('duckdb') ? null : measured[4];
   const mbps = (m: Measurement) => mb / m.seconds;
+  // Throughput ratios are time ratios the other way round: raw time / pipeline time.
   const ratios = {
-    pipelineVsRawParser: mbps(pipeline) / mbps(raw),
-    pipeline2ThreadsVsRawParser: mbps(pipeline2) / mbps(raw),
-    pipelineVsNaive: mbps(pipeline) / mbps(naive),
-    pipelineTimeVsDuckdb: duck ? pipeline.seconds / duck.seconds : null,
-    pipeline2ThreadsTimeVsDuckdb: duck ? pipeline2.seconds / duck.seconds : null,
+    pipelineVsRawParser: pairedRatio(raw, pipeline),
+    pipeline2ThreadsVsRawParser: pairedRatio(raw, pipeline2),
+    pipelineVsNaive: pairedRatio(naive, pipeline),
+    pipelineTimeVsDuckdb: duck ? pairedRatio(pipeline, duck) : null,
+    pipeline2ThreadsTimeVsDuckdb: duck ? pairedRatio(pipeline2, duck) : null,
     pipelinePeakRssVsFileSize: pipeline.peakRssMB / mb,
     pipeline2ThreadsPeakRssVsFileSize: pipeline2.peakRssMB / mb,
     // What reading the file adds to the process (Node alone holds ~100 MB, 3× a 31 MB file).
@@ -119,7 +134,7 @@ for (const rows of sizes) {
     pipeline2ThreadsAddedRssVsFileSize: (pipeline2.peakRssMB - baseline.peakRssMB) / mb,
   };
   (report.files as unknown[]).push({ rows, fileMB: mb, baseline, raw, rawText, pipeline, pipeline2Threads: pipeline2, naive, duckdb: duck, ratios });
-  lines.push(`\n${rows.toLocaleString('en-US')} rows, ${mb.toFixed(1)} MB (median of ${rounds} interleaved rounds, naive of ${NAIVE_ROUNDS})`);
+  lines.push(`\n${rows.toLocaleString('en-US')} rows, ${mb.toFixed(1)} MB (median of ${rounds} interleaved rounds, naive of ${NAIVE_ROUNDS}; ratios: median of each round's)`);
   const named: [string, Measurement | null][] = [
     ['raw parser (bytes)', raw],
     ['raw parser (text)', rawText],

@@ -422,14 +422,11 @@ export class PnlGroupings {
       if (recent !== undefined) return recent;
     }
     const group = this.group(i, key);
-    // The key kept is the Map's own (detached) copy, not the one cut from the file.
-    keys[slot] = this.keptKey;
+    // Kept detached, as the Map's keys are: the key cut from the file would pin its text.
+    keys[slot] = detachedText(key);
     this.recentGroups[i][slot] = group;
     return group;
   }
-
-  /** The key as {@link group} last kept it. */
-  private keptKey = NO_RECENT_KEY;
 
   /** The group `key` of grouping `i`, made on first use. */
   private group(i: number, key: string): GroupSums {
@@ -438,9 +435,8 @@ export class PnlGroupings {
     if (!group) {
       group = emptyGroup();
       // Kept past the row: detached, or the key would pin the piece of file text it came from.
-      this.keptKey = detachedText(key);
-      groups.set(this.keptKey, group);
-    } else this.keptKey = detachedText(key);
+      groups.set(detachedText(key), group);
+    }
     return group;
   }
 

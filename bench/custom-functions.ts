@@ -9,17 +9,13 @@ import { statSync } from 'node:fs';
 import { loadBundleInVm } from '../emulator/sandbox';
 import { codeFile, ensureBuilt, FULL_WIDTH, inSandbox, padded, typedCells } from '../test/bundle/custom-functions-sheet';
 import { parseCsv } from '../src/core/files/csv';
+import { median, medianRatio } from './rounds';
 import { generateStatementCsv } from './synthetic-export';
 import type { BenchSection } from './sections';
 
 const ROWS = 50_000;
 const BLANK_ROWS = 1_000;
 const RUNS = 7;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /**
  * Times the tasks interleaved (one call of each per round, after one untimed warm-up round for
@@ -41,9 +37,9 @@ function timeInterleaved<T extends Record<string, () => unknown>>(tasks: T): { [
   return Object.fromEntries(names.map((name) => [name, { seconds: median(times.get(name)!), runs: times.get(name)!, result: results.get(name) }])) as never;
 }
 
-/** The median of `a`'s time / `b`'s time in the same round. */
+/** `a`'s time / `b`'s time, as the median of their rounds' (see rounds.ts). */
 function pairedRatio(a: { runs: number[] }, b: { runs: number[] }): number {
-  return median(a.runs.map((seconds, round) => seconds / b.runs[round]));
+  return medianRatio(a.runs, b.runs);
 }
 
 export async function benchCustomFunctions(): Promise<BenchSection> {

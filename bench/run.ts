@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { medianRatio } from './rounds';
 import { generateStatementRows } from './synthetic-export';
 
 const root = join(import.meta.dirname, '..');
@@ -90,18 +91,9 @@ function measureInRounds(tasks: readonly string[], file: string): Measurement[] 
   });
 }
 
-/** The median over the rounds both ran in of `a`'s time / `b`'s time in the same round. */
+/** `a`'s time / `b`'s time, as the median of the rounds both ran in (see rounds.ts). */
 function pairedRatio(a: Measurement, b: Measurement): number {
-  const as = a.rounds ?? [a.seconds];
-  const bs = b.rounds ?? [b.seconds];
-  const ratios = as.slice(0, Math.min(as.length, bs.length)).map((seconds, round) => seconds / bs[round]);
-  return median(ratios);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return medianRatio(a.rounds ?? [a.seconds], b.rounds ?? [b.seconds]);
 }
 
 const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, rounds, naiveRounds: NAIVE_ROUNDS, files: [] as unknown[] };

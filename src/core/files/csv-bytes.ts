@@ -11,7 +11,7 @@
  * its place (cents, a day key, an ID's key hashes) is in the record's {@link ParsedCells}.
  */
 import { dayKeyOfBytes } from '../day-key';
-import { hashAsciiInto } from '../key-hash';
+import { hashDigitsInto } from '../key-hash';
 import { createCsvChunkReader, CsvSyntaxError, forEachCsvRow, type CsvChunkReader } from './csv';
 
 /** What a column's cells are read for. */
@@ -243,6 +243,17 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
             if (need === CellNeed.Amount) inPlace.textAmounts = true;
           }
           p = after;
+        } else if (need === CellNeed.Amount && plainAmountAt(buf, p, regionEnd, final, delimiter)) {
+          // The commonest cell read for a value: its cents are read as it is scanned.
+          const cents = plainAmount;
+          p = plainAmountEnd;
+          cells[count] = UNREAD_CELL;
+          inPlace.cents[count] = cents;
+          inPlace.parsed[count] = Parsed.Amount;
+          if (cents !== 0) {
+            inPlace.amountColumns[inPlace.amountCount] = count;
+            inPlace.amountCents[inPlace.amountCount++] = cents;
+          }
         } else {
           const cellStart = p;
           const startAdjust = adjust;
@@ -261,26 +272,13 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
           else if (need === CellNeed.Presence) cells[count] = UNREAD_CELL;
           else if (need === CellNeed.Text) cells[count] = text.slice(cellStart - startAdjust, p - adjust);
           else if (need === CellNeed.Amount) {
-            const cents = adjust === startAdjust ? plainCents(buf, cellStart, p) : NaN;
-            if (cents === cents) {
-              cells[count] = UNREAD_CELL;
-              inPlace.cents[count] = cents;
-              inPlace.parsed[count] = Parsed.Amount;
-              if (cents !== 0) {
-                inPlace.amountColumns[inPlace.amountCount] = count;
-                inPlace.amountCents[inPlace.amountCount++] = cents;
-              }
-            } else {
-              cells[count] = text.slice(cellStart - startAdjust, p - adjust);
-              inPlace.parsed[count] = Parsed.No;
-              inPlace.textAmounts = true;
-            }
+            // Not a plain amount (see plainAmountAt): the reader of the record reads its text.
+            cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+            inPlace.parsed[count] = Parsed.No;
+            inPlace.textAmounts = true;
           } else if (need === CellNeed.Id) {
             cells[count] = text.slice(cellStart - startAdjust, p - adjust);
-            if (isDigits(buf, cellStart, p)) {
-              hashAsciiInto(buf, cellStart, p, inPlace.hash1, inPlace.hash2, count);
-              inPlace.parsed[count] = Parsed.DigitsId;
-            } else inPlace.parsed[count] = Parsed.No;
+            inPlace.parsed[count] = hashDigitsInto(buf, cellStart, p, inPlace.hash1, inPlace.hash2, count) ? Parsed.DigitsId : Parsed.No;
           } else if (need === CellNeed.Date) {
             const day = dayKeyOfBytes(buf, cellStart, p);
             if (day >= 0) {
@@ -508,43 +506,48 @@ function lineBreaksIn(buf: Uint8Array, from: number, to: number): number {
   return breaks;
 }
 
-/**
- * `-?digits(.d|.dd)?` as cents, or NaN for anything else (the text reader's money parser then
- * reads the cell): the bytes-side twin of money.ts's plain-amount path.
- */
-/** Whether the bytes `[start, end)` are all ASCII digits. */
-function isDigits(buf: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const d = buf[i] - 48;
-    if (d < 0 || d > 9) return false;
-  }
-  return true;
-}
+/** The cents and end of the amount {@link plainAmountAt} last read. */
+let plainAmount = 0;
+let plainAmountEnd = 0;
 
-function plainCents(buf: Uint8Array, start: number, end: number): number {
-  const length = end - start;
-  if (length > 12) return NaN; // 12 characters stay far below 2^53 cents
-  let i = buf[start] === 45 ? start + 1 : start;
+/**
+ * Whether the unquoted cell at `start` is a plain amount (`12`, `-1.17`, `0.5`: an optional minus,
+ * digits, at most two decimals, 12 characters at most, so far below 2^53 cents), read into
+ * `plainAmount` and `plainAmountEnd` in the pass that finds its end (the bytes-side twin of
+ * money.ts's plain-amount path). False for any other cell, and
+ * for one that reaches the end of a region more text may follow: the general scan reads those.
+ */
+function plainAmountAt(buf: Uint8Array, start: number, regionEnd: number, final: boolean, delimiter: number): boolean {
+  let i = start;
+  const negative = buf[i] === 45;
+  if (negative) i++;
   const digitsStart = i;
   let whole = 0;
-  for (; i < end; i++) {
+  for (; i < regionEnd; i++) {
     const d = buf[i] - 48;
     if (d < 0 || d > 9) break;
     whole = whole * 10 + d;
   }
-  if (i === digitsStart) return NaN;
-  let cents: number;
-  if (i === end) cents = whole * 100;
-  else if (buf[i] !== 46) return NaN;
-  else if (i + 3 === end) {
-    const d1 = buf[i + 1] - 48;
-    const d2 = buf[i + 2] - 48;
-    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
-    cents = whole * 100 + d1 * 10 + d2;
-  } else if (i + 2 === end) {
-    const d1 = buf[i + 1] - 48;
-    if (d1 < 0 || d1 > 9) return NaN;
-    cents = whole * 100 + d1 * 10;
-  } else return NaN;
-  return digitsStart > start && cents !== 0 ? -cents : cents;
+  if (i === digitsStart) return false;
+  let cents = whole * 100;
+  if (i < regionEnd && buf[i] === 46) {
+    const d1 = i + 1 < regionEnd ? buf[i + 1] - 48 : -1;
+    if (d1 < 0 || d1 > 9) return false;
+    const d2 = i + 2 < regionEnd ? buf[i + 2] - 48 : -1;
+    if (d2 >= 0 && d2 <= 9) {
+      cents += d1 * 10 + d2;
+      i += 3;
+    } else {
+      cents += d1 * 10;
+      i += 2;
+    }
+  }
+  if (i - start > 12) return false;
+  if (i < regionEnd) {
+    const after = buf[i];
+    if (after !== delimiter && after !== LF && after !== CR) return false;
+  } else if (!final) return false;
+  plainAmount = negative && cents !== 0 ? -cents : cents;
+  plainAmountEnd = i;
+  return true;
 }

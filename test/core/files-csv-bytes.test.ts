@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayKey, dayKeyOfBytes, dayKeyText } from '../../src/core/day-key';
-import { CellNeed, createCsvByteReader, Parsed, SHORT_TEXT_BYTES, UNREAD_CELL, type CsvByteReader } from '../../src/core/files/csv-bytes';
+import { CellNeed, createCsvByteReader, Parsed, readsTextPerCell, SHORT_TEXT_BYTES, UNREAD_CELL, type CsvByteReader } from '../../src/core/files/csv-bytes';
 import { hashDigitsInto, hashTextInto } from '../../src/core/key-hash';
 import { createCsvChunkReader, toCsv } from '../../src/core/files/csv';
 import { parseCentsOrNaN } from '../../src/core/money';
@@ -61,6 +61,16 @@ function pushCut(reader: CsvByteReader, bytes: Uint8Array, cuts: readonly number
 }
 
 const allText = (n: number) => new Uint8Array(n).fill(CellNeed.Text);
+/**
+ * Text needed in the first `n` columns and none after them, few enough that the reader makes
+ * cells' text one by one instead of decoding every region (the files below are narrower).
+ */
+const fewText = (n: number) => new Uint8Array(4 * n + 1).fill(CellNeed.Text, 0, n);
+/** How the reader gets cells' text, and needs that make it do so. */
+const TEXT_MODES = [
+  ['regions decoded', allText(64)],
+  ['cells made text one by one', fewText(64)],
+] as const;
 const encode = (text: string) => new TextEncoder().encode(text);
 
 const CHARS = ['a', 'b', '1', '0', '.', '-', ',', '"', '\n', '\r', '\r\n', '\t', ' ', 'é', '–', '🌿', '\uFEFF', '\uFFFD', '$', '(', '/'];
@@ -69,14 +79,18 @@ const wellFormed = (delimiter: ',' | '\t') => fc.array(fc.array(cellText, { minL
 const anyText = fc.array(fc.constantFrom(...CHARS), { maxLength: 40 }).map((parts) => parts.join(''));
 const cutsOf = fc.array(fc.nat({ max: 200 }), { maxLength: 6 });
 
-describe('the CSV byte reader gives what the text reader gives', () => {
+describe.each(TEXT_MODES)('the CSV byte reader gives what the text reader gives (%s)', (_mode, needs) => {
+  it('is in that mode for these needs', () => {
+    expect(readsTextPerCell(needs)).toBe(needs === TEXT_MODES[1][1]);
+  });
+
   for (const [delimiter, code] of [[',', 44], ['\t', 9]] as const) {
     it(`on well-formed files, however the bytes are cut (delimiter ${JSON.stringify(delimiter)})`, () => {
       fc.assert(
         fc.property(wellFormed(delimiter), cutsOf, (text, cuts) => {
           const bytes = encode(text);
           const expected = readText(text, delimiter);
-          const got = readBytes(bytes, cuts, code, allText(8));
+          const got = readBytes(bytes, cuts, code, needs);
           expect({ rows: got.rows, records: got.records, error: got.error }).toEqual(expected);
         }),
         { numRuns: 600 },
@@ -86,7 +100,7 @@ describe('the CSV byte reader gives what the text reader gives', () => {
     it(`on any text: stray quotes, lone CRs, unclosed quotes (delimiter ${JSON.stringify(delimiter)})`, () => {
       fc.assert(
         fc.property(anyText, cutsOf, (text, cuts) => {
-          const got = readBytes(encode(text), cuts, code, allText(8));
+          const got = readBytes(encode(text), cuts, code, needs);
           expect({ rows: got.rows, records: got.records, error: got.error }).toEqual(readText(text, delimiter));
         }),
         { numRuns: 1500 },
@@ -101,8 +115,25 @@ describe('the CSV byte reader gives what the text reader gives', () => {
         const bytes = new Uint8Array(list);
         // The reference: the whole file decoded (a leading byte-order mark dropped), then read as text.
         const text = new TextDecoder('utf-8').decode(bytes);
-        const got = readBytes(bytes, cuts, 44, allText(8));
+        const got = readBytes(bytes, cuts, 44, needs);
         expect({ rows: got.rows, records: got.records, error: got.error }).toEqual(readText(text, ','));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on malformed UTF-8 of every kind: overlong, surrogate, past U+10FFFF, cut short, stray continuation', () => {
+    // A lead byte then up to three continuation bytes, each at an edge of the ranges the decoder
+    // accepts, among ASCII: well-formed and malformed sequences both come often.
+    const LEADS = [0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff];
+    const FOLLOWING = [0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0x61];
+    const sequence = fc.tuple(fc.constantFrom(...LEADS), fc.array(fc.constantFrom(...FOLLOWING), { maxLength: 3 })).map(([lead, rest]) => [lead, ...rest]);
+    const ascii = fc.constantFrom(0x2c, 0x0a, 0x22, 0x61, 0x31).map((b) => [b]);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(sequence, ascii), { maxLength: 16 }), cutsOf, (parts, cuts) => {
+        const bytes = new Uint8Array(parts.flat());
+        const got = readBytes(bytes, cuts, 44, needs);
+        expect({ rows: got.rows, records: got.records, error: got.error }).toEqual(readText(new TextDecoder('utf-8').decode(bytes), ','));
       }),
       { numRuns: 3000 },
     );
@@ -111,8 +142,34 @@ describe('the CSV byte reader gives what the text reader gives', () => {
   it('on malformed UTF-8 (the decoder’s replacement characters), however the bytes are cut', () => {
     const bytes = new Uint8Array([...encode('id,name\r\n1,caf'), 0xc3, 0x28, ...encode(',x\r\n2,"a'), 0xff, ...encode('b",y\r\n3,z')]);
     const expected = readText(new TextDecoder().decode(bytes), ',');
-    for (let cut = 0; cut <= bytes.length; cut++) expect(readBytes(bytes, [cut], 44, allText(3)).rows).toEqual(expected.rows);
+    for (let cut = 0; cut <= bytes.length; cut++) expect(readBytes(bytes, [cut], 44, needs).rows).toEqual(expected.rows);
     expect(expected.rows.map(([, cells]) => cells[1])).toEqual(['name', 'caf\uFFFD(', 'a\uFFFDb', 'z']);
+  });
+});
+
+describe('text made cell by cell', () => {
+  // One text column, one amount column: few enough columns need text for cells to be made one by one.
+  const needs = new Uint8Array([CellNeed.Text, CellNeed.Amount, ...new Array<number>(8).fill(CellNeed.Presence)]);
+
+  it('reads any well-formed text (every plane, U+FEFF and U+FFFD themselves) without leaving the bytes: its amounts are still parsed in place', () => {
+    expect(readsTextPerCell(needs)).toBe(true);
+    const anyCharacters = fc.string({ unit: 'binary', maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(anyCharacters, { minLength: 1, maxLength: 6 }), cutsOf, (texts, cuts) => {
+        const text = toCsv(texts.map((cell) => [cell, '1.25']));
+        const got = readBytes(encode(text), cuts, 44, needs);
+        expect(got.rows).toEqual(readText(text, ',').rows.map(([n, cells]) => [n, [cells[0], UNREAD_CELL]]));
+        expect(got.amounts.map((row) => row[1])).toEqual(texts.map(() => 125));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('gives a value that repeats down a column, or comes back, as the same text each time', () => {
+    const ids = ['577000000000000001', '577000000000000002', 'A-17', '577000000000000001', 'A-17', 'A-17'];
+    const text = toCsv(ids.map((id) => [id, '0']));
+    const got = readBytes(encode(text), [9, 30], 44, new Uint8Array([CellNeed.Id, ...new Array<number>(8).fill(CellNeed.Presence)]));
+    expect(got.rows.map(([, cells]) => cells[0])).toEqual(ids);
   });
 });
 

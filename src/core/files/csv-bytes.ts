@@ -1,9 +1,9 @@
 /**
  * CSV records read from UTF-8 bytes, for a pass that sums a file: record and cell boundaries are
  * found in the bytes, plain amounts (`-12.34`) are parsed to cents where they lie, and only the
- * cells that need text are cut from the decoded piece. Splitting every record into strings costs
- * about as much as everything else a summing pass does; most cells of an export are amounts or
- * columns the pass never reads.
+ * cells that need text become text (when few columns do, without decoding the rest of the bytes).
+ * Splitting every record into strings costs about as much as everything else a summing pass does;
+ * most cells of an export are amounts or columns the pass never reads.
  *
  * It gives the records, row numbers, cell texts and errors that {@link createCsvChunkReader} gives
  * for the decoded text (the tests compare the two), except that a cell whose text is not needed
@@ -102,9 +102,7 @@ const NO_CELLS: ParsedCells = {
   textAmounts: true,
 };
 const ENDS_CELL = 1;
-const CONTINUATION = 2;
-const FOUR_BYTE_LEAD = 3;
-const OTHER_LEAD = 4;
+const NON_ASCII = 2;
 /** Bytes read at a time (see push). */
 const SLICE_BYTES = 1 << 15;
 
@@ -128,8 +126,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
   let textRowsBefore = 0;
 
   // What each byte value is to an unquoted cell: 0 for most.
-  const byteKinds = new Uint8Array(256);
-  for (let b = 0x80; b < 0x100; b++) byteKinds[b] = b < 0xc0 ? CONTINUATION : b >= 0xf0 ? FOUR_BYTE_LEAD : OTHER_LEAD;
+  const byteKinds = new Uint8Array(256).fill(NON_ASCII, 0x80);
   byteKinds[delimiter] = ENDS_CELL;
   byteKinds[LF] = ENDS_CELL;
   byteKinds[CR] = ENDS_CELL;
@@ -148,6 +145,61 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
   };
   const columns = needs.length;
   const delimiterText = delimiter === 9 ? '\t' : ',';
+
+  // The text of the cells that need it. When most columns do (every cell as text, say), each
+  // region is decoded at once and cut. When few do (a summing pass: an ID, the type), decoding
+  // every byte would cost more than the rest of the reading: a short ASCII cell becomes text by
+  // itself (most such cells repeat one of a few values, kept in `lastTexts` and `keptTexts`), and
+  // a region is decoded only for a cell that needs more (non-ASCII, long or quoted text).
+  const textPerCell = readsTextPerCell(needs);
+  let regionText: string | undefined;
+  let regionTextEnd = 0;
+  const lastTexts = new Array<string>(columns).fill('');
+  const keptTexts = new Array<string>(KEPT_TEXT_SLOTS).fill('');
+  // An array of each length up to SHORT_ASCII_CELL, for String.fromCharCode (setting an array's length is slow).
+  const charCodes = Array.from({ length: SHORT_ASCII_CELL + 1 }, (_, n) => new Array<number>(n).fill(0));
+  // In that case the bytes are checked as UTF-8 while scanned (the decoder never sees most of
+  // them): the start of the first record holding a malformed sequence, from where the text
+  // reader takes over, as it does when a decoded region holds U+FFFD.
+  let malformedFrom = -1;
+
+  /** Characters `[from, to)` of the region's decoded text. */
+  function regionSlice(from: number, to: number): string {
+    regionText ??= decoder.decode(work.subarray(0, regionTextEnd));
+    return regionText.slice(from, to);
+  }
+
+  /**
+   * The text of the unquoted cell at bytes `[start, end)`, characters `[from, to)` of the region
+   * (`decoded`: its text, when regions are decoded at once).
+   */
+  function cellText(decoded: string | undefined, start: number, end: number, from: number, to: number, column: number): string {
+    if (decoded !== undefined) return decoded.slice(from, to);
+    return to - from === end - start && end - start <= SHORT_ASCII_CELL ? asciiText(start, end, column) : regionSlice(from, to);
+  }
+
+  /** The ASCII bytes `[start, end)` of `work` (at most {@link SHORT_ASCII_CELL}) as text, of column `column`. */
+  function asciiText(start: number, end: number, column: number): string {
+    const last = lastTexts[column];
+    if (holdsBytes(last, work, start, end)) return last;
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ work[i], 16777619);
+    const text = keptText(hash, start, end);
+    lastTexts[column] = text;
+    return text;
+  }
+
+  /** The ASCII bytes `[start, end)` of `work` (at most {@link SHORT_ASCII_CELL}) as text, kept by their `hash`. */
+  function keptText(hash: number, start: number, end: number): string {
+    const slot = hash >>> (32 - KEPT_TEXT_BITS);
+    const kept = keptTexts[slot];
+    if (holdsBytes(kept, work, start, end)) return kept;
+    const codes = charCodes[end - start];
+    for (let i = start; i < end; i++) codes[i - start] = work[i];
+    const text = String.fromCharCode.apply(null, codes);
+    keptTexts[slot] = text;
+    return text;
+  }
 
   /** A record the text reader read, as this reader's cells (no amount parsed in place); its cell count. */
   function takeTextCells(row: readonly string[]): number {
@@ -171,8 +223,9 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
    * Reads the complete records of `work[0, regionEnd)` (`text`: their decoded text) and returns
    * where the first record it could not finish starts. `final`: nothing follows the region.
    */
-  function readRegion(text: string, regionEnd: number, final: boolean): number {
+  function readRegion(regionEnd: number, final: boolean): number {
     const buf = work;
+    const decoded = textPerCell ? undefined : regionText;
     // Character position of byte p is p − adjust (UTF-8 continuation bytes have no character of
     // their own; a 4-byte character is two UTF-16 units).
     let adjust = 0;
@@ -219,8 +272,17 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
               closed = true;
               break;
             }
-            if (b >= 0x80) adjust += b < 0xc0 ? 1 : b >= 0xf0 ? -1 : 0;
-            else if (b === LF) breaks++;
+            if (b >= 0x80) {
+              const n = sequenceLength(buf, q, regionEnd);
+              if (n === 0) {
+                malformedFrom = recordStart;
+                return recordStart;
+              }
+              adjust += n === 4 ? 2 : n - 1;
+              q += n;
+              continue;
+            }
+            if (b === LF) breaks++;
             else if (b === CR && !(q + 1 < regionEnd && buf[q + 1] === LF)) breaks++;
             q++;
           }
@@ -237,7 +299,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
           }
           if (need === CellNeed.Presence || (need === CellNeed.LongText && q - opening - 1 <= SHORT_TEXT_BYTES)) cells[count] = q > opening + 1 ? UNREAD_CELL : '';
           else {
-            const value = text.slice(opening + 1 - openingAdjust, q - adjust);
+            const value = regionSlice(opening + 1 - openingAdjust, q - adjust);
             cells[count] = doubled ? value.replace(/""/g, '"') : value;
             inPlace.parsed[count] = Parsed.No;
             if (need === CellNeed.Amount) inPlace.textAmounts = true;
@@ -262,7 +324,15 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
             const kind = byteKinds[buf[p]];
             if (kind !== 0) {
               if (kind === ENDS_CELL) break;
-              adjust += kind === CONTINUATION ? 1 : kind === FOUR_BYTE_LEAD ? -1 : 0;
+              // A character past ASCII: its bytes checked as the decoder would, its UTF-16 units counted.
+              const n = sequenceLength(buf, p, regionEnd);
+              if (n === 0) {
+                malformedFrom = recordStart;
+                return recordStart;
+              }
+              adjust += n === 4 ? 2 : n - 1;
+              p += n;
+              continue;
             }
             p++;
           }
@@ -270,15 +340,22 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
           // (A blank cell's `parsed` is never read: the reader of the record skips blank cells.)
           if (p === cellStart) cells[count] = '';
           else if (need === CellNeed.Presence) cells[count] = UNREAD_CELL;
-          else if (need === CellNeed.Text) cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+          else if (need === CellNeed.Text) cells[count] = cellText(decoded, cellStart, p, cellStart - startAdjust, p - adjust, count);
           else if (need === CellNeed.Amount) {
             // Not a plain amount (see plainAmountAt): the reader of the record reads its text.
-            cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+            cells[count] = cellText(decoded, cellStart, p, cellStart - startAdjust, p - adjust, count);
             inPlace.parsed[count] = Parsed.No;
             inPlace.textAmounts = true;
           } else if (need === CellNeed.Id) {
-            cells[count] = text.slice(cellStart - startAdjust, p - adjust);
-            inPlace.parsed[count] = hashDigitsInto(buf, cellStart, p, inPlace.hash1, inPlace.hash2, count) ? Parsed.DigitsId : Parsed.No;
+            if (hashDigitsInto(buf, cellStart, p, inPlace.hash1, inPlace.hash2, count)) {
+              inPlace.parsed[count] = Parsed.DigitsId;
+              // A plain ID's text is kept by the key hash just taken (no other pass over its bytes).
+              cells[count] =
+                decoded === undefined && p - cellStart <= SHORT_ASCII_CELL ? keptText(inPlace.hash1[count], cellStart, p) : cellText(decoded, cellStart, p, cellStart - startAdjust, p - adjust, count);
+            } else {
+              inPlace.parsed[count] = Parsed.No;
+              cells[count] = cellText(decoded, cellStart, p, cellStart - startAdjust, p - adjust, count);
+            }
           } else if (need === CellNeed.Date) {
             const day = dayKeyOfBytes(buf, cellStart, p);
             if (day >= 0) {
@@ -286,12 +363,12 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
               inPlace.cents[count] = day;
               inPlace.parsed[count] = Parsed.Day;
             } else {
-              cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+              cells[count] = cellText(decoded, cellStart, p, cellStart - startAdjust, p - adjust, count);
               inPlace.parsed[count] = Parsed.No;
             }
           } else if (p - cellStart <= SHORT_TEXT_BYTES) cells[count] = UNREAD_CELL;
           else {
-            cells[count] = text.slice(cellStart - startAdjust, p - adjust);
+            cells[count] = regionSlice(cellStart - startAdjust, p - adjust);
             inPlace.parsed[count] = Parsed.No;
           }
         }
@@ -308,9 +385,14 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
         const end = recordEnd(buf, recordStart, regionEnd, delimiter);
         if (end < 0 && !final) return recordStart;
         const stop = end < 0 ? regionEnd : end;
-        adjust = recordAdjust + adjustIn(buf, recordStart, stop);
+        const recordAdjustment = adjustIn(buf, recordStart, stop);
+        if (recordAdjustment < 0) {
+          malformedFrom = recordStart;
+          return recordStart;
+        }
+        adjust = recordAdjust + recordAdjustment;
         breaks = lineBreaksIn(buf, recordStart, stop);
-        readRecordText(text.slice(recordStart - recordAdjust, stop - adjust), recordStart);
+        readRecordText(regionSlice(recordStart - recordAdjust, stop - adjust), recordStart);
         p = stop;
       } else {
         emit(count);
@@ -346,18 +428,27 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
     // so it does not count. A region so ends between characters, and the decoder holds nothing.
     const regionEnd = final ? length : Math.max(work.lastIndexOf(LF, length - 1), length >= 2 ? work.lastIndexOf(CR, length - 2) : -1) + 1;
     if (regionEnd <= 0) return;
-    const text = decoder.decode(work.subarray(0, regionEnd), { stream: !final });
-    if (text.indexOf('\uFFFD') >= 0) {
-      startTextReader(text, regionEnd, final);
+    regionTextEnd = regionEnd;
+    if (textPerCell) regionText = undefined;
+    else {
+      regionText = decoder.decode(work.subarray(0, regionEnd), { stream: !final });
+      if (regionText.indexOf('\uFFFD') >= 0) {
+        startTextReader(0, final);
+        return;
+      }
+    }
+    malformedFrom = -1;
+    const stop = readRegion(regionEnd, final);
+    if (malformedFrom >= 0) {
+      startTextReader(malformedFrom, final);
       return;
     }
-    const stop = readRegion(text, regionEnd, final);
     work.copyWithin(0, stop, length);
     length -= stop;
   }
 
-  /** From here on the text reader reads the file: `text` is the decoded text of `work` so far. */
-  function startTextReader(text: string, regionEnd: number, final: boolean): void {
+  /** From here on the text reader reads the file, from byte `from` of `work` (a record's start). */
+  function startTextReader(from: number, final: boolean): void {
     // Blank lines not yet visited go to the text reader as the line breaks they were: it visits
     // them if a record follows, as this reader would have.
     const blankLines = '\n'.repeat(pendingBlankLines);
@@ -382,11 +473,11 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
       },
       atRecordBoundary: () => reader.atRecordBoundary(),
     };
-    // The rest of `work` (after the region decoded) is still bytes.
-    const rest = final ? '' : decoder.decode(work.subarray(regionEnd, length), { stream: true });
+    // (The decoder holds nothing here: what it decoded last ended at a line break.)
+    const text = decoder.decode(work.subarray(from, length), { stream: !final });
     length = 0;
     // The text reader drops a U+FEFF that starts its text: the one added here, not the file's.
-    reader.push('\uFEFF' + blankLines + text + rest);
+    reader.push('\uFEFF' + blankLines + text);
   }
 
   /** The file's first bytes are in: a byte-order mark only counts at the very start of the file. */
@@ -487,14 +578,63 @@ function linesAdded(error: unknown, before: number): unknown {
   return new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
 }
 
-/** The character adjustment (see readRegion) of the bytes `[from, to)`. */
+/** The character adjustment (see readRegion) of the bytes `[from, to)`; −1 when they are not well-formed UTF-8. */
 function adjustIn(buf: Uint8Array, from: number, to: number): number {
   let adjust = 0;
-  for (let p = from; p < to; p++) {
-    const b = buf[p];
-    if (b >= 0x80) adjust += b < 0xc0 ? 1 : b >= 0xf0 ? -1 : 0;
+  for (let p = from; p < to; ) {
+    if (buf[p] < 0x80) {
+      p++;
+      continue;
+    }
+    const n = sequenceLength(buf, p, to);
+    if (n === 0) return -1;
+    adjust += n === 4 ? 2 : n - 1;
+    p += n;
   }
   return adjust;
+}
+
+/**
+ * The length of the UTF-8 sequence at `p` (a byte from 0x80) when it is well formed and ends
+ * before `end`, by the rules of the decoder (WHATWG's: no overlong forms, no surrogates, nothing
+ * past U+10FFFF); 0 where the decoder would write U+FFFD. Its UTF-16 units: 1, or 2 for 4 bytes.
+ */
+function sequenceLength(buf: Uint8Array, p: number, end: number): number {
+  const lead = buf[p];
+  if (lead < 0xc2 || lead > 0xf4) return 0;
+  if (lead < 0xe0) return p + 1 < end && (buf[p + 1] & 0xc0) === 0x80 ? 2 : 0;
+  const second = p + 1 < end ? buf[p + 1] : 0;
+  if (lead < 0xf0) {
+    const low = lead === 0xe0 ? 0xa0 : 0x80;
+    const high = lead === 0xed ? 0x9f : 0xbf;
+    return second >= low && second <= high && p + 2 < end && (buf[p + 2] & 0xc0) === 0x80 ? 3 : 0;
+  }
+  const low = lead === 0xf0 ? 0x90 : 0x80;
+  const high = lead === 0xf4 ? 0x8f : 0xbf;
+  return second >= low && second <= high && p + 3 < end && (buf[p + 2] & 0xc0) === 0x80 && (buf[p + 3] & 0xc0) === 0x80 ? 4 : 0;
+}
+
+/**
+ * Whether the reader gives cells their text one by one rather than by decoding every region:
+ * when fewer than a quarter of the columns need text (see createCsvByteReader).
+ */
+export function readsTextPerCell(needs: Uint8Array): boolean {
+  let text = 0;
+  for (const need of needs) if (need === CellNeed.Text || need === CellNeed.Id) text++;
+  return text * 4 < needs.length;
+}
+
+/** ASCII cells up to this long are made text from their bytes (longer ones are cut from the decoded region). */
+const SHORT_ASCII_CELL = 64;
+/** Texts of short cells kept by their bytes' hash, for values that repeat down a column but not row after row. */
+const KEPT_TEXT_BITS = 12;
+const KEPT_TEXT_SLOTS = 1 << KEPT_TEXT_BITS;
+
+/** Whether `text` is the ASCII bytes `[start, end)` of `buf`. */
+function holdsBytes(text: string, buf: Uint8Array, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i - start) !== buf[i]) return false;
+  return true;
 }
 
 function lineBreaksIn(buf: Uint8Array, from: number, to: number): number {

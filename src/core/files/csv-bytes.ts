@@ -158,9 +158,10 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
   const keptTexts = new Array<string>(KEPT_TEXT_SLOTS).fill('');
   // An array of each length up to SHORT_ASCII_CELL, for String.fromCharCode (setting an array's length is slow).
   const charCodes = Array.from({ length: SHORT_ASCII_CELL + 1 }, (_, n) => new Array<number>(n).fill(0));
-  // In that case the bytes are checked as UTF-8 while scanned (the decoder never sees most of
-  // them): the start of the first record holding a malformed sequence, from where the text
-  // reader takes over, as it does when a decoded region holds U+FFFD.
+  // The bytes are checked as UTF-8 as they are scanned (when cells are made text one by one, the
+  // decoder never sees most of them): the start of the first record of the region holding a
+  // malformed sequence, from where the text reader takes over, as it does when a decoded region
+  // holds U+FFFD.
   let malformedFrom = -1;
 
   /** Characters `[from, to)` of the region's decoded text. */
@@ -220,8 +221,9 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
   }
 
   /**
-   * Reads the complete records of `work[0, regionEnd)` (`text`: their decoded text) and returns
-   * where the first record it could not finish starts. `final`: nothing follows the region.
+   * Reads the complete records of `work[0, regionEnd)` and returns where the first record it could
+   * not finish starts (or one holding malformed UTF-8: see `malformedFrom`). `final`: nothing
+   * follows the region.
    */
   function readRegion(regionEnd: number, final: boolean): number {
     const buf = work;

@@ -3,8 +3,9 @@
  * timings in tests. Prints a table and writes bench/results/<time>.json (and latest.json).
  *
  * BENCH_ROWS=100000,1000000 (default) chooses the synthetic file sizes; BENCH_SKIP=duckdb,browser
- * skips sections; BENCH_ROUNDS=5 (default) sets how many times each CSV task is timed (the
- * naive baseline, 10–40 s a run and far from its target, at most 3 times).
+ * skips sections; BENCH_ROUNDS sets how many times each CSV task is timed (by default 9 times on a
+ * file under 100 MB, whose tasks take under a second and move most with the machine, 5 on a
+ * larger one; the naive baseline, 3–40 s a run and far from its target, at most 3 times).
  *
  * This kind of shared machine slows down by up to a third for seconds, even minutes, at a time.
  * One timing per task would let such a spell land on one task and not on the one it is compared
@@ -24,8 +25,8 @@ const dataDir = join(root, 'bench/.data');
 const resultsDir = join(root, 'bench/results');
 const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
-const NAIVE_ROUNDS = Math.min(rounds, 3);
+const roundsOf = (mb: number) => Math.max(1, Number(process.env.BENCH_ROUNDS ?? (mb < 100 ? 9 : 5)));
+const NAIVE_ROUNDS = 3;
 
 interface Measurement {
   task: string;
@@ -78,7 +79,7 @@ function measure(task: string, file: string): Measurement {
 }
 
 /** The tasks timed in interleaved rounds, each as its median run (see the top of this file). */
-function measureInRounds(tasks: readonly string[], file: string): Measurement[] {
+function measureInRounds(tasks: readonly string[], file: string, rounds: number): Measurement[] {
   const runs: Measurement[][] = tasks.map(() => []);
   for (let round = 0; round < rounds; round++) {
     tasks.forEach((task, t) => {
@@ -97,7 +98,7 @@ function pairedRatio(a: Measurement, b: Measurement): number {
   return medianRatio(a.rounds ?? [a.seconds], b.rounds ?? [b.seconds]);
 }
 
-const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, rounds, naiveRounds: NAIVE_ROUNDS, files: [] as unknown[] };
+const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, naiveRounds: NAIVE_ROUNDS, files: [] as unknown[] };
 const lines: string[] = [];
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 const verdicts = (one: boolean, two: boolean) => `1 thread ${one ? 'meets' : 'MISSES'}, 2 threads ${two ? 'meets' : 'MISSES'}`;
@@ -111,10 +112,12 @@ for (const rows of sizes) {
   const file = await syntheticFile(rows);
   const mb = statSync(file).size / 1e6;
   const baseline = measure('baseline', file);
-  // DuckDB right after our pipeline in each round, before the naive run's 2 GB heap: the same machine state.
-  const timed = ['raw-parse', 'raw-parse-text', 'pipeline', 'pipeline-2-threads', ...(skip.has('duckdb') ? [] : ['duckdb']), 'naive'];
-  const measured = measureInRounds(timed, file);
-  const [raw, rawText, pipeline, pipeline2] = measured;
+  // Each pipeline right after the raw parser it is compared with, and DuckDB right after them,
+  // before the naive run's 2 GB heap, in each round: as near the same machine state as can be.
+  const rounds = roundsOf(mb);
+  const timed = ['raw-parse', 'pipeline', 'raw-parse-text', 'pipeline-2-threads', ...(skip.has('duckdb') ? [] : ['duckdb']), 'naive'];
+  const measured = measureInRounds(timed, file, rounds);
+  const [raw, pipeline, rawText, pipeline2] = measured;
   const naive = measured[measured.length - 1];
   const duck = skip.has('duckdb') ? null : measured[4];
   const mbps = (m: Measurement) => mb / m.seconds;
@@ -141,7 +144,7 @@ for (const rows of sizes) {
     timeVsDuckdb: duck ? pairedRatio(used, duck) : null,
     peakRssVsFileSize: used.peakRssMB / mb,
   };
-  (report.files as unknown[]).push({ rows, fileMB: mb, baseline, raw, rawText, pipeline, pipeline2Threads: pipeline2, naive, duckdb: duck, ratios, asRun });
+  (report.files as unknown[]).push({ rows, fileMB: mb, rounds, baseline, raw, rawText, pipeline, pipeline2Threads: pipeline2, naive, duckdb: duck, ratios, asRun });
   lines.push(`\n${rows.toLocaleString('en-US')} rows, ${mb.toFixed(1)} MB (median of ${rounds} interleaved rounds, naive of ${NAIVE_ROUNDS}; ratios: median of each round's)`);
   const named: [string, Measurement | null][] = [
     ['raw parser (bytes)', raw],

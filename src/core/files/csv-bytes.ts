@@ -280,7 +280,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
                 malformedFrom = recordStart;
                 return recordStart;
               }
-              adjust += n === 4 ? 2 : n - 1;
+              adjust += bytesBeyondUnits(n);
               q += n;
               continue;
             }
@@ -332,7 +332,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
                 malformedFrom = recordStart;
                 return recordStart;
               }
-              adjust += n === 4 ? 2 : n - 1;
+              adjust += bytesBeyondUnits(n);
               p += n;
               continue;
             }
@@ -590,7 +590,7 @@ function adjustIn(buf: Uint8Array, from: number, to: number): number {
     }
     const n = sequenceLength(buf, p, to);
     if (n === 0) return -1;
-    adjust += n === 4 ? 2 : n - 1;
+    adjust += bytesBeyondUnits(n);
     p += n;
   }
   return adjust;
@@ -599,7 +599,7 @@ function adjustIn(buf: Uint8Array, from: number, to: number): number {
 /**
  * The length of the UTF-8 sequence at `p` (a byte from 0x80) when it is well formed and ends
  * before `end`, by the rules of the decoder (WHATWG's: no overlong forms, no surrogates, nothing
- * past U+10FFFF); 0 where the decoder would write U+FFFD. Its UTF-16 units: 1, or 2 for 4 bytes.
+ * past U+10FFFF); 0 where the decoder would write U+FFFD.
  */
 function sequenceLength(buf: Uint8Array, p: number, end: number): number {
   const lead = buf[p];
@@ -614,6 +614,11 @@ function sequenceLength(buf: Uint8Array, p: number, end: number): number {
   const low = lead === 0xf0 ? 0x90 : 0x80;
   const high = lead === 0xf4 ? 0x8f : 0xbf;
   return second >= low && second <= high && p + 3 < end && (buf[p + 2] & 0xc0) === 0x80 && (buf[p + 3] & 0xc0) === 0x80 ? 4 : 0;
+}
+
+/** The bytes of a UTF-8 sequence this long beyond its UTF-16 units (the character adjustment it adds). */
+function bytesBeyondUnits(sequenceBytes: number): number {
+  return sequenceBytes === 4 ? 2 : sequenceBytes - 1;
 }
 
 /**

@@ -661,8 +661,8 @@ let plainAmountEnd = 0;
  * Whether the unquoted cell at `start` is a plain amount (`12`, `-1.17`, `0.5`: an optional minus,
  * digits, at most two decimals, 12 characters at most, so far below 2^53 cents), read into
  * `plainAmount` and `plainAmountEnd` in the pass that finds its end (the bytes-side twin of
- * money.ts's plain-amount path). False for any other cell, and
- * for one that reaches the end of a region more text may follow: the general scan reads those.
+ * money.ts's plain-amount path). False for any other cell, and for one that reaches the end of a
+ * region more text may follow: the general scan reads those.
  */
 function plainAmountAt(buf: Uint8Array, start: number, regionEnd: number, final: boolean, delimiter: number): boolean {
   let i = start;

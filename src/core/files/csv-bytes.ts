@@ -156,6 +156,12 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
   let regionTextEnd = 0;
   const lastTexts = new Array<string>(columns).fill('');
   const keptTexts = new Array<string>(KEPT_TEXT_SLOTS).fill('');
+  // Their bytes and lengths (−1: none yet), SHORT_ASCII_CELL bytes a text: a cell is checked
+  // against bytes, not against a string (reading a string's characters costs more).
+  const lastBytes = new Uint8Array(columns * SHORT_ASCII_CELL);
+  const lastLengths = new Int32Array(columns).fill(-1);
+  const keptBytes = new Uint8Array(KEPT_TEXT_SLOTS * SHORT_ASCII_CELL);
+  const keptLengths = new Int32Array(KEPT_TEXT_SLOTS).fill(-1);
   // An array of each length up to SHORT_ASCII_CELL, for String.fromCharCode (setting an array's length is slow).
   const charCodes = Array.from({ length: SHORT_ASCII_CELL + 1 }, (_, n) => new Array<number>(n).fill(0));
   // The bytes are checked as UTF-8 as they are scanned (when cells are made text one by one, the
@@ -181,24 +187,32 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
 
   /** The ASCII bytes `[start, end)` of `work` (at most {@link SHORT_ASCII_CELL}) as text, of column `column`. */
   function asciiText(start: number, end: number, column: number): string {
-    const last = lastTexts[column];
-    if (holdsBytes(last, work, start, end)) return last;
+    const lastAt = column * SHORT_ASCII_CELL;
+    if (lastLengths[column] === end - start && sameBytes(lastBytes, lastAt, work, start, end)) return lastTexts[column];
     let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ work[i], 16777619);
+    for (let i = start; i < end; i++) {
+      hash = Math.imul(hash ^ work[i], 16777619);
+      lastBytes[lastAt + i - start] = work[i];
+    }
     const text = keptText(hash, start, end);
     lastTexts[column] = text;
+    lastLengths[column] = end - start;
     return text;
   }
 
   /** The ASCII bytes `[start, end)` of `work` (at most {@link SHORT_ASCII_CELL}) as text, kept by their `hash`. */
   function keptText(hash: number, start: number, end: number): string {
     const slot = hash >>> (32 - KEPT_TEXT_BITS);
-    const kept = keptTexts[slot];
-    if (holdsBytes(kept, work, start, end)) return kept;
+    const keptAt = slot * SHORT_ASCII_CELL;
+    if (keptLengths[slot] === end - start && sameBytes(keptBytes, keptAt, work, start, end)) return keptTexts[slot];
     const codes = charCodes[end - start];
-    for (let i = start; i < end; i++) codes[i - start] = work[i];
+    for (let i = start; i < end; i++) {
+      codes[i - start] = work[i];
+      keptBytes[keptAt + i - start] = work[i];
+    }
     const text = String.fromCharCode.apply(null, codes);
     keptTexts[slot] = text;
+    keptLengths[slot] = end - start;
     return text;
   }
 
@@ -637,10 +651,9 @@ const SHORT_ASCII_CELL = 64;
 const KEPT_TEXT_BITS = 12;
 const KEPT_TEXT_SLOTS = 1 << KEPT_TEXT_BITS;
 
-/** Whether `text` is the ASCII bytes `[start, end)` of `buf`. */
-function holdsBytes(text: string, buf: Uint8Array, start: number, end: number): boolean {
-  if (text.length !== end - start) return false;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i - start) !== buf[i]) return false;
+/** Whether `kept[at, at + end − start)` holds the bytes `[start, end)` of `buf`. */
+function sameBytes(kept: Uint8Array, at: number, buf: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (kept[at + i - start] !== buf[i]) return false;
   return true;
 }
 

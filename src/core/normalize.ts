@@ -335,18 +335,6 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     statementDateHash = EMPTY_TEXT_HASH;
   }
 
-  // The last type cell's text and its normalized form: a file's rows carry a handful of types.
-  let lastTypeText = '';
-  let lastType = '';
-
-  function typeOf(text: string): string {
-    if (text !== lastTypeText) {
-      lastTypeText = text;
-      lastType = normalizeType(text);
-    }
-    return lastType;
-  }
-
   function keepExtra(handlerIndex: number, text: string): void {
     extraColumns[extraCount] = handlerIndex;
     extraTexts[extraCount] = text;
@@ -490,7 +478,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
           }
           if (h.field === 'sourceFile') ledgerSourceFile = text;
           else if (h.field === 'layout') layoutText = text;
-          else if (h.field) setField(row, h.field, h.field === 'type' ? typeOf(text) : text);
+          else if (h.field) setField(row, h.field, h.field === 'type' ? normalizeType(text) : text);
           else keepExtra(i, text);
           break;
         }

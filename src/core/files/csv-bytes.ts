@@ -170,6 +170,12 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
   // holds U+FFFD.
   let malformedFrom = -1;
 
+  /** Marks the record at `recordStart` as holding malformed UTF-8 (see `malformedFrom`); where reading stops. */
+  function malformedRecord(recordStart: number): number {
+    malformedFrom = recordStart;
+    return recordStart;
+  }
+
   /** Characters `[from, to)` of the region's decoded text. */
   function regionSlice(from: number, to: number): string {
     regionText ??= decoder.decode(work.subarray(0, regionTextEnd));
@@ -290,10 +296,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
             }
             if (b >= 0x80) {
               const n = sequenceLength(buf, q, regionEnd);
-              if (n === 0) {
-                malformedFrom = recordStart;
-                return recordStart;
-              }
+              if (n === 0) return malformedRecord(recordStart);
               adjust += bytesBeyondUnits(n);
               q += n;
               continue;
@@ -342,10 +345,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
               if (kind === ENDS_CELL) break;
               // A character past ASCII: its bytes checked as the decoder would, its UTF-16 units counted.
               const n = sequenceLength(buf, p, regionEnd);
-              if (n === 0) {
-                malformedFrom = recordStart;
-                return recordStart;
-              }
+              if (n === 0) return malformedRecord(recordStart);
               adjust += bytesBeyondUnits(n);
               p += n;
               continue;
@@ -402,10 +402,7 @@ export function createCsvByteReader(visit: ByteRecordVisitor, delimiter: number,
         if (end < 0 && !final) return recordStart;
         const stop = end < 0 ? regionEnd : end;
         const recordAdjustment = adjustIn(buf, recordStart, stop);
-        if (recordAdjustment < 0) {
-          malformedFrom = recordStart;
-          return recordStart;
-        }
+        if (recordAdjustment < 0) return malformedRecord(recordStart);
         adjust = recordAdjust + recordAdjustment;
         breaks = lineBreaksIn(buf, recordStart, stop);
         readRecordText(regionSlice(recordStart - recordAdjust, stop - adjust), recordStart);

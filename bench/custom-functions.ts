@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { loadBundleInVm } from '../emulator/sandbox';
 import { codeFile, ensureBuilt, FULL_WIDTH, inSandbox, padded, typedCells } from '../test/bundle/custom-functions-sheet';
-import { parseCsv } from '../src/core/files/csv';
+import { parseCsv } from '../src/core/read/files/csv';
 import { median, medianRatio } from './rounds';
 import { generateStatementCsv } from './synthetic-export';
 import type { BenchSection } from './sections';

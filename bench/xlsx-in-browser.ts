@@ -72,9 +72,9 @@ const ORIGIN = 'http://tts-profit-bench.local';
 
 /** Runs in the page: the bundle exposes it as `window.ttsXlsxBench(phase)`. */
 const PAGE_ENTRY = `
-import { forEachSheetRow, forEachSheetRowAsync } from './src/core/files/read-file';
-import { hasNativeInflate } from './src/core/files/zip-archive';
-import { parseExportFile, parseExportFileAsync } from './src/core/parse-export';
+import { forEachSheetRow, forEachSheetRowAsync } from './src/core/read/files/read-file';
+import { hasNativeInflate } from './src/core/read/files/zip-archive';
+import { parseExportFile, parseExportFileAsync } from './src/core/read/parse-export';
 import { createFileParser } from './src/sidebar/parsing/parse-in-worker';
 
 function usedHeapMB() {

@@ -5,7 +5,7 @@
  * and weights as numbers, order dates as date cells, and a stale `<dimension ref="A1:G2"/>` as
  * TikTok's writer leaves it.
  */
-import { forEachCsvRow } from '../src/core/files/csv';
+import { forEachCsvRow } from '../src/core/read/files/csv';
 import { writeXlsx, type XlsxCell } from '../test/helpers/xlsx-writer';
 import { generateStatementRows, STATEMENT_HEADER_2024 } from './synthetic-export';
 

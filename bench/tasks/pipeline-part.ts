@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createPartReader, type SummaryPlan } from '../../src/core/export-summary';
+import { createPartReader, type SummaryPlan } from '../../src/core/read/export-summary';
 import { PieceReader } from '../read-in-pieces';
 
 /** About what a statement row takes in a CSV export: sizes each part's key log up front. */

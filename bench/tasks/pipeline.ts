@@ -5,15 +5,15 @@
  *
  * `pipelinePnl` reads the file in one thread. `pipelinePnlInTwoThreads` reads its two halves at
  * the same time, this thread the first and a worker thread the second, and merges the two
- * summaries into exactly what one pass gives (see src/core/export-summary.ts).
+ * summaries into exactly what one pass gives (see src/core/read/export-summary.ts).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { createPartReader, mergePartSummaries, planSummary, type ExportSummary, type PartSummary, type SummaryPlan } from '../../src/core/export-summary';
-import { createCsvChunkReader } from '../../src/core/files/csv';
-import { CellNeed, createCsvByteReader } from '../../src/core/files/csv-bytes';
-import { createSeenBits } from '../../src/core/key-log';
+import { createPartReader, mergePartSummaries, planSummary, type ExportSummary, type PartSummary, type SummaryPlan } from '../../src/core/read/export-summary';
+import { createCsvChunkReader } from '../../src/core/read/files/csv';
+import { CellNeed, createCsvByteReader } from '../../src/core/read/files/csv-bytes';
+import { createSeenBits } from '../../src/core/ledger/key-log';
 import { PieceReader, PIECE_BYTES, readTextInPieces } from '../read-in-pieces';
 import { BYTES_PER_ROW, type PartRequest } from './pipeline-part';
 

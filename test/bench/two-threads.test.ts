@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
 import { pipelinePnl, pipelinePnlInTwoThreads } from '../../bench/tasks/pipeline';
-import { parseCsv, toCsv } from '../../src/core/files/csv';
+import { parseCsv, toCsv } from '../../src/core/read/files/csv';
 
 let dir = '';
 let workerScript = '';

@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
-import { ledgerHeader, amountIdsOf, ledgerRowToCells } from '../../src/core/ledger-format';
-import { parseSheetRows } from '../../src/core/parse-export';
+import { ledgerHeader, amountIdsOf, ledgerRowToCells } from '../../src/core/ledger/ledger-format';
+import { parseSheetRows } from '../../src/core/read/parse-export';
 import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
 import {
   codeFile, ensureBuilt, exportRows, fixtureHeader, FULL_WIDTH, inSandbox, padded, readCsv, sheetDate, sheetRange, typedCells,

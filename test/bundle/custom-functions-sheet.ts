@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distCodeFile, ensureBuilt, repoRoot } from '../helpers/built-bundle';
-import { lookupColumn } from '../../src/core/catalog';
-import { parseCsv } from '../../src/core/files/csv';
+import { lookupColumn } from '../../src/core/read/catalog';
+import { parseCsv } from '../../src/core/read/files/csv';
 import { dateFromWallTime } from '../../emulator/time-zone';
 import type { GasRuntime } from '../../emulator/sandbox';
 

@@ -14,7 +14,7 @@ import {
   parseDate,
   parseMonth,
   previousMonth,
-} from '../../src/core/calendar';
+} from '../../src/core/analysis/calendar';
 
 describe('calendar: leap years and month lengths', () => {
   it('follows the Gregorian leap-year rule (every 4th year, not centuries, except every 400th)', () => {

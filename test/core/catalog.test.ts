@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, closestColumns, COLUMNS, lookupColumn } from '../../src/core/catalog';
+import { ancestorsOf, closestColumns, COLUMNS, lookupColumn } from '../../src/core/read/catalog';
 
 const fixtures = new URL('../fixtures/headers/', import.meta.url).pathname;
 const headerOf = (file: string) => readFileSync(fixtures + file, 'utf8').split('\n')[0].split(',');

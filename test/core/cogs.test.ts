@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCogsTable, unitCostOn } from '../../src/core/cogs';
+import { buildCogsTable, unitCostOn } from '../../src/core/analysis/cogs';
 import type { LedgerRow } from '../../src/core/types';
 
 function sale(skuId: string, sellerSku: string, orderDate: string): LedgerRow {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardModel, salesOutlook, type OutlookOptions } from '../../src/core/dashboard-model';
+import { dashboardModel, salesOutlook, type OutlookOptions } from '../../src/core/analysis/dashboard-model';
 import { normalCdf, normalQuantile } from '../../src/core/forecast/normal';
-import { buildCogsTable } from '../../src/core/pnl';
+import { buildCogsTable } from '../../src/core/analysis/pnl';
 import type { LedgerRow } from '../../src/core/types';
 
 let serial = 0;

@@ -9,11 +9,11 @@ import {
   type ExportSummary,
   type PartSummary,
   type SummaryPlan,
-} from '../../src/core/export-summary';
-import { parseCsv, toCsv } from '../../src/core/files/csv';
-import { createSeenBits } from '../../src/core/key-log';
-import { parseExportFile } from '../../src/core/parse-export';
-import { PnlGroupings, type PnlGroupBy } from '../../src/core/pnl';
+} from '../../src/core/read/export-summary';
+import { parseCsv, toCsv } from '../../src/core/read/files/csv';
+import { createSeenBits } from '../../src/core/ledger/key-log';
+import { parseExportFile } from '../../src/core/read/parse-export';
+import { PnlGroupings, type PnlGroupBy } from '../../src/core/analysis/pnl';
 import type { ParsedExport } from '../../src/core/types';
 
 const root = new URL('../../', import.meta.url).pathname;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayKey, dayKeyOfBytes, dayKeyText } from '../../src/core/day-key';
-import { CellNeed, createCsvByteReader, Parsed, readsTextPerCell, SHORT_TEXT_BYTES, UNREAD_CELL, type CsvByteReader } from '../../src/core/files/csv-bytes';
-import { hashDigitsInto, hashTextInto } from '../../src/core/key-hash';
-import { createCsvChunkReader, toCsv } from '../../src/core/files/csv';
+import { dayKey, dayKeyOfBytes, dayKeyText } from '../../src/core/read/day-key';
+import { CellNeed, createCsvByteReader, Parsed, readsTextPerCell, SHORT_TEXT_BYTES, UNREAD_CELL, type CsvByteReader } from '../../src/core/read/files/csv-bytes';
+import { hashDigitsInto, hashTextInto } from '../../src/core/ledger/key-hash';
+import { createCsvChunkReader, toCsv } from '../../src/core/read/files/csv';
 import { parseCentsOrNaN } from '../../src/core/money';
 
 interface Read {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { createCsvChunkReader, CsvSyntaxError, forEachCsvRow, type CsvOptions } from '../../src/core/files/csv';
+import { createCsvChunkReader, CsvSyntaxError, forEachCsvRow, type CsvOptions } from '../../src/core/read/files/csv';
 
 interface Outcome {
   records: [number, string[]][];

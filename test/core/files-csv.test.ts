@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, detectDelimiter, forEachCsvRow, parseCsv, toCsv } from '../../src/core/files/csv';
+import { CsvSyntaxError, detectDelimiter, forEachCsvRow, parseCsv, toCsv } from '../../src/core/read/files/csv';
 
 describe('parseCsv', () => {
   it('reads a Seller Center statement line with 18- and 19-digit IDs as exact text', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, isValidUtf8 } from '../../src/core/files/decode';
-import { FileReadError, readExportFile } from '../../src/core/files/read-file';
+import { decodeText, isValidUtf8 } from '../../src/core/read/files/decode';
+import { FileReadError, readExportFile } from '../../src/core/read/files/read-file';
 
 function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
   const bytes = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);

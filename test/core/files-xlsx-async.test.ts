@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FileReadError, forEachSheetRow, forEachSheetRowAsync, readExportFile, readExportFileAsync } from '../../src/core/files/read-file';
-import { hasNativeInflate, listZipEntries, streamZipEntry, streamZipEntryAsync } from '../../src/core/files/zip-archive';
-import { parseExportFile, parseExportFileAsync } from '../../src/core/parse-export';
+import { FileReadError, forEachSheetRow, forEachSheetRowAsync, readExportFile, readExportFileAsync } from '../../src/core/read/files/read-file';
+import { hasNativeInflate, listZipEntries, streamZipEntry, streamZipEntryAsync } from '../../src/core/read/files/zip-archive';
+import { parseExportFile, parseExportFileAsync } from '../../src/core/read/parse-export';
 import type { LedgerRow } from '../../src/core/types';
 import { parseBytesStreamingRows } from '../../src/sidebar/parsing/parse-file';
 import { writeXlsx, type XlsxCell, type XlsxSheetSpec, type XlsxWriteOptions } from '../helpers/xlsx-writer';

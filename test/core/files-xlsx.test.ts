@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { FileReadError, checkFileSize, forEachSheetRow, readExportFile } from '../../src/core/files/read-file';
+import { FileReadError, checkFileSize, forEachSheetRow, readExportFile } from '../../src/core/read/files/read-file';
 import { writeXlsx, type XlsxCell } from '../helpers/xlsx-writer';
 import { STATEMENT_HEADER, statementRows } from '../helpers/xlsx-statement-rows';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthRange } from '../../src/core/calendar';
+import { monthRange } from '../../src/core/analysis/calendar';
 import { meanAbsolutePercentageError, rollingOriginBacktest } from '../../src/core/forecast/backtest';
 import { forecastMonthly } from '../../src/core/forecast/index';
 import { AIR_PASSENGERS, RIDGE_ROAD_BAKERY } from './forecast-reference-series';

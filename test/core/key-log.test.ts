@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHECK_BATCH, createSeenBits, findKeyRepeats, KeyLog, type KeyLogSnapshot, type KeyRepeats } from '../../src/core/key-log';
+import { CHECK_BATCH, createSeenBits, findKeyRepeats, KeyLog, type KeyLogSnapshot, type KeyRepeats } from '../../src/core/ledger/key-log';
 
 /** Two independent 30-bit hashes of a key, as the normalizer hands them to a log. */
 function hashesOf(key: string): [number, number] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLayout } from '../../src/core/layouts';
+import { detectLayout } from '../../src/core/read/layouts';
 import { fixtureHeader } from './helpers';
 
 const banner = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? ['Disclaimer'] : []));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { amountIdsOf, LEDGER_FIXED_HEADER, ledgerHeader, ledgerRowToCells } from '../../src/core/ledger-format';
-import { parseExportFile, parseSheetRows } from '../../src/core/parse-export';
+import { amountIdsOf, LEDGER_FIXED_HEADER, ledgerHeader, ledgerRowToCells } from '../../src/core/ledger/ledger-format';
+import { parseExportFile, parseSheetRows } from '../../src/core/read/parse-export';
 
 const root = new URL('../../', import.meta.url).pathname;
 

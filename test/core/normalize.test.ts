@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNormalizer, normalizeType } from '../../src/core/normalize';
+import { createNormalizer, normalizeType } from '../../src/core/read/normalize';
 import { fixtureHeader, rowOf } from './helpers';
 
 const STATEMENT = fixtureHeader('us_statement_export_header_2024.csv');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ExportFormatError, parseExportFile, parseSheetRows } from '../../src/core/parse-export';
+import { ExportFormatError, parseExportFile, parseSheetRows } from '../../src/core/read/parse-export';
 import { csvOf, fixtureHeader, rowOf } from './helpers';
 
 const root = new URL('../../', import.meta.url).pathname;

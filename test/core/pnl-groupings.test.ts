@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { parseCsv } from '../../src/core/files/csv';
-import { detectLayout } from '../../src/core/layouts';
-import { createNormalizer } from '../../src/core/normalize';
-import { aggregatePnl, PnlGroupings } from '../../src/core/pnl';
+import { parseCsv } from '../../src/core/read/files/csv';
+import { detectLayout } from '../../src/core/read/layouts';
+import { createNormalizer } from '../../src/core/read/normalize';
+import { aggregatePnl, PnlGroupings } from '../../src/core/analysis/pnl';
 import type { LedgerRow } from '../../src/core/types';
 
 type Lines = ReturnType<typeof aggregatePnl>[number]['lines'];

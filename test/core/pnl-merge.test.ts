@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { parseCsv } from '../../src/core/files/csv';
-import { detectLayout } from '../../src/core/layouts';
-import { createNormalizer } from '../../src/core/normalize';
-import { PnlGroupings, type PnlGroupBy } from '../../src/core/pnl';
+import { parseCsv } from '../../src/core/read/files/csv';
+import { detectLayout } from '../../src/core/read/layouts';
+import { createNormalizer } from '../../src/core/read/normalize';
+import { PnlGroupings, type PnlGroupBy } from '../../src/core/analysis/pnl';
 
 const GROUP_BYS: PnlGroupBy[] = ['month', 'sku', 'statement', 'type'];
 const FILE = 'statement.csv';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/files/csv';
-import { parseExportFile } from '../../src/core/parse-export';
-import { aggregatePnl, buildCogsTable, dailySales, feeTable, monthlySales, netProfit, PnlAccumulator, rowPnl, salesAmount, settlementTotal, totalPnl, unitsSold } from '../../src/core/pnl';
+import { parseCsv } from '../../src/core/read/files/csv';
+import { parseExportFile } from '../../src/core/read/parse-export';
+import { aggregatePnl, buildCogsTable, dailySales, feeTable, monthlySales, netProfit, PnlAccumulator, rowPnl, salesAmount, settlementTotal, totalPnl, unitsSold } from '../../src/core/analysis/pnl';
 import type { LedgerRow } from '../../src/core/types';
 import { fixtureDir } from './helpers';
 

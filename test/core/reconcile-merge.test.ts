@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { parseCsv } from '../../src/core/files/csv';
-import { detectLayout } from '../../src/core/layouts';
-import { createNormalizer } from '../../src/core/normalize';
-import { createReconciler, MAX_LISTED, mergeReconcileResults } from '../../src/core/reconcile';
+import { parseCsv } from '../../src/core/read/files/csv';
+import { detectLayout } from '../../src/core/read/layouts';
+import { createNormalizer } from '../../src/core/read/normalize';
+import { createReconciler, MAX_LISTED, mergeReconcileResults } from '../../src/core/analysis/reconcile';
 import type { ReconcileResult } from '../../src/core/types';
 
 const FILE = 'statement.csv';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseExportFile } from '../../src/core/parse-export';
-import { reconcile, reconcilePlan, reconcileReports } from '../../src/core/reconcile';
+import { parseExportFile } from '../../src/core/read/parse-export';
+import { reconcile, reconcilePlan, reconcileReports } from '../../src/core/analysis/reconcile';
 import type { LedgerRow } from '../../src/core/types';
 import { fixtureDir } from './helpers';
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { parseCsv } from '../../src/core/files/csv';
-import { detectLayout, HEADER_SCAN_ROWS } from '../../src/core/layouts';
-import { createNormalizer } from '../../src/core/normalize';
-import { parseSheetRows } from '../../src/core/parse-export';
-import { aggregatePnl, missingUnitCostError, PnlGroupings, unitsSold, unitsSoldView } from '../../src/core/pnl';
-import { amountsOf } from '../../src/core/row-view';
+import { parseCsv } from '../../src/core/read/files/csv';
+import { detectLayout, HEADER_SCAN_ROWS } from '../../src/core/read/layouts';
+import { createNormalizer } from '../../src/core/read/normalize';
+import { parseSheetRows } from '../../src/core/read/parse-export';
+import { aggregatePnl, missingUnitCostError, PnlGroupings, unitsSold, unitsSoldView } from '../../src/core/analysis/pnl';
+import { amountsOf } from '../../src/core/read/row-view';
 import type { CellValue } from '../../src/core/types';
 
 const root = new URL('../../', import.meta.url).pathname;

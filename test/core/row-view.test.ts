@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { parseCsv } from '../../src/core/files/csv';
-import { KeyTable } from '../../src/core/key-table';
-import { detectLayout, HEADER_SCAN_ROWS } from '../../src/core/layouts';
-import { createNormalizer } from '../../src/core/normalize';
-import { parseExportFile } from '../../src/core/parse-export';
-import { PnlGroupings, type PnlGroupBy } from '../../src/core/pnl';
-import { createReconciler } from '../../src/core/reconcile';
-import { amountsOf } from '../../src/core/row-view';
+import { parseCsv } from '../../src/core/read/files/csv';
+import { KeyTable } from '../../src/core/ledger/key-table';
+import { detectLayout, HEADER_SCAN_ROWS } from '../../src/core/read/layouts';
+import { createNormalizer } from '../../src/core/read/normalize';
+import { parseExportFile } from '../../src/core/read/parse-export';
+import { PnlGroupings, type PnlGroupBy } from '../../src/core/analysis/pnl';
+import { createReconciler } from '../../src/core/analysis/reconcile';
+import { amountsOf } from '../../src/core/read/row-view';
 import type { CellValue, LedgerRow } from '../../src/core/types';
 
 const root = new URL('../../', import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseExportFile } from '../../src/core/parse-export';
-import { monthlySales } from '../../src/core/pnl';
+import { parseExportFile } from '../../src/core/read/parse-export';
+import { monthlySales } from '../../src/core/analysis/pnl';
 
 const root = new URL('../../', import.meta.url).pathname;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFormula, neutralizeFormulaText } from '../../src/core/sheet-safety';
+import { looksLikeFormula, neutralizeFormulaText } from '../../src/core/ledger/sheet-safety';
 
 describe('neutralizeFormulaText', () => {
   it.each([

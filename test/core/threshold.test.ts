@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayOfWeek, daysBetween } from '../../src/core/calendar';
-import { thresholdReport, type DailySales } from '../../src/core/threshold';
+import { addDays, addMonths, dayOfWeek, daysBetween } from '../../src/core/analysis/calendar';
+import { thresholdReport, type DailySales } from '../../src/core/analysis/threshold';
 
 const MONTHLY = 6_500_000; // $65,000 in cents
 const ANNUAL = 100_000_000; // $1,000,000 in cents

@@ -5,7 +5,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { parseCsv, toCsv } from '../../src/core/files/csv';
+import { parseCsv, toCsv } from '../../src/core/read/files/csv';
 import { writeXlsx, type XlsxCell } from '../helpers/xlsx-writer';
 
 /** The base file: 8 order/adjustment rows that reconcile to the cent. */

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, SIZE_CASES } from '../corpus/expectations';
-import { checkFileSize, FileReadError } from '../../src/core/files/read-file';
+import { checkFileSize, FileReadError } from '../../src/core/read/files/read-file';
 import { createFileParser } from '../../src/sidebar/parsing/parse-in-worker';
 import { IMPORTS, LEDGER, column, ensureBuilt, harness } from '../server/import-harness';
 import { ledgerCents, parseClassified } from './classify';

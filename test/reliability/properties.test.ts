@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { lookupColumn } from '../../src/core/catalog';
-import { parseCsv, toCsv } from '../../src/core/files/csv';
-import { readExportFile } from '../../src/core/files/read-file';
+import { lookupColumn } from '../../src/core/read/catalog';
+import { parseCsv, toCsv } from '../../src/core/read/files/csv';
+import { readExportFile } from '../../src/core/read/files/read-file';
 import { formatCents, parseCents } from '../../src/core/money';
-import { reconcilePlan } from '../../src/core/reconcile';
+import { reconcilePlan } from '../../src/core/analysis/reconcile';
 import { centsOfText, utf16le } from '../corpus/generate';
 import { parseClassified } from './classify';
 import { recordInput } from './record';

@@ -3,7 +3,7 @@
  * columns as text, dates typed as dates, money in dollars) and a TTS COGS tab as the seller fills it.
  */
 import { Workbook } from '../../emulator/index';
-import { LEDGER_FIXED_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells } from '../../src/core/ledger-format';
+import { LEDGER_FIXED_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells } from '../../src/core/ledger/ledger-format';
 import type { LedgerRow } from '../../src/core/types';
 
 let serial = 0;

@@ -3,7 +3,7 @@
  * forecast::ets), 80 % and 95 % prediction intervals, the chance each month reaches the target,
  * and a rolling-origin backtest against naive and seasonal-naive forecasts.
  */
-import { addMonths, monthsBetween, parseMonth } from '../calendar';
+import { addMonths, monthsBetween, parseMonth } from '../analysis/calendar';
 import { rollingOriginBacktest, type BacktestSummary } from './backtest';
 import { ets, fitEtsForm, smallSampleFit, type EtsFit } from './ets-fit';
 import { forecastMoments, normalInterval } from './intervals';

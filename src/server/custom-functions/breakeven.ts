@@ -1,4 +1,4 @@
-import { breakevenRoas } from '../../core/breakeven';
+import { breakevenRoas } from '../../core/analysis/breakeven';
 import { asNumber, asRate, isOmitted } from './arguments';
 
 type Arg = unknown;

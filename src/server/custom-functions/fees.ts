@@ -1,5 +1,5 @@
-import { closestColumns, COLUMNS, findColumnById, lookupColumn } from '../../core/catalog';
-import { feeTable } from '../../core/pnl';
+import { closestColumns, COLUMNS, findColumnById, lookupColumn } from '../../core/read/catalog';
+import { feeTable } from '../../core/analysis/pnl';
 import { centsToCell, describe, scalarOf } from './arguments';
 import { readStatement } from './statement-input';
 

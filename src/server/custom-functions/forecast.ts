@@ -1,4 +1,4 @@
-import { addMonths, monthsBetween, parseMonth } from '../../core/calendar';
+import { addMonths, monthsBetween, parseMonth } from '../../core/analysis/calendar';
 import { forecastMonthly } from '../../core/forecast/index';
 import { asNumber, cellsOf, describe, isDateValue, isOmitted } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';

@@ -1,7 +1,7 @@
 import { parseCentsOrNaN, moneyProblem } from '../../core/money';
-import { detachedText } from '../../core/detached-text';
-import { buildCogsTable, emptyLines, groupKey, missingUnitCostError, NO_SKU, PnlGroupings, unitCostOn, unitsSoldView, type CogsTable, type PnlGroupBy, type PnlLines } from '../../core/pnl';
-import type { RowView } from '../../core/row-view';
+import { detachedText } from '../../core/read/detached-text';
+import { buildCogsTable, emptyLines, groupKey, missingUnitCostError, NO_SKU, PnlGroupings, unitCostOn, unitsSoldView, type CogsTable, type PnlGroupBy, type PnlLines } from '../../core/analysis/pnl';
+import type { RowView } from '../../core/read/row-view';
 import type { CellValue } from '../../core/types';
 import { asGrid, centsToCell, describe, isOmitted, scalarOf } from './arguments';
 import { readStatement } from './statement-input';

@@ -3,7 +3,7 @@
  * data, blank padding), any layout the core knows, or the TTS Ledger tab. A row the core rejects
  * is an error here: a custom function never returns a number that silently skipped rows.
  */
-import { parseSheetRows, type ParseOptions } from '../../core/parse-export';
+import { parseSheetRows, type ParseOptions } from '../../core/read/parse-export';
 import type { ParsedExport, Problem } from '../../core/types';
 import { asGrid } from './arguments';
 import { dateTextConverter } from '../sheets/sheet-dates';

@@ -1,5 +1,5 @@
-import { dailySales } from '../../core/pnl';
-import { thresholdReport } from '../../core/threshold';
+import { dailySales } from '../../core/analysis/pnl';
+import { thresholdReport } from '../../core/analysis/threshold';
 import { DEFAULT_SETTINGS } from '../../core/contract';
 import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';

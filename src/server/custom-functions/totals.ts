@@ -1,5 +1,5 @@
 import type { SalesMetric } from '../../core/contract';
-import { rowMonth, salesAmount } from '../../core/pnl';
+import { rowMonth, salesAmount } from '../../core/analysis/pnl';
 import { centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { readStatement } from './statement-input';

@@ -6,8 +6,8 @@
  */
 import { centsToDollars } from '../../core/money';
 import type { DashboardResult, SalesMetric, Settings } from '../../core/contract';
-import { dashboardModel, type DashboardModel, type OutlookOptions } from '../../core/dashboard-model';
-import { formatDollars } from '../../core/threshold';
+import { dashboardModel, type DashboardModel, type OutlookOptions } from '../../core/analysis/dashboard-model';
+import { formatDollars } from '../../core/analysis/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';

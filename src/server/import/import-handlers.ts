@@ -6,7 +6,7 @@
 import type {
   BeginImportRequest, BeginImportResult, FinishImportRequest, ImportChunkRequest, ImportChunkResult, ImportSummary,
 } from '../../core/contract';
-import { findColumnById } from '../../core/catalog';
+import { findColumnById } from '../../core/read/catalog';
 import { prefillCogs } from '../sheets/cogs-sheet';
 import { withDocumentLock } from '../sheets/document-lock';
 import { BeginImportSchema, FinishImportSchema, ImportChunkSchema, MAX_CHUNK_CHARS } from './import-schemas';

@@ -3,7 +3,7 @@
  * the script editor's Run can call it), so sizes and types are checked before anything is written.
  */
 import * as z from 'zod/mini';
-import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from '../../core/field-limits';
+import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from '../../core/read/field-limits';
 
 export const MAX_CHUNK_ROWS = 5000;
 /** JSON size of one chunk request; the sidebar sends ≤ 1 MB. */

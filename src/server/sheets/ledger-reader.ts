@@ -3,9 +3,9 @@
  * the same core parser as any export (one getValues), and the unit costs the seller typed in the
  * TTS COGS tab.
  */
-import { LEDGER_TAB } from '../../core/ledger-format';
-import { parseSheetRows } from '../../core/parse-export';
-import { buildCogsTable, type CogsTable } from '../../core/pnl';
+import { LEDGER_TAB } from '../../core/ledger/ledger-format';
+import { parseSheetRows } from '../../core/read/parse-export';
+import { buildCogsTable, type CogsTable } from '../../core/analysis/pnl';
 import type { CellValue, LedgerRow } from '../../core/types';
 import { COGS_SHEET } from './cogs-sheet';
 import { dateTextConverter } from './sheet-dates';

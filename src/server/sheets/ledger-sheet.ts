@@ -3,8 +3,8 @@
  * skipped, so importing the same or overlapping files again adds nothing. Amount columns appear
  * only once some row has a non-zero value in them, and new ones are added at the right.
  */
-import { lookupColumn } from '../../core/catalog';
-import { LEDGER_FIXED_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells, unknownColumnsOf } from '../../core/ledger-format';
+import { lookupColumn } from '../../core/read/catalog';
+import { LEDGER_FIXED_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells, unknownColumnsOf } from '../../core/ledger/ledger-format';
 import type { LedgerRow } from '../../core/types';
 import type { SkuInfo } from './cogs-sheet';
 import {

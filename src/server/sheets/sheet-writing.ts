@@ -2,7 +2,7 @@
  * The few ways the add-on writes to a tab, shared by every tab it owns: get-or-create with a frozen
  * header, make room below the last row, and write one block with its number formats in one call each.
  */
-import { neutralizeFormulaText } from '../../core/sheet-safety';
+import { neutralizeFormulaText } from '../../core/ledger/sheet-safety';
 
 export const TEXT_FORMAT = '@';
 export const DATE_FORMAT = 'yyyy-mm-dd';

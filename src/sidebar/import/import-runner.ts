@@ -4,7 +4,7 @@
  * Cancel is honoured between chunks: the chunk already sent is written in full or not at all.
  */
 import type { BeginImportRequest, ImportSummary, ServerApi, ServerHandlerName } from '../../core/contract';
-import { amountIdsOf, unknownColumnsOf } from '../../core/ledger-format';
+import { amountIdsOf, unknownColumnsOf } from '../../core/ledger/ledger-format';
 import type { ParsedExport } from '../../core/types';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunks';
 

@@ -1,5 +1,5 @@
 /** Parses one export file's bytes with the core, turning anything thrown into a per-file error. */
-import { parseExportFile, parseExportFileAsync } from '../../core/parse-export';
+import { parseExportFile, parseExportFileAsync } from '../../core/read/parse-export';
 import type { LedgerRow } from '../../core/types';
 import type { ParseOutcome } from './parse-protocol';
 

@@ -3,7 +3,7 @@
  * files are parsed in the page, one per task, so the UI still repaints and Cancel still answers
  * between files.
  */
-import { checkFileSize } from '../../core/files/read-file';
+import { checkFileSize } from '../../core/read/files/read-file';
 import { parseBytesAsync } from './parse-file';
 import type { LedgerRow } from '../../core/types';
 import { ParseCancelled, type ParseOutcome, type ParseStage, type WorkerMessage } from './parse-protocol';

@@ -4,18 +4,18 @@
  * except what duplicate-key detection needs, so a million-row file streams in bounded memory.
  */
 import { COLUMNS, lookupColumn, type ColumnDef, type RowField } from './catalog';
-import { parseDateOrNull } from './dates';
+import { parseDateOrNull } from '../dates';
 import { detachedText } from './detached-text';
 import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from './field-limits';
 import { dayKey, dayKeyText } from './day-key';
 import { CellNeed, Parsed, SHORT_TEXT_BYTES, type ParsedCells } from './files/csv-bytes';
-import { CHECK_BATCH, findKeyRepeats, type KeyLog } from './key-log';
-import { hashTextInto } from './key-hash';
-import { KeyTable } from './key-table';
+import { CHECK_BATCH, findKeyRepeats, type KeyLog } from '../ledger/key-log';
+import { hashTextInto } from '../ledger/key-hash';
+import { KeyTable } from '../ledger/key-table';
 import { layoutSpec } from './layouts';
-import { moneyProblem, parseCentsOrNaN } from './money';
+import { moneyProblem, parseCentsOrNaN } from '../money';
 import { amountsOf, createRowView, sourceOf, type RowFields, type RowView } from './row-view';
-import type { CellValue, LayoutId, LedgerRow, Problem } from './types';
+import type { CellValue, LayoutId, LedgerRow, Problem } from '../types';
 
 export interface NormalizerOptions {
   fileName: string;

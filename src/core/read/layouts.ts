@@ -3,7 +3,7 @@
  * text alone (never the file name or column positions). Each layout is one row of LAYOUTS.
  */
 import { COLUMNS, headerKey, lookupColumn, type RowField } from './catalog';
-import type { CellValue, LayoutId } from './types';
+import type { CellValue, LayoutId } from '../types';
 
 export interface LayoutSpec {
   id: LayoutId;

@@ -7,15 +7,15 @@
  * Each part numbers its records from 1; the merge shifts them by the records of the parts before
  * (which a part cannot know until they are read), so every row number names the file's row.
  */
-import { timeZoneFromFileName } from './dates';
+import { timeZoneFromFileName } from '../dates';
 import { createCsvChunkReader, detectDelimiter, forEachCsvRow, type CsvChunkReader, type CsvDelimiter } from './files/csv';
 import { createCsvByteReader, type CsvByteReader, type ParsedCells } from './files/csv-bytes';
-import { createSeenBits, findKeyRepeats, KeyLog, type KeyLogSnapshot } from './key-log';
+import { createSeenBits, findKeyRepeats, KeyLog, type KeyLogSnapshot } from '../ledger/key-log';
 import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
 import { createNormalizer, MAX_PROBLEMS, unclassifiedOf, type UnknownColumnCounts } from './normalize';
-import { PnlGroupings, type PnlGroupBy, type PnlGroupingsSnapshot } from './pnl';
-import { createReconciler, mergeReconcileResults } from './reconcile';
-import type { LayoutId, Problem, ReconcileResult } from './types';
+import { PnlGroupings, type PnlGroupBy, type PnlGroupingsSnapshot } from '../analysis/pnl';
+import { createReconciler, mergeReconcileResults } from '../analysis/reconcile';
+import type { LayoutId, Problem, ReconcileResult } from '../types';
 
 /** What every part of a file is read with: found once, from the start of the file. */
 export interface SummaryPlan {

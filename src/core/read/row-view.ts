@@ -8,7 +8,7 @@
  * A view is valid until the next row is read. Text kept past its row must be copied with
  * `detachedText`, or it pins the piece of the file it was cut from.
  */
-import type { LedgerRow, SourceRef } from './types';
+import type { LedgerRow, SourceRef } from '../types';
 
 /** The text and quantity fields of a row, named as on LedgerRow. */
 export type RowFields = Pick<

@@ -4,13 +4,13 @@
  * Referral fee are never both added. Works the same for every layout because the catalog says
  * which P&L line each column feeds.
  */
-import { ancestorsOf, COLUMNS, findColumnById, isComponent, type ColumnDef } from './catalog';
-import { detachedText } from './detached-text';
-import { formatCents } from './money';
-import type { SalesMetric } from './contract';
+import { ancestorsOf, COLUMNS, findColumnById, isComponent, type ColumnDef } from '../read/catalog';
+import { detachedText } from '../read/detached-text';
+import { formatCents } from '../money';
+import type { SalesMetric } from '../contract';
 import { unitCostOn, type CogsTable } from './cogs';
-import type { RowView } from './row-view';
-import type { LedgerRow } from './types';
+import type { RowView } from '../read/row-view';
+import type { LedgerRow } from '../types';
 
 export interface PnlLines {
   grossSales: number;

@@ -3,10 +3,10 @@
  * in force on a sale's date. One reader for the `cogs` argument of the custom functions and for
  * the TTS COGS tab (`SKU ID | Seller SKU | Product name | SKU name | Unit cost | Effective from`).
  */
-import { parseDateOrNull } from './dates';
-import { moneyProblem, parseCentsOrNaN } from './money';
+import { parseDateOrNull } from '../dates';
+import { moneyProblem, parseCentsOrNaN } from '../money';
 import { rowDate, type GroupedFields } from './pnl';
-import type { CellValue } from './types';
+import type { CellValue } from '../types';
 
 export interface CogsEntry {
   sku: string;

@@ -5,13 +5,13 @@
  * Money is integer cents throughout; the forecast runs in dollars and comes back rounded to cents.
  */
 import { addMonths, daysInMonth, monthOf, monthRange, monthsBetween, yearOf } from './calendar';
-import { findColumnById } from './catalog';
-import type { ChanceBasis, ForecastStatus, SalesMetric } from './contract';
-import { forecastMonthly, type ForecastResult } from './forecast/index';
-import { normalQuantile, probabilityAtLeast } from './forecast/normal';
+import { findColumnById } from '../read/catalog';
+import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
+import { forecastMonthly, type ForecastResult } from '../forecast/index';
+import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, NO_SKU, rowDate, rowMonth, unitCostOn, unitsSold, type CogsTable } from './pnl';
 import { thresholdReport, type ThresholdReport } from './threshold';
-import type { LedgerRow } from './types';
+import type { LedgerRow } from '../types';
 
 export interface OutlookOptions {
   monthlyTargetCents: number;

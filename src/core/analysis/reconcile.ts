@@ -7,11 +7,11 @@
  * component rolls up into it (through the catalog's parent chain). So `Fees` is the leaf when a
  * file has no fee columns, and is checked against them when it has.
  */
-import { ancestorsOf, findColumnById, isComponent, lookupColumn } from './catalog';
-import { parseCentsOrNaN } from './money';
-import { detachedText } from './detached-text';
-import { sourceOf as viewSource, type RowView } from './row-view';
-import type { CellValue, LedgerRow, ReconcileMismatch, ReconcileResult, SubtotalMismatch } from './types';
+import { ancestorsOf, findColumnById, isComponent, lookupColumn } from '../read/catalog';
+import { parseCentsOrNaN } from '../money';
+import { detachedText } from '../read/detached-text';
+import { sourceOf as viewSource, type RowView } from '../read/row-view';
+import type { CellValue, LedgerRow, ReconcileMismatch, ReconcileResult, SubtotalMismatch } from '../types';
 
 export interface ReconcilePlan {
   /** Columns holding the row's own settlement (Total settlement amount, …). */

@@ -11,7 +11,7 @@
  * its place (cents, a day key, an ID's key hashes) is in the record's {@link ParsedCells}.
  */
 import { dayKeyOfBytes } from '../day-key';
-import { hashDigitsInto } from '../key-hash';
+import { hashDigitsInto } from '../../ledger/key-hash';
 import { createCsvChunkReader, CsvSyntaxError, forEachCsvRow, type CsvChunkReader } from './csv';
 
 /** What a column's cells are read for. */

@@ -8,7 +8,7 @@
  * seller discounts` → `Total revenue`; in a statement file `Gross sales` → `Net sales`).
  * Subtotals are never added to their children.
  */
-import type { LayoutId } from './types';
+import type { LayoutId } from '../types';
 
 export type ColumnKind = 'id' | 'date' | 'text' | 'money' | 'quantity' | 'weight' | 'info-money' | 'rate';
 

@@ -4,9 +4,9 @@
  * export), then any unknown columns kept from the files. Dates are ISO text and amounts dollars;
  * the server turns them into sheet values.
  */
-import { COLUMNS, findColumnById, lookupColumn } from './catalog';
-import { centsToDollars } from './money';
-import type { LedgerRow } from './types';
+import { COLUMNS, findColumnById, lookupColumn } from '../read/catalog';
+import { centsToDollars } from '../money';
+import type { LedgerRow } from '../types';
 
 export const LEDGER_TAB = 'TTS Ledger';
 

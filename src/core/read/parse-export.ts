@@ -4,16 +4,16 @@
  * totals check; reserve and other sheets are noted, not imported.
  */
 import { lookupColumn } from './catalog';
-import { timeZoneFromFileName } from './dates';
+import { timeZoneFromFileName } from '../dates';
 import { FileReadError, forEachSheetRow, forEachSheetRowAsync } from './files/read-file';
 import { looksLikeZip } from './files/zip-archive';
 import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
 import { createNormalizer, type Normalizer } from './normalize';
-import { addViewLines, emptyLines, rowDate, type PnlGroupings } from './pnl';
-import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from './reconcile';
+import { addViewLines, emptyLines, rowDate, type PnlGroupings } from '../analysis/pnl';
+import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from '../analysis/reconcile';
 import { detachedText } from './detached-text';
 import type { RowView } from './row-view';
-import type { CellValue, FileError, LayoutId, LedgerRow, ParsedExport } from './types';
+import type { CellValue, FileError, LayoutId, LedgerRow, ParsedExport } from '../types';
 
 /** A sheet range or file that holds no recognisable export; the message is for the seller. */
 export class ExportFormatError extends Error {

@@ -37,9 +37,9 @@ const fieldSchemas = Object.fromEntries(ROW_FIELD_NAMES.filter(isChecked).map((f
 };
 
 export const LedgerRowSchema = z.object({
-  ...fieldSchemas,
   key: z.string().check(z.minLength(1), z.maxLength(ROW_FIELDS.key.maxChars)),
   layout: z.enum(LAYOUTS),
+  ...fieldSchemas,
   amounts: z.record(text(100), cents),
   unknown: z.record(text(500), text(MAX_DETAIL_CHARS)),
   source: z.object({ file: text(ROW_FIELDS.sourceFile.maxChars), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { duckdbPnl } from './tasks/duckdb';
 import { naivePnl } from './tasks/naive';
-import { rawParseText, workerPath } from './tasks/worker-path';
+import { rawParse, workerPath } from './tasks/worker-path';
 
 const [task, file] = process.argv.slice(2);
 
@@ -41,7 +41,7 @@ async function run(): Promise<unknown> {
       // The process with every task loaded and nothing read: what any task's peak RSS starts from.
       return null;
     case 'raw-parse':
-      return rawParseText(file);
+      return rawParse(file);
     case 'pipeline':
       return workerPath(file);
     case 'naive':

@@ -4,7 +4,7 @@ import { FileReadError, forEachSheetRow, forEachSheetRowAsync, readExportFile, r
 import { hasNativeInflate, listZipEntries, streamZipEntry, streamZipEntryAsync } from '../../src/core/read/files/zip-archive';
 import { parseExportFile, parseExportFileAsync } from '../../src/core/read/parse-export';
 import type { LedgerRow } from '../../src/core/types';
-import { parseBytesStreamingRows } from '../../src/sidebar/parsing/parse-file';
+import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
 import { writeXlsx, type XlsxCell, type XlsxSheetSpec, type XlsxWriteOptions } from '../helpers/xlsx-writer';
 import { statementRows } from '../helpers/xlsx-statement-rows';
 
@@ -128,7 +128,7 @@ describe('forEachSheetRowAsync', () => {
         seen.push(`${sheet}!${rowNumber}=${cells.join('|')}`);
         if (rowNumber === 3) return false;
       },
-      (name) => announced.push(name),
+      { onSheet: (name) => announced.push(name) },
     );
     expect(seen).toEqual(['First!1=h', 'First!3=r3']);
     expect(announced).toEqual(['First', 'Second']);
@@ -186,7 +186,7 @@ describe('rows streamed from the parse worker', () => {
     const expected = parseExportFile(bytes, 'statement.xlsx');
     expect(expected.files.map((file) => [file.sheet, file.rows.length])).toEqual([['April', 4500], ['May', 30]]);
     const batches: { sheet: string | undefined; rows: LedgerRow[] }[] = [];
-    const outcome = await parseBytesStreamingRows(bytes, 'statement.xlsx', (sheet, rows) => batches.push({ sheet, rows }));
+    const outcome = await parseStreamingRows(bytes, 'statement.xlsx', { onRows: (sheet, rows) => batches.push({ sheet, rows }) });
     expect(batches.map((batch) => [batch.sheet, batch.rows.length])).toEqual([['April', 2000], ['April', 2000], ['April', 500], ['May', 30]]);
     for (const file of expected.files) {
       const streamed = batches.filter((batch) => batch.sheet === file.sheet).flatMap((batch) => batch.rows);
@@ -200,7 +200,7 @@ describe('rows streamed from the parse worker', () => {
   it('sends no rows for a damaged file and reports it as the file error', async () => {
     const bytes = writeXlsx([{ name: 'April', rows: statementSheet(1, 50) }]);
     const batches: LedgerRow[][] = [];
-    const outcome = await parseBytesStreamingRows(bytes.subarray(0, 100), 'statement.xlsx', (_sheet, rows) => batches.push(rows));
+    const outcome = await parseStreamingRows(bytes.subarray(0, 100), 'statement.xlsx', { onRows: (_sheet, rows) => batches.push(rows) });
     expect(batches).toEqual([]);
     expect(outcome.files).toEqual([]);
     expect(outcome.errors[0].message).toMatch(/^statement\.xlsx could not be opened as an Excel file: it looks damaged or incomplete\./);

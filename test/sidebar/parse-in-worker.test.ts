@@ -23,8 +23,10 @@ class FakeWorker {
     if (this.behaviour === 'die') return emit('error', { message: 'blocked', preventDefault() {} });
     if (this.behaviour === 'busy') return;
     emit('message', { data: { id: request.id, type: 'progress', stage: 'parsing' }, preventDefault() {} });
-    const outcome = parseBytes(new Uint8Array(request.bytes), request.fileName);
-    emit('message', { data: { id: request.id, type: 'done', outcome }, preventDefault() {} });
+    void request.file.arrayBuffer().then((bytes) => {
+      const outcome = parseBytes(new Uint8Array(bytes), request.fileName);
+      emit('message', { data: { id: request.id, type: 'done', outcome }, preventDefault() {} });
+    });
   }
 }
 

@@ -5,8 +5,7 @@
  */
 import { lookupColumn } from './catalog';
 import { timeZoneFromFileName } from '../dates';
-import { FileReadError, forEachSheetRow, forEachSheetRowAsync } from './files/read-file';
-import { looksLikeZip } from './files/zip-archive';
+import { FileReadError, forEachSheetRow, forEachSheetRowAsync, type ByteSource } from './files/read-file';
 import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
 import { createNormalizer, type Normalizer } from './normalize';
 import { addViewLines, emptyLines, rowDate, type PnlGroupings } from '../analysis/pnl';
@@ -47,6 +46,13 @@ export interface ParseOptions {
   groupings?: PnlGroupings;
   /** Keep rows in `ParsedExport.rows` (default true; false for constant-memory passes). */
   keepRows?: boolean;
+  /**
+   * The file is read again from its first row (its bytes turned out not to be UTF-8 after some
+   * rows were read): rows handed to `onRow` and `onView` so far are to be forgotten.
+   */
+  onRestart?: () => void;
+  /** Share of the file's bytes read so far, 0–1. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Streams one sheet: buffers rows until the header is found, then normalizes each row. */
@@ -223,9 +229,9 @@ export interface ParseFileResult {
  * (unreadable, no header anywhere) come back as `errors`, never thrown.
  */
 export function parseExportFile(bytes: Uint8Array, fileName: string, options: Omit<ParseOptions, 'fileName' | 'sheet'> = {}): ParseFileResult {
-  const file = new FileParse(bytes, fileName, options);
+  const file = new FileParse(fileName, options);
   try {
-    forEachSheetRow(bytes, fileName, file.visit);
+    forEachSheetRow(bytes, fileName, file.visit, { onRestart: file.restart, onSheet: file.sheet });
   } catch (error) {
     return file.failed(error);
   }
@@ -233,17 +239,18 @@ export function parseExportFile(bytes: Uint8Array, fileName: string, options: Om
 }
 
 /**
- * `parseExportFile` for the sidebar's worker: workbooks are inflated by the platform's native
- * decompressor where there is one (see `forEachSheetRowAsync`). Same result, same messages.
+ * `parseExportFile` for the sidebar's worker, from a file read a piece at a time: a CSV file is
+ * never held whole, workbooks are inflated by the platform's native decompressor where there is
+ * one (see `forEachSheetRowAsync`). Same result, same messages.
  */
 export async function parseExportFileAsync(
-  bytes: Uint8Array,
+  source: ByteSource | Uint8Array,
   fileName: string,
   options: Omit<ParseOptions, 'fileName' | 'sheet'> = {},
 ): Promise<ParseFileResult> {
-  const file = new FileParse(bytes, fileName, options);
+  const file = new FileParse(fileName, options);
   try {
-    await forEachSheetRowAsync(bytes, fileName, file.visit);
+    await forEachSheetRowAsync(source, fileName, file.visit, { onRestart: file.restart, onSheet: file.sheet, onProgress: options.onProgress });
   } catch (error) {
     return file.failed(error);
   }
@@ -253,15 +260,27 @@ export async function parseExportFileAsync(
 /** One file's rows, sheet by sheet, into SheetParsers; then the file's ParseFileResult. */
 class FileParse {
   private readonly timeZone: string | undefined;
-  private readonly isWorkbook: boolean;
-  private readonly parsers: { sheet: string; parser: SheetParser }[] = [];
+  private isWorkbook = false;
+  private parsers: { sheet: string; parser: SheetParser }[] = [];
   private current: SheetParser | undefined;
   private currentSheet = '';
 
-  constructor(bytes: Uint8Array, private readonly fileName: string, private readonly options: Omit<ParseOptions, 'fileName' | 'sheet'>) {
+  constructor(private readonly fileName: string, private readonly options: Omit<ParseOptions, 'fileName' | 'sheet'>) {
     this.timeZone = options.timeZone ?? timeZoneFromFileName(fileName);
-    this.isWorkbook = looksLikeZip(bytes);
   }
+
+  /** Hears the file's sheets before their rows: a CSV file has one, named after the file. */
+  readonly sheet = (_name: string, kind: 'csv' | 'xlsx'): void => {
+    this.isWorkbook = kind === 'xlsx';
+  };
+
+  /** The file is read again from its first row: what was read of it is dropped. */
+  readonly restart = (): void => {
+    this.parsers = [];
+    this.current = undefined;
+    this.currentSheet = '';
+    this.options.onRestart?.();
+  };
 
   readonly visit = (sheet: string, cells: string[], rowNumber: number): void => {
     const { fileName, options, timeZone, isWorkbook } = this;

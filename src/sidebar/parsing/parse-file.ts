@@ -1,5 +1,6 @@
 /** Parses one export file's bytes with the core, turning anything thrown into a per-file error. */
 import { parseExportFile, parseExportFileAsync } from '../../core/read/parse-export';
+import type { ByteSource } from '../../core/read/files/read-file';
 import type { LedgerRow } from '../../core/types';
 import type { ParseOutcome } from './parse-protocol';
 
@@ -31,29 +32,40 @@ export async function parseBytesAsync(bytes: Uint8Array, fileName: string): Prom
 /** Imported rows sent to the page at a time: small enough to unpack between the worker's reads. */
 const ROW_BATCH_SIZE = 2_000;
 
+export interface StreamingListeners {
+  /** Imported rows, in order, in batches (`sheet`: the ParsedExport's sheet they belong to). */
+  onRows: (sheet: string | undefined, rows: LedgerRow[]) => void;
+  /** The file is read again from its start: the rows handed over so far are to be dropped. */
+  onRestart?: () => void;
+  /** Share of the file read so far, 0–1. */
+  onProgress?: (fraction: number) => void;
+}
+
 /**
- * `parseBytesAsync` that hands imported rows to `onRows` in batches, in order, as they are parsed,
- * and returns the outcome with every file's `rows` left empty (the worker keeps no copy).
+ * A file parsed as the worker parses it: read a piece at a time, imported rows handed to `onRows`
+ * in batches as they are parsed, and the outcome returned with every file's `rows` left empty
+ * (the worker keeps no copy).
  */
-export async function parseBytesStreamingRows(
-  bytes: Uint8Array,
-  fileName: string,
-  onRows: (sheet: string | undefined, rows: LedgerRow[]) => void,
-): Promise<ParseOutcome> {
+export async function parseStreamingRows(source: ByteSource | Uint8Array, fileName: string, listeners: StreamingListeners): Promise<ParseOutcome> {
   let batch: LedgerRow[] = [];
   let batchSheet: string | undefined;
   const flush = (): void => {
-    if (batch.length > 0) onRows(batchSheet, batch);
+    if (batch.length > 0) listeners.onRows(batchSheet, batch);
     batch = [];
   };
   try {
-    const outcome = await parseExportFileAsync(bytes, fileName, {
+    const outcome = await parseExportFileAsync(source, fileName, {
       keepRows: false,
       onRow: (row, sheet) => {
         if (sheet !== batchSheet || batch.length >= ROW_BATCH_SIZE) flush();
         batchSheet = sheet;
         batch.push(row);
       },
+      onRestart: () => {
+        batch = [];
+        listeners.onRestart?.();
+      },
+      onProgress: listeners.onProgress,
     });
     flush();
     return outcome;

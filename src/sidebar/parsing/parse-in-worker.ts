@@ -1,12 +1,13 @@
 /**
- * Reads files and parses them in a Web Worker (see blob-worker.ts). If the page may not start workers,
- * files are parsed in the page, one per task, so the UI still repaints and Cancel still answers
- * between files.
+ * Reads files and parses them in a Web Worker (see blob-worker.ts): the worker is handed the File
+ * and reads it a piece at a time, so the page never holds its bytes. If the page may not start
+ * workers, files are read and parsed in the page, one per task, so the UI still repaints and
+ * Cancel still answers between files.
  */
 import { checkFileSize } from '../../core/read/files/read-file';
 import { parseBytesAsync } from './parse-file';
 import type { LedgerRow } from '../../core/types';
-import { ParseCancelled, type ParseOutcome, type ParseStage, type WorkerMessage } from './parse-protocol';
+import { ParseCancelled, type ParseOutcome, type ParseRequest, type ParseStage, type WorkerMessage } from './parse-protocol';
 
 /** `fraction` is 0–1 of the file read so far, when known. */
 export type StageListener = (stage: ParseStage, fraction?: number) => void;
@@ -53,6 +54,11 @@ class StreamedRows {
     else for (let i = 0; i < rows.length; i++) kept.push(rows[i]);
   }
 
+  /** The worker reads the file again from its start: what it sent is dropped. */
+  clear(): void {
+    this.bySheet.clear();
+  }
+
   fill(outcome: ParseOutcome): ParseOutcome {
     return { ...outcome, files: outcome.files.map((file) => ({ ...file, rows: this.bySheet.get(file.sheet) ?? [] })) };
   }
@@ -77,7 +83,8 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
   }
 
   /** Resolves null when the worker dies before answering at all (e.g. a policy forbids Blob workers). */
-  function parseInWorker(w: Worker, bytes: ArrayBuffer, fileName: string, onStage?: StageListener): Promise<ParseOutcome | null> {
+  function parseInWorker(w: Worker, file: File, onStage?: StageListener): Promise<ParseOutcome | null> {
+    const fileName = file.name;
     const id = nextId++;
     let answered = false;
     return new Promise<ParseOutcome | null>((resolve, reject) => {
@@ -91,8 +98,9 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
         const msg = event.data;
         if (msg.id !== id) return;
         answered = true;
-        if (msg.type === 'progress') onStage?.(msg.stage);
+        if (msg.type === 'progress') onStage?.(msg.stage, msg.fraction);
         else if (msg.type === 'rows') streamed.add(msg.sheet, msg.rows);
+        else if (msg.type === 'restart') streamed.clear();
         else if (msg.type === 'done') { finish(); resolve(msg.rowsStreamed ? streamed.fill(msg.outcome) : msg.outcome); }
         else { finish(); resolve({ files: [], errors: [{ fileName, message: msg.message }] }); }
       };
@@ -117,7 +125,8 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
       };
       w.addEventListener('message', onMessage);
       w.addEventListener('error', onError);
-      w.postMessage({ id, fileName, bytes }, [bytes]);
+      const request: ParseRequest = { id, fileName, file };
+      w.postMessage(request);
     });
   }
 
@@ -159,17 +168,15 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
       } catch (error) {
         return { files: [], errors: [{ fileName: file.name, message: messageOf(error) }] };
       }
-      const bytes = await readFile(file, onStage);
-      if (isOutcome(bytes)) return bytes;
       const w = getWorker();
       if (w) {
-        const outcome = await parseInWorker(w, bytes, file.name, onStage);
+        onStage?.('reading', 0);
+        const outcome = await parseInWorker(w, file, onStage);
         if (outcome) return outcome;
-        // The bytes went to the dead worker; read the file again for the page.
-        const again = await readFile(file, onStage);
-        if (isOutcome(again)) return again;
-        return parseInPage(again, file.name, onStage);
       }
+      // No worker, or it died before answering: the page reads and parses the file itself.
+      const bytes = await readFile(file, onStage);
+      if (isOutcome(bytes)) return bytes;
       return parseInPage(bytes, file.name, onStage);
     },
     cancel() {

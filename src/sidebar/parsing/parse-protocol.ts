@@ -4,8 +4,8 @@ import type { FileError, LedgerRow, ParsedExport } from '../../core/types';
 export interface ParseRequest {
   id: number;
   fileName: string;
-  /** Transferred, not copied. */
-  bytes: ArrayBuffer;
+  /** The dropped file: the worker reads it a piece at a time (cloning a File copies no bytes). */
+  file: Blob;
 }
 
 export interface ParseOutcome {
@@ -28,8 +28,11 @@ export interface RowBatch {
 }
 
 export type WorkerMessage =
-  | { id: number; type: 'progress'; stage: ParseStage }
+  /** `fraction`: share of the file read so far, 0–1, when known. */
+  | { id: number; type: 'progress'; stage: ParseStage; fraction?: number }
   | RowBatch
+  /** The file is read again from its start (its bytes are not UTF-8): the rows sent so far are dropped. */
+  | { id: number; type: 'restart' }
   /** `rowsStreamed`: the files' rows came in RowBatch messages and `outcome` holds none. */
   | { id: number; type: 'done'; outcome: ParseOutcome; rowsStreamed?: boolean }
   | { id: number; type: 'error'; message: string };

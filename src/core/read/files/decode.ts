@@ -49,7 +49,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
  * UTF-16 text of mostly ASCII characters has a NUL in every other byte: at odd offsets for
  * little endian, even offsets for big endian. Text files in single-byte encodings have none.
  */
-function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const sampleLength = Math.min(bytes.length, 4096) & ~1;
   if (sampleLength < 2) return null;
   let evenNuls = 0;

@@ -3,8 +3,10 @@
  * is a workbook is decided by its first bytes (ZIP magic), never by its name, because sellers
  * rename files and some tools save CSV text under `.xlsx`.
  */
-import { CsvSyntaxError, forEachCsvRow } from './csv';
-import { decodeText, type TextEncodingName } from './decode';
+import { CsvFileReader } from './csv-file';
+import { FileReadError } from './file-errors';
+import { NotUtf8Error } from './text-pieces';
+import type { TextEncodingName } from './decode';
 import { openXlsx, XlsxFormatError, type SheetRowVisitor, type XlsxWorkbook } from './xlsx';
 import { DamagedZipError, looksLikeZip } from './zip-archive';
 
@@ -22,12 +24,35 @@ export interface FileText {
   sheets: SheetText[];
 }
 
-/** A file that cannot be read, in words a seller can act on; the message names the file. */
-export class FileReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FileReadError';
-  }
+export { FileReadError } from './file-errors';
+
+/**
+ * A file's bytes, read a range at a time: a File in the sidebar's worker (never read whole
+ * unless it is a workbook), or an array already in memory.
+ */
+export interface ByteSource {
+  readonly size: number;
+  read(start: number, end: number): Promise<Uint8Array> | Uint8Array;
+}
+
+/** Bytes read from a file at a time: a piece of text costs little to cut, and the file is never held twice. */
+export const PIECE_BYTES = 1 << 20;
+
+export function arraySource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (start, end) => bytes.subarray(start, end) };
+}
+
+export interface SheetRowOptions {
+  /** Hears each sheet name, in order, before any of its rows is visited (a CSV file's one sheet is named after the file). */
+  onSheet?: (name: string, kind: 'csv' | 'xlsx') => void;
+  /**
+   * The file is read again from its first row: its bytes turned out not to be UTF-8 past the
+   * rows already visited, and it is read as Windows-1252. A visitor that keeps rows forgets them;
+   * the sheet is announced again.
+   */
+  onRestart?: () => void;
+  /** Share of the file's bytes read so far, 0–1. */
+  onProgress?: (fraction: number) => void;
 }
 
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -52,21 +77,29 @@ export function csvSheetName(fileName: string): string {
 /** Reads a whole export file: every sheet, every row. */
 export function readExportFile(bytes: Uint8Array, fileName: string): FileText {
   const collector = new SheetTextCollector();
-  const result = visitExportFile(bytes, fileName, collector.visit, collector.announce);
+  const result = visitExportFile(bytes, fileName, collector.visit, { onSheet: collector.announce, onRestart: collector.restart });
   return { ...result, sheets: collector.finish() };
 }
 
 /** `readExportFile` reading workbooks with `forEachSheetRowAsync`. */
 export async function readExportFileAsync(bytes: Uint8Array, fileName: string): Promise<FileText> {
   const collector = new SheetTextCollector();
-  const { fileName: name, kind, encoding } = await forEachSheetRowAsync(bytes, fileName, collector.visit, collector.announce);
+  const { fileName: name, kind, encoding } = await forEachSheetRowAsync(bytes, fileName, collector.visit, {
+    onSheet: collector.announce,
+    onRestart: collector.restart,
+  });
   return { fileName: name, kind, ...(encoding === undefined ? {} : { encoding }), sheets: collector.finish() };
 }
 
 /** Keeps every visited row, by sheet and row number, the way `readExportFile` returns them. */
 class SheetTextCollector {
-  private readonly sheets: SheetText[] = [];
+  private sheets: SheetText[] = [];
   private current: SheetText | null = null;
+
+  readonly restart = (): void => {
+    this.sheets = [];
+    this.current = null;
+  };
 
   readonly announce = (sheetName: string): void => {
     this.sheets.push({ name: sheetName, rows: [] });
@@ -97,125 +130,107 @@ class SheetTextCollector {
  * Streams an export file's rows to `visit` without keeping them: sheet name (for CSV the file
  * name without extension), the row's cells, and its 1-based row number. Return false to stop.
  */
-export function forEachSheetRow(bytes: Uint8Array, fileName: string, visit: SheetRowVisitor): Omit<FileText, 'sheets'> & { sheetNames: string[] } {
+export function forEachSheetRow(
+  bytes: Uint8Array,
+  fileName: string,
+  visit: SheetRowVisitor,
+  options: SheetRowOptions = {},
+): Omit<FileText, 'sheets'> & { sheetNames: string[] } {
   const sheetNames: string[] = [];
-  const result = visitExportFile(bytes, fileName, visit, (name) => sheetNames.push(name));
+  const onSheet = (name: string, kind: 'csv' | 'xlsx'): void => {
+    if (!sheetNames.includes(name)) sheetNames.push(name);
+    options.onSheet?.(name, kind);
+  };
+  const result = visitExportFile(bytes, fileName, visit, { ...options, onSheet });
   return { ...result, sheetNames };
 }
 
 /**
- * `forEachSheetRow` for the sidebar: a workbook's shared strings and sheets are inflated by the
- * platform's native decompressor where there is one (fflate otherwise), piece by piece, so a
- * 100,000-row sheet is read in seconds without ever being held whole. CSV files are read as by
- * `forEachSheetRow`. `onSheet` hears each sheet name, in order, before any row is visited.
+ * `forEachSheetRow` for the sidebar, from a source read a piece at a time: a CSV file is decoded
+ * and cut into rows piece by piece, never held whole; a workbook is read whole (its directory is
+ * at its end) and its shared strings and sheets inflated by the platform's native decompressor
+ * where there is one (fflate otherwise), piece by piece, never held inflated.
  */
 export async function forEachSheetRowAsync(
-  bytes: Uint8Array,
+  source: ByteSource | Uint8Array,
   fileName: string,
   visit: SheetRowVisitor,
-  onSheet: (name: string) => void = () => undefined,
+  options: SheetRowOptions = {},
 ): Promise<Omit<FileText, 'sheets'> & { sheetNames: string[] }> {
-  checkFileSize(fileName, bytes.length);
-  if (!looksLikeZip(bytes)) {
-    const sheetNames: string[] = [];
-    const result = visitExportFile(bytes, fileName, visit, (name) => {
-      sheetNames.push(name);
-      onSheet(name);
-    });
-    return { ...result, sheetNames };
+  const bytes = source instanceof Uint8Array ? arraySource(source) : source;
+  checkFileSize(fileName, bytes.size);
+  const sheetNames: string[] = [];
+  const onSheet = (name: string, kind: 'csv' | 'xlsx'): void => {
+    if (!sheetNames.includes(name)) sheetNames.push(name);
+    options.onSheet?.(name, kind);
+  };
+  const first = await bytes.read(0, Math.min(bytes.size, PIECE_BYTES));
+  if (!looksLikeZip(first)) {
+    const encoding = await readCsvPieces(bytes, first, fileName, visit, onSheet, options);
+    return { fileName, kind: 'csv', encoding, sheetNames };
   }
-  const workbook = openWorkbook(bytes, fileName);
-  workbook.sheetNames.forEach((name) => onSheet(name));
+  const all = first.length === bytes.size ? first : await bytes.read(0, bytes.size);
+  options.onProgress?.(0.05);
+  const workbook = openWorkbook(all, fileName);
+  workbook.sheetNames.forEach((name) => onSheet(name, 'xlsx'));
   try {
     await workbook.forEachRowAsync(visit);
   } catch (error) {
     throw describeXlsxError(fileName, error);
   }
-  return { fileName, kind: 'xlsx', sheetNames: workbook.sheetNames.slice() };
+  return { fileName, kind: 'xlsx', sheetNames };
 }
 
-function visitExportFile(
-  bytes: Uint8Array,
+/** A CSV file's pieces through the reader, read again as Windows-1252 when they are not UTF-8. */
+async function readCsvPieces(
+  source: ByteSource,
+  first: Uint8Array,
   fileName: string,
   visit: SheetRowVisitor,
-  onSheet: (name: string) => void,
-): Omit<FileText, 'sheets'> {
+  onSheet: (name: string, kind: 'csv') => void,
+  options: SheetRowOptions,
+): Promise<TextEncodingName> {
+  const sheetName = csvSheetName(fileName);
+  for (let notUtf8 = false; ; notUtf8 = true) {
+    onSheet(sheetName, 'csv');
+    const reader = new CsvFileReader(fileName, sheetName, visit, notUtf8);
+    try {
+      reader.push(first);
+      for (let position = first.length; position < source.size; ) {
+        options.onProgress?.(position / source.size);
+        const piece = await source.read(position, Math.min(source.size, position + PIECE_BYTES));
+        if (piece.length === 0) break;
+        position += piece.length;
+        reader.push(piece);
+      }
+      return reader.end().encoding;
+    } catch (error) {
+      if (!(error instanceof NotUtf8Error) || notUtf8) throw error;
+      options.onRestart?.();
+    }
+  }
+}
+
+function visitExportFile(bytes: Uint8Array, fileName: string, visit: SheetRowVisitor, options: SheetRowOptions): Omit<FileText, 'sheets'> {
   checkFileSize(fileName, bytes.length);
   if (looksLikeZip(bytes)) {
     const workbook = openWorkbook(bytes, fileName);
-    workbook.sheetNames.forEach(onSheet);
+    workbook.sheetNames.forEach((name) => options.onSheet?.(name, 'xlsx'));
     guardXlsx(fileName, () => workbook.forEachRow(visit));
     return { fileName, kind: 'xlsx' };
   }
-  if (bytes.length === 0) throw new FileReadError(`${fileName} is empty: expected a CSV or Excel export, found 0 bytes.`);
-  const decoded = decodeText(bytes);
-  if (decoded.text.trim() === '') {
-    throw new FileReadError(
-      decoded.bom
-        ? `${fileName} holds only a byte-order mark and no rows: expected a CSV or Excel export with a header row.`
-        : `${fileName} holds no rows, only blank space: expected a CSV or Excel export with a header row.`,
-    );
-  }
-  if (separatesWithSemicolons(decoded.text)) {
-    throw new FileReadError(
-      `${fileName} is not a TikTok Shop US export as Seller Center writes it: it uses semicolons (;) between fields, ` +
-        'as Excel saves CSV on a computer set to a European region (where amounts may also use decimal commas). ' +
-        'Expected commas between fields and amounts like 1234.56. Download the file again from Seller Center and import it without saving it in Excel.',
-    );
-  }
   const sheetName = csvSheetName(fileName);
-  onSheet(sheetName);
-  // A download cut short ends inside a row: no final line break and fewer cells than the rows before.
-  let widest = 0;
-  let lastWidth = 0;
-  let lastRow = 0;
-  let stopped = false;
-  try {
-    forEachCsvRow(decoded.text, (cells, rowNumber) => {
-      if (lastWidth > widest) widest = lastWidth;
-      lastWidth = cells.length;
-      lastRow = rowNumber;
-      if (visit(sheetName, cells, rowNumber) === false) {
-        stopped = true;
-        return false;
-      }
-    });
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) {
-      throw new FileReadError(
-        `${fileName}: ${error.message}. Expected every opening quote to be closed; ` +
-          'the file may be cut short. Download it again.',
-      );
+  for (let notUtf8 = false; ; notUtf8 = true) {
+    options.onSheet?.(sheetName, 'csv');
+    const reader = new CsvFileReader(fileName, sheetName, visit, notUtf8);
+    try {
+      for (let position = 0; position < bytes.length; position += PIECE_BYTES) reader.push(bytes.subarray(position, position + PIECE_BYTES));
+      return { fileName, kind: 'csv', encoding: reader.end().encoding };
+    } catch (error) {
+      if (!(error instanceof NotUtf8Error) || notUtf8) throw error;
+      options.onRestart?.();
     }
-    throw error;
   }
-  const lastChar = decoded.text.charCodeAt(decoded.text.length - 1);
-  if (!stopped && lastWidth < widest && lastChar !== 10 && lastChar !== 13) {
-    throw new FileReadError(
-      `${fileName} ends in the middle of row ${lastRow}: expected ${widest} fields as in the rows above, found ${lastWidth} ` +
-        'and no line break after them, so the file was cut short. Download it again.',
-    );
-  }
-  return { fileName, kind: 'csv', encoding: decoded.encoding };
-}
-
-/** True when the first line has semicolons between fields and no comma or tab outside quotes. */
-function separatesWithSemicolons(text: string): boolean {
-  let semicolons = 0;
-  let inQuotes = false;
-  let sawText = false;
-  const limit = Math.min(text.length, 1 << 16);
-  for (let i = 0; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) inQuotes = !inQuotes;
-    if (inQuotes) continue;
-    if (c === 44 || c === 9) return false;
-    if (c === 59) semicolons++;
-    if (c === 10 || c === 13) {
-      if (sawText) break;
-    } else if (c !== 32 && c !== 0xfeff) sawText = true;
-  }
-  return semicolons >= 2;
 }
 
 function openWorkbook(bytes: Uint8Array, fileName: string): XlsxWorkbook {

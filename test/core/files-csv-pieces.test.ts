@@ -1,0 +1,123 @@
+/**
+ * A CSV file read a piece at a time, as the sidebar's worker reads a dropped file, gives what
+ * reading its whole text gives: the same rows, encoding and messages, whatever the piece size
+ * and wherever a character, a record or a byte that is not UTF-8 falls.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateStatementCsv } from '../../bench/synthetic-export';
+import { decodeText } from '../../src/core/read/files/decode';
+import { forEachCsvRow } from '../../src/core/read/files/csv';
+import { forEachSheetRowAsync, readExportFile, type ByteSource } from '../../src/core/read/files/read-file';
+import { fileSource } from '../../src/sidebar/parsing/file-source';
+import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
+import type { LedgerRow } from '../../src/core/types';
+
+/** The bytes served in pieces of at most `size` (the reader asks for its own ranges; this cuts them shorter). */
+function piecesOf(bytes: Uint8Array, size: number): ByteSource {
+  return { size: bytes.length, read: (start, end) => bytes.slice(start, Math.min(end, start + size)) };
+}
+
+async function rowsInPieces(bytes: Uint8Array, size: number): Promise<{ rows: string[][]; encoding?: string; restarts: number }> {
+  let rows: string[][] = [];
+  let restarts = 0;
+  const info = await forEachSheetRowAsync(piecesOf(bytes, size), 'export.csv', (_sheet, cells, rowNumber) => {
+    rows[rowNumber - 1] = cells;
+  }, {
+    onRestart: () => {
+      rows = [];
+      restarts++;
+    },
+  });
+  return { rows: Array.from(rows, (r) => r ?? []), encoding: info.encoding, restarts };
+}
+
+function rowsOfWholeText(bytes: Uint8Array): { rows: string[][]; encoding: string } {
+  const decoded = decodeText(bytes);
+  const rows: string[][] = [];
+  forEachCsvRow(decoded.text, (cells) => {
+    rows.push(cells);
+  });
+  return { rows, encoding: decoded.encoding };
+}
+
+const windows1252 = (text: string): Uint8Array => Uint8Array.from(text, (c) => (c === 'é' ? 0xe9 : c === '€' ? 0x80 : c.charCodeAt(0)));
+
+describe('a CSV file read in pieces', () => {
+  it('gives the rows of its whole text, whatever the piece size and wherever characters fall (property)', async () => {
+    const cell = fc.constantFrom('Order', '12.50', '-0.17', 'Café 保', '"a, b"', '"line\nbreak"', '€3', '😀 emoji', '', '\uFFFD');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (rows, size, bom) => {
+        const text = (bom ? '\uFEFF' : '') + 'A,B,C\r\n' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
+        const bytes = new TextEncoder().encode(text);
+        const read = await rowsInPieces(bytes, size);
+        const whole = rowsOfWholeText(bytes);
+        expect(read.rows).toEqual(whole.rows);
+        expect(read.encoding).toBe('utf-8');
+        expect(read.restarts).toBe(0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reads a file again as Windows-1252 when a byte that is not UTF-8 comes late, and says so', async () => {
+    const lines = ['Type,Product name,Amount'];
+    for (let i = 0; i < 3000; i++) lines.push(`Order,Serum ${i},12.50`);
+    lines.push('Order,Café crème,€3');
+    const bytes = windows1252(lines.join('\r\n') + '\r\n');
+    const read = await rowsInPieces(bytes, 4096);
+    expect(read.restarts).toBe(1);
+    expect(read.encoding).toBe('windows-1252');
+    expect(read.rows).toEqual(rowsOfWholeText(bytes).rows);
+    expect(read.rows[3001]).toEqual(['Order', 'Café crème', '€3']);
+  });
+
+  it('keeps a U+FFFD the file spells out, even cut between two pieces', async () => {
+    const bytes = new TextEncoder().encode('A,B\r\nx\uFFFDy,1\r\n');
+    for (let size = 1; size <= bytes.length; size++) {
+      const read = await rowsInPieces(bytes, size);
+      expect(read.restarts).toBe(0);
+      expect(read.rows[1]).toEqual(['x\uFFFDy', '1']);
+    }
+  });
+
+  it('reads UTF-16 with an odd number of bytes in a piece', async () => {
+    const text = '\uFEFFType\tAmount\r\nOrder\t€3.00 保\r\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[2 * i + 1] = text.charCodeAt(i) >> 8;
+    }
+    const read = await rowsInPieces(bytes, 3);
+    expect(read.encoding).toBe('utf-16le');
+    expect(read.rows).toEqual(readExportFile(bytes, 'export.csv').sheets[0].rows);
+  });
+});
+
+describe("the worker's reading of a dropped file", () => {
+  it('sends the rows of a file whose bytes turn out not to be UTF-8 once, read as Windows-1252', async () => {
+    const { csv } = generateStatementCsv({ rows: 4000, months: 2 });
+    const text = csv.replace(/[^\t\n\r -~]/g, '-');
+    const plain = windows1252(text);
+    // A product name as an old Excel save writes it, in the last row: past the first piece.
+    const cut = text.lastIndexOf('Serum');
+    const withAccent = windows1252(text.slice(0, cut) + 'Sérum' + text.slice(cut + 5));
+    expect(cut).toBeGreaterThan(1 << 20);
+    for (const bytes of [plain, withAccent]) {
+      const sent: LedgerRow[] = [];
+      let restarts = 0;
+      const outcome = await parseStreamingRows(fileSource(new Blob([bytes.slice().buffer as ArrayBuffer])), 'statement.csv', {
+        onRows: (_sheet, rows) => sent.push(...rows),
+        onRestart: () => {
+          restarts++;
+          sent.length = 0;
+        },
+      });
+      expect(outcome.errors).toEqual([]);
+      expect(sent).toHaveLength(4000);
+      expect(new Set(sent.map((r) => r.key)).size).toBe(4000);
+      expect(restarts).toBe(bytes === plain ? 0 : 1);
+      if (bytes === withAccent) expect(sent.some((r) => r.productName.includes('Sérum'))).toBe(true);
+    }
+  });
+});

@@ -1,99 +1,124 @@
 /**
- * Custom functions on a big sheet range: `=TTS_PNL(Statement!A:CZ)` and `=TTS_NET_PROFIT(…)` over
- * a 50,000-row, 64-column statement as Sheets passes it (numbers, Dates, '' padding to column CZ,
- * blank rows below), run through the built dist/Code.js in a vm. The floor is a plain loop in the
- * same realm that only sums every numeric cell of the same array: the least any function reading
- * the range must do. Reported as a ratio (target: within 5× of the floor) with the bundle size.
+ * Every custom function through the built dist/Code.js in a vm, on the ranges a seller passes:
+ * a 50,000-row, 64-column statement as Sheets hands it over (numbers, Dates, '' padding to column
+ * CZ, blank rows below) and the `TTS Ledger` tab a year of imports wrote. The floor is a plain loop
+ * in the same realm that only sums every numeric cell of the same arguments: the least any
+ * function reading them must do. Each function's time is a ratio to that floor (target ≤ 5×),
+ * timed interleaved with it, one call of each per round, after an untimed warm-up round.
  */
-import { statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadBundleInVm } from '../emulator/sandbox';
 import { codeFile, ensureBuilt, FULL_WIDTH, inSandbox, padded, typedCells } from '../test/bundle/custom-functions-sheet';
 import { parseCsv } from '../src/core/read/files/csv';
 import { median, medianRatio } from './rounds';
 import { generateStatementCsv } from './synthetic-export';
-import type { BenchSection } from './bench-section';
+import type { Workbook } from '../emulator/index';
 
-const ROWS = 50_000;
+export const STATEMENT_ROWS = 50_000;
 const BLANK_ROWS = 1_000;
-const RUNS = 7;
+const RUNS = 5;
+
+export interface FunctionTiming {
+  name: string;
+  /** Which range: the statement export or the TTS Ledger tab. */
+  on: string;
+  seconds: number;
+  floorSeconds: number;
+  /** Time / the floor's time, the median of the rounds' ratios. */
+  vsFloor: number;
+}
+
+/** The functions, each called as a seller would on a statement-shaped range. */
+const CALLS: Record<string, (statement: unknown, cogs: unknown) => unknown[]> = {
+  TTS_SETTLEMENT: (s) => [s],
+  TTS_SALES: (s) => [s],
+  TTS_FEES: (s) => [s],
+  TTS_FEE: (s) => [s, 'Referral fee'],
+  TTS_NET_PROFIT: (s, cogs) => [s, cogs],
+  TTS_PNL: (s, cogs) => [s, cogs],
+  TTS_COST_DETAIL: (s, cogs) => [s, cogs, '2026-03'],
+  TTS_RECONCILE: (s) => [s],
+  TTS_THRESHOLD: (s) => [s, 65000, 1000000, '2026-12-31'],
+};
+
+/** The names the bundle exports (every `TTS_` function in src/server/index.ts). */
+export function customFunctionNames(): string[] {
+  const index = readFileSync(new URL('../src/server/index.ts', import.meta.url), 'utf8');
+  return [...index.matchAll(/\bTTS_[A-Z_]+/g)].map((m) => m[0]);
+}
 
 /**
- * Times the tasks interleaved (one call of each per round, after one untimed warm-up round for
- * the JIT), so a busy machine slows floor and functions alike; reports each task's median and
- * its time in every round (a ratio of two tasks: the median of their ratios within a round).
+ * Times every function on `statement` (the synthetic export) and, when given, on the ledger tab
+ * of `ledger` (a workbook a year of imports wrote). Functions whose arguments are not a statement
+ * (the forecast and break-even ROAS) run on ranges of their own, as their rows say.
  */
-function timeInterleaved<T extends Record<string, () => unknown>>(tasks: T): { [K in keyof T]: { seconds: number; runs: number[]; result: ReturnType<T[K]> } } {
-  const names = Object.keys(tasks) as (keyof T)[];
-  const times = new Map(names.map((name) => [name, [] as number[]]));
-  const results = new Map<keyof T, unknown>();
-  for (const name of names) results.set(name, tasks[name]());
-  for (let round = 0; round < RUNS; round++) {
-    for (const name of names) {
-      const started = performance.now();
-      results.set(name, tasks[name]());
-      times.get(name)!.push((performance.now() - started) / 1000);
-    }
-  }
-  return Object.fromEntries(names.map((name) => [name, { seconds: median(times.get(name)!), runs: times.get(name)!, result: results.get(name) }])) as never;
-}
-
-/** `a`'s time / `b`'s time, as the median of their rounds' (see rounds.ts). */
-function pairedRatio(a: { runs: number[] }, b: { runs: number[] }): number {
-  return medianRatio(a.runs, b.runs);
-}
-
-export async function benchCustomFunctions(): Promise<BenchSection> {
+export function benchCustomFunctions(ledger: Workbook | null): FunctionTiming[] {
   ensureBuilt();
   const rt = loadBundleInVm({ file: codeFile });
-  const { csv, totals } = generateStatementCsv({ rows: ROWS, months: 12 });
-  const cells = padded(typedCells(parseCsv(csv), { timeZone: rt.workbook.timeZone }), { width: FULL_WIDTH, blankRowsBelow: BLANK_ROWS });
-  const range = inSandbox(rt, cells);
+  const { csv } = generateStatementCsv({ rows: STATEMENT_ROWS, months: 12 });
+  const rows = parseCsv(csv);
+  const statement = inSandbox(rt, padded(typedCells(rows, { timeZone: rt.workbook.timeZone }), { width: FULL_WIDTH, blankRowsBelow: BLANK_ROWS }));
   const cogs = inSandbox(rt, [['SKU', 'Unit cost'], ...Array.from({ length: 8 }, (_, p) => [`17324401583936${String(35_811 + p).padStart(5, '0')}`, 4 + p])]);
-  const sumNumbers = rt.inRealm<(grid: unknown[][]) => number>(`function sumNumbers(grid) {
+  const sumNumbers = rt.inRealm<(...grids: unknown[]) => number>(`function sumNumbers() {
     let total = 0;
-    for (let r = 0; r < grid.length; r++) {
-      const row = grid[r];
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        if (typeof cell === 'number') total += cell;
+    for (let a = 0; a < arguments.length; a++) {
+      const grid = arguments[a];
+      if (!Array.isArray(grid)) continue;
+      for (let r = 0; r < grid.length; r++) {
+        const row = grid[r];
+        for (let c = 0; c < row.length; c++) {
+          const cell = row[c];
+          if (typeof cell === 'number') total += cell;
+        }
       }
     }
     return total;
   }`);
-
-  const { floor, pnl, profit } = timeInterleaved({
-    floor: () => sumNumbers(range),
-    pnl: () => rt.call('TTS_PNL', range) as unknown[][],
-    profit: () => rt.call('TTS_NET_PROFIT', range, cogs) as number,
-  });
-  const settlement = (pnl.result[pnl.result.length - 1] as number[])[8];
-  if (Math.round(settlement * 100) !== totals.settlement) {
-    throw new Error(`TTS_PNL settlement ${settlement} differs from the generator's ${totals.settlement / 100}`);
+  const names = customFunctionNames();
+  const missing = names.filter((n) => !(n in CALLS) && n !== 'TTS_FORECAST' && n !== 'TTS_BREAKEVEN_ROAS');
+  if (missing.length > 0) throw new Error(`bench/custom-functions.ts: no call for ${missing.join(', ')}`);
+  const ranges: [string, unknown][] = [[`statement ${STATEMENT_ROWS.toLocaleString('en-US')} × 64`, statement]];
+  if (ledger) {
+    const values = ledger.valuesOf('TTS Ledger');
+    ranges.push([`TTS Ledger ${(values.length - 1).toLocaleString('en-US')} × ${values[0].length}`, inSandbox(rt, values)]);
   }
-  const bundleKB = statSync(codeFile).size / 1024;
-  const ratios = { pnlVsFloor: pairedRatio(pnl, floor), netProfitVsFloor: pairedRatio(profit, floor) };
-  const verdict = (ratio: number) => (ratio <= 5 ? 'meets target' : 'MISSES target');
-  const shape = `${ROWS.toLocaleString('en-US')} rows × 64 columns, range ${(ROWS + 1 + BLANK_ROWS).toLocaleString('en-US')} × ${FULL_WIDTH}`;
-  return {
-    name: 'customFunctions',
-    data: {
-      rows: ROWS,
-      rangeRows: ROWS + 1 + BLANK_ROWS,
-      rangeColumns: FULL_WIDTH,
-      floorSeconds: floor.seconds,
-      pnlSeconds: pnl.seconds,
-      netProfitSeconds: profit.seconds,
-      ratios,
-      bundleKB,
-      settlement,
-      netProfit: profit.result,
-    },
-    lines: [
-      `Custom functions through dist/Code.js (${shape}; median of ${RUNS})`,
-      `  floor: sum every numeric cell   ${floor.seconds.toFixed(3).padStart(7)} s`,
-      `  TTS_PNL(statement)              ${pnl.seconds.toFixed(3).padStart(7)} s  ${ratios.pnlVsFloor.toFixed(2)}× floor (target ≤ 5×, ${verdict(ratios.pnlVsFloor)})`,
-      `  TTS_NET_PROFIT(statement, cogs) ${profit.seconds.toFixed(3).padStart(7)} s  ${ratios.netProfitVsFloor.toFixed(2)}× floor (target ≤ 5×, ${verdict(ratios.netProfitVsFloor)})`,
-      `  dist/Code.js size               ${bundleKB.toFixed(1)} KB`,
-    ],
+  const timings: FunctionTiming[] = [];
+  for (const [on, range] of ranges) {
+    const tasks: [string, unknown[]][] = names.filter((n) => n in CALLS).map((n) => [n, CALLS[n](range, cogs)]);
+    timings.push(...timeAgainstFloor(rt, sumNumbers, tasks, on));
+  }
+  // Break-even ROAS is vectorised over ranges: one row per product, 50,000 of them.
+  const price = inSandbox(rt, Array.from({ length: STATEMENT_ROWS }, (_, i) => [19.99 + (i % 40)]));
+  const unitCost = inSandbox(rt, Array.from({ length: STATEMENT_ROWS }, (_, i) => [4 + (i % 9)]));
+  timings.push(...timeAgainstFloor(rt, sumNumbers, [['TTS_BREAKEVEN_ROAS', [price, unitCost, 0.08, 0.15]]], `${STATEMENT_ROWS.toLocaleString('en-US')} prices and costs`));
+  // The forecast reads a monthly series (three years): its floor is the same loop over it.
+  const months = inSandbox(rt, Array.from({ length: 36 }, (_, i) => [`${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`]));
+  const sales = inSandbox(rt, Array.from({ length: 36 }, (_, i) => [40_000 + 800 * i + 6_000 * Math.sin((i / 12) * 2 * Math.PI)]));
+  timings.push(...timeAgainstFloor(rt, sumNumbers, [['TTS_FORECAST', [months, sales, 6, 65000]]], '36 months'));
+  return timings;
+}
+
+function timeAgainstFloor(
+  rt: ReturnType<typeof loadBundleInVm>,
+  floor: (...grids: unknown[]) => number,
+  tasks: [string, unknown[]][],
+  on: string,
+): FunctionTiming[] {
+  const floorArgs = tasks[0][1];
+  const floorTimes: number[] = [];
+  const times = tasks.map(() => [] as number[]);
+  const time = (run: () => unknown): number => {
+    const started = performance.now();
+    run();
+    return (performance.now() - started) / 1000;
   };
+  for (let round = -1; round < RUNS; round++) {
+    const f = time(() => floor(...floorArgs));
+    if (round >= 0) floorTimes.push(f);
+    tasks.forEach(([name, args], t) => {
+      const seconds = time(() => rt.call(name, ...args));
+      if (round >= 0) times[t].push(seconds);
+    });
+  }
+  return tasks.map(([name], t) => ({ name, on, seconds: median(times[t]), floorSeconds: median(floorTimes), vsFloor: medianRatio(times[t], floorTimes) }));
 }

@@ -1,19 +1,19 @@
 /**
- * How long the sidebar takes to read a big Statement XLSX, and how much JS heap it needs, measured
- * in headless Chromium with the same reader and parser code the sidebar bundles.
+ * How long the sidebar's worker takes to read a big Statement XLSX, and how much JS heap it holds,
+ * measured in headless Chromium with the code the sidebar bundles.
  *
  * Each measurement runs in a fresh page, so each is a first (cold) run as in the sidebar; the
  * phases take turns, `repeats` rounds (default 3), and each reports its median time, so a busy
  * machine slows them alike instead of skewing one:
- *  - `read`: `forEachSheetRowAsync` (native inflate streamed into the scanner) keeping every row
- *    as text, the way `readExportFile` returns them.
- *  - `parse`: `parseExportFileAsync`, read + normalize + reconcile, as the sidebar's worker does.
- *  - `worker`: the sidebar's file parser end to end: File read, parse in the bundled worker,
+ *  - `read`: the raw reader, `forEachSheetRowAsync` (native inflate streamed into the scanner),
+ *    every row's cells cut and checked, none kept.
+ *  - `parse`: the worker's code, `parseStreamingRows` on the File read a piece at a time: read +
+ *    normalize + reconcile, rows handed over in batches ready to post to the page. Run in the
+ *    page so that its heap can be read (a worker's is not visible to the page).
+ *  - `worker`: the sidebar's file parser end to end: the File handed to the bundled worker,
  *    imported rows streamed back to the page.
- *  - `syncRead`, `syncParse`: the same through the synchronous fflate reader (`forEachSheetRow`,
- *    `parseExportFile`), the path used where the browser has no native raw-deflate decompressor.
- * Peak heap is the used JS heap sampled every 1,000 rows, the highest of the rounds. Every order ID is compared with the
- * one written, so a reader or parser that rounds IDs fails the bench.
+ * Peak heap is the used JS heap sampled every 1,000 rows, the highest of the rounds. Every order
+ * ID is compared with the one written, so a reader or parser that rounds IDs fails the bench.
  */
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -49,12 +49,10 @@ export interface XlsxBrowserBenchResult {
    * the worker's is not visible to the page.
    */
   worker: XlsxPhaseResult;
-  syncRead: XlsxPhaseResult;
-  syncParse: XlsxPhaseResult;
 }
 
-type Phase = 'read' | 'parse' | 'worker' | 'syncRead' | 'syncParse';
-const PHASES: Phase[] = ['read', 'parse', 'worker', 'syncRead', 'syncParse'];
+type Phase = 'read' | 'parse' | 'worker';
+const PHASES: Phase[] = ['read', 'parse', 'worker'];
 
 /** Added to the resolver's flags: `performance.memory` unrounded, and `gc()` between rounds. */
 const MEASURE_ARGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
@@ -63,9 +61,10 @@ const ORIGIN = 'http://tts-profit-bench.local';
 
 /** Runs in the page: the bundle exposes it as `window.ttsXlsxBench(phase)`. */
 const PAGE_ENTRY = `
-import { forEachSheetRow, forEachSheetRowAsync } from './src/core/read/files/read-file';
+import { forEachSheetRowAsync } from './src/core/read/files/read-file';
 import { hasNativeInflate } from './src/core/read/files/zip-archive';
-import { parseExportFile, parseExportFileAsync } from './src/core/read/parse-export';
+import { fileSource } from './src/sidebar/parsing/file-source';
+import { parseStreamingRows } from './src/sidebar/parsing/parse-file';
 import { createFileParser } from './src/sidebar/parsing/parse-in-worker';
 
 function usedHeapMB() {
@@ -95,31 +94,26 @@ window.ttsXlsxBench = async function (phase) {
     for (const row of parsed) if (row.orderId !== orderId(row.source.row - 1)) badIds++;
     rowsAccounted = parsed.length + outcome.files[0].rejects.length;
     rows = parsed.length;
-  } else if (phase === 'read' || phase === 'syncRead') {
-    const kept = [];
-    const visit = (sheet, cells, rowNumber) => {
-      while (kept.length < rowNumber - 1) kept.push([]);
-      kept.push(cells);
+  } else if (phase === 'read') {
+    let last = 0;
+    await forEachSheetRowAsync(bytes, 'statement.xlsx', (sheet, cells, rowNumber) => {
+      if (rowNumber > 1 && cells[ID_COLUMN] !== orderId(rowNumber - 1)) badIds++;
+      last = rowNumber;
       if (rowNumber % 1000 === 0) peak = Math.max(peak, usedHeapMB());
-    };
-    if (phase === 'read') await forEachSheetRowAsync(bytes, 'statement.xlsx', visit);
-    else forEachSheetRow(bytes, 'statement.xlsx', visit);
-    rows = kept.length - 1;
-    for (let r = 1; r < kept.length; r++) if (kept[r][ID_COLUMN] !== orderId(r)) badIds++;
+    });
+    rows = last - 1;
   } else {
-    let accepted = 0;
-    const onRow = () => {
-      if (++accepted % 1000 === 0) peak = Math.max(peak, usedHeapMB());
-    };
-    const result = phase === 'parse'
-      ? await parseExportFileAsync(bytes, 'statement.xlsx', { onRow })
-      : parseExportFile(bytes, 'statement.xlsx', { onRow });
+    let rejected = 0;
+    const result = await parseStreamingRows(fileSource(new Blob([bytes])), 'statement.xlsx', {
+      onRows: (sheet, batch) => {
+        for (const row of batch) if (row.orderId !== orderId(row.source.row - 1)) badIds++;
+        rows += batch.length;
+        peak = Math.max(peak, usedHeapMB());
+      },
+    });
     if (result.errors.length > 0) throw new Error(result.errors[0].message);
-    // Every imported row's ID must match the one written in its source row.
-    const parsed = result.files[0].rows;
-    for (const row of parsed) if (row.orderId !== orderId(row.source.row - 1)) badIds++;
-    rowsAccounted = parsed.length + result.files[0].rejects.length;
-    rows = parsed.length;
+    rejected = result.files[0].rejects.length;
+    rowsAccounted = rows + rejected;
   }
   const seconds = (performance.now() - started) / 1000;
   peak = Math.max(peak, usedHeapMB());
@@ -254,29 +248,4 @@ function median(values: number[]): number {
   const sorted = values.slice().sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : roundTo((sorted[middle - 1] + sorted[middle]) / 2, 2);
-}
-
-/** The targets the sidebar must meet for a 100,000-row × 64-column Statement workbook. */
-export const XLSX_TARGET_SECONDS = 5;
-export const XLSX_TARGET_HEAP_MB = 400;
-
-/** Printable lines: each phase's time and peak heap, the sidebar's against the targets. */
-export function xlsxBenchLines(result: XlsxBrowserBenchResult, cols: number): string[] {
-  const verdict = (ok: boolean): string => (ok ? 'meets target' : 'MISSES target');
-  const phase = (label: string, p: XlsxPhaseResult): string =>
-    `  ${label.padEnd(44)} ${p.seconds.toFixed(2).padStart(6)} s  peak heap ${p.heapMB.toFixed(0).padStart(4)} MB ` +
-    `(baseline ${p.baselineHeapMB.toFixed(0)} MB; rounds ${p.runs.map((r) => r.toFixed(2)).join(', ')} s)`;
-  const { worker, parse } = result;
-  return [
-    `XLSX in Chromium: ${result.rows.toLocaleString('en-US')} rows × ${cols} columns, stale <dimension>, ` +
-      `${(result.bytes / 1024 / 1024).toFixed(1)} MB (${result.nativeInflate ? 'native' : 'fflate'} inflate); median of cold runs`,
-    phase('read, every row kept (async)', result.read),
-    phase('read + parse, parseExportFileAsync', parse),
-    phase('sidebar: File → worker → rows in the page', worker),
-    phase('read, every row kept (sync fflate)', result.syncRead),
-    phase('read + parse, parseExportFile (sync fflate)', result.syncParse),
-    `  read + parse time                 ${parse.seconds.toFixed(2)} s (target ≤ ${XLSX_TARGET_SECONDS} s, ${verdict(parse.seconds <= XLSX_TARGET_SECONDS)})`,
-    `  read + parse peak heap            ${parse.heapMB.toFixed(0)} MB (target ≤ ${XLSX_TARGET_HEAP_MB} MB, ${verdict(parse.heapMB <= XLSX_TARGET_HEAP_MB)})`,
-    `  sidebar file → rows in the page   ${worker.seconds.toFixed(2)} s (target ≤ ${XLSX_TARGET_SECONDS} s, ${verdict(worker.seconds <= XLSX_TARGET_SECONDS)})`,
-  ];
 }

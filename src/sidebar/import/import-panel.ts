@@ -78,7 +78,7 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
         const which = files.length > 1 ? ` (${i + 1} of ${files.length})` : '';
         const outcome = await parser.parse(file, (stage, fraction) => {
           if (stage === 'reading' && fraction !== undefined) progress.show(fraction * 40, 100, `Reading ${file.name}${which}…`);
-          else if (stage === 'parsing' && fraction !== undefined) progress.show(40 + fraction * 60, 100, `Reading ${file.name}${which}…`);
+          else if (stage === 'parsing' && fraction !== undefined) progress.show(40 + fraction * 60, 100, `Parsing ${file.name}${which}…`);
           else progress.busy(`${stage === 'parsing' ? 'Parsing' : 'Checking'} ${file.name}${which}…`);
         });
         for (const error of outcome.errors) cards.appendChild(renderFileError(error));

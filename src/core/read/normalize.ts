@@ -15,7 +15,7 @@ import { KeyTable } from '../ledger/key-table';
 import { layoutSpec } from './layouts';
 import { moneyProblem, parseCentsOrNaN } from '../money';
 import { amountsOf, createRowView, sourceOf, type RowFields, type RowView } from './row-view';
-import type { CellValue, LayoutId, LedgerRow, Problem } from '../types';
+import { LAYOUT_IDS, type CellValue, type LayoutId, type LedgerRow, type Problem } from '../types';
 
 export interface NormalizerOptions {
   fileName: string;
@@ -126,7 +126,7 @@ interface CachedDate {
   hash: number;
 }
 
-const LAYOUT_IDS: ReadonlySet<string> = new Set(['statement', 'income', 'onhold', 'pnl-orders', 'pnl-adjustments', 'order-export', 'ledger']);
+const KNOWN_LAYOUTS: ReadonlySet<string> = new Set(LAYOUT_IDS);
 
 /** Text fields a pass that sums a file never reads: their cells are only checked for length. */
 const FIELDS_SUMMARIES_SKIP: ReadonlySet<RowField> = new Set<RowField>(['productName', 'skuName', 'currency']);
@@ -527,7 +527,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         return null;
       }
       // A ledger row keeps the layout and source it was imported from.
-      if (LAYOUT_IDS.has(layoutText)) row.layout = layoutText as LayoutId;
+      if (KNOWN_LAYOUTS.has(layoutText)) row.layout = layoutText as LayoutId;
       if (ledgerSourceFile) {
         row.sourceFile = ledgerSourceFile;
         row.sourceSheet = undefined;

@@ -10,7 +10,7 @@
  *     loop over the same range;
  *  4. the size of dist/Code.js, which Apps Script evaluates on every custom-function call.
  *
- * BENCH_ROWS=100000,1000000 (default) chooses the CSV sizes; BENCH_SKIP=duckdb,browser,imports,
+ * BENCH_ROWS=100000,1000000 (default) chooses the CSV sizes (`none`: no CSV file); BENCH_SKIP=duckdb,browser,imports,
  * functions skips sections; BENCH_ROUNDS sets how many interleaved rounds each CSV task runs
  * (default 5 under 100 MB, 3 above; the naive baseline at most 3). A shared machine slows down
  * for seconds at a time: tasks run in interleaved rounds, each keeps its median, and a ratio of
@@ -26,7 +26,7 @@ import { generateStatementRows } from './synthetic-export';
 
 const root = join(import.meta.dirname, '..');
 const dataDir = join(root, 'bench/.data');
-const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
+const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').filter((n) => /^\d+$/.test(n)).map(Number);
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const roundsOf = (mb: number) => Math.max(1, Number(process.env.BENCH_ROUNDS ?? (mb < 100 ? 5 : 3)));
 const NAIVE_ROUNDS = 3;
@@ -52,6 +52,8 @@ const table: Row[] = [];
 const notes: string[] = [];
 const row = (measure: string, result: string, target = '—', pass?: boolean): void => {
   table.push({ measure, result, target, pass });
+  // As it goes, on stderr: a full run takes many minutes.
+  console.error(`| ${measure} | ${result} | ${target} | ${pass === undefined ? '' : pass ? 'pass' : 'MISS'} |`);
 };
 const x = (n: number): string => `${n.toFixed(2)}×`;
 
@@ -118,11 +120,12 @@ for (const rows of sizes) {
   const label = `CSV ${rows.toLocaleString('en-US')} rows (${mb.toFixed(0)} MB)`;
   const vsRaw = paired(raw, pipeline);
   const vsNaive = paired(naive, pipeline);
-  const peakHeap = pipeline.result.peakHeapMB as number;
+  // What reading the file adds to the heap: the peak over the heap before it was opened (the code's own).
+  const peakHeap = (pipeline.result.peakHeapMB as number) - (pipeline.result.baseHeapMB as number);
   row(`${label}: worker's code, file → rows ready to send`, `${pipeline.seconds.toFixed(2)} s (${(mb / pipeline.seconds).toFixed(0)} MB/s)`);
   row(`${label}: throughput / raw reader's (${(mb / raw.seconds).toFixed(0)} MB/s)`, x(vsRaw), '≥ 0.4×', vsRaw >= 0.4);
   row(`${label}: throughput / naive papaparse + decimal.js (${naive.seconds.toFixed(1)} s)`, x(vsNaive), '≥ 5×', vsNaive >= 5);
-  row(`${label}: peak heap the worker holds / file size`, `${x(peakHeap / mb)} (${peakHeap.toFixed(0)} MB)`, '≤ 3×', peakHeap / mb <= 3);
+  row(`${label}: peak heap the worker holds for the file / file size`, `${x(peakHeap / mb)} (${peakHeap.toFixed(0)} MB)`, '≤ 3×', peakHeap / mb <= 3);
   if (duck) row(`${label}: time / DuckDB's (2 threads, ${duck.seconds.toFixed(2)} s), reference`, x(paired(pipeline, duck)));
   notes.push(`${label}: rounds of raw ${raw.rounds!.map((s) => s.toFixed(2)).join(', ')} s; worker's code ${pipeline.rounds!.map((s) => s.toFixed(2)).join(', ')} s; naive ${naive.rounds!.map((s) => s.toFixed(1)).join(', ')} s.`);
 }
@@ -164,7 +167,9 @@ if (!skip.has('imports')) {
 if (!skip.has('functions')) {
   const { benchCustomFunctions } = await import('./custom-functions');
   for (const t of benchCustomFunctions(yearWorkbook)) {
-    row(`${t.name} on ${t.on}`, `${(t.seconds * 1000).toFixed(0)} ms, ${x(t.vsFloor)} the plain loop (${(t.floorSeconds * 1000).toFixed(1)} ms)`, '≤ 5×', t.vsFloor <= 5);
+    // The forecast's input is a monthly series, not a range of rows: its time is shown, no ratio.
+    if (t.name === 'TTS_FORECAST') row(`${t.name} on ${t.on}`, `${(t.seconds * 1000).toFixed(0)} ms`);
+    else row(`${t.name} on ${t.on}`, `${(t.seconds * 1000).toFixed(0)} ms, ${x(t.vsFloor)} the plain loop (${(t.floorSeconds * 1000).toFixed(1)} ms)`, '≤ 5×', t.vsFloor <= 5);
   }
 }
 

@@ -1,0 +1,77 @@
+/**
+ * Every module under src/ is part of the add-on: reachable over the import graph (type imports
+ * included) from one of its entry points. A module only tests or the benchmark reach is code the
+ * add-on does not run.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const ENTRY_POINTS = ['src/server/index.ts', 'src/sidebar/main.ts', 'src/sidebar/parsing/parse-worker.ts'];
+/**
+ * Modules that exist for the type checker alone and say so: src/server/handlers.ts ties the
+ * server's exports to the call contract with `satisfies`, and is imported by nothing on purpose.
+ */
+const TYPE_CHECKS = ['src/server/handlers.ts'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.ts$/.test(name) && !/\.d\.ts$/.test(name) ? [relative(root, path)] : [];
+  });
+}
+
+/** The src/ modules `file` imports or re-exports (bare package names are not modules of ours). */
+function importsOf(file: string): string[] {
+  const { importedFiles } = ts.preProcessFile(readFileSync(join(root, file), 'utf8'), true, true);
+  return importedFiles
+    .map((f) => f.fileName)
+    .filter((name) => name.startsWith('.'))
+    .map((name) => {
+      const base = join(dirname(file), name);
+      const found = [`${base}.ts`, join(base, 'index.ts'), base].find((candidate) => existsSync(join(root, candidate)));
+      if (!found) throw new Error(`${file} imports ${name}, which is not there`);
+      return found;
+    })
+    .filter((path) => path.endsWith('.ts'));
+}
+
+function reachableFrom(entries: readonly string[]): Set<string> {
+  const seen = new Set<string>(entries);
+  const queue = [...entries];
+  while (queue.length > 0) {
+    for (const next of importsOf(queue.pop()!)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+describe('the import graph of src/', () => {
+  it('reaches every module from an entry point of the add-on', () => {
+    const reachable = reachableFrom(ENTRY_POINTS);
+    const unreachable = sourceFiles(join(root, 'src')).filter((file) => !reachable.has(file) && !TYPE_CHECKS.includes(file));
+    expect(unreachable).toEqual([]);
+  });
+
+  it('names only type checks that exist and are not reached', () => {
+    const reachable = reachableFrom(ENTRY_POINTS);
+    for (const file of TYPE_CHECKS) {
+      expect(existsSync(join(root, file))).toBe(true);
+      expect(reachable.has(file)).toBe(false);
+    }
+  });
+
+  it('finds a module that only a test imports', () => {
+    // The check itself: the reader of CSV files is reached, a test file's own imports are not followed.
+    const reachable = reachableFrom(['src/core/read/parse-export.ts']);
+    expect(reachable.has('src/core/read/files/csv.ts')).toBe(true);
+    expect(reachable.has('src/server/index.ts')).toBe(false);
+  });
+});

@@ -3,6 +3,8 @@
  * row holds, what a rejected row says. Pure types, shared by core, server and sidebar.
  */
 
+import type { ParsedAds } from './read/ad-rows';
+
 /** A cell as a sheet (custom-function argument) or a file reader hands it over. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -14,6 +16,8 @@ export type LayoutId =
   | 'pnl-orders' // merchant_statement_profit_loss, Orders sheet
   | 'pnl-adjustments' // merchant_statement_profit_loss, Adjustment sheet
   | 'order-export' // Seller Center order export (OrderSKUList)
+  | 'ads-manager' // TikTok Ads Manager custom report (rows go to the TTS Ads tab)
+  | 'gmv-max' // GMV Max report (rows go to the TTS Ads tab)
   | 'ledger'; // the add-on's own TTS Ledger tab
 
 /** Where a value came from: file name, sheet (XLSX) and 1-based row number as the seller sees it. */
@@ -119,6 +123,8 @@ export interface ParsedExport {
   totals: { settlement: number; netSales: number; fees: number; grossSales: number };
   /** Time zone taken from the file name, e.g. `UTC-7`, when present. */
   timeZone?: string;
+  /** An ad report's rows (layouts `ads-manager` and `gmv-max`; `rows` is then empty). */
+  ads?: ParsedAds;
 }
 
 /** A whole file that could not be read: one clear message naming what was expected and found. */

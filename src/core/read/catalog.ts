@@ -8,6 +8,7 @@
  * seller discounts` → `Total revenue`; in a statement file `Gross sales` → `Net sales`).
  * Subtotals are never added to their children.
  */
+import { ADS_COLUMNS } from './ads-catalog';
 import type { LayoutId } from '../types';
 
 export type ColumnKind = 'id' | 'date' | 'text' | 'money' | 'quantity' | 'weight' | 'info-money' | 'rate';
@@ -401,6 +402,9 @@ export const COLUMNS: readonly ColumnDef[] = [
   col('package_id', 'Package ID', 'id', { layouts: OX }),
   text('seller_note', 'Seller Note', { layouts: OX }),
   text('shipping_information', 'Shipping Information', { layouts: OX }),
+
+  // ── Ad reports (Ads Manager, GMV Max): their own module ──────────────────────────────────
+  ...ADS_COLUMNS,
 ];
 
 /**

@@ -4,7 +4,6 @@
  * months here are the ad account's (its clock, named in every answer); nothing is joined with
  * statement days.
  */
-import Decimal from 'decimal.js';
 import { AD_LEVELS, spendOf, type AdRow } from '../read/ad-rows';
 
 export type AdsGroupBy = 'day' | 'month' | 'campaign' | 'product';
@@ -17,22 +16,31 @@ export interface AdsLine {
   orders: number;
 }
 
+/**
+ * `a ÷ b` rounded half-up (away from zero) to `decimals` places, in integers: exact for cents
+ * (|a| × 10^decimals stays below 2^53 for any sum of money the add-on sees).
+ */
+export function ratio(a: number, b: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const n = Math.abs(a) * scale;
+  const d = Math.abs(b);
+  const q = Math.floor((2 * n + d) / (2 * d));
+  return ((a < 0) !== (b < 0) ? -q : q) / scale;
+}
+
 /** `revenue ÷ spend` rounded half-up to 2 decimals; null without spend. */
 export function roas(revenue: number, spend: number): number | null {
-  if (spend === 0) return null;
-  return new Decimal(revenue).dividedBy(spend).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+  return spend === 0 ? null : ratio(revenue, spend, 2);
 }
 
 /** `part ÷ whole` as a fraction rounded half-up to 4 decimals (a percent to 2); null when whole is 0. */
 export function share(part: number, whole: number): number | null {
-  if (whole === 0) return null;
-  return new Decimal(part).dividedBy(whole).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
+  return whole === 0 ? null : ratio(part, whole, 4);
 }
 
 /** Cents per order, rounded half-up; null without orders. */
 export function costPerOrder(spend: number, orders: number): number | null {
-  if (orders === 0) return null;
-  return new Decimal(spend).dividedBy(orders).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  return orders === 0 ? null : ratio(spend, orders, 0);
 }
 
 /** The campaign a row belongs to, for grouping: its name, else its ID (as in its key). */

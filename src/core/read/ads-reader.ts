@@ -169,12 +169,8 @@ class Reader implements AdsReader {
     const row: AdRow = {
       key: '', report: this.options.report, level: 'account', day: '', clock: this.options.clock ?? '',
       account: '', campaign: '', campaignId: '', adGroup: '', adGroupId: '', ad: '', adId: '', productId: '', productName: '', skuId: '',
-      cost: this.present.has('cost') ? 0 : null,
-      netCost: this.present.has('netCost') ? 0 : null,
-      revenue: this.present.has('revenue') ? 0 : null,
-      orders: this.present.has('orders') ? 0 : null,
-      impressions: this.present.has('impressions') ? 0 : null,
-      clicks: this.present.has('clicks') ? 0 : null,
+      // A blank figure stays null (not reported); TikTok writes `-` or 0 for none.
+      cost: null, netCost: null, revenue: null, orders: null, impressions: null, clicks: null,
       source: { file: this.options.fileName, row: rowNumber },
     };
     if (this.options.sheet !== undefined) row.source.sheet = this.options.sheet;
@@ -189,6 +185,7 @@ class Reader implements AdsReader {
         ok = false;
       };
       const f = column.field;
+      if (text === '' && (MONEY_FIELDS.has(f) || COUNT_FIELDS.has(f))) continue;
       if (MONEY_FIELDS.has(f)) {
         const cents = text === '--' ? 0 : parseCentsOrNaN(typeof value === 'string' ? text : value);
         if (Number.isNaN(cents)) fail(moneyProblem(value));
@@ -253,7 +250,7 @@ class Reader implements AdsReader {
   }
 }
 
-/** `1,234` → 1234; blank, `-` and `--` → 0; null when the cell is not a whole number ≥ 0. */
+/** `1,234` → 1234; `-` and `--` → 0; null when the cell is not a whole number ≥ 0. */
 function countOf(value: CellValue, text: string): number | null {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
   if (text === '' || text === '-' || text === '--') return 0;

@@ -12,6 +12,9 @@ import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';
 import { readSettings } from '../settings';
+import { adsDashboardModel, adsSummary } from '../../core/analysis/ads-dashboard-model';
+import { readAdRows } from '../sheets/ads-sheet';
+import { adsCharts, writeAdsBlocks } from './ads-dashboard';
 import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
 
 export const DASHBOARD_TAB = 'TTS Dashboard';
@@ -111,25 +114,28 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const ledger = readLedger();
   if (!ledger || ledger.rows.length === 0) return { message: NO_LEDGER, months: 0, charts: 0 };
   const settings = readSettings();
-  const model = dashboardModel(ledger.rows, readCogs(), outlookOptions(settings));
+  const cogs = readCogs();
+  const model = dashboardModel(ledger.rows, cogs, outlookOptions(settings));
   if (!model.status.hasData) return { message: model.status.message, months: 0, charts: 0 };
 
   const year = model.status.asOf.slice(0, 4);
+  const adsModel = adsDashboardModel(readAdRows(), ledger.rows, cogs, new Map(model.months.map((m) => [m.month, m.netProfit])));
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
     const blocks = writeBlocks(sheet, model, settings, ledger.problems);
+    const ads = adsModel && writeAdsBlocks(sheet, sheet.getLastRow() + 3, adsModel);
     return drawDashboardCharts(sheet, blocks, {
       monthly: `Monthly sales vs the ${formatDollars(model.status.monthlyTargetCents)} target, with forecast`,
       year: `Sales in ${year} vs the ${formatDollars(model.status.annualTargetCents)} annual target`,
       fees: `Fees paid by category, ${year}`,
       profit: 'Net profit by month',
-    });
+    }, (s) => (ads ? adsCharts(s, ads, blocks.chartColumn) : []));
   });
   const months = model.months.filter((m) => m.sales !== null).length;
   const missing = model.missingCostSkus.length;
   const costs = missing === 0 ? '' : ` ${missing} sold SKU${missing === 1 ? ' has' : 's have'} no unit cost in TTS COGS.`;
   return {
-    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}`,
+    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}${adsModel ? ` ${adsSummary(adsModel)}` : ''}`,
     months,
     charts,
   };

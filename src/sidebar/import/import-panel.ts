@@ -131,7 +131,10 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
         onProgress: (sent, all) => progress.show(sent, all, `Writing ${count(sent)} of ${count(all)} rows…`),
       });
       for (const entry of todo) {
-        if (entry.ads) outcomes.push(await importAdReport(entry.parsed, entry.ads, call, () => cancelRequested));
+        if (!entry.ads) continue;
+        outcomes.push(await importAdReport(entry.parsed, entry.ads, call, () => cancelRequested));
+        // The server now remembers this clock: the next report's card starts with it.
+        if (entry.ads.clock() !== '') rememberedClock = Promise.resolve(entry.ads.clock());
       }
       const entriesInOrder = [...ledgerTodo, ...todo.filter((e) => e.ads)];
       outcomes.forEach((outcome, i) => {

@@ -16,7 +16,7 @@ beforeAll(ensureBuilt);
 const ADS = 'TTS Ads';
 const DASHBOARD = 'TTS Dashboard';
 
-function parsed(name: string, bytes = new Uint8Array(readFileSync(new URL(`../fixtures/ads/${name}`, import.meta.url)))): ParsedExport {
+function parsed(name: string, bytes: Uint8Array = new Uint8Array(readFileSync(new URL(`../fixtures/ads/${name}`, import.meta.url)))): ParsedExport {
   const result = parseExportFile(bytes, name);
   if (result.errors.length > 0) throw new Error(result.errors[0].message);
   return result.files[0];

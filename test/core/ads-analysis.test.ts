@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExportFile } from '../../src/core/read/parse-export';
 import { adsLines, bookedRows, clockLabel } from '../../src/core/analysis/ads';
-import { adsByMonth, statementAdMonths } from '../../src/core/analysis/ads-profit';
+import { adSpendByMonth, adsByMonth, statementAdMonths } from '../../src/core/analysis/ads-profit';
 import { productAds } from '../../src/core/analysis/ads-products';
 import { buildCogsTable, monthlySales, netProfit } from '../../src/core/analysis/pnl';
 import { parseCsv } from '../../src/core/read/files/csv';
@@ -56,6 +56,13 @@ describe('profit after ads', () => {
       grossSales: 13500, netProfit: 4690, profitAfterAds: 690,
       tacos: 0.5556, blendedRoas: 1.8, attributedRoas: 1.93,
     });
+  });
+
+  it('hands the P&L one ad cost per month: spend not in the settlement, less GMV Pay transfers', () => {
+    // 75.00 − 5.00 already deducted per order − 30.00 moved by GMV Pay (already out of the settlement) = 40.00.
+    expect(adSpendByMonth(adFile('gmv-max-by-product.csv'), statement())).toEqual(new Map([['2026-05', 4000]]));
+    // Net profit 46.90 − 40.00 = 6.90: the profit after ads of the dashboard.
+    expect(adSpendByMonth([], statement())).toEqual(new Map([['2026-05', -3000]]));
   });
 
   it('never lets a settlement ad fee larger than the report\'s spend turn into income', () => {

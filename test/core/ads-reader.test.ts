@@ -100,6 +100,20 @@ describe('ad reports through the import reader', () => {
     expect(file.rejects[5].message).toMatch(/^Row 9 has the same day, campaign and campaign as row 2 but other figures; the row was skipped\./);
   });
 
+  it('leaves out Total rows wherever they are, but keeps a dated row whose campaign starts with "Total"', () => {
+    const bytes = csvOf([
+      ['Campaign name', 'By Day', 'Cost', 'Gross revenue (Shop)'],
+      ['Total', '', '3.00', '9.00'],
+      ['Total Body Leggings', '2026-05-01', '1.00', '4.00'],
+      ['Spring Tanks', '2026-05-01', '2.00', '5.00'],
+      ['Total of 2 results', '-', '3.00', '9.00'],
+    ]);
+    const [file] = parseExportFile(bytes, 'totals.csv').files;
+    expect(file.rejects).toEqual([]);
+    expect(file.ads!.totalRows).toBe(2);
+    expect(file.ads!.rows.map((r) => [r.campaign, r.cost])).toEqual([['Total Body Leggings', 100], ['Spring Tanks', 200]]);
+  });
+
   it('reads an ad report pasted in a sheet (custom-function range) with Date cells', () => {
     const parsed = parseSheetRows([
       ['By Day', 'Campaign name', 'Cost', 'Gross revenue (Shop)', '', ''],

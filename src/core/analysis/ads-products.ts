@@ -13,6 +13,7 @@ import { spendOf, type AdRow } from '../read/ad-rows';
 import { productOf, productRows, roas, share } from './ads';
 import { isAffiliateColumn } from './ads-profit';
 import { NO_SKU, rowMonth, rowPnl, unitCostOn, unitsSold, type CogsTable } from './pnl';
+import { lineCostCents } from './unit-cost';
 import type { LedgerRow } from '../types';
 
 export interface ProductAds {
@@ -90,7 +91,7 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
     if (units === 0) continue;
     const unitCost = unitCostOn(cogs, row);
     if (unitCost === undefined) sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
-    else sums.cogs += units * unitCost;
+    else sums.cogs += lineCostCents(units, unitCost);
   }
   return sums;
 }

@@ -126,3 +126,18 @@ export function adsByMonth(adRows: readonly AdRow[], ledgerRows: readonly Ledger
 export function isAffiliateColumn(id: string): boolean {
   return findColumnById(id)?.feeCategory === 'Affiliate';
 }
+
+/**
+ * Per month, the ad cost to subtract from a settlement-based profit (the P&L's Ad spend): the
+ * report's spend not already inside the settlement, less the GMV Pay transfers that lowered the
+ * settlement without being spend. Positive cents; a month whose transfers exceed that spend is
+ * negative (the transfer is handed back).
+ */
+export function adSpendByMonth(adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of adsByMonth(adRows, ledgerRows, new Map())) {
+    const cents = m.spendOnTop - m.gmvPayTransfers;
+    if (cents !== 0) out.set(m.month, cents);
+  }
+  return out;
+}

@@ -145,7 +145,7 @@ class Reader implements AdsReader {
   push(cells: readonly CellValue[], rowNumber: number): void {
     const first = cells.find((c) => cellText(c) !== '');
     if (first === undefined) return;
-    if (TOTAL_ROW.test(cellText(first))) {
+    if (this.isTotalRow(cells, cellText(first))) {
       this.totalRows++;
       return;
     }
@@ -162,6 +162,18 @@ class Reader implements AdsReader {
     this.rows.push(row);
     if (this.period.first === '' || row.day < this.period.first) this.period.first = row.day;
     if (row.day > this.period.last) this.period.last = row.day;
+  }
+
+  /**
+   * A report's `Total` row: it starts with "Total" and has no day (a campaign named "Total Body
+   * Leggings" on a dated row is data).
+   */
+  private isTotalRow(cells: readonly CellValue[], first: string): boolean {
+    if (!TOTAL_ROW.test(first)) return false;
+    const day = this.columns.find((c) => c.field === 'day');
+    const value = day === undefined ? undefined : cells[day.index];
+    const iso = value instanceof Date ? 'date' : parseDateOrNull(cellText(value));
+    return iso === null || iso === '';
   }
 
   /** One data row → an AdRow, or null (reported) when a cell cannot be read. */

@@ -123,3 +123,15 @@ describe('ad reports through the import reader', () => {
     expect(parsed.ads!.rows).toMatchObject([{ day: '2026-05-01', cost: 1250, revenue: 4000 }]);
   });
 });
+
+describe('headers in another language', () => {
+  it('refuses a Spanish Ads Manager export, and says nothing about language for an English file with foreign product names', () => {
+    const spanish = parseExportFile(csvOf([['Por día', 'Nombre de la campaña', 'Costo', 'Impresiones'], ['2026-05-01', 'Primavera', '10.00', '100']]), 'es.csv');
+    expect(spanish.errors[0].message).toMatch(/^es\.csv: the header on row 1 is not in English \(`Por día`, `Nombre de la campaña`, `Costo`, `Impresiones`\)\./);
+    const english = parseExportFile(csvOf([['By Day', 'Campaign name', 'Cost', 'Gross revenue (Shop)'], ['2026-05-01', '春季 キャンペーン', '10.00', '30.00']]), 'en.csv');
+    expect(english.errors).toEqual([]);
+    expect(english.files[0].ads!.rows[0].campaign).toBe('春季 キャンペーン');
+    const notAnExport = parseExportFile(csvOf([['Name', 'Note'], ['杯子', '好']]), 'notes.csv');
+    expect(notAnExport.errors[0].message).toMatch(/^notes\.csv: no TikTok Shop export header found/);
+  });
+});

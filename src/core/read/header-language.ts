@@ -30,8 +30,9 @@ export function foreignHeaderMessage(rows: readonly (readonly CellValue[])[], wh
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r].map(cellText).filter((t) => t !== '');
     if (cells.length < 2) continue;
+    // The first row of two or more cells is where a header would be: data further down may be in any language.
     const foreign = cells.filter((t) => t.length <= 60 && (NON_LATIN.test(t) || LATIN_WORDS.has(t.toLowerCase())));
-    if (foreign.length < 2 || foreign.length * 2 < cells.length) continue;
+    if (foreign.length < 2 || foreign.length * 2 < cells.length) return '';
     const shown = foreign.slice(0, 4).map((t) => `\`${t}\``).join(', ');
     return `${where}: the header on row ${r + 1} is not in English (${shown}). TTS Profit reads English headers: ` +
       'switch the display language to English (Ads Manager: the language setting in your account menu; Seller Center: the language menu at the top of the page) and export the file again.';

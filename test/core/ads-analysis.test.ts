@@ -4,6 +4,7 @@ import { parseExportFile } from '../../src/core/read/parse-export';
 import { adsLines, bookedRows, clockLabel } from '../../src/core/analysis/ads';
 import { adSpendByMonth, adsByMonth, statementAdMonths } from '../../src/core/analysis/ads-profit';
 import { productAds } from '../../src/core/analysis/ads-products';
+import { campaignSkusOf } from '../../src/core/analysis/ad-skus';
 import { buildCogsTable, monthlySales, netProfit } from '../../src/core/analysis/pnl';
 import { parseCsv } from '../../src/core/read/files/csv';
 import type { AdRow } from '../../src/core/read/ad-rows';
@@ -94,8 +95,33 @@ describe('ROAS against break-even per product', () => {
     const report = productAds(rows, statement(), noCost);
     expect(report.products.map((p) => [p.product, p.breakevenRoas, p.note])).toEqual([
       ['High-Waist Leggings', null, 'No unit cost for 1732000000000000222 in TTS COGS.'],
-      ['Mystery Mug', null, 'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name).'],
+      ['Mystery Mug', null, 'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).'],
     ]);
     expect(report.missingCostSkus).toEqual(['1732000000000000222']);
+  });
+});
+
+describe('campaigns mapped to SKUs', () => {
+  it('gives an Ads Manager campaign its SKUs\' break-even ROAS from the seller\'s mapping', () => {
+    const mapping = campaignSkusOf([
+      ['Campaign name', 'SKU ID', 'Note'],
+      ['Spring Tanks', '1732000000000000111', ''],
+      ['Leggings Always On', '1732000000000000222, 1732000000000000999', ''],
+      ['Unmapped', '', ''],
+    ], 'TTS Ad SKUs');
+    expect(mapping.get('Leggings Always On')).toEqual(['1732000000000000222', '1732000000000000999']);
+    const report = productAds(adFile('ads-manager-by-day.csv'), statement(), cogs(), mapping);
+    // Spring Tanks: 85.75 spent, 299.80 attributed → ROAS 3.50; the tank's margin 0.59 → 299.80 × 0.59 − 85.75 = 91.13.
+    // Leggings Always On: 44.25 spent, 124.95 → 2.82; 124.95 × 41.5 / 75 − 44.25 = 69.14 − 44.25 = 24.89.
+    expect(report.products.map((p) => [p.product, p.skus, p.spend, p.revenue, p.actualRoas, p.breakevenRoas, p.profitAfterAds, p.losing])).toEqual([
+      ['Leggings Always On (campaign)', ['1732000000000000222'], 4425, 12495, 2.82, 1.81, 2489, false],
+      ['Spring Tanks (campaign)', ['1732000000000000111'], 8575, 29980, 3.5, 1.69, 9113, false],
+    ]);
+  });
+
+  it('refuses a SKU a spreadsheet rounded, naming its cell', () => {
+    expect(() => campaignSkusOf([['Campaign name', 'SKU ID'], ['A', 1.732e18]], 'TTS Ad SKUs')).toThrow(
+      'TTS Ad SKUs row 2, column SKU ID: the SKU 1.732E+18 lost its last digits (the sheet turned it into a number). Format the column as Plain text and type it again.',
+    );
   });
 });

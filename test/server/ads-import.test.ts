@@ -52,6 +52,8 @@ describe('ad reports into TTS Ads', () => {
     expect(column(tab, 'Cost')).toEqual([40, 10.5, 35.25, 20, 24.25]);
     expect(column(tab, 'Net cost')).toEqual(['', '', '', '', '']);
     expect(h.run('getAdsClock', null)).toBe('UTC-07:00');
+    // Its campaigns are listed for the seller to map to SKUs.
+    expect(column(h.values('TTS Ad SKUs'), 'Campaign name')).toEqual(['Spring Tanks', 'Leggings Always On']);
 
     const again = await runAdsImport(report, 'UTC-07:00', h.call);
     expect(again).toMatchObject({ written: 0, duplicates: 5, revisions: [] });
@@ -118,6 +120,22 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
     ]);
     expect(String(dashboardRow(dash, 'Products losing money on ads')[1])).toBe('1: High-Waist Leggings.');
     expect(String(dashboardRow(dash, 'Clocks')[1])).toContain("the ad account's clock (UTC-07:00)");
+  });
+
+  it('uses the seller\'s campaign → SKU mapping for an Ads Manager report', async () => {
+    const h = harness();
+    await h.importFiles([parsed('statement-with-gmv-pay.csv')]);
+    typeCosts(h, { '1732000000000000111': 6, '1732000000000000222': 8 });
+    await runAdsImport(parsed('ads-manager-by-day.csv'), 'UTC-07:00', h.call);
+    const skus = h.values('TTS Ad SKUs');
+    const skuColumn = skus[0].indexOf('SKU ID') + 1;
+    h.workbook.seed('TTS Ad SKUs', [['1732000000000000111']], column(skus, 'Campaign name').indexOf('Spring Tanks') + 2, skuColumn);
+    h.run('refreshDashboard', null);
+    const dash = h.values(DASHBOARD);
+    const at = dash.findIndex((r) => r[0] === 'Product');
+    // 85.75 spent, 299.80 attributed; the tank's margin 0.59 → 91.13 after ads; Leggings Always On is not mapped.
+    expect(dash[at + 1].slice(0, 7)).toEqual(['Spring Tanks (campaign)', 85.75, 299.8, 3.5, 1.69, 91.13, 0.3333]);
+    expect(dash[at + 2][0]).toBe('');
   });
 
   it('answers TTS_ADS from the TTS Ads tab by month and by product, naming the clock', async () => {

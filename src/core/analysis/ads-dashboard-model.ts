@@ -7,6 +7,7 @@ import { formatCents } from '../money';
 import { clockLabel } from './ads';
 import { adsByMonth, type AdsMonth, type MonthSales } from './ads-profit';
 import { productAds, type ProductAdsReport } from './ads-products';
+import { NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
 import { monthlySales, type CogsTable } from './pnl';
 import type { AdRow } from '../read/ad-rows';
 import type { LedgerRow } from '../types';
@@ -24,13 +25,15 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
  * `netProfit`: each month's net profit as the P&L gives it (null for months still to come).
  * Null when there are no ad rows.
  */
-export function adsDashboardModel(adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[], cogs: CogsTable, netProfit: ReadonlyMap<string, number | null>): AdsDashboardModel | null {
+export function adsDashboardModel(
+  adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[], cogs: CogsTable, netProfit: ReadonlyMap<string, number | null>, campaignSkus: CampaignSkus = NO_CAMPAIGN_SKUS,
+): AdsDashboardModel | null {
   if (adRows.length === 0) return null;
   const sales = new Map<string, MonthSales>();
   for (const { month, amount } of monthlySales(ledgerRows, 'gross')) sales.set(month, { grossSales: amount, netProfit: netProfit.get(month) ?? null });
   for (const [month, profit] of netProfit) if (!sales.has(month) && profit !== null) sales.set(month, { grossSales: 0, netProfit: profit });
   const months = adsByMonth(adRows, ledgerRows, sales).filter((m) => m.spend !== 0 || m.netProfit !== null);
-  const products = productAds(adRows, ledgerRows, cogs);
+  const products = productAds(adRows, ledgerRows, cogs, campaignSkus);
   return { months, products, facts: facts(adRows, months, products) };
 }
 

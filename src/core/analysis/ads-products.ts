@@ -1,5 +1,6 @@
 /**
- * Ads per product: the ROAS a product's ads earned (GMV Max by product) against the ROAS at which
+ * Ads per product: the ROAS a product's ads earned (GMV Max by product, or a campaign the seller
+ * mapped to SKUs in the TTS Ad SKUs tab) against the ROAS at which
  * they break even after product cost, fees, shipping and commissions, from the product's own
  * statement lines; products whose ads lose money come first. Ad products meet statement SKUs by
  * SKU ID when the report has one, else by product name; ad days meet order dates by month only.
@@ -10,7 +11,8 @@
  */
 import Decimal from 'decimal.js';
 import { spendOf, type AdRow } from '../read/ad-rows';
-import { productOf, productRows, roas, share } from './ads';
+import { bookedRows, productOf, productRows, roas, share } from './ads';
+import { NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
 import { isAffiliateColumn } from './ads-profit';
 import { NO_SKU, rowMonth, rowPnl, unitCostOn, unitsSold, type CogsTable } from './pnl';
 import { lineCostCents } from './unit-cost';
@@ -96,25 +98,41 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
   return sums;
 }
 
-export function productAds(adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[], cogs: CogsTable): ProductAdsReport {
-  const groups = new Map<string, AdRow[]>();
+/** The rows of each advertised product: GMV Max product rows, then mapped campaigns without product rows. */
+function productGroups(adRows: readonly AdRow[], campaignSkus: CampaignSkus): { rows: AdRow[]; skus: readonly string[]; label: string }[] {
+  const groups = new Map<string, { rows: AdRow[]; skus: readonly string[]; label: string }>();
+  const withProducts = new Set<string>();
   for (const row of productRows(adRows)) {
+    withProducts.add(row.campaign || row.campaignId);
     const key = row.productId || nameKey(row.productName);
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else groups.set(key, { rows: [row], skus: [], label: '' });
   }
+  for (const row of bookedRows(adRows)) {
+    const campaign = row.campaign || row.campaignId;
+    const skus = campaignSkus.get(campaign);
+    if (!skus || withProducts.has(campaign)) continue;
+    const key = `campaign|${campaign}`;
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else groups.set(key, { rows: [row], skus, label: `${campaign} (campaign)` });
+  }
+  return [...groups.values()];
+}
+
+export function productAds(adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[], cogs: CogsTable, campaignSkus: CampaignSkus = NO_CAMPAIGN_SKUS): ProductAdsReport {
   const index = ledgerIndex(ledgerRows);
   const missingCostSkus = new Set<string>();
   let affiliateSales = 0;
   let matchedSales = 0;
-  const products = [...groups.values()].map((rows): ProductAds => {
+  const products = productGroups(adRows, campaignSkus).map(({ rows, skus: mapped, label }): ProductAds => {
     const first = rows.find((r) => r.productName) ?? rows[0];
     const spend = rows.reduce((s, r) => s + spendOf(r), 0);
     const revenue = rows.reduce((s, r) => s + (r.revenue ?? 0), 0);
     const orders = rows.reduce((s, r) => s + (r.orders ?? 0), 0);
     const months = new Set(rows.map((r) => r.day.slice(0, 7)));
-    const skuIds = [...new Set(rows.map((r) => r.skuId).filter((s) => s !== ''))];
+    const skuIds = [...new Set([...mapped, ...rows.map((r) => r.skuId).filter((s) => s !== '')])];
     const matched = skuIds.length > 0
       ? skuIds.flatMap((s) => index.bySku.get(s) ?? [])
       : rows.flatMap((r) => (r.productName ? [nameKey(r.productName)] : [])).filter((k, i, all) => all.indexOf(k) === i).flatMap((k) => index.byName.get(k) ?? []);
@@ -123,11 +141,11 @@ export function productAds(adRows: readonly AdRow[], ledgerRows: readonly Ledger
     affiliateSales += sums.affiliateSales;
     matchedSales += sums.netSales;
     const base: ProductAds = {
-      product: productOf(first), productId: first.productId, skus: [...sums.skus].sort(), spend, revenue, orders,
+      product: label || productOf(first), productId: first.productId, skus: [...sums.skus].sort(), spend, revenue, orders,
       actualRoas: roas(revenue, spend), breakevenRoas: null, margin: null, profitAfterAds: null, losing: false,
       affiliateShare: share(sums.affiliateSales, sums.netSales), note: '',
     };
-    if (sums.netSales <= 0) return { ...base, note: 'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name).' };
+    if (sums.netSales <= 0) return { ...base, note: 'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).' };
     if (sums.missing.size > 0) return { ...base, note: `No unit cost for ${[...sums.missing].join(', ')} in TTS COGS.` };
     const contribution = sums.netSales + sums.costs - sums.cogs;
     const margin = new Decimal(contribution).dividedBy(sums.netSales);

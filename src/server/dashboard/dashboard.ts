@@ -14,6 +14,7 @@ import { readCogs, readLedger } from '../sheets/ledger-reader';
 import { readSettings } from '../settings';
 import { adsDashboardModel, adsSummary } from '../../core/analysis/ads-dashboard-model';
 import { readAdRows } from '../sheets/ads-sheet';
+import { readCampaignSkus } from '../sheets/ad-skus-sheet';
 import { adsCharts, writeAdsBlocks } from './ads-dashboard';
 import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
 
@@ -119,7 +120,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
   if (!model.status.hasData) return { message: model.status.message, months: 0, charts: 0 };
 
   const year = model.status.asOf.slice(0, 4);
-  const adsModel = adsDashboardModel(readAdRows(), ledger.rows, cogs, new Map(model.months.map((m) => [m.month, m.netProfit])));
+  const adsModel = adsDashboardModel(readAdRows(), ledger.rows, cogs, new Map(model.months.map((m) => [m.month, m.netProfit])), readCampaignSkus());
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
     const blocks = writeBlocks(sheet, model, settings, ledger.problems);

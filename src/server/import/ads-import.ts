@@ -8,6 +8,7 @@ import type { AdsImportRequest, AdsImportResult } from '../../core/contract';
 import { mergeAdRows } from '../../core/ledger/ads-merge';
 import { parseAdClock } from '../../core/read/ad-clock';
 import { adLevelOf, adRowKey, type AdRow } from '../../core/read/ad-rows';
+import { prefillAdSkus } from '../sheets/ad-skus-sheet';
 import { appendAdRows, openAdsTab, replaceAdRows } from '../sheets/ads-sheet';
 import { withDocumentLock } from '../sheets/document-lock';
 import { AdsImportSchema } from './import-schemas';
@@ -35,6 +36,7 @@ export function importAds(arg: AdsImportRequest): AdsImportResult {
     const importedAt = new Date().toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
     appendAdRows(tab, merge.fresh, importedAt);
     replaceAdRows(tab, merge.replace, importedAt);
+    prefillAdSkus(merge.fresh);
     return { written: merge.fresh.length, duplicates: merge.duplicates, replaced: merge.replace.length, revisions: merge.revisions };
   });
 }

@@ -97,7 +97,9 @@ export function replaceAdRows(tab: AdsTab, rows: readonly AdRow[], importedAt: s
     if (at === undefined) continue;
     // A figure the new report lacks keeps the tab's value.
     const held = tab.rows.get(row.key);
-    const merged: AdRow = held ? { ...row, netCost: row.netCost ?? held.netCost, orders: row.orders ?? held.orders, impressions: row.impressions ?? held.impressions, clicks: row.clicks ?? held.clicks } : row;
+    const merged: AdRow = held
+      ? { ...row, netCost: row.netCost ?? held.netCost, orders: row.orders ?? held.orders, impressions: row.impressions ?? held.impressions, clicks: row.clicks ?? held.clicks, skuId: row.skuId || held.skuId }
+      : row;
     writeOwnColumns(tab, at, [lineOf(merged, tab.header, importedAt)]);
   }
 }

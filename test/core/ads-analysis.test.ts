@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExportFile } from '../../src/core/read/parse-export';
 import { adsLines, bookedRows, clockLabel } from '../../src/core/analysis/ads';
-import { adSpendByMonth, adsByMonth, statementAdMonths } from '../../src/core/analysis/ads-profit';
+import { adSpendByMonth, adsByMonth, statementAdMonths, StatementAdTally } from '../../src/core/analysis/ads-profit';
 import { productAds } from '../../src/core/analysis/ads-products';
 import { campaignSkusOf } from '../../src/core/analysis/ad-skus';
 import { buildCogsTable, monthlySales, netProfit } from '../../src/core/analysis/pnl';
@@ -64,6 +64,13 @@ describe('profit after ads', () => {
     expect(adSpendByMonth(adFile('gmv-max-by-product.csv'), statement())).toEqual(new Map([['2026-05', 4000]]));
     // Net profit 46.90 − 40.00 = 6.90: the profit after ads of the dashboard.
     expect(adSpendByMonth([], statement())).toEqual(new Map([['2026-05', -3000]]));
+  });
+
+  it('finds the same transfers and fees in rows streaming past (a formula\'s range keeps no rows)', () => {
+    const tally = new StatementAdTally();
+    parseExportFile(new Uint8Array(readFileSync(fixture('statement-with-gmv-pay.csv'))), 'statement.csv', { keepRows: false, onView: (view) => tally.addView(view) });
+    expect(tally.months).toEqual(new Map([['2026-05', { gmvPayTransfers: 3000, adFeesInSettlement: 500 }]]));
+    expect(adSpendByMonth(adFile('gmv-max-by-product.csv'), tally.months)).toEqual(new Map([['2026-05', 4000]]));
   });
 
   it('never lets a settlement ad fee larger than the report\'s spend turn into income', () => {

@@ -13,7 +13,9 @@ import { findColumnById } from '../read/catalog';
 import { normalizeType } from '../read/normalize';
 import { spendOf, type AdRow } from '../read/ad-rows';
 import { bookedRows, roas, share } from './ads';
-import { rowMonth, rowPnl } from './pnl';
+import { addViewLines, emptyLines, rowMonth, rowPnl, type PnlLines } from './pnl';
+import { detachedText } from '../read/detached-text';
+import type { RowView } from '../read/row-view';
 import type { LedgerRow } from '../types';
 
 /** The statement's Type of a GMV Pay transfer (API adjustment type GMV_PAYMENT_FOR_ADS). */
@@ -32,24 +34,44 @@ export interface StatementAdMonth {
   adFeesInSettlement: number;
 }
 
-export function statementAdMonths(rows: readonly LedgerRow[]): Map<string, StatementAdMonth> {
-  const months = new Map<string, StatementAdMonth>();
-  const at = (month: string): StatementAdMonth => {
-    let m = months.get(month);
-    if (!m) months.set(month, (m = { gmvPayTransfers: 0, adFeesInSettlement: 0 }));
-    return m;
-  };
-  for (const row of rows) {
-    if (isGmvPayTransfer(row)) {
-      at(rowMonth(row)).gmvPayTransfers -= rowPnl(row).settlement;
-      continue;
+/**
+ * GMV Pay transfers and settlement ad fees by month, from ledger rows or from rows streaming past
+ * as views (a custom function's range keeps no rows).
+ */
+export class StatementAdTally {
+  readonly months = new Map<string, StatementAdMonth>();
+  private readonly scratch = emptyLines();
+
+  addRow(row: LedgerRow): void {
+    if (isGmvPayTransfer(row)) this.at(rowMonth(row)).gmvPayTransfers -= rowPnl(row).settlement;
+    else for (const id of AD_FEE_IDS) if (row.amounts[id]) this.at(rowMonth(row)).adFeesInSettlement -= row.amounts[id];
+  }
+
+  addView(view: RowView): void {
+    if (isGmvPayTransfer(view)) {
+      const lines = this.scratch;
+      for (const key of Object.keys(lines) as (keyof PnlLines)[]) lines[key] = 0;
+      addViewLines(view, lines);
+      this.at(rowMonth(view)).gmvPayTransfers -= lines.settlement;
+      return;
     }
-    for (const id of AD_FEE_IDS) {
-      const cents = row.amounts[id];
-      if (cents) at(rowMonth(row)).adFeesInSettlement -= cents;
+    for (let k = 0; k < view.filledCount; k++) {
+      const slot = view.filled[k];
+      if (AD_FEE_IDS.includes(view.amountIds[slot])) this.at(detachedText(rowMonth(view))).adFeesInSettlement -= view.cents[slot];
     }
   }
-  return months;
+
+  private at(month: string): StatementAdMonth {
+    let m = this.months.get(month);
+    if (!m) this.months.set(detachedText(month), (m = { gmvPayTransfers: 0, adFeesInSettlement: 0 }));
+    return m;
+  }
+}
+
+export function statementAdMonths(rows: readonly LedgerRow[]): Map<string, StatementAdMonth> {
+  const tally = new StatementAdTally();
+  for (const row of rows) tally.addRow(row);
+  return tally.months;
 }
 
 export interface AdsMonth {
@@ -87,7 +109,7 @@ export interface MonthSales {
  * One line per month that has sales or ad spend, ascending. `sales` holds each month's gross
  * sales and net profit as the P&L computes them (settlement-based, so still net of GMV Pay transfers).
  */
-export function adsByMonth(adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[], sales: ReadonlyMap<string, MonthSales>): AdsMonth[] {
+export function adsByMonth(adRows: readonly AdRow[], ledger: readonly LedgerRow[] | ReadonlyMap<string, StatementAdMonth>, sales: ReadonlyMap<string, MonthSales>): AdsMonth[] {
   const spend = new Map<string, { spend: number; revenue: number }>();
   for (const row of bookedRows(adRows)) {
     const month = row.day.slice(0, 7);
@@ -96,7 +118,7 @@ export function adsByMonth(adRows: readonly AdRow[], ledgerRows: readonly Ledger
     m.revenue += row.revenue ?? 0;
     spend.set(month, m);
   }
-  const statement = statementAdMonths(ledgerRows);
+  const statement = Array.isArray(ledger) ? statementAdMonths(ledger) : (ledger as ReadonlyMap<string, StatementAdMonth>);
   const months = [...new Set([...spend.keys(), ...sales.keys(), ...statement.keys()])].filter((m) => m !== '').sort();
   return months.map((month): AdsMonth => {
     const ads = spend.get(month) ?? { spend: 0, revenue: 0 };
@@ -133,9 +155,9 @@ export function isAffiliateColumn(id: string): boolean {
  * settlement without being spend. Positive cents; a month whose transfers exceed that spend is
  * negative (the transfer is handed back).
  */
-export function adSpendByMonth(adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[]): Map<string, number> {
+export function adSpendByMonth(adRows: readonly AdRow[], ledger: readonly LedgerRow[] | ReadonlyMap<string, StatementAdMonth>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of adsByMonth(adRows, ledgerRows, new Map())) {
+  for (const m of adsByMonth(adRows, ledger, new Map())) {
     const cents = m.spendOnTop - m.gmvPayTransfers;
     if (cents !== 0) out.set(m.month, cents);
   }

@@ -81,6 +81,11 @@ describe('ad reports into TTS Ads', () => {
     expect(column(after, 'Cost')).toEqual([40, 10.5, 35.25, 20, 26.1, 18.4, 30]);
     expect(column(after, 'My note')[0]).toBe('checked');
     expect(after).toHaveLength(8);
+
+    // A tab whose Key header was typed over cannot tell its rows apart: refused, nothing written twice.
+    h.workbook.seed(ADS, [['My key']], 1, 1);
+    await expect(runAdsImport(revised, 'UTC-07:00', h.call)).resolves.toMatchObject({ status: 'failed', message: expect.stringContaining('The TTS Ads tab has no Key column in row 1.') });
+    expect(h.values(ADS)).toHaveLength(8);
   });
 
   it('refuses a clock that is not a UTC offset and a hand-made key, and keeps an XLSX at campaign level apart', async () => {

@@ -46,6 +46,10 @@ export function openAdsTab(): AdsTab {
   const existing = ss.getSheetByName(ADS_TAB);
   const sheet = existing && existing.getLastRow() > 0 ? existing : sheetWithHeader(ADS_TAB, ADS_HEADER);
   const header = headerOf(sheet);
+  // Without its Key column the tab cannot tell which rows it holds: every row would be added again.
+  if (sheet.getLastRow() >= 2 && !header.includes('Key')) {
+    throw new Error(`The ${ADS_TAB} tab has no Key column in row 1. Rename the tab to keep it, and import again to start a new one.`);
+  }
   const missing = ADS_HEADER.filter((label) => !header.includes(label));
   if (missing.length > 0) {
     ensureColumns(sheet, header.length + missing.length);

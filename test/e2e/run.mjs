@@ -163,26 +163,6 @@ try {
     await shot('dashboard');
   });
 
-  await check('a GMV Max report dropped after the statement adds profit after ads, TACoS and ROAS per product to the dashboard', async () => {
-    await frame.getByRole('button', { name: 'Clear' }).click();
-    await frame.locator('#import-files').setInputFiles(join(root, 'test', 'fixtures', 'ads', 'gmv-max-by-product.csv'));
-    const card = frame.locator('.file-card.ads-card');
-    await card.waitFor({ timeout: 30_000 });
-    assert.match(await card.innerText(), /GMV Max report[\s\S]*Spend\s+\$75\.00[\s\S]*Attributed revenue\s+\$145\.00/);
-    await card.getByLabel('Ad account time zone').selectOption('UTC-07:00');
-    await importButton.click();
-    await frame.locator('.ads-card .result').filter({ hasText: 'Imported: 4 new rows' }).waitFor({ timeout: 30_000 });
-    await frame.getByRole('button', { name: 'Build charts' }).click();
-    await frame.locator('.build-result.complete').filter({ hasText: 'Ads 2026-05: $75.00 spent (TACoS' }).waitFor({ timeout: 30_000 });
-    await page.locator('#tabs button', { hasText: 'TTS Dashboard' }).click();
-    const dashboard = page.locator('table.sheet[data-sheet="TTS Dashboard"]');
-    await dashboard.waitFor();
-    const text = await dashboard.innerText();
-    for (const label of ['Profit after ads', 'TACoS', 'Blended ROAS', 'Break-even ROAS', 'Products losing money on ads']) assert.ok(text.includes(label), `the dashboard shows ${label}`);
-    assert.equal(await page.locator('svg.chart').count(), 6);
-    await shot('ads-dashboard');
-  });
-
   await check('the page renders the sidebar at 300 px', async () => {
     const box = await page.locator('#sidebar-frame').boundingBox();
     assert.equal(Math.round(box.width), 300);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import type { FileParser } from '../../src/sidebar/parsing/parse-in-worker';
-import { parseBytesStreamingRows } from '../../src/sidebar/parsing/parse-file';
+import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
 import type { LedgerRow } from '../../src/core/types';
 import { column, ensureBuilt, harness } from '../server/import-harness';
 
@@ -28,8 +28,10 @@ const workerReader: FileParser = {
   usesWorker: true,
   async parse(file) {
     const rows = new Map<string | undefined, LedgerRow[]>();
-    const outcome = await parseBytesStreamingRows(new Uint8Array(await file.arrayBuffer()), file.name, (sheet, batch) => {
-      rows.set(sheet, [...(rows.get(sheet) ?? []), ...batch]);
+    const outcome = await parseStreamingRows(new Uint8Array(await file.arrayBuffer()), file.name, {
+      onRows: (sheet, batch) => {
+        rows.set(sheet, [...(rows.get(sheet) ?? []), ...batch]);
+      },
     });
     return { ...outcome, files: outcome.files.map((f) => ({ ...f, rows: rows.get(f.sheet) ?? [] })) };
   },

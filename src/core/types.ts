@@ -119,6 +119,13 @@ export interface ParsedExport {
   totals: { settlement: number; netSales: number; fees: number; grossSales: number };
   /** Time zone taken from the file name, e.g. `UTC-7`, when present. */
   timeZone?: string;
+  /** ID columns a spreadsheet rounded (see read/rounded-ids.ts); absent when every ID is whole. */
+  roundedIds?: RoundedIds;
+}
+
+/** ID columns whose IDs lost digits, each with an example and its row. */
+export interface RoundedIds {
+  fields: { field: 'orderId' | 'skuId' | 'statementId' | 'relatedOrderId'; column: string; example: string; row: number }[];
 }
 
 /** A whole file that could not be read: one clear message naming what was expected and found. */

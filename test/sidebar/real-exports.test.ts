@@ -118,4 +118,15 @@ describe('real exports through the sidebar reader', () => {
       `${file}, sheet OrderSKUList: the header of a Seller Center order export is on row 1, but no rows are under it; export a period that has orders.`,
     );
   });
+
+  it('a real header with a signature column cut out names what is missing, not the header it has', async () => {
+    const rows = realSheetRows(REAL.idOrders202411, 'OrderSKUList').slice(0, 3);
+    const skuId = rows[0].indexOf('SKU ID');
+    const csv = rows.map((row) => row.filter((_, c) => c !== skuId).map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\n');
+    const outcome = await parseBytesAsync(new TextEncoder().encode(csv), 'orders.csv');
+    expect(outcome.errors[0].message).toBe(
+      'orders.csv: row 1 has *Order ID*, *Order Status* but no *SKU ID* column, so it is not a complete Seller Center order export header ' +
+        '(Order ID, Order Status and SKU ID (order export)). Export the file again from Seller Center without removing columns.',
+    );
+  });
 });

@@ -10,7 +10,7 @@ import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
 import { forecastMonthly, type ForecastResult } from '../forecast/index';
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, NO_SKU, rowDate, rowMonth, unitCostOn, unitsSold, type CogsTable } from './pnl';
-import { thresholdReport, type ThresholdReport } from './threshold';
+import { thresholdReport, type ThresholdReport, defaultAsOf } from './threshold';
 import type { LedgerRow } from '../types';
 
 export interface OutlookOptions {
@@ -127,7 +127,7 @@ function chanceThisMonth(
 /** Pace, forecast, chance of this month's target and the calendar year against the annual target. */
 export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): SalesOutlook {
   const daily = dailySales(rows, opts.metric);
-  const asOf = opts.asOf ?? (daily.length > 0 ? daily[daily.length - 1].date : '');
+  const asOf = opts.asOf ?? defaultAsOf(rows) ?? '';
   const history = asOf ? monthlyHistory(daily, asOf) : [];
   if (history.length === 0) {
     const forecast = forecastMonthly([], []);

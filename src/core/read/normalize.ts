@@ -37,6 +37,11 @@ export interface NormalizerOptions {
   keyLog?: KeyLog;
   /** The rows are a later part of a file already started (no field-description row to look for). */
   continuesFile?: boolean;
+  /**
+   * Keep an ID a spreadsheet rounded (`5.77E+17`) as its text and tell this callback, instead of
+   * rejecting the row: for sums, which IDs do not change (see rounded-ids.ts).
+   */
+  onRoundedId?: (field: RowField | undefined, shown: string, rowNumber: number) => void;
 }
 
 /** How the values of one column the catalog does not know looked: amounts, or other text. */
@@ -199,6 +204,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const isLedger = options.layout === 'ledger';
   const dateText = options.dateText;
   const buildKeys = options.keys !== false;
+  const onRoundedId = options.onRoundedId;
   const problems: Problem[] = [];
   const unknownColumns: string[] = [];
   const amountIds: string[] = [];
@@ -213,6 +219,9 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     const handler: Handler = { kind: Kind.Skip, name, def: undefined, field: undefined, detail: false, slot: -1, keyPart: -1, maxChars: MAX_DETAIL_CHARS, dates: NO_DATES, days: NO_DAYS, moneyLike: 0, notMoney: 0 };
     if (name === '') return handler;
     const def = lookupColumn(name);
+    // A known column written twice (On-hold exports repeat `Related order ID`) is not new data;
+    // a repeated amount column is kept as unknown, so its values are never lost.
+    if (def && taken.has(def.id) && def.kind !== 'money' && def.kind !== 'info-money') return handler;
     if (!def || taken.has(def.id)) {
       handler.kind = Kind.Unknown;
       unknownColumns.push(name);
@@ -397,19 +406,27 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
             }
           } else if (typeof value === 'number') {
             if (!Number.isSafeInteger(value) || value < 0) {
-              report(rowNumber, h.name, lostDigits(rowNumber, h.name, value.toExponential().toUpperCase().replace('E+', 'E+')));
-              bad = true;
-              break;
-            }
-            text = String(value);
+              const shown = value.toExponential().toUpperCase();
+              if (onRoundedId !== undefined && Number.isFinite(value) && value > 0) {
+                onRoundedId(h.field, shown, rowNumber);
+                text = shown;
+              } else {
+                report(rowNumber, h.name, lostDigits(rowNumber, h.name, shown));
+                bad = true;
+                break;
+              }
+            } else text = String(value);
           } else {
             text = typeof value === 'string' ? value.trim() : String(value);
             if (text.charCodeAt(0) === 39) text = text.slice(1);
             if (text === '/') text = '';
             else if (isScientific(text)) {
-              report(rowNumber, h.name, lostDigits(rowNumber, h.name, text));
-              bad = true;
-              break;
+              if (onRoundedId !== undefined) onRoundedId(h.field, text, rowNumber);
+              else {
+                report(rowNumber, h.name, lostDigits(rowNumber, h.name, text));
+                bad = true;
+                break;
+              }
             }
           }
           if (text.length > MAX_ID_CHARS) {

@@ -8,6 +8,8 @@ import { FileReadError, forEachSheetRow, forEachSheetRowAsync } from './files/re
 import { looksLikeZip } from './files/zip-archive';
 import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
 import { CurrencyCheck } from './currency';
+import { ORDER_SALES_COLUMNS, OrderExportSales } from './order-export-sales';
+import { isIdField, RoundedIdWatch, roundedIdsRefusal } from './rounded-ids';
 import { createNormalizer, type Normalizer } from './normalize';
 import { addViewLines, emptyLines, rowDate, type PnlGroupings } from '../analysis/pnl';
 import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from '../analysis/reconcile';
@@ -48,6 +50,17 @@ export interface ParseOptions {
   groupings?: PnlGroupings;
   /** Keep rows in `ParsedExport.rows` (default true; false for constant-memory passes). */
   keepRows?: boolean;
+  /**
+   * Read an order export's sales as Gross sales, Seller discount and their refunds (see
+   * order-export-sales.ts). Sheet ranges: default true, for the functions' sales figures. Files:
+   * default false, so an imported order export never adds sales the statements already hold.
+   */
+  orderExportSales?: boolean;
+  /**
+   * Keep IDs a spreadsheet rounded (`5.77E+17`) and report them in `roundedIds`, instead of
+   * rejecting their rows: sheet ranges (sums do not depend on IDs). Files: never, they are keyed.
+   */
+  keepRoundedIds?: boolean;
 }
 
 /** Streams one sheet: buffers rows until the header is found, then normalizes each row. */
@@ -57,6 +70,8 @@ class SheetParser {
   private normalizer?: Normalizer;
   private reconciler?: Reconciler;
   private currency?: CurrencyCheck;
+  private orderSales?: OrderExportSales;
+  private readonly roundedIds = new RoundedIdWatch();
   private layout?: LayoutId;
   private label = '';
   private headerRow = 0;
@@ -127,18 +142,25 @@ class SheetParser {
     this.layout = result.layout;
     this.label = result.label;
     this.headerRow = headerRow;
+    const orderSales = result.layout === 'order-export' && this.options.orderExportSales === true;
     this.normalizer = createNormalizer({
       fileName: this.options.fileName,
       sheet: this.options.sheet,
       layout: result.layout,
-      header: result.header,
+      header: orderSales ? [...result.header, ...ORDER_SALES_COLUMNS] : result.header,
       headerRow,
       timeZone: this.options.timeZone,
       dateText: this.options.dateText,
       keys: this.options.keys,
+      onRoundedId: this.options.keepRoundedIds
+        ? (field, shown, row) => {
+            if (isIdField(field)) this.roundedIds.sawScientific(field, shown, row);
+          }
+        : undefined,
     });
     this.reconciler = createReconciler(this.normalizer.amountIds);
     this.currency = new CurrencyCheck(result.header);
+    if (orderSales) this.orderSales = new OrderExportSales(result.header, this.normalizer.amountIds);
     const rest = this.pending.slice(result.headerRow);
     this.pending.length = 0;
     for (let i = 0; i < rest.length; i++) this.readRow(rest[i], headerRow + 1 + i);
@@ -156,12 +178,14 @@ class SheetParser {
     const rejected = normalizer.rejectedRows;
     const view = normalizer.read(cells, rowNumber);
     if (currency.check(cells, rowNumber, normalizer.rejectedRows !== rejected)) return;
+    if (view !== null) this.orderSales?.apply(view, cells);
     this.accept(view);
   }
 
   /** One normalized row: totals and checks from the view; a LedgerRow only when rows are kept or streamed out. */
   private accept(view: RowView | null): void {
     if (view === null) return;
+    this.roundedIds.see(view);
     if (this.options.reconcile !== false) this.reconciler!.checkView(view);
     if (this.options.groupings) this.options.groupings.addView(view, this.lines);
     else addViewLines(view, this.lines);
@@ -235,6 +259,8 @@ class SheetParser {
     };
     if (this.options.sheet !== undefined) parsed.sheet = this.options.sheet;
     if (this.options.timeZone) parsed.timeZone = this.options.timeZone;
+    const rounded = this.roundedIds.result();
+    if (rounded !== null) parsed.roundedIds = rounded;
     return parsed;
   }
 }
@@ -246,7 +272,7 @@ class SheetParser {
 export function parseSheetRows(rows: readonly (readonly CellValue[])[], options: ParseOptions): ParsedExport {
   const timeZone = options.timeZone ?? timeZoneFromFileName(options.fileName);
   const where = options.sheet ? `${options.fileName}, sheet ${options.sheet}` : options.fileName;
-  const parser = new SheetParser({ ...options, timeZone, where });
+  const parser = new SheetParser({ orderExportSales: true, keepRoundedIds: true, ...options, timeZone, where });
   for (let i = 0; i < rows.length; i++) parser.push(rows[i], i + 1);
   parser.finish();
   if (!parser.detected) throw new ExportFormatError(parser.failureMessage);
@@ -357,6 +383,12 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
     return { files: [], errors: [{ fileName, message }], notes: [] };
   }
   const files = data.map((p) => p.parser.result());
+  // Rounded IDs cannot key ledger rows (exponent-rounded ones were rejected row by row already).
+  const rounded = files.find((f) => f.roundedIds);
+  if (rounded) {
+    const where = rounded.sheet !== undefined ? `${fileName}, sheet ${rounded.sheet}` : fileName;
+    return { files: [], errors: [{ fileName, message: roundedIdsRefusal(where, rounded.roundedIds!) }], notes: [] };
+  }
   const empty = files.every((f) => f.rows.length === 0 && f.rejects.length === 0) && data.every((p) => !p.parser.sawDataRows);
   if (empty) {
     const first = files[0];

@@ -16,7 +16,7 @@ const COMMON_FEES = ['Referral fee', 'Transaction fee', 'Affiliate commission', 
  * @customfunction
  */
 export function TTS_FEES(statement: Arg): (string | number)[][] {
-  const table = feeTable(readStatement(statement).rows);
+  const table = feeTable(readStatement(statement, { settlementFor: 'TTS_FEES' }).rows);
   return [['Fee', 'Amount'], ...table.map((entry) => [entry.label, centsToCell(entry.cents)])];
 }
 
@@ -38,6 +38,6 @@ export function TTS_FEE(statement: Arg, name: Arg): number {
     throw new Error(`${what}. Pass a fee header as TikTok writes it, or a fee listed by TTS_FEES. ${listed}.`);
   }
   let cents = 0;
-  for (const row of readStatement(statement).rows) cents += row.amounts[column.id] ?? 0;
+  for (const row of readStatement(statement, { settlementFor: 'TTS_FEE' }).rows) cents += row.amounts[column.id] ?? 0;
   return centsToCell(cents);
 }

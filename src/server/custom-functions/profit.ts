@@ -4,7 +4,7 @@ import { buildCogsTable, emptyLines, groupKey, missingUnitCostError, NO_SKU, Pnl
 import type { RowView } from '../../core/read/row-view';
 import type { CellValue } from '../../core/types';
 import { asGrid, centsToCell, describe, isOmitted, scalarOf } from './arguments';
-import { readStatement } from './statement-input';
+import { readStatement, refuseRoundedIds } from './statement-input';
 
 type Arg = unknown;
 
@@ -19,10 +19,12 @@ type Arg = unknown;
  */
 export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg): number {
   const costs = isOmitted(other_costs) ? 0 : otherCostsCents(other_costs);
-  if (isOmitted(cogs)) return centsToCell(readStatement(statement, { keepRows: false }).totals.settlement - costs);
+  if (isOmitted(cogs)) return centsToCell(readStatement(statement, { keepRows: false, settlementFor: 'TTS_NET_PROFIT' }).totals.settlement - costs);
   const tally = new CogsTally(cogsTableOf(cogs));
-  const { totals } = readStatement(statement, { keepRows: false, onView: (view) => tally.add(view) });
+  const parsed = readStatement(statement, { keepRows: false, onView: (view) => tally.add(view), settlementFor: 'TTS_NET_PROFIT' });
+  refuseRoundedIds(parsed, ['skuId'], 'TTS_NET_PROFIT with cogs (unit costs are matched by SKU ID)');
   tally.check();
+  const { totals } = parsed;
   return centsToCell(totals.settlement - tally.total - costs);
 }
 
@@ -44,15 +46,21 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg): (string | n
   const tally = isOmitted(cogs) ? undefined : new CogsTally(cogsTableOf(cogs), groupBy);
   // P&L lines per group, added as rows stream past: no row object is built or kept.
   const groupings = new PnlGroupings([groupBy]);
-  readStatement(statement, { keepRows: false, groupings, onView: tally && ((view) => tally.add(view)) });
+  const parsed = readStatement(statement, { keepRows: false, groupings, onView: tally && ((view) => tally.add(view)) });
+  if (groupBy === 'sku') refuseRoundedIds(parsed, ['skuId'], 'TTS_PNL by "sku"');
+  if (tally) refuseRoundedIds(parsed, ['skuId'], 'TTS_PNL with cogs (unit costs are matched by SKU ID)');
   tally?.check();
+  const { layout } = parsed;
+  // An order export holds sales only: its settlement, fee and profit cells stay blank, never 0.
+  const salesOnly = layout === 'order-export';
   const line = (label: string, lines: PnlLines, cogsCents: number | undefined) => {
     const profit = lines.settlement - (cogsCents ?? 0);
+    const settled = (cents: number) => (salesOnly ? '' : centsToCell(cents));
     return [
       label || BLANK_GROUP_LABELS[groupBy], centsToCell(lines.grossSales), centsToCell(lines.sellerDiscounts), centsToCell(lines.refunds),
-      centsToCell(lines.netSales), centsToCell(lines.shipping), centsToCell(lines.fees), centsToCell(lines.adjustments),
-      centsToCell(lines.settlement), cogsCents === undefined ? '' : centsToCell(cogsCents), centsToCell(profit),
-      lines.netSales === 0 ? '' : Math.round((profit / lines.netSales) * 10_000) / 10_000,
+      centsToCell(lines.netSales), settled(lines.shipping), settled(lines.fees), settled(lines.adjustments),
+      settled(lines.settlement), cogsCents === undefined ? '' : centsToCell(cogsCents), settled(profit),
+      lines.netSales === 0 || salesOnly ? '' : Math.round((profit / lines.netSales) * 10_000) / 10_000,
     ];
   };
   const header = [GROUP_LABELS[groupBy], 'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement', 'COGS', 'Net profit', 'Margin'];

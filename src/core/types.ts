@@ -121,6 +121,11 @@ export interface ParsedExport {
   timeZone?: string;
   /** ID columns a spreadsheet rounded (see read/rounded-ids.ts); absent when every ID is whole. */
   roundedIds?: RoundedIds;
+  /**
+   * Amount columns the catalog does not know, found under a parent (see read/unrecognised-money.ts):
+   * their sum is the amount column `line`.
+   */
+  unrecognisedMoney?: { parent: string; line: string; columns: string[] }[];
 }
 
 /** ID columns whose IDs lost digits, each with an example and its row. */

@@ -55,4 +55,28 @@ describe('every column of the real On-hold export', () => {
     expect(rt.call('TTS_RECONCILE', range)).toBe('All 1 rows reconcile');
     expect(rt.call('TTS_SETTLEMENT', range)).toBe(5.98);
   });
+
+  it('a fee column TTS Profit does not know, under Fees, is listed by name and keeps the row reconciled', async () => {
+    // A new column TikTok might add after GMV Max ad fee, with 0.50 of the Fees in it.
+    const [header, row] = usRows();
+    const at = header.indexOf('GMV Max ad fee') + 1;
+    const withNew = (cells: string[], value: string) => [...cells.slice(0, at), value, ...cells.slice(at)];
+    const rows = [withNew(header, 'Creator bonus fee'), withNew(row, '-0.50')];
+    rows[1][rows[0].indexOf('Fees')] = '-2.52';
+    rows[1][rows[0].indexOf('Total estimated settlement amount')] = '5.48';
+    const range = sheetRange(rt, rows);
+    expect(rt.call('TTS_FEES', range)).toEqual([
+      ['Fee', 'Amount'], ['Est. affiliate commission', -1.2], ['TikTok Shop commission fee', -0.72], ['Other (unrecognised): Creator bonus fee', -0.5],
+      ['VAT', -0.1], ['Total fees', -2.52],
+    ]);
+    expect(rt.call('TTS_RECONCILE', range)).toBe('All 1 rows reconcile');
+    expect((rt.call('TTS_PNL', range) as unknown[][])[1][6]).toBe(-2.52);
+
+    const csv = rows.map((r) => r.join(',')).join('\n');
+    const outcome = await parseBytesAsync(new TextEncoder().encode(csv), 'onhold.csv');
+    const [file] = outcome.files;
+    expect(file.reconciliation.ok).toBe(true);
+    expect(file.totals.fees).toBe(-252);
+    expect(file.unrecognisedMoney).toEqual([{ parent: 'fees', line: 'unrecognised_fees', columns: ['Creator bonus fee'] }]);
+  });
 });

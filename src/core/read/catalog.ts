@@ -180,6 +180,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     feeCategory: 'Shipping',
     layouts: LEG,
   }),
+  ship('unrecognised_shipping', 'Other shipping (unrecognised)'),
   ship('tiktok_shop_shipping_fee', 'TikTok Shop shipping fee'),
   ship('fbt_shipping_fee', 'Fulfilled by TikTok Shop (FBT) shipping fee', {
     also: ['Fulfilled by TikTok Shop shipping fee'],
@@ -218,6 +219,9 @@ export const COLUMNS: readonly ColumnDef[] = [
 
   // ── Fees (statement `Fees`; legacy `Total fees`) ─────────────────────────────────────────
   col('fees', 'Fees', 'money', { pnl: 'fees', isSubtotal: true, also: ['Total fees'] }),
+  // Amount columns TTS Profit does not know, found under `Fees` / `Shipping` in the header
+  // (unrecognised-money.ts): summed here so the parent's total never loses them.
+  fee('unrecognised_fees', 'Other fees (unrecognised)', 'Services'),
   fee('transaction_fee', 'Transaction fee', 'TikTok fees'),
   fee('referral_fee', 'Referral fee', 'TikTok fees'),
   fee('tiktok_shop_commission_fee', 'TikTok Shop commission fee', 'TikTok fees', {

@@ -10,6 +10,7 @@ import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
 import { CurrencyCheck } from './currency';
 import { ORDER_SALES_COLUMNS, OrderExportSales } from './order-export-sales';
 import { isIdField, RoundedIdWatch, roundedIdsRefusal } from './rounded-ids';
+import { UnrecognisedMoney, unrecognisedLineHeaders, unrecognisedUnderParents, type UnrecognisedUnder } from './unrecognised-money';
 import { createNormalizer, type Normalizer } from './normalize';
 import { addViewLines, emptyLines, rowDate, type PnlGroupings } from '../analysis/pnl';
 import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from '../analysis/reconcile';
@@ -71,6 +72,8 @@ class SheetParser {
   private reconciler?: Reconciler;
   private currency?: CurrencyCheck;
   private orderSales?: OrderExportSales;
+  private unrecognised?: UnrecognisedMoney;
+  private unrecognisedUnder: UnrecognisedUnder[] = [];
   private readonly roundedIds = new RoundedIdWatch();
   private layout?: LayoutId;
   private label = '';
@@ -143,11 +146,14 @@ class SheetParser {
     this.label = result.label;
     this.headerRow = headerRow;
     const orderSales = result.layout === 'order-export' && this.options.orderExportSales === true;
+    // The add-on's own ledger tab has no unknown amounts of TikTok's: columns there are the seller's.
+    const under = result.layout === 'ledger' ? [] : unrecognisedUnderParents(result.header);
+    const extra = [...unrecognisedLineHeaders(under), ...(orderSales ? ORDER_SALES_COLUMNS : [])];
     this.normalizer = createNormalizer({
       fileName: this.options.fileName,
       sheet: this.options.sheet,
       layout: result.layout,
-      header: orderSales ? [...result.header, ...ORDER_SALES_COLUMNS] : result.header,
+      header: extra.length > 0 ? [...result.header, ...extra] : result.header,
       headerRow,
       timeZone: this.options.timeZone,
       dateText: this.options.dateText,
@@ -161,6 +167,10 @@ class SheetParser {
     this.reconciler = createReconciler(this.normalizer.amountIds);
     this.currency = new CurrencyCheck(result.header);
     if (orderSales) this.orderSales = new OrderExportSales(result.header, this.normalizer.amountIds);
+    if (under.length > 0) {
+      this.unrecognised = new UnrecognisedMoney(under, this.normalizer.amountIds);
+      this.unrecognisedUnder = under.map(({ parent, line, columns }) => ({ parent, line, columns }));
+    }
     const rest = this.pending.slice(result.headerRow);
     this.pending.length = 0;
     for (let i = 0; i < rest.length; i++) this.readRow(rest[i], headerRow + 1 + i);
@@ -178,7 +188,10 @@ class SheetParser {
     const rejected = normalizer.rejectedRows;
     const view = normalizer.read(cells, rowNumber);
     if (currency.check(cells, rowNumber, normalizer.rejectedRows !== rejected)) return;
-    if (view !== null) this.orderSales?.apply(view, cells);
+    if (view !== null) {
+      this.unrecognised?.apply(view, cells);
+      this.orderSales?.apply(view, cells);
+    }
     this.accept(view);
   }
 
@@ -261,6 +274,7 @@ class SheetParser {
     if (this.options.timeZone) parsed.timeZone = this.options.timeZone;
     const rounded = this.roundedIds.result();
     if (rounded !== null) parsed.roundedIds = rounded;
+    if (this.unrecognisedUnder.length > 0) parsed.unrecognisedMoney = this.unrecognisedUnder;
     return parsed;
   }
 }

@@ -58,6 +58,8 @@ export function renderPreview(parsed: ParsedExport): HTMLElement {
         h('p', {}, `${plural(rejects.length, 'row')} cannot be imported:`),
         h('ul', {}, ...rejects.slice(0, LIST_LIMIT).map((p) => h('li', {}, problem(p))), moreNote(rejects.length, Math.min(rejects.length, LIST_LIMIT))))
       : null,
+    ...(parsed.unrecognisedMoney ?? []).map((u) =>
+      h('p', { className: 'note' }, `Counted in ${u.parent === 'fees' ? 'Fees' : 'Shipping'} though not recognised: ${u.columns.join(', ')}`)),
     parsed.unknownColumns.length > 0
       ? h('p', { className: 'note' }, `Columns kept but not recognised: ${parsed.unknownColumns.join(', ')}`)
       : null,

@@ -6,7 +6,8 @@ import type { ServerApi } from '../core/contract';
 import { refreshDashboard } from './dashboard/dashboard';
 import { getForecastStatus } from './dashboard/forecast-status';
 import { beginImport, finishImport, importChunk } from './import/import-handlers';
-import { getSettings, saveSettings } from './settings';
+import { getSettings } from './settings';
+import { saveSettings } from './dashboard/save-settings';
 
 export const sidebarHandlers: ServerApi = {
   getSettings,

@@ -20,13 +20,15 @@ const HEADER = realCsvRows(REAL.ukOrders)[0];
 // 1    │ 2026-09-23 │ Completed │ 1              │   8.00 │ 0.00         │  8.00      │  8.00
 // 2    │ 2026-09-24 │ Completed │ 2 (1 returned) │  30.00 │ 3.00         │ 15.00      │ 13.50
 // 3    │ 2026-09-25 │ Canceled  │ 1 (1)          │  12.00 │ 2.00         │  0.00      │  0.00
-// 4    │ 2026-10-14 │ Delivered │ 3              │  45.00 │ 4.50         │ 45.00      │ 40.50
+// 4    │ 2026-10-14 │ Shipped   │ 3              │  45.00 │ 4.50         │ 45.00      │ 40.50
+// 5    │ 2026-10-15 │ Unpaid    │ 1              │  10.00 │ 0.00         │  0.00      │  0.00
 // September: gross kept 23.00, net 21.50; October 45.00 / 40.50. Total 68.00 / 62.00.
 const LINES = [
   { id: '576955651451099542', sku: '1729934206123809441', status: 'Completed', qty: '1', returned: '0', before: '8.00', disc: '0.00', created: '23/09/2026 16:06:19' },
   { id: '576955651451099543', sku: '1729934206123809442', status: 'Completed', qty: '2', returned: '1', before: '$30.00', disc: '$3.00', created: '24/09/2026 09:12:00' },
   { id: '576955651451099544', sku: '1729934206123809441', status: 'Canceled', qty: '1', returned: '1', before: 'USD 12.00', disc: 'USD 2.00', created: '25/09/2026 18:00:00' },
   { id: '576955651451099545', sku: '1729934206123809443', status: 'Shipped', qty: '3', returned: '0', before: '45.00', disc: '4.50', created: '14/10/2026 13:30:00' },
+  { id: '576955651451099546', sku: '1729934206123809443', status: 'Unpaid', qty: '1', returned: '0', before: '10.00', disc: '0.00', created: '15/10/2026 08:00:00' },
 ];
 
 const ROWS = exportRows(
@@ -55,8 +57,8 @@ describe('order exports in the custom functions', () => {
       ['Month', 'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement', 'COGS', 'Net profit', 'Margin'],
       // September: gross 8 + 30 + 12 = 50; discounts −5; refunds −15 + 1.50 − 12 + 2 = −23.50; net 21.50.
       ['2026-09', 50, -5, -23.5, 21.5, '', '', '', '', '', '', ''],
-      ['2026-10', 45, -4.5, 0, 40.5, '', '', '', '', '', '', ''],
-      ['Total', 95, -9.5, -23.5, 62, '', '', '', '', '', '', ''],
+      ['2026-10', 55, -4.5, -10, 40.5, '', '', '', '', '', '', ''],
+      ['Total', 105, -9.5, -33.5, 62, '', '', '', '', '', '', ''],
     ]);
   });
 

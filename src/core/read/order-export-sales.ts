@@ -3,7 +3,7 @@
  * what was sold. Each SKU line's `SKU Subtotal Before Discount` and `SKU Seller Discount` become
  * the statement's Gross sales and Seller discount (signed as a statement signs them), and the part
  * of a line that did not stay sold comes back as Gross sales refund and Seller discount refund:
- * all of a cancelled line, the returned units of a returned one. So gross sales kept and net sales
+ * all of a cancelled or unpaid line, the returned units of a returned one. So gross sales kept and net sales
  * read the same from an order export as from a statement, by the order's creation date.
  *
  * The four lines are extra columns the normalizer is given after the file's own (see
@@ -71,7 +71,8 @@ export class OrderExportSales {
       if (slot === this.beforeSlot) before = view.cents[slot];
       else if (slot === this.discountSlot) discount = view.cents[slot];
     }
-    const cancelled = /^cancel/i.test(text(cells[this.statusIndex]));
+    // Cancelled (either spelling) and never-paid orders were not sales.
+    const cancelled = /^(cancel|unpaid)/i.test(text(cells[this.statusIndex]));
     const quantity = view.quantity;
     const returned = Math.min(
       Number(text(cells[this.returnedIndex])) || 0,

@@ -4,7 +4,9 @@
  *
  * Rules:
  * - Accepted text: `-1.17`, `+2`, `1,234.50`, `$3.00`, `-$3.00`, `$-3.00`, `US$3`, `USD 3.00`,
- *   `BRL 35.91`, `(2.10)` (= −2.10), `.5`, `5.`, `1.2E+3`; surrounding spaces/NBSP ignored.
+ *   `3.00 USD`, `(2.10)` (= −2.10), `.5`, `5.`, `1.2E+3`; surrounding spaces/NBSP ignored.
+ * - Another currency's code (`GBP 7.28`, `IDR 21.144`) is an error naming the currency: TTS
+ *   Profit sums US dollars only, and `IDR 21.144` is 21,144 rupiah, not $21.14.
  *   `''`, `/`, `-`, null and undefined mean "not applicable" and are 0.
  * - Text amounts must be exact to the cent: `1.230` is fine, `1.234` or `0.005` is an error
  *   (TikTok writes 2 decimals; more digits mean a rate, a weight or a wrong column, and a
@@ -31,24 +33,38 @@ export class MoneyParseError extends Error {
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 
-/** Why the last scan failed; read by {@link moneyProblem}. Hot path keeps it a small enum. */
-const enum Fail {
-  None,
-  NotAnAmount,
-  SubCent,
-  TooLarge,
+/** Why a value is not an amount in US dollars; `currency` names another currency's code. */
+export interface MoneyFailure {
+  readonly reason: 'not-an-amount' | 'sub-cent' | 'too-large' | 'currency';
+  readonly currency?: string;
 }
-let lastFail: Fail = Fail.None;
+
+const NOT_AN_AMOUNT: MoneyFailure = { reason: 'not-an-amount' };
+const SUB_CENT: MoneyFailure = { reason: 'sub-cent' };
+const TOO_LARGE: MoneyFailure = { reason: 'too-large' };
+
+/** Cents, or why not (the scan's result: a failure is returned, never kept aside). */
+type Scanned = number | MoneyFailure;
+
+/** Codes that mean US dollars (`USD 3`, `US$3`). */
+function isDollarCode(s: string, start: number, end: number): boolean {
+  if (end - start === 2) return s.charCodeAt(start) === 85 && s.charCodeAt(start + 1) === 83;
+  return end - start === 3 && s.charCodeAt(start) === 85 && s.charCodeAt(start + 1) === 83 && s.charCodeAt(start + 2) === 68;
+}
+
+function foreign(s: string, start: number, end: number): MoneyFailure {
+  return { reason: 'currency', currency: s.slice(start, end) };
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 160 || c === 10 || c === 13 || c === 0x3000;
 }
 
 /**
- * Scans `s[start, end)` to cents. `round` = round half away from zero instead of rejecting
- * sub-cent digits. Returns NaN on failure (reason in `lastFail`).
+ * Scans `s` to cents. `round` = round half away from zero instead of rejecting sub-cent digits.
+ * Returns the failure when `s` is not an amount in dollars.
  */
-function scan(s: string, round: boolean): number {
+function scan(s: string, round: boolean): Scanned {
   let i = 0;
   let end = s.length;
   while (i < end && isSpace(s.charCodeAt(i))) i++;
@@ -60,7 +76,7 @@ function scan(s: string, round: boolean): number {
   let negative = false;
   let paren = false;
   if (c === 40 /* ( */) {
-    if (s.charCodeAt(end - 1) !== 41) return fail(Fail.NotAnAmount);
+    if (s.charCodeAt(end - 1) !== 41) return NOT_AN_AMOUNT;
     paren = true;
     negative = true;
     i++;
@@ -82,7 +98,8 @@ function scan(s: string, round: boolean): number {
       // A 2–3 letter currency code, optionally followed by `$` (US$).
       let j = i;
       while (j < end && j - i < 3 && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j++;
-      if (j - i < 2) return fail(Fail.NotAnAmount);
+      if (j - i < 2) return NOT_AN_AMOUNT;
+      if (!isDollarCode(s, i, j)) return foreign(s, i, j);
       if (j < end && s.charCodeAt(j) === 36) j++;
       sawCurrency = true;
       i = j;
@@ -113,17 +130,17 @@ function scan(s: string, round: boolean): number {
         fracLen++;
       } else if (groupDigits >= 0) groupDigits++;
       mantissa = mantissa * 10 + (c - 48);
-      if (mantissa > MAX_SAFE) return fail(Fail.TooLarge);
+      if (mantissa > MAX_SAFE) return TOO_LARGE;
     } else if (c === 46 /* . */) {
-      if (sawDot || (groupDigits >= 0 && groupDigits !== 3)) return fail(Fail.NotAnAmount);
+      if (sawDot || (groupDigits >= 0 && groupDigits !== 3)) return NOT_AN_AMOUNT;
       sawDot = true;
     } else if (c === 44 /* , */) {
-      if (sawDot || digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return fail(Fail.NotAnAmount);
+      if (sawDot || digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return NOT_AN_AMOUNT;
       groupDigits = 0;
     } else break;
   }
-  if (digits === 0) return fail(Fail.NotAnAmount);
-  if (groupDigits >= 0 && !sawDot && groupDigits !== 3) return fail(Fail.NotAnAmount);
+  if (digits === 0) return NOT_AN_AMOUNT;
+  if (groupDigits >= 0 && !sawDot && groupDigits !== 3) return NOT_AN_AMOUNT;
 
   let exponent = 0;
   if (i < end && (s.charCodeAt(i) === 101 || s.charCodeAt(i) === 69)) {
@@ -136,10 +153,10 @@ function scan(s: string, round: boolean): number {
     const expStart = i;
     while (i < end && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) {
       exponent = exponent * 10 + (s.charCodeAt(i) - 48);
-      if (exponent > 400) return fail(Fail.TooLarge);
+      if (exponent > 400) return TOO_LARGE;
       i++;
     }
-    if (i === expStart) return fail(Fail.NotAnAmount);
+    if (i === expStart) return NOT_AN_AMOUNT;
     if (expNegative) exponent = -exponent;
   }
   // Trailing currency code (`3.00 USD`) is tolerated; anything else is not an amount.
@@ -147,41 +164,34 @@ function scan(s: string, round: boolean): number {
   if (i < end && !sawCurrency) {
     let j = i;
     while (j < end && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j++;
+    if (j - i === 3 && j === end && !isDollarCode(s, i, j)) return foreign(s, i, j);
     if (j - i === 3) i = j;
   }
-  if (i !== end) return fail(Fail.NotAnAmount);
+  if (i !== end) return NOT_AN_AMOUNT;
 
   if (mantissa === 0) return 0;
   const shift = exponent - fracLen + 2; // cents = mantissa × 10^shift
   let cents: number;
   if (shift >= 0) {
-    if (shift > 16) return fail(Fail.TooLarge);
+    if (shift > 16) return TOO_LARGE;
     cents = mantissa * POW10[shift];
-    if (cents > MAX_SAFE) return fail(Fail.TooLarge);
+    if (cents > MAX_SAFE) return TOO_LARGE;
   } else {
-    if (-shift > 16) {
-      if (!round) return fail(Fail.SubCent);
-      return fail(Fail.SubCent); // far below a cent: never silently 0
-    }
+    if (-shift > 16) return SUB_CENT; // far below a cent: never silently 0
     const divisor = POW10[-shift];
     const whole = Math.floor(mantissa / divisor);
     const rest = mantissa - whole * divisor;
     if (rest !== 0) {
-      if (!round) return fail(Fail.SubCent);
+      if (!round) return SUB_CENT;
       cents = rest * 2 >= divisor ? whole + 1 : whole;
-      if (cents === 0) return fail(Fail.SubCent);
+      if (cents === 0) return SUB_CENT;
     } else cents = whole;
   }
   return negative ? -cents : cents;
 }
 
-function fail(reason: Fail): number {
-  lastFail = reason;
-  return NaN;
-}
-
-function numberToCents(n: number): number {
-  if (!isFinite(n)) return fail(Fail.NotAnAmount);
+function numberToCents(n: number): Scanned {
+  if (!isFinite(n)) return NOT_AN_AMOUNT;
   if (n === 0) return 0;
   const scaled = n * 100;
   const rounded = Math.round(scaled);
@@ -222,11 +232,8 @@ function plainCents(s: string): number {
   return start === 1 && cents !== 0 ? -cents : cents;
 }
 
-/**
- * Hot-path parser: cents, or NaN when the value is not an amount (call {@link moneyProblem}
- * for the reason). Never throws, never allocates for text input.
- */
-export function parseCentsOrNaN(value: CellValue): number {
+/** Cents, or why the value is not an amount in dollars. */
+function scanValue(value: CellValue): Scanned {
   if (value === null || value === undefined) return 0;
   if (typeof value === 'string') {
     // Most amount cells of an export are `0` or `/`: answer those without scanning.
@@ -239,16 +246,32 @@ export function parseCentsOrNaN(value: CellValue): number {
     return plain === plain ? plain : scan(value, false);
   }
   if (typeof value === 'number') return numberToCents(value);
-  return fail(Fail.NotAnAmount);
+  return NOT_AN_AMOUNT;
+}
+
+/**
+ * Hot-path parser: cents, or NaN when the value is not an amount (call {@link moneyProblem}
+ * for the reason). Never throws, never allocates for an amount.
+ */
+export function parseCentsOrNaN(value: CellValue): number {
+  const scanned = scanValue(value);
+  return typeof scanned === 'number' ? scanned : NaN;
+}
+
+/** Why a value is not an amount in dollars, or null when it is one. */
+export function moneyFailure(value: CellValue): MoneyFailure | null {
+  const scanned = scanValue(value);
+  return typeof scanned === 'number' ? null : scanned;
 }
 
 /** The seller-facing reason a value is not an amount, e.g. "expected an amount, found `abc`". */
 export function moneyProblem(value: CellValue): string {
+  const failure = moneyFailure(value);
+  if (failure === null) return '';
   const shown = showValue(value);
-  const result = parseCentsOrNaN(value);
-  if (!Number.isNaN(result)) return '';
-  if (lastFail === Fail.SubCent) return `expected an amount in dollars and cents, found \`${shown}\` (smaller than a cent)`;
-  if (lastFail === Fail.TooLarge) return `expected an amount, found \`${shown}\` (too large)`;
+  if (failure.reason === 'sub-cent') return `expected an amount in dollars and cents, found \`${shown}\` (smaller than a cent)`;
+  if (failure.reason === 'too-large') return `expected an amount, found \`${shown}\` (too large)`;
+  if (failure.reason === 'currency') return `expected an amount in US dollars, found \`${shown}\` (${failure.currency}); TTS Profit reads US-dollar exports only`;
   return `expected an amount, found \`${shown}\``;
 }
 

@@ -133,6 +133,18 @@ export interface ParsedExport {
   timeZone?: string;
   /** An ad report's rows (layouts `ads-manager` and `gmv-max`; `rows` is then empty). */
   ads?: ParsedAds;
+  /** ID columns a spreadsheet rounded (see read/rounded-ids.ts); absent when every ID is whole. */
+  roundedIds?: RoundedIds;
+  /**
+   * Amount columns the catalog does not know, found under a parent (see read/unrecognised-money.ts):
+   * their sum is the amount column `line`.
+   */
+  unrecognisedMoney?: { parent: string; line: string; columns: string[] }[];
+}
+
+/** ID columns whose IDs lost digits, each with an example and its row. */
+export interface RoundedIds {
+  fields: { field: 'orderId' | 'skuId' | 'statementId' | 'relatedOrderId'; column: string; example: string; row: number }[];
 }
 
 /** A whole file that could not be read: one clear message naming what was expected and found. */

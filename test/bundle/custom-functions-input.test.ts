@@ -204,17 +204,18 @@ describe('a range that cannot be read is an error naming what to fix', () => {
     expect(errorOf(() => rt.call('TTS_SETTLEMENT'))).toBe('statement is missing: pass the range that holds your export, e.g. Statement!A:CZ.');
   });
 
-  it('an order ID the sheet turned into a number: names the row and column and says to format it as plain text', () => {
+  it('an order ID the sheet turned into a number: sums still answer; the row list of TTS_RECONCILE names it and the fix', () => {
     const cells = typedCells(STATEMENT_2024);
     const column = STATEMENT_HEADER_2024.indexOf('Order/adjustment ID');
     cells[2][column] = 577000000000000002; // what Sheets keeps of the 18 digits: 5.77E+17
-    const message = errorOf(() => rt.call('TTS_SETTLEMENT', inSandbox(rt, padded(cells))));
-    expect(message).toMatch(/^Row 3, column \*Order\/adjustment ID\*: the ID 5\.77\d*E\+17 lost its last digits/);
-    expect(message).toContain('Format the column as Plain text and import the file again.');
+    expect(rt.call('TTS_SETTLEMENT', inSandbox(rt, padded(cells)))).toBe(51.84);
     cells[2][column] = '5.77E+17';
-    expect(errorOf(() => rt.call('TTS_SETTLEMENT', inSandbox(rt, padded(cells))))).toBe(
-      'Row 3, column *Order/adjustment ID*: the ID 5.77E+17 lost its last digits (the sheet turned it into a number). Format the column as Plain text and import the file again.',
-    );
+    expect(rt.call('TTS_SETTLEMENT', inSandbox(rt, padded(cells)))).toBe(51.84);
+    // A row that differs from its parts is listed by its order ID, which the sheet rounded.
+    cells[2][STATEMENT_HEADER_2024.indexOf('Total settlement amount')] = 23.6;
+    const message = errorOf(() => rt.call('TTS_RECONCILE', inSandbox(rt, padded(cells))));
+    expect(message).toContain("TTS_RECONCILE's list of rows that differ needs exact IDs, but the IDs in *Order/adjustment ID* (e.g. `5.77E+17` on row 3)");
+    expect(message).toContain('Import the file again keeping IDs as text');
   });
 
   it('text or a boolean in a money column is an error naming row and column, never a silent 0', () => {

@@ -42,14 +42,49 @@ describe('TTS_THRESHOLD', () => {
       ['Pace method', 'Flat daily pace'],
       ['Last full month', '2026-05'],
       ['Last full month sales', 700],
-      ['Months at target (last 12)', '0 of 1'],
-      ['Trailing 12 months', 700],
+      ['Full months at target (last 12 full months)', '0 of 1'],
+      ['Sales, last 12 full months', 700],
+      // Rolling: 2025-06-11 through 2026-06-10, this month to date included.
+      ['Sales, last 12 months to as-of', 1200],
       ['Year to date', 1200],
       ['Annual target', 10000],
       ['Projected year', 11400],
       ['Annual gap', -1400],
       ['Status', 'On pace: projected $1,500 this month, above the $1,000 target.'],
     ]);
+  });
+
+  it('a chargeback settled after the last order does not move "this month" to a month with no orders', () => {
+    const rows = exportRows(STATEMENT_HEADER_2024, [
+      order('577700000000000001', '2026/05/10', '700.00'),
+      order('577700000000000002', '2026/06/03', '300.00'),
+      order('577700000000000003', '2026/06/10', '200.00'),
+      {
+        'Statement date (UTC)': '2026/07/02', 'Statement ID': '7503000000000000002', Type: 'Chargeback', 'Order/adjustment ID': '777700000000000009',
+        'Total settlement amount': '-20.00', 'Adjustment amount': '-20.00',
+      },
+    ]);
+    const table = rt.call('TTS_THRESHOLD', sheetRange(rt, rows), 1000, 10000) as [string, unknown][];
+    const value = (label: string) => table.find(([l]) => l === label)?.[1];
+    expect(value('As of')).toBe('2026-06-10');
+    expect(value('Month to date')).toBe(500);
+    expect(value('Status')).toBe('On pace: projected $1,500 this month, above the $1,000 target.');
+  });
+
+  it('the rolling twelve months end on as-of; full-month figures stop at the month before', () => {
+    const rows = exportRows(STATEMENT_HEADER_2024, [
+      order('577700000000000011', '2025/06/10', '100.00'), // 12 months and a day before 2026-06-11: outside
+      order('577700000000000012', '2025/06/12', '40.00'), // inside the rolling year
+      order('577700000000000013', '2026/05/31', '60.00'),
+      order('577700000000000014', '2026/06/11', '5.00'),
+    ]);
+    const table = rt.call('TTS_THRESHOLD', sheetRange(rt, rows), 1000, 10000) as [string, unknown][];
+    const value = (label: string) => table.find(([l]) => l === label)?.[1];
+    expect(value('As of')).toBe('2026-06-11');
+    expect(value('Sales, last 12 months to as-of')).toBe(105);
+    // Full months 2025-06 … 2026-05: 100 + 40 + 60.
+    expect(value('Sales, last 12 full months')).toBe(200);
+    expect(value('Full months at target (last 12 full months)')).toBe('0 of 12');
   });
 
   it('as_of as a Date cell or text; defaults 65,000 and 1,000,000', () => {

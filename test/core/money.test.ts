@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsToDollars, formatCents, moneyProblem, MoneyParseError, parseCents, parseCentsOrNaN, sumCents } from '../../src/core/money';
+import { centsToDollars, formatCents, moneyFailure, moneyProblem, MoneyParseError, parseCents, parseCentsOrNaN, sumCents } from '../../src/core/money';
 
 describe('parseCents', () => {
   it.each([
@@ -9,7 +9,6 @@ describe('parseCents', () => {
     ['$3.00', 300],
     ['USD 3.00', 300],
     ['US$3', 300],
-    ['BRL 35.91', 3591],
     ['(2.10)', -210],
     ['($2.10)', -210],
     ['-$3.00', -300],
@@ -54,6 +53,24 @@ describe('parseCents', () => {
     expect(Number.isNaN(parseCentsOrNaN(text))).toBe(true);
     expect(moneyProblem(text)).toBe(message);
     expect(() => parseCents(text)).toThrow(MoneyParseError);
+  });
+
+  it.each([
+    ['GBP 7.28', 'GBP'],
+    ['IDR 21.144', 'IDR'],
+    ['BRL 35.91', 'BRL'],
+    ['-GBP 3.99', 'GBP'],
+    ['7.28 GBP', 'GBP'],
+  ])('refuses %j as another currency, naming %s', (text, currency) => {
+    expect(Number.isNaN(parseCentsOrNaN(text))).toBe(true);
+    expect(moneyFailure(text)).toEqual({ reason: 'currency', currency });
+    expect(moneyProblem(text)).toBe(`expected an amount in US dollars, found \`${text}\` (${currency}); TTS Profit reads US-dollar exports only`);
+  });
+
+  it('gives each value its own reason (no state shared between calls)', () => {
+    const failures = ['abc', '1.234', 'GBP 1', '1e400', '2.50'].map((text) => moneyFailure(text));
+    expect(failures).toEqual([{ reason: 'not-an-amount' }, { reason: 'sub-cent' }, { reason: 'currency', currency: 'GBP' }, { reason: 'too-large' }, null]);
+    expect(moneyProblem('1.234')).toContain('smaller than a cent');
   });
 
   it('rejects non-numbers and sub-cent numbers instead of returning 0', () => {

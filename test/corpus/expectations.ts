@@ -93,7 +93,7 @@ export const CORPUS: CorpusEntry[] = [
   { name: 'truncated-mid-row.csv', what: 'A download cut inside the last row', bytes: corpusFile('truncated-mid-row.csv'),
     expected: { outcome: 'rejected', message: /ends in the middle of row 9: expected 64 fields as in the rows above, found \d+ .*cut short/ } },
   { name: 'header-only.csv', what: 'Header row and no data', bytes: corpusFile('header-only.csv'),
-    expected: { outcome: 'imported', rows: 0, settlementCents: 0 } },
+    expected: { outcome: 'rejected', message: /the header of a US Statement export \(2024 CSV\) is on row 1, but no rows are under it/ } },
   { name: 'bom-only.csv', what: 'Only a UTF-8 byte-order mark', bytes: corpusFile('bom-only.csv'),
     expected: { outcome: 'rejected', message: /holds only a byte-order mark and no rows/ } },
   { name: 'empty.csv', what: 'Zero bytes', bytes: corpusFile('empty.csv'), expected: { outcome: 'rejected', message: /is empty: .*found 0 bytes/ } },

@@ -46,6 +46,8 @@ export interface XlsxWriteOptions {
   compressionLevel?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   /** Leave out xl/workbook.xml, to make a ZIP that is not a workbook. */
   omitWorkbook?: boolean;
+  /** One `<row>` element per cell, the row number repeated, as TikTok's writer does in some exports. */
+  rowPerCell?: boolean;
 }
 
 const STYLE_DATE = 1; // numFmtId 14
@@ -174,7 +176,8 @@ function* sheetXmlPieces(sheet: XlsxSheetSpec, shared: SharedStrings, options: X
       }
       cells.push(cellXml(cell, options.omitCellReferences ? '' : `${columnLetters(c)}${rowNumber}`, shared, options, p));
     }
-    yield `<${p}row r="${rowNumber}">${cells.join('')}</${p}row>`;
+    if (options.rowPerCell) for (const cell of cells) yield `<${p}row r="${rowNumber}">${cell}</${p}row>`;
+    else yield `<${p}row r="${rowNumber}">${cells.join('')}</${p}row>`;
   }
   yield `</${p}sheetData><${p}pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></${p}worksheet>`;
 }

@@ -11,7 +11,7 @@ import { forecastMonthly, monthLabel, type ForecastResult } from '../forecast/in
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, NO_SKU, rowDate, rowMonth, unitCostOn, unitsSold, type CogsTable } from './pnl';
 import { lineCostCents } from './unit-cost';
-import { formatDollars, thresholdReport, type ThresholdReport } from './threshold';
+import { defaultAsOf, formatDollars, thresholdReport, type ThresholdReport } from './threshold';
 import type { LedgerRow } from '../types';
 
 export interface OutlookOptions {
@@ -167,7 +167,7 @@ function forecastLine(forecast: ForecastResult, points: readonly OutlookPoint[],
 /** Pace, forecast, chance of this month's target and the calendar year against the annual target. */
 export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): SalesOutlook {
   const daily = dailySales(rows, opts.metric);
-  const asOf = opts.asOf ?? (daily.length > 0 ? daily[daily.length - 1].date : '');
+  const asOf = opts.asOf ?? defaultAsOf(rows) ?? '';
   const history = asOf ? monthlyHistory(daily, asOf) : [];
   if (history.length === 0) {
     const forecast = forecastMonthly([], []);

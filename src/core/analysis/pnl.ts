@@ -5,6 +5,7 @@
  * which P&L line each column feeds.
  */
 import { ancestorsOf, COLUMNS, findColumnById, isComponent, type ColumnDef } from '../read/catalog';
+import { SELLER_SHIPPING_FEE_LABEL, shippingInsideFees } from './income-fees';
 import { detachedText } from '../read/detached-text';
 import { formatCents } from '../money';
 import type { SalesMetric } from '../contract';
@@ -513,12 +514,18 @@ export const TOTAL_FEES_LABEL = 'Total fees';
 export function feeTable(rows: readonly LedgerRow[]): { label: string; cents: number }[] {
   const fees = new Map<string, number>();
   const lines = emptyLines();
-  for (const row of rows) addRowLines(row, lines, fees);
+  let shipping = 0;
+  for (const row of rows) {
+    addRowLines(row, lines, fees);
+    shipping += shippingInsideFees(row);
+  }
   const entries = [...fees]
     .filter(([, cents]) => cents !== 0)
-    .map(([id, cents]) => ({ label: findColumnById(id)!.label, cents }))
-    .sort((a, b) => a.cents - b.cents || a.label.localeCompare(b.label));
-  entries.push({ label: TOTAL_FEES_LABEL, cents: lines.fees });
+    .map(([id, cents]) => ({ label: findColumnById(id)!.label, cents }));
+  // Income exports: Total fees includes the seller shipping fee (see income-fees.ts).
+  if (shipping !== 0) entries.push({ label: SELLER_SHIPPING_FEE_LABEL, cents: shipping });
+  entries.sort((a, b) => a.cents - b.cents || a.label.localeCompare(b.label));
+  entries.push({ label: TOTAL_FEES_LABEL, cents: lines.fees + shipping });
   return entries;
 }
 

@@ -7,8 +7,8 @@
  * component rolls up into it (through the catalog's parent chain). So `Fees` is the leaf when a
  * file has no fee columns, and is checked against them when it has.
  */
-import { ancestorsOf, findColumnById, isComponent, lookupColumn } from '../read/catalog';
-import { parseCentsOrNaN } from '../money';
+import { ancestorsOf, findColumnById, isComponent } from '../read/catalog';
+import { readSummarySheet } from '../read/reports-sheet';
 import { detachedText } from '../read/detached-text';
 import { sourceOf as viewSource, type RowView } from '../read/row-view';
 import type { CellValue, LedgerRow, ReconcileMismatch, ReconcileResult, SubtotalMismatch } from '../types';
@@ -202,31 +202,23 @@ export function reconcile(
 
 /**
  * The statement workbook's `Reports` sheet holds totals (Gross sales, Shipping, Referral fee…)
- * equal to the column sums of the `Type = Order` rows. Each known amount label in the sheet is
- * read with its value to the right (label/value pairs) or below it (a header row over a totals row).
+ * equal to the column sums of the `Type = Order` rows. Each known amount label is read with its
+ * value further along its row, or below it (see readSummarySheet). Only labels of columns the
+ * data sheet has are checked (`presentIds`; for rows, the columns any row fills).
  */
 export function reconcileReports(
   reportsSheet: readonly (readonly CellValue[])[],
   rows: readonly LedgerRow[] | ReadonlyMap<string, number>,
+  presentIds?: readonly string[],
 ): ReconcileResult['totalChecks'] {
   const sums = rows instanceof Map ? rows : orderColumnSums(rows as readonly LedgerRow[]);
-  const checks: ReconcileResult['totalChecks'] = [];
-  const done = new Set<string>();
-  for (let r = 0; r < reportsSheet.length; r++) {
-    const line = reportsSheet[r];
-    for (let c = 0; c < line.length; c++) {
-      const cell = line[c];
-      if (typeof cell !== 'string' || cell.trim() === '') continue;
-      const def = lookupColumn(cell);
-      if (!def || (def.kind !== 'money' && def.kind !== 'info-money') || done.has(def.id)) continue;
-      const expected = totalNear(reportsSheet, r, c);
-      if (expected === undefined) continue;
-      done.add(def.id);
-      const actual = sums.get(def.id) ?? 0;
-      checks.push({ label: def.label, expected, actual, difference: expected - actual });
-    }
-  }
-  return checks;
+  const present = new Set(presentIds ?? (rows instanceof Map ? [...sums.keys()] : presentAmountIds(rows as readonly LedgerRow[])));
+  return readSummarySheet(reportsSheet)
+    .totals.filter((total) => present.has(total.def.id))
+    .map((total) => {
+      const actual = sums.get(total.def.id) ?? 0;
+      return { label: total.def.label, expected: total.cents, actual, difference: total.cents - actual };
+    });
 }
 
 /** Column sums of the `Type = Order` rows, by catalog id. */
@@ -237,17 +229,6 @@ export function orderColumnSums(rows: readonly LedgerRow[]): Map<string, number>
     for (const id in row.amounts) sums.set(id, (sums.get(id) ?? 0) + row.amounts[id]);
   }
   return sums;
-}
-
-function totalNear(sheet: readonly (readonly CellValue[])[], r: number, c: number): number | undefined {
-  const candidates = [sheet[r][c + 1], sheet[r + 1]?.[c]];
-  for (const value of candidates) {
-    if (value === undefined || value === null || value === '') continue;
-    if (typeof value === 'string' && lookupColumn(value)) continue;
-    const cents = parseCentsOrNaN(value);
-    if (!Number.isNaN(cents)) return cents;
-  }
-  return undefined;
 }
 
 /** Adds the Reports-sheet checks to a file's reconciliation result. */

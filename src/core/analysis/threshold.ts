@@ -41,6 +41,8 @@ export interface ThresholdReport {
   fullMonthsCounted: number;
   /** Sales of those full months. */
   trailing12: number;
+  /** Sales of the twelve months ending on `asOf` (rolling: this month to date included). */
+  rolling12: number;
   /** Calendar year of `asOf`, 1 January through `asOf`. */
   yearToDate: number;
   /** Year to date before this month + this month's projection + this month's daily pace for the rest of the year. */
@@ -56,6 +58,30 @@ export interface ThresholdOptions {
   monthlyTarget: number; // cents
   annualTarget: number; // cents
   asOf?: string; // default: latest date in daily
+}
+
+/**
+ * The day a threshold is measured on when none is given: the latest order date. A chargeback or a
+ * statement dated after the last order must not move "this month" into a month with no orders.
+ * Rows without an order date (adjustments) count only when no row has one.
+ */
+export function defaultAsOf(rows: readonly { orderDate: string; statementDate: string }[]): string | undefined {
+  let latestOrder = '';
+  let latestAny = '';
+  for (const row of rows) {
+    const order = row.orderDate.slice(0, 10);
+    const any = order || row.statementDate.slice(0, 10);
+    if (order > latestOrder) latestOrder = order;
+    if (any > latestAny) latestAny = any;
+  }
+  return latestOrder || latestAny || undefined;
+}
+
+/** The first day of the twelve months that end on `asOf` (2026-05-17 → 2025-05-18). */
+function rollingYearStart(asOf: string): string {
+  const month = addMonths(monthOf(asOf), -12);
+  const day = Math.min(dayOfMonth(asOf), daysInMonth(month));
+  return addDays(`${month}-${String(day).padStart(2, '0')}`, 1);
 }
 
 /** Eight weeks: enough for every weekday to appear eight times. */
@@ -216,6 +242,7 @@ export function thresholdReport(daily: DailySales[], opts: ThresholdOptions): Th
     monthsAtTargetLast12: fullMonths.filter((m) => m.amount >= opts.monthlyTarget).length,
     fullMonthsCounted: fullMonths.length,
     trailing12: fullMonths.reduce((sum, m) => sum + m.amount, 0),
+    rolling12: sumBetween(totals, rollingYearStart(asOf), asOf),
     yearToDate,
     projectedYear,
     annualGap: opts.annualTarget - projectedYear,

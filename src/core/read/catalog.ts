@@ -113,8 +113,11 @@ export const COLUMNS: readonly ColumnDef[] = [
   text('sku_name', 'SKU name', { field: 'skuName', also: ['Variation'] }),
   col('order_created_date', 'Order created date', 'date', {
     field: 'orderDate',
-    also: ['creation date', 'Order paid date', 'Order date', 'Created Time', 'Order create time'],
+    also: ['Order paid date', 'Order date', 'Created Time', 'Order create time'],
   }),
+  // On-hold: when the transaction was created; the order's own date wins when the file has both.
+  col('creation_date', 'Creation date', 'date', { field: 'orderDate', layouts: OH }),
+  col('order_shipment_date', 'Order shipment date', 'date', { layouts: OH }),
   col('order_delivery_date', 'Order delivery date', 'date', { layouts: ST }),
   col('related_order_id', 'Related order ID', 'id', { field: 'relatedOrderId', also: ['Associated order ID'] }),
   text('adjustment_reason', 'Adjustment reason', { detail: true }),
@@ -178,6 +181,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     feeCategory: 'Shipping',
     layouts: LEG,
   }),
+  ship('unrecognised_shipping', 'Other shipping (unrecognised)'),
   ship('tiktok_shop_shipping_fee', 'TikTok Shop shipping fee'),
   ship('fbt_shipping_fee', 'Fulfilled by TikTok Shop (FBT) shipping fee', {
     also: ['Fulfilled by TikTok Shop shipping fee'],
@@ -211,9 +215,14 @@ export const COLUMNS: readonly ColumnDef[] = [
   }),
   ship('actual_return_shipping_fee', 'Actual return shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
   ship('distance_shipping_fee', 'Distance shipping fee from Horizon program'),
+  ship('fee_for_fbt_free_shipping', 'Fee for FBT free shipping', { feeCategory: 'Fulfillment (FBT)', layouts: OH }),
+  ship('return_shipping_fee_reimbursement', 'Return shipping fee reimbursement', { layouts: OH }),
 
   // ── Fees (statement `Fees`; legacy `Total fees`) ─────────────────────────────────────────
   col('fees', 'Fees', 'money', { pnl: 'fees', isSubtotal: true, also: ['Total fees'] }),
+  // Amount columns TTS Profit does not know, found under `Fees` / `Shipping` in the header
+  // (unrecognised-money.ts): summed here so the parent's total never loses them.
+  fee('unrecognised_fees', 'Other fees (unrecognised)', 'Services'),
   fee('transaction_fee', 'Transaction fee', 'TikTok fees'),
   fee('referral_fee', 'Referral fee', 'TikTok fees'),
   fee('tiktok_shop_commission_fee', 'TikTok Shop commission fee', 'TikTok fees', {
@@ -223,6 +232,8 @@ export const COLUMNS: readonly ColumnDef[] = [
   fee('refund_administration_fee', 'Refund administration fee', 'TikTok fees'),
   fee('sales_tax_on_referral_fees', 'Sales tax on referral fees', 'Fee tax', { since: 2025 }),
   fee('affiliate_commission', 'Affiliate commission', 'Affiliate'),
+  // On-hold exports estimate the commission before the order settles.
+  fee('est_affiliate_commission', 'Est. affiliate commission', 'Affiliate', { layouts: OH }),
   fee('affiliate_partner_commission', 'Affiliate partner commission', 'Affiliate'),
   fee('affiliate_shop_ads_commission', 'Affiliate Shop Ads commission', 'Affiliate', { since: 2025 }),
   fee('affiliate_partner_shop_ads_commission', 'Affiliate Partner shop ads commission', 'Affiliate', { since: 2025 }),
@@ -265,6 +276,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   fee('gst', 'GST', 'Withholding tax', { layouts: LEG }),
   fee('sst', 'SST', 'Withholding tax'),
   fee('vat_withheld', 'VAT withheld by TikTok Shop', 'Withholding tax'),
+  fee('vat', 'VAT', 'Fee tax', { layouts: OH }),
   fee('pit_withheld', 'PIT withheld by TikTok Shop', 'Withholding tax'),
   fee('article22_income_tax_withheld', 'Article 22 income tax withheld', 'Withholding tax'),
 
@@ -322,6 +334,8 @@ export const COLUMNS: readonly ColumnDef[] = [
   // ── On-hold export ───────────────────────────────────────────────────────────────────────
   text('estimated_settle_time', 'Estimated Settle time', { detail: true, layouts: OH }),
   text('unsettled_reasons', 'unsettled reasons', { detail: true, layouts: OH }),
+  text('shipping_fee_discount_mode', 'Mode of TikTok Shop shipping fee discount to customer', { layouts: OH }),
+  text('order_content_source', 'Order content source', { layouts: OH }),
 
   // ── P&L report (Orders, Adjustment) ──────────────────────────────────────────────────────
   col('linked_payout_id', 'linked payout id', 'id', { detail: true, also: ['llinked payout id'], layouts: PNL }),

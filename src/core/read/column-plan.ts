@@ -72,6 +72,9 @@ export function planColumns(header: readonly string[], layout: LayoutId): Column
     const column = blankColumn((raw ?? '').trim());
     if (column.name === '') return column;
     const def = lookupColumn(column.name);
+    // A known column written twice (On-hold exports repeat `Related order ID`) is not new data;
+    // a repeated amount column is kept as unknown, so its values are never lost.
+    if (def && taken.has(def.id) && def.kind !== 'money' && def.kind !== 'info-money') return column;
     if (!def || taken.has(def.id)) {
       column.read = 'unknown';
       unknownColumns.push(column.name);

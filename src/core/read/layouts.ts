@@ -164,7 +164,36 @@ export function detectLayout(rows: readonly (readonly CellValue[])[], where: str
   return { ok: false, message: foreignHeaderMessage(rows.slice(0, limit), where) || noHeaderMessage(rows, where) };
 }
 
+/**
+ * The header row that has all but part of a layout's signature (two names or more), for a message
+ * that names what is missing rather than quoting the very header it wanted.
+ */
+function nearestHeader(rows: readonly (readonly CellValue[])[]): { row: number; spec: LayoutSpec; present: string[]; missing: string[] } | null {
+  let best: { row: number; spec: LayoutSpec; present: string[]; missing: string[] } | null = null;
+  const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const keys = new Set((rows[r] ?? []).map((cell) => headerKey(cellText(cell))).filter((k) => k !== ''));
+    if (keys.size === 0) continue;
+    LAYOUTS.forEach((spec, l) => {
+      const present: string[] = [];
+      const missing: string[] = [];
+      SIGNATURE_KEYS[l].forEach((alts, i) => (alts.some((k) => keys.has(k)) ? present : missing).push(spec.signature[i][0]));
+      if (present.length < 2 || missing.length === 0) return;
+      if (best === null || present.length > best.present.length) best = { row: r + 1, spec, present, missing };
+    });
+  }
+  return best;
+}
+
 function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string): string {
+  const near = nearestHeader(rows);
+  if (near !== null) {
+    const names = (list: string[]) => list.map((n) => `*${n}*`).join(', ');
+    return (
+      `${where}: row ${near.row} has ${names(near.present)} but no ${names(near.missing)} column, so it is not a complete ` +
+      `${near.spec.name} header (${near.spec.expected}). Export the file again from Seller Center without removing columns.`
+    );
+  }
   let found = 'the sheet is empty';
   for (const row of rows) {
     const cells = row.map(cellText).filter((t) => t !== '');

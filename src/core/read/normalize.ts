@@ -5,7 +5,7 @@
  * million-row file streams in bounded memory.
  */
 import { planColumns, type ColumnPlan } from './column-plan';
-import { RowReader } from './row-reader';
+import { RowReader, type RowReaderOptions } from './row-reader';
 import { LEDGER_TEXT_FIELDS } from './row-fields';
 import { amountsOf, sourceOf, type RowView } from './row-view';
 import type { CellValue, LayoutId, LedgerRow, Problem } from '../types';
@@ -27,6 +27,8 @@ export interface NormalizerOptions {
   keys?: boolean;
   /** The rows are a later part of a file already started (no field-description row to look for). */
   continuesFile?: boolean;
+  /** Keep IDs a spreadsheet rounded instead of rejecting their rows (see RowReaderOptions). */
+  onRoundedId?: RowReaderOptions['onRoundedId'];
 }
 
 /** How the values of one column the catalog does not know looked: amounts, or other text. */

@@ -5,14 +5,18 @@
  */
 import { isAdsLayout } from './ads-layouts';
 import { createAdsReader, type AdsReader } from './ads-reader';
-import { lookupColumn } from './catalog';
 import { timeZoneFromFileName } from '../dates';
+import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
+import { CurrencyCheck } from './currency';
+import { ORDER_SALES_COLUMNS, OrderExportSales } from './order-export-sales';
+import { isIdField, RoundedIdWatch, roundedIdsRefusal } from './rounded-ids';
+import { UnrecognisedMoney, unrecognisedLineHeaders, unrecognisedUnderParents, type UnrecognisedUnder } from './unrecognised-money';
 import { FileReadError, forEachSheetRow, forEachSheetRowAsync, type ByteSource } from './files/read-file';
-import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
 import { createNormalizer, type Normalizer } from './normalize';
 import { addViewLines, emptyLines, rowDate, type PnlGroupings } from '../analysis/pnl';
 import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from '../analysis/reconcile';
 import { detachedText } from './detached-text';
+import { readSummarySheet, type SummarySheet } from './reports-sheet';
 import type { RowView } from './row-view';
 import type { CellValue, FileError, LayoutId, LedgerRow, ParsedExport } from '../types';
 
@@ -49,6 +53,17 @@ export interface ParseOptions {
   /** Keep rows in `ParsedExport.rows` (default true; false for constant-memory passes). */
   keepRows?: boolean;
   /**
+   * Read an order export's sales as Gross sales, Seller discount and their refunds (see
+   * order-export-sales.ts). Sheet ranges: default true, for the functions' sales figures. Files:
+   * default false, so an imported order export never adds sales the statements already hold.
+   */
+  orderExportSales?: boolean;
+  /**
+   * Keep IDs a spreadsheet rounded (`5.77E+17`) and report them in `roundedIds`, instead of
+   * rejecting their rows: sheet ranges (sums do not depend on IDs). Files: never, they are keyed.
+   */
+  keepRoundedIds?: boolean;
+  /**
    * The file is read again from its first row (its bytes turned out not to be UTF-8 after some
    * rows were read): rows handed to `onRow` and `onView` so far are to be forgotten.
    */
@@ -65,6 +80,11 @@ class SheetParser {
   /** An ad report's reader (its rows go to the TTS Ads tab, not through the ledger normalizer). */
   private ads?: AdsReader;
   private reconciler?: Reconciler;
+  private currency?: CurrencyCheck;
+  private orderSales?: OrderExportSales;
+  private unrecognised?: UnrecognisedMoney;
+  private unrecognisedUnder: UnrecognisedUnder[] = [];
+  private readonly roundedIds = new RoundedIdWatch();
   private layout?: LayoutId;
   private label = '';
   private headerRow = 0;
@@ -72,6 +92,8 @@ class SheetParser {
   private readonly rows: LedgerRow[] = [];
   private readonly lines = emptyLines();
   private readonly orderTotals = new Map<string, number>();
+  private readonly allTotals = new Map<string, number>();
+  private dataRows = false;
   private first = '';
   private last = '';
   private bannerRows: CellValue[][] = [];
@@ -97,13 +119,18 @@ class SheetParser {
     return this.bannerRows;
   }
 
+  /** Why the sheet is refused for its currency ('' when it is in US dollars). */
+  get currencyRefusal(): string {
+    return this.currency?.message(this.options.where, layoutSpec(this.layout!).name) ?? '';
+  }
+
   push(cells: readonly CellValue[], rowNumber: number): void {
     if (this.ads) {
       this.ads.push(cells, rowNumber);
       return;
     }
     if (this.normalizer) {
-      this.accept(this.normalizer.read(cells, rowNumber));
+      this.readRow(cells, rowNumber);
       return;
     }
     if (this.failure) {
@@ -136,20 +163,54 @@ class SheetParser {
     this.layout = result.layout;
     this.label = result.label;
     this.headerRow = headerRow;
+    const orderSales = result.layout === 'order-export' && this.options.orderExportSales === true;
+    // The add-on's own ledger tab has no unknown amounts of TikTok's: columns there are the seller's.
+    const under = result.layout === 'ledger' ? [] : unrecognisedUnderParents(result.header);
+    const extra = [...unrecognisedLineHeaders(under), ...(orderSales ? ORDER_SALES_COLUMNS : [])];
     this.normalizer = createNormalizer({
       fileName: this.options.fileName,
       sheet: this.options.sheet,
       layout: result.layout,
-      header: result.header,
+      header: extra.length > 0 ? [...result.header, ...extra] : result.header,
       headerRow,
       timeZone: this.options.timeZone,
       dateText: this.options.dateText,
       keys: this.options.keys,
+      onRoundedId: this.options.keepRoundedIds
+        ? (field, shown, row) => {
+            if (isIdField(field)) this.roundedIds.sawScientific(field, shown, row);
+          }
+        : undefined,
     });
     this.reconciler = createReconciler(this.normalizer.amountIds);
+    this.currency = new CurrencyCheck(result.header);
+    if (orderSales) this.orderSales = new OrderExportSales(result.header, this.normalizer.amountIds);
+    if (under.length > 0) {
+      this.unrecognised = new UnrecognisedMoney(under, this.normalizer.amountIds);
+      this.unrecognisedUnder = under.map(({ parent, line, columns }) => ({ parent, line, columns }));
+    }
     const rest = this.pending.slice(result.headerRow);
     this.pending.length = 0;
-    for (let i = 0; i < rest.length; i++) this.accept(this.normalizer.read(rest[i], headerRow + 1 + i));
+    for (let i = 0; i < rest.length; i++) this.readRow(rest[i], headerRow + 1 + i);
+  }
+
+  /** A data row: normalized and accepted, unless the sheet is (or turns out) in another currency. */
+  private readRow(cells: readonly CellValue[], rowNumber: number): void {
+    if (!this.dataRows) this.dataRows = cells.some((cell) => cell !== '' && cell !== null && cell !== undefined);
+    const currency = this.currency!;
+    if (currency.refused) {
+      currency.check(cells, rowNumber, false);
+      return;
+    }
+    const normalizer = this.normalizer!;
+    const rejected = normalizer.rejectedRows;
+    const view = normalizer.read(cells, rowNumber);
+    if (currency.check(cells, rowNumber, normalizer.rejectedRows !== rejected)) return;
+    if (view !== null) {
+      this.unrecognised?.apply(view, cells);
+      this.orderSales?.apply(view, cells);
+    }
+    this.accept(view);
   }
 
   /** An ad report: its header checked (a refusal is the sheet's failure), then its rows read. */
@@ -174,14 +235,17 @@ class SheetParser {
   /** One normalized row: totals and checks from the view; a LedgerRow only when rows are kept or streamed out. */
   private accept(view: RowView | null): void {
     if (view === null) return;
+    this.roundedIds.see(view);
     if (this.options.reconcile !== false) this.reconciler!.checkView(view);
     if (this.options.groupings) this.options.groupings.addView(view, this.lines);
     else addViewLines(view, this.lines);
-    if (this.options.orderTotals && view.type === 'Order') {
+    if (this.options.orderTotals) {
+      const order = view.type === 'Order';
       for (let k = 0; k < view.filledCount; k++) {
         const slot = view.filled[k];
         const id = view.amountIds[slot];
-        this.orderTotals.set(id, (this.orderTotals.get(id) ?? 0) + view.cents[slot]);
+        this.allTotals.set(id, (this.allTotals.get(id) ?? 0) + view.cents[slot]);
+        if (order) this.orderTotals.set(id, (this.orderTotals.get(id) ?? 0) + view.cents[slot]);
       }
     }
     const date = rowDate(view);
@@ -212,6 +276,21 @@ class SheetParser {
     return this.orderTotals;
   }
 
+  /** Column sums of every row (an Income workbook's Reports sheet totals all of them). */
+  get allColumnTotals(): Map<string, number> {
+    return this.allTotals;
+  }
+
+  /** Catalog ids of the amount columns the sheet has. */
+  get amountIds(): readonly string[] {
+    return this.normalizer!.amountIds;
+  }
+
+  /** Whether any non-blank row came under the header (accepted, rejected or a description). */
+  get sawDataRows(): boolean {
+    return this.dataRows;
+  }
+
   result(): ParsedExport {
     if (this.ads) return this.adsResult(this.ads);
     const normalizer = this.normalizer!;
@@ -235,6 +314,9 @@ class SheetParser {
     };
     if (this.options.sheet !== undefined) parsed.sheet = this.options.sheet;
     if (this.options.timeZone) parsed.timeZone = this.options.timeZone;
+    const rounded = this.roundedIds.result();
+    if (rounded !== null) parsed.roundedIds = rounded;
+    if (this.unrecognisedUnder.length > 0) parsed.unrecognisedMoney = this.unrecognisedUnder;
     return parsed;
   }
 }
@@ -266,10 +348,11 @@ function adsParsedExport(options: ParseOptions, layout: LayoutId, label: string,
 export function parseSheetRows(rows: readonly (readonly CellValue[])[], options: ParseOptions): ParsedExport {
   const timeZone = options.timeZone ?? timeZoneFromFileName(options.fileName);
   const where = options.sheet ? `${options.fileName}, sheet ${options.sheet}` : options.fileName;
-  const parser = new SheetParser({ ...options, timeZone, where });
+  const parser = new SheetParser({ orderExportSales: true, keepRoundedIds: true, ...options, timeZone, where });
   for (let i = 0; i < rows.length; i++) parser.push(rows[i], i + 1);
   parser.finish();
   if (!parser.detected) throw new ExportFormatError(parser.failureMessage);
+  if (parser.currencyRefusal) throw new ExportFormatError(parser.currencyRefusal);
   return parser.result();
 }
 
@@ -376,42 +459,60 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
     const message = parsers.length > 0 ? parsers[0].parser.failureMessage : `${fileName}: the file holds no rows.`;
     return { files: [], errors: [{ fileName, message }], notes: [] };
   }
-  const notes: string[] = [];
+  // One currency per file: a sheet in another currency refuses the whole file.
+  const refusal = data.find((p) => p.parser.currencyRefusal);
+  if (refusal) return { files: [], errors: [{ fileName, message: refusal.parser.currencyRefusal }], notes: [] };
+  const summaries = parsers.filter((p) => !p.parser.detected).map((p) => ({ sheet: p.sheet, rows: p.parser.keptRows, summary: readSummarySheet(p.parser.keptRows) }));
+  const foreign = summaries.find((s) => s.summary.foreignCurrency);
+  if (foreign) {
+    const { code, row } = foreign.summary.foreignCurrency!;
+    const message =
+      `${fileName}: sheet ${foreign.sheet} gives the currency as ${code} (row ${row}), not US dollars. ` +
+      `TTS Profit reads TikTok Shop US exports in US dollars only and never adds up ${code} as dollars: nothing in it was imported or summed.`;
+    return { files: [], errors: [{ fileName, message }], notes: [] };
+  }
   const files = data.map((p) => p.parser.result());
-  for (const { sheet, parser } of parsers) {
-    if (parser.detected) continue;
-    const kind = sheetKind(parser.keptRows);
-    if (kind === 'totals') {
-      for (let i = 0; i < files.length; i++) {
-        if (files[i].layout !== 'statement') continue;
-        const checks = reconcileReports(parser.keptRows, data[i].parser.orderColumnTotals);
-        files[i] = { ...files[i], reconciliation: withTotalChecks(files[i].reconciliation, checks) };
-      }
-      notes.push(`Sheet ${sheet}: statement totals, checked against the order rows.`);
-    } else if (kind === 'reserve') {
-      notes.push(`Sheet ${sheet}: reserve amounts (payout = settlement + reserve); not imported into the ledger.`);
-    } else if (kind === 'blank') {
-      continue;
-    } else {
-      notes.push(`Sheet ${sheet}: no TikTok Shop export header; skipped.`);
-    }
+  // Rounded IDs cannot key ledger rows (exponent-rounded ones were rejected row by row already).
+  const rounded = files.find((f) => f.roundedIds);
+  if (rounded) {
+    const where = rounded.sheet !== undefined ? `${fileName}, sheet ${rounded.sheet}` : fileName;
+    return { files: [], errors: [{ fileName, message: roundedIdsRefusal(where, rounded.roundedIds!) }], notes: [] };
+  }
+  const empty = files.every((f) => f.rows.length === 0 && f.rejects.length === 0) && data.every((p) => !p.parser.sawDataRows);
+  if (empty) {
+    const first = files[0];
+    const where = first.sheet !== undefined ? `${fileName}, sheet ${first.sheet}` : fileName;
+    const message = `${where}: the header of a ${first.layoutLabel} is on row ${first.headerRow}, but no rows are under it; export a period that has orders.`;
+    return { files: [], errors: [{ fileName, message }], notes: [] };
+  }
+  const notes: string[] = [];
+  for (const { sheet, rows, summary } of summaries) {
+    if (summary.kind === 'totals') notes.push(totalsNote(sheet, rows, summary, files, data));
+    else if (summary.kind === 'reserve') notes.push(`Sheet ${sheet}: reserve amounts (payout = settlement + reserve); not imported into the ledger.`);
+    else if (summary.kind === 'glossary') notes.push(`Sheet ${sheet}: TikTok's explanation of the columns; not data, nothing to import or check.`);
+    else if (summary.kind === 'other') notes.push(`Sheet ${sheet}: no TikTok Shop export header; skipped.`);
   }
   return { files, errors: [], notes };
 }
 
-function sheetKind(rows: readonly (readonly CellValue[])[]): 'totals' | 'reserve' | 'blank' | 'other' {
-  let amountLabels = 0;
-  let any = false;
-  for (const row of rows) {
-    for (const cell of row) {
-      if (typeof cell !== 'string' || cell.trim() === '') continue;
-      any = true;
-      const def = lookupColumn(cell);
-      if (!def) continue;
-      if (def.id === 'reserve_transaction_id' || def.id === 'reserve_amount') return 'reserve';
-      if (def.kind === 'money') amountLabels++;
-    }
+/**
+ * Checks a totals sheet against the data sheets it sums (statement: the Order rows; Income: every
+ * row) and says what was checked, or that nothing could be.
+ */
+function totalsNote(sheet: string, rows: CellValue[][], summary: SummarySheet, files: ParsedExport[], data: { parser: SheetParser }[]): string {
+  let checked = 0;
+  let differ = 0;
+  for (let i = 0; i < files.length; i++) {
+    const layout = files[i].layout;
+    if (layout !== 'statement' && layout !== 'income') continue;
+    const parser = data[i].parser;
+    const sums = layout === 'statement' ? parser.orderColumnTotals : parser.allColumnTotals;
+    const checks = reconcileReports(rows, sums, parser.amountIds);
+    files[i] = { ...files[i], reconciliation: withTotalChecks(files[i].reconciliation, checks) };
+    checked += checks.length;
+    differ += checks.filter((c) => c.difference !== 0).length;
   }
-  if (!any) return 'blank';
-  return amountLabels >= 2 ? 'totals' : 'other';
+  if (checked === 0) return `Sheet ${sheet}: ${summary.totals.length} totals, none of them of a column the data sheet has; nothing was checked.`;
+  const outcome = differ === 0 ? 'all agree' : `${differ} differ (listed under reconciliation)`;
+  return `Sheet ${sheet}: ${checked} total${checked === 1 ? '' : 's'} checked against the rows: ${outcome}.`;
 }

@@ -24,6 +24,11 @@ export interface RowReaderOptions {
   dateText?: (date: Date) => string;
   /** Build ledger keys and find duplicates (default true; a one-off sum of a range needs neither). */
   keys?: boolean;
+  /**
+   * Keep an ID a spreadsheet rounded (`5.77E+17`) as its text and tell this callback, instead of
+   * rejecting the row: for sums, which IDs do not change (see rounded-ids.ts).
+   */
+  onRoundedId?: (field: RowField | undefined, shown: string, rowNumber: number) => void;
 }
 
 /** Rejected-row messages kept per file (all are counted). */
@@ -213,19 +218,27 @@ export class RowReader {
 
   private readId(column: PlannedColumn, i: number, value: CellValue): void {
     let text: string;
+    const onRoundedId = this.options.onRoundedId;
     if (typeof value === 'number') {
       if (!Number.isSafeInteger(value) || value < 0) {
-        this.reject(column, lostDigits(this.rowNumber, column.name, value.toExponential().toUpperCase()));
-        return;
-      }
-      text = String(value);
+        const shown = value.toExponential().toUpperCase();
+        if (onRoundedId === undefined || !(value > 0) || !Number.isFinite(value)) {
+          this.reject(column, lostDigits(this.rowNumber, column.name, shown));
+          return;
+        }
+        onRoundedId(column.field, shown, this.rowNumber);
+        text = shown;
+      } else text = String(value);
     } else {
       text = typeof value === 'string' ? value.trim() : String(value);
       if (text.charCodeAt(0) === 39) text = text.slice(1);
       if (text === '/') text = '';
       else if (isScientific(text)) {
-        this.reject(column, lostDigits(this.rowNumber, column.name, text));
-        return;
+        if (onRoundedId === undefined) {
+          this.reject(column, lostDigits(this.rowNumber, column.name, text));
+          return;
+        }
+        onRoundedId(column.field, text, this.rowNumber);
       }
     }
     if (text.length > column.maxChars) this.reject(column, tooLong(this.rowNumber, column.name, text, column.maxChars));

@@ -1,4 +1,5 @@
-import { closestColumns, COLUMNS, findColumnById, lookupColumn } from '../../core/read/catalog';
+import { closestColumns, columnById, COLUMNS, findColumnById, lookupColumn } from '../../core/read/catalog';
+import { unrecognisedLabel } from '../../core/read/unrecognised-money';
 import { feeTable } from '../../core/analysis/pnl';
 import { centsToCell, describe, scalarOf } from './arguments';
 import { readStatement } from './statement-input';
@@ -16,8 +17,13 @@ const COMMON_FEES = ['Referral fee', 'Transaction fee', 'Affiliate commission', 
  * @customfunction
  */
 export function TTS_FEES(statement: Arg): (string | number)[][] {
-  const table = feeTable(readStatement(statement).rows);
-  return [['Fee', 'Amount'], ...table.map((entry) => [entry.label, centsToCell(entry.cents)])];
+  const parsed = readStatement(statement, { settlementFor: 'TTS_FEES' });
+  // A fee column the catalog does not know is listed by its own header, never dropped.
+  const unrecognised = parsed.unrecognisedMoney?.find((u) => u.line === 'unrecognised_fees');
+  const otherLabel = columnById('unrecognised_fees').label;
+  const label = (text: string) => (unrecognised && text === otherLabel ? unrecognisedLabel(unrecognised) : text);
+  const table = feeTable(parsed.rows);
+  return [['Fee', 'Amount'], ...table.map((entry) => [label(entry.label), centsToCell(entry.cents)])];
 }
 
 /**
@@ -38,6 +44,6 @@ export function TTS_FEE(statement: Arg, name: Arg): number {
     throw new Error(`${what}. Pass a fee header as TikTok writes it, or a fee listed by TTS_FEES. ${listed}.`);
   }
   let cents = 0;
-  for (const row of readStatement(statement).rows) cents += row.amounts[column.id] ?? 0;
+  for (const row of readStatement(statement, { settlementFor: 'TTS_FEE' }).rows) cents += row.amounts[column.id] ?? 0;
   return centsToCell(cents);
 }

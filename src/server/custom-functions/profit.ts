@@ -10,7 +10,7 @@ import { parseDateOrNull } from '../../core/dates';
 import { dateTextConverter } from '../sheets/sheet-dates';
 import type { CellValue } from '../../core/types';
 import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf, type Grid } from './arguments';
-import { readStatement } from './statement-input';
+import { readStatement, refuseRoundedIds } from './statement-input';
 
 type Arg = unknown;
 
@@ -27,7 +27,7 @@ type Arg = unknown;
  */
 export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg, costs?: Arg, ads?: Arg): number {
   const other = isOmitted(other_costs) ? 0 : otherCostsCents(other_costs);
-  const { total } = profitOf(statement, cogs, 'month', costs, ads);
+  const { total } = profitOf(statement, cogs, 'month', costs, ads, 'TTS_NET_PROFIT');
   return centsToCell(total.netProfit - other);
 }
 
@@ -56,8 +56,10 @@ const SKU_COLUMNS = ['Units sold', 'Contribution per unit'] as const;
  */
 export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const { groups, total } = profitOf(statement, cogs, groupBy, costs, ads);
+  const { groups, total, layout } = profitOf(statement, cogs, groupBy, costs, ads);
   const money = (cents: number | null) => (cents === null ? '' : centsToCell(cents));
+  // An order export holds sales only: the cells after Net sales stay blank, never 0.
+  const salesOnly = layout === 'order-export';
   const line = (label: string, p: ProfitLine): (string | number)[] => {
     const l = p.lines;
     const cells: (string | number)[] = [
@@ -66,7 +68,7 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg,
       money(p.adSpend), money(p.netProfit), p.netMargin === null ? '' : Math.round(p.netMargin * 10_000) / 10_000,
     ];
     if (groupBy === 'sku') cells.push(p.units, money(p.contributionPerUnit));
-    return cells;
+    return salesOnly ? cells.map((cell, i) => (i > PNL_COLUMNS.indexOf('Net sales') + 1 ? '' : cell)) : cells;
   };
   const header = [GROUP_LABELS[groupBy], ...PNL_COLUMNS, ...(groupBy === 'sku' ? SKU_COLUMNS : [])];
   return [header, ...groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line)), line('Total', total)];
@@ -89,7 +91,8 @@ export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: A
   const wanted = monthOf(month);
   const tally = new CostTally(cogsTableOf(cogs), undefined, wanted);
   const adTally = new StatementAdTally();
-  readStatement(statement, { keepRows: false, onView: (view) => { tally.addView(view); adTally.addView(view); } });
+  const parsed = readStatement(statement, { keepRows: false, onView: (view) => { tally.addView(view); adTally.addView(view); } });
+  refuseRoundedIds(parsed, ['skuId'], 'TTS_COST_DETAIL (unit costs are matched by SKU ID)');
   tally.check();
   const running = isOmitted(costs) ? [] : runningCostsOf(costs);
   const adSpend = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads), adTally.months);
@@ -123,17 +126,37 @@ function monthOf(value: Arg): string {
 const AD_SPEND_BASIS = 'Ad reports: spend not already in the settlement (GMV Max ad fees), less GMV Pay transfers (moved to the ad balance, not spend)';
 
 /** Reads the statement once with every cost: TikTok's lines per group and the costs beside them. */
-function profitOf(statement: Arg, cogs: Arg, groupBy: PnlGroupBy, costs: Arg, ads: Arg): { groups: ProfitGroup[]; total: ProfitLine } {
+function profitOf(
+  statement: Arg,
+  cogs: Arg,
+  groupBy: PnlGroupBy,
+  costs: Arg,
+  ads: Arg,
+  settlementFor?: string,
+): { groups: ProfitGroup[]; total: ProfitLine; layout: string } {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
   const running = isOmitted(costs) ? null : runningCostsOf(costs);
   const tally = new CostTally(table, groupBy);
   const adTally = new StatementAdTally();
   // P&L lines per group, added as rows stream past: no row object is built or kept.
   const groupings = new PnlGroupings([groupBy]);
-  readStatement(statement, { keepRows: false, groupings, onView: (view) => { tally.addView(view); adTally.addView(view); } });
+  const parsed = readStatement(statement, {
+    keepRows: false,
+    groupings,
+    onView: (view) => {
+      tally.addView(view);
+      adTally.addView(view);
+    },
+    settlementFor,
+  });
+  // Rounded SKU IDs do not change a sum, but they would group and cost the wrong SKUs.
+  const fn = settlementFor ?? 'TTS_PNL';
+  if (groupBy === 'sku' && settlementFor === undefined) refuseRoundedIds(parsed, ['skuId'], 'TTS_PNL by "sku"');
+  if (table !== undefined) refuseRoundedIds(parsed, ['skuId'], `${fn} with cogs (unit costs are matched by SKU ID)`);
   tally.check();
   const adSpend: AdSpendByMonth = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads), adTally.months);
-  return profitGroups(groupings.result(), tally, { groupBy, hasCogs: table !== undefined, costs: running, adSpend });
+  const result = profitGroups(groupings.result(), tally, { groupBy, hasCogs: table !== undefined, costs: running, adSpend });
+  return { ...result, layout: parsed.layout };
 }
 
 /** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */

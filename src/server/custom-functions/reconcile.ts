@@ -1,5 +1,5 @@
 import { centsToCell } from './arguments';
-import { readStatement } from './statement-input';
+import { readStatement, refuseRoundedIds } from './statement-input';
 
 /**
  * Rows whose Total settlement amount differs from the signed sum of their parts by a cent or more.
@@ -9,8 +9,11 @@ import { readStatement } from './statement-input';
  * @customfunction
  */
 export function TTS_RECONCILE(statement: unknown): (string | number)[][] | string {
-  const { reconciliation } = readStatement(statement, { keepRows: false, reconcile: true });
+  const parsed = readStatement(statement, { keepRows: false, reconcile: true, settlementFor: 'TTS_RECONCILE' });
+  const { reconciliation } = parsed;
   if (reconciliation.mismatches.length === 0) return `All ${reconciliation.rowsChecked} rows reconcile`;
+  // The rows that differ are named by their order IDs: rounded ones would name the wrong orders.
+  refuseRoundedIds(parsed, ['orderId'], "TTS_RECONCILE's list of rows that differ");
   return [
     ['Row', 'Order/adjustment ID', 'Settlement', 'Sum of parts', 'Difference'],
     ...reconciliation.mismatches.map((m) => [m.source.row, m.orderId, centsToCell(m.settlement), centsToCell(m.sumOfParts), centsToCell(m.difference)]),

@@ -4,6 +4,7 @@
  * is an error here: a custom function never returns a number that silently skipped rows.
  */
 import { parseSheetRows, type ParseOptions } from '../../core/read/parse-export';
+import { describeRoundedIds, KEEP_IDS_AS_TEXT } from '../../core/read/rounded-ids';
 import type { ParsedExport, Problem } from '../../core/types';
 import { asGrid } from './arguments';
 import { dateTextConverter } from '../sheets/sheet-dates';
@@ -23,7 +24,10 @@ export function describeProblem(problem: Problem): string {
  * once; `onView` builds none at all); rows are checked against their settlement only when asked
  * (`reconcile: true`).
  */
-export function readStatement(statement: unknown, options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile'> = {}): ParsedExport {
+export function readStatement(
+  statement: unknown,
+  options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile'> & { settlementFor?: string } = {},
+): ParsedExport {
   const grid = asGrid(statement, 'statement');
   const parsed = parseSheetRows(grid, {
     ...options,
@@ -39,5 +43,29 @@ export function readStatement(statement: unknown, options: Pick<ParseOptions, 'k
     const more = parsed.rejects.length > 1 ? ` (and ${parsed.rejects.length - 1} more rows with problems)` : '';
     throw new Error(`${describeProblem(parsed.rejects[0])}${more}`);
   }
+  if (options.settlementFor !== undefined) requireSettlement(parsed, options.settlementFor);
   return parsed;
+}
+
+/**
+ * An order export sells, but settles nothing and charges no fee: a settlement or fee figure from
+ * it would be a 0 that means "not in this file", so the function says where those figures are.
+ */
+export function requireSettlement(parsed: ParsedExport, fn: string): void {
+  if (parsed.layout !== 'order-export') return;
+  throw new Error(
+    `${STATEMENT_RANGE} is a Seller Center order export: an order export has no settlement or fees: use a Statement export (Finance → Statements → Export) for ${fn}.`,
+  );
+}
+
+/**
+ * IDs a spreadsheet rounded do not change a sum, but where an ID decides the answer (grouping by
+ * SKU, matching unit costs, listing rows) the function names them and says how to keep them exact.
+ */
+export function refuseRoundedIds(parsed: ParsedExport, fields: readonly ('orderId' | 'skuId')[], fn: string): void {
+  const rounded = parsed.roundedIds?.fields.filter((f) => (fields as readonly string[]).includes(f.field));
+  if (!rounded || rounded.length === 0) return;
+  throw new Error(
+    `${STATEMENT_RANGE}: ${fn} needs exact IDs, but the IDs in ${describeRoundedIds({ fields: rounded })} were rounded by the spreadsheet (only 15 digits kept). ${KEEP_IDS_AS_TEXT}`,
+  );
 }

@@ -1,5 +1,5 @@
 import { dailySales } from '../../core/analysis/pnl';
-import { thresholdReport } from '../../core/analysis/threshold';
+import { defaultAsOf, thresholdReport } from '../../core/analysis/threshold';
 import { DEFAULT_SETTINGS } from '../../core/contract';
 import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
@@ -14,7 +14,7 @@ type Arg = unknown;
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
  * @param {number} [monthly_target] Monthly sales target in dollars (default 65000).
  * @param {number} [annual_target] Annual sales target in dollars (default 1000000).
- * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data).
+ * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data; adjustments and statements dated later do not move it).
  * @param {string} [metric] "gross" (default), "net" or "settlement".
  * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status.
  * @customfunction
@@ -23,11 +23,12 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
   const monthly = isOmitted(monthly_target) ? DEFAULT_SETTINGS.monthlyTarget : asNumber(monthly_target, 'monthly_target');
   const annual = isOmitted(annual_target) ? DEFAULT_SETTINGS.annualTarget : asNumber(annual_target, 'annual_target');
   if (monthly <= 0 || annual <= 0) throw new Error('monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.');
-  const daily = dailySales(readStatement(statement).rows, metricOf(metric));
-  const report = thresholdReport(daily, {
+  const chosenMetric = metricOf(metric);
+  const { rows } = readStatement(statement, chosenMetric === 'settlement' ? { settlementFor: 'TTS_THRESHOLD with metric "settlement"' } : {});
+  const report = thresholdReport(dailySales(rows, chosenMetric), {
     monthlyTarget: Math.round(monthly * 100),
     annualTarget: Math.round(annual * 100),
-    asOf: isOmitted(as_of) ? undefined : asOfDate(as_of),
+    asOf: isOmitted(as_of) ? defaultAsOf(rows) : asOfDate(as_of),
   });
   const last = report.lastFullMonth;
   return [
@@ -41,8 +42,9 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
     ['Pace method', report.paceMethod === 'day-of-week' ? 'Weighted by your day-of-week pattern' : 'Flat daily pace'],
     ['Last full month', last ? last.month : ''],
     ['Last full month sales', last ? centsToCell(last.amount) : ''],
-    ['Months at target (last 12)', `${report.monthsAtTargetLast12} of ${report.fullMonthsCounted}`],
-    ['Trailing 12 months', centsToCell(report.trailing12)],
+    ['Full months at target (last 12 full months)', `${report.monthsAtTargetLast12} of ${report.fullMonthsCounted}`],
+    ['Sales, last 12 full months', centsToCell(report.trailing12)],
+    ['Sales, last 12 months to as-of', centsToCell(report.rolling12)],
     ['Year to date', centsToCell(report.yearToDate)],
     ['Annual target', centsToCell(report.annualTarget)],
     ['Projected year', centsToCell(report.projectedYear)],

@@ -14,7 +14,7 @@ type Arg = unknown;
  * @customfunction
  */
 export function TTS_SETTLEMENT(statement: Arg): number {
-  return centsToCell(readStatement(statement, { keepRows: false }).totals.settlement);
+  return centsToCell(readStatement(statement, { keepRows: false, settlementFor: 'TTS_SETTLEMENT' }).totals.settlement);
 }
 
 /**
@@ -30,7 +30,8 @@ export function TTS_SALES(statement: Arg, month?: Arg, metric?: Arg): number {
   const chosenMetric = metricOf(metric);
   const monthKey = isOmitted(month) ? undefined : monthKeyOf(month);
   let cents = 0;
-  for (const row of readStatement(statement).rows) {
+  const parsed = readStatement(statement, chosenMetric === 'settlement' ? { settlementFor: 'TTS_SALES with metric "settlement"' } : {});
+  for (const row of parsed.rows) {
     if (monthKey === undefined || rowMonth(row) === monthKey) cents += salesAmount(row, chosenMetric);
   }
   return centsToCell(cents);

@@ -19,7 +19,9 @@ function moreNote(total: number, shown: number): HTMLElement | null {
 }
 
 function reconciliationSection(r: ReconcileResult): HTMLElement {
-  if (r.ok) return h('p', { className: 'check ok' }, `Reconciled: ${plural(r.rowsChecked, 'row')} add up to the cent.`);
+  // The workbook's own totals are mentioned only when some were checked.
+  const totals = r.totalChecks.length > 0 ? ` ${plural(r.totalChecks.length, 'total')} of the Reports sheet agree with them.` : '';
+  if (r.ok) return h('p', { className: 'check ok' }, `Reconciled: ${plural(r.rowsChecked, 'row')} add up to the cent.${totals}`);
   const items: HTMLElement[] = r.mismatches.slice(0, LIST_LIMIT).map((m) =>
     h('li', {}, `Row ${m.source.row}${m.orderId ? ` (${m.orderId})` : ''}: settlement ${money(m.settlement)}, parts add to ${money(m.sumOfParts)}, difference ${money(m.difference)}`));
   for (const t of r.totalChecks.filter((c) => c.difference !== 0)) {
@@ -56,6 +58,8 @@ export function renderPreview(parsed: ParsedExport): HTMLElement {
         h('p', {}, `${plural(rejects.length, 'row')} cannot be imported:`),
         h('ul', {}, ...rejects.slice(0, LIST_LIMIT).map((p) => h('li', {}, problem(p))), moreNote(rejects.length, Math.min(rejects.length, LIST_LIMIT))))
       : null,
+    ...(parsed.unrecognisedMoney ?? []).map((u) =>
+      h('p', { className: 'note' }, `Counted in ${u.parent === 'fees' ? 'Fees' : 'Shipping'} though not recognised: ${u.columns.join(', ')}`)),
     parsed.unknownColumns.length > 0
       ? h('p', { className: 'note' }, `Columns kept but not recognised: ${parsed.unknownColumns.join(', ')}`)
       : null,

@@ -3,7 +3,8 @@
  * block of complete `<row>` elements at a time, without a DOM and without decoding the whole
  * part. Cell positions come from each cell's `r` attribute (the sheet's `<dimension>` is never
  * consulted: some writers leave it stale), gaps become empty strings, trailing empty cells are
- * dropped.
+ * dropped. Consecutive `<row>` elements with the same `r` are one row, as Excel and Sheets read
+ * them: TikTok's writer emits one `<row>` per cell in some exports.
  */
 import { excelSerialToText } from './excel-dates';
 import { asciiBytesToString, xmlBytesToText } from './xml-bytes';
@@ -74,6 +75,9 @@ export class SheetRowScanner {
   private cells: string[] = [];
   private rowNumber = 0;
   private inRow = false;
+  /** The row last closed, held back until a `<row>` with another number (or the end) comes. */
+  private heldCells: string[] | null = null;
+  private heldRowNumber = 0;
   private nextColumn = 0;
   private inCell = false;
   private column = 0;
@@ -126,7 +130,10 @@ export class SheetRowScanner {
         else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_o && xml[local + 2] === CH_w) this.endRow();
         else if (length === 2 && c0 === CH_i && xml[local + 1] === CH_s) this.inInlineString = false;
         else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_P && xml[local + 2] === CH_h) this.inPhonetic = false;
-        else if (length === 9 && c0 === CH_s && xml[local + 5] === CH_D) this.done = true; // </sheetData>
+        else if (length === 9 && c0 === CH_s && xml[local + 5] === CH_D) {
+          this.flush(); // </sheetData>
+          this.done = true;
+        }
         continue;
       }
 
@@ -169,17 +176,32 @@ export class SheetRowScanner {
     });
     this.rowNumber = rowNumber > 0 ? rowNumber : this.rowNumber + 1;
     this.inRow = true;
-    this.cells = [];
     this.nextColumn = 0;
+    if (this.heldCells !== null && rowNumber === this.heldRowNumber) {
+      // The same row again: its cells join the ones already read, each at its own reference.
+      this.cells = this.heldCells;
+      this.heldCells = null;
+      return;
+    }
+    this.flush();
+    this.cells = [];
   }
 
   private endRow(): void {
     if (!this.inRow) return;
     this.inRow = false;
-    const cells = this.cells;
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.length--;
+    this.heldCells = this.cells;
+    this.heldRowNumber = this.rowNumber;
     this.cells = [];
-    if (this.visit(cells, this.rowNumber) === false) {
+  }
+
+  /** Hands the held row to the visitor; called when another row starts and when the sheet ends. */
+  flush(): void {
+    const cells = this.heldCells;
+    if (cells === null || this.stopped) return;
+    this.heldCells = null;
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.length--;
+    if (this.visit(cells, this.heldRowNumber) === false) {
       this.stopped = true;
       this.done = true;
     }
@@ -267,10 +289,27 @@ export class SheetRowScanner {
           );
           if (date !== null) return date;
         }
-        return value;
+        return end - start > 12 ? withoutFloatNoise(value) : value;
       }
     }
   }
+}
+
+/**
+ * A cached number a writer printed with binary noise (`33.369999999999997`) as the cent it stands
+ * for (`33.37`): within 1e-6 of a cent it was one. Other numbers, integers (IDs) included, stay
+ * exactly as written; text cells never come here.
+ */
+export function withoutFloatNoise(value: string): string {
+  const dot = value.indexOf('.');
+  if (dot < 0 || value.length - dot - 1 <= 2 || value.indexOf('E') >= 0 || value.indexOf('e') >= 0) return value;
+  const n = Number(value);
+  const cents = Math.round(n * 100);
+  if (!Number.isSafeInteger(cents) || Math.abs(n - cents / 100) >= 1e-6) return value;
+  const negative = cents < 0;
+  const abs = negative ? -cents : cents;
+  const fraction = abs % 100;
+  return (negative ? '-' : '') + Math.floor(abs / 100) + '.' + (fraction < 10 ? '0' : '') + fraction;
 }
 
 /** Index just past a `<!-- … -->`, `<![CDATA[…]]>` or `<?…?>` starting at `lt`. */

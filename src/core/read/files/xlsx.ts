@@ -122,6 +122,7 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
       for (const sheet of sheets) {
         const scanner = rowScanner(context, sheet, visit);
         streamXmlBlocks(bytes, sheet.entry, 'row', (xml, start, end) => scanner.scan(xml, start, end), () => scanner.done);
+        scanner.flush();
         if (scanner.stopped) return;
       }
     },
@@ -135,6 +136,7 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
       for (const sheet of sheets) {
         const scanner = rowScanner(context, sheet, visit);
         await streamXmlBlocksAsync(bytes, sheet.entry, 'row', (xml, start, end) => scanner.scan(xml, start, end), () => scanner.done);
+        scanner.flush();
         if (scanner.stopped) return;
       }
     },

@@ -7,6 +7,8 @@
  * Everything here crosses HtmlService's serializer: plain objects, arrays, strings, numbers,
  * booleans, null. Never `Date` (send ISO text) and never `undefined` inside arrays.
  */
+import type { AdRevision } from './ledger/ads-merge';
+import type { AdRow } from './read/ad-rows';
 import type { LayoutId, LedgerRow } from './types';
 
 /** Settings the seller keeps per spreadsheet (document properties). */
@@ -149,6 +151,24 @@ export interface ForecastStatus {
   message: string;
 }
 
+/** One chunk of an ad report's rows for the TTS Ads tab. */
+export interface AdsImportRequest {
+  fileName: string;
+  /** The ad account's UTC offset, e.g. `UTC-07:00`: the clock of the report's days (remembered). */
+  clock: string;
+  rows: AdRow[];
+  /** Keys of revised rows the seller confirmed: they replace the tab's rows of the same key. */
+  replace: string[];
+}
+
+export interface AdsImportResult {
+  written: number;
+  duplicates: number;
+  replaced: number;
+  /** Rows already in TTS Ads whose figures changed: not written until confirmed. */
+  revisions: AdRevision[];
+}
+
 /** Every sidebar → server call: name → (argument) => result. */
 export interface ServerApi {
   refreshDashboard(arg: null): DashboardResult;
@@ -158,6 +178,9 @@ export interface ServerApi {
   beginImport(arg: BeginImportRequest): BeginImportResult;
   importChunk(arg: ImportChunkRequest): ImportChunkResult;
   finishImport(arg: FinishImportRequest): ImportSummary;
+  importAds(arg: AdsImportRequest): AdsImportResult;
+  /** The ad account's UTC offset last used, or '' before the first ad import. */
+  getAdsClock(arg: null): string;
 }
 
 export type ServerHandlerName = keyof ServerApi;

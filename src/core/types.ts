@@ -4,6 +4,8 @@
  * and sidebar.
  */
 
+import type { ParsedAds } from './read/ad-rows';
+
 /** A cell as a sheet (custom-function argument) or a file reader hands it over. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -19,6 +21,8 @@ export const LAYOUT_IDS = [
   'pnl-orders', // merchant_statement_profit_loss, Orders sheet
   'pnl-adjustments', // merchant_statement_profit_loss, Adjustment sheet
   'order-export', // Seller Center order export (OrderSKUList)
+  'ads-manager', // TikTok Ads Manager custom report (rows go to the TTS Ads tab)
+  'gmv-max', // GMV Max report (rows go to the TTS Ads tab)
   'ledger', // the add-on's own TTS Ledger tab
 ] as const;
 
@@ -127,6 +131,8 @@ export interface ParsedExport {
   totals: { settlement: number; netSales: number; fees: number; grossSales: number };
   /** Time zone taken from the file name, e.g. `UTC-7`, when present. */
   timeZone?: string;
+  /** An ad report's rows (layouts `ads-manager` and `gmv-max`; `rows` is then empty). */
+  ads?: ParsedAds;
 }
 
 /** A whole file that could not be read: one clear message naming what was expected and found. */

@@ -5,7 +5,7 @@
  * src/core/contract.ts is a type error. Nothing imports this module: it exists for that check.
  */
 import type { ServerApi } from '../core/contract';
-import { beginImport, finishImport, getForecastStatus, getSettings, importChunk, refreshDashboard, saveSettings } from './index';
+import { beginImport, finishImport, getForecastStatus, getSettings, importChunk, refreshDashboard, saveSettings, importAds, getAdsClock } from './index';
 
 export const sidebarHandlers = {
   getSettings,
@@ -15,4 +15,6 @@ export const sidebarHandlers = {
   beginImport,
   importChunk,
   finishImport,
+  importAds,
+  getAdsClock,
 } satisfies ServerApi;

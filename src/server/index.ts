@@ -12,4 +12,6 @@ export { TTS_RECONCILE } from './custom-functions/reconcile';
 export { TTS_THRESHOLD } from './custom-functions/threshold';
 export { TTS_FORECAST } from './custom-functions/forecast';
 export { TTS_BREAKEVEN_ROAS } from './custom-functions/breakeven';
+export { TTS_ADS } from './custom-functions/ads';
 export { beginImport, importChunk, finishImport } from './import/import-handlers';
+export { importAds, getAdsClock } from './import/ads-import';

@@ -19,6 +19,8 @@ const CONTRACT: Record<ServerHandlerName, true> = {
   beginImport: true,
   importChunk: true,
   finishImport: true,
+  importAds: true,
+  getAdsClock: true,
 };
 const handlerNames = Object.keys(CONTRACT).sort();
 

@@ -48,7 +48,7 @@ describe('layout detection', () => {
     expect(!r.ok && r.message).toBe(
       'contacts.csv: no TikTok Shop export header found in the first 30 rows. Expected a Seller Center finance export, ' +
         'such as a header row with Statement ID, Order/adjustment ID and Total settlement amount (Statement export); ' +
-        'On hold, Income, profit & loss and order exports are read too. Found: the first non-empty row starts `Name`, `Email`, `Total`.',
+        'On hold, Income, profit & loss and order exports, Ads Manager and GMV Max reports are read too. Found: the first non-empty row starts `Name`, `Email`, `Total`.',
     );
   });
 });

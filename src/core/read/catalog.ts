@@ -8,6 +8,7 @@
  * seller discounts` → `Total revenue`; in a statement file `Gross sales` → `Net sales`).
  * Subtotals are never added to their children.
  */
+import { ADS_COLUMNS } from './ads-catalog';
 import { ROW_FIELDS, type RowField } from './row-fields';
 import type { LayoutId } from '../types';
 
@@ -384,6 +385,9 @@ export const COLUMNS: readonly ColumnDef[] = [
   col('package_id', 'Package ID', 'id', { layouts: OX }),
   text('seller_note', 'Seller Note', { layouts: OX }),
   text('shipping_information', 'Shipping Information', { layouts: OX }),
+
+  // ── Ad reports (Ads Manager, GMV Max): their own module ──────────────────────────────────
+  ...ADS_COLUMNS,
 ];
 
 /**

@@ -2,7 +2,9 @@
  * Layout detection: which export a sheet is and on which row its header sits, from the header
  * text alone (never the file name or column positions). Each layout is one row of LAYOUTS.
  */
+import { ADS_LAYOUTS } from './ads-layouts';
 import { COLUMNS, headerKey, lookupColumn, type RowField } from './catalog';
+import { foreignHeaderMessage } from './header-language';
 import type { CellValue, LayoutId } from '../types';
 
 export interface LayoutSpec {
@@ -92,6 +94,7 @@ export const LAYOUTS = [
     defaultType: 'Order',
     expected: 'Order ID, Order Status and SKU ID (order export)',
   },
+  ...ADS_LAYOUTS,
 ] satisfies readonly LayoutSpec[];
 
 /** A layout id without a row above fails to compile here: every recognised layout is described. */
@@ -158,7 +161,7 @@ export function detectLayout(rows: readonly (readonly CellValue[])[], where: str
       return { ok: true, layout: spec.id, label: layoutLabel(spec.id, header), headerRow: r + 1, header };
     }
   }
-  return { ok: false, message: noHeaderMessage(rows, where) };
+  return { ok: false, message: foreignHeaderMessage(rows.slice(0, limit), where) || noHeaderMessage(rows, where) };
 }
 
 function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string): string {
@@ -175,6 +178,6 @@ function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string)
   return (
     `${where}: no TikTok Shop export header found in the first ${HEADER_SCAN_ROWS} rows. ` +
     `Expected a Seller Center finance export, such as a header row with ${statement.expected}; ` +
-    `On hold, Income, profit & loss and order exports are read too. Found: ${found}.`
+    `On hold, Income, profit & loss and order exports, Ads Manager and GMV Max reports are read too. Found: ${found}.`
   );
 }

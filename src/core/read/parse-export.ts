@@ -3,6 +3,8 @@
  * total. One ParsedExport per data sheet; a statement workbook's `Reports` sheet feeds the
  * totals check; reserve and other sheets are noted, not imported.
  */
+import { isAdsLayout } from './ads-layouts';
+import { createAdsReader, type AdsReader } from './ads-reader';
 import { lookupColumn } from './catalog';
 import { timeZoneFromFileName } from '../dates';
 import { FileReadError, forEachSheetRow, forEachSheetRowAsync } from './files/read-file';
@@ -54,6 +56,8 @@ class SheetParser {
   private readonly pending: CellValue[][] = [];
   private pendingFirstRow = 0;
   private normalizer?: Normalizer;
+  /** An ad report's reader (its rows go to the TTS Ads tab, not through the ledger normalizer). */
+  private ads?: AdsReader;
   private reconciler?: Reconciler;
   private layout?: LayoutId;
   private label = '';
@@ -70,7 +74,7 @@ class SheetParser {
   constructor(private readonly options: ParseOptions & { where: string; orderTotals?: boolean }) {}
 
   get detected(): boolean {
-    return this.normalizer !== undefined;
+    return this.normalizer !== undefined || this.ads !== undefined;
   }
 
   get detectedLayout(): LayoutId | undefined {
@@ -88,6 +92,10 @@ class SheetParser {
   }
 
   push(cells: readonly CellValue[], rowNumber: number): void {
+    if (this.ads) {
+      this.ads.push(cells, rowNumber);
+      return;
+    }
     if (this.normalizer) {
       this.accept(this.normalizer.read(cells, rowNumber));
       return;
@@ -115,6 +123,10 @@ class SheetParser {
       return;
     }
     const headerRow = this.pendingFirstRow + result.headerRow - 1;
+    if (isAdsLayout(result.layout)) {
+      this.startAds(result.layout, result.label, result.header, headerRow, result.headerRow);
+      return;
+    }
     this.layout = result.layout;
     this.label = result.label;
     this.headerRow = headerRow;
@@ -132,6 +144,25 @@ class SheetParser {
     const rest = this.pending.slice(result.headerRow);
     this.pending.length = 0;
     for (let i = 0; i < rest.length; i++) this.accept(this.normalizer.read(rest[i], headerRow + 1 + i));
+  }
+
+  /** An ad report: its header checked (a refusal is the sheet's failure), then its rows read. */
+  private startAds(layout: 'ads-manager' | 'gmv-max', label: string, header: string[], headerRow: number, pendingHeader: number): void {
+    const created = createAdsReader({
+      fileName: this.options.fileName, sheet: this.options.sheet, where: this.options.where, report: layout, header, headerRow,
+      dateText: this.options.dateText,
+    });
+    const rest = this.pending.slice(pendingHeader);
+    this.pending.length = 0;
+    if (!created.ok) {
+      this.failure = created.message;
+      return;
+    }
+    this.ads = created.reader;
+    this.layout = layout;
+    this.label = label;
+    this.headerRow = headerRow;
+    for (let i = 0; i < rest.length; i++) this.ads.push(rest[i], headerRow + 1 + i);
   }
 
   /** One normalized row: totals and checks from the view; a LedgerRow only when rows are kept or streamed out. */
@@ -166,12 +197,17 @@ class SheetParser {
     if (!this.normalizer && !this.failure) this.detect(true);
   }
 
+  private adsResult(reader: AdsReader): ParsedExport {
+    return adsParsedExport(this.options, this.layout!, this.label, this.headerRow, reader);
+  }
+
   /** Column sums of the `Type = Order` rows, for the Reports check. */
   get orderColumnTotals(): Map<string, number> {
     return this.orderTotals;
   }
 
   result(): ParsedExport {
+    if (this.ads) return this.adsResult(this.ads);
     const normalizer = this.normalizer!;
     const parsed: ParsedExport = {
       fileName: this.options.fileName,
@@ -195,6 +231,26 @@ class SheetParser {
     if (this.options.timeZone) parsed.timeZone = this.options.timeZone;
     return parsed;
   }
+}
+
+/** An ad report as a ParsedExport: no ledger rows, no settlement; its rows in `ads`. */
+function adsParsedExport(options: ParseOptions, layout: LayoutId, label: string, headerRow: number, reader: AdsReader): ParsedExport {
+  const parsed: ParsedExport = {
+    fileName: options.fileName,
+    layout,
+    layoutLabel: label,
+    headerRow,
+    rows: [],
+    rejects: reader.problems,
+    unknownColumns: reader.unknownColumns,
+    duplicateKeys: [],
+    reconciliation: { rowsChecked: 0, mismatches: [], totalChecks: [], unclassifiedColumns: [], ok: true },
+    period: { first: reader.period.first, last: reader.period.last },
+    totals: { settlement: 0, netSales: 0, fees: 0, grossSales: 0 },
+    ads: reader.result(),
+  };
+  if (options.sheet !== undefined) parsed.sheet = options.sheet;
+  return parsed;
 }
 
 /**

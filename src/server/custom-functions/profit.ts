@@ -2,7 +2,9 @@ import { parseCentsOrNaN, moneyProblem } from '../../core/money';
 import { buildCogsTable, PnlGroupings, type CogsTable, type PnlGroupBy } from '../../core/analysis/pnl';
 import { CostTally, monthCosts, profitGroups, type ProfitGroup, type ProfitLine } from '../../core/analysis/profit';
 import { readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
-import { NO_AD_SPEND, NO_ADS_NOTE } from '../../core/analysis/ad-spend';
+import { NO_AD_SPEND, NO_ADS_NOTE, type AdSpendByMonth } from '../../core/analysis/ad-spend';
+import { adSpendByMonth, StatementAdTally } from '../../core/analysis/ads-profit';
+import { readAds } from './ads';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseDateOrNull } from '../../core/dates';
 import { dateTextConverter } from '../sheets/sheet-dates';
@@ -19,12 +21,13 @@ type Arg = unknown;
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or columns SKU (SKU ID or seller SKU), unit cost, optional effective-from date.
  * @param {number[][]} [other_costs] Any range of other costs in dollars, counted as costs.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every, Percent, Of, Starts, Ends), counted for the whole months the statement covers.
+ * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report; GMV Pay transfers and ad fees already in the settlement are counted once.
  * @return {number} Net profit in dollars.
  * @customfunction
  */
-export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg, costs?: Arg): number {
+export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg, costs?: Arg, ads?: Arg): number {
   const other = isOmitted(other_costs) ? 0 : otherCostsCents(other_costs);
-  const { total } = profitOf(statement, cogs, 'month', costs);
+  const { total } = profitOf(statement, cogs, 'month', costs, ads);
   return centsToCell(total.netProfit - other);
 }
 
@@ -47,12 +50,13 @@ const SKU_COLUMNS = ['Units sold', 'Contribution per unit'] as const;
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date. Without it COGS is blank.
  * @param {string} [group_by] "month" (default), "sku", "statement" or "type".
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month carries its share; otherwise they are in the Total row.
- * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 until ad reports are imported), Net profit, Net margin (by SKU also Units sold and Contribution per unit); last row Total.
+ * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers (moved to the ad balance, not spend); otherwise it is in the Total row.
+ * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units sold and Contribution per unit); last row Total.
  * @customfunction
  */
-export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg): (string | number)[][] {
+export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const { groups, total } = profitOf(statement, cogs, groupBy, costs);
+  const { groups, total } = profitOf(statement, cogs, groupBy, costs, ads);
   const money = (cents: number | null) => (cents === null ? '' : centsToCell(cents));
   const line = (label: string, p: ProfitLine): (string | number)[] => {
     const l = p.lines;
@@ -76,17 +80,20 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg)
  * @param {Array<Array<string|number|Date>>} cogs Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date.
  * @param {string|Date} month The month, as "2026-05" or any date in it.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab.
+ * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report.
  * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; last row Total.
  * @customfunction
  */
-export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: Arg): (string | number)[][] {
+export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
   if (isOmitted(cogs)) throw new Error('cogs is missing: pass your unit costs, e.g. \'TTS COGS\'!A:K.');
   const wanted = monthOf(month);
   const tally = new CostTally(cogsTableOf(cogs), undefined, wanted);
-  readStatement(statement, { keepRows: false, onView: (view) => tally.addView(view) });
+  const adTally = new StatementAdTally();
+  readStatement(statement, { keepRows: false, onView: (view) => { tally.addView(view); adTally.addView(view); } });
   tally.check();
   const running = isOmitted(costs) ? [] : runningCostsOf(costs);
-  const spent = monthCosts([wanted], running, tally.daily, NO_AD_SPEND);
+  const adSpend = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads), adTally.months);
+  const spent = monthCosts([wanted], running, tally.daily, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   let total = 0;
   for (const d of tally.detailLines()) {
@@ -97,7 +104,8 @@ export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: A
     rows.push(['Running cost', r.cost.name, '', '', centsToCell(r.cents), `${r.basis} (${r.cost.where})`]);
     total += r.cents;
   }
-  rows.push(['Ad spend', '', '', '', 0, NO_ADS_NOTE]);
+  rows.push(['Ad spend', '', '', '', centsToCell(spent.ads), isOmitted(ads) ? NO_ADS_NOTE : AD_SPEND_BASIS]);
+  total += spent.ads;
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
   return rows;
 }
@@ -112,16 +120,20 @@ function monthOf(value: Arg): string {
   return date.slice(0, 7);
 }
 
+const AD_SPEND_BASIS = 'Ad reports: spend not already in the settlement (GMV Max ad fees), less GMV Pay transfers (moved to the ad balance, not spend)';
+
 /** Reads the statement once with every cost: TikTok's lines per group and the costs beside them. */
-function profitOf(statement: Arg, cogs: Arg, groupBy: PnlGroupBy, costs: Arg): { groups: ProfitGroup[]; total: ProfitLine } {
+function profitOf(statement: Arg, cogs: Arg, groupBy: PnlGroupBy, costs: Arg, ads: Arg): { groups: ProfitGroup[]; total: ProfitLine } {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
   const running = isOmitted(costs) ? null : runningCostsOf(costs);
   const tally = new CostTally(table, groupBy);
+  const adTally = new StatementAdTally();
   // P&L lines per group, added as rows stream past: no row object is built or kept.
   const groupings = new PnlGroupings([groupBy]);
-  readStatement(statement, { keepRows: false, groupings, onView: (view) => tally.addView(view) });
+  readStatement(statement, { keepRows: false, groupings, onView: (view) => { tally.addView(view); adTally.addView(view); } });
   tally.check();
-  return profitGroups(groupings.result(), tally, { groupBy, hasCogs: table !== undefined, costs: running, adSpend: NO_AD_SPEND });
+  const adSpend: AdSpendByMonth = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads), adTally.months);
+  return profitGroups(groupings.result(), tally, { groupBy, hasCogs: table !== undefined, costs: running, adSpend });
 }
 
 /** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */

@@ -32,6 +32,9 @@ export function readStatement(statement: unknown, options: Pick<ParseOptions, 'k
     dateText: dateTextConverter(),
     keys: false,
   });
+  if (parsed.ads) {
+    throw new Error(`The statement range holds a ${parsed.layoutLabel}, not a statement export: pass it to TTS_ADS, or as the ads argument of TTS_PNL.`);
+  }
   if (parsed.rejects.length > 0) {
     const more = parsed.rejects.length > 1 ? ` (and ${parsed.rejects.length - 1} more rows with problems)` : '';
     throw new Error(`${describeProblem(parsed.rejects[0])}${more}`);

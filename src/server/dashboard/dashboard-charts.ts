@@ -125,14 +125,20 @@ function profitChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
     .build();
 }
 
-/** Replaces the add-on's charts on `sheet` with four new ones; returns how many it drew. */
-export function drawDashboardCharts(sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles, tops: ChartAxisTops = { monthly: null, year: null }): number {
+/**
+ * Replaces the add-on's charts on `sheet` with four new ones, plus those `more` builds (the ad
+ * charts), so every chart the add-on draws is removed on the next refresh; returns how many it drew.
+ */
+export function drawDashboardCharts(
+  sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles, tops: ChartAxisTops = { monthly: null, year: null }, more: (sheet: Sheet) => Chart[] = () => [],
+): number {
   const sellers = removeOwnCharts(sheet);
   const charts = [
     monthlyChart(sheet, blocks, titles.monthly, tops.monthly),
     yearChart(sheet, blocks, titles.year, tops.year),
     feesChart(sheet, blocks, titles.fees),
     profitChart(sheet, blocks, titles.profit),
+    ...more(sheet),
   ];
   for (const chart of charts) sheet.insertChart(chart);
   // Ids are read back from the sheet: a built chart only gets its id once inserted.

@@ -13,6 +13,10 @@ import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';
 import { readSettings } from '../settings';
+import { adsDashboardModel, adsSummary } from '../../core/analysis/ads-dashboard-model';
+import { readAdRows } from '../sheets/ads-sheet';
+import { readCampaignSkus } from '../sheets/ad-skus-sheet';
+import { adsCharts, writeAdsBlocks } from './ads-dashboard';
 import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
 
 export const DASHBOARD_TAB = 'TTS Dashboard';
@@ -112,13 +116,16 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const ledger = readLedger();
   if (!ledger || ledger.rows.length === 0) return { message: NO_LEDGER, months: 0, charts: 0 };
   const settings = readSettings();
-  const model = dashboardModel(ledger.rows, readCogs(), outlookOptions(settings));
+  const cogs = readCogs();
+  const model = dashboardModel(ledger.rows, cogs, outlookOptions(settings));
   if (!model.status.hasData) return { message: model.status.message, months: 0, charts: 0 };
 
   const year = model.status.asOf.slice(0, 4);
+  const adsModel = adsDashboardModel(readAdRows(), ledger.rows, cogs, new Map(model.months.map((m) => [m.month, m.netProfit])), readCampaignSkus());
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
     const blocks = writeBlocks(sheet, model, settings, ledger.problems);
+    const ads = adsModel && writeAdsBlocks(sheet, sheet.getLastRow() + 3, adsModel);
     const monthlyTarget = formatDollars(model.status.monthlyTargetCents);
     const annualTarget = formatDollars(model.status.annualTargetCents);
     const tops = {
@@ -134,13 +141,13 @@ export function refreshDashboard(_arg: null): DashboardResult {
         : `Sales in ${year}; the ${annualTarget} annual target is above the chart`,
       fees: `Fees paid by category, ${year}`,
       profit: 'Net profit by month',
-    }, tops);
+    }, tops, (s) => (ads ? adsCharts(s, ads, blocks.chartColumn) : []));
   });
   const months = model.months.filter((m) => m.sales !== null).length;
   const missing = model.missingCostSkus.length;
   const costs = missing === 0 ? '' : ` ${missing} sold SKU${missing === 1 ? ' has' : 's have'} no unit cost in TTS COGS.`;
   return {
-    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}`,
+    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}${adsModel ? ` ${adsSummary(adsModel)}` : ''}`,
     months,
     charts,
   };

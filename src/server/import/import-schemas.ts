@@ -3,13 +3,14 @@
  * the script editor's Run can call it), so sizes and types are checked before anything is written.
  */
 import * as z from 'zod/mini';
-import { MAX_DETAIL_CHARS, ROW_FIELD_NAMES, ROW_FIELDS, type LedgerField, type RowField } from '../../core/read/row-fields';
+import { MAX_DETAIL_CHARS, MAX_ID_CHARS, ROW_FIELD_NAMES, ROW_FIELDS, type LedgerField, type RowField } from '../../core/read/row-fields';
 import { LAYOUT_IDS, type LedgerRow } from '../../core/types';
 
 export const MAX_CHUNK_ROWS = 5000;
 /** JSON size of one chunk request; the sidebar sends ≤ 1 MB. */
 export const MAX_CHUNK_CHARS = 2_000_000;
 
+const AD_REPORTS = ['ads-manager', 'gmv-max'] as const;
 const ISO_OR_EMPTY = /^$|^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 // Field limits are the parser's own (core/read/row-fields), so a row the sidebar accepts is never refused here.
@@ -75,4 +76,29 @@ export const FinishImportSchema = z.object({
   importId,
   status: z.enum(['complete', 'cancelled', 'failed']),
   message: z.optional(text(2000)),
+});
+
+const adText = text(500);
+const figure = z.nullable(z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)));
+const spend = z.nullable(cents);
+
+/** One ad row; its key and level are recomputed on the server. */
+export const AdRowSchema = z.object({
+  key: text(2000),
+  report: z.enum(AD_REPORTS),
+  level: text(20),
+  day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  clock: text(20),
+  account: adText, campaign: adText, campaignId: text(MAX_ID_CHARS), adGroup: adText, adGroupId: text(MAX_ID_CHARS),
+  ad: adText, adId: text(MAX_ID_CHARS), productId: text(MAX_ID_CHARS), productName: adText, skuId: text(MAX_ID_CHARS),
+  cost: spend, netCost: spend, revenue: spend,
+  orders: figure, impressions: figure, clicks: figure,
+  source: z.object({ file: text(ROW_FIELDS.sourceFile.maxChars), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),
+});
+
+export const AdsImportSchema = z.object({
+  fileName: z.string().check(z.minLength(1), z.maxLength(500)),
+  clock: text(20),
+  rows: z.array(AdRowSchema).check(z.maxLength(MAX_CHUNK_ROWS)),
+  replace: z.array(text(2000)).check(z.maxLength(MAX_CHUNK_ROWS)),
 });

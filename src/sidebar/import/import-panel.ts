@@ -10,6 +10,8 @@ import { runImports, type ImportOutcome, type ServerCaller } from './import-runn
 import type { FileParser } from '../parsing/parse-in-worker';
 import { ParseCancelled } from '../parsing/parse-protocol';
 import { createProgress } from './progress';
+import { renderAdsPreview, type AdsCard } from './ads-preview';
+import { importAdReport } from './ads-entry';
 
 export const FILE_INPUT_ID = 'import-files';
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,7 +20,12 @@ interface Entry {
   parsed: ParsedExport;
   card: HTMLElement;
   imported: boolean;
+  /** An ad report's card (its rows go to the TTS Ads tab). */
+  ads?: AdsCard;
 }
+
+/** Rows a file will send: ledger rows, or an ad report's rows. */
+const rowsOf = (e: Entry): number => e.parsed.ads?.rows.length ?? e.parsed.rows.length;
 
 export interface ImportPanelOptions {
   parser: FileParser;
@@ -40,6 +47,8 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
   const entries: Entry[] = [];
   let busy: 'reading' | 'importing' | null = null;
   let cancelRequested = false;
+  // The ad account's clock last used, asked for once when the first ad report is previewed.
+  let rememberedClock: Promise<string> | undefined;
 
   const input = h('input', { type: 'file', id: FILE_INPUT_ID, multiple: true, accept: ACCEPT, className: 'visually-hidden' });
   const chooseLabel = h('label', { for: FILE_INPUT_ID, className: 'button' }, 'Choose files…');
@@ -82,13 +91,18 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
         });
         for (const error of outcome.errors) cards.appendChild(renderFileError(error));
         for (const parsed of outcome.files) {
-          const card = renderPreview(parsed);
+          const ads = parsed.ads ? renderAdsPreview(parsed) : undefined;
+          const card = ads ? ads.element : renderPreview(parsed);
+          if (ads) {
+            rememberedClock ??= call('getAdsClock', null).catch(() => '');
+            ads.setClock(await rememberedClock);
+          }
           cards.appendChild(card);
-          entries.push({ parsed, card, imported: false });
+          entries.push({ parsed, card, imported: false, ads });
           added++;
         }
       }
-      const rows = pending().reduce((n, e) => n + e.parsed.rows.length, 0);
+      const rows = pending().reduce((n, e) => n + rowsOf(e), 0);
       progress.idle(cancelRequested
         ? 'Reading cancelled.'
         : added > 0 ? `Ready to import ${plural(rows, 'row')}.` : 'No file could be read.');
@@ -106,17 +120,25 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
     busy = 'importing';
     cancelRequested = false;
     refreshButtons();
-    const total = todo.reduce((n, e) => n + e.parsed.rows.length, 0);
+    const total = todo.reduce((n, e) => n + rowsOf(e), 0);
+    const ledgerTodo = todo.filter((e) => !e.ads);
     progress.show(0, total, `Writing 0 of ${count(total)} rows…`);
     let outcomes: ImportOutcome[] = [];
     try {
-      outcomes = await runImports(todo.map((e) => e.parsed), {
+      outcomes = await runImports(ledgerTodo.map((e) => e.parsed), {
         call,
         isCancelled: () => cancelRequested,
         onProgress: (sent, all) => progress.show(sent, all, `Writing ${count(sent)} of ${count(all)} rows…`),
       });
+      for (const entry of todo) {
+        if (!entry.ads) continue;
+        outcomes.push(await importAdReport(entry.parsed, entry.ads, call, () => cancelRequested));
+        // The server now remembers this clock: the next report's card starts with it.
+        if (entry.ads.clock() !== '') rememberedClock = Promise.resolve(entry.ads.clock());
+      }
+      const entriesInOrder = [...ledgerTodo, ...todo.filter((e) => e.ads)];
       outcomes.forEach((outcome, i) => {
-        const entry = todo[i];
+        const entry = entriesInOrder[i];
         // A cancelled or failed file stays pending: importing again adds only what is missing.
         entry.imported = outcome.status === 'complete';
         const result = entry.card.querySelector('.result');

@@ -1,0 +1,67 @@
+/**
+ * The ad figures of the TTS Dashboard: spend and profit after ads by month, ROAS against
+ * break-even per product, and the sentences that say which clock each figure uses, how GMV Pay
+ * and settlement ad fees were counted, and how much of GMV Max's revenue affiliates also claimed.
+ */
+import { formatCents } from '../money';
+import { clockLabel } from './ads';
+import { adsByMonth, type AdsMonth, type MonthSales } from './ads-profit';
+import { productAds, type ProductAdsReport } from './ads-products';
+import { NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
+import { monthlySales, type CogsTable } from './pnl';
+import type { AdRow } from '../read/ad-rows';
+import type { LedgerRow } from '../types';
+
+export interface AdsDashboardModel {
+  months: AdsMonth[];
+  products: ProductAdsReport;
+  facts: [string, string][];
+}
+
+const usd = (cents: number) => formatCents(cents, { dollarSign: true });
+const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
+
+/**
+ * `netProfit`: each month's net profit as the P&L gives it (null for months still to come).
+ * Null when there are no ad rows.
+ */
+export function adsDashboardModel(
+  adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[], cogs: CogsTable, netProfit: ReadonlyMap<string, number | null>, campaignSkus: CampaignSkus = NO_CAMPAIGN_SKUS,
+): AdsDashboardModel | null {
+  if (adRows.length === 0) return null;
+  const sales = new Map<string, MonthSales>();
+  for (const { month, amount } of monthlySales(ledgerRows, 'gross')) sales.set(month, { grossSales: amount, netProfit: netProfit.get(month) ?? null });
+  for (const [month, profit] of netProfit) if (!sales.has(month) && profit !== null) sales.set(month, { grossSales: 0, netProfit: profit });
+  const months = adsByMonth(adRows, ledgerRows, sales).filter((m) => m.spend !== 0 || m.netProfit !== null);
+  const products = productAds(adRows, ledgerRows, cogs, campaignSkus);
+  return { months, products, facts: facts(adRows, months, products) };
+}
+
+function facts(adRows: readonly AdRow[], months: readonly AdsMonth[], products: ProductAdsReport): [string, string][] {
+  const sum = (f: (m: AdsMonth) => number) => months.reduce((s, m) => s + f(m), 0);
+  const spend = sum((m) => m.spend);
+  const transfers = sum((m) => m.gmvPayTransfers);
+  const fees = sum((m) => m.adFeesInSettlement);
+  const attributed = sum((m) => m.attributedRevenue);
+  const losing = products.products.filter((p) => p.losing);
+  const lines: [string, string][] = [
+    ['Clocks', `Ad spend by month in ${clockLabel(adRows)}; sales and profit by order month (UTC). They are set side by side by month, never joined day by day.`],
+    ['Profit after ads', `Net profit + GMV Pay transfers (${usd(transfers)} moved from the shop to the ad balance: a transfer, not a cost) − ad spend not already inside the settlement (${usd(Math.max(0, spend - fees))} of ${usd(spend)}; ${usd(fees)} of GMV Max ad fees were deducted per order).`],
+    ['Attribution', `${usd(attributed)} of revenue is what the ad reports attribute to the ads (GMV Max counts organic and affiliate orders of its products too): it is never added to sales.` +
+      (products.affiliateShare === null ? '' : ` ${percent(products.affiliateShare)} of the advertised products' sales in the months their ads ran also paid an affiliate commission.`)],
+    ['Products losing money on ads', losing.length === 0 ? 'None: every advertised product with a known margin earns more than its ad spend.' : `${losing.length}: ${losing.map((p) => p.product).join(', ')}.`],
+  ];
+  if (products.missingCostSkus.length > 0) lines.push(['Unit costs', `No unit cost in TTS COGS for ${products.missingCostSkus.join(', ')}: break-even ROAS is not worked out for their products.`]);
+  return lines;
+}
+
+/** One line for the refresh message: the latest month with ad spend, and the money-losing products. */
+export function adsSummary(model: AdsDashboardModel): string {
+  const latest = [...model.months].reverse().find((m) => m.spend !== 0);
+  const losing = model.products.products.filter((p) => p.losing).length;
+  const month = latest
+    ? `Ads ${latest.month}: ${usd(latest.spend)} spent` + (latest.tacos === null ? '' : ` (TACoS ${percent(latest.tacos)})`) +
+      (latest.profitAfterAds === null ? '.' : `, profit after ads ${usd(latest.profitAfterAds)}.`)
+    : 'Ads: no spend yet.';
+  return `${month} ${losing === 0 ? 'No product loses money on its ads.' : `${losing} product${losing === 1 ? ' loses' : 's lose'} money on ads.`}`;
+}

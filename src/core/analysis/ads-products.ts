@@ -1,0 +1,164 @@
+/**
+ * Ads per product: the ROAS a product's ads earned (GMV Max by product, or a campaign the seller
+ * mapped to SKUs in the TTS Ad SKUs tab) against the ROAS at which
+ * they break even after product cost, fees, shipping and commissions, from the product's own
+ * statement lines; products whose ads lose money come first. Ad products meet statement SKUs by
+ * SKU ID when the report has one, else by product name; ad days meet order dates by month only.
+ *
+ * Attribution overlap: GMV Max claims every order of its products while it runs, affiliate orders
+ * included. Its revenue is never added to other sales; the share of those products' sales in the
+ * months it ran that also paid an affiliate commission says how much of it creators brought in.
+ */
+import Decimal from 'decimal.js';
+import { spendOf, type AdRow } from '../read/ad-rows';
+import { bookedRows, productOf, productRows, roas, share } from './ads';
+import { NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
+import { isAffiliateColumn } from './ads-profit';
+import { NO_SKU, rowMonth, rowPnl, unitCostOn, unitsSold, type CogsTable } from './pnl';
+import { lineCostCents } from './unit-cost';
+import type { LedgerRow } from '../types';
+
+export interface ProductAds {
+  product: string;
+  productId: string;
+  /** Statement SKUs matched to the product. */
+  skus: string[];
+  spend: number;
+  /** GMV Max gross revenue of the product. */
+  revenue: number;
+  orders: number;
+  actualRoas: number | null;
+  /** The ROAS at which the ads pay for themselves; null when it cannot be worked out (see `note`). */
+  breakevenRoas: number | null;
+  /** Contribution per dollar of net sales before ads (a fraction; negative: loses money before ads). */
+  margin: number | null;
+  /** revenue × margin − spend, cents; null when the margin is unknown. */
+  profitAfterAds: number | null;
+  /** Ads lose money after product cost (actual ROAS below break-even, or no margin at all). */
+  losing: boolean;
+  /** Share of the product's sales (months the ads ran) that also paid an affiliate commission. */
+  affiliateShare: number | null;
+  /** Why break-even is missing, or that the product loses money before ads. */
+  note: string;
+}
+
+export interface ProductAdsReport {
+  /** Money-losing first (largest loss first), then the rest by profit after ads, then unknown. */
+  products: ProductAds[];
+  /** Over every matched product: share of sales that also paid an affiliate commission. */
+  affiliateShare: number | null;
+  /** Sold SKUs of advertised products without a unit cost. */
+  missingCostSkus: string[];
+}
+
+interface Sums {
+  netSales: number;
+  costs: number;
+  cogs: number;
+  affiliateSales: number;
+  missing: Set<string>;
+  skus: Set<string>;
+}
+
+function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function ledgerIndex(rows: readonly LedgerRow[]): { bySku: Map<string, LedgerRow[]>; byName: Map<string, LedgerRow[]> } {
+  const bySku = new Map<string, LedgerRow[]>();
+  const byName = new Map<string, LedgerRow[]>();
+  const add = (map: Map<string, LedgerRow[]>, key: string, row: LedgerRow) => {
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
+  for (const row of rows) {
+    if (row.type !== 'Order') continue;
+    if (row.skuId) add(bySku, row.skuId, row);
+    if (row.productName) add(byName, nameKey(row.productName), row);
+  }
+  return { bySku, byName };
+}
+
+function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs: CogsTable): Sums {
+  const sums: Sums = { netSales: 0, costs: 0, cogs: 0, affiliateSales: 0, missing: new Set(), skus: new Set() };
+  for (const row of rows) {
+    if (!months.has(rowMonth(row))) continue;
+    const lines = rowPnl(row);
+    sums.netSales += lines.netSales;
+    sums.costs += lines.fees + lines.shipping;
+    if (row.skuId) sums.skus.add(row.skuId);
+    if (Object.keys(row.amounts).some((id) => row.amounts[id] !== 0 && isAffiliateColumn(id))) sums.affiliateSales += lines.netSales;
+    const units = unitsSold(row);
+    if (units === 0) continue;
+    const unitCost = unitCostOn(cogs, row);
+    if (unitCost === undefined) sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
+    else sums.cogs += lineCostCents(units, unitCost);
+  }
+  return sums;
+}
+
+/** The rows of each advertised product: GMV Max product rows, then mapped campaigns without product rows. */
+function productGroups(adRows: readonly AdRow[], campaignSkus: CampaignSkus): { rows: AdRow[]; skus: readonly string[]; label: string }[] {
+  const groups = new Map<string, { rows: AdRow[]; skus: readonly string[]; label: string }>();
+  const withProducts = new Set<string>();
+  for (const row of productRows(adRows)) {
+    withProducts.add(row.campaign || row.campaignId);
+    const key = row.productId || nameKey(row.productName);
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else groups.set(key, { rows: [row], skus: [], label: '' });
+  }
+  for (const row of bookedRows(adRows)) {
+    const campaign = row.campaign || row.campaignId;
+    const skus = campaignSkus.get(campaign);
+    if (!skus || withProducts.has(campaign)) continue;
+    const key = `campaign|${campaign}`;
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else groups.set(key, { rows: [row], skus, label: `${campaign} (campaign)` });
+  }
+  return [...groups.values()];
+}
+
+export function productAds(adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[], cogs: CogsTable, campaignSkus: CampaignSkus = NO_CAMPAIGN_SKUS): ProductAdsReport {
+  const index = ledgerIndex(ledgerRows);
+  const missingCostSkus = new Set<string>();
+  let affiliateSales = 0;
+  let matchedSales = 0;
+  const products = productGroups(adRows, campaignSkus).map(({ rows, skus: mapped, label }): ProductAds => {
+    const first = rows.find((r) => r.productName) ?? rows[0];
+    const spend = rows.reduce((s, r) => s + spendOf(r), 0);
+    const revenue = rows.reduce((s, r) => s + (r.revenue ?? 0), 0);
+    const orders = rows.reduce((s, r) => s + (r.orders ?? 0), 0);
+    const months = new Set(rows.map((r) => r.day.slice(0, 7)));
+    const skuIds = [...new Set([...mapped, ...rows.map((r) => r.skuId).filter((s) => s !== '')])];
+    const matched = skuIds.length > 0
+      ? skuIds.flatMap((s) => index.bySku.get(s) ?? [])
+      : rows.flatMap((r) => (r.productName ? [nameKey(r.productName)] : [])).filter((k, i, all) => all.indexOf(k) === i).flatMap((k) => index.byName.get(k) ?? []);
+    const sums = sumLines(matched, months, cogs);
+    for (const sku of sums.missing) missingCostSkus.add(sku);
+    affiliateSales += sums.affiliateSales;
+    matchedSales += sums.netSales;
+    const base: ProductAds = {
+      product: label || productOf(first), productId: first.productId, skus: [...sums.skus].sort(), spend, revenue, orders,
+      actualRoas: roas(revenue, spend), breakevenRoas: null, margin: null, profitAfterAds: null, losing: false,
+      affiliateShare: share(sums.affiliateSales, sums.netSales), note: '',
+    };
+    if (sums.netSales <= 0) return { ...base, note: 'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).' };
+    if (sums.missing.size > 0) return { ...base, note: `No unit cost for ${[...sums.missing].join(', ')} in TTS COGS.` };
+    const contribution = sums.netSales + sums.costs - sums.cogs;
+    const margin = new Decimal(contribution).dividedBy(sums.netSales);
+    const profitAfterAds = new Decimal(revenue).times(margin).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() - spend;
+    const result = { ...base, margin: margin.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber(), profitAfterAds, losing: profitAfterAds < 0 };
+    if (contribution <= 0) return { ...result, losing: true, note: 'Loses money before any ad spend: no ROAS can break even.' };
+    return { ...result, breakevenRoas: roas(sums.netSales, contribution) };
+  });
+  products.sort((a, b) => rank(a) - rank(b) || (a.profitAfterAds ?? 0) - (b.profitAfterAds ?? 0) || b.spend - a.spend);
+  return { products, affiliateShare: share(affiliateSales, matchedSales), missingCostSkus: [...missingCostSkus].sort() };
+}
+
+function rank(p: ProductAds): number {
+  if (p.profitAfterAds === null) return 2;
+  return p.losing ? 0 : 1;
+}

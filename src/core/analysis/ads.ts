@@ -1,0 +1,137 @@
+/**
+ * Ad spend and attributed revenue from ad rows (the TTS Ads tab or a report range): which rows a
+ * day's spend is booked from, and the TTS_ADS table by day, month, campaign or product. Days and
+ * months here are the ad account's (its clock, named in every answer); nothing is joined with
+ * statement days.
+ */
+import { AD_LEVELS, spendOf, type AdRow } from '../read/ad-rows';
+
+export type AdsGroupBy = 'day' | 'month' | 'campaign' | 'product';
+
+export interface AdsLine {
+  group: string;
+  spend: number;
+  /** Revenue the ads platform attributes to the ads (GMV Max counts organic and affiliate orders of its products too). */
+  revenue: number;
+  orders: number;
+}
+
+/**
+ * `a ÷ b` rounded half-up (away from zero) to `decimals` places, in integers: exact for cents
+ * (|a| × 10^decimals stays below 2^53 for any sum of money the add-on sees).
+ */
+export function ratio(a: number, b: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const n = Math.abs(a) * scale;
+  const d = Math.abs(b);
+  const q = Math.floor((2 * n + d) / (2 * d));
+  return ((a < 0) !== (b < 0) ? -q : q) / scale;
+}
+
+/** `revenue ÷ spend` rounded half-up to 2 decimals; null without spend. */
+export function roas(revenue: number, spend: number): number | null {
+  return spend === 0 ? null : ratio(revenue, spend, 2);
+}
+
+/** `part ÷ whole` as a fraction rounded half-up to 4 decimals (a percent to 2); null when whole is 0. */
+export function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : ratio(part, whole, 4);
+}
+
+/** Cents per order, rounded half-up; null without orders. */
+export function costPerOrder(spend: number, orders: number): number | null {
+  return orders === 0 ? null : ratio(spend, orders, 0);
+}
+
+/** The campaign a row belongs to, for grouping: its name, else its ID (as in its key). */
+export function campaignOf(row: AdRow): string {
+  return row.campaign || row.campaignId;
+}
+
+/**
+ * The rows whose spend is booked: per report and day, account rows when there are any; else per
+ * campaign, the rows of its coarsest level (a campaign row beats its ad group, product and ad
+ * rows, which break the same spend down and may differ from it slightly).
+ */
+export function bookedRows(rows: readonly AdRow[]): AdRow[] {
+  const byDay = new Map<string, AdRow[]>();
+  for (const row of rows) {
+    const k = `${row.report}|${row.day}`;
+    const list = byDay.get(k);
+    if (list) list.push(row);
+    else byDay.set(k, [row]);
+  }
+  const booked: AdRow[] = [];
+  for (const dayRows of byDay.values()) {
+    const account = dayRows.filter((r) => r.level === 'account');
+    if (account.length > 0) {
+      booked.push(...account);
+      continue;
+    }
+    const byCampaign = new Map<string, AdRow[]>();
+    for (const row of dayRows) {
+      const list = byCampaign.get(campaignOf(row));
+      if (list) list.push(row);
+      else byCampaign.set(campaignOf(row), [row]);
+    }
+    for (const campaignRows of byCampaign.values()) {
+      const coarsest = Math.min(...campaignRows.map((r) => AD_LEVELS.indexOf(r.level)));
+      booked.push(...campaignRows.filter((r) => AD_LEVELS.indexOf(r.level) === coarsest));
+    }
+  }
+  return booked;
+}
+
+/** Product rows (GMV Max by product): the breakdown per product, never the booked spend. */
+export function productRows(rows: readonly AdRow[]): AdRow[] {
+  return rows.filter((r) => r.level === 'product');
+}
+
+/** Label of a row's product: its name, else its ID. */
+export function productOf(row: AdRow): string {
+  return row.productName || row.productId;
+}
+
+function groupOf(row: AdRow, groupBy: AdsGroupBy): string {
+  switch (groupBy) {
+    case 'day':
+      return row.day;
+    case 'month':
+      return row.day.slice(0, 7);
+    case 'campaign':
+      return row.campaign || row.campaignId || '(no campaign)';
+    case 'product':
+      return productOf(row);
+  }
+}
+
+/** Sums per group, in group order (days and months ascending; campaigns and products by spend, largest first). */
+export function adsLines(rows: readonly AdRow[], groupBy: AdsGroupBy, start = '', end = ''): AdsLine[] {
+  const source = groupBy === 'product' ? productRows(rows) : bookedRows(rows);
+  const lines = new Map<string, AdsLine>();
+  for (const row of source) {
+    if ((start && row.day < start) || (end && row.day > end)) continue;
+    const group = groupOf(row, groupBy);
+    let line = lines.get(group);
+    if (!line) lines.set(group, (line = { group, spend: 0, revenue: 0, orders: 0 }));
+    line.spend += spendOf(row);
+    line.revenue += row.revenue ?? 0;
+    line.orders += row.orders ?? 0;
+  }
+  const out = [...lines.values()];
+  if (groupBy === 'day' || groupBy === 'month') out.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  else out.sort((a, b) => b.spend - a.spend || a.group.localeCompare(b.group));
+  return out;
+}
+
+/** The clocks the rows' days are in, e.g. `UTC-07:00`; '' stands for "the ad account's, not stated". */
+export function clocksOf(rows: readonly AdRow[]): string[] {
+  return [...new Set(rows.map((r) => r.clock))].sort();
+}
+
+/** "the ad account's clock (UTC-07:00)": how an answer names the days it groups by. */
+export function clockLabel(rows: readonly AdRow[]): string {
+  const clocks = clocksOf(rows).filter((c) => c !== '');
+  if (clocks.length === 0) return "the ad account's clock";
+  return `the ad account's clock (${clocks.join(', ')})`;
+}

@@ -1,0 +1,90 @@
+/**
+ * One row of an ad report as TTS Profit keeps it (the `TTS Ads` tab): its day in the ad account's
+ * clock, what it is the spend of (campaign, ad group, ad or product), and its sums. Money is
+ * integer cents; IDs are text; a metric the report did not carry is null, never 0.
+ */
+/** Which kind of report a row came from: auction campaigns (Ads Manager) or GMV Max. */
+export type AdReport = 'ads-manager' | 'gmv-max';
+
+/**
+ * How fine the row is. One report may be exported at several levels; the spend of a day is taken
+ * from the coarsest level present, so a campaign row and its ad group rows are never both counted.
+ */
+export type AdLevel = 'account' | 'campaign' | 'ad group' | 'ad' | 'product';
+
+/** Coarse to fine. */
+export const AD_LEVELS: readonly AdLevel[] = ['account', 'campaign', 'ad group', 'product', 'ad'];
+
+export interface AdRow {
+  /** report | day | campaign | ad group / ad / product (see {@link adRowKey}). */
+  key: string;
+  report: AdReport;
+  level: AdLevel;
+  /** `YYYY-MM-DD` in the ad account's time zone. */
+  day: string;
+  /** The ad account's clock, e.g. `UTC-07:00`; '' when not known (a raw report passed to a formula). */
+  clock: string;
+  account: string;
+  campaign: string;
+  campaignId: string;
+  adGroup: string;
+  adGroupId: string;
+  ad: string;
+  adId: string;
+  productId: string;
+  productName: string;
+  skuId: string;
+  cost: number | null;
+  netCost: number | null;
+  revenue: number | null;
+  orders: number | null;
+  impressions: number | null;
+  clicks: number | null;
+  /** The file (and sheet) and 1-based row the figures came from. */
+  source: { file: string; sheet?: string; row: number };
+}
+
+/** The figures of a row that a later export of the same day may revise. */
+export const AD_FIGURES = ['cost', 'netCost', 'revenue', 'orders', 'impressions', 'clicks'] as const satisfies readonly (keyof AdRow)[];
+export type AdFigure = (typeof AD_FIGURES)[number];
+
+/** What one ad report file (or sheet) held. */
+export interface ParsedAds {
+  rows: AdRow[];
+  /** Rows repeated inside the file with the same figures (kept once). */
+  repeatedRows: number;
+  /** `Total` rows of the report (sums of the rows above; not imported). */
+  totalRows: number;
+  /** Sums over the rows, cents; null when the report has no such column. */
+  totals: { cost: number | null; netCost: number | null; revenue: number | null; orders: number | null };
+}
+
+/** The spend a row books: Cost, else Net cost when the report has only that. */
+export function spendOf(row: AdRow): number {
+  return row.cost ?? row.netCost ?? 0;
+}
+
+/**
+ * The row's key from its fields (see {@link AdRow.key}). Names come before IDs: every report has
+ * the names, IDs only when the seller picked them, and the same day must key alike either way.
+ * Products go by ID first (GMV Max always has it; names are long and get edited).
+ */
+export function adRowKey(row: Pick<AdRow, 'report' | 'day' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'>): string {
+  const campaign = row.campaign || row.campaignId;
+  const unit = [row.adGroup || row.adGroupId, row.ad || row.adId, row.productId || row.productName].filter((p) => p !== '').join(' / ');
+  return `${row.report}|${row.day}|${campaign}|${unit}`;
+}
+
+/** The level of a row from the dimensions it has. */
+export function adLevelOf(row: Pick<AdRow, 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'>): AdLevel {
+  if (row.adId || row.ad) return 'ad';
+  if (row.productId || row.productName) return 'product';
+  if (row.adGroupId || row.adGroup) return 'ad group';
+  if (row.campaignId || row.campaign) return 'campaign';
+  return 'account';
+}
+
+/** Whether two rows of the same key carry the same figures (a figure the newer row lacks is not compared). */
+export function sameFigures(older: AdRow, newer: AdRow): boolean {
+  return AD_FIGURES.every((f) => newer[f] === null || older[f] === newer[f]);
+}

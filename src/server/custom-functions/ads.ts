@@ -1,0 +1,72 @@
+import { adsLines, clockLabel, costPerOrder, roas, type AdsGroupBy } from '../../core/analysis/ads';
+import { parseSheetRows } from '../../core/read/parse-export';
+import type { AdRow } from '../../core/read/ad-rows';
+import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { describeProblem } from './statement-input';
+import { dateTextConverter, spreadsheetTimeZone } from '../sheets/sheet-dates';
+
+type Arg = unknown;
+
+const GROUPS: readonly AdsGroupBy[] = ['day', 'month', 'campaign', 'product'];
+
+/**
+ * Ad spend, attributed revenue, ROAS, orders and cost per order from an Ads Manager or GMV Max
+ * report, or the TTS Ads tab; days and months are the ad account's.
+ *
+ * @param {Array<Array<string|number|Date>>} ads The ad report as it sits in a sheet, header included, or the TTS Ads tab (e.g. 'TTS Ads'!A:Z).
+ * @param {string} [group_by] "month" (default), "day", "campaign" or "product" (GMV Max by product).
+ * @param {Date|string} [start] First day counted (the ad account's day).
+ * @param {Date|string} [end] Last day counted.
+ * @return {Array<Array<string|number>>} Columns: group, Spend, Attributed revenue, ROAS, Orders, Cost per order; last row Total.
+ * @customfunction
+ */
+export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (string | number)[][] {
+  const groupBy = groupByOf(group_by);
+  const from = isOmitted(start) ? '' : dayOf(start, 'start');
+  const to = isOmitted(end) ? '' : dayOf(end, 'end');
+  if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
+  const rows = readAds(ads);
+  const lines = adsLines(rows, groupBy, from, to);
+  if (groupBy === 'product' && lines.length === 0) {
+    throw new Error('The ad range has no rows by product: export the GMV Max report by product (Product ID or product name) for group_by "product".');
+  }
+  const total = lines.reduce((t, l) => ({ group: 'Total', spend: t.spend + l.spend, revenue: t.revenue + l.revenue, orders: t.orders + l.orders }), { group: 'Total', spend: 0, revenue: 0, orders: 0 });
+  const clock = clockLabel(rows);
+  const label = groupBy === 'day' ? `Day (${clock})` : groupBy === 'month' ? `Month (${clock})` : groupBy === 'campaign' ? 'Campaign' : 'Product';
+  const line = (l: typeof total) => {
+    const r = roas(l.revenue, l.spend);
+    const cpo = costPerOrder(l.spend, l.orders);
+    return [l.group, centsToCell(l.spend), centsToCell(l.revenue), r ?? '', l.orders, cpo === null ? '' : centsToCell(cpo)];
+  };
+  return [[label, 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'], ...lines.map(line), line(total)];
+}
+
+/** The ad rows of a report range or the TTS Ads tab; any row the reader rejects is the error. */
+export function readAds(ads: Arg): AdRow[] {
+  const parsed = parseSheetRows(asGrid(ads, 'ads'), { fileName: 'the ads range', dateText: dateTextConverter(), keys: false });
+  if (!parsed.ads) {
+    throw new Error(`The ads range holds a ${parsed.layoutLabel}, not an ad report: pass an Ads Manager or GMV Max report (By Day, Campaign name, Cost, Gross revenue), or the TTS Ads tab.`);
+  }
+  if (parsed.rejects.length > 0) {
+    const more = parsed.rejects.length > 1 ? ` (and ${parsed.rejects.length - 1} more rows with problems)` : '';
+    throw new Error(`${describeProblem(parsed.rejects[0])}${more}`);
+  }
+  return parsed.ads.rows;
+}
+
+function groupByOf(value: Arg): AdsGroupBy {
+  if (isOmitted(value)) return 'month';
+  const cell = scalarOf(value, 'group_by');
+  const text = String(cell).trim().toLowerCase();
+  const found = GROUPS.find((g) => g === text);
+  if (!found) throw new Error(`group_by must be "day", "month", "campaign" or "product", found ${describe(cell)}.`);
+  return found;
+}
+
+function dayOf(value: Arg, argument: string): string {
+  const cell = scalarOf(value, argument);
+  if (isDateValue(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
+  const match = /^\s*(\d{4})[-/](\d{2})[-/](\d{2})\s*$/.exec(String(cell));
+  if (!match) throw new Error(`${argument} must be a date such as 2026-05-01, found ${describe(cell)}.`);
+  return `${match[1]}-${match[2]}-${match[3]}`;
+}

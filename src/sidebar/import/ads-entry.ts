@@ -1,0 +1,29 @@
+/**
+ * One ad report's import from its card: refused until the ad account's time zone is chosen, then
+ * sent; revised rows are listed on the card with a button that replaces them when pressed.
+ */
+import type { ParsedExport } from '../../core/types';
+import { plural } from '../format';
+import type { AdsCard } from './ads-preview';
+import { confirmRevisions, runAdsImport, adsFileName, type AdsOutcome } from './ads-runner';
+import type { ServerCaller } from './import-runner';
+
+export async function importAdReport(parsed: ParsedExport, card: AdsCard, call: ServerCaller, isCancelled: () => boolean): Promise<AdsOutcome> {
+  const clock = card.clock();
+  if (clock === '') {
+    return {
+      fileName: adsFileName(parsed), layoutLabel: parsed.layoutLabel, written: 0, duplicates: 0, rejected: parsed.rejects.length,
+      status: 'failed', cogsAdded: 0, revisions: [], replaced: 0,
+      message: "choose the ad account's time zone on the card first (Ads Manager shows it in the account settings; it never changes)",
+    };
+  }
+  const outcome = await runAdsImport(parsed, clock, call, isCancelled);
+  card.showRevisions(outcome.revisions, () => {
+    void confirmRevisions(parsed, clock, outcome.revisions, call).then((done) => {
+      const result = card.element.querySelector('.result');
+      if (result) result.textContent = done.status === 'complete' ? `Replaced ${plural(done.replaced, 'revised row')}.` : `Failed: ${done.message ?? 'unknown error'}`;
+      card.showRevisions([], () => undefined);
+    });
+  });
+  return outcome;
+}

@@ -7,7 +7,7 @@ import { a1Notation, quoteSheetName } from './a1';
 import { type CellValue, isDate } from './cell-values';
 import { displayValue } from './number-format';
 import type { ApiObject, ApiType } from './strict';
-import type { SheetModel, Workbook } from './workbook';
+import type { ChartState, RangeRef, SheetModel, Workbook } from './workbook';
 
 export const ChartType = Object.freeze({
   AREA: 'AREA', BAR: 'BAR', BUBBLE: 'BUBBLE', CANDLESTICK: 'CANDLESTICK', COLUMN: 'COLUMN', COMBO: 'COMBO',
@@ -20,26 +20,7 @@ export const ChartHiddenDimensionStrategy = Object.freeze({
   IGNORE_BOTH: 'IGNORE_BOTH', IGNORE_ROWS: 'IGNORE_ROWS', IGNORE_COLUMNS: 'IGNORE_COLUMNS', SHOW_BOTH: 'SHOW_BOTH',
 });
 
-/** A block of cells by sheet id, so renaming a sheet keeps its charts pointing at it. */
-export interface RangeRef {
-  sheetId: number;
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-}
 
-export interface ChartState {
-  chartId: number | null;
-  type: string;
-  ranges: RangeRef[];
-  options: Record<string, unknown>;
-  position: { row: number; column: number; offsetX: number; offsetY: number };
-  numHeaders: number;
-  mergeStrategy: string;
-  transpose: boolean;
-  hiddenDimensionStrategy: string;
-}
 
 /** What charts need from the spreadsheet API: ranges in and out. */
 export interface ChartHost {

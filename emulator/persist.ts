@@ -5,8 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type CellValue, isDate } from './cell-values';
-import type { ChartState } from './charts';
-import { type CellStyle, type ProtectionState, type RowData, SheetModel, Workbook } from './workbook';
+import { type CellStyle, type ChartState, type ProtectionState, type RowData, SheetModel, Workbook } from './workbook';
 
 export const WORKBOOK_FORMAT_VERSION = 1;
 

@@ -5,13 +5,12 @@
  */
 import { a1Notation, parseA1, splitSheetName } from './a1';
 import { type CellValue, DEFAULT_NUMBER_FORMAT, isDate } from './cell-values';
-import {
-  type ChartHost, type ChartState, EmbeddedChartApi, EmbeddedChartBuilderApi, newChartState, type RangeRef,
-} from './charts';
+import { type ChartHost, EmbeddedChartApi, EmbeddedChartBuilderApi, newChartState } from './charts';
 import { displayValue } from './number-format';
 import type { ApiObject, ApiType } from './strict';
 import {
-  type CellStyle, DEFAULT_COLUMN_WIDTH, OUTSIDE_SHEET_MESSAGE, type ProtectionState, type SheetModel, type Workbook,
+  type CellStyle, type ChartState, DEFAULT_COLUMN_WIDTH, OUTSIDE_SHEET_MESSAGE, type ProtectionState, type RangeRef,
+  type SheetModel, type Workbook,
 } from './workbook';
 
 const SPREADSHEET: ApiType = { service: 'SpreadsheetApp', name: 'Spreadsheet' };

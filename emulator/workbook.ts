@@ -6,8 +6,6 @@
 import { columnLetters } from './a1';
 import { CallLog } from './call-log';
 import { type CellValue, isDate, writeCell } from './cell-values';
-import type { ChartState } from './charts';
-import { type WorkbookJson, workbookFromJson, workbookToJson } from './persist';
 
 export const CELL_LIMIT = 10_000_000;
 export const NEW_SHEET_ROWS = 1000;
@@ -58,6 +56,28 @@ export type WorkbookOptions = {
 };
 
 let idCounter = 0;
+
+/** A block of cells by sheet id, so renaming a sheet keeps its charts pointing at it. */
+export interface RangeRef {
+  sheetId: number;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+/** An embedded chart as the sheet holds it (charts.ts gives it the Apps Script API). */
+export interface ChartState {
+  chartId: number | null;
+  type: string;
+  ranges: RangeRef[];
+  options: Record<string, unknown>;
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  numHeaders: number;
+  mergeStrategy: string;
+  transpose: boolean;
+  hiddenDimensionStrategy: string;
+}
 
 export class SheetModel {
   rows: (RowData | undefined)[] = [];
@@ -228,14 +248,6 @@ export class Workbook {
     this.activeSheetId = this.sheets[0]?.sheetId ?? 0;
   }
 
-  /** JSON-safe copy (dates tagged); `Workbook.fromJSON` reads it back. */
-  toJSON(): WorkbookJson {
-    return workbookToJson(this);
-  }
-
-  static fromJSON(json: WorkbookJson | string): Workbook {
-    return workbookFromJson(typeof json === 'string' ? (JSON.parse(json) as WorkbookJson) : json);
-  }
 
   totalCells(): number {
     return this.sheets.reduce((n, s) => n + s.cellCount, 0);

@@ -38,17 +38,25 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumChoice> {
   const named = env.CHROME_BIN;
   if (named) {
-    if (!existsSync(named)) throw new Error(`CHROME_BIN is ${named}, but no file is there. Unset it to use the bundled Chromium.`);
+    if (!existsSync(named))
+      throw new Error(`CHROME_BIN is ${named}, but no file is there. Unset it to use the bundled Chromium.`);
     return { executablePath: named, args: SYSTEM_FLAGS, source: 'CHROME_BIN' };
   }
-  if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_FLAGS, source: SYSTEM_CHROMIUM };
+  if (existsSync(SYSTEM_CHROMIUM))
+    return { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_FLAGS, source: SYSTEM_CHROMIUM };
   return bundledChromium();
 }
 
 /** Launches the Chromium `findChromium` picks, with its flags plus `extraArgs`. */
-export async function launchChromium(extraArgs: string[] = []): Promise<{ browser: Browser; choice: ChromiumChoice }> {
+export async function launchChromium(
+  extraArgs: string[] = [],
+): Promise<{ browser: Browser; choice: ChromiumChoice }> {
   const choice = await findChromium();
-  const browser = await playwright.launch({ executablePath: choice.executablePath, headless: true, args: [...choice.args, ...extraArgs] });
+  const browser = await playwright.launch({
+    executablePath: choice.executablePath,
+    headless: true,
+    args: [...choice.args, ...extraArgs],
+  });
   return { browser, choice };
 }
 
@@ -72,7 +80,11 @@ async function bundledChromium(): Promise<ChromiumChoice> {
  * the browser (the benchmark opens a page per measurement), and a test must meet the same-origin
  * rules a seller's browser enforces.
  */
-const UNWANTED_BUNDLED_FLAGS = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
+const UNWANTED_BUNDLED_FLAGS = new Set([
+  '--single-process',
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+]);
 
 /**
  * The package unpacks to fixed names in the temp folder and reuses whatever file is there, so a
@@ -94,7 +106,10 @@ async function unpack(sparticuz: typeof import('@sparticuz/chromium').default): 
 function installedVersion(): string {
   const require = createRequire(import.meta.url);
   const entry = require.resolve('@sparticuz/chromium');
-  const pkg = join(entry.slice(0, entry.lastIndexOf('@sparticuz/chromium') + '@sparticuz/chromium'.length), 'package.json');
+  const pkg = join(
+    entry.slice(0, entry.lastIndexOf('@sparticuz/chromium') + '@sparticuz/chromium'.length),
+    'package.json',
+  );
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 

@@ -32,7 +32,8 @@ function sidebarCalls(): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (path.endsWith('.ts')) {
-        for (const m of readFileSync(path, 'utf8').matchAll(/\bcall(?:Server)?\(\s*['"](\w+)['"]/g)) names.add(m[1]);
+        for (const m of readFileSync(path, 'utf8').matchAll(/\bcall(?:Server)?\(\s*['"](\w+)['"]/g))
+          names.add(m[1]);
       }
     }
   };

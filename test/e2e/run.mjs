@@ -19,7 +19,6 @@ if (!existsSync(join(root, 'dist', 'Code.js')) || !existsSync(join(root, 'dist',
 
 const { register } = await import('tsx/esm/api');
 register();
-const { startPlayground } = await import('../../playground/server.ts');
 const { launchChromium } = await import('../../scripts/browser.ts');
 
 // No browser is a failure with the reason, never a skip: the test must run wherever `npm test` does.
@@ -27,6 +26,7 @@ const { browser, choice } = await launchChromium().catch((error) => {
   console.error(`e2e: failed: ${error.message}`);
   process.exit(1);
 });
+const { startPlayground } = await import('../../playground/server.ts');
 rmSync(shots, { recursive: true, force: true }); // screenshots of this run only
 mkdirSync(shots, { recursive: true });
 const scratch = mkdtempSync(join(tmpdir(), 'tts-e2e-'));

@@ -30,5 +30,5 @@ describe('the Chromium the browser tests use', () => {
       expect(run.stdout + run.stderr).toMatch(/e2e: failed: /);
       expect(run.stdout).not.toMatch(/passed|skipped/);
     }
-  });
+  }, 180_000);
 });

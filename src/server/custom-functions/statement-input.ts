@@ -6,6 +6,7 @@
 import { parseSheetRows, type ParseOptions } from '../../core/read/parse-export';
 import type { ParsedExport, Problem } from '../../core/types';
 import { asGrid } from './arguments';
+import { splitKeylessRows } from '../../core/ledger/keyless-rows';
 import { dateTextConverter } from '../sheets/sheet-dates';
 
 export const STATEMENT_RANGE = 'the statement range';
@@ -32,9 +33,11 @@ export function readStatement(statement: unknown, options: Pick<ParseOptions, 'k
     dateText: dateTextConverter(),
     keys: false,
   });
-  if (parsed.rejects.length > 0) {
-    const more = parsed.rejects.length > 1 ? ` (and ${parsed.rejects.length - 1} more rows with problems)` : '';
-    throw new Error(`${describeProblem(parsed.rejects[0])}${more}`);
+  // Rows of the TTS Ledger tab without a Key (a total or note the seller typed) are skipped, not counted.
+  const { problems } = splitKeylessRows(parsed);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more rows with problems)` : '';
+    throw new Error(`${describeProblem(problems[0])}${more}`);
   }
   return parsed;
 }

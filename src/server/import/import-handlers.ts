@@ -13,7 +13,7 @@ import { BeginImportSchema, FinishImportSchema, ImportChunkSchema, MAX_CHUNK_CHA
 import {
   deleteImportState, loadImportState, newImportId, saveImportState, staleImports, type ImportState,
 } from './import-state';
-import { logImportFinished, logImportStarted } from '../sheets/imports-log';
+import { checkImportsTab, logImportFinished, logImportStarted } from '../sheets/imports-log';
 import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
 
@@ -41,6 +41,8 @@ export function beginImport(arg: BeginImportRequest): BeginImportResult {
     const now = new Date();
     closeStaleImports(now.getTime());
     const importId = newImportId(now);
+    // Both tabs are checked before either is written: a refusal leaves the workbook as it was.
+    checkImportsTab();
     prepareLedger(request.amountIds, request.unknownColumns);
     logImportStarted(importId, request, now);
     saveImportState({

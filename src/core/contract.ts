@@ -75,6 +75,18 @@ export interface ImportSummary {
   status: FinishImportRequest['status'];
   /** New SKUs added to the TTS COGS tab for the seller to fill in. */
   cogsAdded: number;
+  /** Ledger rows (estimates, report rows) counted until this import and now superseded by its settled rows. */
+  settledEstimates: number;
+}
+
+/** Keys of a previewed file, sent before Import (in batches) to learn how many rows the ledger holds already. */
+export interface LedgerKeysRequest {
+  keys: string[];
+}
+
+export interface LedgerKeysResult {
+  /** How many of the keys the TTS Ledger tab holds (in the current or an older key format). */
+  present: number;
 }
 
 /** What *Refresh dashboard* did, for the sidebar and the menu's toast. */
@@ -146,6 +158,7 @@ export interface ServerApi {
   beginImport(arg: BeginImportRequest): BeginImportResult;
   importChunk(arg: ImportChunkRequest): ImportChunkResult;
   finishImport(arg: FinishImportRequest): ImportSummary;
+  countInLedger(arg: LedgerKeysRequest): LedgerKeysResult;
 }
 
 export type ServerHandlerName = keyof ServerApi;

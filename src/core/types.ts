@@ -119,6 +119,15 @@ export interface ParsedExport {
   totals: { settlement: number; netSales: number; fees: number; grossSales: number };
   /** Time zone taken from the file name, e.g. `UTC-7`, when present. */
   timeZone?: string;
+  /** What preparing the rows for the ledger set aside (core/ledger/ready-to-import.ts). */
+  prepared?: {
+    /** Rows identical in every cell to an earlier row of the file: written once. */
+    repeatsWrittenOnce: number;
+    /** Rows sharing a key with an earlier row but differing: both kept. */
+    sameKeyDiffering: number;
+    /** One line per totals row found (never imported). */
+    totalsRows: string[];
+  };
 }
 
 /** A whole file that could not be read: one clear message naming what was expected and found. */

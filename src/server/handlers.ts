@@ -6,6 +6,7 @@ import type { ServerApi } from '../core/contract';
 import { refreshDashboard } from './dashboard/dashboard';
 import { getForecastStatus } from './dashboard/forecast-status';
 import { beginImport, finishImport, importChunk } from './import/import-handlers';
+import { countInLedger } from './import/ledger-presence';
 import { getSettings, saveSettings } from './settings';
 
 export const sidebarHandlers: ServerApi = {
@@ -16,4 +17,5 @@ export const sidebarHandlers: ServerApi = {
   beginImport,
   importChunk,
   finishImport,
+  countInLedger,
 } as ServerApi;

@@ -9,6 +9,7 @@
 import { generateStatementCsv } from '../../bench/synthetic-export';
 import { sellerEdits, type Workbook } from '../../emulator/index';
 import { BASE, utf8 } from './generate';
+import { incomeCsv, incomeRows, incomeSettlement, type IncomeRow } from './income-export';
 
 export interface StateFile {
   name: string;
@@ -25,6 +26,8 @@ export type StateExpected =
       written: number;
       /** Cells the seller typed that must still be in their row, unchanged. */
       kept?: { sheet: string; row: number; value: string | number }[];
+      /** The ledger holds only the `after` files (the seller started a new one). */
+      newLedger?: boolean;
       /** What the dashboard must say (its refresh message). */
       dashboard?: RegExp;
     }
@@ -49,6 +52,25 @@ export const APRIL: StateFile = { name: 'statement-2026-04.csv', bytes: () => ut
 export const MARCH_CENTS = BASE.totals.settlement;
 export const APRIL_CENTS = APRIL_CSV.totals.settlement;
 const BOTH = { rows: 48, settlementCents: MARCH_CENTS + APRIL_CENTS };
+
+/** June Income rows, two of them adjustments of one ID on one day at different times. */
+const JUNE_ROWS: IncomeRow[] = [
+  ...incomeRows(6),
+  { orderId: '578000000000000001', type: 'Shipping fee adjustment', created: '2026/06/02 10:00:00', settled: '2026/06/12 08:01:02', revenueCents: 250 },
+  { orderId: '578000000000000001', type: 'Shipping fee adjustment', created: '2026/06/02 10:00:00', settled: '2026/06/12 19:30:45', revenueCents: 250 },
+];
+/** The Income export as downloaded: its zone in the file name, settled times with seconds. */
+const JUNE_INCOME: StateFile = { name: 'income_20260601-20260630(UTC-7).csv', bytes: () => utf8(incomeCsv(JUNE_ROWS)) };
+/** The same file renamed and re-saved by Excel: no zone in the name, `6/12/2026 16:55` (seconds dropped). */
+const excelTime = (t: string) => {
+  const m = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})/.exec(t)!;
+  return `${Number(m[2])}/${Number(m[3])}/${m[1]} ${m[4]}:${m[5]}`;
+};
+const JUNE_RESAVED: StateFile = {
+  name: 'Income June.csv',
+  bytes: () => utf8(incomeCsv(JUNE_ROWS.map((r) => ({ ...r, settled: excelTime(r.settled), created: excelTime(r.created) })))),
+};
+const JUNE_CENTS = incomeSettlement(JUNE_ROWS);
 
 const LEDGER = 'TTS Ledger';
 const IMPORTS = 'TTS Imports';
@@ -217,7 +239,33 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       ledger(wb).name = 'Ledger 2026 Q1';
     },
     after: [APRIL],
-    expected: { outcome: 'imported', rows: 40, settlementCents: APRIL_CENTS, written: 40 },
+    expected: { outcome: 'imported', rows: 40, settlementCents: APRIL_CENTS, written: 40, newLedger: true },
+  },
+  {
+    name: 'income-renamed-and-resaved', source: 'issue #15, item 6',
+    what: 'An Income export imported again renamed (no zone in the name) and re-saved by Excel (seconds dropped)',
+    before: [JUNE_INCOME],
+    edit: () => {},
+    after: [JUNE_RESAVED],
+    expected: { outcome: 'imported', rows: 8, settlementCents: JUNE_CENTS, written: 0 },
+  },
+  {
+    name: 'income-keys-of-an-older-ledger', source: 'issue #15, item 6',
+    what: 'A ledger written with the older Income keys (settled date-time and zone in the key), then the renamed, re-saved file',
+    before: [JUNE_INCOME],
+    edit: (wb) => {
+      // The keys as the earlier key format wrote them: the settled time, with the file name's zone.
+      const sheet = ledger(wb);
+      const key = columnNumber(wb, LEDGER, 'Key');
+      for (let r = 2; r <= sheet.lastRow(); r++) {
+        const [id, type] = String(sheet.value(r, key)).split('|').slice(1, 3);
+        const row = JUNE_ROWS.filter((x) => x.orderId === id && x.type === type)[String(sheet.value(r, key)).endsWith('#2') ? 1 : 0];
+        const [day, time] = row.settled.replace(/\//g, '-').split(' ');
+        sheet.write(r, key, `income|${id}|${type}|${day}T${time}-07:00`, wb.timeZone);
+      }
+    },
+    after: [JUNE_RESAVED, JUNE_INCOME],
+    expected: { outcome: 'imported', rows: 8, settlementCents: JUNE_CENTS, written: 0 },
   },
   {
     name: 'imports-column-inserted-at-A', source: 'issue #15, item 1',

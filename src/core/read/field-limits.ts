@@ -6,6 +6,13 @@
 import type { RowField } from './catalog';
 
 export const MAX_ID_CHARS = 100;
+/** Largest quantity a row may hold (an order line of a billion units is a broken cell). */
+export const MAX_QUANTITY = 1_000_000_000;
+/** Longest header of a kept unknown column, and longest file name, the ledger and log hold. */
+export const MAX_HEADER_CHARS = 500;
+export const MAX_FILE_NAME_CHARS = 500;
+/** Most unknown columns one file may bring into the ledger. */
+export const MAX_UNKNOWN_COLUMNS = 500;
 /** Adjustment reasons, unknown columns and other kept text. */
 export const MAX_DETAIL_CHARS = 5000;
 

@@ -6,7 +6,7 @@
 import { COLUMNS, lookupColumn, type ColumnDef, type RowField } from './catalog';
 import { parseDateOrNull } from '../dates';
 import { detachedText } from './detached-text';
-import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from './field-limits';
+import { MAX_DETAIL_CHARS, MAX_ID_CHARS, MAX_QUANTITY, maxCharsOf } from './field-limits';
 import { dayKey, dayKeyText } from './day-key';
 import { CellNeed, Parsed, SHORT_TEXT_BYTES, type ParsedCells } from './files/csv-bytes';
 import { CHECK_BATCH, findKeyRepeats, type KeyLog } from '../ledger/key-log';
@@ -461,8 +461,8 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
         }
         case Kind.Quantity: {
           const q = typeof value === 'number' ? value : typeof value === 'string' ? (value.trim() === '/' ? 0 : Number(value.trim())) : NaN;
-          if (!Number.isFinite(q) || q < 0 || Math.floor(q) !== q) {
-            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a whole number, found \`${shownValue(value)}\``);
+          if (!Number.isFinite(q) || q < 0 || Math.floor(q) !== q || q > MAX_QUANTITY) {
+            report(rowNumber, h.name, `Row ${rowNumber}, column *${h.name}*: expected a whole number${q > MAX_QUANTITY ? ' of at most 1,000,000,000' : ''}, found \`${shownValue(value)}\``);
             bad = true;
           } else if (h.field === 'quantity') row.quantity = q;
           else if (h.field === 'sourceRow') ledgerSourceRow = q;
@@ -749,6 +749,10 @@ function keyPartOf(row: RowView, field: RowField): string {
       return row.skuId === '' ? row.orderId : row.skuId;
     case 'type':
       return row.type;
+    case 'statementDate':
+    case 'orderDate':
+      // The calendar date only: a time's seconds (dropped by Excel) or zone (from the file name) never change a key.
+      return row[field].slice(0, 10);
     default:
       return (row as unknown as Record<string, string>)[field];
   }

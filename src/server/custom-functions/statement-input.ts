@@ -7,6 +7,7 @@ import { parseSheetRows, type ParseOptions } from '../../core/read/parse-export'
 import type { ParsedExport, Problem } from '../../core/types';
 import { asGrid } from './arguments';
 import { splitKeylessRows } from '../../core/ledger/keyless-rows';
+import { withoutSupersededRows } from '../../core/ledger/settled-estimates';
 import { dateTextConverter } from '../sheets/sheet-dates';
 
 export const STATEMENT_RANGE = 'the statement range';
@@ -25,7 +26,8 @@ export function describeProblem(problem: Problem): string {
  * (`reconcile: true`).
  */
 export function readStatement(statement: unknown, options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile'> = {}): ParsedExport {
-  const grid = asGrid(statement, 'statement');
+  // On the TTS Ledger tab each order line counts once: estimates settled later are left out.
+  const { grid } = withoutSupersededRows(asGrid(statement, 'statement'));
   const parsed = parseSheetRows(grid, {
     ...options,
     reconcile: options.reconcile ?? false,

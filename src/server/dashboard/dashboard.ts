@@ -12,6 +12,7 @@ import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';
 import { skippedRowsText } from '../../core/ledger/keyless-rows';
+import { supersededText } from '../../core/ledger/settled-estimates';
 import { readSettings } from '../settings';
 import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
 
@@ -60,7 +61,7 @@ function writeHeaderedBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: numb
   sheet.getRange(row, column, 1, header.length).setFontWeight('bold');
 }
 
-function facts(model: DashboardModel, settings: Settings, problems: string[], skipped: number): Cell[][] {
+function facts(model: DashboardModel, settings: Settings, problems: string[], ledger: { skipped: number; superseded: number }): Cell[][] {
   const s = model.status;
   const missing = model.missingCostSkus;
   const lines: [string, string][] = [
@@ -74,13 +75,14 @@ function facts(model: DashboardModel, settings: Settings, problems: string[], sk
       : `No unit cost in TTS COGS for ${missing.length} sold SKU${missing.length === 1 ? '' : 's'} (counted as $0): ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`],
   ];
   if (model.undatedRows > 0) lines.push(['Undated rows', `${model.undatedRows} ledger rows have no order or statement date and are in no month.`]);
-  if (skipped > 0) lines.push(['Skipped rows', skippedRowsText(skipped)]);
+  if (ledger.skipped > 0) lines.push(['Skipped rows', skippedRowsText(ledger.skipped)]);
+  if (ledger.superseded > 0) lines.push(['Settled estimates', supersededText(ledger.superseded)]);
   if (problems.length > 0) lines.push(['Unread rows', `${problems.length} ledger rows could not be read: ${problems[0]}`]);
   return lines.map(([label, value]) => [label, textCell(value)]);
 }
 
 /** Writes every block; returns where they are for the charts. */
-function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, problems: string[], skipped: number): ChartBlocks {
+function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, problems: string[], ledger: { skipped: number; superseded: number }): ChartBlocks {
   const target = model.status.monthlyTargetCents;
   const table = model.months.map((m): Cell[] => [
     m.month, dollars(m.sales), dollars(target), dollars(m.forecast), dollars(m.low80), dollars(m.high80), dollars(m.netProfit), dollars(m.feesPaid),
@@ -98,7 +100,7 @@ function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: Dashboard
     : [['No fees this year', 0]];
   writeHeaderedBlock(sheet, 1, FEES_COLUMN, FEES_HEADER, fees, money.slice(0, 2));
 
-  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], facts(model, settings, problems, skipped), [TEXT_FORMAT, TEXT_FORMAT]);
+  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], facts(model, settings, problems, ledger), [TEXT_FORMAT, TEXT_FORMAT]);
   sheet.setFrozenRows(1);
   const historyRows = model.months.filter((m) => m.sales !== null).length;
   return {
@@ -119,7 +121,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const year = model.status.asOf.slice(0, 4);
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
-    const blocks = writeBlocks(sheet, model, settings, ledger.problems, ledger.skipped);
+    const blocks = writeBlocks(sheet, model, settings, ledger.problems, ledger);
     return drawDashboardCharts(sheet, blocks, {
       monthly: `Monthly sales vs the ${formatDollars(model.status.monthlyTargetCents)} target, with forecast`,
       year: `Sales in ${year} vs the ${formatDollars(model.status.annualTargetCents)} annual target`,
@@ -131,7 +133,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const missing = model.missingCostSkus.length;
   const costs = missing === 0 ? '' : ` ${missing} sold SKU${missing === 1 ? ' has' : 's have'} no unit cost in TTS COGS.`;
   return {
-    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}${ledger.skipped > 0 ? ` ${skippedRowsText(ledger.skipped)}` : ''}`,
+    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}${[skippedRowsText(ledger.skipped), supersededText(ledger.superseded)].filter(Boolean).map((t) => ` ${t}`).join('')}`,
     months,
     charts,
   };

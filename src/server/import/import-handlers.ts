@@ -16,6 +16,7 @@ import {
 import { checkImportsTab, logImportFinished, logImportStarted } from '../sheets/imports-log';
 import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
+import { markSuperseded } from '../sheets/superseded-marks';
 
 /** Adds the new SKUs among the ledger rows this import wrote to TTS COGS. */
 function prefillFromImport(state: ImportState): number {
@@ -87,12 +88,13 @@ export function finishImport(arg: FinishImportRequest): ImportSummary {
   return withDocumentLock(() => {
     const state = loadImportState(request.importId);
     const cogsAdded = prefillFromImport(state);
+    const settledEstimates = state.written > 0 ? markSuperseded(state.importId) : 0;
     const message = request.message ?? (request.status === 'cancelled' ? 'Cancelled in the sidebar; import the file again to add the rest.' : '');
     logImportFinished(state.importId, state, request.status, message);
     deleteImportState(state.importId);
     return {
       importId: state.importId, fileName: state.fileName, written: state.written, duplicates: state.duplicates,
-      rejected: state.rejected, status: request.status, cogsAdded,
+      rejected: state.rejected, status: request.status, cogsAdded, settledEstimates,
     };
   });
 }

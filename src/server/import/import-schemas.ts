@@ -3,7 +3,9 @@
  * the script editor's Run can call it), so sizes and types are checked before anything is written.
  */
 import * as z from 'zod/mini';
-import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from '../../core/read/field-limits';
+import {
+  MAX_DETAIL_CHARS, MAX_FILE_NAME_CHARS, MAX_HEADER_CHARS, MAX_ID_CHARS, MAX_QUANTITY, MAX_UNKNOWN_COLUMNS, maxCharsOf,
+} from '../../core/read/field-limits';
 
 export const MAX_CHUNK_ROWS = 5000;
 /** JSON size of one chunk request; the sidebar sends ≤ 1 MB. */
@@ -29,18 +31,18 @@ export const LedgerRowSchema = z.object({
   sellerSku: text(maxCharsOf('sellerSku', false)),
   productName: text(maxCharsOf('productName', false)),
   skuName: text(maxCharsOf('skuName', false)),
-  quantity: z.number().check(z.gte(-1e9), z.lte(1e9)),
+  quantity: z.number().check(z.gte(-MAX_QUANTITY), z.lte(MAX_QUANTITY)),
   orderDate: isoDate,
   statementDate: isoDate,
   currency: text(maxCharsOf('currency', false)),
   amounts: z.record(text(100), cents),
-  unknown: z.record(text(500), text(MAX_DETAIL_CHARS)),
+  unknown: z.record(text(MAX_HEADER_CHARS), text(MAX_DETAIL_CHARS)),
   source: z.object({ file: text(maxCharsOf('sourceFile', false)), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),
   details: z.optional(z.record(text(100), text(MAX_DETAIL_CHARS))),
 });
 
 export const BeginImportSchema = z.object({
-  fileName: z.string().check(z.minLength(1), z.maxLength(500)),
+  fileName: z.string().check(z.minLength(1), z.maxLength(MAX_FILE_NAME_CHARS + 40)),
   layout: z.enum(LAYOUTS),
   layoutLabel: text(200),
   period: z.object({ first: isoDate, last: isoDate }),
@@ -51,7 +53,7 @@ export const BeginImportSchema = z.object({
   feesCents: cents,
   reconciliation: text(200),
   amountIds: z.array(text(100)).check(z.maxLength(500)),
-  unknownColumns: z.array(text(500)).check(z.maxLength(500)),
+  unknownColumns: z.array(text(MAX_HEADER_CHARS)).check(z.maxLength(MAX_UNKNOWN_COLUMNS)),
 });
 
 export const ImportChunkSchema = z.object({

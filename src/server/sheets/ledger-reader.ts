@@ -6,6 +6,7 @@
 import { LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { parseSheetRows } from '../../core/read/parse-export';
 import { splitKeylessRows } from '../../core/ledger/keyless-rows';
+import { countedRows } from '../../core/ledger/settled-estimates';
 import { buildCogsTable, type CogsTable } from '../../core/analysis/pnl';
 import type { CellValue, LedgerRow } from '../../core/types';
 import { COGS_SHEET } from './cogs-sheet';
@@ -17,6 +18,8 @@ export interface LedgerContents {
   problems: string[];
   /** Rows without a Key (a total or note the seller typed): skipped, not counted. */
   skipped: number;
+  /** Rows superseded by a settled row of the same order line (core/ledger/settled-estimates.ts): kept, not counted. */
+  superseded: number;
 }
 
 /** The ledger's rows, or null when there is no TTS Ledger tab or it holds only a header. */
@@ -26,7 +29,8 @@ export function readLedger(): LedgerContents | null {
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const parsed = parseSheetRows(values, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
   const { skipped, problems } = splitKeylessRows(parsed);
-  return { rows: parsed.rows, skipped, problems: problems.map((p) => `Row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`) };
+  const { rows, superseded } = countedRows(parsed.rows);
+  return { rows, skipped, superseded, problems: problems.map((p) => `Row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`) };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { headerKey, lookupColumn } from '../../core/read/catalog';
 import { columnIndex, columnOf, findHeaderRow, lostColumnsMessage, lostHeaderMessage, missingColumns } from '../../core/ledger/ledger-columns';
+import { currentLedgerKeys } from '../../core/ledger/ledger-keys';
 import { LEDGER_FIXED_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells, unknownColumnsOf } from '../../core/ledger/ledger-format';
 import type { CellValue, LedgerRow } from '../../core/types';
 import type { SkuInfo } from './cogs-sheet';
@@ -98,7 +99,10 @@ export interface AppendResult {
   lastRow: number;
 }
 
-/** Keys in the Key column below the header (blank cells are rows the add-on did not write). */
+/**
+ * Keys in the Key column below the header (blank cells are rows the add-on did not write), with
+ * keys of an older format also in the current one (see ledger-keys.ts).
+ */
 export function ledgerKeys(tab: LedgerTab): Set<string> {
   const keyColumn = columnOf(columnIndex(tab.header), 'Key') + 1;
   const last = tab.sheet.getLastRow();
@@ -108,7 +112,7 @@ export function ledgerKeys(tab: LedgerTab): Set<string> {
     const text = String(key).trim();
     if (text !== '') keys.add(text);
   }
-  return keys;
+  return currentLedgerKeys(keys);
 }
 
 /** Appends the rows whose key the ledger does not hold yet: one read of the Key column, one write. */

@@ -4,7 +4,9 @@
  */
 import type { ParsedExport } from '../../core/types';
 import { h, replaceChildren } from '../dom';
-import { outcomeText, renderFileError, renderPreview } from './file-preview';
+import { alreadyImportedText, outcomeText, renderFileError, renderPreview } from './file-preview';
+import { countAlreadyImported } from './already-imported';
+import { readyToImport } from '../../core/ledger/ready-to-import';
 import { count, plural } from '../format';
 import { runImports, type ImportOutcome, type ServerCaller } from './import-runner';
 import type { FileParser } from '../parsing/parse-in-worker';
@@ -66,6 +68,17 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
     input.disabled = busy !== null;
   }
 
+  /** Fills the card's "already imported" line; a ledger that cannot be read says why there. */
+  async function showAlreadyImported(parsed: ParsedExport, card: HTMLElement): Promise<void> {
+    const line = card.querySelector('.already');
+    if (!line || parsed.rows.length === 0) return;
+    try {
+      line.textContent = alreadyImportedText(await countAlreadyImported(parsed, call), parsed.rows.length);
+    } catch (error) {
+      line.textContent = error instanceof Error ? error.message : String(error);
+    }
+  }
+
   async function addFiles(files: readonly File[]): Promise<void> {
     if (busy || files.length === 0) return;
     busy = 'reading';
@@ -81,11 +94,14 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
           else progress.busy(`${stage === 'parsing' ? 'Parsing' : 'Checking'} ${file.name}${which}…`);
         });
         for (const error of outcome.errors) cards.appendChild(renderFileError(error));
-        for (const parsed of outcome.files) {
+        for (const file of outcome.files) {
+          // Totals rows, non-ID cells and exact repeats are settled here, so the preview shows what will be written.
+          const parsed = readyToImport(file);
           const card = renderPreview(parsed);
           cards.appendChild(card);
           entries.push({ parsed, card, imported: false });
           added++;
+          await showAlreadyImported(parsed, card);
         }
       }
       const rows = pending().reduce((n, e) => n + e.parsed.rows.length, 0);

@@ -4,7 +4,7 @@
  */
 import type { LedgerKeysRequest, LedgerKeysResult } from '../../core/contract';
 import * as z from 'zod/mini';
-import { maxCharsOf } from '../../core/read/field-limits';
+import { ROW_FIELDS } from '../../core/read/row-fields';
 import { ledgerKeys, openLedger } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
 
@@ -12,7 +12,7 @@ import { checkRequest } from './request-check';
 export const MAX_KEYS_PER_CALL = 20_000;
 
 const LedgerKeysSchema = z.object({
-  keys: z.array(z.string().check(z.maxLength(maxCharsOf('key', false)))).check(z.maxLength(MAX_KEYS_PER_CALL)),
+  keys: z.array(z.string().check(z.maxLength(ROW_FIELDS.key.maxChars))).check(z.maxLength(MAX_KEYS_PER_CALL)),
 });
 
 /** How many of `keys` the TTS Ledger tab holds (0 when there is no ledger yet); reads the Key column once. */

@@ -119,6 +119,8 @@ export interface ParsedExport {
   totals: { settlement: number; netSales: number; fees: number; grossSales: number };
   /** Time zone taken from the file name, e.g. `UTC-7`, when present. */
   timeZone?: string;
+  /** A text file whose last record has no line break after it: kept only if that row reconciles. */
+  endsWithoutLineBreak?: boolean;
   /** What preparing the rows for the ledger set aside (core/ledger/ready-to-import.ts). */
   prepared?: {
     /** Rows identical in every cell to an earlier row of the file: written once. */

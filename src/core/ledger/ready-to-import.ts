@@ -9,7 +9,8 @@
  */
 import { rowPnl } from '../analysis/pnl';
 import { formatCents } from '../money';
-import type { LayoutId, LedgerRow, ParsedExport, Problem } from '../types';
+import { MAX_FILE_NAME_CHARS, MAX_HEADER_CHARS, MAX_UNKNOWN_COLUMNS } from '../read/row-fields';
+import type { FileError, LayoutId, LedgerRow, ParsedExport, Problem } from '../types';
 
 const TOTALS_LABEL = /^(grand\s*)?(sub)?totals?\b|^sum\b/i;
 const SHEET_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i;
@@ -50,8 +51,60 @@ function subtract(parsed: ParsedExport, row: LedgerRow): void {
   parsed.totals.grossSales -= lines.grossSales;
 }
 
-/** The parsed file as it will be written: totals rows and non-ID rows out, exact repeats once. */
+/** A parsed file the ledger cannot take as a whole; the message names the file, and row and column when there is one. */
+export class NotImportableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotImportableError';
+  }
+}
+
+const shortText = (text: string) => (text.length > 40 ? `${text.slice(0, 37)}…` : text);
+
+/** The file-wide limits the server holds the import to, checked here so the preview says so first. */
+function checkFileLimits(parsed: ParsedExport): void {
+  const name = parsed.fileName;
+  if (name.length > MAX_FILE_NAME_CHARS) {
+    throw new NotImportableError(`${shortText(name)}: the file name has ${name.length} characters; the longest TTS Profit records is ${MAX_FILE_NAME_CHARS}. Rename the file and import it again.`);
+  }
+  const long = parsed.unknownColumns.find((h) => h.length > MAX_HEADER_CHARS);
+  if (long !== undefined) {
+    throw new NotImportableError(
+      `${name}: row ${parsed.headerRow}, the column headed \`${shortText(long)}\`: a header of ${long.length} characters; the longest TTS Profit keeps is ${MAX_HEADER_CHARS}. Shorten or delete that column and import the file again.`,
+    );
+  }
+  if (parsed.unknownColumns.length > MAX_UNKNOWN_COLUMNS) {
+    throw new NotImportableError(`${name}: ${parsed.unknownColumns.length} columns TTS Profit does not know; it keeps at most ${MAX_UNKNOWN_COLUMNS}. Delete the columns you added and import the file again.`);
+  }
+}
+
+/**
+ * A file that ends without a line break may have been cut short inside its last row's last
+ * amount (`-123.45` cut to `-123.4` still reads). That row is kept only if it reconciles.
+ */
+function checkLastRecord(parsed: ParsedExport): void {
+  if (!parsed.endsWithoutLineBreak) return;
+  let last = 0;
+  for (const row of parsed.rows) last = Math.max(last, row.source.row);
+  const r = parsed.reconciliation;
+  const mismatch = r.mismatches.find((m) => m.source.row === last);
+  const subtotal = (r.subtotalMismatches ?? []).find((m) => m.source.row === last);
+  if (!mismatch && !subtotal) return;
+  const detail = mismatch
+    ? `its settlement ${formatCents(mismatch.settlement, { dollarSign: true })} differs from the sum of its parts ${formatCents(mismatch.sumOfParts, { dollarSign: true })}`
+    : `its *${subtotal!.column}* ${formatCents(subtotal!.subtotal, { dollarSign: true })} differs from the sum of its parts ${formatCents(subtotal!.sumOfParts, { dollarSign: true })}`;
+  throw new NotImportableError(
+    `${parsed.fileName} ends without a line break, and its last row (row ${last}) does not add up: ${detail}. The download was probably cut short: download the file again from Seller Center. Nothing was imported.`,
+  );
+}
+
+/**
+ * The parsed file as it will be written: totals rows and non-ID rows out, exact repeats once.
+ * Throws NotImportableError for a file that breaks a file-wide limit or was cut short.
+ */
 export function readyToImport(parsed: ParsedExport): ParsedExport {
+  checkFileLimits(parsed);
+  checkLastRecord(parsed);
   const out: ParsedExport = { ...parsed, totals: { ...parsed.totals }, rejects: [...parsed.rejects] };
   const kept: LedgerRow[] = [];
   const totalsRows: string[] = [];
@@ -109,4 +162,18 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
 /** Rows with at least one problem: a row with three bad cells is one row that cannot be imported. */
 export function rejectedRowCount(problems: readonly Problem[]): number {
   return new Set(problems.map((p) => `${p.file}\u0000${p.sheet ?? ''}\u0000${p.row}`)).size;
+}
+
+/** The sidebar's reading of one file's parse: every data sheet ready to import, or its file error. */
+export function readyFiles(files: readonly ParsedExport[]): { files: ParsedExport[]; errors: FileError[] } {
+  const out: { files: ParsedExport[]; errors: FileError[] } = { files: [], errors: [] };
+  for (const file of files) {
+    try {
+      out.files.push(readyToImport(file));
+    } catch (error) {
+      if (!(error instanceof NotImportableError)) throw error;
+      out.errors.push({ fileName: file.fileName, message: error.message });
+    }
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
  */
 import { lookupColumn } from './catalog';
 import { timeZoneFromFileName } from '../dates';
+import { endsWithoutLineBreak } from './files/final-line-break';
 import { FileReadError, forEachSheetRow, forEachSheetRowAsync } from './files/read-file';
 import { looksLikeZip } from './files/zip-archive';
 import { detectLayout, HEADER_SCAN_ROWS } from './layouts';
@@ -254,6 +255,8 @@ export async function parseExportFileAsync(
 class FileParse {
   private readonly timeZone: string | undefined;
   private readonly isWorkbook: boolean;
+  /** A text file whose last record has no line break after it (perhaps cut short). */
+  private readonly unterminated: boolean;
   private readonly parsers: { sheet: string; parser: SheetParser }[] = [];
   private current: SheetParser | undefined;
   private currentSheet = '';
@@ -261,6 +264,7 @@ class FileParse {
   constructor(bytes: Uint8Array, private readonly fileName: string, private readonly options: Omit<ParseOptions, 'fileName' | 'sheet'>) {
     this.timeZone = options.timeZone ?? timeZoneFromFileName(fileName);
     this.isWorkbook = looksLikeZip(bytes);
+    this.unterminated = !this.isWorkbook && endsWithoutLineBreak(bytes);
   }
 
   readonly visit = (sheet: string, cells: string[], rowNumber: number): void => {
@@ -290,7 +294,9 @@ class FileParse {
 
   result(): ParseFileResult {
     this.current?.finish();
-    return fileResult(this.fileName, this.parsers);
+    const result = fileResult(this.fileName, this.parsers);
+    if (this.unterminated) for (const file of result.files) file.endsWithoutLineBreak = true;
+    return result;
   }
 }
 

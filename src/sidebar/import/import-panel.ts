@@ -6,7 +6,7 @@ import type { ParsedExport } from '../../core/types';
 import { h, replaceChildren } from '../dom';
 import { alreadyImportedText, outcomeText, renderFileError, renderPreview } from './file-preview';
 import { countAlreadyImported } from './already-imported';
-import { readyToImport } from '../../core/ledger/ready-to-import';
+import { readyFiles } from '../../core/ledger/ready-to-import';
 import { count, plural } from '../format';
 import { runImports, type ImportOutcome, type ServerCaller } from './import-runner';
 import type { FileParser } from '../parsing/parse-in-worker';
@@ -93,10 +93,10 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
           if (stage === 'reading' && fraction !== undefined) progress.show(fraction * 40, 100, `Reading ${file.name}${which}…`);
           else progress.busy(`${stage === 'parsing' ? 'Parsing' : 'Checking'} ${file.name}${which}…`);
         });
-        for (const error of outcome.errors) cards.appendChild(renderFileError(error));
-        for (const file of outcome.files) {
-          // Totals rows, non-ID cells and exact repeats are settled here, so the preview shows what will be written.
-          const parsed = readyToImport(file);
+        // Totals rows, non-ID cells, exact repeats and cut-short files are settled here, so the preview shows what will be written.
+        const ready = readyFiles(outcome.files);
+        for (const error of [...outcome.errors, ...ready.errors]) cards.appendChild(renderFileError(error));
+        for (const parsed of ready.files) {
           const card = renderPreview(parsed);
           cards.appendChild(card);
           entries.push({ parsed, card, imported: false });

@@ -7,7 +7,8 @@ import { refreshDashboard } from './dashboard/dashboard';
 import { getForecastStatus } from './dashboard/forecast-status';
 import { beginImport, finishImport, importChunk } from './import/import-handlers';
 import { countInLedger } from './import/ledger-presence';
-import { getSettings, saveSettings } from './settings';
+import { getSettings } from './settings';
+import { saveSettings } from './dashboard/save-settings';
 
 export const sidebarHandlers: ServerApi = {
   getSettings,

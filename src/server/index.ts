@@ -1,12 +1,13 @@
 // The add-on's public surface: every name exported here becomes a top-level function in
 // dist/Code.js (menu targets, triggers, sidebar handlers, custom functions). Nothing else is global.
 export { onOpen, onInstall, showSidebar, menuRefreshDashboard, showHelp } from './menu';
-export { getSettings, saveSettings } from './settings';
+export { getSettings } from './settings';
+export { saveSettings } from './dashboard/save-settings';
 export { refreshDashboard } from './dashboard/dashboard';
 export { getForecastStatus } from './dashboard/forecast-status';
 export { TTS_SETTLEMENT, TTS_SALES } from './custom-functions/totals';
 export { TTS_FEES, TTS_FEE } from './custom-functions/fees';
-export { TTS_NET_PROFIT, TTS_PNL } from './custom-functions/profit';
+export { TTS_NET_PROFIT, TTS_PNL, TTS_COST_DETAIL } from './custom-functions/profit';
 export { TTS_RECONCILE } from './custom-functions/reconcile';
 export { TTS_THRESHOLD } from './custom-functions/threshold';
 export { TTS_FORECAST } from './custom-functions/forecast';

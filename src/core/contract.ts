@@ -30,6 +30,8 @@ export interface BeginImportRequest {
   layoutLabel: string;
   period: { first: string; last: string };
   rowsTotal: number;
+  /** Rows of the file the ledger does not hold yet, as the sidebar counted them (cells are budgeted for these). */
+  rowsNew?: number;
   rejected: number;
   settlementCents: number;
   netSalesCents: number;

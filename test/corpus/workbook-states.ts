@@ -7,8 +7,9 @@
  * `found` for what trying every edit Sheets offers turned up.
  */
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { sellerEdits, type Workbook } from '../../emulator/index';
+import { CELL_LIMIT, sellerEdits, type Workbook } from '../../emulator/index';
 import { BASE, utf8 } from './generate';
+import { baseLines, estimateCents, onHoldCsv, pendingLines, pnlOrdersCsv } from './same-orders';
 import { incomeCsv, incomeRows, incomeSettlement, type IncomeRow } from './income-export';
 
 export interface StateFile {
@@ -26,6 +27,14 @@ export type StateExpected =
       written: number;
       /** Cells the seller typed that must still be in their row, unchanged. */
       kept?: { sheet: string; row: number; value: string | number }[];
+      /** What the functions and the dashboard count (default `settlementCents`): estimates superseded by settled rows left out. */
+      countedCents?: number;
+      /** Rows of earlier imports the `after` imports superseded ("N estimated rows now settled"). */
+      settled?: number;
+      /** Rows the *Superseded by* column marks. */
+      marked?: number;
+      /** The preview's line for each `after` file, before Import. */
+      alreadyImported?: string[];
       /** The ledger holds only the `after` files (the seller started a new one). */
       newLedger?: boolean;
       /** What the dashboard must say (its refresh message). */
@@ -71,6 +80,16 @@ const JUNE_RESAVED: StateFile = {
   bytes: () => utf8(incomeCsv(JUNE_ROWS.map((r) => ({ ...r, settled: excelTime(r.settled), created: excelTime(r.created) })))),
 };
 const JUNE_CENTS = incomeSettlement(JUNE_ROWS);
+
+/** Estimates for five of the March statement's order lines and two orders still on hold. */
+const ON_HOLD: StateFile = { name: 'onhold_2026-03-15.csv', bytes: () => utf8(onHoldCsv([...baseLines().slice(0, 5), ...pendingLines(2)])) };
+const PENDING_CENTS = estimateCents(pendingLines(2));
+/** The profit-and-loss report's Orders for every March order line. */
+const PNL_ORDERS: StateFile = { name: 'merchant_statement_profit_loss_2026-03.csv', bytes: () => utf8(pnlOrdersCsv(baseLines())) };
+/** 2,000 May rows: more than a new tab's 1,000 rows, so the ledger must grow. */
+const MAY_CSV = generateStatementCsv({ rows: 2000, seed: 13, start: '2026-05-01', months: 1 });
+const MAY: StateFile = { name: 'statement-2026-05.csv', bytes: () => utf8(MAY_CSV.csv) };
+const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 const LEDGER = 'TTS Ledger';
 const IMPORTS = 'TTS Imports';
@@ -266,6 +285,62 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     },
     after: [JUNE_RESAVED, JUNE_INCOME],
     expected: { outcome: 'imported', rows: 8, settlementCents: JUNE_CENTS, written: 0 },
+  },
+  {
+    name: 'onhold-then-statement', source: 'issue #15, item 5',
+    what: 'An On-hold export (estimates), then the Statement that settles five of its seven order lines',
+    before: [ON_HOLD],
+    edit: () => {},
+    after: [MARCH],
+    expected: { outcome: 'imported', rows: 15, settlementCents: MARCH_CENTS, countedCents: MARCH_CENTS + PENDING_CENTS, written: 8, settled: 5, marked: 5,
+      dashboard: /5 rows superseded by a settled row of the same order line are not counted/ },
+  },
+  {
+    name: 'statement-then-late-onhold', source: 'issue #15, item 5',
+    what: 'The Statement, then an older On-hold export of the same orders: the estimates land already superseded',
+    before: [MARCH],
+    edit: () => {},
+    after: [ON_HOLD],
+    expected: { outcome: 'imported', rows: 15, settlementCents: MARCH_CENTS, countedCents: MARCH_CENTS + PENDING_CENTS, written: 7, settled: 0, marked: 5 },
+  },
+  {
+    name: 'pnl-report-then-statement', source: 'issue #15, item 5',
+    what: 'The profit-and-loss report (Orders), then the Statement of the same order lines: each line counts once',
+    before: [PNL_ORDERS],
+    edit: () => {},
+    after: [MARCH],
+    expected: { outcome: 'imported', rows: 15, settlementCents: MARCH_CENTS, countedCents: MARCH_CENTS, written: 8, settled: 7, marked: 7 },
+  },
+  {
+    name: 'same-file-previewed-again', source: 'issue #15, item 7',
+    what: 'Files already imported, previewed again: the preview says so before Import',
+    before: [MARCH, APRIL],
+    edit: () => {},
+    after: [APRIL, MARCH],
+    expected: { outcome: 'imported', ...BOTH, written: 0, alreadyImported: [
+      '40 of 40 rows already imported: importing it again adds nothing.', '8 of 8 rows already imported: importing it again adds nothing.',
+    ] },
+  },
+  {
+    name: 'spreadsheet-near-cell-limit', source: 'issue #15, item 9',
+    what: 'A 2,000-row file into a spreadsheet with 30,000 cells left of the 10,000,000',
+    before: [MARCH],
+    edit: (wb) => {
+      wb.addSheet('Archive', undefined, Math.floor((CELL_LIMIT - wb.totalCells() - 30_000) / 26), 26);
+    },
+    after: [MAY],
+    expected: { outcome: 'refused', message: /^statement-2026-05\.csv: importing its 2,000 new rows needs about [\d,]+ more cells, and this spreadsheet has 30,0\d\d left of Google Sheets' limit of 10,000,000 cells \([\d,]+ used, empty cells included\)\. Nothing was written\./ },
+  },
+  {
+    name: 'ledger-protected-for-this-editor', source: 'found',
+    what: 'TTS Ledger protected so that the editor importing may not edit it',
+    before: [MARCH, APRIL],
+    edit: (wb) => {
+      sellerEdits.deleteRows(ledger(wb), 2, 4);
+      wb.calls.failOnCall('Range.setValues', 1, PROTECTED, { sticky: true });
+    },
+    after: [MARCH],
+    expected: { outcome: 'refused', message: /^You are trying to edit a protected cell or object/ },
   },
   {
     name: 'imports-column-inserted-at-A', source: 'issue #15, item 1',

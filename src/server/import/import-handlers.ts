@@ -17,6 +17,7 @@ import { checkImportsTab, logImportFinished, logImportStarted } from '../sheets/
 import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
 import { markSuperseded } from '../sheets/superseded-marks';
+import { checkCellBudget } from './cell-check';
 
 /** Adds the new SKUs among the ledger rows this import wrote to TTS COGS. */
 function prefillFromImport(state: ImportState): number {
@@ -44,6 +45,7 @@ export function beginImport(arg: BeginImportRequest): BeginImportResult {
     const importId = newImportId(now);
     // Both tabs are checked before either is written: a refusal leaves the workbook as it was.
     checkImportsTab();
+    checkCellBudget(request);
     prepareLedger(request.amountIds, request.unknownColumns);
     logImportStarted(importId, request, now);
     saveImportState({

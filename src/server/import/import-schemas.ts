@@ -54,6 +54,7 @@ export const BeginImportSchema = z.object({
   layoutLabel: text(200),
   period: z.object({ first: isoDate, last: isoDate }),
   rowsTotal: z.int().check(z.gte(0), z.lte(10_000_000)),
+  rowsNew: z.optional(z.int().check(z.gte(0), z.lte(10_000_000))),
   rejected: z.int().check(z.gte(0), z.lte(10_000_000)),
   settlementCents: cents,
   netSalesCents: cents,

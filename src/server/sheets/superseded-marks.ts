@@ -41,7 +41,8 @@ export function markSuperseded(importId: string): number {
   rows.forEach((r, i) => {
     if (!r.mine && now[i] && !before[i]) settled++;
   });
-  if (settled > 0) writeMarks(tab, rows, now);
+  // Rows of this import may arrive superseded (an On-hold export older than the Statement): marked too.
+  if (settled > 0 || rows.some((r, i) => r.mine && now[i])) writeMarks(tab, rows, now);
   return settled;
 }
 

@@ -3,13 +3,16 @@
  * enough for one call each, before anything is written.
  */
 import type { ParsedExport } from '../../core/types';
-import type { ServerCaller } from './import-runner';
+import type { LedgerKeysRequest, LedgerKeysResult } from '../../core/contract';
+
+/** The one server call this needs (the sidebar's ServerCaller fits). */
+type KeysCaller = (name: 'countInLedger', arg: LedgerKeysRequest) => Promise<LedgerKeysResult>;
 
 /** Keys per call, and characters of keys per call (well under one call's 2 MB). */
 const BATCH_KEYS = 20_000;
 const BATCH_CHARS = 900_000;
 
-export async function countAlreadyImported(parsed: ParsedExport, call: ServerCaller): Promise<number> {
+export async function countAlreadyImported(parsed: ParsedExport, call: KeysCaller): Promise<number> {
   let present = 0;
   let batch: string[] = [];
   let chars = 0;

@@ -7,6 +7,7 @@ import type { BeginImportRequest, ImportSummary, ServerApi, ServerHandlerName } 
 import { amountIdsOf, unknownColumnsOf } from '../../core/ledger/ledger-format';
 import type { ParsedExport } from '../../core/types';
 import { rejectedRowCount } from '../../core/ledger/ready-to-import';
+import { countAlreadyImported } from './already-imported';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunks';
 
 /** Same shape as `callServer`, injectable so tests can use a fake server. */
@@ -92,6 +93,8 @@ export async function runImports(files: readonly ParsedExport[], options: Import
     }
     let importId: string;
     try {
+      // The server budgets cells for the rows the ledger lacks; a ledger it cannot read is refused at begin.
+      request.rowsNew = parsed.rows.length - (await countAlreadyImported(parsed, call));
       importId = (await call('beginImport', request)).importId;
     } catch (error) {
       outcome.status = 'failed';

@@ -14,3 +14,4 @@ export { Exposer, notImplemented } from './strict';
 export { saveWorkbook, loadWorkbook, workbookToJson, workbookFromJson, type WorkbookJson } from './persist';
 export { workbookSnapshot, type SheetSnapshot } from './snapshot';
 export { DEFAULT_BUNDLE, type GasRuntime, type LoadOptions, jsonRoundTrip, loadBundleInVm, loadBundleWithGasLocal } from './sandbox';
+export * as sellerEdits from './seller-edits';

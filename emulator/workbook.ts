@@ -326,6 +326,11 @@ export class Workbook {
       this.ensureCapacity((lastRow - s.maxRows) * s.maxColumns);
       s.insertRows(s.maxRows, lastRow - s.maxRows);
     }
+    const lastColumn = startColumn + Math.max(0, ...values.map((line) => line.length)) - 1;
+    if (lastColumn > s.maxColumns) {
+      this.ensureCapacity((lastColumn - s.maxColumns) * s.maxRows);
+      s.insertColumns(s.maxColumns, lastColumn - s.maxColumns);
+    }
     values.forEach((line, i) => line.forEach((v, j) => s.write(startRow + i, startColumn + j, v, this.timeZone)));
   }
 }

@@ -32,6 +32,8 @@ export interface BeginImportRequest {
   layoutLabel: string;
   period: { first: string; last: string };
   rowsTotal: number;
+  /** Rows of the file the ledger does not hold yet, as the sidebar counted them (cells are budgeted for these). */
+  rowsNew?: number;
   rejected: number;
   settlementCents: number;
   netSalesCents: number;
@@ -77,6 +79,18 @@ export interface ImportSummary {
   status: FinishImportRequest['status'];
   /** New SKUs added to the TTS COGS tab for the seller to fill in. */
   cogsAdded: number;
+  /** Ledger rows (estimates, report rows) counted until this import and now superseded by its settled rows. */
+  settledEstimates: number;
+}
+
+/** Keys of a previewed file, sent before Import (in batches) to learn how many rows the ledger holds already. */
+export interface LedgerKeysRequest {
+  keys: string[];
+}
+
+export interface LedgerKeysResult {
+  /** How many of the keys the TTS Ledger tab holds (in the current or an older key format). */
+  present: number;
 }
 
 /** What *Refresh dashboard* did, for the sidebar and the menu's toast. */
@@ -181,6 +195,7 @@ export interface ServerApi {
   importAds(arg: AdsImportRequest): AdsImportResult;
   /** The ad account's UTC offset last used, or '' before the first ad import. */
   getAdsClock(arg: null): string;
+  countInLedger(arg: LedgerKeysRequest): LedgerKeysResult;
 }
 
 export type ServerHandlerName = keyof ServerApi;

@@ -140,6 +140,17 @@ export interface ParsedExport {
    * their sum is the amount column `line`.
    */
   unrecognisedMoney?: { parent: string; line: string; columns: string[] }[];
+  /** A text file whose last record has no line break after it: kept only if that row reconciles. */
+  endsWithoutLineBreak?: boolean;
+  /** What preparing the rows for the ledger set aside (core/ledger/ready-to-import.ts). */
+  prepared?: {
+    /** Rows identical in every cell to an earlier row of the file: written once. */
+    repeatsWrittenOnce: number;
+    /** Rows sharing a key with an earlier row but differing: both kept. */
+    sameKeyDiffering: number;
+    /** One line per totals row found (never imported). */
+    totalsRows: string[];
+  };
 }
 
 /** ID columns whose IDs lost digits, each with an example and its row. */

@@ -5,7 +5,7 @@
  * src/core/contract.ts is a type error. Nothing imports this module: it exists for that check.
  */
 import type { ServerApi } from '../core/contract';
-import { beginImport, finishImport, getForecastStatus, getSettings, importChunk, refreshDashboard, saveSettings, importAds, getAdsClock } from './index';
+import { beginImport, countInLedger, finishImport, getForecastStatus, getSettings, importChunk, refreshDashboard, saveSettings, importAds, getAdsClock } from './index';
 
 export const sidebarHandlers = {
   getSettings,
@@ -17,4 +17,5 @@ export const sidebarHandlers = {
   finishImport,
   importAds,
   getAdsClock,
+  countInLedger,
 } satisfies ServerApi;

@@ -15,3 +15,4 @@ export { TTS_BREAKEVEN_ROAS } from './custom-functions/breakeven';
 export { TTS_ADS } from './custom-functions/ads';
 export { beginImport, importChunk, finishImport } from './import/import-handlers';
 export { importAds, getAdsClock } from './import/ads-import';
+export { countInLedger } from './import/ledger-presence';

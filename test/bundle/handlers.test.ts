@@ -21,6 +21,7 @@ const CONTRACT: Record<ServerHandlerName, true> = {
   finishImport: true,
   importAds: true,
   getAdsClock: true,
+  countInLedger: true,
 };
 const handlerNames = Object.keys(CONTRACT).sort();
 

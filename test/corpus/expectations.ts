@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  BASE_ROWS, FORMULA_INJECTIONS, baseSettlement, baseWith, baseXlsx, corruptMiddle, csv, decimalCommaQuotedCsv, formulaInjectionRows,
+  BASE_ROWS, FORMULA_INJECTIONS, baseSettlement, baseWith, baseXlsx, centsOfText, columnIndex, corruptMiddle, csv, decimalCommaQuotedCsv, formulaInjectionRows,
   semicolonCsv, truncate, utf16le, utf8, windows1252, zipWithoutWorkbook,
 } from './generate';
 
@@ -19,6 +19,8 @@ export type Expected =
       rejectPattern?: RegExp;
       /** A text the ledger must hold exactly (decoding checks, formula-looking text). */
       texts?: string[];
+      /** What the preview says before Import: repeats written once, rows sharing a key, totals rows. */
+      prepared?: { repeatsWrittenOnce: number; sameKeyDiffering: number; totalsRows: RegExp[] };
     }
   | { outcome: 'rejected'; message: RegExp };
 
@@ -71,7 +73,73 @@ export const SMALL_FILES: Record<string, () => Uint8Array> = {
     }))),
 };
 
+/** Issue #15's file cases: totals rows, non-ID cells, repeats, cut-short files, limits, counts, encoding. */
+const ID = 'Order/adjustment ID';
+const money = (cents: number) => (cents < 0 ? '-' : '') + (Math.abs(cents) / 100).toFixed(2);
+
+/** A totals row under the base rows: `label` in the ID column, each amount column summed (as a seller's SUM would). */
+function totalsRow(label: string, rows: string[][] = BASE_ROWS): string[] {
+  const header = rows[0];
+  const out = header.map(() => '');
+  header.forEach((_, c) => {
+    const cells = rows.slice(1).map((r) => r[c]);
+    if (cells.some((v) => /^-?\d+\.\d\d$/.test(v)) && cells.every((v) => v === '' || /^-?\d+(\.\d\d)?$/.test(v))) {
+      out[c] = money(Number(cells.reduce((n, v) => n + centsOfText(v), 0n)));
+    }
+  });
+  out[columnIndex(ID)] = label;
+  return out;
+}
+
+/** The base rows with `name` moved to the last column (so a cut-short download ends inside it). */
+function withColumnLast(rows: string[][], name: string): string[][] {
+  const c = columnIndex(name);
+  return rows.map((r) => [...r.slice(0, c), ...r.slice(c + 1), r[c]]);
+}
+
+const REPEATED = [...BASE_ROWS, BASE_ROWS[2], BASE_ROWS[5], BASE_ROWS[7], BASE_ROWS[2], baseWith({ 4: { 'Product name': 'Same key, new name' } })[4]];
+const NO_FINAL_BREAK = csv(withColumnLast(BASE_ROWS, 'Referral fee')).replace(/\r\n$/, '');
+const ACCENTED = 'Crème brûlée – café';
+
+export const ISSUE_15_FILES: CorpusEntry[] = [
+  { name: 'totals-row-in-file.csv', what: 'A "Total" row under the data, summing every amount column (issue #15, item 4)',
+    bytes: () => utf8(csv([...BASE_ROWS, totalsRow('Total')])),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS,
+      prepared: { repeatsWrittenOnce: 0, sameKeyDiffering: 1, totalsRows: [/^Row 10 is a totals row \(\*Order\/adjustment ID\* says `Total`\): its settlement \$489\.25 equals the sum of the 8 rows above\. It is not imported\.$/] } } },
+  { name: 'grand-total-and-na-id.csv', what: 'An ID cell holding #N/A, and a "Grand total" row that counts it (issue #15, item 4)',
+    bytes: () => utf8(csv([...baseWith({ 3: { [ID]: '#N/A' } }), totalsRow('Grand total')])),
+    expected: { outcome: 'imported', rows: 7, settlementCents: baseSettlement([3]), rejectedRows: 1, rejectPattern: /^Row 4, column \*Order\/adjustment ID\*: expected an ID \(digits\), found `#N\/A`\.$/,
+      prepared: { repeatsWrittenOnce: 0, sameKeyDiffering: 1, totalsRows: [/^Row 10 is a totals row \(\*Order\/adjustment ID\* says `Grand total`\): its settlement \$489\.25 differs from the 7 rows above \(\$374\.36\) by \$114\.89\./] } } },
+  { name: 'rows-repeated-in-file.csv', what: 'Three rows repeated word for word, one twice, and a row sharing a key but not its product name (issue #15, item 7)',
+    bytes: () => utf8(csv(REPEATED)),
+    expected: { outcome: 'imported', rows: 9, settlementCents: BASE_SETTLEMENT_CENTS + baseSettlement([1, 2, 3, 5, 6, 7, 8]),
+      prepared: { repeatsWrittenOnce: 4, sameKeyDiffering: 2, totalsRows: [] } } },
+  { name: 'cut-short-in-last-amount.csv', what: 'A download cut inside its last amount (`-1.17` → `-1.1`), no final line break (issue #15, item 8)',
+    bytes: () => utf8(NO_FINAL_BREAK.slice(0, -1)),
+    expected: { outcome: 'rejected', message: /^cut-short-in-last-amount\.csv ends without a line break, and its last row \(row 9\) does not add up: .*The download was probably cut short: download the file again from Seller Center\. Nothing was imported\.$/ } },
+  { name: 'no-final-line-break.csv', what: 'A complete file without a final line break (issue #15, item 8)',
+    bytes: () => utf8(NO_FINAL_BREAK),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS } },
+  { name: 'quantity-1e10.csv', what: 'A quantity of 1E+10 (issue #15, item 10)',
+    bytes: () => utf8(csv(baseWith({ 2: { Quantity: '1E+10' } }))),
+    expected: { outcome: 'imported', rows: 7, settlementCents: baseSettlement([2]), rejectedRows: 1, rejectPattern: /^Row 3, column \*Quantity\*: expected a whole number of at most 1,000,000,000, found `1E\+10`$/ } },
+  { name: 'header-600-characters.csv', what: 'An extra column with a 600-character header (issue #15, item 10)',
+    bytes: () => utf8(csv(BASE_ROWS.map((r, i) => [...r, i === 0 ? 'N'.repeat(600) : 'note']))),
+    expected: { outcome: 'rejected', message: /^header-600-characters\.csv: row 1, the column headed `N{37}…`: a header of 600 characters; the longest TTS Profit keeps is 500\./ } },
+  { name: 'one-row-three-bad-cells.csv', what: 'One row with three bad amounts: one row rejected, three problems listed (issue #15, item 11)',
+    bytes: () => utf8(csv(baseWith({ 2: { 'Referral fee': 'abc', 'Net sales': 'n/a', Fees: '1..2' } }))),
+    expected: { outcome: 'imported', rows: 7, settlementCents: baseSettlement([2]), rejectedRows: 1, rejectPattern: amountProblem } },
+  { name: 'utf8-with-one-windows1252-line.csv', what: 'UTF-8 names, and one row saved by an older Windows program (issue #15, item 12)',
+    bytes: () => {
+      const text = csv(baseWith({ 1: { 'Product name': UNICODE_NAME }, 6: { 'Product name': ACCENTED } }));
+      const lines = text.split('\r\n');
+      return new Uint8Array([...lines.slice(0, 6).flatMap((l) => [...utf8(l + '\r\n')]), ...windows1252(lines[6] + '\r\n'), ...utf8(lines.slice(7).join('\r\n'))]);
+    },
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS, texts: [UNICODE_NAME, ACCENTED] } },
+];
+
 export const CORPUS: CorpusEntry[] = [
+  ...ISSUE_15_FILES,
   { name: 'statement-valid.csv', what: 'A reconciling US Statement CSV', bytes: corpusFile('statement-valid.csv'),
     expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS } },
   { name: 'statement-utf8-bom.csv', what: 'UTF-8 with a byte-order mark', bytes: corpusFile('statement-utf8-bom.csv'),

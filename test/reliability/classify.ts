@@ -1,6 +1,7 @@
 /** Runs the core parser the way the sidebar does and sorts what came out: imported, rejected or crash. */
 import { parseExportFile, type ParseFileResult } from '../../src/core/read/parse-export';
 import { messageDefect } from './record';
+import { readyFiles } from '../../src/core/ledger/ready-to-import';
 
 export type ParseClass =
   | { kind: 'parsed'; result: ParseFileResult; defects: string[] }
@@ -10,7 +11,10 @@ export type ParseClass =
 export function parseClassified(bytes: Uint8Array, fileName: string): ParseClass {
   let result: ParseFileResult;
   try {
-    result = parseExportFile(bytes, fileName);
+    // As the sidebar reads a file: parse, then make each data sheet ready for the ledger.
+    const parsed = parseExportFile(bytes, fileName);
+    const ready = readyFiles(parsed.files);
+    result = { ...parsed, files: ready.files, errors: [...parsed.errors, ...ready.errors] };
   } catch (error) {
     return { kind: 'crash', error };
   }

@@ -42,11 +42,17 @@ describe('hostile and broken input corpus', () => {
     expect(file.rows).toHaveLength(expected.rows);
     expect(file.totals.settlement).toBe(expected.settlementCents);
     expect(file.reconciliation.mismatches).toEqual([]);
+    if (expected.prepared) {
+      const { totalsRows, ...counts } = expected.prepared;
+      expect(file.prepared).toMatchObject(counts);
+      expect(file.prepared!.totalsRows).toHaveLength(totalsRows.length);
+      totalsRows.forEach((pattern, i) => expect(file.prepared!.totalsRows[i]).toMatch(pattern));
+    }
 
     // The rows the parser accepted go into the ledger of the built bundle, each exactly once.
     const h = harness();
     const [outcome] = await h.importFiles([file], { maxRows: Math.max(3, Math.ceil(file.rows.length / 6)) });
-    expect(outcome).toMatchObject({ status: 'complete', written: expected.rows, duplicates: 0, rejected: rejects.length });
+    expect(outcome).toMatchObject({ status: 'complete', written: expected.rows, duplicates: 0, rejected: rejectedRows });
     const ledger = h.values(LEDGER);
     const keys = ledger.length > 0 ? column(ledger, 'Key') : [];
     const wanted = new Set(file.rows.map((r) => r.key));

@@ -20,6 +20,8 @@ export function fakeServer(): FakeServer {
   const server: FakeServer = {
     calls: [], keys: new Set(), inFlight: 0, maxInFlight: 0,
     call: (async (name: ServerHandlerName, arg: unknown) => {
+      // The read-only question asked before each import (how many rows are in already) is answered, not recorded.
+      if (name === 'countInLedger') return { present: (arg as { keys: string[] }).keys.filter((k) => server.keys.has(k)).length };
       server.calls.push({ name, arg: JSON.parse(JSON.stringify(arg)) });
       server.inFlight++;
       server.maxInFlight = Math.max(server.maxInFlight, server.inFlight);
@@ -36,7 +38,7 @@ export function fakeServer(): FakeServer {
         }
         if (name === 'finishImport') {
           const { importId, status } = arg as Parameters<ServerApi['finishImport']>[0];
-          return { importId, fileName: '', written: 0, duplicates: 0, rejected: 0, status, cogsAdded: 1 };
+          return { importId, fileName: '', written: 0, duplicates: 0, rejected: 0, status, cogsAdded: 1, settledEstimates: 0 };
         }
         throw new Error(`unexpected call ${name}`);
       } finally {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { outcomeText, renderFileError, renderPreview } from '../../src/sidebar/import/file-preview';
+import { alreadyImportedText, outcomeText, renderFileError, renderPreview } from '../../src/sidebar/import/file-preview';
 import { parsedExport } from './parsed-fixture';
 
 describe('renderPreview', () => {
@@ -36,6 +36,19 @@ describe('renderPreview', () => {
     expect(text).toContain('Columns kept but not recognised: Mystery credit');
   });
 
+  it('counts rows, not problems: one row with three bad cells is one row', () => {
+    const rejects = ['Referral fee', 'Fees', 'Order created date'].map((column) => ({ file: 'x.csv', row: 9, column, message: `Row 9, column *${column}*: bad` }));
+    const text = renderPreview(parsedExport(2, { rejects })).textContent ?? '';
+    expect(text).toContain('1 row cannot be imported (3 problems):');
+    expect(text).not.toContain('3 rows cannot');
+  });
+
+  it('says what the ledger already holds, before Import', () => {
+    expect(alreadyImportedText(1453, 1453)).toBe('1,453 of 1,453 rows already imported: importing it again adds nothing.');
+    expect(alreadyImportedText(3, 10)).toBe('3 of 10 rows already imported.');
+    expect(alreadyImportedText(0, 10)).toBe('None of its 10 rows are in TTS Ledger yet.');
+  });
+
   it('shows an unreadable file on its own card, as an alert', () => {
     const card = renderFileError({ fileName: 'orders.pdf', message: 'orders.pdf: expected a CSV or XLSX export, found a PDF.' });
     expect(card.getAttribute('role')).toBe('alert');
@@ -44,10 +57,11 @@ describe('renderPreview', () => {
 });
 
 describe('outcomeText', () => {
-  const base = { fileName: 'a.csv', layoutLabel: 'x', written: 120, duplicates: 4, rejected: 2, cogsAdded: 0 };
+  const base = { fileName: 'a.csv', layoutLabel: 'x', written: 120, duplicates: 4, rejected: 2, cogsAdded: 0, settledEstimates: 0 };
   it('words each outcome', () => {
     expect(outcomeText({ ...base, status: 'complete' })).toBe('Imported: 120 new rows, 4 duplicates skipped, 2 rejected.');
     expect(outcomeText({ ...base, status: 'complete', cogsAdded: 3 })).toBe('Imported: 120 new rows, 4 duplicates skipped, 2 rejected; 3 new SKUs added to TTS COGS.');
+    expect(outcomeText({ ...base, status: 'complete', settledEstimates: 12 })).toBe('Imported: 120 new rows, 4 duplicates skipped, 2 rejected; 12 estimated rows now settled.');
     expect(outcomeText({ ...base, status: 'cancelled' })).toBe('Cancelled: 120 new rows, 4 duplicates skipped, 2 rejected. Import again to add the rest.');
     expect(outcomeText({ ...base, status: 'failed', message: 'Service error: Spreadsheets' }))
       .toBe('Failed: Service error: Spreadsheets (120 new rows, 4 duplicates skipped, 2 rejected before the failure; import again to add the rest).');

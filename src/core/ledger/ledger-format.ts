@@ -4,7 +4,7 @@
  * export), then any unknown columns kept from the files. Dates are ISO text and amounts dollars;
  * the server turns them into sheet values.
  */
-import { COLUMNS, findColumnById, lookupColumn } from '../read/catalog';
+import { COLUMNS, findColumnById, headerKey, lookupColumn } from '../read/catalog';
 import { centsToDollars } from '../money';
 import type { LedgerRow } from '../types';
 
@@ -59,13 +59,27 @@ export function unknownColumnsOf(rows: readonly LedgerRow[]): string[] {
 
 type CellWriter = (row: LedgerRow, importId: string) => string | number;
 
+const FIXED_BY_KEY = new Map(FIXED.map((f) => [headerKey(f.label), f.value]));
+const blank: CellWriter = () => '';
+
 const writers = new WeakMap<readonly string[], CellWriter[]>();
 
+/**
+ * Each column's writer, found by its header (case and spacing aside), never by its position: the
+ * seller may insert, move or delete columns. A column the add-on did not write (a blank header, the
+ * seller's own column) gets '' in new rows.
+ */
 function writersFor(header: readonly string[]): CellWriter[] {
   let list = writers.get(header);
   if (list) return list;
-  list = header.map((label, index): CellWriter => {
-    if (index < FIXED.length && FIXED[index].label === label) return FIXED[index].value;
+  const taken = new Set<string>();
+  list = header.map((label): CellWriter => {
+    const key = headerKey(String(label));
+    // A copied column: only the first with a label is the add-on's.
+    if (key === '' || taken.has(key)) return blank;
+    taken.add(key);
+    const fixed = FIXED_BY_KEY.get(key);
+    if (fixed) return fixed;
     const def = lookupColumn(label);
     if (def && (def.kind === 'money' || def.kind === 'info-money')) {
       const id = def.id;
@@ -74,7 +88,8 @@ function writersFor(header: readonly string[]): CellWriter[] {
         return cents ? centsToDollars(cents) : '';
       };
     }
-    return (row) => row.unknown[label] ?? '';
+    if (def) return blank;
+    return (row) => row.unknown[label] ?? row.unknown[label.trim()] ?? '';
   });
   writers.set(header, list);
   return list;

@@ -12,6 +12,7 @@ import { ORDER_SALES_COLUMNS, OrderExportSales } from './order-export-sales';
 import { isIdField, RoundedIdWatch, roundedIdsRefusal } from './rounded-ids';
 import { UnrecognisedMoney, unrecognisedLineHeaders, unrecognisedUnderParents, type UnrecognisedUnder } from './unrecognised-money';
 import { FileReadError, forEachSheetRow, forEachSheetRowAsync, type ByteSource } from './files/read-file';
+import { endsWithoutLineBreak } from './files/final-line-break';
 import { createNormalizer, type Normalizer } from './normalize';
 import { addViewLines, emptyLines, rowDate, type PnlGroupings } from '../analysis/pnl';
 import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from '../analysis/reconcile';
@@ -369,6 +370,7 @@ export interface ParseFileResult {
  */
 export function parseExportFile(bytes: Uint8Array, fileName: string, options: Omit<ParseOptions, 'fileName' | 'sheet'> = {}): ParseFileResult {
   const file = new FileParse(fileName, options);
+  file.noteEnding(bytes);
   try {
     forEachSheetRow(bytes, fileName, file.visit, { onRestart: file.restart, onSheet: file.sheet });
   } catch (error) {
@@ -389,6 +391,9 @@ export async function parseExportFileAsync(
 ): Promise<ParseFileResult> {
   const file = new FileParse(fileName, options);
   try {
+    const size = source instanceof Uint8Array ? source.length : source.size;
+    const tail = source instanceof Uint8Array ? source.subarray(Math.max(0, size - 16)) : await source.read(Math.max(0, size - 16), size);
+    file.noteEnding(tail);
     await forEachSheetRowAsync(source, fileName, file.visit, { onRestart: file.restart, onSheet: file.sheet, onProgress: options.onProgress });
   } catch (error) {
     return file.failed(error);
@@ -400,12 +405,19 @@ export async function parseExportFileAsync(
 class FileParse {
   private readonly timeZone: string | undefined;
   private isWorkbook = false;
+  /** The file's last bytes have no line break after the last record (a text file perhaps cut short). */
+  private unterminated = false;
   private parsers: { sheet: string; parser: SheetParser }[] = [];
   private current: SheetParser | undefined;
   private currentSheet = '';
 
   constructor(private readonly fileName: string, private readonly options: Omit<ParseOptions, 'fileName' | 'sheet'>) {
     this.timeZone = options.timeZone ?? timeZoneFromFileName(fileName);
+  }
+
+  /** Hears the file's last bytes (a workbook's are ignored: only a text file can be cut mid-record). */
+  noteEnding(tail: Uint8Array): void {
+    this.unterminated = endsWithoutLineBreak(tail);
   }
 
   /** Hears the file's sheets before their rows: a CSV file has one, named after the file. */
@@ -448,7 +460,9 @@ class FileParse {
 
   result(): ParseFileResult {
     this.current?.finish();
-    return fileResult(this.fileName, this.parsers);
+    const result = fileResult(this.fileName, this.parsers);
+    if (this.unterminated && !this.isWorkbook) for (const file of result.files) file.endsWithoutLineBreak = true;
+    return result;
   }
 }
 

@@ -24,6 +24,13 @@ export interface FieldSpec {
 export const MAX_ID_CHARS = 100;
 /** Adjustment reasons, unknown columns and other kept text. */
 export const MAX_DETAIL_CHARS = 5000;
+/** Largest quantity a row may hold (an order line of a billion units is a broken cell). */
+export const MAX_QUANTITY = 1_000_000_000;
+/** Longest header of a kept unknown column, and longest file name, the ledger and the log hold. */
+export const MAX_HEADER_CHARS = 500;
+export const MAX_FILE_NAME_CHARS = 500;
+/** Most unknown columns one file may bring into the ledger. */
+export const MAX_UNKNOWN_COLUMNS = 500;
 
 export const ROW_FIELDS = {
   key: { kind: 'id', maxChars: 500 },

@@ -77,5 +77,7 @@ export class RowKeys {
 function keyPartOf(row: RowView, field: RowField): string {
   // Adjustment rows have no SKU: the adjustment ID stands in.
   if (field === 'skuId') return row.skuId === '' ? row.orderId : row.skuId;
+  // The calendar date only: a time's seconds (dropped by Excel) or zone (from the file name) never change a key.
+  if (field === 'statementDate' || field === 'orderDate') return row[field].slice(0, 10);
   return String(row[field] ?? '');
 }

@@ -7,7 +7,7 @@ import { parseDateOrNull } from '../dates';
 import { detachedText } from './detached-text';
 import { dayKey } from './day-key';
 import { moneyProblem, parseCentsOrNaN } from '../money';
-import { MAX_DETAIL_CHARS, type RowField } from './row-fields';
+import { MAX_DETAIL_CHARS, MAX_QUANTITY, type RowField } from './row-fields';
 import { createRowView, type RowView } from './row-view';
 import { RowKeys } from './row-keys';
 import { layoutSpec, type LayoutSpec } from './layouts';
@@ -283,8 +283,9 @@ export class RowReader {
 
   private readQuantity(column: PlannedColumn, value: CellValue): void {
     const q = typeof value === 'number' ? value : typeof value === 'string' ? (value.trim() === '/' ? 0 : Number(value.trim())) : NaN;
-    if (!Number.isFinite(q) || q < 0 || Math.floor(q) !== q) {
-      this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: expected a whole number, found \`${shownValue(value)}\``);
+    if (!Number.isFinite(q) || q < 0 || Math.floor(q) !== q || q > MAX_QUANTITY) {
+      const most = q > MAX_QUANTITY ? ' of at most 1,000,000,000' : '';
+      this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: expected a whole number${most}, found \`${shownValue(value)}\``);
     } else if (column.field === 'quantity') this.view.quantity = q;
     else if (column.field === 'sourceRow') this.ledgerSourceRow = q;
   }

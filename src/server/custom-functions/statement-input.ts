@@ -7,6 +7,8 @@ import { parseSheetRows, type ParseOptions } from '../../core/read/parse-export'
 import { describeRoundedIds, KEEP_IDS_AS_TEXT } from '../../core/read/rounded-ids';
 import type { ParsedExport, Problem } from '../../core/types';
 import { asGrid } from './arguments';
+import { splitKeylessRows } from '../../core/ledger/keyless-rows';
+import { withoutSupersededRows } from '../../core/ledger/settled-estimates';
 import { dateTextConverter } from '../sheets/sheet-dates';
 
 export const STATEMENT_RANGE = 'the statement range';
@@ -28,7 +30,8 @@ export function readStatement(
   statement: unknown,
   options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile'> & { settlementFor?: string } = {},
 ): ParsedExport {
-  const grid = asGrid(statement, 'statement');
+  // On the TTS Ledger tab each order line counts once: estimates settled later are left out.
+  const { grid } = withoutSupersededRows(asGrid(statement, 'statement'));
   const parsed = parseSheetRows(grid, {
     ...options,
     reconcile: options.reconcile ?? false,
@@ -39,9 +42,11 @@ export function readStatement(
   if (parsed.ads) {
     throw new Error(`The statement range holds a ${parsed.layoutLabel}, not a statement export: pass it to TTS_ADS, or as the ads argument of TTS_PNL.`);
   }
-  if (parsed.rejects.length > 0) {
-    const more = parsed.rejects.length > 1 ? ` (and ${parsed.rejects.length - 1} more rows with problems)` : '';
-    throw new Error(`${describeProblem(parsed.rejects[0])}${more}`);
+  // Rows of the TTS Ledger tab without a Key (a total or note the seller typed) are skipped, not counted.
+  const { problems } = splitKeylessRows(parsed);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more rows with problems)` : '';
+    throw new Error(`${describeProblem(problems[0])}${more}`);
   }
   if (options.settlementFor !== undefined) requireSettlement(parsed, options.settlementFor);
   return parsed;

@@ -12,6 +12,8 @@ import { formatDollars } from '../../core/analysis/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';
+import { skippedRowsText } from '../../core/ledger/keyless-rows';
+import { supersededText } from '../../core/ledger/settled-estimates';
 import { readSettings } from '../settings';
 import { adsDashboardModel, adsSummary } from '../../core/analysis/ads-dashboard-model';
 import { readAdRows } from '../sheets/ads-sheet';
@@ -64,7 +66,7 @@ function writeHeaderedBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: numb
   sheet.getRange(row, column, 1, header.length).setFontWeight('bold');
 }
 
-function facts(model: DashboardModel, settings: Settings, problems: string[]): Cell[][] {
+function facts(model: DashboardModel, settings: Settings, problems: string[], ledger: { skipped: number; superseded: number }): Cell[][] {
   const s = model.status;
   const missing = model.missingCostSkus;
   const lines: [string, string][] = [
@@ -78,12 +80,14 @@ function facts(model: DashboardModel, settings: Settings, problems: string[]): C
       : `No unit cost in TTS COGS for ${missing.length} sold SKU${missing.length === 1 ? '' : 's'} (counted as $0): ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`],
   ];
   if (model.undatedRows > 0) lines.push(['Undated rows', `${model.undatedRows} ledger rows have no order or statement date and are in no month.`]);
+  if (ledger.skipped > 0) lines.push(['Skipped rows', skippedRowsText(ledger.skipped)]);
+  if (ledger.superseded > 0) lines.push(['Settled estimates', supersededText(ledger.superseded)]);
   if (problems.length > 0) lines.push(['Unread rows', `${problems.length} ledger rows could not be read: ${problems[0]}`]);
   return lines.map(([label, value]) => [label, textCell(value)]);
 }
 
 /** Writes every block; returns where they are for the charts. */
-function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, problems: string[]): ChartBlocks {
+function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, problems: string[], ledger: { skipped: number; superseded: number }): ChartBlocks {
   const target = model.status.monthlyTargetCents;
   const table = model.months.map((m): Cell[] => [
     m.month, dollars(m.sales), dollars(target), dollars(m.forecast), dollars(m.low80), dollars(m.high80), dollars(m.netProfit), dollars(m.feesPaid),
@@ -101,7 +105,7 @@ function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: Dashboard
     : [['No fees this year', 0]];
   writeHeaderedBlock(sheet, 1, FEES_COLUMN, FEES_HEADER, fees, money.slice(0, 2));
 
-  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], facts(model, settings, problems), [TEXT_FORMAT, TEXT_FORMAT]);
+  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], facts(model, settings, problems, ledger), [TEXT_FORMAT, TEXT_FORMAT]);
   sheet.setFrozenRows(1);
   const historyRows = model.months.filter((m) => m.sales !== null).length;
   return {
@@ -124,7 +128,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const adsModel = adsDashboardModel(readAdRows(), ledger.rows, cogs, new Map(model.months.map((m) => [m.month, m.netProfit])), readCampaignSkus());
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
-    const blocks = writeBlocks(sheet, model, settings, ledger.problems);
+    const blocks = writeBlocks(sheet, model, settings, ledger.problems, ledger);
     const ads = adsModel && writeAdsBlocks(sheet, sheet.getLastRow() + 3, adsModel);
     const monthlyTarget = formatDollars(model.status.monthlyTargetCents);
     const annualTarget = formatDollars(model.status.annualTargetCents);
@@ -147,7 +151,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const missing = model.missingCostSkus.length;
   const costs = missing === 0 ? '' : ` ${missing} sold SKU${missing === 1 ? ' has' : 's have'} no unit cost in TTS COGS.`;
   return {
-    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}${adsModel ? ` ${adsSummary(adsModel)}` : ''}`,
+    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[skippedRowsText(ledger.skipped), supersededText(ledger.superseded)].filter(Boolean).map((t) => ` ${t}`).join('')}`,
     months,
     charts,
   };

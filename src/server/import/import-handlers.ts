@@ -13,9 +13,11 @@ import { BeginImportSchema, FinishImportSchema, ImportChunkSchema, MAX_CHUNK_CHA
 import {
   deleteImportState, loadImportState, newImportId, saveImportState, staleImports, type ImportState,
 } from './import-state';
-import { logImportFinished, logImportStarted } from '../sheets/imports-log';
+import { checkImportsTab, logImportFinished, logImportStarted } from '../sheets/imports-log';
 import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
+import { markSuperseded } from '../sheets/superseded-marks';
+import { checkCellBudget } from './cell-check';
 
 /** Adds the new SKUs among the ledger rows this import wrote to TTS COGS. */
 function prefillFromImport(state: ImportState): number {
@@ -41,6 +43,9 @@ export function beginImport(arg: BeginImportRequest): BeginImportResult {
     const now = new Date();
     closeStaleImports(now.getTime());
     const importId = newImportId(now);
+    // Both tabs are checked before either is written: a refusal leaves the workbook as it was.
+    checkImportsTab();
+    checkCellBudget(request);
     prepareLedger(request.amountIds, request.unknownColumns);
     logImportStarted(importId, request, now);
     saveImportState({
@@ -85,12 +90,13 @@ export function finishImport(arg: FinishImportRequest): ImportSummary {
   return withDocumentLock(() => {
     const state = loadImportState(request.importId);
     const cogsAdded = prefillFromImport(state);
+    const settledEstimates = state.written > 0 ? markSuperseded(state.importId) : 0;
     const message = request.message ?? (request.status === 'cancelled' ? 'Cancelled in the sidebar; import the file again to add the rest.' : '');
     logImportFinished(state.importId, state, request.status, message);
     deleteImportState(state.importId);
     return {
       importId: state.importId, fileName: state.fileName, written: state.written, duplicates: state.duplicates,
-      rejected: state.rejected, status: request.status, cogsAdded,
+      rejected: state.rejected, status: request.status, cogsAdded, settledEstimates,
     };
   });
 }

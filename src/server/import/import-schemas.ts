@@ -3,7 +3,9 @@
  * the script editor's Run can call it), so sizes and types are checked before anything is written.
  */
 import * as z from 'zod/mini';
-import { MAX_DETAIL_CHARS, MAX_ID_CHARS, ROW_FIELD_NAMES, ROW_FIELDS, type LedgerField, type RowField } from '../../core/read/row-fields';
+import {
+  MAX_DETAIL_CHARS, MAX_FILE_NAME_CHARS, MAX_HEADER_CHARS, MAX_ID_CHARS, MAX_QUANTITY, MAX_UNKNOWN_COLUMNS, ROW_FIELD_NAMES, ROW_FIELDS, type LedgerField, type RowField,
+} from '../../core/read/row-fields';
 import { LAYOUT_IDS, type LedgerRow } from '../../core/types';
 
 export const MAX_CHUNK_ROWS = 5000;
@@ -25,7 +27,7 @@ type FieldSchema<K extends CheckedField> = LedgerRow[K] extends number ? z.ZodMi
 
 function fieldSchema(field: RowField): z.ZodMiniNumber | z.ZodMiniString {
   const spec = ROW_FIELDS[field];
-  if (spec.kind === 'quantity') return z.number().check(z.gte(-1e9), z.lte(1e9));
+  if (spec.kind === 'quantity') return z.number().check(z.gte(-MAX_QUANTITY), z.lte(MAX_QUANTITY));
   if (spec.kind === 'date') return isoDate;
   return text(spec.maxChars);
 }
@@ -41,7 +43,7 @@ export const LedgerRowSchema = z.object({
   layout: z.enum(LAYOUT_IDS),
   ...fieldSchemas,
   amounts: z.record(text(100), cents),
-  unknown: z.record(text(500), text(MAX_DETAIL_CHARS)),
+  unknown: z.record(text(MAX_HEADER_CHARS), text(MAX_DETAIL_CHARS)),
   source: z.object({ file: text(ROW_FIELDS.sourceFile.maxChars), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),
   details: z.optional(z.record(text(100), text(MAX_DETAIL_CHARS))),
 }) satisfies z.ZodMiniType<LedgerRow>;
@@ -52,18 +54,19 @@ const everyFieldChecked: [UncheckedField] extends [never] ? true : UncheckedFiel
 void everyFieldChecked;
 
 export const BeginImportSchema = z.object({
-  fileName: z.string().check(z.minLength(1), z.maxLength(500)),
+  fileName: z.string().check(z.minLength(1), z.maxLength(MAX_FILE_NAME_CHARS + 40)),
   layout: z.enum(LAYOUT_IDS),
   layoutLabel: text(200),
   period: z.object({ first: isoDate, last: isoDate }),
   rowsTotal: z.int().check(z.gte(0), z.lte(10_000_000)),
+  rowsNew: z.optional(z.int().check(z.gte(0), z.lte(10_000_000))),
   rejected: z.int().check(z.gte(0), z.lte(10_000_000)),
   settlementCents: cents,
   netSalesCents: cents,
   feesCents: cents,
   reconciliation: text(200),
   amountIds: z.array(text(100)).check(z.maxLength(500)),
-  unknownColumns: z.array(text(500)).check(z.maxLength(500)),
+  unknownColumns: z.array(text(MAX_HEADER_CHARS)).check(z.maxLength(MAX_UNKNOWN_COLUMNS)),
 });
 
 export const ImportChunkSchema = z.object({

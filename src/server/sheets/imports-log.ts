@@ -4,8 +4,10 @@
  */
 import type { BeginImportRequest, FinishImportRequest } from '../../core/contract';
 import { centsToDollars } from '../../core/money';
+import { columnIndex, columnOf, findHeaderRow, lostColumnsMessage, lostHeaderMessage } from '../../core/ledger/ledger-columns';
+import type { CellValue } from '../../core/types';
 import {
-  CURRENCY_FORMAT, DATE_TIME_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, sheetWithHeader, textCell, writeBlock, type Cell,
+  CURRENCY_FORMAT, DATE_TIME_FORMAT, DEFAULT_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, sheetWithHeader, textCell, writeBlock, type Cell,
 } from './sheet-writing';
 
 export const IMPORTS_SHEET = 'TTS Imports';
@@ -20,12 +22,35 @@ const FORMATS = [
   INTEGER_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT,
 ];
 
-const COL = Object.fromEntries(IMPORTS_HEADER.map((name, i) => [name, i])) as Record<(typeof IMPORTS_HEADER)[number], number>;
-
 export type ImportStatus = FinishImportRequest['status'] | 'in progress' | 'interrupted';
 
-function importsSheet(): GoogleAppsScript.Spreadsheet.Sheet {
-  return sheetWithHeader(IMPORTS_SHEET, IMPORTS_HEADER);
+type Label = (typeof IMPORTS_HEADER)[number];
+
+/** The log's header row and where each of its columns sits (the seller may insert, move or delete columns). */
+interface LogTab {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  headerRow: number;
+  /** 0-based column of each label, or -1 for one the seller deleted (then not written). */
+  col: Record<Label, number>;
+  /** Columns up to the last used cell: a new row is written this wide. */
+  width: number;
+}
+
+/** Throws the refusal when the log exists but its header or Import ID column is gone. */
+export function checkImportsTab(): void {
+  if (SpreadsheetApp.getActiveSpreadsheet().getSheetByName(IMPORTS_SHEET)?.getLastRow()) importsTab();
+}
+
+function importsTab(): LogTab {
+  const sheet = sheetWithHeader(IMPORTS_SHEET, IMPORTS_HEADER);
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const top = sheet.getRange(1, 1, Math.min(Math.max(sheet.getLastRow(), 1), 30), width).getValues() as CellValue[][];
+  const headerRow = findHeaderRow(top, IMPORTS_HEADER, 3);
+  if (headerRow === 0) throw new Error(lostHeaderMessage(IMPORTS_SHEET, ['Imported at', 'Import ID', 'File']));
+  const index = columnIndex(top[headerRow - 1]);
+  if (columnOf(index, 'Import ID') < 0) throw new Error(lostColumnsMessage(IMPORTS_SHEET, ['Import ID']));
+  const col = Object.fromEntries(IMPORTS_HEADER.map((label) => [label, columnOf(index, label)])) as Record<Label, number>;
+  return { sheet, headerRow, col, width };
 }
 
 function periodText(p: { first: string; last: string }): string {
@@ -33,24 +58,37 @@ function periodText(p: { first: string; last: string }): string {
   return p.first === p.last || !p.last ? p.first : `${p.first} – ${p.last}`;
 }
 
+/** A new log row: the add-on's cells by label, blanks under the seller's own columns. */
+function writeNewRow(tab: LogTab, rowNumber: number, cells: Record<Label, Cell>): void {
+  const row = new Array<Cell>(tab.width).fill('');
+  const formats = row.map(() => DEFAULT_FORMAT);
+  IMPORTS_HEADER.forEach((label, i) => {
+    const c = tab.col[label];
+    if (c < 0) return;
+    row[c] = cells[label];
+    formats[c] = FORMATS[i];
+  });
+  writeBlock(tab.sheet, rowNumber, 1, [row], [formats]);
+}
+
 /** Appends the import's row with status "in progress". */
 export function logImportStarted(importId: string, request: BeginImportRequest, now: Date): void {
-  const sheet = importsSheet();
-  const row: Cell[] = [
-    now, importId, textCell(request.fileName), textCell(request.layoutLabel || request.layout), periodText(request.period),
-    request.rowsTotal, 0, 0, request.rejected,
-    centsToDollars(request.settlementCents), centsToDollars(request.netSalesCents), centsToDollars(request.feesCents),
-    textCell(request.reconciliation), 'in progress', '',
-  ];
-  writeBlock(sheet, sheet.getLastRow() + 1, 1, [row], FORMATS);
+  const tab = importsTab();
+  const rowNumber = Math.max(tab.sheet.getLastRow(), tab.headerRow) + 1;
+  writeNewRow(tab, rowNumber, {
+    'Imported at': now, 'Import ID': importId, File: textCell(request.fileName), Layout: textCell(request.layoutLabel || request.layout),
+    Period: periodText(request.period), 'Rows in file': request.rowsTotal, 'New rows': 0, 'Duplicates skipped': 0, Rejected: request.rejected,
+    Settlement: centsToDollars(request.settlementCents), 'Net sales': centsToDollars(request.netSalesCents), Fees: centsToDollars(request.feesCents),
+    Reconciliation: textCell(request.reconciliation), Status: 'in progress', Message: '',
+  });
 }
 
 /** Sheet row of `importId` in the log, or 0. Reads the Import ID column once. */
-function findLogRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, importId: string): number {
-  const last = sheet.getLastRow();
-  if (last < 2) return 0;
-  const ids = sheet.getRange(2, COL['Import ID'] + 1, last - 1, 1).getValues();
-  for (let i = ids.length - 1; i >= 0; i--) if (String(ids[i][0]) === importId) return i + 2;
+function findLogRow(tab: LogTab, importId: string): number {
+  const last = tab.sheet.getLastRow();
+  if (last <= tab.headerRow) return 0;
+  const ids = tab.sheet.getRange(tab.headerRow + 1, tab.col['Import ID'] + 1, last - tab.headerRow, 1).getValues();
+  for (let i = ids.length - 1; i >= 0; i--) if (String(ids[i][0]) === importId) return tab.headerRow + 1 + i;
   return 0;
 }
 
@@ -61,16 +99,15 @@ export interface ImportCounts {
 
 /** Records the counts and final status on the import's row (one read, one write). */
 export function logImportFinished(importId: string, counts: ImportCounts, status: ImportStatus, message: string): void {
-  const sheet = importsSheet();
-  const rowNumber = findLogRow(sheet, importId);
+  const tab = importsTab();
+  const rowNumber = findLogRow(tab, importId);
   if (rowNumber === 0) return; // the seller deleted the row: nothing to complete
-  const range = sheet.getRange(rowNumber, 1, 1, IMPORTS_HEADER.length);
-  const row = range.getValues()[0] as Cell[];
-  row[COL['New rows']] = counts.written;
-  row[COL['Duplicates skipped']] = counts.duplicates;
-  row[COL.Status] = status;
-  row[COL.Message] = textCell(message);
-  // Text read back has lost its quote prefix; write it neutralized again.
-  for (const c of [COL.File, COL.Layout, COL.Reconciliation]) row[c] = textCell(String(row[c]));
-  writeBlock(sheet, rowNumber, 1, [row], FORMATS);
+  // Only the cells that change: the rest of the row (and any column of the seller's) stays as it is.
+  const cells: Partial<Record<Label, Cell>> = {
+    'New rows': counts.written, 'Duplicates skipped': counts.duplicates, Status: status, Message: textCell(message),
+  };
+  for (const label of Object.keys(cells) as Label[]) {
+    const c = tab.col[label];
+    if (c >= 0) writeBlock(tab.sheet, rowNumber, c + 1, [[cells[label]!]], [FORMATS[IMPORTS_HEADER.indexOf(label)]]);
+  }
 }

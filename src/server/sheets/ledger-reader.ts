@@ -5,6 +5,8 @@
  */
 import { LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { parseSheetRows } from '../../core/read/parse-export';
+import { splitKeylessRows } from '../../core/ledger/keyless-rows';
+import { countedRows } from '../../core/ledger/settled-estimates';
 import { buildCogsTable, type CogsTable } from '../../core/analysis/pnl';
 import type { CellValue, LedgerRow } from '../../core/types';
 import { COGS_SHEET } from './cogs-sheet';
@@ -14,6 +16,10 @@ export interface LedgerContents {
   rows: LedgerRow[];
   /** Ledger rows the parser could not read (edited by hand), in words. */
   problems: string[];
+  /** Rows without a Key (a total or note the seller typed): skipped, not counted. */
+  skipped: number;
+  /** Rows superseded by a settled row of the same order line (core/ledger/settled-estimates.ts): kept, not counted. */
+  superseded: number;
 }
 
 /** The ledger's rows, or null when there is no TTS Ledger tab or it holds only a header. */
@@ -22,7 +28,9 @@ export function readLedger(): LedgerContents | null {
   if (!sheet || sheet.getLastRow() < 2) return null;
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const parsed = parseSheetRows(values, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
-  return { rows: parsed.rows, problems: parsed.rejects.map((p) => `Row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`) };
+  const { skipped, problems } = splitKeylessRows(parsed);
+  const { rows, superseded } = countedRows(parsed.rows);
+  return { rows, skipped, superseded, problems: problems.map((p) => `Row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`) };
 }
 
 /**

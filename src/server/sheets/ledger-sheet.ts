@@ -3,57 +3,87 @@
  * skipped, so importing the same or overlapping files again adds nothing. Amount columns appear
  * only once some row has a non-zero value in them, and new ones are added at the right.
  */
-import { lookupColumn } from '../../core/read/catalog';
+import { headerKey, lookupColumn } from '../../core/read/catalog';
+import { columnIndex, columnOf, findHeaderRow, lostColumnsMessage, lostHeaderMessage, missingColumns } from '../../core/ledger/ledger-columns';
+import { currentLedgerKeys } from '../../core/ledger/ledger-keys';
 import { LEDGER_FIXED_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells, unknownColumnsOf } from '../../core/ledger/ledger-format';
-import type { LedgerRow } from '../../core/types';
+import type { CellValue, LedgerRow } from '../../core/types';
 import type { SkuInfo } from './cogs-sheet';
 import {
-  CURRENCY_FORMAT, DATE_FORMAT, DATE_TIME_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, dateCell, ensureColumns, sheetWithHeader,
+  CURRENCY_FORMAT, DATE_FORMAT, DATE_TIME_FORMAT, DEFAULT_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, dateCell, ensureColumns, sheetWithHeader,
   textCell, writeBlock, type Cell,
 } from './sheet-writing';
 
-type ColumnKind = 'text' | 'date' | 'number' | 'money';
+type ColumnKind = 'text' | 'date' | 'number' | 'money' | 'seller';
 
-const FIXED_KINDS: Record<string, ColumnKind> = { 'Source row': 'number', Quantity: 'number', 'Order date': 'date', 'Statement date': 'date' };
+const FIXED_KEYS = new Set(LEDGER_FIXED_HEADER.map(headerKey));
+const FIXED_KINDS: Record<string, ColumnKind> = { 'source row': 'number', quantity: 'number', 'order date': 'date', 'statement date': 'date' };
 
+/**
+ * How the add-on writes a column of this header: `seller` for a column it never creates (no
+ * header, or a known export column that is not an amount), `text` for kept unknown columns.
+ */
 function kindOf(label: string): ColumnKind {
-  if (LEDGER_FIXED_HEADER.includes(label)) return FIXED_KINDS[label] ?? 'text';
+  const key = headerKey(label);
+  if (key === '') return 'seller';
+  if (FIXED_KEYS.has(key)) return FIXED_KINDS[key] ?? 'text';
   const def = lookupColumn(label);
-  return def && (def.kind === 'money' || def.kind === 'info-money') ? 'money' : 'text';
+  if (!def) return 'text';
+  return def.kind === 'money' || def.kind === 'info-money' ? 'money' : 'seller';
 }
 
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** Row 1 of the ledger as text, without trailing blanks. */
-function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
-  const width = sheet.getLastColumn();
-  if (width === 0) return [];
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0].map((v) => String(v));
-  while (header.length > 0 && header[header.length - 1] === '') header.pop();
-  return header;
+/** The ledger tab, its header row (1-based) and that row's cells as text, blanks included. */
+export interface LedgerTab {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  headerRow: number;
+  header: string[];
 }
 
-/** The ledger tab with every column of `wanted` in its header (missing ones added at the right). */
-function ledgerWithColumns(wanted: readonly string[]): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: string[] } {
-  const existing = spreadsheet().getSheetByName(LEDGER_TAB);
-  if (!existing) return { sheet: sheetWithHeader(LEDGER_TAB, wanted), header: [...wanted] };
-  const header = readHeader(existing);
-  if (header.length === 0) {
-    writeBlock(existing, 1, 1, [wanted.map(textCell)], wanted.map(() => TEXT_FORMAT));
-    existing.setFrozenRows(1);
-    return { sheet: existing, header: [...wanted] };
+/** The ledger tab as it stands (null when there is none), or an Error saying why the add-on cannot write to it. */
+export function openLedger(): LedgerTab | null {
+  const sheet = spreadsheet().getSheetByName(LEDGER_TAB);
+  if (!sheet) return null;
+  const lastRow = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (lastRow === 0 || width === 0) return { sheet, headerRow: 1, header: [] };
+  const top = sheet.getRange(1, 1, Math.min(lastRow, 30), width).getValues() as CellValue[][];
+  // The header row is the one holding most of the add-on's labels; a seller may rename one or two.
+  const headerRow = findHeaderRow(top, LEDGER_FIXED_HEADER, 3);
+  if (headerRow === 0) throw new Error(lostHeaderMessage(LEDGER_TAB, ['Key', 'Import ID', 'Layout']));
+  const header = top[headerRow - 1].map((v) => String(v ?? ''));
+  if (lastRow > headerRow) {
+    const lost = missingColumns(header, LEDGER_FIXED_HEADER);
+    if (lost.length > 0) throw new Error(lostColumnsMessage(LEDGER_TAB, lost));
   }
-  const missing = wanted.filter((label) => !header.includes(label));
+  return { sheet, headerRow, header };
+}
+
+/** The ledger tab with every column of `wanted` in its header (missing ones added right of every used cell). */
+function ledgerWithColumns(wanted: readonly string[]): LedgerTab {
+  const tab = openLedger();
+  if (!tab) return { sheet: sheetWithHeader(LEDGER_TAB, wanted), headerRow: 1, header: [...wanted] };
+  const { sheet, headerRow, header } = tab;
+  if (header.length === 0) {
+    writeBlock(sheet, 1, 1, [wanted.map(textCell)], wanted.map(() => TEXT_FORMAT));
+    sheet.setFrozenRows(1);
+    return { sheet, headerRow: 1, header: [...wanted] };
+  }
+  const missing = missingColumns(header, wanted);
   if (missing.length > 0) {
-    ensureColumns(existing, header.length + missing.length);
+    // Right of every used cell, not of the header: a note in a column without a header stays.
+    const from = Math.max(sheet.getLastColumn(), header.length) + 1;
+    while (header.length < from - 1) header.push('');
+    ensureColumns(sheet, from - 1 + missing.length);
     // Existing rows get blanks in the new columns: nothing else is rewritten.
-    writeBlock(existing, 1, header.length + 1, [missing.map(textCell)], missing.map(() => TEXT_FORMAT));
-    existing.getRange(1, header.length + 1, 1, missing.length).setFontWeight('bold');
+    writeBlock(sheet, headerRow, from, [missing.map(textCell)], missing.map(() => TEXT_FORMAT));
+    sheet.getRange(headerRow, from, 1, missing.length).setFontWeight('bold');
     header.push(...missing);
   }
-  return { sheet: existing, header };
+  return tab;
 }
 
 /** Makes sure the ledger has the columns an import announced, before its rows arrive. */
@@ -69,14 +99,28 @@ export interface AppendResult {
   lastRow: number;
 }
 
+/**
+ * Keys in the Key column below the header (blank cells are rows the add-on did not write), with
+ * keys of an older format also in the current one (see ledger-keys.ts).
+ */
+export function ledgerKeys(tab: LedgerTab): Set<string> {
+  const keyColumn = columnOf(columnIndex(tab.header), 'Key') + 1;
+  const last = tab.sheet.getLastRow();
+  const keys = new Set<string>();
+  if (keyColumn === 0 || last <= tab.headerRow) return keys;
+  for (const [key] of tab.sheet.getRange(tab.headerRow + 1, keyColumn, last - tab.headerRow, 1).getValues()) {
+    const text = String(key).trim();
+    if (text !== '') keys.add(text);
+  }
+  return currentLedgerKeys(keys);
+}
+
 /** Appends the rows whose key the ledger does not hold yet: one read of the Key column, one write. */
 export function appendToLedger(rows: readonly LedgerRow[], importId: string): AppendResult {
-  const { sheet, header } = ledgerWithColumns(ledgerHeader(amountIdsOf(rows), unknownColumnsOf(rows)));
-  const keyColumn = header.indexOf('Key') + 1;
-  if (keyColumn === 0) throw new Error(`The ${LEDGER_TAB} tab has no Key column in row 1. Rename the tab to keep it, and import again to start a new ledger.`);
-  const last = Math.max(sheet.getLastRow(), 1);
-  const keys = new Set<string>();
-  if (last >= 2) for (const [key] of sheet.getRange(2, keyColumn, last - 1, 1).getValues()) keys.add(String(key));
+  const wanted = ledgerHeader(amountIdsOf(rows), unknownColumnsOf(rows));
+  const tab = ledgerWithColumns(wanted);
+  const { sheet, header } = tab;
+  const keys = ledgerKeys(tab);
 
   const fresh: LedgerRow[] = [];
   for (const row of rows) {
@@ -111,6 +155,10 @@ export function appendToLedger(rows: readonly LedgerRow[], importId: string): Ap
           line[c] = typeof cell === 'number' ? cell : '';
           lineFormats[c] = CURRENCY_FORMAT;
           break;
+        case 'seller':
+          line[c] = '';
+          lineFormats[c] = DEFAULT_FORMAT;
+          break;
         default:
           line[c] = textCell(String(cell));
           lineFormats[c] = TEXT_FORMAT;
@@ -119,21 +167,31 @@ export function appendToLedger(rows: readonly LedgerRow[], importId: string): Ap
     values.push(line);
     formats.push(lineFormats);
   }
+  const last = Math.max(sheet.getLastRow(), tab.headerRow);
   writeBlock(sheet, last + 1, 1, values, formats);
   return { written: fresh.length, duplicates: rows.length - fresh.length, firstRow: last + 1, lastRow: last + fresh.length };
 }
 
-/** SKU columns of ledger rows `firstRow … lastRow` (one read). */
+/** SKU columns of ledger rows `firstRow … lastRow` (one read), found by header. */
 export function skusInLedgerRows(firstRow: number, lastRow: number): SkuInfo[] {
-  const sheet = spreadsheet().getSheetByName(LEDGER_TAB);
-  if (!sheet || firstRow < 2 || lastRow < firstRow) return [];
-  const header = readHeader(sheet);
-  const cols = ['SKU ID', 'Seller SKU', 'Product name', 'SKU name'].map((label) => header.indexOf(label));
+  const tab = openLedgerQuietly();
+  if (!tab || firstRow <= tab.headerRow || lastRow < firstRow) return [];
+  const index = columnIndex(tab.header);
+  const cols = ['SKU ID', 'Seller SKU', 'Product name', 'SKU name'].map((label) => columnOf(index, label));
   if (cols[0] < 0) return [];
   const present = cols.filter((c) => c >= 0);
   const from = Math.min(...present);
   const to = Math.max(...present);
-  const block = sheet.getRange(firstRow, from + 1, Math.min(lastRow, sheet.getLastRow()) - firstRow + 1, to - from + 1).getValues();
+  const block = tab.sheet.getRange(firstRow, from + 1, Math.min(lastRow, tab.sheet.getLastRow()) - firstRow + 1, to - from + 1).getValues();
   const at = (line: unknown[], c: number) => (c >= 0 ? String(line[c - from] ?? '') : '');
   return block.map((line) => ({ skuId: at(line, cols[0]), sellerSku: at(line, cols[1]), productName: at(line, cols[2]), skuName: at(line, cols[3]) }));
+}
+
+/** {@link openLedger}, or null when the tab cannot be read as a ledger (the COGS pre-fill then skips it). */
+function openLedgerQuietly(): LedgerTab | null {
+  try {
+    return openLedger();
+  } catch {
+    return null;
+  }
 }

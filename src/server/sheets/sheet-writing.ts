@@ -9,6 +9,8 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 export const CURRENCY_FORMAT = '$#,##0.00;-$#,##0.00';
 export const INTEGER_FORMAT = '0';
+/** What Sheets shows for a cell never formatted: used on the seller's own columns of a new row. */
+export const DEFAULT_FORMAT = '0.###############';
 
 export type Cell = string | number | boolean | Date;
 

@@ -13,7 +13,7 @@ export async function importAdReport(parsed: ParsedExport, card: AdsCard, call: 
   if (clock === '') {
     return {
       fileName: adsFileName(parsed), layoutLabel: parsed.layoutLabel, written: 0, duplicates: 0, rejected: parsed.rejects.length,
-      status: 'failed', cogsAdded: 0, revisions: [], replaced: 0,
+      status: 'failed', cogsAdded: 0, settledEstimates: 0, revisions: [], replaced: 0,
       message: "choose the ad account's time zone on the card first (Ads Manager shows it in the account settings; it never changes)",
     };
   }

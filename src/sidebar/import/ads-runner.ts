@@ -51,7 +51,7 @@ async function send(call: ServerCaller, parsed: ParsedExport, clock: string, row
 export async function runAdsImport(parsed: ParsedExport, clock: string, call: ServerCaller, isCancelled: () => boolean = () => false): Promise<AdsOutcome> {
   const outcome: AdsOutcome = {
     fileName: adsFileName(parsed), layoutLabel: parsed.layoutLabel, written: 0, duplicates: 0, rejected: parsed.rejects.length,
-    status: 'complete', cogsAdded: 0, revisions: [], replaced: 0,
+    status: 'complete', cogsAdded: 0, settledEstimates: 0, revisions: [], replaced: 0,
   };
   await send(call, parsed, clock, parsed.ads?.rows ?? [], [], outcome, isCancelled);
   return outcome;
@@ -63,7 +63,7 @@ export async function confirmRevisions(parsed: ParsedExport, clock: string, revi
   const rows = (parsed.ads?.rows ?? []).filter((r) => keys.has(r.key));
   const outcome: AdsOutcome = {
     fileName: adsFileName(parsed), layoutLabel: parsed.layoutLabel, written: 0, duplicates: 0, rejected: 0,
-    status: 'complete', cogsAdded: 0, revisions: [], replaced: 0,
+    status: 'complete', cogsAdded: 0, settledEstimates: 0, revisions: [], replaced: 0,
   };
   await send(call, parsed, clock, rows, [...keys], outcome, () => false);
   return outcome;

@@ -2,7 +2,8 @@
  * One card per file: what the add-on understood (layout, period, rows, totals), whether the
  * money adds up, and which rows or columns it could not use — before anything is written.
  */
-import type { FileError, ParsedExport, ReconcileResult } from '../../core/types';
+import type { FileError, ParsedExport, Problem, ReconcileResult } from '../../core/types';
+import { rejectedRowCount } from '../../core/ledger/ready-to-import';
 import { h } from '../dom';
 import { count, money, period, plural, problem } from '../format';
 import type { ImportOutcome } from './import-runner';
@@ -36,6 +37,35 @@ function reconciliationSection(r: ReconcileResult): HTMLElement {
     r.unclassifiedColumns.length > 0 ? h('p', {}, `Unclassified money columns: ${r.unclassifiedColumns.join(', ')}`) : null);
 }
 
+/** `1 row cannot be imported (3 problems):` — rows counted once however many of their cells are bad. */
+export function rejectsHeadline(rejects: readonly Problem[]): string {
+  const rows = rejectedRowCount(rejects);
+  const problems = rejects.length > rows ? ` (${plural(rejects.length, 'problem')})` : '';
+  return `${plural(rows, 'row')} cannot be imported${problems}:`;
+}
+
+/** Repeats inside the file and totals rows, each said before anything is written. */
+function repeatNotes(parsed: ParsedExport): (HTMLElement | null)[] {
+  const prepared = parsed.prepared;
+  if (!prepared) return [];
+  const once = prepared.repeatsWrittenOnce;
+  const differing = prepared.sameKeyDiffering;
+  return [
+    once > 0 ? h('p', { className: 'note' }, `${plural(once, 'row')} repeated inside this file ${once === 1 ? 'is' : 'are'} written once.`) : null,
+    differing > 0
+      ? h('p', { className: 'note' }, `${plural(differing, 'row')} ${differing === 1 ? 'shares' : 'share'} IDs, type and date with an earlier row of this file but ${differing === 1 ? 'differs' : 'differ'}: both are kept.`)
+      : null,
+    ...prepared.totalsRows.map((line) => h('p', { className: 'note' }, line)),
+  ];
+}
+
+/** `1,453 of 1,453 rows already imported` (shown once the ledger has been asked). */
+export function alreadyImportedText(present: number, total: number): string {
+  if (total === 0) return '';
+  if (present === 0) return `None of its ${plural(total, 'row')} ${total === 1 ? 'is' : 'are'} in TTS Ledger yet.`;
+  return `${count(present)} of ${plural(total, 'row')} already imported${present === total ? ': importing it again adds nothing.' : '.'}`;
+}
+
 /** The preview card of one parsed file (or one sheet of a workbook). */
 export function renderPreview(parsed: ParsedExport): HTMLElement {
   const title = parsed.sheet ? `${parsed.fileName} — ${parsed.sheet}` : parsed.fileName;
@@ -50,16 +80,15 @@ export function renderPreview(parsed: ParsedExport): HTMLElement {
       fact('Net sales', money(parsed.totals.netSales), 'num'),
       fact('Fees', money(parsed.totals.fees), 'num')),
     reconciliationSection(parsed.reconciliation),
-    parsed.duplicateKeys.length > 0
-      ? h('p', { className: 'note' }, `${plural(parsed.duplicateKeys.length, 'row')} repeated inside this file will be written once.`)
-      : null,
+    ...repeatNotes(parsed),
     rejects.length > 0
       ? h('div', { className: 'check warn rejects' },
-        h('p', {}, `${plural(rejects.length, 'row')} cannot be imported:`),
+        h('p', {}, rejectsHeadline(rejects)),
         h('ul', {}, ...rejects.slice(0, LIST_LIMIT).map((p) => h('li', {}, problem(p))), moreNote(rejects.length, Math.min(rejects.length, LIST_LIMIT))))
       : null,
     ...(parsed.unrecognisedMoney ?? []).map((u) =>
       h('p', { className: 'note' }, `Counted in ${u.parent === 'fees' ? 'Fees' : 'Shipping'} though not recognised: ${u.columns.join(', ')}`)),
+    h('p', { className: 'note already', 'aria-live': 'polite' }),
     parsed.unknownColumns.length > 0
       ? h('p', { className: 'note' }, `Columns kept but not recognised: ${parsed.unknownColumns.join(', ')}`)
       : null,
@@ -76,7 +105,8 @@ export function renderFileError(error: FileError): HTMLElement {
 /** The card's result line after import: `120 new rows, 4 duplicates skipped, 2 rejected`. */
 export function outcomeText(outcome: ImportOutcome): string {
   const counts = `${plural(outcome.written, 'new row')}, ${plural(outcome.duplicates, 'duplicate')} skipped, ${count(outcome.rejected)} rejected`;
-  const cogs = outcome.cogsAdded > 0 ? `; ${plural(outcome.cogsAdded, 'new SKU')} added to TTS COGS` : '';
+  const settled = outcome.settledEstimates > 0 ? `; ${plural(outcome.settledEstimates, 'estimated row')} now settled` : '';
+  const cogs = `${settled}${outcome.cogsAdded > 0 ? `; ${plural(outcome.cogsAdded, 'new SKU')} added to TTS COGS` : ''}`;
   if (outcome.status === 'complete') return `Imported: ${counts}${cogs}.`;
   if (outcome.status === 'cancelled') return `Cancelled: ${counts}${cogs}. Import again to add the rest.`;
   return `Failed: ${outcome.message ?? 'unknown error'} (${counts} before the failure; import again to add the rest).`;

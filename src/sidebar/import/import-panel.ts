@@ -4,7 +4,9 @@
  */
 import type { ParsedExport } from '../../core/types';
 import { h, replaceChildren } from '../dom';
-import { outcomeText, renderFileError, renderPreview } from './file-preview';
+import { alreadyImportedText, outcomeText, renderFileError, renderPreview } from './file-preview';
+import { countAlreadyImported } from './already-imported';
+import { readyFiles } from '../../core/ledger/ready-to-import';
 import { count, plural } from '../format';
 import { runImports, type ImportOutcome, type ServerCaller } from './import-runner';
 import type { FileParser } from '../parsing/parse-in-worker';
@@ -75,6 +77,17 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
     input.disabled = busy !== null;
   }
 
+  /** Fills the card's "already imported" line; a ledger that cannot be read says why there. */
+  async function showAlreadyImported(parsed: ParsedExport, card: HTMLElement): Promise<void> {
+    const line = card.querySelector('.already');
+    if (!line || parsed.rows.length === 0) return;
+    try {
+      line.textContent = alreadyImportedText(await countAlreadyImported(parsed, call), parsed.rows.length);
+    } catch (error) {
+      line.textContent = error instanceof Error ? error.message : String(error);
+    }
+  }
+
   async function addFiles(files: readonly File[]): Promise<void> {
     if (busy || files.length === 0) return;
     busy = 'reading';
@@ -90,8 +103,10 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
           else if (stage === 'parsing' && fraction !== undefined) progress.show(40 + fraction * 60, 100, `Parsing ${file.name}${which}…`);
           else progress.busy(`${stage === 'parsing' ? 'Parsing' : 'Checking'} ${file.name}${which}…`);
         });
-        for (const error of outcome.errors) cards.appendChild(renderFileError(error));
-        for (const parsed of outcome.files) {
+        // Totals rows, non-ID cells, exact repeats and cut-short files are settled here, so the preview shows what will be written.
+        const ready = readyFiles(outcome.files);
+        for (const error of [...outcome.errors, ...ready.errors]) cards.appendChild(renderFileError(error));
+        for (const parsed of ready.files) {
           const ads = parsed.ads ? renderAdsPreview(parsed) : undefined;
           const card = ads ? ads.element : renderPreview(parsed);
           if (ads) {
@@ -101,6 +116,7 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
           cards.appendChild(card);
           entries.push({ parsed, card, imported: false, ads });
           added++;
+          await showAlreadyImported(parsed, card);
         }
       }
       const rows = pending().reduce((n, e) => n + rowsOf(e), 0);

@@ -6,6 +6,8 @@
 import type { BeginImportRequest, ImportSummary, ServerApi, ServerHandlerName } from '../../core/contract';
 import { amountIdsOf, unknownColumnsOf } from '../../core/ledger/ledger-format';
 import type { ParsedExport } from '../../core/types';
+import { rejectedRowCount } from '../../core/ledger/ready-to-import';
+import { countAlreadyImported } from './already-imported';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunks';
 
 /** Same shape as `callServer`, injectable so tests can use a fake server. */
@@ -19,6 +21,8 @@ export interface ImportOutcome {
   rejected: number;
   status: ImportSummary['status'];
   cogsAdded: number;
+  /** Rows of earlier imports now superseded by this file's settled rows. */
+  settledEstimates: number;
   /** Why the import failed, in the server's words. */
   message?: string;
 }
@@ -50,7 +54,7 @@ export function beginRequestOf(parsed: ParsedExport): BeginImportRequest {
     layoutLabel: parsed.layoutLabel,
     period: { first: parsed.period.first, last: parsed.period.last },
     rowsTotal: parsed.rows.length,
-    rejected: parsed.rejects.length,
+    rejected: rejectedRowCount(parsed.rejects),
     settlementCents: parsed.totals.settlement,
     netSalesCents: parsed.totals.netSales,
     feesCents: parsed.totals.fees,
@@ -80,7 +84,7 @@ export async function runImports(files: readonly ParsedExport[], options: Import
     const request = beginRequestOf(parsed);
     const outcome: ImportOutcome = {
       fileName: request.fileName, layoutLabel: parsed.layoutLabel, written: 0, duplicates: 0,
-      rejected: parsed.rejects.length, status: 'complete', cogsAdded: 0,
+      rejected: rejectedRowCount(parsed.rejects), status: 'complete', cogsAdded: 0, settledEstimates: 0,
     };
     outcomes.push(outcome);
     if (isCancelled()) {
@@ -89,6 +93,8 @@ export async function runImports(files: readonly ParsedExport[], options: Import
     }
     let importId: string;
     try {
+      // The server budgets cells for the rows the ledger lacks; a ledger it cannot read is refused at begin.
+      request.rowsNew = parsed.rows.length - (await countAlreadyImported(parsed, call));
       importId = (await call('beginImport', request)).importId;
     } catch (error) {
       outcome.status = 'failed';
@@ -122,6 +128,7 @@ export async function runImports(files: readonly ParsedExport[], options: Import
     try {
       const summary = await call('finishImport', message === undefined ? { importId, status } : { importId, status, message });
       outcome.cogsAdded = summary.cogsAdded;
+      outcome.settledEstimates = summary.settledEstimates;
     } catch (error) {
       // The rows are written; only the log entry could not be closed. Say so without hiding the counts.
       if (outcome.message === undefined) outcome.message = `Rows were written, but the import log could not be updated: ${errorMessage(error)}`;

@@ -4,6 +4,7 @@
  * writes it, and Windows-1252 for files that are not valid UTF-8 (older Excel "CSV" saves).
  */
 import { strFromU8 } from 'fflate';
+import { decodeMostlyUtf8 } from './mixed-utf8';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -12,6 +13,8 @@ export interface DecodedText {
   encoding: TextEncodingName;
   /** True when the file began with a byte-order mark (which is not part of `text`). */
   bom: boolean;
+  /** Lines (1-based) of a UTF-8 file that were not UTF-8 and were read as Windows-1252. */
+  windows1252Lines?: number[];
 }
 
 interface NativeTextDecoder {
@@ -28,6 +31,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     const text = decodeUtf8Strict(body);
     // A BOM promises UTF-8; if the rest is not, Windows-1252 still gives the seller readable text.
     if (text !== null) return { text, encoding: 'utf-8', bom: true };
+    const mixed = decodeMostlyUtf8(body, CODEC);
+    if (mixed) return { text: mixed.text, encoding: 'utf-8', bom: true, windows1252Lines: mixed.badLines };
     return { text: decodeWindows1252(body), encoding: 'windows-1252', bom: true };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -42,6 +47,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   const text = decodeUtf8Strict(bytes);
   if (text !== null) return { text, encoding: 'utf-8', bom: false };
+  const mixed = decodeMostlyUtf8(bytes, CODEC);
+  if (mixed) return { text: mixed.text, encoding: 'utf-8', bom: false, windows1252Lines: mixed.badLines };
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false };
 }
 
@@ -49,6 +56,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
  * UTF-16 text of mostly ASCII characters has a NUL in every other byte: at odd offsets for
  * little endian, even offsets for big endian. Text files in single-byte encodings have none.
  */
+const CODEC = { isValidUtf8, utf8: strFromU8, windows1252: (b: Uint8Array) => decodeWindows1252(b) };
+
 export function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const sampleLength = Math.min(bytes.length, 4096) & ~1;
   if (sampleLength < 2) return null;

@@ -1,0 +1,60 @@
+/**
+ * Where the add-on's columns are in a tab the seller also edits. Columns are found by their header
+ * (case and spacing aside), never by position; the header row is found among the first rows (the
+ * seller may insert a title above it); new columns go to the right of every used cell, so a note
+ * typed in a column without a header is never written over.
+ */
+import { headerKey } from '../read/catalog';
+import { HEADER_SCAN_ROWS } from '../read/layouts';
+import type { CellValue } from '../types';
+
+/** 1-based row (within `rows`) holding at least `minimum` labels of `labels` (default all), or 0. */
+export function findHeaderRow(rows: readonly (readonly CellValue[])[], labels: readonly string[], minimum = labels.length): number {
+  const wanted = labels.map(headerKey);
+  const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const keys = new Set(rows[r].map((v) => headerKey(String(v ?? ''))));
+    if (wanted.filter((k) => keys.has(k)).length >= minimum) return r + 1;
+  }
+  return 0;
+}
+
+/** Header label → 0-based column, by headerKey; the first of two equal labels wins. */
+export function columnIndex(header: readonly CellValue[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((label, c) => {
+    const key = headerKey(String(label ?? ''));
+    if (key !== '' && !index.has(key)) index.set(key, c);
+  });
+  return index;
+}
+
+/** The 0-based column of `label` in `index`, or -1. */
+export function columnOf(index: ReadonlyMap<string, number>, label: string): number {
+  return index.get(headerKey(label)) ?? -1;
+}
+
+/** Labels of `wanted` that `header` lacks (case and spacing aside), in `wanted` order. */
+export function missingColumns(header: readonly CellValue[], wanted: readonly string[]): string[] {
+  const index = columnIndex(header);
+  return wanted.filter((label) => !index.has(headerKey(label)));
+}
+
+/** Why the add-on refuses to write to a tab whose own columns are gone, and how to restore them. */
+export function lostColumnsMessage(tab: string, labels: readonly string[]): string {
+  const names = labels.map((l) => `*${l}*`).join(', ');
+  const first = labels[0];
+  return (
+    `The ${tab} tab has no ${names} column in its header row (deleted or renamed). Nothing was written. ` +
+    `Rename the header back to ${first}, or bring the column back with Edit → Undo or File → Version history; ` +
+    `to start a new ${tab} instead, rename this tab.`
+  );
+}
+
+/** Why the add-on refuses to write to a tab whose header row it cannot find. */
+export function lostHeaderMessage(tab: string, signature: readonly string[]): string {
+  return (
+    `The ${tab} tab has no header row with ${signature.join(', ')} in its first ${HEADER_SCAN_ROWS} rows. Nothing was written. ` +
+    `Restore the header row with Edit → Undo or File → Version history; to start a new ${tab} instead, rename this tab.`
+  );
+}

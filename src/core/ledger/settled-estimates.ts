@@ -1,0 +1,81 @@
+/**
+ * One order line, one count. An order can reach the ledger from several files: as an estimate
+ * (On-hold export) before it settles, then settled in a Statement, and again in a profit-and-loss
+ * report. The ledger keeps every row; the readers count, for each order line (order or adjustment
+ * ID and SKU ID), only the rows of the layout that ranks highest below. An estimate is superseded
+ * once its settled row is in the ledger; of two settled layouts the Statement wins.
+ */
+import { headerKey } from '../read/catalog';
+import { findHeaderRow } from './ledger-columns';
+import type { CellValue, LayoutId } from '../types';
+
+/** Higher wins for every figure of the line: settlement, fees, sales, quantity. */
+export const LAYOUT_PRECEDENCE = {
+  statement: 5,
+  income: 4,
+  'pnl-orders': 3,
+  'pnl-adjustments': 3,
+  onhold: 1,
+  'order-export': 0,
+  ledger: -1,
+  // Ad reports land in TTS Ads, never in the ledger: they describe no order line.
+  'ads-manager': -1,
+  'gmv-max': -1,
+} as const satisfies Record<LayoutId, number>;
+
+export interface LineFields {
+  layout: LayoutId;
+  orderId: string;
+  skuId: string;
+}
+
+/** The order line a row describes: its order (or adjustment) ID and SKU ID. */
+export function orderLine(row: { orderId: string; skuId: string }): string {
+  return `${row.orderId.trim()}|${row.skuId.trim() || row.orderId.trim()}`;
+}
+
+const rank = (layout: string) => (LAYOUT_PRECEDENCE as Record<string, number>)[layout] ?? -1;
+
+/** For each row, true when a row of a higher-ranked layout describes the same order line. */
+export function supersededFlags(rows: readonly LineFields[]): boolean[] {
+  const best = new Map<string, number>();
+  for (const row of rows) {
+    if (row.orderId.trim() === '') continue;
+    const line = orderLine(row);
+    best.set(line, Math.max(best.get(line) ?? -1, rank(row.layout)));
+  }
+  return rows.map((row) => row.orderId.trim() !== '' && rank(row.layout) < (best.get(orderLine(row)) ?? -1));
+}
+
+/** The rows that count, and how many were set aside as superseded. */
+export function countedRows<T extends LineFields>(rows: readonly T[]): { rows: T[]; superseded: number } {
+  const flags = supersededFlags(rows);
+  const kept = rows.filter((_, i) => !flags[i]);
+  return { rows: kept, superseded: rows.length - kept.length };
+}
+
+/**
+ * A range holding the TTS Ledger tab with its superseded rows blanked (row numbers unchanged), so
+ * a function that streams the range counts each order line once. Any other range is returned as is.
+ */
+export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): { grid: readonly (readonly CellValue[])[]; superseded: number } {
+  const headerRow = findHeaderRow(grid.slice(0, 30), ['Key', 'Import ID', 'Layout']);
+  if (headerRow === 0) return { grid, superseded: 0 };
+  const header = grid[headerRow - 1].map((v) => headerKey(String(v ?? '')));
+  const col = (label: string) => header.indexOf(headerKey(label));
+  const [layout, order, sku] = [col('Layout'), col('Order/adjustment ID'), col('SKU ID')];
+  if (layout < 0 || order < 0) return { grid, superseded: 0 };
+  const text = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
+  const body = grid.slice(headerRow);
+  const flags = supersededFlags(body.map((r) => ({ layout: text(r[layout]) as LayoutId, orderId: text(r[order]), skuId: sku < 0 ? '' : text(r[sku]) })));
+  const superseded = flags.filter(Boolean).length;
+  if (superseded === 0) return { grid, superseded: 0 };
+  const out = grid.slice(0, headerRow).concat(body.map((r, i) => (flags[i] ? r.map(() => '') : r)));
+  return { grid: out, superseded };
+}
+
+/** `3 estimated rows settled later are not counted.`, or '' when none. */
+export function supersededText(superseded: number): string {
+  if (superseded === 0) return '';
+  return `${superseded} ${superseded === 1 ? 'row' : 'rows'} superseded by a settled row of the same order line ${superseded === 1 ? 'is' : 'are'} not counted.`;
+}

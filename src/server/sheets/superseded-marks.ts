@@ -1,0 +1,68 @@
+/**
+ * After an import, marks the ledger rows its rows supersede (an estimate whose order line is now
+ * settled, or a report row the Statement now covers) in a *Superseded by* column, and counts those
+ * that were counted until this import. The readers apply the same rule whether or not the mark is
+ * there (core/ledger/settled-estimates.ts); the mark is for the seller reading the tab.
+ */
+import { columnIndex, columnOf } from '../../core/ledger/ledger-columns';
+import { LAYOUT_PRECEDENCE, orderLine, supersededFlags, type LineFields } from '../../core/ledger/settled-estimates';
+import { layoutSpec } from '../../core/read/layouts';
+import type { LayoutId } from '../../core/types';
+import { openLedger } from './ledger-sheet';
+import { TEXT_FORMAT, textCell, writeBlock } from './sheet-writing';
+
+export const SUPERSEDED_HEADER = 'Superseded by';
+
+const LABELS = ['Layout', 'Order/adjustment ID', 'SKU ID', 'Import ID', 'Key'] as const;
+
+/** Marks rows superseded by this import's rows; returns how many were counted before it. */
+export function markSuperseded(importId: string): number {
+  const tab = openLedger();
+  if (!tab) return 0;
+  const { sheet, headerRow } = tab;
+  const last = sheet.getLastRow();
+  if (last <= headerRow) return 0;
+  const index = columnIndex(tab.header);
+  const cols = LABELS.map((label) => columnOf(index, label));
+  if (cols.some((c) => c < 0)) return 0;
+  const from = Math.min(...cols);
+  const block = sheet.getRange(headerRow + 1, from + 1, last - headerRow, Math.max(...cols) - from + 1).getValues();
+  const at = (line: unknown[], c: number) => String(line[c - from] ?? '').trim();
+  const rows: (LineFields & { mine: boolean })[] = block.map((line) => ({
+    layout: (at(line, cols[4]) === '' ? 'ledger' : at(line, cols[0])) as LayoutId,
+    orderId: at(line, cols[4]) === '' ? '' : at(line, cols[1]),
+    skuId: at(line, cols[2]),
+    mine: at(line, cols[3]) === importId,
+  }));
+  if (!rows.some((r) => r.mine)) return 0;
+  const now = supersededFlags(rows);
+  const before = supersededFlags(rows.map((r) => (r.mine ? { ...r, orderId: '' } : r)));
+  let settled = 0;
+  rows.forEach((r, i) => {
+    if (!r.mine && now[i] && !before[i]) settled++;
+  });
+  // Rows of this import may arrive superseded (an On-hold export older than the Statement): marked too.
+  if (settled > 0 || rows.some((r, i) => r.mine && now[i])) writeMarks(tab, rows, now);
+  return settled;
+}
+
+/** Writes the winning layout's name beside every superseded row (one write of the column). */
+function writeMarks(tab: NonNullable<ReturnType<typeof openLedger>>, rows: readonly LineFields[], flags: readonly boolean[]): void {
+  const best = new Map<string, LayoutId>();
+  for (const r of rows) {
+    if (r.orderId === '') continue;
+    const line = orderLine(r);
+    const held = best.get(line);
+    if (held === undefined || LAYOUT_PRECEDENCE[r.layout] > LAYOUT_PRECEDENCE[held]) best.set(line, r.layout);
+  }
+  const { sheet, headerRow } = tab;
+  let column = columnOf(columnIndex(tab.header), SUPERSEDED_HEADER) + 1;
+  if (column === 0) {
+    // A new column right of every used cell, as for new amount columns.
+    column = Math.max(sheet.getLastColumn(), tab.header.length) + 1;
+    writeBlock(sheet, headerRow, column, [[SUPERSEDED_HEADER]], [TEXT_FORMAT]);
+    sheet.getRange(headerRow, column, 1, 1).setFontWeight('bold');
+  }
+  const values = rows.map((r, i) => [flags[i] ? textCell(layoutSpec(best.get(orderLine(r))!).name) : '']);
+  writeBlock(sheet, headerRow + 1, column, values, [TEXT_FORMAT]);
+}

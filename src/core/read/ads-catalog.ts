@@ -4,7 +4,7 @@
  * the one column catalog (catalog.ts spreads ADS_COLUMNS into COLUMNS, so spellings never clash
  * with a finance column), and the ads reader maps each one to a field of an ad row.
  */
-import type { ColumnDef, ColumnKind } from './catalog';
+import type { ColumnDef, ColumnKind } from './column-def';
 
 /** What an ad report column fills in an ad row; `derived` columns are recognised and recomputed, never stored. */
 export type AdField =

@@ -4,7 +4,7 @@
  * after the finance layouts; the rows are read by ads-reader.ts, not the ledger normalizer.
  */
 import { ADS_COLUMNS, adFieldOf, type AdField } from './ads-catalog';
-import type { LayoutSpec } from './layouts';
+import type { LayoutSpec } from './layout-spec';
 import type { LayoutId } from '../types';
 
 const spellingsOf = (fields: readonly AdField[], ids: readonly string[] = []): string[] =>

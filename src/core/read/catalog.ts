@@ -9,58 +9,13 @@
  * Subtotals are never added to their children.
  */
 import { ADS_COLUMNS } from './ads-catalog';
-import { ROW_FIELDS, type RowField } from './row-fields';
+import { ROW_FIELDS } from './row-fields';
 import type { LayoutId } from '../types';
 
 export type { RowField } from './row-fields';
 
-export type ColumnKind = 'id' | 'date' | 'text' | 'money' | 'quantity' | 'weight' | 'info-money' | 'rate';
-
-export type PnlLine =
-  | 'gross_sales'
-  | 'seller_discounts'
-  | 'refunds'
-  | 'net_sales'
-  | 'shipping'
-  | 'fees'
-  | 'adjustments'
-  | 'settlement'
-  | 'tax_passthrough'
-  | 'info';
-
-export type FeeCategory =
-  | 'TikTok fees'
-  | 'Affiliate'
-  | 'Promotions & campaigns'
-  | 'Ads'
-  | 'Services'
-  | 'Fee tax'
-  | 'Withholding tax'
-  | 'Shipping'
-  | 'Fulfillment (FBT)';
-
-export interface ColumnDef {
-  id: string;
-  /** TikTok's header text (the ledger writes this label). */
-  label: string;
-  /** Every header spelling seen, label included. */
-  spellings: string[];
-  kind: ColumnKind;
-  pnl?: PnlLine;
-  feeCategory?: FeeCategory;
-  /** The subtotal this column rolls into. */
-  parent?: string;
-  isSubtotal?: boolean;
-  /** Layouts the column is typical of (documentation and the statement-version label). */
-  layouts?: LayoutId[];
-  field?: RowField;
-  /** Part of "gross sales" for the threshold metric (Gross sales and Gross sales refund). */
-  grossSales?: boolean;
-  /** Known text kept in `LedgerRow.details` (reasons, statuses); other text is not stored. */
-  detail?: boolean;
-  /** First year the column appeared in US statement exports (labels 2025–26 statements). */
-  since?: number;
-}
+export type { ColumnDef, ColumnKind, FeeCategory, PnlLine } from './column-def';
+import type { ColumnDef, ColumnKind, FeeCategory } from './column-def';
 
 type Extra = Omit<ColumnDef, 'id' | 'label' | 'spellings' | 'kind'> & { also?: string[] };
 

@@ -3,28 +3,12 @@
  * text alone (never the file name or column positions). Each layout is one row of LAYOUTS.
  */
 import { ADS_LAYOUTS } from './ads-layouts';
-import { COLUMNS, headerKey, lookupColumn, type RowField } from './catalog';
+import { COLUMNS, headerKey, lookupColumn } from './catalog';
 import { foreignHeaderMessage } from './header-language';
 import type { CellValue, LayoutId } from '../types';
 
-export interface LayoutSpec {
-  id: LayoutId;
-  /** Human name, e.g. "US On hold / unsettled export". */
-  name: string;
-  /** Header spellings that must all be present; each entry lists accepted alternatives. */
-  signature: string[][];
-  /** Column ids that must be present once the layout is recognised. */
-  required: string[];
-  /** Ledger key: optional prefix, then these row fields joined by `|`. */
-  keyPrefix: string;
-  keyFields: RowField[];
-  /** The row after the header may hold field descriptions instead of data. */
-  descriptionRow?: boolean;
-  /** Type when the layout has no Type column. */
-  defaultType?: string;
-  /** What a seller should look for, for the "no header found" message. */
-  expected: string;
-}
+export type { LayoutSpec } from './layout-spec';
+import type { LayoutSpec } from './layout-spec';
 
 /** Checked in this order; the first layout whose signature a row matches wins. One row per LAYOUT_IDS entry. */
 export const LAYOUTS = [

@@ -492,7 +492,8 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
     const where = rounded.sheet !== undefined ? `${fileName}, sheet ${rounded.sheet}` : fileName;
     return { files: [], errors: [{ fileName, message: roundedIdsRefusal(where, rounded.roundedIds!) }], notes: [] };
   }
-  const empty = files.every((f) => f.rows.length === 0 && f.rejects.length === 0) && data.every((p) => !p.parser.sawDataRows);
+  // An ad report keeps its rows apart (`ads`), so only an export without them can be empty here.
+  const empty = files.every((f) => !f.ads && f.rows.length === 0 && f.rejects.length === 0) && data.every((p) => !p.parser.sawDataRows);
   if (empty) {
     const first = files[0];
     const where = first.sheet !== undefined ? `${fileName}, sheet ${first.sheet}` : fileName;

@@ -8,6 +8,7 @@
  * booleans, null. Never `Date` (send ISO text) and never `undefined` inside arrays.
  */
 import type { LayoutId, LedgerRow } from './types';
+import type { CostChange, CostTableEntry } from './analysis/cost-import';
 
 /** Settings the seller keeps per spreadsheet (document properties). */
 export interface Settings {
@@ -149,6 +150,40 @@ export interface ForecastStatus {
   message: string;
 }
 
+/** Unit costs read from a cost table the seller dropped (or typed in the sidebar), to add to TTS COGS. */
+export interface UnitCostsRequest {
+  fileName: string;
+  entries: CostTableEntry[];
+  /** Replace costs that differ from the tab's for the same SKU and date (the seller saw them first). */
+  replaceChanged?: boolean;
+}
+
+/** What adding the unit costs does (see core/analysis/cost-import.ts). Costs in ten-thousandths of a dollar. */
+export interface UnitCostsPreview {
+  fileName: string;
+  entries: number;
+  /** SKUs listed in TTS COGS whose cost was still blank. */
+  fills: number;
+  /** New rows: new SKUs and new effective dates. */
+  appends: number;
+  newSkus: string[];
+  changes: CostChange[];
+  unchanged: number;
+  /** SKUs of the file that no imported statement sold. */
+  neverSold: string[];
+}
+
+export interface UnitCostsResult extends UnitCostsPreview {
+  written: number;
+  replaced: number;
+  message: string;
+}
+
+/** Sold SKUs that have no unit cost yet, for the sidebar to offer filling them in. */
+export interface MissingUnitCosts {
+  skus: { sku: string; sellerSku: string; productName: string; skuName: string }[];
+}
+
 /** Every sidebar → server call: name → (argument) => result. */
 export interface ServerApi {
   refreshDashboard(arg: null): DashboardResult;
@@ -158,6 +193,9 @@ export interface ServerApi {
   beginImport(arg: BeginImportRequest): BeginImportResult;
   importChunk(arg: ImportChunkRequest): ImportChunkResult;
   finishImport(arg: FinishImportRequest): ImportSummary;
+  previewUnitCosts(arg: UnitCostsRequest): UnitCostsPreview;
+  saveUnitCosts(arg: UnitCostsRequest): UnitCostsResult;
+  getMissingUnitCosts(arg: null): MissingUnitCosts;
 }
 
 export type ServerHandlerName = keyof ServerApi;

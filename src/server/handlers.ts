@@ -8,6 +8,7 @@ import { getForecastStatus } from './dashboard/forecast-status';
 import { beginImport, finishImport, importChunk } from './import/import-handlers';
 import { getSettings } from './settings';
 import { saveSettings } from './dashboard/save-settings';
+import { getMissingUnitCosts, previewUnitCosts, saveUnitCosts } from './sheets/cogs-merge';
 
 export const sidebarHandlers: ServerApi = {
   getSettings,
@@ -17,4 +18,7 @@ export const sidebarHandlers: ServerApi = {
   beginImport,
   importChunk,
   finishImport,
+  previewUnitCosts,
+  saveUnitCosts,
+  getMissingUnitCosts,
 } as ServerApi;

@@ -13,3 +13,4 @@ export { TTS_THRESHOLD } from './custom-functions/threshold';
 export { TTS_FORECAST } from './custom-functions/forecast';
 export { TTS_BREAKEVEN_ROAS } from './custom-functions/breakeven';
 export { beginImport, importChunk, finishImport } from './import/import-handlers';
+export { previewUnitCosts, saveUnitCosts, getMissingUnitCosts } from './sheets/cogs-merge';

@@ -12,6 +12,9 @@ import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';
 import { readSettings } from '../settings';
+import { COSTS_SHEET, costsSheet, readCostsTab } from '../sheets/costs-sheet';
+import { NO_ADS_NOTE } from '../../core/analysis/ad-spend';
+import { moneyFlowChart, netProfitChart, writeProfitBlocks, type Block } from './profit-blocks';
 import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
 
 export const DASHBOARD_TAB = 'TTS Dashboard';
@@ -59,7 +62,7 @@ function writeHeaderedBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: numb
   sheet.getRange(row, column, 1, header.length).setFontWeight('bold');
 }
 
-function facts(model: DashboardModel, settings: Settings, problems: string[]): Cell[][] {
+function facts(model: DashboardModel, settings: Settings, problems: string[], costs: number): Cell[][] {
   const s = model.status;
   const missing = model.missingCostSkus;
   const lines: [string, string][] = [
@@ -70,15 +73,26 @@ function facts(model: DashboardModel, settings: Settings, problems: string[]): C
     ['Forecast', s.forecastMessage],
     ['Unit costs', missing.length === 0
       ? 'Every sold SKU has a unit cost.'
-      : `No unit cost in TTS COGS for ${missing.length} sold SKU${missing.length === 1 ? '' : 's'} (counted as $0): ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`],
+      : `Net profit is before product cost for ${missing.length} sold SKU${missing.length === 1 ? '' : 's'} with no unit cost in TTS COGS: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`],
+    ['Running costs', costsLine(costs)],
+    ['Ad spend', NO_ADS_NOTE],
   ];
   if (model.undatedRows > 0) lines.push(['Undated rows', `${model.undatedRows} ledger rows have no order or statement date and are in no month.`]);
   if (problems.length > 0) lines.push(['Unread rows', `${problems.length} ledger rows could not be read: ${problems[0]}`]);
   return lines.map(([label, value]) => [label, textCell(value)]);
 }
 
+function costsLine(count: number): string {
+  return count === 0 ? `None yet: add software, staff or storage in the ${COSTS_SHEET} tab.` : `${count} from the ${COSTS_SHEET} tab, each month its share by days.`;
+}
+
+/** "Net profit by month", or "… before product cost for 3 SKUs" while sold SKUs have no unit cost. */
+export function profitTitle(missing: number): string {
+  return missing === 0 ? 'Net profit and margin by month' : `Net profit and margin by month, before product cost for ${missing} SKU${missing === 1 ? '' : 's'}`;
+}
+
 /** Writes every block; returns where they are for the charts. */
-function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, problems: string[]): ChartBlocks {
+function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, problems: string[], costs: number): ChartBlocks & { profit: Block; flow: Block } {
   const target = model.status.monthlyTargetCents;
   const table = model.months.map((m): Cell[] => [
     m.month, dollars(m.sales), dollars(target), dollars(m.forecast), dollars(m.low80), dollars(m.high80), dollars(m.netProfit), dollars(m.feesPaid),
@@ -96,7 +110,10 @@ function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: Dashboard
     : [['No fees this year', 0]];
   writeHeaderedBlock(sheet, 1, FEES_COLUMN, FEES_HEADER, fees, money.slice(0, 2));
 
-  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], facts(model, settings, problems), [TEXT_FORMAT, TEXT_FORMAT]);
+  const about = facts(model, settings, problems, costs);
+  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], about, [TEXT_FORMAT, TEXT_FORMAT]);
+  const below = Math.max(table.length + 1, FACTS_ROW + about.length) + 2;
+  const { profit, flow } = writeProfitBlocks(sheet, below, TABLE_COLUMN, model.profit, profitTitle(model.missingCostSkus.length));
   sheet.setFrozenRows(1);
   const historyRows = model.months.filter((m) => m.sales !== null).length;
   return {
@@ -104,6 +121,8 @@ function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: Dashboard
     year: { row: 1, column: YEAR_COLUMN },
     fees: { row: 1, column: FEES_COLUMN, rows: fees.length },
     chartColumn: CHART_COLUMN,
+    profit,
+    flow,
   };
 }
 
@@ -111,25 +130,31 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const ledger = readLedger();
   if (!ledger || ledger.rows.length === 0) return { message: NO_LEDGER, months: 0, charts: 0 };
   const settings = readSettings();
-  const model = dashboardModel(ledger.rows, readCogs(), outlookOptions(settings));
+  const costs = withDocumentLock(() => {
+    costsSheet();
+    return readCostsTab();
+  });
+  const model = dashboardModel(ledger.rows, readCogs(), outlookOptions(settings), { costs });
   if (!model.status.hasData) return { message: model.status.message, months: 0, charts: 0 };
 
   const year = model.status.asOf.slice(0, 4);
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
-    const blocks = writeBlocks(sheet, model, settings, ledger.problems);
+    const blocks = writeBlocks(sheet, model, settings, ledger.problems, costs.length);
     return drawDashboardCharts(sheet, blocks, {
       monthly: `Monthly sales vs the ${formatDollars(model.status.monthlyTargetCents)} target, with forecast`,
       year: `Sales in ${year} vs the ${formatDollars(model.status.annualTargetCents)} annual target`,
       fees: `Fees paid by category, ${year}`,
-      profit: 'Net profit by month',
-    });
+    }, [
+      (s, column) => netProfitChart(s, blocks.profit, { row: 20, column: column + 7 }, profitTitle(model.missingCostSkus.length)),
+      (s, column) => moneyFlowChart(s, blocks.flow, { row: 39, column }, 'Where the money went, by month'),
+    ]);
   });
   const months = model.months.filter((m) => m.sales !== null).length;
   const missing = model.missingCostSkus.length;
-  const costs = missing === 0 ? '' : ` ${missing} sold SKU${missing === 1 ? ' has' : 's have'} no unit cost in TTS COGS.`;
+  const unitCosts = missing === 0 ? '' : ` Net profit is before product cost for ${missing} sold SKU${missing === 1 ? '' : 's'} with no unit cost in TTS COGS.`;
   return {
-    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}`,
+    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${unitCosts}`,
     months,
     charts,
   };

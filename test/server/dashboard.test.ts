@@ -165,7 +165,7 @@ describe('Refresh dashboard', () => {
     expect(dashboardCharts(workbook)[0].options.title).toBe('Monthly sales vs the $65,000 target, with forecast');
     run(workbook, 'saveSettings', { monthlyTarget: 10_000, annualTarget: 300_000, metric: 'gross' } satisfies Settings);
     const [monthly, year] = dashboardCharts(workbook);
-    expect(dashboardCharts(workbook)).toHaveLength(4);
+    expect(dashboardCharts(workbook)).toHaveLength(5);
     expect(monthly.options.title).toBe('Monthly sales vs the $10,000 target, with forecast');
     expect(year.options.title).toBe('Sales in 2026 vs the $300,000 annual target');
     const values = workbook.valuesOf(DASHBOARD);

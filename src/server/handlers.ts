@@ -1,16 +1,13 @@
 /**
- * The sidebar's server handlers, checked against the call contract: a handler missing here, or
- * one whose argument or result drifts from src/core/contract.ts, is a type error.
+ * The sidebar's server handlers: entry points of src/server/index.ts (the only functions
+ * `google.script.run` can reach) checked against the call contract. A handler missing from
+ * index.ts or from this table, an extra one, or one whose argument or result drifts from
+ * src/core/contract.ts is a type error. Nothing imports this module: it exists for that check.
  */
 import type { ServerApi } from '../core/contract';
-import { refreshDashboard } from './dashboard/dashboard';
-import { getForecastStatus } from './dashboard/forecast-status';
-import { beginImport, finishImport, importChunk } from './import/import-handlers';
-import { getSettings } from './settings';
-import { saveSettings } from './dashboard/save-settings';
-import { getMissingUnitCosts, previewUnitCosts, saveUnitCosts } from './sheets/cogs-merge';
+import { beginImport, finishImport, getForecastStatus, getMissingUnitCosts, getSettings, importChunk, previewUnitCosts, refreshDashboard, saveSettings, saveUnitCosts } from './index';
 
-export const sidebarHandlers: ServerApi = {
+export const sidebarHandlers = {
   getSettings,
   saveSettings,
   refreshDashboard,
@@ -21,4 +18,4 @@ export const sidebarHandlers: ServerApi = {
   previewUnitCosts,
   saveUnitCosts,
   getMissingUnitCosts,
-} as ServerApi;
+} satisfies ServerApi;

@@ -28,6 +28,14 @@ export interface ChartTitles {
   fees: string;
 }
 
+/** Axis tops (dollars) for charts whose target is left off the scale (see core/analysis/chart-scale.ts); null: automatic. */
+export interface ChartAxisTops {
+  monthly: number | null;
+  year: number | null;
+}
+
+const moneyAxis = (top: number | null) => (top === null ? MONEY_AXIS : { ...MONEY_AXIS, viewWindow: { min: 0, max: top } });
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
@@ -54,7 +62,7 @@ function removeOwnCharts(sheet: Sheet): Set<number> {
   return left;
 }
 
-function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
+function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | null): Chart {
   const { row, column, rows } = b.table;
   return sheet.newChart().asComboChart()
     .addRange(sheet.getRange(row, column, rows + 1, 6))
@@ -68,13 +76,13 @@ function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
       3: { type: 'line', color: GREEN, lineWidth: 1, lineDashStyle: [2, 3], labelInLegend: 'Low (80%)' },
       4: { type: 'line', color: GREEN, lineWidth: 1, lineDashStyle: [2, 3], labelInLegend: 'High (80%)' },
     })
-    .setOption('vAxis', MONEY_AXIS)
+    .setOption('vAxis', moneyAxis(top))
     .setOption('legend', { position: 'bottom' })
     .setPosition(1, b.chartColumn, 0, 0)
     .build();
 }
 
-function yearChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
+function yearChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | null): Chart {
   return sheet.newChart().asLineChart()
     .addRange(sheet.getRange(b.year.row, b.year.column, 13, 4))
     .setNumHeaders(1)
@@ -84,7 +92,7 @@ function yearChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
       1: { color: GREEN, lineDashStyle: [6, 4] },
       2: { color: RED, lineDashStyle: [2, 3] },
     })
-    .setOption('vAxis', MONEY_AXIS)
+    .setOption('vAxis', moneyAxis(top))
     .setOption('legend', { position: 'bottom' })
     .setPosition(1, b.chartColumn + 7, 0, 0)
     .build();
@@ -106,11 +114,13 @@ function feesChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
  * Replaces the add-on's charts on `sheet` with new ones: the three above, then those `more` draws
  * (profit, costs, ads: each from its own module); returns how many it drew.
  */
-export function drawDashboardCharts(sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles, more: ((sheet: Sheet, chartColumn: number) => Chart)[] = []): number {
+export function drawDashboardCharts(
+  sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles, tops: ChartAxisTops = { monthly: null, year: null }, more: ((sheet: Sheet, chartColumn: number) => Chart)[] = [],
+): number {
   const sellers = removeOwnCharts(sheet);
   const charts = [
-    monthlyChart(sheet, blocks, titles.monthly),
-    yearChart(sheet, blocks, titles.year),
+    monthlyChart(sheet, blocks, titles.monthly, tops.monthly),
+    yearChart(sheet, blocks, titles.year, tops.year),
     feesChart(sheet, blocks, titles.fees),
     ...more.map((draw) => draw(sheet, blocks.chartColumn)),
   ];

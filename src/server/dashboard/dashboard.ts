@@ -6,6 +6,7 @@
  */
 import { centsToDollars } from '../../core/money';
 import type { DashboardResult, SalesMetric, Settings } from '../../core/contract';
+import { axisTopWithoutTarget } from '../../core/analysis/chart-scale';
 import { dashboardModel, type DashboardModel, type OutlookOptions } from '../../core/analysis/dashboard-model';
 import { formatDollars } from '../../core/analysis/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
@@ -141,11 +142,21 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
     const blocks = writeBlocks(sheet, model, settings, ledger.problems, costs.length);
+    const monthlyTarget = formatDollars(model.status.monthlyTargetCents);
+    const annualTarget = formatDollars(model.status.annualTargetCents);
+    const tops = {
+      monthly: axisTopWithoutTarget(model.months.flatMap((m) => [m.sales, m.forecast, m.high80]), model.status.monthlyTargetCents),
+      year: axisTopWithoutTarget(model.year.flatMap((y) => [y.actual, y.expected]), model.status.annualTargetCents),
+    };
     return drawDashboardCharts(sheet, blocks, {
-      monthly: `Monthly sales vs the ${formatDollars(model.status.monthlyTargetCents)} target, with forecast`,
-      year: `Sales in ${year} vs the ${formatDollars(model.status.annualTargetCents)} annual target`,
+      monthly: tops.monthly === null
+        ? `Monthly sales vs the ${monthlyTarget} target, with forecast`
+        : `Monthly sales with forecast; the ${monthlyTarget} target is above the chart`,
+      year: tops.year === null
+        ? `Sales in ${year} vs the ${annualTarget} annual target`
+        : `Sales in ${year}; the ${annualTarget} annual target is above the chart`,
       fees: `Fees paid by category, ${year}`,
-    }, [
+    }, tops, [
       (s, column) => netProfitChart(s, blocks.profit, { row: 20, column: column + 7 }, profitTitle(model.missingCostSkus.length)),
       (s, column) => moneyFlowChart(s, blocks.flow, { row: 39, column }, 'Where the money went, by month'),
     ]);

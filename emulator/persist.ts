@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type CellValue, isDate } from './cell-values';
 import { type CellStyle, type ChartState, type ProtectionState, type RowData, SheetModel, Workbook } from './workbook';
+import type { ValidationRule } from './data-validation';
 
 export const WORKBOOK_FORMAT_VERSION = 1;
 
@@ -22,7 +23,7 @@ interface SheetJson {
   columnWidths: Record<number, number>;
   autoResized: number[];
   /** Only rows that hold something: `[rowNumber, row]`. */
-  rows: [number, { v: JsonCell[]; f?: (string | null)[]; nf?: (string | null)[]; st?: (CellStyle | null)[] }][];
+  rows: [number, { v: JsonCell[]; f?: (string | null)[]; nf?: (string | null)[]; st?: (CellStyle | null)[]; n?: (string | null)[]; dv?: (ValidationRule | null)[] }][];
   charts: ChartState[];
   protections: ProtectionState[];
 }
@@ -75,6 +76,8 @@ export function workbookToJson(wb: Workbook): WorkbookJson {
         ...(row.f ? { f: dense(row.f) } : {}),
         ...(row.nf ? { nf: dense(row.nf) } : {}),
         ...(row.st ? { st: dense(row.st) } : {}),
+        ...(row.n ? { n: dense(row.n) } : {}),
+        ...(row.dv ? { dv: dense(row.dv) } : {}),
       }] as SheetJson['rows'][number]] : [])),
       charts: structuredClone(s.charts),
       protections: structuredClone(s.protections),
@@ -105,6 +108,8 @@ export function workbookFromJson(json: WorkbookJson): Workbook {
       if (row.f) data.f = sparse(row.f);
       if (row.nf) data.nf = sparse(row.nf);
       if (row.st) data.st = sparse(row.st);
+      if (row.n) data.n = sparse(row.n);
+      if (row.dv) data.dv = sparse(row.dv);
       s.rows[rowNumber - 1] = data;
     }
     s.charts = structuredClone(sj.charts);

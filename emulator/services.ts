@@ -13,6 +13,7 @@ import { isDate } from './cell-values';
 import { formatJavaDate } from './number-format';
 import { ProtectionType, SpreadsheetApi, SpreadsheetContext } from './spreadsheet-api';
 import { type ApiObject, type ApiType, Exposer } from './strict';
+import { DataValidationBuilderApi } from './data-validation';
 import { isValidTimeZone } from './time-zone';
 import type { Workbook } from './workbook';
 
@@ -408,6 +409,7 @@ export function createServices(opts: ServicesOptions): Services {
     getActive() { return new SpreadsheetApi(ctx); },
     getActiveSheet() { return new SpreadsheetApi(ctx).getActiveSheet(); },
     getUi() { return new UiApi(ui, () => workbook.addonName); },
+    newDataValidation() { return new DataValidationBuilderApi(); },
     flush() {},
     openById(id: string) {
       void id;

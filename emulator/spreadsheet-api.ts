@@ -8,6 +8,7 @@ import { type CellValue, DEFAULT_NUMBER_FORMAT, isDate } from './cell-values';
 import { type ChartHost, EmbeddedChartApi, EmbeddedChartBuilderApi, newChartState } from './charts';
 import { displayValue } from './number-format';
 import type { ApiObject, ApiType } from './strict';
+import { DataValidationApi } from './data-validation';
 import {
   type CellStyle, type ChartState, DEFAULT_COLUMN_WIDTH, OUTSIDE_SHEET_MESSAGE, type ProtectionState, type RangeRef,
   type SheetModel, type Workbook,
@@ -396,6 +397,21 @@ export class RangeApi implements ApiObject {
   getBackground() { return this._styleOf('background', '#ffffff'); }
   setHorizontalAlignment(alignment: string | null) { return this._style({ horizontalAlignment: alignment ?? undefined }); }
   getHorizontalAlignment() { return this._styleOf('horizontalAlignment', 'general'); }
+
+  setNote(note: string | null) {
+    this._each((r, c) => this._sheet.setNote(r, c, note === null ? '' : String(note)));
+    return this;
+  }
+  getNote() { return this._sheet.note(this._row, this._col); }
+  setDataValidation(rule: DataValidationApi | null) {
+    if (rule !== null && !(rule instanceof DataValidationApi)) throw new Error('Invalid argument: rule');
+    this._each((r, c) => this._sheet.setValidation(r, c, rule === null ? undefined : rule._rule));
+    return this;
+  }
+  getDataValidation() {
+    const rule = this._sheet.validation(this._row, this._col);
+    return rule ? new DataValidationApi(rule) : null;
+  }
 
   clearContent() { this.clearCells({ contents: true, formats: false }); return this; }
   clearFormat() { this.clearCells({ contents: false, formats: true }); return this; }

@@ -6,6 +6,7 @@
 import { columnLetters } from './a1';
 import { CallLog } from './call-log';
 import { type CellValue, isDate, writeCell } from './cell-values';
+import type { ValidationRule } from './data-validation';
 
 export const CELL_LIMIT = 10_000_000;
 export const NEW_SHEET_ROWS = 1000;
@@ -29,6 +30,10 @@ export interface RowData {
   f?: (string | undefined)[];
   nf?: (string | undefined)[];
   st?: (CellStyle | undefined)[];
+  /** Notes (the small black triangle), by column. */
+  n?: (string | undefined)[];
+  /** Data validation rules, by column. */
+  dv?: (ValidationRule | undefined)[];
 }
 
 export interface ProtectionState {
@@ -131,6 +136,22 @@ export class SheetModel {
     return this.rows[r - 1]?.st?.[c - 1];
   }
 
+  note(r: number, c: number): string {
+    return this.rows[r - 1]?.n?.[c - 1] ?? '';
+  }
+
+  setNote(r: number, c: number, note: string): void {
+    (this.rowForWrite(r).n ??= [])[c - 1] = note === '' ? undefined : note;
+  }
+
+  validation(r: number, c: number): ValidationRule | undefined {
+    return this.rows[r - 1]?.dv?.[c - 1];
+  }
+
+  setValidation(r: number, c: number, rule: ValidationRule | undefined): void {
+    (this.rowForWrite(r).dv ??= [])[c - 1] = rule;
+  }
+
   /** Writes one value as typed input (see cell-values.ts). */
   write(r: number, c: number, input: unknown, timeZone: string): void {
     const data = this.rowForWrite(r);
@@ -205,7 +226,7 @@ export class SheetModel {
   insertColumns(after: number, count: number): void {
     for (const data of this.rows) {
       if (!data) continue;
-      for (const key of ['v', 'f', 'nf', 'st'] as const) {
+      for (const key of ['v', 'f', 'nf', 'st', 'n', 'dv'] as const) {
         const arr = data[key] as unknown[] | undefined;
         if (arr && arr.length > after) arr.splice(after, 0, ...new Array(count).fill(key === 'v' ? '' : undefined));
       }
@@ -216,7 +237,7 @@ export class SheetModel {
   deleteColumns(start: number, count: number): void {
     for (const data of this.rows) {
       if (!data) continue;
-      for (const key of ['v', 'f', 'nf', 'st'] as const) (data[key] as unknown[] | undefined)?.splice(start - 1, count);
+      for (const key of ['v', 'f', 'nf', 'st', 'n', 'dv'] as const) (data[key] as unknown[] | undefined)?.splice(start - 1, count);
     }
     this.maxColumns -= count;
   }

@@ -1,9 +1,10 @@
 /** The playground page: menu, workbook tabs as tables, charts, and the sidebar frame. */
-import type { WorkbookView } from './workbook-view';
+import type { SheetView, WorkbookView } from './workbook-view';
 import { renderChart } from './chart-svg';
 
 const SAMPLE = 'statement-2026-05.csv';
 const HISTORY_SAMPLE = 'statement-history.csv';
+const COGS_SAMPLE = 'cogs.csv';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let view: WorkbookView | null = null;
@@ -56,9 +57,24 @@ function renderGrid(): void {
       const td = tr.insertCell();
       td.textContent = text;
       td.title = text;
+      td.dataset.cell = `${r + 1},${c + 1}`;
       if (typeof sheet.values[r][c] === 'number') td.className = 'num';
     });
+    // Room to type below the last row and right of the last column.
+    if (sheet.editable) tr.insertCell().dataset.cell = `${r + 1},${sheet.lastColumn + 1}`;
   });
+  if (sheet.editable) {
+    const tr = body.insertRow();
+    const th = document.createElement('th');
+    th.textContent = String(sheet.rows.length + 1);
+    tr.appendChild(th);
+    for (let c = 1; c <= sheet.lastColumn + 1; c++) tr.insertCell().dataset.cell = `${sheet.rows.length + 1},${c}`;
+    table.classList.add('editable');
+    table.addEventListener('click', (event) => {
+      const td = (event.target as HTMLElement).closest('td');
+      if (td?.dataset.cell) editCell(sheet, td);
+    });
+  }
   grid.appendChild(table);
   if (sheet.lastRow > sheet.rows.length) {
     const note = document.createElement('p');
@@ -79,6 +95,34 @@ function renderGrid(): void {
     for (const spec of charts) box.appendChild(renderChart(spec));
     grid.appendChild(box);
   }
+}
+
+/** Click a cell, type, Enter: the value (or a formula such as =TTS_PNL(…)) is written as typed; Escape leaves it. */
+function editCell(sheet: SheetView, td: HTMLTableCellElement): void {
+  if (td.querySelector('input')) return;
+  const [row, column] = td.dataset.cell!.split(',').map(Number);
+  const input = document.createElement('input');
+  input.className = 'cell-input';
+  input.setAttribute('aria-label', `${sheet.name} ${columnName(column)}${row}`);
+  input.value = sheet.formulas[`${row},${column}`] ?? (typeof sheet.values[row - 1]?.[column - 1] === 'number' ? String(sheet.values[row - 1][column - 1]) : sheet.rows[row - 1]?.[column - 1] ?? '');
+  td.replaceChildren(input);
+  input.focus();
+  input.select();
+  let done = false;
+  const finish = async (save: boolean) => {
+    if (done) return;
+    done = true;
+    if (save) {
+      const res = await fetch('/api/cell', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: sheet.name, row, column, input: input.value }) });
+      if (!res.ok) alert(((await res.json()) as { error?: string }).error ?? 'Could not write the cell.');
+    }
+    await refresh();
+  };
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') void finish(true);
+    else if (event.key === 'Escape') void finish(false);
+  });
+  input.addEventListener('blur', () => void finish(false));
 }
 
 function showToast(): void {
@@ -158,6 +202,7 @@ $('menu-refresh').addEventListener('click', () => { void runMenu('menuRefreshDas
 $('menu-help').addEventListener('click', () => { void runMenu('showHelp'); });
 $('load-sample').addEventListener('click', () => { void loadSample(SAMPLE); });
 $('load-history').addEventListener('click', () => { void loadSample(HISTORY_SAMPLE); });
+$('load-cogs').addEventListener('click', () => { void loadSample(COGS_SAMPLE); });
 $('close-sidebar').addEventListener('click', () => { $('sidebar').hidden = true; });
 $('dialog-close').addEventListener('click', () => $<HTMLDialogElement>('dialog').close());
 $('reset').addEventListener('click', () => {

@@ -15,7 +15,10 @@ import { loadWorkbook, saveWorkbook } from '../emulator/persist';
 import { jsonRoundTrip, loadBundleInVm } from '../emulator/sandbox';
 import { Workbook } from '../emulator/workbook';
 import { withShim } from './sidebar-shim';
-import { sheetView, workbookView } from './workbook-view';
+import { READ_ONLY_TABS, sheetView, workbookView, type FormulaEvaluator } from './workbook-view';
+import { evaluateFormula } from './formulas';
+import { violates } from '../emulator/data-validation';
+import { writeCell } from '../emulator/cell-values';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -115,6 +118,43 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     }
   }
 
+  /**
+   * Formula cells worked out for one view: TTS_ functions run in the built bundle as Sheets runs a
+   * custom function (read-only, its range arguments passed as values).
+   */
+  function formulaEvaluator(wb: Workbook): FormulaEvaluator {
+    let runtime: ReturnType<typeof loadBundleInVm> | undefined;
+    return (formula, sheet) => evaluateFormula(formula, wb, sheet, (name, args) => {
+      runtime ??= loadBundleInVm({ file: bundle, workbook: wb, htmlDir: dist, authMode: 'CUSTOM_FUNCTION' });
+      const toRealm = runtime.inRealm<(v: unknown) => unknown>(`function convert(v) {
+        if (Array.isArray(v)) return Array.from(v, convert);
+        if (Object.prototype.toString.call(v) === '[object Date]') return new Date(v.getTime());
+        return v;
+      }`);
+      return runtime.call(name, ...args.map((a) => (a === undefined ? undefined : toRealm(a))));
+    });
+  }
+
+  /** A seller typing into a cell of one of their tabs: as typed input, checked against the cell's validation. */
+  function typeIntoCell(body: { sheet?: unknown; row?: unknown; column?: unknown; input?: unknown }): { error?: string } {
+    const { sheet: name, row, column, input } = body;
+    if (typeof name !== 'string' || typeof input !== 'string' || !Number.isInteger(row) || !Number.isInteger(column)) return { error: 'Expected { sheet, row, column, input }.' };
+    const sheet = workbook.sheet(name);
+    if (!sheet) return { error: `No tab named ${name}.` };
+    if (READ_ONLY_TABS.includes(name)) return { error: `${name} is written by TTS Profit; type your costs in TTS COGS or TTS Costs.` };
+    const r = row as number;
+    const c = column as number;
+    if (r < 1 || c < 1 || r > 100_000 || c > 200) return { error: 'That cell is outside the tab.' };
+    const rule = sheet.validation(r, c);
+    if (rule && !rule.allowInvalid && violates(rule, writeCell(input, sheet.numberFormat(r, c), workbook.timeZone).value)) {
+      return { error: `There was a problem: ${rule.helpText || 'the data you entered violates the data validation rules set on this cell.'}` };
+    }
+    if (r > sheet.maxRows) sheet.maxRows = r;
+    if (c > sheet.maxColumns) sheet.maxColumns = c;
+    sheet.write(r, c, input, workbook.timeZone);
+    return {};
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = `${req.method} ${url.pathname}`;
@@ -142,11 +182,18 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         const limit = Number(url.searchParams.get('rows') ?? '500');
         const sheet = url.searchParams.get('sheet');
         const rowLimit = Number.isFinite(limit) && limit > 0 ? limit : 500;
+        const evaluate = formulaEvaluator(workbook);
         if (sheet) {
-          const view = sheetView(workbook, sheet, rowLimit);
+          const view = sheetView(workbook, sheet, rowLimit, evaluate);
           return view ? sendJson(res, 200, view) : sendJson(res, 404, { error: `No tab named ${sheet}.` });
         }
-        return sendJson(res, 200, workbookView(workbook, rowLimit));
+        return sendJson(res, 200, workbookView(workbook, rowLimit, evaluate));
+      }
+      case 'POST /api/cell': {
+        const result = typeIntoCell(JSON.parse(await readBody(req)) as Record<string, unknown>);
+        if (result.error) return sendJson(res, 400, result);
+        saveWorkbook(workbook, workbookFile);
+        return sendJson(res, 200, { ok: true });
       }
       case 'POST /api/reset':
         rmSync(workbookFile, { force: true });

@@ -10,6 +10,7 @@
 import type { AdRevision } from './ledger/ads-merge';
 import type { AdRow } from './read/ad-rows';
 import type { LayoutId, LedgerRow } from './types';
+import type { CostChange, CostTableEntry } from './analysis/cost-import';
 
 /** Settings the seller keeps per spreadsheet (document properties). */
 export interface Settings {
@@ -183,6 +184,40 @@ export interface AdsImportResult {
   revisions: AdRevision[];
 }
 
+/** Unit costs read from a cost table the seller dropped (or typed in the sidebar), to add to TTS COGS. */
+export interface UnitCostsRequest {
+  fileName: string;
+  entries: CostTableEntry[];
+  /** Replace costs that differ from the tab's for the same SKU and date (the seller saw them first). */
+  replaceChanged?: boolean;
+}
+
+/** What adding the unit costs does (see core/analysis/cost-import.ts). Costs in ten-thousandths of a dollar. */
+export interface UnitCostsPreview {
+  fileName: string;
+  entries: number;
+  /** SKUs listed in TTS COGS whose cost was still blank. */
+  fills: number;
+  /** New rows: new SKUs and new effective dates. */
+  appends: number;
+  newSkus: string[];
+  changes: CostChange[];
+  unchanged: number;
+  /** SKUs of the file that no imported statement sold. */
+  neverSold: string[];
+}
+
+export interface UnitCostsResult extends UnitCostsPreview {
+  written: number;
+  replaced: number;
+  message: string;
+}
+
+/** Sold SKUs that have no unit cost yet, for the sidebar to offer filling them in. */
+export interface MissingUnitCosts {
+  skus: { sku: string; sellerSku: string; productName: string; skuName: string }[];
+}
+
 /** Every sidebar → server call: name → (argument) => result. */
 export interface ServerApi {
   refreshDashboard(arg: null): DashboardResult;
@@ -196,6 +231,9 @@ export interface ServerApi {
   /** The ad account's UTC offset last used, or '' before the first ad import. */
   getAdsClock(arg: null): string;
   countInLedger(arg: LedgerKeysRequest): LedgerKeysResult;
+  previewUnitCosts(arg: UnitCostsRequest): UnitCostsPreview;
+  saveUnitCosts(arg: UnitCostsRequest): UnitCostsResult;
+  getMissingUnitCosts(arg: null): MissingUnitCosts;
 }
 
 export type ServerHandlerName = keyof ServerApi;

@@ -5,7 +5,10 @@
  * src/core/contract.ts is a type error. Nothing imports this module: it exists for that check.
  */
 import type { ServerApi } from '../core/contract';
-import { beginImport, countInLedger, finishImport, getForecastStatus, getSettings, importChunk, refreshDashboard, saveSettings, importAds, getAdsClock } from './index';
+import {
+  beginImport, countInLedger, finishImport, getAdsClock, getForecastStatus, getMissingUnitCosts, getSettings, importAds, importChunk, previewUnitCosts,
+  refreshDashboard, saveSettings, saveUnitCosts,
+} from './index';
 
 export const sidebarHandlers = {
   getSettings,
@@ -18,4 +21,7 @@ export const sidebarHandlers = {
   importAds,
   getAdsClock,
   countInLedger,
+  previewUnitCosts,
+  saveUnitCosts,
+  getMissingUnitCosts,
 } satisfies ServerApi;

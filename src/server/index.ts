@@ -16,3 +16,4 @@ export { TTS_ADS } from './custom-functions/ads';
 export { beginImport, importChunk, finishImport } from './import/import-handlers';
 export { importAds, getAdsClock } from './import/ads-import';
 export { countInLedger } from './import/ledger-presence';
+export { previewUnitCosts, saveUnitCosts, getMissingUnitCosts } from './sheets/cogs-merge';

@@ -6,6 +6,7 @@ import './styles.css';
 import { startParseWorker } from './parsing/blob-worker';
 import { createForecastPanel } from './forecast-panel';
 import { createImportPanel } from './import/import-panel';
+import { createMissingCostsPanel } from './costs/missing-costs-panel';
 import { createFileParser } from './parsing/parse-in-worker';
 import { callServer } from './server-client';
 
@@ -13,8 +14,15 @@ function mount(): void {
   const app = document.getElementById('app');
   if (!app) return;
   const forecastPanel = createForecastPanel({ call: callServer });
-  const importPanel = createImportPanel({ parser: createFileParser(startParseWorker), call: callServer, onImported: () => void forecastPanel.refresh() });
+  const costsPanel = createMissingCostsPanel(callServer);
+  const importPanel = createImportPanel({
+    parser: createFileParser(startParseWorker), call: callServer,
+    onImported: () => { void forecastPanel.refresh(); void costsPanel.refresh(); },
+    onCostsSaved: () => void costsPanel.refresh(),
+  });
   app.appendChild(importPanel.element);
+  app.appendChild(costsPanel.element);
+  void costsPanel.refresh();
   app.appendChild(forecastPanel.element);
   app.appendChild(footer());
 }

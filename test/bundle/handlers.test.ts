@@ -22,6 +22,9 @@ const CONTRACT: Record<ServerHandlerName, true> = {
   importAds: true,
   getAdsClock: true,
   countInLedger: true,
+  previewUnitCosts: true,
+  saveUnitCosts: true,
+  getMissingUnitCosts: true,
 };
 const handlerNames = Object.keys(CONTRACT).sort();
 

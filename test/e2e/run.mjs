@@ -150,16 +150,16 @@ try {
     await shot('cancelled');
   });
 
-  await check('Build charts draws the TTS Dashboard tab with its four charts', async () => {
+  await check('Build charts draws the TTS Dashboard tab with its five charts', async () => {
     await frame.getByRole('button', { name: 'Build charts' }).click();
     const built = frame.locator('.build-result.complete');
     await built.waitFor({ timeout: 30_000 });
-    assert.match(await built.innerText(), /TTS Dashboard refreshed: 2 months of sales, 4 charts\./);
+    assert.match(await built.innerText(), /TTS Dashboard refreshed: 2 months of sales, 5 charts\./);
     assert.match(await frame.locator('.status-card').innerText(), /Month to date/);
     await page.locator('#tabs button', { hasText: 'TTS Dashboard' }).click();
     await page.locator('table.sheet[data-sheet="TTS Dashboard"]').waitFor();
-    await page.locator('svg.chart').nth(3).waitFor();
-    assert.equal(await page.locator('svg.chart').count(), 4);
+    await page.locator('svg.chart').nth(4).waitFor();
+    assert.equal(await page.locator('svg.chart').count(), 5);
     await shot('dashboard');
   });
 

@@ -108,7 +108,7 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
     typeCosts(h, { '1732000000000000111': 6, '1732000000000000222': 8 });
     await runAdsImport(parsed('gmv-max-by-product.csv'), 'UTC-07:00', h.call);
     const result = h.run('refreshDashboard', null) as { message: string; charts: number };
-    expect(result.charts).toBe(6);
+    expect(result.charts).toBe(7);
     expect(result.message).toContain('Ads 2026-05: $75.00 spent (TACoS 55.56%), profit after ads $6.90. 1 product loses money on ads.');
 
     const dash = h.values(DASHBOARD);

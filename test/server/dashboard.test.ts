@@ -22,8 +22,8 @@ describe('Refresh dashboard', () => {
   it('writes the monthly table with sales, target, forecast, net profit and fees, in dollars', () => {
     const workbook = dashboardWorkbook();
     const result = run<DashboardResult>(workbook, 'refreshDashboard');
-    expect(result).toMatchObject({ months: 5, charts: 4 });
-    expect(result.message).toBe('TTS Dashboard refreshed: 5 months of sales, 4 charts. $20,000 of the $65,000 target in May 2026, through May 10.');
+    expect(result).toMatchObject({ months: 5, charts: 5 });
+    expect(result.message).toBe('TTS Dashboard refreshed: 5 months of sales, 5 charts. $20,000 of the $65,000 target in May 2026, through May 10.');
 
     const values = workbook.valuesOf(DASHBOARD);
     expect(values[0].slice(0, 8)).toEqual(['Month', 'Sales', 'Monthly target', 'Forecast', 'Low (80%)', 'High (80%)', 'Net profit', 'Fees paid']);
@@ -75,10 +75,10 @@ describe('Refresh dashboard', () => {
     expect(facts).toContainEqual(['Unit costs', 'Every sold SKU has a unit cost.']);
   });
 
-  it('draws four charts over the data blocks: sales vs target with the forecast band, the year, fees, net profit', () => {
+  it('draws five charts over the data blocks: sales vs target with the forecast band, the year, fees, net profit and margin, where the money went', () => {
     const workbook = dashboardWorkbook();
     run(workbook, 'refreshDashboard');
-    const [monthly, year, fees, profit] = dashboardCharts(workbook);
+    const [monthly, year, fees, profit, flow] = dashboardCharts(workbook);
     expect(monthly.type).toBe('COMBO');
     expect(monthly.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A1:F13"]);
     expect(monthly.options.title).toBe('Monthly sales vs the $65,000 target, with forecast');
@@ -93,9 +93,18 @@ describe('Refresh dashboard', () => {
     expect(fees.type).toBe('BAR');
     expect(fees.ranges[0].values).toEqual([['Fee category', 'Fees paid'], ['TikTok fees', 15300], ['Affiliate', 5000]]);
 
-    expect(profit.type).toBe('COLUMN');
-    expect(profit.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A1:A6", "'TTS Dashboard'!G1:G6"]);
+    // Below the monthly table (13 rows) and the facts (rows 16–24): the profit block's title on row 26, its header on 27.
+    expect(profit.type).toBe('COMBO');
+    expect(profit.options.title).toBe('Net profit and margin by month');
+    expect(profit.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A27:A32", "'TTS Dashboard'!H27:I32"]);
     expect(profit.ranges[1].values.map((r) => r[0])).toEqual(['Net profit', 35000, 40700, 44400, 48800, 14800]);
+    // Margin = net profit ÷ net sales: January 35,000 / 50,000.
+    expect(profit.ranges[1].values[1][1]).toBe(0.7);
+    expect(flow.type).toBe('COLUMN');
+    expect(flow.options.isStacked).toBe(true);
+    expect(flow.ranges[0].values[0]).toEqual(['Month', 'Discounts and refunds', 'TikTok fees', 'Shipping', 'Product cost', 'Samples', 'Running costs', 'Ads', 'Adjustments and other', 'Net profit']);
+    // January: 50,000 gross = 5,000 fees + 10,000 product cost + 35,000 net profit.
+    expect(flow.ranges[0].values[1]).toEqual(['2026-01', 0, 5000, 0, 10000, 0, 0, 0, 0, 35000]);
     // Charts sit to the right of every block (column R on), not over the numbers.
     expect(dashboardCharts(workbook).every((c) => c.position.column >= 18)).toBe(true);
   });
@@ -114,11 +123,11 @@ describe('Refresh dashboard', () => {
     run(workbook, 'refreshDashboard');
     run(workbook, 'menuRefreshDashboard');
     const charts = dashboardCharts(workbook);
-    expect(charts).toHaveLength(5);
-    expect(charts.filter((c) => c.options.title !== 'My fee split')).toHaveLength(4);
+    expect(charts).toHaveLength(6);
+    expect(charts.filter((c) => c.options.title !== 'My fee split')).toHaveLength(5);
     expect(charts.some((c) => first.includes(c.chartId))).toBe(false);
     expect(charts.find((c) => c.chartId === mine.chartId)).toEqual(mine);
-    expect(workbook.toasts.at(-1)).toMatchObject({ title: 'TTS Profit', message: expect.stringContaining('4 charts') });
+    expect(workbook.toasts.at(-1)).toMatchObject({ title: 'TTS Profit', message: expect.stringContaining('5 charts') });
   });
 
   it('writes each block with one setValues and reads the ledger with one getValues', () => {
@@ -127,7 +136,7 @@ describe('Refresh dashboard', () => {
     const writes = workbook.calls.count('Range.setValues');
     const reads = workbook.calls.count('Range.getValues');
     run(workbook, 'refreshDashboard');
-    expect(workbook.calls.count('Range.setValues') - writes).toBe(4); // table, year, fees, facts
+    expect(workbook.calls.count('Range.setValues') - writes).toBe(6); // table, year, fees, facts, profit, where the money went
     expect(workbook.calls.count('Range.getValues') - reads).toBe(2); // ledger, COGS
     expect(workbook.calls.count('Range.setValue')).toBe(0);
   });
@@ -156,7 +165,7 @@ describe('Refresh dashboard', () => {
     expect(dashboardCharts(workbook)[0].options.title).toBe('Monthly sales vs the $65,000 target, with forecast');
     run(workbook, 'saveSettings', { monthlyTarget: 10_000, annualTarget: 300_000, metric: 'gross' } satisfies Settings);
     const [monthly, year] = dashboardCharts(workbook);
-    expect(dashboardCharts(workbook)).toHaveLength(4);
+    expect(dashboardCharts(workbook)).toHaveLength(5);
     expect(monthly.options.title).toBe('Monthly sales vs the $10,000 target, with forecast');
     expect(year.options.title).toBe('Sales in 2026 vs the $300,000 annual target');
     const values = workbook.valuesOf(DASHBOARD);
@@ -192,7 +201,7 @@ describe('Refresh dashboard', () => {
   it('still draws the dashboard with too little history, and says why there is no forecast', () => {
     const workbook = dashboardWorkbook([sale('2026-04-10', 30_000, { qty: 300 }), sale('2026-05-05', 10_000, { qty: 100 })]);
     const result = run<DashboardResult>(workbook, 'refreshDashboard');
-    expect(result).toMatchObject({ months: 2, charts: 4 });
+    expect(result).toMatchObject({ months: 2, charts: 5 });
     const values = workbook.valuesOf(DASHBOARD);
     expect(values.slice(1, 3).map((r) => r.slice(0, 8))).toEqual([
       ['2026-04', 30000, 65000, '', '', '', 25200, 1800],
@@ -221,8 +230,11 @@ describe('Refresh dashboard', () => {
     seedLedger(workbook, rows);
     seedCogs(workbook, [['1729000000000000001', 10], ['1729000000000000002', '']]);
     const result = run<DashboardResult>(workbook, 'refreshDashboard');
-    expect(result.message).toContain('1 sold SKU has no unit cost in TTS COGS.');
-    expect(workbook.valuesOf(DASHBOARD).map((r) => r.slice(9, 11))).toContainEqual(['Unit costs', 'No unit cost in TTS COGS for 1 sold SKU (counted as $0): 1729000000000000002']);
+    expect(result.message).toContain('Net profit is before product cost for 1 sold SKU with no unit cost in TTS COGS.');
+    const values = workbook.valuesOf(DASHBOARD);
+    expect(values.map((r) => r.slice(9, 11))).toContainEqual(['Unit costs', 'Net profit is before product cost for 1 sold SKU with no unit cost in TTS COGS: 1729000000000000002']);
+    expect(values.map((r) => r[0])).toContain('Net profit and margin by month, before product cost for 1 SKU');
+    expect(dashboardCharts(workbook)[3].options.title).toBe('Net profit and margin by month, before product cost for 1 SKU');
 
     workbook.seed(COGS_TAB, [COGS_HEADER, ["'1729000000000000001", '', '', '', 'ten dollars', '']]);
     expect(() => run(workbook, 'refreshDashboard')).toThrow('TTS COGS row 2, column E (Unit cost): expected a unit cost such as 6.50 or 0.125, found `ten dollars`.');

@@ -98,7 +98,11 @@ describe('importing the sample statement into TTS Ledger', () => {
     const h = harness();
     const [outcome] = await h.importFiles([withRows({ ...base, fileName: '=evil.csv' }, rows)]);
     expect(outcome.status).toBe('complete');
-    expect(h.workbook.formulaCells()).toEqual([]);
+    // The only formulas are the add-on's own: each TTS COGS row's Unit cost, the sum of its parts.
+    const cogsRows = h.values(COGS).length;
+    expect(h.workbook.formulaCells()).toEqual(
+      Array.from({ length: cogsRows - 1 }, (_, i) => ({ sheet: COGS, a1: `J${i + 2}`, formula: `=IF(COUNT(E${i + 2}:I${i + 2}),SUM(E${i + 2}:I${i + 2}),"")` })),
+    );
     const ledger = h.values(LEDGER);
     for (const label of ['Key', 'Type', 'Statement ID', 'Order/adjustment ID', 'Related order ID', 'SKU ID', 'Seller SKU', 'Product name', 'SKU name', 'Currency', 'Source file', 'Buyer note']) {
       const expected = label === 'Key' ? triggers.map((t, i) => `${t}|${i}`) : triggers;

@@ -9,8 +9,10 @@ import { findColumnById } from '../read/catalog';
 import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
 import { forecastMonthly, monthLabel, type ForecastResult } from '../forecast/index';
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
-import { addRowLines, dailySales, emptyLines, NO_SKU, rowDate, rowMonth, unitCostOn, unitsSold, type CogsTable } from './pnl';
-import { lineCostCents } from './unit-cost';
+import { addRowLines, dailySales, emptyLines, rowDate, rowMonth, type CogsTable } from './pnl';
+import { profitByMonth, type MonthProfit } from './dashboard-profit';
+import { NO_AD_SPEND, type AdSpendByMonth } from './ad-spend';
+import type { RunningCost } from './running-costs';
 import { defaultAsOf, formatDollars, thresholdReport, type ThresholdReport } from './threshold';
 import type { LedgerRow } from '../types';
 
@@ -65,7 +67,7 @@ export interface MonthLine {
   forecast: number | null;
   low80: number | null;
   high80: number | null;
-  /** Settlement − COGS; null for months still to come. */
+  /** Net profit with every cost (see profit.ts); null for months still to come. */
   netProfit: number | null;
   /** Fees paid (the fee columns' total with the sign turned: a cost is positive); null for months still to come. */
   feesPaid: number | null;
@@ -84,6 +86,8 @@ export interface DashboardModel extends SalesOutlook {
   feesByCategory: FeeCategoryLine[];
   /** SKUs sold without a unit cost: their COGS counts as 0 in net profit. */
   missingCostSkus: string[];
+  /** The history months' profit with every cost, and where their gross sales went. */
+  profit: MonthProfit[];
   /** Rows with neither an order date nor a statement date: not in any month. */
   undatedRows: number;
 }
@@ -260,12 +264,18 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
   };
   return { status, report, forecast, history, points, year: yearLines };
 }
+
+/** Costs beside the ledger: running costs (TTS Costs) and ad spend by month (from the ads module). */
+export interface DashboardCosts {
+  costs?: readonly RunningCost[];
+  adSpend?: AdSpendByMonth;
+}
+
 /** Everything the dashboard tab shows. COGS missing for a sold SKU counts as 0 and is listed. */
-export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts: OutlookOptions): DashboardModel {
+export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts: OutlookOptions, extra: DashboardCosts = {}): DashboardModel {
   const outlook = salesOutlook(rows, opts);
   const asOf = outlook.status.asOf;
-  const perMonth = new Map<string, { lines: ReturnType<typeof emptyLines>; fees: Map<string, number>; cogs: number }>();
-  const missing = new Set<string>();
+  const perMonth = new Map<string, { lines: ReturnType<typeof emptyLines>; fees: Map<string, number> }>();
   let undatedRows = 0;
   for (const row of rows) {
     const month = rowMonth(row);
@@ -276,16 +286,13 @@ export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts
     if (rowDate(row) > asOf) continue;
     let entry = perMonth.get(month);
     if (!entry) {
-      entry = { lines: emptyLines(), fees: new Map(), cogs: 0 };
+      entry = { lines: emptyLines(), fees: new Map() };
       perMonth.set(month, entry);
     }
     addRowLines(row, entry.lines, entry.fees);
-    const units = unitsSold(row);
-    if (units === 0) continue;
-    const cost = unitCostOn(cogs, row);
-    if (cost === undefined) missing.add(row.skuId || row.sellerSku || NO_SKU);
-    else entry.cogs += lineCostCents(units, cost);
   }
+  const profit = profitByMonth(rows, cogs, outlook.history.map((h) => h.month), asOf, extra.costs ?? [], extra.adSpend ?? NO_AD_SPEND);
+  const profitOf = new Map(profit.months.map((p) => [p.month, p]));
 
   const months: MonthLine[] = outlook.history.map(({ month, sales }) => {
     const entry = perMonth.get(month);
@@ -293,7 +300,7 @@ export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts
     return {
       month, sales,
       forecast: point ? point.mean : null, low80: point ? point.low80 : null, high80: point ? point.high80 : null,
-      netProfit: entry ? entry.lines.settlement - entry.cogs : 0,
+      netProfit: profitOf.get(month)?.netProfit ?? 0,
       feesPaid: entry ? 0 - entry.lines.fees : 0, // 0 − x, not −x: a month without fees is 0, not −0
     };
   });
@@ -317,5 +324,5 @@ export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts
     .map(([category, paid]) => ({ category, paid }))
     .sort((a, b) => b.paid - a.paid || a.category.localeCompare(b.category));
 
-  return { ...outlook, months, feesByCategory, missingCostSkus: [...missing].sort(), undatedRows };
+  return { ...outlook, months, feesByCategory, missingCostSkus: profit.missingCostSkus, profit: profit.months, undatedRows };
 }

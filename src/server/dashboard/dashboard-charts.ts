@@ -1,5 +1,5 @@
 /**
- * The dashboard's four charts. Each refresh removes the charts the add-on drew last time (their
+ * The dashboard's charts. Each refresh removes the charts the add-on drew last time (their
  * ids are kept in document properties) and draws new ones over the fresh data blocks; charts the
  * seller made, on this tab or any other, are never touched.
  */
@@ -26,7 +26,6 @@ export interface ChartTitles {
   monthly: string;
   year: string;
   fees: string;
-  profit: string;
 }
 
 /** Axis tops (dollars) for charts whose target is left off the scale (see core/analysis/chart-scale.ts); null: automatic. */
@@ -111,34 +110,19 @@ function feesChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
     .build();
 }
 
-function profitChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
-  const { row, column, historyRows } = b.table;
-  return sheet.newChart().asColumnChart()
-    .addRange(sheet.getRange(row, column, historyRows + 1, 1))
-    .addRange(sheet.getRange(row, column + 6, historyRows + 1, 1))
-    .setNumHeaders(1)
-    .setOption('title', title)
-    .setOption('colors', [GREEN])
-    .setOption('vAxis', MONEY_AXIS)
-    .setOption('legend', { position: 'none' })
-    .setPosition(20, b.chartColumn + 7, 0, 0)
-    .build();
-}
-
 /**
- * Replaces the add-on's charts on `sheet` with four new ones, plus those `more` builds (the ad
- * charts), so every chart the add-on draws is removed on the next refresh; returns how many it drew.
+ * Replaces the add-on's charts on `sheet` with new ones: the three above, then those `more` draws
+ * (profit, costs, ads: each from its own module); returns how many it drew.
  */
 export function drawDashboardCharts(
-  sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles, tops: ChartAxisTops = { monthly: null, year: null }, more: (sheet: Sheet) => Chart[] = () => [],
+  sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles, tops: ChartAxisTops = { monthly: null, year: null }, more: ((sheet: Sheet, chartColumn: number) => Chart | Chart[])[] = [],
 ): number {
   const sellers = removeOwnCharts(sheet);
   const charts = [
     monthlyChart(sheet, blocks, titles.monthly, tops.monthly),
     yearChart(sheet, blocks, titles.year, tops.year),
     feesChart(sheet, blocks, titles.fees),
-    profitChart(sheet, blocks, titles.profit),
-    ...more(sheet),
+    ...more.flatMap((draw) => draw(sheet, blocks.chartColumn)),
   ];
   for (const chart of charts) sheet.insertChart(chart);
   // Ids are read back from the sheet: a built chart only gets its id once inserted.

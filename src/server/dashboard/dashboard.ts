@@ -19,6 +19,9 @@ import { adsDashboardModel, adsSummary } from '../../core/analysis/ads-dashboard
 import { readAdRows } from '../sheets/ads-sheet';
 import { readCampaignSkus } from '../sheets/ad-skus-sheet';
 import { adsCharts, writeAdsBlocks } from './ads-dashboard';
+import { COSTS_SHEET, costsSheet, readCostsTab } from '../sheets/costs-sheet';
+import { NO_ADS_NOTE } from '../../core/analysis/ad-spend';
+import { moneyFlowChart, netProfitChart, writeProfitBlocks, type Block } from './profit-blocks';
 import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
 
 export const DASHBOARD_TAB = 'TTS Dashboard';
@@ -66,7 +69,15 @@ function writeHeaderedBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: numb
   sheet.getRange(row, column, 1, header.length).setFontWeight('bold');
 }
 
-function facts(model: DashboardModel, settings: Settings, problems: string[], ledger: { skipped: number; superseded: number }): Cell[][] {
+/** What the rows of "About these numbers" need to know beside the model. */
+interface FactsContext {
+  problems: string[];
+  ledger: { skipped: number; superseded: number };
+  costs: number;
+  hasAds: boolean;
+}
+
+function facts(model: DashboardModel, settings: Settings, { problems, ledger, costs, hasAds }: FactsContext): Cell[][] {
   const s = model.status;
   const missing = model.missingCostSkus;
   const lines: [string, string][] = [
@@ -77,7 +88,9 @@ function facts(model: DashboardModel, settings: Settings, problems: string[], le
     ['Forecast', s.forecastMessage],
     ['Unit costs', missing.length === 0
       ? 'Every sold SKU has a unit cost.'
-      : `No unit cost in TTS COGS for ${missing.length} sold SKU${missing.length === 1 ? '' : 's'} (counted as $0): ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`],
+      : `Net profit is before product cost for ${missing.length} sold SKU${missing.length === 1 ? '' : 's'} with no unit cost in TTS COGS: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`],
+    ['Running costs', costsLine(costs)],
+    ['Ad spend', hasAds ? 'From the TTS Ads tab: see the ad blocks below (profit after ads, TACoS, ROAS).' : NO_ADS_NOTE],
   ];
   if (model.undatedRows > 0) lines.push(['Undated rows', `${model.undatedRows} ledger rows have no order or statement date and are in no month.`]);
   if (ledger.skipped > 0) lines.push(['Skipped rows', skippedRowsText(ledger.skipped)]);
@@ -86,8 +99,17 @@ function facts(model: DashboardModel, settings: Settings, problems: string[], le
   return lines.map(([label, value]) => [label, textCell(value)]);
 }
 
+function costsLine(count: number): string {
+  return count === 0 ? `None yet: add software, staff or storage in the ${COSTS_SHEET} tab.` : `${count} from the ${COSTS_SHEET} tab, each month its share by days.`;
+}
+
+/** "Net profit by month", or "… before product cost for 3 SKUs" while sold SKUs have no unit cost. */
+export function profitTitle(missing: number): string {
+  return missing === 0 ? 'Net profit and margin by month' : `Net profit and margin by month, before product cost for ${missing} SKU${missing === 1 ? '' : 's'}`;
+}
+
 /** Writes every block; returns where they are for the charts. */
-function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, problems: string[], ledger: { skipped: number; superseded: number }): ChartBlocks {
+function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, context: FactsContext): ChartBlocks & { profit: Block; flow: Block } {
   const target = model.status.monthlyTargetCents;
   const table = model.months.map((m): Cell[] => [
     m.month, dollars(m.sales), dollars(target), dollars(m.forecast), dollars(m.low80), dollars(m.high80), dollars(m.netProfit), dollars(m.feesPaid),
@@ -105,7 +127,10 @@ function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: Dashboard
     : [['No fees this year', 0]];
   writeHeaderedBlock(sheet, 1, FEES_COLUMN, FEES_HEADER, fees, money.slice(0, 2));
 
-  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], facts(model, settings, problems, ledger), [TEXT_FORMAT, TEXT_FORMAT]);
+  const about = facts(model, settings, context);
+  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], about, [TEXT_FORMAT, TEXT_FORMAT]);
+  const below = Math.max(table.length + 1, FACTS_ROW + about.length) + 2;
+  const { profit, flow } = writeProfitBlocks(sheet, below, TABLE_COLUMN, model.profit, profitTitle(model.missingCostSkus.length));
   sheet.setFrozenRows(1);
   const historyRows = model.months.filter((m) => m.sales !== null).length;
   return {
@@ -113,6 +138,8 @@ function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: Dashboard
     year: { row: 1, column: YEAR_COLUMN },
     fees: { row: 1, column: FEES_COLUMN, rows: fees.length },
     chartColumn: CHART_COLUMN,
+    profit,
+    flow,
   };
 }
 
@@ -121,14 +148,18 @@ export function refreshDashboard(_arg: null): DashboardResult {
   if (!ledger || ledger.rows.length === 0) return { message: NO_LEDGER, months: 0, charts: 0 };
   const settings = readSettings();
   const cogs = readCogs();
-  const model = dashboardModel(ledger.rows, cogs, outlookOptions(settings));
+  const costs = withDocumentLock(() => {
+    costsSheet();
+    return readCostsTab();
+  });
+  const model = dashboardModel(ledger.rows, cogs, outlookOptions(settings), { costs });
   if (!model.status.hasData) return { message: model.status.message, months: 0, charts: 0 };
 
   const year = model.status.asOf.slice(0, 4);
   const adsModel = adsDashboardModel(readAdRows(), ledger.rows, cogs, new Map(model.months.map((m) => [m.month, m.netProfit])), readCampaignSkus());
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
-    const blocks = writeBlocks(sheet, model, settings, ledger.problems, ledger);
+    const blocks = writeBlocks(sheet, model, settings, { problems: ledger.problems, ledger, costs: costs.length, hasAds: Boolean(adsModel) });
     const ads = adsModel && writeAdsBlocks(sheet, sheet.getLastRow() + 3, adsModel);
     const monthlyTarget = formatDollars(model.status.monthlyTargetCents);
     const annualTarget = formatDollars(model.status.annualTargetCents);
@@ -144,14 +175,17 @@ export function refreshDashboard(_arg: null): DashboardResult {
         ? `Sales in ${year} vs the ${annualTarget} annual target`
         : `Sales in ${year}; the ${annualTarget} annual target is above the chart`,
       fees: `Fees paid by category, ${year}`,
-      profit: 'Net profit by month',
-    }, tops, (s) => (ads ? adsCharts(s, ads, blocks.chartColumn) : []));
+    }, tops, [
+      (s, column) => netProfitChart(s, blocks.profit, { row: 20, column: column + 7 }, profitTitle(model.missingCostSkus.length)),
+      (s, column) => moneyFlowChart(s, blocks.flow, { row: 39, column }, 'Where the money went, by month'),
+      (s, column) => (ads ? adsCharts(s, ads, column) : []),
+    ]);
   });
   const months = model.months.filter((m) => m.sales !== null).length;
   const missing = model.missingCostSkus.length;
-  const costs = missing === 0 ? '' : ` ${missing} sold SKU${missing === 1 ? ' has' : 's have'} no unit cost in TTS COGS.`;
+  const unitCosts = missing === 0 ? '' : ` Net profit is before product cost for ${missing} sold SKU${missing === 1 ? '' : 's'} with no unit cost in TTS COGS.`;
   return {
-    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${costs}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[skippedRowsText(ledger.skipped), supersededText(ledger.superseded)].filter(Boolean).map((t) => ` ${t}`).join('')}`,
+    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[skippedRowsText(ledger.skipped), supersededText(ledger.superseded)].filter(Boolean).map((t) => ` ${t}`).join('')}`,
     months,
     charts,
   };

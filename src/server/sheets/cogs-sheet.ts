@@ -1,12 +1,38 @@
 /**
- * The TTS COGS tab belongs to the seller: the add-on only ever appends SKUs it has not seen there
- * yet, with Unit cost and Effective from left blank to fill in. Existing rows are never touched.
+ * The TTS COGS tab belongs to the seller. The add-on finds its columns by header (a column inserted
+ * or moved is followed), appends SKUs it has not seen there yet with their costs left blank to fill
+ * in, and writes costs only when the seller asks (a cost table imported from the sidebar). Tabs
+ * written before the unit cost had parts (`… | Unit cost | Effective from`) keep working as they are.
  */
-import { CURRENCY_FORMAT, DATE_FORMAT, TEXT_FORMAT, sheetWithHeader, textCell, writeBlock, type Cell } from './sheet-writing';
+import { COST_PARTS, headerKey } from '../../core/analysis/cogs';
+import { DATE_FORMAT, TEXT_FORMAT, ensureRows, sheetWithHeader, textCell, type Cell } from './sheet-writing';
 
 export const COGS_SHEET = 'TTS COGS';
-export const COGS_HEADER = ['SKU ID', 'Seller SKU', 'Product name', 'SKU name', 'Unit cost', 'Effective from'] as const;
-const FORMATS = [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, CURRENCY_FORMAT, DATE_FORMAT];
+export const COGS_HEADER = ['SKU ID', 'Seller SKU', 'Product name', 'SKU name', ...COST_PARTS, 'Unit cost', 'Effective from'] as const;
+export type CogsColumn = (typeof COGS_HEADER)[number];
+
+/** Dollars with up to four decimals ($0.125), as unit costs keep them. */
+export const UNIT_COST_FORMAT = '$#,##0.00##';
+
+const NOTES: Record<CogsColumn, string> = {
+  'SKU ID': 'TikTok’s 19-digit SKU ID, filled in from your imports. Costs are matched to sales by it.',
+  'Seller SKU': 'Your own SKU code. A row without SKU ID is matched by it.',
+  'Product name': 'From your imports, for reference.',
+  'SKU name': 'The variant (size, colour), from your imports.',
+  'Product cost': 'What you pay your supplier per unit, in dollars (up to 4 decimals, e.g. 0.125).',
+  'Inbound freight': 'Shipping to your warehouse, per unit.',
+  'Duty / tariff': 'Import duty and tariffs, per unit.',
+  Packaging: 'Boxes, mailers, inserts, per unit.',
+  'Other per unit': 'Any other cost per unit (labelling, prep).',
+  'Unit cost': 'Total cost per unit: the sum of the parts to its left. Leave the parts blank and type the total here if you do not split it.',
+  'Effective from': 'First order date this cost applies to. Add a new row with a later date when a cost changes; earlier orders keep the old cost. Blank = always.',
+};
+const FORMATS: Record<CogsColumn, string> = {
+  'SKU ID': TEXT_FORMAT, 'Seller SKU': TEXT_FORMAT, 'Product name': TEXT_FORMAT, 'SKU name': TEXT_FORMAT,
+  'Product cost': UNIT_COST_FORMAT, 'Inbound freight': UNIT_COST_FORMAT, 'Duty / tariff': UNIT_COST_FORMAT, Packaging: UNIT_COST_FORMAT,
+  'Other per unit': UNIT_COST_FORMAT, 'Unit cost': UNIT_COST_FORMAT, 'Effective from': DATE_FORMAT,
+};
+const COST_COLUMNS: readonly CogsColumn[] = [...COST_PARTS, 'Unit cost'];
 
 export interface SkuInfo {
   skuId: string;
@@ -15,7 +41,106 @@ export interface SkuInfo {
   skuName: string;
 }
 
-/** Appends the SKUs not yet listed (by SKU ID) below the seller's rows; returns how many were added. */
+/** The tab's columns by header (1-based; absent columns missing), and its last row and column. */
+export interface CogsLayout {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  columns: Partial<Record<CogsColumn, number>>;
+  lastRow: number;
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The TTS COGS tab, made with its header, notes, formats and validation when missing. */
+export function cogsSheet(): CogsLayout {
+  const existing = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COGS_SHEET);
+  const fresh = !existing || existing.getLastRow() === 0;
+  const sheet = sheetWithHeader(COGS_SHEET, COGS_HEADER);
+  if (fresh) dressNewTab(sheet);
+  return cogsLayout(sheet);
+}
+
+/** Where each known column is, found by its header in row 1 (case, spaces and punctuation ignored). */
+export function cogsLayout(sheet: Sheet): CogsLayout {
+  const lastColumn = Math.max(sheet.getLastColumn(), 1);
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+  const keys = header.map((cell) => headerKey(cell as string));
+  const columns: CogsLayout['columns'] = {};
+  for (const name of COGS_HEADER) {
+    const at = keys.indexOf(headerKey(name));
+    if (at >= 0) columns[name] = at + 1;
+  }
+  return { sheet, columns, lastRow: sheet.getLastRow() };
+}
+
+function dressNewTab(sheet: Sheet): void {
+  const layout = cogsLayout(sheet);
+  const rows = sheet.getMaxRows() - 1;
+  for (const name of COGS_HEADER) {
+    const column = layout.columns[name]!;
+    sheet.getRange(1, column).setNote(NOTES[name]);
+    if (rows > 0) sheet.getRange(2, column, rows, 1).setNumberFormat(FORMATS[name]);
+  }
+  if (rows <= 0) return;
+  const rule = SpreadsheetApp.newDataValidation()
+    .requireNumberGreaterThanOrEqualTo(0)
+    .setAllowInvalid(false)
+    .setHelpText('A cost per unit in dollars, 0 or more (up to 4 decimals, e.g. 0.125).')
+    .build();
+  for (const name of COST_COLUMNS) sheet.getRange(2, layout.columns[name]!, rows, 1).setDataValidation(rule);
+  sheet.getRange(2, layout.columns['Effective from']!, rows, 1).setDataValidation(
+    SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('A date such as 2026-05-01, or blank for always.').build(),
+  );
+}
+
+/** The Unit cost cell of a row: the sum of its parts, blank while they are (so a SKU waiting for its cost is never $0). */
+export function unitCostFormula(layout: CogsLayout, row: number): string | null {
+  const parts = COST_PARTS.map((name) => layout.columns[name]).filter((c): c is number => c !== undefined);
+  if (parts.length !== COST_PARTS.length) return null;
+  const first = Math.min(...parts);
+  const last = Math.max(...parts);
+  if (last - first + 1 !== parts.length) return null; // parts split by another column: the seller keeps the total by hand
+  const range = `${letter(first)}${row}:${letter(last)}${row}`;
+  return `=IF(COUNT(${range}),SUM(${range}),"")`;
+}
+
+function letter(column: number): string {
+  let s = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** Text cells of a column from row 2 down (trimmed, a leading apostrophe dropped). */
+export function columnTexts(layout: CogsLayout, name: CogsColumn): string[] {
+  const column = layout.columns[name];
+  if (column === undefined || layout.lastRow < 2) return [];
+  return layout.sheet.getRange(2, column, layout.lastRow - 1, 1).getValues().map(([v]) => String(v).trim().replace(/^'/, ''));
+}
+
+/**
+ * Writes new rows below the last one, each column by its header: `values` by column name. Columns
+ * the tab does not have are left out; the Unit cost of a row with parts is their sum (a formula).
+ */
+export function appendCogsRows(layout: CogsLayout, rows: readonly Partial<Record<CogsColumn, Cell>>[]): void {
+  if (rows.length === 0) return;
+  const start = Math.max(layout.lastRow, 1) + 1;
+  ensureRows(layout.sheet, start, rows.length);
+  for (const name of COGS_HEADER) {
+    const column = layout.columns[name];
+    if (column === undefined) continue;
+    const cells = rows.map((row, i) => {
+      const value = row[name];
+      if (name === 'Unit cost' && value === undefined) return unitCostFormula(layout, start + i) ?? '';
+      if (value === undefined) return '';
+      return typeof value === 'string' && FORMATS[name] === TEXT_FORMAT ? textCell(value) : value;
+    });
+    const range = layout.sheet.getRange(start, column, rows.length, 1);
+    range.setNumberFormat(FORMATS[name]);
+    range.setValues(cells.map((cell) => [cell]));
+  }
+  layout.lastRow = start + rows.length - 1;
+}
+
+/** Appends the SKUs not yet listed (by SKU ID, else seller SKU) below the seller's rows; returns how many were added. */
 export function prefillCogs(skus: readonly SkuInfo[]): number {
   const wanted = new Map<string, SkuInfo>();
   for (const sku of skus) {
@@ -23,15 +148,12 @@ export function prefillCogs(skus: readonly SkuInfo[]): number {
     if (id && !wanted.has(id)) wanted.set(id, sku);
   }
   if (wanted.size === 0) return 0;
-  const sheet = sheetWithHeader(COGS_SHEET, COGS_HEADER);
-  const last = sheet.getLastRow();
-  if (last >= 2) {
-    for (const [value] of sheet.getRange(2, 1, last - 1, 1).getValues()) wanted.delete(String(value).trim());
-  }
+  const layout = cogsSheet();
+  // Without a SKU ID column the add-on cannot tell which SKUs are listed: it adds none rather than repeat them.
+  if (layout.columns['SKU ID'] === undefined) return 0;
+  for (const id of columnTexts(layout, 'SKU ID')) wanted.delete(id);
   if (wanted.size === 0) return 0;
-  const rows: Cell[][] = [...wanted.values()].map((s) => [
-    textCell(s.skuId.trim()), textCell(s.sellerSku), textCell(s.productName), textCell(s.skuName), '', '',
-  ]);
-  writeBlock(sheet, Math.max(last, 1) + 1, 1, rows, FORMATS);
+  const rows = [...wanted.values()].map((s) => ({ 'SKU ID': s.skuId.trim(), 'Seller SKU': s.sellerSku, 'Product name': s.productName, 'SKU name': s.skuName }));
+  appendCogsRows(layout, rows);
   return rows.length;
 }

@@ -34,13 +34,16 @@ export function readLedger(): LedgerContents | null {
 }
 
 /**
- * Unit costs from the TTS COGS tab (`SKU ID | Seller SKU | Product name | SKU name | Unit cost |
- * Effective from`, found by header label). Rows whose Unit cost is still blank are SKUs waiting
- * for a cost and are left out; a cost or date that cannot be read throws naming its cell.
+ * Unit costs from the TTS COGS tab (columns found by header label; the unit cost is its parts' sum,
+ * or the Unit cost typed). Rows whose cost is still blank are SKUs waiting for a cost and are left
+ * out; a cost or date that cannot be read throws naming its cell.
  */
 export function readCogs(): CogsTable {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COGS_SHEET);
   if (!sheet || sheet.getLastRow() < 2) return { bySku: new Map() };
-  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const toText = dateTextConverter();
+  // Effective dates are meant in the spreadsheet's zone, as the ledger's dates are.
+  const values = (sheet.getDataRange().getValues() as CellValue[][]).map((row) =>
+    row.map((cell) => (Object.prototype.toString.call(cell) === '[object Date]' ? toText(cell as Date) : cell)));
   return buildCogsTable(values, COGS_SHEET);
 }

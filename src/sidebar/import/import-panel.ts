@@ -14,6 +14,8 @@ import { ParseCancelled } from '../parsing/parse-protocol';
 import { createProgress } from './progress';
 import { renderAdsPreview, type AdsCard } from './ads-preview';
 import { importAdReport } from './ads-entry';
+import { readCostTableFile } from '../costs/cost-table-file';
+import { renderCostCard } from '../costs/cost-card';
 
 export const FILE_INPUT_ID = 'import-files';
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,6 +36,8 @@ export interface ImportPanelOptions {
   call: ServerCaller;
   /** After every import run (e.g. so the forecast panel can refresh). */
   onImported?: (outcomes: ImportOutcome[]) => void;
+  /** After unit costs from a dropped cost table are written. */
+  onCostsSaved?: () => void;
 }
 
 export interface ImportPanel {
@@ -45,7 +49,7 @@ export interface ImportPanel {
 }
 
 export function createImportPanel(options: ImportPanelOptions): ImportPanel {
-  const { parser, call, onImported } = options;
+  const { parser, call, onImported, onCostsSaved } = options;
   const entries: Entry[] = [];
   let busy: 'reading' | 'importing' | null = null;
   let cancelRequested = false;
@@ -54,7 +58,7 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
 
   const input = h('input', { type: 'file', id: FILE_INPUT_ID, multiple: true, accept: ACCEPT, className: 'visually-hidden' });
   const chooseLabel = h('label', { for: FILE_INPUT_ID, className: 'button' }, 'Choose files…');
-  const dropZone = h('div', { className: 'dropzone' }, input, chooseLabel, h('span', { className: 'hint' }, 'or drop CSV / XLSX exports here'));
+  const dropZone = h('div', { className: 'dropzone' }, input, chooseLabel, h('span', { className: 'hint' }, 'or drop CSV / XLSX exports or a unit cost table here'));
   const cards = h('div', { className: 'cards' });
   const progress = createProgress('Import progress');
   const importButton = h('button', { type: 'button', className: 'action', disabled: true }, 'Import');
@@ -98,6 +102,12 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
       for (let i = 0; i < files.length && !cancelRequested; i++) {
         const file = files[i];
         const which = files.length > 1 ? ` (${i + 1} of ${files.length})` : '';
+        // A unit cost table goes to TTS COGS, not to the ledger: its own card and button.
+        const costs = await readCostTableFile(file);
+        if (costs) {
+          cards.appendChild(renderCostCard(costs, call, onCostsSaved));
+          continue;
+        }
         const outcome = await parser.parse(file, (stage, fraction) => {
           if (stage === 'reading' && fraction !== undefined) progress.show(fraction * 40, 100, `Reading ${file.name}${which}…`);
           else if (stage === 'parsing' && fraction !== undefined) progress.show(40 + fraction * 60, 100, `Parsing ${file.name}${which}…`);

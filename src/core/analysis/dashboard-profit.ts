@@ -1,0 +1,84 @@
+/**
+ * The dashboard's profit by month, with every cost (see profit.ts), and where each month's gross
+ * sales went: discounts and refunds, TikTok fees, shipping, product cost, samples, running costs,
+ * ads and what is left. SKUs sold without a unit cost are listed and their cost counts as 0, so
+ * the dashboard can say its profit is before their product cost.
+ */
+import type { CogsTable } from './cogs';
+import { addRowLines, emptyLines, type PnlLines } from './pnl';
+import { CostTally, profitLine, type ProfitLine } from './profit';
+import { rowDate, rowMonth } from './row-dates';
+import { monthCosts } from './profit';
+import type { RunningCost } from './running-costs';
+import type { AdSpendByMonth } from './ad-spend';
+import type { LedgerRow } from '../types';
+
+/** Where a month's gross sales went, cents, each part positive when it is money out. They add up to gross sales. */
+export interface MoneyFlow {
+  discountsAndRefunds: number;
+  tiktokFees: number;
+  shipping: number;
+  productCost: number;
+  samples: number;
+  runningCosts: number;
+  ads: number;
+  /** Adjustments and anything else in the settlement (a reimbursement makes it negative). */
+  other: number;
+  netProfit: number;
+}
+
+/** The flow's parts in the order money leaves, with their labels. */
+export const MONEY_FLOW_PARTS: readonly [keyof MoneyFlow, string][] = [
+  ['discountsAndRefunds', 'Discounts and refunds'], ['tiktokFees', 'TikTok fees'], ['shipping', 'Shipping'],
+  ['productCost', 'Product cost'], ['samples', 'Samples'], ['runningCosts', 'Running costs'], ['ads', 'Ads'],
+  ['other', 'Adjustments and other'], ['netProfit', 'Net profit'],
+];
+
+export interface MonthProfit extends ProfitLine {
+  month: string;
+  flow: MoneyFlow;
+}
+
+export function moneyFlow(lines: PnlLines, profit: ProfitLine): MoneyFlow {
+  const flow: MoneyFlow = {
+    discountsAndRefunds: 0 - lines.sellerDiscounts - lines.refunds,
+    tiktokFees: 0 - lines.fees,
+    shipping: 0 - lines.shipping,
+    productCost: profit.cogs ?? 0,
+    samples: profit.samples,
+    runningCosts: profit.runningCosts ?? 0,
+    ads: profit.adSpend ?? 0,
+    other: 0,
+    netProfit: profit.netProfit,
+  };
+  let accounted = 0;
+  for (const [part] of MONEY_FLOW_PARTS) accounted += flow[part];
+  flow.other = lines.grossSales - accounted;
+  return flow;
+}
+
+/**
+ * Profit of each of `months` (rows dated after `asOf` left out), with running costs and ad spend;
+ * and the SKUs sold without a unit cost (counted as 0).
+ */
+export function profitByMonth(
+  rows: readonly LedgerRow[], cogs: CogsTable, months: readonly string[], asOf: string, costs: readonly RunningCost[], adSpend: AdSpendByMonth,
+): { months: MonthProfit[]; missingCostSkus: string[] } {
+  const tally = new CostTally(cogs, 'month');
+  const lines = new Map<string, PnlLines>();
+  for (const row of rows) {
+    const month = rowMonth(row);
+    if (!month || rowDate(row) > asOf) continue;
+    let sums = lines.get(month);
+    if (!sums) lines.set(month, (sums = emptyLines()));
+    addRowLines(row, sums);
+    tally.addRow(row);
+  }
+  const result = months.map((month): MonthProfit => {
+    const monthLines = lines.get(month) ?? emptyLines();
+    const spent = monthCosts([month], costs, tally.daily, adSpend);
+    const line = profitLine(monthLines, tally.byGroup.get(month) ?? { units: 0, cogs: 0, sampleUnits: 0, sampleOrders: 0, sampleProduct: 0, sampleSettlement: 0 }, true, spent.running, spent.ads);
+    return { ...line, month, flow: moneyFlow(monthLines, line) };
+  });
+  return { months: result, missingCostSkus: [...tally.missing].sort() };
+}

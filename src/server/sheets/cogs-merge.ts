@@ -1,0 +1,139 @@
+/**
+ * Unit costs from a cost table, merged into the TTS COGS tab (the plan is core's planCostMerge):
+ * costs still blank are filled, new SKUs and new effective dates become rows, and a cost that
+ * differs from the tab's is replaced only when the seller ticked "replace" after seeing it.
+ */
+import { planCostMerge, type CogsTabRow, type CostMergePlan } from '../../core/analysis/cost-import';
+import { costEntryOn, COST_PARTS } from '../../core/analysis/cogs';
+import { unitsSold } from '../../core/analysis/pnl';
+import { parseUnitCost, unitCostToDollars } from '../../core/analysis/unit-cost';
+import { parseDateOrNull } from '../../core/dates';
+import type { MissingUnitCosts, UnitCostsPreview, UnitCostsRequest, UnitCostsResult } from '../../core/contract';
+import type { CellValue } from '../../core/types';
+import { appendCogsRows, cogsSheet, UNIT_COST_FORMAT, type CogsLayout } from './cogs-sheet';
+import { withDocumentLock } from './document-lock';
+import { readCogs, readLedger } from './ledger-reader';
+import { dateCell } from './sheet-writing';
+import { dateTextConverter, spreadsheetTimeZone } from './sheet-dates';
+
+function tabRows(layout: CogsLayout): CogsTabRow[] {
+  if (layout.lastRow < 2) return [];
+  const width = layout.sheet.getLastColumn();
+  const values = layout.sheet.getRange(2, 1, layout.lastRow - 1, width).getValues() as CellValue[][];
+  const toText = dateTextConverter();
+  const at = (row: CellValue[], name: keyof CogsLayout['columns']): CellValue => {
+    const column = layout.columns[name];
+    return column === undefined ? '' : row[column - 1];
+  };
+  const text = (value: CellValue) => String(value ?? '').trim().replace(/^'/, '');
+  return values.map((row, i) => {
+    const parts = COST_PARTS.map((name) => at(row, name)).filter((v) => text(v) !== '');
+    const partsSum = parts.reduce<number>((sum, v) => sum + (parseUnitCost(v) || 0), 0);
+    const total = at(row, 'Unit cost');
+    const date = at(row, 'Effective from');
+    const iso = Object.prototype.toString.call(date) === '[object Date]' ? toText(date as Date) : parseDateOrNull(date) ?? '';
+    return {
+      row: i + 2,
+      skuId: text(at(row, 'SKU ID')), sellerSku: text(at(row, 'Seller SKU')), productName: text(at(row, 'Product name')), skuName: text(at(row, 'SKU name')),
+      unitCost: parts.length > 0 ? partsSum : text(total) === '' ? null : parseUnitCost(total),
+      hasParts: parts.length > 0,
+      effectiveFrom: iso.slice(0, 10),
+    };
+  });
+}
+
+function soldSkus(): Set<string> {
+  const skus = new Set<string>();
+  for (const row of readLedger()?.rows ?? []) {
+    if (row.skuId) skus.add(row.skuId);
+    if (row.sellerSku) skus.add(row.sellerSku);
+  }
+  return skus;
+}
+
+function previewOf(request: UnitCostsRequest, plan: CostMergePlan): UnitCostsPreview {
+  return {
+    fileName: request.fileName,
+    entries: request.entries.length,
+    fills: plan.fills.length,
+    appends: plan.appends.length,
+    newSkus: plan.newSkus,
+    changes: plan.changes,
+    unchanged: plan.unchanged,
+    neverSold: plan.neverSold,
+  };
+}
+
+function plan(request: UnitCostsRequest): { layout: CogsLayout; plan: CostMergePlan } {
+  const layout = cogsSheet();
+  return { layout, plan: planCostMerge(tabRows(layout), request.entries, soldSkus()) };
+}
+
+/** What adding the unit costs would do, before anything is written. */
+export function previewUnitCosts(arg: UnitCostsRequest): UnitCostsPreview {
+  const request = checkUnitCostsRequest(arg);
+  return withDocumentLock(() => previewOf(request, plan(request).plan));
+}
+
+/** Writes the unit costs into TTS COGS; changed costs only with `replaceChanged`, never over parts. */
+export function saveUnitCosts(arg: UnitCostsRequest): UnitCostsResult {
+  const request = checkUnitCostsRequest(arg);
+  return withDocumentLock(() => {
+    const { layout, plan: p } = plan(request);
+    const costColumn = layout.columns['Unit cost'];
+    if (costColumn === undefined) throw new Error('TTS COGS has no Unit cost column: add a column headed Unit cost, then import the costs again.');
+    const setCost = (row: number, unitCost: number) => {
+      const cell = layout.sheet.getRange(row, costColumn);
+      cell.setNumberFormat(UNIT_COST_FORMAT);
+      cell.setValue(unitCostToDollars(unitCost));
+    };
+    for (const fill of p.fills) setCost(fill.tabRow, fill.unitCost);
+    const replaced = request.replaceChanged ? p.changes.filter((c) => !c.hasParts) : [];
+    for (const change of replaced) setCost(change.tabRow, change.to);
+    const timeZone = spreadsheetTimeZone();
+    appendCogsRows(layout, p.appends.map(({ entry, like }) => ({
+      'SKU ID': like?.skuId ?? (/^\d{10,}$/.test(entry.sku) ? entry.sku : ''),
+      'Seller SKU': like?.sellerSku ?? (/^\d{10,}$/.test(entry.sku) ? '' : entry.sku),
+      'Product name': like?.productName ?? '',
+      'SKU name': like?.skuName ?? '',
+      'Unit cost': unitCostToDollars(entry.unitCost),
+      ...(entry.effectiveFrom ? { 'Effective from': dateCell(entry.effectiveFrom, timeZone) as Date } : {}),
+    })));
+    const written = p.fills.length + p.appends.length + replaced.length;
+    const kept = p.changes.length - replaced.length;
+    const message = `${written} unit cost${written === 1 ? '' : 's'} written to TTS COGS`
+      + (kept > 0 ? `; ${kept} changed cost${kept === 1 ? '' : 's'} left as ${kept === 1 ? 'it was' : 'they were'}` : '')
+      + (p.unchanged > 0 ? `; ${p.unchanged} already there` : '') + '.';
+    return { ...previewOf(request, p), written, replaced: replaced.length, message };
+  });
+}
+
+
+const MAX_ENTRIES = 20_000;
+
+/** The request as it crossed from the sidebar: checked, since anything can arrive through google.script.run. */
+export function checkUnitCostsRequest(value: unknown): UnitCostsRequest {
+  const request = value as Partial<UnitCostsRequest> | null;
+  if (!request || typeof request.fileName !== 'string' || !Array.isArray(request.entries)) throw new Error('Unit costs: expected { fileName, entries }.');
+  if (request.entries.length > MAX_ENTRIES) throw new Error(`Unit costs: at most ${MAX_ENTRIES} at a time, found ${request.entries.length}.`);
+  request.entries.forEach((e, i) => {
+    const ok = e && typeof e.sku === 'string' && e.sku.trim() !== '' && e.sku.length <= 100 && Number.isSafeInteger(e.unitCost) && e.unitCost >= 0
+      && typeof e.effectiveFrom === 'string' && /^(\d{4}-\d\d-\d\d)?$/.test(e.effectiveFrom) && Number.isSafeInteger(e.row);
+    if (!ok) throw new Error(`Unit costs: entry ${i + 1} is not a SKU with a unit cost of 0 or more and an optional date.`);
+  });
+  return { fileName: request.fileName, entries: request.entries, replaceChanged: request.replaceChanged === true };
+}
+
+/** Sold SKUs (sales and samples) that have no unit cost in TTS COGS yet, in the order first sold. */
+export function getMissingUnitCosts(_arg: null): MissingUnitCosts {
+  const ledger = readLedger();
+  if (!ledger) return { skus: [] };
+  const cogs = readCogs();
+  const seen = new Map<string, MissingUnitCosts['skus'][number]>();
+  for (const row of ledger.rows) {
+    const sku = row.skuId || row.sellerSku;
+    if (!sku || seen.has(sku) || row.quantity <= 0 || unitsSold(row) === 0) continue;
+    if (costEntryOn(cogs, row) === undefined) seen.set(sku, { sku, sellerSku: row.sellerSku, productName: row.productName, skuName: row.skuName });
+  }
+  return { skus: [...seen.values()] };
+}

@@ -1,0 +1,58 @@
+/**
+ * The TTS Costs tab: running costs that are not per unit (software, staff, storage, an agency's
+ * retainer or a share of sales), typed by the seller. The add-on makes it once with its header,
+ * notes, formats and validation, and only reads it afterwards, columns found by header.
+ */
+import { COSTS_HEADER, readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
+import { CURRENCY_FORMAT, DATE_FORMAT, TEXT_FORMAT, sheetWithHeader } from './sheet-writing';
+import { dateTextConverter } from './sheet-dates';
+import type { CellValue } from '../../core/types';
+
+export const COSTS_SHEET = 'TTS Costs';
+
+type CostsColumn = (typeof COSTS_HEADER)[number];
+
+const NOTES: Record<CostsColumn, string> = {
+  Cost: 'What you pay for: software, staff, storage, an agency retainer, a returns reserve…',
+  Amount: 'A fixed amount in dollars for each period in Every (leave blank for a percentage).',
+  Every: 'month, week, year or once. A monthly, weekly or yearly amount is spread over the days of its period, so every month gets its exact share.',
+  Percent: 'Instead of an amount: a share of a sales figure, e.g. 2% (leave Amount blank).',
+  Of: 'The figure the percent is taken of: net sales (default), gross sales or settlement.',
+  Starts: 'First day the cost counts (for once: the day you paid it). Blank = from the start.',
+  Ends: 'Last day the cost counts. Blank = still running.',
+};
+const FORMATS: Record<CostsColumn, string> = {
+  Cost: TEXT_FORMAT, Amount: CURRENCY_FORMAT, Every: TEXT_FORMAT, Percent: '0.00%', Of: TEXT_FORMAT, Starts: DATE_FORMAT, Ends: DATE_FORMAT,
+};
+
+/** The TTS Costs tab, made with its header, notes and validation when missing. */
+export function costsSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COSTS_SHEET);
+  if (existing && existing.getLastRow() > 0) return existing;
+  const sheet = sheetWithHeader(COSTS_SHEET, COSTS_HEADER);
+  const rows = sheet.getMaxRows() - 1;
+  COSTS_HEADER.forEach((name, i) => {
+    sheet.getRange(1, i + 1).setNote(NOTES[name]);
+    if (rows > 0) sheet.getRange(2, i + 1, rows, 1).setNumberFormat(FORMATS[name]);
+  });
+  if (rows > 0) {
+    const column = (name: CostsColumn) => sheet.getRange(2, COSTS_HEADER.indexOf(name) + 1, rows, 1);
+    column('Amount').setDataValidation(SpreadsheetApp.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).setHelpText('An amount in dollars, 0 or more.').build());
+    column('Every').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['month', 'week', 'year', 'once'], true).setAllowInvalid(false).setHelpText('month, week, year or once.').build());
+    column('Of').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['net sales', 'gross sales', 'settlement'], true).setAllowInvalid(false).setHelpText('net sales, gross sales or settlement.').build());
+    for (const name of ['Starts', 'Ends'] as const) {
+      column(name).setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('A date such as 2026-05-01, or blank.').build());
+    }
+  }
+  return sheet;
+}
+
+/** The running costs typed in the TTS Costs tab (none when there is no tab). */
+export function readCostsTab(): RunningCost[] {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COSTS_SHEET);
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  const toText = dateTextConverter();
+  const values = (sheet.getDataRange().getValues() as CellValue[][]).map((row) =>
+    row.map((cell) => (Object.prototype.toString.call(cell) === '[object Date]' ? toText(cell as Date) : cell)));
+  return readRunningCosts(values, COSTS_SHEET);
+}

@@ -7,6 +7,9 @@ import { refreshDashboard } from './dashboard/dashboard';
 import { getForecastStatus } from './dashboard/forecast-status';
 import { beginImport, finishImport, importChunk } from './import/import-handlers';
 import { getSettings, saveSettings } from './settings';
+import { getDashboardFreshness } from './dashboard/dashboard-freshness';
+import { insertFormula, listFormulaSources } from './formulas/insert-formula';
+import { openTab } from './sidebar/open-tab';
 
 export const sidebarHandlers: ServerApi = {
   getSettings,
@@ -16,4 +19,8 @@ export const sidebarHandlers: ServerApi = {
   beginImport,
   importChunk,
   finishImport,
+  openTab,
+  getDashboardFreshness,
+  listFormulaSources,
+  insertFormula,
 } as ServerApi;

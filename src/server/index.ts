@@ -12,3 +12,6 @@ export { TTS_THRESHOLD } from './custom-functions/threshold';
 export { TTS_FORECAST } from './custom-functions/forecast';
 export { TTS_BREAKEVEN_ROAS } from './custom-functions/breakeven';
 export { beginImport, importChunk, finishImport } from './import/import-handlers';
+export { openTab } from './sidebar/open-tab';
+export { getDashboardFreshness } from './dashboard/dashboard-freshness';
+export { listFormulaSources, insertFormula } from './formulas/insert-formula';

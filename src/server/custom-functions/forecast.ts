@@ -7,6 +7,7 @@ type Arg = unknown;
 
 /**
  * Forecasts monthly sales with an automatically chosen exponential-smoothing model, with an 80% band and the chance of reaching a target.
+ * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {string[][]|Date[][]} months Consecutive months, oldest first: dates inside each month or "2026-03" texts.
  * @param {number[][]} values Sales of each month, in dollars (same number of cells as months).

@@ -3,13 +3,15 @@ import { detachedText } from '../../core/read/detached-text';
 import { buildCogsTable, emptyLines, groupKey, missingUnitCostError, NO_SKU, PnlGroupings, unitCostOn, unitsSoldView, type CogsTable, type PnlGroupBy, type PnlLines } from '../../core/analysis/pnl';
 import type { RowView } from '../../core/read/row-view';
 import type { CellValue } from '../../core/types';
-import { asGrid, centsToCell, describe, isOmitted, scalarOf } from './arguments';
+import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { dateTextConverter } from '../sheets/sheet-dates';
 import { readStatement } from './statement-input';
 
 type Arg = unknown;
 
 /**
  * Net profit: total settlement minus cost of goods sold minus your other costs.
+ * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: columns SKU (SKU ID or seller SKU), unit cost, optional effective-from date; a header row is skipped.
@@ -32,6 +34,7 @@ const BLANK_GROUP_LABELS: Record<PnlGroupBy, string> = { month: '(no date)', sku
 
 /**
  * Profit and loss table grouped by month, SKU, statement or type.
+ * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: SKU, unit cost, optional effective-from date. Without it COGS is blank and Net profit equals Settlement.
@@ -107,7 +110,9 @@ function groupByOf(value: Arg): PnlGroupBy {
 }
 
 function cogsTableOf(cogs: Arg): CogsTable {
-  const grid = asGrid(cogs, 'cogs');
+  // Effective-from dates as the cells show them, in the spreadsheet's zone.
+  const dateText = dateTextConverter();
+  const grid = asGrid(cogs, 'cogs').map((row) => row.map((cell) => (isDateValue(cell) ? dateText(cell) : cell)));
   if (grid[0] && grid[0].length < 2) {
     throw new Error('cogs must have at least two columns: SKU and unit cost (and optionally an effective-from date), e.g. COGS!A:C.');
   }

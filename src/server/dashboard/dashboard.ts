@@ -9,6 +9,7 @@ import type { DashboardResult, SalesMetric, Settings } from '../../core/contract
 import { dashboardModel, type DashboardModel, type OutlookOptions } from '../../core/analysis/dashboard-model';
 import { formatDollars } from '../../core/analysis/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
+import { FRESHNESS_LABEL, markDashboardRefreshed } from './dashboard-freshness';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';
 import { readSettings } from '../settings';
@@ -59,10 +60,11 @@ function writeHeaderedBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: numb
   sheet.getRange(row, column, 1, header.length).setFontWeight('bold');
 }
 
-function facts(model: DashboardModel, settings: Settings, problems: string[]): Cell[][] {
+function facts(model: DashboardModel, settings: Settings, problems: string[], freshness: string): Cell[][] {
   const s = model.status;
   const missing = model.missingCostSkus;
   const lines: [string, string][] = [
+    [FRESHNESS_LABEL, freshness],
     ['As of', `${s.asOf} (latest date in the TTS Ledger tab)`],
     ['Sales metric', METRIC_LABELS[settings.metric]],
     ['Targets', `${formatDollars(s.monthlyTargetCents)} a month, ${formatDollars(s.annualTargetCents)} a year`],
@@ -78,7 +80,7 @@ function facts(model: DashboardModel, settings: Settings, problems: string[]): C
 }
 
 /** Writes every block; returns where they are for the charts. */
-function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, problems: string[]): ChartBlocks {
+function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, problems: string[], freshness: string): ChartBlocks {
   const target = model.status.monthlyTargetCents;
   const table = model.months.map((m): Cell[] => [
     m.month, dollars(m.sales), dollars(target), dollars(m.forecast), dollars(m.low80), dollars(m.high80), dollars(m.netProfit), dollars(m.feesPaid),
@@ -96,7 +98,7 @@ function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: Dashboard
     : [['No fees this year', 0]];
   writeHeaderedBlock(sheet, 1, FEES_COLUMN, FEES_HEADER, fees, money.slice(0, 2));
 
-  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], facts(model, settings, problems), [TEXT_FORMAT, TEXT_FORMAT]);
+  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], facts(model, settings, problems, freshness), [TEXT_FORMAT, TEXT_FORMAT]);
   sheet.setFrozenRows(1);
   const historyRows = model.months.filter((m) => m.sales !== null).length;
   return {
@@ -117,7 +119,8 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const year = model.status.asOf.slice(0, 4);
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
-    const blocks = writeBlocks(sheet, model, settings, ledger.problems);
+    const blocks = writeBlocks(sheet, model, settings, ledger.problems, markDashboardRefreshed(new Date()));
+    sheet.activate(); // the seller's next look is the answer
     return drawDashboardCharts(sheet, blocks, {
       monthly: `Monthly sales vs the ${formatDollars(model.status.monthlyTargetCents)} target, with forecast`,
       year: `Sales in ${year} vs the ${formatDollars(model.status.annualTargetCents)} annual target`,

@@ -16,6 +16,7 @@ import {
 import { logImportFinished, logImportStarted } from '../sheets/imports-log';
 import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
+import { markLedgerChanged } from '../dashboard/dashboard-freshness';
 
 /** Adds the new SKUs among the ledger rows this import wrote to TTS COGS. */
 function prefillFromImport(state: ImportState): number {
@@ -88,6 +89,7 @@ export function finishImport(arg: FinishImportRequest): ImportSummary {
     const message = request.message ?? (request.status === 'cancelled' ? 'Cancelled in the sidebar; import the file again to add the rest.' : '');
     logImportFinished(state.importId, state, request.status, message);
     deleteImportState(state.importId);
+    markLedgerChanged(state.fileName, state.written, new Date());
     return {
       importId: state.importId, fileName: state.fileName, written: state.written, duplicates: state.duplicates,
       rejected: state.rejected, status: request.status, cogsAdded,

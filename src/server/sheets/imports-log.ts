@@ -70,7 +70,6 @@ export function logImportFinished(importId: string, counts: ImportCounts, status
   row[COL['Duplicates skipped']] = counts.duplicates;
   row[COL.Status] = status;
   row[COL.Message] = textCell(message);
-  // Text read back has lost its quote prefix; write it neutralized again.
-  for (const c of [COL.File, COL.Layout, COL.Reconciliation]) row[c] = textCell(String(row[c]));
+  // The rest of the row goes back exactly as read: text cells are plain text, never escaped again.
   writeBlock(sheet, rowNumber, 1, [row], FORMATS);
 }

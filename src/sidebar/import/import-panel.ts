@@ -25,6 +25,8 @@ export interface ImportPanelOptions {
   call: ServerCaller;
   /** After every import run (e.g. so the forecast panel can refresh). */
   onImported?: (outcomes: ImportOutcome[]) => void;
+  /** Whether previewed files wait for *Import* (which is then the view's primary action). */
+  onPendingChange?: (pending: boolean) => void;
 }
 
 export interface ImportPanel {
@@ -36,7 +38,7 @@ export interface ImportPanel {
 }
 
 export function createImportPanel(options: ImportPanelOptions): ImportPanel {
-  const { parser, call, onImported } = options;
+  const { parser, call, onImported, onPendingChange } = options;
   const entries: Entry[] = [];
   let busy: 'reading' | 'importing' | null = null;
   let cancelRequested = false;
@@ -46,7 +48,7 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
   const dropZone = h('div', { className: 'dropzone' }, input, chooseLabel, h('span', { className: 'hint' }, 'or drop CSV / XLSX exports here'));
   const cards = h('div', { className: 'cards' });
   const progress = createProgress('Import progress');
-  const importButton = h('button', { type: 'button', className: 'action', disabled: true }, 'Import');
+  const importButton = h('button', { type: 'button', disabled: true }, 'Import');
   const cancelButton = h('button', { type: 'button', disabled: true }, 'Cancel');
   const clearButton = h('button', { type: 'button', disabled: true }, 'Clear');
   const element = h('section', { className: 'panel import-panel', 'aria-labelledby': 'import-title' },
@@ -60,7 +62,10 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
   }
 
   function refreshButtons(): void {
-    importButton.disabled = busy !== null || pending().length === 0;
+    const waiting = pending().length > 0;
+    importButton.classList.toggle('action', waiting);
+    onPendingChange?.(waiting);
+    importButton.disabled = busy !== null || !waiting;
     cancelButton.disabled = busy === null;
     clearButton.disabled = busy !== null || cards.childElementCount === 0;
     input.disabled = busy !== null;

@@ -18,8 +18,9 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../scripts/browser';
 import { buildStatementWorkbook, type StatementWorkbook } from './xlsx-statement-workbook';
 
 export interface XlsxPhaseResult {
@@ -55,18 +56,8 @@ export interface XlsxBrowserBenchResult {
 type Phase = 'read' | 'parse' | 'worker' | 'syncRead' | 'syncParse';
 const PHASES: Phase[] = ['read', 'parse', 'worker', 'syncRead', 'syncParse'];
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+/** Added to the resolver's flags: `performance.memory` unrounded, and `gc()` between rounds. */
+const MEASURE_ARGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 const ORIGIN = 'http://tts-profit-bench.local';
 
@@ -226,7 +217,7 @@ export async function benchXlsxInBrowser(opts: { rows: number; cols: number; rep
   const workbook = statementWorkbook(opts);
   const scripts = { page: await bundlePageScript(), worker: await bundleParseWorker() };
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const { browser } = await launchChromium(MEASURE_ARGS);
   try {
     const phases = {} as Record<Phase, XlsxPhaseResult>;
     let nativeInflate = false;

@@ -174,7 +174,7 @@ describe('TTS_NET_PROFIT', () => {
       'cogs must have at least two columns: SKU and unit cost (and optionally an effective-from date), e.g. COGS!A:C.',
     );
     expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, inSandbox(rt, [['SKU', 'Unit cost'], [SKU_A, 'five']])))).toMatch(
-      /^cogs row 2, column B\b.*expected an amount, found `five`/,
+      /^cogs row 2, column B\b.*expected a unit cost such as 6.50 or 0.125, found `five`/,
     );
     expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, '', inSandbox(rt, [['ads']])))).toBe('other_costs, row 1, column 1: expected an amount, found `ads`');
   });

@@ -107,7 +107,7 @@ describe('row P&L', () => {
     expect(netProfit([row({ gross_sales: 100 }, { skuId: '', sellerSku: 'TANK', quantity: 3 })], cogs).cogs).toBe(600);
     const missing = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((s) => row({ gross_sales: 100 }, { skuId: s, sellerSku: '' }));
     expect(() => netProfit(missing, cogs)).toThrow('No unit cost for 7 sold SKUs: A, B, C, D, E and 2 more. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.');
-    expect(() => buildCogsTable([['SKU', 'Unit cost'], ['A', 'cheap']])).toThrow('COGS row 2, column B (Unit cost): expected an amount, found `cheap`');
+    expect(() => buildCogsTable([['SKU', 'Unit cost'], ['A', 'cheap']])).toThrow('COGS row 2, column B (Unit cost): expected a unit cost such as 6.50 or 0.125, found `cheap`');
   });
 
   it('accumulates incrementally like the batch form', () => {

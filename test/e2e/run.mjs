@@ -1,4 +1,4 @@
-// Browser end-to-end test: real Chromium drives the playground (the built sidebar + the built
+// Browser end-to-end test: real Chromium (see scripts/browser.ts for which one) drives the playground (the built sidebar + the built
 // server bundle over the emulated workbook). Imports the sample statement, imports it again,
 // then a broken file, checking what the seller sees and what lands in the workbook.
 // Screenshots of each step go to test-results/e2e/.
@@ -10,20 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const chrome = process.env.CHROME_BIN ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SAMPLE = join(root, 'samples', 'statement-2026-05.csv');
 const shots = join(root, 'test-results', 'e2e');
-
-if (!existsSync(chrome)) {
-  if (process.env.CI) {
-    console.error(`e2e: Chromium not found at ${chrome} (set CHROME_BIN). CI must run the browser test.`);
-    process.exit(1);
-  }
-  console.log(`e2e: skipped: Chromium not found at ${chrome}. Install it (apt-get install chromium) or set CHROME_BIN to run the browser test.`);
-  process.exit(0);
-}
 
 if (!existsSync(join(root, 'dist', 'Code.js')) || !existsSync(join(root, 'dist', 'Sidebar.html'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
@@ -32,13 +20,17 @@ if (!existsSync(join(root, 'dist', 'Code.js')) || !existsSync(join(root, 'dist',
 const { register } = await import('tsx/esm/api');
 register();
 const { startPlayground } = await import('../../playground/server.ts');
-const { chromium } = await import('playwright-core');
+const { launchChromium } = await import('../../scripts/browser.ts');
 
+// No browser is a failure with the reason, never a skip: the test must run wherever `npm test` does.
+const { browser, choice } = await launchChromium().catch((error) => {
+  console.error(`e2e: failed: ${error.message}`);
+  process.exit(1);
+});
 rmSync(shots, { recursive: true, force: true }); // screenshots of this run only
 mkdirSync(shots, { recursive: true });
 const scratch = mkdtempSync(join(tmpdir(), 'tts-e2e-'));
 const playground = await startPlayground({ port: 0, root, workbookFile: join(scratch, 'workbook.json') });
-const browser = await chromium.launch({ executablePath: chrome, headless: true, args: FLAGS });
 const problems = [];
 let step = 0;
 
@@ -72,7 +64,7 @@ try {
   const importButton = frame.getByRole('button', { name: 'Import', exact: true });
   const expectedRows = readFileSync(SAMPLE, 'utf8').trim().split('\n').length - 1;
 
-  console.log(`e2e: ${playground.url} with ${chrome}`);
+  console.log(`e2e: ${playground.url} with ${choice.executablePath} (${choice.source})`);
 
   await check('the playground loads the sample statement into the sidebar, which previews it', async () => {
     await frame.locator('#import-files').waitFor({ state: 'attached' });

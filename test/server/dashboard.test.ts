@@ -186,7 +186,7 @@ describe('Refresh dashboard', () => {
     expect(workbook.valuesOf(DASHBOARD).map((r) => r.slice(9, 11))).toContainEqual(['Unit costs', 'No unit cost in TTS COGS for 1 sold SKU (counted as $0): 1729000000000000002']);
 
     workbook.seed(COGS_TAB, [COGS_HEADER, ["'1729000000000000001", '', '', '', 'ten dollars', '']]);
-    expect(() => run(workbook, 'refreshDashboard')).toThrow('TTS COGS row 2, column E (Unit cost): expected an amount, found `ten dollars`.');
+    expect(() => run(workbook, 'refreshDashboard')).toThrow('TTS COGS row 2, column E (Unit cost): expected a unit cost such as 6.50 or 0.125, found `ten dollars`.');
   });
 
   it('says there is nothing to chart without a ledger, and creates no tab', () => {

@@ -1,18 +1,22 @@
 /**
  * Unit costs (COGS) the seller keeps: read from a range with or without a header row, and the cost
  * in force on a sale's date. One reader for the `cogs` argument of the custom functions and for
- * the TTS COGS tab (`SKU ID | Seller SKU | Product name | SKU name | Unit cost | Effective from`).
+ * the TTS COGS tab, whose unit cost may be split into parts (product cost, inbound freight,
+ * duty / tariff, packaging, other per unit): the parts' sum is the unit cost.
  */
 import { parseDateOrNull } from '../dates';
-import { moneyProblem, parseCentsOrNaN } from '../money';
-import { rowDate, type GroupedFields } from './pnl';
+import { formatUnitCost, parseUnitCost } from './unit-cost';
+import { rowDate, type GroupedFields } from './row-dates';
 import type { CellValue } from '../types';
 
 export interface CogsEntry {
   sku: string;
-  unitCostCents: number;
+  /** Ten-thousandths of a dollar (see unit-cost.ts). */
+  unitCost: number;
   /** `YYYY-MM-DD`, or '' for "always". */
   effectiveFrom: string;
+  /** Where the cost was read, for messages and cost details: `TTS COGS row 4`. */
+  where: string;
 }
 
 export interface CogsTable {
@@ -22,9 +26,14 @@ export interface CogsTable {
 
 type Rows = readonly (readonly CellValue[])[];
 
+/** The parts a unit cost is made of in the TTS COGS tab, in column order. */
+export const COST_PARTS = ['Product cost', 'Inbound freight', 'Duty / tariff', 'Packaging', 'Other per unit'] as const;
+
 interface CogsColumns {
   skuIds: number[];
+  /** The unit cost (the parts' total), or −1. */
   cost: number;
+  parts: number[];
   from: number;
   /** Header labels by column, for messages; empty without a header row. */
   labels: string[];
@@ -42,7 +51,7 @@ function isBlank(value: CellValue): boolean {
   return cellText(value) === '';
 }
 
-function columnLetter(index: number): string {
+export function columnLetter(index: number): string {
   let n = index + 1;
   let letters = '';
   while (n > 0) {
@@ -53,27 +62,37 @@ function columnLetter(index: number): string {
   return letters;
 }
 
-const SKU_HEADERS = ['sku id', 'seller sku', 'sku'];
-const COST_HEADERS = ['unit cost', 'cost', 'unit cogs', 'cogs'];
-const FROM_HEADERS = ['effective from', 'effective date', 'from'];
-
-/** Columns by header label when the first non-blank row is a header naming a unit cost. */
-function headerColumns(row: readonly CellValue[]): CogsColumns | null {
-  const labels = row.map((v) => cellText(v));
-  const keys = labels.map((l) => l.toLowerCase().replace(/\s+/g, ' '));
-  const cost = keys.findIndex((k) => COST_HEADERS.includes(k));
-  const skuIds = SKU_HEADERS.map((h) => keys.indexOf(h)).filter((i) => i >= 0);
-  if (cost < 0 || skuIds.length === 0) return null;
-  return { skuIds, cost, from: keys.findIndex((k) => FROM_HEADERS.includes(k)), labels, blankCostWaits: true };
+/** A header as compared: case, spaces and punctuation ignored (`Duty/Tariff` = `duty / tariff`). */
+export function headerKey(label: CellValue): string {
+  return cellText(label).toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
-const POSITIONAL: CogsColumns = { skuIds: [0], cost: 1, from: 2, labels: [], blankCostWaits: false };
+const SKU_HEADERS = ['skuid', 'sellersku', 'sku'];
+const COST_HEADERS = ['unitcost', 'cost', 'unitcogs', 'cogs', 'totalunitcost'];
+const FROM_HEADERS = ['effectivefrom', 'effectivedate', 'from'];
+const PART_HEADERS: readonly (readonly string[])[] = [
+  ['productcost'], ['inboundfreight', 'freight'], ['dutytariff', 'duty', 'tariff'], ['packaging'], ['otherperunit', 'other'],
+];
+
+/** Columns by header label when the first non-blank row is a header naming a unit cost or its parts. */
+function headerColumns(row: readonly CellValue[]): CogsColumns | null {
+  const labels = row.map((v) => cellText(v));
+  const keys = row.map(headerKey);
+  const cost = keys.findIndex((k) => COST_HEADERS.includes(k));
+  const parts = PART_HEADERS.map((names) => keys.findIndex((k) => names.includes(k))).filter((i) => i >= 0);
+  const skuIds = SKU_HEADERS.map((h) => keys.indexOf(h)).filter((i) => i >= 0);
+  if ((cost < 0 && parts.length === 0) || skuIds.length === 0) return null;
+  return { skuIds, cost, parts, from: keys.findIndex((k) => FROM_HEADERS.includes(k)), labels, blankCostWaits: true };
+}
+
+const POSITIONAL: CogsColumns = { skuIds: [0], cost: 1, parts: [], from: 2, labels: [], blankCostWaits: false };
 
 /**
- * Builds the COGS table. With a header row naming Unit cost and SKU ID, Seller SKU or SKU,
- * columns are found by name (the TTS COGS tab); otherwise the columns are SKU, unit cost and an
- * optional effective-from date, and a first row that holds no amount is taken as a header.
- * Throws an Error naming the row and column when a cost, SKU or date cannot be read.
+ * Builds the COGS table. With a header row naming Unit cost (or its parts) and SKU ID, Seller SKU
+ * or SKU, columns are found by name (the TTS COGS tab, wherever its columns are); otherwise the
+ * columns are SKU, unit cost and an optional effective-from date, and a first row that holds no
+ * amount is taken as a header. Throws an Error naming the row and column when a cost, SKU or date
+ * cannot be read, or when one SKU has two different costs from the same date.
  */
 export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
   const bySku = new Map<string, CogsEntry[]>();
@@ -85,18 +104,32 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
       columns = headerColumns(row);
       if (columns) continue;
       columns = POSITIONAL;
-      if (Number.isNaN(parseCentsOrNaN(row[1]))) continue; // a header such as "SKU, Cost, From"
+      if (Number.isNaN(parseUnitCost(row[1]))) continue; // a header such as "SKU, Cost, From"
     }
-    addEntry(bySku, row, r + 1, columns, where);
+    const entry = readEntry(row, r + 1, columns, where);
+    if (!entry) continue;
+    const list = bySku.get(entry.sku) ?? [];
+    list.push(entry);
+    bySku.set(entry.sku, list);
   }
-  for (const list of bySku.values()) list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  for (const list of bySku.values()) {
+    list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+    for (let i = 1; i < list.length; i++) {
+      const [a, b] = [list[i - 1], list[i]];
+      if (a.effectiveFrom === b.effectiveFrom && a.unitCost !== b.unitCost) {
+        const from = a.effectiveFrom ? `from ${a.effectiveFrom}` : 'with no effective date';
+        throw new Error(`${a.where} and ${b.where.replace(`${where} `, '')}: SKU ${a.sku} has two unit costs ${from} (${formatUnitCost(a.unitCost)} and ${formatUnitCost(b.unitCost)}). Keep one, or give the newer one its Effective from date.`);
+      }
+    }
+  }
   return { bySku };
 }
 
-function addEntry(bySku: Map<string, CogsEntry[]>, row: readonly CellValue[], rowNumber: number, columns: CogsColumns, where: string): void {
+function readEntry(row: readonly CellValue[], rowNumber: number, columns: CogsColumns, where: string): CogsEntry | null {
   const at = (c: number) => `${where} row ${rowNumber}, column ${columnLetter(c)}${columns.labels[c] ? ` (${columns.labels[c]})` : ''}`;
-  const costCell = row[columns.cost];
-  if (isBlank(costCell) && columns.blankCostWaits) return;
+  const filledParts = columns.parts.filter((c) => !isBlank(row[c]));
+  const costCell = columns.cost >= 0 ? row[columns.cost] : '';
+  if (filledParts.length === 0 && isBlank(costCell) && columns.blankCostWaits) return null;
   // The first SKU column with a value names the row (SKU ID before seller SKU): a seller SKU
   // shared by several variants must not lend one variant's cost to the others.
   let sku = '';
@@ -109,26 +142,43 @@ function addEntry(bySku: Map<string, CogsEntry[]>, row: readonly CellValue[], ro
     if (sku !== '') break;
   }
   if (sku === '') throw new Error(`${where} row ${rowNumber}: a unit cost without a SKU.`);
-  const cents = parseCentsOrNaN(costCell);
-  if (Number.isNaN(cents)) throw new Error(`${at(columns.cost)}: ${moneyProblem(costCell)}.`);
-  if (cents < 0) throw new Error(`${at(columns.cost)}: expected a unit cost of 0 or more, found \`${cellText(costCell)}\`.`);
+  const amount = (c: number): number => {
+    const cost = parseUnitCost(row[c]);
+    if (Number.isNaN(cost)) throw new Error(`${at(c)}: expected a unit cost such as 6.50 or 0.125, found \`${cellText(row[c])}\`.`);
+    if (cost < 0) throw new Error(`${at(c)}: expected a unit cost of 0 or more, found \`${cellText(row[c])}\`.`);
+    return cost;
+  };
+  let unitCost: number;
+  if (filledParts.length > 0) {
+    unitCost = filledParts.reduce((sum, c) => sum + amount(c), 0);
+    // The total column holds the parts' sum (a formula): a different number typed over it is a
+    // contradiction the seller must resolve, not something to guess.
+    if (!isBlank(costCell) && amount(columns.cost) !== unitCost) {
+      throw new Error(`${at(columns.cost)}: the unit cost ${cellText(costCell)} differs from the sum of its parts, ${formatUnitCost(unitCost)}. Clear the parts or the unit cost.`);
+    }
+  } else {
+    unitCost = amount(columns.cost);
+  }
   const dateCell = columns.from >= 0 ? row[columns.from] ?? '' : '';
   const date = parseDateOrNull(dateCell);
   if (date === null) throw new Error(`${at(columns.from)}: expected an effective date such as 2026-01-31, found \`${cellText(dateCell)}\`.`);
-  const list = bySku.get(sku) ?? [];
-  list.push({ sku, unitCostCents: cents, effectiveFrom: date.slice(0, 10) });
-  bySku.set(sku, list);
+  return { sku, unitCost, effectiveFrom: date.slice(0, 10), where: `${where} row ${rowNumber}` };
 }
 
 /**
- * The unit cost in force on the row's date: the latest entry effective on or before it. A sale
- * dated before every entry uses the earliest known cost (a cost entered late still applies to old sales).
+ * The cost entry in force on the row's date: the latest effective on or before it. A sale dated
+ * before every entry uses the earliest known cost (a cost entered late still applies to old sales).
  */
-export function unitCostOn(table: CogsTable, row: GroupedFields): number | undefined {
+export function costEntryOn(table: CogsTable, row: GroupedFields): CogsEntry | undefined {
   const list = (row.skuId && table.bySku.get(row.skuId)) || (row.sellerSku && table.bySku.get(row.sellerSku)) || undefined;
   if (!list || list.length === 0) return undefined;
   const date = rowDate(row);
   let chosen = list[0];
   for (const entry of list) if (entry.effectiveFrom === '' || date === '' || entry.effectiveFrom <= date) chosen = entry;
-  return chosen.unitCostCents;
+  return chosen;
+}
+
+/** The unit cost (ten-thousandths of a dollar) in force on the row's date; see {@link costEntryOn}. */
+export function unitCostOn(table: CogsTable, row: GroupedFields): number | undefined {
+  return costEntryOn(table, row)?.unitCost;
 }

@@ -10,6 +10,7 @@ import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
 import { forecastMonthly, type ForecastResult } from '../forecast/index';
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, NO_SKU, rowDate, rowMonth, unitCostOn, unitsSold, type CogsTable } from './pnl';
+import { lineCostCents } from './unit-cost';
 import { thresholdReport, type ThresholdReport } from './threshold';
 import type { LedgerRow } from '../types';
 
@@ -225,7 +226,7 @@ export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts
     if (units === 0) continue;
     const cost = unitCostOn(cogs, row);
     if (cost === undefined) missing.add(row.skuId || row.sellerSku || NO_SKU);
-    else entry.cogs += units * cost;
+    else entry.cogs += lineCostCents(units, cost);
   }
 
   const months: MonthLine[] = outlook.history.map(({ month, sales }) => {

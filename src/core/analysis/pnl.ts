@@ -9,7 +9,9 @@ import { detachedText } from '../read/detached-text';
 import { formatCents } from '../money';
 import type { SalesMetric } from '../contract';
 import { unitCostOn, type CogsTable } from './cogs';
+import { lineCostCents } from './unit-cost';
 import type { RowView } from '../read/row-view';
+import { rowDate, rowMonth, type GroupedFields } from './row-dates';
 import type { LedgerRow } from '../types';
 
 export interface PnlLines {
@@ -55,57 +57,143 @@ let generation = 0;
 /**
  * One row's P&L contribution, computed once however many groupings it is added to: its lines, its
  * fee leaves (column id and cents, in the row's column order) and its gross sales sold/refunded.
+ * Owned by the {@link RowCollector} that filled it and valid until its next row (rows are summed
+ * one after another, and a fresh object per row would be garbage on every one of them).
  */
-const rowLines: PnlLines = emptyLines();
-const rowCells: ColumnInfo[] = [];
-const rowCents: number[] = [];
-const feeIds: string[] = [];
-const feeOrdinals: number[] = [];
-const feeCents: number[] = [];
-let feeCount = 0;
-/** Gross sales and gross sales refunds of the row last collected (saves a second pass). */
-let lastGrossSold = 0;
-let lastGrossRefunded = 0;
+interface CollectedRow {
+  readonly lines: PnlLines;
+  readonly feeIds: readonly string[];
+  readonly feeOrdinals: readonly number[];
+  readonly feeCents: readonly number[];
+  readonly feeCount: number;
+  /** Gross sales and gross sales refunds of the row (saves a second pass for units sold). */
+  readonly grossSold: number;
+  readonly grossRefunded: number;
+}
 
 /**
- * Fills the row scratch above. One lookup per amount: the first pass finds each column and stamps
- * the ancestors of the row's components (a column is a leaf of this row when its stamp is not the
- * current generation; informational and settlement columns are never parents), the second adds.
+ * Collects rows into a {@link CollectedRow}. One lookup per amount: the first pass finds each
+ * column and stamps the ancestors of the row's components (a column is a leaf of this row when its
+ * stamp is not the current generation; informational and settlement columns are never parents),
+ * the second adds.
  */
-function collectRow(row: LedgerRow): void {
-  const amounts = row.amounts;
-  const g = ++generation;
-  let n = 0;
-  for (const id in amounts) {
-    const info = INFO.get(id);
-    if (info === undefined) continue;
-    rowCells[n] = info;
-    rowCents[n] = amounts[id];
-    n++;
-    if (!info.component) continue;
-    const up = info.ancestors;
-    for (let i = 0; i < up.length; i++) up[i].mark = g;
+class RowCollector implements CollectedRow {
+  readonly lines: PnlLines = emptyLines();
+  readonly feeIds: string[] = [];
+  readonly feeOrdinals: number[] = [];
+  readonly feeCents: number[] = [];
+  feeCount = 0;
+  grossSold = 0;
+  grossRefunded = 0;
+  private readonly cells: ColumnInfo[] = [];
+  private readonly cellCents: number[] = [];
+
+  row(row: LedgerRow): CollectedRow {
+    const amounts = row.amounts;
+    const g = ++generation;
+    let n = 0;
+    for (const id in amounts) {
+      const info = INFO.get(id);
+      if (info === undefined) continue;
+      this.cells[n] = info;
+      this.cellCents[n] = amounts[id];
+      n++;
+      if (!info.component) continue;
+      const up = info.ancestors;
+      for (let i = 0; i < up.length; i++) up[i].mark = g;
+    }
+    return this.sum(n, g);
   }
-  sumCollected(n, g);
+
+  /** {@link row} for a row view: `infos` are the columns of the view's amount slots. */
+  view(view: RowView, infos: readonly ColumnInfo[]): CollectedRow {
+    const cents = view.cents;
+    const filled = view.filled;
+    const g = ++generation;
+    const n = view.filledCount;
+    for (let k = 0; k < n; k++) {
+      const slot = filled[k];
+      const info = infos[slot];
+      this.cells[k] = info;
+      this.cellCents[k] = cents[slot];
+      if (!info.component) continue;
+      const up = info.ancestors;
+      for (let i = 0; i < up.length; i++) up[i].mark = g;
+    }
+    return this.sum(n, g);
+  }
+
+  /** The second pass: the `n` gathered cells (generation `g`) into this row's sums. */
+  private sum(n: number, g: number): CollectedRow {
+    const into = this.lines;
+    into.grossSales = 0;
+    into.sellerDiscounts = 0;
+    into.refunds = 0;
+    into.netSales = 0;
+    into.shipping = 0;
+    into.fees = 0;
+    into.adjustments = 0;
+    into.settlement = 0;
+    into.taxPassthrough = 0;
+    let feeCount = 0;
+    let grossSold = 0;
+    let grossRefunded = 0;
+    for (let k = 0; k < n; k++) {
+      const info = this.cells[k];
+      const cents = this.cellCents[k];
+      if (info.grossSales) {
+        if (info.pnl === 'refunds') grossRefunded += cents;
+        else grossSold += cents;
+      }
+      if (info.component && info.mark === g) continue;
+      switch (info.pnl) {
+        case 'gross_sales':
+          into.grossSales += cents;
+          into.netSales += cents;
+          break;
+        case 'seller_discounts':
+          into.sellerDiscounts += cents;
+          into.netSales += cents;
+          break;
+        case 'refunds':
+          into.refunds += cents;
+          into.netSales += cents;
+          break;
+        case 'net_sales':
+          into.netSales += cents;
+          break;
+        case 'shipping':
+          into.shipping += cents;
+          break;
+        case 'fees':
+          into.fees += cents;
+          this.feeIds[feeCount] = info.def.id;
+          this.feeOrdinals[feeCount] = info.feeOrdinal;
+          this.feeCents[feeCount] = cents;
+          feeCount++;
+          break;
+        case 'adjustments':
+          into.adjustments += cents;
+          break;
+        case 'settlement':
+          into.settlement += cents;
+          break;
+        case 'tax_passthrough':
+          into.taxPassthrough += cents;
+          break;
+        default:
+          break;
+      }
+    }
+    this.feeCount = feeCount;
+    this.grossSold = grossSold;
+    this.grossRefunded = grossRefunded;
+    return this;
+  }
 }
 
-/** {@link collectRow} for a row view: `infos` are the columns of the view's amount slots. */
-function collectView(view: RowView, infos: readonly ColumnInfo[]): void {
-  const cents = view.cents;
-  const filled = view.filled;
-  const g = ++generation;
-  const n = view.filledCount;
-  for (let k = 0; k < n; k++) {
-    const slot = filled[k];
-    const info = infos[slot];
-    rowCells[k] = info;
-    rowCents[k] = cents[slot];
-    if (!info.component) continue;
-    const up = info.ancestors;
-    for (let i = 0; i < up.length; i++) up[i].mark = g;
-  }
-  sumCollected(n, g);
-}
+/** The collector of the functions below; each uses what it returns before collecting another row. */
+const collector = new RowCollector();
 
 /** The columns of each file's amount slots, worked out once per file (the key is the normalizer's `amountIds`). */
 const SLOT_INFOS = new WeakMap<readonly string[], ColumnInfo[]>();
@@ -130,72 +218,8 @@ function slotInfos(amountIds: readonly string[]): ColumnInfo[] {
   return infos;
 }
 
-/** The second pass of collecting a row: its `n` gathered cells (generation `g`) into the row scratch. */
-function sumCollected(n: number, g: number): void {
-  const into = rowLines;
-  into.grossSales = 0;
-  into.sellerDiscounts = 0;
-  into.refunds = 0;
-  into.netSales = 0;
-  into.shipping = 0;
-  into.fees = 0;
-  into.adjustments = 0;
-  into.settlement = 0;
-  into.taxPassthrough = 0;
-  feeCount = 0;
-  lastGrossSold = 0;
-  lastGrossRefunded = 0;
-  for (let k = 0; k < n; k++) {
-    const info = rowCells[k];
-    const cents = rowCents[k];
-    if (info.grossSales) {
-      if (info.pnl === 'refunds') lastGrossRefunded += cents;
-      else lastGrossSold += cents;
-    }
-    if (info.component && info.mark === g) continue;
-    switch (info.pnl) {
-      case 'gross_sales':
-        into.grossSales += cents;
-        into.netSales += cents;
-        break;
-      case 'seller_discounts':
-        into.sellerDiscounts += cents;
-        into.netSales += cents;
-        break;
-      case 'refunds':
-        into.refunds += cents;
-        into.netSales += cents;
-        break;
-      case 'net_sales':
-        into.netSales += cents;
-        break;
-      case 'shipping':
-        into.shipping += cents;
-        break;
-      case 'fees':
-        into.fees += cents;
-        feeIds[feeCount] = info.def.id;
-        feeOrdinals[feeCount] = info.feeOrdinal;
-        feeCents[feeCount] = cents;
-        feeCount++;
-        break;
-      case 'adjustments':
-        into.adjustments += cents;
-        break;
-      case 'settlement':
-        into.settlement += cents;
-        break;
-      case 'tax_passthrough':
-        into.taxPassthrough += cents;
-        break;
-      default:
-        break;
-    }
-  }
-}
-
 /** Adds every line of `from` into `into`. */
-function addLines(into: PnlLines, from: PnlLines): void {
+export function addLines(into: PnlLines, from: PnlLines): void {
   into.grossSales += from.grossSales;
   into.sellerDiscounts += from.sellerDiscounts;
   into.refunds += from.refunds;
@@ -207,27 +231,25 @@ function addLines(into: PnlLines, from: PnlLines): void {
   into.taxPassthrough += from.taxPassthrough;
 }
 
-/** Adds the collected row into `into` (and its fee leaves into `fees` by column id). */
-function addCollected(into: PnlLines, fees?: Map<string, number>): void {
-  addLines(into, rowLines);
+/** Adds a collected row into `into` (and its fee leaves into `fees` by column id). */
+function addCollected(row: CollectedRow, into: PnlLines, fees?: Map<string, number>): void {
+  addLines(into, row.lines);
   if (fees) {
-    for (let k = 0; k < feeCount; k++) {
-      const id = feeIds[k];
-      fees.set(id, (fees.get(id) ?? 0) + feeCents[k]);
+    for (let k = 0; k < row.feeCount; k++) {
+      const id = row.feeIds[k];
+      fees.set(id, (fees.get(id) ?? 0) + row.feeCents[k]);
     }
   }
 }
 
 /** Adds one row's P&L lines into `into` (and its fee leaves into `fees` by column id). */
 export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, number>): void {
-  collectRow(row);
-  addCollected(into, fees);
+  addCollected(collector.row(row), into, fees);
 }
 
 /** {@link addRowLines} for a row view. */
 export function addViewLines(view: RowView, into: PnlLines, fees?: Map<string, number>): void {
-  collectView(view, slotInfos(view.amountIds));
-  addCollected(into, fees);
+  addCollected(collector.view(view, slotInfos(view.amountIds)), into, fees);
 }
 
 /** P&L lines of one row. */
@@ -239,20 +261,7 @@ export function rowPnl(row: LedgerRow): PnlLines {
 
 export type PnlGroupBy = 'month' | 'sku' | 'statement' | 'type';
 
-/** The fields rows are grouped and dated by (a LedgerRow or a RowView). */
-export type GroupedFields = Pick<LedgerRow, 'orderDate' | 'statementDate' | 'skuId' | 'sellerSku' | 'statementId' | 'type'>;
-
-/** Month of a row: its order creation month, else its statement month (`YYYY-MM`, or ''). */
-export function rowMonth(row: GroupedFields): string {
-  const date = row.orderDate || row.statementDate;
-  return date.length >= 7 ? date.slice(0, 7) : '';
-}
-
-/** Calendar date of a row (order date, else statement date), `YYYY-MM-DD` or ''. */
-export function rowDate(row: GroupedFields): string {
-  const date = row.orderDate || row.statementDate;
-  return date.length >= 10 ? date.slice(0, 10) : '';
-}
+export { rowDate, rowMonth, type GroupedFields } from './row-dates';
 
 export const NO_SKU = '(no SKU)';
 
@@ -324,17 +333,17 @@ function emptyGroup(): GroupSums {
   return { rows: 0, units: 0, lines: emptyLines(), fees: new Float64Array(FEE_IDS.length), feeOrder: [] };
 }
 
-/** Adds the collected row into a group: its lines and its fee leaves. */
-function addCollectedToGroup(group: GroupSums, units: number): void {
+/** Adds a collected row into a group: its lines and its fee leaves. */
+function addCollectedToGroup(group: GroupSums, row: CollectedRow, units: number): void {
   group.rows++;
-  addCollected(group.lines);
+  addLines(group.lines, row.lines);
   group.units += units;
   const fees = group.fees;
-  for (let k = 0; k < feeCount; k++) {
-    const ordinal = feeOrdinals[k];
+  for (let k = 0; k < row.feeCount; k++) {
+    const ordinal = row.feeOrdinals[k];
     // Zero cells never reach the scratch, so an untouched total means a fee seen for the first time.
     if (fees[ordinal] === 0 && !group.feeOrder.includes(ordinal)) group.feeOrder.push(ordinal);
-    fees[ordinal] += feeCents[k];
+    fees[ordinal] += row.feeCents[k];
   }
 }
 
@@ -380,8 +389,7 @@ export class PnlGroupings {
   }
 
   add(row: LedgerRow): void {
-    collectRow(row);
-    this.addCollected(row, row.quantity);
+    this.addCollected(collector.row(row), row, row.quantity);
   }
 
   /**
@@ -389,13 +397,13 @@ export class PnlGroupings {
    * row's lines are added there too (a file's totals), from the same pass over its amounts.
    */
   addView(view: RowView, total?: PnlLines): void {
-    collectView(view, slotInfos(view.amountIds));
-    if (total) addCollected(total);
-    this.addCollected(view, view.quantity);
+    const collected = collector.view(view, slotInfos(view.amountIds));
+    if (total) addCollected(collected, total);
+    this.addCollected(collected, view, view.quantity);
   }
 
-  private addCollected(row: GroupedFields, quantity: number): void {
-    const units = unitsFrom(quantity, lastGrossSold, lastGrossRefunded);
+  private addCollected(collected: CollectedRow, row: GroupedFields, quantity: number): void {
+    const units = unitsFrom(quantity, collected.grossSold, collected.grossRefunded);
     for (let i = 0; i < this.groupBys.length; i++) {
       const byDate = this.groupOfDate[i];
       let group: GroupSums | undefined;
@@ -409,7 +417,7 @@ export class PnlGroupings {
           byDate.set(detachedText(date), group);
         }
       }
-      addCollectedToGroup(group, units);
+      addCollectedToGroup(group, collected, units);
     }
   }
 
@@ -618,7 +626,7 @@ function unitsFrom(q: number, sold: number, refunded: number): number {
 
 // ── COGS ────────────────────────────────────────────────────────────────────────────────────
 
-export { buildCogsTable, unitCostOn, type CogsEntry, type CogsTable } from './cogs';
+export { buildCogsTable, costEntryOn, unitCostOn, type CogsEntry, type CogsTable } from './cogs';
 
 export interface NetProfit {
   settlement: number;
@@ -630,7 +638,8 @@ export interface NetProfit {
 }
 
 /**
- * Net profit = total settlement − COGS (units sold × unit cost on the order date) − other costs.
+ * Net profit = total settlement − COGS (units sold × unit cost on the order date, rounded to the
+ * cent once per row) − other costs.
  * Throws naming up to five sold SKUs that have no unit cost.
  */
 export function netProfit(rows: readonly LedgerRow[], cogs: CogsTable, otherCostsCents = 0): NetProfit {
@@ -648,7 +657,7 @@ export function netProfit(rows: readonly LedgerRow[], cogs: CogsTable, otherCost
     units += sold;
     const cost = unitCostOn(cogs, row);
     if (cost === undefined) missing.add(row.skuId || row.sellerSku || NO_SKU);
-    else cogsTotal += sold * cost;
+    else cogsTotal += lineCostCents(sold, cost);
   }
   if (missing.size > 0) throw missingUnitCostError(missing);
   return { settlement, cogs: cogsTotal, otherCosts: otherCostsCents, netProfit: settlement - cogsTotal - otherCostsCents, units };

@@ -3,6 +3,7 @@ import { detachedText } from '../../core/read/detached-text';
 import { buildCogsTable, emptyLines, groupKey, missingUnitCostError, NO_SKU, PnlGroupings, unitCostOn, unitsSoldView, type CogsTable, type PnlGroupBy, type PnlLines } from '../../core/analysis/pnl';
 import type { RowView } from '../../core/read/row-view';
 import type { CellValue } from '../../core/types';
+import { lineCostCents } from '../../core/analysis/unit-cost';
 import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { dateTextConverter } from '../sheets/sheet-dates';
 import { readStatement } from './statement-input';
@@ -86,7 +87,7 @@ class CogsTally {
       this.missing.add(detachedText(view.skuId || view.sellerSku || NO_SKU));
       return;
     }
-    const cost = units * unitCost;
+    const cost = lineCostCents(units, unitCost);
     this.total += cost;
     if (this.groupBy) {
       const key = groupKey(view, this.groupBy);

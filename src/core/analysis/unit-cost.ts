@@ -1,0 +1,76 @@
+/**
+ * Unit costs keep up to four decimals of a dollar (bulk goods cost $0.125 a piece), so they are
+ * held as integer ten-thousandths of a dollar, never as cents: rounding a $0.125 cost to $0.13
+ * first would make 1,000 units $5 dearer. A line's cost (units × unit cost) is rounded to cents
+ * once, half up.
+ */
+import Decimal from 'decimal.js';
+import type { CellValue } from '../types';
+
+/** Ten-thousandths of a dollar in one cent. */
+export const UNIT_COST_PER_CENT = 100;
+/** Decimals a unit cost keeps. */
+export const UNIT_COST_DECIMALS = 4;
+
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+/** Amount text as a seller types it: `6.50`, `$0.125`, `1,234.5678`, ` 2 `, `(0.50)`. */
+const AMOUNT = /^(-)?\$?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?$/;
+
+/**
+ * A unit cost cell → ten-thousandths of a dollar (rounded half up past the fourth decimal, as a
+ * cell computed by =1/3 would need), or NaN when the cell holds no amount. Blank → NaN too: the
+ * caller decides whether a blank means "waiting for a cost".
+ */
+export function parseUnitCost(value: CellValue): number {
+  let decimal: Decimal;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return NaN;
+    decimal = new D(value);
+  } else if (typeof value === 'string') {
+    let text = value.trim().replace(/\s+/g, '');
+    let negative = false;
+    const parens = /^\((.*)\)$/.exec(text);
+    if (parens) {
+      negative = true;
+      text = parens[1];
+    }
+    const m = AMOUNT.exec(text);
+    if (!m || (m[2] === '' && m[3] === undefined)) return NaN;
+    decimal = new D(`${m[1] ?? ''}${m[2].replace(/,/g, '') || '0'}${m[3] ?? ''}`);
+    if (negative) decimal = decimal.negated();
+  } else {
+    return NaN;
+  }
+  const scaled = decimal.times(10 ** UNIT_COST_DECIMALS).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  const result = scaled.toNumber();
+  return Number.isSafeInteger(result) ? result : NaN;
+}
+
+/** Units × unit cost (ten-thousandths of a dollar) in cents, rounded once, half up. */
+export function lineCostCents(units: number, unitCost: number): number {
+  const product = units * unitCost;
+  if (Number.isSafeInteger(product)) {
+    const rest = product % UNIT_COST_PER_CENT;
+    const whole = (product - rest) / UNIT_COST_PER_CENT;
+    if (rest === 0) return whole;
+    return product > 0 ? whole + (rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0) : whole - (-rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0);
+  }
+  return new D(units).times(unitCost).div(UNIT_COST_PER_CENT).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** Cents as a unit cost (ten-thousandths of a dollar). */
+export function unitCostFromCents(cents: number): number {
+  return cents * UNIT_COST_PER_CENT;
+}
+
+/** `$0.125`, `$6.50`: a unit cost with its decimals past the cent only when it has them. */
+export function formatUnitCost(unitCost: number): string {
+  const text = new D(unitCost).div(10 ** UNIT_COST_DECIMALS).toFixed(UNIT_COST_DECIMALS).replace(/(\.\d\d\d?)0+$/, '$1').replace(/(\.\d\d)0$/, '$1');
+  return text.startsWith('-') ? `-$${text.slice(1)}` : `$${text}`;
+}
+
+/** A unit cost in dollars, for a cell. */
+export function unitCostToDollars(unitCost: number): number {
+  return unitCost / 10 ** UNIT_COST_DECIMALS;
+}

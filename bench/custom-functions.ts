@@ -11,7 +11,7 @@ import { codeFile, ensureBuilt, FULL_WIDTH, inSandbox, padded, typedCells } from
 import { parseCsv } from '../src/core/read/files/csv';
 import { median, medianRatio } from './rounds';
 import { generateStatementCsv } from './synthetic-export';
-import type { BenchSection } from './sections';
+import type { BenchSection } from './bench-section';
 
 const ROWS = 50_000;
 const BLANK_ROWS = 1_000;

@@ -1,15 +1,14 @@
 /**
  * Runs one benchmark task in its own process, so its peak memory (max RSS) is its own, and prints
  * one JSON line: { task, seconds, cpuSeconds, peakRssMB, result }. `npm run bench` runs it bundled
- * (see run.ts). Usage: node bench/.data/measure.mjs TASK FILE [WORKER_SCRIPT]
+ * (see run.ts). Usage: node bench/.data/measure.mjs TASK FILE
  */
 import { readFileSync } from 'node:fs';
 import { duckdbPnl } from './tasks/duckdb';
 import { naivePnl } from './tasks/naive';
-import { pipelinePnl, pipelinePnlInTwoThreads, rawParse, rawParseText } from './tasks/pipeline';
+import { rawParseText, workerPath } from './tasks/worker-path';
 
-/** WORKER_SCRIPT: the bundled bench/tasks/pipeline-part.ts, for the two-thread pipeline. */
-const [task, file, script = ''] = process.argv.slice(2);
+const [task, file] = process.argv.slice(2);
 
 // DuckDB's native library, loaded before the clock starts (as every task's code is) and only in
 // its own task's process: the others' peak memory does not carry it.
@@ -42,13 +41,9 @@ async function run(): Promise<unknown> {
       // The process with every task loaded and nothing read: what any task's peak RSS starts from.
       return null;
     case 'raw-parse':
-      return rawParse(file);
-    case 'raw-parse-text':
       return rawParseText(file);
     case 'pipeline':
-      return pipelinePnl(file);
-    case 'pipeline-2-threads':
-      return pipelinePnlInTwoThreads(file, script);
+      return workerPath(file);
     case 'naive':
       return naivePnl(readText(file));
     case 'duckdb':

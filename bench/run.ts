@@ -14,15 +14,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { medianRatio } from './rounds';
 import { generateStatementRows } from './synthetic-export';
-import { TWO_THREADS_FROM_BYTES } from './tasks/pipeline';
 
 const root = join(import.meta.dirname, '..');
 const dataDir = join(root, 'bench/.data');
-const resultsDir = join(root, 'bench/results');
 const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const roundsOf = (mb: number) => Math.max(1, Number(process.env.BENCH_ROUNDS ?? (mb < 100 ? 9 : 5)));
@@ -62,14 +60,12 @@ async function syntheticFile(rows: number): Promise<string> {
  * its own start-up and ~40 MB to every process measured. DuckDB's native module stays external.
  */
 const measureScript = join(dataDir, 'measure.mjs');
-const workerScript = join(dataDir, 'pipeline-part.mjs');
 mkdirSync(dataDir, { recursive: true });
 const bundled = { bundle: true, platform: 'node', format: 'esm', logLevel: 'error' } as const;
 buildSync({ ...bundled, entryPoints: [join(root, 'bench/measure.ts')], outfile: measureScript, external: ['@duckdb/node-api'] });
-buildSync({ ...bundled, entryPoints: [join(root, 'bench/tasks/pipeline-part.ts')], outfile: workerScript });
 
 function measure(task: string, file: string): Measurement {
-  const output = execFileSync(process.execPath, [measureScript, task, file, workerScript], {
+  const output = execFileSync(process.execPath, [measureScript, task, file], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
@@ -98,12 +94,10 @@ function pairedRatio(a: Measurement, b: Measurement): number {
   return medianRatio(a.rounds ?? [a.seconds], b.rounds ?? [b.seconds]);
 }
 
-const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, naiveRounds: NAIVE_ROUNDS, files: [] as unknown[] };
 const lines: string[] = [];
 /** The issue's targets, for the ratios below. */
-const TARGET = { vsRawParser: 0.4, vsNaive: 5, timeVsDuckdb: 2, peakRssVsFileSize: 2.5 } as const;
+const TARGET = { vsRawParser: 0.4, vsNaive: 5 } as const;
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
-const verdicts = (one: boolean, two: boolean) => `1 thread ${one ? 'meets' : 'MISSES'}, 2 threads ${two ? 'meets' : 'MISSES'}`;
 
 // The other sections run first: after the naive baseline's 2.3 GB process (1M rows) this machine
 // stays slow for a while, which the custom functions' 0.1 s timings show (3.8× the plain loop
@@ -117,74 +111,34 @@ for (const rows of sizes) {
   // Each pipeline right after the raw parser it is compared with, and DuckDB right after them,
   // before the naive run's 2 GB heap, in each round: as near the same machine state as can be.
   const rounds = roundsOf(mb);
-  const timed = ['raw-parse', 'pipeline', 'raw-parse-text', 'pipeline-2-threads', ...(skip.has('duckdb') ? [] : ['duckdb']), 'naive'];
+  const timed = ['raw-parse', 'pipeline', ...(skip.has('duckdb') ? [] : ['duckdb']), 'naive'];
   const measured = measureInRounds(timed, file, rounds);
-  const [raw, pipeline, rawText, pipeline2] = measured;
+  const [raw, pipeline] = measured;
   const naive = measured[measured.length - 1];
-  const duck = skip.has('duckdb') ? null : measured[4];
+  const duck = skip.has('duckdb') ? null : measured[2];
   const mbps = (m: Measurement) => mb / m.seconds;
   // Throughput ratios are time ratios the other way round: raw time / pipeline time.
   const ratios = {
-    pipelineVsRawParser: pairedRatio(raw, pipeline),
-    pipeline2ThreadsVsRawParser: pairedRatio(raw, pipeline2),
-    pipelineVsNaive: pairedRatio(naive, pipeline),
-    pipelineTimeVsDuckdb: duck ? pairedRatio(pipeline, duck) : null,
-    pipeline2ThreadsTimeVsDuckdb: duck ? pairedRatio(pipeline2, duck) : null,
-    pipelinePeakRssVsFileSize: pipeline.peakRssMB / mb,
-    pipeline2ThreadsPeakRssVsFileSize: pipeline2.peakRssMB / mb,
-    // What reading the file adds to the process (Node alone holds ~100 MB, 3× a 31 MB file).
-    pipelineAddedRssVsFileSize: (pipeline.peakRssMB - baseline.peakRssMB) / mb,
-    pipeline2ThreadsAddedRssVsFileSize: (pipeline2.peakRssMB - baseline.peakRssMB) / mb,
+    vsRawParser: pairedRatio(raw, pipeline),
+    vsNaive: pairedRatio(naive, pipeline),
+    timeVsDuckdb: duck ? pairedRatio(pipeline, duck) : null,
+    peakRssVsFileSize: pipeline.peakRssMB / mb,
   };
-  // The pipeline as it runs: the thread count its file size calls for (see TWO_THREADS_FROM_BYTES).
-  const threads = mb * 1e6 >= TWO_THREADS_FROM_BYTES ? 2 : 1;
-  const used = threads === 2 ? pipeline2 : pipeline;
-  const asRun = {
-    threads,
-    vsRawParser: pairedRatio(raw, used),
-    vsNaive: pairedRatio(naive, used),
-    timeVsDuckdb: duck ? pairedRatio(used, duck) : null,
-    peakRssVsFileSize: used.peakRssMB / mb,
-  };
-  (report.files as unknown[]).push({ rows, fileMB: mb, rounds, baseline, raw, rawText, pipeline, pipeline2Threads: pipeline2, naive, duckdb: duck, ratios, asRun });
   lines.push(`\n${rows.toLocaleString('en-US')} rows, ${mb.toFixed(1)} MB (median of ${rounds} interleaved rounds, naive of ${NAIVE_ROUNDS}; ratios: median of each round's)`);
   const named: [string, Measurement | null][] = [
-    ['raw parser (bytes)', raw],
-    ['raw parser (text)', rawText],
-    ['pipeline, 1 thread', pipeline],
-    ['pipeline, 2 threads', pipeline2],
+    ['raw parser (text)', raw],
+    ["sidebar worker's path", pipeline],
     ['naive', naive],
     ['DuckDB, 2 threads', duck],
   ];
   for (const [name, m] of named) {
-    const all = m?.rounds && m.rounds.length > 1 ? `  (runs ${m.rounds.map((s) => s.toFixed(2)).join(', ')} s)` : '';
-    if (m) lines.push(`  ${name.padEnd(20)} ${m.seconds.toFixed(2).padStart(7)} s ${mbps(m).toFixed(1).padStart(7)} MB/s  peak RSS ${m.peakRssMB.toFixed(0).padStart(5)} MB${all}`);
+    if (m) lines.push(`  ${name.padEnd(22)} ${m.seconds.toFixed(2).padStart(7)} s ${mbps(m).toFixed(1).padStart(7)} MB/s  peak RSS ${m.peakRssMB.toFixed(0).padStart(5)} MB (idle ${baseline.peakRssMB.toFixed(0)} MB)`);
   }
-  const both = (one: number, two: number) => `1 thread ${one.toFixed(2)}×, 2 threads ${two.toFixed(2)}×`;
-  lines.push(`  pipeline / raw parser (bytes)      ${both(ratios.pipelineVsRawParser, ratios.pipeline2ThreadsVsRawParser)} (target ≥ 0.4×: ${verdicts(ratios.pipelineVsRawParser >= TARGET.vsRawParser, ratios.pipeline2ThreadsVsRawParser >= TARGET.vsRawParser)})`);
-  lines.push(`  pipeline / naive throughput        1 thread ${ratios.pipelineVsNaive.toFixed(2)}× (target ≥ 5×, ${verdict(ratios.pipelineVsNaive >= TARGET.vsNaive)})`);
-  if (ratios.pipelineTimeVsDuckdb !== null && ratios.pipeline2ThreadsTimeVsDuckdb !== null) {
-    lines.push(`  pipeline time / DuckDB time        ${both(ratios.pipelineTimeVsDuckdb, ratios.pipeline2ThreadsTimeVsDuckdb)} (target ≤ 2×: ${verdicts(ratios.pipelineTimeVsDuckdb <= TARGET.timeVsDuckdb, ratios.pipeline2ThreadsTimeVsDuckdb <= TARGET.timeVsDuckdb)})`);
-  }
-  lines.push(`  pipeline peak RSS / file size      ${both(ratios.pipelinePeakRssVsFileSize, ratios.pipeline2ThreadsPeakRssVsFileSize)} (target ≤ 2.5×: ${verdicts(ratios.pipelinePeakRssVsFileSize <= TARGET.peakRssVsFileSize, ratios.pipeline2ThreadsPeakRssVsFileSize <= TARGET.peakRssVsFileSize)})`);
-  lines.push(`  the same above the idle process     ${both(ratios.pipelineAddedRssVsFileSize, ratios.pipeline2ThreadsAddedRssVsFileSize)} (idle process ${baseline.peakRssMB.toFixed(0)} MB)`);
-  const targets = [
-    `raw parser ${asRun.vsRawParser.toFixed(2)}× (${asRun.vsRawParser >= TARGET.vsRawParser ? 'meets' : 'MISSES'} ≥ 0.4×)`,
-    `naive ${asRun.vsNaive.toFixed(2)}× (${asRun.vsNaive >= TARGET.vsNaive ? 'meets' : 'MISSES'} ≥ 5×)`,
-    ...(asRun.timeVsDuckdb === null ? [] : [`DuckDB time ${asRun.timeVsDuckdb.toFixed(2)}× (${asRun.timeVsDuckdb <= TARGET.timeVsDuckdb ? 'meets' : 'MISSES'} ≤ 2×)`]),
-    `peak RSS ${asRun.peakRssVsFileSize.toFixed(2)}× the file (${asRun.peakRssVsFileSize <= TARGET.peakRssVsFileSize ? 'meets' : 'MISSES'} ≤ 2.5×)`,
-  ];
-  lines.push(`  as the pipeline runs (${threads} thread${threads === 2 ? 's' : ''} for this size): ${targets.join('; ')}`);
+  lines.push(`  worker's path / raw parser   ${ratios.vsRawParser.toFixed(2)}× (target ≥ 0.4×, ${verdict(ratios.vsRawParser >= TARGET.vsRawParser)})`);
+  lines.push(`  worker's path / naive        ${ratios.vsNaive.toFixed(2)}× (target ≥ 5×, ${verdict(ratios.vsNaive >= TARGET.vsNaive)})`);
+  if (ratios.timeVsDuckdb !== null) lines.push(`  time / DuckDB's time         ${ratios.timeVsDuckdb.toFixed(2)}× (reference)`);
 }
 
-for (const section of sections) {
-  report[section.name] = section.data;
-  lines.push('', ...section.lines);
-}
+for (const section of sections) lines.push('', ...section.lines);
 
 console.log(lines.join('\n'));
-mkdirSync(resultsDir, { recursive: true });
-const stamp = (report.date as string).replace(/[:.]/g, '-');
-writeFileSync(join(resultsDir, `${stamp}.json`), JSON.stringify(report, null, 2));
-writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2));
-console.log(`\nResults written to bench/results/${stamp}.json`);

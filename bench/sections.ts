@@ -1,9 +1,5 @@
-/** Benchmark sections beyond the CSV pipeline: filled in as the features they measure land. */
-export interface BenchSection {
-  name: string;
-  data: unknown;
-  lines: string[];
-}
+/** Benchmark sections beyond the CSV files: the custom functions and XLSX in Chromium. */
+import type { BenchSection } from './bench-section';
 
 export async function extraSections(skip: Set<string>): Promise<BenchSection[]> {
   const sections: BenchSection[] = [];

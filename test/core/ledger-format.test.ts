@@ -36,3 +36,19 @@ describe('TTS Ledger tab format', () => {
     expect(back.reconciliation.ok).toBe(true);
   });
 });
+
+describe('TTS Ledger tab read back', () => {
+  it('keeps a row whose key is longer than an ID: an adjustment with a long type', () => {
+    // Statement ID | adjustment ID | adjustment ID | type: 19 + 18 + 18 + 3 separators + the type.
+    const type = 'Logistics reimbursement for a parcel lost in transit after the carrier confirmed the loss, second claim of the quarter';
+    const header = ['Statement date (UTC)', 'Statement ID', 'Type', 'Order/adjustment ID', 'Total settlement amount', 'Adjustment amount'];
+    const file = parseSheetRows([header, ['2026/05/05', '7496021845520155393', type, '577389150020120001', '12.50', '12.50']], { fileName: 'statement.csv' });
+    expect(file.rejects).toEqual([]);
+    expect(file.rows[0].key.length).toBeGreaterThan(100);
+    const ledger = ledgerHeader(amountIdsOf(file.rows));
+    const back = parseSheetRows([ledger, ledgerRowToCells(file.rows[0], ledger, 'imp-1')], { fileName: 'TTS Ledger' });
+    expect(back.rejects).toEqual([]);
+    expect(back.rows[0].key).toBe(file.rows[0].key);
+    expect(back.rows[0].type).toBe(type);
+  });
+});

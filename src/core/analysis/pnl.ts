@@ -296,39 +296,6 @@ interface GroupSums {
   feeOrder: number[];
 }
 
-/**
- * A {@link PnlGroupings} as plain data (structured-clone safe, so it can cross to another thread):
- * per grouping, its groups' sums by group key. `fees` is indexed by the fee columns' catalog order.
- */
-export interface PnlGroupingsSnapshot {
-  groupBys: PnlGroupBy[];
-  groups: [string, PnlGroupSums][][];
-}
-
-/** One group's sums in a {@link PnlGroupingsSnapshot}. */
-export interface PnlGroupSums {
-  rows: number;
-  units: number;
-  lines: PnlLines;
-  fees: Float64Array;
-  /** Fee ordinals (indexes into `fees`) in the order the group's rows first had them. */
-  feeOrder: number[];
-}
-
-function copyGroup(group: GroupSums): PnlGroupSums {
-  return { rows: group.rows, units: group.units, lines: { ...group.lines }, fees: group.fees.slice(), feeOrder: group.feeOrder.slice() };
-}
-
-/** Adds the sums of `from` (rows that come after `into`'s in the file) into `into`. */
-function mergeGroup(into: GroupSums, from: PnlGroupSums): void {
-  into.rows += from.rows;
-  into.units += from.units;
-  addLines(into.lines, from.lines);
-  for (let i = 0; i < FEE_IDS.length; i++) into.fees[i] += from.fees[i];
-  // Fee columns first seen in the later rows come after those this group already has.
-  for (const ordinal of from.feeOrder) if (!into.feeOrder.includes(ordinal)) into.feeOrder.push(ordinal);
-}
-
 function emptyGroup(): GroupSums {
   return { rows: 0, units: 0, lines: emptyLines(), fees: new Float64Array(FEE_IDS.length), feeOrder: [] };
 }
@@ -446,33 +413,6 @@ export class PnlGroupings {
       groups.set(detachedText(key), group);
     }
     return group;
-  }
-
-  /** The sums so far as plain data (copied: later rows do not change it), for {@link merge} elsewhere. */
-  snapshot(): PnlGroupingsSnapshot {
-    return { groupBys: [...this.groupBys], groups: this.groups.map((groups) => [...groups].map(([key, group]) => [key, copyGroup(group)])) };
-  }
-
-  /**
-   * Adds the groups of a snapshot taken over the rows that follow this object's rows in the file,
-   * so the result is what one pass over both gives (fee columns keep their first-seen order).
-   */
-  merge(snapshot: PnlGroupingsSnapshot): void {
-    const same = snapshot.groupBys.length === this.groupBys.length && snapshot.groupBys.every((by, i) => by === this.groupBys[i]);
-    if (!same) throw new Error(`P&L groupings: cannot merge groupings by ${snapshot.groupBys.join(', ') || '(none)'} into groupings by ${this.groupBys.join(', ') || '(none)'}`);
-    for (let i = 0; i < this.groupBys.length; i++) {
-      for (const [key, sums] of snapshot.groups[i]) {
-        if (sums.fees.length !== FEE_IDS.length) throw new Error(`P&L groupings: group ${key} has ${sums.fees.length} fee totals, expected ${FEE_IDS.length} (a snapshot from another catalog version)`);
-        mergeGroup(this.group(i, key), sums);
-      }
-    }
-  }
-
-  /** Groupings holding exactly the sums of a snapshot. */
-  static fromSnapshot(snapshot: PnlGroupingsSnapshot): PnlGroupings {
-    const groupings = new PnlGroupings([...snapshot.groupBys]);
-    groupings.merge(snapshot);
-    return groupings;
   }
 
   /** The groups of one of the groupings, sorted by group key. */

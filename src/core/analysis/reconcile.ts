@@ -182,40 +182,6 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
   return { check, checkView, result };
 }
 
-/**
- * The results of reconciling consecutive parts of one file (in file order) as one result: what a
- * single reconciler over the whole file gives. Lists keep the first {@link MAX_LISTED} in file
- * order; `ok` comes from each part's own `ok`, which counts mismatches past its listed ones.
- *
- * `unclassifiedColumns`: the whole file's list when the caller has it. Without it the parts' lists
- * are joined (first seen first), which can differ from one pass: a column that looks like amounts
- * in one part but holds other text in another is listed by that part though one pass lists it
- * nowhere, and one pass lists columns in header order.
- */
-export function mergeReconcileResults(parts: readonly ReconcileResult[], unclassifiedColumns?: readonly string[]): ReconcileResult {
-  const mismatches: ReconcileMismatch[] = [];
-  const subtotalMismatches: SubtotalMismatch[] = [];
-  const totalChecks: ReconcileResult['totalChecks'] = [];
-  const unclassified = new Set<string>();
-  let rowsChecked = 0;
-  let ok = true;
-  for (const part of parts) {
-    rowsChecked += part.rowsChecked;
-    ok = ok && part.ok;
-    for (const mismatch of part.mismatches) {
-      if (mismatches.length >= MAX_LISTED) break;
-      mismatches.push(mismatch);
-    }
-    for (const mismatch of part.subtotalMismatches ?? []) {
-      if (subtotalMismatches.length >= MAX_LISTED) break;
-      subtotalMismatches.push(mismatch);
-    }
-    totalChecks.push(...part.totalChecks);
-    for (const column of part.unclassifiedColumns) unclassified.add(column);
-  }
-  return { rowsChecked, mismatches, totalChecks, unclassifiedColumns: unclassifiedColumns ? [...unclassifiedColumns] : [...unclassified], ok, subtotalMismatches };
-}
-
 /** Amount columns present in any of the rows (for rows without their file header, e.g. the ledger). */
 export function presentAmountIds(rows: readonly LedgerRow[]): string[] {
   const seen = new Set<string>();

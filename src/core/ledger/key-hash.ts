@@ -1,8 +1,7 @@
 /**
- * The two 32-bit hashes of one part of a row's key (an ID, a type), the same whether taken from
- * the part's text or, for a plain ID, from its bytes in the file: the byte reader hashes plain
- * IDs where they lie, the normalizer hashes any other part's text, and a row's key hashes are
- * mixed from its parts' (see normalize.ts). Hashing the length first tells `a|bc` from `ab|c`.
+ * The two 32-bit hashes of one part of a row's key (an ID, a type): a row's key hashes are mixed
+ * from its parts' (see read/row-keys.ts), so no key string is built for a row whose key is new.
+ * Hashing the length first tells `a|bc` from `ab|c`.
  */
 
 /** `text`'s hashes, written at `at` of `first` and `second`. */
@@ -23,33 +22,4 @@ export function hashTextInto(text: string, first: Int32Array, second: Int32Array
   }
   first[at] = h1;
   second[at] = h2;
-}
-
-/**
- * {@link hashTextInto} for bytes `[start, end)` of `buf` that are all ASCII digits (a plain ID:
- * one byte is one character), checked in the same pass: false, with nothing written, when a byte
- * is not a digit.
- */
-export function hashDigitsInto(buf: Uint8Array, start: number, end: number, first: Int32Array, second: Int32Array, at: number): boolean {
-  const length = end - start;
-  let h1 = Math.imul(0x811c9dc5 ^ (length | 0x7c0000), 16777619);
-  let h2 = Math.imul(0x9747b28c ^ (length | 0x7c0000), 0x5bd1e995);
-  const pairsEnd = start + (length & ~1);
-  for (let i = start; i < pairsEnd; i += 2) {
-    const a = buf[i];
-    const b = buf[i + 1];
-    if (a < 48 || a > 57 || b < 48 || b > 57) return false;
-    const c = (a << 16) | b;
-    h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ c, 16777619);
-    h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
-  }
-  if (pairsEnd < end) {
-    const c = buf[pairsEnd];
-    if (c < 48 || c > 57) return false;
-    h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ c, 16777619);
-    h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
-  }
-  first[at] = h1;
-  second[at] = h2;
-  return true;
 }

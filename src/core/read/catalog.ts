@@ -8,7 +8,10 @@
  * seller discounts` → `Total revenue`; in a statement file `Gross sales` → `Net sales`).
  * Subtotals are never added to their children.
  */
+import { ROW_FIELDS, type RowField } from './row-fields';
 import type { LayoutId } from '../types';
+
+export type { RowField } from './row-fields';
 
 export type ColumnKind = 'id' | 'date' | 'text' | 'money' | 'quantity' | 'weight' | 'info-money' | 'rate';
 
@@ -34,26 +37,6 @@ export type FeeCategory =
   | 'Withholding tax'
   | 'Shipping'
   | 'Fulfillment (FBT)';
-
-/** LedgerRow fields a column can fill. The first present column of a field wins (table order). */
-export type RowField =
-  | 'key'
-  | 'importId'
-  | 'sourceFile'
-  | 'sourceRow'
-  | 'layout'
-  | 'type'
-  | 'statementId'
-  | 'orderId'
-  | 'relatedOrderId'
-  | 'skuId'
-  | 'sellerSku'
-  | 'productName'
-  | 'skuName'
-  | 'quantity'
-  | 'orderDate'
-  | 'statementDate'
-  | 'currency';
 
 export interface ColumnDef {
   id: string;
@@ -439,6 +422,9 @@ for (const def of COLUMNS) {
 }
 for (const def of COLUMNS) {
   if (def.parent && !BY_ID.has(def.parent)) throw new Error(`Column catalog: ${def.id} has unknown parent ${def.parent}`);
+  if (def.field && ROW_FIELDS[def.field].kind !== def.kind) {
+    throw new Error(`Column catalog: ${def.id} is ${def.kind} but fills ${def.field}, a ${ROW_FIELDS[def.field].kind} field`);
+  }
 }
 
 /** The catalog entry for a header as written in a file, or undefined when unknown. */

@@ -8,26 +8,11 @@
  * A view is valid until the next row is read. Text kept past its row must be copied with
  * `detachedText`, or it pins the piece of the file it was cut from.
  */
-import type { LedgerRow, SourceRef } from '../types';
+import { LEDGER_TEXT_FIELDS, type LedgerField } from './row-fields';
+import type { LayoutId, LedgerRow, SourceRef } from '../types';
 
-/** The text and quantity fields of a row, named as on LedgerRow. */
-export type RowFields = Pick<
-  LedgerRow,
-  | 'layout'
-  | 'type'
-  | 'statementId'
-  | 'orderId'
-  | 'relatedOrderId'
-  | 'skuId'
-  | 'sellerSku'
-  | 'productName'
-  | 'skuName'
-  | 'quantity'
-  | 'orderDate'
-  | 'statementDate'
-  | 'currency'
-  | 'importId'
->;
+/** The row's own fields, named as on LedgerRow (see row-fields.ts). */
+export type RowFields = Pick<LedgerRow, LedgerField>;
 
 export interface RowView extends RowFields {
   /** The ledger's own Key cell (ledger layout only; other layouts: see `Normalizer.keyOf`). */
@@ -50,22 +35,10 @@ export interface RowView extends RowFields {
   sourceRow: number;
 }
 
-export function createRowView(amountIds: readonly string[]): RowView {
+export function createRowView(amountIds: readonly string[], layout: LayoutId): RowView {
   return {
-    key: '',
-    layout: 'statement',
-    type: '',
-    statementId: '',
-    orderId: '',
-    relatedOrderId: '',
-    skuId: '',
-    sellerSku: '',
-    productName: '',
-    skuName: '',
+    ...blankFields(layout),
     quantity: 0,
-    orderDate: '',
-    statementDate: '',
-    currency: '',
     importId: undefined,
     amountIds,
     cents: new Float64Array(amountIds.length),
@@ -76,6 +49,12 @@ export function createRowView(amountIds: readonly string[]): RowView {
     sourceSheet: undefined,
     sourceRow: 0,
   };
+}
+
+/** Every text field of a row blank, but its layout. */
+function blankFields(layout: LayoutId): Pick<LedgerRow, Exclude<LedgerField, 'quantity' | 'importId'>> {
+  const fields = Object.fromEntries(LEDGER_TEXT_FIELDS.map((f) => [f, ''])) as Record<(typeof LEDGER_TEXT_FIELDS)[number], string>;
+  return { ...fields, layout };
 }
 
 /** The row's amounts as LedgerRow holds them: catalog id → cents, zero cells omitted, column order. */

@@ -3,7 +3,8 @@
  * the script editor's Run can call it), so sizes and types are checked before anything is written.
  */
 import * as z from 'zod/mini';
-import { MAX_DETAIL_CHARS, MAX_ID_CHARS, maxCharsOf } from '../../core/read/field-limits';
+import { MAX_DETAIL_CHARS, ROW_FIELD_NAMES, ROW_FIELDS, type LedgerField, type RowField } from '../../core/read/row-fields';
+import type { LedgerRow } from '../../core/types';
 
 export const MAX_CHUNK_ROWS = 5000;
 /** JSON size of one chunk request; the sidebar sends ≤ 1 MB. */
@@ -12,30 +13,36 @@ export const MAX_CHUNK_CHARS = 2_000_000;
 const LAYOUTS = ['statement', 'income', 'onhold', 'pnl-orders', 'pnl-adjustments', 'order-export', 'ledger'] as const;
 const ISO_OR_EMPTY = /^$|^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-// Field limits are the parser's own (core/field-limits), so a row the sidebar accepts is never refused here.
+// Field limits are the parser's own (core/read/row-fields), so a row the sidebar accepts is never refused here.
 const text = (max: number) => z.string().check(z.maxLength(max));
 const isoDate = z.string().check(z.regex(ISO_OR_EMPTY));
 const cents = z.int().check(z.gte(-Number.MAX_SAFE_INTEGER), z.lte(Number.MAX_SAFE_INTEGER));
 const importId = z.string().check(z.regex(/^[0-9A-Za-z-]{8,40}$/));
 
+/** The row's own fields checked by their kind and length in the table of row fields; key and layout apart. */
+type CheckedField = Exclude<LedgerField, 'key' | 'layout' | 'importId'>;
+type FieldSchema<K extends CheckedField> = LedgerRow[K] extends number ? z.ZodMiniNumber : z.ZodMiniString;
+
+function fieldSchema(field: RowField): z.ZodMiniNumber | z.ZodMiniString {
+  const spec = ROW_FIELDS[field];
+  if (spec.kind === 'quantity') return z.number().check(z.gte(-1e9), z.lte(1e9));
+  if (spec.kind === 'date') return isoDate;
+  return text(spec.maxChars);
+}
+
+const isChecked = (field: RowField): field is CheckedField =>
+  field !== 'key' && field !== 'layout' && field !== 'importId' && field !== 'sourceFile' && field !== 'sourceRow';
+const fieldSchemas = Object.fromEntries(ROW_FIELD_NAMES.filter(isChecked).map((f) => [f, fieldSchema(f)])) as {
+  [K in CheckedField]: FieldSchema<K>;
+};
+
 export const LedgerRowSchema = z.object({
-  key: z.string().check(z.minLength(1), z.maxLength(maxCharsOf('key', false))),
+  key: z.string().check(z.minLength(1), z.maxLength(ROW_FIELDS.key.maxChars)),
   layout: z.enum(LAYOUTS),
-  type: text(maxCharsOf('type', false)),
-  statementId: text(MAX_ID_CHARS),
-  orderId: text(MAX_ID_CHARS),
-  relatedOrderId: text(MAX_ID_CHARS),
-  skuId: text(MAX_ID_CHARS),
-  sellerSku: text(maxCharsOf('sellerSku', false)),
-  productName: text(maxCharsOf('productName', false)),
-  skuName: text(maxCharsOf('skuName', false)),
-  quantity: z.number().check(z.gte(-1e9), z.lte(1e9)),
-  orderDate: isoDate,
-  statementDate: isoDate,
-  currency: text(maxCharsOf('currency', false)),
+  ...fieldSchemas,
   amounts: z.record(text(100), cents),
   unknown: z.record(text(500), text(MAX_DETAIL_CHARS)),
-  source: z.object({ file: text(maxCharsOf('sourceFile', false)), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),
+  source: z.object({ file: text(ROW_FIELDS.sourceFile.maxChars), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),
   details: z.optional(z.record(text(100), text(MAX_DETAIL_CHARS))),
 });
 

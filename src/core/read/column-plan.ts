@@ -1,0 +1,168 @@
+/**
+ * Planning a file's header, once per file: for each column, how its cells are read (its catalog
+ * kind), which row field it fills, its amount slot and its key part. The row reader
+ * (row-reader.ts) then reads every row by this plan without looking anything up.
+ */
+import { COLUMNS, lookupColumn, type ColumnDef, type ColumnKind } from './catalog';
+import { layoutSpec } from './layouts';
+import { maxCharsOf, type RowField } from './row-fields';
+import type { LayoutId } from '../types';
+
+/**
+ * How a column's cells are read: as its catalog kind says, `unknown` for a column the catalog
+ * does not know (kept as text), `skip` for one of no use to the ledger (looked at only for blank rows).
+ */
+export type ColumnRead = ColumnKind | 'unknown' | 'skip';
+
+/** Catalog kinds whose cells the ledger never reads. */
+const UNREAD_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(['weight', 'rate']);
+
+export interface PlannedColumn {
+  read: ColumnRead;
+  /** Header as written (trimmed), for messages. */
+  name: string;
+  def: ColumnDef | undefined;
+  field: RowField | undefined;
+  /** Known text kept in the row's details. */
+  detail: boolean;
+  /** Amount columns: position of the column's id in `amountIds`. */
+  slot: number;
+  /** The column's field is the key's part at this position (−1: not part of the key). */
+  keyPart: number;
+  /** Most characters a text or ID cell of the column may hold. */
+  maxChars: number;
+  /** Date cache: raw text → ISO and its hash (a few hundred distinct days repeat down a column). */
+  dates: Map<string, CachedDate>;
+  /** The same for `YYYY/MM/DD` and `YYYY-MM-DD` text, by `dayKey`: no string hashing. */
+  days: DayCache;
+  /** Unknown columns: values that parsed as 2-decimal amounts / values that did not. */
+  moneyLike: number;
+  notMoney: number;
+}
+
+export interface CachedDate {
+  iso: string;
+  /** `textHash(iso)`, for the row's content fingerprint. */
+  hash: number;
+}
+
+export interface ColumnPlan {
+  columns: PlannedColumn[];
+  /** Columns up to the last named one (sheet ranges like A:CZ pad the header with blanks). */
+  width: number;
+  /** The columns a row's cells are read from, in order: every column but the skipped ones. */
+  readColumns: number[];
+  /** Catalog ids of the amount columns (money and informational) present, in column order. */
+  amountIds: string[];
+  /** Headers not in the catalog, as written. */
+  unknownColumns: string[];
+  /** The fields some column fills: all a row has to clear before it is read. */
+  filledFields: RowField[];
+  /** The column that fills `orderId`, or −1. */
+  orderIdColumn: number;
+}
+
+export function planColumns(header: readonly string[], layout: LayoutId): ColumnPlan {
+  const unknownColumns: string[] = [];
+  const amountIds: string[] = [];
+  // The column that fills each field: the present column that comes first in the catalog.
+  const fieldOwner = new Map<RowField, { index: number; order: number }>();
+  const taken = new Set<string>();
+  const columns = header.map((raw, index) => {
+    const column = blankColumn((raw ?? '').trim());
+    if (column.name === '') return column;
+    const def = lookupColumn(column.name);
+    if (!def || taken.has(def.id)) {
+      column.read = 'unknown';
+      unknownColumns.push(column.name);
+      return column;
+    }
+    taken.add(def.id);
+    column.def = def;
+    column.detail = def.detail === true;
+    column.read = UNREAD_KINDS.has(def.kind) ? 'skip' : def.kind;
+    if (def.kind === 'date') {
+      column.dates = new Map();
+      column.days = new DayCache();
+    } else if (def.kind === 'money' || def.kind === 'info-money') {
+      column.slot = amountIds.length;
+      amountIds.push(def.id);
+    }
+    if (def.field) {
+      const order = COLUMNS.indexOf(def);
+      const owner = fieldOwner.get(def.field);
+      if (!owner || order < owner.order) fieldOwner.set(def.field, { index, order });
+    }
+    return column;
+  });
+  for (const [field, owner] of fieldOwner) columns[owner.index].field = field;
+  const keyFields = layoutSpec(layout).keyFields;
+  for (const column of columns) {
+    column.keyPart = column.field === undefined ? -1 : keyFields.indexOf(column.field);
+    column.maxChars = maxCharsOf(column.field, column.read === 'id');
+    // Field-less known columns of no use to the ledger are skipped outright.
+    const kept = column.field !== undefined || column.detail;
+    if (!kept && (column.read === 'text' || column.read === 'id' || column.read === 'date')) column.read = 'skip';
+  }
+  let width = columns.length;
+  while (width > 0 && columns[width - 1].name === '') width--;
+  const readColumns: number[] = [];
+  for (let i = 0; i < width; i++) if (columns[i].read !== 'skip') readColumns.push(i);
+  return {
+    columns,
+    width,
+    readColumns,
+    amountIds,
+    unknownColumns,
+    filledFields: [...fieldOwner.keys()],
+    orderIdColumn: fieldOwner.get('orderId')?.index ?? -1,
+  };
+}
+
+/** A column before planning: skipped. Every field set, so that all columns share one shape (the row loop reads them at every cell). */
+function blankColumn(name: string): PlannedColumn {
+  return {
+    read: 'skip',
+    name,
+    def: undefined,
+    field: undefined,
+    detail: false,
+    slot: -1,
+    keyPart: -1,
+    maxChars: 0,
+    dates: NO_DATES,
+    days: NO_DAYS,
+    moneyLike: 0,
+    notMoney: 0,
+  };
+}
+
+/**
+ * Dates by day key, one entry per slot (a later day may take an earlier one's slot): a file
+ * holds a few hundred days, and a lookup is an array read rather than a Map's hashing.
+ */
+export class DayCache {
+  private readonly keys = new Int32Array(DAY_SLOTS).fill(-1);
+  private readonly dates = new Array<CachedDate | undefined>(DAY_SLOTS).fill(undefined);
+
+  get(day: number): CachedDate | undefined {
+    const slot = daySlot(day);
+    return this.keys[slot] === day ? this.dates[slot] : undefined;
+  }
+
+  set(day: number, date: CachedDate): void {
+    const slot = daySlot(day);
+    this.keys[slot] = day;
+    this.dates[slot] = date;
+  }
+}
+
+const DAY_SLOTS = 4096;
+
+function daySlot(day: number): number {
+  return Math.imul(day, 0x9e3779b1) >>> 20;
+}
+
+/** The date caches of the columns that hold no dates (never read: only date columns get caches of their own). */
+const NO_DATES = new Map<string, CachedDate>();
+const NO_DAYS = new DayCache();

@@ -1,0 +1,81 @@
+/**
+ * A file's ledger keys as its rows are read: the layout's key fields joined with `|`, and which
+ * keys repeat inside the file. Keys are counted by their hashes (see KeyTable), so no key string
+ * is built or kept for a row whose key is new; a repeated key gets a `#n` suffix on its n-th row.
+ */
+import { detachedText } from './detached-text';
+import { hashTextInto } from '../ledger/key-hash';
+import { KeyTable } from '../ledger/key-table';
+import type { RowField } from './row-fields';
+import type { RowView } from './row-view';
+
+export class RowKeys {
+  // Duplicate detection without keeping key strings alive (see KeyTable).
+  private readonly table = new KeyTable();
+  private readonly repeats = new Map<string, number>();
+  private readonly exactDuplicates = new Set<string>();
+  private readonly partHash1: Int32Array;
+  private readonly partHash2: Int32Array;
+  /** Occurrence of the last counted row's key in the file: 1, or n for the n-th row with that key. */
+  private keyCount = 1;
+
+  constructor(
+    private readonly prefix: string,
+    private readonly fields: readonly RowField[],
+  ) {
+    this.partHash1 = new Int32Array(fields.length);
+    this.partHash2 = new Int32Array(fields.length);
+  }
+
+  /** Counts the row's key; `content` fingerprints the row, to tell exact duplicates from other rows with its key. */
+  count(row: RowView, content: number): void {
+    const fields = this.fields;
+    let h1 = 2166136261;
+    let h2 = 0x9747b28c;
+    for (let f = 0; f < fields.length; f++) {
+      hashTextInto(keyPartOf(row, fields[f]), this.partHash1, this.partHash2, f);
+      h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ this.partHash1[f], 16777619);
+      h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ this.partHash2[f], 0x5bd1e995);
+    }
+    const firstContent = this.table.add(h1 & 0x3fffffff, h2 & 0x3fffffff, content);
+    if (firstContent === undefined) {
+      this.keyCount = 1;
+      return;
+    }
+    const key = this.join(row);
+    const count = (this.repeats.get(key) ?? 1) + 1;
+    // Kept for the whole import: detached, or each key would pin the piece of file text it came from.
+    const kept = detachedText(key);
+    this.repeats.set(kept, count);
+    if (firstContent === content) this.exactDuplicates.add(kept);
+    this.keyCount = count;
+  }
+
+  /** The key of the row last counted, `#n`-suffixed for the n-th row with the same key. */
+  keyOf(row: RowView): string {
+    const key = this.join(row);
+    return this.keyCount === 1 ? key : key + '#' + this.keyCount;
+  }
+
+  /** Keys that repeat inside the file with identical content. */
+  duplicateKeys(): string[] {
+    return [...this.exactDuplicates];
+  }
+
+  /** The key's parts: the layout's key fields, prefixed and joined with `|`. */
+  private join(row: RowView): string {
+    let key = this.prefix;
+    for (let f = 0; f < this.fields.length; f++) {
+      const part = keyPartOf(row, this.fields[f]);
+      key = key === '' && f === 0 && this.prefix === '' ? part : key + '|' + part;
+    }
+    return key;
+  }
+}
+
+/** A text field of the row that a key is built from. */
+function keyPartOf(row: RowView, field: RowField): string {
+  // Adjustment rows have no SKU: the adjustment ID stands in.
+  if (field === 'skuId') return row.skuId === '' ? row.orderId : row.skuId;
+  return String(row[field] ?? '');
+}

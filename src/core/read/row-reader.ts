@@ -1,0 +1,408 @@
+/**
+ * Reading one data row by its file's column plan (column-plan.ts): each cell read as its column's
+ * kind says, into the file's one row view (row-view.ts), or the row rejected with a message
+ * naming its row and column. Nothing is kept per row but what duplicate keys need (row-keys.ts).
+ */
+import { parseDateOrNull } from '../dates';
+import { detachedText } from './detached-text';
+import { dayKey } from './day-key';
+import { moneyProblem, parseCentsOrNaN } from '../money';
+import { MAX_DETAIL_CHARS, type RowField } from './row-fields';
+import { createRowView, type RowView } from './row-view';
+import { RowKeys } from './row-keys';
+import { layoutSpec, type LayoutSpec } from './layouts';
+import type { ColumnPlan, PlannedColumn } from './column-plan';
+import type { CellValue, LayoutId, Problem } from '../types';
+
+export interface RowReaderOptions {
+  fileName: string;
+  sheet?: string;
+  layout: LayoutId;
+  /** From the file name, e.g. `UTC-7`: the offset written on date-times. */
+  timeZone?: string;
+  /** Date cells → ISO text, when the caller knows their zone (a sheet range: the spreadsheet's). */
+  dateText?: (date: Date) => string;
+  /** Build ledger keys and find duplicates (default true; a one-off sum of a range needs neither). */
+  keys?: boolean;
+}
+
+/** Rejected-row messages kept per file (all are counted). */
+export const MAX_PROBLEMS = 1000;
+const DATE_CACHE_SIZE = 4096;
+
+const LAYOUT_IDS: ReadonlySet<string> = new Set(['statement', 'income', 'onhold', 'pnl-orders', 'pnl-adjustments', 'order-export', 'ledger']);
+
+export class RowReader {
+  readonly problems: Problem[] = [];
+  rejectedRows = 0;
+  rowsAccepted = 0;
+  /** Detail and unknown cells of the current row: column index and text (for the LedgerRow). */
+  readonly extraColumns: number[] = [];
+  readonly extraTexts: string[] = [];
+  extraCount = 0;
+  /** The row view, refilled for every row. */
+  readonly view: RowView;
+  /** Null when keys are not built (ledger rows carry their own; one-off sums need none). */
+  readonly keys: RowKeys | null;
+
+  private readonly spec: LayoutSpec;
+  private readonly isLedger: boolean;
+  private readonly columns: PlannedColumn[];
+  private readonly defaultType: string;
+  private sawData = false;
+  // The current row's state, reset by `begin`.
+  private bad = false;
+  private rowNumber = 0;
+  private amountsHash = 0;
+  private orderDateHash = EMPTY_TEXT_HASH;
+  private statementDateHash = EMPTY_TEXT_HASH;
+  private layoutText = '';
+  // Ledger rows carry the file and row they were first imported from.
+  private ledgerSourceFile = '';
+  private ledgerSourceRow = 0;
+
+  constructor(
+    private readonly plan: ColumnPlan,
+    private readonly options: RowReaderOptions,
+  ) {
+    this.spec = layoutSpec(options.layout);
+    this.isLedger = options.layout === 'ledger';
+    this.columns = plan.columns;
+    this.defaultType = this.spec.defaultType ?? '';
+    this.view = createRowView(plan.amountIds, options.layout);
+    this.keys = this.isLedger || options.keys === false ? null : new RowKeys(this.spec.keyPrefix, this.spec.keyFields);
+  }
+
+  /** The rows are a later part of a file already started: no field-description row to look for. */
+  continueFile(): void {
+    this.sawData = true;
+  }
+
+  /** One data row into the view; null when the row is blank, a description row or rejected. */
+  read(cells: readonly CellValue[], rowNumber: number): RowView | null {
+    const plan = this.plan;
+    const n = cells.length < plan.width ? cells.length : plan.width;
+    let first = 0;
+    while (first < n && isBlank(cells[first])) first++;
+    if (first === n) return null;
+    if (!this.sawData) {
+      this.sawData = true;
+      // Order exports may carry TikTok's field descriptions on the row under the header.
+      if (this.spec.descriptionRow && plan.orderIdColumn >= 0 && isDescription(cells[plan.orderIdColumn])) return null;
+    }
+    this.begin(rowNumber);
+    const readColumns = plan.readColumns;
+    for (let c = 0; c < readColumns.length; c++) {
+      const i = readColumns[c];
+      if (i >= n) break;
+      const value = cells[i];
+      if (value === '' || value === null || value === undefined) continue;
+      const column = this.columns[i];
+      switch (column.read) {
+        case 'money':
+        case 'info-money':
+          this.readMoney(column, i, value);
+          break;
+        case 'id':
+          this.readId(column, i, value);
+          break;
+        case 'date':
+          this.readDate(column, i, value);
+          break;
+        case 'quantity':
+          this.readQuantity(column, value);
+          break;
+        case 'text':
+          this.readText(column, i, value);
+          break;
+        case 'unknown':
+          this.readUnknown(column, i, value);
+          break;
+        default:
+          break;
+      }
+    }
+    return this.finish();
+  }
+
+  private begin(rowNumber: number): void {
+    const view = this.view;
+    const fields = this.plan.filledFields;
+    for (let f = 0; f < fields.length; f++) clearField(view, fields[f]);
+    view.type = this.defaultType;
+    view.layout = this.options.layout;
+    view.filledCount = 0;
+    view.rowNumber = rowNumber;
+    view.sourceFile = this.options.fileName;
+    view.sourceSheet = this.options.sheet;
+    view.sourceRow = rowNumber;
+    this.extraCount = 0;
+    this.bad = false;
+    this.rowNumber = rowNumber;
+    this.amountsHash = 2166136261;
+    this.orderDateHash = EMPTY_TEXT_HASH;
+    this.statementDateHash = EMPTY_TEXT_HASH;
+    this.layoutText = '';
+    this.ledgerSourceFile = '';
+    this.ledgerSourceRow = 0;
+  }
+
+  /** The row read: accepted (its key counted) or rejected. */
+  private finish(): RowView | null {
+    const row = this.view;
+    if (this.bad) {
+      this.rejectedRows++;
+      return null;
+    }
+    const rowNumber = this.rowNumber;
+    if (this.isLedger) {
+      if (row.key === '') {
+        this.rejectedRows++;
+        this.report('Key', `Row ${rowNumber}: no *Key*; the row was skipped.`);
+        return null;
+      }
+      // A ledger row keeps the layout and source it was imported from.
+      if (LAYOUT_IDS.has(this.layoutText)) row.layout = this.layoutText as LayoutId;
+      if (this.ledgerSourceFile) {
+        row.sourceFile = this.ledgerSourceFile;
+        row.sourceSheet = undefined;
+        row.sourceRow = this.ledgerSourceRow;
+      }
+    } else if (row.orderId === '') {
+      this.rejectedRows++;
+      const name = this.plan.orderIdColumn >= 0 ? this.columns[this.plan.orderIdColumn].name : undefined;
+      this.report(name, `Row ${rowNumber}: no *${name ?? 'Order/adjustment ID'}*; the row was skipped.`);
+      return null;
+    } else if (this.keys !== null) {
+      this.keys.count(row, contentHash(row, this.amountsHash, this.orderDateHash, this.statementDateHash) | 0);
+    }
+    this.rowsAccepted++;
+    return row;
+  }
+
+  private report(column: string | undefined, message: string): void {
+    if (this.problems.length >= MAX_PROBLEMS) return;
+    const problem: Problem = { file: this.options.fileName, row: this.rowNumber, message: detachedText(message) };
+    if (this.options.sheet !== undefined) problem.sheet = this.options.sheet;
+    if (column !== undefined) problem.column = column;
+    this.problems.push(problem);
+  }
+
+  private reject(column: PlannedColumn, message: string): void {
+    this.report(column.name, message);
+    this.bad = true;
+  }
+
+  private keepExtra(column: number, text: string): void {
+    this.extraColumns[this.extraCount] = column;
+    this.extraTexts[this.extraCount] = text;
+    this.extraCount++;
+  }
+
+  private readMoney(column: PlannedColumn, i: number, value: CellValue): void {
+    const amount = parseCentsOrNaN(value);
+    if (amount !== amount) {
+      this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: ${moneyProblem(value)}`);
+    } else if (amount !== 0) {
+      const view = this.view;
+      view.cents[column.slot] = amount;
+      view.filled[view.filledCount++] = column.slot;
+      this.amountsHash = mixAmount(this.amountsHash, i, amount);
+    }
+  }
+
+  private readId(column: PlannedColumn, i: number, value: CellValue): void {
+    let text: string;
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value) || value < 0) {
+        this.reject(column, lostDigits(this.rowNumber, column.name, value.toExponential().toUpperCase()));
+        return;
+      }
+      text = String(value);
+    } else {
+      text = typeof value === 'string' ? value.trim() : String(value);
+      if (text.charCodeAt(0) === 39) text = text.slice(1);
+      if (text === '/') text = '';
+      else if (isScientific(text)) {
+        this.reject(column, lostDigits(this.rowNumber, column.name, text));
+        return;
+      }
+    }
+    if (text.length > column.maxChars) this.reject(column, tooLong(this.rowNumber, column.name, text, column.maxChars));
+    else if (column.field) setField(this.view, column.field, text);
+    else if (column.detail && text) this.keepExtra(i, text);
+  }
+
+  private readDate(column: PlannedColumn, i: number, value: CellValue): void {
+    const dateText = this.options.dateText;
+    const raw = typeof value === 'object' && dateText !== undefined && isDateObject(value) ? dateText(value) : value;
+    let iso: string | null;
+    let isoHash = EMPTY_TEXT_HASH;
+    if (typeof raw === 'string') {
+      const day = dayKey(raw);
+      const cached = day >= 0 ? column.days.get(day) : column.dates.get(raw);
+      if (cached !== undefined) {
+        iso = cached.iso;
+        isoHash = cached.hash;
+      } else {
+        iso = parseDateOrNull(raw, this.options.timeZone);
+        if (iso !== null) {
+          isoHash = textHash(iso);
+          if (day >= 0) column.days.set(day, { iso, hash: isoHash });
+          else {
+            if (column.dates.size >= DATE_CACHE_SIZE) column.dates.clear();
+            column.dates.set(detachedText(raw), { iso, hash: isoHash });
+          }
+        }
+      }
+    } else {
+      iso = parseDateOrNull(value, this.options.timeZone);
+      if (iso !== null) isoHash = textHash(iso);
+    }
+    if (iso === null) {
+      this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``);
+    } else if (column.field) {
+      setField(this.view, column.field, iso);
+      if (column.field === 'orderDate') this.orderDateHash = isoHash;
+      else if (column.field === 'statementDate') this.statementDateHash = isoHash;
+    } else if (column.detail && iso) this.keepExtra(i, iso);
+  }
+
+  private readQuantity(column: PlannedColumn, value: CellValue): void {
+    const q = typeof value === 'number' ? value : typeof value === 'string' ? (value.trim() === '/' ? 0 : Number(value.trim())) : NaN;
+    if (!Number.isFinite(q) || q < 0 || Math.floor(q) !== q) {
+      this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: expected a whole number, found \`${shownValue(value)}\``);
+    } else if (column.field === 'quantity') this.view.quantity = q;
+    else if (column.field === 'sourceRow') this.ledgerSourceRow = q;
+  }
+
+  private readText(column: PlannedColumn, i: number, value: CellValue): void {
+    const text = typeof value === 'string' ? value.trim() : String(value);
+    if (text === '' || text === '/') return;
+    if (text.length > column.maxChars) {
+      this.reject(column, tooLong(this.rowNumber, column.name, text, column.maxChars));
+      return;
+    }
+    const field = column.field;
+    if (field === 'sourceFile') this.ledgerSourceFile = text;
+    else if (field === 'layout') this.layoutText = text;
+    else if (field) setField(this.view, field, field === 'type' ? normalizeType(text) : text);
+    else this.keepExtra(i, text);
+  }
+
+  private readUnknown(column: PlannedColumn, i: number, value: CellValue): void {
+    const text = typeof value === 'string' ? value.trim() : String(value);
+    if (text === '') return;
+    if (text.length > MAX_DETAIL_CHARS) {
+      this.reject(column, tooLong(this.rowNumber, column.name, text, MAX_DETAIL_CHARS));
+      return;
+    }
+    this.keepExtra(i, text);
+    if (looksLikeAmount(value, text)) column.moneyLike++;
+    else column.notMoney++;
+  }
+}
+
+/** Full-width parentheses → ASCII, trimmed, inner runs of spaces collapsed. */
+export function normalizeType(text: string): string {
+  let t = text.trim();
+  if (t.indexOf('\uff08') >= 0 || t.indexOf('\uff09') >= 0) t = t.replace(/\uff08/g, '(').replace(/\uff09/g, ')');
+  if (t.indexOf('  ') >= 0) t = t.replace(/\s+/g, ' ');
+  return t;
+}
+
+/** A field's value before any cell fills it. */
+function clearField(view: RowView, field: RowField): void {
+  if (field === 'quantity') view.quantity = 0;
+  else if (field === 'importId') view.importId = undefined;
+  else if (field !== 'layout' && field !== 'sourceRow' && field !== 'sourceFile') view[field] = '';
+}
+
+/** A cell's text into its field (the ledger's own Import ID only when it is not blank). */
+function setField(view: RowView, field: RowField, text: string): void {
+  if (field === 'importId') {
+    if (text) view.importId = text;
+  } else if (field !== 'layout' && field !== 'quantity' && field !== 'sourceRow' && field !== 'sourceFile') {
+    view[field] = text;
+  }
+}
+
+function isBlank(v: CellValue): boolean {
+  return v === '' || v === null || v === undefined;
+}
+
+/** A cell as a message quotes it: trimmed, line breaks shown as ↵, long text cut short. */
+function shownValue(value: CellValue): string {
+  const text = String(value).trim().replace(/\r\n|\r|\n/g, '↵');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function tooLong(rowNumber: number, column: string, text: string, max: number): string {
+  return `Row ${rowNumber}, column *${column}*: expected at most ${max} characters, found ${text.length} ` +
+    `(\`${shownValue(text)}\`); shorten the cell and import the file again.`;
+}
+
+function lostDigits(rowNumber: number, column: string, shown: string): string {
+  return `Row ${rowNumber}, column *${column}*: the ID ${shown} lost its last digits (the sheet turned it into a number). Format the column as Plain text and import the file again.`;
+}
+
+function isDateObject(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** `5.77E+17`-style text: a number that a spreadsheet already rounded. */
+function isScientific(text: string): boolean {
+  // The exponent mark: the first `E`, else the first `e` (native searches: most IDs have neither).
+  let e = text.indexOf('E');
+  if (e < 0) e = text.indexOf('e');
+  if (e <= 0) return false;
+  for (let i = 0; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46)) return false;
+  }
+  return true;
+}
+
+/** Text where an ID should be, e.g. "Platform unique order ID.": a field-description row. */
+function isDescription(value: CellValue): boolean {
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  return text !== '' && !/^\d+$/.test(text) && !isScientific(text);
+}
+
+/** A value with 1–2 decimals (`12.34`, `-0.5`): what an amount column holds, unlike IDs or names. */
+function looksLikeAmount(value: CellValue, text: string): boolean {
+  if (typeof value === 'number') return !Number.isInteger(value);
+  const dot = text.lastIndexOf('.');
+  if (dot < 0 || text.length - dot - 1 > 2 || text.length - dot - 1 === 0) return false;
+  return !Number.isNaN(parseCentsOrNaN(text));
+}
+
+/**
+ * Content fingerprint for duplicate detection: the amounts' hash mixed with type, dates (hashed
+ * by `textHash`, kept with the date cache) and quantity.
+ */
+function contentHash(row: RowView, amountsHash: number, orderDateHash: number, statementDateHash: number): number {
+  let h = amountsHash;
+  h = mixText(h, row.type);
+  h = Math.imul(h ^ orderDateHash, 16777619);
+  h = Math.imul(h ^ statementDateHash, 16777619);
+  h = Math.imul(h ^ row.quantity, 16777619);
+  return h >>> 0;
+}
+
+/** The amounts' part of the content fingerprint: each non-zero amount with its column, in column order. */
+function mixAmount(h: number, column: number, cents: number): number {
+  return Math.imul(h ^ (column * 40503 + (cents | 0)), 16777619);
+}
+
+function mixText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h;
+}
+
+function textHash(text: string): number {
+  return mixText(2166136261, text);
+}
+
+const EMPTY_TEXT_HASH = textHash('');

@@ -19,12 +19,16 @@ export interface SheetView {
   rows: string[][];
   /** Raw values of the same cells (dates as ISO text), for tests that check numbers. */
   values: (string | number | boolean)[][];
+  /** The tab's selected cell (1-based), where *Insert formula* writes. */
+  currentCell: { row: number; col: number };
 }
 
 export interface WorkbookView {
   name: string;
   timeZone: string;
   sheets: SheetView[];
+  /** The tab the add-on last showed (`activate()`), or the one the seller clicked. */
+  activeSheet: string;
   charts: ChartSpec[];
   toasts: { message: string; title: string }[];
 }
@@ -48,7 +52,7 @@ export function sheetView(workbook: Workbook, name: string, rowLimit = VIEW_ROW_
     rows.push(shown);
     values.push(raw);
   }
-  return { name: sheet.name, hidden: sheet.hidden, frozenRows: sheet.frozenRows, lastRow, lastColumn, rows, values };
+  return { name: sheet.name, hidden: sheet.hidden, frozenRows: sheet.frozenRows, lastRow, lastColumn, rows, values, currentCell: { ...sheet.currentCell } };
 }
 
 export function workbookView(workbook: Workbook, rowLimit = VIEW_ROW_LIMIT): WorkbookView {
@@ -56,6 +60,7 @@ export function workbookView(workbook: Workbook, rowLimit = VIEW_ROW_LIMIT): Wor
     name: workbook.name,
     timeZone: workbook.timeZone,
     sheets: workbook.sheets.map((s) => sheetView(workbook, s.name, rowLimit)!),
+    activeSheet: workbook.activeSheet().name,
     charts: allChartSpecs(workbook),
     toasts: workbook.toasts.slice(-5).map(({ message, title }) => ({ message, title })),
   };

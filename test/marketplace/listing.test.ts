@@ -10,6 +10,7 @@ import { loadBundleInVm } from '../../emulator/sandbox';
 import { Workbook } from '../../emulator/workbook';
 import { EXPORT_GUIDE } from '../../src/core/help';
 import { distCodeFile, ensureBuilt, repoRoot } from '../helpers/built-bundle';
+import { readPng } from '../helpers/png';
 // @ts-expect-error plain JavaScript module without types
 import { ADDON_NAME } from '../../scripts/deploy.mjs';
 
@@ -112,5 +113,63 @@ describe('volatile arguments', () => {
     for (const page of ['README.md', 'docs/support.md', 'docs/live-checks.md', 'docs/marketplace/listing.md']) {
       expect(read(page)).not.toMatch(/=TTS_\w+\([^)\n]*\b(NOW|TODAY|RAND)\(/);
     }
+  });
+});
+
+describe('graphics', () => {
+  const image = (file: string) => readPng(readFileSync(join(repoRoot, 'docs/marketplace', file)));
+  const rows = [...section(listing, 'Graphics').matchAll(/^\| [^|]+ \| docs\/marketplace\/([\w.-]+\.png) \| (\d+)×(\d+) \|$/gm)];
+
+  it('lists the two icons, the banner and five screenshots, each at its size', () => {
+    expect(rows.map((r) => r[1])).toEqual(['icon-128.png', 'icon-32.png', 'banner-220x140.png', ...[1, 2, 3, 4, 5].map((n) => `screenshot-${n}.png`)]);
+    for (const [, file, width, height] of rows) {
+      const png = image(file);
+      expect([file, png.width, png.height]).toEqual([file, Number(width), Number(height)]);
+    }
+  });
+
+  it('icons on a transparent background, in colour', () => {
+    for (const file of ['icon-128.png', 'icon-32.png']) {
+      const png = image(file);
+      expect(png.colorType).toBe(6);
+      const last = png.width - 1;
+      for (const [x, y] of [[0, 0], [last, 0], [0, last], [last, last]]) expect(png.pixel(x, y)[3]).toBe(0);
+      const [r, g, b, a] = png.pixel(Math.floor(png.width / 2), png.height - Math.ceil(png.height / 12));
+      expect(a).toBe(255);
+      expect(Math.max(r, g, b) - Math.min(r, g, b)).toBeGreaterThan(40); // not grey
+    }
+  });
+
+  it('the drawings are our own: no third-party mark named in them', () => {
+    for (const file of ['icon.svg', 'banner.svg']) expect(read(`docs/marketplace/${file}`)).not.toMatch(/tiktok|google|<image|href=/i);
+  });
+});
+
+describe('README, Install', () => {
+  const readme = read('README.md');
+  const install = section(readme, 'Install');
+
+  it('comes first and tells a seller how to get a copy, what the authorization asks and why, and how to bring data in', () => {
+    expect(readme.match(/\n## (.+)\n/)?.[1]).toBe('Install');
+    expect(install).toMatch(/Make a copy/);
+    expect(install).toMatch(/two permissions/);
+    expect(install).toMatch(/only the specific Google Sheets spreadsheet/);
+    expect(install).toMatch(/Nothing leaves the spreadsheet/);
+    expect(install).toMatch(/untick\s+\*Convert text to numbers, dates, and formulas\*/);
+    expect(install).toMatch(/docs\/support\.md#where-your-exports-are/);
+    expect(read('docs/support.md')).toMatch(/\n## Where your exports are\n/);
+  });
+
+  it('shows the seller-path screenshots, which exist', () => {
+    const images = [...install.matchAll(/\]\((docs\/marketplace\/screenshot-\d\.png)\)/g)].map((m) => m[1]);
+    expect(images.length).toBeGreaterThanOrEqual(3);
+    for (const image of images) expect(existsSync(join(repoRoot, image))).toBe(true);
+  });
+
+  it('documents the template deploy step by step, the Apps Script API included', () => {
+    const publishing = section(readme, 'Publishing TTS Profit');
+    expect(publishing).toMatch(/script\.google\.com\/home\/usersettings/);
+    expect(publishing).toMatch(/npm run deploy -- --template/);
+    expect(publishing).toMatch(/clasp create-version/);
   });
 });

@@ -115,23 +115,35 @@ export interface ForecastStatus {
   daysLeft: number;
   /** This month projected at the pace so far (weekday-weighted with eight weeks of history). */
   paceCents: number;
+  /**
+   * This month's expected total: the month to date plus the forecast for the days left (the pace
+   * without a forecast). The chance, the first month at target and `paceLine` all judge by it.
+   */
+  expectedMonthCents: number;
   /** Still needed per remaining day to reach the monthly target (0 once met or when the month is over). */
   neededPerDayCents: number;
   /** 0…1, or null when it cannot be worked out (see `chanceBasis`). */
   chanceThisMonth: number | null;
   chanceBasis: ChanceBasis;
-  /** First forecast month whose expected sales reach the monthly target, or null. */
+  /** First month (this one included) whose expected sales reach the monthly target, or null. */
   firstMonthAtTarget: string | null;
   /** Month the calendar year's sales (actual, then expected) reach the annual target; null if not this year. */
   annualCrossingMonth: string | null;
   yearToDateCents: number;
-  /** Forecast model, e.g. `ETS(A,N,N)`, or '' without a forecast. */
-  model: string;
-  /** Rolling-origin backtest of the forecast: mean absolute % errors of the model and the naive forecasts. */
-  backtest: { origins: number; modelMape: number | null; naiveMape: number | null; seasonalNaiveMape: number | null };
-  /** The pace status line, e.g. `Behind pace: projected $58,000 this month, …`. */
+  /** The calendar year's expected total: the dashboard's expected figure for December. */
+  projectedYearCents: number;
+  /** The forecasting method in plain words (e.g. `straight-line trend`), or '' without a forecast. */
+  method: string;
+  /**
+   * How the methods did on the seller's past months: mean absolute % error of the method shown and
+   * of the by-hand forecasts, each past month forecast up to `horizon` months ahead.
+   */
+  backtest: { origins: number; horizon: number; modelMape: number | null; naiveMape: number | null; seasonalNaiveMape: number | null };
+  /** False when no method beat "same as last month" (or "same month last year"), which is then shown. */
+  beatsNaive: boolean;
+  /** This month against the target, judged by `expectedMonthCents`, e.g. `Behind: expected $58,000 this month, …`. */
   paceLine: string;
-  /** The forecast's summary, or why there is none (e.g. too little history). */
+  /** The forecast's summary in plain words, or why there is none (e.g. too little history). */
   forecastMessage: string;
   /** One line for the card's header or the menu's toast. */
   message: string;

@@ -1,7 +1,8 @@
 // The add-on's public surface: every name exported here becomes a top-level function in
 // dist/Code.js (menu targets, triggers, sidebar handlers, custom functions). Nothing else is global.
 export { onOpen, onInstall, showSidebar, menuRefreshDashboard, showHelp } from './menu';
-export { getSettings, saveSettings } from './settings';
+export { getSettings } from './settings';
+export { saveSettings } from './dashboard/save-settings';
 export { refreshDashboard } from './dashboard/dashboard';
 export { getForecastStatus } from './dashboard/forecast-status';
 export { TTS_SETTLEMENT, TTS_SALES } from './custom-functions/totals';

@@ -25,7 +25,7 @@ export function getSettings(_arg: null): Settings {
   return readSettings();
 }
 
-export function saveSettings(arg: Settings): Settings {
+export function storeSettings(arg: Settings): Settings {
   const parsed = SettingsSchema.safeParse(arg);
   if (!parsed.success) {
     throw new Error('Targets must be positive dollar amounts and the metric one of gross, net or settlement.');

@@ -4,7 +4,7 @@
  */
 import type { ChanceBasis, ForecastStatus, SalesMetric, ServerApi, ServerHandlerName, Settings } from '../core/contract';
 import { h, replaceChildren } from './dom';
-import { money } from './format';
+import { formatDollars } from '../core/analysis/threshold';
 
 /** The shape of callServer (src/sidebar/server-client.ts), so tests can pass a fake. */
 export type ForecastCaller = <K extends ServerHandlerName>(name: K, arg: Parameters<ServerApi[K]>[0]) => Promise<ReturnType<ServerApi[K]>>;
@@ -47,10 +47,8 @@ export function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
-/** Whole dollars for the card: `$65,000`. */
-function dollars(cents: number): string {
-  return money(Math.round(cents / 100) * 100).replace(/\.00$/, '');
-}
+/** Whole dollars, `$65,000`: every amount on the card is written this one way. */
+const dollars = formatDollars;
 
 /** A positive dollar amount typed by the seller (`65000`, `65,000`, `$65,000.50`), or null. */
 export function parseDollars(text: string): number | null {
@@ -64,28 +62,36 @@ function fact(label: string, value: string, note?: string): HTMLElement {
   return h('div', { className: 'fact num' }, h('dt', {}, label), h('dd', {}, value, note ? h('span', { className: 'note' }, ` (${note})`) : null));
 }
 
+/** How the methods did on the seller's past months, in words (the forecast message names the method). */
 function backtestLine(status: ForecastStatus): string | null {
   const b = status.backtest;
   if (b.origins === 0 || b.modelMape === null) return null;
-  const others = [b.naiveMape !== null ? `same as last month ${Math.round(b.naiveMape)}%` : '', b.seasonalNaiveMape !== null ? `same month last year ${Math.round(b.seasonalNaiveMape)}%` : '']
-    .filter(Boolean).join(', ');
-  return `Checked on the last ${b.origins} months: off by ${Math.round(b.modelMape)}% on average${others ? ` (${others})` : ''}.`;
+  const ahead = b.horizon > 1 ? `up to ${b.horizon} months ahead` : 'one month ahead';
+  const others = [
+    b.naiveMape !== null ? `“same as last month” by ${Math.round(b.naiveMape)}%` : '',
+    b.seasonalNaiveMape !== null ? `“same month last year” by ${Math.round(b.seasonalNaiveMape)}%` : '',
+  ].filter(Boolean);
+  const shown = status.beatsNaive ? `this method was off by ${Math.round(b.modelMape)}% on average` : `the method shown was off by ${Math.round(b.modelMape)}% on average`;
+  return `Checked on your last ${b.origins} months, forecasting each ${ahead}: ${shown}${others.length > 0 && status.beatsNaive ? `; ${others.join(', ')}` : ''}.`;
 }
 
 /** The status card's contents. */
 export function renderStatus(status: ForecastStatus): HTMLElement[] {
   if (!status.hasData) return [h('p', { className: 'hint' }, status.message)];
   const target = dollars(status.monthlyTargetCents);
+  const year = status.asOf.slice(0, 4);
   const chance = status.chanceThisMonth === null ? '—' : percent(status.chanceThisMonth);
-  const crossingMonthly = status.firstMonthAtTarget ? monthName(status.firstMonthAtTarget) : status.model ? 'not in the forecast months' : '—';
-  const crossingYear = status.annualCrossingMonth ? monthName(status.annualCrossingMonth) : `not in ${status.asOf.slice(0, 4)}`;
+  const crossingMonthly = status.firstMonthAtTarget ? monthName(status.firstMonthAtTarget) : status.method ? 'not in the forecast months' : '—';
+  const crossingYear = status.annualCrossingMonth ? monthName(status.annualCrossingMonth) : `not in ${year}`;
+  const monthOver = status.daysLeft === 0;
   const facts = h('dl', { className: 'facts' },
     fact('Month to date', `${dollars(status.monthToDateCents)} of ${target}`, `${monthName(status.month)}, ${status.daysElapsed} days`),
-    fact('Pace', `${dollars(status.paceCents)} this month`),
-    fact('Needed per day', status.daysLeft === 0 ? '—' : status.neededPerDayCents === 0 ? 'target met' : money(status.neededPerDayCents), status.daysLeft === 0 ? 'month is over' : `${status.daysLeft} days left`),
+    fact('Expected this month', dollars(status.expectedMonthCents), monthOver ? 'month is over' : status.chanceBasis === 'too-little-history' ? 'at the pace so far' : 'so far plus the forecast for the days left'),
+    fact('Needed per day', monthOver ? '—' : status.neededPerDayCents === 0 ? 'target met' : dollars(status.neededPerDayCents), monthOver ? 'month is over' : `${status.daysLeft} days left`),
     fact('Chance to hit this month', chance, CHANCE_NOTES[status.chanceBasis]),
     fact(`First month at ${target}`, crossingMonthly),
-    fact(`Year reaches ${dollars(status.annualTargetCents)}`, crossingYear, `${dollars(status.yearToDateCents)} so far`),
+    fact(`Expected in ${year}`, dollars(status.projectedYearCents), `${dollars(status.yearToDateCents)} so far`),
+    fact(`Year reaches ${dollars(status.annualTargetCents)}`, crossingYear),
   );
   const backtest = backtestLine(status);
   const parts: HTMLElement[] = [

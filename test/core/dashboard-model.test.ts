@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardModel, salesOutlook, type OutlookOptions } from '../../src/core/analysis/dashboard-model';
-import { normalCdf, normalQuantile } from '../../src/core/forecast/normal';
+import { normalCdf } from '../../src/core/forecast/normal';
 import { buildCogsTable } from '../../src/core/analysis/pnl';
 import type { LedgerRow } from '../../src/core/types';
 
@@ -108,9 +108,12 @@ describe('dashboard model: the calendar year against the annual target', () => {
   it('starts the expected line at the last full month and adds the month to date plus the forecast for the days left', () => {
     expect(model.year.slice(0, 3).map((y) => y.expected)).toEqual([null, null, null]);
     expect(model.year[3].expected).toBe(23_500_000);
-    const may = model.points[0].mean;
-    expect(model.year[4].expected).toBe(23_500_000 + 2_000_000 + Math.round((may * 21) / 31));
-    expect(model.year[5].expected).toBe(model.year[4].expected! + Math.max(0, model.points[1].mean));
+    // May: 20,000 so far + 21/31 of the whole-month forecast.
+    const mayForecastCents = Math.round(model.forecast.points[0].mean * 100);
+    expect(model.points[0].mean).toBe(2_000_000 + Math.round((mayForecastCents * 21) / 31));
+    expect(model.year[4].expected).toBe(23_500_000 + model.points[0].mean);
+    expect(model.year[5].expected).toBe(model.year[4].expected! + model.points[1].mean);
+    expect(model.status.projectedYearCents).toBe(model.year[11].expected);
   });
 
   it('names the month the year is expected to cross the annual target, or null', () => {
@@ -136,16 +139,18 @@ describe('dashboard model: the Forecast card', () => {
     expect(status.paceCents).toBe(report!.projectedMonth);
     expect(status.message).toBe('$20,000 of the $65,000 target in May 2026, through May 10.');
     expect(status.backtest.origins).toBeGreaterThanOrEqual(0);
-    expect(status.model).not.toBe('');
+    expect(status.method).not.toBe('');
   });
 
   it('the chance comes from the forecast for the days left, added to the month to date', () => {
     const outlook = salesOutlook(fourMonthsAndTenDays(), TARGETS);
-    const may = outlook.points[0];
+    const may = outlook.forecast.points[0];
     const share = 21 / 31;
-    const sd = (may.high80 - may.low80) / (2 * normalQuantile(0.9));
-    const expected = 1 - normalCdf((6_500_000 - 2_000_000 - may.mean * share) / (sd * Math.sqrt(share)));
+    const rest = Math.round(Math.round(may.mean * 100) * share);
+    const sd = Math.sqrt(may.variance * 10_000 * share);
+    const expected = 1 - normalCdf((6_500_000 - 2_000_000 - rest) / sd);
     expect(outlook.status.chanceThisMonth).toBeCloseTo(expected, 10);
+    expect(outlook.status.expectedMonthCents).toBe(2_000_000 + rest);
     // More sold by the same day → a better chance.
     const strong = fourMonthsAndTenDays().map((r) => (r.orderDate.startsWith('2026-05') ? sale(r.orderDate, 5_000) : r));
     expect(salesOutlook(strong, TARGETS).status.chanceThisMonth!).toBeGreaterThan(outlook.status.chanceThisMonth!);
@@ -165,8 +170,8 @@ describe('dashboard model: the Forecast card', () => {
   it('says when there is too little history, and projects the year at the current pace', () => {
     const rows = [sale('2026-04-10', 30_000), sale('2026-05-05', 10_000)];
     const outlook = salesOutlook(rows, TARGETS);
-    expect(outlook.status).toMatchObject({ chanceThisMonth: null, chanceBasis: 'too-little-history', model: '', firstMonthAtTarget: null });
-    expect(outlook.status.forecastMessage).toBe('Only 1 month of sales: at least 3 are needed to forecast. The month under way (2026-05) counts once it is over.');
+    expect(outlook.status).toMatchObject({ chanceThisMonth: null, chanceBasis: 'too-little-history', method: '', firstMonthAtTarget: null });
+    expect(outlook.status.forecastMessage).toBe('Only 1 month of sales: at least 3 are needed to forecast. The month under way (May 2026) counts once it is over.');
     expect(outlook.points).toEqual([]);
     // Pace: 10,000 in 5 days → 62,000 for May; June (30 days) at 2,000 a day → 60,000.
     expect(outlook.year[4].expected).toBe(3_000_000 + 6_200_000);

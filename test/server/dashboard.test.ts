@@ -150,6 +150,30 @@ describe('Refresh dashboard', () => {
     expect(status.annualCrossingMonth).toBe('2026-04');
   });
 
+  it('uses saved targets everywhere at once: saving redraws an existing dashboard (titles, target lines, facts)', () => {
+    const workbook = dashboardWorkbook();
+    run(workbook, 'refreshDashboard');
+    expect(dashboardCharts(workbook)[0].options.title).toBe('Monthly sales vs the $65,000 target, with forecast');
+    run(workbook, 'saveSettings', { monthlyTarget: 10_000, annualTarget: 300_000, metric: 'gross' } satisfies Settings);
+    const [monthly, year] = dashboardCharts(workbook);
+    expect(dashboardCharts(workbook)).toHaveLength(4);
+    expect(monthly.options.title).toBe('Monthly sales vs the $10,000 target, with forecast');
+    expect(year.options.title).toBe('Sales in 2026 vs the $300,000 annual target');
+    const values = workbook.valuesOf(DASHBOARD);
+    expect(values.slice(1, 13).map((r) => r[2])).toEqual(new Array(12).fill(10000));
+    expect(values.slice(1, 13).map((r) => r[12])).toEqual(new Array(12).fill(300000));
+    expect(values.map((r) => r.slice(9, 11))).toContainEqual(['Targets', '$10,000 a month, $300,000 a year']);
+    const text = JSON.stringify(values) + JSON.stringify(dashboardCharts(workbook).map((c) => c.options));
+    expect(text).not.toContain('65,000');
+    expect(text).not.toContain('1,000,000');
+  });
+
+  it('saving targets before any dashboard exists creates no tab', () => {
+    const workbook = dashboardWorkbook();
+    run(workbook, 'saveSettings', { monthlyTarget: 10_000, annualTarget: 300_000, metric: 'gross' } satisfies Settings);
+    expect(workbook.sheet(DASHBOARD)).toBeUndefined();
+  });
+
   it('still draws the dashboard with too little history, and says why there is no forecast', () => {
     const workbook = dashboardWorkbook([sale('2026-04-10', 30_000, { qty: 300 }), sale('2026-05-05', 10_000, { qty: 100 })]);
     const result = run<DashboardResult>(workbook, 'refreshDashboard');
@@ -161,8 +185,8 @@ describe('Refresh dashboard', () => {
     ]);
     expect(values[3][0]).toBe(''); // no forecast months
     const status = run<ForecastStatus>(workbook, 'getForecastStatus');
-    expect(status).toMatchObject({ hasData: true, chanceThisMonth: null, chanceBasis: 'too-little-history', model: '' });
-    expect(status.forecastMessage).toBe('Only 1 month of sales: at least 3 are needed to forecast. The month under way (2026-05) counts once it is over.');
+    expect(status).toMatchObject({ hasData: true, chanceThisMonth: null, chanceBasis: 'too-little-history', method: '' });
+    expect(status.forecastMessage).toBe('Only 1 month of sales: at least 3 are needed to forecast. The month under way (May 2026) counts once it is over.');
     expect(values.map((r) => r.slice(9, 11))).toContainEqual(['Forecast', status.forecastMessage]);
   });
 

@@ -5,11 +5,12 @@ import { createForecastPanel, monthName, parseDollars, percent, type ForecastCal
 
 const STATUS: ForecastStatus = {
   hasData: true, asOf: '2026-05-10', month: '2026-05', metric: 'gross', monthlyTargetCents: 6_500_000, annualTargetCents: 100_000_000,
-  monthToDateCents: 2_000_000, daysElapsed: 10, daysLeft: 21, paceCents: 6_029_735, neededPerDayCents: 214_286,
+  monthToDateCents: 2_000_000, daysElapsed: 10, daysLeft: 21, paceCents: 6_029_735, expectedMonthCents: 6_329_700, neededPerDayCents: 214_286,
   chanceThisMonth: 0.4567, chanceBasis: 'forecast', firstMonthAtTarget: '2026-07', annualCrossingMonth: null, yearToDateCents: 25_500_000,
-  model: 'ETS(A,A,N)', backtest: { origins: 2, modelMape: 8.4, naiveMape: 12.6, seasonalNaiveMape: null },
-  paceLine: 'Behind pace: projected $60,297 this month, $4,703 short of the $65,000 target; $2,143 a day needed for the last 21 days ($45,000 to go).',
-  forecastMessage: 'ETS(A,A,N) on 4 months: 2026-05 about 74,000 (80 % range 66,000 to 82,000).',
+  projectedYearCents: 87_654_321, method: 'recent trend', beatsNaive: true,
+  backtest: { origins: 12, horizon: 3, modelMape: 8.4, naiveMape: 12.6, seasonalNaiveMape: null },
+  paceLine: 'Behind: expected $63,297 this month, $1,703 short of the $65,000 target; $2,143 a day needed for the last 21 days ($45,000 to go).',
+  forecastMessage: 'Based on your last 4 months (recent trend); on past months this method was off by 8 % on average. June 2026: about $74,000 (8 in 10 chance between $66,000 and $82,000).',
   message: '$20,000 of the $65,000 target in May 2026, through May 10.',
 };
 
@@ -57,26 +58,31 @@ describe('the Forecast panel', () => {
     }
   });
 
-  it('fills the status card: month to date, pace, needed per day, chance, crossing months, backtest', async () => {
+  it('fills the status card: month to date, expected month, needed per day, chance, crossing months, expected year, backtest', async () => {
     const { el, facts } = await mount();
     expect(facts()).toEqual({
       'Month to date': '$20,000 of $65,000 (May 2026, 10 days)',
-      Pace: '$60,297 this month',
-      'Needed per day': '$2,142.86 (21 days left)',
+      'Expected this month': '$63,297 (so far plus the forecast for the days left)',
+      'Needed per day': '$2,143 (21 days left)',
       'Chance to hit this month': '46% (from the forecast for the days left)',
       'First month at $65,000': 'July 2026',
-      'Year reaches $1,000,000': 'not in 2026 ($255,000 so far)',
+      'Expected in 2026': '$876,543 ($255,000 so far)',
+      'Year reaches $1,000,000': 'not in 2026',
     });
     const text = el.querySelector('.status-card')!.textContent!;
     expect(text).toContain(STATUS.message);
     expect(text).toContain(STATUS.paceLine);
-    expect(text).toContain('Checked on the last 2 months: off by 8% on average (same as last month 13%).');
+    expect(text).toContain(STATUS.forecastMessage);
+    expect(text).toContain('Checked on your last 12 months, forecasting each up to 3 months ahead: this method was off by 8% on average; “same as last month” by 13%.');
+    // One way of writing money: whole dollars with a dollar sign, everywhere on the card.
+    for (const amount of text.match(/\$[\d,]+(\.\d+)?/g)!) expect(amount).toMatch(/^\$\d{1,3}(,\d{3})*$/);
+    expect(text).not.toMatch(/ETS|\(\w,\w+,\w\)/);
     expect(el.querySelector('.status-card')!.getAttribute('aria-live')).toBe('polite');
   });
 
   it('says why there is no chance figure with too little history, and what to do without data', async () => {
     const thin = await mount(fakeServer({
-      getForecastStatus: () => ({ ...STATUS, chanceThisMonth: null, chanceBasis: 'too-little-history', firstMonthAtTarget: null, model: '', backtest: { origins: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null } }),
+      getForecastStatus: () => ({ ...STATUS, chanceThisMonth: null, chanceBasis: 'too-little-history', firstMonthAtTarget: null, method: '', backtest: { origins: 0, horizon: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null } }),
     }));
     expect(thin.facts()['Chance to hit this month']).toBe('— (needs 3 full months of sales)');
     expect(thin.el.querySelector('.status-card')!.textContent).not.toContain('Checked on');

@@ -7,11 +7,11 @@
 import { addMonths, daysInMonth, monthOf, monthRange, monthsBetween, yearOf } from './calendar';
 import { findColumnById } from '../read/catalog';
 import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
-import { forecastMonthly, type ForecastResult } from '../forecast/index';
+import { forecastMonthly, monthLabel, type ForecastResult } from '../forecast/index';
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, NO_SKU, rowDate, rowMonth, unitCostOn, unitsSold, type CogsTable } from './pnl';
 import { lineCostCents } from './unit-cost';
-import { thresholdReport, type ThresholdReport } from './threshold';
+import { formatDollars, thresholdReport, type ThresholdReport } from './threshold';
 import type { LedgerRow } from '../types';
 
 export interface OutlookOptions {
@@ -33,6 +33,14 @@ export interface YearLine {
   expected: number | null;
 }
 
+/** A month of the forecast in cents; for the month under way, its month to date plus the days left. */
+export interface OutlookPoint {
+  month: string;
+  mean: number;
+  low80: number;
+  high80: number;
+}
+
 /** Sales outlook: pace, forecast and the calendar year. Needs no costs. */
 export interface SalesOutlook {
   status: ForecastStatus;
@@ -41,8 +49,12 @@ export interface SalesOutlook {
   forecast: ForecastResult;
   /** Consecutive months from the first sale through `asOf`'s month, sales in cents (0 for a month without sales). */
   history: { month: string; sales: number }[];
-  /** Forecast points in cents, starting the month after the last full month. */
-  points: { month: string; mean: number; low80: number; high80: number }[];
+  /**
+   * Forecast months in cents, from the month under way (or the month after a closed one). The month
+   * under way is its month to date plus the forecast for the days left: the expected total that the
+   * chance, the first month at target and the year line all use.
+   */
+  points: OutlookPoint[];
   year: YearLine[];
 }
 
@@ -78,7 +90,6 @@ export interface DashboardModel extends SalesOutlook {
 
 const DEFAULT_HORIZON = 6;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const Z80 = normalQuantile(0.9);
 
 const toCents = (dollars: number) => Math.round(dollars * 100);
 const toDollars = (cents: number) => cents / 100;
@@ -87,9 +98,10 @@ function emptyStatus(opts: OutlookOptions, message: string, forecastMessage: str
   return {
     hasData: false, asOf: '', month: '', metric: opts.metric,
     monthlyTargetCents: opts.monthlyTargetCents, annualTargetCents: opts.annualTargetCents,
-    monthToDateCents: 0, daysElapsed: 0, daysLeft: 0, paceCents: 0, neededPerDayCents: 0,
+    monthToDateCents: 0, daysElapsed: 0, daysLeft: 0, paceCents: 0, expectedMonthCents: 0, neededPerDayCents: 0,
     chanceThisMonth: null, chanceBasis: 'too-little-history', firstMonthAtTarget: null, annualCrossingMonth: null,
-    yearToDateCents: 0, model: '', backtest: { origins: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null },
+    yearToDateCents: 0, projectedYearCents: 0, method: '', beatsNaive: false,
+    backtest: { origins: 0, horizon: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null },
     paceLine: '', forecastMessage, message,
   };
 }
@@ -109,20 +121,47 @@ function monthlyHistory(daily: readonly { date: string; amount: number }[], asOf
 }
 
 /**
- * Chance of reaching the target this month (see ChanceBasis in the contract): the rest of the
- * month is taken as the share `daysLeft / days` of the forecast month, mean and variance alike
- * (sales of different days add up, and so do their variances).
+ * The month under way: the month to date plus the days left, taken as the share f = days left /
+ * days of the forecast month, mean and variance alike (sales of different days add up, and so do
+ * their variances; a sum of many days is close to normal). The expected total is the month to date
+ * plus f × the forecast mean, so the chance of the target is at least 50 % exactly when the
+ * expected total reaches the target.
  */
-function chanceThisMonth(
-  report: ThresholdReport, current: { mean: number; low80: number; high80: number } | undefined,
-): { chance: number | null; basis: ChanceBasis } {
-  if (report.monthToDate >= report.monthlyTarget) return { chance: 1, basis: 'target-met' };
-  if (report.daysLeft === 0) return { chance: 0, basis: 'month-closed' };
-  if (!current) return { chance: null, basis: 'too-little-history' };
+function monthUnderWay(report: ThresholdReport, full: { mean: number; variance: number }): { point: OutlookPoint; chance: number } {
   const share = report.daysLeft / (report.daysElapsed + report.daysLeft);
-  const sd = (current.high80 - current.low80) / (2 * Z80);
-  const chance = probabilityAtLeast(report.monthlyTarget - report.monthToDate, current.mean * share, sd * sd * share);
-  return { chance, basis: 'forecast' };
+  const rest = Math.max(0, Math.round(full.mean * share));
+  const sd = Math.sqrt(full.variance * share);
+  const at = (p: number) => report.monthToDate + Math.max(0, Math.round(rest + sd * normalQuantile(p)));
+  return {
+    point: { month: report.month, mean: report.monthToDate + rest, low80: at(0.1), high80: at(0.9) },
+    chance: probabilityAtLeast(report.monthlyTarget - report.monthToDate, rest, sd * sd),
+  };
+}
+
+/** This month against the target, judged by the expected total (TTS_THRESHOLD's line once met or closed). */
+function monthLine(report: ThresholdReport, expected: number): string {
+  const target = report.monthlyTarget;
+  if (report.daysLeft === 0 || report.monthToDate >= target) return report.status;
+  const t = formatDollars(target);
+  if (expected >= target) return `On course: expected ${formatDollars(expected)} this month, above the ${t} target.`;
+  const days = report.daysLeft === 1 ? 'the last day' : `the last ${report.daysLeft} days`;
+  return (
+    `Behind: expected ${formatDollars(expected)} this month, ${formatDollars(target - expected)} short of the ${t} target; ` +
+    `${formatDollars(report.neededPerDay)} a day needed for ${days} (${formatDollars(target - report.monthToDate)} to go).`
+  );
+}
+
+/** The forecast in words: which method and how it did, then the first month after this one. */
+function forecastLine(forecast: ForecastResult, points: readonly OutlookPoint[], month: string, monthClosed: boolean): string {
+  if (forecast.status !== 'ok') {
+    return monthClosed ? forecast.message : `${forecast.message} The month under way (${monthLabel(month)}) counts once it is over.`;
+  }
+  const next = points.find((p) => p.month > month);
+  if (!next) return forecast.summary;
+  return (
+    `${forecast.summary} ${monthLabel(next.month)}: about ${formatDollars(next.mean)} ` +
+    `(8 in 10 chance between ${formatDollars(next.low80)} and ${formatDollars(next.high80)}).`
+  );
 }
 
 /** Pace, forecast, chance of this month's target and the calendar year against the annual target. */
@@ -148,17 +187,35 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
   const forecast = forecastMonthly(full.map((m) => m.month), full.map((m) => toDollars(m.sales)), {
     horizon, target: toDollars(opts.monthlyTargetCents),
   });
-  const points = forecast.points.map((p) => ({ month: p.month, mean: toCents(p.mean), low80: toCents(p.lo80), high80: toCents(p.hi80) }));
-  const current = monthClosed ? undefined : points.find((p) => p.month === month);
-  const { chance, basis } = chanceThisMonth(report, current);
+  const points: OutlookPoint[] = forecast.points.map((p) => ({ month: p.month, mean: toCents(p.mean), low80: toCents(p.lo80), high80: toCents(p.hi80) }));
 
-  // Expected sales of each month from the month under way on: the month to date plus the
-  // forecast's share of the days left, then the forecast; without a forecast, the pace.
+  let chance: number | null = null;
+  let basis: ChanceBasis = 'too-little-history';
+  let expectedMonth = monthClosed ? report.monthToDate : report.projectedMonth;
+  const current = monthClosed ? undefined : forecast.points.find((p) => p.month === month);
+  if (current) {
+    // Variance in dollars² → cents².
+    const underWay = monthUnderWay(report, { mean: toCents(current.mean), variance: current.variance * 10_000 });
+    points[0] = underWay.point;
+    expectedMonth = underWay.point.mean;
+    chance = underWay.chance;
+    basis = 'forecast';
+  }
+  if (report.monthToDate >= report.monthlyTarget) {
+    chance = 1;
+    basis = 'target-met';
+  } else if (monthClosed) {
+    chance = 0;
+    basis = 'month-closed';
+  }
+  const firstMonthAtTarget = expectedMonth >= opts.monthlyTargetCents
+    ? month
+    : (points.find((p) => p.month > month && p.mean >= opts.monthlyTargetCents)?.month ?? null);
+
+  // Expected sales of each month from the month under way on; without a forecast, the pace.
   const dailyPace = report.projectedMonth / daysInMonth(month);
   const expectedOf = (m: string): number => {
-    if (m === month) {
-      return current ? report.monthToDate + Math.max(0, Math.round(current.mean * (report.daysLeft / daysInMonth(month)))) : report.projectedMonth;
-    }
+    if (m === month) return expectedMonth;
     const point = points.find((p) => p.month === m);
     return Math.max(0, point ? point.mean : Math.round(dailyPace * daysInMonth(m)));
   };
@@ -184,24 +241,25 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
   }
 
   const monthName = MONTH_NAMES[Number(month.slice(5, 7)) - 1];
-  const money = (cents: number) => `$${Math.round(cents / 100).toLocaleString('en-US')}`;
-  const forecastMessage = forecast.status === 'ok' || monthClosed
-    ? forecast.message
-    : `${forecast.message} The month under way (${month}) counts once it is over.`;
+  const december = yearLines[11];
   const status: ForecastStatus = {
     hasData: true, asOf, month, metric: opts.metric,
     monthlyTargetCents: opts.monthlyTargetCents, annualTargetCents: opts.annualTargetCents,
     monthToDateCents: report.monthToDate, daysElapsed: report.daysElapsed, daysLeft: report.daysLeft,
-    paceCents: report.projectedMonth, neededPerDayCents: report.neededPerDay,
-    chanceThisMonth: chance, chanceBasis: basis,
-    firstMonthAtTarget: forecast.firstMonthReachingTarget, annualCrossingMonth: crossing,
-    yearToDateCents: report.yearToDate, model: forecast.model, backtest: forecast.backtest,
-    paceLine: report.status, forecastMessage,
-    message: `${money(report.monthToDate)} of the ${money(opts.monthlyTargetCents)} target in ${monthName} ${asOf.slice(0, 4)}, through ${monthName} ${Number(asOf.slice(8, 10))}.`,
+    paceCents: report.projectedMonth, expectedMonthCents: expectedMonth, neededPerDayCents: report.neededPerDay,
+    chanceThisMonth: chance, chanceBasis: basis, firstMonthAtTarget, annualCrossingMonth: crossing,
+    yearToDateCents: report.yearToDate, projectedYearCents: december.expected ?? december.actual ?? 0,
+    method: forecast.method, beatsNaive: forecast.beatsNaive,
+    backtest: {
+      origins: forecast.backtest.origins, horizon: forecast.backtest.horizon, modelMape: forecast.backtest.modelMape,
+      naiveMape: forecast.backtest.naiveMape, seasonalNaiveMape: forecast.backtest.seasonalNaiveMape,
+    },
+    paceLine: monthLine(report, expectedMonth),
+    forecastMessage: forecastLine(forecast, points, month, monthClosed),
+    message: `${formatDollars(report.monthToDate)} of the ${formatDollars(opts.monthlyTargetCents)} target in ${monthName} ${asOf.slice(0, 4)}, through ${monthName} ${Number(asOf.slice(8, 10))}.`,
   };
   return { status, report, forecast, history, points, year: yearLines };
 }
-
 /** Everything the dashboard tab shows. COGS missing for a sold SKU counts as 0 and is listed. */
 export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts: OutlookOptions): DashboardModel {
   const outlook = salesOutlook(rows, opts);

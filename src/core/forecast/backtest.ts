@@ -1,20 +1,13 @@
 /**
- * Rolling-origin backtest: refit on the months before each origin, forecast the origin month
- * one step ahead, and compare the mean absolute percentage error with the two forecasts a seller
- * would make by hand — "same as last month" (naive) and "same as that month last year"
- * (seasonal naive).
+ * Rolling-origin backtest: for each of the seller's recent months, forecast it from the months
+ * before it only (the method refitted on that shorter history) and measure how far off the
+ * forecast was, in % of what was actually sold. This is the measure shown to the seller ("off by
+ * 17 % on average") and the one the forecast's method is chosen by.
  */
 
-export interface BacktestSummary {
-  origins: number;
-  modelMape: number | null;
-  naiveMape: number | null;
-  seasonalNaiveMape: number | null;
-}
-
 /**
- * MAPE in percent over pairs whose actual is not zero (a month without sales has no
- * percentage error); null when no pair qualifies.
+ * Mean absolute percentage error in percent over pairs whose actual is not zero (a month without
+ * sales has no percentage error); null when no pair qualifies.
  */
 export function meanAbsolutePercentageError(actual: readonly number[], forecast: readonly number[]): number | null {
   let total = 0;
@@ -27,35 +20,44 @@ export function meanAbsolutePercentageError(actual: readonly number[], forecast:
   return count === 0 ? null : (100 * total) / count;
 }
 
+export interface BacktestWindow {
+  /** History lengths the forecasts start from (origin t forecasts months t, t+1, … of the series). */
+  origins: number[];
+  /** Months ahead scored from each origin (fewer near the end of the series). */
+  horizon: number;
+}
+
 /**
- * Backtests `oneStepForecast(history)` on the last `maxOrigins` observations, each origin keeping
- * at least `minTraining` earlier values. Seasonal naive is reported only when every origin has a
- * value one full `period` earlier, so the three errors always cover the same months.
+ * The last `maxOrigins` origins that leave at least `minHistory` months before them; empty when
+ * the series is that short.
  */
-export function rollingOriginBacktest(
+export function backtestWindow(n: number, minHistory: number, maxOrigins: number, horizon: number): BacktestWindow {
+  const first = Math.max(minHistory, n - maxOrigins);
+  const origins: number[] = [];
+  for (let t = first; t < n; t++) origins.push(t);
+  return { origins, horizon };
+}
+
+/**
+ * MAPE of `forecast(history, h)` over the window: each origin's forecasts are compared with the
+ * months that followed, up to `horizon` ahead. Null when the method could not forecast from some
+ * origin (every method is scored on the same months) or no month had sales.
+ */
+export function backtestMape(
   values: readonly number[],
-  oneStepForecast: (history: readonly number[]) => number,
-  options: { maxOrigins: number; minTraining: number; period: number },
-): BacktestSummary {
-  const n = values.length;
-  const first = Math.max(options.minTraining, n - options.maxOrigins);
-  if (first >= n) return { origins: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null };
+  forecast: (history: readonly number[], horizon: number) => readonly number[] | null,
+  window: BacktestWindow,
+): number | null {
   const actual: number[] = [];
-  const model: number[] = [];
-  const naive: number[] = [];
-  const seasonalNaive: number[] = [];
-  for (let t = first; t < n; t++) {
-    actual.push(values[t]);
-    model.push(oneStepForecast(values.slice(0, t)));
-    naive.push(values[t - 1]);
-    seasonalNaive.push(t - options.period >= 0 ? values[t - options.period] : NaN);
+  const predicted: number[] = [];
+  for (const t of window.origins) {
+    const steps = Math.min(window.horizon, values.length - t);
+    const means = forecast(values.slice(0, t), steps);
+    if (!means) return null;
+    for (let h = 0; h < steps; h++) {
+      actual.push(values[t + h]);
+      predicted.push(means[h]);
+    }
   }
-  return {
-    origins: actual.length,
-    modelMape: meanAbsolutePercentageError(actual, model),
-    naiveMape: meanAbsolutePercentageError(actual, naive),
-    seasonalNaiveMape: seasonalNaive.every(Number.isFinite)
-      ? meanAbsolutePercentageError(actual, seasonalNaive)
-      : null,
-  };
+  return meanAbsolutePercentageError(actual, predicted);
 }

@@ -1,30 +1,65 @@
 /**
- * Monthly sales forecast for the threshold panel: automatic ETS selection by AICc (as
- * forecast::ets), 80 % and 95 % prediction intervals, the chance each month reaches the target,
- * and a rolling-origin backtest against naive and seasonal-naive forecasts.
+ * Monthly sales forecast for the threshold panel, the dashboard and TTS_FORECAST. Every method in
+ * methods.ts is tried on the seller's own past months (rolling-origin backtest); the one that was
+ * off by the least is shown, provided it beat the forecasts a seller makes by hand ("same as last
+ * month", "same month last year") — otherwise the best of those is shown, and the message says
+ * so. The band around each month comes from sales-distribution.ts and never goes below $0.
  */
 import { addMonths, monthsBetween, parseMonth } from '../analysis/calendar';
-import { rollingOriginBacktest, type BacktestSummary } from './backtest';
-import { ets, fitEtsForm, smallSampleFit, type EtsFit } from './ets-fit';
-import { forecastMoments, normalInterval } from './intervals';
-import { probabilityAtLeast } from './normal';
+import { backtestMape, backtestWindow } from './backtest';
+import { METHODS, type Method, type MethodId } from './methods';
+import { salesBand, salesDistribution, type SalesDistributionKind } from './sales-distribution';
 
 export interface ForecastPoint {
   month: string; // 'YYYY-MM'
+  /** Expected sales. */
   mean: number;
+  /** The method's forecast variance (for chances over part of a month). */
+  variance: number;
   lo80: number;
   hi80: number;
   lo95: number;
   hi95: number;
-  /** P(month ≥ target) under the model's predictive normal distribution; null without a target. */
+  /** P(month ≥ target); null without a target. */
   pTarget: number | null;
+}
+
+export interface MethodScore {
+  id: MethodId;
+  label: string;
+  /** Mean absolute % error on the backtest months; null when the method could not be scored. */
+  mape: number | null;
+}
+
+export interface BacktestSummary {
+  /** Past months each method was checked on (0: too few months to check any). */
+  origins: number;
+  /** Months ahead forecast from each of them. */
+  horizon: number;
+  /** The method shown. */
+  modelMape: number | null;
+  naiveMape: number | null;
+  seasonalNaiveMape: number | null;
+  /** Every method tried, in METHODS order. */
+  scores: MethodScore[];
 }
 
 export interface ForecastResult {
   status: 'ok' | 'too-little-history';
+  /** What the seller reads: method, history, error on past months, next month, target. */
   message: string;
-  model: string;
+  /** The first sentence of `message`: which method, on how many months, how far off on past months. */
+  summary: string;
+  /** The method shown, in plain words ('' without a forecast). */
+  method: string;
+  methodId: MethodId | null;
+  /** The model in R's notation (e.g. `ETS(M,Ad,N)`), for developers; never shown to sellers. */
+  form: string;
+  /** True when a forecasting method beat the by-hand forecasts on the seller's past months. */
+  beatsNaive: boolean;
+  distribution: SalesDistributionKind | null;
   points: ForecastPoint[];
+  /** First forecast month whose expected sales reach the target. */
   firstMonthReachingTarget: string | null;
   backtest: BacktestSummary;
 }
@@ -36,14 +71,24 @@ export interface ForecastOptions {
   target?: number;
 }
 
-const MONTHS_PER_YEAR = 12;
-/** Fewer months than this and there is no trend to speak of. */
+/** Fewer months than this and there is nothing to forecast from. */
 const MINIMUM_MONTHS = 3;
-/** Seasonal forms need two full years, so each month of the year has been seen twice. */
-const SEASONAL_MINIMUM_MONTHS = 24;
-const BACKTEST_ORIGINS = 6;
+/** Every check forecasts from at least this many months. */
+const MIN_TRAINING = 4;
+/** Fewer past months to check than this and no method is trusted over "same as last month". */
+const MIN_ORIGINS = 3;
+/** At most this many past months are checked (the last year). */
+const MAX_ORIGINS = 12;
+/** A method must be off by this many percentage points less than the by-hand forecasts to count as better. */
+const MARGIN = 0.5;
+/** Each past month is forecast up to this many months ahead: a seller plans beyond next month. */
+const BACKTEST_HORIZON = 3;
 
-const NO_BACKTEST: BacktestSummary = { origins: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null };
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const NO_BACKTEST: BacktestSummary = {
+  origins: 0, horizon: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null, scores: [],
+};
 
 function checkInput(months: readonly string[], values: readonly number[]): void {
   if (months.length !== values.length) {
@@ -64,31 +109,84 @@ function checkInput(months: readonly string[], values: readonly number[]): void 
   });
 }
 
-/** Automatic model for monthly sales: seasonal forms only from two years of history. */
-export function fitMonthlyModel(values: readonly number[]): EtsFit {
-  return ets(values, { m: MONTHS_PER_YEAR, allowSeasonal: values.length >= SEASONAL_MINIMUM_MONTHS });
+/** `2026-07` → `July 2026`. */
+export function monthLabel(month: string): string {
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
-/** Refit the chosen form on a shorter history (the form may not fit there; then choose again). */
-function refitOnHistory(chosen: EtsFit, history: readonly number[]): EtsFit {
-  if (chosen.source === 'small-sample') {
-    return smallSampleFit(history, 'Z');
-  }
-  const seasonalAllowed = history.length >= SEASONAL_MINIMUM_MONTHS;
-  if (chosen.form.season === 'N' || seasonalAllowed) {
-    const positive = history.every((v) => v > 0);
-    if (chosen.form.error === 'A' || positive) {
-      const refit = fitEtsForm(history, chosen.form, MONTHS_PER_YEAR);
-      if (refit) return refit;
+/** Whole dollars, `$10,389`: the one way amounts are written in the forecast's words. */
+export function wholeDollars(value: number): string {
+  const rounded = Math.round(Math.abs(value));
+  const digits = String(rounded).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 && rounded !== 0 ? '-' : ''}$${digits}`;
+}
+
+const percentText = (mape: number) => `${Math.round(mape)} %`;
+
+interface Choice {
+  method: Method;
+  beatsNaive: boolean;
+  backtest: BacktestSummary;
+}
+
+/**
+ * Scores every method on the same past months (the last MAX_ORIGINS, each forecast from the months
+ * before it, up to BACKTEST_HORIZON ahead); a method that could not have forecast one of them is
+ * left out. The best forecasting method is picked if it beat the best by-hand one by MARGIN.
+ */
+export function chooseMethod(values: readonly number[]): Choice {
+  const n = values.length;
+  const naive = METHODS.find((m) => m.id === 'naive') as Method;
+  const window = backtestWindow(n, MIN_TRAINING, MAX_ORIGINS, BACKTEST_HORIZON);
+  if (window.origins.length < MIN_ORIGINS) return { method: naive, beatsNaive: false, backtest: NO_BACKTEST };
+  const running = METHODS.filter((m) => m.minHistory <= window.origins[0]);
+  const scores: MethodScore[] = running.map((method) => ({
+    id: method.id,
+    label: method.label,
+    mape: backtestMape(values, (history, h) => method.forecast(history, h)?.mean ?? null, window),
+  }));
+  const best = (benchmark: boolean): { method: Method; mape: number } | null => {
+    let found: { method: Method; mape: number } | null = null;
+    for (const score of scores) {
+      const method = running.find((m) => m.id === score.id) as Method;
+      if (method.benchmark !== benchmark || score.mape === null) continue;
+      if (found === null || score.mape < found.mape) found = { method, mape: score.mape };
     }
-  }
-  return fitMonthlyModel(history);
+    return found;
+  };
+  const model = best(false);
+  const benchmark = best(true) ?? { method: naive, mape: Infinity };
+  const beatsNaive = model !== null && model.mape <= benchmark.mape - MARGIN;
+  const chosen = beatsNaive ? (model as { method: Method; mape: number }) : benchmark;
+  const mapeOf = (id: MethodId) => scores.find((s) => s.id === id)?.mape ?? null;
+  return {
+    method: chosen.method,
+    beatsNaive,
+    backtest: {
+      origins: window.origins.length,
+      horizon: BACKTEST_HORIZON,
+      modelMape: Number.isFinite(chosen.mape) ? chosen.mape : null,
+      naiveMape: mapeOf('naive'),
+      seasonalNaiveMape: mapeOf('seasonal-naive'),
+      scores,
+    },
+  };
 }
 
-function formatAmount(value: number): string {
-  const rounded = Math.round(value);
-  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return rounded < 0 ? `-${digits}` : digits;
+function describeChoice(n: number, choice: Choice): string {
+  const months = `your last ${n} months`;
+  const { backtest, method } = choice;
+  if (backtest.origins === 0) {
+    return `Based on ${months}: too few to check a forecasting method on past months, so this is last month's sales carried forward.`;
+  }
+  const error = percentText(backtest.modelMape as number);
+  if (choice.beatsNaive) {
+    return `Based on ${months} (${method.label}); on past months this method was off by ${error} on average.`;
+  }
+  return (
+    `Based on ${months}: no forecasting method beat “${method.label}” on past months, so this shows ${method.label}` +
+    ` (off by ${error} on average).`
+  );
 }
 
 export function forecastMonthly(months: string[], values: number[], opts: ForecastOptions = {}): ForecastResult {
@@ -99,7 +197,12 @@ export function forecastMonthly(months: string[], values: number[], opts: Foreca
     return {
       status: 'too-little-history',
       message: `${found} of sales: at least ${MINIMUM_MONTHS} are needed to forecast.`,
-      model: '',
+      summary: '',
+      method: '',
+      methodId: null,
+      form: '',
+      beatsNaive: false,
+      distribution: null,
       points: [],
       firstMonthReachingTarget: null,
       backtest: NO_BACKTEST,
@@ -107,49 +210,50 @@ export function forecastMonthly(months: string[], values: number[], opts: Foreca
   }
   const horizon = Math.max(1, Math.floor(opts.horizon ?? 6));
   const target = opts.target;
-  const fit = fitMonthlyModel(values);
-  const moments = forecastMoments(horizon, fit.lastState, fit.form, fit.m, fit.params, fit.sigma2);
+  const choice = chooseMethod(values);
+  const forecast = choice.method.forecast(values, horizon);
+  if (!forecast) throw new Error(`The ${choice.method.label} forecast could not be made from ${n} months.`);
+  const positive = values.every((v) => v > 0);
   const lastMonth = months[n - 1];
-  const points: ForecastPoint[] = moments.mean.map((mean, i) => {
-    const variance = moments.variance[i];
-    const band80 = normalInterval(mean, variance, 0.8);
-    const band95 = normalInterval(mean, variance, 0.95);
+  let kind: SalesDistributionKind = 'lognormal';
+  const points: ForecastPoint[] = forecast.mean.map((mean, i) => {
+    const distribution = salesDistribution(mean, forecast.variance[i], positive);
+    if (distribution.kind === 'floored-normal') kind = 'floored-normal';
+    const band80 = salesBand(distribution, 0.8);
+    const band95 = salesBand(distribution, 0.95);
     return {
       month: addMonths(lastMonth, i + 1),
-      mean,
+      mean: distribution.mean,
+      variance: distribution.variance,
       lo80: band80.lower,
       hi80: band80.upper,
       lo95: band95.lower,
       hi95: band95.upper,
-      // forecast::ets intervals are normal with these moments (class-2/3 variances for
-      // multiplicative error), so the same normal gives the chance of reaching the target.
-      pTarget: target === undefined ? null : probabilityAtLeast(target, mean, variance),
+      pTarget: target === undefined ? null : distribution.chanceAtLeast(target),
     };
   });
   const reaching = target === undefined ? undefined : points.find((point) => point.mean >= target);
-  const backtest = rollingOriginBacktest(
-    values,
-    (history) => {
-      const model = refitOnHistory(fit, history);
-      return forecastMoments(1, model.lastState, model.form, model.m, model.params, model.sigma2).mean[0];
-    },
-    { maxOrigins: BACKTEST_ORIGINS, minTraining: MINIMUM_MONTHS, period: MONTHS_PER_YEAR },
-  );
   const next = points[0];
+  const summary = describeChoice(n, choice);
   let message =
-    `${fit.method} on ${n} months: ${next.month} about ${formatAmount(next.mean)} ` +
-    `(80 % range ${formatAmount(next.lo80)} to ${formatAmount(next.hi80)}).`;
+    `${summary} ${monthLabel(next.month)}: about ${wholeDollars(next.mean)} ` +
+    `(8 in 10 chance between ${wholeDollars(next.lo80)} and ${wholeDollars(next.hi80)}).`;
   if (target !== undefined) {
     message += reaching
-      ? ` First month expected at or above ${formatAmount(target)}: ${reaching.month}.`
-      : ` No month in the next ${horizon} is expected to reach ${formatAmount(target)}.`;
+      ? ` First month expected at ${wholeDollars(target)} or more: ${monthLabel(reaching.month)}.`
+      : ` No month in the next ${horizon} is expected to reach ${wholeDollars(target)}.`;
   }
   return {
     status: 'ok',
     message,
-    model: fit.method,
+    summary,
+    method: choice.method.label,
+    methodId: choice.method.id,
+    form: forecast.form,
+    beatsNaive: choice.beatsNaive,
+    distribution: kind,
     points,
     firstMonthReachingTarget: reaching ? reaching.month : null,
-    backtest,
+    backtest: choice.backtest,
   };
 }

@@ -29,9 +29,17 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/** From the menu: the result as a toast; a failure in a dialog that says what went wrong, never the red error bar. */
 export function menuRefreshDashboard(): void {
-  const result = refreshDashboard(null);
-  SpreadsheetApp.getActiveSpreadsheet().toast(result.message, ADDON_TITLE, 5);
+  let message: string;
+  try {
+    message = refreshDashboard(null).message;
+  } catch (error) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(`${ADDON_TITLE}: the dashboard was not refreshed`, error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
+    return;
+  }
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, ADDON_TITLE, 5);
 }
 
 /** Marks the sidebar page as the Help dialog (src/sidebar/main.ts), so the help text lives in the sidebar's bundle, not in Code.js. */

@@ -4,7 +4,7 @@
  * spreadsheet's clock) until the next refresh, and *Open ledger* / *Fill unit costs* show their tabs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Workbook } from '../../emulator/index';
+import { loadBundleInVm, Workbook } from '../../emulator/index';
 import type { DashboardFreshness } from '../../src/core/contract';
 import { ensureBuilt, harness, sampleStatement, withRows } from './import-harness';
 
@@ -15,7 +15,7 @@ const DASHBOARD = 'TTS Dashboard';
 function dashboardLine(h: ReturnType<typeof harness>): unknown {
   const values = h.values(DASHBOARD);
   for (const row of values) {
-    const c = row.indexOf('Dashboard');
+    const c = row.slice(0, 16).indexOf('Dashboard'); // the add-on's columns, A–P
     if (c >= 0) return row[c + 1];
   }
   return undefined;
@@ -44,9 +44,15 @@ describe('after a refresh and after new imports', () => {
     expect(stale.message).toBe(`Out of date: ${parsed.rows.length - 100} new ledger rows from 2 imports since ${since} (statement-2026-05.csv, second.csv), not shown here. Use Refresh dashboard.`);
     expect(dashboardLine(h)).toBe(stale.message);
 
+    // A "Dashboard" the seller typed beside the charts is theirs: the line is found among the add-on's columns only.
+    loadBundleInVm({ workbook: h.workbook }).inRealm<void>("SpreadsheetApp.getActiveSpreadsheet().getSheetByName('TTS Dashboard').getRange('R1:S1').setValues([['Dashboard', 'my note']])");
+    await h.importFiles([withRows({ ...parsed, fileName: 'third.csv' }, parsed.rows.slice(0, 100).map((r) => ({ ...r, key: `${r.key}|again` })))]);
+    expect(h.workbook.sheet(DASHBOARD)!.value(1, 19)).toBe('my note');
+    expect(String(dashboardLine(h))).toMatch(/^Out of date: /);
     // An import that adds nothing changes nothing.
+    const afterThird = (h.run('getDashboardFreshness', null) as DashboardFreshness).message;
     await h.importFiles([parsed]);
-    expect((h.run('getDashboardFreshness', null) as DashboardFreshness).message).toBe(stale.message);
+    expect((h.run('getDashboardFreshness', null) as DashboardFreshness).message).toBe(afterThird);
 
     h.run('refreshDashboard', null);
     expect(h.run('getDashboardFreshness', null)).toMatchObject({ exists: true, stale: false });
@@ -62,5 +68,21 @@ describe('after a refresh and after new imports', () => {
     expect(h.run('openTab', 'cogs')).toEqual({ name: 'TTS COGS' });
     expect(h.workbook.activeSheet().name).toBe('TTS COGS');
     expect(() => h.run('openTab', 'toString')).toThrow('No tab to open for "toString": expected one of ledger, imports, cogs, dashboard.');
+  });
+});
+
+describe('Refresh dashboard from the menu', () => {
+  it('shows a failure in a dialog with its reason, not as an uncaught error', async () => {
+    const h = harness();
+    await h.importFiles([sampleStatement()]);
+    let alerts: { title: string; prompt: string }[] = [];
+    h.run('menuRefreshDashboard', null, (rt) => {
+      rt.services.locks.holdByAnotherUser('document');
+      alerts = rt.services.ui.alerts;
+    });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].title).toBe('TTS Profit: the dashboard was not refreshed');
+    expect(alerts[0].prompt.length).toBeGreaterThan(20);
+    expect(h.workbook.toasts).toHaveLength(0);
   });
 });

@@ -6,10 +6,10 @@
 import type { DashboardFreshness } from '../../core/contract';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { textCell } from '../sheets/sheet-writing';
+import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
 
 /** The label of the dashboard's line about itself, in its "About these numbers" block. */
 export const FRESHNESS_LABEL = 'Dashboard';
-const DASHBOARD_TAB = 'TTS Dashboard';
 const KEY = 'tts.dashboard.freshness';
 const MAX_FILES_NAMED = 3;
 
@@ -70,11 +70,14 @@ export function markLedgerChanged(fileName: string, rowsAdded: number, now: Date
   writeFreshnessLine(message(state));
 }
 
-/** Rewrites the value beside the "Dashboard" label, wherever the tab has it (found by its label). */
+/**
+ * Rewrites the value beside the "Dashboard" label, found by its label among the columns the add-on
+ * owns (a "Dashboard" the seller typed beside the charts is theirs and stays as it is).
+ */
 function writeFreshnessLine(text: string): void {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(DASHBOARD_TAB);
   if (!sheet || sheet.getLastRow() === 0) return;
-  const values = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues();
+  const values = sheet.getRange(1, 1, sheet.getLastRow(), Math.min(OWNED_COLUMNS, sheet.getMaxColumns())).getValues();
   for (let r = 0; r < values.length; r++) {
     const c = values[r].indexOf(FRESHNESS_LABEL);
     if (c >= 0 && c + 1 < values[r].length) {

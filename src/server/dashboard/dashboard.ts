@@ -10,12 +10,13 @@ import { dashboardModel, type DashboardModel, type OutlookOptions } from '../../
 import { formatDollars } from '../../core/analysis/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
 import { FRESHNESS_LABEL, markDashboardRefreshed } from './dashboard-freshness';
+import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';
 import { readSettings } from '../settings';
 import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
 
-export const DASHBOARD_TAB = 'TTS Dashboard';
+export { DASHBOARD_TAB } from './dashboard-tab';
 
 export const TABLE_HEADER = ['Month', 'Sales', 'Monthly target', 'Forecast', 'Low (80%)', 'High (80%)', 'Net profit', 'Fees paid'];
 export const YEAR_HEADER = ['Month', 'Sales this year', 'Expected', 'Annual target'];
@@ -25,8 +26,6 @@ const TABLE_COLUMN = 1; // A
 const YEAR_COLUMN = 10; // J
 const FEES_COLUMN = 15; // O
 const FACTS_ROW = 16;
-/** Columns A–P hold the add-on's blocks; the charts start at R. */
-const OWNED_COLUMNS = 16;
 const CHART_COLUMN = 18;
 
 const NO_LEDGER = 'Nothing to chart yet: import a statement export first.';

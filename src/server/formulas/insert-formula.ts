@@ -11,9 +11,10 @@ import { detectLayout, HEADER_SCAN_ROWS } from '../../core/read/layouts';
 import { checkRequest } from '../import/request-check';
 import { COGS_SHEET } from '../sheets/cogs-sheet';
 import { IMPORTS_SHEET } from '../sheets/imports-log';
+import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
 
 /** Tabs the add-on rewrites: a formula typed there would be overwritten or break the tab. */
-const NO_FORMULA_TABS = new Set([LEDGER_TAB, IMPORTS_SHEET, COGS_SHEET, 'TTS Dashboard']);
+const NO_FORMULA_TABS = new Set([LEDGER_TAB, IMPORTS_SHEET, COGS_SHEET, DASHBOARD_TAB]);
 
 const InsertFormulaSchema = z.object({
   fn: z.enum(FORMULA_CHOICES.map((c) => c.fn) as [string, ...string[]]),

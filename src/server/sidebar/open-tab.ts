@@ -3,8 +3,8 @@ import type { AddonTab, OpenTabResult } from '../../core/contract';
 import { LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { COGS_SHEET } from '../sheets/cogs-sheet';
 import { IMPORTS_SHEET } from '../sheets/imports-log';
+import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
 
-const DASHBOARD_TAB = 'TTS Dashboard';
 
 export const ADDON_TABS: Record<AddonTab, string> = {
   ledger: LEDGER_TAB,

@@ -11,7 +11,8 @@ let view: WorkbookView | null = null;
 let activeSheet = '';
 /** The workbook's active tab at the last refresh: when the add-on activates another, the page follows. */
 let lastActive = '';
-let lastToastCount = 0;
+/** Toasts already seen; null until the first load, so a reload never shows an old toast again. */
+let lastToastCount: number | null = null;
 
 function columnName(n: number): string {
   let s = '';
@@ -88,8 +89,11 @@ function renderGrid(): void {
 
 function showToast(): void {
   const toasts = view?.toasts ?? [];
-  if (toasts.length === 0 || toasts.length === lastToastCount) return;
-  lastToastCount = toasts.length;
+  const count = view?.toastCount ?? 0;
+  const seen = lastToastCount;
+  lastToastCount = count;
+  // Counted over every toast, not the last five kept, so the sixth is shown too.
+  if (seen === null || toasts.length === 0 || count === seen) return;
   const last = toasts[toasts.length - 1];
   const box = $('toast');
   box.textContent = last.title ? `${last.title}: ${last.message}` : last.message;

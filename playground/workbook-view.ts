@@ -31,6 +31,8 @@ export interface WorkbookView {
   activeSheet: string;
   charts: ChartSpec[];
   toasts: { message: string; title: string }[];
+  /** Every toast shown so far (the list above keeps the last five). */
+  toastCount: number;
 }
 
 export function sheetView(workbook: Workbook, name: string, rowLimit = VIEW_ROW_LIMIT): SheetView | undefined {
@@ -63,5 +65,6 @@ export function workbookView(workbook: Workbook, rowLimit = VIEW_ROW_LIMIT): Wor
     activeSheet: workbook.activeSheet().name,
     charts: allChartSpecs(workbook),
     toasts: workbook.toasts.slice(-5).map(({ message, title }) => ({ message, title })),
+    toastCount: workbook.toasts.length,
   };
 }

@@ -7,7 +7,7 @@ export { refreshDashboard } from './dashboard/dashboard';
 export { getForecastStatus } from './dashboard/forecast-status';
 export { TTS_SETTLEMENT, TTS_SALES } from './custom-functions/totals';
 export { TTS_FEES, TTS_FEE } from './custom-functions/fees';
-export { TTS_NET_PROFIT, TTS_PNL } from './custom-functions/profit';
+export { TTS_NET_PROFIT, TTS_PNL, TTS_COST_DETAIL } from './custom-functions/profit';
 export { TTS_RECONCILE } from './custom-functions/reconcile';
 export { TTS_THRESHOLD } from './custom-functions/threshold';
 export { TTS_FORECAST } from './custom-functions/forecast';

@@ -193,24 +193,24 @@ describe('TTS_NET_PROFIT', () => {
 });
 
 describe('TTS_PNL', () => {
-  const header = ['Month', 'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement', 'COGS', 'Net profit', 'Margin'];
+  const header = ['Month', 'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement', 'COGS', 'Gross profit', 'Samples', 'Running costs', 'Ad spend', 'Net profit', 'Net margin'];
 
   it('by month with COGS: rows sorted by month, margin = net profit / net sales, Total last', () => {
     expect(rt.call('TTS_PNL', statement(), cogs())).toEqual([
       header,
       // March (A): profit 28.34 − 10.00 = 18.34; margin 18.34 / 36.00 = 0.5094
-      ['2026-03', 40, -4, 0, 36, -3.5, -4.16, 0, 28.34, 10, 18.34, 0.5094],
+      ['2026-03', 40, -4, 0, 36, -3.5, -4.16, 0, 28.34, 10, 18.34, 0, '', 0, 18.34, 0.5094],
       // April (B, C, D, E): gross 65.00, refunds −20.00, fees −2.90, adjustments −10.00, settlement 32.10,
       // COGS 8.00 + 6.00 = 14.00, profit 18.10, margin 18.10 / 45.00 = 0.4022
-      ['2026-04', 65, 0, -20, 45, 0, -2.9, -10, 32.1, 14, 18.1, 0.4022],
+      ['2026-04', 65, 0, -20, 45, 0, -2.9, -10, 32.1, 14, 18.1, 0, '', 0, 18.1, 0.4022],
       // margin 36.44 / 81.00 = 0.4499
-      ['Total', 105, -4, -20, 81, -3.5, -7.06, -10, 60.44, 24, 36.44, 0.4499],
+      ['Total', 105, -4, -20, 81, -3.5, -7.06, -10, 60.44, 24, 36.44, 0, '', 0, 36.44, 0.4499],
     ]);
   });
 
   it('without COGS: COGS blank and Net profit = Settlement', () => {
     const table = rt.call('TTS_PNL', statement()) as unknown[][];
-    expect(table[table.length - 1]).toEqual(['Total', 105, -4, -20, 81, -3.5, -7.06, -10, 60.44, '', 60.44, 0.7462]);
+    expect(table[table.length - 1]).toEqual(['Total', 105, -4, -20, 81, -3.5, -7.06, -10, 60.44, '', 60.44, 0, '', 0, 60.44, 0.7462]);
   });
 
   it('by SKU, statement and type; blank margin when net sales are 0', () => {
@@ -219,7 +219,8 @@ describe('TTS_PNL', () => {
     expect(bySku[0][0]).toBe('SKU');
     // The chargeback has no SKU: its own group, net sales 0, margin blank.
     expect(bySku.map((r) => r[0])).toEqual(['SKU', '(no SKU)', SKU_A, SKU_B, 'Total']);
-    expect(bySku[1]).toEqual(['(no SKU)', 0, 0, 0, 0, 0, 0, -10, -10, '', -10, '']);
+    // Running costs and ad spend belong to months, not SKUs: blank on a SKU's line.
+    expect(bySku[1]).toEqual(['(no SKU)', 0, 0, 0, 0, 0, 0, -10, -10, '', -10, 0, '', '', -10, '', 0, '']);
     // SKU A: A + C + E → settlement 28.34 − 0.20 + 18.80 = 46.94
     expect(bySku[2][8]).toBe(46.94);
     const byType = rt.call('TTS_PNL', range, '', 'type') as unknown[][];

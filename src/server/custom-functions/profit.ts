@@ -1,106 +1,140 @@
 import { parseCentsOrNaN, moneyProblem } from '../../core/money';
-import { detachedText } from '../../core/read/detached-text';
-import { buildCogsTable, emptyLines, groupKey, missingUnitCostError, NO_SKU, PnlGroupings, unitCostOn, unitsSoldView, type CogsTable, type PnlGroupBy, type PnlLines } from '../../core/analysis/pnl';
-import type { RowView } from '../../core/read/row-view';
-import type { CellValue } from '../../core/types';
-import { lineCostCents } from '../../core/analysis/unit-cost';
-import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { buildCogsTable, PnlGroupings, type CogsTable, type PnlGroupBy } from '../../core/analysis/pnl';
+import { CostTally, monthCosts, profitGroups, type ProfitGroup, type ProfitLine } from '../../core/analysis/profit';
+import { readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
+import { NO_AD_SPEND, NO_ADS_NOTE } from '../../core/analysis/ad-spend';
+import { unitCostToDollars } from '../../core/analysis/unit-cost';
+import { parseDateOrNull } from '../../core/dates';
 import { dateTextConverter } from '../sheets/sheet-dates';
+import type { CellValue } from '../../core/types';
+import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf, type Grid } from './arguments';
 import { readStatement } from './statement-input';
 
 type Arg = unknown;
 
 /**
- * Net profit: total settlement minus cost of goods sold minus your other costs.
+ * Net profit: total settlement minus cost of goods sold, samples, running costs and your other costs.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
- * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: columns SKU (SKU ID or seller SKU), unit cost, optional effective-from date; a header row is skipped.
- * @param {number[][]} [other_costs] Any range of other costs in dollars (ad spend, samples, software), counted as costs.
+ * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or columns SKU (SKU ID or seller SKU), unit cost, optional effective-from date.
+ * @param {number[][]} [other_costs] Any range of other costs in dollars, counted as costs.
+ * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every, Percent, Of, Starts, Ends), counted for the whole months the statement covers.
  * @return {number} Net profit in dollars.
  * @customfunction
  */
-export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg): number {
-  const costs = isOmitted(other_costs) ? 0 : otherCostsCents(other_costs);
-  if (isOmitted(cogs)) return centsToCell(readStatement(statement, { keepRows: false }).totals.settlement - costs);
-  const tally = new CogsTally(cogsTableOf(cogs));
-  const { totals } = readStatement(statement, { keepRows: false, onView: (view) => tally.add(view) });
-  tally.check();
-  return centsToCell(totals.settlement - tally.total - costs);
+export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg, costs?: Arg): number {
+  const other = isOmitted(other_costs) ? 0 : otherCostsCents(other_costs);
+  const { total } = profitOf(statement, cogs, 'month', costs);
+  return centsToCell(total.netProfit - other);
 }
 
 const GROUP_LABELS: Record<PnlGroupBy, string> = { month: 'Month', sku: 'SKU', statement: 'Statement', type: 'Type' };
 /** Label of the group of rows that have no value to group by. */
 const BLANK_GROUP_LABELS: Record<PnlGroupBy, string> = { month: '(no date)', sku: '(no SKU)', statement: '(no statement)', type: '(no type)' };
 
+/** TTS_PNL's columns after the group's. */
+export const PNL_COLUMNS = [
+  'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement',
+  'COGS', 'Gross profit', 'Samples', 'Running costs', 'Ad spend', 'Net profit', 'Net margin',
+] as const;
+/** Added when grouped by SKU. */
+const SKU_COLUMNS = ['Units sold', 'Contribution per unit'] as const;
+
 /**
- * Profit and loss table grouped by month, SKU, statement or type.
+ * Profit and loss table grouped by month, SKU, statement or type, with every cost.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
- * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: SKU, unit cost, optional effective-from date. Without it COGS is blank and Net profit equals Settlement.
+ * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date. Without it COGS is blank.
  * @param {string} [group_by] "month" (default), "sku", "statement" or "type".
- * @return {Array<Array<string|number>>} Columns: group, Gross sales, Seller discounts, Refunds, Net sales, Shipping, Fees, Adjustments, Settlement, COGS, Net profit, Margin; last row Total.
+ * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month carries its share; otherwise they are in the Total row.
+ * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 until ad reports are imported), Net profit, Net margin (by SKU also Units sold and Contribution per unit); last row Total.
  * @customfunction
  */
-export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg): (string | number)[][] {
+export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const tally = isOmitted(cogs) ? undefined : new CogsTally(cogsTableOf(cogs), groupBy);
-  // P&L lines per group, added as rows stream past: no row object is built or kept.
-  const groupings = new PnlGroupings([groupBy]);
-  readStatement(statement, { keepRows: false, groupings, onView: tally && ((view) => tally.add(view)) });
-  tally?.check();
-  const line = (label: string, lines: PnlLines, cogsCents: number | undefined) => {
-    const profit = lines.settlement - (cogsCents ?? 0);
-    return [
-      label || BLANK_GROUP_LABELS[groupBy], centsToCell(lines.grossSales), centsToCell(lines.sellerDiscounts), centsToCell(lines.refunds),
-      centsToCell(lines.netSales), centsToCell(lines.shipping), centsToCell(lines.fees), centsToCell(lines.adjustments),
-      centsToCell(lines.settlement), cogsCents === undefined ? '' : centsToCell(cogsCents), centsToCell(profit),
-      lines.netSales === 0 ? '' : Math.round((profit / lines.netSales) * 10_000) / 10_000,
+  const { groups, total } = profitOf(statement, cogs, groupBy, costs);
+  const money = (cents: number | null) => (cents === null ? '' : centsToCell(cents));
+  const line = (label: string, p: ProfitLine): (string | number)[] => {
+    const l = p.lines;
+    const cells: (string | number)[] = [
+      label, money(l.grossSales), money(l.sellerDiscounts), money(l.refunds), money(l.netSales), money(l.shipping), money(l.fees),
+      money(l.adjustments), money(l.settlement), money(p.cogs), money(p.grossProfit), money(p.samples), money(p.runningCosts),
+      money(p.adSpend), money(p.netProfit), p.netMargin === null ? '' : Math.round(p.netMargin * 10_000) / 10_000,
     ];
+    if (groupBy === 'sku') cells.push(p.units, money(p.contributionPerUnit));
+    return cells;
   };
-  const header = [GROUP_LABELS[groupBy], 'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement', 'COGS', 'Net profit', 'Margin'];
-  const result = groupings.result();
-  const totals = emptyLines();
-  for (const g of result) for (const k of Object.keys(totals) as (keyof PnlLines)[]) totals[k] += g.lines[k];
-  const body = result.map((g) => line(g.group, g.lines, tally ? tally.byGroup.get(g.group) ?? 0 : undefined));
-  return [header, ...body, line('Total', totals, tally?.total)];
+  const header = [GROUP_LABELS[groupBy], ...PNL_COLUMNS, ...(groupBy === 'sku' ? SKU_COLUMNS : [])];
+  return [header, ...groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line)), line('Total', total)];
 }
 
 /**
- * COGS of rows as they stream past (no row is kept): units sold × the unit cost on the order
- * date, in total and per group. The SKUs of sold rows that have no cost are noted for the error.
+ * What made up one month's costs: COGS and samples by SKU and unit cost, each running cost with
+ * how its share was worked out, ad spend, and the total.
+ * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ *
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {Array<Array<string|number|Date>>} cogs Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date.
+ * @param {string|Date} month The month, as "2026-05" or any date in it.
+ * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab.
+ * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; last row Total.
+ * @customfunction
  */
-class CogsTally {
-  total = 0;
-  readonly byGroup = new Map<string, number>();
-  private readonly missing = new Set<string>();
-
-  constructor(private readonly table: CogsTable, private readonly groupBy?: PnlGroupBy) {}
-
-  add(view: RowView): void {
-    const units = unitsSoldView(view);
-    if (units === 0) return;
-    const unitCost = unitCostOn(this.table, view);
-    if (unitCost === undefined) {
-      // Kept past the row: detached, or the text would pin the piece of the range it came from.
-      this.missing.add(detachedText(view.skuId || view.sellerSku || NO_SKU));
-      return;
-    }
-    const cost = lineCostCents(units, unitCost);
-    this.total += cost;
-    if (this.groupBy) {
-      const key = groupKey(view, this.groupBy);
-      const sum = this.byGroup.get(key);
-      if (sum === undefined) this.byGroup.set(detachedText(key), cost);
-      else this.byGroup.set(key, sum + cost);
-    }
+export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: Arg): (string | number)[][] {
+  if (isOmitted(cogs)) throw new Error('cogs is missing: pass your unit costs, e.g. \'TTS COGS\'!A:K.');
+  const wanted = monthOf(month);
+  const tally = new CostTally(cogsTableOf(cogs), undefined, wanted);
+  readStatement(statement, { keepRows: false, onView: (view) => tally.addView(view) });
+  tally.check();
+  const running = isOmitted(costs) ? [] : runningCostsOf(costs);
+  const spent = monthCosts([wanted], running, tally.daily, NO_AD_SPEND);
+  const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
+  let total = 0;
+  for (const d of tally.detailLines()) {
+    rows.push([d.kind, d.item, d.units ?? '', d.unitCost === null ? '' : unitCostToDollars(d.unitCost), centsToCell(d.cents), d.basis]);
+    total += d.cents;
   }
-
-  /** Throws the core's message naming (up to five of) the sold SKUs that have no unit cost. */
-  check(): void {
-    if (this.missing.size > 0) throw missingUnitCostError(this.missing);
+  for (const r of spent.lines) {
+    rows.push(['Running cost', r.cost.name, '', '', centsToCell(r.cents), `${r.basis} (${r.cost.where})`]);
+    total += r.cents;
   }
+  rows.push(['Ad spend', '', '', '', 0, NO_ADS_NOTE]);
+  rows.push(['Total', wanted, '', '', centsToCell(total), '']);
+  return rows;
+}
+
+/** A month argument: `2026-05`, a date in it, or a date cell. */
+function monthOf(value: Arg): string {
+  const scalar = scalarOf(value, 'month');
+  const text = typeof scalar === 'string' ? scalar.trim() : '';
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) return text;
+  const date = isOmitted(scalar) ? null : parseDateOrNull(isDateValue(scalar) ? dateTextConverter()(scalar) : scalar);
+  if (!date) throw new Error(`month must be a month such as "2026-05" or a date in it, found ${describe(scalar)}.`);
+  return date.slice(0, 7);
+}
+
+/** Reads the statement once with every cost: TikTok's lines per group and the costs beside them. */
+function profitOf(statement: Arg, cogs: Arg, groupBy: PnlGroupBy, costs: Arg): { groups: ProfitGroup[]; total: ProfitLine } {
+  const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
+  const running = isOmitted(costs) ? null : runningCostsOf(costs);
+  const tally = new CostTally(table, groupBy);
+  // P&L lines per group, added as rows stream past: no row object is built or kept.
+  const groupings = new PnlGroupings([groupBy]);
+  readStatement(statement, { keepRows: false, groupings, onView: (view) => tally.addView(view) });
+  tally.check();
+  return profitGroups(groupings.result(), tally, { groupBy, hasCogs: table !== undefined, costs: running, adSpend: NO_AD_SPEND });
+}
+
+/** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */
+export function datesAsText(grid: Grid): Grid {
+  const toText = dateTextConverter();
+  return grid.map((row) => row.map((cell) => (isDateValue(cell) ? toText(cell) : cell)));
+}
+
+function runningCostsOf(costs: Arg): RunningCost[] {
+  return readRunningCosts(datesAsText(asGrid(costs, 'costs')), 'costs');
 }
 
 function groupByOf(value: Arg): PnlGroupBy {
@@ -111,13 +145,11 @@ function groupByOf(value: Arg): PnlGroupBy {
 }
 
 function cogsTableOf(cogs: Arg): CogsTable {
-  // Effective-from dates as the cells show them, in the spreadsheet's zone.
-  const dateText = dateTextConverter();
-  const grid = asGrid(cogs, 'cogs').map((row) => row.map((cell) => (isDateValue(cell) ? dateText(cell) : cell)));
+  const grid = asGrid(cogs, 'cogs');
   if (grid[0] && grid[0].length < 2) {
     throw new Error('cogs must have at least two columns: SKU and unit cost (and optionally an effective-from date), e.g. COGS!A:C.');
   }
-  return buildCogsTable(grid, 'cogs');
+  return buildCogsTable(datesAsText(grid), 'cogs');
 }
 
 /** Other costs as positive cents: a seller may type ad spend as 500 or as -500. */

@@ -1,0 +1,271 @@
+/**
+ * Every cost a seller carries, entered once on the right date, on top of TikTok's settlement:
+ *
+ *   Gross profit = settlement of the orders sold − COGS (units sold × unit cost on the order date)
+ *   Samples      = sample units × unit cost + what the sample orders cost in the settlement
+ *   Net profit   = gross profit − samples − running costs − ad spend
+ *
+ * The settlement of a sample order (its seller-paid shipping) moves from gross profit to Samples,
+ * so it is counted once. Running costs and ad spend belong to months, not to SKUs: they appear in
+ * month lines and in totals. {@link CostTally} reads rows as they stream past (a custom function's
+ * range) or from the ledger (the dashboard); nothing here knows which.
+ */
+import { costEntryOn, type CogsEntry, type CogsTable } from './cogs';
+import { addRowLines, addViewLines, emptyLines, groupKey, missingUnitCostError, NO_SKU, unitsSold, unitsSoldView, type PnlGroupBy, type PnlLines } from './pnl';
+import { rowDate, rowMonth, type GroupedFields } from './row-dates';
+import { isSampleOrder } from './samples';
+import { lineCostCents } from './unit-cost';
+import { monthEnd, runningCostLines, type DailyMetrics, type MetricSums, type RunningCost, type RunningCostLine } from './running-costs';
+import { adSpendOf, type AdSpendByMonth } from './ad-spend';
+import { detachedText } from '../read/detached-text';
+import type { RowView } from '../read/row-view';
+import type { LedgerRow } from '../types';
+
+/** Costs of some rows, cents (costs positive). */
+export interface CostSums {
+  /** Units sold, samples left out. */
+  units: number;
+  cogs: number;
+  sampleUnits: number;
+  sampleOrders: number;
+  /** Sample units × unit cost. */
+  sampleProduct: number;
+  /** The sample rows' own settlement (usually their seller-paid shipping, negative). */
+  sampleSettlement: number;
+}
+
+export function emptyCostSums(): CostSums {
+  return { units: 0, cogs: 0, sampleUnits: 0, sampleOrders: 0, sampleProduct: 0, sampleSettlement: 0 };
+}
+
+/** One line of a month's cost detail: what it is, how many units at what cost, and the cents. */
+export interface CostDetailLine {
+  kind: 'COGS' | 'Samples' | 'Sample shipping' | 'Running cost' | 'Ad spend';
+  item: string;
+  units: number | null;
+  /** Ten-thousandths of a dollar, or null. */
+  unitCost: number | null;
+  cents: number;
+  /** Where the cost comes from: `TTS COGS row 4`, `$1,200.00 a year, 31 days`. */
+  basis: string;
+}
+
+type Dated = GroupedFields & { quantity: number };
+
+/**
+ * Adds up costs row by row: COGS and samples per group (when grouped) and in total, the sold SKUs
+ * without a unit cost, and each day's sales figures for percentage costs. With `detailMonth`,
+ * also what made up that month's COGS and samples, by SKU and unit cost.
+ */
+export class CostTally {
+  readonly total = emptyCostSums();
+  readonly byGroup = new Map<string, CostSums>();
+  readonly missing = new Set<string>();
+  readonly daily = new Map<string, MetricSums>();
+  /** Months (`YYYY-MM`) of the dated rows. */
+  readonly months = new Set<string>();
+  private readonly scratch = emptyLines();
+  private readonly details = new Map<string, CostDetailLine>();
+
+  constructor(private readonly cogs: CogsTable | undefined, private readonly groupBy?: PnlGroupBy, private readonly detailMonth?: string) {}
+
+  /** The grouping of {@link byGroup}, if any. */
+  get groupedBy(): PnlGroupBy | undefined {
+    return this.groupBy;
+  }
+
+  addView(view: RowView): void {
+    const lines = this.reset();
+    addViewLines(view, lines);
+    this.add(view, lines, view.quantity > 0 ? unitsSoldView(view) : 0);
+  }
+
+  addRow(row: LedgerRow): void {
+    const lines = this.reset();
+    addRowLines(row, lines);
+    this.add(row, lines, row.quantity > 0 ? unitsSold(row) : 0);
+  }
+
+  /** Throws the core's message naming (up to five of) the sold SKUs that have no unit cost. */
+  check(): void {
+    if (this.missing.size > 0) throw missingUnitCostError(this.missing);
+  }
+
+  /** COGS and samples of the detail month, largest first. */
+  detailLines(): CostDetailLine[] {
+    return [...this.details.values()].sort((a, b) => a.kind.localeCompare(b.kind) || b.cents - a.cents || a.item.localeCompare(b.item));
+  }
+
+  private reset(): PnlLines {
+    const lines = this.scratch;
+    for (const key of Object.keys(lines) as (keyof PnlLines)[]) lines[key] = 0;
+    return lines;
+  }
+
+  private add(row: Dated, lines: PnlLines, units: number): void {
+    const date = rowDate(row);
+    if (date) {
+      let day = this.daily.get(date);
+      if (!day) this.daily.set(detachedText(date), (day = { netSales: 0, grossSales: 0, settlement: 0 }));
+      day.netSales += lines.netSales;
+      day.grossSales += lines.grossSales;
+      day.settlement += lines.settlement;
+      const month = date.slice(0, 7);
+      if (!this.months.has(month)) this.months.add(detachedText(month));
+    }
+    const sample = isSampleOrder(row.quantity, lines);
+    if (!sample && units === 0) return;
+    const group = this.groupBy ? this.groupOf(groupKey(row, this.groupBy)) : undefined;
+    const entry = this.cogs ? costEntryOn(this.cogs, row) : undefined;
+    const sku = row.skuId || row.sellerSku || NO_SKU;
+    if (this.cogs && entry === undefined) this.missing.add(detachedText(sku));
+    const cost = entry ? lineCostCents(sample ? row.quantity : units, entry.unitCost) : 0;
+    const detail = this.detailMonth !== undefined && rowMonth(row) === this.detailMonth;
+    for (const sums of group ? [this.total, group] : [this.total]) {
+      if (sample) {
+        sums.sampleOrders++;
+        sums.sampleUnits += row.quantity;
+        sums.sampleProduct += cost;
+        sums.sampleSettlement += lines.settlement;
+      } else {
+        sums.units += units;
+        sums.cogs += cost;
+      }
+    }
+    if (detail) {
+      if (sample) {
+        this.detail('Samples', sku, entry, row.quantity, cost);
+        this.detail('Sample shipping', sku, undefined, null, 0 - lines.settlement);
+      } else this.detail('COGS', sku, entry, units, cost);
+    }
+  }
+
+  private detail(kind: CostDetailLine['kind'], sku: string, entry: CogsEntry | undefined, units: number | null, cents: number): void {
+    const key = `${kind}|${sku}|${entry?.unitCost ?? ''}|${entry?.where ?? ''}`;
+    let line = this.details.get(key);
+    if (!line) {
+      line = { kind, item: detachedText(sku), units: units === null ? null : 0, unitCost: entry?.unitCost ?? null, cents: 0, basis: entry?.where ?? (kind === 'Sample shipping' ? 'the sample orders’ settlement' : '') };
+      this.details.set(detachedText(key), line);
+    }
+    if (units !== null && line.units !== null) line.units += units;
+    line.cents += cents;
+  }
+
+  private groupOf(key: string): CostSums {
+    let sums = this.byGroup.get(key);
+    if (!sums) this.byGroup.set(detachedText(key), (sums = emptyCostSums()));
+    return sums;
+  }
+}
+
+/** One line of the P&L with every cost: TikTok's lines, then the seller's costs, in cents. */
+export interface ProfitLine {
+  lines: PnlLines;
+  /** Null when no unit costs were given. */
+  cogs: number | null;
+  grossProfit: number;
+  samples: number;
+  /** Null where running costs do not apply (a SKU's line) or none were given. */
+  runningCosts: number | null;
+  /** Null where ad spend does not apply (a SKU's line). */
+  adSpend: number | null;
+  netProfit: number;
+  /** Net profit ÷ net sales, or null without net sales. */
+  netMargin: number | null;
+  units: number;
+  /** (Gross profit) ÷ units sold, cents per unit: what a unit leaves after fees, shipping and its cost. */
+  contributionPerUnit: number | null;
+}
+
+/** Combines TikTok's lines of a group with its costs. */
+export function profitLine(lines: PnlLines, sums: CostSums, hasCogs: boolean, runningCosts: number | null, adSpend: number | null): ProfitLine {
+  const cogs = hasCogs ? sums.cogs : null;
+  const grossProfit = lines.settlement - sums.sampleSettlement - sums.cogs;
+  const samples = sums.sampleProduct - sums.sampleSettlement;
+  const netProfit = grossProfit - samples - (runningCosts ?? 0) - (adSpend ?? 0);
+  return {
+    lines, cogs, grossProfit, samples, runningCosts, adSpend, netProfit,
+    netMargin: lines.netSales === 0 ? null : netProfit / lines.netSales,
+    units: sums.units,
+    contributionPerUnit: hasCogs && sums.units > 0 ? Math.round(grossProfit / sums.units) : null,
+  };
+}
+
+/** The running costs and ad spend of whole months. */
+export interface MonthCosts {
+  running: number;
+  ads: number;
+  lines: RunningCostLine[];
+}
+
+/** Running costs (whole months, each its exact share of days) and ad spend of the given months. */
+export function monthCosts(months: readonly string[], costs: readonly RunningCost[], daily: DailyMetrics, adSpend: AdSpendByMonth): MonthCosts {
+  const lines: RunningCostLine[] = [];
+  let running = 0;
+  for (const month of months) {
+    for (const line of runningCostLines(costs, `${month}-01`, monthEnd(month), daily)) {
+      running += line.cents;
+      lines.push(line);
+    }
+  }
+  return { running, ads: adSpendOf(adSpend, months), lines };
+}
+
+/** What a P&L table adds to TikTok's lines. */
+export interface ProfitOptions {
+  groupBy: PnlGroupBy;
+  /** Unit costs given: COGS is a number (else blank, and gross profit is the settlement). */
+  hasCogs: boolean;
+  /** Running costs given (else the column is blank). */
+  costs: readonly RunningCost[] | null;
+  adSpend: AdSpendByMonth;
+}
+
+export interface ProfitGroup {
+  group: string;
+  line: ProfitLine;
+}
+
+/** Consecutive months from the first to the last month of `months`. */
+export function monthSpan(months: Iterable<string>): string[] {
+  const sorted = [...months].filter((m) => m !== '').sort();
+  if (sorted.length === 0) return [];
+  const span: string[] = [];
+  for (let m = sorted[0]; m <= sorted[sorted.length - 1]; ) {
+    span.push(m);
+    const [y, mo] = m.split('-').map(Number);
+    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  }
+  return span;
+}
+
+/**
+ * The P&L's groups with every cost, and its total. Running costs and ad spend cover the whole
+ * months from the rows' first month to their last: by month, each month carries its own (months
+ * without rows included, so a month of software fees and no sales is not lost); grouped otherwise,
+ * they appear in the total only.
+ */
+export function profitGroups(groups: readonly { group: string; lines: PnlLines }[], tally: CostTally, options: ProfitOptions): { groups: ProfitGroup[]; total: ProfitLine } {
+  const months = monthSpan(tally.months);
+  const byMonth = options.groupBy === 'month';
+  const listed = new Map(groups.map((g) => [g.group, g.lines]));
+  if (byMonth) for (const month of months) if (!listed.has(month)) listed.set(month, emptyLines());
+  const keys = [...listed.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sumsOf = (key: string): CostSums => (options.groupBy === tallyGroupBy(tally) ? tally.byGroup.get(key) : undefined) ?? emptyCostSums();
+  const runningOf = (ms: string[]): number | null => (options.costs === null ? null : monthCosts(ms, options.costs, tally.daily, options.adSpend).running);
+  const result = keys.map((group): ProfitGroup => {
+    const isMonth = byMonth && group !== '';
+    return {
+      group,
+      line: profitLine(listed.get(group)!, sumsOf(group), options.hasCogs, isMonth ? runningOf([group]) : null, isMonth ? adSpendOf(options.adSpend, [group]) : null),
+    };
+  });
+  const totalLines = emptyLines();
+  for (const lines of listed.values()) for (const key of Object.keys(totalLines) as (keyof PnlLines)[]) totalLines[key] += lines[key];
+  const total = profitLine(totalLines, tally.total, options.hasCogs, runningOf(months), adSpendOf(options.adSpend, months));
+  return { groups: result, total };
+}
+
+function tallyGroupBy(tally: CostTally): PnlGroupBy | undefined {
+  return tally.groupedBy;
+}

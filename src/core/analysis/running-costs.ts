@@ -1,0 +1,241 @@
+/**
+ * Running costs (the TTS Costs tab): fixed amounts per month, week or year, one-time payments, and
+ * percentages of a sales figure, over a start and an end date. A fixed cost is spread to days so
+ * any month or date range gets its exact share: each period's amount is split into whole cents
+ * over its days, the first `remainder` days carrying one cent more, so the days of a period always
+ * add up to the period's amount. A percentage is worked out on the range's sales, rounded once.
+ */
+import Decimal from 'decimal.js';
+import { parseCentsOrNaN } from '../money';
+import { parseDateOrNull } from '../dates';
+import { addDays, dateOfDayNumber, dayNumber, daysInMonth, formatDate, isLeapYear, parseDate } from './calendar';
+import { columnLetter, headerKey } from './cogs';
+import type { CellValue } from '../types';
+
+export type CostEvery = 'month' | 'week' | 'year' | 'once';
+/** The sales figure a percentage is taken of. */
+export type CostMetric = 'netSales' | 'grossSales' | 'settlement';
+
+export interface RunningCost {
+  name: string;
+  /** `TTS Costs row 3`, for messages and details. */
+  where: string;
+  /** Fixed: cents per period (or once). */
+  cents: number;
+  every: CostEvery;
+  /** Percentage: the fraction as decimal text (`0.02`), '' for a fixed cost. */
+  rate: string;
+  metric: CostMetric;
+  /** First and last day counted, `YYYY-MM-DD`; '' = open. */
+  start: string;
+  end: string;
+}
+
+/** The TTS Costs tab's columns, in order (read by header, so the seller may move them). */
+export const COSTS_HEADER = ['Cost', 'Amount', 'Every', 'Percent', 'Of', 'Starts', 'Ends'] as const;
+
+export const METRIC_LABELS: Record<CostMetric, string> = { netSales: 'net sales', grossSales: 'gross sales', settlement: 'settlement' };
+const EVERY_WORDS: Record<string, CostEvery> = {
+  month: 'month', monthly: 'month', permonth: 'month', mo: 'month',
+  week: 'week', weekly: 'week', perweek: 'week', wk: 'week',
+  year: 'year', yearly: 'year', annual: 'year', annually: 'year', peryear: 'year', yr: 'year',
+  once: 'once', onetime: 'once', oneoff: 'once',
+};
+const METRIC_WORDS: Record<string, CostMetric> = {
+  netsales: 'netSales', net: 'netSales', sales: 'netSales',
+  grosssales: 'grossSales', gross: 'grossSales',
+  settlement: 'settlement', totalsettlementamount: 'settlement', payout: 'settlement',
+};
+const HEADER_NAMES: Record<(typeof COSTS_HEADER)[number], string[]> = {
+  Cost: ['cost', 'name', 'item', 'description'],
+  Amount: ['amount', 'fixedamount'],
+  Every: ['every', 'per', 'frequency', 'period'],
+  Percent: ['percent', 'ofsales', 'rate', 'percentage'],
+  Of: ['of', 'metric', 'percentof'],
+  Starts: ['starts', 'start', 'startdate', 'from'],
+  Ends: ['ends', 'end', 'enddate', 'to', 'until'],
+};
+
+function text(value: CellValue): string {
+  return value === null || value === undefined ? '' : String(value).trim();
+}
+
+/**
+ * Running costs from the TTS Costs tab (or any range with its header). Rows with neither amount
+ * nor percent are notes and skipped; anything else that cannot be read throws naming the cell.
+ */
+export function readRunningCosts(rows: readonly (readonly CellValue[])[], where = 'TTS Costs'): RunningCost[] {
+  const headerAt = rows.findIndex((row) => row.some((cell) => text(cell) !== ''));
+  if (headerAt < 0) return [];
+  const keys = rows[headerAt].map(headerKey);
+  const col = {} as Record<(typeof COSTS_HEADER)[number], number>;
+  for (const name of COSTS_HEADER) col[name] = keys.findIndex((k) => HEADER_NAMES[name].includes(k));
+  if (col.Amount < 0 && col.Percent < 0) {
+    throw new Error(`${where}: no Amount or Percent column in the header row (expected ${COSTS_HEADER.join(', ')}).`);
+  }
+  const labels = rows[headerAt].map(text);
+  const costs: RunningCost[] = [];
+  for (let r = headerAt + 1; r < rows.length; r++) {
+    const row = rows[r];
+    const cell = (name: (typeof COSTS_HEADER)[number]): CellValue => (col[name] >= 0 ? row[col[name]] : '');
+    const at = (name: (typeof COSTS_HEADER)[number]) => `${where} row ${r + 1}, column ${columnLetter(col[name])} (${labels[col[name]]})`;
+    const amountText = text(cell('Amount'));
+    const percentText = text(cell('Percent'));
+    if (amountText === '' && percentText === '') continue;
+    const name = text(cell('Cost')) || `Cost on row ${r + 1}`;
+    if (amountText !== '' && percentText !== '') throw new Error(`${where} row ${r + 1}: ${name} has both an amount and a percent; keep one (a fixed cost and a percentage go on two rows).`);
+    const date = (which: 'Starts' | 'Ends'): string => {
+      const found = parseDateOrNull(cell(which));
+      if (found === null) throw new Error(`${at(which)}: expected a date such as 2026-01-31, found \`${text(cell(which))}\`.`);
+      return found.slice(0, 10);
+    };
+    const cost: RunningCost = { name, where: `${where} row ${r + 1}`, cents: 0, every: 'month', rate: '', metric: 'netSales', start: date('Starts'), end: date('Ends') };
+    if (cost.start && cost.end && cost.end < cost.start) throw new Error(`${at('Ends')}: ${name} ends on ${cost.end}, before it starts on ${cost.start}.`);
+    if (amountText !== '') {
+      const cents = parseCentsOrNaN(cell('Amount'));
+      if (Number.isNaN(cents) || cents < 0) throw new Error(`${at('Amount')}: expected an amount of 0 or more such as 49.99, found \`${amountText}\`.`);
+      const every = EVERY_WORDS[headerKey(cell('Every'))];
+      if (every === undefined) throw new Error(`${at('Every')}: expected month, week, year or once, found \`${text(cell('Every'))}\`.`);
+      if (every === 'once' && !cost.start) throw new Error(`${at('Starts')}: a one-time cost needs the date it was paid.`);
+      cost.cents = cents;
+      cost.every = every;
+    } else {
+      cost.rate = rateOf(cell('Percent'), at('Percent'));
+      const metricText = headerKey(cell('Of'));
+      const metric = metricText === '' ? 'netSales' : METRIC_WORDS[metricText];
+      if (metric === undefined) throw new Error(`${at('Of')}: expected net sales, gross sales or settlement, found \`${text(cell('Of'))}\`.`);
+      cost.metric = metric;
+    }
+    costs.push(cost);
+  }
+  return costs;
+}
+
+/** A percent cell: 0.02 (a cell formatted as 2 %), `2%` or `0.02` typed; 2 alone is ambiguous. */
+function rateOf(value: CellValue, at: string): string {
+  const raw = text(value);
+  const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(raw);
+  let rate: Decimal;
+  if (percent) rate = new Decimal(percent[1]).div(100);
+  else if (typeof value === 'number' && Number.isFinite(value)) rate = new Decimal(value);
+  else if (/^-?\d+(?:\.\d+)?$/.test(raw)) rate = new Decimal(raw);
+  else throw new Error(`${at}: expected a percentage such as 2%, found \`${raw}\`.`);
+  if (rate.isNegative()) throw new Error(`${at}: expected a percentage of 0 or more, found \`${raw}\`.`);
+  if (rate.greaterThanOrEqualTo(1)) throw new Error(`${at}: ${raw} looks like a percent: type it as ${raw}% or as the fraction ${rate.div(100).toString()}.`);
+  return rate.toString();
+}
+
+// ── Spreading a fixed cost over days ─────────────────────────────────────────────────────────
+
+/** Cents of days `from…to` (0-based, inclusive) of a period of `days` days that costs `cents`. */
+export function periodShare(cents: number, days: number, from: number, to: number): number {
+  if (to < from) return 0;
+  const base = Math.floor(cents / days);
+  const remainder = cents - base * days;
+  const longer = Math.max(0, Math.min(to, remainder - 1) - from + 1);
+  return base * (to - from + 1) + longer;
+}
+
+/** The same day `count` months or years on, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
+function shiftDate(date: string, months: number, anchorDay: number): string {
+  const { year, month } = parseDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  const dim = m === 2 ? (isLeapYear(y) ? 29 : 28) : daysInMonth(formatDate(y, m, 1).slice(0, 7));
+  return formatDate(y, m, Math.min(anchorDay, dim));
+}
+
+/** Start of the period containing `date`, and of the next one, as day numbers. */
+function periodAround(cost: RunningCost, date: number): [number, number] {
+  if (cost.every === 'week') {
+    // Weeks run from the start date, or from Mondays without one (1970-01-05 was a Monday).
+    const anchor = cost.start ? dayNumber(cost.start) : 4;
+    const k = Math.floor((date - anchor) / 7);
+    return [anchor + 7 * k, anchor + 7 * k + 7];
+  }
+  const step = cost.every === 'year' ? 12 : 1;
+  const anchorDate = cost.start || (cost.every === 'year' ? '1970-01-01' : '1970-01-01');
+  const { day: anchorDay } = parseDate(anchorDate);
+  const target = parseDate(dateOfDayNumber(date));
+  const anchor = parseDate(anchorDate);
+  let k = Math.floor(((target.year - anchor.year) * 12 + (target.month - anchor.month)) / step);
+  let start = dayNumber(shiftDate(anchorDate, k * step, anchorDay));
+  if (start > date) {
+    k--;
+    start = dayNumber(shiftDate(anchorDate, k * step, anchorDay));
+  }
+  return [start, dayNumber(shiftDate(anchorDate, (k + 1) * step, anchorDay))];
+}
+
+/** Cents of a fixed cost that fall on the days `from…to` (ISO dates, inclusive). */
+export function fixedCostBetween(cost: RunningCost, from: string, to: string): number {
+  const lo = Math.max(dayNumber(from), cost.start ? dayNumber(cost.start) : -Infinity);
+  const hi = Math.min(dayNumber(to), cost.end ? dayNumber(cost.end) : Infinity);
+  if (lo > hi) return 0;
+  if (cost.every === 'once') return 0 + cost.cents; // lo ≤ start ≤ hi: the day it was paid is in range
+  let total = 0;
+  for (let day = lo; day <= hi; ) {
+    const [start, next] = periodAround(cost, day);
+    const last = Math.min(hi, next - 1);
+    total += periodShare(cost.cents, next - start, day - start, last - start);
+    day = last + 1;
+  }
+  return total;
+}
+
+// ── What a range's running costs come to ────────────────────────────────────────────────────
+
+/** Sales figures of some days, in cents. */
+export interface MetricSums {
+  netSales: number;
+  grossSales: number;
+  settlement: number;
+}
+
+/** Sales figures by day (`YYYY-MM-DD`), for percentages. */
+export type DailyMetrics = ReadonlyMap<string, MetricSums>;
+
+export interface RunningCostLine {
+  cost: RunningCost;
+  cents: number;
+  /** How it was worked out, in words: `$1,200.00 a year, 31 days` or `2% of net sales $10,000.00`. */
+  basis: string;
+}
+
+function dollars(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Each running cost's share of the days `from…to`, in the tab's order (costs of 0 included). */
+export function runningCostLines(costs: readonly RunningCost[], from: string, to: string, metrics: DailyMetrics): RunningCostLine[] {
+  return costs.map((cost) => {
+    if (!cost.rate) {
+      const cents = fixedCostBetween(cost, from, to);
+      const per = cost.every === 'once' ? `once on ${cost.start}` : `a ${cost.every}`;
+      const lo = cost.start && cost.start > from ? cost.start : from;
+      const hi = cost.end && cost.end < to ? cost.end : to;
+      const days = cost.every === 'once' || hi < lo ? '' : `, ${dayNumber(hi) - dayNumber(lo) + 1} days`;
+      return { cost, cents, basis: `${dollars(cost.cents)} ${per}${days}` };
+    }
+    let base = 0;
+    const lo = cost.start && cost.start > from ? cost.start : from;
+    const hi = cost.end && cost.end < to ? cost.end : to;
+    for (const [date, sums] of metrics) if (date >= lo && date <= hi) base += sums[cost.metric];
+    const cents = new Decimal(base).times(cost.rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+    const percent = new Decimal(cost.rate).times(100).toString();
+    return { cost, cents: cents + 0, basis: `${percent}% of ${METRIC_LABELS[cost.metric]} ${dollars(base)}` };
+  });
+}
+
+/** Total running costs of the days `from…to`. */
+export function runningCostsBetween(costs: readonly RunningCost[], from: string, to: string, metrics: DailyMetrics): number {
+  return runningCostLines(costs, from, to, metrics).reduce((sum, line) => sum + line.cents, 0);
+}
+
+/** The last day of the month `YYYY-MM`. */
+export function monthEnd(month: string): string {
+  return addDays(`${month}-01`, daysInMonth(month) - 1);
+}

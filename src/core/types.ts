@@ -1,20 +1,28 @@
 /**
  * The shapes every part of TTS Profit agrees on: what a parsed export looks like, what a ledger
- * row holds, what a rejected row says. Pure types, shared by core, server and sidebar.
+ * row holds, what a rejected row says. Types (and the list of layout ids), shared by core, server
+ * and sidebar.
  */
 
 /** A cell as a sheet (custom-function argument) or a file reader hands it over. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
-/** Export layouts the core recognises from their header row. */
-export type LayoutId =
-  | 'statement' // US Statement export (Finance → Statements), 2024 CSV and 2025–26 XLSX
-  | 'income' // legacy "Income" export
-  | 'onhold' // On hold / unsettled export (estimates)
-  | 'pnl-orders' // merchant_statement_profit_loss, Orders sheet
-  | 'pnl-adjustments' // merchant_statement_profit_loss, Adjustment sheet
-  | 'order-export' // Seller Center order export (OrderSKUList)
-  | 'ledger'; // the add-on's own TTS Ledger tab
+/**
+ * Export layouts the core recognises from their header row: the one list of layout ids. `LayoutId`,
+ * the layout table (read/layouts.ts, which must describe each), the ledger reader and the import
+ * handlers' schema derive from it.
+ */
+export const LAYOUT_IDS = [
+  'statement', // US Statement export (Finance → Statements), 2024 CSV and 2025–26 XLSX
+  'income', // legacy "Income" export
+  'onhold', // On hold / unsettled export (estimates)
+  'pnl-orders', // merchant_statement_profit_loss, Orders sheet
+  'pnl-adjustments', // merchant_statement_profit_loss, Adjustment sheet
+  'order-export', // Seller Center order export (OrderSKUList)
+  'ledger', // the add-on's own TTS Ledger tab
+] as const;
+
+export type LayoutId = (typeof LAYOUT_IDS)[number];
 
 /** Where a value came from: file name, sheet (XLSX) and 1-based row number as the seller sees it. */
 export interface SourceRef {

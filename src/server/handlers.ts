@@ -1,18 +1,16 @@
 /**
- * The sidebar's server handlers, checked against the call contract: a handler missing here, or
- * one whose argument or result drifts from src/core/contract.ts, is a type error.
+ * The sidebar's server handlers: entry points of src/server/index.ts (the only functions
+ * `google.script.run` can reach) checked against the call contract. A handler missing from
+ * index.ts or from this table, an extra one, or one whose argument or result drifts from
+ * src/core/contract.ts is a type error. Nothing imports this module: it exists for that check.
  */
 import type { ServerApi } from '../core/contract';
-import { refreshDashboard } from './dashboard/dashboard';
-import { getForecastStatus } from './dashboard/forecast-status';
-import { beginImport, finishImport, importChunk } from './import/import-handlers';
-import { getSettings } from './settings';
-import { saveSettings } from './dashboard/save-settings';
-import { getDashboardFreshness } from './dashboard/dashboard-freshness';
-import { insertFormula, listFormulaSources } from './formulas/insert-formula';
-import { openTab } from './sidebar/open-tab';
+import {
+  beginImport, finishImport, getDashboardFreshness, getForecastStatus, getSettings, importChunk, insertFormula, listFormulaSources, openTab,
+  refreshDashboard, saveSettings,
+} from './index';
 
-export const sidebarHandlers: ServerApi = {
+export const sidebarHandlers = {
   getSettings,
   saveSettings,
   refreshDashboard,
@@ -24,4 +22,4 @@ export const sidebarHandlers: ServerApi = {
   getDashboardFreshness,
   listFormulaSources,
   insertFormula,
-} as ServerApi;
+} satisfies ServerApi;

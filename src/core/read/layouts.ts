@@ -24,8 +24,8 @@ export interface LayoutSpec {
   expected: string;
 }
 
-/** Checked in this order; the first layout whose signature a row matches wins. */
-export const LAYOUTS: readonly LayoutSpec[] = [
+/** Checked in this order; the first layout whose signature a row matches wins. One row per LAYOUT_IDS entry. */
+export const LAYOUTS = [
   {
     id: 'ledger',
     name: 'TTS Ledger tab',
@@ -92,7 +92,12 @@ export const LAYOUTS: readonly LayoutSpec[] = [
     defaultType: 'Order',
     expected: 'Order ID, Order Status and SKU ID (order export)',
   },
-];
+] satisfies readonly LayoutSpec[];
+
+/** A layout id without a row above fails to compile here: every recognised layout is described. */
+type Undescribed = Exclude<LayoutId, (typeof LAYOUTS)[number]['id']>;
+const everyLayoutDescribed: [Undescribed] extends [never] ? true : Undescribed = true;
+void everyLayoutDescribed;
 
 export const HEADER_SCAN_ROWS = 30;
 

@@ -12,7 +12,7 @@ import { createRowView, type RowView } from './row-view';
 import { RowKeys } from './row-keys';
 import { layoutSpec, type LayoutSpec } from './layouts';
 import type { ColumnPlan, PlannedColumn } from './column-plan';
-import type { CellValue, LayoutId, Problem } from '../types';
+import { LAYOUT_IDS, type CellValue, type LayoutId, type Problem } from '../types';
 
 export interface RowReaderOptions {
   fileName: string;
@@ -30,7 +30,7 @@ export interface RowReaderOptions {
 export const MAX_PROBLEMS = 1000;
 const DATE_CACHE_SIZE = 4096;
 
-const LAYOUT_IDS: ReadonlySet<string> = new Set(['statement', 'income', 'onhold', 'pnl-orders', 'pnl-adjustments', 'order-export', 'ledger']);
+const KNOWN_LAYOUTS: ReadonlySet<string> = new Set(LAYOUT_IDS);
 
 export class RowReader {
   readonly problems: Problem[] = [];
@@ -162,7 +162,7 @@ export class RowReader {
         return null;
       }
       // A ledger row keeps the layout and source it was imported from.
-      if (LAYOUT_IDS.has(this.layoutText)) row.layout = this.layoutText as LayoutId;
+      if (KNOWN_LAYOUTS.has(this.layoutText)) row.layout = this.layoutText as LayoutId;
       if (this.ledgerSourceFile) {
         row.sourceFile = this.ledgerSourceFile;
         row.sourceSheet = undefined;

@@ -19,6 +19,10 @@ const CONTRACT: Record<ServerHandlerName, true> = {
   beginImport: true,
   importChunk: true,
   finishImport: true,
+  openTab: true,
+  getDashboardFreshness: true,
+  listFormulaSources: true,
+  insertFormula: true,
 };
 const handlerNames = Object.keys(CONTRACT).sort();
 

@@ -3,12 +3,13 @@
  * stepped area, pie). Playground only: the add-on's charts are drawn by Sheets itself.
  */
 import type { ChartSpec } from '../emulator/charts';
+import { niceStep } from '../src/core/analysis/chart-scale';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const COLORS = ['#4285f4', '#db4437', '#f4b400', '#0f9d58', '#ab47bc', '#00acc1', '#ff7043', '#9e9d24'];
 const W = 520;
 const H = 280;
-const PAD = { left: 64, right: 16, top: 36, bottom: 48 };
+const PAD = { left: 64, right: 16, top: 44 };
 
 export interface SeriesData {
   categories: string[];
@@ -57,17 +58,39 @@ function seriesKinds(spec: ChartSpec, count: number): string[] {
   return Array.from({ length: count }, (_, i) => perSeries[i]?.type ?? perSeries[String(i)]?.type ?? base);
 }
 
-function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((n) => n >= v) ?? v;
+/** Axis from `lo` to `hi` on round ticks, 0 always included. */
+export function axisTicks(lo: number, hi: number, count = 5): number[] {
+  const min = Math.min(0, lo);
+  const max = Math.max(0, hi);
+  const step = niceStep(max - min || 1, count);
+  const first = Math.floor(min / step) * step;
+  const last = Math.max(first + step, Math.ceil(max / step) * step);
+  const ticks: number[] = [];
+  for (let v = first; v <= last + step / 2; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  return ticks;
 }
 
-function shortNumber(n: number): string {
+function shortNumber(n: number, money: boolean): string {
   const a = Math.abs(n);
-  if (a >= 1e6) return `${(n / 1e6).toFixed(a >= 1e7 ? 0 : 1)}M`;
-  if (a >= 1e3) return `${(n / 1e3).toFixed(a >= 1e4 ? 0 : 1)}K`;
-  return String(Math.round(n * 100) / 100);
+  const sign = n < 0 ? '-' : '';
+  const unit = money ? '$' : '';
+  const trim = (v: number) => String(Math.round(v * 10) / 10);
+  if (a >= 1e6) return `${sign}${unit}${trim(a / 1e6)}M`;
+  if (a >= 1e3) return `${sign}${unit}${trim(a / 1e3)}K`;
+  return `${sign}${unit}${Math.round(a * 100) / 100}`;
+}
+
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-05` → `May 26`; other categories as they are. */
+export function categoryLabel(category: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(category);
+  return m ? `${MONTH_ABBR[Number(m[2]) - 1]} ${m[1].slice(2)}` : category;
+}
+
+/** Width of a text at `size` px in the playground's sans-serif, close enough to lay labels out. */
+export function textWidth(text: string, size: number): number {
+  return text.length * size * 0.58;
 }
 
 function renderPie(svg: SVGSVGElement, data: SeriesData): void {
@@ -91,37 +114,128 @@ function renderPie(svg: SVGSVGElement, data: SeriesData): void {
   });
 }
 
+/** The forecast's 80 % band: a "Low …" line followed by a "High …" line, drawn as one shaded area. */
+function bandPairs(data: SeriesData, kinds: string[]): Map<number, number> {
+  const pairs = new Map<number, number>();
+  data.series.forEach((s, i) => {
+    const next = data.series[i + 1];
+    if (next && kinds[i] === 'line' && kinds[i + 1] === 'line' && /^low\b/i.test(s.name) && /^high\b/i.test(next.name)) pairs.set(i, i + 1);
+  });
+  return pairs;
+}
+
+/**
+ * Flat lines (a target) above the chart's own axis top, or, without one, more than 2.5 times
+ * everything else (a target a small shop is nowhere near): left off the scale and named in a note.
+ */
+function offScaleLines(data: SeriesData, kinds: string[], axisTop: number | undefined): Set<number> {
+  const out = new Set<number>();
+  const peak = (i: number) => Math.max(0, ...data.series[i].values.filter((v): v is number => v !== null));
+  data.series.forEach((s, i) => {
+    const values = s.values.filter((v): v is number => v !== null);
+    if (kinds[i] !== 'line' || values.length === 0 || values.some((v) => v !== values[0])) return;
+    const others = Math.max(0, ...data.series.map((_, j) => (j === i ? 0 : peak(j))));
+    if (axisTop !== undefined ? values[0] > axisTop : others > 0 && values[0] > 2.5 * others) out.add(i);
+  });
+  return out;
+}
+
+/** Gviz `lineDashStyle` ([6, 4]) as an SVG dash array. */
+function dashOf(option: unknown): string | undefined {
+  return Array.isArray(option) ? option.join(' ') : undefined;
+}
+
+interface LegendEntry {
+  name: string;
+  color: string;
+  kind: 'box' | 'band';
+}
+
+/** Legend entries laid out in rows as wide as the chart; names are never cut. */
+function layoutLegend(entries: LegendEntry[]): { x: number; row: number; entry: LegendEntry }[] {
+  const placed: { x: number; row: number; entry: LegendEntry }[] = [];
+  let x = 12;
+  let row = 0;
+  for (const entry of entries) {
+    const width = 14 + textWidth(entry.name, 11) + 14;
+    if (x + width > W - 8 && x > 12) {
+      row++;
+      x = 12;
+    }
+    placed.push({ x, row, entry });
+    x += width;
+  }
+  return placed;
+}
+
 function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void {
   const kinds = seriesKinds(spec, data.series.length);
-  const all = data.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = niceMax(Math.max(0, ...all));
-  const min = Math.min(0, ...all) < 0 ? -niceMax(-Math.min(0, ...all)) : 0;
-  const plotW = W - PAD.left - PAD.right, plotH = H - PAD.top - PAD.bottom;
-  const y = (v: number) => PAD.top + plotH - ((v - min) / (max - min)) * plotH;
+  const options = (spec.options.series ?? {}) as Record<string, { color?: string; lineDashStyle?: unknown; labelInLegend?: string }>;
+  const colorOf = (i: number) => options[i]?.color ?? ((spec.options.colors as string[] | undefined)?.[i]) ?? COLORS[i % COLORS.length];
+  const nameOf = (i: number) => options[i]?.labelInLegend ?? data.series[i].name;
+  const bands = bandPairs(data, kinds);
+  const inBand = new Set([...bands.keys(), ...bands.values()]);
+  const axis = (spec.options.vAxis ?? {}) as { viewWindow?: { min?: number; max?: number } };
+  const axisTop = typeof axis.viewWindow?.max === 'number' ? axis.viewWindow.max : undefined;
+  const offScale = offScaleLines(data, kinds, axisTop);
+
+  const legend: LegendEntry[] = [];
+  const drawn = (i: number) => data.series[i].values.some((v) => v !== null);
+  data.series.forEach((_, i) => {
+    if (!drawn(i)) return;
+    if (bands.has(i)) legend.push({ name: '80% range', color: colorOf(i), kind: 'band' });
+    else if (!inBand.has(i)) legend.push({ name: offScale.has(i) ? `${nameOf(i)} (above the chart)` : nameOf(i), color: colorOf(i), kind: 'box' });
+  });
+  const showLegend = (spec.options.legend as { position?: string } | undefined)?.position !== 'none';
+  const placed = showLegend ? layoutLegend(legend) : [];
+  const legendRows = placed.length > 0 ? placed[placed.length - 1].row + 1 : 0;
+  const bottom = 30 + legendRows * 16;
+
+  const scaled = data.series.flatMap((s, i) => (offScale.has(i) ? [] : s.values.filter((v): v is number => v !== null)));
+  const ticks = axisTicks(Math.min(0, ...scaled), axisTop ?? Math.max(0, ...scaled));
+  const min = ticks[0];
+  const max = ticks[ticks.length - 1];
+  const plotW = W - PAD.left - PAD.right;
+  const plotH = H - PAD.top - bottom;
+  const y = (v: number) => PAD.top + plotH - ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * plotH;
   const n = Math.max(1, data.categories.length);
   const band = plotW / n;
   const x = (i: number) => PAD.left + band * (i + 0.5);
+  const money = JSON.stringify(spec.options.vAxis ?? spec.options.hAxis ?? {}).includes('$');
 
-  for (let t = 0; t <= 4; t++) {
-    const v = min + ((max - min) * t) / 4;
-    svg.appendChild(el('line', { x1: PAD.left, x2: W - PAD.right, y1: y(v), y2: y(v), stroke: '#e0e0e0' }));
-    svg.appendChild(el('text', { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5f6368' }, shortNumber(v)));
+  for (const v of ticks) {
+    svg.appendChild(el('line', { x1: PAD.left, x2: W - PAD.right, y1: y(v), y2: y(v), stroke: v === 0 ? '#9aa0a6' : '#e0e0e0' }));
+    svg.appendChild(el('text', { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5f6368' }, shortNumber(v, money)));
   }
-  const every = Math.ceil(n / 12);
-  data.categories.forEach((c, i) => {
-    if (i % every === 0) svg.appendChild(el('text', { x: x(i), y: H - PAD.bottom + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#5f6368' }, c.length > 10 ? c.slice(0, 10) : c));
+  // Month labels: as many as fit side by side with a gap, evenly spaced.
+  const labels = data.categories.map(categoryLabel);
+  const widest = Math.max(0, ...labels.map((l) => textWidth(l, 10)));
+  const every = Math.max(1, Math.ceil((widest + 8) / band));
+  labels.forEach((label, i) => {
+    if (i % every === 0) svg.appendChild(el('text', { x: x(i), y: H - bottom + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#5f6368' }, label));
   });
+
+  for (const [low, high] of bands) {
+    const lows = data.series[low].values;
+    const highs = data.series[high].values;
+    const idx = lows.map((_, j) => j).filter((j) => lows[j] !== null && highs[j] !== null);
+    if (idx.length === 0) continue;
+    const upper = idx.map((j) => `${x(j)},${y(highs[j] as number)}`);
+    const lower = idx.slice().reverse().map((j) => `${x(j)},${y(lows[j] as number)}`);
+    svg.appendChild(el('polygon', { points: [...upper, ...lower].join(' '), fill: colorOf(low), 'fill-opacity': 0.18, class: 'band' }));
+  }
 
   const bars = data.series.map((_, i) => i).filter((i) => kinds[i] === 'bars');
   const barW = (band * 0.7) / Math.max(1, bars.length);
   data.series.forEach((s, i) => {
-    const color = COLORS[i % COLORS.length];
+    const color = colorOf(i);
+    if (inBand.has(i) || offScale.has(i)) return;
     if (kinds[i] === 'bars') {
       const slot = bars.indexOf(i);
       s.values.forEach((v, j) => {
         if (v === null) return;
-        const top = y(Math.max(0, v)), bottom = y(Math.min(0, v));
-        svg.appendChild(el('rect', { x: x(j) - (band * 0.35) + slot * barW, y: top, width: Math.max(1, barW - 1), height: Math.max(0.5, bottom - top), fill: color }));
+        const top = y(Math.max(0, v)), bottomY = y(Math.min(0, v));
+        svg.appendChild(el('rect', { x: x(j) - (band * 0.35) + slot * barW, y: top, width: Math.max(1, barW - 1), height: Math.max(0.5, bottomY - top), fill: color }));
       });
       return;
     }
@@ -130,16 +244,19 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
     if (kinds[i] === 'area') {
       svg.appendChild(el('polygon', { points: `${x(0)},${y(0)} ${points.join(' ')} ${x(s.values.length - 1)},${y(0)}`, fill: color, 'fill-opacity': 0.3 }));
     }
-    svg.appendChild(el('polyline', { points: points.join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
+    const dash = dashOf(options[i]?.lineDashStyle);
+    svg.appendChild(el('polyline', { points: points.join(' '), fill: 'none', stroke: color, 'stroke-width': 2, ...(dash ? { 'stroke-dasharray': dash } : {}) }));
   });
-  // Legend: one row, each entry as wide as the chart allows, names shortened to fit.
-  const slot = Math.min(130, (W - 24) / Math.max(1, data.series.length));
-  const maxChars = Math.max(3, Math.floor((slot - 18) / 6));
-  data.series.forEach((s, i) => {
-    const lx = 12 + i * slot;
-    svg.appendChild(el('rect', { x: lx, y: H - 16, width: 10, height: 10, fill: COLORS[i % COLORS.length] }));
-    svg.appendChild(el('text', { x: lx + 14, y: H - 7, 'font-size': 11 }, s.name.length > maxChars ? `${s.name.slice(0, maxChars - 1)}…` : s.name));
-  });
+  if (offScale.size > 0) {
+    const names = [...offScale].map((i) => `${nameOf(i)} ${shortNumber(data.series[i].values.find((v) => v !== null) as number, money)}`);
+    svg.appendChild(el('text', { x: W - PAD.right, y: PAD.top - 6, 'text-anchor': 'end', 'font-size': 10, fill: '#5f6368', class: 'off-scale-note' }, `${names.join(', ')}: above the chart`));
+  }
+  for (const { x: lx, row, entry } of placed) {
+    const ly = H - bottom + 24 + row * 16;
+    if (entry.kind === 'band') svg.appendChild(el('rect', { x: lx, y: ly, width: 10, height: 10, fill: entry.color, 'fill-opacity': 0.25 }));
+    else svg.appendChild(el('rect', { x: lx, y: ly, width: 10, height: 10, fill: entry.color }));
+    svg.appendChild(el('text', { x: lx + 14, y: ly + 9, 'font-size': 11, class: 'legend' }, entry.name));
+  }
 }
 
 export function renderChart(spec: ChartSpec): SVGSVGElement {

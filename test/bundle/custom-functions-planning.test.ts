@@ -89,12 +89,12 @@ describe('TTS_FORECAST', () => {
   it('one row per future month after the last one given (horizon 6 by default)', () => {
     // Flat sales of 1,000 a month forecast 1,000 with no spread.
     expect(rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), inSandbox(rt, MONTHS.map(() => [1000])))).toEqual([
-      ['Month', 'Forecast', 'Low 80%', 'High 80%', 'P(≥ target)'],
+      ['Month', 'Forecast', 'Low 80%', 'High 80%', 'Chance of target'],
       ...['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m) => [m, 1000, 1000, 1000, '']),
     ]);
   });
 
-  it('a rising series: forecasts keep rising inside their band, P(≥ target) grows', () => {
+  it('a rising series: forecasts keep rising inside their band, the chance of the target grows', () => {
     // 1,000, 1,100, … 3,300: the next months continue near +100 a month.
     const values = inSandbox(rt, MONTHS.map((_, i) => [1000 + 100 * i]));
     const table = rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), values, 3, 3500) as (string | number)[][];

@@ -245,6 +245,12 @@ describe('forecastMonthly: shapes of seller history', () => {
     expect(result.points.every((p) => p.mean >= 0)).toBe(true);
   });
 
+  it('with no sales at all, says there was nothing to check a method against (no “off by 0 %”)', () => {
+    const result = forecastMonthly(monthRange('2025-01', '2025-08'), new Array(8).fill(0), { target: 100 });
+    expect(result.summary).toBe("Based on your last 8 months: no past month had sales to check a forecasting method against, so this is last month's sales carried forward.");
+    expect(result.points.every((p) => p.mean === 0 && p.hi95 === 0 && p.pTarget === 0)).toBe(true);
+  });
+
   it('forecasts a flat series as flat, with certainty about reaching or missing the target', () => {
     const result = forecastMonthly(monthRange('2025-01', '2025-08'), new Array(8).fill(50_000), { target: 65_000 });
     expect(result.points.every((p) => p.mean === 50_000 && p.pTarget === 0 && p.lo95 === 50_000)).toBe(true);

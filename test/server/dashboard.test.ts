@@ -168,6 +168,21 @@ describe('Refresh dashboard', () => {
     expect(text).not.toContain('1,000,000');
   });
 
+  it('scales a small shop’s charts to its sales and says the targets are above them', () => {
+    const workbook = dashboardWorkbook();
+    run(workbook, 'saveSettings', { monthlyTarget: 500_000, annualTarget: 50_000_000, metric: 'gross' } satisfies Settings);
+    run(workbook, 'refreshDashboard');
+    const [monthly, year] = dashboardCharts(workbook);
+    expect(monthly.options.title).toBe('Monthly sales with forecast; the $500,000 target is above the chart');
+    expect(year.options.title).toBe('Sales in 2026; the $50,000,000 annual target is above the chart');
+    const top = (monthly.options.vAxis as { viewWindow: { max: number } }).viewWindow.max;
+    const values = workbook.valuesOf(DASHBOARD).slice(1, 13);
+    const peak = Math.max(...values.flatMap((r) => [r[1], r[3], r[5]]).filter((v): v is number => typeof v === 'number'));
+    expect(top).toBeGreaterThanOrEqual(peak);
+    expect(top).toBeLessThan(1.5 * peak);
+    expect((year.options.vAxis as { viewWindow: { min: number } }).viewWindow.min).toBe(0);
+  });
+
   it('saving targets before any dashboard exists creates no tab', () => {
     const workbook = dashboardWorkbook();
     run(workbook, 'saveSettings', { monthlyTarget: 10_000, annualTarget: 300_000, metric: 'gross' } satisfies Settings);

@@ -123,6 +123,11 @@ export function wholeDollars(value: number): string {
 
 const percentText = (mape: number) => `${Math.round(mape)} %`;
 
+function forecasterOf(method: Method, values: readonly number[]): (history: readonly number[], horizon: number) => number[] | null {
+  const forecast = method.backtestForecaster ? method.backtestForecaster(values) : method.forecast;
+  return (history, horizon) => forecast(history, horizon)?.mean ?? null;
+}
+
 interface Choice {
   method: Method;
   beatsNaive: boolean;
@@ -143,7 +148,7 @@ export function chooseMethod(values: readonly number[]): Choice {
   const scores: MethodScore[] = running.map((method) => ({
     id: method.id,
     label: method.label,
-    mape: backtestMape(values, (history, h) => method.forecast(history, h)?.mean ?? null, window),
+    mape: backtestMape(values, forecasterOf(method, values), window),
   }));
   const best = (benchmark: boolean): { method: Method; mape: number } | null => {
     let found: { method: Method; mape: number } | null = null;
@@ -178,6 +183,9 @@ function describeChoice(n: number, choice: Choice): string {
   const { backtest, method } = choice;
   if (backtest.origins === 0) {
     return `Based on ${months}: too few to check a forecasting method on past months, so this is last month's sales carried forward.`;
+  }
+  if (backtest.modelMape === null) {
+    return `Based on ${months}: no past month had sales to check a forecasting method against, so this is last month's sales carried forward.`;
   }
   const error = percentText(backtest.modelMape as number);
   if (choice.beatsNaive) {

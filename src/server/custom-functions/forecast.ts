@@ -12,8 +12,8 @@ type Arg = unknown;
  * @param {string[][]|Date[][]} months Consecutive months, oldest first: dates inside each month or "2026-03" texts.
  * @param {number[][]} values Sales of each month, in dollars (same number of cells as months).
  * @param {number} [horizon] How many months ahead to forecast (default 6, at most 24).
- * @param {number} [target] Monthly target in dollars; fills the P(≥ target) column (e.g. 65000).
- * @return {Array<Array<string|number>>} Table: Month, Forecast, Low 80%, High 80%, P(≥ target), one row per future month.
+ * @param {number} [target] Monthly target in dollars; fills the Chance of target column (e.g. 65000).
+ * @return {Array<Array<string|number>>} Table: Month, Forecast, Low 80%, High 80%, Chance of target, one row per future month.
  * @customfunction
  */
 export function TTS_FORECAST(months: Arg, values: Arg, horizon?: Arg, target?: Arg): (string | number)[][] {
@@ -29,7 +29,7 @@ export function TTS_FORECAST(months: Arg, values: Arg, horizon?: Arg, target?: A
   if (result.status !== 'ok') throw new Error(result.message);
   const round = (x: number) => Math.round(x * 100) / 100;
   return [
-    ['Month', 'Forecast', 'Low 80%', 'High 80%', 'P(≥ target)'],
+    ['Month', 'Forecast', 'Low 80%', 'High 80%', 'Chance of target'],
     ...result.points.map((p) => [p.month, round(p.mean), round(p.lo80), round(p.hi80), p.pTarget === null ? '' : Math.round(p.pTarget * 1000) / 1000]),
   ];
 }

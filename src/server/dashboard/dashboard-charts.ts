@@ -29,6 +29,14 @@ export interface ChartTitles {
   profit: string;
 }
 
+/** Axis tops (dollars) for charts whose target is left off the scale (see core/analysis/chart-scale.ts); null: automatic. */
+export interface ChartAxisTops {
+  monthly: number | null;
+  year: number | null;
+}
+
+const moneyAxis = (top: number | null) => (top === null ? MONEY_AXIS : { ...MONEY_AXIS, viewWindow: { min: 0, max: top } });
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
@@ -55,7 +63,7 @@ function removeOwnCharts(sheet: Sheet): Set<number> {
   return left;
 }
 
-function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
+function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | null): Chart {
   const { row, column, rows } = b.table;
   return sheet.newChart().asComboChart()
     .addRange(sheet.getRange(row, column, rows + 1, 6))
@@ -69,13 +77,13 @@ function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
       3: { type: 'line', color: GREEN, lineWidth: 1, lineDashStyle: [2, 3], labelInLegend: 'Low (80%)' },
       4: { type: 'line', color: GREEN, lineWidth: 1, lineDashStyle: [2, 3], labelInLegend: 'High (80%)' },
     })
-    .setOption('vAxis', MONEY_AXIS)
+    .setOption('vAxis', moneyAxis(top))
     .setOption('legend', { position: 'bottom' })
     .setPosition(1, b.chartColumn, 0, 0)
     .build();
 }
 
-function yearChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
+function yearChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | null): Chart {
   return sheet.newChart().asLineChart()
     .addRange(sheet.getRange(b.year.row, b.year.column, 13, 4))
     .setNumHeaders(1)
@@ -85,7 +93,7 @@ function yearChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
       1: { color: GREEN, lineDashStyle: [6, 4] },
       2: { color: RED, lineDashStyle: [2, 3] },
     })
-    .setOption('vAxis', MONEY_AXIS)
+    .setOption('vAxis', moneyAxis(top))
     .setOption('legend', { position: 'bottom' })
     .setPosition(1, b.chartColumn + 7, 0, 0)
     .build();
@@ -118,11 +126,11 @@ function profitChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
 }
 
 /** Replaces the add-on's charts on `sheet` with four new ones; returns how many it drew. */
-export function drawDashboardCharts(sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles): number {
+export function drawDashboardCharts(sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles, tops: ChartAxisTops = { monthly: null, year: null }): number {
   const sellers = removeOwnCharts(sheet);
   const charts = [
-    monthlyChart(sheet, blocks, titles.monthly),
-    yearChart(sheet, blocks, titles.year),
+    monthlyChart(sheet, blocks, titles.monthly, tops.monthly),
+    yearChart(sheet, blocks, titles.year, tops.year),
     feesChart(sheet, blocks, titles.fees),
     profitChart(sheet, blocks, titles.profit),
   ];

@@ -6,6 +6,7 @@
  */
 import { centsToDollars } from '../../core/money';
 import type { DashboardResult, SalesMetric, Settings } from '../../core/contract';
+import { axisTopWithoutTarget } from '../../core/analysis/chart-scale';
 import { dashboardModel, type DashboardModel, type OutlookOptions } from '../../core/analysis/dashboard-model';
 import { formatDollars } from '../../core/analysis/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
@@ -120,12 +121,22 @@ export function refreshDashboard(_arg: null): DashboardResult {
     const sheet = dashboardSheet();
     const blocks = writeBlocks(sheet, model, settings, ledger.problems, markDashboardRefreshed(new Date()));
     sheet.activate(); // the seller's next look is the answer
+    const monthlyTarget = formatDollars(model.status.monthlyTargetCents);
+    const annualTarget = formatDollars(model.status.annualTargetCents);
+    const tops = {
+      monthly: axisTopWithoutTarget(model.months.flatMap((m) => [m.sales, m.forecast, m.high80]), model.status.monthlyTargetCents),
+      year: axisTopWithoutTarget(model.year.flatMap((y) => [y.actual, y.expected]), model.status.annualTargetCents),
+    };
     return drawDashboardCharts(sheet, blocks, {
-      monthly: `Monthly sales vs the ${formatDollars(model.status.monthlyTargetCents)} target, with forecast`,
-      year: `Sales in ${year} vs the ${formatDollars(model.status.annualTargetCents)} annual target`,
+      monthly: tops.monthly === null
+        ? `Monthly sales vs the ${monthlyTarget} target, with forecast`
+        : `Monthly sales with forecast; the ${monthlyTarget} target is above the chart`,
+      year: tops.year === null
+        ? `Sales in ${year} vs the ${annualTarget} annual target`
+        : `Sales in ${year}; the ${annualTarget} annual target is above the chart`,
       fees: `Fees paid by category, ${year}`,
       profit: 'Net profit by month',
-    });
+    }, tops);
   });
   const months = model.months.filter((m) => m.sales !== null).length;
   const missing = model.missingCostSkus.length;

@@ -89,7 +89,7 @@ describe('the bundled samples on the dashboard (the growing shop)', () => {
       expect(status.backtest.modelMape!).toBeLessThan(status.backtest.naiveMape!);
       for (const p of points) expect(p.low80).toBeGreaterThanOrEqual(0);
       expect(points[7].mean).toBeGreaterThan(points[1].mean);
-      expect(status.forecastMessage).toMatch(/^Based on your last 16 months \([a-z ,-]+\); on past months this method was off by \d+ % on average\. June 2026: about \$/);
+      expect(status.forecastMessage).toMatch(/^Based on your last 16 months \([a-z ,-]+\); on past months this method was off by \d+% on average\. June 2026: about \$/);
       expect(status.projectedYearCents).toBe(outlook.year[11].expected);
     });
   }

@@ -106,8 +106,8 @@ describe('forecastMonthly on the growing shop of samples/statement-history.csv (
   });
 
   it('says what it is based on and how far off it was, in plain words and whole dollars', () => {
-    expect(result.message).toMatch(/^Based on your last 16 months \([a-z ,-]+\); on past months this method was off by \d+ % on average\. May 2026: about \$/);
-    expect(result.message).toContain(`off by ${Math.round(result.backtest.modelMape!)} % on average`);
+    expect(result.message).toMatch(/^Based on your last 16 months \([a-z ,-]+\); on past months this method was off by \d+% on average\. May 2026: about \$/);
+    expect(result.message).toContain(`off by ${Math.round(result.backtest.modelMape!)}% on average`);
     expectPlainWords(result.message);
   });
 });
@@ -142,7 +142,7 @@ describe('forecastMonthly when nothing beats the by-hand forecasts', () => {
     expect(result.methodId).toBe('naive');
     expect(result.points.every((p) => p.mean === walk[19])).toBe(true);
     expect(result.summary).toBe(
-      `Based on your last 20 months: no forecasting method beat “same as last month” on past months, so this shows same as last month (off by ${Math.round(result.backtest.naiveMape!)} % on average).`,
+      `Based on your last 20 months: no forecasting method beat “same as last month” on past months, so this shows same as last month (off by ${Math.round(result.backtest.naiveMape!)}% on average).`,
     );
     expectSaneBands(result);
   });
@@ -163,7 +163,7 @@ describe(`forecastMonthly on the Ridge Road Bakery series (${REF} §1.10, §4.8)
   it('finds September 2026 as the first month at or above 600 (May is 594.8)', () => {
     expect(result.firstMonthReachingTarget).toBe('2026-09');
     expect(result.message).toMatch(
-      /^Based on your last 48 months \(trend and seasons\); on past months this method was off by \d+ % on average\. January 2026: about \$514 \(8 in 10 chance between \$\d+ and \$\d+\)\. First month expected at \$600 or more: September 2026\.$/,
+      /^Based on your last 48 months \(trend and seasons\); on past months this method was off by \d+% on average\. January 2026: about \$514 \(8 in 10 chance between \$\d+ and \$\d+\)\. First month expected at \$600 or more: September 2026\.$/,
     );
   });
 

@@ -2,7 +2,7 @@
  * Rolling-origin backtest: for each of the seller's recent months, forecast it from the months
  * before it only (the method refitted on that shorter history) and measure how far off the
  * forecast was, in % of what was actually sold. This is the measure shown to the seller ("off by
- * 17 % on average") and the one the forecast's method is chosen by.
+ * 17% on average") and the one the forecast's method is chosen by.
  */
 
 /**

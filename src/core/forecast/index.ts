@@ -121,7 +121,7 @@ export function wholeDollars(value: number): string {
   return `${value < 0 && rounded !== 0 ? '-' : ''}$${digits}`;
 }
 
-const percentText = (mape: number) => `${Math.round(mape)} %`;
+const percentText = (mape: number) => `${Math.round(mape)}%`;
 
 function forecasterOf(method: Method, values: readonly number[]): (history: readonly number[], horizon: number) => number[] | null {
   const forecast = method.backtestForecaster ? method.backtestForecaster(values) : method.forecast;

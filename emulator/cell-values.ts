@@ -3,6 +3,10 @@
  * parses strings like typed input (USER_ENTERED): `=…` is a formula, `"1,234"` a number,
  * `"TRUE"` a boolean, `"2024-03-01"` a date, unless the cell is formatted `@` (plain text) or the
  * text starts with an apostrophe. Non-string values are stored as they are.
+ *
+ * In a cell formatted `@` the text is kept exactly as written, a leading apostrophe included: the
+ * format already makes it text, and Sheets may then show the apostrophe (docs/live-checks.md). The
+ * emulator takes that side so a test sees an apostrophe written into a plain-text cell.
  */
 import { dateFromWallTime, wallTimeIn } from './time-zone';
 
@@ -85,9 +89,9 @@ export function writeCell(input: unknown, numberFormat: string | undefined, time
   if (text.length > MAX_CELL_CHARS) {
     throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
   }
+  if (numberFormat === PLAIN_TEXT_FORMAT || text === '') return { value: text };
   // The apostrophe is a quote prefix: it forces text and is not part of the value.
   if (text.startsWith("'")) return { value: text.slice(1) };
-  if (numberFormat === PLAIN_TEXT_FORMAT || text === '') return { value: text };
   if (text.length > 1 && text.startsWith('=')) return { value: '', formula: text };
   const trimmed = text.trim();
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import vm from 'node:vm';
 import gas from 'gas-local';
+import { inTimeZone, manifestTimeZone } from './manifest';
 import { type AuthModeName, createServices, type Services } from './services';
 import { Workbook } from './workbook';
 
@@ -29,6 +30,7 @@ export interface LoadOptions {
   htmlDir?: string;
   /** `console` inside the sandbox; default Node's. */
   console?: Console;
+  /** The script's zone; default the manifest's (`appsscript.json` beside the bundle, else the repo's). */
   scriptTimeZone?: string;
 }
 
@@ -37,24 +39,41 @@ export interface GasRuntime {
   globals: Record<string, any>;
   workbook: Workbook;
   services: Services;
-  /** Calls a top-level function of the bundle by name, as a menu item or `google.script.run` does. */
+  /**
+   * Calls a top-level function of the bundle by name, as a menu item, `google.script.run` or a
+   * formula does: with local time in the script's zone, and a function marked `@customfunction`
+   * in the authorization Sheets gives formulas (read-only spreadsheet getters, no UI).
+   */
   call(name: string, ...args: unknown[]): unknown;
+  /** Names of the bundle's `@customfunction` functions. */
+  customFunctions: ReadonlySet<string>;
   /** Evaluates an expression inside the sandbox (values native to its realm). */
   inRealm<T>(expr: string): T;
 }
 
-const compiled = new Map<string, { mtimeMs: number; script: vm.Script; code: string }>();
+interface Compiled {
+  mtimeMs: number;
+  script: vm.Script;
+  customFunctions: ReadonlySet<string>;
+}
+
+const compiled = new Map<string, Compiled>();
+
+/** Top-level functions whose JSDoc carries `@customfunction`, as Sheets finds them. */
+export function customFunctionNames(code: string): Set<string> {
+  return new Set([...code.matchAll(/@customfunction\s*\*\/\s*function\s+([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => m[1]));
+}
 
 /** Compiles once per file version; `vm.Script` rejects `import`/`export` with a SyntaxError. */
-function compile(file: string): vm.Script {
+function compile(file: string): Compiled {
   const path = resolve(file);
   const mtimeMs = statSync(path).mtimeMs;
   const hit = compiled.get(path);
-  if (hit && hit.mtimeMs === mtimeMs) return hit.script;
+  if (hit && hit.mtimeMs === mtimeMs) return hit;
   const code = readFileSync(path, 'utf8');
-  const script = new vm.Script(code, { filename: path });
-  compiled.set(path, { mtimeMs, script, code });
-  return script;
+  const entry = { mtimeMs, script: new vm.Script(code, { filename: path }), customFunctions: customFunctionNames(code) };
+  compiled.set(path, entry);
+  return entry;
 }
 
 function prepare(opts: LoadOptions) {
@@ -62,23 +81,31 @@ function prepare(opts: LoadOptions) {
   const workbook = opts.workbook ?? new Workbook();
   const services = createServices({
     workbook, authMode: opts.authMode, htmlDir: opts.htmlDir ?? dirname(file), console: opts.console,
-    scriptTimeZone: opts.scriptTimeZone,
+    scriptTimeZone: opts.scriptTimeZone ?? manifestTimeZone(dirname(file)),
   });
   return { file, workbook, services };
 }
 
-function runtime(context: Record<string, any>, workbook: Workbook, services: Services): GasRuntime {
+function runtime(context: Record<string, any>, workbook: Workbook, services: Services, customFunctions: ReadonlySet<string>): GasRuntime {
   return {
     globals: context,
     workbook,
     services,
+    customFunctions,
     call(name, ...args) {
       const fn = context[name];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
-      return fn(...args);
+      if (!customFunctions.has(name)) return inTimeZone(services.scriptTimeZone, () => fn(...args));
+      const mode = services.authMode;
+      services.setAuthMode('CUSTOM_FUNCTION');
+      try {
+        return inTimeZone(services.scriptTimeZone, () => fn(...args));
+      } finally {
+        services.setAuthMode(mode);
+      }
     },
     inRealm<T>(expr: string) {
-      return vm.runInContext(`(${expr})`, context) as T;
+      return inTimeZone(services.scriptTimeZone, () => vm.runInContext(`(${expr})`, context) as T);
     },
   };
 }
@@ -87,8 +114,9 @@ function runtime(context: Record<string, any>, workbook: Workbook, services: Ser
 export function loadBundleInVm(opts: LoadOptions = {}): GasRuntime {
   const { file, workbook, services } = prepare(opts);
   const context = vm.createContext({ ...services.globals });
-  compile(file).runInContext(context);
-  return runtime(context, workbook, services);
+  const { script, customFunctions } = compile(file);
+  inTimeZone(services.scriptTimeZone, () => script.runInContext(context));
+  return runtime(context, workbook, services, customFunctions);
 }
 
 /**
@@ -102,8 +130,8 @@ export function loadBundleWithGasLocal(opts: LoadOptions = {}): GasRuntime {
   try {
     copyFileSync(file, join(folder, 'Code.js'));
     const mock = { __proto__: gas.globalMockDefault, ...services.globals };
-    const context = gas.require(folder, mock);
-    return runtime(context, workbook, services);
+    const context = inTimeZone(services.scriptTimeZone, () => gas.require(folder, mock));
+    return runtime(context, workbook, services, customFunctionNames(readFileSync(file, 'utf8')));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import { formatJavaDate } from './number-format';
 import { ProtectionType, SpreadsheetApi, SpreadsheetContext } from './spreadsheet-api';
 import { type ApiObject, type ApiType, Exposer } from './strict';
 import { DataValidationBuilderApi } from './data-validation';
+import { manifestTimeZone } from './manifest';
 import { isValidTimeZone } from './time-zone';
 import type { Workbook } from './workbook';
 
@@ -33,8 +34,12 @@ const type = (service: string, name = service): ApiType => ({ service, name });
 
 // ---------------------------------------------------------------- auth modes
 
-/** Methods a custom function may not call: anything that changes the document or shows UI. */
-const MUTATING = /^(set|insert|delete|append|clear|remove|update|hide|show|protect|autoResize|toast|activate|rename|newChart|create|add|modify)/;
+/**
+ * What Sheets lets a custom function call: the read-only getters of SpreadsheetApp (`get*`, `is*`,
+ * `has*`) but not `getUi`, and services that need no authorization (Utilities, Properties, Lock,
+ * Session, Logger). Anything that changes the document or shows UI is refused.
+ */
+const READ_ONLY = /^(get|is|has)[A-Z]/;
 
 function deny(type: ApiType, method: string): Error {
   const owner = type.name;
@@ -50,9 +55,10 @@ export function authGate(mode: () => AuthModeName) {
       const documentBound = t.service === 'SpreadsheetApp' || t.service === 'PropertiesService' || t.service === 'LockService';
       if (documentBound && !(t.name === 'SpreadsheetApp' && method === 'getUi')) throw deny(t, method);
     } else if (m === 'CUSTOM_FUNCTION') {
-      if (t.name === 'SpreadsheetApp' && method === 'getUi') throw deny(t, method);
       if (t.service === 'Base' && (t.name === 'Ui' || t.name === 'Menu')) throw deny(t, method);
-      if ((t.service === 'SpreadsheetApp' || t.service === 'Charts') && MUTATING.test(method)) throw deny(t, method);
+      if (t.service === 'SpreadsheetApp' || t.service === 'Charts') {
+        if (method === 'getUi' || !READ_ONLY.test(method)) throw deny(t, method);
+      }
     }
   };
 }
@@ -370,7 +376,7 @@ export interface ServicesOptions {
   authMode?: AuthModeName;
   /** Folder `createHtmlOutputFromFile(name)` reads `<name>.html` from; default `dist`. */
   htmlDir?: string;
-  /** `Session.getScriptTimeZone()`; default the manifest's `Etc/UTC`. */
+  /** `Session.getScriptTimeZone()`; default the manifest's zone (appsscript.json `timeZone`). */
   scriptTimeZone?: string;
   /** Where the bundle's `console` writes; default Node's console. */
   console?: Console;
@@ -389,6 +395,8 @@ export interface Services {
   /** Lines written with `Logger.log`. */
   logs: string[];
   exposer: Exposer;
+  /** `Session.getScriptTimeZone()`: the zone the script's own `Date` getters read in. */
+  scriptTimeZone: string;
 }
 
 export function createServices(opts: ServicesOptions): Services {
@@ -399,7 +407,7 @@ export function createServices(opts: ServicesOptions): Services {
   const ui: UiRecord = { menus: [], sidebars: [], dialogs: [], alerts: [], alertResponse: Button.OK };
   const locks = new LockControl();
   const logs: string[] = [];
-  const scriptTimeZone = opts.scriptTimeZone ?? 'Etc/UTC';
+  const scriptTimeZone = opts.scriptTimeZone ?? manifestTimeZone();
   const htmlDir = resolve(opts.htmlDir ?? 'dist');
 
   const SpreadsheetApp = {
@@ -487,5 +495,6 @@ export function createServices(opts: ServicesOptions): Services {
     locks,
     logs,
     exposer,
+    scriptTimeZone,
   };
 }

@@ -112,6 +112,10 @@ export class SpreadsheetApi implements ApiObject {
     if (this._wb.activeSheetId === model.sheetId) this._wb.activeSheetId = this._wb.sheets[0].sheetId;
   }
   getActiveSheet() { return new SheetApi(this._ctx, this._wb.activeSheet()); }
+  /** The selected cell of the active tab (what the seller clicked last). */
+  getCurrentCell() { return new SheetApi(this._ctx, this._wb.activeSheet()).getCurrentCell(); }
+  getActiveCell() { return this.getCurrentCell(); }
+  getActiveRange() { return this.getCurrentCell(); }
   setActiveSheet(sheet: unknown) {
     const model = this._ctx.sheetOf(sheet, 'Spreadsheet.setActiveSheet');
     this._wb.activeSheetId = model.sheetId;
@@ -151,6 +155,9 @@ export class SheetApi implements ApiObject {
     this._wb.activeSheetId = this._model.sheetId;
     return this;
   }
+  getCurrentCell() { return new RangeApi(this._ctx, this._model, this._model.currentCell.row, this._model.currentCell.col, 1, 1); }
+  getActiveCell() { return this.getCurrentCell(); }
+  getActiveRange() { return this.getCurrentCell(); }
 
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): RangeApi {
     const m = this._model;
@@ -444,7 +451,12 @@ export class RangeApi implements ApiObject {
     const sheet = new SheetApi(this._ctx, this._sheet);
     return sheet.getRange(this._row + rowOffset, this._col + columnOffset, numRows ?? this._numRows, numColumns ?? this._numCols);
   }
-  activate() { return this; }
+  /** Selects the range (its top-left cell becomes the current cell) and shows its tab, as a click does. */
+  activate() {
+    this._sheet.currentCell = { row: this._row, col: this._col };
+    this._ctx.workbook.activeSheetId = this._sheet.sheetId;
+    return this;
+  }
   protect() {
     const state: ProtectionState = {
       type: 'RANGE', description: '', warningOnly: false,

@@ -94,6 +94,8 @@ export class SheetModel {
   autoResized: number[] = [];
   charts: ChartState[] = [];
   protections: ProtectionState[] = [];
+  /** The sheet's current (selected) cell, which Sheets keeps per tab; A1 until the seller clicks elsewhere. */
+  currentCell = { row: 1, col: 1 };
 
   constructor(
     public name: string,

@@ -1,6 +1,7 @@
 /** The playground page: menu, workbook tabs as tables, charts, and the sidebar frame. */
 import type { SheetView, WorkbookView } from './workbook-view';
 import { renderChart } from './chart-svg';
+import { withDialogShim } from './sidebar-shim';
 
 const SAMPLE = 'statement-2026-05.csv';
 const HISTORY_SAMPLE = 'statement-history.csv';
@@ -9,7 +10,10 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 let view: WorkbookView | null = null;
 let activeSheet = '';
-let lastToastCount = 0;
+/** The workbook's active tab at the last refresh: when the add-on activates another, the page follows. */
+let lastActive = '';
+/** Toasts already seen; null until the first load, so a reload never shows an old toast again. */
+let lastToastCount: number | null = null;
 
 function columnName(n: number): string {
   let s = '';
@@ -26,7 +30,7 @@ function renderTabs(): void {
     tab.role = 'tab';
     tab.textContent = sheet.hidden ? `${sheet.name} (hidden)` : sheet.name;
     tab.setAttribute('aria-selected', String(sheet.name === activeSheet));
-    tab.addEventListener('click', () => { activeSheet = sheet.name; render(); });
+    tab.addEventListener('click', () => { activeSheet = sheet.name; render(); void select(sheet.name); });
     tabs.appendChild(tab);
   }
 }
@@ -59,6 +63,8 @@ function renderGrid(): void {
       td.title = text;
       td.dataset.cell = `${r + 1},${c + 1}`;
       if (typeof sheet.values[r][c] === 'number') td.className = 'num';
+      if (sheet.currentCell.row === r + 1 && sheet.currentCell.col === c + 1) td.classList.add('current');
+      td.dataset.cell = `${columnName(c + 1)}${r + 1}`;
     });
     // Room to type below the last row and right of the last column.
     if (sheet.editable) tr.insertCell().dataset.cell = `${r + 1},${sheet.lastColumn + 1}`;
@@ -127,8 +133,11 @@ function editCell(sheet: SheetView, td: HTMLTableCellElement): void {
 
 function showToast(): void {
   const toasts = view?.toasts ?? [];
-  if (toasts.length === 0 || toasts.length === lastToastCount) return;
-  lastToastCount = toasts.length;
+  const count = view?.toastCount ?? 0;
+  const seen = lastToastCount;
+  lastToastCount = count;
+  // Counted over every toast, not the last five kept, so the sixth is shown too.
+  if (seen === null || toasts.length === 0 || count === seen) return;
   const last = toasts[toasts.length - 1];
   const box = $('toast');
   box.textContent = last.title ? `${last.title}: ${last.message}` : last.message;
@@ -141,9 +150,19 @@ function render(): void {
   renderGrid();
 }
 
+/** A click on a tab or a cell selects it in the workbook too (Insert formula writes there). */
+async function select(sheet: string, row?: number, col?: number): Promise<void> {
+  await fetch('/api/select', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet, row, col }) });
+  await refresh();
+}
+
 async function refresh(): Promise<void> {
   const res = await fetch('/api/workbook');
   view = (await res.json()) as WorkbookView;
+  if (view.activeSheet !== lastActive) {
+    lastActive = view.activeSheet;
+    activeSheet = view.activeSheet;
+  }
   if (!view.sheets.some((s) => s.name === activeSheet)) {
     activeSheet = (view.sheets.find((s) => s.name === 'TTS Ledger') ?? view.sheets[0])?.name ?? '';
   }
@@ -168,7 +187,7 @@ async function runMenu(functionName: string): Promise<void> {
     const frame = $<HTMLIFrameElement>('dialog-frame');
     frame.width = String(dialog.width);
     frame.height = String(dialog.height);
-    frame.srcdoc = dialog.html;
+    frame.srcdoc = withDialogShim(dialog.html);
     $<HTMLDialogElement>('dialog').showModal();
   }
   await refresh();
@@ -205,12 +224,22 @@ $('load-history').addEventListener('click', () => { void loadSample(HISTORY_SAMP
 $('load-cogs').addEventListener('click', () => { void loadSample(COGS_SAMPLE); });
 $('close-sidebar').addEventListener('click', () => { $('sidebar').hidden = true; });
 $('dialog-close').addEventListener('click', () => $<HTMLDialogElement>('dialog').close());
+$('grid').addEventListener('click', (event) => {
+  const td = (event.target as HTMLElement).closest('td');
+  const tr = td?.parentElement as HTMLTableRowElement | null;
+  if (!td || !tr || !activeSheet) return;
+  // Row r of the body is sheet row r + 1; column c of the row (after its header cell) is column c.
+  void select(activeSheet, tr.sectionRowIndex + 1, (td as HTMLTableCellElement).cellIndex);
+});
 $('reset').addEventListener('click', () => {
   if (!confirm('Delete every tab and start from an empty workbook?')) return;
   void fetch('/api/reset', { method: 'POST' }).then(() => { openSidebar(); return refresh(); });
 });
 window.addEventListener('message', (event) => {
-  if (event.origin === location.origin && (event.data as { type?: string })?.type === 'tts-run') void refresh();
+  const type = (event.data as { type?: string })?.type;
+  if (event.origin !== location.origin && event.origin !== 'null') return;
+  if (type === 'tts-run') void refresh();
+  if (type === 'tts-close') $<HTMLDialogElement>('dialog').close();
 });
 
 void refresh();

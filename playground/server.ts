@@ -195,6 +195,18 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         saveWorkbook(workbook, workbookFile);
         return sendJson(res, 200, { ok: true });
       }
+      case 'POST /api/select': {
+        // A click on a tab or a cell, as in Sheets: it becomes the active tab and its current cell.
+        const body = JSON.parse(await readBody(req)) as { sheet?: unknown; row?: unknown; col?: unknown };
+        const sheet = typeof body.sheet === 'string' ? workbook.sheet(body.sheet) : undefined;
+        if (!sheet) return sendJson(res, 404, { error: `No tab named ${String(body.sheet)}.` });
+        workbook.activeSheetId = sheet.sheetId;
+        const row = Number(body.row);
+        const col = Number(body.col);
+        if (Number.isInteger(row) && Number.isInteger(col) && row >= 1 && col >= 1 && row <= sheet.maxRows && col <= sheet.maxColumns) sheet.currentCell = { row, col };
+        saveWorkbook(workbook, workbookFile);
+        return sendJson(res, 200, { ok: true });
+      }
       case 'POST /api/reset':
         rmSync(workbookFile, { force: true });
         workbook = freshWorkbook();

@@ -33,3 +33,9 @@ export const SIDEBAR_SHIM = `<script>
 export function withShim(sidebarHtml: string): string {
   return sidebarHtml.replace(/<head>/i, () => `<head>\n${SIDEBAR_SHIM}`);
 }
+
+/** A dialog's page (the Help dialog): no server calls, but *Close* closes the playground's dialog. */
+export function withDialogShim(dialogHtml: string): string {
+  const shim = '<script>window.google = { script: { run: {}, host: { close: function () { window.parent.postMessage({ type: "tts-close" }, "*"); }, editor: { focus: function () {} } } } };</script>';
+  return dialogHtml.replace(/<head>/i, () => `<head>\n${shim}`);
+}

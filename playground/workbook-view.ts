@@ -23,6 +23,8 @@ export interface SheetView {
   formulas: Record<string, string>;
   /** The seller may type into this tab here (the add-on's own tabs are read-only). */
   editable: boolean;
+  /** The tab's selected cell (1-based), where *Insert formula* writes. */
+  currentCell: { row: number; col: number };
 }
 
 /** Tabs the add-on writes whole: read-only in the playground, as a seller should leave them. */
@@ -35,8 +37,12 @@ export interface WorkbookView {
   name: string;
   timeZone: string;
   sheets: SheetView[];
+  /** The tab the add-on last showed (`activate()`), or the one the seller clicked. */
+  activeSheet: string;
   charts: ChartSpec[];
   toasts: { message: string; title: string }[];
+  /** Every toast shown so far (the list above keeps the last five). */
+  toastCount: number;
 }
 
 export function sheetView(workbook: Workbook, name: string, rowLimit = VIEW_ROW_LIMIT, evaluate?: FormulaEvaluator): SheetView | undefined {
@@ -84,7 +90,7 @@ export function sheetView(workbook: Workbook, name: string, rowLimit = VIEW_ROW_
     rows.push(shown);
     values.push(raw);
   }
-  return { name: sheet.name, hidden: sheet.hidden, frozenRows: sheet.frozenRows, lastRow, lastColumn, rows, values, formulas, editable: !READ_ONLY_TABS.includes(sheet.name) };
+  return { name: sheet.name, hidden: sheet.hidden, frozenRows: sheet.frozenRows, lastRow, lastColumn, rows, values, formulas, editable: !READ_ONLY_TABS.includes(sheet.name), currentCell: { ...sheet.currentCell } };
 }
 
 export function workbookView(workbook: Workbook, rowLimit = VIEW_ROW_LIMIT, evaluate?: FormulaEvaluator): WorkbookView {
@@ -92,7 +98,9 @@ export function workbookView(workbook: Workbook, rowLimit = VIEW_ROW_LIMIT, eval
     name: workbook.name,
     timeZone: workbook.timeZone,
     sheets: workbook.sheets.map((s) => sheetView(workbook, s.name, rowLimit, evaluate)!),
+    activeSheet: workbook.activeSheet().name,
     charts: allChartSpecs(workbook),
     toasts: workbook.toasts.slice(-5).map(({ message, title }) => ({ message, title })),
+    toastCount: workbook.toasts.length,
   };
 }

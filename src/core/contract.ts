@@ -218,6 +218,55 @@ export interface MissingUnitCosts {
   skus: { sku: string; sellerSku: string; productName: string; skuName: string }[];
 }
 
+/** The add-on's tabs the sidebar can open for the seller. */
+export type AddonTab = 'ledger' | 'imports' | 'cogs' | 'dashboard';
+
+export interface OpenTabResult {
+  /** The tab's name, e.g. `TTS Ledger`. */
+  name: string;
+}
+
+/** Whether the TTS Dashboard tab still shows everything in the ledger. */
+export interface DashboardFreshness {
+  /** false until the first *Refresh dashboard*. */
+  exists: boolean;
+  /** true when rows were imported after the last refresh. */
+  stale: boolean;
+  /** What the dashboard says about itself, e.g. `Out of date: 195 new rows from 1 import since 2026-12-06 14:05 …`. */
+  message: string;
+}
+
+/** A tab *Insert formula* can read, with the columns it really has. */
+export interface FormulaSourceTab {
+  name: string;
+  lastColumn: number;
+  /** The export layout found in the tab's first rows (`US Statement export (2024 CSV)`), or '' if none. */
+  layout: string;
+}
+
+export interface FormulaSources {
+  /** Tabs holding an export (or the TTS Ledger), best first. */
+  sources: FormulaSourceTab[];
+  /** The TTS COGS tab when it exists. */
+  cogs: FormulaSourceTab | null;
+  /** The selected cell, e.g. `Sheet1!B2`. */
+  cell: string;
+}
+
+export interface InsertFormulaRequest {
+  /** One of FORMULA_CHOICES (src/core/formula-builder.ts). */
+  fn: string;
+  /** Name of the source tab. */
+  source: string;
+  /** The seller confirmed replacing what the selected cell holds. */
+  overwrite: boolean;
+}
+
+export type InsertFormulaResult =
+  | { status: 'inserted'; cell: string; formula: string }
+  /** The selected cell is not empty: nothing was written; ask before replacing `existing`. */
+  | { status: 'confirm'; cell: string; formula: string; existing: string };
+
 /** Every sidebar → server call: name → (argument) => result. */
 export interface ServerApi {
   refreshDashboard(arg: null): DashboardResult;
@@ -234,6 +283,10 @@ export interface ServerApi {
   previewUnitCosts(arg: UnitCostsRequest): UnitCostsPreview;
   saveUnitCosts(arg: UnitCostsRequest): UnitCostsResult;
   getMissingUnitCosts(arg: null): MissingUnitCosts;
+  openTab(arg: AddonTab): OpenTabResult;
+  getDashboardFreshness(arg: null): DashboardFreshness;
+  listFormulaSources(arg: null): FormulaSources;
+  insertFormula(arg: InsertFormulaRequest): InsertFormulaResult;
 }
 
 export type ServerHandlerName = keyof ServerApi;

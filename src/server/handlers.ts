@@ -6,8 +6,8 @@
  */
 import type { ServerApi } from '../core/contract';
 import {
-  beginImport, countInLedger, finishImport, getAdsClock, getForecastStatus, getMissingUnitCosts, getSettings, importAds, importChunk, previewUnitCosts,
-  refreshDashboard, saveSettings, saveUnitCosts,
+  beginImport, countInLedger, finishImport, getAdsClock, getDashboardFreshness, getForecastStatus, getMissingUnitCosts, getSettings, importAds,
+  importChunk, insertFormula, listFormulaSources, openTab, previewUnitCosts, refreshDashboard, saveSettings, saveUnitCosts,
 } from './index';
 
 export const sidebarHandlers = {
@@ -24,4 +24,8 @@ export const sidebarHandlers = {
   previewUnitCosts,
   saveUnitCosts,
   getMissingUnitCosts,
+  openTab,
+  getDashboardFreshness,
+  listFormulaSources,
+  insertFormula,
 } satisfies ServerApi;

@@ -17,3 +17,6 @@ export { beginImport, importChunk, finishImport } from './import/import-handlers
 export { importAds, getAdsClock } from './import/ads-import';
 export { countInLedger } from './import/ledger-presence';
 export { previewUnitCosts, saveUnitCosts, getMissingUnitCosts } from './sheets/cogs-merge';
+export { openTab } from './sidebar/open-tab';
+export { getDashboardFreshness } from './dashboard/dashboard-freshness';
+export { listFormulaSources, insertFormula } from './formulas/insert-formula';

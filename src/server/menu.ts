@@ -6,6 +6,7 @@
 import { refreshDashboard } from './dashboard/dashboard';
 
 export const ADDON_TITLE = 'TTS Profit';
+const HELP_TITLE = `${ADDON_TITLE} help`;
 
 /** Builds Extensions → TTS Profit. Touches nothing that needs authorization. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -28,24 +29,23 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/** From the menu: the result as a toast; a failure in a dialog that says what went wrong, never the red error bar. */
 export function menuRefreshDashboard(): void {
-  const result = refreshDashboard(null);
-  SpreadsheetApp.getActiveSpreadsheet().toast(result.message, ADDON_TITLE, 5);
+  let message: string;
+  try {
+    message = refreshDashboard(null).message;
+  } catch (error) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(`${ADDON_TITLE}: the dashboard was not refreshed`, error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
+    return;
+  }
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, ADDON_TITLE, 5);
 }
 
-const HELP_HTML = `
-<div style="font-family: Roboto, Arial, sans-serif; font-size: 13px; line-height: 1.5">
-  <p><b>TTS Profit</b> reads your Seller Center finance exports and shows what you really keep after every fee.</p>
-  <ol>
-    <li><b>Open</b> the sidebar and drop your statement exports (CSV or XLSX). Rows already in the <i>TTS Ledger</i> tab are skipped.</li>
-    <li>Fill unit costs in the <i>TTS COGS</i> tab.</li>
-    <li>Use formulas such as <code>=TTS_NET_PROFIT('TTS Ledger'!A:CZ, 'TTS COGS'!A:F)</code>, <code>=TTS_FEES(Statement!A:CZ)</code> or <code>=TTS_THRESHOLD(Statement!A:CZ)</code>.</li>
-    <li><b>Refresh dashboard</b> draws monthly sales against your targets, the forecast, fees and net profit.</li>
-  </ol>
-  <p>Your data never leaves this spreadsheet. TTS Profit is for TikTok Shop sellers and is not affiliated with TikTok.</p>
-</div>`;
+/** Marks the sidebar page as the Help dialog (src/sidebar/main.ts), so the help text lives in the sidebar's bundle, not in Code.js. */
+export const HELP_VIEW_MARKER = '<div id="tts-view" data-view="help" hidden></div>';
 
 export function showHelp(): void {
-  const html = HtmlService.createHtmlOutput(HELP_HTML).setTitle('TTS Profit help').setWidth(420).setHeight(320);
-  SpreadsheetApp.getUi().showModalDialog(html, 'TTS Profit help');
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').append(HELP_VIEW_MARKER).setTitle(HELP_TITLE).setWidth(520).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, HELP_TITLE);
 }

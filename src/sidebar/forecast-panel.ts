@@ -117,7 +117,7 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     h('label', { for: metricSelect.id }, 'Sales that count'), metricSelect,
     h('div', { className: 'buttons' }, saveButton), formError);
   const card = h('div', { className: 'status-card', 'aria-live': 'polite' }, h('p', { className: 'hint' }, 'Loading…'));
-  const buildButton = h('button', { type: 'button', className: 'action' }, 'Build charts');
+  const buildButton = h('button', { type: 'button' }, 'Build charts'); // Next's Refresh dashboard is the sidebar's one primary action
   const result = h('p', { className: 'build-result', role: 'status' });
   const element = h('section', { className: 'panel forecast-panel', 'aria-labelledby': 'forecast-title' },
     h('h2', { id: 'forecast-title' }, 'Forecast'), form, card, h('div', { className: 'buttons' }, buildButton), result);

@@ -9,21 +9,53 @@ import { createImportPanel } from './import/import-panel';
 import { createMissingCostsPanel } from './costs/missing-costs-panel';
 import { createFileParser } from './parsing/parse-in-worker';
 import { callServer } from './server-client';
+import { helpDialog, helpFold } from './help-view';
+import type { ServerCaller } from './import/import-runner';
+import { createInsertFormulaPanel } from './insert-formula-panel';
+import { createNextSteps } from './next-steps';
+
+/** The same page is the sidebar and, with the server's marker appended (menu *Help*), the Help dialog. */
+function isHelpDialog(): boolean {
+  return document.getElementById('tts-view')?.dataset.view === 'help';
+}
 
 function mount(): void {
   const app = document.getElementById('app');
   if (!app) return;
-  const forecastPanel = createForecastPanel({ call: callServer });
+  if (isHelpDialog()) {
+    app.className = 'dialog';
+    app.appendChild(helpDialog(() => google.script.host.close()));
+    return;
+  }
+  // The forecast panel's own Build charts also refreshes the dashboard: keep Next in step with it.
+  const forecastCall: ServerCaller = (name, arg) => callServer(name, arg).then((value) => {
+    if (name === 'refreshDashboard') void nextSteps.refresh();
+    return value;
+  });
+  const forecastPanel = createForecastPanel({ call: forecastCall });
+  const formulaPanel = createInsertFormulaPanel({ call: callServer });
   const costsPanel = createMissingCostsPanel(callServer);
+  const nextSteps = createNextSteps({ call: callServer, onRefreshed: () => void forecastPanel.refresh() });
   const importPanel = createImportPanel({
-    parser: createFileParser(startParseWorker), call: callServer,
-    onImported: () => { void forecastPanel.refresh(); void costsPanel.refresh(); },
+    parser: createFileParser(startParseWorker),
+    call: callServer,
+    onPendingChange: (pending) => nextSteps.setImportPending(pending),
+    onImported: (outcomes) => {
+      nextSteps.showImported(outcomes);
+      void forecastPanel.refresh();
+      void formulaPanel.refresh();
+      void costsPanel.refresh();
+    },
     onCostsSaved: () => void costsPanel.refresh(),
   });
   app.appendChild(importPanel.element);
+  app.appendChild(nextSteps.element);
   app.appendChild(costsPanel.element);
   void costsPanel.refresh();
   app.appendChild(forecastPanel.element);
+  app.appendChild(formulaPanel.element);
+  void nextSteps.refresh();
+  app.appendChild(helpFold());
   app.appendChild(footer());
 }
 
@@ -35,4 +67,6 @@ function footer(): HTMLElement {
   return element;
 }
 
-mount();
+// The Help dialog's marker is appended after this script: wait until the whole page is parsed.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
+else mount();

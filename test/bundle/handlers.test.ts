@@ -25,6 +25,10 @@ const CONTRACT: Record<ServerHandlerName, true> = {
   previewUnitCosts: true,
   saveUnitCosts: true,
   getMissingUnitCosts: true,
+  openTab: true,
+  getDashboardFreshness: true,
+  listFormulaSources: true,
+  insertFormula: true,
 };
 const handlerNames = Object.keys(CONTRACT).sort();
 

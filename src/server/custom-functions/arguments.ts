@@ -5,6 +5,7 @@
  * recognised by their tag, never with `instanceof`.
  */
 import type { CellValue } from '../../core/types';
+import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 
 export type Grid = CellValue[][];
 
@@ -68,7 +69,8 @@ export function asRate(value: unknown, argument: string): number {
 
 export function describe(value: unknown): string {
   if (value === '' || value === undefined || value === null) return 'an empty cell';
-  if (isDateValue(value)) return `the date ${value.toISOString().slice(0, 10)}`;
+  // The day the cell shows: the spreadsheet's zone, not UTC and not the script's.
+  if (isDateValue(value)) return `the date ${Utilities.formatDate(value, spreadsheetTimeZone(), 'yyyy-MM-dd')}`;
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 

@@ -5,6 +5,7 @@ type Arg = unknown;
 
 /**
  * The ROAS below which an ad-driven sale loses money: price ÷ (price × (1 − fee_rate − affiliate_rate) − unit_cost − other_cost).
+ * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {number|number[][]} price Selling price per unit in dollars (a cell or a column of prices).
  * @param {number|number[][]} unit_cost Cost of goods per unit in dollars (same shape as price).

@@ -16,6 +16,7 @@ type Arg = unknown;
 
 /**
  * Net profit: total settlement minus cost of goods sold, samples, running costs and your other costs.
+ * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or columns SKU (SKU ID or seller SKU), unit cost, optional effective-from date.
@@ -45,6 +46,7 @@ const SKU_COLUMNS = ['Units sold', 'Contribution per unit'] as const;
 
 /**
  * Profit and loss table grouped by month, SKU, statement or type, with every cost.
+ * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date. Without it COGS is blank.
@@ -77,6 +79,7 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg,
 /**
  * What made up one month's costs: COGS and samples by SKU and unit cost, each running cost with
  * how its share was worked out, ad spend, and the total.
+ * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
  * @param {Array<Array<string|number|Date>>} cogs Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date.

@@ -10,6 +10,7 @@ type Arg = unknown;
 
 /**
  * Where you stand against the monthly and annual sales targets: month to date, pace, what each remaining day needs, year to date.
+ * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
  * @param {number} [monthly_target] Monthly sales target in dollars (default 65000).

@@ -10,6 +10,8 @@ import { axisTopWithoutTarget } from '../../core/analysis/chart-scale';
 import { dashboardModel, type DashboardModel, type OutlookOptions } from '../../core/analysis/dashboard-model';
 import { formatDollars } from '../../core/analysis/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
+import { FRESHNESS_LABEL, markDashboardRefreshed } from './dashboard-freshness';
+import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';
 import { skippedRowsText } from '../../core/ledger/keyless-rows';
@@ -24,7 +26,7 @@ import { NO_ADS_NOTE } from '../../core/analysis/ad-spend';
 import { moneyFlowChart, netProfitChart, writeProfitBlocks, type Block } from './profit-blocks';
 import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
 
-export const DASHBOARD_TAB = 'TTS Dashboard';
+export { DASHBOARD_TAB } from './dashboard-tab';
 
 export const TABLE_HEADER = ['Month', 'Sales', 'Monthly target', 'Forecast', 'Low (80%)', 'High (80%)', 'Net profit', 'Fees paid'];
 export const YEAR_HEADER = ['Month', 'Sales this year', 'Expected', 'Annual target'];
@@ -34,8 +36,6 @@ const TABLE_COLUMN = 1; // A
 const YEAR_COLUMN = 10; // J
 const FEES_COLUMN = 15; // O
 const FACTS_ROW = 16;
-/** Columns A–P hold the add-on's blocks; the charts start at R. */
-const OWNED_COLUMNS = 16;
 const CHART_COLUMN = 18;
 
 const NO_LEDGER = 'Nothing to chart yet: import a statement export first.';
@@ -75,12 +75,15 @@ interface FactsContext {
   ledger: { skipped: number; superseded: number };
   costs: number;
   hasAds: boolean;
+  /** Whether the dashboard is up to date, in words (dashboard-freshness.ts). */
+  freshness: string;
 }
 
-function facts(model: DashboardModel, settings: Settings, { problems, ledger, costs, hasAds }: FactsContext): Cell[][] {
+function facts(model: DashboardModel, settings: Settings, { problems, ledger, costs, hasAds, freshness }: FactsContext): Cell[][] {
   const s = model.status;
   const missing = model.missingCostSkus;
   const lines: [string, string][] = [
+    [FRESHNESS_LABEL, freshness],
     ['As of', `${s.asOf} (latest date in the TTS Ledger tab)`],
     ['Sales metric', METRIC_LABELS[settings.metric]],
     ['Targets', `${formatDollars(s.monthlyTargetCents)} a month, ${formatDollars(s.annualTargetCents)} a year`],
@@ -159,8 +162,10 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const adsModel = adsDashboardModel(readAdRows(), ledger.rows, cogs, new Map(model.months.map((m) => [m.month, m.netProfit])), readCampaignSkus());
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
-    const blocks = writeBlocks(sheet, model, settings, { problems: ledger.problems, ledger, costs: costs.length, hasAds: Boolean(adsModel) });
+    const freshness = markDashboardRefreshed(new Date());
+    const blocks = writeBlocks(sheet, model, settings, { problems: ledger.problems, ledger, costs: costs.length, hasAds: Boolean(adsModel), freshness });
     const ads = adsModel && writeAdsBlocks(sheet, sheet.getLastRow() + 3, adsModel);
+    sheet.activate(); // the seller's next look is the answer
     const monthlyTarget = formatDollars(model.status.monthlyTargetCents);
     const annualTarget = formatDollars(model.status.annualTargetCents);
     const tops = {

@@ -18,6 +18,7 @@ import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledge
 import { checkRequest } from './request-check';
 import { markSuperseded } from '../sheets/superseded-marks';
 import { checkCellBudget } from './cell-check';
+import { markLedgerChanged } from '../dashboard/dashboard-freshness';
 
 /** Adds the new SKUs among the ledger rows this import wrote to TTS COGS. */
 function prefillFromImport(state: ImportState): number {
@@ -94,6 +95,7 @@ export function finishImport(arg: FinishImportRequest): ImportSummary {
     const message = request.message ?? (request.status === 'cancelled' ? 'Cancelled in the sidebar; import the file again to add the rest.' : '');
     logImportFinished(state.importId, state, request.status, message);
     deleteImportState(state.importId);
+    markLedgerChanged(state.fileName, state.written, new Date());
     return {
       importId: state.importId, fileName: state.fileName, written: state.written, duplicates: state.duplicates,
       rejected: state.rejected, status: request.status, cogsAdded, settledEstimates,

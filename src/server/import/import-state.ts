@@ -4,6 +4,7 @@
  * enough to close the TTS Imports row if the sidebar disappears mid-import.
  */
 import type { BeginImportRequest } from '../../core/contract';
+import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 
 const PREFIX = 'tts.import.';
 
@@ -32,8 +33,8 @@ function store(): GoogleAppsScript.Properties.Properties {
 
 /** `20260515-143012-k3f9`: sortable, readable in the ledger, unique enough per spreadsheet. */
 export function newImportId(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
+  // The clock of the spreadsheet's zone, as the Imported at cell beside it shows the same instant.
+  const stamp = Utilities.formatDate(now, spreadsheetTimeZone(), 'yyyyMMdd-HHmmss');
   const random = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
   return `${stamp}-${random}`;
 }

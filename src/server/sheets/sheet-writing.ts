@@ -14,8 +14,18 @@ export const DEFAULT_FORMAT = '0.###############';
 
 export type Cell = string | number | boolean | Date;
 
-/** Text from a file as a cell: never a formula, and a leading apostrophe (which Sheets swallows) survives. */
+/**
+ * Text from a file for a cell formatted `@` (plain text), as every text column the add-on writes
+ * is: the format alone keeps `=…` from being a formula and `00123` from being a number, so the text
+ * goes in exactly as it is. No quote prefix: in a plain-text cell Sheets may show it literally, and
+ * text read back and written again would gain one more each time (docs/live-checks.md).
+ */
 export function textCell(text: string): string {
+  return text;
+}
+
+/** Text for a cell that is not formatted `@`: a leading `'` keeps it from being read as a formula or number. */
+export function quotedTextCell(text: string): string {
   return text.startsWith("'") ? `'${text}` : neutralizeFormulaText(text);
 }
 

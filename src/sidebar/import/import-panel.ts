@@ -38,6 +38,8 @@ export interface ImportPanelOptions {
   onImported?: (outcomes: ImportOutcome[]) => void;
   /** After unit costs from a dropped cost table are written. */
   onCostsSaved?: () => void;
+  /** Whether previewed files wait for *Import* (which is then the view's primary action). */
+  onPendingChange?: (pending: boolean) => void;
 }
 
 export interface ImportPanel {
@@ -49,7 +51,7 @@ export interface ImportPanel {
 }
 
 export function createImportPanel(options: ImportPanelOptions): ImportPanel {
-  const { parser, call, onImported, onCostsSaved } = options;
+  const { parser, call, onImported, onCostsSaved, onPendingChange } = options;
   const entries: Entry[] = [];
   let busy: 'reading' | 'importing' | null = null;
   let cancelRequested = false;
@@ -61,7 +63,7 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
   const dropZone = h('div', { className: 'dropzone' }, input, chooseLabel, h('span', { className: 'hint' }, 'or drop CSV / XLSX exports or a unit cost table here'));
   const cards = h('div', { className: 'cards' });
   const progress = createProgress('Import progress');
-  const importButton = h('button', { type: 'button', className: 'action', disabled: true }, 'Import');
+  const importButton = h('button', { type: 'button', disabled: true }, 'Import');
   const cancelButton = h('button', { type: 'button', disabled: true }, 'Cancel');
   const clearButton = h('button', { type: 'button', disabled: true }, 'Clear');
   const element = h('section', { className: 'panel import-panel', 'aria-labelledby': 'import-title' },
@@ -75,7 +77,10 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
   }
 
   function refreshButtons(): void {
-    importButton.disabled = busy !== null || pending().length === 0;
+    const waiting = pending().length > 0;
+    importButton.classList.toggle('action', waiting);
+    onPendingChange?.(waiting);
+    importButton.disabled = busy !== null || !waiting;
     cancelButton.disabled = busy === null;
     clearButton.disabled = busy !== null || cards.childElementCount === 0;
     input.disabled = busy !== null;

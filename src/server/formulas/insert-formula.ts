@@ -1,0 +1,81 @@
+/**
+ * *Insert formula*: the seller picks a TTS_ function and a source tab; the formula goes into the
+ * selected cell with that tab's real columns (and the TTS COGS tab's), so nobody types a range.
+ * A cell that already holds something is replaced only after the seller confirms.
+ */
+import * as z from 'zod/mini';
+import type { FormulaSourceTab, FormulaSources, InsertFormulaRequest, InsertFormulaResult } from '../../core/contract';
+import { FORMULA_CHOICES, buildFormula, columnLetters, formulaChoice, quoteSheetName } from '../../core/formula-builder';
+import { LEDGER_TAB } from '../../core/ledger/ledger-format';
+import { detectLayout, HEADER_SCAN_ROWS } from '../../core/read/layouts';
+import { checkRequest } from '../import/request-check';
+import { COGS_SHEET } from '../sheets/cogs-sheet';
+import { IMPORTS_SHEET } from '../sheets/imports-log';
+import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
+
+/** Tabs the add-on rewrites: a formula typed there would be overwritten or break the tab. */
+const NO_FORMULA_TABS = new Set([LEDGER_TAB, IMPORTS_SHEET, COGS_SHEET, DASHBOARD_TAB]);
+
+const InsertFormulaSchema = z.object({
+  fn: z.enum(FORMULA_CHOICES.map((c) => c.fn) as [string, ...string[]]),
+  source: z.string().check(z.minLength(1), z.maxLength(200)),
+  overwrite: z.boolean(),
+});
+
+function sourceTab(sheet: GoogleAppsScript.Spreadsheet.Sheet): FormulaSourceTab | null {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow === 0 || lastColumn === 0) return null;
+  const top = sheet.getRange(1, 1, Math.min(lastRow, HEADER_SCAN_ROWS), lastColumn).getValues();
+  const found = detectLayout(top, sheet.getName());
+  return { name: sheet.getName(), lastColumn, layout: found.ok ? found.label : '' };
+}
+
+function cellName(range: GoogleAppsScript.Spreadsheet.Range): string {
+  return `${range.getSheet().getName()}!${columnLetters(range.getColumn())}${range.getRow()}`;
+}
+
+export function listFormulaSources(_arg: null): FormulaSources {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const tabs = ss.getSheets().filter((s) => s.getName() !== COGS_SHEET).map(sourceTab)
+    .filter((t): t is FormulaSourceTab => t !== null && t.layout !== '');
+  // The ledger first (it holds every import), then exports in tab order.
+  tabs.sort((a, b) => Number(b.name === LEDGER_TAB) - Number(a.name === LEDGER_TAB));
+  const cogsSheet = ss.getSheetByName(COGS_SHEET);
+  return { sources: tabs, cogs: cogsSheet ? sourceTab(cogsSheet) ?? { name: COGS_SHEET, lastColumn: cogsSheet.getLastColumn(), layout: '' } : null, cell: cellName(ss.getCurrentCell() ?? ss.getActiveSheet().getRange(1, 1)) };
+}
+
+function shown(value: unknown, formula: string): string {
+  const text = formula || String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+export function insertFormula(arg: InsertFormulaRequest): InsertFormulaResult {
+  const request = checkRequest(InsertFormulaSchema, arg, 'Insert formula');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const source = ss.getSheetByName(request.source);
+  if (!source) throw new Error(`There is no tab named ${request.source}: pick a tab from the list again.`);
+  const from = sourceTab(source);
+  if (!from) throw new Error(`The ${request.source} tab is empty: import or paste an export into it first.`);
+  const cogsSheet = ss.getSheetByName(COGS_SHEET);
+  const cogs = cogsSheet && cogsSheet.getLastColumn() > 0 ? { name: COGS_SHEET, lastColumn: cogsSheet.getLastColumn() } : null;
+  const choice = formulaChoice(request.fn)!;
+  const formula = buildFormula(choice.fn, from, cogs);
+
+  const cell = ss.getCurrentCell() ?? ss.getActiveSheet().getRange(1, 1);
+  const target = cell.getSheet().getName();
+  const where = cellName(cell);
+  if (NO_FORMULA_TABS.has(target)) {
+    throw new Error(`${where} is in the ${target} tab, which TTS Profit rewrites. Select a cell in one of your own tabs (or a new tab), then Insert again.`);
+  }
+  if (target === from.name && cell.getColumn() <= from.lastColumn) {
+    throw new Error(`${where} is inside the range the formula reads (${quoteSheetName(from.name)}!A:${columnLetters(from.lastColumn)}): Sheets would report a circular reference. Select a cell to the right of the data or in another tab.`);
+  }
+  const existingFormula = cell.getFormula();
+  const existing = cell.getValue();
+  if (!request.overwrite && (existingFormula !== '' || (existing !== '' && existing !== null))) {
+    return { status: 'confirm', cell: where, formula, existing: shown(existing, existingFormula) };
+  }
+  cell.setFormula(formula);
+  return { status: 'inserted', cell: where, formula };
+}

@@ -96,7 +96,7 @@ describe('Refresh dashboard', () => {
     // Below the monthly table (13 rows) and the facts (rows 16–24): the profit block's title on row 26, its header on 27.
     expect(profit.type).toBe('COMBO');
     expect(profit.options.title).toBe('Net profit and margin by month');
-    expect(profit.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A27:A32", "'TTS Dashboard'!H27:I32"]);
+    expect(profit.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A28:A33", "'TTS Dashboard'!H28:I33"]);
     expect(profit.ranges[1].values.map((r) => r[0])).toEqual(['Net profit', 35000, 40700, 44400, 48800, 14800]);
     // Margin = net profit ÷ net sales: January 35,000 / 50,000.
     expect(profit.ranges[1].values[1][1]).toBe(0.7);

@@ -40,7 +40,7 @@ describe('Insert formula', () => {
       ["Bob's May statement", 'US Statement export (2024 CSV)'],
     ]);
     expect(found.sources[1].lastColumn).toBe(width);
-    expect(found.cogs).toMatchObject({ name: 'TTS COGS', lastColumn: 6 });
+    expect(found.cogs).toMatchObject({ name: 'TTS COGS', lastColumn: 11 });
     expect(found.cell).toBe('Sheet1!C4');
   });
 
@@ -50,9 +50,9 @@ describe('Insert formula', () => {
     await h.importFiles([sampleStatement()]);
     select(h.workbook, 'Sheet1', 'B2');
     expect(h.run('insertFormula', { fn: 'TTS_NET_PROFIT', source: "Bob's May statement", overwrite: false })).toEqual({
-      status: 'inserted', cell: 'Sheet1!B2', formula: "=TTS_NET_PROFIT('Bob''s May statement'!A:BL, 'TTS COGS'!A:F)",
+      status: 'inserted', cell: 'Sheet1!B2', formula: "=TTS_NET_PROFIT('Bob''s May statement'!A:BL, 'TTS COGS'!A:K)",
     });
-    expect(h.workbook.sheet('Sheet1')!.formula(2, 2)).toBe("=TTS_NET_PROFIT('Bob''s May statement'!A:BL, 'TTS COGS'!A:F)");
+    expect(h.workbook.sheet('Sheet1')!.formula(2, 2)).toBe("=TTS_NET_PROFIT('Bob''s May statement'!A:BL, 'TTS COGS'!A:K)");
     select(h.workbook, 'Sheet1', 'D2');
     expect(h.run('insertFormula', { fn: 'TTS_FEES', source: "Bob's May statement", overwrite: false })).toMatchObject({ formula: "=TTS_FEES('Bob''s May statement'!A:BL)" });
   });

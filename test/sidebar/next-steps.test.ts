@@ -95,6 +95,7 @@ describe('one primary button in the sidebar', () => {
   it('Import while files wait, Refresh dashboard once they are imported', async () => {
     const parser: FileParser = { usesWorker: true, async parse(f) { return { files: [parsedExport(3, { fileName: f.name })], errors: [] }; }, cancel() {} } as FileParser;
     const s = server({
+      countInLedger: () => ({ present: 0 }),
       beginImport: () => ({ importId: '20261206-140000-abcd' }),
       importChunk: (arg) => ({ written: (arg as { rows: unknown[] }).rows.length, duplicates: 0 }),
       finishImport: () => ({ importId: '20261206-140000-abcd', fileName: 'a.csv', written: 1, duplicates: 0, rejected: 0, status: 'complete', cogsAdded: 0 }),

@@ -3,7 +3,7 @@
  * decoded copy at once. The encoding is decided from the first bytes as `decodeText` decides it
  * for a whole file: a byte-order mark, UTF-16 by its NULs, else UTF-8 — and when UTF-8 turns out
  * to be invalid further on, the reader throws {@link NotUtf8Error} and the caller reads the file
- * again as Windows-1252 (older Excel "CSV" saves), which is what `decodeText` gives for it.
+ * again line by line: UTF-8 where a line is valid UTF-8, Windows-1252 (older Excel "CSV" saves) where not.
  */
 import { decodeUtf8Strict, decodeWindows1252, guessUtf16WithoutBom, type TextEncodingName } from './decode';
 
@@ -40,13 +40,13 @@ const NativeDecoder = (globalThis as unknown as { TextDecoder?: NativeTextDecode
  */
 export function pieceDecoderFor(head: Uint8Array, notUtf8: boolean): PieceDecoder {
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
-    return skipping(3, notUtf8 ? windows1252(true) : utf8(true));
+    return skipping(3, notUtf8 ? utf8ByLine(true) : utf8(true));
   }
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return skipping(2, utf16(true, true));
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return skipping(2, utf16(false, true));
   const utf16Guess = guessUtf16WithoutBom(head);
   if (utf16Guess !== null) return utf16(utf16Guess === 'utf-16le', false);
-  return notUtf8 ? windows1252(false) : utf8(false);
+  return notUtf8 ? utf8ByLine(false) : utf8(false);
 }
 
 /** A decoder whose first `skip` bytes (the byte-order mark) are not text. */
@@ -137,8 +137,44 @@ function utf8WithoutPlatformDecoder(bom: boolean): PieceDecoder {
   };
 }
 
-function windows1252(bom: boolean): PieceDecoder {
-  return { encoding: 'windows-1252', bom, decode: decodeWindows1252, end: () => '' };
+/**
+ * The second read of a file that is not valid UTF-8 throughout: each line that is valid UTF-8 is
+ * read as UTF-8 and any other line as Windows-1252, so one bad line never turns every accented
+ * name of a UTF-8 file into mojibake, and an older Excel save (no valid multi-byte line) still
+ * reads as Windows-1252.
+ */
+function utf8ByLine(bom: boolean): PieceDecoder {
+  let carry = new Uint8Array(0);
+  const line = (bytes: Uint8Array): string => decodeUtf8Strict(bytes) ?? decodeWindows1252(bytes);
+  return {
+    encoding: 'windows-1252',
+    bom,
+    decode(bytes) {
+      const all = carry.length === 0 ? bytes : joined(carry, bytes);
+      const cut = all.lastIndexOf(0x0a) + 1;
+      carry = all.slice(cut);
+      let text = '';
+      let start = 0;
+      for (let i = 0; i < cut; i++) {
+        if (all[i] !== 0x0a) continue;
+        text += line(all.subarray(start, i + 1));
+        start = i + 1;
+      }
+      return text;
+    },
+    end() {
+      const rest = carry;
+      carry = new Uint8Array(0);
+      return rest.length === 0 ? '' : line(rest);
+    },
+  };
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const all = new Uint8Array(a.length + b.length);
+  all.set(a, 0);
+  all.set(b, a.length);
+  return all;
 }
 
 /** UTF-16: an odd byte at the end of a piece waits for the next; an odd last byte of the file is dropped. */

@@ -35,7 +35,7 @@ export function createMissingCostsPanel(call: ServerCaller, onSaved?: () => void
       const label = [s.productName, s.skuName].filter(Boolean).join(' — ') || s.sellerSku || s.sku;
       return { input, row: h('div', { className: 'cost-row' }, h('label', { for: id }, h('span', { className: 'sku-name' }, label), h('span', { className: 'hint' }, ` ${s.sku}`)), input) };
     });
-    const save = h('button', { type: 'button', className: 'action' }, 'Save unit costs');
+    const save = h('button', { type: 'button' }, 'Save unit costs');
     save.addEventListener('click', () => {
       const entries: CostTableEntry[] = [];
       for (const [i, { input }] of inputs.entries()) {

@@ -5,7 +5,7 @@
  */
 import { createCsvChunkReader, CsvSyntaxError, type CsvChunkReader } from './csv';
 import { FileReadError } from './file-errors';
-import { HEAD_BYTES, pieceDecoderFor, type PieceDecoder } from './text-pieces';
+import { concatBytes, HEAD_BYTES, pieceDecoderFor, type PieceDecoder } from './text-pieces';
 import type { TextEncodingName } from './decode';
 import type { SheetRowVisitor } from './xlsx';
 
@@ -84,7 +84,7 @@ export class CsvFileReader {
   }
 
   private decodeHead(): void {
-    const head = concat(this.head, this.headBytes);
+    const head = concatBytes(this.head);
     this.head = [];
     this.decoder = pieceDecoderFor(head, this.notUtf8);
     this.text(this.decoder.decode(head));
@@ -128,17 +128,6 @@ export class CsvFileReader {
       throw error;
     }
   }
-}
-
-function concat(pieces: readonly Uint8Array[], length: number): Uint8Array {
-  if (pieces.length === 1) return pieces[0];
-  const all = new Uint8Array(length);
-  let offset = 0;
-  for (const piece of pieces) {
-    all.set(piece, offset);
-    offset += piece.length;
-  }
-  return all;
 }
 
 /** Whether the text holds a line with text in it and the line break after it. */

@@ -122,15 +122,7 @@ function utf8WithoutPlatformDecoder(bom: boolean): PieceDecoder {
       return '';
     },
     end() {
-      let length = 0;
-      for (const piece of kept) length += piece.length;
-      const all = new Uint8Array(length);
-      let offset = 0;
-      for (const piece of kept) {
-        all.set(piece, offset);
-        offset += piece.length;
-      }
-      const text = decodeUtf8Strict(all);
+      const text = decodeUtf8Strict(concatBytes(kept));
       if (text === null) throw new NotUtf8Error();
       return text;
     },
@@ -150,7 +142,7 @@ function utf8ByLine(bom: boolean): PieceDecoder {
     encoding: 'windows-1252',
     bom,
     decode(bytes) {
-      const all = carry.length === 0 ? bytes : joined(carry, bytes);
+      const all = carry.length === 0 ? bytes : concatBytes([carry, bytes]);
       const cut = all.lastIndexOf(0x0a) + 1;
       carry = all.slice(cut);
       let text = '';
@@ -170,10 +162,17 @@ function utf8ByLine(bom: boolean): PieceDecoder {
   };
 }
 
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const all = new Uint8Array(a.length + b.length);
-  all.set(a, 0);
-  all.set(b, a.length);
+/** The pieces as one array (the piece itself when there is one). */
+export function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0];
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  const all = new Uint8Array(length);
+  let offset = 0;
+  for (const piece of pieces) {
+    all.set(piece, offset);
+    offset += piece.length;
+  }
   return all;
 }
 

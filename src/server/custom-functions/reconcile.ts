@@ -10,7 +10,7 @@ export const KEYLESS_ROW_NOTE = 'No Key: skipped, not an imported row (a total o
  * and the rows of the TTS Ledger tab without a Key, which no function counts.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement, Sum of parts, Difference, then each TTS Ledger row without a Key; or one cell "All N rows reconcile".
  * @customfunction
  */

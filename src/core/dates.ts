@@ -15,6 +15,9 @@
  */
 import type { CellValue } from './types';
 
+/** Which part of a slash date is the month: `mdy` (US exports) or `dmy` (see read/date-order.ts). */
+export type DayOrder = 'mdy' | 'dmy';
+
 export class DateParseError extends Error {
   constructor(readonly input: string, reason: string) {
     super(reason);
@@ -76,8 +79,12 @@ export function dateProblem(value: CellValue, timeZone?: string): string {
     : `expected a date, found \`${String(value).trim()}\``;
 }
 
-/** ISO text for a date cell, '' for blank or `/`, or null when the value is not a valid date. */
-export function parseDateOrNull(value: CellValue, timeZone?: string): string | null {
+/**
+ * ISO text for a date cell, '' for blank or `/`, or null when the value is not a valid date.
+ * `order`: how to read a slash date whose parts could both be the month (without it, such a date
+ * is null: a guess would misplace months).
+ */
+export function parseDateOrNull(value: CellValue, timeZone?: string, order?: DayOrder): string | null {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return dateFromNumber(value);
   if (Object.prototype.toString.call(value) === '[object Date]') return dateFromDate(value as Date, timeZone);
@@ -101,9 +108,10 @@ export function parseDateOrNull(value: CellValue, timeZone?: string): string | n
   if (m) {
     const first = Number(m[1]);
     const second = Number(m[2]);
-    // MM/DD/YYYY only when unambiguous: DD/MM files exist, and a guess would misplace months.
-    if (first <= 12 && second <= 12 && first !== second) return null;
-    const date = first > 12 ? isoDate(Number(m[3]), second, first) : isoDate(Number(m[3]), first, second);
+    // MM/DD/YYYY only when unambiguous or the column's order is known: DD/MM files exist.
+    if (first <= 12 && second <= 12 && first !== second && order === undefined) return null;
+    const dayFirst = first > 12 || (order === 'dmy' && second <= 12);
+    const date = dayFirst ? isoDate(Number(m[3]), second, first) : isoDate(Number(m[3]), first, second);
     if (date === null) return null;
     if (m[4] === undefined) return date;
     return withTime(date, Number(m[4]), Number(m[5]), m[6] ? Number(m[6]) : 0, offset);

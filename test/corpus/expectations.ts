@@ -9,6 +9,7 @@ import {
   BASE_ROWS, FORMULA_INJECTIONS, baseSettlement, baseWith, baseXlsx, centsOfText, columnIndex, corruptMiddle, csv, decimalCommaQuotedCsv, formulaInjectionRows,
   semicolonCsv, truncate, utf16le, utf8, windows1252, zipWithoutWorkbook,
 } from './generate';
+import { orderExportCsv } from './order-export';
 
 export type Expected =
   | {
@@ -21,6 +22,8 @@ export type Expected =
       texts?: string[];
       /** What the preview says before Import: repeats written once, rows sharing a key, totals rows. */
       prepared?: { repeatsWrittenOnce: number; sameKeyDiffering: number; totalsRows: RegExp[] };
+      /** What the preview says the reader decided (rows read as Windows-1252, the order of dates), in order. */
+      readNotes?: RegExp[];
     }
   | { outcome: 'rejected'; message: RegExp };
 
@@ -135,11 +138,40 @@ export const ISSUE_15_FILES: CorpusEntry[] = [
       const lines = text.split('\r\n');
       return new Uint8Array([...lines.slice(0, 6).flatMap((l) => [...utf8(l + '\r\n')]), ...windows1252(lines[6] + '\r\n'), ...utf8(lines.slice(7).join('\r\n'))]);
     },
-    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS, texts: [UNICODE_NAME, ACCENTED] } },
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS, texts: [UNICODE_NAME, ACCENTED],
+      readNotes: [/^utf8-with-one-windows1252-line\.csv: row 7 was not UTF-8 like the rest of the file and was read as Windows-1252: check its product and SKU names/] } },
+];
+
+const CREATED = columnIndex('Order created date');
+/** The base statement re-saved day first (`16/03/2026`), its first date one that reads either way. */
+function dayFirstStatement(): string[][] {
+  const rows = BASE_ROWS.map((r) => [...r]);
+  for (const r of rows.slice(1)) r[CREATED] = r[CREATED].replace(/^(\d{4})\/(\d{2})\/(\d{2})$/, '$3/$2/$1');
+  rows[1][CREATED] = '11/03/2026';
+  return rows;
+}
+const createdAt = (dates: string[]) => () => utf8(orderExportCsv((_l, i) => dates[i]));
+
+/** Dates as a file re-saved in a UK or EU locale writes them (issue #14: day first, per file and column). */
+export const ISSUE_14_FILES: CorpusEntry[] = [
+  { name: 'statement-day-first.csv', what: 'A statement re-saved day first, its first date reading either way (`11/03/2026`)',
+    bytes: () => utf8(csv(dayFirstStatement())),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS,
+      readNotes: [/^statement-day-first\.csv: column \*Order created date\* writes dates day first \(row 3 has `26\/03\/2026`\): every date in it was read as day\/month\/year\.$/] } },
+  { name: 'orders-day-first.csv', what: 'An order export whose Created Time is day first, settled on its second row',
+    bytes: createdAt(['04/05/2026 10:00:00', '14/05/2026 11:30:00', '02/05/2026 09:05:00', '20/05/2026 18:45:00', '28/05/2026 08:00:00']),
+    expected: { outcome: 'imported', rows: 5, settlementCents: 0, readNotes: [/column \*Created Time\* writes dates day first \(row 3 has `14\/05\/2026 11:30:00`\)/] } },
+  { name: 'orders-dates-either-way.csv', what: 'An order export whose every Created Time reads either way',
+    bytes: createdAt(['04/05/2026', '04/06/2026', '04/07/2026', '04/08/2026', '04/09/2026']),
+    expected: { outcome: 'imported', rows: 5, settlementCents: 0, readNotes: [/every date in column \*Created Time\* reads either way \(row 2 has `04\/05\/2026`\): read month first \(MM\/DD\/YYYY\)/] } },
+  { name: 'orders-dates-both-ways.csv', what: 'An order export whose Created Time has day-first and month-first dates',
+    bytes: createdAt(['04/05/2026', '14/05/2026', '04/20/2026', '04/21/2026', '04/22/2026']),
+    expected: { outcome: 'rejected', message: /^orders-dates-both-ways\.csv: column \*Created Time\* has dates written both ways: row 3 has `14\/05\/2026` \(day first\) and row 4 has `04\/20\/2026` \(month first\)/ } },
 ];
 
 export const CORPUS: CorpusEntry[] = [
   ...ISSUE_15_FILES,
+  ...ISSUE_14_FILES,
   { name: 'statement-valid.csv', what: 'A reconciling US Statement CSV', bytes: corpusFile('statement-valid.csv'),
     expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS } },
   { name: 'statement-utf8-bom.csv', what: 'UTF-8 with a byte-order mark', bytes: corpusFile('statement-utf8-bom.csv'),

@@ -8,6 +8,7 @@ import { planColumns, type ColumnPlan } from './column-plan';
 import { RowReader, type RowReaderOptions } from './row-reader';
 import { LEDGER_TEXT_FIELDS } from './row-fields';
 import { amountsOf, sourceOf, type RowView } from './row-view';
+import type { DateOrderWatch } from './date-order';
 import type { CellValue, LayoutId, LedgerRow, Problem } from '../types';
 
 export { normalizeType } from './row-reader';
@@ -29,6 +30,8 @@ export interface NormalizerOptions {
   continuesFile?: boolean;
   /** Keep IDs a spreadsheet rounded instead of rejecting their rows (see RowReaderOptions). */
   onRoundedId?: RowReaderOptions['onRoundedId'];
+  /** Slash-date order per date column, settled by a first read (see RowReaderOptions). */
+  dayOrders?: RowReaderOptions['dayOrders'];
 }
 
 /** How the values of one column the catalog does not know looked: amounts, or other text. */
@@ -64,6 +67,8 @@ export interface Normalizer {
   unclassifiedColumns(): string[];
   /** What `unclassifiedColumns` is decided from. */
   unknownColumnCounts(): UnknownColumnCounts[];
+  /** The order each date column writes its slash dates in, as read so far. */
+  dateOrders(): DateOrderWatch[];
 }
 
 /** Unknown columns whose values all looked like amounts. */
@@ -99,6 +104,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     duplicateKeys: () => reader.keys?.duplicateKeys() ?? [],
     unclassifiedColumns: () => unclassifiedOf(unknownColumnCounts()),
     unknownColumnCounts,
+    dateOrders: () => reader.dateOrders.filter((w): w is DateOrderWatch => w !== undefined),
   };
 }
 

@@ -17,6 +17,7 @@ import { createNormalizer, type Normalizer } from './normalize';
 import { addViewLines, emptyLines, rowDate, type PnlGroupings } from '../analysis/pnl';
 import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from '../analysis/reconcile';
 import { detachedText } from './detached-text';
+import type { DayOrder } from '../dates';
 import { readSummarySheet, type SummarySheet } from './reports-sheet';
 import type { RowView } from './row-view';
 import type { CellValue, FileError, LayoutId, LedgerRow, ParsedExport } from '../types';
@@ -71,7 +72,12 @@ export interface ParseOptions {
   onRestart?: () => void;
   /** Share of the file's bytes read so far, 0–1. */
   onProgress?: (fraction: number) => void;
+  /** Slash-date order per date column (by header), settled by a first read of the sheet (date-order.ts). */
+  dayOrders?: Readonly<Record<string, DayOrder>>;
 }
+
+/** Slash-date orders to read a file again with, by sheet ('' for a CSV file's one sheet), then by column. */
+type DayOrdersBySheet = Record<string, Record<string, DayOrder>>;
 
 /** Streams one sheet: buffers rows until the header is found, then normalizes each row. */
 class SheetParser {
@@ -99,8 +105,11 @@ class SheetParser {
   private last = '';
   private bannerRows: CellValue[][] = [];
 
-  /** `orderTotals`: sum the Order rows' columns, for a workbook's `Reports` sheet check. */
-  constructor(private readonly options: ParseOptions & { where: string; orderTotals?: boolean }) {}
+  /**
+   * `orderTotals`: sum the Order rows' columns, for a workbook's `Reports` sheet check; `range`: a
+   * sheet range passed to a function, not a file.
+   */
+  constructor(private readonly options: ParseOptions & { where: string; orderTotals?: boolean; range?: boolean }) {}
 
   get detected(): boolean {
     return this.normalizer !== undefined || this.ads !== undefined;
@@ -177,6 +186,7 @@ class SheetParser {
       timeZone: this.options.timeZone,
       dateText: this.options.dateText,
       keys: this.options.keys,
+      dayOrders: this.options.dayOrders,
       onRoundedId: this.options.keepRoundedIds
         ? (field, shown, row) => {
             if (isIdField(field)) this.roundedIds.sawScientific(field, shown, row);
@@ -287,6 +297,24 @@ class SheetParser {
     return this.normalizer!.amountIds;
   }
 
+  /** Why the sheet is refused for a date column written both ways ('' when none is). */
+  get dateRefusal(): string {
+    for (const watch of this.normalizer?.dateOrders() ?? []) {
+      const refusal = watch.refusal(this.options.where, this.options.range === true);
+      if (refusal) return refusal;
+    }
+    return '';
+  }
+
+  /** Date columns to read again day first (values read month first before they were settled), or null. */
+  get dayOrdersToReread(): Record<string, DayOrder> | null {
+    let orders: Record<string, DayOrder> | null = null;
+    for (const watch of this.normalizer?.dateOrders() ?? []) {
+      if (watch.rereadAs !== undefined) (orders ??= {})[watch.column] = watch.rereadAs;
+    }
+    return orders;
+  }
+
   /** Whether any non-blank row came under the header (accepted, rejected or a description). */
   get sawDataRows(): boolean {
     return this.dataRows;
@@ -319,6 +347,8 @@ class SheetParser {
     if (rounded !== null) parsed.roundedIds = rounded;
     if (this.unrecognisedUnder.length > 0) parsed.unrecognisedMoney = this.unrecognisedUnder;
     if (this.orderSales) parsed.orderExport = this.orderSales.summary();
+    const notes = normalizer.dateOrders().map((watch) => watch.note(this.options.where)).filter((note) => note !== '');
+    if (notes.length > 0) parsed.readNotes = notes;
     return parsed;
   }
 }
@@ -350,12 +380,24 @@ function adsParsedExport(options: ParseOptions, layout: LayoutId, label: string,
 export function parseSheetRows(rows: readonly (readonly CellValue[])[], options: ParseOptions): ParsedExport {
   const timeZone = options.timeZone ?? timeZoneFromFileName(options.fileName);
   const where = options.sheet ? `${options.fileName}, sheet ${options.sheet}` : options.fileName;
-  const parser = new SheetParser({ keepRoundedIds: true, ...options, timeZone, where });
-  for (let i = 0; i < rows.length; i++) parser.push(rows[i], i + 1);
-  parser.finish();
+  let parser = sheetParserOver(rows, { keepRoundedIds: true, ...options, timeZone, where, range: true });
+  // Dates read month first before a later row showed the column writes them day first: read again.
+  const dayOrders = parser.dayOrdersToReread;
+  if (dayOrders !== null) {
+    options.onRestart?.();
+    parser = sheetParserOver(rows, { keepRoundedIds: true, ...options, timeZone, where, range: true, dayOrders });
+  }
   if (!parser.detected) throw new ExportFormatError(parser.failureMessage);
   if (parser.currencyRefusal) throw new ExportFormatError(parser.currencyRefusal);
+  if (parser.dateRefusal) throw new ExportFormatError(parser.dateRefusal);
   return parser.result();
+}
+
+function sheetParserOver(rows: readonly (readonly CellValue[])[], options: ParseOptions & { where: string; range: boolean }): SheetParser {
+  const parser = new SheetParser(options);
+  for (let i = 0; i < rows.length; i++) parser.push(rows[i], i + 1);
+  parser.finish();
+  return parser;
 }
 
 export interface ParseFileResult {
@@ -370,16 +412,22 @@ export interface ParseFileResult {
  * (unreadable, no header anywhere) come back as `errors`, never thrown.
  */
 export function parseExportFile(bytes: Uint8Array, fileName: string, options: Omit<ParseOptions, 'fileName' | 'sheet'> = {}): ParseFileResult {
-  const file = new FileParse(fileName, options);
-  file.noteEnding(bytes);
-  try {
-    const options = { onRestart: file.restart, onSheet: file.sheet };
-    const read = forEachSheetRow(bytes, fileName, file.visit, options);
-    file.noteRead(read);
-  } catch (error) {
-    return file.failed(error);
+  let dayOrders: DayOrdersBySheet | undefined;
+  for (;;) {
+    const file = new FileParse(fileName, options, dayOrders);
+    file.noteEnding(bytes);
+    try {
+      const read = forEachSheetRow(bytes, fileName, file.visit, { onRestart: file.restart, onSheet: file.sheet });
+      file.noteRead(read);
+    } catch (error) {
+      return file.failed(error);
+    }
+    const again = dayOrders === undefined ? file.dayOrdersToReread() : null;
+    if (again === null) return file.result();
+    // A date column turned out to be day first after rows were read month first: read it all again.
+    options.onRestart?.();
+    dayOrders = again;
   }
-  return file.result();
 }
 
 /**
@@ -392,21 +440,27 @@ export async function parseExportFileAsync(
   fileName: string,
   options: Omit<ParseOptions, 'fileName' | 'sheet'> = {},
 ): Promise<ParseFileResult> {
-  const file = new FileParse(fileName, options);
-  try {
-    const size = source instanceof Uint8Array ? source.length : source.size;
-    const tail = source instanceof Uint8Array ? source.subarray(Math.max(0, size - 16)) : await source.read(Math.max(0, size - 16), size);
-    file.noteEnding(tail);
-    const read = await forEachSheetRowAsync(source, fileName, file.visit, {
-      onRestart: file.restart,
-      onSheet: file.sheet,
-      onProgress: options.onProgress,
-    });
-    file.noteRead(read);
-  } catch (error) {
-    return file.failed(error);
+  let dayOrders: DayOrdersBySheet | undefined;
+  for (;;) {
+    const file = new FileParse(fileName, options, dayOrders);
+    try {
+      const size = source instanceof Uint8Array ? source.length : source.size;
+      const tail = source instanceof Uint8Array ? source.subarray(Math.max(0, size - 16)) : await source.read(Math.max(0, size - 16), size);
+      file.noteEnding(tail);
+      const read = await forEachSheetRowAsync(source, fileName, file.visit, {
+        onRestart: file.restart,
+        onSheet: file.sheet,
+        onProgress: options.onProgress,
+      });
+      file.noteRead(read);
+    } catch (error) {
+      return file.failed(error);
+    }
+    const again = dayOrders === undefined ? file.dayOrdersToReread() : null;
+    if (again === null) return file.result();
+    options.onRestart?.();
+    dayOrders = again;
   }
-  return file.result();
 }
 
 /** One file's rows, sheet by sheet, into SheetParsers; then the file's ParseFileResult. */
@@ -419,8 +473,24 @@ class FileParse {
   private current: SheetParser | undefined;
   private currentSheet = '';
 
-  constructor(private readonly fileName: string, private readonly options: Omit<ParseOptions, 'fileName' | 'sheet'>) {
+  constructor(
+    private readonly fileName: string,
+    private readonly options: Omit<ParseOptions, 'fileName' | 'sheet'>,
+    /** Slash-date orders a first read settled (the file is being read again). */
+    private readonly dayOrders?: DayOrdersBySheet,
+  ) {
     this.timeZone = options.timeZone ?? timeZoneFromFileName(fileName);
+  }
+
+  /** Date columns of any sheet to read again day first, or null (see SheetParser.dayOrdersToReread). */
+  dayOrdersToReread(): DayOrdersBySheet | null {
+    this.current?.finish();
+    let orders: DayOrdersBySheet | null = null;
+    for (const { sheet, parser } of this.parsers) {
+      const again = parser.dayOrdersToReread;
+      if (again !== null) (orders ??= {})[this.isWorkbook ? sheet : ''] = again;
+    }
+    return orders;
   }
 
   /** Rows of a UTF-8 file read as Windows-1252. */
@@ -462,6 +532,7 @@ class FileParse {
         timeZone,
         where: isWorkbook ? `${fileName}, sheet ${sheet}` : fileName,
         orderTotals: isWorkbook,
+        dayOrders: this.dayOrders?.[isWorkbook ? sheet : ''],
       });
       this.parsers.push({ sheet, parser: current });
     }
@@ -508,6 +579,9 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
   // One currency per file: a sheet in another currency refuses the whole file.
   const refusal = data.find((p) => p.parser.currencyRefusal);
   if (refusal) return { files: [], errors: [{ fileName, message: refusal.parser.currencyRefusal }], notes: [] };
+  // A date column written both ways cannot be read: no date of the file can be trusted.
+  const mixedDates = data.find((p) => p.parser.dateRefusal);
+  if (mixedDates) return { files: [], errors: [{ fileName, message: mixedDates.parser.dateRefusal }], notes: [] };
   const summaries = parsers.filter((p) => !p.parser.detected).map((p) => ({ sheet: p.sheet, rows: p.parser.keptRows, summary: readSummarySheet(p.parser.keptRows) }));
   const foreign = summaries.find((s) => s.summary.foreignCurrency);
   if (foreign) {

@@ -3,7 +3,8 @@
  * kind says, into the file's one row view (row-view.ts), or the row rejected with a message
  * naming its row and column. Nothing is kept per row but what duplicate keys need (row-keys.ts).
  */
-import { parseDateOrNull } from '../dates';
+import { parseDateOrNull, type DayOrder } from '../dates';
+import { DateOrderWatch } from './date-order';
 import { detachedText } from './detached-text';
 import { dayKey } from './day-key';
 import { moneyProblem, parseCentsOrNaN } from '../money';
@@ -29,6 +30,8 @@ export interface RowReaderOptions {
    * rejecting the row: for sums, which IDs do not change (see rounded-ids.ts).
    */
   onRoundedId?: (field: RowField | undefined, shown: string, rowNumber: number) => void;
+  /** The order of slash dates per date column (by header), settled by a first read of the file. */
+  dayOrders?: Readonly<Record<string, DayOrder>>;
 }
 
 /** Rejected-row messages kept per file (all are counted). */
@@ -49,6 +52,8 @@ export class RowReader {
   readonly view: RowView;
   /** Null when keys are not built (ledger rows carry their own; one-off sums need none). */
   readonly keys: RowKeys | null;
+  /** Each date column's slash-date order (date-order.ts), by column index. */
+  readonly dateOrders: (DateOrderWatch | undefined)[];
 
   private readonly spec: LayoutSpec;
   private readonly isLedger: boolean;
@@ -76,6 +81,7 @@ export class RowReader {
     this.defaultType = this.spec.defaultType ?? '';
     this.view = createRowView(plan.amountIds, options.layout);
     this.keys = this.isLedger || options.keys === false ? null : new RowKeys(this.spec.keyPrefix, this.spec.keyFields);
+    this.dateOrders = plan.columns.map((c) => (c.read === 'date' ? new DateOrderWatch(c.name, options.dayOrders?.[c.name]) : undefined));
   }
 
   /** The rows are a later part of a file already started: no field-description row to look for. */
@@ -258,7 +264,7 @@ export class RowReader {
         iso = cached.iso;
         isoHash = cached.hash;
       } else {
-        iso = parseDateOrNull(raw, this.options.timeZone);
+        iso = parseDateOrNull(raw, this.options.timeZone, this.dateOrders[i]?.orderFor(raw, this.rowNumber));
         if (iso !== null) {
           isoHash = textHash(iso);
           if (day >= 0) column.days.set(day, { iso, hash: isoHash });

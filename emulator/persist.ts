@@ -23,7 +23,7 @@ interface SheetJson {
   columnWidths: Record<number, number>;
   autoResized: number[];
   /** Only rows that hold something: `[rowNumber, row]`. */
-  rows: [number, { v: JsonCell[]; f?: (string | null)[]; nf?: (string | null)[]; st?: (CellStyle | null)[]; n?: (string | null)[]; dv?: (ValidationRule | null)[] }][];
+  rows: [number, { v: JsonCell[]; f?: (string | null)[]; nf?: (string | null)[]; st?: (CellStyle | null)[]; n?: (string | null)[]; dv?: (ValidationRule | null)[]; hidden?: boolean }][];
   charts: ChartState[];
   protections: ProtectionState[];
 }
@@ -78,6 +78,7 @@ export function workbookToJson(wb: Workbook): WorkbookJson {
         ...(row.st ? { st: dense(row.st) } : {}),
         ...(row.n ? { n: dense(row.n) } : {}),
         ...(row.dv ? { dv: dense(row.dv) } : {}),
+        ...(row.hidden ? { hidden: true } : {}),
       }] as SheetJson['rows'][number]] : [])),
       charts: structuredClone(s.charts),
       protections: structuredClone(s.protections),
@@ -110,6 +111,7 @@ export function workbookFromJson(json: WorkbookJson): Workbook {
       if (row.st) data.st = sparse(row.st);
       if (row.n) data.n = sparse(row.n);
       if (row.dv) data.dv = sparse(row.dv);
+      if (row.hidden) data.hidden = true;
       s.rows[rowNumber - 1] = data;
     }
     s.charts = structuredClone(sj.charts);

@@ -3,6 +3,7 @@
  * columns and rows, sort a block of rows, clear cells. Not Apps Script calls (the add-on never
  * makes them): tests use them to put a workbook in the state a seller leaves it in.
  */
+import type { CellValue } from './cell-values';
 import type { RowData, SheetModel } from './workbook';
 
 type Cells = 'v' | 'f' | 'nf' | 'st';
@@ -94,4 +95,31 @@ export function sortRows(sheet: SheetModel, fromRow: number, toRow: number, colu
 /** Clears the contents of a block (1-based, inclusive), formats kept, as the Delete key does. */
 export function clearContents(sheet: SheetModel, fromRow: number, fromColumn: number, toRow: number, toColumn: number): void {
   for (let r = fromRow; r <= toRow; r++) for (let c = fromColumn; c <= toColumn; c++) sheet.clearCell(r, c, { contents: true, formats: false });
+}
+
+/** *Hide rows* `start … start + count − 1`: the rows stay (getValues returns them), only unseen. */
+export function hideRows(sheet: SheetModel, start: number, count = 1): void {
+  for (let r = start; r < start + count; r++) {
+    while (sheet.rows.length < r) sheet.rows.push(undefined);
+    sheet.rows[r - 1] = { ...(sheet.rows[r - 1] ?? { v: [] }), hidden: true };
+  }
+}
+
+/**
+ * *Data → Create a filter* over rows `fromRow … toRow`, with only the values `keep` accepts left
+ * ticked in `column`: the other rows are hidden, never removed. Returns how many were hidden.
+ */
+export function filterRows(sheet: SheetModel, fromRow: number, toRow: number, column: number, keep: (value: CellValue) => boolean): number {
+  let hidden = 0;
+  for (let r = fromRow; r <= toRow; r++) {
+    if (keep(sheet.rows[r - 1]?.v[column - 1] ?? '')) continue;
+    hideRows(sheet, r);
+    hidden++;
+  }
+  return hidden;
+}
+
+/** Rows hidden by {@link hideRows} or {@link filterRows}, 1-based. */
+export function hiddenRows(sheet: SheetModel): number[] {
+  return sheet.rows.flatMap((data, i) => (data?.hidden ? [i + 1] : []));
 }

@@ -34,6 +34,8 @@ export interface RowData {
   n?: (string | undefined)[];
   /** Data validation rules, by column. */
   dv?: (ValidationRule | undefined)[];
+  /** Hidden by the seller (*Hide row*) or by a filter: still there, and still read by getValues. */
+  hidden?: boolean;
 }
 
 export interface ProtectionState {

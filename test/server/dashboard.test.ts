@@ -137,7 +137,8 @@ describe('Refresh dashboard', () => {
     const reads = workbook.calls.count('Range.getValues');
     run(workbook, 'refreshDashboard');
     expect(workbook.calls.count('Range.setValues') - writes).toBe(6); // table, year, fees, facts, profit, where the money went
-    expect(workbook.calls.count('Range.getValues') - reads).toBe(2); // ledger, COGS
+    // ledger, COGS, and the dashboard's own columns A–P before (a seller's edit refuses) and after (remembered).
+    expect(workbook.calls.count('Range.getValues') - reads).toBe(4);
     expect(workbook.calls.count('Range.setValue')).toBe(0);
   });
 

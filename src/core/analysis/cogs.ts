@@ -96,8 +96,10 @@ const POSITIONAL: CogsColumns = { skuIds: [0], cost: 1, parts: [], from: 2, labe
  */
 export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
   const bySku = new Map<string, CogsEntry[]>();
-  let columns: CogsColumns | null = null;
-  for (let r = 0; r < rows.length; r++) {
+  // A header naming its columns may sit under a title the seller typed: rows above it are skipped.
+  const headerAt = rows.slice(0, 30).findIndex((row) => headerColumns(row) !== null);
+  let columns: CogsColumns | null = headerAt < 0 ? null : headerColumns(rows[headerAt]);
+  for (let r = headerAt + 1; r < rows.length; r++) {
     const row = rows[r];
     if (row.every(isBlank)) continue;
     if (columns === null) {

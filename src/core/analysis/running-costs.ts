@@ -65,7 +65,10 @@ function text(value: CellValue): string {
  * nor percent are notes and skipped; anything else that cannot be read throws naming the cell.
  */
 export function readRunningCosts(rows: readonly (readonly CellValue[])[], where = 'TTS Costs'): RunningCost[] {
-  const headerAt = rows.findIndex((row) => row.some((cell) => text(cell) !== ''));
+  // The header names Amount or Percent; rows above it (a title the seller typed) are not costs.
+  const names = [...HEADER_NAMES.Amount, ...HEADER_NAMES.Percent];
+  const named = rows.slice(0, 30).findIndex((row) => row.some((cell) => names.includes(headerKey(cell))));
+  const headerAt = named >= 0 ? named : rows.findIndex((row) => row.some((cell) => text(cell) !== ''));
   if (headerAt < 0) return [];
   const keys = rows[headerAt].map(headerKey);
   const col = {} as Record<(typeof COSTS_HEADER)[number], number>;

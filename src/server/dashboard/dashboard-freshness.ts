@@ -7,6 +7,7 @@ import type { DashboardFreshness } from '../../core/contract';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { textCell } from '../sheets/sheet-writing';
 import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
+import { rememberDashboardRow } from './dashboard-ownership';
 
 /** The label of the dashboard's line about itself, in its "About these numbers" block. */
 export const FRESHNESS_LABEL = 'Dashboard';
@@ -82,6 +83,7 @@ function writeFreshnessLine(text: string): void {
     const c = values[r].indexOf(FRESHNESS_LABEL);
     if (c >= 0 && c + 1 < values[r].length) {
       sheet.getRange(r + 1, c + 2).setNumberFormat('@').setValue(textCell(text));
+      rememberDashboardRow(sheet, r + 1);
       return;
     }
   }

@@ -12,6 +12,7 @@ import { formatDollars } from '../../core/analysis/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
 import { FRESHNESS_LABEL, markDashboardRefreshed } from './dashboard-freshness';
 import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
+import { checkDashboardEdits, rememberDashboard } from './dashboard-ownership';
 import { withDocumentLock } from '../sheets/document-lock';
 import { readCogs, readLedger } from '../sheets/ledger-reader';
 import { skippedRowsText } from '../../core/ledger/keyless-rows';
@@ -147,6 +148,8 @@ function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: Dashboard
 }
 
 export function refreshDashboard(_arg: null): DashboardResult {
+  // Columns A–P are rewritten: a refresh that would clear what the seller typed there refuses first.
+  checkDashboardEdits();
   const ledger = readLedger();
   if (!ledger || ledger.rows.length === 0) return { message: NO_LEDGER, months: 0, charts: 0 };
   const settings = readSettings();
@@ -165,6 +168,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
     const freshness = markDashboardRefreshed(new Date());
     const blocks = writeBlocks(sheet, model, settings, { problems: ledger.problems, ledger, costs: costs.length, hasAds: Boolean(adsModel), freshness });
     const ads = adsModel && writeAdsBlocks(sheet, sheet.getLastRow() + 3, adsModel);
+    rememberDashboard(sheet);
     sheet.activate(); // the seller's next look is the answer
     const monthlyTarget = formatDollars(model.status.monthlyTargetCents);
     const annualTarget = formatDollars(model.status.annualTargetCents);

@@ -15,18 +15,23 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface AdsTab {
   sheet: Sheet;
   header: string[];
+  /** The header's row: 1, or lower when the seller put a title above it. */
+  headerRow: number;
   /** Key → sheet row (1-based). */
   rowOfKey: Map<string, number>;
   /** Key → the row as the tab holds it. */
   rows: Map<string, AdRow>;
 }
 
-function headerOf(sheet: Sheet): string[] {
+/** The header row (the first of the top 30 naming Key and Report; else row 1) and its labels. */
+function headerOf(sheet: Sheet): { header: string[]; headerRow: number } {
   const width = sheet.getLastColumn();
-  if (width === 0) return [];
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0].map((v) => String(v));
+  if (width === 0) return { header: [], headerRow: 1 };
+  const top = sheet.getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), width).getValues().map((row) => row.map((v) => String(v)));
+  const at = top.findIndex((row) => row.includes('Key') && row.includes('Report'));
+  const header = top[Math.max(at, 0)];
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
-  return header;
+  return { header, headerRow: Math.max(at, 0) + 1 };
 }
 
 /** The tab's rows, read through the ads reader (as TTS_ADS reads them); [] without a tab. */
@@ -45,30 +50,30 @@ export function openAdsTab(): AdsTab {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const existing = ss.getSheetByName(ADS_TAB);
   const sheet = existing && existing.getLastRow() > 0 ? existing : sheetWithHeader(ADS_TAB, ADS_HEADER);
-  const header = headerOf(sheet);
+  const { header, headerRow } = headerOf(sheet);
   // Without its Key column the tab cannot tell which rows it holds: every row would be added again.
   if (sheet.getLastRow() >= 2 && !header.includes('Key')) {
-    throw new Error(`The ${ADS_TAB} tab has no Key column in row 1. Rename the tab to keep it, and import again to start a new one.`);
+    throw new Error(`The ${ADS_TAB} tab has no Key column in row ${headerRow}. Rename the tab to keep it, and import again to start a new one.`);
   }
   const missing = ADS_HEADER.filter((label) => !header.includes(label));
   if (missing.length > 0) {
     ensureColumns(sheet, header.length + missing.length);
-    writeBlock(sheet, 1, header.length + 1, [missing.map(textCell)], missing.map(() => TEXT_FORMAT));
-    sheet.getRange(1, header.length + 1, 1, missing.length).setFontWeight('bold');
+    writeBlock(sheet, headerRow, header.length + 1, [missing.map(textCell)], missing.map(() => TEXT_FORMAT));
+    sheet.getRange(headerRow, header.length + 1, 1, missing.length).setFontWeight('bold');
     header.push(...missing);
   }
   const rowOfKey = new Map<string, number>();
   const rows = new Map<string, AdRow>();
-  if (sheet.getLastRow() >= 2) {
+  if (sheet.getLastRow() > headerRow) {
     const values = sheet.getDataRange().getValues() as CellValue[][];
     const keyColumn = header.indexOf('Key');
-    for (let r = 1; r < values.length; r++) {
+    for (let r = headerRow; r < values.length; r++) {
       const key = String(values[r][keyColumn] ?? '').trim();
       if (key !== '') rowOfKey.set(key, r + 1);
     }
     for (const row of adRowsOfValues(values)) rows.set(row.key, row);
   }
-  return { sheet, header, rowOfKey, rows };
+  return { sheet, header, headerRow, rowOfKey, rows };
 }
 
 function lineOf(row: AdRow, header: readonly string[], importedAt: string): { cells: Cell[]; formats: string[] } {
@@ -88,7 +93,7 @@ function lineOf(row: AdRow, header: readonly string[], importedAt: string): { ce
 export function appendAdRows(tab: AdsTab, rows: readonly AdRow[], importedAt: string): void {
   if (rows.length === 0) return;
   const lines = rows.map((row) => lineOf(row, tab.header, importedAt));
-  const first = Math.max(tab.sheet.getLastRow(), 1) + 1;
+  const first = Math.max(tab.sheet.getLastRow(), tab.headerRow) + 1;
   // Only the add-on's columns are written: the seller's own columns of the new rows stay blank.
   writeOwnColumns(tab, first, lines);
   rows.forEach((row, i) => tab.rowOfKey.set(row.key, first + i));

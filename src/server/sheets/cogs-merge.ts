@@ -17,9 +17,10 @@ import { dateCell } from './sheet-writing';
 import { dateTextConverter, spreadsheetTimeZone } from './sheet-dates';
 
 function tabRows(layout: CogsLayout): CogsTabRow[] {
-  if (layout.lastRow < 2) return [];
+  const first = layout.headerRow + 1;
+  if (layout.lastRow < first) return [];
   const width = layout.sheet.getLastColumn();
-  const values = layout.sheet.getRange(2, 1, layout.lastRow - 1, width).getValues() as CellValue[][];
+  const values = layout.sheet.getRange(first, 1, layout.lastRow - first + 1, width).getValues() as CellValue[][];
   const toText = dateTextConverter();
   const at = (row: CellValue[], name: keyof CogsLayout['columns']): CellValue => {
     const column = layout.columns[name];

@@ -46,6 +46,8 @@ export interface CogsLayout {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   columns: Partial<Record<CogsColumn, number>>;
   lastRow: number;
+  /** The header's row: 1, or lower when the seller put a title above it. */
+  headerRow: number;
 }
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -59,17 +61,23 @@ export function cogsSheet(): CogsLayout {
   return cogsLayout(sheet);
 }
 
-/** Where each known column is, found by its header in row 1 (case, spaces and punctuation ignored). */
+/**
+ * Where each known column is, found by its header (case, spaces and punctuation ignored) in the
+ * first of the top 30 rows that names two of them: a title the seller typed above it is skipped.
+ */
 export function cogsLayout(sheet: Sheet): CogsLayout {
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
-  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
-  const keys = header.map((cell) => headerKey(cell as string));
+  const top = sheet.getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), lastColumn).getValues();
+  const known = new Set(COGS_HEADER.map((name) => headerKey(name)));
+  const at = top.findIndex((row) => row.filter((cell) => known.has(headerKey(String(cell)))).length >= 2);
+  const headerRow = at < 0 ? 1 : at + 1;
+  const keys = top[headerRow - 1].map((cell) => headerKey(String(cell)));
   const columns: CogsLayout['columns'] = {};
   for (const name of COGS_HEADER) {
-    const at = keys.indexOf(headerKey(name));
-    if (at >= 0) columns[name] = at + 1;
+    const c = keys.indexOf(headerKey(name));
+    if (c >= 0) columns[name] = c + 1;
   }
-  return { sheet, columns, lastRow: sheet.getLastRow() };
+  return { sheet, columns, lastRow: sheet.getLastRow(), headerRow };
 }
 
 function dressNewTab(sheet: Sheet): void {
@@ -112,8 +120,10 @@ function letter(column: number): string {
 /** Text cells of a column from row 2 down (trimmed, a leading apostrophe dropped). */
 export function columnTexts(layout: CogsLayout, name: CogsColumn): string[] {
   const column = layout.columns[name];
-  if (column === undefined || layout.lastRow < 2) return [];
-  return layout.sheet.getRange(2, column, layout.lastRow - 1, 1).getValues().map(([v]) => String(v).trim().replace(/^'/, ''));
+  const first = layout.headerRow + 1;
+  if (column === undefined || layout.lastRow < first) return [];
+  const values = layout.sheet.getRange(first, column, layout.lastRow - first + 1, 1).getValues();
+  return values.map(([v]) => String(v).trim().replace(/^'/, ''));
 }
 
 /**
@@ -122,7 +132,7 @@ export function columnTexts(layout: CogsLayout, name: CogsColumn): string[] {
  */
 export function appendCogsRows(layout: CogsLayout, rows: readonly Partial<Record<CogsColumn, Cell>>[]): void {
   if (rows.length === 0) return;
-  const start = Math.max(layout.lastRow, 1) + 1;
+  const start = Math.max(layout.lastRow, layout.headerRow) + 1;
   ensureRows(layout.sheet, start, rows.length);
   for (const name of COGS_HEADER) {
     const column = layout.columns[name];

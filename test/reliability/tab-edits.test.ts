@@ -40,13 +40,20 @@ const AD_ROWS = adReport().ads!.rows.length;
 /** Every cell of a tab with a header row holding `labels`: the rows under it with a Key. */
 function keysOf(h: Harness, tab: string, labels: string[]): string[] {
   const values = h.values(tab);
-  const headerIndex = values.findIndex((row) => labels.every((l) => row.some((v) => String(v).trim().toLowerCase() === l.toLowerCase())));
+  const headerIndex = values.findIndex((row) =>
+    labels.every((l) => row.some((v) => String(v).trim().toLowerCase() === l.toLowerCase())),
+  );
   if (headerIndex < 0) return [];
   const key = values[headerIndex].findIndex((v) => String(v).trim().toLowerCase() === 'key');
-  return values.slice(headerIndex + 1).map((r) => String(r[key] ?? '').trim()).filter((k) => k !== '');
+  return values
+    .slice(headerIndex + 1)
+    .map((r) => String(r[key] ?? '').trim())
+    .filter((k) => k !== '');
 }
 
-function refresh(h: Harness): { message: string; error?: undefined } | { error: string; message?: undefined } {
+function refresh(
+  h: Harness,
+): { message: string; error?: undefined } | { error: string; message?: undefined } {
   try {
     return { message: (h.run('refreshDashboard', null) as { message: string }).message };
   } catch (error) {
@@ -55,14 +62,19 @@ function refresh(h: Harness): { message: string; error?: undefined } | { error: 
 }
 
 /** March imported, unit costs typed, a running cost, an ad report, the dashboard refreshed. */
-async function usedWorkbook(options: { unitCosts: boolean; runningCosts: boolean; skipCostRow?: number }): Promise<Harness> {
+async function usedWorkbook(options: {
+  unitCosts: boolean;
+  runningCosts: boolean;
+  skipCostRow?: number;
+}): Promise<Harness> {
   const h = harness();
   await h.importFiles([parse(MARCH)]);
   if (options.unitCosts) {
     const cogs = h.values(TABS.cogs);
     const cost = cogs[0].indexOf('Unit cost') + 1;
     cogs.forEach((row, i) => {
-      if (i > 0 && String(row[0]) !== '' && i + 1 !== options.skipCostRow) h.workbook.seed(TABS.cogs, [[2.5]], i + 1, cost);
+      if (i > 0 && String(row[0]) !== '' && i + 1 !== options.skipCostRow)
+        h.workbook.seed(TABS.cogs, [[2.5]], i + 1, cost);
     });
   }
   await runAdsImport(adReport(), 'UTC-07:00', h.call);
@@ -80,7 +92,11 @@ async function importAgain(h: Harness) {
 }
 
 /** The dashboard's monthly table (rows 2–13, columns A–H): sales, target, forecast, net profit, fees by month. */
-const monthlyTable = (h: Harness) => h.values(TABS.dashboard).slice(1, 13).map((r) => r.slice(0, 8));
+const monthlyTable = (h: Harness) =>
+  h
+    .values(TABS.dashboard)
+    .slice(1, 13)
+    .map((r) => r.slice(0, 8));
 
 const baselines = new Map<Figures, unknown[][]>();
 async function baseline(figures: Figures): Promise<unknown[][]> {
@@ -119,7 +135,9 @@ describe('every edit a seller can make, on every tab TTS Profit writes', () => {
     expect(adKeys).toHaveLength(AD_ROWS);
     // The functions count every row of the ledger, hidden ones too.
     const rt = loadBundleInVm({ file: bundle, workbook: h.workbook });
-    expect(Math.round((rt.call('TTS_SETTLEMENT', h.values(TABS.ledger)) as number) * 100)).toBe(MARCH_CENTS + APRIL_CENTS);
+    expect(Math.round((rt.call('TTS_SETTLEMENT', h.values(TABS.ledger)) as number) * 100)).toBe(
+      MARCH_CENTS + APRIL_CENTS,
+    );
 
     const expected = c.expected;
     if (expected.outcome === 'refused') {

@@ -60,7 +60,8 @@ export class DateOrderWatch {
       return known ?? 'mdy';
     }
     if (this.settled === null) this.settled = { order: kind, row, text: text.trim() };
-    else if (this.settled.order !== kind && this.conflict === null) this.conflict = { order: kind, row, text: text.trim() };
+    else if (this.settled.order !== kind && this.conflict === null)
+      this.conflict = { order: kind, row, text: text.trim() };
     return kind;
   }
 
@@ -69,7 +70,9 @@ export class DateOrderWatch {
    * the column: the file must be read again with the order known from its first row.
    */
   get rereadAs(): DayOrder | undefined {
-    return this.preset === undefined && this.readBeforeSettled > 0 && this.settled?.order === 'dmy' ? 'dmy' : undefined;
+    return this.preset === undefined && this.readBeforeSettled > 0 && this.settled?.order === 'dmy'
+      ? 'dmy'
+      : undefined;
   }
 
   /** Why the file (or a range, `range`) is refused ('' when the column writes its dates one way). */

@@ -13,7 +13,9 @@ const KEY = 'tts.dashboard.written';
 /** A row's cells as one short fingerprint (FNV-1a of their text). */
 function fingerprint(row: readonly unknown[]): string {
   let h = 0x811c9dc5;
-  const text = row.map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v)).join('\u0001');
+  const text = row
+    .map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v))
+    .join('\u0001');
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return (h >>> 0).toString(36);
 }
@@ -71,7 +73,10 @@ export function checkDashboardEdits(): void {
     const row = values[r];
     // A row cleared holds nothing to lose; a row as refresh wrote it is the add-on's.
     if (isBlankRow(row) || fingerprint(row) === written[r]) continue;
-    const c = Math.max(0, row.findIndex((v) => v !== '' && v !== null && v !== undefined));
+    const c = Math.max(
+      0,
+      row.findIndex((v) => v !== '' && v !== null && v !== undefined),
+    );
     const cell = `${A1_COLUMNS[c]}${r + 1}`;
     const shown = String(row[c] ?? '').slice(0, 40);
     throw new Error(

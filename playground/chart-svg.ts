@@ -199,7 +199,12 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
   const legendRows = placed.length > 0 ? placed[placed.length - 1].row + 1 : 0;
   const bottom = 30 + legendRows * 16;
 
-  const scaled = data.series.flatMap((s, i) => (offScale.has(i) ? [] : s.values.flatMap((v, j) => (v === null ? [] : [kinds[i] === 'area' ? top(i, j) : v]))));
+  // Stacked bars (Sheets' isStacked): one column per month, the positive parts up from 0, the negative down.
+  const stacked = spec.options.isStacked === true;
+  const bars = data.series.map((_, i) => i).filter((i) => kinds[i] === 'bars');
+  const barSums = (sign: 1 | -1) => data.categories.map((_, j) => bars.reduce((sum, i) => sum + Math.max(0, sign * (data.series[i].values[j] ?? 0)), 0) * sign);
+  const scaled = data.series.flatMap((s, i) => (offScale.has(i) || (stacked && kinds[i] === 'bars') ? [] : s.values.flatMap((v, j) => (v === null ? [] : [kinds[i] === 'area' ? top(i, j) : v]))));
+  if (stacked && bars.length > 0) scaled.push(...barSums(1), ...barSums(-1));
   const ticks = axisTicks(Math.min(0, ...scaled), axisTop ?? Math.max(0, ...scaled));
   const min = ticks[0];
   const max = ticks[ticks.length - 1];
@@ -233,16 +238,23 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
     svg.appendChild(el('polygon', { points: [...upper, ...lower].join(' '), fill: colorOf(i), 'fill-opacity': opacity, class: 'band' }));
   }
 
-  const bars = data.series.map((_, i) => i).filter((i) => kinds[i] === 'bars');
-  const barW = (band * 0.7) / Math.max(1, bars.length);
+  const barW = (band * 0.7) / (stacked ? 1 : Math.max(1, bars.length));
+  const up = data.categories.map(() => 0);
+  const down = data.categories.map(() => 0);
   data.series.forEach((s, i) => {
     const color = colorOf(i);
     if (offScale.has(i)) return;
     if (kinds[i] === 'bars') {
-      const slot = bars.indexOf(i);
+      const slot = stacked ? 0 : bars.indexOf(i);
       s.values.forEach((v, j) => {
         if (v === null) return;
-        const top = y(Math.max(0, v)), bottomY = y(Math.min(0, v));
+        let from = 0;
+        if (stacked) {
+          from = v >= 0 ? up[j] : down[j];
+          if (v >= 0) up[j] += v;
+          else down[j] += v;
+        }
+        const top = y(Math.max(from, from + v)), bottomY = y(Math.min(from, from + v));
         svg.appendChild(el('rect', { x: x(j) - (band * 0.35) + slot * barW, y: top, width: Math.max(1, barW - 1), height: Math.max(0.5, bottomY - top), fill: color }));
       });
       return;

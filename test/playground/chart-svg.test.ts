@@ -21,6 +21,19 @@ describe('the playground chart renderer', () => {
     });
   });
 
+  it('stacks bars as Sheets does with isStacked: one column a month, each part on the one before', () => {
+    const stackedSpec = spec('COLUMN', { isStacked: true, colors: ['#111111', '#222222'] });
+    const svg = renderChart(stackedSpec);
+    const rect = (fill: string) => [...svg.querySelectorAll(`rect[fill="${fill}"]`)].filter((r) => r.getAttribute('width') !== '10');
+    const [april1, may1] = rect('#111111');
+    const [april2] = rect('#222222');
+    // April: 41,000 from 0, then 65,000 on top of it (to 106,000), in the same column.
+    expect(april2.getAttribute('x')).toBe(april1.getAttribute('x'));
+    expect(Number(april2.getAttribute('y')) + Number(april2.getAttribute('height'))).toBeCloseTo(Number(april1.getAttribute('y')), 6);
+    expect(Number(april2.getAttribute('height')) / Number(april1.getAttribute('height'))).toBeCloseTo(65_000 / 41_000, 6);
+    expect(Number(may1.getAttribute('height')) / Number(april1.getAttribute('height'))).toBeCloseTo(70_500 / 41_000, 6);
+  });
+
   it('draws a combo chart as bars plus a target line, with its title', () => {
     const svg = renderChart(spec('COMBO', { title: 'Sales vs target', seriesType: 'bars', series: { 1: { type: 'line' } } }));
     expect(svg.querySelectorAll('rect[fill="#4285f4"]').length).toBeGreaterThanOrEqual(2);

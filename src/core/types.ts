@@ -72,6 +72,8 @@ export interface LedgerRow {
   details?: Record<string, string>;
   /** The import that wrote the row, when read back from the TTS Ledger tab. */
   importId?: string;
+  /** A totals label the seller typed where a date belongs (a file's totals row, never imported). */
+  totalsLabel?: { column: string; text: string };
 }
 
 export interface ReconcileMismatch {

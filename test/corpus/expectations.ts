@@ -152,6 +152,26 @@ function dayFirstStatement(): string[][] {
 }
 const createdAt = (dates: string[]) => () => utf8(orderExportCsv((_l, i) => dates[i]));
 
+/** The sample statement as a seller's Excel re-saved it (test/fixtures/excel-resaved, from the findings of attacking the add-on). */
+const resaved = (name: string) => () => new Uint8Array(readFileSync(new URL(`../fixtures/excel-resaved/${name}`, import.meta.url)));
+const SAMPLE_CENTS = 461385;
+
+export const FINDINGS_FILES: CorpusEntry[] = [
+  { name: 'excel-resaved-ids-text-utf8bom.csv', what: 'The sample statement re-saved by Excel (US) as CSV UTF-8, IDs kept as text: dates `4/5/2026`, amounts `12.5` (finding F1)',
+    bytes: resaved('excel-resaved-ids-text-utf8bom.csv'),
+    expected: { outcome: 'imported', rows: 195, settlementCents: SAMPLE_CENTS } },
+  { name: 'excel-resaved-ids-text-cp1252.csv', what: 'The same, saved as CSV (Comma delimited): Windows-1252, `（` written `?` (finding F2)',
+    bytes: resaved('excel-resaved-ids-text-cp1252.csv'),
+    expected: { outcome: 'imported', rows: 195, settlementCents: SAMPLE_CENTS } },
+  { name: 'with-totals-row.csv', what: 'The sample statement with a totals row: `Total` in column A (a date column), sums under the amounts (finding F3)',
+    bytes: resaved('with-totals-row.csv'),
+    expected: { outcome: 'imported', rows: 195, settlementCents: SAMPLE_CENTS,
+      prepared: { repeatsWrittenOnce: 0, sameKeyDiffering: 0, totalsRows: [/^Row 197 is a totals row \(\*Statement date \(UTC\)\* says `Total`\): its settlement \$4,613\.85 equals the sum of the 195 rows above\. It is not imported\.$/] } } },
+  { name: 'excel-resaved-ids-rounded.csv', what: 'The sample statement saved by Excel without keeping IDs as text: `7.49602E+18` (finding F4)',
+    bytes: resaved('excel-resaved-ids-rounded.csv'),
+    expected: { outcome: 'rejected', message: /^excel-resaved-ids-rounded\.csv: none of its 195 rows can be imported: a spreadsheet rounded its IDs when the file was saved \(row 2, column \*Statement ID\*: `7\.49602E\+18`\).*Download the export again from Seller Center/ } },
+];
+
 /** Dates as a file re-saved in a UK or EU locale writes them (issue #14: day first, per file and column). */
 export const ISSUE_14_FILES: CorpusEntry[] = [
   { name: 'statement-day-first.csv', what: 'A statement re-saved day first, its first date reading either way (`11/03/2026`)',
@@ -172,6 +192,7 @@ export const ISSUE_14_FILES: CorpusEntry[] = [
 export const CORPUS: CorpusEntry[] = [
   ...ISSUE_15_FILES,
   ...ISSUE_14_FILES,
+  ...FINDINGS_FILES,
   { name: 'statement-valid.csv', what: 'A reconciling US Statement CSV', bytes: corpusFile('statement-valid.csv'),
     expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS } },
   { name: 'statement-utf8-bom.csv', what: 'UTF-8 with a byte-order mark', bytes: corpusFile('statement-utf8-bom.csv'),

@@ -60,7 +60,7 @@ function typeNoteBeside(wb: Workbook, tab: string): void {
 /** The edits every tab gets, written once; `header` is a column the tab has, `sortBy` a column to sort on. */
 function commonEdits(key: keyof typeof TABS, header: string, sortBy: string, overrides: Partial<Record<string, TabEditExpected>> = {}): TabEdit[] {
   const tab = TABS[key];
-  const cases: TabEdit[] = [
+  const cases: Omit<TabEdit, 'tab'>[] = [
     { name: 'title-row-inserted', what: 'A row inserted above the header, with a title', edit: (wb) => {
       sellerEdits.insertRowsBefore(sheet(wb, tab), 1);
       wb.seed(tab, [[`My ${tab}`]]);

@@ -12,7 +12,7 @@ import { formatCents } from '../money';
 import { MAX_FILE_NAME_CHARS, MAX_HEADER_CHARS, MAX_UNKNOWN_COLUMNS } from '../read/row-fields';
 import type { FileError, LayoutId, LedgerRow, ParsedExport, Problem } from '../types';
 
-const TOTALS_LABEL = /^(grand\s*)?(sub)?totals?\b|^sum\b/i;
+import { TOTALS_LABEL } from '../read/row-reader';
 const SHEET_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i;
 const ID_FIELDS = ['statementId', 'orderId', 'skuId', 'relatedOrderId'] as const;
 type IdField = (typeof ID_FIELDS)[number];
@@ -116,13 +116,14 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
 
   for (const row of parsed.rows) {
     const bad = notAnId(row);
-    if (bad && TOTALS_LABEL.test(bad.text)) {
+    const label = row.totalsLabel ?? (bad && TOTALS_LABEL.test(bad.text) ? { column: idHeader(bad.field, parsed.layout), text: bad.text } : undefined);
+    if (label) {
       const above = kept.slice(sectionStart).reduce((n, r) => n + rowPnl(r).settlement, 0);
       const own = rowPnl(row).settlement;
       const check = own === above
         ? `its settlement ${formatCents(own, { dollarSign: true })} equals the sum of the ${sinceTotal} rows above`
         : `its settlement ${formatCents(own, { dollarSign: true })} differs from the ${sinceTotal} rows above (${formatCents(above, { dollarSign: true })}) by ${formatCents(own - above, { dollarSign: true })}`;
-      totalsRows.push(`Row ${row.source.row} is a totals row (*${idHeader(bad.field, parsed.layout)}* says \`${bad.text}\`): ${check}. It is not imported.`);
+      totalsRows.push(`Row ${row.source.row} is a totals row (*${label.column}* says \`${label.text}\`): ${check}. It is not imported.`);
       subtract(out, row);
       sectionStart = kept.length;
       sinceTotal = 0;

@@ -32,6 +32,8 @@ export interface NormalizerOptions {
   onRoundedId?: RowReaderOptions['onRoundedId'];
   /** Slash-date order per date column, settled by a first read (see RowReaderOptions). */
   dayOrders?: RowReaderOptions['dayOrders'];
+  /** A totals label in a date column marks a totals row (see RowReaderOptions). */
+  totalsRows?: RowReaderOptions['totalsRows'];
 }
 
 /** How the values of one column the catalog does not know looked: amounts, or other text. */
@@ -119,6 +121,10 @@ function toLedgerRow(view: RowView, key: string, reader: RowReader, plan: Column
   row.amounts = amountsOf(view);
   row.unknown = {};
   row.source = sourceOf(view);
+  if (view.totalsLabel !== '') {
+    const [column, text] = view.totalsLabel.split('\u0000');
+    row.totalsLabel = { column, text };
+  }
   for (let k = 0; k < reader.extraCount; k++) {
     const column = plan.columns[reader.extraColumns[k]];
     if (column.read === 'unknown') row.unknown[column.name] = reader.extraTexts[k];

@@ -187,6 +187,8 @@ class SheetParser {
       dateText: this.options.dateText,
       keys: this.options.keys,
       dayOrders: this.options.dayOrders,
+      // A file's totals row is checked and dropped before import; a range passed to a function refuses it.
+      totalsRows: this.options.range !== true,
       onRoundedId: this.options.keepRoundedIds
         ? (field, shown, row) => {
             if (isIdField(field)) this.roundedIds.sawScientific(field, shown, row);
@@ -592,6 +594,9 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
     return { files: [], errors: [{ fileName, message }], notes: [] };
   }
   const files = data.map((p) => p.parser.result());
+  // A file saved with every ID rounded has no row left: its digits are gone from the file itself.
+  const lostIds = files.find((f) => f.rows.length === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)));
+  if (lostIds) return { files: [], errors: [{ fileName, message: lostIdsRefusal(lostIds) }], notes: [] };
   // Rounded IDs cannot key ledger rows (exponent-rounded ones were rejected row by row already).
   const rounded = files.find((f) => f.roundedIds);
   if (rounded) {
@@ -614,6 +619,22 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
     else if (summary.kind === 'other') notes.push(`Sheet ${sheet}: no TikTok Shop export header; skipped.`);
   }
   return { files, errors: [], notes };
+}
+
+const LOST_DIGITS = /the ID (\S+) lost its last digits/;
+
+/** The refusal of a file none of whose rows could be read because a spreadsheet rounded their IDs. */
+function lostIdsRefusal(file: ParsedExport): string {
+  const where = file.sheet !== undefined ? `${file.fileName}, sheet ${file.sheet}` : file.fileName;
+  const first = file.rejects.find((p) => LOST_DIGITS.test(p.message))!;
+  const id = LOST_DIGITS.exec(first.message)![1];
+  const rows = new Set(file.rejects.map((p) => p.row)).size;
+  return (
+    `${where}: none of its ${rows} rows can be imported: a spreadsheet rounded its IDs when the file was saved ` +
+    `(row ${first.row}, column *${first.column ?? 'ID'}*: \`${id}\`), so their last digits are gone from the file and ` +
+    'formatting the column cannot bring them back. Download the export again from Seller Center and import it as ' +
+    'downloaded (to open it in a spreadsheet first, import it keeping IDs as text). Nothing was imported.'
+  );
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { LedgerRow } from '../types';
 
 /** LedgerRow's own fields, one value each (amounts, unknown columns, source and details are built apart). */
-export type LedgerField = Exclude<keyof LedgerRow, 'amounts' | 'unknown' | 'source' | 'details'>;
+export type LedgerField = Exclude<keyof LedgerRow, 'amounts' | 'unknown' | 'source' | 'details' | 'totalsLabel'>;
 
 /** The fields a TTS Ledger tab fills that land in the row's `source` instead. */
 type SourceField = 'sourceFile' | 'sourceRow';

@@ -79,5 +79,15 @@ function keyPartOf(row: RowView, field: RowField): string {
   if (field === 'skuId') return row.skuId === '' ? row.orderId : row.skuId;
   // The calendar date only: a time's seconds (dropped by Excel) or zone (from the file name) never change a key.
   if (field === 'statementDate' || field === 'orderDate') return row[field].slice(0, 10);
+  if (field === 'type') return keyType(row.type);
   return String(row[field] ?? '');
+}
+
+/**
+ * A type as keys spell it: its letters, digits and spaces. `Violation fee （settlement fee）` reads
+ * as `Violation fee (settlement fee)`, and Excel re-saving the file as Windows-1252 writes it
+ * `Violation fee ?settlement fee?`: one row, one key.
+ */
+export function keyType(type: string): string {
+  return /[^A-Za-z0-9 ]/.test(type) ? type.replace(/[^A-Za-z0-9 ]/g, '') : type;
 }

@@ -30,9 +30,17 @@ export interface RowReaderOptions {
    * rejecting the row: for sums, which IDs do not change (see rounded-ids.ts).
    */
   onRoundedId?: (field: RowField | undefined, shown: string, rowNumber: number) => void;
+  /**
+   * A totals label (`Total`, `Grand total`) in a date column marks a totals row the seller added
+   * (files: ready-to-import.ts checks and drops it) instead of rejecting it as a bad date.
+   */
+  totalsRows?: boolean;
   /** The order of slash dates per date column (by header), settled by a first read of the file. */
   dayOrders?: Readonly<Record<string, DayOrder>>;
 }
+
+/** A totals row's label: `Total`, `Grand total`, `Subtotal`, `Totals`, `Sum`. */
+export const TOTALS_LABEL = /^(grand\s*)?(sub)?totals?\b|^sum\b/i;
 
 /** Rejected-row messages kept per file (all are counted). */
 export const MAX_PROBLEMS = 1000;
@@ -147,6 +155,7 @@ export class RowReader {
     view.sourceFile = this.options.fileName;
     view.sourceSheet = this.options.sheet;
     view.sourceRow = rowNumber;
+    view.totalsLabel = '';
     this.extraCount = 0;
     this.bad = false;
     this.rowNumber = rowNumber;
@@ -179,7 +188,8 @@ export class RowReader {
         row.sourceSheet = undefined;
         row.sourceRow = this.ledgerSourceRow;
       }
-    } else if (row.orderId === '') {
+    } else if (row.orderId === '' && row.totalsLabel === '') {
+      // A totals row has no ID of its own: ready-to-import.ts checks it against the rows above.
       this.rejectedRows++;
       const name = this.plan.orderIdColumn >= 0 ? this.columns[this.plan.orderIdColumn].name : undefined;
       this.report(name, `Row ${rowNumber}: no *${name ?? 'Order/adjustment ID'}*; the row was skipped.`);
@@ -278,7 +288,9 @@ export class RowReader {
       iso = parseDateOrNull(value, this.options.timeZone);
       if (iso !== null) isoHash = textHash(iso);
     }
-    if (iso === null) {
+    if (iso === null && this.options.totalsRows === true && typeof value === 'string' && TOTALS_LABEL.test(value.trim())) {
+      this.view.totalsLabel = `${column.name}\u0000${value.trim()}`;
+    } else if (iso === null) {
       this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``);
     } else if (column.field) {
       setField(this.view, column.field, iso);

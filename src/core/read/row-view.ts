@@ -33,6 +33,8 @@ export interface RowView extends RowFields {
   sourceFile: string;
   sourceSheet: string | undefined;
   sourceRow: number;
+  /** A totals label (`Total`) found where a date belongs: `column\u0000label`, or ''. */
+  totalsLabel: string;
 }
 
 export function createRowView(amountIds: readonly string[], layout: LayoutId): RowView {
@@ -48,6 +50,7 @@ export function createRowView(amountIds: readonly string[], layout: LayoutId): R
     sourceFile: '',
     sourceSheet: undefined,
     sourceRow: 0,
+    totalsLabel: '',
   };
 }
 

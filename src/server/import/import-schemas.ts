@@ -48,8 +48,11 @@ export const LedgerRowSchema = z.object({
   details: z.optional(z.record(text(100), text(MAX_DETAIL_CHARS))),
 }) satisfies z.ZodMiniType<LedgerRow>;
 
-/** The row's own fields, all checked: one added to LedgerRow and not above fails to compile here. */
-type UncheckedField = Exclude<keyof LedgerRow, keyof z.output<typeof LedgerRowSchema> | 'importId'>;
+/**
+ * The row's own fields, all checked: one added to LedgerRow and not above fails to compile here.
+ * `totalsLabel` marks a file's totals row, which the sidebar drops before import (ready-to-import.ts).
+ */
+type UncheckedField = Exclude<keyof LedgerRow, keyof z.output<typeof LedgerRowSchema> | 'importId' | 'totalsLabel'>;
 const everyFieldChecked: [UncheckedField] extends [never] ? true : UncheckedField = true;
 void everyFieldChecked;
 

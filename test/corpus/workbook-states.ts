@@ -217,6 +217,18 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', ...BOTH, written: 40, dashboard: /1 row of the TTS Ledger tab without a Key \(not written by TTS Profit\) was skipped/ },
   },
   {
+    name: 'ledger-totals-row-labelled-in-key', source: 'finding F5 (house)',
+    what: 'A totals row typed two rows under the ledger: `Total` in the Key column, the sum under Total settlement amount',
+    before: [MARCH],
+    edit: (wb) => {
+      const row = ledger(wb).lastRow() + 2;
+      wb.seed(LEDGER, [['Total']], row, columnNumber(wb, LEDGER, 'Key'));
+      wb.seed(LEDGER, [[MARCH_CENTS / 100]], row, columnNumber(wb, LEDGER, 'Total settlement amount'));
+    },
+    after: [APRIL, MARCH],
+    expected: { outcome: 'imported', ...BOTH, written: 40, kept: [], dashboard: /1 row of the TTS Ledger tab without a Key \(not written by TTS Profit\) was skipped/ },
+  },
+  {
     name: 'ledger-title-row-inserted-above', source: 'found',
     what: 'A row inserted above the header with a title typed in it',
     before: [MARCH],

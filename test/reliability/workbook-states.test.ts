@@ -45,7 +45,8 @@ export function ledgerByHeader(h: Harness): { keys: string[]; settlementCents: n
   let cents = 0;
   for (const row of values.slice(headerIndex + 1)) {
     const k = String(row[key] ?? '').trim();
-    if (k === '') continue;
+    // Every key the add-on writes has `|` in it: a `Total` the seller typed in the Key column is theirs.
+    if (!k.includes('|')) continue;
     keys.push(k);
     const day = row[date] instanceof Date ? (row[date] as Date).toISOString().slice(0, 10) : String(row[date]);
     fields.set(k, [...ids.map((c) => String(row[c])), day !== '' ? 'dated' : 'undated'].join('|'));

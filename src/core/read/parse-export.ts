@@ -595,7 +595,8 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
   }
   const files = data.map((p) => p.parser.result());
   // A file saved with every ID rounded has no row left: its digits are gone from the file itself.
-  const lostIds = files.find((f) => f.rows.length === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)));
+  // (An ad report keeps its rows in `ads`: its `rows` are always empty.)
+  const lostIds = files.find((f) => !f.ads && f.rows.length === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)));
   if (lostIds) return { files: [], errors: [{ fileName, message: lostIdsRefusal(lostIds) }], notes: [] };
   // Rounded IDs cannot key ledger rows (exponent-rounded ones were rejected row by row already).
   const rounded = files.find((f) => f.roundedIds);

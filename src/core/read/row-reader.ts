@@ -176,9 +176,11 @@ export class RowReader {
     }
     const rowNumber = this.rowNumber;
     if (this.isLedger) {
-      if (row.key === '') {
+      // Every key the add-on writes joins its parts with `|`: a word such as `Total` is the seller's.
+      if (row.key === '' || !row.key.includes('|')) {
         this.rejectedRows++;
-        this.report('Key', `Row ${rowNumber}: no *Key*; the row was skipped.`);
+        const typed = row.key === '' ? '' : ` written by TTS Profit (it says \`${shownValue(row.key)}\`)`;
+        this.report('Key', `Row ${rowNumber}: no *Key*${typed}; the row was skipped.`);
         return null;
       }
       // A ledger row keeps the layout and source it was imported from.

@@ -109,3 +109,15 @@ describe('a report with names only', () => {
     expect(column(h.values(ADS), 'Cost')).toEqual([40, 0, 35.25, 0, 20, 40, 35.25]);
   });
 });
+
+describe('a report in another clock', () => {
+  it('is shown as a revision of the days already there, never added beside them', async () => {
+    const h = harness();
+    const file = parsed('may.csv', [NAMES, '2026-05-01,Spring Tanks,Broad,40.00,12000,5,149.90']);
+    await runAdsImport(file, 'UTC-07:00', h.call);
+    const other = await runAdsImport(file, 'UTC+08:00', h.call);
+    expect(other).toMatchObject({ written: 0, duplicates: 0, renames: [] });
+    expect(other.revisions.map((r) => r.changes)).toEqual([[{ what: 'Clock', before: 'UTC-07:00', after: 'UTC+08:00' }]]);
+    expect(column(h.values(ADS), 'Clock')).toEqual(['UTC-07:00']);
+  });
+});

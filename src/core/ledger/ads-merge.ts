@@ -119,7 +119,8 @@ export function mergeAdRows(
   return merge;
 }
 
-const ID_FIELDS = ['campaignId', 'adGroupId', 'adId', 'productId'] as const;
+/** Fields that tell two rows of the same names apart when both have them. */
+const ID_FIELDS = ['account', 'campaignId', 'adGroupId', 'adId', 'productId'] as const;
 
 /**
  * The held row a new key stands for when one of the two reports had IDs and the other only names:

@@ -74,20 +74,23 @@ export function spendOf(row: AdRow): number {
  * them (`#1800…`: a renamed campaign keeps its key); without them the key follows the names, and a
  * renamed campaign, ad group or ad looks new (see {@link keysFollowNames}). Products go by ID first.
  */
-export function adRowKey(row: Pick<AdRow, 'report' | 'day' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'>): string {
+export function adRowKey(row: KeyFields): string {
   const campaign = idOrName(row.campaignId, row.campaign);
   const unit = [idOrName(row.adGroupId, row.adGroup), idOrName(row.adId, row.ad), idOrName(row.productId, row.productName)].filter((p) => p !== '').join(' / ');
-  return `${row.report}|${row.day}|${campaign}|${unit}`;
+  // The account when the report names it: two ad accounts may each run an "Always On".
+  return `${row.report}|${row.day}|${campaign}|${unit}${row.account ? `|@${row.account}` : ''}`;
 }
 
+type KeyFields = Pick<AdRow, 'report' | 'day' | 'account' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'>;
+
 /**
- * The row's key by names alone, so a report exported with IDs meets the same rows imported from
- * one without (and back); null when a dimension has an ID and no name.
+ * The row's key by names alone (no IDs, no account), so a report exported with IDs or the account
+ * meets the same rows imported from one without (and back); null when a dimension has an ID and no name.
  */
-export function adNameKey(row: Pick<AdRow, 'report' | 'day' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'>): string | null {
+export function adNameKey(row: KeyFields): string | null {
   const pairs: [string, string][] = [[row.campaignId, row.campaign], [row.adGroupId, row.adGroup], [row.adId, row.ad], [row.productId, row.productName]];
   if (pairs.some(([id, name]) => id !== '' && name === '')) return null;
-  return adRowKey({ ...row, campaignId: '', adGroupId: '', adId: '', productId: '' });
+  return adRowKey({ ...row, account: '', campaignId: '', adGroupId: '', adId: '', productId: '' });
 }
 
 function idOrName(id: string, name: string): string {

@@ -52,6 +52,7 @@ type TextField = Exclude<AdField, 'cost' | 'netCost' | 'revenue' | 'orders' | 'i
 type NameField = 'account' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName' | 'skuId';
 const MONEY_FIELDS = new Set<AdField>(['cost', 'netCost', 'revenue']);
 const COUNT_FIELDS = new Set<AdField>(['orders', 'impressions', 'clicks']);
+const TOTAL_LABEL_FIELDS = new Set<AdField>(['day', 'account', 'campaign', 'campaignId', 'adGroup', 'ad', 'productName', 'productId']);
 const ID_FIELDS = new Set<AdField>(['campaignId', 'adGroupId', 'adId', 'productId', 'skuId']);
 
 interface Column {
@@ -138,6 +139,9 @@ class Reader implements AdsReader {
   private totalRows = 0;
   private readonly hasKeyColumn: boolean;
   private readonly present = new Set<AdField>();
+  private readonly dayColumn: Column | undefined;
+  /** The columns a totals row writes its label in: the day and the names. */
+  private readonly dimensions: readonly Column[];
 
   constructor(
     private readonly options: AdsReaderOptions,
@@ -147,6 +151,8 @@ class Reader implements AdsReader {
   ) {
     for (const c of columns) this.present.add(c.field);
     this.hasKeyColumn = this.present.has('key');
+    this.dayColumn = columns.find((c) => c.field === 'day');
+    this.dimensions = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
   }
 
   private report(row: number, column: string | undefined, message: string): void {
@@ -160,7 +166,7 @@ class Reader implements AdsReader {
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
     const first = cells.find((c) => cellText(c) !== '');
     if (first === undefined) return null;
-    if (this.isTotalRow(cells, cellText(first))) {
+    if (this.isTotalRow(cells)) {
       this.totalRows++;
       return null;
     }
@@ -181,15 +187,17 @@ class Reader implements AdsReader {
   }
 
   /**
-   * A report's `Total` row: it starts with "Total" and has no day (a campaign named "Total Body
-   * Leggings" on a dated row is data).
+   * A report's totals row (`Total`, `Total of 12 results`, `Grand total`): a dimension cell says
+   * so and the day cell holds no single day (blank, `-`, or the report's date range). A campaign
+   * named "Total Body Leggings" on a dated row is data.
    */
-  private isTotalRow(cells: readonly CellValue[], first: string): boolean {
-    if (!TOTAL_ROW.test(first)) return false;
-    const day = this.columns.find((c) => c.field === 'day');
+  private isTotalRow(cells: readonly CellValue[]): boolean {
+    const day = this.dayColumn;
     const value = day === undefined ? undefined : cells[day.index];
-    const iso = value instanceof Date ? 'date' : parseDateOrNull(cellText(value));
-    return iso === null || iso === '';
+    if (value instanceof Date) return false;
+    const iso = parseDateOrNull(cellText(value));
+    if (iso !== null && iso !== '') return false;
+    return this.dimensions.some((c) => TOTAL_ROW.test(cellText(cells[c.index])));
   }
 
   /** One data row → an AdRow, or null (reported) when a cell cannot be read. */

@@ -73,6 +73,24 @@ describe('ad imports in TTS Imports', () => {
     expect(log[0]).toMatchObject({ Layout: expect.stringContaining('Statement'), Status: 'complete' });
   });
 
+  it('cuts a report with long kept columns into chunks by size, still one log row', async () => {
+    const h = harness();
+    const long = 'x'.repeat(480);
+    const lines = ['By Day,Campaign name,Cost,Gross revenue (Shop),Note A,Note B,Note C'];
+    for (let d = 0; d < 600; d++) lines.push(`${new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10)},Always On,1.00,3.00,${long},${long},${long}`);
+    const sizes: number[] = [];
+    const measuring: typeof h.call = (async (name: string, arg: unknown) => {
+      sizes.push(JSON.stringify(arg).length);
+      return h.call(name as 'importAds', arg as never);
+    }) as typeof h.call;
+    const outcome = await runAdsImport(parsed('notes.csv', lines.join('\n')), 'UTC', measuring);
+    expect(outcome).toMatchObject({ status: 'complete', written: 600 });
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThan(1_000_000);
+    expect(logRows(h).map((r) => [r['Rows in file'], r['New rows'], r.Status])).toEqual([[600, 600, 'complete']]);
+    expect(column(h.values(ADS), 'Note C')[599]).toBe(long);
+  });
+
   it('closes the log row as cancelled when the seller stops between chunks', async () => {
     const h = harness();
     const lines = ['By Day,Campaign name,Cost,Gross revenue (Shop)'];

@@ -14,7 +14,7 @@ import { prefillAdSkus } from '../sheets/ad-skus-sheet';
 import { appendAdRows, openAdsTab, replaceAdRows } from '../sheets/ads-sheet';
 import { withDocumentLock } from '../sheets/document-lock';
 import { checkImportsTab, logAdReportStarted, logImportFinished } from '../sheets/imports-log';
-import { AdsImportSchema } from './import-schemas';
+import { AdsImportSchema, MAX_CHUNK_CHARS } from './import-schemas';
 import { newImportId } from './import-state';
 import { checkRequest } from './request-check';
 
@@ -35,6 +35,10 @@ export function getAdsClock(_arg: null): string {
 }
 
 export function importAds(arg: AdsImportRequest): AdsImportResult {
+  const size = JSON.stringify(arg ?? null).length;
+  if (size > MAX_CHUNK_CHARS) {
+    throw new Error(`Ads import rejected: the chunk holds ${size} characters of rows; the most one call accepts is ${MAX_CHUNK_CHARS}. Send fewer rows per chunk.`);
+  }
   const request = checkRequest(AdsImportSchema, arg, 'Ads import');
   const clock = parseAdClock(request.clock);
   if (clock === null) throw new Error(`Ads import rejected: clock: expected the ad account's UTC offset such as UTC-07:00, found "${request.clock}".`);

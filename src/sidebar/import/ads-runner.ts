@@ -9,9 +9,10 @@ import type { AdRename, AdRevision } from '../../core/ledger/ads-merge';
 import type { AdRow } from '../../core/read/ad-rows';
 import type { ParsedExport } from '../../core/types';
 import type { ImportOutcome, ServerCaller } from './import-runner';
+import { chunkRows } from './chunks';
 
-/** Rows per call: an ad row is under 1 KB, so a chunk stays far below the 2 MB a call accepts. */
-export const ADS_CHUNK_ROWS = 1000;
+/** Rows per call, and bytes: the report's own columns kept on each row can make a row several KB. */
+export const ADS_CHUNK_LIMITS = { maxRows: 1000, maxBytes: 900_000 };
 
 export interface AdsOutcome extends ImportOutcome {
   revisions: AdRevision[];
@@ -50,16 +51,16 @@ async function send(call: ServerCaller, parsed: ParsedExport, clock: string, row
       replace: confirmed.replace.filter((k) => keys.has(k)), add: confirmed.add.filter((k) => keys.has(k)),
     };
   };
-  for (let i = 0; i === 0 || i < rows.length; i += ADS_CHUNK_ROWS) {
+  const chunks = rows.length === 0 ? [[]] : chunkRows(rows, ADS_CHUNK_LIMITS);
+  for (let i = 0; i < chunks.length; i++) {
     if (isCancelled()) {
       outcome.status = 'cancelled';
       // Closes the file's TTS Imports row (nothing else is written).
       if (importId !== '') await call('importAds', request([], 'cancelled')).catch(() => undefined);
       return;
     }
-    const chunk = rows.slice(i, i + ADS_CHUNK_ROWS);
     try {
-      const result = await call('importAds', request(chunk, i + ADS_CHUNK_ROWS >= rows.length ? 'last' : 'more'));
+      const result = await call('importAds', request(chunks[i], i === chunks.length - 1 ? 'last' : 'more'));
       importId = result.importId;
       outcome.written += result.written;
       outcome.duplicates += result.duplicates;

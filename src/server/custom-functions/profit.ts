@@ -10,9 +10,9 @@ import { readAds } from './ads';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseDateOrNull } from '../../core/dates';
 import { dateTextConverter } from '../sheets/sheet-dates';
-import type { CellValue } from '../../core/types';
+import type { CellValue, ParsedExport } from '../../core/types';
 import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf, type Grid } from './arguments';
-import { readStatement, refuseRoundedIds } from './statement-input';
+import { readStatement, refuseRoundedIds, tableOf } from './statement-input';
 
 type Arg = unknown;
 
@@ -25,7 +25,7 @@ type Arg = unknown;
  * @param {number[][]} [other_costs] Any range of other costs in dollars, counted as costs.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every, Percent, Of, Starts, Ends), counted for the whole months the statement covers.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report; GMV Pay transfers and ad fees already in the settlement are counted once.
- * @return {number} Net profit in dollars.
+ * @return {number} Net profit in dollars. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
  * @customfunction
  */
 export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg, costs?: Arg, ads?: Arg): number {
@@ -59,12 +59,12 @@ const NO_RATIO = '—';
  * @param {string} [group_by] "month" (default), "sku", "statement" or "type".
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month carries its share; otherwise they are in the Total row.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers (moved to the ad balance, not spend); otherwise it is in the Total row. Adds the reports' spend, TACoS (spend ÷ gross sales) and ROAS (— where there is nothing to divide by).
- * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units sold and Contribution per unit; with ads also Ad spend (ad reports), Attributed revenue, TACoS, Blended ROAS, Attributed ROAS); last row Total.
+ * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units sold and Contribution per unit; with ads also Ad spend (ad reports), Attributed revenue, TACoS, Blended ROAS, Attributed ROAS); then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const { groups, total, layout, adRows, months } = profitOf(statement, cogs, groupBy, costs, ads);
+  const { groups, total, layout, parsed, adRows, months } = profitOf(statement, cogs, groupBy, costs, ads);
   const adMonths = adRows && adSumsByMonth(adRows);
   const money = (cents: number | null) => (cents === null ? '' : centsToCell(cents));
   // An order export holds sales only: the cells after Net sales stay blank, never 0.
@@ -84,7 +84,8 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg,
   const header = [GROUP_LABELS[groupBy], ...columns, ...(groupBy === 'sku' ? SKU_COLUMNS : []), ...(adMonths ? AD_COLUMNS : [])];
   // Ad figures belong to months: by month each month's, otherwise the Total row's only.
   const monthOf = (group: string) => (groupBy === 'month' && group !== '' ? [group] : []);
-  return [header, ...groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line, monthOf(g.group))), line('Total', total, months)];
+  const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line, monthOf(g.group)));
+  return tableOf(parsed, [header, ...body, line('Total', total, months)]);
 }
 
 /** The ad cells of a P&L line: blank for a group that is not a month, `—` for a ratio with nothing to divide by. */
@@ -105,7 +106,7 @@ function adCells(byMonth: ReadonlyMap<string, AdMonthSums>, months: readonly str
  * @param {string|Date} month The month, as "2026-05" or any date in it.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report.
- * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; last row Total.
+ * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
@@ -132,7 +133,7 @@ export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: A
   rows.push(['Ad spend', '', '', '', centsToCell(spent.ads), isOmitted(ads) ? NO_ADS_NOTE : AD_SPEND_BASIS]);
   total += spent.ads;
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
-  return rows;
+  return tableOf(parsed, rows);
 }
 
 /** A month argument: `2026-05`, a date in it, or a date cell. */
@@ -155,7 +156,7 @@ function profitOf(
   costs: Arg,
   ads: Arg,
   settlementFor?: string,
-): { groups: ProfitGroup[]; total: ProfitLine; layout: string; adRows: AdRow[] | null; months: string[] } {
+): { groups: ProfitGroup[]; total: ProfitLine; layout: string; parsed: ParsedExport; adRows: AdRow[] | null; months: string[] } {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
   const running = isOmitted(costs) ? null : runningCostsOf(costs);
   const tally = new CostTally(table, groupBy);
@@ -179,7 +180,7 @@ function profitOf(
   const adRows = isOmitted(ads) ? null : readAds(ads);
   const adSpend: AdSpendByMonth = adRows ? adSpendByMonth(adRows, adTally.months) : NO_AD_SPEND;
   const result = profitGroups(groupings.result(), tally, { groupBy, hasCogs: table !== undefined, costs: running, adSpend });
-  return { ...result, layout: parsed.layout, adRows, months: monthSpan(tally.months) };
+  return { ...result, layout: parsed.layout, parsed, adRows, months: monthSpan(tally.months) };
 }
 
 /** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */

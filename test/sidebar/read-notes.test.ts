@@ -11,7 +11,7 @@ import { readyFiles } from '../../src/core/ledger/ready-to-import';
 import { toCsv } from '../../src/core/read/files/csv';
 import type { ByteSource } from '../../src/core/read/files/read-file';
 import type { LedgerRow, ParsedExport } from '../../src/core/types';
-import { BASE, BASE_ROWS, columnIndex, utf8, windows1252 } from '../corpus/generate';
+import { BASE, BASE_ROWS, columnIndex, decimalCommaQuotedCsv, utf8, windows1252 } from '../corpus/generate';
 
 /** The file in pieces of 7 bytes: lines and characters cut across pieces, as a slow read would. */
 function smallPieces(bytes: Uint8Array): ByteSource {
@@ -80,5 +80,15 @@ describe('rows that were not UTF-8', () => {
     );
     expect(file.rows.find((r) => r.source.row === 4)?.productName).toBe('Café');
     expect(file.readNotes).toBeUndefined();
+  });
+});
+
+describe('a file of which no row can be imported', () => {
+  it('says nothing was reconciled, never "Reconciled: 0 rows"', async () => {
+    const file = await workerRead(utf8(decimalCommaQuotedCsv()), 'decimal-comma.csv');
+    expect(file.rows).toHaveLength(0);
+    const text = renderPreview(file).textContent!;
+    expect(text).toContain('No row of this file can be imported, so nothing was reconciled.');
+    expect(text).not.toContain('Reconciled');
   });
 });

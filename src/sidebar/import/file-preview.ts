@@ -112,7 +112,9 @@ export function renderPreview(parsed: ParsedExport): HTMLElement {
     orders ? h('p', { className: 'note order-export' }, netSalesByMonthText(orders)) : null,
     orders
       ? h('p', { className: 'check ok order-export' }, ORDER_EXPORT_NOTE)
-      : reconciliationSection(parsed.reconciliation),
+      : parsed.rows.length === 0
+        ? h('p', { className: 'check warn' }, 'No row of this file can be imported, so nothing was reconciled.')
+        : reconciliationSection(parsed.reconciliation),
     ...(parsed.readNotes ?? []).map((line) => h('p', { className: 'note warn read-note' }, line)),
     ...repeatNotes(parsed),
     rejects.length > 0

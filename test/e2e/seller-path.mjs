@@ -314,6 +314,8 @@ try {
     const text = await dialogFrame.locator('main').innerText();
     for (const name of ['Statements', 'On hold', 'Income', 'P&L report', 'Order export', 'Ad reports']) assert.ok(text.includes(name), `Help names ${name}`);
     assert.match(text, /NOW\(\), TODAY\(\) or RAND\(\)/);
+    assert.match(text, /Your costs: TTS COGS and TTS Costs/);
+    assert.match(text, /1,000 × \$0\.125 = \$125\.00/);
     const helpFrame = page.frames().find((f) => f.url() === 'about:srcdoc');
     assert.deepEqual(await axeProblems(helpFrame), []);
     await dialogFrame.getByRole('button', { name: 'Close' }).click();

@@ -99,6 +99,7 @@ export const AdRowSchema = z.object({
   ad: adText, adId: text(MAX_ID_CHARS), productId: text(MAX_ID_CHARS), productName: adText, skuId: text(MAX_ID_CHARS),
   cost: spend, netCost: spend, revenue: spend,
   orders: figure, impressions: figure, clicks: figure,
+  extra: z.record(text(MAX_HEADER_CHARS), adText),
   source: z.object({ file: text(ROW_FIELDS.sourceFile.maxChars), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),
 });
 
@@ -107,4 +108,13 @@ export const AdsImportSchema = z.object({
   clock: text(20),
   rows: z.array(AdRowSchema).check(z.maxLength(MAX_CHUNK_ROWS)),
   replace: z.array(text(2000)).check(z.maxLength(MAX_CHUNK_ROWS)),
+  add: z.array(text(2000)).check(z.maxLength(MAX_CHUNK_ROWS)),
+  importId: z.union([z.literal(''), importId]),
+  file: z.object({
+    layoutLabel: text(200),
+    period: z.object({ first: isoDate, last: isoDate }),
+    rowsTotal: z.int().check(z.gte(0), z.lte(10_000_000)),
+    rejected: z.int().check(z.gte(0), z.lte(10_000_000)),
+  }),
+  end: z.enum(['more', 'last', 'cancelled']),
 });

@@ -22,7 +22,7 @@ const cents = z.int().check(z.gte(-Number.MAX_SAFE_INTEGER), z.lte(Number.MAX_SA
 const importId = z.string().check(z.regex(/^[0-9A-Za-z-]{8,40}$/));
 
 /** The row's own fields checked by their kind and length in the table of row fields; key and layout apart. */
-type CheckedField = Exclude<LedgerField, 'key' | 'layout' | 'importId'>;
+type CheckedField = Exclude<LedgerField, 'key' | 'layout' | 'importId' | 'sampleType'>;
 type FieldSchema<K extends CheckedField> = LedgerRow[K] extends number ? z.ZodMiniNumber : z.ZodMiniString;
 
 function fieldSchema(field: RowField): z.ZodMiniNumber | z.ZodMiniString {
@@ -33,7 +33,7 @@ function fieldSchema(field: RowField): z.ZodMiniNumber | z.ZodMiniString {
 }
 
 const isChecked = (field: RowField): field is CheckedField =>
-  field !== 'key' && field !== 'layout' && field !== 'importId' && field !== 'sourceFile' && field !== 'sourceRow';
+  field !== 'key' && field !== 'layout' && field !== 'importId' && field !== 'sourceFile' && field !== 'sourceRow' && field !== 'sampleType';
 const fieldSchemas = Object.fromEntries(ROW_FIELD_NAMES.filter(isChecked).map((f) => [f, fieldSchema(f)])) as {
   [K in CheckedField]: FieldSchema<K>;
 };
@@ -42,6 +42,8 @@ export const LedgerRowSchema = z.object({
   key: z.string().check(z.minLength(1), z.maxLength(ROW_FIELDS.key.maxChars)),
   layout: z.enum(LAYOUT_IDS),
   ...fieldSchemas,
+  // Only rows of a file with a Sample order type column carry one.
+  sampleType: z.optional(text(ROW_FIELDS.sampleType.maxChars)),
   amounts: z.record(text(100), cents),
   unknown: z.record(text(MAX_HEADER_CHARS), text(MAX_DETAIL_CHARS)),
   source: z.object({ file: text(ROW_FIELDS.sourceFile.maxChars), sheet: z.optional(text(200)), row: z.int().check(z.gte(0)) }),

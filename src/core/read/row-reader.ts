@@ -175,6 +175,13 @@ export class RowReader {
       return null;
     }
     const rowNumber = this.rowNumber;
+    if (row.totalsLabel !== '' && row.orderId !== '') {
+      // `Total` where an order's date belongs is a bad date, never a reason to drop the order as a totals row.
+      const [column, text] = row.totalsLabel.split('\u0000');
+      this.rejectedRows++;
+      this.report(column, `Row ${rowNumber}, column *${column}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(text)}\``);
+      return null;
+    }
     if (this.isLedger) {
       // Every key the add-on writes joins its parts with `|`: a word such as `Total` is the seller's.
       if (row.key === '' || !row.key.includes('|')) {

@@ -21,7 +21,8 @@ export const RATE_DIGITS = 20;
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
-const pow10 = (n: number): bigint => TEN ** BigInt(n);
+const POWERS: bigint[] = [];
+const pow10 = (n: number): bigint => (n < 64 ? (POWERS[n] ??= TEN ** BigInt(n)) : TEN ** BigInt(n));
 const abs = (c: bigint): bigint => (c < ZERO ? -c : c);
 const digits = (c: bigint): number => abs(c).toString().length;
 

@@ -31,6 +31,8 @@ export function breakevenRoas(input: BreakevenInput): number {
     if (costs > 0) throw lossBeforeAds('Infinity');
     return costs < 0 ? 0 : NaN;
   }
+  const fast = plainRoas(input);
+  if (fast !== undefined) return fast;
   const price = exact(input.price);
   const kept = significant(minus(significant(minus(exact(1), exact(input.feeRate))), exact(input.affiliateRate)));
   const margin = significant(minus(significant(minus(significant(times(price, kept)), exact(input.unitCost))), exact(input.otherCost)));
@@ -42,4 +44,25 @@ function lossBeforeAds(loss: string): LossBeforeAdsError {
   return new LossBeforeAdsError(
     `This product loses money before any ad spend: after fees, commission and costs each sale is $${loss} short. No ROAS can break even; raise the price or lower costs.`,
   );
+}
+
+/**
+ * The same ROAS from plain numbers, where they cannot differ: every input, and each step of the
+ * margin, is within a rounding unit of the exact decimal, so the margin is within 16 units of the
+ * largest amount involved. The quotient is rounded here only when it is farther than that error
+ * (doubled) from a half cent; otherwise, and for a margin of 0 or less, the exact path decides.
+ */
+function plainRoas(input: BreakevenInput): number | undefined {
+  const { price, unitCost, otherCost } = input;
+  const gross = price * (1 - input.feeRate - input.affiliateRate);
+  const margin = gross - unitCost - otherCost;
+  if (!(margin > 0) || !Number.isFinite(margin)) return undefined;
+  const largest = Math.max(price, Math.abs(gross), Math.abs(unitCost), Math.abs(otherCost), 1);
+  const hundredths = (price / margin) * 100;
+  const slack = hundredths * (16 * (largest / margin) + 8) * Number.EPSILON;
+  if (!(slack < 1e-3) || !(hundredths < 2 ** 50)) return undefined;
+  const whole = Math.floor(hundredths);
+  const fraction = hundredths - whole;
+  if (Math.abs(fraction - 0.5) <= slack) return undefined;
+  return (whole + (fraction > 0.5 ? 1 : 0)) / 100;
 }

@@ -1,8 +1,9 @@
 /**
  * The typed call contract between the sidebar and the server. Every `google.script.run` target
  * the sidebar may call is listed here with its one argument and its result; the server's handler
- * table is typed against it (src/server/handlers.ts) and so is the sidebar's wrapper
- * (src/sidebar/server-client.ts), so a misspelt handler name is a type error on both sides.
+ * table is typed against it (src/server/handlers.ts, the table src/server/index.ts exports them
+ * from) and so is the sidebar's wrapper (src/sidebar/server-client.ts), so a misspelt handler name
+ * is a type error on both sides.
  *
  * Everything here crosses HtmlService's serializer: plain objects, arrays, strings, numbers,
  * booleans, null. Never `Date` (send ISO text) and never `undefined` inside arrays.

@@ -10,11 +10,6 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const ENTRY_POINTS = ['src/server/index.ts', 'src/sidebar/main.ts', 'src/sidebar/parsing/parse-worker.ts'];
-/**
- * Modules that exist for the type checker alone and say so: src/server/handlers.ts ties the
- * server's exports to the call contract with `satisfies`, and is imported by nothing on purpose.
- */
-const TYPE_CHECKS = ['src/server/handlers.ts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -56,16 +51,8 @@ function reachableFrom(entries: readonly string[]): Set<string> {
 describe('the import graph of src/', () => {
   it('reaches every module from an entry point of the add-on', () => {
     const reachable = reachableFrom(ENTRY_POINTS);
-    const unreachable = sourceFiles(join(root, 'src')).filter((file) => !reachable.has(file) && !TYPE_CHECKS.includes(file));
+    const unreachable = sourceFiles(join(root, 'src')).filter((file) => !reachable.has(file));
     expect(unreachable).toEqual([]);
-  });
-
-  it('names only type checks that exist and are not reached', () => {
-    const reachable = reachableFrom(ENTRY_POINTS);
-    for (const file of TYPE_CHECKS) {
-      expect(existsSync(join(root, file))).toBe(true);
-      expect(reachable.has(file)).toBe(false);
-    }
   });
 
   it('finds a module that only a test imports', () => {

@@ -201,7 +201,7 @@ describe('a range that cannot be read is an error naming what to fix', () => {
 
   it('an empty range or a missing argument', () => {
     expect(errorOf(() => rt.call('TTS_SETTLEMENT', inSandbox(rt, padded([]))))).toContain('the sheet is empty');
-    expect(errorOf(() => rt.call('TTS_SETTLEMENT'))).toBe('statement is missing: pass the range that holds your export, e.g. Statement!A:CZ.');
+    expect(errorOf(() => rt.call('TTS_SETTLEMENT'))).toBe('statement is missing: pass the range that holds your export, to its last column, e.g. Statement!A:BL.');
   });
 
   it('an order ID the sheet turned into a number: sums still answer; the row list of TTS_RECONCILE names it and the fix', () => {

@@ -1,7 +1,8 @@
 /**
  * The sidebar ↔ server contract holds in the built files too: every handler of the contract is a
  * top-level function of dist/Code.js and is called by the sidebar, and the sidebar calls nothing
- * else. (src/server/handlers.ts ties index.ts's exports to the contract at compile time.)
+ * else. (src/server/handlers.ts checks the handler table against the contract at compile time, and
+ * src/server/index.ts exports the handlers from that table.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

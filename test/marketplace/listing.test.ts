@@ -160,8 +160,9 @@ describe('README, Install', () => {
     expect(read('docs/support.md')).toMatch(/\n## Where your exports are\n/);
   });
 
-  it('shows the seller-path screenshots, which exist', () => {
-    const images = [...install.matchAll(/\]\((docs\/marketplace\/screenshot-\d\.png)\)/g)].map((m) => m[1]);
+  it('shows the seller-path screenshots before Install, and they exist', () => {
+    const intro = readme.slice(0, readme.indexOf('\n## Install\n'));
+    const images = [...intro.matchAll(/\]\((docs\/marketplace\/screenshot-\d\.png)\)/g)].map((m) => m[1]);
     expect(images.length).toBeGreaterThanOrEqual(3);
     for (const image of images) expect(existsSync(join(repoRoot, image))).toBe(true);
   });

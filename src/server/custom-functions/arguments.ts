@@ -23,7 +23,7 @@ export function isOmitted(value: unknown): boolean {
 /** A range argument as a 2-D array (a single cell becomes a 1×1 range). */
 export function asGrid(value: unknown, argument: string): Grid {
   if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
-  if (value === undefined) throw new Error(`${argument} is missing: pass the range that holds your export, e.g. Statement!A:CZ.`);
+  if (value === undefined) throw new Error(`${argument} is missing: pass the range that holds your export, to its last column, e.g. Statement!A:BL.`);
   return [[value as CellValue]];
 }
 

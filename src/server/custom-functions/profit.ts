@@ -18,7 +18,7 @@ type Arg = unknown;
  * Net profit: total settlement minus cost of goods sold, samples, running costs and your other costs.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or columns SKU (SKU ID or seller SKU), unit cost, optional effective-from date.
  * @param {number[][]} [other_costs] Any range of other costs in dollars, counted as costs.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every, Percent, Of, Starts, Ends), counted for the whole months the statement covers.
@@ -48,7 +48,7 @@ const SKU_COLUMNS = ['Units sold', 'Contribution per unit'] as const;
  * Profit and loss table grouped by month, SKU, statement or type, with every cost.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date. Without it COGS is blank.
  * @param {string} [group_by] "month" (default), "sku", "statement" or "type".
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month carries its share; otherwise they are in the Total row.
@@ -81,7 +81,7 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg,
  * how its share was worked out, ad spend, and the total.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} cogs Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date.
  * @param {string|Date} month The month, as "2026-05" or any date in it.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab.

@@ -5,7 +5,7 @@ import { readStatement, refuseRoundedIds } from './statement-input';
  * Rows whose Total settlement amount differs from the signed sum of their parts by a cent or more.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement, Sum of parts, Difference; or one cell "All N rows reconcile".
  * @customfunction
  */

@@ -12,7 +12,7 @@ type Arg = unknown;
  * Where you stand against the monthly and annual sales targets: month to date, pace, what each remaining day needs, year to date.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {number} [monthly_target] Monthly sales target in dollars (default 65000).
  * @param {number} [annual_target] Annual sales target in dollars (default 1000000).
  * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data; adjustments and statements dated later do not move it).

@@ -11,7 +11,7 @@ type Arg = unknown;
  * Total settlement amount of a Seller Center finance export (On-hold export: total estimated settlement).
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @return {number} Sum of Total settlement amount over all rows, in dollars.
  * @customfunction
  */
@@ -23,7 +23,7 @@ export function TTS_SETTLEMENT(statement: Arg): number {
  * Sales that count toward the threshold, for one month or for all rows.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included (e.g. Statement!A:CZ).
+ * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {Date|string} [month] A date inside the month, or text such as "2026-03"; omitted = all rows.
  * @param {string} [metric] "gross" (default: gross sales + gross sales refund), "net" (net sales) or "settlement".
  * @return {number} Sales in dollars. Rows count in the month of their order creation date, else their statement date.

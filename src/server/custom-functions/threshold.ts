@@ -3,7 +3,7 @@ import { thresholdReport } from '../../core/analysis/threshold';
 import { DEFAULT_SETTINGS } from '../../core/contract';
 import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
-import { readStatement } from './statement-input';
+import { readStatement, tableOf } from './statement-input';
 import { metricOf } from './totals';
 
 type Arg = unknown;
@@ -17,7 +17,7 @@ type Arg = unknown;
  * @param {number} [annual_target] Annual sales target in dollars (default 1000000).
  * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data; adjustments and statements dated later do not move it).
  * @param {string} [metric] "gross" (default), "net" or "settlement".
- * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status.
+ * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_target?: Arg, as_of?: Arg, metric?: Arg): (string | number)[][] {
@@ -26,7 +26,7 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
   if (monthly <= 0 || annual <= 0) throw new Error('monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.');
   const chosenMetric = metricOf(metric);
   const sales = new SalesTally(chosenMetric);
-  readStatement(statement, {
+  const parsed = readStatement(statement, {
     keepRows: false,
     onView: (view) => sales.addView(view),
     settlementFor: chosenMetric === 'settlement' ? 'TTS_THRESHOLD with metric "settlement"' : undefined,
@@ -37,7 +37,7 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
     asOf: isOmitted(as_of) ? sales.asOf() : asOfDate(as_of),
   });
   const last = report.lastFullMonth;
-  return [
+  return tableOf(parsed, [
     ['As of', report.asOf],
     ['Month', report.month],
     ['Month to date', centsToCell(report.monthToDate)],
@@ -56,7 +56,7 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
     ['Projected year', centsToCell(report.projectedYear)],
     ['Annual gap', centsToCell(report.annualGap)],
     ['Status', report.status],
-  ];
+  ]);
 }
 
 function asOfDate(value: Arg): string {

@@ -72,6 +72,7 @@ export const BeginImportSchema = object({
   reconciliation: text(200),
   amountIds: list(text(100), 500),
   unknownColumns: list(text(MAX_HEADER_CHARS), MAX_UNKNOWN_COLUMNS),
+  skuIds: optional(list(text(100), 1_000_000)),
 });
 
 export const ImportChunkSchema = object({

@@ -2,7 +2,7 @@
  * What the import handlers accept. Every top-level function is a public endpoint (any sidebar or
  * the script editor's Run can call it), so sizes and types are checked before anything is written.
  */
-import { list, nullable, number, object, oneOf, optional, record, text as anyText, type Output, type Shape } from './request-shapes';
+import { either, list, nullable, number, object, oneOf, optional, record, text as anyText, type Output, type Shape } from './request-shapes';
 import {
   MAX_DETAIL_CHARS, MAX_FILE_NAME_CHARS, MAX_HEADER_CHARS, MAX_ID_CHARS, MAX_QUANTITY, MAX_UNKNOWN_COLUMNS, ROW_FIELD_NAMES, ROW_FIELDS, type LedgerField, type RowField,
 } from '../../core/read/row-fields';
@@ -102,6 +102,7 @@ export const AdRowSchema = object({
   ad: adText, adId: text(MAX_ID_CHARS), productId: text(MAX_ID_CHARS), productName: adText, skuId: text(MAX_ID_CHARS),
   cost: spend, netCost: spend, revenue: spend,
   orders: figure, impressions: figure, clicks: figure,
+  extra: record(text(MAX_HEADER_CHARS), adText),
   source: sourceShape,
 });
 
@@ -110,4 +111,13 @@ export const AdsImportSchema = object({
   clock: text(20),
   rows: list(AdRowSchema, MAX_CHUNK_ROWS),
   replace: list(text(2000), MAX_CHUNK_ROWS),
+  add: list(text(2000), MAX_CHUNK_ROWS),
+  importId: either(oneOf(['']), importId),
+  file: object({
+    layoutLabel: text(200),
+    period: object({ first: isoDate, last: isoDate }),
+    rowsTotal: count(),
+    rejected: count(),
+  }),
+  end: oneOf(['more', 'last', 'cancelled'] as const),
 });

@@ -7,7 +7,7 @@
 
 /** One problem with a request. */
 export interface Issue {
-  code: 'invalid_type' | 'invalid_value' | 'invalid_format' | 'invalid_key' | 'too_big' | 'too_small';
+  code: 'invalid_type' | 'invalid_value' | 'invalid_format' | 'invalid_key' | 'invalid_union' | 'too_big' | 'too_small';
   path: PropertyKey[];
   expected?: string;
   maximum?: number;
@@ -204,6 +204,28 @@ export function optional<T>(shape: Shape<T>): Shape<T | undefined> & { optional:
   return {
     optional: true,
     run: (value, path, issues) => (value === undefined ? undefined : shape.run(value, path, issues)),
+  };
+}
+
+/**
+ * A value `first` or `second` accepts (the first that does). When neither does: the problems of
+ * the one whose value was of the right kind but out of bounds (as `too long` or `wrong format`),
+ * if only one was; else one problem for the field.
+ */
+export function either<A, B>(first: Shape<A>, second: Shape<B>): Shape<A | B> {
+  return {
+    run(value, path, issues) {
+      const near: Issue[][] = [];
+      for (const shape of [first, second] as Shape<A | B>[]) {
+        const own: Issue[] = [];
+        const kept = shape.run(value, path, own);
+        if (own.length === 0) return kept;
+        if (own.every((i) => i.code !== 'invalid_type' && i.code !== 'invalid_value')) near.push(own);
+      }
+      if (near.length === 1) issues.push(...near[0]);
+      else issues.push({ code: 'invalid_union', path, input: value });
+      return value as A | B;
+    },
   };
 }
 

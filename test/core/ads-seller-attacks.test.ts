@@ -8,6 +8,7 @@ import { parseExportFile } from '../../src/core/read/parse-export';
 import { mergeAdRows } from '../../src/core/ledger/ads-merge';
 import type { AdRow } from '../../src/core/read/ad-rows';
 import { csvOf } from './helpers';
+import { writeXlsx } from '../helpers/xlsx-writer';
 
 const read = (rows: string[][], name = 'report.csv') => {
   const parsed = parseExportFile(csvOf(rows), name);
@@ -49,6 +50,27 @@ describe('an Ads Manager export as a seller downloads it', () => {
       ['2026-05-02', 'Spring Tanks', 0, 0],
     ]);
     expect(file.ads!.totals.cost).toBe(122450);
+  });
+
+  it('reads an XLSX with banner rows above the header and the totals row first, days as date cells', () => {
+    const bytes = writeXlsx([{ name: 'Report', rows: [
+      ['Custom report: Shop ads by day'],
+      ['Date range: 2026-05-01 ~ 2026-05-02', '', 'Time zone: (UTC-07:00) Los Angeles'],
+      [],
+      ['By Day', 'Campaign name', 'Campaign ID', 'Cost', 'Purchases (Shop)', 'Gross revenue (Shop)', 'ROAS (Shop)'],
+      ['Total of 2 results', '-', '-', 75.25, 9, 269.82, 3.59],
+      [{ date: '2026-05-01' }, 'Spring Tanks', '1800000000000000001', 40, 5, 149.9, 3.75],
+      [{ date: '2026-05-02' }, 'Spring Tanks', '1800000000000000001', 35.25, 4, 119.92, 3.4],
+    ] }]);
+    const parsed = parseExportFile(bytes, 'report.xlsx');
+    expect(parsed.errors).toEqual([]);
+    const [file] = parsed.files;
+    expect(file).toMatchObject({ layout: 'ads-manager', headerRow: 4, rejects: [] });
+    expect(file.ads!.totalRows).toBe(1);
+    expect(file.ads!.rows.map((r) => [r.day, r.campaignId, r.cost, r.orders])).toEqual([
+      ['2026-05-01', '1800000000000000001', 4000, 5],
+      ['2026-05-02', '1800000000000000001', 3525, 4],
+    ]);
   });
 
   it('reads days written with a time (the API\'s stat_time_day) as the day itself', () => {

@@ -183,6 +183,7 @@ try {
 
     await frame.locator('#import-files').setInputFiles(ads('cogs.csv'));
     const costs = frame.locator('.file-card.cost-card');
+    await status.filter({ hasText: '1 unit cost table read: add the costs on its card.' }).waitFor({ timeout: 30_000 });
     await costs.getByRole('button', { name: 'Add unit costs' }).click({ timeout: 30_000 });
     await costs.locator('.result.complete').waitFor({ timeout: 30_000 });
 

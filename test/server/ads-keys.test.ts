@@ -121,3 +121,22 @@ describe('a report in another clock', () => {
     expect(column(h.values(ADS), 'Clock')).toEqual(['UTC-07:00']);
   });
 });
+
+describe('a TTS Ads tab the seller sorted', () => {
+  it('replaces the revised row where it now sits, and nothing else', async () => {
+    const h = harness();
+    await runAdsImport(parsed('may.csv', [NAMES,
+      '2026-05-01,Spring Tanks,Broad,40.00,12000,5,149.90',
+      '2026-05-02,Spring Tanks,Broad,35.25,11000,4,119.92',
+      '2026-05-03,Spring Tanks,Broad,20.00,8000,2,49.98']), 'UTC-07:00', h.call);
+    // Sorted newest first, as a seller does to see the latest days.
+    const [header, ...rows] = h.values(ADS);
+    h.workbook.seed(ADS, [header, ...rows.reverse()]);
+    const revised = parsed('revised.csv', [NAMES, '2026-05-02,Spring Tanks,Broad,36.00,11000,4,119.92']);
+    const outcome = await runAdsImport(revised, 'UTC-07:00', h.call);
+    const { confirmRevisions } = await import('../../src/sidebar/import/ads-runner');
+    expect(await confirmRevisions(revised, 'UTC-07:00', outcome.revisions, h.call)).toMatchObject({ replaced: 1 });
+    expect(column(h.values(ADS), 'Day')).toEqual(['2026-05-03', '2026-05-02', '2026-05-01']);
+    expect(column(h.values(ADS), 'Cost')).toEqual([20, 36, 40]);
+  });
+});

@@ -23,7 +23,7 @@ const importId = anyText({ pattern: /^[0-9A-Za-z-]{8,40}$/ });
 const count = (max = 10_000_000) => number({ whole: true, min: 0, max });
 
 /** The row's own fields checked by their kind and length in the table of row fields; key and layout apart. */
-type CheckedField = Exclude<LedgerField, 'key' | 'layout' | 'importId'>;
+type CheckedField = Exclude<LedgerField, 'key' | 'layout' | 'importId' | 'sampleType'>;
 type FieldSchema<K extends CheckedField> = Shape<LedgerRow[K] extends number ? number : string>;
 
 function fieldSchema(field: RowField): Shape<number> | Shape<string> {
@@ -34,7 +34,7 @@ function fieldSchema(field: RowField): Shape<number> | Shape<string> {
 }
 
 const isChecked = (field: RowField): field is CheckedField =>
-  field !== 'key' && field !== 'layout' && field !== 'importId' && field !== 'sourceFile' && field !== 'sourceRow';
+  field !== 'key' && field !== 'layout' && field !== 'importId' && field !== 'sourceFile' && field !== 'sourceRow' && field !== 'sampleType';
 const fieldSchemas = Object.fromEntries(ROW_FIELD_NAMES.filter(isChecked).map((f) => [f, fieldSchema(f)])) as {
   [K in CheckedField]: FieldSchema<K>;
 };
@@ -47,6 +47,8 @@ export const LedgerRowSchema = object({
   key: anyText({ min: 1, max: ROW_FIELDS.key.maxChars }),
   layout: oneOf(LAYOUT_IDS),
   ...fieldSchemas,
+  // Only rows of a file with a Sample order type column carry one.
+  sampleType: optional(text(ROW_FIELDS.sampleType.maxChars)),
   amounts: record(text(100), cents),
   unknown: record(text(MAX_HEADER_CHARS), text(MAX_DETAIL_CHARS)),
   source: sourceShape,

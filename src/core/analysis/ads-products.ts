@@ -9,7 +9,7 @@
  * included. Its revenue is never added to other sales; the share of those products' sales in the
  * months it ran that also paid an affiliate commission says how much of it creators brought in.
  */
-import Decimal from 'decimal.js';
+import { divide, exact, roundTo, significant, times, toNumber } from '../exact-decimal';
 import { spendOf, type AdRow } from '../read/ad-rows';
 import { bookedRows, productOf, productRows, roas, share } from './ads';
 import { NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
@@ -155,9 +155,9 @@ export function productAds(adRows: readonly AdRow[], ledgerRows: readonly Ledger
     if (sums.netSales <= 0) return { ...base, unknownBecause: 'no sales', note: `No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).` };
     if (sums.missing.size > 0) return { ...base, unknownBecause: 'no unit cost', note: `Break-even unknown: no unit cost (or $0) for ${[...sums.missing].join(', ')} in TTS COGS.` };
     const contribution = sums.netSales + sums.costs - sums.cogs;
-    const margin = new Decimal(contribution).dividedBy(sums.netSales);
-    const profitAfterAds = new Decimal(revenue).times(margin).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() - spend;
-    const result = { ...base, margin: margin.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber(), profitAfterAds, losing: profitAfterAds < 0 };
+    const margin = divide(exact(contribution), exact(sums.netSales));
+    const profitAfterAds = toNumber(roundTo(significant(times(exact(revenue), margin)), 0)) - spend;
+    const result = { ...base, margin: toNumber(roundTo(margin, 4)), profitAfterAds, losing: profitAfterAds < 0 };
     if (contribution <= 0) return { ...result, losing: true, note: 'Loses money before any ad spend: no ROAS can break even.' };
     return { ...result, breakevenRoas: roas(sums.netSales, contribution) };
   });

@@ -18,6 +18,7 @@ import { addViewLines, emptyLines, rowDate, type PnlGroupings } from '../analysi
 import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from '../analysis/reconcile';
 import { detachedText } from './detached-text';
 import type { DayOrder } from '../dates';
+import { slashDateOrder } from './date-order';
 import { readSummarySheet, type SummarySheet } from './reports-sheet';
 import type { RowView } from './row-view';
 import type { CellValue, FileError, LayoutId, LedgerRow, ParsedExport } from '../types';
@@ -382,17 +383,30 @@ function adsParsedExport(options: ParseOptions, layout: LayoutId, label: string,
 export function parseSheetRows(rows: readonly (readonly CellValue[])[], options: ParseOptions): ParsedExport {
   const timeZone = options.timeZone ?? timeZoneFromFileName(options.fileName);
   const where = options.sheet ? `${options.fileName}, sheet ${options.sheet}` : options.fileName;
-  let parser = sheetParserOver(rows, { keepRoundedIds: true, ...options, timeZone, where, range: true });
-  // Dates read month first before a later row showed the column writes them day first: read again.
-  const dayOrders = parser.dayOrdersToReread;
-  if (dayOrders !== null) {
-    options.onRestart?.();
-    parser = sheetParserOver(rows, { keepRoundedIds: true, ...options, timeZone, where, range: true, dayOrders });
+  const base = { keepRoundedIds: true, ...options, timeZone, where, range: true };
+  // A date that reads either way (05/03/2026) may be settled day first by a later row: a first
+  // pass that streams nothing decides each column's order, so no row reaches a caller twice.
+  let dayOrders: Record<string, DayOrder> | undefined;
+  if (hasEitherWayDate(rows)) {
+    const probe = sheetParserOver(rows, { ...base, onRow: undefined, onView: undefined, groupings: undefined, keepRows: false });
+    dayOrders = probe.dayOrdersToReread ?? undefined;
   }
+  const parser = sheetParserOver(rows, { ...base, dayOrders });
   if (!parser.detected) throw new ExportFormatError(parser.failureMessage);
   if (parser.currencyRefusal) throw new ExportFormatError(parser.currencyRefusal);
   if (parser.dateRefusal) throw new ExportFormatError(parser.dateRefusal);
   return parser.result();
+}
+
+/** Whether a text cell of the range is a slash date that reads either way (cheap: `/` at its 2nd or 3rd character first). */
+function hasEitherWayDate(rows: readonly (readonly CellValue[])[]): boolean {
+  for (const row of rows) {
+    for (const cell of row) {
+      if (typeof cell !== 'string' || cell.length < 8) continue;
+      if ((cell.charCodeAt(1) === 47 || cell.charCodeAt(2) === 47) && slashDateOrder(cell) === 'either') return true;
+    }
+  }
+  return false;
 }
 
 function sheetParserOver(rows: readonly (readonly CellValue[])[], options: ParseOptions & { where: string; range: boolean }): SheetParser {

@@ -114,14 +114,22 @@ function renderPie(svg: SVGSVGElement, data: SeriesData): void {
   });
 }
 
-/** The forecast's 80 % band: a "Low …" line followed by a "High …" line, drawn as one shaded area. */
-function bandPairs(data: SeriesData, kinds: string[]): Map<number, number> {
-  const pairs = new Map<number, number>();
+type SeriesOptions = Record<string, { color?: string; lineDashStyle?: unknown; labelInLegend?: string; areaOpacity?: number; lineWidth?: number; visibleInLegend?: boolean }>;
+
+/**
+ * Each area series' floor, as Sheets stacks them with `isStacked`: the sum of the area series
+ * before it (a blank counts 0); without stacking every area starts at 0. Bars and lines never stack
+ * with areas.
+ */
+function areaFloors(data: SeriesData, kinds: string[], stacked: boolean): Map<number, number[]> {
+  const floors = new Map<number, number[]>();
+  let running = data.categories.map(() => 0);
   data.series.forEach((s, i) => {
-    const next = data.series[i + 1];
-    if (next && kinds[i] === 'line' && kinds[i + 1] === 'line' && /^low\b/i.test(s.name) && /^high\b/i.test(next.name)) pairs.set(i, i + 1);
+    if (kinds[i] !== 'area') return;
+    floors.set(i, stacked ? running : data.categories.map(() => 0));
+    if (stacked) running = running.map((base, j) => base + (s.values[j] ?? 0));
   });
-  return pairs;
+  return floors;
 }
 
 /**
@@ -170,11 +178,11 @@ function layoutLegend(entries: LegendEntry[]): { x: number; row: number; entry: 
 
 function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void {
   const kinds = seriesKinds(spec, data.series.length);
-  const options = (spec.options.series ?? {}) as Record<string, { color?: string; lineDashStyle?: unknown; labelInLegend?: string }>;
+  const options = (spec.options.series ?? {}) as SeriesOptions;
   const colorOf = (i: number) => options[i]?.color ?? ((spec.options.colors as string[] | undefined)?.[i]) ?? COLORS[i % COLORS.length];
   const nameOf = (i: number) => options[i]?.labelInLegend ?? data.series[i].name;
-  const bands = bandPairs(data, kinds);
-  const inBand = new Set([...bands.keys(), ...bands.values()]);
+  const floors = areaFloors(data, kinds, spec.options.isStacked === true);
+  const top = (i: number, j: number) => (floors.get(i)?.[j] ?? 0) + (data.series[i].values[j] ?? 0);
   const axis = (spec.options.vAxis ?? {}) as { viewWindow?: { min?: number; max?: number } };
   const axisTop = typeof axis.viewWindow?.max === 'number' ? axis.viewWindow.max : undefined;
   const offScale = offScaleLines(data, kinds, axisTop);
@@ -182,16 +190,21 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
   const legend: LegendEntry[] = [];
   const drawn = (i: number) => data.series[i].values.some((v) => v !== null);
   data.series.forEach((_, i) => {
-    if (!drawn(i)) return;
-    if (bands.has(i)) legend.push({ name: '80% range', color: colorOf(i), kind: 'band' });
-    else if (!inBand.has(i)) legend.push({ name: offScale.has(i) ? `${nameOf(i)} (above the chart)` : nameOf(i), color: colorOf(i), kind: 'box' });
+    if (!drawn(i) || options[i]?.visibleInLegend === false) return;
+    if (kinds[i] === 'area') legend.push({ name: nameOf(i), color: colorOf(i), kind: 'band' });
+    else legend.push({ name: offScale.has(i) ? `${nameOf(i)} (above the chart)` : nameOf(i), color: colorOf(i), kind: 'box' });
   });
   const showLegend = (spec.options.legend as { position?: string } | undefined)?.position !== 'none';
   const placed = showLegend ? layoutLegend(legend) : [];
   const legendRows = placed.length > 0 ? placed[placed.length - 1].row + 1 : 0;
   const bottom = 30 + legendRows * 16;
 
-  const scaled = data.series.flatMap((s, i) => (offScale.has(i) ? [] : s.values.filter((v): v is number => v !== null)));
+  // Stacked bars (Sheets' isStacked): one column per month, the positive parts up from 0, the negative down.
+  const stacked = spec.options.isStacked === true;
+  const bars = data.series.map((_, i) => i).filter((i) => kinds[i] === 'bars');
+  const barSums = (sign: 1 | -1) => data.categories.map((_, j) => bars.reduce((sum, i) => sum + Math.max(0, sign * (data.series[i].values[j] ?? 0)), 0) * sign);
+  const scaled = data.series.flatMap((s, i) => (offScale.has(i) || (stacked && kinds[i] === 'bars') ? [] : s.values.flatMap((v, j) => (v === null ? [] : [kinds[i] === 'area' ? top(i, j) : v]))));
+  if (stacked && bars.length > 0) scaled.push(...barSums(1), ...barSums(-1));
   const ticks = axisTicks(Math.min(0, ...scaled), axisTop ?? Math.max(0, ...scaled));
   const min = ticks[0];
   const max = ticks[ticks.length - 1];
@@ -215,35 +228,39 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
     if (i % every === 0) svg.appendChild(el('text', { x: x(i), y: H - bottom + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#5f6368' }, label));
   });
 
-  for (const [low, high] of bands) {
-    const lows = data.series[low].values;
-    const highs = data.series[high].values;
-    const idx = lows.map((_, j) => j).filter((j) => lows[j] !== null && highs[j] !== null);
-    if (idx.length === 0) continue;
-    const upper = idx.map((j) => `${x(j)},${y(highs[j] as number)}`);
-    const lower = idx.slice().reverse().map((j) => `${x(j)},${y(lows[j] as number)}`);
-    svg.appendChild(el('polygon', { points: [...upper, ...lower].join(' '), fill: colorOf(low), 'fill-opacity': 0.18, class: 'band' }));
+  // Areas first, so bars and lines stay on top: each between its floor and its top, where it has a value.
+  for (const [i, floor] of floors) {
+    const idx = data.series[i].values.map((_, j) => j).filter((j) => data.series[i].values[j] !== null);
+    const opacity = options[i]?.areaOpacity ?? 0.3;
+    if (idx.length === 0 || opacity === 0) continue;
+    const upper = idx.map((j) => `${x(j)},${y(top(i, j))}`);
+    const lower = idx.slice().reverse().map((j) => `${x(j)},${y(floor[j])}`);
+    svg.appendChild(el('polygon', { points: [...upper, ...lower].join(' '), fill: colorOf(i), 'fill-opacity': opacity, class: 'band' }));
   }
 
-  const bars = data.series.map((_, i) => i).filter((i) => kinds[i] === 'bars');
-  const barW = (band * 0.7) / Math.max(1, bars.length);
+  const barW = (band * 0.7) / (stacked ? 1 : Math.max(1, bars.length));
+  const up = data.categories.map(() => 0);
+  const down = data.categories.map(() => 0);
   data.series.forEach((s, i) => {
     const color = colorOf(i);
-    if (inBand.has(i) || offScale.has(i)) return;
+    if (offScale.has(i)) return;
     if (kinds[i] === 'bars') {
-      const slot = bars.indexOf(i);
+      const slot = stacked ? 0 : bars.indexOf(i);
       s.values.forEach((v, j) => {
         if (v === null) return;
-        const top = y(Math.max(0, v)), bottomY = y(Math.min(0, v));
+        let from = 0;
+        if (stacked) {
+          from = v >= 0 ? up[j] : down[j];
+          if (v >= 0) up[j] += v;
+          else down[j] += v;
+        }
+        const top = y(Math.max(from, from + v)), bottomY = y(Math.min(from, from + v));
         svg.appendChild(el('rect', { x: x(j) - (band * 0.35) + slot * barW, y: top, width: Math.max(1, barW - 1), height: Math.max(0.5, bottomY - top), fill: color }));
       });
       return;
     }
-    const points = s.values.map((v, j) => (v === null ? null : `${x(j)},${y(v)}`)).filter((p): p is string => p !== null);
-    if (points.length === 0) return;
-    if (kinds[i] === 'area') {
-      svg.appendChild(el('polygon', { points: `${x(0)},${y(0)} ${points.join(' ')} ${x(s.values.length - 1)},${y(0)}`, fill: color, 'fill-opacity': 0.3 }));
-    }
+    const points = s.values.map((v, j) => (v === null ? null : `${x(j)},${y(kinds[i] === 'area' ? top(i, j) : v)}`)).filter((p): p is string => p !== null);
+    if (points.length === 0 || options[i]?.lineWidth === 0) return;
     const dash = dashOf(options[i]?.lineDashStyle);
     svg.appendChild(el('polyline', { points: points.join(' '), fill: 'none', stroke: color, 'stroke-width': 2, ...(dash ? { 'stroke-dasharray': dash } : {}) }));
   });

@@ -64,7 +64,6 @@ function renderGrid(): void {
       td.dataset.cell = `${r + 1},${c + 1}`;
       if (typeof sheet.values[r][c] === 'number') td.className = 'num';
       if (sheet.currentCell.row === r + 1 && sheet.currentCell.col === c + 1) td.classList.add('current');
-      td.dataset.cell = `${columnName(c + 1)}${r + 1}`;
     });
     // Room to type below the last row and right of the last column.
     if (sheet.editable) tr.insertCell().dataset.cell = `${r + 1},${sheet.lastColumn + 1}`;
@@ -103,9 +102,13 @@ function renderGrid(): void {
   }
 }
 
+/** A cell being typed into: the page is not redrawn under it (a click also selects the cell, which refreshes). */
+let editing = false;
+
 /** Click a cell, type, Enter: the value (or a formula such as =TTS_PNL(…)) is written as typed; Escape leaves it. */
 function editCell(sheet: SheetView, td: HTMLTableCellElement): void {
   if (td.querySelector('input')) return;
+  editing = true;
   const [row, column] = td.dataset.cell!.split(',').map(Number);
   const input = document.createElement('input');
   input.className = 'cell-input';
@@ -118,6 +121,7 @@ function editCell(sheet: SheetView, td: HTMLTableCellElement): void {
   const finish = async (save: boolean) => {
     if (done) return;
     done = true;
+    editing = false;
     if (save) {
       const res = await fetch('/api/cell', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: sheet.name, row, column, input: input.value }) });
       if (!res.ok) alert(((await res.json()) as { error?: string }).error ?? 'Could not write the cell.');
@@ -147,7 +151,7 @@ function showToast(): void {
 
 function render(): void {
   renderTabs();
-  renderGrid();
+  if (!editing) renderGrid();
 }
 
 /** A click on a tab or a cell selects it in the workbook too (Insert formula writes there). */

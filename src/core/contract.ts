@@ -46,6 +46,8 @@ export interface BeginImportRequest {
   amountIds: string[];
   /** Headers of columns the catalog does not know, kept as text columns in the ledger. */
   unknownColumns: string[];
+  /** The file's distinct SKU IDs: those TTS COGS lacks are pre-filled, so their rows are budgeted too. */
+  skuIds?: string[];
 }
 
 export interface BeginImportResult {

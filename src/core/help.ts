@@ -59,3 +59,10 @@ export const VOLATILE_ARGUMENTS_RULE =
 /** Where the functions come from in a copy of the spreadsheet. */
 export const FUNCTIONS_NOT_FOUND =
   'If a TTS_ formula shows #NAME?, open Extensions → TTS Profit once in this spreadsheet, then enter the formula again.';
+
+/** What the functions do with rows of the TTS Ledger tab that the seller typed (no Key). */
+export const KEYLESS_ROWS_RULE =
+  'On the TTS Ledger tab, rows without a Key (totals or notes you typed) are not imported rows ' +
+  'and are never counted. Functions that return a table end with a line saying how many were ' +
+  'skipped; TTS_SETTLEMENT, TTS_SALES, TTS_FEE and TTS_NET_PROFIT return one number and cannot: ' +
+  'TTS_RECONCILE on the same range lists those rows, and Refresh dashboard counts them.';

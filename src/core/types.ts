@@ -140,6 +140,13 @@ export interface ParsedExport {
    * their sum is the amount column `line`.
    */
   unrecognisedMoney?: { parent: string; line: string; columns: string[] }[];
+  /** An order export's orders, units and sales (it has no settlement and no fees). */
+  orderExport?: OrderExportSummary;
+  /**
+   * What the reader decided about the file that the seller should check, one sentence each: rows
+   * read as Windows-1252 in a UTF-8 file, the order assumed for dates that read either way.
+   */
+  readNotes?: string[];
   /** A text file whose last record has no line break after it: kept only if that row reconciles. */
   endsWithoutLineBreak?: boolean;
   /** What preparing the rows for the ledger set aside (core/ledger/ready-to-import.ts). */
@@ -151,6 +158,24 @@ export interface ParsedExport {
     /** One line per totals row found (never imported). */
     totalsRows: string[];
   };
+}
+
+/** What an order export holds, for its preview: it has no settlement and no fees. */
+export interface OrderExportSummary {
+  orders: number;
+  /** SKU lines read. */
+  lines: number;
+  units: number;
+  unitsReturned: number;
+  /** Cents: SKU subtotals before discount, seller discounts (negative), net sales after refunds. */
+  grossSales: number;
+  sellerDiscounts: number;
+  netSales: number;
+  /** Orders cancelled or never paid; orders (not cancelled) with a refund or a returned unit. */
+  cancelledOrders: number;
+  refundedOrders: number;
+  /** Net sales by the month of the order's creation date (`YYYY-MM`), oldest first. */
+  netSalesByMonth: { month: string; cents: number }[];
 }
 
 /** ID columns whose IDs lost digits, each with an example and its row. */

@@ -25,6 +25,12 @@ export function isoDate(iso: string): string {
   return `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}`;
 }
 
+/** `2026-09` → `Sep 2026`; anything else is shown as given. */
+export function monthLabel(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : month;
+}
+
 /** `May 1 – May 31, 2026`, `May 3, 2026`, or `no dates` for a file without any. */
 export function period(p: { first: string; last: string }): string {
   if (!p.first && !p.last) return 'no dates';

@@ -3,7 +3,13 @@
  * Center, how to keep IDs as text, and the rules Sheets sets for the TTS_ functions. Shown whole in
  * the Help dialog (menu *Help*) and folded at the bottom of the sidebar.
  */
-import { EXPORT_GUIDE, FUNCTIONS_NOT_FOUND, IDS_AS_TEXT_STEPS, VOLATILE_ARGUMENTS_RULE } from '../core/help';
+import {
+  EXPORT_GUIDE,
+  FUNCTIONS_NOT_FOUND,
+  IDS_AS_TEXT_STEPS,
+  KEYLESS_ROWS_RULE,
+  VOLATILE_ARGUMENTS_RULE,
+} from '../core/help';
 import { h } from './dom';
 
 const STEPS: readonly string[] = [
@@ -28,7 +34,7 @@ export function helpSections(level: 'h2' | 'h3'): HTMLElement[] {
     h('ul', {}, ...IDS_AS_TEXT_STEPS.map((s) => h('li', {}, s))),
     h(level, {}, 'Functions in cells'),
     h('p', {}, 'Insert formula (in the sidebar) writes a TTS_ formula with the real range of the tab you pick.'),
-    h('ul', {}, h('li', {}, VOLATILE_ARGUMENTS_RULE), h('li', {}, FUNCTIONS_NOT_FOUND)),
+    h('ul', {}, ...[VOLATILE_ARGUMENTS_RULE, FUNCTIONS_NOT_FOUND, KEYLESS_ROWS_RULE].map((rule) => h('li', {}, rule))),
     h(level, {}, 'Your data'),
     h('p', {}, 'Files are read in your browser and rows are written to this spreadsheet only; TTS Profit makes no outside calls.'),
   ];

@@ -29,13 +29,20 @@ function mount(): void {
   }
   // The forecast panel's own Build charts also refreshes the dashboard: keep Next in step with it.
   const forecastCall: ServerCaller = (name, arg) => callServer(name, arg).then((value) => {
-    if (name === 'refreshDashboard') void nextSteps.refresh();
+    if (name === 'refreshDashboard') {
+      void nextSteps.refresh();
+      void costsPanel.refresh();
+    }
     return value;
   });
   const forecastPanel = createForecastPanel({ call: forecastCall });
   const formulaPanel = createInsertFormulaPanel({ call: callServer });
   const costsPanel = createMissingCostsPanel(callServer);
-  const nextSteps = createNextSteps({ call: callServer, onRefreshed: () => void forecastPanel.refresh() });
+  // A refresh reads the TTS COGS tab again: costs typed in the sheet leave the list of missing ones.
+  const nextSteps = createNextSteps({ call: callServer, onRefreshed: () => {
+    void forecastPanel.refresh();
+    void costsPanel.refresh();
+  } });
   const importPanel = createImportPanel({
     parser: createFileParser(startParseWorker),
     call: callServer,

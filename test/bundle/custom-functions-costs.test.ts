@@ -153,6 +153,17 @@ describe('costs worked by hand', () => {
     ]);
   });
 
+  it('a one-time cost falls in the month it was paid only: $500 on 15 March, none in April or May', () => {
+    const rows = exportRows(STATEMENT_HEADER_2024, [
+      order('577000000000000411', 'TANK', '1', '2026/03/10', { 'Total settlement amount': '40.00', 'Net sales': '40.00', 'Gross sales': '40.00' }),
+      order('577000000000000412', 'TANK', '1', '2026/05/10', { 'Total settlement amount': '40.00', 'Net sales': '40.00', 'Gross sales': '40.00' }),
+    ]);
+    const table = rt.call('TTS_PNL', sheetRange(rt, rows), '', 'month', costs([COSTS_HEADER, ['Photo shoot', 500, 'once', '', '', '2026-03-15', '']])) as unknown[][];
+    expect(table.map((r) => [r[0], r[table[0].indexOf('Running costs')], r[table[0].indexOf('Net profit')]])).toEqual([
+      ['Month', 'Running costs', 'Net profit'], ['2026-03', 500, -460], ['2026-04', 0, 0], ['2026-05', 0, 40], ['Total', 500, -420],
+    ]);
+  });
+
   it('names the cell of a running cost it cannot read', () => {
     const bad = [COSTS_HEADER, ['Staff', 1000, 'fortnight', '', '', '', '']];
     expect(errorOf(() => rt.call('TTS_PNL', sample(), '', 'month', costs(bad)))).toBe('costs row 2, column C (Every): expected month, week, year or once, found `fortnight`.');

@@ -28,7 +28,11 @@ function shop(perDay: number, days: number): LedgerRow[] {
 }
 
 function samples(...files: string[]): LedgerRow[] {
-  return files.flatMap((file) => parseExportFile(new Uint8Array(readFileSync(root + file)), file).files[0].rows);
+  // As the import does: a row whose key is already in the ledger is not written again.
+  const seen = new Set<string>();
+  return files
+    .flatMap((file) => parseExportFile(new Uint8Array(readFileSync(root + file)), file).files[0].rows)
+    .filter((row) => !seen.has(row.key) && seen.add(row.key) !== undefined);
 }
 
 const WHOLE_DOLLARS = /^-?\$\d{1,3}(,\d{3})*$/;

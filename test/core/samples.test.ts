@@ -12,7 +12,7 @@ describe('samples/statement-history.csv, the playground history', () => {
     expect(errors).toEqual([]);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ layout: 'statement', rejects: [], duplicateKeys: [], period: { first: '2025-01-01' } });
-    expect(files[0].rows).toHaveLength(1453);
+    expect(files[0].rows).toHaveLength(1549);
     expect(files[0].reconciliation.ok).toBe(true);
   });
 
@@ -23,5 +23,11 @@ describe('samples/statement-history.csv, the playground history', () => {
       '2026-01', '2026-02', '2026-03', '2026-04', '2026-05',
     ]);
     expect(months[16].amount).toBeGreaterThan(2 * months[0].amount);
+  });
+
+  it('holds every row of samples/statement-2026-05.csv as it is, so importing both adds each row once', () => {
+    const may = parseExportFile(new Uint8Array(readFileSync(root + 'samples/statement-2026-05.csv')), 'statement-2026-05.csv').files[0];
+    const byKey = new Map(files[0].rows.map((row) => [row.key, row]));
+    for (const row of may.rows) expect({ ...byKey.get(row.key), source: null }).toEqual({ ...row, source: null });
   });
 });

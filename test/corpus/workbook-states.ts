@@ -11,6 +11,7 @@ import { CELL_LIMIT, sellerEdits, type Workbook } from '../../emulator/index';
 import { BASE, utf8 } from './generate';
 import { baseLines, estimateCents, onHoldCsv, pendingLines, pnlOrdersCsv } from './same-orders';
 import { incomeCsv, incomeRows, incomeSettlement, type IncomeRow } from './income-export';
+import { ORDER_EXPORT_FILE, orderExportCsv, STATEMENT_FILE, STATEMENT_SETTLEMENT, statementCsv } from './order-export';
 
 export interface StateFile {
   name: string;
@@ -89,6 +90,9 @@ const PNL_ORDERS: StateFile = { name: 'merchant_statement_profit_loss_2026-03.cs
 /** 2,000 May rows: more than a new tab's 1,000 rows, so the ledger must grow. */
 const MAY_CSV = generateStatementCsv({ rows: 2000, seed: 13, start: '2026-05-01', months: 1 });
 const MAY: StateFile = { name: 'statement-2026-05.csv', bytes: () => utf8(MAY_CSV.csv) };
+/** An April order export (five lines), and the Statement that settles two of them (order-export.ts). */
+const ORDER_EXPORT: StateFile = { name: ORDER_EXPORT_FILE, bytes: () => utf8(orderExportCsv()) };
+const ORDER_STATEMENT: StateFile = { name: STATEMENT_FILE, bytes: () => utf8(statementCsv()) };
 const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 const LEDGER = 'TTS Ledger';
@@ -310,6 +314,22 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     edit: () => {},
     after: [MARCH],
     expected: { outcome: 'imported', rows: 15, settlementCents: MARCH_CENTS, countedCents: MARCH_CENTS, written: 8, settled: 7, marked: 7 },
+  },
+  {
+    name: 'order-export-then-statement', source: 'issue #14 (order exports in the ledger)',
+    what: 'An order export (sales only), then the Statement that settles two of its five order lines',
+    before: [ORDER_EXPORT],
+    edit: () => {},
+    after: [ORDER_STATEMENT],
+    expected: { outcome: 'imported', rows: 7, settlementCents: STATEMENT_SETTLEMENT, written: 2, settled: 2, marked: 2 },
+  },
+  {
+    name: 'statement-then-order-export', source: 'issue #14 (order exports in the ledger)',
+    what: 'The Statement first, then the older order export of the same orders: its two settled lines land superseded',
+    before: [ORDER_STATEMENT],
+    edit: () => {},
+    after: [ORDER_EXPORT],
+    expected: { outcome: 'imported', rows: 7, settlementCents: STATEMENT_SETTLEMENT, written: 5, settled: 0, marked: 2 },
   },
   {
     name: 'same-file-previewed-again', source: 'issue #15, item 7',

@@ -39,6 +39,8 @@ const playground = await startPlayground({ port: 0, root, workbookFile: join(scr
 const problems = [];
 let passed = 0;
 
+const money = (cents) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+
 async function check(name, fn) {
   const started = Date.now();
   try {
@@ -138,6 +140,16 @@ try {
     await market(3);
   });
 
+  /** The dashboard's monthly table: each month's net profit, in cents. */
+  const netProfitByMonth = async () => {
+    const dash = await (await fetch(new URL('/api/workbook?sheet=TTS%20Dashboard', playground.url))).json();
+    const at = dash.rows[0].indexOf('Net profit');
+    // The table at the top, down to its first blank row (the profit blocks below have months too).
+    const end = dash.values.findIndex((r, i) => i > 0 && r[0] === '');
+    const months = dash.values.slice(1, end).filter((r) => /^\d{4}-\d\d$/.test(String(r[0])) && typeof r[at] === 'number');
+    return new Map(months.map((r) => [r[0], Math.round(r[at] * 100)]));
+  };
+  let before = new Map();
   await check('refresh: the dashboard comes to the front with net profit and the forecast', async () => {
     await frame.locator('.next-steps').getByRole('button', { name: 'Refresh dashboard' }).click();
     await frame.locator('.next-result.complete').waitFor({ timeout: 120_000 });
@@ -154,7 +166,66 @@ try {
     const line = dash.rows.find((r) => r.includes('Dashboard'));
     assert.match(line[line.indexOf('Dashboard') + 1], /^Up to date with TTS Ledger/);
     assert.match(await frame.locator('.next-summary').innerText(), /^Up to date with TTS Ledger/);
-    await page.locator('svg.chart').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // No unit cost yet: the profit is before product cost for every SKU, and says so.
+    const costs = dash.rows.find((r) => r.includes('Unit costs'));
+    assert.match(costs[costs.indexOf('Unit costs') + 1], /^Net profit is before product cost for 13 sold SKUs/);
+    before = await netProfitByMonth();
+    assert.equal(before.size, 17);
+    // With no cost at all, net profit is the settlement: the history's Total settlement amount column, $64,712.35.
+    assert.equal([...before.values()].reduce((a, b) => a + b, 0), 6_471_235);
+  });
+
+  // One unit cost typed as a seller types it: the TTS COGS tab, the SKU's Product cost cell, 4.25, Enter.
+  const SKU = '1732440158394101177';
+  const COST_CENTS = 425;
+  await check(`unit cost: click SKU …${SKU.slice(-4)}'s Product cost in TTS COGS, type 4.25, Enter; the total shows $4.25`, async () => {
+    await page.locator('#tabs button', { hasText: 'TTS COGS' }).click();
+    const cogs = await (await fetch(new URL('/api/workbook?sheet=TTS%20COGS', playground.url))).json();
+    const row = cogs.rows.findIndex((r) => r[cogs.rows[0].indexOf('SKU ID')] === SKU);
+    const column = cogs.rows[0].indexOf('Product cost');
+    assert.ok(row > 0 && column >= 0, `SKU ${SKU} is listed in TTS COGS`);
+    const cell = page.locator('table.sheet[data-sheet="TTS COGS"] tbody tr').nth(row).locator('td').nth(column);
+    await cell.click();
+    const input = page.getByRole('textbox', { name: `TTS COGS E${row + 1}` });
+    await input.waitFor();
+    await page.keyboard.type('4.25');
+    await page.keyboard.press('Enter');
+    await page.locator('table.sheet[data-sheet="TTS COGS"] tbody tr').nth(row).locator('td', { hasText: '$4.25' }).first().waitFor();
+    const after = await (await fetch(new URL('/api/workbook?sheet=TTS%20COGS', playground.url))).json();
+    assert.equal(after.rows[row][after.rows[0].indexOf('Unit cost')], '$4.25');
+    assert.equal(after.rows[row][column], '$4.25');
+  });
+
+  await check('refresh again: each month\'s net profit drops by exactly that SKU\'s units × $4.25', async () => {
+    // The SKU's units by month, from the ledger the seller imported (no refund or free sample among them).
+    const ledger = await (await fetch(new URL('/api/workbook?sheet=TTS%20Ledger&rows=5000', playground.url))).json();
+    const col = (name) => ledger.rows[0].indexOf(name);
+    const units = new Map();
+    for (const r of ledger.values.slice(1)) {
+      if (r[col('SKU ID')] !== SKU) continue;
+      assert.ok(!r[col('Gross sales refund')] && r[col('Net sales')] > 0, 'a plain sale: every unit counts');
+      const month = String(r[col('Order date')]).slice(0, 7);
+      units.set(month, (units.get(month) ?? 0) + r[col('Quantity')]);
+    }
+    assert.deepEqual([...units.entries()].sort(), [['2026-04', 29], ['2026-05', 6]]);
+    await frame.locator('.next-steps').getByRole('button', { name: 'Refresh dashboard' }).click();
+    await frame.locator('.next-result.complete', { hasText: 'before product cost for 12 sold SKUs' }).waitFor({ timeout: 120_000 });
+    await page.locator('#tabs button[aria-selected="true"]', { hasText: 'TTS Dashboard' }).waitFor({ timeout: 10_000 });
+    const after = await netProfitByMonth();
+    // The sidebar's list of missing unit costs follows the sheet: the SKU typed in is off it.
+    await frame.locator('.costs-panel', { hasText: '12 sold SKUs have no unit cost' }).first().waitFor({ timeout: 10_000 });
+    for (const [month, cents] of before) {
+      assert.equal(after.get(month), cents - (units.get(month) ?? 0) * COST_CENTS, `net profit of ${month}`);
+    }
+    const total = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+    assert.equal(total(before) - total(after), 35 * COST_CENTS); // 35 units × $4.25 = $148.75
+    const dash = await (await fetch(new URL('/api/workbook?sheet=TTS%20Dashboard', playground.url))).json();
+    const costs = dash.rows.find((r) => r.includes('Unit costs'));
+    assert.match(costs[costs.indexOf('Unit costs') + 1], /^Net profit is before product cost for 12 sold SKUs/);
+    console.log(`    net profit ${money(total(before))} → ${money(total(after))}; April ${money(before.get('2026-04'))} → ${money(after.get('2026-04'))}, May ${money(before.get('2026-05'))} → ${money(after.get('2026-05'))}`);
+    // The screenshot: net profit and margin by month, after the product cost typed above.
+    const chart = page.locator('svg.chart', { has: page.locator('title', { hasText: /^Net profit and margin by month/ }) });
+    await chart.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await market(4);
     await page.locator('#grid').evaluate((el) => el.scrollTo(0, 0));
   });

@@ -21,6 +21,19 @@ describe('the playground chart renderer', () => {
     });
   });
 
+  it('stacks bars as Sheets does with isStacked: one column a month, each part on the one before', () => {
+    const stackedSpec = spec('COLUMN', { isStacked: true, colors: ['#111111', '#222222'] });
+    const svg = renderChart(stackedSpec);
+    const rect = (fill: string) => [...svg.querySelectorAll(`rect[fill="${fill}"]`)].filter((r) => r.getAttribute('width') !== '10');
+    const [april1, may1] = rect('#111111');
+    const [april2] = rect('#222222');
+    // April: 41,000 from 0, then 65,000 on top of it (to 106,000), in the same column.
+    expect(april2.getAttribute('x')).toBe(april1.getAttribute('x'));
+    expect(Number(april2.getAttribute('y')) + Number(april2.getAttribute('height'))).toBeCloseTo(Number(april1.getAttribute('y')), 6);
+    expect(Number(april2.getAttribute('height')) / Number(april1.getAttribute('height'))).toBeCloseTo(65_000 / 41_000, 6);
+    expect(Number(may1.getAttribute('height')) / Number(april1.getAttribute('height'))).toBeCloseTo(70_500 / 41_000, 6);
+  });
+
   it('draws a combo chart as bars plus a target line, with its title', () => {
     const svg = renderChart(spec('COMBO', { title: 'Sales vs target', seriesType: 'bars', series: { 1: { type: 'line' } } }));
     expect(svg.querySelectorAll('rect[fill="#4285f4"]').length).toBeGreaterThanOrEqual(2);
@@ -34,24 +47,33 @@ describe('the playground chart renderer', () => {
   });
 });
 
+/** The dashboard's monthly chart as the add-on builds it: Month … Low (80%), then the range's width stacked on the low. */
 function monthlySpec(target: number, months = 24, options: Record<string, unknown> = {}): ChartSpec {
-  const header = ['Month', 'Sales', 'Monthly target', 'Forecast', 'Low (80%)', 'High (80%)'];
+  const header = ['Month', 'Sales', 'Monthly target', 'Forecast', 'Low (80%)'];
   const rows: (string | number)[][] = [header];
+  const widths: (string | number)[][] = [['High − low (80%)']];
   for (let i = 0; i < months; i++) {
     const month = `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
     const past = i < months - 8;
     const sales = 2_000 + 250 * i;
-    rows.push([month, past ? sales : '', target, past ? '' : sales, past ? '' : sales * 0.8, past ? '' : sales * 1.25]);
+    rows.push([month, past ? sales : '', target, past ? '' : sales, past ? '' : sales * 0.8]);
+    widths.push([past ? '' : sales * 0.45]);
   }
   return {
     chartId: 1, sheet: 'TTS Dashboard', type: 'COMBO', position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
     numHeaders: 1, mergeStrategy: 'MERGE_COLUMNS', transpose: false,
     options: {
-      title: 'Monthly sales with forecast', seriesType: 'bars', vAxis: { format: '$#,##0' }, legend: { position: 'bottom' },
-      series: { 1: { type: 'line', lineDashStyle: [6, 4] }, 2: { type: 'line' }, 3: { type: 'line' }, 4: { type: 'line' } },
+      title: 'Monthly sales with forecast', seriesType: 'bars', isStacked: true, vAxis: { format: '$#,##0' }, legend: { position: 'bottom' },
+      series: {
+        1: { type: 'line', lineDashStyle: [6, 4], labelInLegend: 'Monthly target' }, 2: { type: 'line', labelInLegend: 'Forecast' },
+        3: { type: 'area', areaOpacity: 0, lineWidth: 0, visibleInLegend: false }, 4: { type: 'area', areaOpacity: 0.2, lineWidth: 0, labelInLegend: '80% range' },
+      },
       ...options,
     },
-    ranges: [{ a1: "'TTS Dashboard'!A1:F25", values: rows, displayValues: rows.map((r) => r.map(String)) }],
+    ranges: [
+      { a1: "'TTS Dashboard'!A1:E25", values: rows, displayValues: rows.map((r) => r.map(String)) },
+      { a1: "'TTS Dashboard'!I1:I25", values: widths, displayValues: widths.map((r) => r.map(String)) },
+    ],
   };
 }
 
@@ -91,12 +113,22 @@ describe('the playground chart renderer, read as a seller reads it', () => {
     expect(niceStep(65_000, 5)).toBe(20_000);
   });
 
-  it('draws the 80 % range as one shaded band between its low and high lines', () => {
-    const svg = renderChart(monthlySpec(9_000));
+  it('draws the 80 % range as one shaded band: the width stacked on the transparent low bound, from low to high', () => {
+    const spec = monthlySpec(9_000);
+    const svg = renderChart(spec);
     const band = svg.querySelectorAll('polygon.band');
-    expect(band).toHaveLength(1);
-    expect(band[0].getAttribute('points')!.split(' ')).toHaveLength(16); // 8 forecast months, high then low
-    expect(svg.querySelectorAll('polyline')).toHaveLength(2); // target and forecast; no low/high lines
+    expect(band).toHaveLength(1); // the low bound's own area is transparent: not drawn
+    const points = band[0].getAttribute('points')!.split(' ').map((p) => p.split(',').map(Number));
+    expect(points).toHaveLength(16); // 8 forecast months, high then low
+    // The last month: sales 2,000 + 250 × 23 = 7,750; low 6,200, width 3,487.50, so the top is the high 9,687.50.
+    const ys = svg.querySelectorAll('polyline');
+    expect(ys).toHaveLength(2); // target and forecast; no low/high lines
+    const forecastY = Number(ys[1].getAttribute('points')!.split(' ').at(-1)!.split(',')[1]);
+    const [, topY] = points[7];
+    const [, lowY] = points[8];
+    // On a linear axis the forecast 7,750 sits (7,750 − 6,200) ÷ 3,487.5 = 0.444 of the way up the band.
+    expect((lowY - forecastY) / (lowY - topY)).toBeCloseTo(1_550 / 3_487.5, 3);
+    expect(band[0].getAttribute('fill-opacity')).toBe('0.2');
   });
 
   it('keeps a small shop’s bars visible: a target far above them goes off the scale, with a note', () => {

@@ -80,11 +80,25 @@ describe('Refresh dashboard', () => {
     run(workbook, 'refreshDashboard');
     const [monthly, year, fees, profit, flow] = dashboardCharts(workbook);
     expect(monthly.type).toBe('COMBO');
-    expect(monthly.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A1:F13"]);
+    // Month … Low (80%), then the range's width (column I): Sheets shades the band as the width
+    // stacked on a transparent low bound, with the forecast line over it.
+    expect(monthly.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A1:E13", "'TTS Dashboard'!I1:I13"]);
     expect(monthly.options.title).toBe('Monthly sales vs the $65,000 target, with forecast');
     expect(monthly.options.seriesType).toBe('bars');
-    const series = monthly.options.series as Record<string, { type: string }>;
-    expect([0, 1, 2, 3, 4].map((i) => series[i].type)).toEqual(['bars', 'line', 'line', 'line', 'line']);
+    expect(monthly.options.isStacked).toBe(true);
+    const series = monthly.options.series as Record<string, Record<string, unknown>>;
+    expect([0, 1, 2, 3, 4].map((i) => series[i].type)).toEqual(['bars', 'line', 'line', 'area', 'area']);
+    expect(series[3]).toEqual({ type: 'area', color: '#0f9d58', areaOpacity: 0, lineWidth: 0, visibleInLegend: false });
+    expect(series[4]).toEqual({ type: 'area', color: '#0f9d58', areaOpacity: 0.2, lineWidth: 0, labelInLegend: '80% range' });
+    expect(series[2]).toMatchObject({ type: 'line', color: '#0f9d58', labelInLegend: 'Forecast' });
+    // Each forecast month's width is its high − low, to the cent; history months have none.
+    const table = workbook.valuesOf('TTS Dashboard').slice(0, 13);
+    const [low, high] = [table[0].indexOf('Low (80%)'), table[0].indexOf('High (80%)')];
+    const widths = monthly.ranges[1].values.slice(1).map((r) => r[0]);
+    expect(widths.filter((w) => w !== '').length).toBeGreaterThan(0);
+    table.slice(1).forEach((row, i) => {
+      expect(widths[i]).toBe(row[low] === '' ? '' : Math.round((Number(row[high]) - Number(row[low])) * 100) / 100);
+    });
 
     expect(year.type).toBe('LINE');
     expect(year.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!J1:M13"]);

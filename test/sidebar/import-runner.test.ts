@@ -75,6 +75,7 @@ describe('beginRequestOf', () => {
       settlementCents: 7368, netSalesCents: 10000, feesCents: -2632, reconciliation: '2 rows differ',
       amountIds: ['total_settlement_amount', 'gross_sales', 'transaction_fee', 'referral_fee'],
       unknownColumns: [],
+      skuIds: [...new Set(parsed.rows.map((r) => r.skuId))],
     });
   });
 });

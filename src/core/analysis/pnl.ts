@@ -39,6 +39,8 @@ interface ColumnInfo {
   pnl: ColumnDef['pnl'];
   component: boolean;
   grossSales: boolean;
+  /** A refund of goods the buyer kept: out of units sold, not out of the units that carry COGS. */
+  goodsKept: boolean;
   ancestors: ColumnInfo[];
   /** Position among the fee columns (FEE_IDS), or −1. */
   feeOrdinal: number;
@@ -49,7 +51,16 @@ interface ColumnInfo {
 const FEE_IDS: string[] = COLUMNS.filter((def) => def.pnl === 'fees').map((def) => def.id);
 const INFO = new Map<string, ColumnInfo>();
 for (const def of COLUMNS) {
-  INFO.set(def.id, { def, pnl: def.pnl, component: isComponent(def), grossSales: def.grossSales === true, ancestors: [], feeOrdinal: FEE_IDS.indexOf(def.id), mark: 0 });
+  INFO.set(def.id, {
+    def,
+    pnl: def.pnl,
+    component: isComponent(def),
+    grossSales: def.grossSales === true,
+    goodsKept: def.goodsKept === true,
+    ancestors: [],
+    feeOrdinal: FEE_IDS.indexOf(def.id),
+    mark: 0,
+  });
 }
 for (const info of INFO.values()) info.ancestors = ancestorsOf(info.def.id).map((id) => INFO.get(id)!);
 
@@ -462,17 +473,23 @@ export function totalPnl(rows: readonly LedgerRow[]): PnlLines {
   return lines;
 }
 
-/** Gross sales and gross sales refunds of a row (value of items sold and kept, before discounts). */
-function grossParts(row: LedgerRow): { sold: number; refunded: number } {
+/**
+ * Gross sales and gross sales refunds of a row (value of items sold and kept, before discounts);
+ * `kept`: the part of `refunded` refunded on goods the buyer kept.
+ */
+function grossParts(row: LedgerRow): { sold: number; refunded: number; kept: number } {
   let sold = 0;
   let refunded = 0;
+  let kept = 0;
   for (const id in row.amounts) {
-    const def = INFO.get(id)?.def;
-    if (!def?.grossSales) continue;
-    if (def.pnl === 'refunds') refunded += row.amounts[id];
-    else sold += row.amounts[id];
+    const info = INFO.get(id);
+    if (!info?.grossSales) continue;
+    if (info.pnl === 'refunds') {
+      refunded += row.amounts[id];
+      if (info.goodsKept) kept += row.amounts[id];
+    } else sold += row.amounts[id];
   }
-  return { sold, refunded };
+  return { sold, refunded, kept };
 }
 
 /** The sales figure of a row for a threshold metric (DESIGN §4), cents. */
@@ -538,16 +555,36 @@ export function settlementTotal(rows: readonly LedgerRow[]): number {
 }
 
 /**
- * Units that left for good: the row's quantity, scaled down by the share of gross sales
- * refunded (a fully refunded row counts none).
+ * Units sold: the row's quantity, scaled down by the share of gross sales refunded (a fully
+ * refunded row counts none). A refund row of its own (a refund, no gross sales) takes its units
+ * back out of units sold.
  */
 export function unitsSold(row: LedgerRow): number {
   const { sold, refunded } = grossParts(row);
   return unitsFrom(row.quantity, sold, refunded);
 }
 
+/**
+ * Units that carry COGS: the units that left and did not come back. A refund of goods the buyer
+ * kept (only an order export tells one) takes a sale out of units sold but not out of these;
+ * any other refund is read as its goods coming back, since statements count no returned units.
+ */
+export function unitsCosted(row: LedgerRow): number {
+  const { sold, refunded, kept } = grossParts(row);
+  return unitsFrom(row.quantity, sold, refunded - kept);
+}
+
 /** {@link unitsSold} for a row view. */
 export function unitsSoldView(view: RowView): number {
+  return viewUnits(view, false);
+}
+
+/** {@link unitsCosted} for a row view. */
+export function unitsCostedView(view: RowView): number {
+  return viewUnits(view, true);
+}
+
+function viewUnits(view: RowView, costed: boolean): number {
   if (view.quantity <= 0) return 0;
   const infos = slotInfos(view.amountIds);
   let sold = 0;
@@ -555,7 +592,7 @@ export function unitsSoldView(view: RowView): number {
   for (let k = 0; k < view.filledCount; k++) {
     const slot = view.filled[k];
     const info = infos[slot];
-    if (!info.grossSales) continue;
+    if (!info.grossSales || (costed && info.goodsKept)) continue;
     if (info.pnl === 'refunds') refunded += view.cents[slot];
     else sold += view.cents[slot];
   }
@@ -564,7 +601,8 @@ export function unitsSoldView(view: RowView): number {
 
 function unitsFrom(q: number, sold: number, refunded: number): number {
   if (q <= 0) return 0;
-  if (sold <= 0) return q;
+  // No sale on the row: a refund row gives its units back; anything else (a free line) counts them.
+  if (sold <= 0) return refunded < 0 ? -q : q;
   const kept = sold + refunded;
   if (kept <= 0) return 0;
   if (kept >= sold) return q;
@@ -585,8 +623,8 @@ export interface NetProfit {
 }
 
 /**
- * Net profit = total settlement − COGS (units sold × unit cost on the order date, rounded to the
- * cent once per row) − other costs.
+ * Net profit = total settlement − COGS (units costed × unit cost on the order date, rounded to the
+ * cent once per row; see {@link unitsCosted}) − other costs.
  * Throws naming up to five sold SKUs that have no unit cost.
  */
 export function netProfit(rows: readonly LedgerRow[], cogs: CogsTable, otherCostsCents = 0): NetProfit {
@@ -599,12 +637,12 @@ export function netProfit(rows: readonly LedgerRow[], cogs: CogsTable, otherCost
     lines.settlement = 0;
     addRowLines(row, lines);
     settlement += lines.settlement;
-    const sold = unitsSold(row);
-    if (sold === 0) continue;
-    units += sold;
+    const costed = unitsCosted(row);
+    units += unitsSold(row);
+    if (costed === 0) continue;
     const cost = unitCostOn(cogs, row);
     if (cost === undefined) missing.add(row.skuId || row.sellerSku || NO_SKU);
-    else cogsTotal += lineCostCents(sold, cost);
+    else cogsTotal += lineCostCents(costed, cost);
   }
   if (missing.size > 0) throw missingUnitCostError(missing);
   return { settlement, cogs: cogsTotal, otherCosts: otherCostsCents, netProfit: settlement - cogsTotal - otherCostsCents, units };

@@ -1,7 +1,8 @@
 /**
  * Every cost a seller carries, entered once on the right date, on top of TikTok's settlement:
  *
- *   Gross profit = settlement of the orders sold − COGS (units sold × unit cost on the order date)
+ *   Gross profit = settlement of the orders sold − COGS (units that left and did not come back ×
+ *                  unit cost on the order date: pnl.ts `unitsCosted`)
  *   Samples      = sample units × unit cost + what the sample orders cost in the settlement
  *   Net profit   = gross profit − samples − running costs − ad spend
  *
@@ -11,7 +12,20 @@
  * range) or from the ledger (the dashboard); nothing here knows which.
  */
 import { costEntryOn, type CogsEntry, type CogsTable } from './cogs';
-import { addRowLines, addViewLines, emptyLines, groupKey, missingUnitCostError, NO_SKU, unitsSold, unitsSoldView, type PnlGroupBy, type PnlLines } from './pnl';
+import {
+  addRowLines,
+  addViewLines,
+  emptyLines,
+  groupKey,
+  missingUnitCostError,
+  NO_SKU,
+  unitsCosted,
+  unitsCostedView,
+  unitsSold,
+  unitsSoldView,
+  type PnlGroupBy,
+  type PnlLines,
+} from './pnl';
 import { rowDate, rowMonth, type GroupedFields } from './row-dates';
 import { isSampleOrder } from './samples';
 import { lineCostCents } from './unit-cost';
@@ -77,13 +91,15 @@ export class CostTally {
   addView(view: RowView): void {
     const lines = this.reset();
     addViewLines(view, lines);
-    this.add(view, lines, view.quantity > 0 ? unitsSoldView(view) : 0);
+    const some = view.quantity > 0;
+    this.add(view, lines, some ? unitsSoldView(view) : 0, some ? unitsCostedView(view) : 0);
   }
 
   addRow(row: LedgerRow): void {
     const lines = this.reset();
     addRowLines(row, lines);
-    this.add(row, lines, row.quantity > 0 ? unitsSold(row) : 0);
+    const some = row.quantity > 0;
+    this.add(row, lines, some ? unitsSold(row) : 0, some ? unitsCosted(row) : 0);
   }
 
   /** Throws the core's message naming (up to five of) the sold SKUs that have no unit cost. */
@@ -102,7 +118,8 @@ export class CostTally {
     return lines;
   }
 
-  private add(row: Dated, lines: PnlLines, units: number): void {
+  /** `units`: units sold; `costed`: the units that carry COGS (goods a refund left with the buyer too). */
+  private add(row: Dated, lines: PnlLines, units: number, costed: number): void {
     const date = rowDate(row);
     if (date) {
       let day = this.daily.get(date);
@@ -114,12 +131,12 @@ export class CostTally {
       if (!this.months.has(month)) this.months.add(detachedText(month));
     }
     const sample = isSampleOrder(row.quantity, lines);
-    if (!sample && units === 0) return;
+    if (!sample && units === 0 && costed === 0) return;
     const group = this.groupBy ? this.groupOf(groupKey(row, this.groupBy)) : undefined;
     const entry = this.cogs ? costEntryOn(this.cogs, row) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
     if (this.cogs && entry === undefined) this.missing.add(detachedText(sku));
-    const cost = entry ? lineCostCents(sample ? row.quantity : units, entry.unitCost) : 0;
+    const cost = entry ? lineCostCents(sample ? row.quantity : costed, entry.unitCost) : 0;
     const detail = this.detailMonth !== undefined && rowMonth(row) === this.detailMonth;
     for (const sums of group ? [this.total, group] : [this.total]) {
       if (sample) {
@@ -136,7 +153,7 @@ export class CostTally {
       if (sample) {
         this.detail('Samples', sku, entry, row.quantity, cost);
         this.detail('Sample shipping', sku, undefined, null, 0 - lines.settlement);
-      } else this.detail('COGS', sku, entry, units, cost);
+      } else this.detail('COGS', sku, entry, costed, cost);
     }
   }
 

@@ -173,7 +173,8 @@ export function fixedCostBetween(cost: RunningCost, from: string, to: string): n
   const lo = Math.max(dayNumber(from), cost.start ? dayNumber(cost.start) : -Infinity);
   const hi = Math.min(dayNumber(to), cost.end ? dayNumber(cost.end) : Infinity);
   if (lo > hi) return 0;
-  if (cost.every === 'once') return 0 + cost.cents; // lo ≤ start ≤ hi: the day it was paid is in range
+  // A one-time cost falls on the day it was paid, not on every day after it.
+  if (cost.every === 'once') return lo === dayNumber(cost.start) ? cost.cents : 0;
   let total = 0;
   for (let day = lo; day <= hi; ) {
     const [start, next] = periodAround(cost, day);

@@ -21,3 +21,27 @@ export function skippedRowsText(skipped: number): string {
   if (skipped === 0) return '';
   return `${skipped} ${skipped === 1 ? 'row' : 'rows'} of the TTS Ledger tab without a Key (not written by TTS Profit) ${skipped === 1 ? 'was' : 'were'} skipped.`;
 }
+
+/** The rows (in the range) skipped for having no Key, in order. */
+export function keylessRowNumbers(parsed: ParsedExport): number[] {
+  return parsed.rejects.filter((p) => isKeyless(parsed, p)).map((p) => p.row);
+}
+
+/**
+ * The last line of a table a function returns from the TTS Ledger tab when it skipped rows:
+ * `2 rows without a Key were skipped — they are not imported rows`, or '' when none.
+ */
+export function keylessTableLine(skipped: number): string {
+  if (skipped === 0) return '';
+  return skipped === 1
+    ? '1 row without a Key was skipped — it is not an imported row'
+    : `${skipped} rows without a Key were skipped — they are not imported rows`;
+}
+
+/** `table` with the skipped-rows line under it (as wide as the table), or `table` when none were skipped. */
+export function withKeylessLine<T extends string | number>(table: T[][], skipped: number): (T | string)[][] {
+  const line = keylessTableLine(skipped);
+  if (line === '') return table;
+  const width = Math.max(1, ...table.map((r) => r.length));
+  return [...table, [line, ...Array.from({ length: width - 1 }, () => '')]];
+}

@@ -116,6 +116,14 @@ export const COLUMNS: readonly ColumnDef[] = [
     grossSales: true,
     also: ['Refund subtotal before seller discounts'],
   }),
+  // Only an order export tells a refund without a return (`Sku Quantity of return`): order-export-sales.ts.
+  col('gross_sales_refund_goods_kept', 'Gross sales refund (goods not returned)', 'money', {
+    pnl: 'refunds',
+    parent: 'refund_subtotal_after_seller_discounts',
+    grossSales: true,
+    goodsKept: true,
+    layouts: OX,
+  }),
   col('seller_discount', 'Seller discount', 'money', {
     pnl: 'seller_discounts',
     parent: 'subtotal_after_seller_discounts',

@@ -47,6 +47,11 @@ export interface ColumnDef {
   field?: RowField;
   /** Part of "gross sales" for the threshold metric (Gross sales and Gross sales refund). */
   grossSales?: boolean;
+  /**
+   * A refund of goods the buyer kept (refunded without a return): out of sales and units sold,
+   * but the goods left for good, so their units still carry COGS.
+   */
+  goodsKept?: boolean;
   /** Known text kept in `LedgerRow.details` (reasons, statuses); other text is not stored. */
   detail?: boolean;
   /** First year the column appeared in US statement exports (labels 2025–26 statements). */

@@ -55,8 +55,8 @@ export interface ParseOptions {
   keepRows?: boolean;
   /**
    * Read an order export's sales as Gross sales, Seller discount and their refunds (see
-   * order-export-sales.ts). Sheet ranges: default true, for the functions' sales figures. Files:
-   * default false, so an imported order export never adds sales the statements already hold.
+   * order-export-sales.ts). Default true: sheet ranges for the functions' sales figures, files for
+   * the ledger, where a settled row of the same order line supersedes them (settled-estimates.ts).
    */
   orderExportSales?: boolean;
   /**
@@ -164,7 +164,7 @@ class SheetParser {
     this.layout = result.layout;
     this.label = result.label;
     this.headerRow = headerRow;
-    const orderSales = result.layout === 'order-export' && this.options.orderExportSales === true;
+    const orderSales = result.layout === 'order-export' && this.options.orderExportSales !== false;
     // The add-on's own ledger tab has no unknown amounts of TikTok's: columns there are the seller's.
     const under = result.layout === 'ledger' ? [] : unrecognisedUnderParents(result.header);
     const extra = [...unrecognisedLineHeaders(under), ...(orderSales ? ORDER_SALES_COLUMNS : [])];
@@ -318,6 +318,7 @@ class SheetParser {
     const rounded = this.roundedIds.result();
     if (rounded !== null) parsed.roundedIds = rounded;
     if (this.unrecognisedUnder.length > 0) parsed.unrecognisedMoney = this.unrecognisedUnder;
+    if (this.orderSales) parsed.orderExport = this.orderSales.summary();
     return parsed;
   }
 }
@@ -349,7 +350,7 @@ function adsParsedExport(options: ParseOptions, layout: LayoutId, label: string,
 export function parseSheetRows(rows: readonly (readonly CellValue[])[], options: ParseOptions): ParsedExport {
   const timeZone = options.timeZone ?? timeZoneFromFileName(options.fileName);
   const where = options.sheet ? `${options.fileName}, sheet ${options.sheet}` : options.fileName;
-  const parser = new SheetParser({ orderExportSales: true, keepRoundedIds: true, ...options, timeZone, where });
+  const parser = new SheetParser({ keepRoundedIds: true, ...options, timeZone, where });
   for (let i = 0; i < rows.length; i++) parser.push(rows[i], i + 1);
   parser.finish();
   if (!parser.detected) throw new ExportFormatError(parser.failureMessage);
@@ -372,7 +373,9 @@ export function parseExportFile(bytes: Uint8Array, fileName: string, options: Om
   const file = new FileParse(fileName, options);
   file.noteEnding(bytes);
   try {
-    forEachSheetRow(bytes, fileName, file.visit, { onRestart: file.restart, onSheet: file.sheet });
+    const options = { onRestart: file.restart, onSheet: file.sheet };
+    const read = forEachSheetRow(bytes, fileName, file.visit, options);
+    file.noteRead(read);
   } catch (error) {
     return file.failed(error);
   }
@@ -394,7 +397,12 @@ export async function parseExportFileAsync(
     const size = source instanceof Uint8Array ? source.length : source.size;
     const tail = source instanceof Uint8Array ? source.subarray(Math.max(0, size - 16)) : await source.read(Math.max(0, size - 16), size);
     file.noteEnding(tail);
-    await forEachSheetRowAsync(source, fileName, file.visit, { onRestart: file.restart, onSheet: file.sheet, onProgress: options.onProgress });
+    const read = await forEachSheetRowAsync(source, fileName, file.visit, {
+      onRestart: file.restart,
+      onSheet: file.sheet,
+      onProgress: options.onProgress,
+    });
+    file.noteRead(read);
   } catch (error) {
     return file.failed(error);
   }
@@ -413,6 +421,14 @@ class FileParse {
 
   constructor(private readonly fileName: string, private readonly options: Omit<ParseOptions, 'fileName' | 'sheet'>) {
     this.timeZone = options.timeZone ?? timeZoneFromFileName(fileName);
+  }
+
+  /** Rows of a UTF-8 file read as Windows-1252. */
+  private windows1252Rows: number[] = [];
+
+  /** Hears how the file was read: the rows that were not UTF-8 are named in the preview. */
+  noteRead(read: { windows1252Rows?: number[] }): void {
+    this.windows1252Rows = read.windows1252Rows ?? [];
   }
 
   /** Hears the file's last bytes (a workbook's are ignored: only a text file can be cut mid-record). */
@@ -462,8 +478,24 @@ class FileParse {
     this.current?.finish();
     const result = fileResult(this.fileName, this.parsers);
     if (this.unterminated && !this.isWorkbook) for (const file of result.files) file.endsWithoutLineBreak = true;
+    const note = windows1252Note(this.fileName, this.windows1252Rows);
+    if (note) for (const file of result.files) file.readNotes = [...(file.readNotes ?? []), note];
     return result;
   }
+}
+
+/** `a.csv: row 17 was not UTF-8 and was read as Windows-1252: …`, or '' when every row was UTF-8. */
+export function windows1252Note(fileName: string, rows: readonly number[]): string {
+  if (rows.length === 0) return '';
+  const shown = rows.slice(0, 5).join(', ');
+  const more = rows.length > 5 ? ` and ${rows.length - 5} more` : '';
+  const one = rows.length === 1;
+  const was = one ? 'was' : 'were';
+  return (
+    `${fileName}: ${one ? 'row' : 'rows'} ${shown}${more} ${was} not UTF-8 like the rest of the file ` +
+    `and ${was} read as Windows-1252: check ${one ? 'its' : 'their'} product and SKU names ` +
+    '(an accented letter may show as another character).'
+  );
 }
 
 /** The sheets' parsers → data files, file error, and notes on the sheets that are not data. */

@@ -1,21 +1,37 @@
 import { breakevenRoas } from '../../core/analysis/breakeven';
-import { asNumber, asRate, isOmitted } from './arguments';
+import { SkuBreakevenTally, type SkuBreakeven } from '../../core/analysis/breakeven-by-sku';
+import { buildCogsTable } from '../../core/analysis/cogs';
+import { firstDayOfMonth, lastDayOfMonth } from '../../core/analysis/calendar';
+import { unitCostToDollars } from '../../core/analysis/unit-cost';
+import { parseCentsOrNaN } from '../../core/money';
+import { dateTextConverter } from '../sheets/sheet-dates';
+import { asGrid, asNumber, asRate, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { datesAsText } from './profit';
+import { readStatement, refuseRoundedIds, requireSettlement } from './statement-input';
 
 type Arg = unknown;
 
+/** The table by SKU's columns. */
+export const BREAKEVEN_SKU_COLUMNS = [
+  'SKU', 'Product', 'Units sold', 'Average price', 'Fee rate', 'Fees per unit', 'Shipping per unit', 'Unit cost',
+  'Contribution per unit', 'Break-even ROAS',
+] as const;
+
 /**
  * The ROAS below which an ad-driven sale loses money: price ÷ (price × (1 − fee_rate − affiliate_rate) − unit_cost − other_cost).
+ * Given a statement and the TTS COGS tab instead, a table by SKU from your own settlements: average realised price, fee rate, fees and shipping per unit, unit cost, contribution per unit and break-even ROAS.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {number|number[][]} price Selling price per unit in dollars (a cell or a column of prices).
- * @param {number|number[][]} unit_cost Cost of goods per unit in dollars (same shape as price).
- * @param {number|number[][]} fee_rate TikTok fee rate as a fraction (0.06) or a percent cell (6%).
- * @param {number|number[][]} [affiliate_rate] Creator commission rate, fraction or percent (default 0).
- * @param {number|number[][]} [other_cost] Other cost per sale in dollars: packaging, shipping you pay (default 0).
- * @return {number|number[][]} Break-even ROAS (e.g. 2.5 means each ad dollar must bring $2.50 of sales), one per row for ranges.
+ * @param {number|number[][]} price Selling price per unit in dollars (a cell or a column of prices); or the statement export or TTS Ledger tab, header included, for the table by SKU.
+ * @param {number|number[][]} unit_cost Cost of goods per unit in dollars (same shape as price); with a statement, the TTS COGS tab (its unit cost in force on the period's last day).
+ * @param {number|number[][]} fee_rate TikTok fee rate as a fraction (0.06) or a percent cell (6%); with a statement, the first day counted (default: all data).
+ * @param {number|number[][]} [affiliate_rate] Creator commission rate, fraction or percent (default 0); with a statement, the last day counted (default: all data).
+ * @param {number|number[][]} [other_cost] Other cost per sale in dollars: packaging, shipping you pay (default 0); not used with a statement.
+ * @return {number|Array<Array<string|number>>} Break-even ROAS (2.5 means each ad dollar must bring $2.50 of sales), one per row for ranges; with a statement, columns SKU, Product, Units sold, Average price, Fee rate, Fees per unit, Shipping per unit, Unit cost, Contribution per unit, Break-even ROAS.
  * @customfunction
  */
-export function TTS_BREAKEVEN_ROAS(price: Arg, unit_cost: Arg, fee_rate: Arg, affiliate_rate?: Arg, other_cost?: Arg): number | number[][] {
+export function TTS_BREAKEVEN_ROAS(price: Arg, unit_cost: Arg, fee_rate: Arg, affiliate_rate?: Arg, other_cost?: Arg): number | (string | number)[][] {
+  if (isStatementRange(price)) return breakevenBySku(price, unit_cost, fee_rate, affiliate_rate, other_cost);
   const args = [price, unit_cost, fee_rate, affiliate_rate, other_cost];
   const rangeArgs = args.filter((a) => Array.isArray(a) && (a.length > 1 || (Array.isArray(a[0]) && a[0].length > 1))) as unknown[][][];
   if (rangeArgs.length === 0) return roasOf(args);
@@ -52,4 +68,52 @@ function roasOf([price, unitCost, feeRate, affiliateRate, otherCost]: unknown[],
     const message = (error as Error).message;
     throw new Error(row === undefined ? message : `Row ${row}: ${message}`);
   }
+}
+
+/** A range with a header row of text (three columns or more) is a statement, not a column of prices. */
+function isStatementRange(value: Arg): boolean {
+  if (!Array.isArray(value) || value.length < 2) return false;
+  const rows = Math.min(value.length, 30);
+  for (let r = 0; r < rows; r++) {
+    const row = value[r] as unknown[];
+    if (!Array.isArray(row) || row.length < 3) return false;
+    for (const cell of row) if (typeof cell === 'string' && cell.trim() !== '' && Number.isNaN(parseCentsOrNaN(cell)) && !/%\s*$/.test(cell)) return true;
+  }
+  return false;
+}
+
+function breakevenBySku(statement: Arg, cogs: Arg, start: Arg, end: Arg, extra: Arg): (string | number)[][] {
+  if (isOmitted(cogs)) throw new Error("unit_cost is missing: with a statement, pass your unit costs, e.g. 'TTS COGS'!A:K.");
+  if (!isOmitted(extra)) throw new Error('With a statement the arguments are statement, cogs, start and end: other_cost is not used (fees and shipping come from your settlements).');
+  const from = isOmitted(start) ? '' : dayOf(start, 'start');
+  const to = isOmitted(end) ? '' : dayOf(end, 'end');
+  if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
+  const table = buildCogsTable(datesAsText(asGrid(cogs, 'cogs')), 'cogs');
+  const tally = new SkuBreakevenTally(from, to);
+  const parsed = readStatement(statement, { keepRows: false, onView: (view) => tally.addView(view) });
+  requireSettlement(parsed, 'TTS_BREAKEVEN_ROAS');
+  refuseRoundedIds(parsed, ['skuId'], 'TTS_BREAKEVEN_ROAS by SKU');
+  const lines = tally.result(table);
+  if (lines.length === 0) throw new Error(`No SKU sold ${from || to ? `between ${from || 'the first day'} and ${to || 'the last day'}` : 'in the statement range'}: nothing to work a break-even ROAS from.`);
+  return [[...BREAKEVEN_SKU_COLUMNS], ...lines.map(skuRow)];
+}
+
+function skuRow(line: SkuBreakeven): (string | number)[] {
+  const money = (tenThousandths: number | null) => (tenThousandths === null ? '' : unitCostToDollars(tenThousandths));
+  return [
+    line.sku, line.product, line.units, money(line.price), line.feeRate ?? '', money(line.feesPerUnit), money(line.shippingPerUnit),
+    line.unitCost === null ? 'No unit cost' : unitCostToDollars(line.unitCost), money(line.contribution), line.roas ?? line.note,
+  ];
+}
+
+/** A day argument: a date cell (the day the sheet shows), `2026-05-01`, or a month `2026-05` (its first or last day). */
+function dayOf(value: Arg, argument: 'start' | 'end'): string {
+  const cell = scalarOf(value, argument);
+  if (isDateValue(cell)) return dateTextConverter()(cell).slice(0, 10);
+  const text = String(cell).trim();
+  const day = /^(\d{4})[-/](\d{2})[-/](\d{2})$/.exec(text);
+  if (day) return `${day[1]}-${day[2]}-${day[3]}`;
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
+  if (month) return argument === 'start' ? firstDayOfMonth(text) : lastDayOfMonth(text);
+  throw new Error(`${argument} must be a date such as 2026-05-01 or a month such as 2026-05, found ${describe(cell)}.`);
 }

@@ -2,7 +2,7 @@ import { closestColumns, columnById, COLUMNS, findColumnById, lookupColumn } fro
 import { unrecognisedLabel } from '../../core/read/unrecognised-money';
 import { feeTable } from '../../core/analysis/pnl';
 import { centsToCell, describe, scalarOf } from './arguments';
-import { readStatement } from './statement-input';
+import { readStatement, tableOf } from './statement-input';
 
 type Arg = unknown;
 
@@ -14,7 +14,7 @@ const COMMON_FEES = ['Referral fee', 'Transaction fee', 'Affiliate commission', 
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
- * @return {Array<Array<string|number>>} Table with header Fee, Amount; one row per fee column with a non-zero total, labelled with TikTok's column name; last row Total fees.
+ * @return {Array<Array<string|number>>} Table with header Fee, Amount; one row per fee column with a non-zero total, labelled with TikTok's column name; then Total fees (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_FEES(statement: Arg): (string | number)[][] {
@@ -24,7 +24,8 @@ export function TTS_FEES(statement: Arg): (string | number)[][] {
   const otherLabel = columnById('unrecognised_fees').label;
   const label = (text: string) => (unrecognised && text === otherLabel ? unrecognisedLabel(unrecognised) : text);
   const table = feeTable(parsed.rows);
-  return [['Fee', 'Amount'], ...table.map((entry) => [label(entry.label), centsToCell(entry.cents)])];
+  const lines = table.map((entry) => [label(entry.label), centsToCell(entry.cents)]);
+  return tableOf(parsed, [['Fee', 'Amount'], ...lines]);
 }
 
 /**
@@ -33,7 +34,7 @@ export function TTS_FEES(statement: Arg): (string | number)[][] {
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {string} name The fee's column header as TikTok writes it (e.g. "Referral fee", any case and spacing) or its catalog id.
- * @return {number} Sum of that column over all rows, in dollars (fees are negative).
+ * @return {number} Sum of that column over all rows, in dollars (fees are negative). TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
  * @customfunction
  */
 export function TTS_FEE(statement: Arg, name: Arg): number {

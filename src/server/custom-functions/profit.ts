@@ -8,9 +8,9 @@ import { readAds } from './ads';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseDateOrNull } from '../../core/dates';
 import { dateTextConverter } from '../sheets/sheet-dates';
-import type { CellValue } from '../../core/types';
+import type { CellValue, ParsedExport } from '../../core/types';
 import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf, type Grid } from './arguments';
-import { readStatement, refuseRoundedIds } from './statement-input';
+import { readStatement, refuseRoundedIds, tableOf } from './statement-input';
 
 type Arg = unknown;
 
@@ -23,7 +23,7 @@ type Arg = unknown;
  * @param {number[][]} [other_costs] Any range of other costs in dollars, counted as costs.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every, Percent, Of, Starts, Ends), counted for the whole months the statement covers.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report; GMV Pay transfers and ad fees already in the settlement are counted once.
- * @return {number} Net profit in dollars.
+ * @return {number} Net profit in dollars. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
  * @customfunction
  */
 export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg, costs?: Arg, ads?: Arg): number {
@@ -53,12 +53,12 @@ const SKU_COLUMNS = ['Units sold', 'Contribution per unit'] as const;
  * @param {string} [group_by] "month" (default), "sku", "statement" or "type".
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month carries its share; otherwise they are in the Total row.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers (moved to the ad balance, not spend); otherwise it is in the Total row.
- * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units sold and Contribution per unit); last row Total.
+ * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units sold and Contribution per unit); then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const { groups, total, layout } = profitOf(statement, cogs, groupBy, costs, ads);
+  const { groups, total, layout, parsed } = profitOf(statement, cogs, groupBy, costs, ads);
   const money = (cents: number | null) => (cents === null ? '' : centsToCell(cents));
   // An order export holds sales only: the cells after Net sales stay blank, never 0.
   const salesOnly = layout === 'order-export';
@@ -73,7 +73,8 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg,
     return salesOnly ? cells.map((cell, i) => (i > PNL_COLUMNS.indexOf('Net sales') + 1 ? '' : cell)) : cells;
   };
   const header = [GROUP_LABELS[groupBy], ...PNL_COLUMNS, ...(groupBy === 'sku' ? SKU_COLUMNS : [])];
-  return [header, ...groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line)), line('Total', total)];
+  const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line));
+  return tableOf(parsed, [header, ...body, line('Total', total)]);
 }
 
 /**
@@ -86,7 +87,7 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg,
  * @param {string|Date} month The month, as "2026-05" or any date in it.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report.
- * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; last row Total.
+ * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
@@ -113,7 +114,7 @@ export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: A
   rows.push(['Ad spend', '', '', '', centsToCell(spent.ads), isOmitted(ads) ? NO_ADS_NOTE : AD_SPEND_BASIS]);
   total += spent.ads;
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
-  return rows;
+  return tableOf(parsed, rows);
 }
 
 /** A month argument: `2026-05`, a date in it, or a date cell. */
@@ -136,7 +137,7 @@ function profitOf(
   costs: Arg,
   ads: Arg,
   settlementFor?: string,
-): { groups: ProfitGroup[]; total: ProfitLine; layout: string } {
+): { groups: ProfitGroup[]; total: ProfitLine; layout: string; parsed: ParsedExport } {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
   const running = isOmitted(costs) ? null : runningCostsOf(costs);
   const tally = new CostTally(table, groupBy);
@@ -159,7 +160,7 @@ function profitOf(
   tally.check();
   const adSpend: AdSpendByMonth = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads), adTally.months);
   const result = profitGroups(groupings.result(), tally, { groupBy, hasCogs: table !== undefined, costs: running, adSpend });
-  return { ...result, layout: parsed.layout };
+  return { ...result, layout: parsed.layout, parsed };
 }
 
 /** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */

@@ -1,22 +1,41 @@
 import { centsToCell } from './arguments';
+import { keylessRowNumbers } from '../../core/ledger/keyless-rows';
 import { readStatement, refuseRoundedIds } from './statement-input';
 
+/** What TTS_RECONCILE says of a row of the TTS Ledger tab without a Key. */
+export const KEYLESS_ROW_NOTE = 'No Key: skipped, not an imported row (a total or note typed in the tab)';
+
 /**
- * Rows whose Total settlement amount differs from the signed sum of their parts by a cent or more.
+ * Rows whose Total settlement amount differs from the signed sum of their parts by a cent or more,
+ * and the rows of the TTS Ledger tab without a Key, which no function counts.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
- * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement, Sum of parts, Difference; or one cell "All N rows reconcile".
+ * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement, Sum of parts, Difference, then each TTS Ledger row without a Key; or one cell "All N rows reconcile".
  * @customfunction
  */
 export function TTS_RECONCILE(statement: unknown): (string | number)[][] | string {
   const parsed = readStatement(statement, { keepRows: false, reconcile: true, settlementFor: 'TTS_RECONCILE' });
   const { reconciliation } = parsed;
-  if (reconciliation.mismatches.length === 0) return `All ${reconciliation.rowsChecked} rows reconcile`;
+  const keyless = keylessRowNumbers(parsed);
+  const allReconcile = `All ${reconciliation.rowsChecked} rows reconcile`;
+  if (reconciliation.mismatches.length === 0 && keyless.length === 0) return allReconcile;
   // The rows that differ are named by their order IDs: rounded ones would name the wrong orders.
-  refuseRoundedIds(parsed, ['orderId'], "TTS_RECONCILE's list of rows that differ");
-  return [
+  const differ = reconciliation.mismatches;
+  if (differ.length > 0) refuseRoundedIds(parsed, ['orderId'], "TTS_RECONCILE's list of rows that differ");
+  const table: (string | number)[][] = [
     ['Row', 'Order/adjustment ID', 'Settlement', 'Sum of parts', 'Difference'],
-    ...reconciliation.mismatches.map((m) => [m.source.row, m.orderId, centsToCell(m.settlement), centsToCell(m.sumOfParts), centsToCell(m.difference)]),
+    ...differ.map((m) => [
+      m.source.row,
+      m.orderId,
+      centsToCell(m.settlement),
+      centsToCell(m.sumOfParts),
+      centsToCell(m.difference),
+    ]),
+    ...keyless.map((row) => [row, KEYLESS_ROW_NOTE, '', '', '']),
   ];
+  if (differ.length === 0) {
+    table.push([`${allReconcile}; the rows above without a Key were not counted`, '', '', '', '']);
+  }
+  return table;
 }

@@ -7,7 +7,7 @@ import { parseSheetRows, type ParseOptions } from '../../core/read/parse-export'
 import { describeRoundedIds, KEEP_IDS_AS_TEXT } from '../../core/read/rounded-ids';
 import type { ParsedExport, Problem } from '../../core/types';
 import { asGrid } from './arguments';
-import { splitKeylessRows } from '../../core/ledger/keyless-rows';
+import { splitKeylessRows, withKeylessLine } from '../../core/ledger/keyless-rows';
 import { withoutSupersededRows } from '../../core/ledger/settled-estimates';
 import { dateTextConverter } from '../sheets/sheet-dates';
 
@@ -50,6 +50,11 @@ export function readStatement(
   }
   if (options.settlementFor !== undefined) requireSettlement(parsed, options.settlementFor);
   return parsed;
+}
+
+/** A function's table with the line saying how many rows of the TTS Ledger tab without a Key it skipped. */
+export function tableOf<T extends string | number>(parsed: ParsedExport, table: T[][]): (T | string)[][] {
+  return withKeylessLine(table, splitKeylessRows(parsed).skipped);
 }
 
 /**

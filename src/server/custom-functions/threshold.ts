@@ -3,7 +3,7 @@ import { defaultAsOf, thresholdReport } from '../../core/analysis/threshold';
 import { DEFAULT_SETTINGS } from '../../core/contract';
 import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
-import { readStatement } from './statement-input';
+import { readStatement, tableOf } from './statement-input';
 import { metricOf } from './totals';
 
 type Arg = unknown;
@@ -17,7 +17,7 @@ type Arg = unknown;
  * @param {number} [annual_target] Annual sales target in dollars (default 1000000).
  * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data; adjustments and statements dated later do not move it).
  * @param {string} [metric] "gross" (default), "net" or "settlement".
- * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status.
+ * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_target?: Arg, as_of?: Arg, metric?: Arg): (string | number)[][] {
@@ -25,14 +25,17 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
   const annual = isOmitted(annual_target) ? DEFAULT_SETTINGS.annualTarget : asNumber(annual_target, 'annual_target');
   if (monthly <= 0 || annual <= 0) throw new Error('monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.');
   const chosenMetric = metricOf(metric);
-  const { rows } = readStatement(statement, chosenMetric === 'settlement' ? { settlementFor: 'TTS_THRESHOLD with metric "settlement"' } : {});
+  const settlementFor = 'TTS_THRESHOLD with metric "settlement"';
+  const settled = chosenMetric === 'settlement' ? { settlementFor } : {};
+  const parsed = readStatement(statement, settled);
+  const rows = parsed.rows;
   const report = thresholdReport(dailySales(rows, chosenMetric), {
     monthlyTarget: Math.round(monthly * 100),
     annualTarget: Math.round(annual * 100),
     asOf: isOmitted(as_of) ? defaultAsOf(rows) : asOfDate(as_of),
   });
   const last = report.lastFullMonth;
-  return [
+  return tableOf(parsed, [
     ['As of', report.asOf],
     ['Month', report.month],
     ['Month to date', centsToCell(report.monthToDate)],
@@ -51,7 +54,7 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
     ['Projected year', centsToCell(report.projectedYear)],
     ['Annual gap', centsToCell(report.annualGap)],
     ['Status', report.status],
-  ];
+  ]);
 }
 
 function asOfDate(value: Arg): string {

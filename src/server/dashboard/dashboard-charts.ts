@@ -12,7 +12,7 @@ const MONEY_AXIS = { format: '$#,##0' };
 
 /** Where the data blocks sit on the tab (1-based rows/columns; each block has a header row). */
 export interface ChartBlocks {
-  /** Month | Sales | Monthly target | Forecast | Low (80%) | High (80%) | Net profit | Fees paid. */
+  /** Month | Sales | Monthly target | Forecast | Low (80%) | High (80%) | Net profit | Fees paid | High − low (80%). */
   table: { row: number; column: number; rows: number; historyRows: number };
   /** Month | Sales this year | Expected | Annual target, 12 rows. */
   year: { row: number; column: number };
@@ -62,19 +62,29 @@ function removeOwnCharts(sheet: Sheet): Set<number> {
   return left;
 }
 
+/** Column of the 80 % range's width in the monthly table (0-based from its first column). */
+const BAND_WIDTH_OFFSET = 8;
+
+/**
+ * Sales bars, the target and the forecast as lines, and the 80 % range as a shaded band: Sheets
+ * draws no band between two lines, so the low bound is a transparent area and the range's width
+ * (high − low) a shaded area stacked on it (`isStacked` stacks areas with areas, never the bars).
+ */
 function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | null): Chart {
   const { row, column, rows } = b.table;
   return sheet.newChart().asComboChart()
-    .addRange(sheet.getRange(row, column, rows + 1, 6))
+    .addRange(sheet.getRange(row, column, rows + 1, 5))
+    .addRange(sheet.getRange(row, column + BAND_WIDTH_OFFSET, rows + 1, 1))
     .setNumHeaders(1)
     .setOption('title', title)
     .setOption('seriesType', 'bars')
+    .setOption('isStacked', true)
     .setOption('series', {
       0: { type: 'bars', color: BLUE, labelInLegend: 'Sales' },
       1: { type: 'line', color: RED, lineDashStyle: [6, 4], labelInLegend: 'Monthly target' },
       2: { type: 'line', color: GREEN, lineWidth: 3, pointSize: 4, labelInLegend: 'Forecast' },
-      3: { type: 'line', color: GREEN, lineWidth: 1, lineDashStyle: [2, 3], labelInLegend: 'Low (80%)' },
-      4: { type: 'line', color: GREEN, lineWidth: 1, lineDashStyle: [2, 3], labelInLegend: 'High (80%)' },
+      3: { type: 'area', color: GREEN, areaOpacity: 0, lineWidth: 0, visibleInLegend: false },
+      4: { type: 'area', color: GREEN, areaOpacity: 0.2, lineWidth: 0, labelInLegend: '80% range' },
     })
     .setOption('vAxis', moneyAxis(top))
     .setOption('legend', { position: 'bottom' })

@@ -28,7 +28,8 @@ import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type
 
 export { DASHBOARD_TAB } from './dashboard-tab';
 
-export const TABLE_HEADER = ['Month', 'Sales', 'Monthly target', 'Forecast', 'Low (80%)', 'High (80%)', 'Net profit', 'Fees paid'];
+/** The last column is the 80 % range's width, what the chart stacks on the low bound to shade the band. */
+export const TABLE_HEADER = ['Month', 'Sales', 'Monthly target', 'Forecast', 'Low (80%)', 'High (80%)', 'Net profit', 'Fees paid', 'High − low (80%)'];
 export const YEAR_HEADER = ['Month', 'Sales this year', 'Expected', 'Annual target'];
 export const FEES_HEADER = ['Fee category', 'Fees paid'];
 
@@ -116,8 +117,9 @@ function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: Dashboard
   const target = model.status.monthlyTargetCents;
   const table = model.months.map((m): Cell[] => [
     m.month, dollars(m.sales), dollars(target), dollars(m.forecast), dollars(m.low80), dollars(m.high80), dollars(m.netProfit), dollars(m.feesPaid),
+    m.low80 === null || m.high80 === null ? '' : dollars(m.high80 - m.low80),
   ]);
-  const money = [TEXT_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT];
+  const money = [TEXT_FORMAT, ...TABLE_HEADER.slice(1).map(() => CURRENCY_FORMAT)];
   writeHeaderedBlock(sheet, 1, TABLE_COLUMN, TABLE_HEADER, table, money);
 
   const annual = model.status.annualTargetCents;

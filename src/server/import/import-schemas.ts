@@ -67,6 +67,7 @@ export const BeginImportSchema = z.object({
   reconciliation: text(200),
   amountIds: z.array(text(100)).check(z.maxLength(500)),
   unknownColumns: z.array(text(MAX_HEADER_CHARS)).check(z.maxLength(MAX_UNKNOWN_COLUMNS)),
+  skuIds: z.optional(z.array(text(100)).check(z.maxLength(1_000_000))),
 });
 
 export const ImportChunkSchema = z.object({

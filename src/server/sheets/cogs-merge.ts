@@ -5,7 +5,7 @@
  */
 import { planCostMerge, type CogsTabRow, type CostMergePlan } from '../../core/analysis/cost-import';
 import { costEntryOn, COST_PARTS } from '../../core/analysis/cogs';
-import { unitsSold } from '../../core/analysis/pnl';
+import { unitsCosted } from '../../core/analysis/pnl';
 import { parseUnitCost, unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseDateOrNull } from '../../core/dates';
 import type { MissingUnitCosts, UnitCostsPreview, UnitCostsRequest, UnitCostsResult } from '../../core/contract';
@@ -132,7 +132,7 @@ export function getMissingUnitCosts(_arg: null): MissingUnitCosts {
   const seen = new Map<string, MissingUnitCosts['skus'][number]>();
   for (const row of ledger.rows) {
     const sku = row.skuId || row.sellerSku;
-    if (!sku || seen.has(sku) || row.quantity <= 0 || unitsSold(row) === 0) continue;
+    if (!sku || seen.has(sku) || row.quantity <= 0 || unitsCosted(row) === 0) continue;
     if (costEntryOn(cogs, row) === undefined) seen.set(sku, { sku, sellerSku: row.sellerSku, productName: row.productName, skuName: row.skuName });
   }
   return { skus: [...seen.values()] };

@@ -2,10 +2,10 @@
  * One card per file: what the add-on understood (layout, period, rows, totals), whether the
  * money adds up, and which rows or columns it could not use — before anything is written.
  */
-import type { FileError, ParsedExport, Problem, ReconcileResult } from '../../core/types';
+import type { FileError, OrderExportSummary, ParsedExport, Problem, ReconcileResult } from '../../core/types';
 import { rejectedRowCount } from '../../core/ledger/ready-to-import';
 import { h } from '../dom';
-import { count, money, period, plural, problem } from '../format';
+import { count, money, monthLabel, period, plural, problem } from '../format';
 import type { ImportOutcome } from './import-runner';
 
 /** How many rejected rows and differences are listed before "and N more". */
@@ -66,20 +66,54 @@ export function alreadyImportedText(present: number, total: number): string {
   return `${count(present)} of ${plural(total, 'row')} already imported${present === total ? ': importing it again adds nothing.' : '.'}`;
 }
 
+/** What an order export says a seller sold; it settles nothing, so there is no settlement or fee to show. */
+export const ORDER_EXPORT_NOTE =
+  'An order export has no settlement or fees: it says what was sold. Its sales count by order date ' +
+  'until a Statement settles the same order line; then the Statement\u2019s figures count instead, never both.';
+
+function orderExportFacts(o: OrderExportSummary): HTMLElement[] {
+  const returned = o.unitsReturned > 0 ? ` (${count(o.unitsReturned)} returned)` : '';
+  const refunded = count(o.refundedOrders);
+  return [
+    fact('Orders', `${count(o.orders)} (${count(o.cancelledOrders)} cancelled or unpaid, ${refunded} refunded)`),
+    fact('Units', `${count(o.units)}${returned}`),
+    fact('Gross sales', money(o.grossSales), 'num'),
+    fact('Seller discounts', money(o.sellerDiscounts), 'num'),
+    fact('Net sales', money(o.netSales), 'num'),
+  ];
+}
+
+function settlementFacts(parsed: ParsedExport): HTMLElement[] {
+  return [
+    fact('Settlement', money(parsed.totals.settlement), 'num'),
+    fact('Net sales', money(parsed.totals.netSales), 'num'),
+    fact('Fees', money(parsed.totals.fees), 'num'),
+  ];
+}
+
+/** `Net sales by order date: Sep 2026 $21.50; Oct 2026 $40.50` (after cancellations and refunds). */
+export function netSalesByMonthText(o: OrderExportSummary): string {
+  const months = o.netSalesByMonth.map((m) => `${monthLabel(m.month)} ${money(m.cents)}`);
+  return `Net sales by order date, after cancellations and refunds: ${months.join('; ')}.`;
+}
+
 /** The preview card of one parsed file (or one sheet of a workbook). */
 export function renderPreview(parsed: ParsedExport): HTMLElement {
   const title = parsed.sheet ? `${parsed.fileName} — ${parsed.sheet}` : parsed.fileName;
   const rejects = parsed.rejects;
+  const orders = parsed.orderExport;
   return h('article', { className: 'file-card', 'data-file': parsed.fileName },
     h('h3', {}, title),
     h('dl', { className: 'facts' },
       fact('Layout', parsed.layoutLabel),
       fact('Period', period(parsed.period)),
       fact('Rows', count(parsed.rows.length)),
-      fact('Settlement', money(parsed.totals.settlement), 'num'),
-      fact('Net sales', money(parsed.totals.netSales), 'num'),
-      fact('Fees', money(parsed.totals.fees), 'num')),
-    reconciliationSection(parsed.reconciliation),
+      ...(orders ? orderExportFacts(orders) : settlementFacts(parsed))),
+    orders ? h('p', { className: 'note order-export' }, netSalesByMonthText(orders)) : null,
+    orders
+      ? h('p', { className: 'check ok order-export' }, ORDER_EXPORT_NOTE)
+      : reconciliationSection(parsed.reconciliation),
+    ...(parsed.readNotes ?? []).map((line) => h('p', { className: 'note warn read-note' }, line)),
     ...repeatNotes(parsed),
     rejects.length > 0
       ? h('div', { className: 'check warn rejects' },

@@ -61,6 +61,7 @@ export function beginRequestOf(parsed: ParsedExport): BeginImportRequest {
     reconciliation: reconciliationText(parsed),
     amountIds: amountIdsOf(parsed.rows),
     unknownColumns: unknownColumnsOf(parsed.rows),
+    skuIds: [...new Set(parsed.rows.map((r) => r.skuId.trim()).filter((id) => id !== ''))],
   };
 }
 

@@ -27,6 +27,10 @@ export class CsvFileReader {
   private lastWidth = 0;
   private lastRow = 0;
   private stopped = false;
+  /** Physical lines the records visited so far took, and the rows holding a line read as Windows-1252. */
+  private linesRead = 0;
+  private nextBadLine = 0;
+  private readonly windows1252Rows: number[] = [];
 
   constructor(
     private readonly fileName: string,
@@ -39,6 +43,7 @@ export class CsvFileReader {
       if (this.lastWidth > this.widest) this.widest = this.lastWidth;
       this.lastWidth = cells.length;
       this.lastRow = rowNumber;
+      if (this.decoder?.lines) this.noteLines(cells, rowNumber);
       if (visit(sheetName, cells, rowNumber) === false) {
         this.stopped = true;
         return false;
@@ -59,8 +64,27 @@ export class CsvFileReader {
     this.text(this.decoder.decode(bytes));
   }
 
+  /**
+   * The lines record `rowNumber` took (one, plus the line breaks inside its quoted cells); names
+   * the row if one of them was not UTF-8.
+   */
+  private noteLines(cells: readonly string[], rowNumber: number): void {
+    let lines = 1;
+    for (const cell of cells) {
+      for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) lines++;
+    }
+    const last = (this.linesRead += lines);
+    const bad = this.decoder!.lines!.notUtf8;
+    let named = false;
+    while (this.nextBadLine < bad.length && bad[this.nextBadLine] <= last) {
+      this.nextBadLine++;
+      if (!named) this.windows1252Rows.push(rowNumber);
+      named = true;
+    }
+  }
+
   /** The file is complete: its last records are visited, and a file that is not a CSV export refused. */
-  end(): { encoding: TextEncodingName } {
+  end(): { encoding: TextEncodingName; windows1252Rows?: number[] } {
     if (this.totalBytes === 0) throw new FileReadError(`${this.fileName} is empty: expected a CSV or Excel export, found 0 bytes.`);
     if (this.decoder === null) this.decodeHead();
     const decoder = this.decoder!;
@@ -79,6 +103,11 @@ export class CsvFileReader {
         `${this.fileName} ends in the middle of row ${this.lastRow}: expected ${this.widest} fields as in the rows above, found ${this.lastWidth} ` +
           'and no line break after them, so the file was cut short. Download it again.',
       );
+    }
+    const lines = decoder.lines;
+    // Rows of a UTF-8 file that were not UTF-8; none for an older save in Windows-1252 throughout.
+    if (lines?.sawUtf8 && this.windows1252Rows.length > 0) {
+      return { encoding: decoder.encoding, windows1252Rows: this.windows1252Rows };
     }
     return { encoding: decoder.encoding };
   }

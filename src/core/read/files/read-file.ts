@@ -21,6 +21,8 @@ export interface FileText {
   kind: 'csv' | 'xlsx';
   /** How a CSV file's text was encoded (absent for XLSX, which is always UTF-8 inside). */
   encoding?: TextEncodingName;
+  /** Rows of a UTF-8 CSV file that were not UTF-8 and were read as Windows-1252 (absent when none). */
+  windows1252Rows?: number[];
   sheets: SheetText[];
 }
 
@@ -166,8 +168,8 @@ export async function forEachSheetRowAsync(
   };
   const first = await bytes.read(0, Math.min(bytes.size, PIECE_BYTES));
   if (!looksLikeZip(first)) {
-    const encoding = await readCsvPieces(bytes, first, fileName, visit, onSheet, options);
-    return { fileName, kind: 'csv', encoding, sheetNames };
+    const read = await readCsvPieces(bytes, first, fileName, visit, onSheet, options);
+    return { fileName, kind: 'csv', ...read, sheetNames };
   }
   const all = first.length === bytes.size ? first : await bytes.read(0, bytes.size);
   options.onProgress?.(0.05);
@@ -189,7 +191,7 @@ async function readCsvPieces(
   visit: SheetRowVisitor,
   onSheet: (name: string, kind: 'csv') => void,
   options: SheetRowOptions,
-): Promise<TextEncodingName> {
+): Promise<{ encoding: TextEncodingName; windows1252Rows?: number[] }> {
   const sheetName = csvSheetName(fileName);
   for (let notUtf8 = false; ; notUtf8 = true) {
     onSheet(sheetName, 'csv');
@@ -203,7 +205,7 @@ async function readCsvPieces(
         position += piece.length;
         reader.push(piece);
       }
-      return reader.end().encoding;
+      return reader.end();
     } catch (error) {
       if (!(error instanceof NotUtf8Error) || notUtf8) throw error;
       options.onRestart?.();
@@ -225,7 +227,7 @@ function visitExportFile(bytes: Uint8Array, fileName: string, visit: SheetRowVis
     const reader = new CsvFileReader(fileName, sheetName, visit, notUtf8);
     try {
       for (let position = 0; position < bytes.length; position += PIECE_BYTES) reader.push(bytes.subarray(position, position + PIECE_BYTES));
-      return { fileName, kind: 'csv', encoding: reader.end().encoding };
+      return { fileName, kind: 'csv', ...reader.end() };
     } catch (error) {
       if (!(error instanceof NotUtf8Error) || notUtf8) throw error;
       options.onRestart?.();

@@ -26,6 +26,19 @@ export interface PieceDecoder {
   decode(bytes: Uint8Array): string;
   /** What is left at the end of the file. */
   end(): string;
+  /** The line-by-line read's report (see {@link LineReport}); absent for every other read. */
+  readonly lines?: LineReport;
+}
+
+/**
+ * Which lines a line-by-line read could not read as UTF-8, filled as it decodes. A file with UTF-8
+ * characters on other lines (`sawUtf8`) had a row pasted from an older file: those lines are named
+ * to the seller. A file with none is an older Excel save, Windows-1252 throughout.
+ */
+export interface LineReport {
+  /** Lines (1-based, counted by line feeds) read as Windows-1252, in order. */
+  readonly notUtf8: number[];
+  sawUtf8: boolean;
 }
 
 interface NativeTextDecoder {
@@ -62,6 +75,7 @@ function skipping(skip: number, inner: PieceDecoder): PieceDecoder {
       return inner.decode(bytes.subarray(cut));
     },
     end: () => inner.end(),
+    lines: inner.lines,
   };
 }
 
@@ -137,7 +151,18 @@ function utf8WithoutPlatformDecoder(bom: boolean): PieceDecoder {
  */
 function utf8ByLine(bom: boolean): PieceDecoder {
   let carry = new Uint8Array(0);
-  const line = (bytes: Uint8Array): string => decodeUtf8Strict(bytes) ?? decodeWindows1252(bytes);
+  let lineNumber = 0;
+  const lines: LineReport = { notUtf8: [], sawUtf8: false };
+  const line = (bytes: Uint8Array): string => {
+    lineNumber++;
+    const text = decodeUtf8Strict(bytes);
+    if (text === null) {
+      lines.notUtf8.push(lineNumber);
+      return decodeWindows1252(bytes);
+    }
+    if (!lines.sawUtf8 && text.length < bytes.length) lines.sawUtf8 = true;
+    return text;
+  };
   return {
     encoding: 'windows-1252',
     bom,
@@ -159,6 +184,7 @@ function utf8ByLine(bom: boolean): PieceDecoder {
       carry = new Uint8Array(0);
       return rest.length === 0 ? '' : line(rest);
     },
+    lines,
   };
 }
 

@@ -51,7 +51,9 @@ async function buildServer() {
   const stubs = names.map((name) => {
     const doc = docs.get(name);
     const params = doc ? doc.params.join(', ') : '';
-    return `${doc ? doc.jsdoc + '\n' : ''}function ${name}(${params}) { return ${GLOBAL}.${name}.apply(this, arguments); }`;
+    // Only Sheets reads a JSDoc (a custom function's help); on any other entry point it is bytes to evaluate.
+    const help = doc && doc.jsdoc.includes('@customfunction') ? doc.jsdoc + '\n' : '';
+    return `${help}function ${name}(${params}) { return ${GLOBAL}.${name}.apply(this, arguments); }`;
   });
   // The bundle runs inside a function that receives the builtins it uses as parameters: under
   // node:vm (tests, playground, bench) each free global lookup goes through the context's

@@ -8,7 +8,7 @@
  * Everything here crosses HtmlService's serializer: plain objects, arrays, strings, numbers,
  * booleans, null. Never `Date` (send ISO text) and never `undefined` inside arrays.
  */
-import type { AdRevision } from './ledger/ads-merge';
+import type { AdRename, AdRevision } from './ledger/ads-merge';
 import type { AdRow } from './read/ad-rows';
 import type { LayoutId, LedgerRow } from './types';
 import type { CostChange, CostTableEntry } from './analysis/cost-import';
@@ -169,6 +169,15 @@ export interface ForecastStatus {
   message: string;
 }
 
+/** What the TTS Imports tab says about an ad report (sent with each of its chunks). */
+export interface AdsImportFile {
+  layoutLabel: string;
+  /** First and last day, in the ad account's clock. */
+  period: { first: string; last: string };
+  rowsTotal: number;
+  rejected: number;
+}
+
 /** One chunk of an ad report's rows for the TTS Ads tab. */
 export interface AdsImportRequest {
   fileName: string;
@@ -177,14 +186,24 @@ export interface AdsImportRequest {
   rows: AdRow[];
   /** Keys of revised rows the seller confirmed: they replace the tab's rows of the same key. */
   replace: string[];
+  /** Keys of suspected renames the seller says are other campaigns: they are added. */
+  add: string[];
+  /** The file's TTS Imports row: '' on the first chunk, then the `importId` its result gave. */
+  importId: string;
+  file: AdsImportFile;
+  /** `last` closes the file's TTS Imports row; `cancelled` (no rows) closes it when the seller stopped. */
+  end: 'more' | 'last' | 'cancelled';
 }
 
 export interface AdsImportResult {
+  importId: string;
   written: number;
   duplicates: number;
   replaced: number;
   /** Rows already in TTS Ads whose figures changed: not written until confirmed. */
   revisions: AdRevision[];
+  /** New rows matching a row of TTS Ads under another name (a renamed campaign?): not written until confirmed. */
+  renames: AdRename[];
 }
 
 /** Unit costs read from a cost table the seller dropped (or typed in the sidebar), to add to TTS COGS. */

@@ -63,6 +63,8 @@ export interface LedgerRow {
   /** Statement / settlement date in the same form, or ''. */
   statementDate: string;
   currency: string;
+  /** The file's *Sample order type* (`free sample from seller`, `paid sample`…), when it has the column. */
+  sampleType?: string;
   /** Catalog column id → signed cents, as TikTok signs them (costs −, inflows +). Zero cells omitted. */
   amounts: Record<string, number>;
   /** Columns the catalog does not know: header as written → raw cell text. Kept, never dropped. */

@@ -1,21 +1,21 @@
 /** The seller's targets and sales metric, kept per spreadsheet in document properties. */
-import * as z from 'zod/mini';
+import { checkShape, number, object, oneOf } from './import/request-shapes';
 import { DEFAULT_SETTINGS, type Settings } from '../core/contract';
 
 const SETTINGS_KEY = 'tts.settings';
 
-const SettingsSchema = z.object({
-  monthlyTarget: z.number().check(z.positive(), z.lte(1e12)),
-  annualTarget: z.number().check(z.positive(), z.lte(1e13)),
-  metric: z.enum(['gross', 'net', 'settlement']),
+const SettingsSchema = object({
+  monthlyTarget: number({ positive: true, max: 1e12 }),
+  annualTarget: number({ positive: true, max: 1e13 }),
+  metric: oneOf(['gross', 'net', 'settlement'] as const),
 });
 
 export function readSettings(): Settings {
   const stored = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
   if (!stored) return { ...DEFAULT_SETTINGS };
   try {
-    const parsed = SettingsSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+    const parsed = checkShape(SettingsSchema, JSON.parse(stored));
+    return parsed.ok ? parsed.value : { ...DEFAULT_SETTINGS };
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
@@ -26,10 +26,10 @@ export function getSettings(_arg: null): Settings {
 }
 
 export function storeSettings(arg: Settings): Settings {
-  const parsed = SettingsSchema.safeParse(arg);
-  if (!parsed.success) {
+  const parsed = checkShape(SettingsSchema, arg);
+  if (!parsed.ok) {
     throw new Error('Targets must be positive dollar amounts and the metric one of gross, net or settlement.');
   }
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(parsed.data));
-  return parsed.data;
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(parsed.value));
+  return parsed.value;
 }

@@ -1,7 +1,8 @@
 /**
- * Help, from the facts in src/core/help.ts: the seller's steps, where each export lives in Seller
- * Center, how to keep IDs as text, and the rules Sheets sets for the TTS_ functions. Shown whole in
- * the Help dialog (menu *Help*) and folded at the bottom of the sidebar.
+ * Help, from the facts in src/core/help.ts and src/core/analysis/cost-tabs.ts: the seller's steps,
+ * where each export lives in Seller Center, how to keep IDs as text, the cost tabs' columns and
+ * rules, and the rules Sheets sets for the TTS_ functions. Shown whole in the Help dialog (menu
+ * *Help*) and folded at the bottom of the sidebar.
  */
 import {
   EXPORT_GUIDE,
@@ -10,6 +11,8 @@ import {
   KEYLESS_ROWS_RULE,
   VOLATILE_ARGUMENTS_RULE,
 } from '../core/help';
+import { COGS_HEADER, COGS_NOTES, COSTS_NOTES, COST_RULES } from '../core/analysis/cost-tabs';
+import { COSTS_HEADER } from '../core/analysis/running-costs';
 import { h } from './dom';
 
 const STEPS: readonly string[] = [
@@ -32,12 +35,22 @@ export function helpSections(level: 'h2' | 'h3'): HTMLElement[] {
     h(level, {}, 'Keep IDs as text'),
     h('p', {}, 'Order IDs have 18 digits and SKU IDs 19; Sheets keeps only 15 digits of a number.'),
     h('ul', {}, ...IDS_AS_TEXT_STEPS.map((s) => h('li', {}, s))),
+    h(level, {}, 'Your costs: TTS COGS and TTS Costs'),
+    h('ul', {}, ...COST_RULES.map((rule) => h('li', {}, rule))),
+    columnGuide('TTS COGS columns', COGS_HEADER, COGS_NOTES),
+    columnGuide('TTS Costs columns', COSTS_HEADER, COSTS_NOTES),
     h(level, {}, 'Functions in cells'),
     h('p', {}, 'Insert formula (in the sidebar) writes a TTS_ formula with the real range of the tab you pick.'),
     h('ul', {}, ...[VOLATILE_ARGUMENTS_RULE, FUNCTIONS_NOT_FOUND, KEYLESS_ROWS_RULE].map((rule) => h('li', {}, rule))),
     h(level, {}, 'Your data'),
     h('p', {}, 'Files are read in your browser and rows are written to this spreadsheet only; TTS Profit makes no outside calls.'),
   ];
+}
+
+/** A tab's columns, each with what it holds (the notes on the tab's header). */
+function columnGuide<C extends string>(title: string, columns: readonly C[], notes: Record<C, string>): HTMLElement {
+  return h('details', { className: 'column-guide' }, h('summary', {}, title),
+    h('dl', {}, ...columns.flatMap((c) => [h('dt', {}, c), h('dd', {}, notes[c])])));
 }
 
 /** The Help dialog's page: the sections and one Close button. */

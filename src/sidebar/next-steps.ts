@@ -97,9 +97,15 @@ export function createNextSteps(options: NextStepsOptions): NextSteps {
 
   function showImported(outcomes: readonly ImportOutcome[]): void {
     const written = outcomes.reduce((n, o) => n + o.written, 0);
+    // An ad report's rows go to TTS Ads, not the ledger.
+    const isAds = (o: ImportOutcome) => 'renames' in o;
+    const adRows = outcomes.reduce((n, o) => n + (isAds(o) ? o.written : 0), 0);
     const skus = outcomes.reduce((n, o) => n + o.cogsAdded, 0);
     const failed = outcomes.filter((o) => o.status !== 'complete').length;
-    const parts = [written > 0 ? `${plural(written, 'new row')} in TTS Ledger.` : 'No new rows: everything was already in TTS Ledger.'];
+    const ledgerRows = written - adRows;
+    const tabs = [outcomes.some((o) => !isAds(o)) ? 'TTS Ledger' : '', outcomes.some(isAds) ? 'TTS Ads' : ''].filter(Boolean).join(' and ');
+    const parts = [written === 0 ? `No new rows: everything was already in ${tabs || 'TTS Ledger'}.`
+      : [ledgerRows > 0 ? `${plural(ledgerRows, 'new row')} in TTS Ledger.` : '', adRows > 0 ? `${plural(adRows, 'new row')} in TTS Ads.` : ''].filter(Boolean).join(' ')];
     if (skus > 0) parts.push(`${plural(skus, 'new SKU')} in TTS COGS need a unit cost.`);
     if (failed > 0) parts.push(`${plural(failed, 'file')} did not finish: see its card above.`);
     if (written > 0) parts.push('Refresh the dashboard to see them in your profit and forecast.');

@@ -63,12 +63,65 @@ describe('TTS_PNL and TTS_NET_PROFIT with ads', () => {
   it('puts the ad spend once into the Ad spend column, and net profit after ads', () => {
     const table = rt.call('TTS_PNL', statement(), cogs(), 'month', '', pasted('gmv-max-by-product.csv')) as unknown[][];
     const at = (label: string) => table[0].indexOf(label);
-    expect(table.map((row) => [row[0], row[at('Settlement')], row[at('COGS')], row[at('Ad spend')], row[at('Net profit')]])).toEqual([
-      ['Month', 'Settlement', 'COGS', 'Ad spend', 'Net profit'],
+    expect(table.map((row) => [row[0], row[at('Settlement')], row[at('COGS')], row[at('Ad spend')], row[at('Net profit (after ads)')]])).toEqual([
+      ['Month', 'Settlement', 'COGS', 'Ad spend', 'Net profit (after ads)'],
       ['2026-05', 88.9, 42, 40, 6.9],
       ['Total', 88.9, 42, 40, 6.9],
     ]);
     expect(rt.call('TTS_NET_PROFIT', statement(), cogs(), '', '', pasted('gmv-max-by-product.csv'))).toBe(6.9);
     expect(rt.call('TTS_NET_PROFIT', statement(), cogs())).toBe(46.9);
+  });
+});
+
+describe('TTS_PNL with ads: TACoS and ROAS by month', () => {
+  // A statement over April–July: April 100.00 and July 50.00 of gross sales, May the fixture's 135.00, June none.
+  const longStatement = () => sheetRange(rt, [
+    ...readCsv('test/fixtures/ads/statement-with-gmv-pay.csv'),
+    '2026/04/15,7500000000000000010,Order,577000000000000110,1732000000000000111,5,Ribbed Knit Tank,2026/04/10,90.00,100.00,100.00,-10.00,-10.00,0.00,0.00,0.00'.split(','),
+    '2026/07/10,7500000000000000011,Order,577000000000000111,1732000000000000111,2,Ribbed Knit Tank,2026/07/05,45.00,50.00,50.00,-5.00,-5.00,0.00,0.00,0.00'.split(','),
+  ]);
+  // The GMV Max report's May (75.00 spent, 145.00 attributed) and a June day of 20.00 spent that sold nothing.
+  const ads = () => inSandbox(rt, [
+    ...readCsv('test/fixtures/ads/gmv-max-by-product.csv'),
+    '2026-06-15,GMV Max Tanks,1729000000000000001,Ribbed Knit Tank,20.00,20.00,0,,0.00,0.00'.split(','),
+  ]);
+  const AD_COLUMNS = ['Ad spend', 'Ad spend (ad reports)', 'Attributed revenue', 'TACoS', 'Blended ROAS', 'Attributed ROAS'];
+
+  it('adds the reports\' spend, TACoS and ROAS per month and in total, with — where there is nothing to divide by', () => {
+    const table = rt.call('TTS_PNL', longStatement(), '', 'month', '', ads()) as unknown[][];
+    const header = table[0] as string[];
+    expect(header.slice(-5)).toEqual(['Ad spend (ad reports)', 'Attributed revenue', 'TACoS', 'Blended ROAS', 'Attributed ROAS']);
+    expect(header).toContain('Net profit (after ads)');
+    const cols = ['Month', 'Gross sales', ...AD_COLUMNS].map((label) => header.indexOf(label));
+    expect(table.map((row) => cols.map((c) => row[c]))).toEqual([
+      ['Month', 'Gross sales', ...AD_COLUMNS],
+      // No ad spend: TACoS 0 ÷ 100.00 = 0 %, ROAS has nothing to divide by.
+      ['2026-04', 100, 0, 0, 0, 0, '—', '—'],
+      // 75.00 ÷ 135.00 = 0.5556; 135.00 ÷ 75.00 = 1.80; 145.00 ÷ 75.00 = 1.93. The P&L's Ad spend: 75.00 − 5.00 fee − 30.00 GMV Pay = 40.00.
+      ['2026-05', 135, 40, 75, 145, 0.5556, 1.8, 1.93],
+      // Spend and no sales: TACoS has nothing to divide by; the ROAS of 0.00 is a true 0.
+      ['2026-06', 0, 20, 20, 0, '—', 0, 0],
+      ['2026-07', 50, 0, 0, 0, 0, '—', '—'],
+      // 95.00 ÷ 285.00 = 0.3333; 285.00 ÷ 95.00 = 3.00; 145.00 ÷ 95.00 = 1.526… → 1.53.
+      ['Total', 285, 60, 95, 145, 0.3333, 3, 1.53],
+    ]);
+  });
+
+  it('leaves the ad cells of a SKU row blank (ad spend belongs to months) and fills the Total row', () => {
+    const table = rt.call('TTS_PNL', longStatement(), '', 'sku', '', ads()) as unknown[][];
+    const header = table[0] as string[];
+    const cols = ['SKU', ...AD_COLUMNS.slice(1)].map((label) => header.indexOf(label));
+    expect(table.slice(1).map((row) => cols.map((c) => row[c]))).toEqual([
+      ['(no SKU)', '', '', '', '', ''],
+      ['1732000000000000111', '', '', '', '', ''],
+      ['1732000000000000222', '', '', '', '', ''],
+      ['Total', 95, 145, 0.3333, 3, 1.53],
+    ]);
+  });
+
+  it('keeps the table as it was without the ads argument', () => {
+    const table = rt.call('TTS_PNL', longStatement()) as unknown[][];
+    expect(table[0]).not.toContain('TACoS');
+    expect(table[0]).toContain('Net profit');
   });
 });

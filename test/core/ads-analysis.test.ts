@@ -101,10 +101,12 @@ describe('ROAS against break-even per product', () => {
     const noCost = buildCogsTable([['SKU', 'Unit cost'], ['1732000000000000111', '6.00']], 'cogs');
     const report = productAds(rows, statement(), noCost);
     expect(report.products.map((p) => [p.product, p.breakevenRoas, p.note])).toEqual([
-      ['High-Waist Leggings', null, 'No unit cost for 1732000000000000222 in TTS COGS.'],
+      ['High-Waist Leggings', null, 'Break-even unknown: no unit cost (or $0) for 1732000000000000222 in TTS COGS.'],
       ['Mystery Mug', null, 'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).'],
     ]);
     expect(report.missingCostSkus).toEqual(['1732000000000000222']);
+    expect(report.noCostProducts).toEqual(['High-Waist Leggings']);
+    expect(report.noSalesProducts).toEqual(['Mystery Mug']);
   });
 });
 

@@ -29,9 +29,10 @@ describe('ad reports through the import reader', () => {
     expect(errors).toEqual([]);
     expect(files[0].layout).toBe('ads-manager');
     expect(files[0].ads!.rows.map((r) => [r.key, r.level, r.cost, r.revenue, r.orders, r.impressions])).toEqual([
-      ['ads-manager|2026-05-01|Spring Tanks|', 'campaign', 5050, 17988, 6, null],
-      ['ads-manager|2026-05-02|Spring Tanks|', 'campaign', 3530, 11992, 4, null],
-      ['ads-manager|2026-05-02|Leggings Always On|', 'campaign', 2000, 4998, 2, null],
+      // Keyed by Campaign ID (a renamed campaign keeps its key).
+      ['ads-manager|2026-05-01|#1800000000000000001|', 'campaign', 5050, 17988, 6, null],
+      ['ads-manager|2026-05-02|#1800000000000000001|', 'campaign', 3530, 11992, 4, null],
+      ['ads-manager|2026-05-02|#1800000000000000002|', 'campaign', 2000, 4998, 2, null],
     ]);
   });
 
@@ -40,7 +41,7 @@ describe('ad reports through the import reader', () => {
     const [file] = files;
     expect(file.layout).toBe('gmv-max');
     expect(file.ads!.totals).toEqual({ cost: 7500, netCost: 7450, revenue: 14500, orders: 6 });
-    expect(file.ads!.rows[1]).toMatchObject({ level: 'product', productId: '1729000000000000001', productName: 'Ribbed Knit Tank', cost: 800, netCost: 750, key: 'gmv-max|2026-05-10|GMV Max Tanks|1729000000000000001' });
+    expect(file.ads!.rows[1]).toMatchObject({ level: 'product', productId: '1729000000000000001', productName: 'Ribbed Knit Tank', cost: 800, netCost: 750, key: 'gmv-max|2026-05-10|GMV Max Tanks|#1729000000000000001' });
   });
 
   it('reads a GMV Max XLSX whose header sits under a banner row', () => {

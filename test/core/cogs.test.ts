@@ -72,7 +72,7 @@ describe('unit costs with fractions of a cent (up to 4 decimals)', () => {
     expect(lineCostCents(7, 3333)).toBe(233);
     expect(lineCostCents(1, 49)).toBe(0);
     expect(lineCostCents(1, 50)).toBe(1);
-    // Past 2^53 the product goes through decimal.js: 2e9 × $9,999.9999 = $19,999,999,800,000.00.
+    // Past 2^53 the product goes through exact BigInt decimals: 2e9 × $9,999.9999 = $19,999,999,800,000.00.
     expect(lineCostCents(2_000_000_000, 99_999_999)).toBe(1_999_999_980_000_000);
   });
 

@@ -9,6 +9,7 @@ import { LAYOUTS, layoutLabel } from '../../src/core/read/layouts';
 import { parseExportFile, parseSheetRows } from '../../src/core/read/parse-export';
 import { LAYOUT_IDS, type LayoutId } from '../../src/core/types';
 import { BeginImportSchema, LedgerRowSchema } from '../../src/server/import/import-schemas';
+import { checkShape } from '../../src/server/import/request-shapes';
 
 const root = new URL('../../', import.meta.url).pathname;
 const sample = parseExportFile(
@@ -51,12 +52,12 @@ describe('layout ids', () => {
     };
     const { details: _details, ...row } = sample.rows[0];
     for (const layout of LAYOUT_IDS) {
-      expect(BeginImportSchema.safeParse({ ...begin, layout }).success, layout).toBe(true);
-      expect(LedgerRowSchema.safeParse({ ...row, layout }).success, layout).toBe(true);
+      expect(checkShape(BeginImportSchema, { ...begin, layout }).ok, layout).toBe(true);
+      expect(checkShape(LedgerRowSchema, { ...row, layout }).ok, layout).toBe(true);
     }
     for (const layout of ['Statement', 'statement ', 'unknown', '']) {
-      expect(BeginImportSchema.safeParse({ ...begin, layout }).success, layout).toBe(false);
-      expect(LedgerRowSchema.safeParse({ ...row, layout }).success, layout).toBe(false);
+      expect(checkShape(BeginImportSchema, { ...begin, layout }).ok, layout).toBe(false);
+      expect(checkShape(LedgerRowSchema, { ...row, layout }).ok, layout).toBe(false);
     }
   });
 });

@@ -286,7 +286,9 @@ try {
     await narrow.goto(new URL('/sidebar', playground.url).href);
     await narrow.addStyleTag({ content: 'html { overflow-y: scroll; } ::-webkit-scrollbar { width: 15px; height: 15px; background: #f1f1f1; } ::-webkit-scrollbar-thumb { background: #c1c1c1; }' });
     await narrow.locator('.forecast-panel .status-card', { hasText: 'Month to date' }).waitFor({ timeout: 30_000 });
-    await narrow.locator('.help-fold summary').click();
+    await narrow.locator('.help-fold > summary').click();
+    // The cost tabs' columns too: every fold of Help open.
+    for (const summary of await narrow.locator('.help-fold details > summary').all()) await summary.click();
     const layout = await narrow.evaluate(() => {
       const doc = document.documentElement;
       const width = doc.clientWidth;
@@ -314,6 +316,8 @@ try {
     const text = await dialogFrame.locator('main').innerText();
     for (const name of ['Statements', 'On hold', 'Income', 'P&L report', 'Order export', 'Ad reports']) assert.ok(text.includes(name), `Help names ${name}`);
     assert.match(text, /NOW\(\), TODAY\(\) or RAND\(\)/);
+    assert.match(text, /Your costs: TTS COGS and TTS Costs/);
+    assert.match(text, /1,000 × \$0\.125 = \$125\.00/);
     const helpFrame = page.frames().find((f) => f.url() === 'about:srcdoc');
     assert.deepEqual(await axeProblems(helpFrame), []);
     await dialogFrame.getByRole('button', { name: 'Close' }).click();

@@ -95,7 +95,7 @@ describe('ad reports into TTS Ads', () => {
     const forged = { ...report, ads: { ...report.ads!, rows: report.ads!.rows.map((r) => ({ ...r, key: 'x' })) } };
     const outcome = await runAdsImport(forged, 'UTC-05:00', h.call);
     expect(outcome.written).toBe(3);
-    expect(column(h.values(ADS), 'Key')).toEqual(['ads-manager|2026-05-01|Spring Tanks|', 'ads-manager|2026-05-02|Spring Tanks|', 'ads-manager|2026-05-02|Leggings Always On|']);
+    expect(column(h.values(ADS), 'Key')).toEqual(['ads-manager|2026-05-01|#1800000000000000001|', 'ads-manager|2026-05-02|#1800000000000000001|', 'ads-manager|2026-05-02|#1800000000000000002|']);
     expect(column(h.values(ADS), 'Level')).toEqual(['campaign', 'campaign', 'campaign']);
   });
 });
@@ -125,6 +125,31 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
     ]);
     expect(String(dashboardRow(dash, 'Products losing money on ads')[1])).toBe('1: High-Waist Leggings.');
     expect(String(dashboardRow(dash, 'Clocks')[1])).toContain("the ad account's clock (UTC-07:00)");
+  });
+
+  it('never says no product loses money when unit costs are missing or $0: it names the products whose break-even is unknown', async () => {
+    const h = harness();
+    await h.importFiles([parsed('statement-with-gmv-pay.csv')]);
+    await runAdsImport(parsed('gmv-max-by-product.csv'), 'UTC-07:00', h.call);
+    const blank = h.run('refreshDashboard', null) as { message: string };
+    expect(blank.message).toContain('No product is known to lose money on its ads. Break-even unknown for 2 products without a unit cost.');
+    expect(blank.message).not.toContain('No product loses money');
+    let dash = h.values(DASHBOARD);
+    expect(String(dashboardRow(dash, 'Products losing money on ads')[1])).toBe(
+      'None known. Break-even unknown for 2 products without a unit cost: High-Waist Leggings, Ribbed Knit Tank (fill the unit costs in TTS COGS).');
+    const at = dash.findIndex((r) => r[0] === 'Product');
+    expect(dash.slice(at + 1, at + 3).map((r) => [r[0], r[4], r[5], r[7]])).toEqual([
+      ['High-Waist Leggings', '', '', 'Break-even unknown: no unit cost (or $0) for 1732000000000000222 in TTS COGS.'],
+      ['Ribbed Knit Tank', '', '', 'Break-even unknown: no unit cost (or $0) for 1732000000000000111 in TTS COGS.'],
+    ]);
+
+    // A unit cost of $0 is no cost filled in: the leggings stay unknown, the tank is worked out.
+    typeCosts(h, { '1732000000000000111': 6, '1732000000000000222': 0 });
+    const zero = h.run('refreshDashboard', null) as { message: string };
+    expect(zero.message).toContain('No product is known to lose money on its ads. Break-even unknown for 1 product without a unit cost.');
+    dash = h.values(DASHBOARD);
+    expect(String(dashboardRow(dash, 'Products losing money on ads')[1])).toBe(
+      'None known. Break-even unknown for 1 product without a unit cost: High-Waist Leggings (fill the unit costs in TTS COGS).');
   });
 
   it('uses the seller\'s campaign → SKU mapping for an Ads Manager report', async () => {

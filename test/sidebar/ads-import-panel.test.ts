@@ -87,6 +87,30 @@ describe('an ad report dropped into the sidebar', () => {
     expect(column(h.values('TTS Ads'), 'Cost')).toEqual([40, 10.5, 35.25, 20, 26.1, 18.4, 30]);
   });
 
+  it('says which report columns are kept, and offers to add rows that look like a renamed campaign', async () => {
+    const { h, panel, card } = mount();
+    const header = 'By Day,Campaign name,Cost,Gross revenue (Shop),Video views';
+    const csv = (name: string, lines: string[]) => new File([[header, ...lines].join('\n')], name, { type: 'text/csv' });
+    await panel.addFiles([csv('may.csv', ['2026-05-01,Spring Tanks,40.00,149.90,1200', '2026-05-02,Spring Tanks,35.25,119.92,1100'])]);
+    const may = card('may.csv');
+    expect(may.textContent).toContain('Kept in TTS Ads as they are, not used in the figures: Video views');
+    expect(may.textContent).toContain('This report has no ID beside Campaign name: rows are keyed by name');
+    may.querySelector<HTMLSelectElement>('select')!.value = 'UTC-07:00';
+    await panel.importAll();
+    await panel.addFiles([csv('renamed.csv', ['2026-05-02,Summer Tanks,35.25,119.92,1100', '2026-05-03,Summer Tanks,20.00,49.98,800'])]);
+    const renamed = card('renamed.csv');
+    await panel.importAll();
+    expect(renamed.querySelector('.result')?.textContent).toBe('Imported: 1 new row, 0 duplicates skipped, 0 rejected.');
+    expect(renamed.querySelector('.renames')?.textContent).toContain('2026-05-02 Summer Tanks ($35.25) matches Spring Tanks');
+    expect(column(h.values('TTS Ads'), 'Cost')).toEqual([40, 35.25, 20]);
+    const add = [...renamed.querySelectorAll('button')].find((b) => b.textContent === 'Add 1 row as other campaigns')!;
+    add.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(renamed.querySelector('.result')?.textContent).toBe('Added 1 row as other campaigns.');
+    expect(column(h.values('TTS Ads'), 'Cost')).toEqual([40, 35.25, 20, 35.25]);
+    expect(column(h.values('TTS Ads'), 'Video views')).toEqual(['1200', '1100', '800', '1100']);
+  });
+
   it('shows a refused ad report on its own card with what was found and expected', async () => {
     const { panel } = mount();
     await panel.addFiles([file('ads-manager-no-revenue.csv'), file('ads-manager-korean.csv')]);

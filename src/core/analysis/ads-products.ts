@@ -9,7 +9,7 @@
  * included. Its revenue is never added to other sales; the share of those products' sales in the
  * months it ran that also paid an affiliate commission says how much of it creators brought in.
  */
-import Decimal from 'decimal.js';
+import { divide, exact, roundTo, significant, times, toNumber } from '../exact-decimal';
 import { spendOf, type AdRow } from '../read/ad-rows';
 import { bookedRows, productOf, productRows, roas, share } from './ads';
 import { NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
@@ -38,6 +38,8 @@ export interface ProductAds {
   losing: boolean;
   /** Share of the product's sales (months the ads ran) that also paid an affiliate commission. */
   affiliateShare: number | null;
+  /** Why break-even is not known: a sold SKU without a unit cost, or no sales matched; null when known. */
+  unknownBecause: 'no unit cost' | 'no sales' | null;
   /** Why break-even is missing, or that the product loses money before ads. */
   note: string;
 }
@@ -47,8 +49,12 @@ export interface ProductAdsReport {
   products: ProductAds[];
   /** Over every matched product: share of sales that also paid an affiliate commission. */
   affiliateShare: number | null;
-  /** Sold SKUs of advertised products without a unit cost. */
+  /** Sold SKUs of advertised products without a unit cost (a unit cost of $0 counts as none). */
   missingCostSkus: string[];
+  /** Advertised products whose break-even is unknown because a sold SKU has no unit cost. */
+  noCostProducts: string[];
+  /** Advertised products with no sales matched in the statement for the months their ads ran. */
+  noSalesProducts: string[];
 }
 
 interface Sums {
@@ -92,7 +98,8 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
     const units = unitsSold(row);
     if (units === 0) continue;
     const unitCost = unitCostOn(cogs, row);
-    if (unitCost === undefined) sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
+    // A $0 unit cost is a cost not filled in: a break-even built on it would reassure falsely.
+    if (unitCost === undefined || unitCost === 0) sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
     else sums.cogs += lineCostCents(units, unitCost);
   }
   return sums;
@@ -143,19 +150,23 @@ export function productAds(adRows: readonly AdRow[], ledgerRows: readonly Ledger
     const base: ProductAds = {
       product: label || productOf(first), productId: first.productId, skus: [...sums.skus].sort(), spend, revenue, orders,
       actualRoas: roas(revenue, spend), breakevenRoas: null, margin: null, profitAfterAds: null, losing: false,
-      affiliateShare: share(sums.affiliateSales, sums.netSales), note: '',
+      affiliateShare: share(sums.affiliateSales, sums.netSales), unknownBecause: null, note: '',
     };
-    if (sums.netSales <= 0) return { ...base, note: 'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).' };
-    if (sums.missing.size > 0) return { ...base, note: `No unit cost for ${[...sums.missing].join(', ')} in TTS COGS.` };
+    if (sums.netSales <= 0) return { ...base, unknownBecause: 'no sales', note: `No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).` };
+    if (sums.missing.size > 0) return { ...base, unknownBecause: 'no unit cost', note: `Break-even unknown: no unit cost (or $0) for ${[...sums.missing].join(', ')} in TTS COGS.` };
     const contribution = sums.netSales + sums.costs - sums.cogs;
-    const margin = new Decimal(contribution).dividedBy(sums.netSales);
-    const profitAfterAds = new Decimal(revenue).times(margin).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() - spend;
-    const result = { ...base, margin: margin.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber(), profitAfterAds, losing: profitAfterAds < 0 };
+    const margin = divide(exact(contribution), exact(sums.netSales));
+    const profitAfterAds = toNumber(roundTo(significant(times(exact(revenue), margin)), 0)) - spend;
+    const result = { ...base, margin: toNumber(roundTo(margin, 4)), profitAfterAds, losing: profitAfterAds < 0 };
     if (contribution <= 0) return { ...result, losing: true, note: 'Loses money before any ad spend: no ROAS can break even.' };
     return { ...result, breakevenRoas: roas(sums.netSales, contribution) };
   });
   products.sort((a, b) => rank(a) - rank(b) || (a.profitAfterAds ?? 0) - (b.profitAfterAds ?? 0) || b.spend - a.spend);
-  return { products, affiliateShare: share(affiliateSales, matchedSales), missingCostSkus: [...missingCostSkus].sort() };
+  return {
+    products, affiliateShare: share(affiliateSales, matchedSales), missingCostSkus: [...missingCostSkus].sort(),
+    noCostProducts: products.filter((p) => p.unknownBecause === 'no unit cost').map((p) => p.product),
+    noSalesProducts: products.filter((p) => p.unknownBecause === 'no sales').map((p) => p.product),
+  };
 }
 
 function rank(p: ProductAds): number {

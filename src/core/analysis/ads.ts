@@ -68,6 +68,7 @@ export function bookedRows(rows: readonly AdRow[]): AdRow[] {
       booked.push(...account);
       continue;
     }
+    // By name, as every report has it: a campaign row with its ID and its ad group rows without one still meet.
     const byCampaign = new Map<string, AdRow[]>();
     for (const row of dayRows) {
       const list = byCampaign.get(campaignOf(row));

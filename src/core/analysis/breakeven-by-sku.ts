@@ -86,7 +86,7 @@ export class SkuBreakevenTally {
     const lines = this.lines;
     for (const key in lines) lines[key as keyof PnlLines] = 0;
     addViewLines(view, lines);
-    if (isSampleOrder(view.quantity, lines)) return;
+    if (isSampleOrder(view.quantity, lines, view.sampleType)) return;
     let sums = this.skus.get(sku);
     if (sums === undefined) {
       sums = { sku: detachedText(sku), sellerSku: detachedText(view.sellerSku), product: '', units: 0, netSales: 0, fees: 0, shipping: 0, last: '' };

@@ -4,7 +4,7 @@
  * TikTok's fee, the creator's commission, the unit cost and any other per-sale cost.
  * Rates are editable inputs here, never the actuals (actuals come from settlement lines).
  */
-import Decimal from 'decimal.js';
+import { compare, divide, exact, minus, roundTo, significant, times, toFixed, toNumber } from '../exact-decimal';
 
 export interface BreakevenInput {
   price: number;
@@ -19,22 +19,50 @@ export class LossBeforeAdsError extends Error {}
 
 /** Returns ROAS rounded half-up to 2 decimals; throws LossBeforeAdsError when there is no margin. */
 export function breakevenRoas(input: BreakevenInput): number {
-  const price = new Decimal(input.price);
-  if (!price.isFinite() || price.lte(0)) throw new Error(`The price must be a positive amount, found ${input.price}.`);
+  if (!Number.isFinite(input.price) || input.price <= 0) throw new Error(`The price must be a positive amount, found ${input.price}.`);
   for (const [label, rate] of [['fee_rate', input.feeRate], ['affiliate_rate', input.affiliateRate]] as const) {
     if (!Number.isFinite(rate) || rate < 0 || rate >= 1) {
       throw new Error(`${label} must be a fraction such as 0.06 or a percent such as 6%, found ${rate}.`);
     }
   }
-  const margin = price
-    .times(new Decimal(1).minus(input.feeRate).minus(input.affiliateRate))
-    .minus(input.unitCost)
-    .minus(input.otherCost);
-  if (margin.lte(0)) {
-    const loss = margin.negated().toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-    throw new LossBeforeAdsError(
-      `This product loses money before any ad spend: after fees, commission and costs each sale is $${loss} short. No ROAS can break even; raise the price or lower costs.`,
-    );
+  // A cost too large for a number (Infinity) leaves no margin; NaN leaves no answer.
+  const costs = input.unitCost + input.otherCost;
+  if (!Number.isFinite(costs)) {
+    if (costs > 0) throw lossBeforeAds('Infinity');
+    return costs < 0 ? 0 : NaN;
   }
-  return price.dividedBy(margin).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+  const fast = plainRoas(input);
+  if (fast !== undefined) return fast;
+  const price = exact(input.price);
+  const kept = significant(minus(significant(minus(exact(1), exact(input.feeRate))), exact(input.affiliateRate)));
+  const margin = significant(minus(significant(minus(significant(times(price, kept)), exact(input.unitCost))), exact(input.otherCost)));
+  if (compare(margin, exact(0)) <= 0) throw lossBeforeAds(toFixed(roundTo({ c: -margin.c, e: margin.e }, 2), 2));
+  return toNumber(roundTo(divide(price, margin), 2));
+}
+
+function lossBeforeAds(loss: string): LossBeforeAdsError {
+  return new LossBeforeAdsError(
+    `This product loses money before any ad spend: after fees, commission and costs each sale is $${loss} short. No ROAS can break even; raise the price or lower costs.`,
+  );
+}
+
+/**
+ * The same ROAS from plain numbers, where they cannot differ: every input, and each step of the
+ * margin, is within a rounding unit of the exact decimal, so the margin is within 16 units of the
+ * largest amount involved. The quotient is rounded here only when it is farther than that error
+ * (doubled) from a half cent; otherwise, and for a margin of 0 or less, the exact path decides.
+ */
+function plainRoas(input: BreakevenInput): number | undefined {
+  const { price, unitCost, otherCost } = input;
+  const gross = price * (1 - input.feeRate - input.affiliateRate);
+  const margin = gross - unitCost - otherCost;
+  if (!(margin > 0) || !Number.isFinite(margin)) return undefined;
+  const largest = Math.max(price, Math.abs(gross), Math.abs(unitCost), Math.abs(otherCost), 1);
+  const hundredths = (price / margin) * 100;
+  const slack = hundredths * (16 * (largest / margin) + 8) * Number.EPSILON;
+  if (!(slack < 1e-3) || !(hundredths < 2 ** 50)) return undefined;
+  const whole = Math.floor(hundredths);
+  const fraction = hundredths - whole;
+  if (Math.abs(fraction - 0.5) <= slack) return undefined;
+  return (whole + (fraction > 0.5 ? 1 : 0)) / 100;
 }

@@ -5,7 +5,7 @@
  * which P&L line each column feeds.
  */
 import { ancestorsOf, COLUMNS, findColumnById, isComponent, type ColumnDef } from '../read/catalog';
-import { SELLER_SHIPPING_FEE_LABEL, shippingInsideFees } from './income-fees';
+import { SELLER_SHIPPING_FEE_LABEL, shippingInsideFees, shippingInsideFeesView } from './income-fees';
 import { detachedText } from '../read/detached-text';
 import { formatCents } from '../money';
 import type { SalesMetric } from '../contract';
@@ -502,6 +502,13 @@ export function salesAmount(row: LedgerRow, metric: SalesMetric): number {
   return metric === 'net' ? lines.netSales : lines.settlement;
 }
 
+/** {@link salesAmount} for a row view. */
+export function salesAmountView(view: RowView, metric: SalesMetric): number {
+  const row = collector.view(view, slotInfos(view.amountIds));
+  if (metric === 'gross') return row.grossSold + row.grossRefunded;
+  return metric === 'net' ? row.lines.netSales : row.lines.settlement;
+}
+
 /** Sales per calendar day (rows without a date are left out), oldest first. */
 export function dailySales(rows: readonly LedgerRow[], metric: SalesMetric): { date: string; amount: number }[] {
   return bucketSales(rows, metric, rowDate).map(([date, amount]) => ({ date, amount }));
@@ -529,21 +536,37 @@ export const TOTAL_FEES_LABEL = 'Total fees';
  * negative first, then `Total fees`.
  */
 export function feeTable(rows: readonly LedgerRow[]): { label: string; cents: number }[] {
-  const fees = new Map<string, number>();
-  const lines = emptyLines();
-  let shipping = 0;
-  for (const row of rows) {
-    addRowLines(row, lines, fees);
-    shipping += shippingInsideFees(row);
+  const tally = new FeeTally();
+  for (const row of rows) tally.addRow(row);
+  return tally.table();
+}
+
+/** {@link feeTable} as rows or row views stream past. */
+export class FeeTally {
+  private readonly fees = new Map<string, number>();
+  private readonly lines = emptyLines();
+  private shipping = 0;
+
+  addRow(row: LedgerRow): void {
+    addRowLines(row, this.lines, this.fees);
+    this.shipping += shippingInsideFees(row);
   }
-  const entries = [...fees]
-    .filter(([, cents]) => cents !== 0)
-    .map(([id, cents]) => ({ label: findColumnById(id)!.label, cents }));
-  // Income exports: Total fees includes the seller shipping fee (see income-fees.ts).
-  if (shipping !== 0) entries.push({ label: SELLER_SHIPPING_FEE_LABEL, cents: shipping });
-  entries.sort((a, b) => a.cents - b.cents || a.label.localeCompare(b.label));
-  entries.push({ label: TOTAL_FEES_LABEL, cents: lines.fees + shipping });
-  return entries;
+
+  addView(view: RowView): void {
+    addViewLines(view, this.lines, this.fees);
+    this.shipping += shippingInsideFeesView(view);
+  }
+
+  table(): { label: string; cents: number }[] {
+    const entries = [...this.fees]
+      .filter(([, cents]) => cents !== 0)
+      .map(([id, cents]) => ({ label: findColumnById(id)!.label, cents }));
+    // Income exports: Total fees includes the seller shipping fee (see income-fees.ts).
+    if (this.shipping !== 0) entries.push({ label: SELLER_SHIPPING_FEE_LABEL, cents: this.shipping });
+    entries.sort((a, b) => a.cents - b.cents || a.label.localeCompare(b.label));
+    entries.push({ label: TOTAL_FEES_LABEL, cents: this.lines.fees + this.shipping });
+    return entries;
+  }
 }
 
 export function feeTotal(rows: readonly LedgerRow[]): number {

@@ -64,7 +64,7 @@ export interface CostDetailLine {
   basis: string;
 }
 
-type Dated = GroupedFields & { quantity: number };
+type Dated = GroupedFields & { quantity: number; sampleType?: string };
 
 /**
  * Adds up costs row by row: COGS and samples per group (when grouped) and in total, the sold SKUs
@@ -130,7 +130,7 @@ export class CostTally {
       const month = date.slice(0, 7);
       if (!this.months.has(month)) this.months.add(detachedText(month));
     }
-    const sample = isSampleOrder(row.quantity, lines);
+    const sample = isSampleOrder(row.quantity, lines, row.sampleType);
     if (!sample && units === 0 && costed === 0) return;
     const group = this.groupBy ? this.groupOf(groupKey(row, this.groupBy)) : undefined;
     const entry = this.cogs ? costEntryOn(this.cogs, row) : undefined;

@@ -5,7 +5,7 @@
  * over its days, the first `remainder` days carrying one cent more, so the days of a period always
  * add up to the period's amount. A percentage is worked out on the range's sales, rounded once.
  */
-import Decimal from 'decimal.js';
+import { compare, divide, exact, roundTo, significant, times, toNumber, toText, type Exact } from '../exact-decimal';
 import { parseCentsOrNaN } from '../money';
 import { parseDateOrNull } from '../dates';
 import { addDays, dateOfDayNumber, dayNumber, daysInMonth, formatDate, isLeapYear, parseDate } from './calendar';
@@ -111,18 +111,29 @@ export function readRunningCosts(rows: readonly (readonly CellValue[])[], where 
   return costs;
 }
 
+const ONE = exact(1);
+const HUNDRED = exact(100);
+
 /** A percent cell: 0.02 (a cell formatted as 2 %), `2%` or `0.02` typed; 2 alone is ambiguous. */
 function rateOf(value: CellValue, at: string): string {
   const raw = text(value);
   const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(raw);
-  let rate: Decimal;
-  if (percent) rate = new Decimal(percent[1]).div(100);
-  else if (typeof value === 'number' && Number.isFinite(value)) rate = new Decimal(value);
-  else if (/^-?\d+(?:\.\d+)?$/.test(raw)) rate = new Decimal(raw);
-  else throw new Error(`${at}: expected a percentage such as 2%, found \`${raw}\`.`);
-  if (rate.isNegative()) throw new Error(`${at}: expected a percentage of 0 or more, found \`${raw}\`.`);
-  if (rate.greaterThanOrEqualTo(1)) throw new Error(`${at}: ${raw} looks like a percent: type it as ${raw}% or as the fraction ${rate.div(100).toString()}.`);
-  return rate.toString();
+  let rate: Exact;
+  // -0 counts as negative, as it always has (`-0%` is refused).
+  let negative: boolean;
+  if (percent) {
+    rate = divide(exact(percent[1]), HUNDRED);
+    negative = percent[1].startsWith('-');
+  } else if (typeof value === 'number' && Number.isFinite(value)) {
+    rate = exact(value);
+    negative = value < 0 || Object.is(value, -0);
+  } else if (/^-?\d+(?:\.\d+)?$/.test(raw)) {
+    rate = exact(raw);
+    negative = raw.startsWith('-');
+  } else throw new Error(`${at}: expected a percentage such as 2%, found \`${raw}\`.`);
+  if (negative) throw new Error(`${at}: expected a percentage of 0 or more, found \`${raw}\`.`);
+  if (compare(rate, ONE) >= 0) throw new Error(`${at}: ${raw} looks like a percent: type it as ${raw}% or as the fraction ${toText(divide(rate, HUNDRED))}.`);
+  return toText(rate);
 }
 
 // ── Spreading a fixed cost over days ─────────────────────────────────────────────────────────
@@ -225,8 +236,8 @@ export function runningCostLines(costs: readonly RunningCost[], from: string, to
     const lo = cost.start && cost.start > from ? cost.start : from;
     const hi = cost.end && cost.end < to ? cost.end : to;
     for (const [date, sums] of metrics) if (date >= lo && date <= hi) base += sums[cost.metric];
-    const cents = new Decimal(base).times(cost.rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-    const percent = new Decimal(cost.rate).times(100).toString();
+    const cents = toNumber(roundTo(significant(times(exact(base), exact(cost.rate))), 0));
+    const percent = toText(significant(times(exact(cost.rate), HUNDRED)));
     return { cost, cents: cents + 0, basis: `${percent}% of ${METRIC_LABELS[cost.metric]} ${dollars(base)}` };
   });
 }

@@ -4,7 +4,7 @@
  * first would make 1,000 units $5 dearer. A line's cost (units × unit cost) is rounded to cents
  * once, half up.
  */
-import Decimal from 'decimal.js';
+import { divide, exact, roundTo, significant, times, toFixed, toNumber, type Exact } from '../exact-decimal';
 import type { CellValue } from '../types';
 
 /** Ten-thousandths of a dollar in one cent. */
@@ -12,7 +12,8 @@ export const UNIT_COST_PER_CENT = 100;
 /** Decimals a unit cost keeps. */
 export const UNIT_COST_DECIMALS = 4;
 
-const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/** Significant digits of unit-cost arithmetic: a cell's 17 and a seller's longest typed amount. */
+const DIGITS = 40;
 
 /** Amount text as a seller types it: `6.50`, `$0.125`, `1,234.5678`, ` 2 `, `(0.50)`. */
 const AMOUNT = /^(-)?\$?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?$/;
@@ -23,10 +24,10 @@ const AMOUNT = /^(-)?\$?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?$/;
  * caller decides whether a blank means "waiting for a cost".
  */
 export function parseUnitCost(value: CellValue): number {
-  let decimal: Decimal;
+  let decimal: Exact;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return NaN;
-    decimal = new D(value);
+    decimal = exact(value);
   } else if (typeof value === 'string') {
     let text = value.trim().replace(/\s+/g, '');
     let negative = false;
@@ -37,13 +38,13 @@ export function parseUnitCost(value: CellValue): number {
     }
     const m = AMOUNT.exec(text);
     if (!m || (m[2] === '' && m[3] === undefined)) return NaN;
-    decimal = new D(`${m[1] ?? ''}${m[2].replace(/,/g, '') || '0'}${m[3] ?? ''}`);
-    if (negative) decimal = decimal.negated();
+    decimal = exact(`${m[1] ?? ''}${m[2].replace(/,/g, '') || '0'}${m[3] ?? ''}`);
+    if (negative) decimal = { c: -decimal.c, e: decimal.e };
   } else {
     return NaN;
   }
-  const scaled = decimal.times(10 ** UNIT_COST_DECIMALS).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-  const result = scaled.toNumber();
+  const scaled = roundTo(significant({ c: decimal.c, e: decimal.e + UNIT_COST_DECIMALS }, DIGITS), 0);
+  const result = toNumber(scaled);
   return Number.isSafeInteger(result) ? result : NaN;
 }
 
@@ -56,7 +57,9 @@ export function lineCostCents(units: number, unitCost: number): number {
     if (rest === 0) return whole;
     return product > 0 ? whole + (rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0) : whole - (-rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0);
   }
-  return new D(units).times(unitCost).div(UNIT_COST_PER_CENT).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  if (!Number.isFinite(units) || !Number.isFinite(unitCost)) return product;
+  const cost = significant(times(exact(units), exact(unitCost)), DIGITS);
+  return toNumber(roundTo(divide(cost, exact(UNIT_COST_PER_CENT), DIGITS), 0));
 }
 
 /** Cents as a unit cost (ten-thousandths of a dollar). */
@@ -66,7 +69,7 @@ export function unitCostFromCents(cents: number): number {
 
 /** `$0.125`, `$6.50`: a unit cost with its decimals past the cent only when it has them. */
 export function formatUnitCost(unitCost: number): string {
-  const text = new D(unitCost).div(10 ** UNIT_COST_DECIMALS).toFixed(UNIT_COST_DECIMALS).replace(/(\.\d\d\d?)0+$/, '$1').replace(/(\.\d\d)0$/, '$1');
+  const text = toFixed(divide(exact(unitCost), exact(10 ** UNIT_COST_DECIMALS), DIGITS), UNIT_COST_DECIMALS).replace(/(\.\d\d\d?)0+$/, '$1').replace(/(\.\d\d)0$/, '$1');
   return text.startsWith('-') ? `-$${text.slice(1)}` : `$${text}`;
 }
 

@@ -54,12 +54,22 @@ export const ADS_FIGURE_LABELS = {
 
 const BY_LABEL = new Map(COLUMNS.map((c) => [c.label, c]));
 
-/** How a column of the tab is written; undefined for the seller's own columns. */
-export function adsColumnKind(label: string): AdsColumnKind | undefined {
-  return BY_LABEL.get(label)?.kind;
+/**
+ * How a column of the tab is written: the add-on's own columns by their kind, the report columns
+ * it keeps (`kept`: headers of unknown report columns the add-on added) as text; undefined for the
+ * seller's own columns, which are never written.
+ */
+export function adsColumnKind(label: string, kept: ReadonlySet<string>): AdsColumnKind | undefined {
+  return BY_LABEL.get(label)?.kind ?? (kept.has(label) ? 'text' : undefined);
 }
 
-/** A row's cells under `header` (the tab's row 1); null for a metric the report lacked and for the seller's columns. */
+/**
+ * A row's cells under `header` (the tab's row 1): the add-on's columns, then the report's unknown
+ * columns the row carries (kept as text); null for a metric the report lacked and elsewhere.
+ */
 export function adRowCells(row: AdRow, header: readonly string[], importedAt: string): (string | number | null)[] {
-  return header.map((label) => BY_LABEL.get(label)?.value(row, importedAt) ?? null);
+  return header.map((label) => {
+    const own = BY_LABEL.get(label);
+    return own ? own.value(row, importedAt) : Object.prototype.hasOwnProperty.call(row.extra, label) ? row.extra[label] : null;
+  });
 }

@@ -33,14 +33,26 @@ const FIXED: readonly { label: string; value: (row: LedgerRow, importId: string)
 
 export const LEDGER_FIXED_HEADER: readonly string[] = FIXED.map((f) => f.label);
 
-/** The ledger header for these amount columns (catalog ids) and unknown columns (as written). */
+/** Known text columns the ledger keeps when a file has them (not every file does, so not fixed). */
+const OPTIONAL_TEXT: readonly { label: string; value: (row: LedgerRow) => string }[] = [
+  { label: 'Sample order type', value: (r) => r.sampleType ?? '' },
+];
+
+/** Labels of the optional text columns: text cells, written only where a row has the value. */
+export const LEDGER_OPTIONAL_TEXT_HEADER: readonly string[] = OPTIONAL_TEXT.map((o) => o.label);
+
+/**
+ * The ledger header for these amount columns (catalog ids) and other columns: unknown ones as
+ * written, and the optional text columns of {@link OPTIONAL_TEXT} that some row fills.
+ */
 export function ledgerHeader(amountIds: readonly string[], unknownColumns: readonly string[] = []): string[] {
   const labels = amountIds.map((id) => {
     const def = findColumnById(id);
     if (!def) throw new Error(`ledgerHeader: unknown column id ${id}`);
     return def.label;
   });
-  return [...LEDGER_FIXED_HEADER, ...labels, ...unknownColumns.filter((h) => !lookupColumn(h))];
+  const optional = OPTIONAL_TEXT.filter((o) => unknownColumns.includes(o.label)).map((o) => o.label);
+  return [...LEDGER_FIXED_HEADER, ...labels, ...optional, ...unknownColumns.filter((h) => !lookupColumn(h))];
 }
 
 /** Amount columns non-zero in at least one row, in catalog order (zero-everywhere columns are not written). */
@@ -50,16 +62,17 @@ export function amountIdsOf(rows: readonly LedgerRow[]): string[] {
   return COLUMNS.filter((c) => seen.has(c.id)).map((c) => c.id);
 }
 
-/** Unknown column headers used by any row, first seen first. */
+/** Unknown column headers used by any row, first seen first, then the optional text columns some row fills. */
 export function unknownColumnsOf(rows: readonly LedgerRow[]): string[] {
   const seen = new Set<string>();
   for (const row of rows) for (const header in row.unknown) seen.add(header);
+  for (const o of OPTIONAL_TEXT) if (rows.some((row) => o.value(row) !== '')) seen.add(o.label);
   return [...seen];
 }
 
 type CellWriter = (row: LedgerRow, importId: string) => string | number;
 
-const FIXED_BY_KEY = new Map(FIXED.map((f) => [headerKey(f.label), f.value]));
+const FIXED_BY_KEY = new Map<string, CellWriter>([...FIXED, ...OPTIONAL_TEXT].map((f) => [headerKey(f.label), f.value]));
 const blank: CellWriter = () => '';
 
 const writers = new WeakMap<readonly string[], CellWriter[]>();

@@ -65,13 +65,47 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   const col = (label: string) => header.indexOf(headerKey(label));
   const [layout, order, sku] = [col('Layout'), col('Order/adjustment ID'), col('SKU ID')];
   if (layout < 0 || order < 0) return { grid, superseded: 0 };
-  const text = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
   const body = grid.slice(headerRow);
-  const flags = supersededFlags(body.map((r) => ({ layout: text(r[layout]) as LayoutId, orderId: text(r[order]), skuId: sku < 0 ? '' : text(r[sku]) })));
-  const superseded = flags.filter(Boolean).length;
+  const flags = supersededInGrid(body, layout, order, sku);
+  if (flags === null) return { grid, superseded: 0 };
+  let superseded = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i]) superseded++;
   if (superseded === 0) return { grid, superseded: 0 };
   const out = grid.slice(0, headerRow).concat(body.map((r, i) => (flags[i] ? r.map(() => '') : r)));
   return { grid: out, superseded };
+}
+
+const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
+
+/**
+ * {@link supersededFlags} read straight from the tab's cells (no object per row); null when every
+ * row with an order ID has the same rank, so none can be superseded (a ledger of one kind of file).
+ */
+function supersededInGrid(body: readonly (readonly CellValue[])[], layout: number, order: number, sku: number): boolean[] | null {
+  const ranks = new Int8Array(body.length);
+  let firstRank: number | undefined;
+  let mixed = false;
+  for (let i = 0; i < body.length; i++) {
+    if (cellText(body[i][order]).trim() === '') continue;
+    const r = rank(cellText(body[i][layout]));
+    ranks[i] = r;
+    if (firstRank === undefined) firstRank = r;
+    else if (r !== firstRank) mixed = true;
+  }
+  if (!mixed) return null;
+  const lines: string[] = new Array<string>(body.length);
+  const best = new Map<string, number>();
+  for (let i = 0; i < body.length; i++) {
+    const orderId = cellText(body[i][order]);
+    if (orderId.trim() === '') continue;
+    const line = orderLine({ orderId, skuId: sku < 0 ? '' : cellText(body[i][sku]) });
+    lines[i] = line;
+    const known = best.get(line);
+    if (known === undefined || ranks[i] > known) best.set(line, ranks[i]);
+  }
+  const flags: boolean[] = new Array<boolean>(body.length);
+  for (let i = 0; i < body.length; i++) flags[i] = lines[i] !== undefined && ranks[i] < best.get(lines[i])!;
+  return flags;
 }
 
 /** `3 estimated rows settled later are not counted.`, or '' when none. */

@@ -40,6 +40,11 @@ export interface AdRow {
   orders: number | null;
   impressions: number | null;
   clicks: number | null;
+  /**
+   * Columns of the report the catalog does not know (a metric the seller picked), header → cell
+   * text: kept in TTS Ads beside the row, never used in a figure.
+   */
+  extra: Record<string, string>;
   /** The file (and sheet) and 1-based row the figures came from. */
   source: { file: string; sheet?: string; row: number };
 }
@@ -65,14 +70,43 @@ export function spendOf(row: AdRow): number {
 }
 
 /**
- * The row's key from its fields (see {@link AdRow.key}). Names come before IDs: every report has
- * the names, IDs only when the seller picked them, and the same day must key alike either way.
- * Products go by ID first (GMV Max always has it; names are long and get edited).
+ * The row's key from its fields (see {@link AdRow.key}). IDs come before names when the report has
+ * them (`#1800…`: a renamed campaign keeps its key); without them the key follows the names, and a
+ * renamed campaign, ad group or ad looks new (see {@link keysFollowNames}). Products go by ID first.
  */
-export function adRowKey(row: Pick<AdRow, 'report' | 'day' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'>): string {
-  const campaign = row.campaign || row.campaignId;
-  const unit = [row.adGroup || row.adGroupId, row.ad || row.adId, row.productId || row.productName].filter((p) => p !== '').join(' / ');
-  return `${row.report}|${row.day}|${campaign}|${unit}`;
+export function adRowKey(row: KeyFields): string {
+  const campaign = idOrName(row.campaignId, row.campaign);
+  const unit = [idOrName(row.adGroupId, row.adGroup), idOrName(row.adId, row.ad), idOrName(row.productId, row.productName)].filter((p) => p !== '').join(' / ');
+  // The account when the report names it: two ad accounts may each run an "Always On".
+  return `${row.report}|${row.day}|${campaign}|${unit}${row.account ? `|@${row.account}` : ''}`;
+}
+
+type KeyFields = Pick<AdRow, 'report' | 'day' | 'account' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'>;
+
+/**
+ * The row's key by names alone (no IDs, no account), so a report exported with IDs or the account
+ * meets the same rows imported from one without (and back); null when a dimension has an ID and no name.
+ */
+export function adNameKey(row: KeyFields): string | null {
+  const pairs: [string, string][] = [[row.campaignId, row.campaign], [row.adGroupId, row.adGroup], [row.adId, row.ad], [row.productId, row.productName]];
+  if (pairs.some(([id, name]) => id !== '' && name === '')) return null;
+  return adRowKey({ ...row, account: '', campaignId: '', adGroupId: '', adId: '', productId: '' });
+}
+
+function idOrName(id: string, name: string): string {
+  return id !== '' ? `#${id}` : name;
+}
+
+/** The names a report's keys rest on because it has no ID beside them (`Campaign name`, …); [] when every key is by ID. */
+export function keysFollowNames(rows: readonly AdRow[]): string[] {
+  const names = new Set<string>();
+  for (const row of rows) {
+    if (row.campaign && !row.campaignId) names.add('Campaign name');
+    if (row.adGroup && !row.adGroupId) names.add('Ad group name');
+    if (row.ad && !row.adId) names.add('Ad name');
+    if (row.productName && !row.productId) names.add('Product name');
+  }
+  return [...names];
 }
 
 /** The level of a row from the dimensions it has. */

@@ -10,6 +10,7 @@ import { lookupColumn } from './catalog';
 import { parseDateOrNull } from '../dates';
 import { moneyProblem, parseCentsOrNaN } from '../money';
 import type { CellValue, Problem } from '../types';
+import { ADS_HEADER } from '../ledger/ads-format';
 
 export interface AdsReaderOptions {
   fileName: string;
@@ -27,7 +28,8 @@ export interface AdsReaderOptions {
 }
 
 export interface AdsReader {
-  push(cells: readonly CellValue[], rowNumber: number): void;
+  /** Reads one row; returns the row kept, or null (blank, a Total row, a repeat or a reported problem). */
+  push(cells: readonly CellValue[], rowNumber: number): AdRow | null;
   readonly problems: Problem[];
   readonly unknownColumns: string[];
   /** First and last day read, `YYYY-MM-DD` ('' when none). */
@@ -41,6 +43,8 @@ const REPORT_NAMES: Record<AdReport, string> = { 'ads-manager': 'TikTok Ads Mana
 const MAX_TEXT = 500;
 const MAX_PROBLEMS = 1000;
 const TOTAL_ROW = /^(grand )?total\b/i;
+/** The TTS Ads tab's own columns: read back as the add-on's, never kept as a report's unknown column. */
+const ADS_TAB_LABELS: ReadonlySet<string> = new Set(ADS_HEADER);
 /** `Cost (THB)`: a metric header carrying its currency. */
 const CURRENCY_SUFFIX = /^(.*\S)\s*\(([A-Z]{3})\)$/;
 
@@ -48,6 +52,7 @@ type TextField = Exclude<AdField, 'cost' | 'netCost' | 'revenue' | 'orders' | 'i
 type NameField = 'account' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName' | 'skuId';
 const MONEY_FIELDS = new Set<AdField>(['cost', 'netCost', 'revenue']);
 const COUNT_FIELDS = new Set<AdField>(['orders', 'impressions', 'clicks']);
+const TOTAL_LABEL_FIELDS = new Set<AdField>(['day', 'account', 'campaign', 'campaignId', 'adGroup', 'ad', 'productName', 'productId']);
 const ID_FIELDS = new Set<AdField>(['campaignId', 'adGroupId', 'adId', 'productId', 'skuId']);
 
 interface Column {
@@ -69,6 +74,12 @@ function quoted(names: readonly string[]): string {
 export function createAdsReader(options: AdsReaderOptions): AdsHeader {
   const columns: Column[] = [];
   const unknownColumns: string[] = [];
+  // Unknown columns are kept on each row (AdRow.extra), by header; the add-on's own tab labels are not the report's.
+  const kept: Column[] = [];
+  const keep = (index: number, name: string): void => {
+    unknownColumns.push(name);
+    if (!ADS_TAB_LABELS.has(name)) kept.push({ index, name, field: 'derived' });
+  };
   const taken = new Set<AdField>();
   const found: string[] = [];
   for (let index = 0; index < options.header.length; index++) {
@@ -86,11 +97,11 @@ export function createAdsReader(options: AdsReaderOptions): AdsHeader {
     }
     const field = def && adFieldOf(def);
     if (!field || field === 'derived') {
-      if (!field) unknownColumns.push(name);
+      if (!field) keep(index, name);
       continue;
     }
     if (taken.has(field)) {
-      unknownColumns.push(name);
+      keep(index, name);
       continue;
     }
     taken.add(field);
@@ -98,7 +109,7 @@ export function createAdsReader(options: AdsReaderOptions): AdsHeader {
   }
   const refusal = headerRefusal(options, taken, found);
   if (refusal) return { ok: false, message: refusal };
-  return { ok: true, reader: new Reader(options, columns, unknownColumns) };
+  return { ok: true, reader: new Reader(options, columns, unknownColumns, kept) };
 }
 
 function headerRefusal(options: AdsReaderOptions, taken: ReadonlySet<AdField>, found: readonly string[]): string {
@@ -128,10 +139,20 @@ class Reader implements AdsReader {
   private totalRows = 0;
   private readonly hasKeyColumn: boolean;
   private readonly present = new Set<AdField>();
+  private readonly dayColumn: Column | undefined;
+  /** The columns a totals row writes its label in: the day and the names. */
+  private readonly dimensions: readonly Column[];
 
-  constructor(private readonly options: AdsReaderOptions, private readonly columns: readonly Column[], readonly unknownColumns: string[]) {
+  constructor(
+    private readonly options: AdsReaderOptions,
+    private readonly columns: readonly Column[],
+    readonly unknownColumns: string[],
+    private readonly kept: readonly Column[],
+  ) {
     for (const c of columns) this.present.add(c.field);
     this.hasKeyColumn = this.present.has('key');
+    this.dayColumn = columns.find((c) => c.field === 'day');
+    this.dimensions = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
   }
 
   private report(row: number, column: string | undefined, message: string): void {
@@ -142,38 +163,41 @@ class Reader implements AdsReader {
     this.problems.push(problem);
   }
 
-  push(cells: readonly CellValue[], rowNumber: number): void {
+  push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
     const first = cells.find((c) => cellText(c) !== '');
-    if (first === undefined) return;
-    if (this.isTotalRow(cells, cellText(first))) {
+    if (first === undefined) return null;
+    if (this.isTotalRow(cells)) {
       this.totalRows++;
-      return;
+      return null;
     }
     const row = this.read(cells, rowNumber);
-    if (row === null) return;
+    if (row === null) return null;
     const earlier = this.byKey.get(row.key);
     if (earlier !== undefined) {
       const other = this.rows[earlier];
       if (sameFigures(other, row)) this.repeatedRows++;
       else this.report(rowNumber, undefined, `Row ${rowNumber} has the same day, campaign and ${row.level} as row ${other.source.row} but other figures; the row was skipped. Add the ID columns (Campaign ID, Ad group ID, Ad ID or Product ID) to the report, or remove extra breakdowns, and export it again.`);
-      return;
+      return null;
     }
     this.byKey.set(row.key, this.rows.length);
     this.rows.push(row);
     if (this.period.first === '' || row.day < this.period.first) this.period.first = row.day;
     if (row.day > this.period.last) this.period.last = row.day;
+    return row;
   }
 
   /**
-   * A report's `Total` row: it starts with "Total" and has no day (a campaign named "Total Body
-   * Leggings" on a dated row is data).
+   * A report's totals row (`Total`, `Total of 12 results`, `Grand total`): a dimension cell says
+   * so and the day cell holds no single day (blank, `-`, or the report's date range). A campaign
+   * named "Total Body Leggings" on a dated row is data.
    */
-  private isTotalRow(cells: readonly CellValue[], first: string): boolean {
-    if (!TOTAL_ROW.test(first)) return false;
-    const day = this.columns.find((c) => c.field === 'day');
+  private isTotalRow(cells: readonly CellValue[]): boolean {
+    const day = this.dayColumn;
     const value = day === undefined ? undefined : cells[day.index];
-    const iso = value instanceof Date ? 'date' : parseDateOrNull(cellText(value));
-    return iso === null || iso === '';
+    if (value instanceof Date) return false;
+    const iso = parseDateOrNull(cellText(value));
+    if (iso !== null && iso !== '') return false;
+    return this.dimensions.some((c) => TOTAL_ROW.test(cellText(cells[c.index])));
   }
 
   /** One data row → an AdRow, or null (reported) when a cell cannot be read. */
@@ -182,7 +206,7 @@ class Reader implements AdsReader {
       key: '', report: this.options.report, level: 'account', day: '', clock: this.options.clock ?? '',
       account: '', campaign: '', campaignId: '', adGroup: '', adGroupId: '', ad: '', adId: '', productId: '', productName: '', skuId: '',
       // A blank figure stays null (not reported); TikTok writes `-` or 0 for none.
-      cost: null, netCost: null, revenue: null, orders: null, impressions: null, clicks: null,
+      cost: null, netCost: null, revenue: null, orders: null, impressions: null, clicks: null, extra: {},
       source: { file: this.options.fileName, row: rowNumber },
     };
     if (this.options.sheet !== undefined) row.source.sheet = this.options.sheet;
@@ -241,6 +265,15 @@ class Reader implements AdsReader {
         else if (field === 'clock') row.clock = t;
         else row[field as NameField] = t;
       }
+    }
+    for (const column of this.kept) {
+      const text = cellText(cells[column.index]);
+      if (text === '') continue;
+      if (text.length > MAX_TEXT) {
+        this.report(rowNumber, column.name, `Row ${rowNumber}, column *${column.name}*: expected at most ${MAX_TEXT} characters, found ${text.length}.`);
+        return null;
+      }
+      row.extra[column.name] = text;
     }
     if (!ok) return null;
     // A row of the TTS Ads tab without a Key is the seller's own, not the add-on's.

@@ -303,7 +303,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   // ── P&L report (Orders, Adjustment) ──────────────────────────────────────────────────────
   col('linked_payout_id', 'linked payout id', 'id', { detail: true, also: ['llinked payout id'], layouts: PNL }),
   text('order_status', 'Order status', { detail: true }),
-  text('sample_order_type', 'Sample order type', { detail: true, layouts: PNL }),
+  text('sample_order_type', 'Sample order type', { field: 'sampleType', layouts: [...PNL, ...ST, ...LD] }),
 
   // ── Reserve sheet and payment table of the statement workbook ────────────────────────────
   col('reserve_transaction_id', 'Reserve transaction ID', 'id'),

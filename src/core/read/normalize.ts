@@ -110,6 +110,7 @@ function toLedgerRow(view: RowView, key: string, reader: RowReader, plan: Column
     if (field !== 'key') (row as unknown as Record<string, string>)[field] = view[field];
   }
   row.quantity = view.quantity;
+  if (view.sampleType) row.sampleType = view.sampleType;
   row.amounts = amountsOf(view);
   row.unknown = {};
   row.source = sourceOf(view);

@@ -12,7 +12,7 @@
  * {@link ORDER_SALES_COLUMNS}); their cells are empty, and {@link OrderExportSales.apply} fills
  * their amounts on each row read.
  */
-import Decimal from "decimal.js";
+import { divide, exact, roundTo, significant, times, toNumber } from "../exact-decimal";
 import { lookupColumn } from "./catalog";
 import type { RowView } from "./row-view";
 import { detachedText } from "./detached-text";
@@ -40,13 +40,10 @@ function text(value: CellValue | undefined): string {
   return typeof value === "string" ? value.trim() : String(value);
 }
 
-/** `cents × part / whole`, rounded half away from zero (decimal.js, never a float of dollars). */
+/** `cents × part / whole`, rounded half away from zero (exact decimals, never a float of dollars). */
 function share(cents: number, part: number, whole: number): number {
-  return new Decimal(cents)
-    .times(part)
-    .dividedBy(whole)
-    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-    .toNumber();
+  const product = significant(times(exact(cents), exact(part)));
+  return toNumber(roundTo(divide(product, exact(whole)), 0));
 }
 
 export class OrderExportSales {

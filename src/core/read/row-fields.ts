@@ -50,6 +50,7 @@ export const ROW_FIELDS = {
   orderDate: { kind: 'date', maxChars: 40 },
   statementDate: { kind: 'date', maxChars: 40 },
   currency: { kind: 'text', maxChars: 50 },
+  sampleType: { kind: 'text', maxChars: 200 },
 } as const satisfies Record<LedgerField | SourceField, FieldSpec>;
 
 /** A field a column can fill. The first present column of a field wins (catalog order). */
@@ -58,11 +59,12 @@ export type RowField = keyof typeof ROW_FIELDS;
 export const ROW_FIELD_NAMES = Object.keys(ROW_FIELDS) as RowField[];
 
 /** The fields LedgerRow holds as text (everything but the quantity and the optional import id). */
-export type LedgerTextField = Exclude<LedgerField, 'quantity' | 'importId'>;
+export type LedgerTextField = Exclude<LedgerField, 'quantity' | 'importId' | 'sampleType'>;
 
 /** LedgerRow's own text fields, in table order: what a row copies from its view. */
 export const LEDGER_TEXT_FIELDS = ROW_FIELD_NAMES.filter(
-  (f): f is LedgerTextField => f !== 'quantity' && f !== 'importId' && f !== 'sourceFile' && f !== 'sourceRow',
+  // sampleType is kept only when a file has the column (see LedgerRow): never '' on every row.
+  (f): f is LedgerTextField => f !== 'quantity' && f !== 'importId' && f !== 'sourceFile' && f !== 'sourceRow' && f !== 'sampleType',
 );
 
 /** Most characters a cell of a column filling `field` may hold (no field: kept text, or an ID). */

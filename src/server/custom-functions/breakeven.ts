@@ -43,11 +43,13 @@ export function TTS_BREAKEVEN_ROAS(price: Arg, unit_cost: Arg, fee_rate: Arg, af
       throw new Error(`Ranges must have the same shape: found ${rows}×${cols} and ${range.length}×${rangeCols}. Pass single cells or ranges of equal size.`);
     }
   }
+  const isRange = args.map((a) => rangeArgs.includes(a as unknown[][]));
+  const at: unknown[] = args.slice();
   const result: number[][] = [];
   for (let r = 0; r < rows; r++) {
     const out: number[] = [];
     for (let c = 0; c < cols; c++) {
-      const at = args.map((a) => (rangeArgs.includes(a as unknown[][]) ? (a as unknown[][])[r][c] : a));
+      for (let i = 0; i < args.length; i++) at[i] = isRange[i] ? (args[i] as unknown[][])[r][c] : args[i];
       out.push(roasOf(at, r + 1));
     }
     result.push(out);

@@ -1,8 +1,9 @@
 import { closestColumns, columnById, COLUMNS, findColumnById, lookupColumn } from '../../core/read/catalog';
 import { unrecognisedLabel } from '../../core/read/unrecognised-money';
-import { feeTable } from '../../core/analysis/pnl';
+import { FeeTally } from '../../core/analysis/pnl';
 import { centsToCell, describe, scalarOf } from './arguments';
 import { readStatement, tableOf } from './statement-input';
+import type { RowView } from '../../core/read/row-view';
 
 type Arg = unknown;
 
@@ -18,12 +19,13 @@ const COMMON_FEES = ['Referral fee', 'Transaction fee', 'Affiliate commission', 
  * @customfunction
  */
 export function TTS_FEES(statement: Arg): (string | number)[][] {
-  const parsed = readStatement(statement, { settlementFor: 'TTS_FEES' });
+  const tally = new FeeTally();
+  const parsed = readStatement(statement, { keepRows: false, onView: (view) => tally.addView(view), settlementFor: 'TTS_FEES' });
   // A fee column the catalog does not know is listed by its own header, never dropped.
   const unrecognised = parsed.unrecognisedMoney?.find((u) => u.line === 'unrecognised_fees');
   const otherLabel = columnById('unrecognised_fees').label;
   const label = (text: string) => (unrecognised && text === otherLabel ? unrecognisedLabel(unrecognised) : text);
-  const table = feeTable(parsed.rows);
+  const table = tally.table();
   const lines = table.map((entry) => [label(entry.label), centsToCell(entry.cents)]);
   return tableOf(parsed, [['Fee', 'Amount'], ...lines]);
 }
@@ -47,6 +49,21 @@ export function TTS_FEE(statement: Arg, name: Arg): number {
     throw new Error(`${what}. Pass a fee header as TikTok writes it, or a fee listed by TTS_FEES. ${listed}.`);
   }
   let cents = 0;
-  for (const row of readStatement(statement, { settlementFor: 'TTS_FEE' }).rows) cents += row.amounts[column.id] ?? 0;
+  let amountIds: readonly string[] | undefined;
+  let slot = -1;
+  const onView = (view: RowView) => {
+    if (view.amountIds !== amountIds) {
+      amountIds = view.amountIds;
+      slot = amountIds.indexOf(column.id);
+    }
+    if (slot < 0) return;
+    for (let k = 0; k < view.filledCount; k++) {
+      if (view.filled[k] === slot) {
+        cents += view.cents[slot];
+        break;
+      }
+    }
+  };
+  readStatement(statement, { keepRows: false, onView, settlementFor: 'TTS_FEE' });
   return centsToCell(cents);
 }

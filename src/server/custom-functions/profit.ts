@@ -1,6 +1,8 @@
 import { parseCentsOrNaN, moneyProblem } from '../../core/money';
 import { buildCogsTable, PnlGroupings, type CogsTable, type PnlGroupBy } from '../../core/analysis/pnl';
-import { CostTally, monthCosts, profitGroups, type ProfitGroup, type ProfitLine } from '../../core/analysis/profit';
+import { CostTally, monthCosts, monthSpan, profitGroups, type ProfitGroup, type ProfitLine } from '../../core/analysis/profit';
+import { adRatios, adSumsByMonth, adSumsOf, type AdMonthSums } from '../../core/analysis/ads-pnl';
+import type { AdRow } from '../../core/read/ad-rows';
 import { readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
 import { NO_AD_SPEND, NO_ADS_NOTE, type AdSpendByMonth } from '../../core/analysis/ad-spend';
 import { adSpendByMonth, StatementAdTally } from '../../core/analysis/ads-profit';
@@ -43,6 +45,10 @@ export const PNL_COLUMNS = [
 ] as const;
 /** Added when grouped by SKU. */
 const SKU_COLUMNS = ['Units sold', 'Contribution per unit'] as const;
+/** Added (last) when ad reports are given; Net profit is then labelled as after ads. */
+const AD_COLUMNS = ['Ad spend (ad reports)', 'Attributed revenue', 'TACoS', 'Blended ROAS', 'Attributed ROAS'] as const;
+/** A ratio with nothing to divide by (no ad spend, no sales). */
+const NO_RATIO = '—';
 
 /**
  * Profit and loss table grouped by month, SKU, statement or type, with every cost.
@@ -52,17 +58,18 @@ const SKU_COLUMNS = ['Units sold', 'Contribution per unit'] as const;
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date. Without it COGS is blank.
  * @param {string} [group_by] "month" (default), "sku", "statement" or "type".
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month carries its share; otherwise they are in the Total row.
- * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers (moved to the ad balance, not spend); otherwise it is in the Total row.
- * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units sold and Contribution per unit); then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
+ * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers (moved to the ad balance, not spend); otherwise it is in the Total row. Adds the reports' spend, TACoS (spend ÷ gross sales) and ROAS (— where there is nothing to divide by).
+ * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units sold and Contribution per unit; with ads also Ad spend (ad reports), Attributed revenue, TACoS, Blended ROAS, Attributed ROAS); then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const { groups, total, layout, parsed } = profitOf(statement, cogs, groupBy, costs, ads);
+  const { groups, total, layout, parsed, adRows, months } = profitOf(statement, cogs, groupBy, costs, ads);
+  const adMonths = adRows && adSumsByMonth(adRows);
   const money = (cents: number | null) => (cents === null ? '' : centsToCell(cents));
   // An order export holds sales only: the cells after Net sales stay blank, never 0.
   const salesOnly = layout === 'order-export';
-  const line = (label: string, p: ProfitLine): (string | number)[] => {
+  const line = (label: string, p: ProfitLine, adMonthsOf: readonly string[]): (string | number)[] => {
     const l = p.lines;
     const cells: (string | number)[] = [
       label, money(l.grossSales), money(l.sellerDiscounts), money(l.refunds), money(l.netSales), money(l.shipping), money(l.fees),
@@ -70,11 +77,23 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg,
       money(p.adSpend), money(p.netProfit), p.netMargin === null ? '' : Math.round(p.netMargin * 10_000) / 10_000,
     ];
     if (groupBy === 'sku') cells.push(p.units, money(p.contributionPerUnit));
+    if (adMonths) cells.push(...adCells(adMonths, adMonthsOf, l.grossSales));
     return salesOnly ? cells.map((cell, i) => (i > PNL_COLUMNS.indexOf('Net sales') + 1 ? '' : cell)) : cells;
   };
-  const header = [GROUP_LABELS[groupBy], ...PNL_COLUMNS, ...(groupBy === 'sku' ? SKU_COLUMNS : [])];
-  const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line));
-  return tableOf(parsed, [header, ...body, line('Total', total)]);
+  const columns = adMonths ? PNL_COLUMNS.map((c) => (c === 'Net profit' ? 'Net profit (after ads)' : c)) : PNL_COLUMNS;
+  const header = [GROUP_LABELS[groupBy], ...columns, ...(groupBy === 'sku' ? SKU_COLUMNS : []), ...(adMonths ? AD_COLUMNS : [])];
+  // Ad figures belong to months: by month each month's, otherwise the Total row's only.
+  const monthOf = (group: string) => (groupBy === 'month' && group !== '' ? [group] : []);
+  const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line, monthOf(g.group)));
+  return tableOf(parsed, [header, ...body, line('Total', total, months)]);
+}
+
+/** The ad cells of a P&L line: blank for a group that is not a month, `—` for a ratio with nothing to divide by. */
+function adCells(byMonth: ReadonlyMap<string, AdMonthSums>, months: readonly string[], grossSales: number): (string | number)[] {
+  if (months.length === 0) return AD_COLUMNS.map(() => '');
+  const r = adRatios(adSumsOf(byMonth, months), grossSales);
+  const ratio = (value: number | null) => (value === null ? NO_RATIO : value);
+  return [centsToCell(r.spend), centsToCell(r.revenue), ratio(r.tacos), ratio(r.blendedRoas), ratio(r.attributedRoas)];
 }
 
 /**
@@ -137,7 +156,7 @@ function profitOf(
   costs: Arg,
   ads: Arg,
   settlementFor?: string,
-): { groups: ProfitGroup[]; total: ProfitLine; layout: string; parsed: ParsedExport } {
+): { groups: ProfitGroup[]; total: ProfitLine; layout: string; parsed: ParsedExport; adRows: AdRow[] | null; months: string[] } {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
   const running = isOmitted(costs) ? null : runningCostsOf(costs);
   const tally = new CostTally(table, groupBy);
@@ -158,9 +177,10 @@ function profitOf(
   if (groupBy === 'sku' && settlementFor === undefined) refuseRoundedIds(parsed, ['skuId'], 'TTS_PNL by "sku"');
   if (table !== undefined) refuseRoundedIds(parsed, ['skuId'], `${fn} with cogs (unit costs are matched by SKU ID)`);
   tally.check();
-  const adSpend: AdSpendByMonth = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads), adTally.months);
+  const adRows = isOmitted(ads) ? null : readAds(ads);
+  const adSpend: AdSpendByMonth = adRows ? adSpendByMonth(adRows, adTally.months) : NO_AD_SPEND;
   const result = profitGroups(groupings.result(), tally, { groupBy, hasCogs: table !== undefined, costs: running, adSpend });
-  return { ...result, layout: parsed.layout, parsed };
+  return { ...result, layout: parsed.layout, parsed, adRows, months: monthSpan(tally.months) };
 }
 
 /** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */

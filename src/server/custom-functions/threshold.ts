@@ -1,5 +1,5 @@
-import { dailySales } from '../../core/analysis/pnl';
-import { defaultAsOf, thresholdReport } from '../../core/analysis/threshold';
+import { SalesTally } from '../../core/analysis/sales-tally';
+import { thresholdReport } from '../../core/analysis/threshold';
 import { DEFAULT_SETTINGS } from '../../core/contract';
 import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
@@ -25,14 +25,16 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
   const annual = isOmitted(annual_target) ? DEFAULT_SETTINGS.annualTarget : asNumber(annual_target, 'annual_target');
   if (monthly <= 0 || annual <= 0) throw new Error('monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.');
   const chosenMetric = metricOf(metric);
-  const settlementFor = 'TTS_THRESHOLD with metric "settlement"';
-  const settled = chosenMetric === 'settlement' ? { settlementFor } : {};
-  const parsed = readStatement(statement, settled);
-  const rows = parsed.rows;
-  const report = thresholdReport(dailySales(rows, chosenMetric), {
+  const sales = new SalesTally(chosenMetric);
+  const parsed = readStatement(statement, {
+    keepRows: false,
+    onView: (view) => sales.addView(view),
+    settlementFor: chosenMetric === 'settlement' ? 'TTS_THRESHOLD with metric "settlement"' : undefined,
+  });
+  const report = thresholdReport(sales.daily(), {
     monthlyTarget: Math.round(monthly * 100),
     annualTarget: Math.round(annual * 100),
-    asOf: isOmitted(as_of) ? defaultAsOf(rows) : asOfDate(as_of),
+    asOf: isOmitted(as_of) ? sales.asOf() : asOfDate(as_of),
   });
   const last = report.lastFullMonth;
   return tableOf(parsed, [

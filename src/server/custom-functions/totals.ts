@@ -1,5 +1,6 @@
 import type { SalesMetric } from '../../core/contract';
-import { rowMonth, salesAmount } from '../../core/analysis/pnl';
+import { salesAmountView } from '../../core/analysis/pnl';
+import { rowMonth } from '../../core/analysis/row-dates';
 import { centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { readStatement } from './statement-input';
@@ -32,10 +33,13 @@ export function TTS_SALES(statement: Arg, month?: Arg, metric?: Arg): number {
   const chosenMetric = metricOf(metric);
   const monthKey = isOmitted(month) ? undefined : monthKeyOf(month);
   let cents = 0;
-  const parsed = readStatement(statement, chosenMetric === 'settlement' ? { settlementFor: 'TTS_SALES with metric "settlement"' } : {});
-  for (const row of parsed.rows) {
-    if (monthKey === undefined || rowMonth(row) === monthKey) cents += salesAmount(row, chosenMetric);
-  }
+  readStatement(statement, {
+    keepRows: false,
+    onView: (view) => {
+      if (monthKey === undefined || rowMonth(view) === monthKey) cents += salesAmountView(view, chosenMetric);
+    },
+    settlementFor: chosenMetric === 'settlement' ? 'TTS_SALES with metric "settlement"' : undefined,
+  });
   return centsToCell(cents);
 }
 

@@ -3,7 +3,7 @@
  * selected cell with that tab's real columns (and the TTS COGS tab's), so nobody types a range.
  * A cell that already holds something is replaced only after the seller confirms.
  */
-import * as z from 'zod/mini';
+import { boolean, object, oneOf, text } from '../import/request-shapes';
 import type { FormulaSourceTab, FormulaSources, InsertFormulaRequest, InsertFormulaResult } from '../../core/contract';
 import { FORMULA_CHOICES, buildFormula, columnLetters, formulaChoice, quoteSheetName } from '../../core/formula-builder';
 import { LEDGER_TAB } from '../../core/ledger/ledger-format';
@@ -16,10 +16,10 @@ import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
 /** Tabs the add-on rewrites: a formula typed there would be overwritten or break the tab. */
 const NO_FORMULA_TABS = new Set([LEDGER_TAB, IMPORTS_SHEET, COGS_SHEET, DASHBOARD_TAB]);
 
-const InsertFormulaSchema = z.object({
-  fn: z.enum(FORMULA_CHOICES.map((c) => c.fn) as [string, ...string[]]),
-  source: z.string().check(z.minLength(1), z.maxLength(200)),
-  overwrite: z.boolean(),
+const InsertFormulaSchema = object({
+  fn: oneOf(FORMULA_CHOICES.map((c) => c.fn)),
+  source: text({ min: 1, max: 200 }),
+  overwrite: boolean(),
 });
 
 function sourceTab(sheet: GoogleAppsScript.Spreadsheet.Sheet): FormulaSourceTab | null {

@@ -1,26 +1,44 @@
 /**
  * The sidebar's ad report import: rows into the TTS Ads tab, keyed by day, campaign, ad group or
- * product and report. The same rows again add nothing; changed figures for a day already there
- * come back as revisions and are written only when the seller confirms them. The ad account's
- * clock is remembered for the next import.
+ * product and report. The same rows again add nothing; changed figures for a day already there,
+ * and rows that look like a renamed campaign, come back to be confirmed and are written only then.
+ * The ad account's clock is remembered for the next import. Each file gets its TTS Imports row,
+ * opened by its first chunk and completed by its last.
  */
 import type { AdsImportRequest, AdsImportResult } from '../../core/contract';
 import { mergeAdRows } from '../../core/ledger/ads-merge';
 import { parseAdClock } from '../../core/read/ad-clock';
 import { adLevelOf, adRowKey, type AdRow } from '../../core/read/ad-rows';
+import { markLedgerChanged } from '../dashboard/dashboard-freshness';
 import { prefillAdSkus } from '../sheets/ad-skus-sheet';
 import { appendAdRows, openAdsTab, replaceAdRows } from '../sheets/ads-sheet';
 import { withDocumentLock } from '../sheets/document-lock';
-import { AdsImportSchema } from './import-schemas';
+import { checkImportsTab, logAdReportStarted, logImportFinished } from '../sheets/imports-log';
+import { AdsImportSchema, MAX_CHUNK_CHARS } from './import-schemas';
+import { newImportId } from './import-state';
 import { checkRequest } from './request-check';
 
 const CLOCK_KEY = 'tts.ads.clock';
+/** Counts of an ad report's chunks so far, by import id (deleted when its last chunk is in). */
+const TALLY_PREFIX = 'tts.ads.import.';
+
+interface AdsTally {
+  written: number;
+  duplicates: number;
+  replaced: number;
+  revisions: number;
+  renames: number;
+}
 
 export function getAdsClock(_arg: null): string {
   return PropertiesService.getDocumentProperties().getProperty(CLOCK_KEY) ?? '';
 }
 
 export function importAds(arg: AdsImportRequest): AdsImportResult {
+  const size = JSON.stringify(arg ?? null).length;
+  if (size > MAX_CHUNK_CHARS) {
+    throw new Error(`Ads import rejected: the chunk holds ${size} characters of rows; the most one call accepts is ${MAX_CHUNK_CHARS}. Send fewer rows per chunk.`);
+  }
   const request = checkRequest(AdsImportSchema, arg, 'Ads import');
   const clock = parseAdClock(request.clock);
   if (clock === null) throw new Error(`Ads import rejected: clock: expected the ad account's UTC offset such as UTC-07:00, found "${request.clock}".`);
@@ -30,13 +48,53 @@ export function importAds(arg: AdsImportRequest): AdsImportResult {
     return { ...row, level: adLevelOf(row), key: adRowKey(row) };
   });
   return withDocumentLock(() => {
-    PropertiesService.getDocumentProperties().setProperty(CLOCK_KEY, clock);
-    const tab = openAdsTab();
-    const merge = mergeAdRows(tab.rows, rows, new Set(request.replace));
-    const importedAt = new Date().toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
+    const properties = PropertiesService.getDocumentProperties();
+    const now = new Date();
+    let importId = request.importId;
+    if (importId === '') {
+      checkImportsTab();
+      importId = newImportId(now);
+      logAdReportStarted(importId, { ...request.file, fileName: request.fileName }, now);
+    }
+    properties.setProperty(CLOCK_KEY, clock);
+    const tab = openAdsTab(extraColumnsOf(rows));
+    const merge = mergeAdRows(tab.rows, rows, { replace: new Set(request.replace), add: new Set(request.add) }, tab.keyCells);
+    const importedAt = now.toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
     appendAdRows(tab, merge.fresh, importedAt);
     replaceAdRows(tab, merge.replace, importedAt);
     prefillAdSkus(merge.fresh);
-    return { written: merge.fresh.length, duplicates: merge.duplicates, replaced: merge.replace.length, revisions: merge.revisions };
+
+    const raw = properties.getProperty(TALLY_PREFIX + importId);
+    const tally: AdsTally = raw ? (JSON.parse(raw) as AdsTally) : { written: 0, duplicates: 0, replaced: 0, revisions: 0, renames: 0 };
+    tally.written += merge.fresh.length;
+    tally.duplicates += merge.duplicates;
+    tally.replaced += merge.replace.length;
+    tally.revisions += merge.revisions.length;
+    tally.renames += merge.renames.length;
+    if (request.end === 'more') properties.setProperty(TALLY_PREFIX + importId, JSON.stringify(tally));
+    else properties.deleteProperty(TALLY_PREFIX + importId);
+    const status = request.end === 'more' ? 'in progress' : request.end === 'cancelled' ? 'cancelled' : 'complete';
+    logImportFinished(importId, tally, status, logMessage(clock, tally, request.end));
+    if (request.end !== 'more') markLedgerChanged(request.fileName, tally.written + tally.replaced, now);
+    return { importId, written: merge.fresh.length, duplicates: merge.duplicates, replaced: merge.replace.length, revisions: merge.revisions, renames: merge.renames };
   });
+}
+
+/** The report columns the rows keep, first seen first. */
+function extraColumnsOf(rows: readonly AdRow[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const header in row.extra) seen.add(header);
+  return [...seen];
+}
+
+const rowsText = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+
+/** The TTS Imports row's message: the clock the days are in, what was replaced, what waits for the seller. */
+function logMessage(clock: string, tally: AdsTally, end: AdsImportRequest['end']): string {
+  const parts = [`Days in the ad account's clock, ${clock}.`];
+  if (tally.replaced > 0) parts.push(`${rowsText(tally.replaced)} revised by the report replaced.`);
+  if (tally.revisions > 0) parts.push(`${rowsText(tally.revisions)} with revised figures kept as they were until confirmed on the card.`);
+  if (tally.renames > 0) parts.push(`${rowsText(tally.renames)} matching a row under another name (a renamed campaign?) not added until confirmed on the card.`);
+  if (end === 'cancelled') parts.push('Cancelled in the sidebar; import the file again to add the rest.');
+  return parts.join(' ');
 }

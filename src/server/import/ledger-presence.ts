@@ -3,7 +3,7 @@
  * preview can say "1,453 of 1,453 rows already imported" instead of the seller finding out after.
  */
 import type { LedgerKeysRequest, LedgerKeysResult } from '../../core/contract';
-import * as z from 'zod/mini';
+import { list, object, text } from './request-shapes';
 import { ROW_FIELDS } from '../../core/read/row-fields';
 import { ledgerKeys, openLedger } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
@@ -11,8 +11,8 @@ import { checkRequest } from './request-check';
 /** Keys per call: a 1 MB batch of the longest keys the import accepts. */
 export const MAX_KEYS_PER_CALL = 20_000;
 
-const LedgerKeysSchema = z.object({
-  keys: z.array(z.string().check(z.maxLength(ROW_FIELDS.key.maxChars))).check(z.maxLength(MAX_KEYS_PER_CALL)),
+const LedgerKeysSchema = object({
+  keys: list(text({ max: ROW_FIELDS.key.maxChars }), MAX_KEYS_PER_CALL),
 });
 
 /** How many of `keys` the TTS Ledger tab holds (0 when there is no ledger yet); reads the Key column once. */

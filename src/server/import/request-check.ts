@@ -1,20 +1,8 @@
 /**
- * Turns a zod/mini validation failure into one sentence naming the field, what was expected and
- * what was found. zod/mini ships no message locale, so its issues are worded here.
+ * Turns the problems found in a request into one sentence naming the field, what was expected and
+ * what was found.
  */
-import type * as z from 'zod/mini';
-
-interface Issue {
-  code: string;
-  path: PropertyKey[];
-  expected?: string;
-  maximum?: number | bigint;
-  minimum?: number | bigint;
-  origin?: string;
-  values?: unknown[];
-  input?: unknown;
-  message?: string;
-}
+import { checkShape, type Issue, type Shape } from './request-shapes';
 
 function pathText(path: PropertyKey[]): string {
   let out = '';
@@ -45,15 +33,15 @@ function describe(issue: Issue): string {
     case 'invalid_format':
       return `is not in the expected format (found ${found(issue.input)})`;
     default:
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is not valid';
+      return 'is not valid';
   }
 }
 
 /** The parsed value, or an Error such as `Import chunk rejected: rows[3].orderId: expected at most 100 characters.` */
-export function checkRequest<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value, { reportInput: true });
-  if (result.success) return result.data;
-  const issue = result.error.issues[0] as unknown as Issue;
-  const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
+export function checkRequest<T>(shape: Shape<T>, value: unknown, what: string): T {
+  const result = checkShape(shape, value);
+  if (result.ok) return result.value;
+  const issue = result.issues[0];
+  const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more problems)` : '';
   throw new Error(`${what} rejected: ${pathText(issue.path)}: ${describe(issue)}${more}.`);
 }

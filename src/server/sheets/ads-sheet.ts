@@ -1,10 +1,12 @@
 /**
  * The TTS Ads tab: ad report rows by key. New keys are appended; a revised row replaces only the
- * add-on's cells of its own row, found by its Key; columns are found by header, so the seller may
- * move them or add their own; a row without a Key is the seller's and is never touched.
+ * add-on's cells of its own row; columns are found by header, so the seller may move them or add
+ * their own; a row without a Key is the seller's and is never touched. A report's columns the
+ * catalog does not know are kept at the right, by header; the add-on remembers which columns it
+ * added that way (document property), so a column of the seller's is never written over.
  */
 import { ADS_HEADER, ADS_TAB, adRowCells, adsColumnKind } from '../../core/ledger/ads-format';
-import { parseSheetRows } from '../../core/read/parse-export';
+import { createAdsReader } from '../../core/read/ads-reader';
 import type { AdRow } from '../../core/read/ad-rows';
 import type { CellValue } from '../../core/types';
 import { dateTextConverter } from './sheet-dates';
@@ -12,13 +14,20 @@ import { CURRENCY_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, ensureColumns, sheetWithH
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** Headers of the report columns the add-on added to the tab (JSON list). */
+const KEPT_COLUMNS_KEY = 'tts.ads.keptColumns';
+
 export interface AdsTab {
   sheet: Sheet;
   header: string[];
-  /** Key → sheet row (1-based). */
+  /** Key (as the core computes it from the row's fields) → sheet row (1-based). */
   rowOfKey: Map<string, number>;
   /** Key → the row as the tab holds it. */
   rows: Map<string, AdRow>;
+  /** Every text of the Key column, rows the reader could not read included. */
+  keyCells: Set<string>;
+  /** Report columns the add-on keeps (it may write them). */
+  kept: Set<string>;
 }
 
 function headerOf(sheet: Sheet): string[] {
@@ -33,15 +42,41 @@ function headerOf(sheet: Sheet): string[] {
 export function readAdRows(): AdRow[] {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ADS_TAB);
   if (!sheet || sheet.getLastRow() < 2) return [];
-  return adRowsOfValues(sheet.getDataRange().getValues() as CellValue[][]);
+  return [...readTab(sheet.getDataRange().getValues() as CellValue[][]).rows.values()];
 }
 
-function adRowsOfValues(values: CellValue[][]): AdRow[] {
-  return parseSheetRows(values, { fileName: ADS_TAB, dateText: dateTextConverter() }).ads?.rows ?? [];
+/** The rows of the tab's values by key, with their sheet rows; refuses a header the reader cannot read. */
+function readTab(values: CellValue[][]): { rows: Map<string, AdRow>; rowOfKey: Map<string, number> } {
+  const header = (values[0] ?? []).map((v) => String(v ?? ''));
+  const made = createAdsReader({ fileName: ADS_TAB, where: `The ${ADS_TAB} tab`, report: 'ads-manager', header, headerRow: 1, dateText: dateTextConverter() });
+  // Without its Cost or Day column the tab cannot say which rows it holds: every row would be added again.
+  if (!made.ok) throw new Error(`${made.message} Rename the tab to keep it, and import again to start a new one.`);
+  const rows = new Map<string, AdRow>();
+  const rowOfKey = new Map<string, number>();
+  for (let r = 1; r < values.length; r++) {
+    const row = made.reader.push(values[r], r + 1);
+    if (row === null) continue;
+    rows.set(row.key, row);
+    rowOfKey.set(row.key, r + 1);
+  }
+  return { rows, rowOfKey };
 }
 
-/** The tab with every add-on column in row 1 (created, or missing columns added at the right). */
-export function openAdsTab(): AdsTab {
+function keptColumns(): Set<string> {
+  const text = PropertiesService.getDocumentProperties().getProperty(KEPT_COLUMNS_KEY);
+  try {
+    const list: unknown = text ? JSON.parse(text) : [];
+    return new Set(Array.isArray(list) ? list.filter((h): h is string => typeof h === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * The tab with every add-on column in row 1 and a column for each of `extraColumns` (a report's
+ * unknown columns): created, or missing ones added right of every used cell.
+ */
+export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const existing = ss.getSheetByName(ADS_TAB);
   const sheet = existing && existing.getLastRow() > 0 ? existing : sheetWithHeader(ADS_TAB, ADS_HEADER);
@@ -50,33 +85,43 @@ export function openAdsTab(): AdsTab {
   if (sheet.getLastRow() >= 2 && !header.includes('Key')) {
     throw new Error(`The ${ADS_TAB} tab has no Key column in row 1. Rename the tab to keep it, and import again to start a new one.`);
   }
-  const missing = ADS_HEADER.filter((label) => !header.includes(label));
+  const kept = keptColumns();
+  const missing = [...ADS_HEADER, ...extraColumns].filter((label, i, all) => !header.includes(label) && all.indexOf(label) === i);
   if (missing.length > 0) {
-    ensureColumns(sheet, header.length + missing.length);
-    writeBlock(sheet, 1, header.length + 1, [missing.map(textCell)], missing.map(() => TEXT_FORMAT));
-    sheet.getRange(1, header.length + 1, 1, missing.length).setFontWeight('bold');
+    // Right of every used cell, not of the header: a note in a column without a header stays.
+    const from = Math.max(sheet.getLastColumn(), header.length) + 1;
+    while (header.length < from - 1) header.push('');
+    ensureColumns(sheet, from - 1 + missing.length);
+    writeBlock(sheet, 1, from, [missing.map(textCell)], missing.map(() => TEXT_FORMAT));
+    sheet.getRange(1, from, 1, missing.length).setFontWeight('bold');
     header.push(...missing);
+    const added = missing.filter((label) => !ADS_HEADER.includes(label));
+    if (added.length > 0) {
+      for (const label of added) kept.add(label);
+      PropertiesService.getDocumentProperties().setProperty(KEPT_COLUMNS_KEY, JSON.stringify([...kept]));
+    }
   }
-  const rowOfKey = new Map<string, number>();
-  const rows = new Map<string, AdRow>();
+  const keyCells = new Set<string>();
+  let rows = new Map<string, AdRow>();
+  let rowOfKey = new Map<string, number>();
   if (sheet.getLastRow() >= 2) {
     const values = sheet.getDataRange().getValues() as CellValue[][];
     const keyColumn = header.indexOf('Key');
     for (let r = 1; r < values.length; r++) {
       const key = String(values[r][keyColumn] ?? '').trim();
-      if (key !== '') rowOfKey.set(key, r + 1);
+      if (key !== '') keyCells.add(key);
     }
-    for (const row of adRowsOfValues(values)) rows.set(row.key, row);
+    ({ rows, rowOfKey } = readTab(values));
   }
-  return { sheet, header, rowOfKey, rows };
+  return { sheet, header, rowOfKey, rows, keyCells, kept };
 }
 
-function lineOf(row: AdRow, header: readonly string[], importedAt: string): { cells: Cell[]; formats: string[] } {
-  const values = adRowCells(row, header, importedAt);
+function lineOf(tab: AdsTab, row: AdRow, importedAt: string): { cells: Cell[]; formats: string[] } {
+  const values = adRowCells(row, tab.header, importedAt);
   const cells: Cell[] = [];
   const formats: string[] = [];
-  header.forEach((label, c) => {
-    const kind = adsColumnKind(label);
+  tab.header.forEach((label, c) => {
+    const kind = adsColumnKind(label, tab.kept);
     const value = values[c];
     cells.push(value === null ? '' : kind === 'text' ? textCell(String(value)) : value);
     formats.push(kind === 'money' ? CURRENCY_FORMAT : kind === 'count' ? INTEGER_FORMAT : TEXT_FORMAT);
@@ -84,40 +129,44 @@ function lineOf(row: AdRow, header: readonly string[], importedAt: string): { ce
   return { cells, formats };
 }
 
-/** Appends rows under the last one (one write). */
+/** Appends rows under the last one (one write per run of the add-on's columns). */
 export function appendAdRows(tab: AdsTab, rows: readonly AdRow[], importedAt: string): void {
   if (rows.length === 0) return;
-  const lines = rows.map((row) => lineOf(row, tab.header, importedAt));
+  const lines = rows.map((row) => lineOf(tab, row, importedAt));
   const first = Math.max(tab.sheet.getLastRow(), 1) + 1;
   // Only the add-on's columns are written: the seller's own columns of the new rows stay blank.
   writeOwnColumns(tab, first, lines);
   rows.forEach((row, i) => tab.rowOfKey.set(row.key, first + i));
 }
 
-/** Writes revised rows over the rows of the same key, the add-on's columns only. */
-export function replaceAdRows(tab: AdsTab, rows: readonly AdRow[], importedAt: string): void {
-  for (const row of rows) {
-    const at = tab.rowOfKey.get(row.key);
+/** Writes revised rows over the tab's rows they stand for (`heldKey`), the add-on's columns only. */
+export function replaceAdRows(tab: AdsTab, rows: readonly { row: AdRow; heldKey: string }[], importedAt: string): void {
+  for (const { row, heldKey } of rows) {
+    const at = tab.rowOfKey.get(heldKey);
     if (at === undefined) continue;
-    // A figure the new report lacks keeps the tab's value.
-    const held = tab.rows.get(row.key);
+    // A figure or kept column the new report lacks keeps the tab's value.
+    const held = tab.rows.get(heldKey);
     const merged: AdRow = held
-      ? { ...row, netCost: row.netCost ?? held.netCost, orders: row.orders ?? held.orders, impressions: row.impressions ?? held.impressions, clicks: row.clicks ?? held.clicks, skuId: row.skuId || held.skuId }
+      ? {
+        ...row, netCost: row.netCost ?? held.netCost, orders: row.orders ?? held.orders, impressions: row.impressions ?? held.impressions,
+        clicks: row.clicks ?? held.clicks, skuId: row.skuId || held.skuId, extra: { ...held.extra, ...row.extra },
+      }
       : row;
-    writeOwnColumns(tab, at, [lineOf(merged, tab.header, importedAt)]);
+    writeOwnColumns(tab, at, [lineOf(tab, merged, importedAt)]);
   }
 }
 
 /** Writes runs of the add-on's columns (a seller's column between them is skipped). */
 function writeOwnColumns(tab: AdsTab, row: number, lines: { cells: Cell[]; formats: string[] }[]): void {
+  const own = (c: number) => adsColumnKind(tab.header[c], tab.kept) !== undefined;
   let c = 0;
   while (c < tab.header.length) {
-    if (adsColumnKind(tab.header[c]) === undefined) {
+    if (!own(c)) {
       c++;
       continue;
     }
     let end = c;
-    while (end + 1 < tab.header.length && adsColumnKind(tab.header[end + 1]) !== undefined) end++;
+    while (end + 1 < tab.header.length && own(end + 1)) end++;
     writeBlock(tab.sheet, row, c + 1, lines.map((l) => l.cells.slice(c, end + 1)), lines.map((l) => l.formats.slice(c, end + 1)));
     c = end + 1;
   }

@@ -5,28 +5,15 @@
  * written before the unit cost had parts (`… | Unit cost | Effective from`) keep working as they are.
  */
 import { COST_PARTS, headerKey } from '../../core/analysis/cogs';
+import { COGS_HEADER, COGS_NOTES, type CogsColumn } from '../../core/analysis/cost-tabs';
 import { DATE_FORMAT, TEXT_FORMAT, ensureRows, sheetWithHeader, textCell, type Cell } from './sheet-writing';
 
 export const COGS_SHEET = 'TTS COGS';
-export const COGS_HEADER = ['SKU ID', 'Seller SKU', 'Product name', 'SKU name', ...COST_PARTS, 'Unit cost', 'Effective from'] as const;
-export type CogsColumn = (typeof COGS_HEADER)[number];
+export { COGS_HEADER, type CogsColumn } from '../../core/analysis/cost-tabs';
 
 /** Dollars with up to four decimals ($0.125), as unit costs keep them. */
 export const UNIT_COST_FORMAT = '$#,##0.00##';
 
-const NOTES: Record<CogsColumn, string> = {
-  'SKU ID': 'TikTok’s 19-digit SKU ID, filled in from your imports. Costs are matched to sales by it.',
-  'Seller SKU': 'Your own SKU code. A row without SKU ID is matched by it.',
-  'Product name': 'From your imports, for reference.',
-  'SKU name': 'The variant (size, colour), from your imports.',
-  'Product cost': 'What you pay your supplier per unit, in dollars (up to 4 decimals, e.g. 0.125).',
-  'Inbound freight': 'Shipping to your warehouse, per unit.',
-  'Duty / tariff': 'Import duty and tariffs, per unit.',
-  Packaging: 'Boxes, mailers, inserts, per unit.',
-  'Other per unit': 'Any other cost per unit (labelling, prep).',
-  'Unit cost': 'Total cost per unit: the sum of the parts to its left. Leave the parts blank and type the total here if you do not split it.',
-  'Effective from': 'First order date this cost applies to. Add a new row with a later date when a cost changes; earlier orders keep the old cost. Blank = always.',
-};
 const FORMATS: Record<CogsColumn, string> = {
   'SKU ID': TEXT_FORMAT, 'Seller SKU': TEXT_FORMAT, 'Product name': TEXT_FORMAT, 'SKU name': TEXT_FORMAT,
   'Product cost': UNIT_COST_FORMAT, 'Inbound freight': UNIT_COST_FORMAT, 'Duty / tariff': UNIT_COST_FORMAT, Packaging: UNIT_COST_FORMAT,
@@ -77,7 +64,7 @@ function dressNewTab(sheet: Sheet): void {
   const rows = sheet.getMaxRows() - 1;
   for (const name of COGS_HEADER) {
     const column = layout.columns[name]!;
-    sheet.getRange(1, column).setNote(NOTES[name]);
+    sheet.getRange(1, column).setNote(COGS_NOTES[name]);
     if (rows > 0) sheet.getRange(2, column, rows, 1).setNumberFormat(FORMATS[name]);
   }
   if (rows <= 0) return;

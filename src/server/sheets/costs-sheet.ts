@@ -4,6 +4,7 @@
  * notes, formats and validation, and only reads it afterwards, columns found by header.
  */
 import { COSTS_HEADER, readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
+import { COSTS_NOTES } from '../../core/analysis/cost-tabs';
 import { CURRENCY_FORMAT, DATE_FORMAT, TEXT_FORMAT, sheetWithHeader } from './sheet-writing';
 import { dateTextConverter } from './sheet-dates';
 import type { CellValue } from '../../core/types';
@@ -12,15 +13,6 @@ export const COSTS_SHEET = 'TTS Costs';
 
 type CostsColumn = (typeof COSTS_HEADER)[number];
 
-const NOTES: Record<CostsColumn, string> = {
-  Cost: 'What you pay for: software, staff, storage, an agency retainer, a returns reserve…',
-  Amount: 'A fixed amount in dollars for each period in Every (leave blank for a percentage).',
-  Every: 'month, week, year or once. A monthly, weekly or yearly amount is spread over the days of its period, so every month gets its exact share.',
-  Percent: 'Instead of an amount: a share of a sales figure, e.g. 2% (leave Amount blank).',
-  Of: 'The figure the percent is taken of: net sales (default), gross sales or settlement.',
-  Starts: 'First day the cost counts (for once: the day you paid it). Blank = from the start.',
-  Ends: 'Last day the cost counts. Blank = still running.',
-};
 const FORMATS: Record<CostsColumn, string> = {
   Cost: TEXT_FORMAT, Amount: CURRENCY_FORMAT, Every: TEXT_FORMAT, Percent: '0.00%', Of: TEXT_FORMAT, Starts: DATE_FORMAT, Ends: DATE_FORMAT,
 };
@@ -32,7 +24,7 @@ export function costsSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = sheetWithHeader(COSTS_SHEET, COSTS_HEADER);
   const rows = sheet.getMaxRows() - 1;
   COSTS_HEADER.forEach((name, i) => {
-    sheet.getRange(1, i + 1).setNote(NOTES[name]);
+    sheet.getRange(1, i + 1).setNote(COSTS_NOTES[name]);
     if (rows > 0) sheet.getRange(2, i + 1, rows, 1).setNumberFormat(FORMATS[name]);
   });
   if (rows > 0) {

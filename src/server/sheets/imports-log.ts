@@ -2,7 +2,7 @@
  * The TTS Imports tab: one row per file imported, written when the import starts ("in progress")
  * and completed when it ends, so an import that fails or is abandoned still says what happened.
  */
-import type { BeginImportRequest, FinishImportRequest } from '../../core/contract';
+import type { AdsImportFile, BeginImportRequest, FinishImportRequest } from '../../core/contract';
 import { centsToDollars } from '../../core/money';
 import { columnIndex, columnOf, findHeaderRow, lostColumnsMessage, lostHeaderMessage } from '../../core/ledger/ledger-columns';
 import type { CellValue } from '../../core/types';
@@ -80,6 +80,20 @@ export function logImportStarted(importId: string, request: BeginImportRequest, 
     Period: periodText(request.period), 'Rows in file': request.rowsTotal, 'New rows': 0, 'Duplicates skipped': 0, Rejected: request.rejected,
     Settlement: centsToDollars(request.settlementCents), 'Net sales': centsToDollars(request.netSalesCents), Fees: centsToDollars(request.feesCents),
     Reconciliation: textCell(request.reconciliation), Status: 'in progress', Message: '',
+  });
+}
+
+/**
+ * Appends an ad report's row with status "in progress". An ad report has no settlement, net sales,
+ * fees or reconciliation: those cells stay blank (a 0 would read as "nothing was settled").
+ */
+export function logAdReportStarted(importId: string, file: AdsImportFile & { fileName: string }, now: Date): void {
+  const tab = importsTab();
+  const rowNumber = Math.max(tab.sheet.getLastRow(), tab.headerRow) + 1;
+  writeNewRow(tab, rowNumber, {
+    'Imported at': now, 'Import ID': importId, File: textCell(file.fileName), Layout: textCell(file.layoutLabel), Period: periodText(file.period),
+    'Rows in file': file.rowsTotal, 'New rows': 0, 'Duplicates skipped': 0, Rejected: file.rejected,
+    Settlement: '', 'Net sales': '', Fees: '', Reconciliation: '', Status: 'in progress', Message: '',
   });
 }
 

@@ -6,7 +6,7 @@
 import { headerKey, lookupColumn } from '../../core/read/catalog';
 import { columnIndex, columnOf, findHeaderRow, lostColumnsMessage, lostHeaderMessage, missingColumns } from '../../core/ledger/ledger-columns';
 import { currentLedgerKeys } from '../../core/ledger/ledger-keys';
-import { LEDGER_FIXED_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells, unknownColumnsOf } from '../../core/ledger/ledger-format';
+import { LEDGER_FIXED_HEADER, LEDGER_OPTIONAL_TEXT_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells, unknownColumnsOf } from '../../core/ledger/ledger-format';
 import type { CellValue, LedgerRow } from '../../core/types';
 import type { SkuInfo } from './cogs-sheet';
 import {
@@ -16,7 +16,7 @@ import {
 
 type ColumnKind = 'text' | 'date' | 'number' | 'money' | 'seller';
 
-const FIXED_KEYS = new Set(LEDGER_FIXED_HEADER.map(headerKey));
+const FIXED_KEYS = new Set([...LEDGER_FIXED_HEADER, ...LEDGER_OPTIONAL_TEXT_HEADER].map(headerKey));
 const FIXED_KINDS: Record<string, ColumnKind> = { 'source row': 'number', quantity: 'number', 'order date': 'date', 'statement date': 'date' };
 
 /**

@@ -28,9 +28,9 @@ export function utf8Length(text: string): number {
 }
 
 /** Rows in order, cut so no chunk exceeds `maxRows` rows or `maxBytes` of JSON (a single larger row travels alone). */
-export function chunkRows(rows: readonly LedgerRow[], limits: ChunkLimits = DEFAULT_CHUNK_LIMITS): LedgerRow[][] {
-  const chunks: LedgerRow[][] = [];
-  let current: LedgerRow[] = [];
+export function chunkRows<Row = LedgerRow>(rows: readonly Row[], limits: ChunkLimits = DEFAULT_CHUNK_LIMITS): Row[][] {
+  const chunks: Row[][] = [];
+  let current: Row[] = [];
   let bytes = 2; // the enclosing []
   for (const row of rows) {
     const rowBytes = utf8Length(JSON.stringify(row)) + 1; // + the separating comma

@@ -103,6 +103,7 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
     cancelRequested = false;
     refreshButtons();
     let added = 0;
+    let costTables = 0;
     try {
       for (let i = 0; i < files.length && !cancelRequested; i++) {
         const file = files[i];
@@ -111,6 +112,7 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
         const costs = await readCostTableFile(file);
         if (costs) {
           cards.appendChild(renderCostCard(costs, call, onCostsSaved));
+          costTables++;
           continue;
         }
         const outcome = await parser.parse(file, (stage, fraction) => {
@@ -137,7 +139,9 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
       const rows = pending().reduce((n, e) => n + rowsOf(e), 0);
       progress.idle(cancelRequested
         ? 'Reading cancelled.'
-        : added > 0 ? `Ready to import ${plural(rows, 'row')}.` : 'No file could be read.');
+        : added > 0 ? `Ready to import ${plural(rows, 'row')}.`
+          // A unit cost table alone was read: it has its own button on its card.
+          : costTables > 0 ? `${plural(costTables, 'unit cost table')} read: add the costs on ${costTables === 1 ? 'its card' : 'their cards'}.` : 'No file could be read.');
     } catch (error) {
       progress.idle(error instanceof ParseCancelled ? 'Reading cancelled.' : `Could not read the files: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -1,0 +1,244 @@
+/**
+ * The shapes a request to a handler must have: text, whole numbers, lists, records and objects
+ * with their limits. A request is checked completely; each problem is recorded with the path to
+ * the field (`rows[3].orderId`), what was expected and what was found, and `request-check.ts`
+ * words the first one for the seller. Unknown properties of an object are dropped.
+ */
+
+/** One problem with a request. */
+export interface Issue {
+  code: 'invalid_type' | 'invalid_value' | 'invalid_format' | 'invalid_key' | 'invalid_union' | 'too_big' | 'too_small';
+  path: PropertyKey[];
+  expected?: string;
+  maximum?: number;
+  minimum?: number;
+  origin?: 'string' | 'number' | 'int' | 'array' | undefined;
+  values?: readonly unknown[];
+  input?: unknown;
+}
+
+/** Checks a value found at `path`, records its problems in `issues`, returns what it keeps of it. */
+export interface Shape<T> {
+  readonly optional?: true;
+  readonly run: (value: unknown, path: PropertyKey[], issues: Issue[]) => T;
+}
+
+export type Output<S> = S extends Shape<infer T> ? T : never;
+
+type Fields = Record<string, Shape<unknown>>;
+type Flat<T> = { [K in keyof T]: T[K] };
+type ObjectOutput<F extends Fields> = Flat<
+  { [K in keyof F as F[K] extends { optional: true } ? never : K]: Output<F[K]> } & {
+    [K in keyof F as F[K] extends { optional: true } ? K : never]?: Output<F[K]>;
+  }
+>;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Length limits, checked on anything with a length: a list sent where text belongs counts its
+ * items too, so the number of problems reported is the one the import has always given.
+ */
+function checkLength(
+  value: unknown,
+  min: number | undefined,
+  max: number | undefined,
+  path: PropertyKey[],
+  issues: Issue[],
+): void {
+  const length = value === null || value === undefined ? undefined : (value as { length?: unknown }).length;
+  if (typeof length !== 'number') return;
+  const origin = typeof value === 'string' ? 'string' : Array.isArray(value) ? 'array' : undefined;
+  if (min !== undefined && length < min)
+    issues.push({ code: 'too_small', origin, minimum: min, path, input: value });
+  if (max !== undefined && length > max)
+    issues.push({ code: 'too_big', origin, maximum: max, path, input: value });
+}
+
+/** Text, optionally of at least `min` and at most `max` characters, optionally matching `pattern`. */
+export function text(limits: { min?: number; max?: number; pattern?: RegExp } = {}): Shape<string> {
+  const { min, max, pattern } = limits;
+  return {
+    run(value, path, issues) {
+      const isText = typeof value === 'string';
+      if (!isText) issues.push({ code: 'invalid_type', expected: 'string', path, input: value });
+      checkLength(value, min, max, path, issues);
+      if (isText && pattern && !pattern.test(value))
+        issues.push({ code: 'invalid_format', origin: 'string', path, input: value });
+      return value as string;
+    },
+  };
+}
+
+/** A finite number (a whole one within the safe range when `whole`), above 0 when `positive`, within `min`…`max`. */
+export function number(
+  limits: { whole?: boolean; positive?: boolean; min?: number; max?: number } = {},
+): Shape<number> {
+  const { whole, positive, min, max } = limits;
+  return {
+    run(value, path, issues) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        issues.push({ code: 'invalid_type', expected: 'number', path, input: value });
+        return value as number;
+      }
+      if (whole) {
+        if (!Number.isInteger(value)) {
+          issues.push({ code: 'invalid_type', expected: 'int', path, input: value });
+          return value;
+        }
+        if (value > Number.MAX_SAFE_INTEGER)
+          issues.push({
+            code: 'too_big',
+            origin: 'int',
+            maximum: Number.MAX_SAFE_INTEGER,
+            path,
+            input: value,
+          });
+        if (value < -Number.MAX_SAFE_INTEGER)
+          issues.push({
+            code: 'too_small',
+            origin: 'int',
+            minimum: -Number.MAX_SAFE_INTEGER,
+            path,
+            input: value,
+          });
+      }
+      if (positive && value <= 0)
+        issues.push({ code: 'too_small', origin: 'number', minimum: 0, path, input: value });
+      if (min !== undefined && value < min)
+        issues.push({ code: 'too_small', origin: 'number', minimum: min, path, input: value });
+      if (max !== undefined && value > max)
+        issues.push({ code: 'too_big', origin: 'number', maximum: max, path, input: value });
+      return value;
+    },
+  };
+}
+
+export function boolean(): Shape<boolean> {
+  return {
+    run(value, path, issues) {
+      if (typeof value !== 'boolean')
+        issues.push({ code: 'invalid_type', expected: 'boolean', path, input: value });
+      return value as boolean;
+    },
+  };
+}
+
+/** One of `values`. */
+export function oneOf<const T extends readonly string[]>(values: T): Shape<T[number]> {
+  return {
+    run(value, path, issues) {
+      if (!values.includes(value as string))
+        issues.push({ code: 'invalid_value', values, path, input: value });
+      return value as T[number];
+    },
+  };
+}
+
+/** A list of at most `max` items; a longer list is refused before its items are looked at. */
+export function list<T>(item: Shape<T>, max: number): Shape<T[]> {
+  return {
+    run(value, path, issues) {
+      if (!Array.isArray(value)) {
+        issues.push({ code: 'invalid_type', expected: 'array', path, input: value });
+        checkLength(value, undefined, max, path, issues);
+        return value as T[];
+      }
+      if (value.length > max) {
+        checkLength(value, undefined, max, path, issues);
+        return value as T[];
+      }
+      // An index loop, not map(): a hole in the list is checked as a missing item.
+      const out: T[] = [];
+      for (let i = 0; i < value.length; i++) out.push(item.run(value[i], [...path, i], issues));
+      return out;
+    },
+  };
+}
+
+/** An object used as a map: each name checked by `key`, each value by `entry`. */
+export function record<T>(key: Shape<string>, entry: Shape<T>): Shape<Record<string, T>> {
+  return {
+    run(value, path, issues) {
+      if (!isObject(value)) {
+        issues.push({ code: 'invalid_type', expected: 'record', path, input: value });
+        return value as Record<string, T>;
+      }
+      const out: Record<string, T> = {};
+      for (const name of Object.keys(value)) {
+        const keyIssues: Issue[] = [];
+        key.run(name, [], keyIssues);
+        if (keyIssues.length > 0) issues.push({ code: 'invalid_key', path: [...path, name], input: name });
+        else out[name] = entry.run(value[name], [...path, name], issues);
+      }
+      return out;
+    },
+  };
+}
+
+/** An object with exactly these fields (others are dropped). */
+export function object<F extends Fields>(fields: F): Shape<ObjectOutput<F>> {
+  const names = Object.keys(fields);
+  return {
+    run(value, path, issues) {
+      if (!isObject(value)) {
+        issues.push({ code: 'invalid_type', expected: 'object', path, input: value });
+        return value as ObjectOutput<F>;
+      }
+      const out: Record<string, unknown> = {};
+      for (const name of names) {
+        const field = value[name];
+        if (field === undefined && fields[name].optional) {
+          if (name in value) out[name] = undefined;
+          continue;
+        }
+        out[name] = fields[name].run(field, [...path, name], issues);
+      }
+      return out as ObjectOutput<F>;
+    },
+  };
+}
+
+export function optional<T>(shape: Shape<T>): Shape<T | undefined> & { optional: true } {
+  return {
+    optional: true,
+    run: (value, path, issues) => (value === undefined ? undefined : shape.run(value, path, issues)),
+  };
+}
+
+/**
+ * A value `first` or `second` accepts (the first that does). When neither does: the problems of
+ * the one whose value was of the right kind but out of bounds (as `too long` or `wrong format`),
+ * if only one was; else one problem for the field.
+ */
+export function either<A, B>(first: Shape<A>, second: Shape<B>): Shape<A | B> {
+  return {
+    run(value, path, issues) {
+      const near: Issue[][] = [];
+      for (const shape of [first, second] as Shape<A | B>[]) {
+        const own: Issue[] = [];
+        const kept = shape.run(value, path, own);
+        if (own.length === 0) return kept;
+        if (own.every((i) => i.code !== 'invalid_type' && i.code !== 'invalid_value')) near.push(own);
+      }
+      if (near.length === 1) issues.push(...near[0]);
+      else issues.push({ code: 'invalid_union', path, input: value });
+      return value as A | B;
+    },
+  };
+}
+
+export function nullable<T>(shape: Shape<T>): Shape<T | null> {
+  return { run: (value, path, issues) => (value === null ? null : shape.run(value, path, issues)) };
+}
+
+/** The value as the shape keeps it, or the problems found. */
+export function checkShape<T>(
+  shape: Shape<T>,
+  value: unknown,
+): { ok: true; value: T } | { ok: false; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const kept = shape.run(value, [], issues);
+  return issues.length === 0 ? { ok: true, value: kept } : { ok: false, issues };
+}

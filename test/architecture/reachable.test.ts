@@ -27,7 +27,8 @@ function importsOf(file: string): string[] {
     .filter((name) => name.startsWith('.'))
     .map((name) => {
       const base = join(dirname(file), name);
-      const found = [`${base}.ts`, join(base, 'index.ts'), base].find((candidate) => existsSync(join(root, candidate)));
+      const candidates = [`${base}.ts`, join(base, 'index.ts'), base];
+      const found = candidates.find((candidate) => existsSync(join(root, candidate)));
       if (!found) throw new Error(`${file} imports ${name}, which is not there`);
       return found;
     })

@@ -101,7 +101,9 @@ export function generateStatementRows(opts: SyntheticOptions, emit: (line: strin
     const createdText = created.toISOString().slice(0, 10).replace(/-/g, '/');
     const statementDay = new Date(created.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
     // IDs are built as text: 18-digit numbers do not fit a JS number exactly.
-    const statementId = `73${statementDay.replace(/-/g, '')}${String(opts.seed ?? 42).padStart(8, '0')}`;
+    // A seed ending in 000 would give every statement ID the zero tail of an ID Excel rounded.
+    const idSeed = (opts.seed ?? 42) % 1000 === 0 ? (opts.seed ?? 42) + 1 : (opts.seed ?? 42);
+    const statementId = `73${statementDay.replace(/-/g, '')}${String(idSeed).padStart(8, '0')}`;
     const orderId = `577${String(orderSerial).padStart(15, '0')}`;
     const isAdjustment = random() < 0.03;
     cells.fill('');

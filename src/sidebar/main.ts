@@ -53,7 +53,10 @@ function mount(): void {
       void formulaPanel.refresh();
       void costsPanel.refresh();
     },
-    onCostsSaved: () => void costsPanel.refresh(),
+    onCostsSaved: (written) => {
+      nextSteps.costsSaved(written);
+      void costsPanel.refresh();
+    },
   });
   app.appendChild(importPanel.element);
   app.appendChild(nextSteps.element);

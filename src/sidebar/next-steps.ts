@@ -17,6 +17,8 @@ export interface NextSteps {
   refresh(): Promise<void>;
   /** While files wait to be imported, *Import* is the primary action, not *Refresh dashboard*. */
   setImportPending(pending: boolean): void;
+  /** After unit costs were written to TTS COGS: the call to fill them no longer holds. */
+  costsSaved(saved: number): void;
 }
 
 export interface NextStepsOptions {
@@ -132,6 +134,13 @@ export function createNextSteps(options: NextStepsOptions): NextSteps {
     refreshButton.classList.toggle('action', !pending);
   }
 
+  function costsSaved(saved: number): void {
+    if (element.hidden || saved === 0) return;
+    costsButton.hidden = true;
+    result.textContent = '';
+    show(`${plural(saved, 'unit cost')} saved in TTS COGS. Refresh the dashboard to see them in your profit.`, true);
+  }
+
   replaceChildren(result);
-  return { element, showImported, refresh, setImportPending };
+  return { element, showImported, refresh, setImportPending, costsSaved };
 }

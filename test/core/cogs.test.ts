@@ -56,6 +56,34 @@ describe('COGS from a plain range: SKU, unit cost, effective from', () => {
   });
 });
 
+describe('a cost sheet saved by Excel: dollar signs, thousands separators, US slash dates', () => {
+  const saved = [
+    ['SKU', 'Unit cost', 'Effective from'],
+    ['1732440158393635811', '$6.50', ''],
+    ['1732440158393635811', '$7.00', '5/1/2026'],
+    ['1732440158394101177', '$1,208.20', ''],
+  ];
+
+  it('reads 5/1/2026 as 1 May 2026 (month first, as US sheets write it): $6.50 in April, $7.00 from May', () => {
+    const table = buildCogsTable(saved, 'cogs.csv');
+    expect(unitCostOn(table, sale('1732440158393635811', '', '2026-04-30'))).toBe(65_000);
+    expect(unitCostOn(table, sale('1732440158393635811', '', '2026-05-01'))).toBe(70_000);
+    expect(unitCostOn(table, sale('1732440158394101177', '', '2026-05-01'))).toBe(12_082_000);
+  });
+
+  it('reads 13/5/2026 day first, and the whole column with it (1/5/2026 is then 1 May)', () => {
+    const rows = [...saved.slice(0, 2), ['1732440158393635811', '$7.00', '1/5/2026'], ['1732440158394101177', '$9.00', '13/5/2026']];
+    const table = buildCogsTable(rows, 'cogs.csv');
+    expect(unitCostOn(table, sale('1732440158393635811', '', '2026-04-30'))).toBe(65_000);
+    expect(unitCostOn(table, sale('1732440158393635811', '', '2026-05-01'))).toBe(70_000);
+  });
+
+  it('refuses a column that writes dates both ways, naming both rows', () => {
+    const rows = [...saved.slice(0, 2), ['1732440158393635811', '$7.00', '5/13/2026'], ['1732440158394101177', '$9.00', '13/5/2026']];
+    expect(() => buildCogsTable(rows, 'cogs.csv')).toThrow(/cogs\.csv: column \*Effective from\* has dates written both ways: row 3 has `5\/13\/2026` \(month first\) and row 4 has `13\/5\/2026` \(day first\)/);
+  });
+});
+
 describe('unit costs with fractions of a cent (up to 4 decimals)', () => {
   const bulk = (quantity: number, orderDate = '2026-05-02'): LedgerRow => ({ ...sale('BOLT', '', orderDate), quantity, amounts: { gross_sales: quantity * 10, total_settlement_amount: quantity * 10 } });
 

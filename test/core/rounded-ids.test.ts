@@ -25,6 +25,17 @@ describe('IDs Excel rounded to 15 digits', () => {
     expect(result.files[0].rows).toHaveLength(2);
   });
 
+  it('reads a statement whose one Statement ID ends in 000 on every row (one ID, repeated, proves nothing)', () => {
+    const statement = (...lines: string[]) =>
+      new TextEncoder().encode(['Type,Order/adjustment ID,Statement ID,Total settlement amount,Net sales', ...lines].join('\n'));
+    const result = parseExportFile(
+      statement('Order,577389150020122037,732026051400021000,5.00,5.00', 'Order,577389150020124037,732026051400021000,6.00,6.00'),
+      'statement.csv',
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.files[0].rows).toHaveLength(2);
+  });
+
   it('keeps refusing `5.77E+17` IDs row by row in an import', () => {
     const result = parseExportFile(file('Order,5.77389E+17,1732440158393635811,5.00,5.00', 'Order,577389150020124037,1732440158393635811,6.00,6.00'), 'onhold.csv');
     expect(result.files[0].rows).toHaveLength(1);

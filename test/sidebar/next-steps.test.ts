@@ -51,6 +51,16 @@ describe('Next, after an import', () => {
     expect(button(next.element, 'Fill unit costs').hidden).toBe(true);
   });
 
+  it('after unit costs are added from a file, no longer asks for them', () => {
+    const next = createNextSteps({ call: server({}).call });
+    document.body.replaceChildren(next.element);
+    next.showImported([outcome({})]);
+    next.costsSaved(8);
+    expect(next.element.querySelector('.next-summary')!.textContent).toBe('8 unit costs saved in TTS COGS. Refresh the dashboard to see them in your profit.');
+    expect(button(next.element, 'Fill unit costs').hidden).toBe(true);
+    expect(enabledPrimaries(next.element).map((b) => b.textContent)).toEqual(['Refresh dashboard']);
+  });
+
   it('refreshes with every button disabled meanwhile, then says the dashboard is up to date', async () => {
     let refreshed = 0;
     const s = server({ refreshDashboard: () => ({ message: 'TTS Dashboard refreshed: 2 months of sales, 4 charts.', months: 2, charts: 4 }), getDashboardFreshness: () => fresh });

@@ -4,7 +4,8 @@
  * the TTS COGS tab, whose unit cost may be split into parts (product cost, inbound freight,
  * duty / tariff, packaging, other per unit): the parts' sum is the unit cost.
  */
-import { parseDateOrNull } from '../dates';
+import { parseDateOrNull, type DayOrder } from '../dates';
+import { DateOrderWatch } from '../read/date-order';
 import { formatUnitCost, parseUnitCost } from './unit-cost';
 import { rowDate, type GroupedFields } from './row-dates';
 import type { CellValue } from '../types';
@@ -99,6 +100,7 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
   // A header naming its columns may sit under a title the seller typed: rows above it are skipped.
   const headerAt = rows.slice(0, 30).findIndex((row) => headerColumns(row) !== null);
   let columns: CogsColumns | null = headerAt < 0 ? null : headerColumns(rows[headerAt]);
+  let order: DayOrder | undefined;
   for (let r = headerAt + 1; r < rows.length; r++) {
     const row = rows[r];
     if (row.every(isBlank)) continue;
@@ -108,7 +110,8 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
       columns = POSITIONAL;
       if (Number.isNaN(parseUnitCost(row[1]))) continue; // a header such as "SKU, Cost, From"
     }
-    const entry = readEntry(row, r + 1, columns, where);
+    if (order === undefined) order = effectiveDateOrder(rows, r, columns, where);
+    const entry = readEntry(row, r + 1, columns, where, order);
     if (!entry) continue;
     const list = bySku.get(entry.sku) ?? [];
     list.push(entry);
@@ -127,7 +130,33 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
   return { bySku };
 }
 
-function readEntry(row: readonly CellValue[], rowNumber: number, columns: CogsColumns, where: string): CogsEntry | null {
+/**
+ * How the Effective from column writes slash dates, decided over the whole column as the exports'
+ * dates are (a cost sheet saved by Excel writes `5/1/2026`): refused when it writes both ways.
+ */
+function effectiveDateOrder(rows: Rows, first: number, columns: CogsColumns, where: string): DayOrder {
+  if (columns.from < 0) return 'mdy';
+  const watch = new DateOrderWatch(columns.labels[columns.from] || 'Effective from');
+  let order: DayOrder = 'mdy';
+  for (let r = first; r < rows.length; r++) {
+    const cell = rows[r][columns.from];
+    if (typeof cell === 'string') {
+      const read = watch.orderFor(cell, r + 1);
+      if (read === 'dmy') order = 'dmy';
+    }
+  }
+  const refusal = watch.refusal(where, true);
+  if (refusal !== '') throw new Error(refusal);
+  return order;
+}
+
+function readEntry(
+  row: readonly CellValue[],
+  rowNumber: number,
+  columns: CogsColumns,
+  where: string,
+  order: DayOrder,
+): CogsEntry | null {
   const at = (c: number) => `${where} row ${rowNumber}, column ${columnLetter(c)}${columns.labels[c] ? ` (${columns.labels[c]})` : ''}`;
   const filledParts = columns.parts.filter((c) => !isBlank(row[c]));
   const costCell = columns.cost >= 0 ? row[columns.cost] : '';
@@ -162,7 +191,7 @@ function readEntry(row: readonly CellValue[], rowNumber: number, columns: CogsCo
     unitCost = amount(columns.cost);
   }
   const dateCell = columns.from >= 0 ? row[columns.from] ?? '' : '';
-  const date = parseDateOrNull(dateCell);
+  const date = parseDateOrNull(dateCell, undefined, order);
   if (date === null) throw new Error(`${at(columns.from)}: expected an effective date such as 2026-01-31, found \`${cellText(dateCell)}\`.`);
   return { sku, unitCost, effectiveFrom: date.slice(0, 10), where: `${where} row ${rowNumber}` };
 }

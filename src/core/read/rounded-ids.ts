@@ -7,7 +7,8 @@
  *
  * Excel's rounding leaves no exponent to see, so it is told by the file as a whole: one real ID
  * in a thousand ends in `000`, but when every 16-to-19-digit ID of a column has only zeros after
- * its 15th digit (and there are at least two), they were rounded.
+ * its 15th digit (and there are at least two different ones), they were rounded. One ID repeated on
+ * every row (a statement's own ID) proves nothing: a real one ends in `000` once in a thousand.
  */
 import type { RowView } from "./row-view";
 import type { RoundedIds } from "../types";
@@ -48,6 +49,9 @@ function isLongDigitId(id: string): boolean {
 
 interface FieldTally {
   long: number;
+  /** The first long ID seen, and whether another, different one followed. */
+  firstLong: string;
+  twoDistinct: boolean;
   zeroTailed: number;
   example: string;
   row: number;
@@ -59,6 +63,8 @@ interface FieldTally {
 export class RoundedIdWatch {
   private readonly tallies = ID_FIELDS.map((): FieldTally => ({
     long: 0,
+    firstLong: "",
+    twoDistinct: false,
     zeroTailed: 0,
     example: "",
     row: 0,
@@ -73,6 +79,8 @@ export class RoundedIdWatch {
       if (id.length < 16 || !isLongDigitId(id)) continue;
       const tally = this.tallies[f];
       tally.long++;
+      if (tally.firstLong === "") tally.firstLong = id;
+      else if (!tally.twoDistinct && id !== tally.firstLong) tally.twoDistinct = true;
       if (!zeroTailed(id)) continue;
       if (tally.zeroTailed === 0) {
         tally.example = id;
@@ -102,7 +110,7 @@ export class RoundedIdWatch {
           example: t.scientific,
           row: t.scientificRow,
         });
-      else if (t.long >= 2 && t.zeroTailed === t.long)
+      else if (t.twoDistinct && t.zeroTailed === t.long)
         fields.push({ field, column, example: t.example, row: t.row });
     });
     return fields.length > 0 ? { fields } : null;

@@ -26,8 +26,12 @@ function facts(preview: UnitCostsPreview): HTMLElement {
   return h('ul', { className: 'facts-list' }, ...lines);
 }
 
-/** The card for one cost table; `onSaved` runs after the costs are written. */
-export function renderCostCard(table: CostTableFile, call: ServerCaller, onSaved?: () => void): HTMLElement {
+/** The card for one cost table; `onSaved` runs after the costs are written, with how many. */
+export function renderCostCard(
+  table: CostTableFile,
+  call: ServerCaller,
+  onSaved?: (written: number) => void,
+): HTMLElement {
   const card = h('article', { className: 'file-card cost-card', 'data-file': table.fileName }, h('h3', {}, table.fileName));
   if (table.error) {
     card.classList.add('error');
@@ -59,7 +63,7 @@ export function renderCostCard(table: CostTableFile, call: ServerCaller, onSaved
       call('saveUnitCosts', { ...request, replaceChanged: replace.checked }).then((saved) => {
         result.textContent = `${saved.message} Refresh the dashboard to see net profit after product cost.`;
         result.className = 'result complete';
-        onSaved?.();
+        onSaved?.(saved.written + saved.replaced);
       }, (error: unknown) => {
         button.disabled = false;
         result.textContent = `Could not write the unit costs: ${error instanceof Error ? error.message : String(error)}`;

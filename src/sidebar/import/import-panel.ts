@@ -37,7 +37,7 @@ export interface ImportPanelOptions {
   /** After every import run (e.g. so the forecast panel can refresh). */
   onImported?: (outcomes: ImportOutcome[]) => void;
   /** After unit costs from a dropped cost table are written. */
-  onCostsSaved?: () => void;
+  onCostsSaved?: (written: number) => void;
   /** Whether previewed files wait for *Import* (which is then the view's primary action). */
   onPendingChange?: (pending: boolean) => void;
 }

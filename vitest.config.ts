@@ -3,7 +3,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Tests run with local time in the manifest's zone, as the script does in Apps Script; the
 // emulator switches to it for every call into the bundle, and this pins the rest of the test run.
-process.env.TZ = (JSON.parse(readFileSync(new URL('./appsscript.json', import.meta.url), 'utf8')) as { timeZone: string }).timeZone;
+process.env.TZ = (
+  JSON.parse(readFileSync(new URL('./appsscript.json', import.meta.url), 'utf8')) as { timeZone: string }
+).timeZone;
 
 export default defineConfig({
   test: {

@@ -8,7 +8,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadBundleInVm } from '../emulator/sandbox';
-import { codeFile, ensureBuilt, FULL_WIDTH, inSandbox, padded, typedCells } from '../test/bundle/custom-functions-sheet';
+import {
+  codeFile,
+  ensureBuilt,
+  FULL_WIDTH,
+  inSandbox,
+  padded,
+  typedCells,
+} from '../test/bundle/custom-functions-sheet';
 import { parseCsv } from '../src/core/read/files/csv';
 import { median, medianRatio } from './rounds';
 import { generateStatementCsv } from './synthetic-export';
@@ -57,8 +64,17 @@ export function benchCustomFunctions(ledger: Workbook | null): FunctionTiming[] 
   const rt = loadBundleInVm({ file: codeFile });
   const { csv } = generateStatementCsv({ rows: STATEMENT_ROWS, months: 12 });
   const rows = parseCsv(csv);
-  const statement = inSandbox(rt, padded(typedCells(rows, { timeZone: rt.workbook.timeZone }), { width: FULL_WIDTH, blankRowsBelow: BLANK_ROWS }));
-  const cogs = inSandbox(rt, [['SKU', 'Unit cost'], ...Array.from({ length: 8 }, (_, p) => [`17324401583936${String(35_811 + p).padStart(5, '0')}`, 4 + p])]);
+  const statement = inSandbox(
+    rt,
+    padded(typedCells(rows, { timeZone: rt.workbook.timeZone }), {
+      width: FULL_WIDTH,
+      blankRowsBelow: BLANK_ROWS,
+    }),
+  );
+  const cogs = inSandbox(rt, [
+    ['SKU', 'Unit cost'],
+    ...Array.from({ length: 8 }, (_, p) => [`17324401583936${String(35_811 + p).padStart(5, '0')}`, 4 + p]),
+  ]);
   const sumNumbers = rt.inRealm<(...grids: unknown[]) => number>(`function sumNumbers() {
     let total = 0;
     for (let a = 0; a < arguments.length; a++) {
@@ -78,32 +94,84 @@ export function benchCustomFunctions(ledger: Workbook | null): FunctionTiming[] 
   const ownRanges = new Set(['TTS_FORECAST', 'TTS_BREAKEVEN_ROAS', 'TTS_ADS']);
   const missing = names.filter((n) => !(n in CALLS) && !ownRanges.has(n));
   if (missing.length > 0) throw new Error(`bench/custom-functions.ts: no call for ${missing.join(', ')}`);
-  const ranges: [string, unknown][] = [[`statement ${STATEMENT_ROWS.toLocaleString('en-US')} × 64`, statement]];
+  const ranges: [string, unknown][] = [
+    [`statement ${STATEMENT_ROWS.toLocaleString('en-US')} × 64`, statement],
+  ];
   if (ledger) {
     const values = ledger.valuesOf('TTS Ledger');
-    ranges.push([`TTS Ledger ${(values.length - 1).toLocaleString('en-US')} × ${values[0].length}`, inSandbox(rt, values)]);
+    ranges.push([
+      `TTS Ledger ${(values.length - 1).toLocaleString('en-US')} × ${values[0].length}`,
+      inSandbox(rt, values),
+    ]);
   }
   const timings: FunctionTiming[] = [];
   for (const [on, range] of ranges) {
-    const tasks: [string, unknown[]][] = names.filter((n) => n in CALLS).map((n) => [n, CALLS[n](range, cogs)]);
+    const tasks: [string, unknown[]][] = names
+      .filter((n) => n in CALLS)
+      .map((n) => [n, CALLS[n](range, cogs)]);
     timings.push(...timeAgainstFloor(rt, sumNumbers, tasks, on));
   }
   // Break-even ROAS is vectorised over ranges: one row per product, 50,000 of them.
-  const price = inSandbox(rt, Array.from({ length: STATEMENT_ROWS }, (_, i) => [19.99 + (i % 40)]));
-  const unitCost = inSandbox(rt, Array.from({ length: STATEMENT_ROWS }, (_, i) => [4 + (i % 9)]));
-  timings.push(...timeAgainstFloor(rt, sumNumbers, [['TTS_BREAKEVEN_ROAS', [price, unitCost, 0.08, 0.15]]], `${STATEMENT_ROWS.toLocaleString('en-US')} prices and costs`));
+  const price = inSandbox(
+    rt,
+    Array.from({ length: STATEMENT_ROWS }, (_, i) => [19.99 + (i % 40)]),
+  );
+  const unitCost = inSandbox(
+    rt,
+    Array.from({ length: STATEMENT_ROWS }, (_, i) => [4 + (i % 9)]),
+  );
+  timings.push(
+    ...timeAgainstFloor(
+      rt,
+      sumNumbers,
+      [['TTS_BREAKEVEN_ROAS', [price, unitCost, 0.08, 0.15]]],
+      `${STATEMENT_ROWS.toLocaleString('en-US')} prices and costs`,
+    ),
+  );
   // TTS_ADS reads an ad report: an Ads Manager export by day, 50,000 rows (days × campaigns × ad groups).
-  const adHeader = ['By Day', 'Campaign name', 'Ad group name', 'Cost', 'Impressions', 'Clicks (destination)', 'Purchases (Shop)', 'Gross revenue (Shop)'];
+  const adHeader = [
+    'By Day',
+    'Campaign name',
+    'Ad group name',
+    'Cost',
+    'Impressions',
+    'Clicks (destination)',
+    'Purchases (Shop)',
+    'Gross revenue (Shop)',
+  ];
   const adRows = Array.from({ length: STATEMENT_ROWS }, (_, i) => [
-    new Date(Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10), `Campaign ${i % 50}`, `Ad group ${Math.floor(i / 50) % 20}`,
-    ((i * 37) % 5000) / 100, 1000 + (i % 9000), i % 300, i % 7, ((i * 53) % 20_000) / 100,
+    new Date(Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10),
+    `Campaign ${i % 50}`,
+    `Ad group ${Math.floor(i / 50) % 20}`,
+    ((i * 37) % 5000) / 100,
+    1000 + (i % 9000),
+    i % 300,
+    i % 7,
+    ((i * 53) % 20_000) / 100,
   ]);
   const ads = inSandbox(rt, [adHeader, ...adRows]);
-  timings.push(...timeAgainstFloor(rt, sumNumbers, [['TTS_ADS', [ads]]], `an Ads Manager report of ${STATEMENT_ROWS.toLocaleString('en-US')} rows`));
+  timings.push(
+    ...timeAgainstFloor(
+      rt,
+      sumNumbers,
+      [['TTS_ADS', [ads]]],
+      `an Ads Manager report of ${STATEMENT_ROWS.toLocaleString('en-US')} rows`,
+    ),
+  );
   // The forecast reads a monthly series (three years): its floor is the same loop over it.
-  const months = inSandbox(rt, Array.from({ length: 36 }, (_, i) => [`${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`]));
-  const sales = inSandbox(rt, Array.from({ length: 36 }, (_, i) => [40_000 + 800 * i + 6_000 * Math.sin((i / 12) * 2 * Math.PI)]));
-  timings.push(...timeAgainstFloor(rt, sumNumbers, [['TTS_FORECAST', [months, sales, 6, 65000]]], '36 months'));
+  const months = inSandbox(
+    rt,
+    Array.from({ length: 36 }, (_, i) => [
+      `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    ]),
+  );
+  const sales = inSandbox(
+    rt,
+    Array.from({ length: 36 }, (_, i) => [40_000 + 800 * i + 6_000 * Math.sin((i / 12) * 2 * Math.PI)]),
+  );
+  timings.push(
+    ...timeAgainstFloor(rt, sumNumbers, [['TTS_FORECAST', [months, sales, 6, 65000]]], '36 months'),
+  );
   return timings;
 }
 
@@ -129,5 +197,11 @@ function timeAgainstFloor(
       if (round >= 0) times[t].push(seconds);
     });
   }
-  return tasks.map(([name], t) => ({ name, on, seconds: median(times[t]), floorSeconds: median(floorTimes), vsFloor: medianRatio(times[t], floorTimes) }));
+  return tasks.map(([name], t) => ({
+    name,
+    on,
+    seconds: median(times[t]),
+    floorSeconds: median(floorTimes),
+    vsFloor: medianRatio(times[t], floorTimes),
+  }));
 }

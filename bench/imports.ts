@@ -23,7 +23,9 @@ export interface ImportMeasure {
 /** The file's ParsedExport as the page holds it once the worker has sent its rows. */
 export async function parsedAsInThePage(bytes: Uint8Array, fileName: string): Promise<ParsedExport> {
   const rows: LedgerRow[] = [];
-  const outcome = await parseStreamingRows(bytes, fileName, { onRows: (_sheet, batch) => rows.push(...batch) });
+  const outcome = await parseStreamingRows(bytes, fileName, {
+    onRows: (_sheet, batch) => rows.push(...batch),
+  });
   if (outcome.errors.length > 0) throw new Error(outcome.errors[0].message);
   return { ...outcome.files[0], rows };
 }
@@ -48,7 +50,9 @@ export async function measureImport(parsed: ParsedExport): Promise<ImportMeasure
   const [outcome] = await runImports([parsed], { call });
   const seconds = (performance.now() - started) / 1000;
   if (outcome.status !== 'complete' || outcome.written !== parsed.rows.length) {
-    throw new Error(`import of ${parsed.fileName}: ${outcome.status}, ${outcome.written} of ${parsed.rows.length} rows written (${outcome.message ?? ''})`);
+    throw new Error(
+      `import of ${parsed.fileName}: ${outcome.status}, ${outcome.written} of ${parsed.rows.length} rows written (${outcome.message ?? ''})`,
+    );
   }
   const per1000 = 1000 / parsed.rows.length;
   return {

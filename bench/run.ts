@@ -27,7 +27,10 @@ import { generateStatementRows } from './synthetic-export';
 
 const root = join(import.meta.dirname, '..');
 const dataDir = join(root, 'bench/.data');
-const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').filter((n) => /^\d+$/.test(n)).map(Number);
+const sizes = (process.env.BENCH_ROWS ?? '100000,1000000')
+  .split(',')
+  .filter((n) => /^\d+$/.test(n))
+  .map(Number);
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const roundsOf = (mb: number) => Math.max(1, Number(process.env.BENCH_ROUNDS ?? (mb < 100 ? 5 : 3)));
 const NAIVE_ROUNDS = 3;
@@ -54,7 +57,9 @@ const notes: string[] = [];
 const row = (measure: string, result: string, target = '—', pass?: boolean): void => {
   table.push({ measure, result, target, pass });
   // As it goes, on stderr: a full run takes many minutes.
-  console.error(`| ${measure} | ${result} | ${target} | ${pass === undefined ? '' : pass ? 'pass' : 'MISS'} |`);
+  console.error(
+    `| ${measure} | ${result} | ${target} | ${pass === undefined ? '' : pass ? 'pass' : 'MISS'} |`,
+  );
 };
 const x = (n: number): string => `${n.toFixed(2)}×`;
 
@@ -73,14 +78,24 @@ async function syntheticFile(rows: number): Promise<string> {
     if (buffer.length >= 10_000) flush();
   });
   flush();
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   return file;
 }
 
 /** The measuring script, bundled before any clock starts: tasks run as plain JavaScript, as the add-on ships. */
 const measureScript = join(dataDir, 'measure.mjs');
 mkdirSync(dataDir, { recursive: true });
-buildSync({ bundle: true, platform: 'node', format: 'esm', logLevel: 'error', entryPoints: [join(root, 'bench/measure.ts')], outfile: measureScript, external: ['@duckdb/node-api'] });
+buildSync({
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'error',
+  entryPoints: [join(root, 'bench/measure.ts')],
+  outfile: measureScript,
+  external: ['@duckdb/node-api'],
+});
 
 function measure(task: string, file: string): Measurement {
   const output = execFileSync(process.execPath, [measureScript, task, file], {
@@ -102,7 +117,11 @@ function measureInRounds(tasks: readonly string[], file: string, rounds: number)
   return runs.map((all) => {
     const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
     const middle = sorted[(sorted.length - 1) >> 1];
-    return { ...middle, peakRssMB: Math.max(...all.map((m) => m.peakRssMB)), rounds: all.map((m) => m.seconds) };
+    return {
+      ...middle,
+      peakRssMB: Math.max(...all.map((m) => m.peakRssMB)),
+      rounds: all.map((m) => m.seconds),
+    };
   });
 }
 
@@ -114,7 +133,10 @@ for (const rows of sizes) {
   const mb = statSync(file).size / 1e6;
   if (statSync(file).size > MAX_FILE_BYTES) {
     // The sidebar refuses it before reading a byte: not a path a seller can take.
-    row(`CSV ${rows.toLocaleString('en-US')} rows (${mb.toFixed(0)} MB)`, `refused by the add-on: files over ${MAX_FILE_BYTES / 2 ** 20} MB are not read`);
+    row(
+      `CSV ${rows.toLocaleString('en-US')} rows (${mb.toFixed(0)} MB)`,
+      `refused by the add-on: files over ${MAX_FILE_BYTES / 2 ** 20} MB are not read`,
+    );
     continue;
   }
   const rounds = roundsOf(mb);
@@ -128,12 +150,36 @@ for (const rows of sizes) {
   const vsNaive = paired(naive, pipeline);
   // What reading the file adds to the heap: the peak over the heap before it was opened (the code's own).
   const peakHeap = (pipeline.result.peakHeapMB as number) - (pipeline.result.baseHeapMB as number);
-  row(`${label}: worker's code, file → rows ready to send`, `${pipeline.seconds.toFixed(2)} s (${(mb / pipeline.seconds).toFixed(0)} MB/s)`);
-  row(`${label}: throughput / raw reader's (${(mb / raw.seconds).toFixed(0)} MB/s)`, x(vsRaw), '≥ 0.4×', vsRaw >= 0.4);
-  row(`${label}: throughput / naive papaparse + decimal.js (${naive.seconds.toFixed(1)} s)`, x(vsNaive), '≥ 5×', vsNaive >= 5);
-  row(`${label}: peak heap the worker holds for the file / file size`, `${x(peakHeap / mb)} (${peakHeap.toFixed(0)} MB)`, '≤ 3×', peakHeap / mb <= 3);
-  if (duck) row(`${label}: time / DuckDB's (2 threads, ${duck.seconds.toFixed(2)} s), reference`, x(paired(pipeline, duck)));
-  notes.push(`${label}: rounds of raw ${raw.rounds!.map((s) => s.toFixed(2)).join(', ')} s; worker's code ${pipeline.rounds!.map((s) => s.toFixed(2)).join(', ')} s; naive ${naive.rounds!.map((s) => s.toFixed(1)).join(', ')} s.`);
+  row(
+    `${label}: worker's code, file → rows ready to send`,
+    `${pipeline.seconds.toFixed(2)} s (${(mb / pipeline.seconds).toFixed(0)} MB/s)`,
+  );
+  row(
+    `${label}: throughput / raw reader's (${(mb / raw.seconds).toFixed(0)} MB/s)`,
+    x(vsRaw),
+    '≥ 0.4×',
+    vsRaw >= 0.4,
+  );
+  row(
+    `${label}: throughput / naive papaparse + decimal.js (${naive.seconds.toFixed(1)} s)`,
+    x(vsNaive),
+    '≥ 5×',
+    vsNaive >= 5,
+  );
+  row(
+    `${label}: peak heap the worker holds for the file / file size`,
+    `${x(peakHeap / mb)} (${peakHeap.toFixed(0)} MB)`,
+    '≤ 3×',
+    peakHeap / mb <= 3,
+  );
+  if (duck)
+    row(
+      `${label}: time / DuckDB's (2 threads, ${duck.seconds.toFixed(2)} s), reference`,
+      x(paired(pipeline, duck)),
+    );
+  notes.push(
+    `${label}: rounds of raw ${raw.rounds!.map((s) => s.toFixed(2)).join(', ')} s; worker's code ${pipeline.rounds!.map((s) => s.toFixed(2)).join(', ')} s; naive ${naive.rounds!.map((s) => s.toFixed(1)).join(', ')} s.`,
+  );
 }
 
 // ── XLSX in Chromium ──────────────────────────────────────────────────────────────────────────
@@ -146,10 +192,25 @@ if (!skip.has('browser')) {
   const vsRaw = medianRatio(xlsx.read.runs, xlsx.parse.runs);
   const held = xlsx.parse.heapMB - xlsx.parse.baselineHeapMB + mb;
   row(`${label}: worker's code, file → rows ready to send`, `${xlsx.parse.seconds.toFixed(2)} s`);
-  row(`${label}: throughput / raw reader's (${xlsx.read.seconds.toFixed(2)} s)`, x(vsRaw), '≥ 0.4×', vsRaw >= 0.4);
-  row(`${label}: peak heap the worker's code holds (file included) / file size`, `${x(held / mb)} (${held.toFixed(0)} MB)`, '≤ 3×', held / mb <= 3);
-  row(`${label}: the sidebar end to end, File → worker → rows in the page`, `${xlsx.worker.seconds.toFixed(2)} s`);
-  notes.push(`${label}: ${xlsx.nativeInflate ? 'native' : 'fflate'} inflate; heap before reading ${xlsx.parse.baselineHeapMB.toFixed(0)} MB (page, bundle, the file's bytes); no naive XLSX baseline exists (the naive baseline reads CSV).`);
+  row(
+    `${label}: throughput / raw reader's (${xlsx.read.seconds.toFixed(2)} s)`,
+    x(vsRaw),
+    '≥ 0.4×',
+    vsRaw >= 0.4,
+  );
+  row(
+    `${label}: peak heap the worker's code holds (file included) / file size`,
+    `${x(held / mb)} (${held.toFixed(0)} MB)`,
+    '≤ 3×',
+    held / mb <= 3,
+  );
+  row(
+    `${label}: the sidebar end to end, File → worker → rows in the page`,
+    `${xlsx.worker.seconds.toFixed(2)} s`,
+  );
+  notes.push(
+    `${label}: ${xlsx.nativeInflate ? 'native' : 'fflate'} inflate; heap before reading ${xlsx.parse.baselineHeapMB.toFixed(0)} MB (page, bundle, the file's bytes); no naive XLSX baseline exists (the naive baseline reads CSV).`,
+  );
 }
 
 // ── 2. Import through the real handlers; 3. custom functions ──────────────────────────────────
@@ -159,14 +220,28 @@ if (!skip.has('imports')) {
   const { generateStatementCsv } = await import('./synthetic-export');
   const year = generateStatementCsv({ rows: YEAR_ROWS, months: 12, seed: 7 });
   const inputs: [string, Uint8Array, string][] = [
-    ['statement-100000.csv', new Uint8Array(readFileSync(await syntheticFile(100_000))), 'the 100,000-row file'],
-    ['statement-year.csv', new TextEncoder().encode(year.csv), `a $1M seller's year (${YEAR_ROWS.toLocaleString('en-US')} rows)`],
+    [
+      'statement-100000.csv',
+      new Uint8Array(readFileSync(await syntheticFile(100_000))),
+      'the 100,000-row file',
+    ],
+    [
+      'statement-year.csv',
+      new TextEncoder().encode(year.csv),
+      `a $1M seller's year (${YEAR_ROWS.toLocaleString('en-US')} rows)`,
+    ],
   ];
   for (const [name, bytes, label] of inputs) {
     const parsed = await parsedAsInThePage(bytes, name);
     const result = await measureImport(parsed);
-    row(`Import of ${label} through the import handlers`, `${result.rowsPerSecond.toFixed(0)} rows/s (${result.seconds.toFixed(1)} s)`);
-    row(`  setValues calls / cells written, per 1,000 rows`, `${result.setValuesPer1000Rows.toFixed(2)} / ${result.cellsPer1000Rows.toFixed(0)}`);
+    row(
+      `Import of ${label} through the import handlers`,
+      `${result.rowsPerSecond.toFixed(0)} rows/s (${result.seconds.toFixed(1)} s)`,
+    );
+    row(
+      `  setValues calls / cells written, per 1,000 rows`,
+      `${result.setValuesPer1000Rows.toFixed(2)} / ${result.cellsPer1000Rows.toFixed(0)}`,
+    );
     if (name === 'statement-year.csv') yearWorkbook = result.workbook;
   }
 }
@@ -175,7 +250,13 @@ if (!skip.has('functions')) {
   for (const t of benchCustomFunctions(yearWorkbook)) {
     // The forecast's input is a monthly series, not a range of rows: its time is shown, no ratio.
     if (t.name === 'TTS_FORECAST') row(`${t.name} on ${t.on}`, `${(t.seconds * 1000).toFixed(0)} ms`);
-    else row(`${t.name} on ${t.on}`, `${(t.seconds * 1000).toFixed(0)} ms, ${x(t.vsFloor)} the plain loop (${(t.floorSeconds * 1000).toFixed(1)} ms)`, '≤ 5×', t.vsFloor <= 5);
+    else
+      row(
+        `${t.name} on ${t.on}`,
+        `${(t.seconds * 1000).toFixed(0)} ms, ${x(t.vsFloor)} the plain loop (${(t.floorSeconds * 1000).toFixed(1)} ms)`,
+        '≤ 5×',
+        t.vsFloor <= 5,
+      );
   }
 }
 
@@ -183,7 +264,12 @@ if (!skip.has('functions')) {
 const codeKB = statSync(join(root, 'dist/Code.js')).size / 1024;
 row('dist/Code.js', `${codeKB.toFixed(1)} KB`, '≤ 150 KB', codeKB <= 150);
 
-const cell = (r: Row): string[] => [r.measure, r.result, r.target, r.pass === undefined ? '' : r.pass ? 'pass' : 'MISS'];
+const cell = (r: Row): string[] => [
+  r.measure,
+  r.result,
+  r.target,
+  r.pass === undefined ? '' : r.pass ? 'pass' : 'MISS',
+];
 const markdown = [
   `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus()[0]?.model.trim() ?? 'an unknown CPU'} (${cpus().length} cores), Node ${process.version}.`,
   '',
@@ -195,4 +281,6 @@ const markdown = [
 ].join('\n');
 console.log(markdown);
 writeFileSync(join(dataDir, 'latest.md'), markdown + '\n');
-console.log(`\nThe table is in bench/.data/latest.md. ${table.filter((r) => r.pass === false).length} target(s) missed.`);
+console.log(
+  `\nThe table is in bench/.data/latest.md. ${table.filter((r) => r.pass === false).length} target(s) missed.`,
+);

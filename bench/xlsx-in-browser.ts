@@ -155,7 +155,10 @@ function statementWorkbook(opts: { rows: number; cols: number }): StatementWorkb
   const file = join(dataDir, `statement-reconciled-${opts.rows}x${opts.cols}.xlsx`);
   const idsFile = `${file}.order-ids.json`;
   if (existsSync(file) && existsSync(idsFile)) {
-    return { xlsx: new Uint8Array(readFileSync(file)), orderIds: JSON.parse(readFileSync(idsFile, 'utf8')) as string[] };
+    return {
+      xlsx: new Uint8Array(readFileSync(file)),
+      orderIds: JSON.parse(readFileSync(idsFile, 'utf8')) as string[],
+    };
   }
   const workbook = buildStatementWorkbook(opts);
   mkdirSync(dataDir, { recursive: true });
@@ -177,19 +180,32 @@ interface BenchScripts {
   worker: string;
 }
 
-async function runPhase(browser: Browser, phase: Phase, workbook: StatementWorkbook, scripts: BenchScripts): Promise<PageResult> {
+async function runPhase(
+  browser: Browser,
+  phase: Phase,
+  workbook: StatementWorkbook,
+  scripts: BenchScripts,
+): Promise<PageResult> {
   const page = await browser.newPage();
   try {
     await page.route(`${ORIGIN}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;
       if (path === '/statement.xlsx') {
-        return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(workbook.xlsx) });
+        return route.fulfill({
+          status: 200,
+          contentType: 'application/octet-stream',
+          body: Buffer.from(workbook.xlsx),
+        });
       }
       if (path === '/parse-worker.js') {
         return route.fulfill({ status: 200, contentType: 'text/javascript', body: scripts.worker });
       }
       if (path === '/order-ids.json') {
-        return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(workbook.orderIds) });
+        return route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify(workbook.orderIds),
+        });
       }
       return route.fulfill({
         status: 200,
@@ -199,7 +215,8 @@ async function runPhase(browser: Browser, phase: Phase, workbook: StatementWorkb
     });
     await page.goto(`${ORIGIN}/`);
     return await page.evaluate(
-      (name) => (window as unknown as { ttsXlsxBench: (phase: string) => Promise<PageResult> }).ttsXlsxBench(name),
+      (name) =>
+        (window as unknown as { ttsXlsxBench: (phase: string) => Promise<PageResult> }).ttsXlsxBench(name),
       phase,
     );
   } finally {
@@ -207,7 +224,11 @@ async function runPhase(browser: Browser, phase: Phase, workbook: StatementWorkb
   }
 }
 
-export async function benchXlsxInBrowser(opts: { rows: number; cols: number; repeats?: number }): Promise<XlsxBrowserBenchResult> {
+export async function benchXlsxInBrowser(opts: {
+  rows: number;
+  cols: number;
+  repeats?: number;
+}): Promise<XlsxBrowserBenchResult> {
   const workbook = statementWorkbook(opts);
   const scripts = { page: await bundlePageScript(), worker: await bundleParseWorker() };
 
@@ -218,10 +239,14 @@ export async function benchXlsxInBrowser(opts: { rows: number; cols: number; rep
     for (let round = 0; round < (opts.repeats ?? 3); round++) {
       for (const phase of PHASES) {
         const result = await runPhase(browser, phase, workbook, scripts);
-        if (result.badIds > 0) throw new Error(`${phase}: ${result.badIds} order IDs did not come back exactly as written`);
-        if (result.rows !== opts.rows) throw new Error(`${phase}: ${result.rows} data rows read or imported, expected ${opts.rows}`);
+        if (result.badIds > 0)
+          throw new Error(`${phase}: ${result.badIds} order IDs did not come back exactly as written`);
+        if (result.rows !== opts.rows)
+          throw new Error(`${phase}: ${result.rows} data rows read or imported, expected ${opts.rows}`);
         if (result.rowsAccounted !== -1 && result.rowsAccounted !== opts.rows) {
-          throw new Error(`${phase}: ${result.rowsAccounted} rows imported or rejected, expected ${opts.rows}`);
+          throw new Error(
+            `${phase}: ${result.rowsAccounted} rows imported or rejected, expected ${opts.rows}`,
+          );
         }
         nativeInflate = result.nativeInflate;
         const seen = phases[phase];

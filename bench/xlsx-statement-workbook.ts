@@ -16,15 +16,35 @@ export interface StatementWorkbook {
 }
 
 const TEXT_COLUMNS = new Set<string>([
-  'Statement date (UTC)', 'Statement ID', 'Payment ID', 'Status', 'Currency', 'Type', 'Order/adjustment ID', 'SKU ID',
-  'Product name', 'SKU name', 'Adjustment reason', 'Related order ID', 'Collection methods', 'Delivery option',
+  'Statement date (UTC)',
+  'Statement ID',
+  'Payment ID',
+  'Status',
+  'Currency',
+  'Type',
+  'Order/adjustment ID',
+  'SKU ID',
+  'Product name',
+  'SKU name',
+  'Adjustment reason',
+  'Related order ID',
+  'Collection methods',
+  'Delivery option',
   'Signature confirmation service fee type',
 ]);
 const DATE_COLUMNS = new Set<string>(['Order created date', 'Order delivery date']);
-const WEIGHT_COLUMNS = new Set<string>(['Estimated chargeable package weight', 'Chargeable package weight', 'FBT Chargeable goods weight']);
+const WEIGHT_COLUMNS = new Set<string>([
+  'Estimated chargeable package weight',
+  'Chargeable package weight',
+  'FBT Chargeable goods weight',
+]);
 
 /** Builds the workbook: a header row plus `rows` data rows of the first `cols` columns (64 at most). */
-export function buildStatementWorkbook(opts: { rows: number; cols: number; seed?: number }): StatementWorkbook {
+export function buildStatementWorkbook(opts: {
+  rows: number;
+  cols: number;
+  seed?: number;
+}): StatementWorkbook {
   const header = STATEMENT_HEADER_2024.slice(0, opts.cols) as readonly string[];
   const idColumn = STATEMENT_HEADER_2024.indexOf('Order/adjustment ID');
   const rows: XlsxCell[][] = [header.slice()];
@@ -41,7 +61,10 @@ export function buildStatementWorkbook(opts: { rows: number; cols: number; seed?
       rows.push(header.map((name, c) => workbookCell(name, csvCells[c] ?? '', rowNumber)));
     });
   });
-  return { xlsx: writeXlsx([{ name: 'Statement', dimension: 'A1:G2', rows }], { compressionLevel: 6 }), orderIds };
+  return {
+    xlsx: writeXlsx([{ name: 'Statement', dimension: 'A1:G2', rows }], { compressionLevel: 6 }),
+    orderIds,
+  };
 }
 
 function workbookCell(name: string, text: string, rowNumber: number): XlsxCell {

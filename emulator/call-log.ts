@@ -70,7 +70,8 @@ export class CallLog {
 
 /** Messages Apps Script really throws, for failure injection. */
 export const GAS_FAILURES = {
-  timedOut: (documentId: string) => `Service Spreadsheets timed out while accessing document with id ${documentId}.`,
+  timedOut: (documentId: string) =>
+    `Service Spreadsheets timed out while accessing document with id ${documentId}.`,
   maxExecutionTime: 'Exceeded maximum execution time',
   serviceError: 'Service error: Spreadsheets',
 } as const;

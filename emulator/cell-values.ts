@@ -76,7 +76,13 @@ function parseDate(text: string, timeZone: string): { value: Date; format: strin
   const [h, mi, s] = time.map((t) => (t === undefined ? 0 : Number(t)));
   if (h > 23 || mi > 59 || s > 59) return undefined;
   const hasTime = time[0] !== undefined;
-  const format = iso ? (hasTime ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd') : hasTime ? 'm/d/yyyy h:mm:ss' : 'm/d/yyyy';
+  const format = iso
+    ? hasTime
+      ? 'yyyy-mm-dd hh:mm:ss'
+      : 'yyyy-mm-dd'
+    : hasTime
+      ? 'm/d/yyyy h:mm:ss'
+      : 'm/d/yyyy';
   return { value: dateFromWallTime(timeZone, y, mo, d, h, mi, s), format };
 }
 
@@ -87,7 +93,9 @@ export function writeCell(input: unknown, numberFormat: string | undefined, time
   if (isDate(input)) return { value: new Date((input as Date).getTime()) };
   const text = typeof input === 'string' ? input : String(input);
   if (text.length > MAX_CELL_CHARS) {
-    throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    throw new Error(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+    );
   }
   if (numberFormat === PLAIN_TEXT_FORMAT || text === '') return { value: text };
   // The apostrophe is a quote prefix: it forces text and is not part of the value.
@@ -100,6 +108,7 @@ export function writeCell(input: unknown, numberFormat: string | undefined, time
   const date = parseDate(trimmed, timeZone);
   if (date) return { value: date.value, inferredFormat: date.format };
   // Sheets reads `+text` and `-text` as formulas too (shown as #NAME? or #ERROR!).
-  if (text.length > 1 && (text.startsWith('+') || text.startsWith('-'))) return { value: '', formula: `=${text}` };
+  if (text.length > 1 && (text.startsWith('+') || text.startsWith('-')))
+    return { value: '', formula: `=${text}` };
   return { value: text };
 }

@@ -10,17 +10,34 @@ import type { ApiObject, ApiType } from './strict';
 import type { ChartState, RangeRef, SheetModel, Workbook } from './workbook';
 
 export const ChartType = Object.freeze({
-  AREA: 'AREA', BAR: 'BAR', BUBBLE: 'BUBBLE', CANDLESTICK: 'CANDLESTICK', COLUMN: 'COLUMN', COMBO: 'COMBO',
-  GAUGE: 'GAUGE', GEO: 'GEO', HISTOGRAM: 'HISTOGRAM', RADAR: 'RADAR', LINE: 'LINE', ORG: 'ORG', PIE: 'PIE',
-  SCATTER: 'SCATTER', SPARKLINE: 'SPARKLINE', STEPPED_AREA: 'STEPPED_AREA', TABLE: 'TABLE', TIMELINE: 'TIMELINE',
-  TREEMAP: 'TREEMAP', WATERFALL: 'WATERFALL',
+  AREA: 'AREA',
+  BAR: 'BAR',
+  BUBBLE: 'BUBBLE',
+  CANDLESTICK: 'CANDLESTICK',
+  COLUMN: 'COLUMN',
+  COMBO: 'COMBO',
+  GAUGE: 'GAUGE',
+  GEO: 'GEO',
+  HISTOGRAM: 'HISTOGRAM',
+  RADAR: 'RADAR',
+  LINE: 'LINE',
+  ORG: 'ORG',
+  PIE: 'PIE',
+  SCATTER: 'SCATTER',
+  SPARKLINE: 'SPARKLINE',
+  STEPPED_AREA: 'STEPPED_AREA',
+  TABLE: 'TABLE',
+  TIMELINE: 'TIMELINE',
+  TREEMAP: 'TREEMAP',
+  WATERFALL: 'WATERFALL',
 });
 export const ChartMergeStrategy = Object.freeze({ MERGE_COLUMNS: 'MERGE_COLUMNS', MERGE_ROWS: 'MERGE_ROWS' });
 export const ChartHiddenDimensionStrategy = Object.freeze({
-  IGNORE_BOTH: 'IGNORE_BOTH', IGNORE_ROWS: 'IGNORE_ROWS', IGNORE_COLUMNS: 'IGNORE_COLUMNS', SHOW_BOTH: 'SHOW_BOTH',
+  IGNORE_BOTH: 'IGNORE_BOTH',
+  IGNORE_ROWS: 'IGNORE_ROWS',
+  IGNORE_COLUMNS: 'IGNORE_COLUMNS',
+  SHOW_BOTH: 'SHOW_BOTH',
 });
-
-
 
 /** What charts need from the spreadsheet API: ranges in and out. */
 export interface ChartHost {
@@ -31,15 +48,25 @@ export interface ChartHost {
 
 export function newChartState(): ChartState {
   return {
-    chartId: null, type: ChartType.COLUMN, ranges: [], options: {},
-    position: { row: 1, column: 1, offsetX: 0, offsetY: 0 }, numHeaders: -1,
-    mergeStrategy: ChartMergeStrategy.MERGE_COLUMNS, transpose: false,
+    chartId: null,
+    type: ChartType.COLUMN,
+    ranges: [],
+    options: {},
+    position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+    numHeaders: -1,
+    mergeStrategy: ChartMergeStrategy.MERGE_COLUMNS,
+    transpose: false,
     hiddenDimensionStrategy: ChartHiddenDimensionStrategy.IGNORE_BOTH,
   };
 }
 
 function cloneState(s: ChartState): ChartState {
-  return { ...s, ranges: s.ranges.map((r) => ({ ...r })), options: structuredClone(s.options), position: { ...s.position } };
+  return {
+    ...s,
+    ranges: s.ranges.map((r) => ({ ...r })),
+    options: structuredClone(s.options),
+    position: { ...s.position },
+  };
 }
 
 const BUILDER: ApiType = { service: 'Charts', name: 'EmbeddedChartBuilder' };
@@ -58,21 +85,44 @@ export class EmbeddedChartBuilderApi implements ApiObject {
     this._state.type = type;
     return this;
   }
-  asAreaChart() { return this._as(ChartType.AREA); }
-  asBarChart() { return this._as(ChartType.BAR); }
-  asColumnChart() { return this._as(ChartType.COLUMN); }
-  asComboChart() { return this._as(ChartType.COMBO); }
-  asHistogramChart() { return this._as(ChartType.HISTOGRAM); }
-  asLineChart() { return this._as(ChartType.LINE); }
-  asPieChart() { return this._as(ChartType.PIE); }
-  asScatterChart() { return this._as(ChartType.SCATTER); }
-  asSteppedAreaChart() { return this._as(ChartType.STEPPED_AREA); }
-  asTableChart() { return this._as(ChartType.TABLE); }
+  asAreaChart() {
+    return this._as(ChartType.AREA);
+  }
+  asBarChart() {
+    return this._as(ChartType.BAR);
+  }
+  asColumnChart() {
+    return this._as(ChartType.COLUMN);
+  }
+  asComboChart() {
+    return this._as(ChartType.COMBO);
+  }
+  asHistogramChart() {
+    return this._as(ChartType.HISTOGRAM);
+  }
+  asLineChart() {
+    return this._as(ChartType.LINE);
+  }
+  asPieChart() {
+    return this._as(ChartType.PIE);
+  }
+  asScatterChart() {
+    return this._as(ChartType.SCATTER);
+  }
+  asSteppedAreaChart() {
+    return this._as(ChartType.STEPPED_AREA);
+  }
+  asTableChart() {
+    return this._as(ChartType.TABLE);
+  }
   setChartType(type: string) {
-    if (!Object.values(ChartType).includes(type as never)) throw new Error(`Invalid argument: type (${String(type)})`);
+    if (!Object.values(ChartType).includes(type as never))
+      throw new Error(`Invalid argument: type (${String(type)})`);
     return this._as(type);
   }
-  getChartType() { return this._state.type; }
+  getChartType() {
+    return this._state.type;
+  }
   addRange(range: unknown) {
     this._state.ranges.push(this._host.refOf(range));
     return this;
@@ -86,7 +136,9 @@ export class EmbeddedChartBuilderApi implements ApiObject {
     this._state.ranges = [];
     return this;
   }
-  getRanges() { return this._state.ranges.map((r) => this._host.rangeApi(r)); }
+  getRanges() {
+    return this._state.ranges.map((r) => this._host.rangeApi(r));
+  }
   setOption(option: string, value: unknown) {
     this._state.options[option] = value === undefined ? undefined : structuredClone(value);
     return this;
@@ -95,17 +147,41 @@ export class EmbeddedChartBuilderApi implements ApiObject {
     this._state.position = { row: anchorRow, column: anchorColumn, offsetX, offsetY };
     return this;
   }
-  setNumHeaders(headers: number) { this._state.numHeaders = headers; return this; }
-  setMergeStrategy(strategy: string) { this._state.mergeStrategy = strategy; return this; }
-  setTransposeRowsAndColumns(transpose: boolean) { this._state.transpose = transpose; return this; }
-  setHiddenDimensionStrategy(strategy: string) { this._state.hiddenDimensionStrategy = strategy; return this; }
+  setNumHeaders(headers: number) {
+    this._state.numHeaders = headers;
+    return this;
+  }
+  setMergeStrategy(strategy: string) {
+    this._state.mergeStrategy = strategy;
+    return this;
+  }
+  setTransposeRowsAndColumns(transpose: boolean) {
+    this._state.transpose = transpose;
+    return this;
+  }
+  setHiddenDimensionStrategy(strategy: string) {
+    this._state.hiddenDimensionStrategy = strategy;
+    return this;
+  }
   // The typed builders' shortcuts all land in Gviz options, as Sheets stores them.
-  setTitle(title: string) { return this.setOption('title', title); }
-  setColors(colors: string[]) { return this.setOption('colors', colors); }
-  setStacked() { return this.setOption('isStacked', true); }
-  setLegendPosition(position: string) { return this.setOption('legend.position', String(position).toLowerCase()); }
-  setXAxisTitle(title: string) { return this.setOption('hAxis.title', title); }
-  setYAxisTitle(title: string) { return this.setOption('vAxis.title', title); }
+  setTitle(title: string) {
+    return this.setOption('title', title);
+  }
+  setColors(colors: string[]) {
+    return this.setOption('colors', colors);
+  }
+  setStacked() {
+    return this.setOption('isStacked', true);
+  }
+  setLegendPosition(position: string) {
+    return this.setOption('legend.position', String(position).toLowerCase());
+  }
+  setXAxisTitle(title: string) {
+    return this.setOption('hAxis.title', title);
+  }
+  setYAxisTitle(title: string) {
+    return this.setOption('vAxis.title', title);
+  }
   setRange(start: number, end: number) {
     this.setOption('vAxis.viewWindow.min', start);
     return this.setOption('vAxis.viewWindow.max', end);
@@ -114,8 +190,12 @@ export class EmbeddedChartBuilderApi implements ApiObject {
     this.setOption('width', width);
     return this.setOption('height', height);
   }
-  build() { return new EmbeddedChartApi(this._host, cloneState(this._state)); }
-  toString() { return 'EmbeddedChartBuilder'; }
+  build() {
+    return new EmbeddedChartApi(this._host, cloneState(this._state));
+  }
+  toString() {
+    return 'EmbeddedChartBuilder';
+  }
 }
 
 export class ChartOptionsApi implements ApiObject {
@@ -125,18 +205,32 @@ export class ChartOptionsApi implements ApiObject {
     const v = this._options[option];
     return v === undefined ? null : structuredClone(v);
   }
-  getOrDefault(option: string) { return this.get(option); }
-  toString() { return 'ChartOptions'; }
+  getOrDefault(option: string) {
+    return this.get(option);
+  }
+  toString() {
+    return 'ChartOptions';
+  }
 }
 
 export class ContainerInfoApi implements ApiObject {
   readonly _gasType = CONTAINER;
   constructor(private readonly _pos: ChartState['position']) {}
-  getAnchorRow() { return this._pos.row; }
-  getAnchorColumn() { return this._pos.column; }
-  getOffsetX() { return this._pos.offsetX; }
-  getOffsetY() { return this._pos.offsetY; }
-  toString() { return 'ContainerInfo'; }
+  getAnchorRow() {
+    return this._pos.row;
+  }
+  getAnchorColumn() {
+    return this._pos.column;
+  }
+  getOffsetX() {
+    return this._pos.offsetX;
+  }
+  getOffsetY() {
+    return this._pos.offsetY;
+  }
+  toString() {
+    return 'ContainerInfo';
+  }
 }
 
 export class EmbeddedChartApi implements ApiObject {
@@ -145,18 +239,42 @@ export class EmbeddedChartApi implements ApiObject {
     private readonly _host: ChartHost,
     readonly _state: ChartState,
   ) {}
-  getChartId() { return this._state.chartId; }
-  getId() { return this._state.chartId === null ? null : `u${this._state.chartId}`; }
-  getOptions() { return new ChartOptionsApi(this._state.options); }
-  getRanges() { return this._state.ranges.map((r) => this._host.rangeApi(r)); }
-  getContainerInfo() { return new ContainerInfoApi(this._state.position); }
-  getNumHeaders() { return this._state.numHeaders; }
-  getMergeStrategy() { return this._state.mergeStrategy; }
-  getTransposeRowsAndColumns() { return this._state.transpose; }
-  getHiddenDimensionStrategy() { return this._state.hiddenDimensionStrategy; }
-  isInitialized() { return true; }
-  modify() { return new EmbeddedChartBuilderApi(this._host, cloneState(this._state)); }
-  toString() { return 'EmbeddedChart'; }
+  getChartId() {
+    return this._state.chartId;
+  }
+  getId() {
+    return this._state.chartId === null ? null : `u${this._state.chartId}`;
+  }
+  getOptions() {
+    return new ChartOptionsApi(this._state.options);
+  }
+  getRanges() {
+    return this._state.ranges.map((r) => this._host.rangeApi(r));
+  }
+  getContainerInfo() {
+    return new ContainerInfoApi(this._state.position);
+  }
+  getNumHeaders() {
+    return this._state.numHeaders;
+  }
+  getMergeStrategy() {
+    return this._state.mergeStrategy;
+  }
+  getTransposeRowsAndColumns() {
+    return this._state.transpose;
+  }
+  getHiddenDimensionStrategy() {
+    return this._state.hiddenDimensionStrategy;
+  }
+  isInitialized() {
+    return true;
+  }
+  modify() {
+    return new EmbeddedChartBuilderApi(this._host, cloneState(this._state));
+  }
+  toString() {
+    return 'EmbeddedChart';
+  }
 }
 
 /** Everything needed to draw one chart, JSON-safe (dates become ISO text). */
@@ -196,7 +314,11 @@ export function chartSpec(workbook: Workbook, sheet: SheetModel, chart: ChartSta
         for (let c = 0; c < ref.numColumns; c++) {
           const v = source ? source.value(ref.row + r, ref.column + c) : '';
           line.push(jsonSafe(v));
-          shown.push(source ? displayValue(v, source.numberFormat(ref.row + r, ref.column + c), workbook.timeZone) : '');
+          shown.push(
+            source
+              ? displayValue(v, source.numberFormat(ref.row + r, ref.column + c), workbook.timeZone)
+              : '',
+          );
         }
         values.push(line);
         displayValues.push(shown);

@@ -24,16 +24,31 @@ const RULE: ApiType = { service: 'SpreadsheetApp', name: 'DataValidation' };
 export class DataValidationApi implements ApiObject {
   readonly _gasType = RULE;
   constructor(readonly _rule: ValidationRule) {}
-  getCriteriaType() { return this._rule.criteria; }
-  getCriteriaValues() { return [...this._rule.values]; }
-  getAllowInvalid() { return this._rule.allowInvalid; }
-  getHelpText() { return this._rule.helpText; }
-  toString() { return 'DataValidation'; }
+  getCriteriaType() {
+    return this._rule.criteria;
+  }
+  getCriteriaValues() {
+    return [...this._rule.values];
+  }
+  getAllowInvalid() {
+    return this._rule.allowInvalid;
+  }
+  getHelpText() {
+    return this._rule.helpText;
+  }
+  toString() {
+    return 'DataValidation';
+  }
 }
 
 export class DataValidationBuilderApi implements ApiObject {
   readonly _gasType = BUILDER;
-  private _rule: ValidationRule = { criteria: 'DATE_IS_VALID_DATE', values: [], allowInvalid: true, helpText: '' };
+  private _rule: ValidationRule = {
+    criteria: 'DATE_IS_VALID_DATE',
+    values: [],
+    allowInvalid: true,
+    helpText: '',
+  };
   private _hasCriteria = false;
   requireNumberGreaterThanOrEqualTo(number: number) {
     this._rule = { ...this._rule, criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', values: [Number(number)] };
@@ -41,7 +56,12 @@ export class DataValidationBuilderApi implements ApiObject {
     return this;
   }
   requireValueInList(values: string[], showDropdown = true) {
-    this._rule = { ...this._rule, criteria: 'VALUE_IN_LIST', values: values.map(String), showDropdown: Boolean(showDropdown) };
+    this._rule = {
+      ...this._rule,
+      criteria: 'VALUE_IN_LIST',
+      values: values.map(String),
+      showDropdown: Boolean(showDropdown),
+    };
     this._hasCriteria = true;
     return this;
   }
@@ -62,13 +82,16 @@ export class DataValidationBuilderApi implements ApiObject {
     if (!this._hasCriteria) throw new Error('You must specify criteria for the data validation rule.');
     return new DataValidationApi({ ...this._rule, values: [...this._rule.values] });
   }
-  toString() { return 'DataValidationBuilder'; }
+  toString() {
+    return 'DataValidationBuilder';
+  }
 }
 
 /** True when a value typed by a person breaks the rule (blank never does). */
 export function violates(rule: ValidationRule, value: CellValue): boolean {
   if (value === '' || value === null || value === undefined) return false;
   if (rule.criteria === 'DATE_IS_VALID_DATE') return !isDate(value);
-  if (rule.criteria === 'VALUE_IN_LIST') return !rule.values.some((v) => String(v).toLowerCase() === String(value).toLowerCase());
+  if (rule.criteria === 'VALUE_IN_LIST')
+    return !rule.values.some((v) => String(v).toLowerCase() === String(value).toLowerCase());
   return typeof value !== 'number' || value < Number(rule.values[0]);
 }

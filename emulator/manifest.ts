@@ -10,9 +10,13 @@ const REPO_MANIFEST = join(fileURLToPath(new URL('..', import.meta.url)), 'appss
 
 /** The manifest's `timeZone`: `<dir>/appsscript.json` (a built dist/) when given and present, else the repo's. */
 export function manifestTimeZone(dir?: string): string {
-  const file = dir !== undefined && existsSync(join(dir, 'appsscript.json')) ? join(dir, 'appsscript.json') : REPO_MANIFEST;
+  const file =
+    dir !== undefined && existsSync(join(dir, 'appsscript.json'))
+      ? join(dir, 'appsscript.json')
+      : REPO_MANIFEST;
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as { timeZone?: unknown };
-  if (typeof manifest.timeZone !== 'string' || manifest.timeZone === '') throw new Error(`${file} has no timeZone.`);
+  if (typeof manifest.timeZone !== 'string' || manifest.timeZone === '')
+    throw new Error(`${file} has no timeZone.`);
   return manifest.timeZone;
 }
 

@@ -7,7 +7,20 @@
 import { type CellValue, DEFAULT_NUMBER_FORMAT, isDate, PLAIN_TEXT_FORMAT } from './cell-values';
 import { wallTimeIn, offsetMinutes, type WallTime } from './time-zone';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -74,7 +87,11 @@ function tokenize(section: string): { literal: boolean; text: string }[] {
       i = end < 0 ? section.length : end;
     } else if (ch === '_' || ch === '*') {
       i++; // padding directives take no room in plain text
-    } else if ((ch === 'E' || ch === 'e') && /[+-]/.test(section[i + 1] ?? '') && /[0#?]/.test(section.slice(0, i))) {
+    } else if (
+      (ch === 'E' || ch === 'e') &&
+      /[+-]/.test(section[i + 1] ?? '') &&
+      /[0#?]/.test(section.slice(0, i))
+    ) {
       push(false, ch + section[++i]);
     } else {
       push(!/[0#?.,%]/.test(ch), ch);
@@ -127,8 +144,11 @@ function formatNumberSection(n: number, section: string): string {
 }
 
 function isDateFormat(section: string): boolean {
-  const stripped = section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
-  return /[ydhs]/i.test(stripped) || /m/i.test(stripped) && !/[0#]/.test(stripped);
+  const stripped = section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
+  return /[ydhs]/i.test(stripped) || (/m/i.test(stripped) && !/[0#]/.test(stripped));
 }
 
 /** Renders a date with a Sheets pattern (`yyyy-mm-dd`, `m/d/yyyy h:mm:ss am/pm`, `mmm d`). */
@@ -140,7 +160,11 @@ export function formatSheetsDate(date: Date, pattern: string, timeZone: string):
   const out: string[] = [];
   tokens.forEach((tok, idx) => {
     const lower = tok.toLowerCase();
-    const nextIsSecond = tokens.slice(idx + 1).find((t) => /^[a-z]/i.test(t) && !/^[^ymdhs]/i.test(t))?.toLowerCase().startsWith('s');
+    const nextIsSecond = tokens
+      .slice(idx + 1)
+      .find((t) => /^[a-z]/i.test(t) && !/^[^ymdhs]/i.test(t))
+      ?.toLowerCase()
+      .startsWith('s');
     if (tok.startsWith('"')) out.push(tok.slice(1, -1));
     else if (tok.startsWith('\\')) out.push(tok.slice(1));
     else if (lower === 'am/pm') out.push(w.hour < 12 ? 'AM' : 'PM');
@@ -179,7 +203,8 @@ export function displayValue(value: CellValue, format: string | undefined, timeZ
     return formatSheetsDate(value, midnight ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss', timeZone);
   }
   if (!fmt || fmt.toLowerCase() === 'general') return generalNumber(value);
-  if (isDateFormat(fmt)) return formatSheetsDate(serialToDate(value, timeZone), splitSections(fmt)[0], timeZone);
+  if (isDateFormat(fmt))
+    return formatSheetsDate(serialToDate(value, timeZone), splitSections(fmt)[0], timeZone);
   const sections = splitSections(fmt);
   if (value < 0 && sections.length > 1) return formatNumberSection(-value, sections[1]);
   if (value === 0 && sections.length > 2) return formatNumberSection(0, sections[2]);
@@ -205,7 +230,7 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
   const oh = pad(Math.floor(Math.abs(offset) / 60), 2);
   const om = pad(Math.abs(offset) % 60, 2);
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i];
     if (ch === "'") {
       const end = pattern.indexOf("'", i + 1);
@@ -218,21 +243,57 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
     const n = j - i;
     i = j;
     switch (ch) {
-      case 'y': out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n); break;
-      case 'M': out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n); break;
-      case 'd': out += pad(w.day, n); break;
-      case 'E': out += n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3); break;
-      case 'u': out += String(w.weekday === 0 ? 7 : w.weekday); break;
-      case 'H': out += pad(w.hour, n); break;
-      case 'h': out += pad(((w.hour + 11) % 12) + 1, n); break;
-      case 'm': out += pad(w.minute, n); break;
-      case 's': out += pad(w.second, n); break;
-      case 'S': out += pad(w.millisecond, 3).slice(0, Math.max(n, 3)).padEnd(n, '0'); break;
-      case 'a': out += w.hour < 12 ? 'AM' : 'PM'; break;
-      case 'Z': out += `${sign}${oh}${om}`; break;
-      case 'X': out += offset === 0 ? 'Z' : n === 1 ? `${sign}${oh}` : n === 2 ? `${sign}${oh}${om}` : `${sign}${oh}:${om}`; break;
-      case 'z': out += offset === 0 ? 'UTC' : `GMT${sign}${oh}:${om}`; break;
-      default: out += ch.repeat(n);
+      case 'y':
+        out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
+        break;
+      case 'M':
+        out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
+        break;
+      case 'd':
+        out += pad(w.day, n);
+        break;
+      case 'E':
+        out += n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3);
+        break;
+      case 'u':
+        out += String(w.weekday === 0 ? 7 : w.weekday);
+        break;
+      case 'H':
+        out += pad(w.hour, n);
+        break;
+      case 'h':
+        out += pad(((w.hour + 11) % 12) + 1, n);
+        break;
+      case 'm':
+        out += pad(w.minute, n);
+        break;
+      case 's':
+        out += pad(w.second, n);
+        break;
+      case 'S':
+        out += pad(w.millisecond, 3).slice(0, Math.max(n, 3)).padEnd(n, '0');
+        break;
+      case 'a':
+        out += w.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'Z':
+        out += `${sign}${oh}${om}`;
+        break;
+      case 'X':
+        out +=
+          offset === 0
+            ? 'Z'
+            : n === 1
+              ? `${sign}${oh}`
+              : n === 2
+                ? `${sign}${oh}${om}`
+                : `${sign}${oh}:${om}`;
+        break;
+      case 'z':
+        out += offset === 0 ? 'UTC' : `GMT${sign}${oh}:${om}`;
+        break;
+      default:
+        out += ch.repeat(n);
     }
   }
   return out;

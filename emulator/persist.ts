@@ -5,7 +5,14 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type CellValue, isDate } from './cell-values';
-import { type CellStyle, type ChartState, type ProtectionState, type RowData, SheetModel, Workbook } from './workbook';
+import {
+  type CellStyle,
+  type ChartState,
+  type ProtectionState,
+  type RowData,
+  SheetModel,
+  Workbook,
+} from './workbook';
 import type { ValidationRule } from './data-validation';
 
 export const WORKBOOK_FORMAT_VERSION = 1;
@@ -23,7 +30,18 @@ interface SheetJson {
   columnWidths: Record<number, number>;
   autoResized: number[];
   /** Only rows that hold something: `[rowNumber, row]`. */
-  rows: [number, { v: JsonCell[]; f?: (string | null)[]; nf?: (string | null)[]; st?: (CellStyle | null)[]; n?: (string | null)[]; dv?: (ValidationRule | null)[]; hidden?: boolean }][];
+  rows: [
+    number,
+    {
+      v: JsonCell[];
+      f?: (string | null)[];
+      nf?: (string | null)[];
+      st?: (CellStyle | null)[];
+      n?: (string | null)[];
+      dv?: (ValidationRule | null)[];
+      hidden?: boolean;
+    },
+  ][];
   charts: ChartState[];
   protections: ProtectionState[];
 }
@@ -71,15 +89,24 @@ export function workbookToJson(wb: Workbook): WorkbookJson {
       hidden: s.hidden,
       columnWidths: { ...s.columnWidths },
       autoResized: [...s.autoResized],
-      rows: s.rows.flatMap((row, i) => (row ? [[i + 1, {
-        v: Array.from(row.v, encodeCell),
-        ...(row.f ? { f: dense(row.f) } : {}),
-        ...(row.nf ? { nf: dense(row.nf) } : {}),
-        ...(row.st ? { st: dense(row.st) } : {}),
-        ...(row.n ? { n: dense(row.n) } : {}),
-        ...(row.dv ? { dv: dense(row.dv) } : {}),
-        ...(row.hidden ? { hidden: true } : {}),
-      }] as SheetJson['rows'][number]] : [])),
+      rows: s.rows.flatMap((row, i) =>
+        row
+          ? [
+              [
+                i + 1,
+                {
+                  v: Array.from(row.v, encodeCell),
+                  ...(row.f ? { f: dense(row.f) } : {}),
+                  ...(row.nf ? { nf: dense(row.nf) } : {}),
+                  ...(row.st ? { st: dense(row.st) } : {}),
+                  ...(row.n ? { n: dense(row.n) } : {}),
+                  ...(row.dv ? { dv: dense(row.dv) } : {}),
+                  ...(row.hidden ? { hidden: true } : {}),
+                },
+              ] as SheetJson['rows'][number],
+            ]
+          : [],
+      ),
       charts: structuredClone(s.charts),
       protections: structuredClone(s.protections),
     })),
@@ -88,9 +115,17 @@ export function workbookToJson(wb: Workbook): WorkbookJson {
 
 export function workbookFromJson(json: WorkbookJson): Workbook {
   if (json.version !== WORKBOOK_FORMAT_VERSION) {
-    throw new Error(`Workbook file version ${json.version} is not supported (expected ${WORKBOOK_FORMAT_VERSION}).`);
+    throw new Error(
+      `Workbook file version ${json.version} is not supported (expected ${WORKBOOK_FORMAT_VERSION}).`,
+    );
   }
-  const wb = new Workbook({ id: json.id, name: json.name, timeZone: json.timeZone, addonName: json.addonName, sheetNames: [] });
+  const wb = new Workbook({
+    id: json.id,
+    name: json.name,
+    timeZone: json.timeZone,
+    addonName: json.addonName,
+    sheetNames: [],
+  });
   wb.activeSheetId = json.activeSheetId;
   wb.nextSheetId = json.nextSheetId;
   wb.nextChartId = json.nextChartId;

@@ -61,7 +61,9 @@ const compiled = new Map<string, Compiled>();
 
 /** Top-level functions whose JSDoc carries `@customfunction`, as Sheets finds them. */
 export function customFunctionNames(code: string): Set<string> {
-  return new Set([...code.matchAll(/@customfunction\s*\*\/\s*function\s+([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => m[1]));
+  return new Set(
+    [...code.matchAll(/@customfunction\s*\*\/\s*function\s+([A-Za-z_$][\w$]*)\s*\(/g)].map((m) => m[1]),
+  );
 }
 
 /** Compiles once per file version; `vm.Script` rejects `import`/`export` with a SyntaxError. */
@@ -71,7 +73,11 @@ function compile(file: string): Compiled {
   const hit = compiled.get(path);
   if (hit && hit.mtimeMs === mtimeMs) return hit;
   const code = readFileSync(path, 'utf8');
-  const entry = { mtimeMs, script: new vm.Script(code, { filename: path }), customFunctions: customFunctionNames(code) };
+  const entry = {
+    mtimeMs,
+    script: new vm.Script(code, { filename: path }),
+    customFunctions: customFunctionNames(code),
+  };
   compiled.set(path, entry);
   return entry;
 }
@@ -80,13 +86,21 @@ function prepare(opts: LoadOptions) {
   const file = resolve(opts.file ?? DEFAULT_BUNDLE);
   const workbook = opts.workbook ?? new Workbook();
   const services = createServices({
-    workbook, authMode: opts.authMode, htmlDir: opts.htmlDir ?? dirname(file), console: opts.console,
+    workbook,
+    authMode: opts.authMode,
+    htmlDir: opts.htmlDir ?? dirname(file),
+    console: opts.console,
     scriptTimeZone: opts.scriptTimeZone ?? manifestTimeZone(dirname(file)),
   });
   return { file, workbook, services };
 }
 
-function runtime(context: Record<string, any>, workbook: Workbook, services: Services, customFunctions: ReadonlySet<string>): GasRuntime {
+function runtime(
+  context: Record<string, any>,
+  workbook: Workbook,
+  services: Services,
+  customFunctions: ReadonlySet<string>,
+): GasRuntime {
   return {
     globals: context,
     workbook,

@@ -68,7 +68,8 @@ function sortValue(data: RowData | undefined, column: number): string | number {
   const v = data?.v[column - 1];
   if (v === undefined || v === '') return '';
   if (typeof v === 'number') return v;
-  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return (v as Date).getTime();
+  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]')
+    return (v as Date).getTime();
   return String(v);
 }
 
@@ -76,7 +77,13 @@ function sortValue(data: RowData | undefined, column: number): string | number {
  * *Data → Sort range* over rows `fromRow … toRow` by one column: numbers before text, blanks last
  * (as Sheets sorts), stable.
  */
-export function sortRows(sheet: SheetModel, fromRow: number, toRow: number, column: number, descending = false): void {
+export function sortRows(
+  sheet: SheetModel,
+  fromRow: number,
+  toRow: number,
+  column: number,
+  descending = false,
+): void {
   while (sheet.rows.length < toRow) sheet.rows.push(undefined);
   const block = sheet.rows.slice(fromRow - 1, toRow);
   const rank = (x: string | number) => (x === '' ? 2 : typeof x === 'number' ? 0 : 1);
@@ -93,8 +100,15 @@ export function sortRows(sheet: SheetModel, fromRow: number, toRow: number, colu
 }
 
 /** Clears the contents of a block (1-based, inclusive), formats kept, as the Delete key does. */
-export function clearContents(sheet: SheetModel, fromRow: number, fromColumn: number, toRow: number, toColumn: number): void {
-  for (let r = fromRow; r <= toRow; r++) for (let c = fromColumn; c <= toColumn; c++) sheet.clearCell(r, c, { contents: true, formats: false });
+export function clearContents(
+  sheet: SheetModel,
+  fromRow: number,
+  fromColumn: number,
+  toRow: number,
+  toColumn: number,
+): void {
+  for (let r = fromRow; r <= toRow; r++)
+    for (let c = fromColumn; c <= toColumn; c++) sheet.clearCell(r, c, { contents: true, formats: false });
 }
 
 /** *Hide rows* `start … start + count − 1`: the rows stay (getValues returns them), only unseen. */
@@ -109,7 +123,13 @@ export function hideRows(sheet: SheetModel, start: number, count = 1): void {
  * *Data → Create a filter* over rows `fromRow … toRow`, with only the values `keep` accepts left
  * ticked in `column`: the other rows are hidden, never removed. Returns how many were hidden.
  */
-export function filterRows(sheet: SheetModel, fromRow: number, toRow: number, column: number, keep: (value: CellValue) => boolean): number {
+export function filterRows(
+  sheet: SheetModel,
+  fromRow: number,
+  toRow: number,
+  column: number,
+  keep: (value: CellValue) => boolean,
+): number {
   let hidden = 0;
   for (let r = fromRow; r <= toRow; r++) {
     if (keep(sheet.rows[r - 1]?.v[column - 1] ?? '')) continue;

@@ -18,10 +18,20 @@ import { manifestTimeZone } from './manifest';
 import { isValidTimeZone } from './time-zone';
 import type { Workbook } from './workbook';
 
-export const AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
+export const AuthMode = Object.freeze({
+  NONE: 'NONE',
+  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+  LIMITED: 'LIMITED',
+  FULL: 'FULL',
+});
 export type AuthModeName = keyof typeof AuthMode;
 
-export const ButtonSet = Object.freeze({ OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' });
+export const ButtonSet = Object.freeze({
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+});
 export const Button = Object.freeze({ CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' });
 export const XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' });
 export const SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' });
@@ -52,7 +62,8 @@ export function authGate(mode: () => AuthModeName) {
     const m = mode();
     if (m === 'NONE') {
       // onOpen before the add-on is enabled in the document: only menus may be built.
-      const documentBound = t.service === 'SpreadsheetApp' || t.service === 'PropertiesService' || t.service === 'LockService';
+      const documentBound =
+        t.service === 'SpreadsheetApp' || t.service === 'PropertiesService' || t.service === 'LockService';
       if (documentBound && !(t.name === 'SpreadsheetApp' && method === 'getUi')) throw deny(t, method);
     } else if (m === 'CUSTOM_FUNCTION') {
       if (t.service === 'Base' && (t.name === 'Ui' || t.name === 'Menu')) throw deny(t, method);
@@ -80,31 +91,73 @@ export interface HtmlOutputState {
 export class HtmlOutputApi implements ApiObject {
   readonly _gasType = type('HtmlService', 'HtmlOutput');
   constructor(readonly _state: HtmlOutputState) {}
-  getContent() { return this._state.content; }
-  setContent(content: string) { this._state.content = String(content); return this; }
-  append(addedContent: string) { this._state.content += String(addedContent); return this; }
+  getContent() {
+    return this._state.content;
+  }
+  setContent(content: string) {
+    this._state.content = String(content);
+    return this;
+  }
+  append(addedContent: string) {
+    this._state.content += String(addedContent);
+    return this;
+  }
   appendUntrusted(addedContent: string) {
     const escaped = String(addedContent).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     this._state.content += escaped;
     return this;
   }
-  setTitle(title: string) { this._state.title = String(title); return this; }
-  getTitle() { return this._state.title; }
-  setWidth(width: number) { this._state.width = width; return this; }
-  getWidth() { return this._state.width; }
-  setHeight(height: number) { this._state.height = height; return this; }
-  getHeight() { return this._state.height; }
-  setXFrameOptionsMode(mode: string) { this._state.xFrameOptionsMode = mode; return this; }
-  setSandboxMode(mode: string) { this._state.sandboxMode = mode; return this; }
-  getSandboxMode() { return this._state.sandboxMode; }
-  addMetaTag(name: string, content: string) { this._state.metaTags[name] = content; return this; }
-  toString() { return 'HtmlOutput'; }
+  setTitle(title: string) {
+    this._state.title = String(title);
+    return this;
+  }
+  getTitle() {
+    return this._state.title;
+  }
+  setWidth(width: number) {
+    this._state.width = width;
+    return this;
+  }
+  getWidth() {
+    return this._state.width;
+  }
+  setHeight(height: number) {
+    this._state.height = height;
+    return this;
+  }
+  getHeight() {
+    return this._state.height;
+  }
+  setXFrameOptionsMode(mode: string) {
+    this._state.xFrameOptionsMode = mode;
+    return this;
+  }
+  setSandboxMode(mode: string) {
+    this._state.sandboxMode = mode;
+    return this;
+  }
+  getSandboxMode() {
+    return this._state.sandboxMode;
+  }
+  addMetaTag(name: string, content: string) {
+    this._state.metaTags[name] = content;
+    return this;
+  }
+  toString() {
+    return 'HtmlOutput';
+  }
 }
 
 function newHtmlOutput(content: string, fileName?: string): HtmlOutputApi {
   return new HtmlOutputApi({
-    content, title: '', width: 300, height: 400, fileName,
-    xFrameOptionsMode: XFrameOptionsMode.DEFAULT, sandboxMode: SandboxMode.IFRAME, metaTags: {},
+    content,
+    title: '',
+    width: 300,
+    height: 400,
+    fileName,
+    xFrameOptionsMode: XFrameOptionsMode.DEFAULT,
+    sandboxMode: SandboxMode.IFRAME,
+    metaTags: {},
   });
 }
 
@@ -113,14 +166,18 @@ function htmlService(htmlDir: string) {
     _gasType: type('HtmlService'),
     XFrameOptionsMode,
     SandboxMode,
-    createHtmlOutput(html?: string) { return newHtmlOutput(html === undefined ? '' : String(html)); },
+    createHtmlOutput(html?: string) {
+      return newHtmlOutput(html === undefined ? '' : String(html));
+    },
     createHtmlOutputFromFile(filename: string) {
       const base = String(filename).replace(/\.html$/, '');
       const file = join(htmlDir, `${base}.html`);
       if (!existsSync(file)) throw new Error(`No HTML file named ${base} was found.`);
       return newHtmlOutput(readFileSync(file, 'utf8'), base);
     },
-    toString() { return 'HtmlService'; },
+    toString() {
+      return 'HtmlService';
+    },
   };
 }
 
@@ -155,14 +212,20 @@ export class MenuApi implements ApiObject {
   ) {}
   addItem(caption: string, functionName: string) {
     if (typeof functionName !== 'string' || functionName.endsWith('_')) {
-      throw new Error(`Menu item "${caption}" must name a public top-level function, got ${String(functionName)}.`);
+      throw new Error(
+        `Menu item "${caption}" must name a public top-level function, got ${String(functionName)}.`,
+      );
     }
     this._record.entries.push({ kind: 'item', caption: String(caption), functionName });
     return this;
   }
-  addSeparator() { this._record.entries.push({ kind: 'separator' }); return this; }
+  addSeparator() {
+    this._record.entries.push({ kind: 'separator' });
+    return this;
+  }
   addSubMenu(menu: unknown) {
-    if (!(menu instanceof MenuApi)) throw new Error('The parameters don\'t match the method signature for Ui.Menu.addSubMenu.');
+    if (!(menu instanceof MenuApi))
+      throw new Error("The parameters don't match the method signature for Ui.Menu.addSubMenu.");
     this._record.entries.push({ kind: 'submenu', menu: menu._record });
     return this;
   }
@@ -171,7 +234,9 @@ export class MenuApi implements ApiObject {
     if (i >= 0) this._ui.menus[i] = this._record;
     else this._ui.menus.push(this._record);
   }
-  toString() { return 'Menu'; }
+  toString() {
+    return 'Menu';
+  }
 }
 
 export class UiApi implements ApiObject {
@@ -182,16 +247,28 @@ export class UiApi implements ApiObject {
     private readonly _record: UiRecord,
     private readonly _addonName: () => string,
   ) {}
-  createAddonMenu() { return new MenuApi({ kind: 'addon', name: this._addonName(), entries: [] }, this._record); }
-  createMenu(caption: string) { return new MenuApi({ kind: 'custom', name: String(caption), entries: [] }, this._record); }
+  createAddonMenu() {
+    return new MenuApi({ kind: 'addon', name: this._addonName(), entries: [] }, this._record);
+  }
+  createMenu(caption: string) {
+    return new MenuApi({ kind: 'custom', name: String(caption), entries: [] }, this._record);
+  }
   showSidebar(userInterface: unknown) {
     this._record.sidebars.push({ ...htmlState(userInterface, 'Ui.showSidebar') });
   }
   showModalDialog(userInterface: unknown, title: string) {
-    this._record.dialogs.push({ ...htmlState(userInterface, 'Ui.showModalDialog'), modal: true, dialogTitle: String(title) });
+    this._record.dialogs.push({
+      ...htmlState(userInterface, 'Ui.showModalDialog'),
+      modal: true,
+      dialogTitle: String(title),
+    });
   }
   showModelessDialog(userInterface: unknown, title: string) {
-    this._record.dialogs.push({ ...htmlState(userInterface, 'Ui.showModelessDialog'), modal: false, dialogTitle: String(title) });
+    this._record.dialogs.push({
+      ...htmlState(userInterface, 'Ui.showModelessDialog'),
+      modal: false,
+      dialogTitle: String(title),
+    });
   }
   alert(titleOrPrompt: string, prompt?: string, buttons?: string) {
     const title = prompt === undefined ? '' : String(titleOrPrompt);
@@ -199,11 +276,14 @@ export class UiApi implements ApiObject {
     this._record.alerts.push({ title, prompt: text, buttons: buttons ?? ButtonSet.OK });
     return this._record.alertResponse;
   }
-  toString() { return 'Ui'; }
+  toString() {
+    return 'Ui';
+  }
 }
 
 function htmlState(output: unknown, method: string): HtmlOutputState {
-  if (!(output instanceof HtmlOutputApi)) throw new Error(`The parameters don't match the method signature for ${method}.`);
+  if (!(output instanceof HtmlOutputApi))
+    throw new Error(`The parameters don't match the method signature for ${method}.`);
   return { ...output._state, metaTags: { ...output._state.metaTags } };
 }
 
@@ -252,9 +332,15 @@ export class LockApi implements ApiObject {
   waitLock(timeoutInMillis: number) {
     if (!this.tryLock(timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
   }
-  releaseLock() { this._state.heldByUs = false; }
-  hasLock() { return this._state.heldByUs; }
-  toString() { return 'Lock'; }
+  releaseLock() {
+    this._state.heldByUs = false;
+  }
+  hasLock() {
+    return this._state.heldByUs;
+  }
+  toString() {
+    return 'Lock';
+  }
 }
 
 // ---------------------------------------------------------------- PropertiesService
@@ -270,7 +356,9 @@ export class PropertiesApi implements ApiObject {
     const next = { ...this._store, ...replacing, [key]: value };
     for (const [k, v] of Object.entries(next)) total += bytes(k) + bytes(v);
     if (total > PROPERTY_STORE_LIMIT_BYTES) {
-      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw new Error(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
   }
   getProperty(key: string) {
@@ -291,14 +379,23 @@ export class PropertiesApi implements ApiObject {
     Object.assign(this._store, incoming);
     return this;
   }
-  getProperties() { return { ...this._store }; }
-  getKeys() { return Object.keys(this._store); }
-  deleteProperty(key: string) { delete this._store[key]; return this; }
+  getProperties() {
+    return { ...this._store };
+  }
+  getKeys() {
+    return Object.keys(this._store);
+  }
+  deleteProperty(key: string) {
+    delete this._store[key];
+    return this;
+  }
   deleteAllProperties() {
     for (const k of Object.keys(this._store)) delete this._store[k];
     return this;
   }
-  toString() { return 'Properties'; }
+  toString() {
+    return 'Properties';
+  }
 }
 
 // ---------------------------------------------------------------- Utilities
@@ -339,33 +436,49 @@ export function parseCsv(csv: string, delimiter = ','): string[][] {
 /** Java-style `%s`, `%d`, `%.2f`, `%%`, as `Utilities.formatString` accepts them. */
 export function formatString(template: string, ...args: unknown[]): string {
   let i = 0;
-  return String(template).replace(/%(-?\d*)(?:\.(\d+))?([sdif%])/g, (_m, width: string, precision: string | undefined, conv: string) => {
-    if (conv === '%') return '%';
-    const arg = args[i++];
-    let out: string;
-    if (conv === 'f') out = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
-    else if (conv === 'd' || conv === 'i') out = String(Math.trunc(Number(arg)));
-    else out = String(arg);
-    const w = Number(width || 0);
-    return w < 0 ? out.padEnd(-w) : out.padStart(w);
-  });
+  return String(template).replace(
+    /%(-?\d*)(?:\.(\d+))?([sdif%])/g,
+    (_m, width: string, precision: string | undefined, conv: string) => {
+      if (conv === '%') return '%';
+      const arg = args[i++];
+      let out: string;
+      if (conv === 'f') out = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
+      else if (conv === 'd' || conv === 'i') out = String(Math.trunc(Number(arg)));
+      else out = String(arg);
+      const w = Number(width || 0);
+      return w < 0 ? out.padEnd(-w) : out.padStart(w);
+    },
+  );
 }
 
 function utilities() {
   return {
     _gasType: type('Utilities'),
     formatDate(date: Date, timeZone: string, format: string) {
-      if (!isDate(date)) throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
+      if (!isDate(date))
+        throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
       if (!isValidTimeZone(timeZone)) throw new Error(`Invalid argument: timeZone (${timeZone})`);
       return formatJavaDate(date, timeZone, format);
     },
-    parseCsv(csv: string, delimiter?: string) { return parseCsv(String(csv), delimiter ?? ','); },
-    sleep(milliseconds: number) { void milliseconds; }, // a test never waits for real
-    getUuid() { return randomUUID(); },
+    parseCsv(csv: string, delimiter?: string) {
+      return parseCsv(String(csv), delimiter ?? ',');
+    },
+    sleep(milliseconds: number) {
+      void milliseconds;
+    }, // a test never waits for real
+    getUuid() {
+      return randomUUID();
+    },
     formatString,
-    base64Encode(data: string) { return Buffer.from(String(data), 'utf8').toString('base64'); },
-    base64Decode(encoded: string) { return [...Buffer.from(String(encoded), 'base64')].map((b) => (b > 127 ? b - 256 : b)); },
-    toString() { return 'Utilities'; },
+    base64Encode(data: string) {
+      return Buffer.from(String(data), 'utf8').toString('base64');
+    },
+    base64Decode(encoded: string) {
+      return [...Buffer.from(String(encoded), 'base64')].map((b) => (b > 127 ? b - 256 : b));
+    },
+    toString() {
+      return 'Utilities';
+    },
   };
 }
 
@@ -402,7 +515,10 @@ export interface Services {
 export function createServices(opts: ServicesOptions): Services {
   const { workbook } = opts;
   let mode: AuthModeName = opts.authMode ?? 'FULL';
-  const exposer = new Exposer(workbook.calls, authGate(() => mode));
+  const exposer = new Exposer(
+    workbook.calls,
+    authGate(() => mode),
+  );
   const ctx = new SpreadsheetContext(workbook);
   const ui: UiRecord = { menus: [], sidebars: [], dialogs: [], alerts: [], alertResponse: Button.OK };
   const locks = new LockControl();
@@ -413,64 +529,128 @@ export function createServices(opts: ServicesOptions): Services {
   const SpreadsheetApp = {
     _gasType: type('SpreadsheetApp'),
     ProtectionType,
-    getActiveSpreadsheet() { return new SpreadsheetApi(ctx); },
-    getActive() { return new SpreadsheetApi(ctx); },
-    getActiveSheet() { return new SpreadsheetApi(ctx).getActiveSheet(); },
-    getUi() { return new UiApi(ui, () => workbook.addonName); },
-    newDataValidation() { return new DataValidationBuilderApi(); },
+    getActiveSpreadsheet() {
+      return new SpreadsheetApi(ctx);
+    },
+    getActive() {
+      return new SpreadsheetApi(ctx);
+    },
+    getActiveSheet() {
+      return new SpreadsheetApi(ctx).getActiveSheet();
+    },
+    getUi() {
+      return new UiApi(ui, () => workbook.addonName);
+    },
+    newDataValidation() {
+      return new DataValidationBuilderApi();
+    },
     flush() {},
     openById(id: string) {
       void id;
-      throw new Error('You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets');
+      throw new Error(
+        'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+      );
     },
-    toString() { return 'SpreadsheetApp'; },
+    toString() {
+      return 'SpreadsheetApp';
+    },
   };
   const LockService = {
     _gasType: type('LockService'),
-    getDocumentLock() { return new LockApi(locks.states.document); },
-    getScriptLock() { return new LockApi(locks.states.script); },
-    getUserLock() { return new LockApi(locks.states.user); },
-    toString() { return 'LockService'; },
+    getDocumentLock() {
+      return new LockApi(locks.states.document);
+    },
+    getScriptLock() {
+      return new LockApi(locks.states.script);
+    },
+    getUserLock() {
+      return new LockApi(locks.states.user);
+    },
+    toString() {
+      return 'LockService';
+    },
   };
   const PropertiesService = {
     _gasType: type('PropertiesService'),
-    getDocumentProperties() { return new PropertiesApi(workbook.properties.document); },
-    getUserProperties() { return new PropertiesApi(workbook.properties.user); },
-    getScriptProperties() { return new PropertiesApi(workbook.properties.script); },
-    toString() { return 'PropertiesService'; },
+    getDocumentProperties() {
+      return new PropertiesApi(workbook.properties.document);
+    },
+    getUserProperties() {
+      return new PropertiesApi(workbook.properties.user);
+    },
+    getScriptProperties() {
+      return new PropertiesApi(workbook.properties.script);
+    },
+    toString() {
+      return 'PropertiesService';
+    },
   };
   const ScriptApp = {
     _gasType: type('ScriptApp'),
     AuthMode,
-    getScriptId() { return 'emulated-script'; },
-    toString() { return 'ScriptApp'; },
+    getScriptId() {
+      return 'emulated-script';
+    },
+    toString() {
+      return 'ScriptApp';
+    },
   };
-  const user = (email: string) => ({ _gasType: type('Base', 'User'), getEmail: () => email, toString: () => email });
+  const user = (email: string) => ({
+    _gasType: type('Base', 'User'),
+    getEmail: () => email,
+    toString: () => email,
+  });
   const Session = {
     _gasType: type('Session'),
-    getScriptTimeZone() { return scriptTimeZone; },
-    getActiveUser() { return user(opts.userEmail ?? ''); },
-    getEffectiveUser() { return user(opts.userEmail ?? ''); },
-    getTemporaryActiveUserKey() { return 'emulated-user-key'; },
-    getActiveUserLocale() { return 'en'; },
-    toString() { return 'Session'; },
+    getScriptTimeZone() {
+      return scriptTimeZone;
+    },
+    getActiveUser() {
+      return user(opts.userEmail ?? '');
+    },
+    getEffectiveUser() {
+      return user(opts.userEmail ?? '');
+    },
+    getTemporaryActiveUserKey() {
+      return 'emulated-user-key';
+    },
+    getActiveUserLocale() {
+      return 'en';
+    },
+    toString() {
+      return 'Session';
+    },
   };
   const Logger = {
     _gasType: type('Logger'),
     log(data: unknown, ...values: unknown[]) {
-      logs.push(values.length > 0 ? formatString(String(data), ...values) : typeof data === 'string' ? data : nodeFormat(data));
+      logs.push(
+        values.length > 0
+          ? formatString(String(data), ...values)
+          : typeof data === 'string'
+            ? data
+            : nodeFormat(data),
+      );
       return this;
     },
-    getLog() { return logs.join('\n'); },
-    clear() { logs.length = 0; },
-    toString() { return 'Logger'; },
+    getLog() {
+      return logs.join('\n');
+    },
+    clear() {
+      logs.length = 0;
+    },
+    toString() {
+      return 'Logger';
+    },
   };
   const Charts = {
     _gasType: type('Charts'),
     ChartType,
     ChartMergeStrategy,
     ChartHiddenDimensionStrategy,
-    toString() { return 'Charts'; },
+    toString() {
+      return 'Charts';
+    },
   };
 
   const globals: Record<string, unknown> = {
@@ -488,9 +668,15 @@ export function createServices(opts: ServicesOptions): Services {
   return {
     globals,
     workbook,
-    get authMode() { return mode; },
-    set authMode(m: AuthModeName) { mode = m; },
-    setAuthMode(m: AuthModeName) { mode = m; },
+    get authMode() {
+      return mode;
+    },
+    set authMode(m: AuthModeName) {
+      mode = m;
+    },
+    setAuthMode(m: AuthModeName) {
+      mode = m;
+    },
     ui,
     locks,
     logs,

@@ -22,7 +22,10 @@ export interface SheetSnapshot {
   charts: ChartSpec[];
 }
 
-export function workbookSnapshot(wb: Workbook, maxRowsShown = 500): { name: string; timeZone: string; sheets: SheetSnapshot[] } {
+export function workbookSnapshot(
+  wb: Workbook,
+  maxRowsShown = 500,
+): { name: string; timeZone: string; sheets: SheetSnapshot[] } {
   return {
     name: wb.name,
     timeZone: wb.timeZone,
@@ -40,9 +43,18 @@ export function workbookSnapshot(wb: Workbook, maxRowsShown = 500): { name: stri
         displayValues.push(line);
       }
       return {
-        name: s.name, hidden: s.hidden, active: s.sheetId === wb.activeSheetId, frozenRows: s.frozenRows,
-        maxRows: s.maxRows, maxColumns: s.maxColumns, columnWidths: { ...s.columnWidths },
-        displayValues, lastRow, lastColumn, boldCells, charts: s.charts.map((c) => chartSpec(wb, s, c)),
+        name: s.name,
+        hidden: s.hidden,
+        active: s.sheetId === wb.activeSheetId,
+        frozenRows: s.frozenRows,
+        maxRows: s.maxRows,
+        maxColumns: s.maxColumns,
+        columnWidths: { ...s.columnWidths },
+        displayValues,
+        lastRow,
+        lastColumn,
+        boldCells,
+        charts: s.charts.map((c) => chartSpec(wb, s, c)),
       };
     }),
   };

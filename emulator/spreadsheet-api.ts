@@ -10,8 +10,14 @@ import { displayValue } from './number-format';
 import type { ApiObject, ApiType } from './strict';
 import { DataValidationApi } from './data-validation';
 import {
-  type CellStyle, type ChartState, DEFAULT_COLUMN_WIDTH, OUTSIDE_SHEET_MESSAGE, type ProtectionState, type RangeRef,
-  type SheetModel, type Workbook,
+  type CellStyle,
+  type ChartState,
+  DEFAULT_COLUMN_WIDTH,
+  OUTSIDE_SHEET_MESSAGE,
+  type ProtectionState,
+  type RangeRef,
+  type SheetModel,
+  type Workbook,
 } from './workbook';
 
 const SPREADSHEET: ApiType = { service: 'SpreadsheetApp', name: 'Spreadsheet' };
@@ -23,7 +29,9 @@ export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' });
 
 function signatureError(method: string, args: unknown[]): Error {
   const types = args.map((a) => (Array.isArray(a) ? 'object[]' : a === null ? 'null' : typeof a)).join(',');
-  return new Error(`The parameters (${types}) don't match the method signature for SpreadsheetApp.${method}.`);
+  return new Error(
+    `The parameters (${types}) don't match the method signature for SpreadsheetApp.${method}.`,
+  );
 }
 
 function requireCount(n: unknown, what: 'rows' | 'columns'): number {
@@ -75,16 +83,34 @@ export class SpreadsheetContext implements ChartHost {
 export class SpreadsheetApi implements ApiObject {
   readonly _gasType = SPREADSHEET;
   constructor(private readonly _ctx: SpreadsheetContext) {}
-  private get _wb() { return this._ctx.workbook; }
+  private get _wb() {
+    return this._ctx.workbook;
+  }
 
-  getId() { return this._wb.id; }
-  getName() { return this._wb.name; }
-  rename(name: string) { this._wb.name = name; }
-  getUrl() { return `https://docs.google.com/spreadsheets/d/${this._wb.id}/edit`; }
-  getSpreadsheetTimeZone() { return this._wb.timeZone; }
-  setSpreadsheetTimeZone(timeZone: string) { this._wb.timeZone = timeZone; }
-  getSheets() { return this._wb.sheets.map((s) => new SheetApi(this._ctx, s)); }
-  getNumSheets() { return this._wb.sheets.length; }
+  getId() {
+    return this._wb.id;
+  }
+  getName() {
+    return this._wb.name;
+  }
+  rename(name: string) {
+    this._wb.name = name;
+  }
+  getUrl() {
+    return `https://docs.google.com/spreadsheets/d/${this._wb.id}/edit`;
+  }
+  getSpreadsheetTimeZone() {
+    return this._wb.timeZone;
+  }
+  setSpreadsheetTimeZone(timeZone: string) {
+    this._wb.timeZone = timeZone;
+  }
+  getSheets() {
+    return this._wb.sheets.map((s) => new SheetApi(this._ctx, s));
+  }
+  getNumSheets() {
+    return this._wb.sheets.length;
+  }
   getSheetByName(name: string) {
     const s = this._wb.sheet(name);
     return s ? new SheetApi(this._ctx, s) : null;
@@ -111,11 +137,19 @@ export class SpreadsheetApi implements ApiObject {
     this._wb.sheets = this._wb.sheets.filter((s) => s !== model);
     if (this._wb.activeSheetId === model.sheetId) this._wb.activeSheetId = this._wb.sheets[0].sheetId;
   }
-  getActiveSheet() { return new SheetApi(this._ctx, this._wb.activeSheet()); }
+  getActiveSheet() {
+    return new SheetApi(this._ctx, this._wb.activeSheet());
+  }
   /** The selected cell of the active tab (what the seller clicked last). */
-  getCurrentCell() { return new SheetApi(this._ctx, this._wb.activeSheet()).getCurrentCell(); }
-  getActiveCell() { return this.getCurrentCell(); }
-  getActiveRange() { return this.getCurrentCell(); }
+  getCurrentCell() {
+    return new SheetApi(this._ctx, this._wb.activeSheet()).getCurrentCell();
+  }
+  getActiveCell() {
+    return this.getCurrentCell();
+  }
+  getActiveRange() {
+    return this.getCurrentCell();
+  }
   setActiveSheet(sheet: unknown) {
     const model = this._ctx.sheetOf(sheet, 'Spreadsheet.setActiveSheet');
     this._wb.activeSheetId = model.sheetId;
@@ -130,7 +164,9 @@ export class SpreadsheetApi implements ApiObject {
   toast(message: string, title = '', timeoutSeconds = 5) {
     this._wb.toasts.push({ message: String(message), title: String(title), timeoutSeconds });
   }
-  toString() { return 'Spreadsheet'; }
+  toString() {
+    return 'Spreadsheet';
+  }
 }
 
 export class SheetApi implements ApiObject {
@@ -139,25 +175,50 @@ export class SheetApi implements ApiObject {
     private readonly _ctx: SpreadsheetContext,
     readonly _model: SheetModel,
   ) {}
-  private get _wb() { return this._ctx.workbook; }
+  private get _wb() {
+    return this._ctx.workbook;
+  }
 
-  getName() { return this._model.name; }
+  getName() {
+    return this._model.name;
+  }
   setName(name: string) {
-    const clash = this._wb.sheets.find((s) => s !== this._model && s.name.toLowerCase() === name.toLowerCase());
+    const clash = this._wb.sheets.find(
+      (s) => s !== this._model && s.name.toLowerCase() === name.toLowerCase(),
+    );
     if (clash) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this._model.name = name;
     return this;
   }
-  getSheetId() { return this._model.sheetId; }
-  getIndex() { return this._wb.sheets.indexOf(this._model) + 1; }
-  getParent() { return new SpreadsheetApi(this._ctx); }
+  getSheetId() {
+    return this._model.sheetId;
+  }
+  getIndex() {
+    return this._wb.sheets.indexOf(this._model) + 1;
+  }
+  getParent() {
+    return new SpreadsheetApi(this._ctx);
+  }
   activate() {
     this._wb.activeSheetId = this._model.sheetId;
     return this;
   }
-  getCurrentCell() { return new RangeApi(this._ctx, this._model, this._model.currentCell.row, this._model.currentCell.col, 1, 1); }
-  getActiveCell() { return this.getCurrentCell(); }
-  getActiveRange() { return this.getCurrentCell(); }
+  getCurrentCell() {
+    return new RangeApi(
+      this._ctx,
+      this._model,
+      this._model.currentCell.row,
+      this._model.currentCell.col,
+      1,
+      1,
+    );
+  }
+  getActiveCell() {
+    return this.getCurrentCell();
+  }
+  getActiveRange() {
+    return this.getCurrentCell();
+  }
 
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): RangeApi {
     const m = this._model;
@@ -167,52 +228,99 @@ export class SheetApi implements ApiObject {
       const col = ref.startCol ?? 1;
       const endRow = ref.endRow ?? m.maxRows;
       const endCol = ref.endCol ?? m.maxColumns;
-      return this._checked(Math.min(row, endRow), Math.min(col, endCol), Math.abs(endRow - row) + 1, Math.abs(endCol - col) + 1);
+      return this._checked(
+        Math.min(row, endRow),
+        Math.min(col, endCol),
+        Math.abs(endRow - row) + 1,
+        Math.abs(endCol - col) + 1,
+      );
     }
-    if (typeof a !== 'number' || typeof column !== 'number') throw signatureError('Sheet.getRange', [a, column]);
-    return this._checked(a, column, numRows === undefined ? 1 : requireCount(numRows, 'rows'), numColumns === undefined ? 1 : requireCount(numColumns, 'columns'));
+    if (typeof a !== 'number' || typeof column !== 'number')
+      throw signatureError('Sheet.getRange', [a, column]);
+    return this._checked(
+      a,
+      column,
+      numRows === undefined ? 1 : requireCount(numRows, 'rows'),
+      numColumns === undefined ? 1 : requireCount(numColumns, 'columns'),
+    );
   }
   private _checked(row: number, col: number, numRows: number, numCols: number): RangeApi {
-    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) throw new Error(OUTSIDE_SHEET_MESSAGE);
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1)
+      throw new Error(OUTSIDE_SHEET_MESSAGE);
     if (row + numRows - 1 > this._model.maxRows || col + numCols - 1 > this._model.maxColumns) {
       throw new Error(OUTSIDE_SHEET_MESSAGE);
     }
     return new RangeApi(this._ctx, this._model, row, col, numRows, numCols);
   }
   getDataRange() {
-    return new RangeApi(this._ctx, this._model, 1, 1, Math.max(1, this._model.lastRow()), Math.max(1, this._model.lastColumn()));
+    return new RangeApi(
+      this._ctx,
+      this._model,
+      1,
+      1,
+      Math.max(1, this._model.lastRow()),
+      Math.max(1, this._model.lastColumn()),
+    );
   }
-  getLastRow() { return this._model.lastRow(); }
-  getLastColumn() { return this._model.lastColumn(); }
-  getMaxRows() { return this._model.maxRows; }
-  getMaxColumns() { return this._model.maxColumns; }
+  getLastRow() {
+    return this._model.lastRow();
+  }
+  getLastColumn() {
+    return this._model.lastColumn();
+  }
+  getMaxRows() {
+    return this._model.maxRows;
+  }
+  getMaxColumns() {
+    return this._model.maxColumns;
+  }
 
   insertRowsAfter(afterPosition: number, howMany: number) {
     this._wb.ensureCapacity(howMany * this._model.maxColumns);
     this._model.insertRows(afterPosition, requireCount(howMany, 'rows'));
     return this;
   }
-  insertRowsBefore(beforePosition: number, howMany: number) { return this.insertRowsAfter(beforePosition - 1, howMany); }
-  insertRowAfter(afterPosition: number) { return this.insertRowsAfter(afterPosition, 1); }
-  insertRowBefore(beforePosition: number) { return this.insertRowsAfter(beforePosition - 1, 1); }
+  insertRowsBefore(beforePosition: number, howMany: number) {
+    return this.insertRowsAfter(beforePosition - 1, howMany);
+  }
+  insertRowAfter(afterPosition: number) {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowBefore(beforePosition: number) {
+    return this.insertRowsAfter(beforePosition - 1, 1);
+  }
   insertColumnsAfter(afterPosition: number, howMany: number) {
     this._wb.ensureCapacity(howMany * this._model.maxRows);
     this._model.insertColumns(afterPosition, requireCount(howMany, 'columns'));
     return this;
   }
-  insertColumnsBefore(beforePosition: number, howMany: number) { return this.insertColumnsAfter(beforePosition - 1, howMany); }
-  insertColumnAfter(afterPosition: number) { return this.insertColumnsAfter(afterPosition, 1); }
-  insertColumnBefore(beforePosition: number) { return this.insertColumnsAfter(beforePosition - 1, 1); }
+  insertColumnsBefore(beforePosition: number, howMany: number) {
+    return this.insertColumnsAfter(beforePosition - 1, howMany);
+  }
+  insertColumnAfter(afterPosition: number) {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnBefore(beforePosition: number) {
+    return this.insertColumnsAfter(beforePosition - 1, 1);
+  }
   deleteRows(rowPosition: number, howMany: number) {
-    if (howMany >= this._model.maxRows) throw new Error("Sorry, it is not possible to delete all non-frozen rows.");
+    if (howMany >= this._model.maxRows)
+      throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     this._model.deleteRows(rowPosition, howMany);
   }
-  deleteRow(rowPosition: number) { this.deleteRows(rowPosition, 1); return this; }
+  deleteRow(rowPosition: number) {
+    this.deleteRows(rowPosition, 1);
+    return this;
+  }
   deleteColumns(columnPosition: number, howMany: number) {
-    if (howMany >= this._model.maxColumns) throw new Error("Sorry, it is not possible to delete all non-frozen columns.");
+    if (howMany >= this._model.maxColumns)
+      throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
     this._model.deleteColumns(columnPosition, howMany);
   }
-  deleteColumn(columnPosition: number) { this.deleteColumns(columnPosition, 1); return this; }
+  deleteColumn(columnPosition: number) {
+    this.deleteColumns(columnPosition, 1);
+    return this;
+  }
 
   /** Writes after the last row with content, adding a row (and columns) when the grid is full. */
   appendRow(rowContents: unknown[]) {
@@ -231,22 +339,42 @@ export class SheetApi implements ApiObject {
     this._range().clearCells({ contents, formats });
     return this;
   }
-  clearContents() { return this.clear({ contentsOnly: true }); }
-  clearFormats() { return this.clear({ formatOnly: true }); }
-  private _range() { return new RangeApi(this._ctx, this._model, 1, 1, this._model.maxRows, this._model.maxColumns); }
+  clearContents() {
+    return this.clear({ contentsOnly: true });
+  }
+  clearFormats() {
+    return this.clear({ formatOnly: true });
+  }
+  private _range() {
+    return new RangeApi(this._ctx, this._model, 1, 1, this._model.maxRows, this._model.maxColumns);
+  }
 
-  setFrozenRows(rows: number) { this._model.frozenRows = rows; }
-  getFrozenRows() { return this._model.frozenRows; }
-  setFrozenColumns(columns: number) { this._model.frozenColumns = columns; }
-  getFrozenColumns() { return this._model.frozenColumns; }
+  setFrozenRows(rows: number) {
+    this._model.frozenRows = rows;
+  }
+  getFrozenRows() {
+    return this._model.frozenRows;
+  }
+  setFrozenColumns(columns: number) {
+    this._model.frozenColumns = columns;
+  }
+  getFrozenColumns() {
+    return this._model.frozenColumns;
+  }
   hideSheet() {
     const visible = this._wb.sheets.filter((s) => !s.hidden);
-    if (visible.length === 1 && visible[0] === this._model) throw new Error("You can't hide all the sheets in a document.");
+    if (visible.length === 1 && visible[0] === this._model)
+      throw new Error("You can't hide all the sheets in a document.");
     this._model.hidden = true;
     return this;
   }
-  showSheet() { this._model.hidden = false; return this; }
-  isSheetHidden() { return this._model.hidden; }
+  showSheet() {
+    this._model.hidden = false;
+    return this;
+  }
+  isSheetHidden() {
+    return this._model.hidden;
+  }
   setColumnWidth(columnPosition: number, width: number) {
     this._model.columnWidths[columnPosition] = width;
     return this;
@@ -255,12 +383,16 @@ export class SheetApi implements ApiObject {
     for (let c = startColumn; c < startColumn + numColumns; c++) this._model.columnWidths[c] = width;
     return this;
   }
-  getColumnWidth(columnPosition: number) { return this._model.columnWidths[columnPosition] ?? DEFAULT_COLUMN_WIDTH; }
+  getColumnWidth(columnPosition: number) {
+    return this._model.columnWidths[columnPosition] ?? DEFAULT_COLUMN_WIDTH;
+  }
   autoResizeColumns(startColumn: number, numColumns: number) {
     for (let c = startColumn; c < startColumn + numColumns; c++) this._model.autoResized.push(c);
     return this;
   }
-  autoResizeColumn(columnPosition: number) { return this.autoResizeColumns(columnPosition, 1); }
+  autoResizeColumn(columnPosition: number) {
+    return this.autoResizeColumns(columnPosition, 1);
+  }
 
   protect() {
     const state: ProtectionState = { type: 'SHEET', description: '', warningOnly: false };
@@ -268,16 +400,22 @@ export class SheetApi implements ApiObject {
     return new ProtectionApi(this._model, state);
   }
   getProtections(type: string) {
-    return this._model.protections.filter((p) => p.type === type).map((p) => new ProtectionApi(this._model, p));
+    return this._model.protections
+      .filter((p) => p.type === type)
+      .map((p) => new ProtectionApi(this._model, p));
   }
 
-  newChart() { return new EmbeddedChartBuilderApi(this._ctx, newChartState()); }
+  newChart() {
+    return new EmbeddedChartBuilderApi(this._ctx, newChartState());
+  }
   insertChart(chart: unknown) {
     const state = this._chartState(chart, 'Sheet.insertChart');
     if (state.chartId === null) state.chartId = this._wb.nextChartId++;
     this._model.charts.push(state);
   }
-  getCharts() { return this._model.charts.map((c) => new EmbeddedChartApi(this._ctx, c)); }
+  getCharts() {
+    return this._model.charts.map((c) => new EmbeddedChartApi(this._ctx, c));
+  }
   removeChart(chart: unknown) {
     const id = this._chartState(chart, 'Sheet.removeChart').chartId;
     this._model.charts = this._model.charts.filter((c) => c.chartId !== id);
@@ -292,7 +430,9 @@ export class SheetApi implements ApiObject {
     if (!(chart instanceof EmbeddedChartApi)) throw signatureError(method, [chart]);
     return chart._state;
   }
-  toString() { return 'Sheet'; }
+  toString() {
+    return 'Sheet';
+  }
 }
 
 export class ProtectionApi implements ApiObject {
@@ -301,15 +441,35 @@ export class ProtectionApi implements ApiObject {
     private readonly _sheet: SheetModel,
     private readonly _state: ProtectionState,
   ) {}
-  setDescription(description: string) { this._state.description = String(description); return this; }
-  getDescription() { return this._state.description; }
-  setWarningOnly(warningOnly: boolean) { this._state.warningOnly = Boolean(warningOnly); return this; }
-  isWarningOnly() { return this._state.warningOnly; }
-  getProtectionType() { return this._state.type; }
-  canEdit() { return true; }
-  getEditors() { return []; }
-  remove() { this._sheet.protections = this._sheet.protections.filter((p) => p !== this._state); }
-  toString() { return 'Protection'; }
+  setDescription(description: string) {
+    this._state.description = String(description);
+    return this;
+  }
+  getDescription() {
+    return this._state.description;
+  }
+  setWarningOnly(warningOnly: boolean) {
+    this._state.warningOnly = Boolean(warningOnly);
+    return this;
+  }
+  isWarningOnly() {
+    return this._state.warningOnly;
+  }
+  getProtectionType() {
+    return this._state.type;
+  }
+  canEdit() {
+    return true;
+  }
+  getEditors() {
+    return [];
+  }
+  remove() {
+    this._sheet.protections = this._sheet.protections.filter((p) => p !== this._state);
+  }
+  toString() {
+    return 'Protection';
+  }
 }
 
 export class RangeApi implements ApiObject {
@@ -322,10 +482,18 @@ export class RangeApi implements ApiObject {
     private readonly _numRows: number,
     private readonly _numCols: number,
   ) {}
-  private get _tz() { return this._ctx.workbook.timeZone; }
+  private get _tz() {
+    return this._ctx.workbook.timeZone;
+  }
 
   _ref(): RangeRef {
-    return { sheetId: this._sheet.sheetId, row: this._row, column: this._col, numRows: this._numRows, numColumns: this._numCols };
+    return {
+      sheetId: this._sheet.sheetId,
+      row: this._row,
+      column: this._col,
+      numRows: this._numRows,
+      numColumns: this._numCols,
+    };
   }
   private _map<T>(fn: (r: number, c: number) => T): T[][] {
     const out: T[][] = new Array(this._numRows);
@@ -337,10 +505,14 @@ export class RangeApi implements ApiObject {
     return out;
   }
   private _each(fn: (r: number, c: number) => void): void {
-    for (let i = 0; i < this._numRows; i++) for (let j = 0; j < this._numCols; j++) fn(this._row + i, this._col + j);
+    for (let i = 0; i < this._numRows; i++)
+      for (let j = 0; j < this._numCols; j++) fn(this._row + i, this._col + j);
   }
   private _inGrid(): void {
-    if (this._row + this._numRows - 1 > this._sheet.maxRows || this._col + this._numCols - 1 > this._sheet.maxColumns) {
+    if (
+      this._row + this._numRows - 1 > this._sheet.maxRows ||
+      this._col + this._numCols - 1 > this._sheet.maxColumns
+    ) {
       throw new Error(OUTSIDE_SHEET_MESSAGE);
     }
   }
@@ -351,21 +523,34 @@ export class RangeApi implements ApiObject {
     }
   }
 
-  getValues() { return this._map((r, c) => copyValue(this._sheet.value(r, c))); }
-  getValue() { return copyValue(this._sheet.value(this._row, this._col)); }
-  getDisplayValues() {
-    return this._map((r, c) => displayValue(this._sheet.value(r, c), this._sheet.numberFormat(r, c), this._tz));
+  getValues() {
+    return this._map((r, c) => copyValue(this._sheet.value(r, c)));
   }
-  getDisplayValue() { return this.getDisplayValues()[0][0]; }
-  getFormulas() { return this._map((r, c) => this._sheet.formula(r, c)); }
-  getFormula() { return this._sheet.formula(this._row, this._col); }
+  getValue() {
+    return copyValue(this._sheet.value(this._row, this._col));
+  }
+  getDisplayValues() {
+    return this._map((r, c) =>
+      displayValue(this._sheet.value(r, c), this._sheet.numberFormat(r, c), this._tz),
+    );
+  }
+  getDisplayValue() {
+    return this.getDisplayValues()[0][0];
+  }
+  getFormulas() {
+    return this._map((r, c) => this._sheet.formula(r, c));
+  }
+  getFormula() {
+    return this._sheet.formula(this._row, this._col);
+  }
 
   setValues(values: unknown) {
     const data = checkShape(values, this._numRows, this._numCols, 'Range.setValues');
     this._inGrid();
     for (let i = 0; i < this._numRows; i++) {
       const line = data[i];
-      for (let j = 0; j < this._numCols; j++) this._sheet.write(this._row + i, this._col + j, line[j], this._tz);
+      for (let j = 0; j < this._numCols; j++)
+        this._sheet.write(this._row + i, this._col + j, line[j], this._tz);
     }
     return this;
   }
@@ -374,8 +559,12 @@ export class RangeApi implements ApiObject {
     this._each((r, c) => this._sheet.write(r, c, value, this._tz));
     return this;
   }
-  setFormula(formula: string) { return this.setValue(formula); }
-  setFormulas(formulas: unknown) { return this.setValues(formulas); }
+  setFormula(formula: string) {
+    return this.setValue(formula);
+  }
+  setFormulas(formulas: unknown) {
+    return this.setValues(formulas);
+  }
 
   setNumberFormat(numberFormat: string) {
     this._each((r, c) => this._sheet.setNumberFormat(r, c, String(numberFormat)));
@@ -386,8 +575,12 @@ export class RangeApi implements ApiObject {
     this._each((r, c) => this._sheet.setNumberFormat(r, c, String(data[r - this._row][c - this._col])));
     return this;
   }
-  getNumberFormat() { return this._sheet.numberFormat(this._row, this._col) ?? DEFAULT_NUMBER_FORMAT; }
-  getNumberFormats() { return this._map((r, c) => this._sheet.numberFormat(r, c) ?? DEFAULT_NUMBER_FORMAT); }
+  getNumberFormat() {
+    return this._sheet.numberFormat(this._row, this._col) ?? DEFAULT_NUMBER_FORMAT;
+  }
+  getNumberFormats() {
+    return this._map((r, c) => this._sheet.numberFormat(r, c) ?? DEFAULT_NUMBER_FORMAT);
+  }
 
   private _style(patch: CellStyle) {
     this._each((r, c) => this._sheet.updateStyle(r, c, patch));
@@ -396,20 +589,38 @@ export class RangeApi implements ApiObject {
   private _styleOf<K extends keyof CellStyle>(key: K, fallback: string): string {
     return this._sheet.style(this._row, this._col)?.[key] ?? fallback;
   }
-  setFontWeight(fontWeight: string | null) { return this._style({ fontWeight: fontWeight ?? undefined }); }
-  getFontWeight() { return this._styleOf('fontWeight', 'normal'); }
-  setFontColor(color: string | null) { return this._style({ fontColor: color ?? undefined }); }
-  getFontColor() { return this._styleOf('fontColor', '#000000'); }
-  setBackground(color: string | null) { return this._style({ background: color ?? undefined }); }
-  getBackground() { return this._styleOf('background', '#ffffff'); }
-  setHorizontalAlignment(alignment: string | null) { return this._style({ horizontalAlignment: alignment ?? undefined }); }
-  getHorizontalAlignment() { return this._styleOf('horizontalAlignment', 'general'); }
+  setFontWeight(fontWeight: string | null) {
+    return this._style({ fontWeight: fontWeight ?? undefined });
+  }
+  getFontWeight() {
+    return this._styleOf('fontWeight', 'normal');
+  }
+  setFontColor(color: string | null) {
+    return this._style({ fontColor: color ?? undefined });
+  }
+  getFontColor() {
+    return this._styleOf('fontColor', '#000000');
+  }
+  setBackground(color: string | null) {
+    return this._style({ background: color ?? undefined });
+  }
+  getBackground() {
+    return this._styleOf('background', '#ffffff');
+  }
+  setHorizontalAlignment(alignment: string | null) {
+    return this._style({ horizontalAlignment: alignment ?? undefined });
+  }
+  getHorizontalAlignment() {
+    return this._styleOf('horizontalAlignment', 'general');
+  }
 
   setNote(note: string | null) {
     this._each((r, c) => this._sheet.setNote(r, c, note === null ? '' : String(note)));
     return this;
   }
-  getNote() { return this._sheet.note(this._row, this._col); }
+  getNote() {
+    return this._sheet.note(this._row, this._col);
+  }
   setDataValidation(rule: DataValidationApi | null) {
     if (rule !== null && !(rule instanceof DataValidationApi)) throw new Error('Invalid argument: rule');
     this._each((r, c) => this._sheet.setValidation(r, c, rule === null ? undefined : rule._rule));
@@ -420,36 +631,69 @@ export class RangeApi implements ApiObject {
     return rule ? new DataValidationApi(rule) : null;
   }
 
-  clearContent() { this.clearCells({ contents: true, formats: false }); return this; }
-  clearFormat() { this.clearCells({ contents: false, formats: true }); return this; }
+  clearContent() {
+    this.clearCells({ contents: true, formats: false });
+    return this;
+  }
+  clearFormat() {
+    this.clearCells({ contents: false, formats: true });
+    return this;
+  }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
     this.clearCells({ contents: !options?.formatOnly, formats: !options?.contentsOnly });
     return this;
   }
   isBlank() {
     for (let r = this._row; r < this._row + this._numRows; r++) {
-      for (let c = this._col; c < this._col + this._numCols; c++) if (this._sheet.hasContent(r, c)) return false;
+      for (let c = this._col; c < this._col + this._numCols; c++)
+        if (this._sheet.hasContent(r, c)) return false;
     }
     return true;
   }
 
-  getRow() { return this._row; }
-  getColumn() { return this._col; }
-  getNumRows() { return this._numRows; }
-  getNumColumns() { return this._numCols; }
-  getHeight() { return this._numRows; }
-  getWidth() { return this._numCols; }
-  getLastRow() { return this._row + this._numRows - 1; }
-  getLastColumn() { return this._col + this._numCols - 1; }
-  getA1Notation() { return a1Notation(this._row, this._col, this._numRows, this._numCols); }
-  getSheet() { return new SheetApi(this._ctx, this._sheet); }
+  getRow() {
+    return this._row;
+  }
+  getColumn() {
+    return this._col;
+  }
+  getNumRows() {
+    return this._numRows;
+  }
+  getNumColumns() {
+    return this._numCols;
+  }
+  getHeight() {
+    return this._numRows;
+  }
+  getWidth() {
+    return this._numCols;
+  }
+  getLastRow() {
+    return this._row + this._numRows - 1;
+  }
+  getLastColumn() {
+    return this._col + this._numCols - 1;
+  }
+  getA1Notation() {
+    return a1Notation(this._row, this._col, this._numRows, this._numCols);
+  }
+  getSheet() {
+    return new SheetApi(this._ctx, this._sheet);
+  }
   getCell(row: number, column: number) {
-    if (row < 1 || column < 1 || row > this._numRows || column > this._numCols) throw new Error(OUTSIDE_SHEET_MESSAGE);
+    if (row < 1 || column < 1 || row > this._numRows || column > this._numCols)
+      throw new Error(OUTSIDE_SHEET_MESSAGE);
     return new RangeApi(this._ctx, this._sheet, this._row + row - 1, this._col + column - 1, 1, 1);
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number) {
     const sheet = new SheetApi(this._ctx, this._sheet);
-    return sheet.getRange(this._row + rowOffset, this._col + columnOffset, numRows ?? this._numRows, numColumns ?? this._numCols);
+    return sheet.getRange(
+      this._row + rowOffset,
+      this._col + columnOffset,
+      numRows ?? this._numRows,
+      numColumns ?? this._numCols,
+    );
   }
   /** Selects the range (its top-left cell becomes the current cell) and shows its tab, as a click does. */
   activate() {
@@ -459,11 +703,15 @@ export class RangeApi implements ApiObject {
   }
   protect() {
     const state: ProtectionState = {
-      type: 'RANGE', description: '', warningOnly: false,
+      type: 'RANGE',
+      description: '',
+      warningOnly: false,
       range: { row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols },
     };
     this._sheet.protections.push(state);
     return new ProtectionApi(this._sheet, state);
   }
-  toString() { return 'Range'; }
+  toString() {
+    return 'Range';
+  }
 }

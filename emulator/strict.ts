@@ -42,9 +42,22 @@ export function isApiObject(v: unknown): v is ApiObject {
  * Reading them must not throw; they answer `undefined` unless the object really has them.
  */
 const PROBED_NAMES = new Set([
-  'then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect', 'length',
-  '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '@@__IMMUTABLE_ORDERED__@@',
-  '_isMockFunction', 'getMockImplementation', 'prototype', 'call', 'apply',
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'inspect',
+  'length',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  '@@__IMMUTABLE_ORDERED__@@',
+  '_isMockFunction',
+  'getMockImplementation',
+  'prototype',
+  'call',
+  'apply',
 ]);
 
 export class Exposer {
@@ -73,14 +86,18 @@ export class Exposer {
         return (...args: unknown[]) => {
           this.calls.record(`${type.name}.${prop}`);
           this.gate(type, prop);
-          const result = (value as (...a: unknown[]) => unknown).apply(obj, args.map((a) => this.unwrap(a)));
+          const result = (value as (...a: unknown[]) => unknown).apply(
+            obj,
+            args.map((a) => this.unwrap(a)),
+          );
           return this.wrapResult(result);
         };
       },
       set: (_obj, prop) => {
         throw new Error(`Emulator: cannot assign ${qualifiedName(type)}.${String(prop)}`);
       },
-      has: (obj, prop) => typeof prop === 'symbol' || !prop.startsWith('_') ? Reflect.has(obj, prop) : false,
+      has: (obj, prop) =>
+        typeof prop === 'symbol' || !prop.startsWith('_') ? Reflect.has(obj, prop) : false,
     });
     this.proxies.set(target, proxy);
     this.targets.set(proxy, target);

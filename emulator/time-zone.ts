@@ -20,8 +20,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
     });
     formatters.set(timeZone, f);
   }
@@ -35,9 +42,14 @@ export function wallTimeIn(date: Date, timeZone: string): WallTime {
   for (const p of formatterFor(timeZone).formatToParts(date)) parts[p.type] = p.value;
   const ms = ((date.getTime() % 1000) + 1000) % 1000;
   return {
-    year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
-    hour: Number(parts.hour) % 24, minute: Number(parts.minute), second: Number(parts.second),
-    millisecond: ms, weekday: WEEKDAYS.indexOf(parts.weekday),
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    millisecond: ms,
+    weekday: WEEKDAYS.indexOf(parts.weekday),
   };
 }
 
@@ -50,7 +62,13 @@ export function offsetMinutes(date: Date, timeZone: string): number {
 
 /** The instant at which the zone's clocks show this wall time. */
 export function dateFromWallTime(
-  timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0,
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
 ): Date {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second);
   let t = guess - offsetMinutes(new Date(guess), timeZone) * 60000;

@@ -13,8 +13,7 @@ export const NEW_SHEET_ROWS = 1000;
 export const NEW_SHEET_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
 
-export const CELL_LIMIT_MESSAGE =
-  `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`;
+export const CELL_LIMIT_MESSAGE = `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`;
 export const OUTSIDE_SHEET_MESSAGE = 'The coordinates of the range are outside the dimensions of the sheet.';
 
 export interface CellStyle {
@@ -232,7 +231,8 @@ export class SheetModel {
       if (!data) continue;
       for (const key of ['v', 'f', 'nf', 'st', 'n', 'dv'] as const) {
         const arr = data[key] as unknown[] | undefined;
-        if (arr && arr.length > after) arr.splice(after, 0, ...new Array(count).fill(key === 'v' ? '' : undefined));
+        if (arr && arr.length > after)
+          arr.splice(after, 0, ...new Array(count).fill(key === 'v' ? '' : undefined));
       }
     }
     this.maxColumns += count;
@@ -241,7 +241,8 @@ export class SheetModel {
   deleteColumns(start: number, count: number): void {
     for (const data of this.rows) {
       if (!data) continue;
-      for (const key of ['v', 'f', 'nf', 'st', 'n', 'dv'] as const) (data[key] as unknown[] | undefined)?.splice(start - 1, count);
+      for (const key of ['v', 'f', 'nf', 'st', 'n', 'dv'] as const)
+        (data[key] as unknown[] | undefined)?.splice(start - 1, count);
     }
     this.maxColumns -= count;
   }
@@ -255,8 +256,14 @@ export class Workbook {
   sheets: SheetModel[] = [];
   activeSheetId: number;
   readonly calls = new CallLog();
-  readonly properties: { document: Record<string, string>; user: Record<string, string>; script: Record<string, string> } = {
-    document: {}, user: {}, script: {},
+  readonly properties: {
+    document: Record<string, string>;
+    user: Record<string, string>;
+    script: Record<string, string>;
+  } = {
+    document: {},
+    user: {},
+    script: {},
   };
   /** Every `toast()` shown, oldest first. */
   readonly toasts: { message: string; title: string; timeoutSeconds: number }[] = [];
@@ -272,7 +279,6 @@ export class Workbook {
     for (const name of opts.sheetNames ?? ['Sheet1']) this.addSheet(name);
     this.activeSheetId = this.sheets[0]?.sheetId ?? 0;
   }
-
 
   totalCells(): number {
     return this.sheets.reduce((n, s) => n + s.cellCount, 0);
@@ -319,7 +325,8 @@ export class Workbook {
     for (const s of this.sheets) {
       s.rows.forEach((data, ri) => {
         data?.f?.forEach((formula, ci) => {
-          if (formula !== undefined) out.push({ sheet: s.name, a1: `${columnLetters(ci + 1)}${ri + 1}`, formula });
+          if (formula !== undefined)
+            out.push({ sheet: s.name, a1: `${columnLetters(ci + 1)}${ri + 1}`, formula });
         });
       });
     }
@@ -356,6 +363,8 @@ export class Workbook {
       this.ensureCapacity((lastColumn - s.maxColumns) * s.maxRows);
       s.insertColumns(s.maxColumns, lastColumn - s.maxColumns);
     }
-    values.forEach((line, i) => line.forEach((v, j) => s.write(startRow + i, startColumn + j, v, this.timeZone)));
+    values.forEach((line, i) =>
+      line.forEach((v, j) => s.write(startRow + i, startColumn + j, v, this.timeZone)),
+    );
   }
 }

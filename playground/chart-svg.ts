@@ -16,7 +16,11 @@ export interface SeriesData {
   series: { name: string; values: (number | null)[] }[];
 }
 
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+function el<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
@@ -38,7 +42,10 @@ export function seriesOf(spec: ChartSpec): SeriesData {
   }
   if (spec.transpose && columns.length > 0) {
     const rows = columns[0].values.length;
-    columns = Array.from({ length: rows }, (_, r) => ({ values: columns.map((c) => c.values[r]), shown: columns.map((c) => c.shown[r]) }));
+    columns = Array.from({ length: rows }, (_, r) => ({
+      values: columns.map((c) => c.values[r]),
+      shown: columns.map((c) => c.shown[r]),
+    }));
   }
   const headers = spec.numHeaders >= 0 ? spec.numHeaders : typeof columns[1]?.values[0] === 'string' ? 1 : 0;
   const [cat, ...rest] = columns;
@@ -53,7 +60,14 @@ export function seriesOf(spec: ChartSpec): SeriesData {
 
 function seriesKinds(spec: ChartSpec, count: number): string[] {
   const type = spec.type.toUpperCase();
-  const base = type === 'COMBO' ? String(spec.options.seriesType ?? 'bars') : type === 'LINE' ? 'line' : type === 'AREA' || type === 'STEPPED_AREA' ? 'area' : 'bars';
+  const base =
+    type === 'COMBO'
+      ? String(spec.options.seriesType ?? 'bars')
+      : type === 'LINE'
+        ? 'line'
+        : type === 'AREA' || type === 'STEPPED_AREA'
+          ? 'area'
+          : 'bars';
   const perSeries = (spec.options.series ?? {}) as Record<string, { type?: string }>;
   return Array.from({ length: count }, (_, i) => perSeries[i]?.type ?? perSeries[String(i)]?.type ?? base);
 }
@@ -96,25 +110,46 @@ export function textWidth(text: string, size: number): number {
 function renderPie(svg: SVGSVGElement, data: SeriesData): void {
   const values = (data.series[0]?.values ?? []).map((v) => Math.max(0, v ?? 0));
   const total = values.reduce((a, b) => a + b, 0);
-  const cx = 150, cy = H / 2 + 10, r = 100;
+  const cx = 150,
+    cy = H / 2 + 10,
+    r = 100;
   let angle = -Math.PI / 2;
   values.forEach((v, i) => {
     if (total === 0 || v === 0) return;
     const sweep = (v / total) * Math.PI * 2;
-    const x1 = cx + r * Math.cos(angle), y1 = cy + r * Math.sin(angle);
+    const x1 = cx + r * Math.cos(angle),
+      y1 = cy + r * Math.sin(angle);
     angle += sweep;
-    const x2 = cx + r * Math.cos(angle), y2 = cy + r * Math.sin(angle);
-    const d = sweep >= Math.PI * 2 - 1e-9
-      ? `M ${cx - r} ${cy} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0`
-      : `M ${cx} ${cy} L ${x1} ${y1} A ${r} ${r} 0 ${sweep > Math.PI ? 1 : 0} 1 ${x2} ${y2} Z`;
+    const x2 = cx + r * Math.cos(angle),
+      y2 = cy + r * Math.sin(angle);
+    const d =
+      sweep >= Math.PI * 2 - 1e-9
+        ? `M ${cx - r} ${cy} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0`
+        : `M ${cx} ${cy} L ${x1} ${y1} A ${r} ${r} 0 ${sweep > Math.PI ? 1 : 0} 1 ${x2} ${y2} Z`;
     svg.appendChild(el('path', { d, fill: COLORS[i % COLORS.length] }));
     const ly = PAD.top + i * 18;
     svg.appendChild(el('rect', { x: 290, y: ly, width: 10, height: 10, fill: COLORS[i % COLORS.length] }));
-    svg.appendChild(el('text', { x: 306, y: ly + 9, 'font-size': 11 }, `${data.categories[i]} (${Math.round((v / total) * 100)}%)`));
+    svg.appendChild(
+      el(
+        'text',
+        { x: 306, y: ly + 9, 'font-size': 11 },
+        `${data.categories[i]} (${Math.round((v / total) * 100)}%)`,
+      ),
+    );
   });
 }
 
-type SeriesOptions = Record<string, { color?: string; lineDashStyle?: unknown; labelInLegend?: string; areaOpacity?: number; lineWidth?: number; visibleInLegend?: boolean }>;
+type SeriesOptions = Record<
+  string,
+  {
+    color?: string;
+    lineDashStyle?: unknown;
+    labelInLegend?: string;
+    areaOpacity?: number;
+    lineWidth?: number;
+    visibleInLegend?: boolean;
+  }
+>;
 
 /**
  * Each area series' floor, as Sheets stacks them with `isStacked`: the sum of the area series
@@ -179,7 +214,8 @@ function layoutLegend(entries: LegendEntry[]): { x: number; row: number; entry: 
 function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void {
   const kinds = seriesKinds(spec, data.series.length);
   const options = (spec.options.series ?? {}) as SeriesOptions;
-  const colorOf = (i: number) => options[i]?.color ?? ((spec.options.colors as string[] | undefined)?.[i]) ?? COLORS[i % COLORS.length];
+  const colorOf = (i: number) =>
+    options[i]?.color ?? (spec.options.colors as string[] | undefined)?.[i] ?? COLORS[i % COLORS.length];
   const nameOf = (i: number) => options[i]?.labelInLegend ?? data.series[i].name;
   const floors = areaFloors(data, kinds, spec.options.isStacked === true);
   const top = (i: number, j: number) => (floors.get(i)?.[j] ?? 0) + (data.series[i].values[j] ?? 0);
@@ -192,7 +228,12 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
   data.series.forEach((_, i) => {
     if (!drawn(i) || options[i]?.visibleInLegend === false) return;
     if (kinds[i] === 'area') legend.push({ name: nameOf(i), color: colorOf(i), kind: 'band' });
-    else legend.push({ name: offScale.has(i) ? `${nameOf(i)} (above the chart)` : nameOf(i), color: colorOf(i), kind: 'box' });
+    else
+      legend.push({
+        name: offScale.has(i) ? `${nameOf(i)} (above the chart)` : nameOf(i),
+        color: colorOf(i),
+        kind: 'box',
+      });
   });
   const showLegend = (spec.options.legend as { position?: string } | undefined)?.position !== 'none';
   const placed = showLegend ? layoutLegend(legend) : [];
@@ -202,8 +243,15 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
   // Stacked bars (Sheets' isStacked): one column per month, the positive parts up from 0, the negative down.
   const stacked = spec.options.isStacked === true;
   const bars = data.series.map((_, i) => i).filter((i) => kinds[i] === 'bars');
-  const barSums = (sign: 1 | -1) => data.categories.map((_, j) => bars.reduce((sum, i) => sum + Math.max(0, sign * (data.series[i].values[j] ?? 0)), 0) * sign);
-  const scaled = data.series.flatMap((s, i) => (offScale.has(i) || (stacked && kinds[i] === 'bars') ? [] : s.values.flatMap((v, j) => (v === null ? [] : [kinds[i] === 'area' ? top(i, j) : v]))));
+  const barSums = (sign: 1 | -1) =>
+    data.categories.map(
+      (_, j) => bars.reduce((sum, i) => sum + Math.max(0, sign * (data.series[i].values[j] ?? 0)), 0) * sign,
+    );
+  const scaled = data.series.flatMap((s, i) =>
+    offScale.has(i) || (stacked && kinds[i] === 'bars')
+      ? []
+      : s.values.flatMap((v, j) => (v === null ? [] : [kinds[i] === 'area' ? top(i, j) : v])),
+  );
   if (stacked && bars.length > 0) scaled.push(...barSums(1), ...barSums(-1));
   const ticks = axisTicks(Math.min(0, ...scaled), axisTop ?? Math.max(0, ...scaled));
   const min = ticks[0];
@@ -217,15 +265,36 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
   const money = JSON.stringify(spec.options.vAxis ?? spec.options.hAxis ?? {}).includes('$');
 
   for (const v of ticks) {
-    svg.appendChild(el('line', { x1: PAD.left, x2: W - PAD.right, y1: y(v), y2: y(v), stroke: v === 0 ? '#9aa0a6' : '#e0e0e0' }));
-    svg.appendChild(el('text', { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5f6368' }, shortNumber(v, money)));
+    svg.appendChild(
+      el('line', {
+        x1: PAD.left,
+        x2: W - PAD.right,
+        y1: y(v),
+        y2: y(v),
+        stroke: v === 0 ? '#9aa0a6' : '#e0e0e0',
+      }),
+    );
+    svg.appendChild(
+      el(
+        'text',
+        { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5f6368' },
+        shortNumber(v, money),
+      ),
+    );
   }
   // Month labels: as many as fit side by side with a gap, evenly spaced.
   const labels = data.categories.map(categoryLabel);
   const widest = Math.max(0, ...labels.map((l) => textWidth(l, 10)));
   const every = Math.max(1, Math.ceil((widest + 8) / band));
   labels.forEach((label, i) => {
-    if (i % every === 0) svg.appendChild(el('text', { x: x(i), y: H - bottom + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#5f6368' }, label));
+    if (i % every === 0)
+      svg.appendChild(
+        el(
+          'text',
+          { x: x(i), y: H - bottom + 14, 'text-anchor': 'middle', 'font-size': 10, fill: '#5f6368' },
+          label,
+        ),
+      );
   });
 
   // Areas first, so bars and lines stay on top: each between its floor and its top, where it has a value.
@@ -234,8 +303,18 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
     const opacity = options[i]?.areaOpacity ?? 0.3;
     if (idx.length === 0 || opacity === 0) continue;
     const upper = idx.map((j) => `${x(j)},${y(top(i, j))}`);
-    const lower = idx.slice().reverse().map((j) => `${x(j)},${y(floor[j])}`);
-    svg.appendChild(el('polygon', { points: [...upper, ...lower].join(' '), fill: colorOf(i), 'fill-opacity': opacity, class: 'band' }));
+    const lower = idx
+      .slice()
+      .reverse()
+      .map((j) => `${x(j)},${y(floor[j])}`);
+    svg.appendChild(
+      el('polygon', {
+        points: [...upper, ...lower].join(' '),
+        fill: colorOf(i),
+        'fill-opacity': opacity,
+        class: 'band',
+      }),
+    );
   }
 
   const barW = (band * 0.7) / (stacked ? 1 : Math.max(1, bars.length));
@@ -254,23 +333,60 @@ function renderAxes(svg: SVGSVGElement, spec: ChartSpec, data: SeriesData): void
           if (v >= 0) up[j] += v;
           else down[j] += v;
         }
-        const top = y(Math.max(from, from + v)), bottomY = y(Math.min(from, from + v));
-        svg.appendChild(el('rect', { x: x(j) - (band * 0.35) + slot * barW, y: top, width: Math.max(1, barW - 1), height: Math.max(0.5, bottomY - top), fill: color }));
+        const top = y(Math.max(from, from + v)),
+          bottomY = y(Math.min(from, from + v));
+        svg.appendChild(
+          el('rect', {
+            x: x(j) - band * 0.35 + slot * barW,
+            y: top,
+            width: Math.max(1, barW - 1),
+            height: Math.max(0.5, bottomY - top),
+            fill: color,
+          }),
+        );
       });
       return;
     }
-    const points = s.values.map((v, j) => (v === null ? null : `${x(j)},${y(kinds[i] === 'area' ? top(i, j) : v)}`)).filter((p): p is string => p !== null);
+    const points = s.values
+      .map((v, j) => (v === null ? null : `${x(j)},${y(kinds[i] === 'area' ? top(i, j) : v)}`))
+      .filter((p): p is string => p !== null);
     if (points.length === 0 || options[i]?.lineWidth === 0) return;
     const dash = dashOf(options[i]?.lineDashStyle);
-    svg.appendChild(el('polyline', { points: points.join(' '), fill: 'none', stroke: color, 'stroke-width': 2, ...(dash ? { 'stroke-dasharray': dash } : {}) }));
+    svg.appendChild(
+      el('polyline', {
+        points: points.join(' '),
+        fill: 'none',
+        stroke: color,
+        'stroke-width': 2,
+        ...(dash ? { 'stroke-dasharray': dash } : {}),
+      }),
+    );
   });
   if (offScale.size > 0) {
-    const names = [...offScale].map((i) => `${nameOf(i)} ${shortNumber(data.series[i].values.find((v) => v !== null) as number, money)}`);
-    svg.appendChild(el('text', { x: W - PAD.right, y: PAD.top - 6, 'text-anchor': 'end', 'font-size': 10, fill: '#5f6368', class: 'off-scale-note' }, `${names.join(', ')}: above the chart`));
+    const names = [...offScale].map(
+      (i) => `${nameOf(i)} ${shortNumber(data.series[i].values.find((v) => v !== null) as number, money)}`,
+    );
+    svg.appendChild(
+      el(
+        'text',
+        {
+          x: W - PAD.right,
+          y: PAD.top - 6,
+          'text-anchor': 'end',
+          'font-size': 10,
+          fill: '#5f6368',
+          class: 'off-scale-note',
+        },
+        `${names.join(', ')}: above the chart`,
+      ),
+    );
   }
   for (const { x: lx, row, entry } of placed) {
     const ly = H - bottom + 24 + row * 16;
-    if (entry.kind === 'band') svg.appendChild(el('rect', { x: lx, y: ly, width: 10, height: 10, fill: entry.color, 'fill-opacity': 0.25 }));
+    if (entry.kind === 'band')
+      svg.appendChild(
+        el('rect', { x: lx, y: ly, width: 10, height: 10, fill: entry.color, 'fill-opacity': 0.25 }),
+      );
     else svg.appendChild(el('rect', { x: lx, y: ly, width: 10, height: 10, fill: entry.color }));
     svg.appendChild(el('text', { x: lx + 14, y: ly + 9, 'font-size': 11, class: 'legend' }, entry.name));
   }

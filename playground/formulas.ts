@@ -17,7 +17,8 @@ export class FormulaError extends Error {}
 
 type Token = { kind: 'name' | 'string' | 'number' | 'ref' | 'punct'; text: string };
 
-const TOKEN = /\s*(?:('(?:[^']|'')+'![$A-Za-z0-9:]+|[A-Za-z_][A-Za-z0-9_ ]*![$A-Za-z0-9:]+)|([A-Za-z_][A-Za-z0-9_.]*)(?=\s*\()|(\$?[A-Za-z]{1,3}\$?\d*(?::\$?[A-Za-z]{1,3}\$?\d*)?)|("(?:[^"]|"")*")|(-?\d+(?:\.\d+)?%?)|([(),;]))/y;
+const TOKEN =
+  /\s*(?:('(?:[^']|'')+'![$A-Za-z0-9:]+|[A-Za-z_][A-Za-z0-9_ ]*![$A-Za-z0-9:]+)|([A-Za-z_][A-Za-z0-9_.]*)(?=\s*\()|(\$?[A-Za-z]{1,3}\$?\d*(?::\$?[A-Za-z]{1,3}\$?\d*)?)|("(?:[^"]|"")*")|(-?\d+(?:\.\d+)?%?)|([(),;]))/y;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -45,7 +46,8 @@ function parse(formula: string): Node {
     const t = tokens[i++];
     if (!t) throw new FormulaError('Formula parse error: it ends too soon.');
     if (t.kind === 'string') return { value: t.text };
-    if (t.kind === 'number') return { value: t.text.endsWith('%') ? Number(t.text.slice(0, -1)) / 100 : Number(t.text) };
+    if (t.kind === 'number')
+      return { value: t.text.endsWith('%') ? Number(t.text.slice(0, -1)) / 100 : Number(t.text) };
     if (t.kind === 'ref') return { ref: t.text };
     if (t.kind === 'name') {
       if (tokens[i++]?.text !== '(') throw new FormulaError(`Formula parse error after ${t.text}.`);
@@ -92,7 +94,12 @@ function rangeValues(workbook: Workbook, currentSheet: string, ref: string): Cel
 const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flat(Infinity) : [v]);
 
 /** Works out a formula: the value of its cell, or a 2-D array that spills. */
-export function evaluateFormula(formula: string, workbook: Workbook, sheet: string, call: CustomFunctionCall): FormulaValue {
+export function evaluateFormula(
+  formula: string,
+  workbook: Workbook,
+  sheet: string,
+  call: CustomFunctionCall,
+): FormulaValue {
   const run = (node: Node | undefined): unknown => {
     if (node === undefined) return undefined;
     if ('value' in node) return node.value;
@@ -109,10 +116,13 @@ export function evaluateFormula(formula: string, workbook: Workbook, sheet: stri
       case 'IF': {
         const test = args[0];
         const truthy = typeof test === 'number' ? test !== 0 : Boolean(test);
-        return truthy ? args[1] ?? true : args[2] ?? false;
+        return truthy ? (args[1] ?? true) : (args[2] ?? false);
       }
       default:
-        if (!node.call.startsWith('TTS_')) throw new FormulaError(`Unknown function: ${node.call}. The playground works out TTS Profit's functions and SUM, COUNT, IF.`);
+        if (!node.call.startsWith('TTS_'))
+          throw new FormulaError(
+            `Unknown function: ${node.call}. The playground works out TTS Profit's functions and SUM, COUNT, IF.`,
+          );
         return call(node.call, args);
     }
   };

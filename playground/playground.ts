@@ -30,7 +30,11 @@ function renderTabs(): void {
     tab.role = 'tab';
     tab.textContent = sheet.hidden ? `${sheet.name} (hidden)` : sheet.name;
     tab.setAttribute('aria-selected', String(sheet.name === activeSheet));
-    tab.addEventListener('click', () => { activeSheet = sheet.name; render(); void select(sheet.name); });
+    tab.addEventListener('click', () => {
+      activeSheet = sheet.name;
+      render();
+      void select(sheet.name);
+    });
     tabs.appendChild(tab);
   }
 }
@@ -73,7 +77,8 @@ function renderGrid(): void {
     const th = document.createElement('th');
     th.textContent = String(sheet.rows.length + 1);
     tr.appendChild(th);
-    for (let c = 1; c <= sheet.lastColumn + 1; c++) tr.insertCell().dataset.cell = `${sheet.rows.length + 1},${c}`;
+    for (let c = 1; c <= sheet.lastColumn + 1; c++)
+      tr.insertCell().dataset.cell = `${sheet.rows.length + 1},${c}`;
     table.classList.add('editable');
     table.addEventListener('click', (event) => {
       const td = (event.target as HTMLElement).closest('td');
@@ -113,7 +118,11 @@ function editCell(sheet: SheetView, td: HTMLTableCellElement): void {
   const input = document.createElement('input');
   input.className = 'cell-input';
   input.setAttribute('aria-label', `${sheet.name} ${columnName(column)}${row}`);
-  input.value = sheet.formulas[`${row},${column}`] ?? (typeof sheet.values[row - 1]?.[column - 1] === 'number' ? String(sheet.values[row - 1][column - 1]) : sheet.rows[row - 1]?.[column - 1] ?? '');
+  input.value =
+    sheet.formulas[`${row},${column}`] ??
+    (typeof sheet.values[row - 1]?.[column - 1] === 'number'
+      ? String(sheet.values[row - 1][column - 1])
+      : (sheet.rows[row - 1]?.[column - 1] ?? ''));
   td.replaceChildren(input);
   input.focus();
   input.select();
@@ -123,7 +132,11 @@ function editCell(sheet: SheetView, td: HTMLTableCellElement): void {
     done = true;
     editing = false;
     if (save) {
-      const res = await fetch('/api/cell', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: sheet.name, row, column, input: input.value }) });
+      const res = await fetch('/api/cell', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ sheet: sheet.name, row, column, input: input.value }),
+      });
       if (!res.ok) alert(((await res.json()) as { error?: string }).error ?? 'Could not write the cell.');
     }
     await refresh();
@@ -146,7 +159,9 @@ function showToast(): void {
   const box = $('toast');
   box.textContent = last.title ? `${last.title}: ${last.message}` : last.message;
   box.style.display = 'block';
-  setTimeout(() => { box.style.display = 'none'; }, 5000);
+  setTimeout(() => {
+    box.style.display = 'none';
+  }, 5000);
 }
 
 function render(): void {
@@ -156,7 +171,11 @@ function render(): void {
 
 /** A click on a tab or a cell selects it in the workbook too (Insert formula writes there). */
 async function select(sheet: string, row?: number, col?: number): Promise<void> {
-  await fetch('/api/select', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet, row, col }) });
+  await fetch('/api/select', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ sheet, row, col }),
+  });
   await refresh();
 }
 
@@ -177,11 +196,18 @@ async function refresh(): Promise<void> {
 interface RunResponse {
   result?: unknown;
   error?: string;
-  ui: { sidebars: { title: string }[]; dialogs: { title: string; html: string; width: number; height: number }[] };
+  ui: {
+    sidebars: { title: string }[];
+    dialogs: { title: string; html: string; width: number; height: number }[];
+  };
 }
 
 async function runMenu(functionName: string): Promise<void> {
-  const res = await fetch('/api/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: functionName, args: [] }) });
+  const res = await fetch('/api/run', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: functionName, args: [] }),
+  });
   const body = (await res.json()) as RunResponse;
   if (body.error) alert(body.error);
   if (body.ui.sidebars.length > 0) openSidebar();
@@ -220,13 +246,27 @@ async function loadSample(sample: string): Promise<void> {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-$('menu-open').addEventListener('click', () => { void runMenu('showSidebar'); });
-$('menu-refresh').addEventListener('click', () => { void runMenu('menuRefreshDashboard'); });
-$('menu-help').addEventListener('click', () => { void runMenu('showHelp'); });
-$('load-sample').addEventListener('click', () => { void loadSample(SAMPLE); });
-$('load-history').addEventListener('click', () => { void loadSample(HISTORY_SAMPLE); });
-$('load-cogs').addEventListener('click', () => { void loadSample(COGS_SAMPLE); });
-$('close-sidebar').addEventListener('click', () => { $('sidebar').hidden = true; });
+$('menu-open').addEventListener('click', () => {
+  void runMenu('showSidebar');
+});
+$('menu-refresh').addEventListener('click', () => {
+  void runMenu('menuRefreshDashboard');
+});
+$('menu-help').addEventListener('click', () => {
+  void runMenu('showHelp');
+});
+$('load-sample').addEventListener('click', () => {
+  void loadSample(SAMPLE);
+});
+$('load-history').addEventListener('click', () => {
+  void loadSample(HISTORY_SAMPLE);
+});
+$('load-cogs').addEventListener('click', () => {
+  void loadSample(COGS_SAMPLE);
+});
+$('close-sidebar').addEventListener('click', () => {
+  $('sidebar').hidden = true;
+});
 $('dialog-close').addEventListener('click', () => $<HTMLDialogElement>('dialog').close());
 $('grid').addEventListener('click', (event) => {
   const td = (event.target as HTMLElement).closest('td');
@@ -237,7 +277,10 @@ $('grid').addEventListener('click', (event) => {
 });
 $('reset').addEventListener('click', () => {
   if (!confirm('Delete every tab and start from an empty workbook?')) return;
-  void fetch('/api/reset', { method: 'POST' }).then(() => { openSidebar(); return refresh(); });
+  void fetch('/api/reset', { method: 'POST' }).then(() => {
+    openSidebar();
+    return refresh();
+  });
 });
 window.addEventListener('message', (event) => {
   const type = (event.data as { type?: string })?.type;

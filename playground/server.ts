@@ -40,11 +40,18 @@ interface RunResponse {
   result?: unknown;
   error?: string;
   /** Sidebars and dialogs the call opened, for the page to show. */
-  ui: { sidebars: { title: string }[]; dialogs: { title: string; html: string; width: number; height: number }[] };
+  ui: {
+    sidebars: { title: string }[];
+    dialogs: { title: string; html: string; width: number; height: number }[];
+  };
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(body);
 }
 
@@ -72,7 +79,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 async function bundlePage(): Promise<string> {
   const out = await esbuild.build({
-    entryPoints: [join(here, 'playground.ts')], bundle: true, format: 'iife', target: 'es2020', write: false, logLevel: 'warning',
+    entryPoints: [join(here, 'playground.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    logLevel: 'warning',
   });
   return out.outputFiles[0].text;
 }
@@ -82,10 +94,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const dist = join(root, 'dist');
   const bundle = join(dist, 'Code.js');
   const workbookFile = options.workbookFile ?? join(here, '.workbook.json');
-  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first (\`npm start\` does).`);
+  if (!existsSync(bundle))
+    throw new Error(`${bundle} is missing: run \`npm run build\` first (\`npm start\` does).`);
 
   const pageScript = await bundlePage();
-  const pageHtml = readFileSync(join(here, 'index.html'), 'utf8').replace('<!--PLAYGROUND_SCRIPT-->', () => `<script>${pageScript.replace(/<\/script/gi, '<\\/script')}</script>`);
+  const pageHtml = readFileSync(join(here, 'index.html'), 'utf8').replace(
+    '<!--PLAYGROUND_SCRIPT-->',
+    () => `<script>${pageScript.replace(/<\/script/gi, '<\\/script')}</script>`,
+  );
 
   function freshWorkbook(): Workbook {
     const wb = new Workbook({ name: 'TTS Profit playground' });
@@ -97,7 +113,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   try {
     workbook = existsSync(workbookFile) ? loadWorkbook(workbookFile) : freshWorkbook();
   } catch (error) {
-    console.warn(`Could not load ${workbookFile} (${(error as Error).message}); starting with an empty workbook.`);
+    console.warn(
+      `Could not load ${workbookFile} (${(error as Error).message}); starting with an empty workbook.`,
+    );
     workbook = freshWorkbook();
   }
 
@@ -113,7 +131,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     }
     function collectUi(): RunResponse['ui'] {
       ui.sidebars = runtime.services.ui.sidebars.map((s) => ({ title: s.title }));
-      ui.dialogs = runtime.services.ui.dialogs.map((d) => ({ title: d.dialogTitle, html: d.content, width: d.width, height: d.height }));
+      ui.dialogs = runtime.services.ui.dialogs.map((d) => ({
+        title: d.dialogTitle,
+        html: d.content,
+        width: d.width,
+        height: d.height,
+      }));
       return ui;
     }
   }
@@ -124,30 +147,51 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
    */
   function formulaEvaluator(wb: Workbook): FormulaEvaluator {
     let runtime: ReturnType<typeof loadBundleInVm> | undefined;
-    return (formula, sheet) => evaluateFormula(formula, wb, sheet, (name, args) => {
-      runtime ??= loadBundleInVm({ file: bundle, workbook: wb, htmlDir: dist, authMode: 'CUSTOM_FUNCTION' });
-      const toRealm = runtime.inRealm<(v: unknown) => unknown>(`function convert(v) {
+    return (formula, sheet) =>
+      evaluateFormula(formula, wb, sheet, (name, args) => {
+        runtime ??= loadBundleInVm({
+          file: bundle,
+          workbook: wb,
+          htmlDir: dist,
+          authMode: 'CUSTOM_FUNCTION',
+        });
+        const toRealm = runtime.inRealm<(v: unknown) => unknown>(`function convert(v) {
         if (Array.isArray(v)) return Array.from(v, convert);
         if (Object.prototype.toString.call(v) === '[object Date]') return new Date(v.getTime());
         return v;
       }`);
-      return runtime.call(name, ...args.map((a) => (a === undefined ? undefined : toRealm(a))));
-    });
+        return runtime.call(name, ...args.map((a) => (a === undefined ? undefined : toRealm(a))));
+      });
   }
 
   /** A seller typing into a cell of one of their tabs: as typed input, checked against the cell's validation. */
-  function typeIntoCell(body: { sheet?: unknown; row?: unknown; column?: unknown; input?: unknown }): { error?: string } {
+  function typeIntoCell(body: { sheet?: unknown; row?: unknown; column?: unknown; input?: unknown }): {
+    error?: string;
+  } {
     const { sheet: name, row, column, input } = body;
-    if (typeof name !== 'string' || typeof input !== 'string' || !Number.isInteger(row) || !Number.isInteger(column)) return { error: 'Expected { sheet, row, column, input }.' };
+    if (
+      typeof name !== 'string' ||
+      typeof input !== 'string' ||
+      !Number.isInteger(row) ||
+      !Number.isInteger(column)
+    )
+      return { error: 'Expected { sheet, row, column, input }.' };
     const sheet = workbook.sheet(name);
     if (!sheet) return { error: `No tab named ${name}.` };
-    if (READ_ONLY_TABS.includes(name)) return { error: `${name} is written by TTS Profit; type your costs in TTS COGS or TTS Costs.` };
+    if (READ_ONLY_TABS.includes(name))
+      return { error: `${name} is written by TTS Profit; type your costs in TTS COGS or TTS Costs.` };
     const r = row as number;
     const c = column as number;
     if (r < 1 || c < 1 || r > 100_000 || c > 200) return { error: 'That cell is outside the tab.' };
     const rule = sheet.validation(r, c);
-    if (rule && !rule.allowInvalid && violates(rule, writeCell(input, sheet.numberFormat(r, c), workbook.timeZone).value)) {
-      return { error: `There was a problem: ${rule.helpText || 'the data you entered violates the data validation rules set on this cell.'}` };
+    if (
+      rule &&
+      !rule.allowInvalid &&
+      violates(rule, writeCell(input, sheet.numberFormat(r, c), workbook.timeZone).value)
+    ) {
+      return {
+        error: `There was a problem: ${rule.helpText || 'the data you entered violates the data validation rules set on this cell.'}`,
+      };
     }
     if (r > sheet.maxRows) sheet.maxRows = r;
     if (c > sheet.maxColumns) sheet.maxColumns = c;
@@ -166,12 +210,17 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         return;
       case 'GET /sidebar': {
         const sidebar = join(dist, 'Sidebar.html');
-        if (!existsSync(sidebar)) return send(res, 404, 'text/plain', 'dist/Sidebar.html is missing: run npm run build.');
+        if (!existsSync(sidebar))
+          return send(res, 404, 'text/plain', 'dist/Sidebar.html is missing: run npm run build.');
         return send(res, 200, 'text/html; charset=utf-8', withShim(readFileSync(sidebar, 'utf8')));
       }
       case 'POST /api/run': {
         const body = JSON.parse(await readBody(req)) as { name?: unknown; args?: unknown };
-        if (typeof body.name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(body.name) || !Array.isArray(body.args)) {
+        if (
+          typeof body.name !== 'string' ||
+          !/^[A-Za-z_$][\w$]*$/.test(body.name) ||
+          !Array.isArray(body.args)
+        ) {
           return sendJson(res, 400, { error: 'Expected { "name": "functionName", "args": [ … ] }.' });
         }
         const response = run(workbook, body.name, body.args);
@@ -203,7 +252,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         workbook.activeSheetId = sheet.sheetId;
         const row = Number(body.row);
         const col = Number(body.col);
-        if (Number.isInteger(row) && Number.isInteger(col) && row >= 1 && col >= 1 && row <= sheet.maxRows && col <= sheet.maxColumns) sheet.currentCell = { row, col };
+        if (
+          Number.isInteger(row) &&
+          Number.isInteger(col) &&
+          row >= 1 &&
+          col >= 1 &&
+          row <= sheet.maxRows &&
+          col <= sheet.maxColumns
+        )
+          sheet.currentCell = { row, col };
         saveWorkbook(workbook, workbookFile);
         return sendJson(res, 200, { ok: true });
       }
@@ -214,7 +271,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         return sendJson(res, 200, { ok: true });
       default:
         if (req.method === 'GET' && url.pathname.startsWith('/samples/')) {
-          const file = join(root, 'samples', basename(decodeURIComponent(url.pathname.slice('/samples/'.length))));
+          const file = join(
+            root,
+            'samples',
+            basename(decodeURIComponent(url.pathname.slice('/samples/'.length))),
+          );
           if (existsSync(file)) {
             const type = file.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream';
             return send(res, 200, type, readFileSync(file));
@@ -225,7 +286,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) }));
+    handle(req, res).catch((error: unknown) =>
+      sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) }),
+    );
   });
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);

@@ -45,7 +45,12 @@ export interface WorkbookView {
   toastCount: number;
 }
 
-export function sheetView(workbook: Workbook, name: string, rowLimit = VIEW_ROW_LIMIT, evaluate?: FormulaEvaluator): SheetView | undefined {
+export function sheetView(
+  workbook: Workbook,
+  name: string,
+  rowLimit = VIEW_ROW_LIMIT,
+  evaluate?: FormulaEvaluator,
+): SheetView | undefined {
   const sheet = workbook.sheet(name);
   if (!sheet) return undefined;
   let lastRow = sheet.lastRow();
@@ -65,13 +70,21 @@ export function sheetView(workbook: Workbook, name: string, rowLimit = VIEW_ROW_
       } catch (error) {
         result = `#ERROR! ${error instanceof Error ? error.message : String(error)}`;
       }
-      const grid = Array.isArray(result) ? (result as unknown[][]).map((row) => (Array.isArray(row) ? row : [row])) : [[result]];
-      const blocked = grid.some((row, i) => row.some((_, j) => (i > 0 || j > 0) && (sheet.hasContent(r + i, c + j) || cells.has(`${r + i},${c + j}`))));
+      const grid = Array.isArray(result)
+        ? (result as unknown[][]).map((row) => (Array.isArray(row) ? row : [row]))
+        : [[result]];
+      const blocked = grid.some((row, i) =>
+        row.some(
+          (_, j) => (i > 0 || j > 0) && (sheet.hasContent(r + i, c + j) || cells.has(`${r + i},${c + j}`)),
+        ),
+      );
       if (blocked) {
         cells.set(`${r},${c}`, '#REF! Array result was not expanded because it would overwrite data.');
         continue;
       }
-      grid.forEach((row, i) => row.forEach((value, j) => cells.set(`${r + i},${c + j}`, (value ?? '') as CellValue)));
+      grid.forEach((row, i) =>
+        row.forEach((value, j) => cells.set(`${r + i},${c + j}`, (value ?? '') as CellValue)),
+      );
       lastRow = Math.max(lastRow, r + grid.length - 1);
       lastColumn = Math.max(lastColumn, c + Math.max(...grid.map((row) => row.length)) - 1);
     }
@@ -84,16 +97,35 @@ export function sheetView(workbook: Workbook, name: string, rowLimit = VIEW_ROW_
     for (let c = 1; c <= lastColumn; c++) {
       const key = `${r},${c}`;
       const v = cells.has(key) ? cells.get(key)! : sheet.value(r, c);
-      shown.push(!evaluate && formulas[key] ? formulas[key] : displayValue(v, sheet.numberFormat(r, c), workbook.timeZone));
+      shown.push(
+        !evaluate && formulas[key]
+          ? formulas[key]
+          : displayValue(v, sheet.numberFormat(r, c), workbook.timeZone),
+      );
       raw.push(isDate(v) ? v.toISOString() : (v as string | number | boolean));
     }
     rows.push(shown);
     values.push(raw);
   }
-  return { name: sheet.name, hidden: sheet.hidden, frozenRows: sheet.frozenRows, lastRow, lastColumn, rows, values, formulas, editable: !READ_ONLY_TABS.includes(sheet.name), currentCell: { ...sheet.currentCell } };
+  return {
+    name: sheet.name,
+    hidden: sheet.hidden,
+    frozenRows: sheet.frozenRows,
+    lastRow,
+    lastColumn,
+    rows,
+    values,
+    formulas,
+    editable: !READ_ONLY_TABS.includes(sheet.name),
+    currentCell: { ...sheet.currentCell },
+  };
 }
 
-export function workbookView(workbook: Workbook, rowLimit = VIEW_ROW_LIMIT, evaluate?: FormulaEvaluator): WorkbookView {
+export function workbookView(
+  workbook: Workbook,
+  rowLimit = VIEW_ROW_LIMIT,
+  evaluate?: FormulaEvaluator,
+): WorkbookView {
   return {
     name: workbook.name,
     timeZone: workbook.timeZone,

@@ -27,8 +27,17 @@ const serverOptions = {
 
 /** Export names of the server entry, in source order (an IIFE build's metafile lists none). */
 async function serverExports() {
-  const probe = await esbuild.build({ ...serverOptions, format: 'esm', write: false, metafile: true, outfile: 'probe.js' });
-  return { names: Object.values(probe.metafile.outputs)[0].exports, inputs: Object.keys(probe.metafile.inputs) };
+  const probe = await esbuild.build({
+    ...serverOptions,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outfile: 'probe.js',
+  });
+  return {
+    names: Object.values(probe.metafile.outputs)[0].exports,
+    inputs: Object.keys(probe.metafile.inputs),
+  };
 }
 
 /** JSDoc and parameter names of every `/** … *\/ export function NAME(…)` in the given sources. */
@@ -37,8 +46,13 @@ function collectJsDoc(files) {
   for (const file of files) {
     if (!file.endsWith('.ts') || file.includes('node_modules')) continue;
     const src = readFileSync(join(root, file), 'utf8');
-    for (const m of src.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*?\*\/)\s*export\s+function\s+(\w+)\s*\(([^)]*)\)/g)) {
-      const params = m[3].split(',').map((p) => p.trim().split(/[?:=\s]/)[0]).filter(Boolean);
+    for (const m of src.matchAll(
+      /(\/\*\*(?:(?!\*\/)[\s\S])*?\*\/)\s*export\s+function\s+(\w+)\s*\(([^)]*)\)/g,
+    )) {
+      const params = m[3]
+        .split(',')
+        .map((p) => p.trim().split(/[?:=\s]/)[0])
+        .filter(Boolean);
       docs.set(m[2], { jsdoc: m[1], params });
     }
   }
@@ -59,7 +73,11 @@ async function buildServer() {
   // node:vm (tests, playground, bench) each free global lookup goes through the context's
   // interceptors and costs ~15 times a local read; in Apps Script the values are the same.
   const iife = await esbuild.build({
-    ...serverOptions, format: 'iife', globalName: 'lib', write: false, outfile: 'Code.js',
+    ...serverOptions,
+    format: 'iife',
+    globalName: 'lib',
+    write: false,
+    outfile: 'Code.js',
     banner: { js: `var ${GLOBAL} = (function (${BUILTINS}) {` },
     footer: { js: `return lib;\n})(${BUILTINS});` },
   });
@@ -72,7 +90,12 @@ async function buildServer() {
 async function buildWorkerSource() {
   const worker = await esbuild.build({
     entryPoints: [join(root, 'src/sidebar/parsing/parse-worker.ts')],
-    bundle: true, format: 'iife', target: 'es2019', minify: true, write: false, logLevel: 'warning',
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
   });
   return worker.outputFiles[0].text;
 }
@@ -82,14 +105,26 @@ async function buildSidebar() {
   const inlineWorker = {
     name: 'parse-worker-source',
     setup(build) {
-      build.onResolve({ filter: /^parse-worker-source$/ }, () => ({ path: 'parse-worker-source', namespace: 'inline' }));
-      build.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({ contents: `export default ${JSON.stringify(workerSource)};`, loader: 'js' }));
+      build.onResolve({ filter: /^parse-worker-source$/ }, () => ({
+        path: 'parse-worker-source',
+        namespace: 'inline',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({
+        contents: `export default ${JSON.stringify(workerSource)};`,
+        loader: 'js',
+      }));
     },
   };
   const ui = await esbuild.build({
     entryPoints: [join(root, 'src/sidebar/main.ts')],
-    bundle: true, format: 'iife', target: 'es2019', minify: true, write: false, outdir: 'sidebar-out',
-    logLevel: 'warning', plugins: [inlineWorker],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    minify: true,
+    write: false,
+    outdir: 'sidebar-out',
+    logLevel: 'warning',
+    plugins: [inlineWorker],
   });
   const js = ui.outputFiles.find((f) => f.path.endsWith('.js')).text;
   const css = ui.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
@@ -105,4 +140,6 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const [server, sidebar] = await Promise.all([buildServer(), buildSidebar()]);
 copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
-console.log(`dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB (${server.exports} entry points), dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB`);
+console.log(
+  `dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB (${server.exports} entry points), dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB`,
+);

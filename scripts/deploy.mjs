@@ -26,7 +26,8 @@ export function parseArgs(argv) {
   const known = { '--template': 'template', '--dry-run': 'dryRun', '--skip-checks': 'skipChecks' };
   const options = { template: false, dryRun: false, skipChecks: false };
   for (const arg of argv) {
-    if (!(arg in known)) throw new Error(`deploy: unknown option ${arg}. Use --template, --dry-run or --skip-checks.`);
+    if (!(arg in known))
+      throw new Error(`deploy: unknown option ${arg}. Use --template, --dry-run or --skip-checks.`);
     options[known[arg]] = true;
   }
   return options;
@@ -47,7 +48,11 @@ export function claspPlan(options, { templateExists, description }) {
   if (!options.template) return [{ args: [...ignore, 'push', '--force'] }];
   const project = ['-P', TEMPLATE_PROJECT, ...ignore];
   const steps = [];
-  if (!templateExists) steps.push({ args: ['create-script', '--type', 'sheets', '--title', ADDON_NAME, '--json'], inScratch: true });
+  if (!templateExists)
+    steps.push({
+      args: ['create-script', '--type', 'sheets', '--title', ADDON_NAME, '--json'],
+      inScratch: true,
+    });
   steps.push({ args: [...project, 'push', '--force'] });
   steps.push({ args: [...project, 'create-version', description, '--json'] });
   return steps;
@@ -59,7 +64,12 @@ export function copyLink(spreadsheetId) {
 }
 
 function run(command, args, opts = {}) {
-  return execFileSync(command, args, { cwd: root, encoding: 'utf8', stdio: opts.capture ? ['inherit', 'pipe', 'inherit'] : 'inherit', ...opts });
+  return execFileSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: opts.capture ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+    ...opts,
+  });
 }
 
 function clasp(args, opts = {}) {
@@ -75,7 +85,11 @@ function jsonOutput(text) {
 
 function currentCommit() {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return '';
   }
@@ -85,9 +99,15 @@ function main() {
   const options = parseArgs(process.argv.slice(2));
   const templateFile = join(root, TEMPLATE_PROJECT);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const plan = claspPlan(options, { templateExists: existsSync(templateFile), description: versionDescription(pkg.version, currentCommit()) });
+  const plan = claspPlan(options, {
+    templateExists: existsSync(templateFile),
+    description: versionDescription(pkg.version, currentCommit()),
+  });
   if (options.dryRun) {
-    for (const step of plan) console.log(`clasp ${step.args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}${step.inScratch ? '   (in a scratch folder)' : ''}`);
+    for (const step of plan)
+      console.log(
+        `clasp ${step.args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}${step.inScratch ? '   (in a scratch folder)' : ''}`,
+      );
     return;
   }
   if (!options.skipChecks) {
@@ -99,7 +119,10 @@ function main() {
       const scratch = mkdtempSync(join(tmpdir(), 'tts-template-'));
       try {
         const created = jsonOutput(clasp(step.args, { cwd: scratch, capture: true }));
-        writeFileSync(templateFile, `${JSON.stringify({ scriptId: created.scriptId, rootDir: 'dist', parentId: [created.parentId] }, null, 2)}\n`);
+        writeFileSync(
+          templateFile,
+          `${JSON.stringify({ scriptId: created.scriptId, rootDir: 'dist', parentId: [created.parentId] }, null, 2)}\n`,
+        );
         console.log(`Created the template spreadsheet and its script; ids kept in ${TEMPLATE_PROJECT}.`);
       } finally {
         rmSync(scratch, { recursive: true, force: true });
@@ -115,7 +138,9 @@ function main() {
     const { parentId } = JSON.parse(readFileSync(templateFile, 'utf8'));
     const spreadsheetId = Array.isArray(parentId) ? parentId[0] : parentId;
     console.log(`Template spreadsheet: https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`);
-    console.log(`Link for sellers (makes their own copy, with TTS Profit bound to it): ${copyLink(spreadsheetId)}`);
+    console.log(
+      `Link for sellers (makes their own copy, with TTS Profit bound to it): ${copyLink(spreadsheetId)}`,
+    );
   }
 }
 

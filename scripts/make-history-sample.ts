@@ -52,7 +52,10 @@ const monthOf = (line: string): string => {
   return date.slice(0, 7).replace('/', '-');
 };
 
-const statementLines = readFileSync(join(samples, 'statement-2026-05.csv'), 'utf8').split(/\r?\n/).slice(1).filter((l) => l !== '');
+const statementLines = readFileSync(join(samples, 'statement-2026-05.csv'), 'utf8')
+  .split(/\r?\n/)
+  .slice(1)
+  .filter((l) => l !== '');
 const lines: string[] = [STATEMENT_HEADER_2024.join(',')];
 let firstOrder = 0;
 for (let m = 0; m < 17; m++) {
@@ -61,11 +64,16 @@ for (let m = 0; m < 17; m++) {
   // Growth with a holiday bump: about 40 orders in January 2025 rising to about 120 in 2026.
   const rows = Math.round((40 + 5 * m) * (month === '11' || month === '12' ? 1.5 : 1));
   const generated: string[] = [];
-  generateStatementRows({ rows, seed: 1000 + m, start: `${year}-${month}-01`, months: 28 / 30, firstOrder, omitHeader: true }, (line) => generated.push(line));
+  generateStatementRows(
+    { rows, seed: 1000 + m, start: `${year}-${month}-01`, months: 28 / 30, firstOrder, omitHeader: true },
+    (line) => generated.push(line),
+  );
   firstOrder += rows + 1;
   // The sample statement's rows of this month take the place of generated ones of about the same sales.
   const kept = statementLines.filter((line) => monthOf(line) === `${year}-${month}`);
-  let room = generated.reduce((sum, line) => sum + grossKept(line), 0) - kept.reduce((sum, line) => sum + grossKept(line), 0);
+  let room =
+    generated.reduce((sum, line) => sum + grossKept(line), 0) -
+    kept.reduce((sum, line) => sum + grossKept(line), 0);
   const filled = kept.length === 0 ? generated : generated.filter((line) => (room -= grossKept(line)) >= 0);
   lines.push(...filled, ...kept);
 }

@@ -26,10 +26,21 @@ const { browser } = await launchChromium();
 try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });
   for (const image of images) {
-    const svg = readFileSync(join(folder, image.svg), 'utf8').replace(/<svg([^>]*?) width="\d+" height="\d+"/, `<svg$1 width="${image.width}" height="${image.height}"`);
+    const svg = readFileSync(join(folder, image.svg), 'utf8').replace(
+      /<svg([^>]*?) width="\d+" height="\d+"/,
+      `<svg$1 width="${image.width}" height="${image.height}"`,
+    );
     await page.setViewportSize({ width: image.width, height: image.height });
-    await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:transparent">${svg}</body></html>`);
-    writeFileSync(join(folder, image.out), await page.screenshot({ omitBackground: image.transparent, clip: { x: 0, y: 0, width: image.width, height: image.height } }));
+    await page.setContent(
+      `<!DOCTYPE html><html><body style="margin:0;background:transparent">${svg}</body></html>`,
+    );
+    writeFileSync(
+      join(folder, image.out),
+      await page.screenshot({
+        omitBackground: image.transparent,
+        clip: { x: 0, y: 0, width: image.width, height: image.height },
+      }),
+    );
     console.log(`docs/marketplace/${image.out}`);
   }
 } finally {

@@ -8,14 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'tts-reliability-'));
-const run = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.reliability.config.ts', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, TTS_RELIABILITY_DIR: dir },
-});
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--config', 'vitest.reliability.config.ts', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TTS_RELIABILITY_DIR: dir },
+  },
+);
 
 const records = [];
 for (const name of readdirSync(dir)) {
-  for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) if (line.trim()) records.push(JSON.parse(line));
+  for (const line of readFileSync(join(dir, name), 'utf8').split('\n'))
+    if (line.trim()) records.push(JSON.parse(line));
 }
 rmSync(dir, { recursive: true, force: true });
 

@@ -2,7 +2,10 @@
 import type { DuckDBInstance as DuckDBInstanceClass } from '@duckdb/node-api';
 
 /** `DuckDBInstance`: the library is loaded by the caller, before its clock starts, and only for this task. */
-export async function duckdbPnl(file: string, DuckDBInstance: typeof DuckDBInstanceClass): Promise<{ rows: number; groups: number; settlement: string }> {
+export async function duckdbPnl(
+  file: string,
+  DuckDBInstance: typeof DuckDBInstanceClass,
+): Promise<{ rows: number; groups: number; settlement: string }> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await instance.connect();
   const source = `read_csv('${file.replace(/'/g, "''")}', header = true, all_varchar = true)`;

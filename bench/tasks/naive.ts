@@ -5,12 +5,31 @@
 import Decimal from 'decimal.js';
 import Papa from 'papaparse';
 
-const MONEY_COLUMNS = ['Total settlement amount', 'Net sales', 'Gross sales', 'Gross sales refund', 'Seller discount',
-  'Seller discount refund', 'Shipping', 'TikTok Shop shipping fee', 'Customer-paid shipping fee', 'Fees',
-  'Transaction fee', 'Referral fee', 'Refund administration fee', 'Affiliate commission', 'Affiliate partner commission',
-  'Adjustment amount'];
+const MONEY_COLUMNS = [
+  'Total settlement amount',
+  'Net sales',
+  'Gross sales',
+  'Gross sales refund',
+  'Seller discount',
+  'Seller discount refund',
+  'Shipping',
+  'TikTok Shop shipping fee',
+  'Customer-paid shipping fee',
+  'Fees',
+  'Transaction fee',
+  'Referral fee',
+  'Refund administration fee',
+  'Affiliate commission',
+  'Affiliate partner commission',
+  'Adjustment amount',
+];
 
-export function naivePnl(text: string): { rows: number; groups: number; settlement: string; mismatches: number } {
+export function naivePnl(text: string): {
+  rows: number;
+  groups: number;
+  settlement: string;
+  mismatches: number;
+} {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
   const [header, ...rows] = parsed.data;
   const col = (name: string) => header.indexOf(name);
@@ -30,7 +49,9 @@ export function naivePnl(text: string): { rows: number; groups: number; settleme
     else for (let i = 0; i < values.length; i++) sums[i] = sums[i].plus(values[i]);
   };
   for (const row of rows) {
-    const values = money.map((i) => new Decimal(row[i] === '' || row[i] === '/' || row[i] === undefined ? 0 : row[i]));
+    const values = money.map(
+      (i) => new Decimal(row[i] === '' || row[i] === '/' || row[i] === undefined ? 0 : row[i]),
+    );
     const settlement = new Decimal(row[settlementAt] || 0);
     const sum = parts.reduce((acc, i) => acc.plus(new Decimal(row[i] || 0)), new Decimal(0));
     if (!sum.equals(settlement)) mismatches++;

@@ -158,7 +158,13 @@ export interface ForecastStatus {
    * How the methods did on the seller's past months: mean absolute % error of the method shown and
    * of the by-hand forecasts, each past month forecast up to `horizon` months ahead.
    */
-  backtest: { origins: number; horizon: number; modelMape: number | null; naiveMape: number | null; seasonalNaiveMape: number | null };
+  backtest: {
+    origins: number;
+    horizon: number;
+    modelMape: number | null;
+    naiveMape: number | null;
+    seasonalNaiveMape: number | null;
+  };
   /** False when no method beat "same as last month" (or "same month last year"), which is then shown. */
   beatsNaive: boolean;
   /** This month against the target, judged by `expectedMonthCents`, e.g. `Behind: expected $58,000 this month, …`. */

@@ -19,7 +19,10 @@ import type { CellValue } from './types';
 export type DayOrder = 'mdy' | 'dmy';
 
 export class DateParseError extends Error {
-  constructor(readonly input: string, reason: string) {
+  constructor(
+    readonly input: string,
+    reason: string,
+  ) {
     super(reason);
     this.name = 'DateParseError';
   }
@@ -99,7 +102,13 @@ export function parseDateOrNull(value: CellValue, timeZone?: string, order?: Day
     const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     if (date === null) return null;
     if (m[4] === undefined) return date;
-    const zone = m[7] ? (m[7] === 'Z' ? 'Z' : m[7].length === 5 ? m[7].slice(0, 3) + ':' + m[7].slice(3) : m[7]) : offset;
+    const zone = m[7]
+      ? m[7] === 'Z'
+        ? 'Z'
+        : m[7].length === 5
+          ? m[7].slice(0, 3) + ':' + m[7].slice(3)
+          : m[7]
+      : offset;
     return withTime(date, Number(m[4]), Number(m[5]), m[6] ? Number(m[6]) : 0, zone);
   }
   m = COMPACT.exec(text);

@@ -5,7 +5,14 @@
  * stay open (`A:BL`) so rows added later are counted.
  */
 
-export type FormulaFunction = 'TTS_NET_PROFIT' | 'TTS_PNL' | 'TTS_FEES' | 'TTS_SETTLEMENT' | 'TTS_SALES' | 'TTS_RECONCILE' | 'TTS_THRESHOLD';
+export type FormulaFunction =
+  | 'TTS_NET_PROFIT'
+  | 'TTS_PNL'
+  | 'TTS_FEES'
+  | 'TTS_SETTLEMENT'
+  | 'TTS_SALES'
+  | 'TTS_RECONCILE'
+  | 'TTS_THRESHOLD';
 
 export interface FormulaChoice {
   fn: FormulaFunction;
@@ -25,7 +32,13 @@ export const FORMULA_CHOICES: readonly FormulaChoice[] = [
   { fn: 'TTS_FEES', label: 'Fees by type', usesCogs: false, extra: [], spills: true },
   { fn: 'TTS_SETTLEMENT', label: 'Total settlement', usesCogs: false, extra: [], spills: false },
   { fn: 'TTS_SALES', label: 'Sales for the threshold', usesCogs: false, extra: [], spills: false },
-  { fn: 'TTS_THRESHOLD', label: 'Where you stand against your targets', usesCogs: false, extra: [], spills: true },
+  {
+    fn: 'TTS_THRESHOLD',
+    label: 'Where you stand against your targets',
+    usesCogs: false,
+    extra: [],
+    spills: true,
+  },
   { fn: 'TTS_RECONCILE', label: 'Rows that do not add up', usesCogs: false, extra: [], spills: true },
 ];
 
@@ -35,9 +48,11 @@ export function formulaChoice(fn: string): FormulaChoice | undefined {
 
 /** 1 → `A`, 64 → `BL`, 104 → `CZ`. */
 export function columnLetters(column: number): string {
-  if (!Number.isInteger(column) || column < 1) throw new Error(`A column number starts at 1, found ${column}.`);
+  if (!Number.isInteger(column) || column < 1)
+    throw new Error(`A column number starts at 1, found ${column}.`);
   let letters = '';
-  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26))
+    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
   return letters;
 }
 

@@ -16,12 +16,14 @@ export const EXPORT_GUIDE: readonly ExportGuide[] = [
   {
     name: 'Statements',
     where: 'Seller Center → Finance → Statements → open a statement → Export (CSV, or XLSX since 2025).',
-    gives: 'Every settled order line and adjustment with each fee, shipping line and the settlement paid. The main file: import every statement.',
+    gives:
+      'Every settled order line and adjustment with each fee, shipping line and the settlement paid. The main file: import every statement.',
   },
   {
     name: 'On hold',
     where: 'Seller Center → Finance → On hold (unsettled orders) → Export.',
-    gives: 'Orders not paid out yet, with their estimated settlement. Counted as estimates until the statement that settles them arrives.',
+    gives:
+      'Orders not paid out yet, with their estimated settlement. Counted as estimates until the statement that settles them arrives.',
   },
   {
     name: 'Income',
@@ -40,7 +42,8 @@ export const EXPORT_GUIDE: readonly ExportGuide[] = [
   },
   {
     name: 'Ad reports',
-    where: 'TikTok Ads Manager → Reporting → Custom reports (CSV or XLSX); GMV Max campaigns have their own report.',
+    where:
+      'TikTok Ads Manager → Reporting → Custom reports (CSV or XLSX); GMV Max campaigns have their own report.',
     gives: 'Ad spend by day and campaign, for net profit after ads.',
   },
 ];

@@ -49,7 +49,12 @@ type Scanned = number | MoneyFailure;
 /** Codes that mean US dollars (`USD 3`, `US$3`). */
 function isDollarCode(s: string, start: number, end: number): boolean {
   if (end - start === 2) return s.charCodeAt(start) === 85 && s.charCodeAt(start + 1) === 83;
-  return end - start === 3 && s.charCodeAt(start) === 85 && s.charCodeAt(start + 1) === 83 && s.charCodeAt(start + 2) === 68;
+  return (
+    end - start === 3 &&
+    s.charCodeAt(start) === 85 &&
+    s.charCodeAt(start + 1) === 83 &&
+    s.charCodeAt(start + 2) === 68
+  );
 }
 
 function foreign(s: string, start: number, end: number): MoneyFailure {
@@ -71,7 +76,7 @@ function scan(s: string, round: boolean): Scanned {
   while (end > i && isSpace(s.charCodeAt(end - 1))) end--;
   if (i === end) return 0;
   let c = s.charCodeAt(i);
-  if (end - i === 1 && (c === 47 /* / */ || c === 45 /* - */)) return 0;
+  if (end - i === 1 && (c === 47 /* / */ || c === 45) /* - */) return 0;
 
   let negative = false;
   let paren = false;
@@ -269,15 +274,18 @@ export function moneyProblem(value: CellValue): string {
   const failure = moneyFailure(value);
   if (failure === null) return '';
   const shown = showValue(value);
-  if (failure.reason === 'sub-cent') return `expected an amount in dollars and cents, found \`${shown}\` (smaller than a cent)`;
+  if (failure.reason === 'sub-cent')
+    return `expected an amount in dollars and cents, found \`${shown}\` (smaller than a cent)`;
   if (failure.reason === 'too-large') return `expected an amount, found \`${shown}\` (too large)`;
-  if (failure.reason === 'currency') return `expected an amount in US dollars, found \`${shown}\` (${failure.currency}); TTS Profit reads US-dollar exports only`;
+  if (failure.reason === 'currency')
+    return `expected an amount in US dollars, found \`${shown}\` (${failure.currency}); TTS Profit reads US-dollar exports only`;
   return `expected an amount, found \`${shown}\``;
 }
 
 function showValue(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString().slice(0, 10);
+  if (Object.prototype.toString.call(value) === '[object Date]')
+    return (value as Date).toISOString().slice(0, 10);
   const text = String(value).trim();
   return text.length > 40 ? text.slice(0, 37) + '…' : text;
 }
@@ -301,7 +309,9 @@ export function formatCents(cents: number, options: { dollarSign?: boolean } = {
     const part = whole.slice(Math.max(0, i - 3), i);
     grouped = grouped ? part + ',' + grouped : part;
   }
-  return (negative ? '-' : '') + (options.dollarSign ? '$' : '') + grouped + '.' + (frac < 10 ? '0' : '') + frac;
+  return (
+    (negative ? '-' : '') + (options.dollarSign ? '$' : '') + grouped + '.' + (frac < 10 ? '0' : '') + frac
+  );
 }
 
 /** Cents → dollars for writing back to a sheet; `x / 100` is the closest double to the 2-dp decimal. */

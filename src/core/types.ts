@@ -184,7 +184,12 @@ export interface OrderExportSummary {
 
 /** ID columns whose IDs lost digits, each with an example and its row. */
 export interface RoundedIds {
-  fields: { field: 'orderId' | 'skuId' | 'statementId' | 'relatedOrderId'; column: string; example: string; row: number }[];
+  fields: {
+    field: 'orderId' | 'skuId' | 'statementId' | 'relatedOrderId';
+    column: string;
+    example: string;
+    row: number;
+  }[];
 }
 
 /** A whole file that could not be read: one clear message naming what was expected and found. */

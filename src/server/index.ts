@@ -15,7 +15,21 @@ export { TTS_ADS } from './custom-functions/ads';
 // The sidebar's handlers come from the table checked against the call contract (handlers.ts); the
 // bundle test checks that each is a top-level function of the built Code.js.
 export const {
-  getSettings, saveSettings, refreshDashboard, getForecastStatus, beginImport, importChunk, finishImport, importAds,
-  getAdsClock, countInLedger, previewUnitCosts, saveUnitCosts, getMissingUnitCosts, openTab, getDashboardFreshness,
-  listFormulaSources, insertFormula,
+  getSettings,
+  saveSettings,
+  refreshDashboard,
+  getForecastStatus,
+  beginImport,
+  importChunk,
+  finishImport,
+  importAds,
+  getAdsClock,
+  countInLedger,
+  previewUnitCosts,
+  saveUnitCosts,
+  getMissingUnitCosts,
+  openTab,
+  getDashboardFreshness,
+  listFormulaSources,
+  insertFormula,
 } = sidebarHandlers;

@@ -36,7 +36,11 @@ export function menuRefreshDashboard(): void {
     message = refreshDashboard(null).message;
   } catch (error) {
     const ui = SpreadsheetApp.getUi();
-    ui.alert(`${ADDON_TITLE}: the dashboard was not refreshed`, error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
+    ui.alert(
+      `${ADDON_TITLE}: the dashboard was not refreshed`,
+      error instanceof Error ? error.message : String(error),
+      ui.ButtonSet.OK,
+    );
     return;
   }
   SpreadsheetApp.getActiveSpreadsheet().toast(message, ADDON_TITLE, 5);
@@ -46,6 +50,10 @@ export function menuRefreshDashboard(): void {
 export const HELP_VIEW_MARKER = '<div id="tts-view" data-view="help" hidden></div>';
 
 export function showHelp(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').append(HELP_VIEW_MARKER).setTitle(HELP_TITLE).setWidth(520).setHeight(560);
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append(HELP_VIEW_MARKER)
+    .setTitle(HELP_TITLE)
+    .setWidth(520)
+    .setHeight(560);
   SpreadsheetApp.getUi().showModalDialog(html, HELP_TITLE);
 }

@@ -28,7 +28,9 @@ export function getSettings(_arg: null): Settings {
 export function storeSettings(arg: Settings): Settings {
   const parsed = checkShape(SettingsSchema, arg);
   if (!parsed.ok) {
-    throw new Error('Targets must be positive dollar amounts and the metric one of gross, net or settlement.');
+    throw new Error(
+      'Targets must be positive dollar amounts and the metric one of gross, net or settlement.',
+    );
   }
   PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(parsed.value));
   return parsed.value;

@@ -2,12 +2,22 @@
  * The Forecast panel: the seller's targets and sales metric (saved per spreadsheet), a card with
  * where this month stands and where the year is heading, and *Build charts* for the TTS Dashboard tab.
  */
-import type { ChanceBasis, ForecastStatus, SalesMetric, ServerApi, ServerHandlerName, Settings } from '../core/contract';
+import type {
+  ChanceBasis,
+  ForecastStatus,
+  SalesMetric,
+  ServerApi,
+  ServerHandlerName,
+  Settings,
+} from '../core/contract';
 import { h, replaceChildren } from './dom';
 import { formatDollars } from '../core/analysis/threshold';
 
 /** The shape of callServer (src/sidebar/server-client.ts), so tests can pass a fake. */
-export type ForecastCaller = <K extends ServerHandlerName>(name: K, arg: Parameters<ServerApi[K]>[0]) => Promise<ReturnType<ServerApi[K]>>;
+export type ForecastCaller = <K extends ServerHandlerName>(
+  name: K,
+  arg: Parameters<ServerApi[K]>[0],
+) => Promise<ReturnType<ServerApi[K]>>;
 
 export interface ForecastPanelOptions {
   call: ForecastCaller;
@@ -19,7 +29,20 @@ export interface ForecastPanel {
   refresh(): Promise<void>;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const METRICS: { value: SalesMetric; label: string }[] = [
   { value: 'gross', label: 'Gross sales (items sold and kept)' },
@@ -59,7 +82,12 @@ export function parseDollars(text: string): number | null {
 }
 
 function fact(label: string, value: string, note?: string): HTMLElement {
-  return h('div', { className: 'fact num' }, h('dt', {}, label), h('dd', {}, value, note ? h('span', { className: 'note' }, ` (${note})`) : null));
+  return h(
+    'div',
+    { className: 'fact num' },
+    h('dt', {}, label),
+    h('dd', {}, value, note ? h('span', { className: 'note' }, ` (${note})`) : null),
+  );
 }
 
 /** How the methods did on the seller's past months, in words (the forecast message names the method). */
@@ -71,7 +99,9 @@ function backtestLine(status: ForecastStatus): string | null {
     b.naiveMape !== null ? `“same as last month” by ${Math.round(b.naiveMape)}%` : '',
     b.seasonalNaiveMape !== null ? `“same month last year” by ${Math.round(b.seasonalNaiveMape)}%` : '',
   ].filter(Boolean);
-  const shown = status.beatsNaive ? `this method was off by ${Math.round(b.modelMape)}% on average` : `the method shown was off by ${Math.round(b.modelMape)}% on average`;
+  const shown = status.beatsNaive
+    ? `this method was off by ${Math.round(b.modelMape)}% on average`
+    : `the method shown was off by ${Math.round(b.modelMape)}% on average`;
   return `Checked on your last ${b.origins} months, forecasting each ${ahead}: ${shown}${others.length > 0 && status.beatsNaive ? `; ${others.join(', ')}` : ''}.`;
 }
 
@@ -81,16 +111,42 @@ export function renderStatus(status: ForecastStatus): HTMLElement[] {
   const target = dollars(status.monthlyTargetCents);
   const year = status.asOf.slice(0, 4);
   const chance = status.chanceThisMonth === null ? '—' : percent(status.chanceThisMonth);
-  const crossingMonthly = status.firstMonthAtTarget ? monthName(status.firstMonthAtTarget) : status.method ? 'not in the forecast months' : '—';
+  const crossingMonthly = status.firstMonthAtTarget
+    ? monthName(status.firstMonthAtTarget)
+    : status.method
+      ? 'not in the forecast months'
+      : '—';
   const crossingYear = status.annualCrossingMonth ? monthName(status.annualCrossingMonth) : `not in ${year}`;
   const monthOver = status.daysLeft === 0;
-  const facts = h('dl', { className: 'facts' },
-    fact('Month to date', `${dollars(status.monthToDateCents)} of ${target}`, `${monthName(status.month)}, ${status.daysElapsed} days`),
-    fact('Expected this month', dollars(status.expectedMonthCents), monthOver ? 'month is over' : status.chanceBasis === 'too-little-history' ? 'at the pace so far' : 'so far plus the forecast for the days left'),
-    fact('Needed per day', monthOver ? '—' : status.neededPerDayCents === 0 ? 'target met' : dollars(status.neededPerDayCents), monthOver ? 'month is over' : `${status.daysLeft} days left`),
+  const facts = h(
+    'dl',
+    { className: 'facts' },
+    fact(
+      'Month to date',
+      `${dollars(status.monthToDateCents)} of ${target}`,
+      `${monthName(status.month)}, ${status.daysElapsed} days`,
+    ),
+    fact(
+      'Expected this month',
+      dollars(status.expectedMonthCents),
+      monthOver
+        ? 'month is over'
+        : status.chanceBasis === 'too-little-history'
+          ? 'at the pace so far'
+          : 'so far plus the forecast for the days left',
+    ),
+    fact(
+      'Needed per day',
+      monthOver ? '—' : status.neededPerDayCents === 0 ? 'target met' : dollars(status.neededPerDayCents),
+      monthOver ? 'month is over' : `${status.daysLeft} days left`,
+    ),
     fact('Chance to hit this month', chance, CHANCE_NOTES[status.chanceBasis]),
     fact(`First month at ${target}`, crossingMonthly),
-    fact(`Expected in ${year}`, dollars(status.projectedYearCents), `${dollars(status.yearToDateCents)} so far`),
+    fact(
+      `Expected in ${year}`,
+      dollars(status.projectedYearCents),
+      `${dollars(status.yearToDateCents)} so far`,
+    ),
     fact(`Year reaches ${dollars(status.annualTargetCents)}`, crossingYear),
   );
   const backtest = backtestLine(status);
@@ -106,21 +162,53 @@ export function renderStatus(status: ForecastStatus): HTMLElement[] {
 
 export function createForecastPanel(options: ForecastPanelOptions): ForecastPanel {
   const { call } = options;
-  const monthlyInput = h('input', { id: 'forecast-monthly-target', type: 'text', inputmode: 'decimal', autocomplete: 'off' });
-  const annualInput = h('input', { id: 'forecast-annual-target', type: 'text', inputmode: 'decimal', autocomplete: 'off' });
-  const metricSelect = h('select', { id: 'forecast-metric' }, ...METRICS.map((m) => h('option', { value: m.value }, m.label)));
+  const monthlyInput = h('input', {
+    id: 'forecast-monthly-target',
+    type: 'text',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+  });
+  const annualInput = h('input', {
+    id: 'forecast-annual-target',
+    type: 'text',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+  });
+  const metricSelect = h(
+    'select',
+    { id: 'forecast-metric' },
+    ...METRICS.map((m) => h('option', { value: m.value }, m.label)),
+  );
   const saveButton = h('button', { type: 'submit' }, 'Save');
   const formError = h('p', { className: 'error-message', role: 'alert' });
-  const form = h('form', { className: 'settings-form', novalidate: true },
-    h('label', { for: monthlyInput.id }, 'Monthly target ($)'), monthlyInput,
-    h('label', { for: annualInput.id }, 'Annual target ($)'), annualInput,
-    h('label', { for: metricSelect.id }, 'Sales that count'), metricSelect,
-    h('div', { className: 'buttons' }, saveButton), formError);
-  const card = h('div', { className: 'status-card', 'aria-live': 'polite' }, h('p', { className: 'hint' }, 'Loading…'));
+  const form = h(
+    'form',
+    { className: 'settings-form', novalidate: true },
+    h('label', { for: monthlyInput.id }, 'Monthly target ($)'),
+    monthlyInput,
+    h('label', { for: annualInput.id }, 'Annual target ($)'),
+    annualInput,
+    h('label', { for: metricSelect.id }, 'Sales that count'),
+    metricSelect,
+    h('div', { className: 'buttons' }, saveButton),
+    formError,
+  );
+  const card = h(
+    'div',
+    { className: 'status-card', 'aria-live': 'polite' },
+    h('p', { className: 'hint' }, 'Loading…'),
+  );
   const buildButton = h('button', { type: 'button' }, 'Build charts'); // Next's Refresh dashboard is the sidebar's one primary action
   const result = h('p', { className: 'build-result', role: 'status' });
-  const element = h('section', { className: 'panel forecast-panel', 'aria-labelledby': 'forecast-title' },
-    h('h2', { id: 'forecast-title' }, 'Forecast'), form, card, h('div', { className: 'buttons' }, buildButton), result);
+  const element = h(
+    'section',
+    { className: 'panel forecast-panel', 'aria-labelledby': 'forecast-title' },
+    h('h2', { id: 'forecast-title' }, 'Forecast'),
+    form,
+    card,
+    h('div', { className: 'buttons' }, buildButton),
+    result,
+  );
 
   function showSettings(settings: Settings): void {
     monthlyInput.value = String(settings.monthlyTarget);
@@ -136,7 +224,14 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
     try {
       replaceChildren(card, ...renderStatus(await call('getForecastStatus', null)));
     } catch (error) {
-      replaceChildren(card, h('p', { className: 'error-message' }, `Could not read the forecast: ${error instanceof Error ? error.message : String(error)}`));
+      replaceChildren(
+        card,
+        h(
+          'p',
+          { className: 'error-message' },
+          `Could not read the forecast: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     }
   }
 
@@ -151,9 +246,11 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
 
   function readForm(): Settings | string {
     const monthlyTarget = parseDollars(monthlyInput.value);
-    if (monthlyTarget === null) return `Monthly target: enter a dollar amount above 0, such as 65000 (found "${monthlyInput.value}").`;
+    if (monthlyTarget === null)
+      return `Monthly target: enter a dollar amount above 0, such as 65000 (found "${monthlyInput.value}").`;
     const annualTarget = parseDollars(annualInput.value);
-    if (annualTarget === null) return `Annual target: enter a dollar amount above 0, such as 1000000 (found "${annualInput.value}").`;
+    if (annualTarget === null)
+      return `Annual target: enter a dollar amount above 0, such as 1000000 (found "${annualInput.value}").`;
     return { monthlyTarget, annualTarget, metric: metricSelect.value as SalesMetric };
   }
 

@@ -38,7 +38,9 @@ export function period(p: { first: string; last: string }): string {
   const first = isoDate(p.first);
   const last = isoDate(p.last);
   // Drop the first year when both ends share it: "May 1 – May 31, 2026".
-  return p.first.slice(0, 4) === p.last.slice(0, 4) ? `${first.replace(/, \d{4}$/, '')} – ${last}` : `${first} – ${last}`;
+  return p.first.slice(0, 4) === p.last.slice(0, 4)
+    ? `${first.replace(/, \d{4}$/, '')} – ${last}`
+    : `${first} – ${last}`;
 }
 
 /**
@@ -49,6 +51,8 @@ export function problem(p: Problem): string {
   const message = p.message.replace(/\*([^*]+)\*/g, '$1');
   const sheet = p.sheet ? `Sheet ${p.sheet}, ` : '';
   if (/^Row \d+/.test(message)) return sheet + message;
-  const where = [p.row > 0 ? `Row ${p.row}` : '', p.column ? `column ${p.column}` : ''].filter(Boolean).join(', ');
+  const where = [p.row > 0 ? `Row ${p.row}` : '', p.column ? `column ${p.column}` : '']
+    .filter(Boolean)
+    .join(', ');
   return where ? `${sheet}${where}: ${message}` : sheet + message;
 }

@@ -16,20 +16,32 @@ export interface InsertFormulaPanel {
 
 export function createInsertFormulaPanel(options: { call: ServerCaller }): InsertFormulaPanel {
   const { call } = options;
-  const fnSelect = h('select', { id: 'formula-function' }, ...FORMULA_CHOICES.map((c) => h('option', { value: c.fn }, c.label)));
+  const fnSelect = h(
+    'select',
+    { id: 'formula-function' },
+    ...FORMULA_CHOICES.map((c) => h('option', { value: c.fn }, c.label)),
+  );
   const sourceSelect = h('select', { id: 'formula-source' });
   const insertButton = h('button', { type: 'button' }, 'Insert');
   const reloadButton = h('button', { type: 'button' }, 'Reload tabs');
   const where = h('p', { className: 'note' }, 'The formula goes into the cell selected in the sheet.');
   const result = h('div', { className: 'formula-result', role: 'status' });
-  const element = h('section', { className: 'panel formula-panel', 'aria-labelledby': 'formula-title' },
+  const element = h(
+    'section',
+    { className: 'panel formula-panel', 'aria-labelledby': 'formula-title' },
     h('h2', { id: 'formula-title' }, 'Insert formula'),
-    h('div', { className: 'settings-form' },
-      h('label', { for: fnSelect.id }, 'Function'), fnSelect,
-      h('label', { for: sourceSelect.id }, 'Reads the tab'), sourceSelect),
+    h(
+      'div',
+      { className: 'settings-form' },
+      h('label', { for: fnSelect.id }, 'Function'),
+      fnSelect,
+      h('label', { for: sourceSelect.id }, 'Reads the tab'),
+      sourceSelect,
+    ),
     where,
     h('div', { className: 'buttons' }, insertButton, reloadButton),
-    result);
+    result,
+  );
   let busy = false;
 
   function setBusy(value: boolean): void {
@@ -41,15 +53,24 @@ export function createInsertFormulaPanel(options: { call: ServerCaller }): Inser
   }
 
   function message(text: string, kind: '' | 'complete' | 'failed' = ''): void {
-    replaceChildren(result, h('p', { className: kind ? `formula-message ${kind}` : 'formula-message' }, text));
+    replaceChildren(
+      result,
+      h('p', { className: kind ? `formula-message ${kind}` : 'formula-message' }, text),
+    );
   }
 
   function showSources(found: FormulaSources): void {
     const keep = sourceSelect.value;
-    replaceChildren(sourceSelect, ...found.sources.map((s) => h('option', { value: s.name }, `${s.name} (${s.layout})`)));
+    replaceChildren(
+      sourceSelect,
+      ...found.sources.map((s) => h('option', { value: s.name }, `${s.name} (${s.layout})`)),
+    );
     if (found.sources.some((s) => s.name === keep)) sourceSelect.value = keep;
     where.textContent = `The formula goes into the selected cell (now ${found.cell}).`;
-    if (found.sources.length === 0) message('No tab holds an export yet: import one above, or paste an export into a tab, then Reload tabs.');
+    if (found.sources.length === 0)
+      message(
+        'No tab holds an export yet: import one above, or paste an export into a tab, then Reload tabs.',
+      );
   }
 
   async function refresh(): Promise<void> {
@@ -68,9 +89,15 @@ export function createInsertFormulaPanel(options: { call: ServerCaller }): Inser
     const cancel = h('button', { type: 'button' }, 'Cancel');
     replace.addEventListener('click', () => void insert(true));
     cancel.addEventListener('click', () => message('Nothing was changed.'));
-    replaceChildren(result,
-      h('p', { className: 'formula-message warn' }, `${found.cell} holds ${found.existing}. Replace it with ${found.formula}?`),
-      h('div', { className: 'buttons' }, replace, cancel));
+    replaceChildren(
+      result,
+      h(
+        'p',
+        { className: 'formula-message warn' },
+        `${found.cell} holds ${found.existing}. Replace it with ${found.formula}?`,
+      ),
+      h('div', { className: 'buttons' }, replace, cancel),
+    );
     replace.focus();
   }
 

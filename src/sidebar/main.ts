@@ -28,21 +28,25 @@ function mount(): void {
     return;
   }
   // The forecast panel's own Build charts also refreshes the dashboard: keep Next in step with it.
-  const forecastCall: ServerCaller = (name, arg) => callServer(name, arg).then((value) => {
-    if (name === 'refreshDashboard') {
-      void nextSteps.refresh();
-      void costsPanel.refresh();
-    }
-    return value;
-  });
+  const forecastCall: ServerCaller = (name, arg) =>
+    callServer(name, arg).then((value) => {
+      if (name === 'refreshDashboard') {
+        void nextSteps.refresh();
+        void costsPanel.refresh();
+      }
+      return value;
+    });
   const forecastPanel = createForecastPanel({ call: forecastCall });
   const formulaPanel = createInsertFormulaPanel({ call: callServer });
   const costsPanel = createMissingCostsPanel(callServer);
   // A refresh reads the TTS COGS tab again: costs typed in the sheet leave the list of missing ones.
-  const nextSteps = createNextSteps({ call: callServer, onRefreshed: () => {
-    void forecastPanel.refresh();
-    void costsPanel.refresh();
-  } });
+  const nextSteps = createNextSteps({
+    call: callServer,
+    onRefreshed: () => {
+      void forecastPanel.refresh();
+      void costsPanel.refresh();
+    },
+  });
   const importPanel = createImportPanel({
     parser: createFileParser(startParseWorker),
     call: callServer,
@@ -73,7 +77,8 @@ function mount(): void {
 function footer(): HTMLElement {
   const element = document.createElement('p');
   element.className = 'note sidebar-footer';
-  element.textContent = 'TTS Profit is for TikTok Shop sellers and is not affiliated with TikTok. Your files are read in this browser and your data stays in this spreadsheet.';
+  element.textContent =
+    'TTS Profit is for TikTok Shop sellers and is not affiliated with TikTok. Your files are read in this browser and your data stays in this spreadsheet.';
   return element;
 }
 

@@ -34,11 +34,14 @@ export function createNextSteps(options: NextStepsOptions): NextSteps {
   const refreshButton = h('button', { type: 'button', className: 'action' }, 'Refresh dashboard');
   const ledgerButton = h('button', { type: 'button' }, 'Open ledger');
   const costsButton = h('button', { type: 'button', hidden: true }, 'Fill unit costs');
-  const element = h('section', { className: 'panel next-steps', 'aria-labelledby': 'next-title', hidden: true },
+  const element = h(
+    'section',
+    { className: 'panel next-steps', 'aria-labelledby': 'next-title', hidden: true },
     h('h2', { id: 'next-title' }, 'Next'),
     summary,
     h('div', { className: 'buttons' }, refreshButton, ledgerButton, costsButton),
-    result);
+    result,
+  );
   let busy = false;
   let importPending = false;
 
@@ -105,9 +108,19 @@ export function createNextSteps(options: NextStepsOptions): NextSteps {
     const skus = outcomes.reduce((n, o) => n + o.cogsAdded, 0);
     const failed = outcomes.filter((o) => o.status !== 'complete').length;
     const ledgerRows = written - adRows;
-    const tabs = [outcomes.some((o) => !isAds(o)) ? 'TTS Ledger' : '', outcomes.some(isAds) ? 'TTS Ads' : ''].filter(Boolean).join(' and ');
-    const parts = [written === 0 ? `No new rows: everything was already in ${tabs || 'TTS Ledger'}.`
-      : [ledgerRows > 0 ? `${plural(ledgerRows, 'new row')} in TTS Ledger.` : '', adRows > 0 ? `${plural(adRows, 'new row')} in TTS Ads.` : ''].filter(Boolean).join(' ')];
+    const tabs = [outcomes.some((o) => !isAds(o)) ? 'TTS Ledger' : '', outcomes.some(isAds) ? 'TTS Ads' : '']
+      .filter(Boolean)
+      .join(' and ');
+    const parts = [
+      written === 0
+        ? `No new rows: everything was already in ${tabs || 'TTS Ledger'}.`
+        : [
+            ledgerRows > 0 ? `${plural(ledgerRows, 'new row')} in TTS Ledger.` : '',
+            adRows > 0 ? `${plural(adRows, 'new row')} in TTS Ads.` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+    ];
     if (skus > 0) parts.push(`${plural(skus, 'new SKU')} in TTS COGS need a unit cost.`);
     if (failed > 0) parts.push(`${plural(failed, 'file')} did not finish: see its card above.`);
     if (written > 0) parts.push('Refresh the dashboard to see them in your profit and forecast.');
@@ -138,7 +151,10 @@ export function createNextSteps(options: NextStepsOptions): NextSteps {
     if (element.hidden || saved === 0) return;
     costsButton.hidden = true;
     result.textContent = '';
-    show(`${plural(saved, 'unit cost')} saved in TTS COGS. Refresh the dashboard to see them in your profit.`, true);
+    show(
+      `${plural(saved, 'unit cost')} saved in TTS COGS. Refresh the dashboard to see them in your profit.`,
+      true,
+    );
   }
 
   replaceChildren(result);

@@ -12,7 +12,9 @@ export function callServer<K extends ServerHandlerName>(name: K, arg: Arg<K>): P
   return new Promise((resolve, reject) => {
     const runner = google.script.run
       .withSuccessHandler((value: unknown) => resolve(value as Result<K>))
-      .withFailureHandler((error: Error | string) => reject(new Error(typeof error === 'string' ? error : error.message)));
+      .withFailureHandler((error: Error | string) =>
+        reject(new Error(typeof error === 'string' ? error : error.message)),
+      );
     const fn = (runner as unknown as Record<string, (a: unknown) => void>)[name];
     if (typeof fn !== 'function') {
       reject(new Error(`The add-on's server has no handler named ${name}.`));

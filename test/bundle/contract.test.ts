@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { distCodeFile, distDir, ensureBuilt, repoRoot } from '../helpers/built-bundle';
-import { type GasRuntime, loadBundleInVm, loadBundleWithGasLocal, type LoadOptions } from '../../emulator/sandbox';
+import {
+  type GasRuntime,
+  loadBundleInVm,
+  loadBundleWithGasLocal,
+  type LoadOptions,
+} from '../../emulator/sandbox';
 
 const root = repoRoot;
 const dist = distDir;
@@ -21,7 +26,11 @@ function serverExportNames(): string[] {
   const names: string[] = [];
   for (const m of src.matchAll(/export\s*\{([^}]*)\}\s*from/g)) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name && !name.startsWith('type ')) names.push(name);
     }
   }
@@ -44,21 +53,31 @@ describe('dist/Code.js source', () => {
   });
 
   it('declares every export of src/server/index.ts as a top-level function', () => {
-    expect(exportNames).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'showSidebar', 'menuRefreshDashboard', 'showHelp']));
-    for (const name of exportNames) expect(code, `top-level function ${name}`).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    expect(exportNames).toEqual(
+      expect.arrayContaining(['onOpen', 'onInstall', 'showSidebar', 'menuRefreshDashboard', 'showHelp']),
+    );
+    for (const name of exportNames)
+      expect(code, `top-level function ${name}`).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
   });
 
   it('puts a JSDoc with @customfunction and every @param directly above each TTS_* function', () => {
     const custom = exportNames.filter((n) => n.startsWith('TTS_'));
     expect(custom.length).toBeGreaterThan(0);
     for (const name of custom) {
-      const m = new RegExp(`(\\/\\*\\*(?:(?!\\*\\/)[\\s\\S])*\\*\\/)\\s*\\nfunction ${name}\\(([^)]*)\\)`).exec(code);
+      const m = new RegExp(
+        `(\\/\\*\\*(?:(?!\\*\\/)[\\s\\S])*\\*\\/)\\s*\\nfunction ${name}\\(([^)]*)\\)`,
+      ).exec(code);
       expect(m, `JSDoc directly above function ${name}`).not.toBeNull();
       const [, jsdoc, paramList] = m!;
       expect(jsdoc, `${name} JSDoc`).toContain('@customfunction');
-      const params = paramList.split(',').map((p) => p.trim()).filter(Boolean);
+      const params = paramList
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       for (const p of params) {
-        expect(jsdoc, `${name} documents parameter ${p}`).toMatch(new RegExp(`@param\\s+\\{[^}]*\\}\\s+\\[?${p}[\\]=\\s]`));
+        expect(jsdoc, `${name} documents parameter ${p}`).toMatch(
+          new RegExp(`@param\\s+\\{[^}]*\\}\\s+\\[?${p}[\\]=\\s]`),
+        );
       }
     }
   });

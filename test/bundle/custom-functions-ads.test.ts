@@ -5,7 +5,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
-import { codeFile, ensureBuilt, errorOf, inSandbox, readCsv, sheetDate, sheetRange } from './custom-functions-sheet';
+import {
+  codeFile,
+  ensureBuilt,
+  errorOf,
+  inSandbox,
+  readCsv,
+  sheetDate,
+  sheetRange,
+} from './custom-functions-sheet';
 
 let rt: GasRuntime;
 beforeAll(() => {
@@ -18,11 +26,16 @@ const cogs = () => inSandbox(rt, readCsv('test/fixtures/ads/cogs.csv'));
 /** A report as it lands when pasted into a sheet: days as Date cells, figures as numbers. */
 function pasted(name: string): unknown {
   const rows = readCsv(`test/fixtures/ads/${name}`);
-  return inSandbox(rt, rows.map((row, r) => row.map((cell, c) => {
-    if (r === 0) return cell;
-    if (c === 0 && /^\d{4}-\d\d-\d\d$/.test(cell)) return sheetDate(cell, rt.workbook.timeZone)!;
-    return /^-?\d+(\.\d+)?$/.test(cell) && cell.length < 15 ? Number(cell) : cell;
-  })));
+  return inSandbox(
+    rt,
+    rows.map((row, r) =>
+      row.map((cell, c) => {
+        if (r === 0) return cell;
+        if (c === 0 && /^\d{4}-\d\d-\d\d$/.test(cell)) return sheetDate(cell, rt.workbook.timeZone)!;
+        return /^-?\d+(\.\d+)?$/.test(cell) && cell.length < 15 ? Number(cell) : cell;
+      }),
+    ),
+  );
 }
 
 describe('TTS_ADS', () => {
@@ -33,7 +46,15 @@ describe('TTS_ADS', () => {
       ['GMV Max Tanks', 20, 60, 3, 3, 6.67],
       ['Total', 75, 145, 1.93, 6, 12.5],
     ]);
-    expect(rt.call('TTS_ADS', pasted('ads-manager-by-day.csv'), 'day', '2026-05-02', inSandbox(rt, sheetDate('2026-05-02', rt.workbook.timeZone)))).toEqual([
+    expect(
+      rt.call(
+        'TTS_ADS',
+        pasted('ads-manager-by-day.csv'),
+        'day',
+        '2026-05-02',
+        inSandbox(rt, sheetDate('2026-05-02', rt.workbook.timeZone)),
+      ),
+    ).toEqual([
       ["Day (the ad account's clock)", 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'],
       ['2026-05-02', 55.25, 169.9, 3.08, 6, 9.21],
       ['Total', 55.25, 169.9, 3.08, 6, 9.21],
@@ -50,9 +71,15 @@ describe('TTS_ADS', () => {
     expect(errorOf(() => rt.call('TTS_ADS', statement()))).toBe(
       'The ads range holds a US Statement export (2024 CSV), not an ad report: pass an Ads Manager or GMV Max report (By Day, Campaign name, Cost, Gross revenue), or the TTS Ads tab.',
     );
-    expect(errorOf(() => rt.call('TTS_ADS', pasted('ads-manager-by-day.csv'), 'week'))).toBe('group_by must be "day", "month", "campaign" or "product", found "week".');
-    expect(errorOf(() => rt.call('TTS_ADS', pasted('ads-manager-by-day.csv'), 'product'))).toMatch(/^The ad range has no rows by product/);
-    expect(errorOf(() => rt.call('TTS_PNL', pasted('ads-manager-by-day.csv')))).toMatch(/^The statement range holds a TikTok Ads Manager report, not a statement export: pass it to TTS_ADS/);
+    expect(errorOf(() => rt.call('TTS_ADS', pasted('ads-manager-by-day.csv'), 'week'))).toBe(
+      'group_by must be "day", "month", "campaign" or "product", found "week".',
+    );
+    expect(errorOf(() => rt.call('TTS_ADS', pasted('ads-manager-by-day.csv'), 'product'))).toMatch(
+      /^The ad range has no rows by product/,
+    );
+    expect(errorOf(() => rt.call('TTS_PNL', pasted('ads-manager-by-day.csv')))).toMatch(
+      /^The statement range holds a TikTok Ads Manager report, not a statement export: pass it to TTS_ADS/,
+    );
   });
 });
 
@@ -61,36 +88,72 @@ describe('TTS_PNL and TTS_NET_PROFIT with ads', () => {
   // Ad spend for the P&L: 75.00 − 5.00 already in the settlement − 30.00 transfer = 40.00 → net profit 6.90.
   // Without the ads argument the transfer stays a cost: 46.90.
   it('puts the ad spend once into the Ad spend column, and net profit after ads', () => {
-    const table = rt.call('TTS_PNL', statement(), cogs(), 'month', '', pasted('gmv-max-by-product.csv')) as unknown[][];
+    const table = rt.call(
+      'TTS_PNL',
+      statement(),
+      cogs(),
+      'month',
+      '',
+      pasted('gmv-max-by-product.csv'),
+    ) as unknown[][];
     const at = (label: string) => table[0].indexOf(label);
-    expect(table.map((row) => [row[0], row[at('Settlement')], row[at('COGS')], row[at('Ad spend')], row[at('Net profit (after ads)')]])).toEqual([
+    expect(
+      table.map((row) => [
+        row[0],
+        row[at('Settlement')],
+        row[at('COGS')],
+        row[at('Ad spend')],
+        row[at('Net profit (after ads)')],
+      ]),
+    ).toEqual([
       ['Month', 'Settlement', 'COGS', 'Ad spend', 'Net profit (after ads)'],
       ['2026-05', 88.9, 42, 40, 6.9],
       ['Total', 88.9, 42, 40, 6.9],
     ]);
-    expect(rt.call('TTS_NET_PROFIT', statement(), cogs(), '', '', pasted('gmv-max-by-product.csv'))).toBe(6.9);
+    expect(rt.call('TTS_NET_PROFIT', statement(), cogs(), '', '', pasted('gmv-max-by-product.csv'))).toBe(
+      6.9,
+    );
     expect(rt.call('TTS_NET_PROFIT', statement(), cogs())).toBe(46.9);
   });
 });
 
 describe('TTS_PNL with ads: TACoS and ROAS by month', () => {
   // A statement over April–July: April 100.00 and July 50.00 of gross sales, May the fixture's 135.00, June none.
-  const longStatement = () => sheetRange(rt, [
-    ...readCsv('test/fixtures/ads/statement-with-gmv-pay.csv'),
-    '2026/04/15,7500000000000000010,Order,577000000000000110,1732000000000000111,5,Ribbed Knit Tank,2026/04/10,90.00,100.00,100.00,-10.00,-10.00,0.00,0.00,0.00'.split(','),
-    '2026/07/10,7500000000000000011,Order,577000000000000111,1732000000000000111,2,Ribbed Knit Tank,2026/07/05,45.00,50.00,50.00,-5.00,-5.00,0.00,0.00,0.00'.split(','),
-  ]);
+  const longStatement = () =>
+    sheetRange(rt, [
+      ...readCsv('test/fixtures/ads/statement-with-gmv-pay.csv'),
+      '2026/04/15,7500000000000000010,Order,577000000000000110,1732000000000000111,5,Ribbed Knit Tank,2026/04/10,90.00,100.00,100.00,-10.00,-10.00,0.00,0.00,0.00'.split(
+        ',',
+      ),
+      '2026/07/10,7500000000000000011,Order,577000000000000111,1732000000000000111,2,Ribbed Knit Tank,2026/07/05,45.00,50.00,50.00,-5.00,-5.00,0.00,0.00,0.00'.split(
+        ',',
+      ),
+    ]);
   // The GMV Max report's May (75.00 spent, 145.00 attributed) and a June day of 20.00 spent that sold nothing.
-  const ads = () => inSandbox(rt, [
-    ...readCsv('test/fixtures/ads/gmv-max-by-product.csv'),
-    '2026-06-15,GMV Max Tanks,1729000000000000001,Ribbed Knit Tank,20.00,20.00,0,,0.00,0.00'.split(','),
-  ]);
-  const AD_COLUMNS = ['Ad spend', 'Ad spend (ad reports)', 'Attributed revenue', 'TACoS', 'Blended ROAS', 'Attributed ROAS'];
+  const ads = () =>
+    inSandbox(rt, [
+      ...readCsv('test/fixtures/ads/gmv-max-by-product.csv'),
+      '2026-06-15,GMV Max Tanks,1729000000000000001,Ribbed Knit Tank,20.00,20.00,0,,0.00,0.00'.split(','),
+    ]);
+  const AD_COLUMNS = [
+    'Ad spend',
+    'Ad spend (ad reports)',
+    'Attributed revenue',
+    'TACoS',
+    'Blended ROAS',
+    'Attributed ROAS',
+  ];
 
-  it('adds the reports\' spend, TACoS and ROAS per month and in total, with — where there is nothing to divide by', () => {
+  it("adds the reports' spend, TACoS and ROAS per month and in total, with — where there is nothing to divide by", () => {
     const table = rt.call('TTS_PNL', longStatement(), '', 'month', '', ads()) as unknown[][];
     const header = table[0] as string[];
-    expect(header.slice(-5)).toEqual(['Ad spend (ad reports)', 'Attributed revenue', 'TACoS', 'Blended ROAS', 'Attributed ROAS']);
+    expect(header.slice(-5)).toEqual([
+      'Ad spend (ad reports)',
+      'Attributed revenue',
+      'TACoS',
+      'Blended ROAS',
+      'Attributed ROAS',
+    ]);
     expect(header).toContain('Net profit (after ads)');
     const cols = ['Month', 'Gross sales', ...AD_COLUMNS].map((label) => header.indexOf(label));
     expect(table.map((row) => cols.map((c) => row[c]))).toEqual([

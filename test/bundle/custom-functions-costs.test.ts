@@ -7,7 +7,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
 import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
-import { codeFile, ensureBuilt, errorOf, exportRows, inSandbox, readCsv, sheetDate, sheetRange } from './custom-functions-sheet';
+import {
+  codeFile,
+  ensureBuilt,
+  errorOf,
+  exportRows,
+  inSandbox,
+  readCsv,
+  sheetDate,
+  sheetRange,
+} from './custom-functions-sheet';
 
 let rt: GasRuntime;
 beforeAll(() => {
@@ -30,7 +39,16 @@ const COSTS = [
   ['Returns reserve', '', '', '2%', 'net sales', '', ''],
 ];
 const costs = (rows: (string | number)[][] = COSTS) =>
-  inSandbox(rt, rows.map((row) => row.map((cell) => (typeof cell === 'string' && /^\d{4}-\d\d-\d\d$/.test(cell) ? sheetDate(cell, rt.workbook.timeZone)! : cell))));
+  inSandbox(
+    rt,
+    rows.map((row) =>
+      row.map((cell) =>
+        typeof cell === 'string' && /^\d{4}-\d\d-\d\d$/.test(cell)
+          ? sheetDate(cell, rt.workbook.timeZone)!
+          : cell,
+      ),
+    ),
+  );
 
 describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three running costs)', () => {
   // COGS by SKU (units sold × unit cost on the order date; fully refunded lines count no units):
@@ -45,9 +63,28 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
   // Total: settlement 4,613.85 − 1,949.45 = 2,664.40 − 372.17 = 2,292.23; margin 2,292.23 / 5,575.00 = 0.4112.
   it('by month: COGS, gross profit, samples, running costs, ad spend, net profit and margin', () => {
     const table = rt.call('TTS_PNL', sample(), sampleCogs(), 'month', costs()) as unknown[][];
-    expect(table[0].slice(8)).toEqual(['Settlement', 'COGS', 'Gross profit', 'Samples', 'Running costs', 'Ad spend', 'Net profit', 'Net margin']);
+    expect(table[0].slice(8)).toEqual([
+      'Settlement',
+      'COGS',
+      'Gross profit',
+      'Samples',
+      'Running costs',
+      'Ad spend',
+      'Net profit',
+      'Net margin',
+    ]);
     expect(table.map((row) => [row[0], ...row.slice(8)])).toEqual([
-      ['Month', 'Settlement', 'COGS', 'Gross profit', 'Samples', 'Running costs', 'Ad spend', 'Net profit', 'Net margin'],
+      [
+        'Month',
+        'Settlement',
+        'COGS',
+        'Gross profit',
+        'Samples',
+        'Running costs',
+        'Ad spend',
+        'Net profit',
+        'Net margin',
+      ],
       ['2026-04', 3254.39, 1348, 1906.39, 0, 205.86, 0, 1700.53, 0.4407],
       ['2026-05', 1359.46, 601.45, 758.01, 0, 166.31, 0, 591.7, 0.3447],
       ['Total', 4613.85, 1949.45, 2664.4, 0, 372.17, 0, 2292.23, 0.4112],
@@ -56,7 +93,9 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
 
   it('TTS_NET_PROFIT gives the same net profit, less other costs', () => {
     expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), '', costs())).toBe(2292.23);
-    expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), inSandbox(rt, [[100], [-50]]), costs())).toBe(2142.23);
+    expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), inSandbox(rt, [[100], [-50]]), costs())).toBe(
+      2142.23,
+    );
   });
 
   it('by SKU: units sold and contribution per unit; running costs only in the total', () => {
@@ -76,7 +115,14 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
   it('TTS_COST_DETAIL lists what made up May: COGS by SKU and unit cost, each running cost with its basis, the total', () => {
     const detail = rt.call('TTS_COST_DETAIL', sample(), sampleCogs(), '2026-05', costs()) as unknown[][];
     expect(detail[0]).toEqual(['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']);
-    expect(detail.find((r) => r[1] === '1732440158393635811')).toEqual(['COGS', '1732440158393635811', 12, 7, 84, 'cogs row 3']);
+    expect(detail.find((r) => r[1] === '1732440158393635811')).toEqual([
+      'COGS',
+      '1732440158393635811',
+      12,
+      7,
+      84,
+      'cogs row 3',
+    ]);
     expect(detail.filter((r) => r[0] === 'Running cost')).toEqual([
       ['Running cost', 'Shopify app', '', '', 29.99, '$29.99 a month, 31 days (costs row 2)'],
       ['Running cost', 'Insurance', '', '', 101.99, '$1,200.00 a year, 31 days (costs row 3)'],
@@ -88,9 +134,21 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
   });
 });
 
-const common = { 'Statement date (UTC)': '2026/05/20', 'Statement ID': '7496021845520155399', Currency: 'USD', 'Related order ID': '/' };
-const order = (id: string, sku: string, qty: string, date: string, amounts: Record<string, string>) =>
-  ({ ...common, Type: 'Order', 'Order/adjustment ID': id, 'SKU ID': sku, Quantity: qty, 'Order created date': date, ...amounts });
+const common = {
+  'Statement date (UTC)': '2026/05/20',
+  'Statement ID': '7496021845520155399',
+  Currency: 'USD',
+  'Related order ID': '/',
+};
+const order = (id: string, sku: string, qty: string, date: string, amounts: Record<string, string>) => ({
+  ...common,
+  Type: 'Order',
+  'Order/adjustment ID': id,
+  'SKU ID': sku,
+  Quantity: qty,
+  'Order created date': date,
+  ...amounts,
+});
 
 describe('a free sample sent to a creator', () => {
   // Sale: 1 × TANK at $20.00, referral −1.20, settlement 18.80. Sample: 2 × TANK, gross 40.00 fully
@@ -98,9 +156,20 @@ describe('a free sample sent to a creator', () => {
   // COGS (sale only) 5.00; gross profit = 18.80 (the sale's settlement) − 5.00 = 13.80;
   // Samples = 2 × 5.00 + 4.58 = 14.58; net profit = 13.80 − 14.58 = −0.78 = settlement 14.22 − 5.00 − 10.00.
   const rows = exportRows(STATEMENT_HEADER_2024, [
-    order('577000000000000101', 'TANK', '1', '2026/05/02', { 'Total settlement amount': '18.80', 'Net sales': '20.00', 'Gross sales': '20.00', Fees: '-1.20', 'Referral fee': '-1.20' }),
+    order('577000000000000101', 'TANK', '1', '2026/05/02', {
+      'Total settlement amount': '18.80',
+      'Net sales': '20.00',
+      'Gross sales': '20.00',
+      Fees: '-1.20',
+      'Referral fee': '-1.20',
+    }),
     order('577000000000000102', 'TANK', '2', '2026/05/03', {
-      'Total settlement amount': '-4.58', 'Net sales': '0.00', 'Gross sales': '40.00', 'Seller discount': '-40.00', Shipping: '-4.58', 'TikTok Shop shipping fee': '-4.58',
+      'Total settlement amount': '-4.58',
+      'Net sales': '0.00',
+      'Gross sales': '40.00',
+      'Seller discount': '-40.00',
+      Shipping: '-4.58',
+      'TikTok Shop shipping fee': '-4.58',
     }),
   ]);
 
@@ -108,9 +177,16 @@ describe('a free sample sent to a creator', () => {
     const table = rt.call('TTS_PNL', sheetRange(rt, rows), inSandbox(rt, [['TANK', 5]])) as unknown[][];
     const total = table[table.length - 1];
     const at = (name: string) => total[table[0].indexOf(name)];
-    expect([at('Settlement'), at('COGS'), at('Gross profit'), at('Samples'), at('Net profit')]).toEqual([14.22, 5, 13.8, 14.58, -0.78]);
+    expect([at('Settlement'), at('COGS'), at('Gross profit'), at('Samples'), at('Net profit')]).toEqual([
+      14.22, 5, 13.8, 14.58, -0.78,
+    ]);
     expect(rt.call('TTS_NET_PROFIT', sheetRange(rt, rows), inSandbox(rt, [['TANK', 5]]))).toBe(-0.78);
-    const detail = rt.call('TTS_COST_DETAIL', sheetRange(rt, rows), inSandbox(rt, [['TANK', 5]]), '2026-05') as unknown[][];
+    const detail = rt.call(
+      'TTS_COST_DETAIL',
+      sheetRange(rt, rows),
+      inSandbox(rt, [['TANK', 5]]),
+      '2026-05',
+    ) as unknown[][];
     expect(detail.filter((r) => r[0] !== 'Ad spend').slice(1)).toEqual([
       ['COGS', 'TANK', 1, 5, 5, 'cogs row 1'],
       ['Sample shipping', 'TANK', '', '', 4.58, 'the sample orders’ settlement'],
@@ -121,57 +197,134 @@ describe('a free sample sent to a creator', () => {
 
   it('a sample SKU without a unit cost is an error, never $0', () => {
     expect(errorOf(() => rt.call('TTS_PNL', sheetRange(rt, rows), inSandbox(rt, [['OTHER', 5]])))).toBe(
-      'No unit cost for 1 sold SKU: TANK. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.');
+      'No unit cost for 1 sold SKU: TANK. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.',
+    );
   });
 });
 
 describe('costs worked by hand', () => {
   it('0.125 × 1,000 units typed as text is $125.00 of COGS', () => {
-    const rows = exportRows(STATEMENT_HEADER_2024, [order('577000000000000201', 'BOLT', '1000', '2026/05/02', { 'Total settlement amount': '300.00', 'Net sales': '300.00', 'Gross sales': '300.00' })]);
-    expect(rt.call('TTS_NET_PROFIT', sheetRange(rt, rows), inSandbox(rt, [['SKU', 'Unit cost'], ['BOLT', '0.125']]))).toBe(175);
+    const rows = exportRows(STATEMENT_HEADER_2024, [
+      order('577000000000000201', 'BOLT', '1000', '2026/05/02', {
+        'Total settlement amount': '300.00',
+        'Net sales': '300.00',
+        'Gross sales': '300.00',
+      }),
+    ]);
+    expect(
+      rt.call(
+        'TTS_NET_PROFIT',
+        sheetRange(rt, rows),
+        inSandbox(rt, [
+          ['SKU', 'Unit cost'],
+          ['BOLT', '0.125'],
+        ]),
+      ),
+    ).toBe(175);
   });
 
   it('a cost change mid-month: 14 May at $6.50, 15 May at $7.00 → 2 × 6.50 + 3 × 7.00 = $34.00', () => {
     const rows = exportRows(STATEMENT_HEADER_2024, [
-      order('577000000000000301', 'TANK', '2', '2026/05/14', { 'Total settlement amount': '40.00', 'Net sales': '40.00', 'Gross sales': '40.00' }),
-      order('577000000000000302', 'TANK', '3', '2026/05/15', { 'Total settlement amount': '60.00', 'Net sales': '60.00', 'Gross sales': '60.00' }),
+      order('577000000000000301', 'TANK', '2', '2026/05/14', {
+        'Total settlement amount': '40.00',
+        'Net sales': '40.00',
+        'Gross sales': '40.00',
+      }),
+      order('577000000000000302', 'TANK', '3', '2026/05/15', {
+        'Total settlement amount': '60.00',
+        'Net sales': '60.00',
+        'Gross sales': '60.00',
+      }),
     ]);
-    const cogs = inSandbox(rt, [['SKU', 'Unit cost', 'Effective from'], ['TANK', 6.5, ''], ['TANK', 7, sheetDate('2026-05-15', rt.workbook.timeZone)!]]);
+    const cogs = inSandbox(rt, [
+      ['SKU', 'Unit cost', 'Effective from'],
+      ['TANK', 6.5, ''],
+      ['TANK', 7, sheetDate('2026-05-15', rt.workbook.timeZone)!],
+    ]);
     expect(rt.call('TTS_NET_PROFIT', sheetRange(rt, rows), cogs)).toBe(66);
     const detail = rt.call('TTS_COST_DETAIL', sheetRange(rt, rows), cogs, '2026-05') as unknown[][];
-    expect(detail.filter((r) => r[0] === 'COGS')).toEqual([['COGS', 'TANK', 3, 7, 21, 'cogs row 3'], ['COGS', 'TANK', 2, 6.5, 13, 'cogs row 2']]);
+    expect(detail.filter((r) => r[0] === 'COGS')).toEqual([
+      ['COGS', 'TANK', 3, 7, 21, 'cogs row 3'],
+      ['COGS', 'TANK', 2, 6.5, 13, 'cogs row 2'],
+    ]);
   });
 
   it('a month with no sales still carries its running costs', () => {
     const rows = exportRows(STATEMENT_HEADER_2024, [
-      order('577000000000000401', 'TANK', '1', '2026/03/10', { 'Total settlement amount': '40.00', 'Net sales': '40.00', 'Gross sales': '40.00' }),
-      order('577000000000000402', 'TANK', '1', '2026/05/10', { 'Total settlement amount': '40.00', 'Net sales': '40.00', 'Gross sales': '40.00' }),
+      order('577000000000000401', 'TANK', '1', '2026/03/10', {
+        'Total settlement amount': '40.00',
+        'Net sales': '40.00',
+        'Gross sales': '40.00',
+      }),
+      order('577000000000000402', 'TANK', '1', '2026/05/10', {
+        'Total settlement amount': '40.00',
+        'Net sales': '40.00',
+        'Gross sales': '40.00',
+      }),
     ]);
-    const table = rt.call('TTS_PNL', sheetRange(rt, rows), '', 'month', costs([COSTS_HEADER, ['Staff', 1000, 'month', '', '', '', '']])) as unknown[][];
-    expect(table.map((r) => [r[0], r[table[0].indexOf('Running costs')], r[table[0].indexOf('Net profit')]])).toEqual([
-      ['Month', 'Running costs', 'Net profit'], ['2026-03', 1000, -960], ['2026-04', 1000, -1000], ['2026-05', 1000, -960], ['Total', 3000, -2920],
+    const table = rt.call(
+      'TTS_PNL',
+      sheetRange(rt, rows),
+      '',
+      'month',
+      costs([COSTS_HEADER, ['Staff', 1000, 'month', '', '', '', '']]),
+    ) as unknown[][];
+    expect(
+      table.map((r) => [r[0], r[table[0].indexOf('Running costs')], r[table[0].indexOf('Net profit')]]),
+    ).toEqual([
+      ['Month', 'Running costs', 'Net profit'],
+      ['2026-03', 1000, -960],
+      ['2026-04', 1000, -1000],
+      ['2026-05', 1000, -960],
+      ['Total', 3000, -2920],
     ]);
   });
 
   it('a one-time cost falls in the month it was paid only: $500 on 15 March, none in April or May', () => {
     const rows = exportRows(STATEMENT_HEADER_2024, [
-      order('577000000000000411', 'TANK', '1', '2026/03/10', { 'Total settlement amount': '40.00', 'Net sales': '40.00', 'Gross sales': '40.00' }),
-      order('577000000000000412', 'TANK', '1', '2026/05/10', { 'Total settlement amount': '40.00', 'Net sales': '40.00', 'Gross sales': '40.00' }),
+      order('577000000000000411', 'TANK', '1', '2026/03/10', {
+        'Total settlement amount': '40.00',
+        'Net sales': '40.00',
+        'Gross sales': '40.00',
+      }),
+      order('577000000000000412', 'TANK', '1', '2026/05/10', {
+        'Total settlement amount': '40.00',
+        'Net sales': '40.00',
+        'Gross sales': '40.00',
+      }),
     ]);
-    const table = rt.call('TTS_PNL', sheetRange(rt, rows), '', 'month', costs([COSTS_HEADER, ['Photo shoot', 500, 'once', '', '', '2026-03-15', '']])) as unknown[][];
-    expect(table.map((r) => [r[0], r[table[0].indexOf('Running costs')], r[table[0].indexOf('Net profit')]])).toEqual([
-      ['Month', 'Running costs', 'Net profit'], ['2026-03', 500, -460], ['2026-04', 0, 0], ['2026-05', 0, 40], ['Total', 500, -420],
+    const table = rt.call(
+      'TTS_PNL',
+      sheetRange(rt, rows),
+      '',
+      'month',
+      costs([COSTS_HEADER, ['Photo shoot', 500, 'once', '', '', '2026-03-15', '']]),
+    ) as unknown[][];
+    expect(
+      table.map((r) => [r[0], r[table[0].indexOf('Running costs')], r[table[0].indexOf('Net profit')]]),
+    ).toEqual([
+      ['Month', 'Running costs', 'Net profit'],
+      ['2026-03', 500, -460],
+      ['2026-04', 0, 0],
+      ['2026-05', 0, 40],
+      ['Total', 500, -420],
     ]);
   });
 
   it('names the cell of a running cost it cannot read', () => {
     const bad = [COSTS_HEADER, ['Staff', 1000, 'fortnight', '', '', '', '']];
-    expect(errorOf(() => rt.call('TTS_PNL', sample(), '', 'month', costs(bad)))).toBe('costs row 2, column C (Every): expected month, week, year or once, found `fortnight`.');
+    expect(errorOf(() => rt.call('TTS_PNL', sample(), '', 'month', costs(bad)))).toBe(
+      'costs row 2, column C (Every): expected month, week, year or once, found `fortnight`.',
+    );
     const both = [COSTS_HEADER, ['Agency', 500, 'month', '5%', '', '', '']];
-    expect(errorOf(() => rt.call('TTS_NET_PROFIT', sample(), '', '', costs(both)))).toBe('costs row 2: Agency has both an amount and a percent; keep one (a fixed cost and a percentage go on two rows).');
+    expect(errorOf(() => rt.call('TTS_NET_PROFIT', sample(), '', '', costs(both)))).toBe(
+      'costs row 2: Agency has both an amount and a percent; keep one (a fixed cost and a percentage go on two rows).',
+    );
   });
 
   it('TTS_COST_DETAIL refuses a month it cannot read', () => {
-    expect(errorOf(() => rt.call('TTS_COST_DETAIL', sample(), sampleCogs(), 'May'))).toBe('month must be a month such as "2026-05" or a date in it, found "May".');
+    expect(errorOf(() => rt.call('TTS_COST_DETAIL', sample(), sampleCogs(), 'May'))).toBe(
+      'month must be a month such as "2026-05" or a date in it, found "May".',
+    );
   });
 });

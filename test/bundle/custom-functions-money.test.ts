@@ -6,7 +6,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
 import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
-import { codeFile, ensureBuilt, exportRows, inSandbox, readCsv, sheetDate, sheetRange, errorOf } from './custom-functions-sheet';
+import {
+  codeFile,
+  ensureBuilt,
+  exportRows,
+  inSandbox,
+  readCsv,
+  sheetDate,
+  sheetRange,
+  errorOf,
+} from './custom-functions-sheet';
 
 let rt: GasRuntime;
 beforeAll(() => {
@@ -14,7 +23,12 @@ beforeAll(() => {
   rt = loadBundleInVm({ file: codeFile });
 });
 
-const common = { 'Statement date (UTC)': '2026/04/09', 'Statement ID': '7496021845520155393', Currency: 'USD', 'Related order ID': '/' };
+const common = {
+  'Statement date (UTC)': '2026/04/09',
+  'Statement ID': '7496021845520155393',
+  Currency: 'USD',
+  'Related order ID': '/',
+};
 const SKU_A = '1732440158393635811';
 const SKU_B = '1732440158393635812';
 
@@ -28,35 +42,90 @@ const SKU_B = '1732440158393635812';
 // net sales 81.00; fees −7.06 = Referral −4.86, Affiliate −2.00, Refund admin −0.20.
 const ROWS = exportRows(STATEMENT_HEADER_2024, [
   {
-    ...common, Type: 'Order', 'Order/adjustment ID': '577000000000000001', 'SKU ID': SKU_A, Quantity: '2', 'Order created date': '2026/03/30',
-    'Total settlement amount': '28.34', 'Net sales': '36.00', 'Gross sales': '40.00', 'Seller discount': '-4.00', Shipping: '-3.50',
-    'TikTok Shop shipping fee': '-3.50', Fees: '-4.16', 'Referral fee': '-2.16', 'Affiliate commission': '-2.00',
+    ...common,
+    Type: 'Order',
+    'Order/adjustment ID': '577000000000000001',
+    'SKU ID': SKU_A,
+    Quantity: '2',
+    'Order created date': '2026/03/30',
+    'Total settlement amount': '28.34',
+    'Net sales': '36.00',
+    'Gross sales': '40.00',
+    'Seller discount': '-4.00',
+    Shipping: '-3.50',
+    'TikTok Shop shipping fee': '-3.50',
+    Fees: '-4.16',
+    'Referral fee': '-2.16',
+    'Affiliate commission': '-2.00',
   },
   {
-    ...common, Type: 'Order', 'Order/adjustment ID': '577000000000000002', 'SKU ID': SKU_B, Quantity: '1', 'Order created date': '2026/04/02',
-    'Total settlement amount': '23.50', 'Net sales': '25.00', 'Gross sales': '25.00', Fees: '-1.50', 'Referral fee': '-1.50',
+    ...common,
+    Type: 'Order',
+    'Order/adjustment ID': '577000000000000002',
+    'SKU ID': SKU_B,
+    Quantity: '1',
+    'Order created date': '2026/04/02',
+    'Total settlement amount': '23.50',
+    'Net sales': '25.00',
+    'Gross sales': '25.00',
+    Fees: '-1.50',
+    'Referral fee': '-1.50',
   },
   {
-    ...common, Type: 'Order', 'Order/adjustment ID': '577000000000000003', 'SKU ID': SKU_A, Quantity: '1', 'Order created date': '2026/04/05',
-    'Total settlement amount': '-0.20', 'Net sales': '0.00', 'Gross sales': '20.00', 'Gross sales refund': '-20.00', Fees: '-0.20',
+    ...common,
+    Type: 'Order',
+    'Order/adjustment ID': '577000000000000003',
+    'SKU ID': SKU_A,
+    Quantity: '1',
+    'Order created date': '2026/04/05',
+    'Total settlement amount': '-0.20',
+    'Net sales': '0.00',
+    'Gross sales': '20.00',
+    'Gross sales refund': '-20.00',
+    Fees: '-0.20',
     'Refund administration fee': '-0.20',
   },
   {
-    ...common, Type: 'Chargeback', 'Order/adjustment ID': '777000000000000004', 'Related order ID': '577000000000000002',
-    'Total settlement amount': '-10.00', 'Adjustment amount': '-10.00', 'Adjustment reason': 'Buyer disputed the charge',
+    ...common,
+    Type: 'Chargeback',
+    'Order/adjustment ID': '777000000000000004',
+    'Related order ID': '577000000000000002',
+    'Total settlement amount': '-10.00',
+    'Adjustment amount': '-10.00',
+    'Adjustment reason': 'Buyer disputed the charge',
   },
   {
-    ...common, Type: 'Order', 'Order/adjustment ID': '577000000000000005', 'SKU ID': SKU_A, Quantity: '1', 'Order created date': '2026/04/06',
-    'Total settlement amount': '18.80', 'Net sales': '20.00', 'Gross sales': '20.00', Fees: '-1.20', 'Referral fee': '-1.20',
+    ...common,
+    Type: 'Order',
+    'Order/adjustment ID': '577000000000000005',
+    'SKU ID': SKU_A,
+    Quantity: '1',
+    'Order created date': '2026/04/06',
+    'Total settlement amount': '18.80',
+    'Net sales': '20.00',
+    'Gross sales': '20.00',
+    Fees: '-1.20',
+    'Referral fee': '-1.20',
   },
 ]);
 
 // Unit costs: SKU A 5.00, then 6.00 from 2026-04-01 (row E pays 6.00; row A, ordered 03-30, 5.00);
 // SKU B 8.00. COGS = A 2 × 5.00 + B 1 × 8.00 + C 0 (fully refunded) + E 1 × 6.00 = 24.00.
-const COGS = [['SKU', 'Unit cost', 'Effective from'], [SKU_A, 5, ''], [SKU_A, 6, '2026-04-01'], [SKU_B, '$8.00', '']];
+const COGS = [
+  ['SKU', 'Unit cost', 'Effective from'],
+  [SKU_A, 5, ''],
+  [SKU_A, 6, '2026-04-01'],
+  [SKU_B, '$8.00', ''],
+];
 
 const statement = () => sheetRange(rt, ROWS);
-const cogs = () => inSandbox(rt, COGS.map((row) => row.map((cell) => (cell === '2026-04-01' ? sheetDate(cell, rt.workbook.timeZone)! : cell))));
+const cogs = () =>
+  inSandbox(
+    rt,
+    COGS.map((row) =>
+      row.map((cell) => (cell === '2026-04-01' ? sheetDate(cell, rt.workbook.timeZone)! : cell)),
+    ),
+  );
 
 describe('TTS_SETTLEMENT and TTS_SALES', () => {
   it('TTS_SETTLEMENT sums Total settlement amount: 28.34 + 23.50 − 0.20 − 10.00 + 18.80 = 60.44', () => {
@@ -69,7 +138,9 @@ describe('TTS_SETTLEMENT and TTS_SALES', () => {
     expect(rt.call('TTS_SALES', range, '2026-03')).toBe(40);
     // April: B 25.00 + C (20.00 − 20.00) + E 20.00 = 45.00
     expect(rt.call('TTS_SALES', range, '2026-04')).toBe(45);
-    expect(rt.call('TTS_SALES', range, inSandbox(rt, sheetDate('2026/04/17', rt.workbook.timeZone)))).toBe(45);
+    expect(rt.call('TTS_SALES', range, inSandbox(rt, sheetDate('2026/04/17', rt.workbook.timeZone)))).toBe(
+      45,
+    );
     expect(rt.call('TTS_SALES', range, '2026/4')).toBe(45);
     expect(rt.call('TTS_SALES', range, '2026-05')).toBe(0);
   });
@@ -85,8 +156,12 @@ describe('TTS_SETTLEMENT and TTS_SALES', () => {
 
   it('rejects a month or metric it cannot read', () => {
     const range = statement();
-    expect(errorOf(() => rt.call('TTS_SALES', range, '2026-13'))).toBe('month must be a date or text such as "2026-03", found "2026-13".');
-    expect(errorOf(() => rt.call('TTS_SALES', range, '', 'profit'))).toBe('metric must be "gross", "net" or "settlement", found "profit".');
+    expect(errorOf(() => rt.call('TTS_SALES', range, '2026-13'))).toBe(
+      'month must be a date or text such as "2026-03", found "2026-13".',
+    );
+    expect(errorOf(() => rt.call('TTS_SALES', range, '', 'profit'))).toBe(
+      'metric must be "gross", "net" or "settlement", found "profit".',
+    );
   });
 });
 
@@ -94,7 +169,11 @@ describe('TTS_FEES and TTS_FEE', () => {
   it('lists each fee column once, most negative first, then Total fees equal to the Fees column', () => {
     // Fees column: −4.16 − 1.50 − 0.20 − 1.20 = −7.06
     expect(rt.call('TTS_FEES', statement())).toEqual([
-      ['Fee', 'Amount'], ['Referral fee', -4.86], ['Affiliate commission', -2], ['Refund administration fee', -0.2], ['Total fees', -7.06],
+      ['Fee', 'Amount'],
+      ['Referral fee', -4.86],
+      ['Affiliate commission', -2],
+      ['Refund administration fee', -0.2],
+      ['Total fees', -7.06],
     ]);
   });
 
@@ -124,7 +203,9 @@ describe('TTS_FEES and TTS_FEE', () => {
     expect(errorOf(() => rt.call('TTS_FEE', range, 'Referal fe'))).toBe(
       '"Referal fe" is not a fee column TTS Profit knows. Pass a fee header as TikTok writes it, or a fee listed by TTS_FEES. Closest fee columns: Referral fee.',
     );
-    expect(errorOf(() => rt.call('TTS_FEE', range, 'Net sales'))).toMatch(/^"Net sales" is a column TTS Profit knows, but not a fee\. .*Fee columns include Referral fee, /);
+    expect(errorOf(() => rt.call('TTS_FEE', range, 'Net sales'))).toMatch(
+      /^"Net sales" is a column TTS Profit knows, but not a fee\. .*Fee columns include Referral fee, /,
+    );
   });
 });
 
@@ -156,7 +237,16 @@ describe('TTS_NET_PROFIT', () => {
 
   it('an explicit 0 unit cost is fine; a sold SKU missing from cogs is an error naming it', () => {
     const range = statement();
-    expect(rt.call('TTS_NET_PROFIT', range, inSandbox(rt, [[SKU_A, 0], [SKU_B, 0]]))).toBe(60.44);
+    expect(
+      rt.call(
+        'TTS_NET_PROFIT',
+        range,
+        inSandbox(rt, [
+          [SKU_A, 0],
+          [SKU_B, 0],
+        ]),
+      ),
+    ).toBe(60.44);
     expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, inSandbox(rt, [[SKU_A, 5]])))).toBe(
       `No unit cost for 1 sold SKU: ${SKU_B}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.`,
     );
@@ -164,7 +254,9 @@ describe('TTS_NET_PROFIT', () => {
 
   it('names at most five missing SKUs', () => {
     const rows = readCsv('samples/statement-2026-05.csv');
-    const message = errorOf(() => rt.call('TTS_NET_PROFIT', sheetRange(rt, rows), inSandbox(rt, [['0000', 1]])));
+    const message = errorOf(() =>
+      rt.call('TTS_NET_PROFIT', sheetRange(rt, rows), inSandbox(rt, [['0000', 1]])),
+    );
     expect(message).toMatch(/^No unit cost for 7 sold SKUs: (\d{19}, ){4}\d{19} and 2 more\./);
   });
 
@@ -173,17 +265,30 @@ describe('TTS_NET_PROFIT', () => {
     expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, inSandbox(rt, [[SKU_A], [SKU_B]])))).toBe(
       'cogs must have at least two columns: SKU and unit cost (and optionally an effective-from date), e.g. COGS!A:C.',
     );
-    expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, inSandbox(rt, [['SKU', 'Unit cost'], [SKU_A, 'five']])))).toMatch(
-      /^cogs row 2, column B\b.*expected a unit cost such as 6.50 or 0.125, found `five`/,
+    expect(
+      errorOf(() =>
+        rt.call(
+          'TTS_NET_PROFIT',
+          range,
+          inSandbox(rt, [
+            ['SKU', 'Unit cost'],
+            [SKU_A, 'five'],
+          ]),
+        ),
+      ),
+    ).toMatch(/^cogs row 2, column B\b.*expected a unit cost such as 6.50 or 0.125, found `five`/);
+    expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, '', inSandbox(rt, [['ads']])))).toBe(
+      'other_costs, row 1, column 1: expected an amount, found `ads`',
     );
-    expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, '', inSandbox(rt, [['ads']])))).toBe('other_costs, row 1, column 1: expected an amount, found `ads`');
   });
 
   it('the sample statement with samples/cogs.csv', () => {
     const rows = readCsv('samples/statement-2026-05.csv');
     const range = sheetRange(rt, rows);
     const profit = rt.call('TTS_NET_PROFIT', range, inSandbox(rt, readCsv('samples/cogs.csv'))) as number;
-    const pnl = rt.call('TTS_PNL', range, inSandbox(rt, readCsv('samples/cogs.csv'))) as (string | number)[][];
+    const pnl = rt.call('TTS_PNL', range, inSandbox(rt, readCsv('samples/cogs.csv'))) as (
+      string | number
+    )[][];
     const total = pnl[pnl.length - 1];
     expect(total[0]).toBe('Total');
     expect(total[8]).toBe(rt.call('TTS_SETTLEMENT', range));
@@ -193,7 +298,24 @@ describe('TTS_NET_PROFIT', () => {
 });
 
 describe('TTS_PNL', () => {
-  const header = ['Month', 'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement', 'COGS', 'Gross profit', 'Samples', 'Running costs', 'Ad spend', 'Net profit', 'Net margin'];
+  const header = [
+    'Month',
+    'Gross sales',
+    'Seller discounts',
+    'Refunds',
+    'Net sales',
+    'Shipping',
+    'Fees',
+    'Adjustments',
+    'Settlement',
+    'COGS',
+    'Gross profit',
+    'Samples',
+    'Running costs',
+    'Ad spend',
+    'Net profit',
+    'Net margin',
+  ];
 
   it('by month with COGS: rows sorted by month, margin = net profit / net sales, Total last', () => {
     expect(rt.call('TTS_PNL', statement(), cogs())).toEqual([
@@ -210,7 +332,24 @@ describe('TTS_PNL', () => {
 
   it('without COGS: COGS blank and Net profit = Settlement', () => {
     const table = rt.call('TTS_PNL', statement()) as unknown[][];
-    expect(table[table.length - 1]).toEqual(['Total', 105, -4, -20, 81, -3.5, -7.06, -10, 60.44, '', 60.44, 0, '', 0, 60.44, 0.7462]);
+    expect(table[table.length - 1]).toEqual([
+      'Total',
+      105,
+      -4,
+      -20,
+      81,
+      -3.5,
+      -7.06,
+      -10,
+      60.44,
+      '',
+      60.44,
+      0,
+      '',
+      0,
+      60.44,
+      0.7462,
+    ]);
   });
 
   it('by SKU, statement and type; blank margin when net sales are 0', () => {
@@ -224,13 +363,20 @@ describe('TTS_PNL', () => {
     // SKU A: A + C + E → settlement 28.34 − 0.20 + 18.80 = 46.94
     expect(bySku[2][8]).toBe(46.94);
     const byType = rt.call('TTS_PNL', range, '', 'type') as unknown[][];
-    expect(byType.map((r) => [r[0], r[8]])).toEqual([['Type', 'Settlement'], ['Chargeback', -10], ['Order', 70.44], ['Total', 60.44]]);
+    expect(byType.map((r) => [r[0], r[8]])).toEqual([
+      ['Type', 'Settlement'],
+      ['Chargeback', -10],
+      ['Order', 70.44],
+      ['Total', 60.44],
+    ]);
     const byStatement = rt.call('TTS_PNL', range, '', 'statement') as unknown[][];
     expect(byStatement.map((r) => r[0])).toEqual(['Statement', '7496021845520155393', 'Total']);
   });
 
   it('rejects an unknown group_by', () => {
-    expect(errorOf(() => rt.call('TTS_PNL', statement(), '', 'week'))).toBe('group_by must be "month", "sku", "statement" or "type", found "week".');
+    expect(errorOf(() => rt.call('TTS_PNL', statement(), '', 'week'))).toBe(
+      'group_by must be "month", "sku", "statement" or "type", found "week".',
+    );
   });
 });
 

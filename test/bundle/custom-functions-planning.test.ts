@@ -5,7 +5,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
 import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
-import { codeFile, ensureBuilt, exportRows, inSandbox, sheetDate, sheetRange, errorOf } from './custom-functions-sheet';
+import {
+  codeFile,
+  ensureBuilt,
+  exportRows,
+  inSandbox,
+  sheetDate,
+  sheetRange,
+  errorOf,
+} from './custom-functions-sheet';
 
 let rt: GasRuntime;
 beforeAll(() => {
@@ -14,9 +22,16 @@ beforeAll(() => {
 });
 
 const order = (id: string, created: string, gross: string) => ({
-  'Statement date (UTC)': '2026/06/20', 'Statement ID': '7503000000000000001', Type: 'Order', 'Order/adjustment ID': id,
-  'SKU ID': '1732440158393635811', Quantity: '1', 'Order created date': created,
-  'Total settlement amount': gross, 'Net sales': gross, 'Gross sales': gross,
+  'Statement date (UTC)': '2026/06/20',
+  'Statement ID': '7503000000000000001',
+  Type: 'Order',
+  'Order/adjustment ID': id,
+  'SKU ID': '1732440158393635811',
+  Quantity: '1',
+  'Order created date': created,
+  'Total settlement amount': gross,
+  'Net sales': gross,
+  'Gross sales': gross,
 });
 
 // Sales: 700.00 on 2026-05-10, 300.00 on 2026-06-03, 200.00 on 2026-06-10.
@@ -60,8 +75,12 @@ describe('TTS_THRESHOLD', () => {
       order('577700000000000002', '2026/06/03', '300.00'),
       order('577700000000000003', '2026/06/10', '200.00'),
       {
-        'Statement date (UTC)': '2026/07/02', 'Statement ID': '7503000000000000002', Type: 'Chargeback', 'Order/adjustment ID': '777700000000000009',
-        'Total settlement amount': '-20.00', 'Adjustment amount': '-20.00',
+        'Statement date (UTC)': '2026/07/02',
+        'Statement ID': '7503000000000000002',
+        Type: 'Chargeback',
+        'Order/adjustment ID': '777700000000000009',
+        'Total settlement amount': '-20.00',
+        'Adjustment amount': '-20.00',
       },
     ]);
     const table = rt.call('TTS_THRESHOLD', sheetRange(rt, rows), 1000, 10000) as [string, unknown][];
@@ -98,7 +117,9 @@ describe('TTS_THRESHOLD', () => {
     expect(value('Annual target')).toBe(1000000);
     expect(value('Needed per day')).toBe(2588);
     expect(value('Projected month')).toBe(1800);
-    expect(value('Status')).toBe('Behind pace: projected $1,800 this month, $63,200 short of the $65,000 target; $2,588 a day needed for the last 25 days ($64,700 to go).');
+    expect(value('Status')).toBe(
+      'Behind pace: projected $1,800 this month, $63,200 short of the $65,000 target; $2,588 a day needed for the last 25 days ($64,700 to go).',
+    );
     expect(rt.call('TTS_THRESHOLD', range, '', '', '2026-06-05')).toEqual(table);
   });
 
@@ -106,32 +127,61 @@ describe('TTS_THRESHOLD', () => {
     const rows = SALES.map((row) => [...row]);
     rows[3][STATEMENT_HEADER_2024.indexOf('Total settlement amount')] = '150.00';
     rows[3][STATEMENT_HEADER_2024.indexOf('Adjustment amount')] = '-50.00';
-    const table = rt.call('TTS_THRESHOLD', sheetRange(rt, rows), 1000, 10000, '', 'settlement') as [string, unknown][];
+    const table = rt.call('TTS_THRESHOLD', sheetRange(rt, rows), 1000, 10000, '', 'settlement') as [
+      string,
+      unknown,
+    ][];
     expect(table.find(([l]) => l === 'Month to date')?.[1]).toBe(450);
   });
 
   it('rejects targets and dates it cannot read', () => {
     const range = sheetRange(rt, SALES);
-    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, 'lots'))).toBe('monthly_target must be a number, found "lots".');
-    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, -5))).toBe('monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.');
-    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, '', '', 'June 5'))).toBe('as_of must be a date such as 2026-06-15, found "June 5".');
+    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, 'lots'))).toBe(
+      'monthly_target must be a number, found "lots".',
+    );
+    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, -5))).toBe(
+      'monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.',
+    );
+    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, '', '', 'June 5'))).toBe(
+      'as_of must be a date such as 2026-06-15, found "June 5".',
+    );
   });
 });
 
-const MONTHS = Array.from({ length: 24 }, (_, i) => [`${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`]);
+const MONTHS = Array.from({ length: 24 }, (_, i) => [
+  `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+]);
 
 describe('TTS_FORECAST', () => {
   it('one row per future month after the last one given (horizon 6 by default)', () => {
     // Flat sales of 1,000 a month forecast 1,000 with no spread.
-    expect(rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), inSandbox(rt, MONTHS.map(() => [1000])))).toEqual([
+    expect(
+      rt.call(
+        'TTS_FORECAST',
+        inSandbox(rt, MONTHS),
+        inSandbox(
+          rt,
+          MONTHS.map(() => [1000]),
+        ),
+      ),
+    ).toEqual([
       ['Month', 'Forecast', 'Low 80%', 'High 80%', 'Chance of target'],
-      ...['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m) => [m, 1000, 1000, 1000, '']),
+      ...['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m) => [
+        m,
+        1000,
+        1000,
+        1000,
+        '',
+      ]),
     ]);
   });
 
   it('a rising series: forecasts keep rising inside their band, the chance of the target grows', () => {
     // 1,000, 1,100, … 3,300: the next months continue near +100 a month.
-    const values = inSandbox(rt, MONTHS.map((_, i) => [1000 + 100 * i]));
+    const values = inSandbox(
+      rt,
+      MONTHS.map((_, i) => [1000 + 100 * i]),
+    );
     const table = rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), values, 3, 3500) as (string | number)[][];
     expect(table.map((r) => r[0])).toEqual(['Month', '2026-01', '2026-02', '2026-03']);
     for (const [, mean, low, high, p] of table.slice(1) as [string, number, number, number, number][]) {
@@ -144,24 +194,39 @@ describe('TTS_FORECAST', () => {
     const p = table.slice(1).map((r) => r[4] as number);
     expect(p).toEqual([...p].sort((a, b) => a - b));
     // Months as Date cells (the first of each month) give the same forecast.
-    const dates = inSandbox(rt, MONTHS.map(([m]) => [sheetDate(`${m}-01`, rt.workbook.timeZone)]));
+    const dates = inSandbox(
+      rt,
+      MONTHS.map(([m]) => [sheetDate(`${m}-01`, rt.workbook.timeZone)]),
+    );
     expect(rt.call('TTS_FORECAST', dates, values, 3, 3500)).toEqual(table);
   });
 
   it('a missing month is an error naming it; so are order, count and horizon problems', () => {
     const values3 = inSandbox(rt, [[1], [2], [3]]);
-    expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [['2026-01'], ['2026-02'], ['2026-04']]), values3))).toBe(
-      'Month 2026-03 is missing between 2026-02 and 2026-04: add it with its sales (0 if none).',
-    );
-    expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [['2026-02'], ['2026-01']]), inSandbox(rt, [[1], [2]])))).toBe(
-      'months must be in order, oldest first: 2026-01 comes after 2026-02.',
-    );
-    expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, MONTHS.slice(0, 3)), inSandbox(rt, [[1], [2]])))).toBe(
-      'months and values must have the same number of cells: found 3 months and 2 values.',
-    );
-    expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), inSandbox(rt, MONTHS.map(() => [1])), 30))).toBe(
-      'horizon must be a whole number of months from 1 to 24, found 30.',
-    );
+    expect(
+      errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [['2026-01'], ['2026-02'], ['2026-04']]), values3)),
+    ).toBe('Month 2026-03 is missing between 2026-02 and 2026-04: add it with its sales (0 if none).');
+    expect(
+      errorOf(() =>
+        rt.call('TTS_FORECAST', inSandbox(rt, [['2026-02'], ['2026-01']]), inSandbox(rt, [[1], [2]])),
+      ),
+    ).toBe('months must be in order, oldest first: 2026-01 comes after 2026-02.');
+    expect(
+      errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, MONTHS.slice(0, 3)), inSandbox(rt, [[1], [2]]))),
+    ).toBe('months and values must have the same number of cells: found 3 months and 2 values.');
+    expect(
+      errorOf(() =>
+        rt.call(
+          'TTS_FORECAST',
+          inSandbox(rt, MONTHS),
+          inSandbox(
+            rt,
+            MONTHS.map(() => [1]),
+          ),
+          30,
+        ),
+      ),
+    ).toBe('horizon must be a whole number of months from 1 to 24, found 30.');
     expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [['March']]), inSandbox(rt, [[1]])))).toBe(
       'months (cell 1) must be a date or a month such as "2026-03", found "March".',
     );
@@ -179,10 +244,14 @@ describe('TTS_BREAKEVEN_ROAS', () => {
 
   it('ranges of the same shape spill one result per row', () => {
     // 30 ÷ (30 × 0.94 − 10) = 30 ÷ 18.20 = 1.648… → 1.65
-    expect(rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [30]]), inSandbox(rt, [[5], [10]]), 0.06)).toEqual([[1.45], [1.65]]);
-    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [30]]), inSandbox(rt, [[5], [10], [2]]), 0.06))).toBe(
-      'Ranges must have the same shape: found 2×1 and 3×1. Pass single cells or ranges of equal size.',
-    );
+    expect(
+      rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [30]]), inSandbox(rt, [[5], [10]]), 0.06),
+    ).toEqual([[1.45], [1.65]]);
+    expect(
+      errorOf(() =>
+        rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [30]]), inSandbox(rt, [[5], [10], [2]]), 0.06),
+      ),
+    ).toBe('Ranges must have the same shape: found 2×1 and 3×1. Pass single cells or ranges of equal size.');
   });
 
   it('a product that loses money before ads, or a rate typed as a whole percent, is an error', () => {
@@ -190,7 +259,13 @@ describe('TTS_BREAKEVEN_ROAS', () => {
     expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', 10, 9, 0.2))).toBe(
       'This product loses money before any ad spend: after fees, commission and costs each sale is $1.00 short. No ROAS can break even; raise the price or lower costs.',
     );
-    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [10]]), inSandbox(rt, [[5], [9]]), 0.2))).toMatch(/^Row 2: This product loses money/);
-    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', 20, 5, 6))).toBe('fee_rate 6 looks like a percent: type it as 6% or as the fraction 0.06.');
+    expect(
+      errorOf(() =>
+        rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [10]]), inSandbox(rt, [[5], [9]]), 0.2),
+      ),
+    ).toMatch(/^Row 2: This product loses money/);
+    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', 20, 5, 6))).toBe(
+      'fee_rate 6 looks like a percent: type it as 6% or as the fraction 0.06.',
+    );
   });
 });

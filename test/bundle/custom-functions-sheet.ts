@@ -55,7 +55,15 @@ function findHeaderIndex(rows: readonly (readonly string[])[]): number {
 export function sheetDate(text: string, timeZone = 'America/Los_Angeles'): Date | undefined {
   const m = DATE_TEXT.exec(text) ?? COMPACT_DATE.exec(text);
   if (!m) return undefined;
-  return dateFromWallTime(timeZone, Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  return dateFromWallTime(
+    timeZone,
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+  );
 }
 
 /**
@@ -74,7 +82,8 @@ export function typedCells(rows: readonly (readonly string[])[], options: SheetO
         if (options.dates === 'number' && COMPACT_DATE.test(text)) return Number(text);
         return sheetDate(text.trim(), options.timeZone) ?? text;
       }
-      if (kind !== undefined && NUMERIC_KINDS.has(kind) && NUMBER_TEXT.test(text.trim())) return Number(text.trim());
+      if (kind !== undefined && NUMERIC_KINDS.has(kind) && NUMBER_TEXT.test(text.trim()))
+        return Number(text.trim());
       return text;
     }),
   );
@@ -89,12 +98,17 @@ export function padded(rows: readonly (readonly SheetCell[])[], options: SheetOp
     while (line.length < width) line.push('');
     return line;
   });
-  for (let i = 0; i < blanks; i++) out.push(new Array<SheetCell>(Math.max(width, out[0]?.length ?? width)).fill(''));
+  for (let i = 0; i < blanks; i++)
+    out.push(new Array<SheetCell>(Math.max(width, out[0]?.length ?? width)).fill(''));
   return out;
 }
 
 /** Export text rows → the sandbox-realm A:CZ range a custom function receives. */
-export function sheetRange(rt: GasRuntime, rows: readonly (readonly string[])[], options: SheetOptions = {}): unknown[][] {
+export function sheetRange(
+  rt: GasRuntime,
+  rows: readonly (readonly string[])[],
+  options: SheetOptions = {},
+): unknown[][] {
   const timeZone = options.timeZone ?? rt.workbook.timeZone;
   return inSandbox(rt, padded(typedCells(rows, { ...options, timeZone }), options));
 }
@@ -110,7 +124,10 @@ export function inSandbox<T>(rt: GasRuntime, value: T): any {
 }
 
 /** Header + one text row per record (cells by header name; unnamed cells blank). */
-export function exportRows(header: readonly string[], records: readonly Record<string, string>[]): string[][] {
+export function exportRows(
+  header: readonly string[],
+  records: readonly Record<string, string>[],
+): string[][] {
   const index = new Map(header.map((h, i) => [h, i]));
   return [
     [...header],

@@ -10,16 +10,34 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
 import { loadBundleInVm } from '../../emulator/sandbox';
 import { Workbook } from '../../emulator/workbook';
-import { codeFile, ensureBuilt, errorOf, exportRows, inSandbox, root, sheetDate, sheetRange } from './custom-functions-sheet';
+import {
+  codeFile,
+  ensureBuilt,
+  errorOf,
+  exportRows,
+  inSandbox,
+  root,
+  sheetDate,
+  sheetRange,
+} from './custom-functions-sheet';
 
-const MANIFEST_ZONE = (JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
+const MANIFEST_ZONE = (
+  JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')) as { timeZone: string }
+).timeZone;
 
 beforeAll(() => ensureBuilt());
 
 const order = (id: string, created: string, gross: string) => ({
-  'Statement date (UTC)': '2026/06/20', 'Statement ID': '7503000000000000001', Type: 'Order', 'Order/adjustment ID': id,
-  'SKU ID': '1732440158393635811', Quantity: '1', 'Order created date': created,
-  'Total settlement amount': gross, 'Net sales': gross, 'Gross sales': gross,
+  'Statement date (UTC)': '2026/06/20',
+  'Statement ID': '7503000000000000001',
+  Type: 'Order',
+  'Order/adjustment ID': id,
+  'SKU ID': '1732440158393635811',
+  Quantity: '1',
+  'Order created date': created,
+  'Total settlement amount': gross,
+  'Net sales': gross,
+  'Gross sales': gross,
 });
 
 // 700.00 on May 31, 300.00 on June 1, 200.00 on June 10.
@@ -30,7 +48,11 @@ const SALES = exportRows(STATEMENT_HEADER_2024, [
 ]);
 
 function runtime(spreadsheetZone: string, scriptTimeZone?: string) {
-  return loadBundleInVm({ file: codeFile, workbook: new Workbook({ timeZone: spreadsheetZone }), scriptTimeZone });
+  return loadBundleInVm({
+    file: codeFile,
+    workbook: new Workbook({ timeZone: spreadsheetZone }),
+    scriptTimeZone,
+  });
 }
 
 describe('the script clock', () => {
@@ -39,7 +61,11 @@ describe('the script clock', () => {
     expect(rt.services.scriptTimeZone).toBe(MANIFEST_ZONE);
     expect(rt.inRealm('Session.getScriptTimeZone()')).toBe(MANIFEST_ZONE);
     const noonUtc = 'new Date(Date.UTC(2026, 0, 15, 12)).getHours()';
-    const expected = Number(new Intl.DateTimeFormat('en-US', { timeZone: MANIFEST_ZONE, hour: 'numeric', hourCycle: 'h23' }).format(Date.UTC(2026, 0, 15, 12)));
+    const expected = Number(
+      new Intl.DateTimeFormat('en-US', { timeZone: MANIFEST_ZONE, hour: 'numeric', hourCycle: 'h23' }).format(
+        Date.UTC(2026, 0, 15, 12),
+      ),
+    );
     expect(rt.inRealm(noonUtc)).toBe(expected);
     expect(runtime('America/Los_Angeles', 'America/New_York').inRealm(noonUtc)).toBe(7);
     expect(runtime('America/Los_Angeles', 'Asia/Tokyo').inRealm(noonUtc)).toBe(21);
@@ -71,8 +97,15 @@ describe.each([
   });
 
   it('TTS_FORECAST: month cells given as the first of each month keep their months', () => {
-    const months = ['2026/01/01', '2026/02/01', '2026/03/01', '2026/04/01'].map((d) => [sheetDate(d, spreadsheetZone)]);
-    const table = rt.call('TTS_FORECAST', inSandbox(rt, months), inSandbox(rt, [[1000], [1100], [1200], [1300]]), 1) as unknown[][];
+    const months = ['2026/01/01', '2026/02/01', '2026/03/01', '2026/04/01'].map((d) => [
+      sheetDate(d, spreadsheetZone),
+    ]);
+    const table = rt.call(
+      'TTS_FORECAST',
+      inSandbox(rt, months),
+      inSandbox(rt, [[1000], [1100], [1200], [1300]]),
+      1,
+    ) as unknown[][];
     expect(table[1][0]).toBe('2026-05');
   });
 
@@ -89,6 +122,8 @@ describe.each([
 
   it('an error names the date the cell shows', () => {
     const range = sheetRange(rt, SALES, { timeZone: spreadsheetZone });
-    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, dateCell('2026/06/01')))).toBe('monthly_target must be a number, found the date 2026-06-01.');
+    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, dateCell('2026/06/01')))).toBe(
+      'monthly_target must be a number, found the date 2026-06-01.',
+    );
   });
 });

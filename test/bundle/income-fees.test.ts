@@ -14,7 +14,13 @@ beforeAll(() => {
 });
 
 const HEADER = fixtureHeader('legacy_income_export_header.csv');
-const common = { Type: 'Order', 'Order created time': '2024/04/12', 'Order settled time': '2024/04/23', Currency: 'USD', 'Related order ID': '/' };
+const common = {
+  Type: 'Order',
+  'Order created time': '2024/04/12',
+  'Order settled time': '2024/04/23',
+  Currency: 'USD',
+  'Related order ID': '/',
+};
 
 // Order 1: revenue 30.00 (32.00 − 2.00); fees −9.50 = transaction −0.90, commission −1.80,
 //          seller shipping −5.00 (actual −5.00), affiliate −1.80; settlement 20.50.
@@ -23,16 +29,35 @@ const common = { Type: 'Order', 'Order created time': '2024/04/12', 'Order settl
 // The file's Total fees column: −12.50. Seller shipping fee −6.65; fees without shipping −5.85.
 const ROWS = exportRows(HEADER, [
   {
-    ...common, 'Order/adjustment ID': '576786105183930101', 'Total settlement amount': '20.50', 'Total revenue': '30.00',
-    'Subtotal after seller discounts': '30.00', 'Subtotal before discounts': '32.00', 'Seller discounts': '-2.00',
-    'Total fees': '-9.50', 'Transaction fee': '-0.90', 'TikTok Shop commission fee': '-1.80', 'Seller shipping fee': '-5.00',
-    'Actual shipping fee': '-5.00', 'Affiliate commission': '-1.80', 'Customer payment': '32.50',
+    ...common,
+    'Order/adjustment ID': '576786105183930101',
+    'Total settlement amount': '20.50',
+    'Total revenue': '30.00',
+    'Subtotal after seller discounts': '30.00',
+    'Subtotal before discounts': '32.00',
+    'Seller discounts': '-2.00',
+    'Total fees': '-9.50',
+    'Transaction fee': '-0.90',
+    'TikTok Shop commission fee': '-1.80',
+    'Seller shipping fee': '-5.00',
+    'Actual shipping fee': '-5.00',
+    'Affiliate commission': '-1.80',
+    'Customer payment': '32.50',
   },
   {
-    ...common, 'Order/adjustment ID': '576786105183930102', 'Total settlement amount': '12.00', 'Total revenue': '15.00',
-    'Subtotal after seller discounts': '15.00', 'Subtotal before discounts': '15.00', 'Total fees': '-3.00',
-    'Transaction fee': '-0.45', 'TikTok Shop commission fee': '-0.90', 'Seller shipping fee': '-1.65',
-    'Actual shipping fee': '-4.00', 'Customer shipping fee': '2.35', 'Customer payment': '17.35',
+    ...common,
+    'Order/adjustment ID': '576786105183930102',
+    'Total settlement amount': '12.00',
+    'Total revenue': '15.00',
+    'Subtotal after seller discounts': '15.00',
+    'Subtotal before discounts': '15.00',
+    'Total fees': '-3.00',
+    'Transaction fee': '-0.45',
+    'TikTok Shop commission fee': '-0.90',
+    'Seller shipping fee': '-1.65',
+    'Actual shipping fee': '-4.00',
+    'Customer shipping fee': '2.35',
+    'Customer payment': '17.35',
   },
 ]);
 
@@ -54,7 +79,17 @@ describe('legacy Income export fees', () => {
 
   it('TTS_PNL keeps shipping in its own column; the rows reconcile', () => {
     const table = rt.call('TTS_PNL', sheetRange(rt, ROWS)) as (string | number)[][];
-    expect(table[0].slice(0, 9)).toEqual(['Month', 'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement']);
+    expect(table[0].slice(0, 9)).toEqual([
+      'Month',
+      'Gross sales',
+      'Seller discounts',
+      'Refunds',
+      'Net sales',
+      'Shipping',
+      'Fees',
+      'Adjustments',
+      'Settlement',
+    ]);
     expect(table[1].slice(0, 9)).toEqual(['2024-04', 47, -2, 0, 45, -6.65, -5.85, 0, 32.5]);
     expect(rt.call('TTS_RECONCILE', sheetRange(rt, ROWS))).toBe('All 2 rows reconcile');
   });

@@ -37,8 +37,13 @@ function usRows(): string[][] {
 describe('every column of the real On-hold export', () => {
   it('has 69 columns, all known to the sidebar reader; the affiliate row reconciles', async () => {
     expect(HEADER).toHaveLength(69);
-    const csv = usRows().map((r) => r.join(',')).join('\n');
-    const outcome = await parseBytesAsync(new TextEncoder().encode(csv), 'Onhold-unsettled-orders-2026_09_23.csv');
+    const csv = usRows()
+      .map((r) => r.join(','))
+      .join('\n');
+    const outcome = await parseBytesAsync(
+      new TextEncoder().encode(csv),
+      'Onhold-unsettled-orders-2026_09_23.csv',
+    );
     expect(outcome.errors).toEqual([]);
     const [file] = outcome.files;
     expect(file.unknownColumns).toEqual([]);
@@ -50,7 +55,11 @@ describe('every column of the real On-hold export', () => {
   it("TTS_FEES lists the estimated commission and VAT and totals to the file's Fees; TTS_RECONCILE agrees", () => {
     const range = sheetRange(rt, usRows());
     expect(rt.call('TTS_FEES', range)).toEqual([
-      ['Fee', 'Amount'], ['Est. affiliate commission', -1.2], ['TikTok Shop commission fee', -0.72], ['VAT', -0.1], ['Total fees', -2.02],
+      ['Fee', 'Amount'],
+      ['Est. affiliate commission', -1.2],
+      ['TikTok Shop commission fee', -0.72],
+      ['VAT', -0.1],
+      ['Total fees', -2.02],
     ]);
     expect(rt.call('TTS_RECONCILE', range)).toBe('All 1 rows reconcile');
     expect(rt.call('TTS_SETTLEMENT', range)).toBe(5.98);
@@ -66,8 +75,12 @@ describe('every column of the real On-hold export', () => {
     rows[1][rows[0].indexOf('Total estimated settlement amount')] = '5.48';
     const range = sheetRange(rt, rows);
     expect(rt.call('TTS_FEES', range)).toEqual([
-      ['Fee', 'Amount'], ['Est. affiliate commission', -1.2], ['TikTok Shop commission fee', -0.72], ['Other (unrecognised): Creator bonus fee', -0.5],
-      ['VAT', -0.1], ['Total fees', -2.52],
+      ['Fee', 'Amount'],
+      ['Est. affiliate commission', -1.2],
+      ['TikTok Shop commission fee', -0.72],
+      ['Other (unrecognised): Creator bonus fee', -0.5],
+      ['VAT', -0.1],
+      ['Total fees', -2.52],
     ]);
     expect(rt.call('TTS_RECONCILE', range)).toBe('All 1 rows reconcile');
     expect((rt.call('TTS_PNL', range) as unknown[][])[1][6]).toBe(-2.52);
@@ -77,6 +90,8 @@ describe('every column of the real On-hold export', () => {
     const [file] = outcome.files;
     expect(file.reconciliation.ok).toBe(true);
     expect(file.totals.fees).toBe(-252);
-    expect(file.unrecognisedMoney).toEqual([{ parent: 'fees', line: 'unrecognised_fees', columns: ['Creator bonus fee'] }]);
+    expect(file.unrecognisedMoney).toEqual([
+      { parent: 'fees', line: 'unrecognised_fees', columns: ['Creator bonus fee'] },
+    ]);
   });
 });

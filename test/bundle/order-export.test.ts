@@ -24,20 +24,76 @@ const HEADER = realCsvRows(REAL.ukOrders)[0];
 // 5    │ 2026-10-15 │ Unpaid    │ 1              │  10.00 │ 0.00         │  0.00      │  0.00
 // September: gross kept 23.00, net 21.50; October 45.00 / 40.50. Total 68.00 / 62.00.
 const LINES = [
-  { id: '576955651451099542', sku: '1729934206123809441', status: 'Completed', qty: '1', returned: '0', before: '8.00', disc: '0.00', created: '23/09/2026 16:06:19' },
-  { id: '576955651451099543', sku: '1729934206123809442', status: 'Completed', qty: '2', returned: '1', before: '$30.00', disc: '$3.00', created: '24/09/2026 09:12:00' },
-  { id: '576955651451099544', sku: '1729934206123809441', status: 'Canceled', qty: '1', returned: '1', before: 'USD 12.00', disc: 'USD 2.00', created: '25/09/2026 18:00:00' },
-  { id: '576955651451099545', sku: '1729934206123809443', status: 'Shipped', qty: '3', returned: '0', before: '45.00', disc: '4.50', created: '14/10/2026 13:30:00' },
-  { id: '576955651451099546', sku: '1729934206123809443', status: 'Unpaid', qty: '1', returned: '0', before: '10.00', disc: '0.00', created: '15/10/2026 08:00:00' },
+  {
+    id: '576955651451099542',
+    sku: '1729934206123809441',
+    status: 'Completed',
+    qty: '1',
+    returned: '0',
+    before: '8.00',
+    disc: '0.00',
+    created: '23/09/2026 16:06:19',
+  },
+  {
+    id: '576955651451099543',
+    sku: '1729934206123809442',
+    status: 'Completed',
+    qty: '2',
+    returned: '1',
+    before: '$30.00',
+    disc: '$3.00',
+    created: '24/09/2026 09:12:00',
+  },
+  {
+    id: '576955651451099544',
+    sku: '1729934206123809441',
+    status: 'Canceled',
+    qty: '1',
+    returned: '1',
+    before: 'USD 12.00',
+    disc: 'USD 2.00',
+    created: '25/09/2026 18:00:00',
+  },
+  {
+    id: '576955651451099545',
+    sku: '1729934206123809443',
+    status: 'Shipped',
+    qty: '3',
+    returned: '0',
+    before: '45.00',
+    disc: '4.50',
+    created: '14/10/2026 13:30:00',
+  },
+  {
+    id: '576955651451099546',
+    sku: '1729934206123809443',
+    status: 'Unpaid',
+    qty: '1',
+    returned: '0',
+    before: '10.00',
+    disc: '0.00',
+    created: '15/10/2026 08:00:00',
+  },
 ];
 
 const ROWS = exportRows(
   HEADER,
   LINES.map((l) => ({
-    'Order ID': l.id, 'Order Status': l.status, 'SKU ID': l.sku, 'Product Name': 'My Special Mug', Variation: 'Default', Quantity: l.qty,
-    'Sku Quantity of return': l.returned, 'SKU Unit Original Price': '8.00', 'SKU Subtotal Before Discount': l.before,
-    'SKU Platform Discount': '0.00', 'SKU Seller Discount': l.disc, 'SKU Subtotal After Discount': '0.00', 'Order Amount': l.before,
-    'Created Time': l.created, 'Cancelation/Return Type': l.status === 'Canceled' ? 'Cancel' : '',
+    'Order ID': l.id,
+    'Order Status': l.status,
+    'SKU ID': l.sku,
+    'Product Name': 'My Special Mug',
+    Variation: 'Default',
+    Quantity: l.qty,
+    'Sku Quantity of return': l.returned,
+    'SKU Unit Original Price': '8.00',
+    'SKU Subtotal Before Discount': l.before,
+    'SKU Platform Discount': '0.00',
+    'SKU Seller Discount': l.disc,
+    'SKU Subtotal After Discount': '0.00',
+    'Order Amount': l.before,
+    'Created Time': l.created,
+    'Cancelation/Return Type': l.status === 'Canceled' ? 'Cancel' : '',
   })),
 );
 
@@ -74,6 +130,8 @@ describe('order exports in the custom functions', () => {
     expect(errorOf(() => rt.call('TTS_FEE', range(), 'Referral fee'))).toBe(expected('TTS_FEE'));
     expect(errorOf(() => rt.call('TTS_NET_PROFIT', range()))).toBe(expected('TTS_NET_PROFIT'));
     expect(errorOf(() => rt.call('TTS_RECONCILE', range()))).toBe(expected('TTS_RECONCILE'));
-    expect(errorOf(() => rt.call('TTS_SALES', range(), '', 'settlement'))).toBe(expected('TTS_SALES with metric "settlement"'));
+    expect(errorOf(() => rt.call('TTS_SALES', range(), '', 'settlement'))).toBe(
+      expected('TTS_SALES with metric "settlement"'),
+    );
   });
 });

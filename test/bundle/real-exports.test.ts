@@ -32,12 +32,14 @@ const CASES = [
   {
     name: 'UK On-hold export (Currency column GBP, amounts 7.28)',
     range: () => sheetRange(rt, realCsvRows(REAL.ukOnHold)),
-    expected: 'the amounts are in GBP, not US dollars (row 2, column *Currency* reads `GBP`). Read as a US On hold / unsettled export: 1 row from row 2, Total estimated settlement amount GBP 7.28.',
+    expected:
+      'the amounts are in GBP, not US dollars (row 2, column *Currency* reads `GBP`). Read as a US On hold / unsettled export: 1 row from row 2, Total estimated settlement amount GBP 7.28.',
   },
   {
     name: 'UK order export (amounts GBP 8.00)',
     range: () => sheetRange(rt, realCsvRows(REAL.ukOrders)),
-    expected: 'the amounts are in GBP, not US dollars (row 2, column *SKU Unit Original Price* reads `GBP 8.00`).',
+    expected:
+      'the amounts are in GBP, not US dollars (row 2, column *SKU Unit Original Price* reads `GBP 8.00`).',
   },
   {
     name: 'Indonesian Income workbook, sheet Order details',
@@ -47,25 +49,31 @@ const CASES = [
   {
     name: 'Indonesian order export written one <row> per cell (IDR 199.000 is 199,000 rupiah)',
     range: () => inSandbox(rt, padded(realSheetRows(REAL.idOrders202411, 'OrderSKUList'))),
-    expected: 'Read as a Seller Center order export: 256 rows from row 3, SKU Subtotal After Discount IDR 31,709,775.',
+    expected:
+      'Read as a Seller Center order export: 256 rows from row 3, SKU Subtotal After Discount IDR 31,709,775.',
   },
 ];
 
 describe('real exports in the custom functions', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s: every function refuses it, naming the currency', (_name, c) => {
-    const range = c.range();
-    for (const [fn, call] of everyFunction(range)) {
-      const message = errorOf(call);
-      expect(message, fn).toContain(c.expected);
-      expect(message, fn).toMatch(/^the statement range: /);
-      expect(message, fn).not.toMatch(/header/);
-    }
-  });
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    '%s: every function refuses it, naming the currency',
+    (_name, c) => {
+      const range = c.range();
+      for (const [fn, call] of everyFunction(range)) {
+        const message = errorOf(call);
+        expect(message, fn).toContain(c.expected);
+        expect(message, fn).toMatch(/^the statement range: /);
+        expect(message, fn).not.toMatch(/header/);
+      }
+    },
+  );
 
   it('the rupiah total in the refusal is the sum of the column as the file writes it', () => {
     const rows = realSheetRows(REAL.idOrders202411, 'OrderSKUList');
     const column = rows[0].indexOf('SKU Subtotal After Discount');
-    const rupiah = rows.slice(2).reduce((sum, row) => sum + Number(row[column].replace(/^IDR /, '').replace(/\./g, '')), 0);
+    const rupiah = rows
+      .slice(2)
+      .reduce((sum, row) => sum + Number(row[column].replace(/^IDR /, '').replace(/\./g, '')), 0);
     expect(rupiah).toBe(31_709_775);
   });
 });

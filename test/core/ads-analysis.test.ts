@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExportFile } from '../../src/core/read/parse-export';
 import { adsLines, bookedRows, clockLabel } from '../../src/core/analysis/ads';
-import { adSpendByMonth, adsByMonth, statementAdMonths, StatementAdTally } from '../../src/core/analysis/ads-profit';
+import {
+  adSpendByMonth,
+  adsByMonth,
+  statementAdMonths,
+  StatementAdTally,
+} from '../../src/core/analysis/ads-profit';
 import { productAds } from '../../src/core/analysis/ads-products';
 import { campaignSkusOf } from '../../src/core/analysis/ad-skus';
 import { buildCogsTable, monthlySales, netProfit } from '../../src/core/analysis/pnl';
@@ -11,13 +16,16 @@ import type { AdRow } from '../../src/core/read/ad-rows';
 import { campaignWorkbook } from '../helpers/ad-reports';
 
 const fixture = (name: string) => new URL(`../fixtures/ads/${name}`, import.meta.url);
-const adRowsOf = (bytes: Uint8Array, name: string): AdRow[] => parseExportFile(bytes, name).files[0].ads!.rows;
+const adRowsOf = (bytes: Uint8Array, name: string): AdRow[] =>
+  parseExportFile(bytes, name).files[0].ads!.rows;
 const adFile = (name: string) => adRowsOf(new Uint8Array(readFileSync(fixture(name))), name);
-const statement = () => parseExportFile(new Uint8Array(readFileSync(fixture('statement-with-gmv-pay.csv'))), 'statement.csv').files[0].rows;
+const statement = () =>
+  parseExportFile(new Uint8Array(readFileSync(fixture('statement-with-gmv-pay.csv'))), 'statement.csv')
+    .files[0].rows;
 const cogs = () => buildCogsTable(parseCsv(readFileSync(fixture('cogs.csv'), 'utf8')), 'cogs.csv');
 
 describe('ad spend booked once', () => {
-  it('takes a day\'s spend from the coarsest level: campaign rows beat their ad group rows', () => {
+  it("takes a day's spend from the coarsest level: campaign rows beat their ad group rows", () => {
     const rows = [...adFile('ads-manager-by-day.csv'), ...adRowsOf(campaignWorkbook(), 'campaigns.xlsx')];
     // Campaign level for 05-01 (50.50) and 05-02 (35.30 + 20.00); ad group level for 05-03 (24.25), which has no campaign row.
     expect(bookedRows(rows).reduce((s, r) => s + (r.cost ?? 0), 0)).toBe(5050 + 3530 + 2000 + 2425);
@@ -40,44 +48,74 @@ describe('ad spend booked once', () => {
 });
 
 describe('profit after ads', () => {
-  it('counts GMV Pay transfers and the settlement\'s GMV Max ad fee once', () => {
+  it("counts GMV Pay transfers and the settlement's GMV Max ad fee once", () => {
     const ledger = statement();
-    expect(statementAdMonths(ledger).get('2026-05')).toEqual({ gmvPayTransfers: 3000, adFeesInSettlement: 500 });
+    expect(statementAdMonths(ledger).get('2026-05')).toEqual({
+      gmvPayTransfers: 3000,
+      adFeesInSettlement: 500,
+    });
     const profit = netProfit(ledger, cogs());
     // Settlement 37.60 + 15.80 + 23.50 + 42.00 − 30.00 = 88.90; COGS 3 × 6.00 + 3 × 8.00 = 42.00.
     expect(profit).toMatchObject({ settlement: 8890, cogs: 4200, netProfit: 4690 });
     const gross = new Map(monthlySales(ledger, 'gross').map((m) => [m.month, m.amount]));
     expect(gross.get('2026-05')).toBe(13500);
-    const [may] = adsByMonth(adFile('gmv-max-by-product.csv'), ledger, new Map([['2026-05', { grossSales: 13500, netProfit: 4690 }]]));
+    const [may] = adsByMonth(
+      adFile('gmv-max-by-product.csv'),
+      ledger,
+      new Map([['2026-05', { grossSales: 13500, netProfit: 4690 }]]),
+    );
     // Spend 12 + 8 + 30 + 25 = 75.00, of which 5.00 was already deducted in the settlement.
     // Profit after ads = 46.90 + 30.00 (the transfer is not a cost) − 70.00 = 6.90.
     // Counting the transfer and the fee again would give 88.90 − 42.00 − 75.00 = −28.10.
     expect(may).toEqual({
-      month: '2026-05', spend: 7500, attributedRevenue: 14500, adFeesInSettlement: 500, spendOnTop: 7000, gmvPayTransfers: 3000,
-      grossSales: 13500, netProfit: 4690, profitAfterAds: 690,
-      tacos: 0.5556, blendedRoas: 1.8, attributedRoas: 1.93,
+      month: '2026-05',
+      spend: 7500,
+      attributedRevenue: 14500,
+      adFeesInSettlement: 500,
+      spendOnTop: 7000,
+      gmvPayTransfers: 3000,
+      grossSales: 13500,
+      netProfit: 4690,
+      profitAfterAds: 690,
+      tacos: 0.5556,
+      blendedRoas: 1.8,
+      attributedRoas: 1.93,
     });
   });
 
   it('hands the P&L one ad cost per month: spend not in the settlement, less GMV Pay transfers', () => {
     // 75.00 − 5.00 already deducted per order − 30.00 moved by GMV Pay (already out of the settlement) = 40.00.
-    expect(adSpendByMonth(adFile('gmv-max-by-product.csv'), statement())).toEqual(new Map([['2026-05', 4000]]));
+    expect(adSpendByMonth(adFile('gmv-max-by-product.csv'), statement())).toEqual(
+      new Map([['2026-05', 4000]]),
+    );
     // Net profit 46.90 − 40.00 = 6.90: the profit after ads of the dashboard.
     expect(adSpendByMonth([], statement())).toEqual(new Map([['2026-05', -3000]]));
   });
 
-  it('finds the same transfers and fees in rows streaming past (a formula\'s range keeps no rows)', () => {
+  it("finds the same transfers and fees in rows streaming past (a formula's range keeps no rows)", () => {
     const tally = new StatementAdTally();
-    parseExportFile(new Uint8Array(readFileSync(fixture('statement-with-gmv-pay.csv'))), 'statement.csv', { keepRows: false, onView: (view) => tally.addView(view) });
+    parseExportFile(new Uint8Array(readFileSync(fixture('statement-with-gmv-pay.csv'))), 'statement.csv', {
+      keepRows: false,
+      onView: (view) => tally.addView(view),
+    });
     expect(tally.months).toEqual(new Map([['2026-05', { gmvPayTransfers: 3000, adFeesInSettlement: 500 }]]));
-    expect(adSpendByMonth(adFile('gmv-max-by-product.csv'), tally.months)).toEqual(new Map([['2026-05', 4000]]));
+    expect(adSpendByMonth(adFile('gmv-max-by-product.csv'), tally.months)).toEqual(
+      new Map([['2026-05', 4000]]),
+    );
   });
 
-  it('never lets a settlement ad fee larger than the report\'s spend turn into income', () => {
+  it("never lets a settlement ad fee larger than the report's spend turn into income", () => {
     const rows = adFile('gmv-max-by-product.csv').slice(0, 1); // 12.00 of spend
-    const ledger = statement().map((r) => (r.amounts.gmv_max_ad_fee ? { ...r, amounts: { ...r.amounts, gmv_max_ad_fee: -2000 } } : r));
+    const ledger = statement().map((r) =>
+      r.amounts.gmv_max_ad_fee ? { ...r, amounts: { ...r.amounts, gmv_max_ad_fee: -2000 } } : r,
+    );
     const [may] = adsByMonth(rows, ledger, new Map([['2026-05', { grossSales: 13500, netProfit: 4690 }]]));
-    expect(may).toMatchObject({ spend: 1200, adFeesInSettlement: 2000, spendOnTop: 0, profitAfterAds: 4690 + 3000 });
+    expect(may).toMatchObject({
+      spend: 1200,
+      adFeesInSettlement: 2000,
+      spendOnTop: 0,
+      profitAfterAds: 4690 + 3000,
+    });
   });
 });
 
@@ -87,7 +125,18 @@ describe('ROAS against break-even per product', () => {
     // Leggings: net sales 75.00, fees −9.50, COGS 24.00 → contribution 41.50, break-even 75 / 41.5 = 1.81;
     // GMV Max: revenue 85.00 on 55.00 of spend → ROAS 1.55; profit after ads 85 × 41.5 / 75 − 55 = 47.03 − 55 = −7.97.
     // Tank: net sales 60.00, fees −6.60, COGS 18.00 → 35.40, break-even 1.69; ROAS 60 / 20 = 3.00; 60 × 0.59 − 20 = 15.40.
-    expect(report.products.map((p) => [p.product, p.spend, p.revenue, p.actualRoas, p.breakevenRoas, p.profitAfterAds, p.losing, p.affiliateShare])).toEqual([
+    expect(
+      report.products.map((p) => [
+        p.product,
+        p.spend,
+        p.revenue,
+        p.actualRoas,
+        p.breakevenRoas,
+        p.profitAfterAds,
+        p.losing,
+        p.affiliateShare,
+      ]),
+    ).toEqual([
       ['High-Waist Leggings', 5500, 8500, 1.55, 1.81, -797, true, 0],
       ['Ribbed Knit Tank', 2000, 6000, 3, 1.69, 1540, false, 0.3333],
     ]);
@@ -97,12 +146,28 @@ describe('ROAS against break-even per product', () => {
   });
 
   it('says why break-even is missing: no matching sales, or no unit cost', () => {
-    const rows = adFile('gmv-max-by-product.csv').map((r) => (r.productName === 'Ribbed Knit Tank' ? { ...r, productName: 'Mystery Mug', productId: '9' } : r));
-    const noCost = buildCogsTable([['SKU', 'Unit cost'], ['1732000000000000111', '6.00']], 'cogs');
+    const rows = adFile('gmv-max-by-product.csv').map((r) =>
+      r.productName === 'Ribbed Knit Tank' ? { ...r, productName: 'Mystery Mug', productId: '9' } : r,
+    );
+    const noCost = buildCogsTable(
+      [
+        ['SKU', 'Unit cost'],
+        ['1732000000000000111', '6.00'],
+      ],
+      'cogs',
+    );
     const report = productAds(rows, statement(), noCost);
     expect(report.products.map((p) => [p.product, p.breakevenRoas, p.note])).toEqual([
-      ['High-Waist Leggings', null, 'Break-even unknown: no unit cost (or $0) for 1732000000000000222 in TTS COGS.'],
-      ['Mystery Mug', null, 'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).'],
+      [
+        'High-Waist Leggings',
+        null,
+        'Break-even unknown: no unit cost (or $0) for 1732000000000000222 in TTS COGS.',
+      ],
+      [
+        'Mystery Mug',
+        null,
+        'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).',
+      ],
     ]);
     expect(report.missingCostSkus).toEqual(['1732000000000000222']);
     expect(report.noCostProducts).toEqual(['High-Waist Leggings']);
@@ -111,25 +176,47 @@ describe('ROAS against break-even per product', () => {
 });
 
 describe('campaigns mapped to SKUs', () => {
-  it('gives an Ads Manager campaign its SKUs\' break-even ROAS from the seller\'s mapping', () => {
-    const mapping = campaignSkusOf([
-      ['Campaign name', 'SKU ID', 'Note'],
-      ['Spring Tanks', '1732000000000000111', ''],
-      ['Leggings Always On', '1732000000000000222, 1732000000000000999', ''],
-      ['Unmapped', '', ''],
-    ], 'TTS Ad SKUs');
+  it("gives an Ads Manager campaign its SKUs' break-even ROAS from the seller's mapping", () => {
+    const mapping = campaignSkusOf(
+      [
+        ['Campaign name', 'SKU ID', 'Note'],
+        ['Spring Tanks', '1732000000000000111', ''],
+        ['Leggings Always On', '1732000000000000222, 1732000000000000999', ''],
+        ['Unmapped', '', ''],
+      ],
+      'TTS Ad SKUs',
+    );
     expect(mapping.get('Leggings Always On')).toEqual(['1732000000000000222', '1732000000000000999']);
     const report = productAds(adFile('ads-manager-by-day.csv'), statement(), cogs(), mapping);
     // Spring Tanks: 85.75 spent, 299.80 attributed → ROAS 3.50; the tank's margin 0.59 → 299.80 × 0.59 − 85.75 = 91.13.
     // Leggings Always On: 44.25 spent, 124.95 → 2.82; 124.95 × 41.5 / 75 − 44.25 = 69.14 − 44.25 = 24.89.
-    expect(report.products.map((p) => [p.product, p.skus, p.spend, p.revenue, p.actualRoas, p.breakevenRoas, p.profitAfterAds, p.losing])).toEqual([
+    expect(
+      report.products.map((p) => [
+        p.product,
+        p.skus,
+        p.spend,
+        p.revenue,
+        p.actualRoas,
+        p.breakevenRoas,
+        p.profitAfterAds,
+        p.losing,
+      ]),
+    ).toEqual([
       ['Leggings Always On (campaign)', ['1732000000000000222'], 4425, 12495, 2.82, 1.81, 2489, false],
       ['Spring Tanks (campaign)', ['1732000000000000111'], 8575, 29980, 3.5, 1.69, 9113, false],
     ]);
   });
 
   it('refuses a SKU a spreadsheet rounded, naming its cell', () => {
-    expect(() => campaignSkusOf([['Campaign name', 'SKU ID'], ['A', 1.732e18]], 'TTS Ad SKUs')).toThrow(
+    expect(() =>
+      campaignSkusOf(
+        [
+          ['Campaign name', 'SKU ID'],
+          ['A', 1.732e18],
+        ],
+        'TTS Ad SKUs',
+      ),
+    ).toThrow(
       'TTS Ad SKUs row 2, column SKU ID: the SKU 1.732E+18 lost its last digits (the sheet turned it into a number). Format the column as Plain text and type it again.',
     );
   });

@@ -19,11 +19,30 @@ const read = (rows: string[][], name = 'report.csv') => {
 describe('an Ads Manager export as a seller downloads it', () => {
   it('with extra metric columns: figures from the known ones, the rest kept on each row', () => {
     const file = read([
-      ['By Day', 'Campaign name', 'Cost', 'Impressions', 'Reach', 'Video views at 100%', 'Average play time per video view', 'Gross revenue (Shop)', 'Paid likes'],
+      [
+        'By Day',
+        'Campaign name',
+        'Cost',
+        'Impressions',
+        'Reach',
+        'Video views at 100%',
+        'Average play time per video view',
+        'Gross revenue (Shop)',
+        'Paid likes',
+      ],
       ['2026-05-01', 'Spring Tanks', '40.00', '12,000', '9,000', '300', '3.2s', '149.90', '12'],
     ]);
-    expect(file.unknownColumns).toEqual(['Video views at 100%', 'Average play time per video view', 'Paid likes']);
-    expect(file.ads!.rows[0]).toMatchObject({ cost: 4000, impressions: 12000, revenue: 14990, extra: { 'Video views at 100%': '300', 'Average play time per video view': '3.2s', 'Paid likes': '12' } });
+    expect(file.unknownColumns).toEqual([
+      'Video views at 100%',
+      'Average play time per video view',
+      'Paid likes',
+    ]);
+    expect(file.ads!.rows[0]).toMatchObject({
+      cost: 4000,
+      impressions: 12000,
+      revenue: 14990,
+      extra: { 'Video views at 100%': '300', 'Average play time per video view': '3.2s', 'Paid likes': '12' },
+    });
   });
 
   it.each([
@@ -53,15 +72,28 @@ describe('an Ads Manager export as a seller downloads it', () => {
   });
 
   it('reads an XLSX with banner rows above the header and the totals row first, days as date cells', () => {
-    const bytes = writeXlsx([{ name: 'Report', rows: [
-      ['Custom report: Shop ads by day'],
-      ['Date range: 2026-05-01 ~ 2026-05-02', '', 'Time zone: (UTC-07:00) Los Angeles'],
-      [],
-      ['By Day', 'Campaign name', 'Campaign ID', 'Cost', 'Purchases (Shop)', 'Gross revenue (Shop)', 'ROAS (Shop)'],
-      ['Total of 2 results', '-', '-', 75.25, 9, 269.82, 3.59],
-      [{ date: '2026-05-01' }, 'Spring Tanks', '1800000000000000001', 40, 5, 149.9, 3.75],
-      [{ date: '2026-05-02' }, 'Spring Tanks', '1800000000000000001', 35.25, 4, 119.92, 3.4],
-    ] }]);
+    const bytes = writeXlsx([
+      {
+        name: 'Report',
+        rows: [
+          ['Custom report: Shop ads by day'],
+          ['Date range: 2026-05-01 ~ 2026-05-02', '', 'Time zone: (UTC-07:00) Los Angeles'],
+          [],
+          [
+            'By Day',
+            'Campaign name',
+            'Campaign ID',
+            'Cost',
+            'Purchases (Shop)',
+            'Gross revenue (Shop)',
+            'ROAS (Shop)',
+          ],
+          ['Total of 2 results', '-', '-', 75.25, 9, 269.82, 3.59],
+          [{ date: '2026-05-01' }, 'Spring Tanks', '1800000000000000001', 40, 5, 149.9, 3.75],
+          [{ date: '2026-05-02' }, 'Spring Tanks', '1800000000000000001', 35.25, 4, 119.92, 3.4],
+        ],
+      },
+    ]);
     const parsed = parseExportFile(bytes, 'report.xlsx');
     expect(parsed.errors).toEqual([]);
     const [file] = parsed.files;
@@ -73,7 +105,7 @@ describe('an Ads Manager export as a seller downloads it', () => {
     ]);
   });
 
-  it('reads days written with a time (the API\'s stat_time_day) as the day itself', () => {
+  it("reads days written with a time (the API's stat_time_day) as the day itself", () => {
     const file = read([
       ['stat_time_day', 'campaign_name', 'spend', 'gross_revenue'],
       ['2026-05-01 00:00:00', 'Spring Tanks', '12.00', '40.00'],
@@ -87,27 +119,43 @@ describe('an Ads Manager export as a seller downloads it', () => {
       ['05/01/2026', 'Spring Tanks', '12.00', '40.00'],
       ['05/13/2026', 'Spring Tanks', '12.00', '40.00'],
     ]);
-    expect(file.rejects.map((p) => p.message)).toEqual(['Row 2, column *By Day*: expected a day such as 2026-05-01, found `05/01/2026`']);
+    expect(file.rejects.map((p) => p.message)).toEqual([
+      'Row 2, column *By Day*: expected a day such as 2026-05-01, found `05/01/2026`',
+    ]);
     expect(file.ads!.rows.map((r) => r.day)).toEqual(['2026-05-13']);
   });
 });
 
 describe('two ad accounts with a campaign of the same name', () => {
-  const rows = (account: string, cost: string) => read([
-    ['By Day', 'Account name', 'Campaign name', 'Cost', 'Gross revenue (Shop)'],
-    ['2026-05-01', account, 'Always On', cost, '30.00'],
-  ]).ads!.rows;
+  const rows = (account: string, cost: string) =>
+    read([
+      ['By Day', 'Account name', 'Campaign name', 'Cost', 'Gross revenue (Shop)'],
+      ['2026-05-01', account, 'Always On', cost, '30.00'],
+    ]).ads!.rows;
 
   it('keeps them apart instead of taking one for a revision of the other', () => {
     const us = rows('Shop US', '10.00');
     const held = new Map<string, AdRow>(us.map((r) => [r.key, r]));
     const merge = mergeAdRows(held, rows('Shop Outlet', '12.00'));
-    expect(merge).toMatchObject({ fresh: [{ account: 'Shop Outlet', cost: 1200 }], revisions: [], renames: [], duplicates: 0 });
+    expect(merge).toMatchObject({
+      fresh: [{ account: 'Shop Outlet', cost: 1200 }],
+      revisions: [],
+      renames: [],
+      duplicates: 0,
+    });
   });
 
-  it('still meets the same account\'s rows exported without the Account name column', () => {
+  it("still meets the same account's rows exported without the Account name column", () => {
     const held = new Map<string, AdRow>(rows('Shop US', '10.00').map((r) => [r.key, r]));
-    const without = read([['By Day', 'Campaign name', 'Cost', 'Gross revenue (Shop)'], ['2026-05-01', 'Always On', '10.00', '30.00']]).ads!.rows;
-    expect(mergeAdRows(held, without)).toMatchObject({ fresh: [], duplicates: 1, revisions: [], renames: [] });
+    const without = read([
+      ['By Day', 'Campaign name', 'Cost', 'Gross revenue (Shop)'],
+      ['2026-05-01', 'Always On', '10.00', '30.00'],
+    ]).ads!.rows;
+    expect(mergeAdRows(held, without)).toMatchObject({
+      fresh: [],
+      duplicates: 1,
+      revisions: [],
+      renames: [],
+    });
   });
 });

@@ -80,9 +80,13 @@ describe('calendar: days', () => {
 
 describe('calendar: bad input', () => {
   it('quotes what it found and what it expected', () => {
-    expect(() => parseMonth('2025-13')).toThrow('Expected a month as YYYY-MM (e.g. 2025-03), found "2025-13".');
+    expect(() => parseMonth('2025-13')).toThrow(
+      'Expected a month as YYYY-MM (e.g. 2025-03), found "2025-13".',
+    );
     expect(() => parseMonth('March 2025')).toThrow('found "March 2025"');
-    expect(() => parseDate('2025-02-29')).toThrow('Expected a date as YYYY-MM-DD (e.g. 2025-03-31), found "2025-02-29".');
+    expect(() => parseDate('2025-02-29')).toThrow(
+      'Expected a date as YYYY-MM-DD (e.g. 2025-03-31), found "2025-02-29".',
+    );
     expect(() => parseDate('2024-02-29')).not.toThrow();
   });
 });

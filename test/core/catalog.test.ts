@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ancestorsOf, closestColumns, COLUMNS, lookupColumn } from '../../src/core/read/catalog';
 
 const fixtures = new URL('../fixtures/headers/', import.meta.url).pathname;
-const headerOf = (file: string) => readFileSync(fixtures + file, 'utf8').split('\n')[0].split(',');
+const headerOf = (file: string) =>
+  readFileSync(fixtures + file, 'utf8')
+    .split('\n')[0]
+    .split(',');
 
 describe('column catalog', () => {
   it.each([
@@ -17,8 +20,14 @@ describe('column catalog', () => {
   });
 
   it('knows the 2025–26 extra statement columns and the on-hold columns', () => {
-    const extras = readFileSync(fixtures + 'us_statement_extra_columns_2025_2026.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
-    const onhold = readFileSync(fixtures + 'us_unsettled_export_fixture.csv', 'utf8').split('\n')[4].split(',');
+    const extras = readFileSync(fixtures + 'us_statement_extra_columns_2025_2026.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
+    const onhold = readFileSync(fixtures + 'us_unsettled_export_fixture.csv', 'utf8')
+      .split('\n')[4]
+      .split(',');
     expect([...extras, ...onhold].filter((h) => !lookupColumn(h))).toEqual([]);
   });
 
@@ -47,11 +56,23 @@ describe('column catalog', () => {
     expect(lookupColumn('Customer-paid shipping fee')!.parent).toBe('shipping');
     expect(ancestorsOf('actual_shipping_fee')).toEqual(['seller_shipping_fee', 'fees']);
     expect(ancestorsOf('gross_sales')).toEqual(['subtotal_after_seller_discounts', 'net_sales']);
-    for (const name of ['Customer payment', 'Customer refund', 'Platform discounts', 'Sales tax payment', 'Seller co-funded voucher discount']) {
+    for (const name of [
+      'Customer payment',
+      'Customer refund',
+      'Platform discounts',
+      'Sales tax payment',
+      'Seller co-funded voucher discount',
+    ]) {
       expect(lookupColumn(name)!.kind).toBe('info-money');
     }
     expect(COLUMNS.filter((c) => c.isSubtotal).map((c) => c.label)).toEqual(
-      expect.arrayContaining(['Net sales', 'Shipping', 'Fees', 'Seller shipping fee', 'Subtotal after seller discounts']),
+      expect.arrayContaining([
+        'Net sales',
+        'Shipping',
+        'Fees',
+        'Seller shipping fee',
+        'Subtotal after seller discounts',
+      ]),
     );
   });
 

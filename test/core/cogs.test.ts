@@ -6,9 +6,23 @@ import type { LedgerRow } from '../../src/core/types';
 
 function sale(skuId: string, sellerSku: string, orderDate: string): LedgerRow {
   return {
-    key: `k-${skuId}-${orderDate}`, layout: 'statement', type: 'Order', statementId: 'S1', orderId: '577000000000000001',
-    relatedOrderId: '', skuId, sellerSku, productName: '', skuName: '', quantity: 1, orderDate, statementDate: '',
-    currency: 'USD', amounts: {}, unknown: {}, source: { file: 'test', row: 2 },
+    key: `k-${skuId}-${orderDate}`,
+    layout: 'statement',
+    type: 'Order',
+    statementId: 'S1',
+    orderId: '577000000000000001',
+    relatedOrderId: '',
+    skuId,
+    sellerSku,
+    productName: '',
+    skuName: '',
+    quantity: 1,
+    orderDate,
+    statementDate: '',
+    currency: 'USD',
+    amounts: {},
+    unknown: {},
+    source: { file: 'test', row: 2 },
   };
 }
 
@@ -35,20 +49,28 @@ describe('COGS from the TTS COGS tab (columns found by header)', () => {
 
   it('names the row, column letter and header of a cost it cannot read', () => {
     const bad = [tab[0], ['1732440158393635811', '', '', '', 'ten dollars', '']];
-    expect(() => buildCogsTable(bad, 'TTS COGS')).toThrow('TTS COGS row 2, column E (Unit cost): expected a unit cost such as 6.50 or 0.125, found `ten dollars`.');
+    expect(() => buildCogsTable(bad, 'TTS COGS')).toThrow(
+      'TTS COGS row 2, column E (Unit cost): expected a unit cost such as 6.50 or 0.125, found `ten dollars`.',
+    );
   });
 
   it('refuses a SKU ID that the sheet already turned into a number with lost digits', () => {
     const bad = [tab[0], [1.7324401583936358e18, '', '', '', 3, '']];
-    expect(() => buildCogsTable(bad, 'TTS COGS')).toThrow('TTS COGS row 2, column A (SKU ID): the SKU 1.7324401583936358E+18 lost its last digits');
+    expect(() => buildCogsTable(bad, 'TTS COGS')).toThrow(
+      'TTS COGS row 2, column A (SKU ID): the SKU 1.7324401583936358E+18 lost its last digits',
+    );
   });
 });
 
 describe('COGS from a plain range: SKU, unit cost, effective from', () => {
   it('reads positional columns with or without a header row', () => {
-    const withHeader = buildCogsTable([['Item', 'Price paid'], ['TANK', 3]]);
+    const withHeader = buildCogsTable([
+      ['Item', 'Price paid'],
+      ['TANK', 3],
+    ]);
     const without = buildCogsTable([['TANK', 3]]);
-    for (const table of [withHeader, without]) expect(unitCostOn(table, sale('', 'TANK', '2026-01-05'))).toBe(30_000);
+    for (const table of [withHeader, without])
+      expect(unitCostOn(table, sale('', 'TANK', '2026-01-05'))).toBe(30_000);
   });
 
   it('an explicit cost of 0 is a cost, not a missing one', () => {
@@ -72,24 +94,41 @@ describe('a cost sheet saved by Excel: dollar signs, thousands separators, US sl
   });
 
   it('reads 13/5/2026 day first, and the whole column with it (1/5/2026 is then 1 May)', () => {
-    const rows = [...saved.slice(0, 2), ['1732440158393635811', '$7.00', '1/5/2026'], ['1732440158394101177', '$9.00', '13/5/2026']];
+    const rows = [
+      ...saved.slice(0, 2),
+      ['1732440158393635811', '$7.00', '1/5/2026'],
+      ['1732440158394101177', '$9.00', '13/5/2026'],
+    ];
     const table = buildCogsTable(rows, 'cogs.csv');
     expect(unitCostOn(table, sale('1732440158393635811', '', '2026-04-30'))).toBe(65_000);
     expect(unitCostOn(table, sale('1732440158393635811', '', '2026-05-01'))).toBe(70_000);
   });
 
   it('refuses a column that writes dates both ways, naming both rows', () => {
-    const rows = [...saved.slice(0, 2), ['1732440158393635811', '$7.00', '5/13/2026'], ['1732440158394101177', '$9.00', '13/5/2026']];
-    expect(() => buildCogsTable(rows, 'cogs.csv')).toThrow(/cogs\.csv: column \*Effective from\* has dates written both ways: row 3 has `5\/13\/2026` \(month first\) and row 4 has `13\/5\/2026` \(day first\)/);
+    const rows = [
+      ...saved.slice(0, 2),
+      ['1732440158393635811', '$7.00', '5/13/2026'],
+      ['1732440158394101177', '$9.00', '13/5/2026'],
+    ];
+    expect(() => buildCogsTable(rows, 'cogs.csv')).toThrow(
+      /cogs\.csv: column \*Effective from\* has dates written both ways: row 3 has `5\/13\/2026` \(month first\) and row 4 has `13\/5\/2026` \(day first\)/,
+    );
   });
 });
 
 describe('unit costs with fractions of a cent (up to 4 decimals)', () => {
-  const bulk = (quantity: number, orderDate = '2026-05-02'): LedgerRow => ({ ...sale('BOLT', '', orderDate), quantity, amounts: { gross_sales: quantity * 10, total_settlement_amount: quantity * 10 } });
+  const bulk = (quantity: number, orderDate = '2026-05-02'): LedgerRow => ({
+    ...sale('BOLT', '', orderDate),
+    quantity,
+    amounts: { gross_sales: quantity * 10, total_settlement_amount: quantity * 10 },
+  });
 
   it('costs 1,000 units at $0.125 as $125.00, not $130.00 (the cost rounded to $0.13 first)', () => {
     for (const cost of [0.125, '0.125', '$0.125', ' 0.1250 ']) {
-      const table = buildCogsTable([['SKU', 'Unit cost'], ['BOLT', cost]]);
+      const table = buildCogsTable([
+        ['SKU', 'Unit cost'],
+        ['BOLT', cost],
+      ]);
       expect(unitCostOn(table, bulk(1000))).toBe(1250);
       expect(netProfit([bulk(1000)], table).cogs).toBe(12_500);
     }
@@ -119,7 +158,15 @@ describe('unit costs with fractions of a cent (up to 4 decimals)', () => {
   });
 
   it('refuses a negative cost with the cell named', () => {
-    expect(() => buildCogsTable([['SKU', 'Unit cost'], ['BOLT', '-0.125']], 'TTS COGS')).toThrow('TTS COGS row 2, column B (Unit cost): expected a unit cost of 0 or more, found `-0.125`.');
+    expect(() =>
+      buildCogsTable(
+        [
+          ['SKU', 'Unit cost'],
+          ['BOLT', '-0.125'],
+        ],
+        'TTS COGS',
+      ),
+    ).toThrow('TTS COGS row 2, column B (Unit cost): expected a unit cost of 0 or more, found `-0.125`.');
   });
 });
 
@@ -127,42 +174,85 @@ describe('a cost change in the middle of a month', () => {
   // SKU TANK: $6.50 until 14 May 2026, $7.00 from 15 May. Orders on 14 May (2 units) and 15 May (3 units).
   // COGS by hand: 2 × 6.50 + 3 × 7.00 = 13.00 + 21.00 = $34.00.
   it('costs each order at the price in force on its own date', () => {
-    const table = buildCogsTable([['SKU', 'Unit cost', 'Effective from'], ['TANK', '6.50', ''], ['TANK', '7.00', '2026-05-15']]);
+    const table = buildCogsTable([
+      ['SKU', 'Unit cost', 'Effective from'],
+      ['TANK', '6.50', ''],
+      ['TANK', '7.00', '2026-05-15'],
+    ]);
     const rows = [
-      { ...sale('TANK', '', '2026-05-14'), quantity: 2, amounts: { gross_sales: 4000, total_settlement_amount: 3500 } },
-      { ...sale('TANK', '', '2026-05-15'), quantity: 3, amounts: { gross_sales: 6000, total_settlement_amount: 5200 } },
+      {
+        ...sale('TANK', '', '2026-05-14'),
+        quantity: 2,
+        amounts: { gross_sales: 4000, total_settlement_amount: 3500 },
+      },
+      {
+        ...sale('TANK', '', '2026-05-15'),
+        quantity: 3,
+        amounts: { gross_sales: 6000, total_settlement_amount: 5200 },
+      },
     ];
     expect(netProfit(rows, table)).toMatchObject({ settlement: 8700, cogs: 3400, netProfit: 5300, units: 5 });
   });
 
   it('refuses two different costs for one SKU from the same date, naming both rows', () => {
-    const rows = [['SKU', 'Unit cost', 'Effective from'], ['TANK', '6.50', '2026-05-15'], ['TANK', '7.00', '2026-05-15']];
-    expect(() => buildCogsTable(rows, 'TTS COGS')).toThrow('TTS COGS row 2 and row 3: SKU TANK has two unit costs from 2026-05-15 ($6.50 and $7.00).');
+    const rows = [
+      ['SKU', 'Unit cost', 'Effective from'],
+      ['TANK', '6.50', '2026-05-15'],
+      ['TANK', '7.00', '2026-05-15'],
+    ];
+    expect(() => buildCogsTable(rows, 'TTS COGS')).toThrow(
+      'TTS COGS row 2 and row 3: SKU TANK has two unit costs from 2026-05-15 ($6.50 and $7.00).',
+    );
   });
 });
 
 describe('the TTS COGS tab with its unit cost in parts', () => {
-  const header = ['SKU ID', 'Seller SKU', 'Product name', 'SKU name', 'Product cost', 'Inbound freight', 'Duty / tariff', 'Packaging', 'Other per unit', 'Unit cost', 'Effective from'];
+  const header = [
+    'SKU ID',
+    'Seller SKU',
+    'Product name',
+    'SKU name',
+    'Product cost',
+    'Inbound freight',
+    'Duty / tariff',
+    'Packaging',
+    'Other per unit',
+    'Unit cost',
+    'Effective from',
+  ];
 
   it('adds the parts: 4.00 + 0.35 + 0.1250 + 0.20 + 0 = $4.675 a unit', () => {
-    const table = buildCogsTable([header, ['TANK-ID', 'TANK', 'Tank', 'M', 4, '0.35', '0.125', 0.2, 0, 4.675, '']], 'TTS COGS');
+    const table = buildCogsTable(
+      [header, ['TANK-ID', 'TANK', 'Tank', 'M', 4, '0.35', '0.125', 0.2, 0, 4.675, '']],
+      'TTS COGS',
+    );
     expect(unitCostOn(table, sale('TANK-ID', 'TANK', '2026-05-01'))).toBe(46_750);
   });
 
   it('reads a row with only a unit cost (a tab written before the parts existed) and finds columns wherever they moved', () => {
-    const moved = [['Notes', ...header], ['mine', 'TANK-ID', 'TANK', 'Tank', 'M', '', '', '', '', '', '6.50', '']];
+    const moved = [
+      ['Notes', ...header],
+      ['mine', 'TANK-ID', 'TANK', 'Tank', 'M', '', '', '', '', '', '6.50', ''],
+    ];
     expect(unitCostOn(buildCogsTable(moved, 'TTS COGS'), sale('TANK-ID', '', '2026-05-01'))).toBe(65_000);
-    const old = [['SKU ID', 'Seller SKU', 'Product name', 'SKU name', 'Unit cost', 'Effective from'], ['TANK-ID', 'TANK', 'Tank', 'M', '6.50', '']];
+    const old = [
+      ['SKU ID', 'Seller SKU', 'Product name', 'SKU name', 'Unit cost', 'Effective from'],
+      ['TANK-ID', 'TANK', 'Tank', 'M', '6.50', ''],
+    ];
     expect(unitCostOn(buildCogsTable(old, 'TTS COGS'), sale('TANK-ID', '', '2026-05-01'))).toBe(65_000);
   });
 
   it('refuses a unit cost typed over the total that differs from its parts', () => {
     const rows = [header, ['TANK-ID', 'TANK', 'Tank', 'M', 4, '0.35', '', '', '', 5, '']];
-    expect(() => buildCogsTable(rows, 'TTS COGS')).toThrow('TTS COGS row 2, column J (Unit cost): the unit cost 5 differs from the sum of its parts, $4.35.');
+    expect(() => buildCogsTable(rows, 'TTS COGS')).toThrow(
+      'TTS COGS row 2, column J (Unit cost): the unit cost 5 differs from the sum of its parts, $4.35.',
+    );
   });
 
   it('refuses a negative part, naming its column', () => {
     const rows = [header, ['TANK-ID', 'TANK', 'Tank', 'M', 4, '-0.35', '', '', '', '', '']];
-    expect(() => buildCogsTable(rows, 'TTS COGS')).toThrow('TTS COGS row 2, column F (Inbound freight): expected a unit cost of 0 or more');
+    expect(() => buildCogsTable(rows, 'TTS COGS')).toThrow(
+      'TTS COGS row 2, column F (Inbound freight): expected a unit cost of 0 or more',
+    );
   });
 });

@@ -4,7 +4,15 @@ import { parseSheetRows } from '../../src/core/read/parse-export';
 
 describe('foreign currencies', () => {
   it('a Currency cell names another currency only with an ISO code other than USD', () => {
-    expect(['GBP', ' idr ', 'USD', '', '/', 'Pounds', 'UUUUUU'].map(foreignCurrencyCode)).toEqual(['GBP', 'IDR', null, null, null, null, null]);
+    expect(['GBP', ' idr ', 'USD', '', '/', 'Pounds', 'UUUUUU'].map(foreignCurrencyCode)).toEqual([
+      'GBP',
+      'IDR',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('rupiah have no minor unit: `.` groups thousands; pounds have pence', () => {

@@ -7,24 +7,53 @@ import type { LedgerRow } from '../../src/core/types';
 let serial = 0;
 
 /** An order row: gross sales, a 6 % referral fee, an affiliate commission, settlement = the sum. */
-function sale(date: string, grossDollars: number, opts: { sku?: string; qty?: number; affiliate?: number; discount?: number } = {}): LedgerRow {
+function sale(
+  date: string,
+  grossDollars: number,
+  opts: { sku?: string; qty?: number; affiliate?: number; discount?: number } = {},
+): LedgerRow {
   const gross = Math.round(grossDollars * 100);
   const referral = -Math.round(gross * 0.06);
   const affiliate = -Math.round((opts.affiliate ?? 0) * 100);
   const discount = -Math.round((opts.discount ?? 0) * 100);
-  const amounts: Record<string, number> = { gross_sales: gross, referral_fee: referral, total_settlement_amount: gross + referral + affiliate + discount };
+  const amounts: Record<string, number> = {
+    gross_sales: gross,
+    referral_fee: referral,
+    total_settlement_amount: gross + referral + affiliate + discount,
+  };
   if (affiliate) amounts.affiliate_commission = affiliate;
   if (discount) amounts.seller_discount = discount;
   serial++;
   return {
-    key: `k${serial}`, layout: 'statement', type: 'Order', statementId: 'S1', orderId: String(577000000000000000n + BigInt(serial)),
-    relatedOrderId: '', skuId: opts.sku ?? 'SKU1', sellerSku: '', productName: 'Tank top', skuName: 'Black', quantity: opts.qty ?? 1,
-    orderDate: date, statementDate: date, currency: 'USD', amounts, unknown: {}, source: { file: 'statement.csv', row: serial + 1 },
+    key: `k${serial}`,
+    layout: 'statement',
+    type: 'Order',
+    statementId: 'S1',
+    orderId: String(577000000000000000n + BigInt(serial)),
+    relatedOrderId: '',
+    skuId: opts.sku ?? 'SKU1',
+    sellerSku: '',
+    productName: 'Tank top',
+    skuName: 'Black',
+    quantity: opts.qty ?? 1,
+    orderDate: date,
+    statementDate: date,
+    currency: 'USD',
+    amounts,
+    unknown: {},
+    source: { file: 'statement.csv', row: serial + 1 },
   };
 }
 
-const TARGETS: OutlookOptions = { monthlyTargetCents: 6_500_000, annualTargetCents: 100_000_000, metric: 'gross' };
-const COGS = buildCogsTable([['SKU', 'Unit cost'], ['SKU1', '10.00']]);
+const TARGETS: OutlookOptions = {
+  monthlyTargetCents: 6_500_000,
+  annualTargetCents: 100_000_000,
+  metric: 'gross',
+};
+const COGS = buildCogsTable([
+  ['SKU', 'Unit cost'],
+  ['SKU1', '10.00'],
+]);
 
 /** Jan–Apr 2026 full months (50k, 55k, 60k, 70k), May 1–10 at 2,000 a day. */
 function fourMonthsAndTenDays(): LedgerRow[] {
@@ -43,9 +72,33 @@ describe('dashboard model: the monthly table', () => {
 
   it('has one row per month from the first sale, then forecast months through December', () => {
     expect(model.months.map((m) => m.month)).toEqual([
-      '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
     ]);
-    expect(model.months.map((m) => m.sales)).toEqual([5_000_000, 5_500_000, 6_000_000, 7_000_000, 2_000_000, null, null, null, null, null, null, null]);
+    expect(model.months.map((m) => m.sales)).toEqual([
+      5_000_000,
+      5_500_000,
+      6_000_000,
+      7_000_000,
+      2_000_000,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('net profit = settlement − units × unit cost; fees paid are the fee columns with the sign turned', () => {
@@ -81,15 +134,25 @@ describe('dashboard model: the monthly table', () => {
   });
 
   it('shows a month without sales as zeros, so the forecast sees consecutive months', () => {
-    const gap = dashboardModel([sale('2026-01-10', 1_000, { qty: 10 }), sale('2026-03-10', 1_000, { qty: 10 })], COGS, TARGETS);
+    const gap = dashboardModel(
+      [sale('2026-01-10', 1_000, { qty: 10 }), sale('2026-03-10', 1_000, { qty: 10 })],
+      COGS,
+      TARGETS,
+    );
     expect(gap.months.slice(0, 3).map((m) => [m.month, m.sales, m.netProfit, m.feesPaid])).toEqual([
-      ['2026-01', 100_000, 84_000, 6_000], ['2026-02', 0, 0, 0], ['2026-03', 100_000, 84_000, 6_000],
+      ['2026-01', 100_000, 84_000, 6_000],
+      ['2026-02', 0, 0, 0],
+      ['2026-03', 100_000, 84_000, 6_000],
     ]);
     expect(Object.is(gap.months[1].feesPaid, 0)).toBe(true);
   });
 
   it('lists SKUs sold without a unit cost and counts rows without a date', () => {
-    const rows = [...fourMonthsAndTenDays(), sale('2026-05-03', 100, { sku: 'SKU2', qty: 2 }), { ...sale('2026-05-04', 100), orderDate: '', statementDate: '' }];
+    const rows = [
+      ...fourMonthsAndTenDays(),
+      sale('2026-05-03', 100, { sku: 'SKU2', qty: 2 }),
+      { ...sale('2026-05-04', 100), orderDate: '', statementDate: '' },
+    ];
     const withGaps = dashboardModel(rows, COGS, TARGETS);
     expect(withGaps.missingCostSkus).toEqual(['SKU2']);
     expect(withGaps.undatedRows).toBe(1);
@@ -102,7 +165,20 @@ describe('dashboard model: the calendar year against the annual target', () => {
   const model = dashboardModel(fourMonthsAndTenDays(), COGS, TARGETS);
 
   it('accumulates actual sales through the month to date', () => {
-    expect(model.year.map((y) => y.actual)).toEqual([5_000_000, 10_500_000, 16_500_000, 23_500_000, 25_500_000, null, null, null, null, null, null, null]);
+    expect(model.year.map((y) => y.actual)).toEqual([
+      5_000_000,
+      10_500_000,
+      16_500_000,
+      23_500_000,
+      25_500_000,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('starts the expected line at the last full month and adds the month to date plus the forecast for the days left', () => {
@@ -117,7 +193,9 @@ describe('dashboard model: the calendar year against the annual target', () => {
   });
 
   it('names the month the year is expected to cross the annual target, or null', () => {
-    const crossing = model.year.find((y) => (y.actual ?? 0) >= 100_000_000 || (y.expected ?? 0) >= 100_000_000);
+    const crossing = model.year.find(
+      (y) => (y.actual ?? 0) >= 100_000_000 || (y.expected ?? 0) >= 100_000_000,
+    );
     expect(model.status.annualCrossingMonth).toBe(crossing ? crossing.month : null);
     const low = salesOutlook(fourMonthsAndTenDays(), { ...TARGETS, annualTargetCents: 20_000_000 });
     expect(low.status.annualCrossingMonth).toBe('2026-04'); // 235,000 actual by the end of April
@@ -128,11 +206,17 @@ describe('dashboard model: the Forecast card', () => {
   it('reports month to date, pace and what is needed per day', () => {
     const { status, report } = salesOutlook(fourMonthsAndTenDays(), TARGETS);
     expect(status).toMatchObject({
-      hasData: true, asOf: '2026-05-10', month: '2026-05', metric: 'gross',
-      monthToDateCents: 2_000_000, daysElapsed: 10, daysLeft: 21,
+      hasData: true,
+      asOf: '2026-05-10',
+      month: '2026-05',
+      metric: 'gross',
+      monthToDateCents: 2_000_000,
+      daysElapsed: 10,
+      daysLeft: 21,
       // (65,000 − 20,000) / 21 days = 2,142.857… → rounded up to the cent.
       neededPerDayCents: 214_286,
-      chanceBasis: 'forecast', yearToDateCents: 25_500_000,
+      chanceBasis: 'forecast',
+      yearToDateCents: 25_500_000,
     });
     // Four months of history: the pace is weighted by weekday (the flat pace is tested below).
     expect(report!.paceMethod).toBe('day-of-week');
@@ -152,15 +236,28 @@ describe('dashboard model: the Forecast card', () => {
     expect(outlook.status.chanceThisMonth).toBeCloseTo(expected, 10);
     expect(outlook.status.expectedMonthCents).toBe(2_000_000 + rest);
     // More sold by the same day → a better chance.
-    const strong = fourMonthsAndTenDays().map((r) => (r.orderDate.startsWith('2026-05') ? sale(r.orderDate, 5_000) : r));
-    expect(salesOutlook(strong, TARGETS).status.chanceThisMonth!).toBeGreaterThan(outlook.status.chanceThisMonth!);
+    const strong = fourMonthsAndTenDays().map((r) =>
+      r.orderDate.startsWith('2026-05') ? sale(r.orderDate, 5_000) : r,
+    );
+    expect(salesOutlook(strong, TARGETS).status.chanceThisMonth!).toBeGreaterThan(
+      outlook.status.chanceThisMonth!,
+    );
   });
 
   it('is certain once the target is met, and settled once the month is over', () => {
     const met = [...fourMonthsAndTenDays(), sale('2026-05-10', 50_000)];
-    expect(salesOutlook(met, TARGETS).status).toMatchObject({ chanceThisMonth: 1, chanceBasis: 'target-met', neededPerDayCents: 0 });
+    expect(salesOutlook(met, TARGETS).status).toMatchObject({
+      chanceThisMonth: 1,
+      chanceBasis: 'target-met',
+      neededPerDayCents: 0,
+    });
     const closed = salesOutlook(fourMonthsAndTenDays(), { ...TARGETS, asOf: '2026-04-30' });
-    expect(closed.status).toMatchObject({ month: '2026-04', monthToDateCents: 7_000_000, chanceThisMonth: 1, chanceBasis: 'target-met' });
+    expect(closed.status).toMatchObject({
+      month: '2026-04',
+      monthToDateCents: 7_000_000,
+      chanceThisMonth: 1,
+      chanceBasis: 'target-met',
+    });
     const short = salesOutlook(fourMonthsAndTenDays(), { ...TARGETS, asOf: '2026-03-31' });
     expect(short.status).toMatchObject({ month: '2026-03', chanceThisMonth: 0, chanceBasis: 'month-closed' });
     // A closed month is history: the forecast starts the month after.
@@ -170,8 +267,15 @@ describe('dashboard model: the Forecast card', () => {
   it('says when there is too little history, and projects the year at the current pace', () => {
     const rows = [sale('2026-04-10', 30_000), sale('2026-05-05', 10_000)];
     const outlook = salesOutlook(rows, TARGETS);
-    expect(outlook.status).toMatchObject({ chanceThisMonth: null, chanceBasis: 'too-little-history', method: '', firstMonthAtTarget: null });
-    expect(outlook.status.forecastMessage).toBe('Only 1 month of sales: at least 3 are needed to forecast. The month under way (May 2026) counts once it is over.');
+    expect(outlook.status).toMatchObject({
+      chanceThisMonth: null,
+      chanceBasis: 'too-little-history',
+      method: '',
+      firstMonthAtTarget: null,
+    });
+    expect(outlook.status.forecastMessage).toBe(
+      'Only 1 month of sales: at least 3 are needed to forecast. The month under way (May 2026) counts once it is over.',
+    );
     expect(outlook.points).toEqual([]);
     // Pace: 10,000 in 5 days → 62,000 for May; June (30 days) at 2,000 a day → 60,000.
     expect(outlook.year[4].expected).toBe(3_000_000 + 6_200_000);
@@ -185,7 +289,9 @@ describe('dashboard model: the Forecast card', () => {
   });
 
   it('counts sales by the chosen metric and targets from the options', () => {
-    const rows = fourMonthsAndTenDays().map((r, i) => (i === 0 ? sale('2026-01-15', 50_000, { qty: 1000, discount: 5_000 }) : r));
+    const rows = fourMonthsAndTenDays().map((r, i) =>
+      i === 0 ? sale('2026-01-15', 50_000, { qty: 1000, discount: 5_000 }) : r,
+    );
     const gross = dashboardModel(rows, COGS, TARGETS);
     const net = dashboardModel(rows, COGS, { ...TARGETS, metric: 'net' });
     const settled = dashboardModel(rows, COGS, { ...TARGETS, metric: 'settlement' });
@@ -193,7 +299,11 @@ describe('dashboard model: the Forecast card', () => {
     expect(net.months[0].sales).toBe(4_500_000);
     expect(settled.months[0].sales).toBe(4_200_000); // 50,000 − 5,000 discount − 3,000 referral
     const lower = salesOutlook(fourMonthsAndTenDays(), { ...TARGETS, monthlyTargetCents: 1_000_000 });
-    expect(lower.status).toMatchObject({ monthlyTargetCents: 1_000_000, chanceThisMonth: 1, chanceBasis: 'target-met' });
+    expect(lower.status).toMatchObject({
+      monthlyTargetCents: 1_000_000,
+      chanceThisMonth: 1,
+      chanceBasis: 'target-met',
+    });
     expect(lower.status.firstMonthAtTarget).toBe('2026-05');
   });
 });

@@ -18,17 +18,25 @@ function piecesOf(bytes: Uint8Array, size: number): ByteSource {
   return { size: bytes.length, read: (start, end) => bytes.slice(start, Math.min(end, start + size)) };
 }
 
-async function rowsInPieces(bytes: Uint8Array, size: number): Promise<{ rows: string[][]; encoding?: string; restarts: number }> {
+async function rowsInPieces(
+  bytes: Uint8Array,
+  size: number,
+): Promise<{ rows: string[][]; encoding?: string; restarts: number }> {
   let rows: string[][] = [];
   let restarts = 0;
-  const info = await forEachSheetRowAsync(piecesOf(bytes, size), 'export.csv', (_sheet, cells, rowNumber) => {
-    rows[rowNumber - 1] = cells;
-  }, {
-    onRestart: () => {
-      rows = [];
-      restarts++;
+  const info = await forEachSheetRowAsync(
+    piecesOf(bytes, size),
+    'export.csv',
+    (_sheet, cells, rowNumber) => {
+      rows[rowNumber - 1] = cells;
     },
-  });
+    {
+      onRestart: () => {
+        rows = [];
+        restarts++;
+      },
+    },
+  );
   return { rows: Array.from(rows, (r) => r ?? []), encoding: info.encoding, restarts };
 }
 
@@ -41,21 +49,39 @@ function rowsOfWholeText(bytes: Uint8Array): { rows: string[][]; encoding: strin
   return { rows, encoding: decoded.encoding };
 }
 
-const windows1252 = (text: string): Uint8Array => Uint8Array.from(text, (c) => (c === 'é' ? 0xe9 : c === '€' ? 0x80 : c.charCodeAt(0)));
+const windows1252 = (text: string): Uint8Array =>
+  Uint8Array.from(text, (c) => (c === 'é' ? 0xe9 : c === '€' ? 0x80 : c.charCodeAt(0)));
 
 describe('a CSV file read in pieces', () => {
   it('gives the rows of its whole text, whatever the piece size and wherever characters fall (property)', async () => {
-    const cell = fc.constantFrom('Order', '12.50', '-0.17', 'Café 保', '"a, b"', '"line\nbreak"', '€3', '😀 emoji', '', '\uFFFD');
+    const cell = fc.constantFrom(
+      'Order',
+      '12.50',
+      '-0.17',
+      'Café 保',
+      '"a, b"',
+      '"line\nbreak"',
+      '€3',
+      '😀 emoji',
+      '',
+      '\uFFFD',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (rows, size, bom) => {
-        const text = (bom ? '\uFEFF' : '') + 'A,B,C\r\n' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
-        const bytes = new TextEncoder().encode(text);
-        const read = await rowsInPieces(bytes, size);
-        const whole = rowsOfWholeText(bytes);
-        expect(read.rows).toEqual(whole.rows);
-        expect(read.encoding).toBe('utf-8');
-        expect(read.restarts).toBe(0);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        async (rows, size, bom) => {
+          const text =
+            (bom ? '\uFEFF' : '') + 'A,B,C\r\n' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
+          const bytes = new TextEncoder().encode(text);
+          const read = await rowsInPieces(bytes, size);
+          const whole = rowsOfWholeText(bytes);
+          expect(read.rows).toEqual(whole.rows);
+          expect(read.encoding).toBe('utf-8');
+          expect(read.restarts).toBe(0);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -106,13 +132,17 @@ describe("the worker's reading of a dropped file", () => {
     for (const bytes of [plain, withAccent]) {
       const sent: LedgerRow[] = [];
       let restarts = 0;
-      const outcome = await parseStreamingRows(fileSource(new Blob([bytes.slice().buffer as ArrayBuffer])), 'statement.csv', {
-        onRows: (_sheet, rows) => sent.push(...rows),
-        onRestart: () => {
-          restarts++;
-          sent.length = 0;
+      const outcome = await parseStreamingRows(
+        fileSource(new Blob([bytes.slice().buffer as ArrayBuffer])),
+        'statement.csv',
+        {
+          onRows: (_sheet, rows) => sent.push(...rows),
+          onRestart: () => {
+            restarts++;
+            sent.length = 0;
+          },
         },
-      });
+      );
       expect(outcome.errors).toEqual([]);
       expect(sent).toHaveLength(4000);
       expect(new Set(sent.map((r) => r.key)).size).toBe(4000);

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
-import { createCsvChunkReader, CsvSyntaxError, forEachCsvRow, type CsvOptions } from '../../src/core/read/files/csv';
+import {
+  createCsvChunkReader,
+  CsvSyntaxError,
+  forEachCsvRow,
+  type CsvOptions,
+} from '../../src/core/read/files/csv';
 
 interface Outcome {
   records: [number, string[]][];
@@ -11,10 +16,14 @@ interface Outcome {
 function wholeText(text: string, options?: CsvOptions, stopAfter = Infinity): Outcome {
   const records: Outcome['records'] = [];
   try {
-    forEachCsvRow(text, (cells, row) => {
-      records.push([row, cells]);
-      if (records.length >= stopAfter) return false;
-    }, options);
+    forEachCsvRow(
+      text,
+      (cells, row) => {
+        records.push([row, cells]);
+        if (records.length >= stopAfter) return false;
+      },
+      options,
+    );
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     return { records, error: { message: error.message, line: error.line } };
@@ -71,7 +80,8 @@ describe('createCsvChunkReader', () => {
   });
 
   it('joins a quoted field with a line break and doubled quotes cut at every position', () => {
-    const text = 'Type,Product name,Amount\r\nOrder,"Lamp ""Aurora"",\r\nbrass",1.00\r\n\r\nRefund,Mug,-1.00\r\n\r\n';
+    const text =
+      'Type,Product name,Amount\r\nOrder,"Lamp ""Aurora"",\r\nbrass",1.00\r\n\r\nRefund,Mug,-1.00\r\n\r\n';
     const expected = wholeText(text);
     expect(expected.records).toEqual([
       [1, ['Type', 'Product name', 'Amount']],
@@ -87,7 +97,10 @@ describe('createCsvChunkReader', () => {
   it('names the line of an unclosed quote counted over the whole file, not the piece', () => {
     const text = 'Type,Product name\nOrder,"Mug\nwith lid"\r\nOrder,Cup\rOrder,"Lamp, brass\nOrder,Cup\n';
     const expected = wholeText(text);
-    expect(expected.error).toEqual({ message: 'a quoted field that starts on line 5 has no closing quote (")', line: 5 });
+    expect(expected.error).toEqual({
+      message: 'a quoted field that starts on line 5 has no closing quote (")',
+      line: 5,
+    });
     for (let size = 1; size <= text.length; size++) expect(inPieces(cut(text, size))).toEqual(expected);
   });
 

@@ -1,10 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, detectDelimiter, forEachCsvRow, parseCsv, toCsv } from '../../src/core/read/files/csv';
+import {
+  CsvSyntaxError,
+  detectDelimiter,
+  forEachCsvRow,
+  parseCsv,
+  toCsv,
+} from '../../src/core/read/files/csv';
 
 describe('parseCsv', () => {
   it('reads a Seller Center statement line with 18- and 19-digit IDs as exact text', () => {
-    const text = 'Type,Order/adjustment ID,SKU ID,Total settlement amount\nOrder,576786105183930101,1732123456789012345,-1.17\n';
+    const text =
+      'Type,Order/adjustment ID,SKU ID,Total settlement amount\nOrder,576786105183930101,1732123456789012345,-1.17\n';
     expect(parseCsv(text)).toEqual([
       ['Type', 'Order/adjustment ID', 'SKU ID', 'Total settlement amount'],
       ['Order', '576786105183930101', '1732123456789012345', '-1.17'],
@@ -103,12 +110,16 @@ describe('forEachCsvRow', () => {
 
 describe('toCsv', () => {
   it('quotes only the fields that need it and ends every record with CRLF', () => {
-    expect(toCsv([['a', 'b,c', 'say "hi"', 'two\nlines', '=1+1']])).toBe('a,"b,c","say ""hi""","two\nlines",=1+1\r\n');
+    expect(toCsv([['a', 'b,c', 'say "hi"', 'two\nlines', '=1+1']])).toBe(
+      'a,"b,c","say ""hi""","two\nlines",=1+1\r\n',
+    );
   });
 
   it('round-trips generated rows exactly (quotes, commas, CR/LF, unicode, leading =)', () => {
     const cell = fc.oneof(
-      fc.string({ unit: fc.constantFrom('a', 'Z', '0', ',', '"', '\r', '\n', ' ', '=', 'é', '保', '🎁', '\t', '-') }),
+      fc.string({
+        unit: fc.constantFrom('a', 'Z', '0', ',', '"', '\r', '\n', ' ', '=', 'é', '保', '🎁', '\t', '-'),
+      }),
       fc.string(),
       fc.string({ unit: 'binary' }),
       fc.constantFrom('', '\uFEFFx', '=SUM(A1:A2)', '576786105183930101', '""'),

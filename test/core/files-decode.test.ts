@@ -45,7 +45,8 @@ describe('decodeText', () => {
 
 describe('readExportFile on text files', () => {
   it('reads a UTF-16LE tab-delimited file as rows and reports its encoding', () => {
-    const text = 'Type\tOrder/adjustment ID\tTotal settlement amount\r\nOrder\t576786105183930101\t"1,234.50"\r\n';
+    const text =
+      'Type\tOrder/adjustment ID\tTotal settlement amount\r\nOrder\t576786105183930101\t"1,234.50"\r\n';
     const file = readExportFile(utf16(text, true, true), 'statement.txt');
     expect(file.kind).toBe('csv');
     expect(file.encoding).toBe('utf-16le');
@@ -70,7 +71,15 @@ describe('readExportFile on text files', () => {
   });
 
   it('reads a Latin-1 CSV with accented product names', () => {
-    const bytes = new Uint8Array([...utf8('Product,Amount\n'), 0x43, 0x72, 0xe8, 0x6d, 0x65, ...utf8(',4.00\n')]);
+    const bytes = new Uint8Array([
+      ...utf8('Product,Amount\n'),
+      0x43,
+      0x72,
+      0xe8,
+      0x6d,
+      0x65,
+      ...utf8(',4.00\n'),
+    ]);
     const file = readExportFile(bytes, 'orders.csv');
     expect(file.encoding).toBe('windows-1252');
     expect(file.sheets[0].rows[1]).toEqual(['Crème', '4.00']);
@@ -86,7 +95,9 @@ describe('readExportFile on text files', () => {
     expect(() => readExportFile(new Uint8Array([0xef, 0xbb, 0xbf]), 'income.csv')).toThrow(
       'income.csv holds only a byte-order mark and no rows: expected a CSV or Excel export with a header row.',
     );
-    expect(() => readExportFile(new Uint8Array([0xff, 0xfe]), 'income.txt')).toThrow('income.txt holds only a byte-order mark');
+    expect(() => readExportFile(new Uint8Array([0xff, 0xfe]), 'income.txt')).toThrow(
+      'income.txt holds only a byte-order mark',
+    );
   });
 
   it('names the file and line of an unterminated quote', () => {

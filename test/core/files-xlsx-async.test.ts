@@ -1,7 +1,18 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FileReadError, forEachSheetRow, forEachSheetRowAsync, readExportFile, readExportFileAsync } from '../../src/core/read/files/read-file';
-import { hasNativeInflate, listZipEntries, streamZipEntry, streamZipEntryAsync } from '../../src/core/read/files/zip-archive';
+import {
+  FileReadError,
+  forEachSheetRow,
+  forEachSheetRowAsync,
+  readExportFile,
+  readExportFileAsync,
+} from '../../src/core/read/files/read-file';
+import {
+  hasNativeInflate,
+  listZipEntries,
+  streamZipEntry,
+  streamZipEntryAsync,
+} from '../../src/core/read/files/zip-archive';
 import { parseExportFile, parseExportFileAsync } from '../../src/core/read/parse-export';
 import type { LedgerRow } from '../../src/core/types';
 import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
@@ -12,31 +23,120 @@ function bigRows(count: number): XlsxCell[][] {
   let seed = 1;
   const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const rows: XlsxCell[][] = [['ID', ...Array.from({ length: 29 }, (_, c) => `Amount ${c + 1}`)]];
-  for (let r = 1; r <= count; r++) rows.push([String(576786105183930000n + BigInt(r)), ...Array.from({ length: 29 }, () => Math.round(random() * 1e6) / 100)]);
+  for (let r = 1; r <= count; r++)
+    rows.push([
+      String(576786105183930000n + BigInt(r)),
+      ...Array.from({ length: 29 }, () => Math.round(random() * 1e6) / 100),
+    ]);
   return rows;
 }
 
 /** The workbooks the synchronous reader's tests use, each with what makes it hard to read. */
 const WORKBOOKS: { name: string; sheets: XlsxSheetSpec[]; options?: XlsxWriteOptions }[] = [
-  { name: 'a stale <dimension> of A1:G2 over 500 rows', sheets: [{ name: 'Statement', dimension: 'A1:G2', rows: statementRows(499) }] },
+  {
+    name: 'a stale <dimension> of A1:G2 over 500 rows',
+    sheets: [{ name: 'Statement', dimension: 'A1:G2', rows: statementRows(499) }],
+  },
   {
     name: '18- and 19-digit IDs as strings and as number text',
-    sheets: [{ name: 'IDs', rows: [['576786105183930101', { number: '576786105183930101' }, { number: '1732123456789012345' }, { inline: '577000000000000001' }]] }],
+    sheets: [
+      {
+        name: 'IDs',
+        rows: [
+          [
+            '576786105183930101',
+            { number: '576786105183930101' },
+            { number: '1732123456789012345' },
+            { inline: '577000000000000001' },
+          ],
+        ],
+      },
+    ],
   },
   {
     name: 'shared, inline and rich text with entities and Excel escapes',
-    sheets: [{ name: 'Text', rows: [['Mug & <Lid> "12 oz"', { inline: '  padded  ' }, { rich: ['Bold ', 'and', ' plain'] }, 'line_x000D_\nbreak', { formula: 'A1&"x"', formulaText: 'calc' }, 'Café ☕']] }],
+    sheets: [
+      {
+        name: 'Text',
+        rows: [
+          [
+            'Mug & <Lid> "12 oz"',
+            { inline: '  padded  ' },
+            { rich: ['Bold ', 'and', ' plain'] },
+            'line_x000D_\nbreak',
+            { formula: 'A1&"x"', formulaText: 'calc' },
+            'Café ☕',
+          ],
+        ],
+      },
+    ],
   },
-  { name: 'inline strings only', sheets: [{ name: 'S', rows: [['Type', 'Amount'], ['Order', -1.17]] }], options: { strings: 'inline' } },
+  {
+    name: 'inline strings only',
+    sheets: [
+      {
+        name: 'S',
+        rows: [
+          ['Type', 'Amount'],
+          ['Order', -1.17],
+        ],
+      },
+    ],
+    options: { strings: 'inline' },
+  },
   {
     name: 'built-in and custom date formats',
-    sheets: [{ name: 'Dates', rows: [[{ date: '2024-04-12' }, { date: '2024-04-12 13:45:07' }, { date: '2026-06-12', format: 'custom' }, { date: '2025-01-31 00:00:00', format: 'custom' }, 45000]] }],
+    sheets: [
+      {
+        name: 'Dates',
+        rows: [
+          [
+            { date: '2024-04-12' },
+            { date: '2024-04-12 13:45:07' },
+            { date: '2026-06-12', format: 'custom' },
+            { date: '2025-01-31 00:00:00', format: 'custom' },
+            45000,
+          ],
+        ],
+      },
+    ],
   },
-  { name: 'the 1904 date system', sheets: [{ name: 'Mac', rows: [[{ date: '2024-04-12' }, { date: '1904-01-01' }]] }], options: { date1904: true } },
+  {
+    name: 'the 1904 date system',
+    sheets: [{ name: 'Mac', rows: [[{ date: '2024-04-12' }, { date: '1904-01-01' }]] }],
+    options: { date1904: true },
+  },
   { name: 'booleans and errors', sheets: [{ name: 'B', rows: [[true, false, { error: '#N/A' }]] }] },
-  { name: 'gaps between cells and rows', sheets: [{ name: 'Gaps', rows: [['a', null, 'c', null, null], null, null, [null, null, 'x'], [null]] }] },
-  { name: 'cells without r attributes', sheets: [{ name: 'NoRefs', rows: [['a', 'b', 'c'], ['1', 2, '3']] }], options: { omitCellReferences: true } },
-  { name: 'namespace-prefixed sheet XML', sheets: [{ name: 'Prefixed', rows: [['a', 1], ['b', 2]] }], options: { namespacePrefix: 'x:' } },
+  {
+    name: 'gaps between cells and rows',
+    sheets: [{ name: 'Gaps', rows: [['a', null, 'c', null, null], null, null, [null, null, 'x'], [null]] }],
+  },
+  {
+    name: 'cells without r attributes',
+    sheets: [
+      {
+        name: 'NoRefs',
+        rows: [
+          ['a', 'b', 'c'],
+          ['1', 2, '3'],
+        ],
+      },
+    ],
+    options: { omitCellReferences: true },
+  },
+  {
+    name: 'namespace-prefixed sheet XML',
+    sheets: [
+      {
+        name: 'Prefixed',
+        rows: [
+          ['a', 1],
+          ['b', 2],
+        ],
+      },
+    ],
+    options: { namespacePrefix: 'x:' },
+  },
   {
     name: 'several sheets, one empty',
     sheets: [
@@ -45,8 +145,15 @@ const WORKBOOKS: { name: string; sheets: XlsxSheetSpec[]; options?: XlsxWriteOpt
       { name: 'Adjustment', rows: [] },
     ],
   },
-  { name: 'a deflated sheet of several megabytes', sheets: [{ name: 'Big', dimension: 'A1:G2', rows: bigRows(4000) }] },
-  { name: 'a stored (uncompressed) sheet of several megabytes', sheets: [{ name: 'Big', rows: bigRows(4000) }], options: { compressionLevel: 0 } },
+  {
+    name: 'a deflated sheet of several megabytes',
+    sheets: [{ name: 'Big', dimension: 'A1:G2', rows: bigRows(4000) }],
+  },
+  {
+    name: 'a stored (uncompressed) sheet of several megabytes',
+    sheets: [{ name: 'Big', rows: bigRows(4000) }],
+    options: { compressionLevel: 0 },
+  },
 ];
 
 afterEach(() => {
@@ -71,7 +178,15 @@ describe('the async reader returns the same rows as the synchronous one', () => 
     const bytes = writeXlsx([{ name: 'Statement', dimension: 'A1:G2', rows: statementRows(499) }]);
     const rows = (await readExportFileAsync(bytes, 'statement.xlsx')).sheets[0].rows;
     expect(rows.length).toBe(500);
-    expect(rows[499]).toEqual(['Order', '576786105183930499', '1732123456789012499', '2024-04-12', '4.99', '-0.06', 'row 499']);
+    expect(rows[499]).toEqual([
+      'Order',
+      '576786105183930499',
+      '1732123456789012499',
+      '2024-04-12',
+      '4.99',
+      '-0.06',
+      'row 499',
+    ]);
   });
 
   it('reads the same rows with fflate when the platform has no DecompressionStream', async () => {
@@ -148,9 +263,31 @@ describe('forEachSheetRowAsync', () => {
 
 describe('parseExportFileAsync', () => {
   it('imports a statement workbook exactly as parseExportFile does', async () => {
-    const rows: XlsxCell[][] = [['Statement date (UTC)', 'Statement ID', 'Type', 'Order/adjustment ID', 'SKU ID', 'Order created date', 'Total settlement amount', 'Net sales', 'Fees']];
+    const rows: XlsxCell[][] = [
+      [
+        'Statement date (UTC)',
+        'Statement ID',
+        'Type',
+        'Order/adjustment ID',
+        'SKU ID',
+        'Order created date',
+        'Total settlement amount',
+        'Net sales',
+        'Fees',
+      ],
+    ];
     for (let i = 1; i <= 300; i++) {
-      rows.push(['2026/04/20', '7320260420000042', 'Order', String(576786105183930000n + BigInt(i)), '1732440158393635811', { date: '2026-04-12' }, (1000 + i - 60) / 100, (1000 + i) / 100, -0.6]);
+      rows.push([
+        '2026/04/20',
+        '7320260420000042',
+        'Order',
+        String(576786105183930000n + BigInt(i)),
+        '1732440158393635811',
+        { date: '2026-04-12' },
+        (1000 + i - 60) / 100,
+        (1000 + i) / 100,
+        -0.6,
+      ]);
     }
     const bytes = writeXlsx([{ name: 'Statement', dimension: 'A1:G2', rows }]);
     const expected = parseExportFile(bytes, 'statement.xlsx');
@@ -171,9 +308,31 @@ describe('parseExportFileAsync', () => {
 
 describe('rows streamed from the parse worker', () => {
   function statementSheet(first: number, count: number): XlsxCell[][] {
-    const rows: XlsxCell[][] = [['Statement date (UTC)', 'Statement ID', 'Type', 'Order/adjustment ID', 'SKU ID', 'Order created date', 'Total settlement amount', 'Net sales', 'Fees']];
+    const rows: XlsxCell[][] = [
+      [
+        'Statement date (UTC)',
+        'Statement ID',
+        'Type',
+        'Order/adjustment ID',
+        'SKU ID',
+        'Order created date',
+        'Total settlement amount',
+        'Net sales',
+        'Fees',
+      ],
+    ];
     for (let i = first; i < first + count; i++) {
-      rows.push(['2026/04/20', '7320260420000042', 'Order', String(576786105183930000n + BigInt(i)), '1732440158393635811', { date: '2026-04-12' }, (1000 + i - 60) / 100, (1000 + i) / 100, -0.6]);
+      rows.push([
+        '2026/04/20',
+        '7320260420000042',
+        'Order',
+        String(576786105183930000n + BigInt(i)),
+        '1732440158393635811',
+        { date: '2026-04-12' },
+        (1000 + i - 60) / 100,
+        (1000 + i) / 100,
+        -0.6,
+      ]);
     }
     return rows;
   }
@@ -184,26 +343,42 @@ describe('rows streamed from the parse worker', () => {
       { name: 'May', rows: statementSheet(5001, 30) },
     ]);
     const expected = parseExportFile(bytes, 'statement.xlsx');
-    expect(expected.files.map((file) => [file.sheet, file.rows.length])).toEqual([['April', 4500], ['May', 30]]);
+    expect(expected.files.map((file) => [file.sheet, file.rows.length])).toEqual([
+      ['April', 4500],
+      ['May', 30],
+    ]);
     const batches: { sheet: string | undefined; rows: LedgerRow[] }[] = [];
-    const outcome = await parseStreamingRows(bytes, 'statement.xlsx', { onRows: (sheet, rows) => batches.push({ sheet, rows }) });
-    expect(batches.map((batch) => [batch.sheet, batch.rows.length])).toEqual([['April', 2000], ['April', 2000], ['April', 500], ['May', 30]]);
+    const outcome = await parseStreamingRows(bytes, 'statement.xlsx', {
+      onRows: (sheet, rows) => batches.push({ sheet, rows }),
+    });
+    expect(batches.map((batch) => [batch.sheet, batch.rows.length])).toEqual([
+      ['April', 2000],
+      ['April', 2000],
+      ['April', 500],
+      ['May', 30],
+    ]);
     for (const file of expected.files) {
       const streamed = batches.filter((batch) => batch.sheet === file.sheet).flatMap((batch) => batch.rows);
       expect(streamed).toEqual(file.rows);
     }
     // The worker keeps no copy of the rows; everything else matches parseExportFile.
     expect(outcome.files.map((file) => file.rows)).toEqual([[], []]);
-    expect(outcome.files.map((file) => ({ ...file, rows: [] }))).toEqual(expected.files.map((file) => ({ ...file, rows: [] })));
+    expect(outcome.files.map((file) => ({ ...file, rows: [] }))).toEqual(
+      expected.files.map((file) => ({ ...file, rows: [] })),
+    );
   });
 
   it('sends no rows for a damaged file and reports it as the file error', async () => {
     const bytes = writeXlsx([{ name: 'April', rows: statementSheet(1, 50) }]);
     const batches: LedgerRow[][] = [];
-    const outcome = await parseStreamingRows(bytes.subarray(0, 100), 'statement.xlsx', { onRows: (_sheet, rows) => batches.push(rows) });
+    const outcome = await parseStreamingRows(bytes.subarray(0, 100), 'statement.xlsx', {
+      onRows: (_sheet, rows) => batches.push(rows),
+    });
     expect(batches).toEqual([]);
     expect(outcome.files).toEqual([]);
-    expect(outcome.errors[0].message).toMatch(/^statement\.xlsx could not be opened as an Excel file: it looks damaged or incomplete\./);
+    expect(outcome.errors[0].message).toMatch(
+      /^statement\.xlsx could not be opened as an Excel file: it looks damaged or incomplete\./,
+    );
   });
 });
 
@@ -262,7 +437,9 @@ describe('file errors from the async reader', () => {
     const damaged = bytes.slice();
     // The central directory starts at the offset the end record gives; the sheet's record is first.
     const end = damaged.length - 22;
-    const directory = (damaged[end + 16] | (damaged[end + 17] << 8) | (damaged[end + 18] << 16)) + damaged[end + 19] * 0x1000000;
+    const directory =
+      (damaged[end + 16] | (damaged[end + 17] << 8) | (damaged[end + 18] << 16)) +
+      damaged[end + 19] * 0x1000000;
     const claimed = entry.uncompressedSize + 1000;
     new DataView(damaged.buffer).setUint32(directory + 24, claimed, true);
     expect(await asyncMessage(damaged, 'statement.xlsx')).toBe(

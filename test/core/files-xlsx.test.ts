@@ -1,6 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { FileReadError, checkFileSize, forEachSheetRow, readExportFile } from '../../src/core/read/files/read-file';
+import {
+  FileReadError,
+  checkFileSize,
+  forEachSheetRow,
+  readExportFile,
+} from '../../src/core/read/files/read-file';
 import { writeXlsx, type XlsxCell } from '../helpers/xlsx-writer';
 import { STATEMENT_HEADER, statementRows } from '../helpers/xlsx-statement-rows';
 
@@ -12,7 +17,15 @@ describe('readExportFile on XLSX workbooks', () => {
     const rows = file.sheets[0].rows;
     expect(rows.length).toBe(500);
     expect(rows[0]).toEqual(STATEMENT_HEADER);
-    expect(rows[499]).toEqual(['Order', '576786105183930499', '1732123456789012499', '2024-04-12', '4.99', '-0.06', 'row 499']);
+    expect(rows[499]).toEqual([
+      'Order',
+      '576786105183930499',
+      '1732123456789012499',
+      '2024-04-12',
+      '4.99',
+      '-0.06',
+      'row 499',
+    ]);
   });
 
   it('keeps 18- and 19-digit IDs exact whether stored as strings or as number text', () => {
@@ -20,7 +33,12 @@ describe('readExportFile on XLSX workbooks', () => {
       {
         name: 'IDs',
         rows: [
-          ['576786105183930101', { number: '576786105183930101' }, { number: '1732123456789012345' }, { inline: '577000000000000001' }],
+          [
+            '576786105183930101',
+            { number: '576786105183930101' },
+            { number: '1732123456789012345' },
+            { inline: '577000000000000001' },
+          ],
         ],
       },
     ]);
@@ -34,7 +52,13 @@ describe('readExportFile on XLSX workbooks', () => {
       {
         name: 'Text',
         rows: [
-          ['Mug & <Lid> "12 oz"', { inline: '  padded  ' }, { rich: ['Bold ', 'and', ' plain'] }, 'line_x000D_\nbreak', { formula: 'A1&"x"', formulaText: 'calc' }],
+          [
+            'Mug & <Lid> "12 oz"',
+            { inline: '  padded  ' },
+            { rich: ['Bold ', 'and', ' plain'] },
+            'line_x000D_\nbreak',
+            { formula: 'A1&"x"', formulaText: 'calc' },
+          ],
         ],
       },
     ]);
@@ -48,7 +72,18 @@ describe('readExportFile on XLSX workbooks', () => {
   });
 
   it('reads inline strings written by every cell (no shared strings part)', () => {
-    const bytes = writeXlsx([{ name: 'S', rows: [['Type', 'Amount'], ['Order', -1.17]] }], { strings: 'inline' });
+    const bytes = writeXlsx(
+      [
+        {
+          name: 'S',
+          rows: [
+            ['Type', 'Amount'],
+            ['Order', -1.17],
+          ],
+        },
+      ],
+      { strings: 'inline' },
+    );
     expect(readExportFile(bytes, 's.xlsx').sheets[0].rows).toEqual([
       ['Type', 'Amount'],
       ['Order', '-1.17'],
@@ -60,7 +95,13 @@ describe('readExportFile on XLSX workbooks', () => {
       {
         name: 'Dates',
         rows: [
-          [{ date: '2024-04-12' }, { date: '2024-04-12 13:45:07' }, { date: '2026-06-12', format: 'custom' }, { date: '2025-01-31 00:00:00', format: 'custom' }, 45000],
+          [
+            { date: '2024-04-12' },
+            { date: '2024-04-12 13:45:07' },
+            { date: '2026-06-12', format: 'custom' },
+            { date: '2025-01-31 00:00:00', format: 'custom' },
+            45000,
+          ],
         ],
       },
     ]);
@@ -74,7 +115,9 @@ describe('readExportFile on XLSX workbooks', () => {
   });
 
   it('uses the 1904 date system when the workbook says so', () => {
-    const bytes = writeXlsx([{ name: 'Mac', rows: [[{ date: '2024-04-12' }, { date: '1904-01-01' }]] }], { date1904: true });
+    const bytes = writeXlsx([{ name: 'Mac', rows: [[{ date: '2024-04-12' }, { date: '1904-01-01' }]] }], {
+      date1904: true,
+    });
     const cells = readExportFile(bytes, 'mac.xlsx').sheets[0].rows[0];
     expect(cells).toEqual(['2024-04-12', '1904-01-01']);
   });
@@ -85,12 +128,25 @@ describe('readExportFile on XLSX workbooks', () => {
   });
 
   it('keeps gaps between cells and rows as empty text and trims trailing empty cells', () => {
-    const bytes = writeXlsx([{ name: 'Gaps', rows: [['a', null, 'c', null, null], null, null, [null, null, 'x'], [null]] }]);
+    const bytes = writeXlsx([
+      { name: 'Gaps', rows: [['a', null, 'c', null, null], null, null, [null, null, 'x'], [null]] },
+    ]);
     expect(readExportFile(bytes, 'g.xlsx').sheets[0].rows).toEqual([['a', '', 'c'], [], [], ['', '', 'x']]);
   });
 
   it('places cells without an r attribute in the next column', () => {
-    const bytes = writeXlsx([{ name: 'NoRefs', rows: [['a', 'b', 'c'], ['1', 2, '3']] }], { omitCellReferences: true });
+    const bytes = writeXlsx(
+      [
+        {
+          name: 'NoRefs',
+          rows: [
+            ['a', 'b', 'c'],
+            ['1', 2, '3'],
+          ],
+        },
+      ],
+      { omitCellReferences: true },
+    );
     expect(readExportFile(bytes, 'n.xlsx').sheets[0].rows).toEqual([
       ['a', 'b', 'c'],
       ['1', '2', '3'],
@@ -98,7 +154,18 @@ describe('readExportFile on XLSX workbooks', () => {
   });
 
   it('reads sheet XML whose elements carry a namespace prefix', () => {
-    const bytes = writeXlsx([{ name: 'Prefixed', rows: [['a', 1], ['b', 2]] }], { namespacePrefix: 'x:' });
+    const bytes = writeXlsx(
+      [
+        {
+          name: 'Prefixed',
+          rows: [
+            ['a', 1],
+            ['b', 2],
+          ],
+        },
+      ],
+      { namespacePrefix: 'x:' },
+    );
     expect(readExportFile(bytes, 'p.xlsx').sheets[0].rows).toEqual([
       ['a', '1'],
       ['b', '2'],
@@ -128,9 +195,13 @@ describe('readExportFile on XLSX workbooks', () => {
 describe('big sheets', () => {
   it('reads a sheet of several megabytes row for row, stored or deflated', () => {
     let seed = 1;
-    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const rows: XlsxCell[][] = [['ID', ...Array.from({ length: 29 }, (_, c) => `Amount ${c + 1}`)]];
-    for (let r = 1; r <= 4000; r++) rows.push([String(576786105183930000n + BigInt(r)), ...Array.from({ length: 29 }, () => Math.round(random() * 1e6) / 100)]);
+    for (let r = 1; r <= 4000; r++)
+      rows.push([
+        String(576786105183930000n + BigInt(r)),
+        ...Array.from({ length: 29 }, () => Math.round(random() * 1e6) / 100),
+      ]);
     const expected = rows.map((row) => row.map(String));
     for (const compressionLevel of [6, 0] as const) {
       const bytes = writeXlsx([{ name: 'Big', dimension: 'A1:G2', rows }], { compressionLevel });
@@ -178,7 +249,9 @@ describe('file errors', () => {
     // The first entry is the sheet; 0xFF where its deflate data starts is an invalid block type.
     const dataStart = 30 + (bytes[26] | (bytes[27] << 8)) + (bytes[28] | (bytes[29] << 8));
     for (let i = dataStart; i < dataStart + 16; i++) corrupt[i] = 0xff;
-    expect(() => readExportFile(corrupt, 'statement.xlsx')).toThrow(/could not be opened as an Excel file: it looks damaged or incomplete/);
+    expect(() => readExportFile(corrupt, 'statement.xlsx')).toThrow(
+      /could not be opened as an Excel file: it looks damaged or incomplete/,
+    );
   });
 
   it('says a ZIP that is not a workbook is not an Excel workbook', () => {

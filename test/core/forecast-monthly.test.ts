@@ -37,7 +37,8 @@ function expectSaneBands(result: ForecastResult): void {
 /** Plain words: no model notation, no bare numbers without a dollar sign. */
 function expectPlainWords(message: string): void {
   expect(message).not.toMatch(/ETS|\(\w,\w+,\w\)|AICc|MAPE/);
-  for (const amount of message.match(/\$[\d,]+(\.\d+)?/g) ?? []) expect(amount).toMatch(/^\$\d{1,3}(,\d{3})*$/);
+  for (const amount of message.match(/\$[\d,]+(\.\d+)?/g) ?? [])
+    expect(amount).toMatch(/^\$\d{1,3}(,\d{3})*$/);
 }
 
 describe('forecastMonthly: too little history', () => {
@@ -49,12 +50,18 @@ describe('forecastMonthly: too little history', () => {
     expect(two.points).toEqual([]);
     expect(two.firstMonthReachingTarget).toBeNull();
     expect(two.backtest.origins).toBe(0);
-    expect(forecastMonthly(['2025-11'], [52_000], {}).message).toBe('Only 1 month of sales: at least 3 are needed to forecast.');
-    expect(forecastMonthly([], [], {}).message).toBe('No months of sales: at least 3 are needed to forecast.');
+    expect(forecastMonthly(['2025-11'], [52_000], {}).message).toBe(
+      'Only 1 month of sales: at least 3 are needed to forecast.',
+    );
+    expect(forecastMonthly([], [], {}).message).toBe(
+      'No months of sales: at least 3 are needed to forecast.',
+    );
   });
 
   it('with 3 to 6 months, nothing can be checked on past months: last month carried forward, and it says so', () => {
-    const result = forecastMonthly(['2025-09', '2025-10', '2025-11'], [40_000, 44_000, 48_000], { target: 65_000 });
+    const result = forecastMonthly(['2025-09', '2025-10', '2025-11'], [40_000, 44_000, 48_000], {
+      target: 65_000,
+    });
     expect(result.status).toBe('ok');
     expect(result).toMatchObject({ methodId: 'naive', method: 'same as last month', beatsNaive: false });
     expect(result.points.map((p) => p.mean)).toEqual([48_000, 48_000, 48_000, 48_000, 48_000, 48_000]);
@@ -75,8 +82,12 @@ describe('forecastMonthly: input checks', () => {
   });
 
   it('wants one value per month, each a number', () => {
-    expect(() => forecastMonthly(['2025-01', '2025-02'], [1], {})).toThrow('Expected one value per month: found 2 months and 1 values.');
-    expect(() => forecastMonthly(['2025-01', '2025-02', '2025-03'], [1, NaN, 3], {})).toThrow('Expected a number of sales for 2025-02, found NaN.');
+    expect(() => forecastMonthly(['2025-01', '2025-02'], [1], {})).toThrow(
+      'Expected one value per month: found 2 months and 1 values.',
+    );
+    expect(() => forecastMonthly(['2025-01', '2025-02', '2025-03'], [1, NaN, 3], {})).toThrow(
+      'Expected a number of sales for 2025-02, found NaN.',
+    );
   });
 });
 
@@ -96,11 +107,14 @@ describe('forecastMonthly on the growing shop of samples/statement-history.csv (
     expect(result.backtest.horizon).toBe(3);
     expect(result.backtest.modelMape!).toBeLessThan(result.backtest.naiveMape! - 0.5);
     // The score shown is the chosen method's own.
-    expect(result.backtest.scores.find((s) => s.id === result.methodId)!.mape).toBe(result.backtest.modelMape);
+    expect(result.backtest.scores.find((s) => s.id === result.methodId)!.mape).toBe(
+      result.backtest.modelMape,
+    );
   });
 
   it('keeps the trend: every month ahead is expected higher than the one before', () => {
-    for (let i = 1; i < result.points.length; i++) expect(result.points[i].mean).toBeGreaterThan(result.points[i - 1].mean);
+    for (let i = 1; i < result.points.length; i++)
+      expect(result.points[i].mean).toBeGreaterThan(result.points[i - 1].mean);
     expect(result.points[7].mean).toBeGreaterThan(values[15]);
   });
 
@@ -110,7 +124,9 @@ describe('forecastMonthly on the growing shop of samples/statement-history.csv (
   });
 
   it('says what it is based on and how far off it was, in plain words and whole dollars', () => {
-    expect(result.message).toMatch(/^Based on your last 16 months \([a-z ,-]+\); on past months this method was off by \d+% on average\. May 2026: about \$/);
+    expect(result.message).toMatch(
+      /^Based on your last 16 months \([a-z ,-]+\); on past months this method was off by \d+% on average\. May 2026: about \$/,
+    );
     expect(result.message).toContain(`off by ${Math.round(result.backtest.modelMape!)}% on average`);
     expectPlainWords(result.message);
   });
@@ -137,7 +153,7 @@ describe('forecastMonthly when nothing beats the by-hand forecasts', () => {
   let seed = 7;
   for (let i = 0; i < 20; i++) {
     seed = (seed * 16807) % 2147483647;
-    level *= 1 + ((seed / 2147483647) - 0.5) * 0.5;
+    level *= 1 + (seed / 2147483647 - 0.5) * 0.5;
     walk.push(Math.round(level));
   }
   const result = forecastMonthly(monthRange('2024-01', '2025-08'), walk, { horizon: 4 });
@@ -158,10 +174,17 @@ describe(`forecastMonthly on the Ridge Road Bakery series (${REF} §1.10, §4.8)
 
   it('picks the seasonal method by backtest, which is R’s ETS(M,A,M), and forecasts 2026 as R prints it (514 494 539 … 871)', () => {
     expect(result.status).toBe('ok');
-    expect(result).toMatchObject({ methodId: 'seasonal', method: 'trend and seasons', form: 'ETS(M,A,M)', beatsNaive: true });
+    expect(result).toMatchObject({
+      methodId: 'seasonal',
+      method: 'trend and seasons',
+      form: 'ETS(M,A,M)',
+      beatsNaive: true,
+    });
     expect(result.points.map((p) => p.month)).toEqual(monthRange('2026-01', '2026-12'));
     const published = [514, 494, 539, 570, 595, 567, 511, 513, 605, 629, 707, 871];
-    result.points.forEach((point, i) => expect(Math.abs(point.mean - published[i])).toBeLessThanOrEqual(0.5 + 5e-3 * published[i]));
+    result.points.forEach((point, i) =>
+      expect(Math.abs(point.mean - published[i])).toBeLessThanOrEqual(0.5 + 5e-3 * published[i]),
+    );
     expect(result.points[11].mean).toBeCloseTo(871.46, 1);
   });
 
@@ -174,9 +197,15 @@ describe(`forecastMonthly on the Ridge Road Bakery series (${REF} §1.10, §4.8)
 
   it('reads P(month ≥ target) off the same distribution as the band', () => {
     const may = result.points[4];
-    const atLower80 = forecastMonthly(BAKERY_MONTHS, [...RIDGE_ROAD_BAKERY], { horizon: 12, target: may.lo80 });
+    const atLower80 = forecastMonthly(BAKERY_MONTHS, [...RIDGE_ROAD_BAKERY], {
+      horizon: 12,
+      target: may.lo80,
+    });
     expect(atLower80.points[4].pTarget).toBeCloseTo(0.9, 9);
-    const atUpper95 = forecastMonthly(BAKERY_MONTHS, [...RIDGE_ROAD_BAKERY], { horizon: 12, target: may.hi95 });
+    const atUpper95 = forecastMonthly(BAKERY_MONTHS, [...RIDGE_ROAD_BAKERY], {
+      horizon: 12,
+      target: may.hi95,
+    });
     expect(atUpper95.points[4].pTarget).toBeCloseTo(0.025, 9);
     expect(result.points[11].pTarget).toBeGreaterThan(0.999);
     expectSaneBands(result);
@@ -220,16 +249,30 @@ describe(`forecastMonthly on AirPassengers (${REF} §3.1)`, () => {
     expect(december.hi95).toBeGreaterThan(551.6756);
     expect(december.lo95).toBeGreaterThan(352.2631);
     const s2 = Math.log1p(december.variance / december.mean ** 2);
-    expect(december.hi95).toBeCloseTo(Math.exp(Math.log(december.mean) - s2 / 2 + Math.sqrt(s2) * normalQuantile(0.975)), 9);
+    expect(december.hi95).toBeCloseTo(
+      Math.exp(Math.log(december.mean) - s2 / 2 + Math.sqrt(s2) * normalQuantile(0.975)),
+      9,
+    );
     expectSaneBands(result);
   });
 });
 
 describe('forecastMonthly: shapes of seller history', () => {
   it('forecasts 6 months by default, labelled across the year end', () => {
-    const result = forecastMonthly(monthRange('2025-04', '2025-12'), [30, 32, 35, 33, 38, 40, 41, 45, 44].map((v) => v * 1000), { target: 65_000 });
+    const result = forecastMonthly(
+      monthRange('2025-04', '2025-12'),
+      [30, 32, 35, 33, 38, 40, 41, 45, 44].map((v) => v * 1000),
+      { target: 65_000 },
+    );
     expect(result.status).toBe('ok');
-    expect(result.points.map((p) => p.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    expect(result.points.map((p) => p.month)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
     expectSaneBands(result);
   });
 
@@ -252,12 +295,16 @@ describe('forecastMonthly: shapes of seller history', () => {
 
   it('with no sales at all, says there was nothing to check a method against (no “off by 0 %”)', () => {
     const result = forecastMonthly(monthRange('2025-01', '2025-08'), new Array(8).fill(0), { target: 100 });
-    expect(result.summary).toBe("Based on your last 8 months: no past month had sales to check a forecasting method against, so this is last month's sales carried forward.");
+    expect(result.summary).toBe(
+      "Based on your last 8 months: no past month had sales to check a forecasting method against, so this is last month's sales carried forward.",
+    );
     expect(result.points.every((p) => p.mean === 0 && p.hi95 === 0 && p.pTarget === 0)).toBe(true);
   });
 
   it('forecasts a flat series as flat, with certainty about reaching or missing the target', () => {
-    const result = forecastMonthly(monthRange('2025-01', '2025-08'), new Array(8).fill(50_000), { target: 65_000 });
+    const result = forecastMonthly(monthRange('2025-01', '2025-08'), new Array(8).fill(50_000), {
+      target: 65_000,
+    });
     expect(result.points.every((p) => p.mean === 50_000 && p.pTarget === 0 && p.lo95 === 50_000)).toBe(true);
     expect(result.firstMonthReachingTarget).toBeNull();
     expect(result.message).toContain('No month in the next 6 is expected to reach $65,000.');

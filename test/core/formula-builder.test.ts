@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { buildFormula, columnLetters, columnsReference, FORMULA_CHOICES, quoteSheetName } from '../../src/core/formula-builder';
+import {
+  buildFormula,
+  columnLetters,
+  columnsReference,
+  FORMULA_CHOICES,
+  quoteSheetName,
+} from '../../src/core/formula-builder';
 
 describe('formula builder', () => {
   it('names columns as Sheets does', () => {
-    expect([1, 26, 27, 52, 53, 64, 104, 702, 703, 18278].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'BL', 'CZ', 'ZZ', 'AAA', 'ZZZ']);
+    expect([1, 26, 27, 52, 53, 64, 104, 702, 703, 18278].map(columnLetters)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AZ',
+      'BA',
+      'BL',
+      'CZ',
+      'ZZ',
+      'AAA',
+      'ZZZ',
+    ]);
     expect(() => columnLetters(0)).toThrow('A column number starts at 1, found 0.');
   });
 
@@ -16,9 +33,11 @@ describe('formula builder', () => {
   it('adds the COGS tab only to functions that read unit costs, leaving a gap when it is missing', () => {
     const src = { name: 'Statement', lastColumn: 64 };
     const cogs = { name: 'TTS COGS', lastColumn: 6 };
-    expect(buildFormula('TTS_NET_PROFIT', src, cogs)).toBe("=TTS_NET_PROFIT('Statement'!A:BL, 'TTS COGS'!A:F)");
+    expect(buildFormula('TTS_NET_PROFIT', src, cogs)).toBe(
+      "=TTS_NET_PROFIT('Statement'!A:BL, 'TTS COGS'!A:F)",
+    );
     expect(buildFormula('TTS_NET_PROFIT', src, null)).toBe("=TTS_NET_PROFIT('Statement'!A:BL)");
-    expect(buildFormula('TTS_PNL', src, null)).toBe("=TTS_PNL('Statement'!A:BL, , \"month\")");
+    expect(buildFormula('TTS_PNL', src, null)).toBe('=TTS_PNL(\'Statement\'!A:BL, , "month")');
     expect(buildFormula('TTS_PNL', src, cogs)).toBe("=TTS_PNL('Statement'!A:BL, 'TTS COGS'!A:F, \"month\")");
     expect(buildFormula('TTS_THRESHOLD', src, cogs)).toBe("=TTS_THRESHOLD('Statement'!A:BL)");
     for (const c of FORMULA_CHOICES) expect(buildFormula(c.fn, src, cogs)).not.toMatch(/NOW|TODAY|RAND|A:CZ/);

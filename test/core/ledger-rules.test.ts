@@ -9,31 +9,61 @@ import { decodeText } from '../../src/core/read/files/decode';
 
 describe('keys of an older ledger', () => {
   it('reads an Income key ending in a date-time as its calendar-date key, numbering two that now coincide', () => {
-    expect(baseKeyOf('income|577|Order|2026-06-12T16:55:33-07:00')).toEqual({ base: 'income|577|Order|2026-06-12', changed: true });
+    expect(baseKeyOf('income|577|Order|2026-06-12T16:55:33-07:00')).toEqual({
+      base: 'income|577|Order|2026-06-12',
+      changed: true,
+    });
     expect(baseKeyOf('732|577|173|Order#2')).toEqual({ base: '732|577|173|Order', changed: false });
-    const keys = currentLedgerKeys(['income|5|Fee|2026-06-12T08:01:02Z', 'income|5|Fee|2026-06-12T19:30:45Z', '732|577|173|Order']);
+    const keys = currentLedgerKeys([
+      'income|5|Fee|2026-06-12T08:01:02Z',
+      'income|5|Fee|2026-06-12T19:30:45Z',
+      '732|577|173|Order',
+    ]);
     expect([...keys].sort()).toEqual([
-      '732|577|173|Order', 'income|5|Fee|2026-06-12', 'income|5|Fee|2026-06-12#2', 'income|5|Fee|2026-06-12T08:01:02Z', 'income|5|Fee|2026-06-12T19:30:45Z',
+      '732|577|173|Order',
+      'income|5|Fee|2026-06-12',
+      'income|5|Fee|2026-06-12#2',
+      'income|5|Fee|2026-06-12T08:01:02Z',
+      'income|5|Fee|2026-06-12T19:30:45Z',
     ]);
   });
 });
 
 describe('one order line, one count', () => {
-  const row = (layout: 'statement' | 'onhold' | 'pnl-orders' | 'income', orderId: string, skuId = '') => ({ layout, orderId, skuId });
+  const row = (layout: 'statement' | 'onhold' | 'pnl-orders' | 'income', orderId: string, skuId = '') => ({
+    layout,
+    orderId,
+    skuId,
+  });
   it('sets aside an estimate once its line is settled, and a report row once the Statement has it', () => {
-    const rows = [row('onhold', '1', 'a'), row('onhold', '2', 'a'), row('statement', '1', 'a'), row('pnl-orders', '1', 'a'), row('pnl-orders', '3', 'b')];
+    const rows = [
+      row('onhold', '1', 'a'),
+      row('onhold', '2', 'a'),
+      row('statement', '1', 'a'),
+      row('pnl-orders', '1', 'a'),
+      row('pnl-orders', '3', 'b'),
+    ];
     expect(supersededFlags(rows)).toEqual([true, false, false, true, false]);
     expect(countedRows(rows).superseded).toBe(2);
   });
   it('keeps every row of the winning layout (an order and its refund in one Statement both count)', () => {
-    expect(supersededFlags([row('statement', '1', 'a'), row('statement', '1', 'a'), row('income', '1', 'a')])).toEqual([false, false, true]);
+    expect(
+      supersededFlags([row('statement', '1', 'a'), row('statement', '1', 'a'), row('income', '1', 'a')]),
+    ).toEqual([false, false, true]);
   });
   it('blanks superseded rows of a ledger range, row numbers kept; other ranges pass through', () => {
-    const grid = [['Key', 'Import ID', 'Layout', 'Order/adjustment ID', 'SKU ID'], ['k1', 'i', 'onhold', '1', 'a'], ['k2', 'i', 'statement', '1', 'a']];
+    const grid = [
+      ['Key', 'Import ID', 'Layout', 'Order/adjustment ID', 'SKU ID'],
+      ['k1', 'i', 'onhold', '1', 'a'],
+      ['k2', 'i', 'statement', '1', 'a'],
+    ];
     const { grid: out, superseded } = withoutSupersededRows(grid);
     expect(superseded).toBe(1);
     expect(out).toEqual([grid[0], ['', '', '', '', ''], grid[2]]);
-    const statement = [['Statement ID', 'Order/adjustment ID'], ['1', '2']];
+    const statement = [
+      ['Statement ID', 'Order/adjustment ID'],
+      ['1', '2'],
+    ];
     expect(withoutSupersededRows(statement).grid).toBe(statement);
   });
 });
@@ -49,7 +79,9 @@ describe('columns by header', () => {
 
 describe('cells left', () => {
   it('counts the growth of a tab and refuses past 10,000,000 cells with the numbers', () => {
-    expect(growthOf({ rows: 1000, columns: 30, lastRow: 900, lastColumn: 30 }, 300, 2)).toBe(32 * 1200 - 30 * 1000);
+    expect(growthOf({ rows: 1000, columns: 30, lastRow: 900, lastColumn: 30 }, 300, 2)).toBe(
+      32 * 1200 - 30 * 1000,
+    );
     expect(growthOf(null, 10, 40)).toBe(1000 * 40);
     expect(cellLimitMessage('a.csv', 100, 9_999_900, 10)).toBe('');
     expect(cellLimitMessage('a.csv', 5_000, 9_999_000, 2_000)).toMatch(
@@ -66,7 +98,14 @@ describe('file endings and encodings', () => {
     expect(endsWithoutLineBreak(new Uint8Array([0x61, 0, 0x62, 0]))).toBe(true);
   });
   it('reads a UTF-8 file with one Windows-1252 line as UTF-8, only that line as Windows-1252', () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('name\nCrème 日本\n'), 0x63, 0x61, 0x66, 0xe9, 0x0a]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('name\nCrème 日本\n'),
+      0x63,
+      0x61,
+      0x66,
+      0xe9,
+      0x0a,
+    ]);
     const decoded = decodeText(bytes);
     expect(decoded.text).toBe('name\nCrème 日本\ncafé\n');
     expect(decoded.windows1252Lines).toEqual([3]);

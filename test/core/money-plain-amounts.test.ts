@@ -15,8 +15,17 @@ describe('parseCentsOrNaN on plain export amounts', () => {
 
   it('gives the same cents as the same text with spaces around it (property)', () => {
     // Spaces send the text through the general scanner, so both readings must agree.
-    const digitText = fc.array(fc.constantFrom('0', '1', '5', '9'), { minLength: 0, maxLength: 17 }).map((d) => d.join(''));
-    const amountText = fc.tuple(fc.constantFrom('', '-', '+'), digitText, fc.constantFrom('', '.'), digitText, fc.constantFrom('', 'x', ',', 'E2'))
+    const digitText = fc
+      .array(fc.constantFrom('0', '1', '5', '9'), { minLength: 0, maxLength: 17 })
+      .map((d) => d.join(''));
+    const amountText = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        digitText,
+        fc.constantFrom('', '.'),
+        digitText,
+        fc.constantFrom('', 'x', ',', 'E2'),
+      )
       .map(([sign, whole, dot, fraction, tail]) => sign + whole + dot + fraction + tail);
     fc.assert(
       fc.property(amountText, (text) => {

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsToDollars, formatCents, moneyFailure, moneyProblem, MoneyParseError, parseCents, parseCentsOrNaN, sumCents } from '../../src/core/money';
+import {
+  centsToDollars,
+  formatCents,
+  moneyFailure,
+  moneyProblem,
+  MoneyParseError,
+  parseCents,
+  parseCentsOrNaN,
+  sumCents,
+} from '../../src/core/money';
 
 describe('parseCents', () => {
   it.each([
@@ -64,12 +73,20 @@ describe('parseCents', () => {
   ])('refuses %j as another currency, naming %s', (text, currency) => {
     expect(Number.isNaN(parseCentsOrNaN(text))).toBe(true);
     expect(moneyFailure(text)).toEqual({ reason: 'currency', currency });
-    expect(moneyProblem(text)).toBe(`expected an amount in US dollars, found \`${text}\` (${currency}); TTS Profit reads US-dollar exports only`);
+    expect(moneyProblem(text)).toBe(
+      `expected an amount in US dollars, found \`${text}\` (${currency}); TTS Profit reads US-dollar exports only`,
+    );
   });
 
   it('gives each value its own reason (no state shared between calls)', () => {
     const failures = ['abc', '1.234', 'GBP 1', '1e400', '2.50'].map((text) => moneyFailure(text));
-    expect(failures).toEqual([{ reason: 'not-an-amount' }, { reason: 'sub-cent' }, { reason: 'currency', currency: 'GBP' }, { reason: 'too-large' }, null]);
+    expect(failures).toEqual([
+      { reason: 'not-an-amount' },
+      { reason: 'sub-cent' },
+      { reason: 'currency', currency: 'GBP' },
+      { reason: 'too-large' },
+      null,
+    ]);
     expect(moneyProblem('1.234')).toContain('smaller than a cent');
   });
 
@@ -77,7 +94,9 @@ describe('parseCents', () => {
     expect(moneyProblem(NaN)).toBe('expected an amount, found `NaN`');
     expect(moneyProblem(Infinity)).toBe('expected an amount, found `Infinity`');
     expect(moneyProblem(true)).toBe('expected an amount, found `true`');
-    expect(moneyProblem(0.004)).toBe('expected an amount in dollars and cents, found `0.004` (smaller than a cent)');
+    expect(moneyProblem(0.004)).toBe(
+      'expected an amount in dollars and cents, found `0.004` (smaller than a cent)',
+    );
   });
 
   it('matches a BigInt reference on random formatted amounts', () => {

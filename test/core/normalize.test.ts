@@ -15,7 +15,12 @@ const base = {
 };
 
 function statementNormalizer() {
-  return createNormalizer({ fileName: 'statement.csv', layout: 'statement', header: STATEMENT, headerRow: 1 });
+  return createNormalizer({
+    fileName: 'statement.csv',
+    layout: 'statement',
+    header: STATEMENT,
+    headerRow: 1,
+  });
 }
 
 describe('normalizer', () => {
@@ -49,7 +54,16 @@ describe('normalizer', () => {
       orderDate: '2026-04-28',
       statementDate: '2026-05-05',
       currency: 'USD',
-      amounts: { total_settlement_amount: 3321, net_sales: 3998, gross_sales: 3998, fees: -240, referral_fee: -240, shipping: -437, tiktok_shop_shipping_fee: -437, customer_payment: 4510 },
+      amounts: {
+        total_settlement_amount: 3321,
+        net_sales: 3998,
+        gross_sales: 3998,
+        fees: -240,
+        referral_fee: -240,
+        shipping: -437,
+        tiktok_shop_shipping_fee: -437,
+        customer_payment: 4510,
+      },
       source: { file: 'statement.csv', row: 2 },
     });
     expect(row.details).toBeUndefined();
@@ -63,7 +77,10 @@ describe('normalizer', () => {
       for (let d = 0; d < 12_000; d += 7) {
         const iso = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
         const text = d % 2 === 0 ? iso.replace(/-/g, '/') : iso;
-        const row = n.push(rowOf(STATEMENT, { ...base, 'Order created date': text, 'Statement date (UTC)': iso }), d + 2);
+        const row = n.push(
+          rowOf(STATEMENT, { ...base, 'Order created date': text, 'Statement date (UTC)': iso }),
+          d + 2,
+        );
         expect(row?.orderDate, text).toBe(iso);
         expect(row?.statementDate).toBe(iso);
       }
@@ -72,10 +89,22 @@ describe('normalizer', () => {
 
   it('keys adjustment rows by their adjustment ID and normalizes full-width parentheses', () => {
     const n = statementNormalizer();
-    const row = n.push(rowOf(STATEMENT, { ...base, Type: 'Violation fee （settlement fee）', 'Order/adjustment ID': '7496007198148800769', 'Order created date': '/', 'Adjustment amount': '-50.00', 'Total settlement amount': '-50.00' }), 9)!;
+    const row = n.push(
+      rowOf(STATEMENT, {
+        ...base,
+        Type: 'Violation fee （settlement fee）',
+        'Order/adjustment ID': '7496007198148800769',
+        'Order created date': '/',
+        'Adjustment amount': '-50.00',
+        'Total settlement amount': '-50.00',
+      }),
+      9,
+    )!;
     expect(row.type).toBe('Violation fee (settlement fee)');
     // The key spells the type without punctuation, so Excel's Windows-1252 re-save (`?settlement fee?`) keys the same row.
-    expect(row.key).toBe('7496021845520155393|7496007198148800769|7496007198148800769|Violation fee settlement fee');
+    expect(row.key).toBe(
+      '7496021845520155393|7496007198148800769|7496007198148800769|Violation fee settlement fee',
+    );
     expect(normalizeType('  Chargeback ')).toBe('Chargeback');
   });
 
@@ -96,7 +125,12 @@ describe('normalizer', () => {
     expect(n.push(rowOf(STATEMENT, { ...base, 'Referral fee': 'abc' }), 214)).toBeNull();
     expect(n.push(rowOf(STATEMENT, { ...base, 'Order created date': '2026/13/01' }), 215)).toBeNull();
     expect(n.push(rowOf(STATEMENT, { ...base, Quantity: '1.5' }), 216)).toBeNull();
-    expect(n.push(rowOf(STATEMENT, { ...base, 'Order/adjustment ID': '' , 'Total settlement amount': '1.00'}), 217)).toBeNull();
+    expect(
+      n.push(
+        rowOf(STATEMENT, { ...base, 'Order/adjustment ID': '', 'Total settlement amount': '1.00' }),
+        217,
+      ),
+    ).toBeNull();
     expect(n.push(rowOf(STATEMENT, base), 218)).not.toBeNull();
     expect(n.problems.map((p) => p.message)).toEqual([
       'Row 214, column *Referral fee*: expected an amount, found `abc`',
@@ -116,10 +150,24 @@ describe('normalizer', () => {
 
   it('numbers repeated keys and reports exact duplicates', () => {
     const n = statementNormalizer();
-    const sku = { ...base, 'SKU ID': '1732440158393635811', 'Total settlement amount': '10.00', 'Net sales': '10.00', 'Gross sales': '10.00' };
+    const sku = {
+      ...base,
+      'SKU ID': '1732440158393635811',
+      'Total settlement amount': '10.00',
+      'Net sales': '10.00',
+      'Gross sales': '10.00',
+    };
     const a = n.push(rowOf(STATEMENT, sku), 2)!;
     const b = n.push(rowOf(STATEMENT, sku), 3)!;
-    const c = n.push(rowOf(STATEMENT, { ...sku, 'Total settlement amount': '5.00', 'Net sales': '5.00', 'Gross sales': '5.00' }), 4)!;
+    const c = n.push(
+      rowOf(STATEMENT, {
+        ...sku,
+        'Total settlement amount': '5.00',
+        'Net sales': '5.00',
+        'Gross sales': '5.00',
+      }),
+      4,
+    )!;
     expect([a.key, b.key, c.key]).toEqual([
       '7496021845520155393|577389150020120001|1732440158393635811|Order',
       '7496021845520155393|577389150020120001|1732440158393635811|Order#2',
@@ -138,31 +186,127 @@ describe('normalizer', () => {
   });
 
   it('reads legacy Income rows with Ajustment amount and trailing-space headers', () => {
-    const header = fixtureHeader('legacy_income_export_header.csv').map((h) => (h === 'Type' ? 'Type ' : h === 'Affiliate commission' ? 'Affiliate commission ' : h));
-    const n = createNormalizer({ fileName: 'Income 20240423143123.csv', layout: 'income', header, headerRow: 1 });
-    const row = n.push(rowOf(header, { 'Order/adjustment ID': '576786105183930101', 'Type ': 'Order', 'Order created time': '2024/04/12', 'Order settled time': '2024/04/23', Currency: 'USD', 'Total settlement amount': '20.00', 'Ajustment amount': '-1.00', 'Affiliate commission ': '-2.00' }), 2)!;
+    const header = fixtureHeader('legacy_income_export_header.csv').map((h) =>
+      h === 'Type' ? 'Type ' : h === 'Affiliate commission' ? 'Affiliate commission ' : h,
+    );
+    const n = createNormalizer({
+      fileName: 'Income 20240423143123.csv',
+      layout: 'income',
+      header,
+      headerRow: 1,
+    });
+    const row = n.push(
+      rowOf(header, {
+        'Order/adjustment ID': '576786105183930101',
+        'Type ': 'Order',
+        'Order created time': '2024/04/12',
+        'Order settled time': '2024/04/23',
+        Currency: 'USD',
+        'Total settlement amount': '20.00',
+        'Ajustment amount': '-1.00',
+        'Affiliate commission ': '-2.00',
+      }),
+      2,
+    )!;
     expect(row.key).toBe('income|576786105183930101|Order|2024-04-23');
-    expect(row.amounts).toEqual({ total_settlement_amount: 2000, adjustment_amount: -100, affiliate_commission: -200 });
+    expect(row.amounts).toEqual({
+      total_settlement_amount: 2000,
+      adjustment_amount: -100,
+      affiliate_commission: -200,
+    });
     expect(row.orderDate).toBe('2024-04-12');
   });
 
   it('reads P&L Orders with YYYYMMDD integers and P&L Adjustment with the llinked payout id typo', () => {
     const orders = fixtureHeader('us_merchant_pnl_orders_header.csv');
-    const n = createNormalizer({ fileName: 'merchant_statement_profit_loss_2026.xlsx', sheet: 'Orders', layout: 'pnl-orders', header: orders, headerRow: 6 });
-    const row = n.push(rowOf(orders, { 'Order ID': '577431091617435979', 'SKU ID': '1732440158393635811', 'Order Income': '13.83', 'Sold Quantity': '1', 'Order paid date': 20260421, 'Order settled date': 20260430, 'linked statement id': '7501219050686287617', 'Gross sales': '15.00', 'Referral fee': '-1.17' }), 7)!;
-    expect(row).toMatchObject({ key: 'pnl|7501219050686287617|577431091617435979|1732440158393635811', type: 'Order', orderDate: '2026-04-21', statementDate: '2026-04-30', quantity: 1, source: { sheet: 'Orders', row: 7 } });
+    const n = createNormalizer({
+      fileName: 'merchant_statement_profit_loss_2026.xlsx',
+      sheet: 'Orders',
+      layout: 'pnl-orders',
+      header: orders,
+      headerRow: 6,
+    });
+    const row = n.push(
+      rowOf(orders, {
+        'Order ID': '577431091617435979',
+        'SKU ID': '1732440158393635811',
+        'Order Income': '13.83',
+        'Sold Quantity': '1',
+        'Order paid date': 20260421,
+        'Order settled date': 20260430,
+        'linked statement id': '7501219050686287617',
+        'Gross sales': '15.00',
+        'Referral fee': '-1.17',
+      }),
+      7,
+    )!;
+    expect(row).toMatchObject({
+      key: 'pnl|7501219050686287617|577431091617435979|1732440158393635811',
+      type: 'Order',
+      orderDate: '2026-04-21',
+      statementDate: '2026-04-30',
+      quantity: 1,
+      source: { sheet: 'Orders', row: 7 },
+    });
     const adjHeader = fixtureHeader('us_merchant_pnl_adjustment_header.csv');
-    const a = createNormalizer({ fileName: 'p.xlsx', sheet: 'Adjustment', layout: 'pnl-adjustments', header: adjHeader, headerRow: 4 });
-    const adj = a.push(rowOf(adjHeader, { 'Adjustment ID': '7496008867359315143', 'Adjustment Type': 'Logistics reimbursement', 'Adjustment amount': '6.12', 'Adjustment settlement time': 20260512, 'llinked payout id': '7498700211830452481' }), 5)!;
-    expect(adj).toMatchObject({ key: 'pnl-adj|7496008867359315143', type: 'Logistics reimbursement', statementDate: '2026-05-12', amounts: { adjustment_amount: 612 }, details: { linked_payout_id: '7498700211830452481' } });
+    const a = createNormalizer({
+      fileName: 'p.xlsx',
+      sheet: 'Adjustment',
+      layout: 'pnl-adjustments',
+      header: adjHeader,
+      headerRow: 4,
+    });
+    const adj = a.push(
+      rowOf(adjHeader, {
+        'Adjustment ID': '7496008867359315143',
+        'Adjustment Type': 'Logistics reimbursement',
+        'Adjustment amount': '6.12',
+        'Adjustment settlement time': 20260512,
+        'llinked payout id': '7498700211830452481',
+      }),
+      5,
+    )!;
+    expect(adj).toMatchObject({
+      key: 'pnl-adj|7496008867359315143',
+      type: 'Logistics reimbursement',
+      statementDate: '2026-05-12',
+      amounts: { adjustment_amount: 612 },
+      details: { linked_payout_id: '7498700211830452481' },
+    });
   });
 
   it('skips the field-description row under an order export header', () => {
     const header = ['Order ID', 'Order Status', 'SKU ID', 'Seller SKU', 'Quantity', 'Created Time'];
-    const n = createNormalizer({ fileName: 'OrderSKUList.csv', layout: 'order-export', header, headerRow: 1 });
-    expect(n.push(['Platform unique order ID.', 'Order status', 'Platform SKU ID', 'Seller SKU', 'Quantity', 'Created time'], 2)).toBeNull();
-    const row = n.push(['577431091617435979', 'Completed', '1732440158393635811', 'TANK-BLK-M', '2', '04/25/2026 10:01:02'], 3)!;
-    expect(row).toMatchObject({ key: 'order|577431091617435979|1732440158393635811', sellerSku: 'TANK-BLK-M', quantity: 2, orderDate: '2026-04-25T10:01:02Z', details: { order_status: 'Completed' } });
+    const n = createNormalizer({
+      fileName: 'OrderSKUList.csv',
+      layout: 'order-export',
+      header,
+      headerRow: 1,
+    });
+    expect(
+      n.push(
+        [
+          'Platform unique order ID.',
+          'Order status',
+          'Platform SKU ID',
+          'Seller SKU',
+          'Quantity',
+          'Created time',
+        ],
+        2,
+      ),
+    ).toBeNull();
+    const row = n.push(
+      ['577431091617435979', 'Completed', '1732440158393635811', 'TANK-BLK-M', '2', '04/25/2026 10:01:02'],
+      3,
+    )!;
+    expect(row).toMatchObject({
+      key: 'order|577431091617435979|1732440158393635811',
+      sellerSku: 'TANK-BLK-M',
+      quantity: 2,
+      orderDate: '2026-04-25T10:01:02Z',
+      details: { order_status: 'Completed' },
+    });
     expect(n.problems).toEqual([]);
   });
 });

@@ -2,17 +2,53 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/read/files/csv';
 import { parseExportFile } from '../../src/core/read/parse-export';
-import { aggregatePnl, buildCogsTable, dailySales, feeTable, monthlySales, netProfit, PnlAccumulator, rowPnl, salesAmount, settlementTotal, totalPnl, unitsSold } from '../../src/core/analysis/pnl';
+import {
+  aggregatePnl,
+  buildCogsTable,
+  dailySales,
+  feeTable,
+  monthlySales,
+  netProfit,
+  PnlAccumulator,
+  rowPnl,
+  salesAmount,
+  settlementTotal,
+  totalPnl,
+  unitsSold,
+} from '../../src/core/analysis/pnl';
 import type { LedgerRow } from '../../src/core/types';
 import { fixtureDir } from './helpers';
 
 const root = new URL('../../', import.meta.url).pathname;
-const load = (path: string, name = path) => parseExportFile(new Uint8Array(readFileSync(root + path)), name).files[0];
-const onhold = load('test/fixtures/onhold-306-rows.csv', 'Onhold-unsettled-orders-2026_06_01-2026_06_12(UTC-7).csv');
+const load = (path: string, name = path) =>
+  parseExportFile(new Uint8Array(readFileSync(root + path)), name).files[0];
+const onhold = load(
+  'test/fixtures/onhold-306-rows.csv',
+  'Onhold-unsettled-orders-2026_06_01-2026_06_12(UTC-7).csv',
+);
 const statement = load('samples/statement-2026-05.csv');
 
 function row(amounts: Record<string, number>, extra: Partial<LedgerRow> = {}): LedgerRow {
-  return { key: 'k', layout: 'statement', type: 'Order', statementId: 's', orderId: '577', relatedOrderId: '', skuId: 'SKU1', sellerSku: 'TANK', productName: '', skuName: '', quantity: 1, orderDate: '2026-04-28', statementDate: '2026-05-05', currency: 'USD', amounts, unknown: {}, source: { file: 'f.csv', row: 2 }, ...extra };
+  return {
+    key: 'k',
+    layout: 'statement',
+    type: 'Order',
+    statementId: 's',
+    orderId: '577',
+    relatedOrderId: '',
+    skuId: 'SKU1',
+    sellerSku: 'TANK',
+    productName: '',
+    skuName: '',
+    quantity: 1,
+    orderDate: '2026-04-28',
+    statementDate: '2026-05-05',
+    currency: 'USD',
+    amounts,
+    unknown: {},
+    source: { file: 'f.csv', row: 2 },
+    ...extra,
+  };
 }
 
 describe('P&L on the 306-row on-hold export (real totals)', () => {
@@ -21,7 +57,14 @@ describe('P&L on the 306-row on-hold export (real totals)', () => {
     expect(onhold.headerRow).toBe(5);
     expect(onhold.timeZone).toBe('UTC-7');
     expect(onhold.reconciliation.ok).toBe(true);
-    expect(totalPnl(onhold.rows)).toMatchObject({ netSales: 1029200, grossSales: 1029200, fees: -73529, shipping: 0, adjustments: 0, settlement: 955671 });
+    expect(totalPnl(onhold.rows)).toMatchObject({
+      netSales: 1029200,
+      grossSales: 1029200,
+      fees: -73529,
+      shipping: 0,
+      adjustments: 0,
+      settlement: 955671,
+    });
     const sum = (id: string) => onhold.rows.reduce((t, r) => t + (r.amounts[id] ?? 0), 0);
     expect(sum('referral_fee')).toBe(-69207);
     expect(sum('sales_tax_on_referral_fees')).toBe(-4322);
@@ -53,12 +96,23 @@ describe('P&L on the sample statement export', () => {
     expect(statement.reconciliation.ok).toBe(true);
     const fees = feeTable(statement.rows);
     expect(fees.at(-1)!.cents).toBe(statement.rows.reduce((t, r) => t + (r.amounts.fees ?? 0), 0));
-    expect(fees.map((f) => f.label)).toEqual(['Affiliate commission', 'Referral fee', 'Affiliate partner commission', 'Refund administration fee', 'Total fees']);
+    expect(fees.map((f) => f.label)).toEqual([
+      'Affiliate commission',
+      'Referral fee',
+      'Affiliate partner commission',
+      'Refund administration fee',
+      'Total fees',
+    ]);
     const months = aggregatePnl(statement.rows, 'month');
     expect(months.map((m) => m.group)).toEqual(['2026-04', '2026-05']);
     expect(months.reduce((t, m) => t + m.lines.settlement, 0)).toBe(settlementTotal(statement.rows));
     expect(aggregatePnl(statement.rows, 'statement')).toHaveLength(3);
-    expect(aggregatePnl(statement.rows, 'type').map((g) => g.group)).toEqual(['Chargeback', 'Logistics reimbursement', 'Order', 'Violation fee (settlement fee)']);
+    expect(aggregatePnl(statement.rows, 'type').map((g) => g.group)).toEqual([
+      'Chargeback',
+      'Logistics reimbursement',
+      'Order',
+      'Violation fee (settlement fee)',
+    ]);
     const skus = aggregatePnl(statement.rows, 'sku');
     expect(skus.reduce((t, g) => t + g.lines.settlement, 0)).toBe(settlementTotal(statement.rows));
     expect(skus[0].group).toBe('(no SKU)');
@@ -77,23 +131,68 @@ describe('P&L on the sample statement export', () => {
 
 describe('row P&L', () => {
   it('never adds a subtotal to its own parts', () => {
-    expect(rowPnl(row({ net_sales: 1500, gross_sales: 1500, fees: -124, referral_fee: -117, sales_tax_on_referral_fees: -7, total_settlement_amount: 1376 }))).toMatchObject({ netSales: 1500, fees: -124, settlement: 1376 });
-    expect(rowPnl(row({ net_sales: 1500, fees: -124 }))).toMatchObject({ netSales: 1500, fees: -124, grossSales: 0 });
+    expect(
+      rowPnl(
+        row({
+          net_sales: 1500,
+          gross_sales: 1500,
+          fees: -124,
+          referral_fee: -117,
+          sales_tax_on_referral_fees: -7,
+          total_settlement_amount: 1376,
+        }),
+      ),
+    ).toMatchObject({ netSales: 1500, fees: -124, settlement: 1376 });
+    expect(rowPnl(row({ net_sales: 1500, fees: -124 }))).toMatchObject({
+      netSales: 1500,
+      fees: -124,
+      grossSales: 0,
+    });
   });
 
   it('maps legacy Income columns to the same lines', () => {
-    const legacy = row({ net_sales: 1800, subtotal_after_seller_discounts: 1800, gross_sales: 2000, seller_discount: -200, fees: -300, seller_shipping_fee: -200, actual_shipping_fee: -200, transaction_fee: -100 }, { layout: 'income' });
-    expect(rowPnl(legacy)).toMatchObject({ grossSales: 2000, sellerDiscounts: -200, netSales: 1800, shipping: -200, fees: -100 });
+    const legacy = row(
+      {
+        net_sales: 1800,
+        subtotal_after_seller_discounts: 1800,
+        gross_sales: 2000,
+        seller_discount: -200,
+        fees: -300,
+        seller_shipping_fee: -200,
+        actual_shipping_fee: -200,
+        transaction_fee: -100,
+      },
+      { layout: 'income' },
+    );
+    expect(rowPnl(legacy)).toMatchObject({
+      grossSales: 2000,
+      sellerDiscounts: -200,
+      netSales: 1800,
+      shipping: -200,
+      fees: -100,
+    });
   });
 
   it('measures sales by the chosen metric', () => {
-    const r = row({ gross_sales: 3000, gross_sales_refund: -1000, seller_discount: -300, net_sales: 1700, total_settlement_amount: 1200 });
+    const r = row({
+      gross_sales: 3000,
+      gross_sales_refund: -1000,
+      seller_discount: -300,
+      net_sales: 1700,
+      total_settlement_amount: 1200,
+    });
     expect(salesAmount(r, 'gross')).toBe(2000);
     expect(salesAmount(r, 'net')).toBe(1700);
     expect(salesAmount(r, 'settlement')).toBe(1200);
     const rows = [r, row({ gross_sales: 500 }, { orderDate: '2026-05-02' })];
-    expect(dailySales(rows, 'gross')).toEqual([{ date: '2026-04-28', amount: 2000 }, { date: '2026-05-02', amount: 500 }]);
-    expect(monthlySales(rows, 'gross')).toEqual([{ month: '2026-04', amount: 2000 }, { month: '2026-05', amount: 500 }]);
+    expect(dailySales(rows, 'gross')).toEqual([
+      { date: '2026-04-28', amount: 2000 },
+      { date: '2026-05-02', amount: 500 },
+    ]);
+    expect(monthlySales(rows, 'gross')).toEqual([
+      { month: '2026-04', amount: 2000 },
+      { month: '2026-05', amount: 500 },
+    ]);
   });
 
   it('counts no units for a fully refunded row and scales partial refunds', () => {
@@ -103,11 +202,25 @@ describe('row P&L', () => {
   });
 
   it('names up to five SKUs without a cost', () => {
-    const cogs = buildCogsTable([['SKU', 'Unit cost'], ['TANK', '$2.00']]);
-    expect(netProfit([row({ gross_sales: 100 }, { skuId: '', sellerSku: 'TANK', quantity: 3 })], cogs).cogs).toBe(600);
-    const missing = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((s) => row({ gross_sales: 100 }, { skuId: s, sellerSku: '' }));
-    expect(() => netProfit(missing, cogs)).toThrow('No unit cost for 7 sold SKUs: A, B, C, D, E and 2 more. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.');
-    expect(() => buildCogsTable([['SKU', 'Unit cost'], ['A', 'cheap']])).toThrow('COGS row 2, column B (Unit cost): expected a unit cost such as 6.50 or 0.125, found `cheap`');
+    const cogs = buildCogsTable([
+      ['SKU', 'Unit cost'],
+      ['TANK', '$2.00'],
+    ]);
+    expect(
+      netProfit([row({ gross_sales: 100 }, { skuId: '', sellerSku: 'TANK', quantity: 3 })], cogs).cogs,
+    ).toBe(600);
+    const missing = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((s) =>
+      row({ gross_sales: 100 }, { skuId: s, sellerSku: '' }),
+    );
+    expect(() => netProfit(missing, cogs)).toThrow(
+      'No unit cost for 7 sold SKUs: A, B, C, D, E and 2 more. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.',
+    );
+    expect(() =>
+      buildCogsTable([
+        ['SKU', 'Unit cost'],
+        ['A', 'cheap'],
+      ]),
+    ).toThrow('COGS row 2, column B (Unit cost): expected a unit cost such as 6.50 or 0.125, found `cheap`');
   });
 
   it('accumulates incrementally like the batch form', () => {

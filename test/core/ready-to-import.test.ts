@@ -4,7 +4,8 @@ import { NotImportableError, readyToImport, rejectedRowCount } from '../../src/c
 import { parseExportFile } from '../../src/core/read/parse-export';
 import { BASE, BASE_ROWS, columnIndex, csv } from '../corpus/generate';
 
-const parse = (text: string, name = 's.csv') => parseExportFile(new TextEncoder().encode(text), name).files[0];
+const parse = (text: string, name = 's.csv') =>
+  parseExportFile(new TextEncoder().encode(text), name).files[0];
 
 describe('readyToImport', () => {
   it('leaves a clean file as it is', () => {
@@ -26,11 +27,18 @@ describe('readyToImport', () => {
     rows[2][columnIndex('SKU ID')] = 'see note';
     const ready = readyToImport(parse(csv(rows)));
     expect(ready.rows).toHaveLength(7);
-    expect(ready.rejects.map((p) => p.message)).toEqual(['Row 3, column *SKU ID*: expected an ID (digits), found `see note`.']);
+    expect(ready.rejects.map((p) => p.message)).toEqual([
+      'Row 3, column *SKU ID*: expected an ID (digits), found `see note`.',
+    ]);
   });
 
   it('refuses a file that ends without a line break inside its last amount, and keeps one that reconciles', () => {
-    const text = csv(BASE_ROWS.map((r) => [...r.filter((_, c) => c !== columnIndex('Referral fee')), r[columnIndex('Referral fee')]])).replace(/\r\n$/, '');
+    const text = csv(
+      BASE_ROWS.map((r) => [
+        ...r.filter((_, c) => c !== columnIndex('Referral fee')),
+        r[columnIndex('Referral fee')],
+      ]),
+    ).replace(/\r\n$/, '');
     expect(() => readyToImport(parse(text.slice(0, -1), 'cut.csv'))).toThrow(NotImportableError);
     expect(readyToImport(parse(text)).rows).toHaveLength(8);
   });

@@ -5,7 +5,13 @@ import { parseCsv } from '../../src/core/read/files/csv';
 import { detectLayout, HEADER_SCAN_ROWS } from '../../src/core/read/layouts';
 import { createNormalizer } from '../../src/core/read/normalize';
 import { parseSheetRows } from '../../src/core/read/parse-export';
-import { aggregatePnl, missingUnitCostError, PnlGroupings, unitsSold, unitsSoldView } from '../../src/core/analysis/pnl';
+import {
+  aggregatePnl,
+  missingUnitCostError,
+  PnlGroupings,
+  unitsSold,
+  unitsSoldView,
+} from '../../src/core/analysis/pnl';
 import { amountsOf } from '../../src/core/read/row-view';
 import type { CellValue } from '../../src/core/types';
 
@@ -43,13 +49,19 @@ describe('units sold from a row view', () => {
       const grid = load();
       const detected = detectLayout(grid.slice(0, HEADER_SCAN_ROWS), fileName);
       if (!detected.ok) throw new Error(detected.message);
-      const normalizer = createNormalizer({ fileName, layout: detected.layout, header: detected.header, headerRow: detected.headerRow });
+      const normalizer = createNormalizer({
+        fileName,
+        layout: detected.layout,
+        header: detected.header,
+        headerRow: detected.headerRow,
+      });
       for (let r = detected.headerRow; r < grid.length; r++) {
         const view = normalizer.read(grid[r], r + 1);
         if (view === null) continue;
         const units = unitsSoldView(view);
         expect(units, `${fileName} row ${r + 1}`).toBe(unitsSold(normalizer.ledgerRow(view)));
-        if (fileName === 'statement.csv' && view.quantity > 0) counted.set(units, (counted.get(units) ?? 0) + 1);
+        if (fileName === 'statement.csv' && view.quantity > 0)
+          counted.set(units, (counted.get(units) ?? 0) + 1);
       }
     }
     // The planted refunds: fully refunded rows count no units, a quarter refunded of 4 counts 3.
@@ -65,7 +77,12 @@ describe('parseSheetRows streaming row views', () => {
       const kept = parseSheetRows(grid, { fileName });
       const groupings = new PnlGroupings(['month', 'sku']);
       const viewed: Record<string, number>[] = [];
-      const streamed = parseSheetRows(grid, { fileName, keepRows: false, groupings, onView: (view) => viewed.push(amountsOf(view)) });
+      const streamed = parseSheetRows(grid, {
+        fileName,
+        keepRows: false,
+        groupings,
+        onView: (view) => viewed.push(amountsOf(view)),
+      });
       expect(streamed.rows).toEqual([]);
       expect(viewed).toEqual(kept.rows.map((row) => row.amounts));
       expect(streamed.totals).toEqual(kept.totals);
@@ -78,7 +95,9 @@ describe('parseSheetRows streaming row views', () => {
 
 describe('missing unit cost message', () => {
   it('names one SKU, or five and how many more', () => {
-    expect(missingUnitCostError(new Set(['TANK'])).message).toBe('No unit cost for 1 sold SKU: TANK. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.');
+    expect(missingUnitCostError(new Set(['TANK'])).message).toBe(
+      'No unit cost for 1 sold SKU: TANK. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.',
+    );
     expect(missingUnitCostError(new Set(['A', 'B', 'C', 'D', 'E', 'F'])).message).toBe(
       'No unit cost for 6 sold SKUs: A, B, C, D, E and 1 more. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.',
     );

@@ -38,7 +38,11 @@ function faultyStatement(): CellValue[][] {
 }
 
 /** Header detection as the import does it, then every data row through `visit` with its row number. */
-function forEachDataRow(grid: readonly CellValue[][], fileName: string, visit: (cells: readonly CellValue[], rowNumber: number) => void) {
+function forEachDataRow(
+  grid: readonly CellValue[][],
+  fileName: string,
+  visit: (cells: readonly CellValue[], rowNumber: number) => void,
+) {
   const detected = detectLayout(grid.slice(0, HEADER_SCAN_ROWS), fileName);
   if (!detected.ok) throw new Error(detected.message);
   for (let r = detected.headerRow; r < grid.length; r++) visit(grid[r], r + 1);
@@ -49,7 +53,12 @@ function forEachDataRow(grid: readonly CellValue[][], fileName: string, visit: (
 function throughLedgerRows(grid: readonly CellValue[][], fileName: string) {
   const detected = detectLayout(grid.slice(0, HEADER_SCAN_ROWS), fileName);
   if (!detected.ok) throw new Error(detected.message);
-  const normalizer = createNormalizer({ fileName, layout: detected.layout, header: detected.header, headerRow: detected.headerRow });
+  const normalizer = createNormalizer({
+    fileName,
+    layout: detected.layout,
+    header: detected.header,
+    headerRow: detected.headerRow,
+  });
   const reconciler = createReconciler(normalizer.amountIds);
   const groupings = new PnlGroupings(GROUP_BYS);
   const rows: LedgerRow[] = [];
@@ -67,7 +76,12 @@ function throughLedgerRows(grid: readonly CellValue[][], fileName: string) {
 function throughRowViews(grid: readonly CellValue[][], fileName: string) {
   const detected = detectLayout(grid.slice(0, HEADER_SCAN_ROWS), fileName);
   if (!detected.ok) throw new Error(detected.message);
-  const normalizer = createNormalizer({ fileName, layout: detected.layout, header: detected.header, headerRow: detected.headerRow });
+  const normalizer = createNormalizer({
+    fileName,
+    layout: detected.layout,
+    header: detected.header,
+    headerRow: detected.headerRow,
+  });
   const reconciler = createReconciler(normalizer.amountIds);
   const groupings = new PnlGroupings(GROUP_BYS);
   const rows: LedgerRow[] = [];
@@ -82,9 +96,18 @@ function throughRowViews(grid: readonly CellValue[][], fileName: string) {
 }
 
 const files: [string, () => CellValue[][]][] = [
-  ['samples/statement-2026-05.csv', () => parseCsv(readFileSync(root + 'samples/statement-2026-05.csv', 'utf8'))],
-  ['samples/statement-history.csv', () => parseCsv(readFileSync(root + 'samples/statement-history.csv', 'utf8'))],
-  ['test/fixtures/onhold-306-rows.csv', () => parseCsv(readFileSync(root + 'test/fixtures/onhold-306-rows.csv', 'utf8'))],
+  [
+    'samples/statement-2026-05.csv',
+    () => parseCsv(readFileSync(root + 'samples/statement-2026-05.csv', 'utf8')),
+  ],
+  [
+    'samples/statement-history.csv',
+    () => parseCsv(readFileSync(root + 'samples/statement-history.csv', 'utf8')),
+  ],
+  [
+    'test/fixtures/onhold-306-rows.csv',
+    () => parseCsv(readFileSync(root + 'test/fixtures/onhold-306-rows.csv', 'utf8')),
+  ],
   ['a generated statement with mismatches and duplicates', faultyStatement],
 ];
 
@@ -95,7 +118,8 @@ describe('row view (streaming) against LedgerRows', () => {
       const fileName = name.endsWith('.csv') ? name.split('/').pop()! : 'statement.csv';
       const kept = throughLedgerRows(grid, fileName);
       const streamed = throughRowViews(grid, fileName);
-      for (const groupBy of GROUP_BYS) expect(streamed.groupings.result(groupBy)).toEqual(kept.groupings.result(groupBy));
+      for (const groupBy of GROUP_BYS)
+        expect(streamed.groupings.result(groupBy)).toEqual(kept.groupings.result(groupBy));
       expect(streamed.reconciliation).toEqual(kept.reconciliation);
       expect(streamed.normalizer.duplicateKeys()).toEqual(kept.normalizer.duplicateKeys());
       expect(streamed.normalizer.problems).toEqual(kept.normalizer.problems);
@@ -109,9 +133,21 @@ describe('row view (streaming) against LedgerRows', () => {
     const grid20OrderId = grid[20][(grid[0] as string[]).indexOf('Order/adjustment ID')];
     const streamed = throughRowViews(grid, 'statement.csv');
     const rowsOff = streamed.reconciliation.mismatches.map((m) => [m.source.row, m.difference]);
-    expect(rowsOff).toEqual(expect.arrayContaining([[6, 7], [41, 7], [42, 7], [201, 7]]));
-    const feesOff = (streamed.reconciliation.subtotalMismatches ?? []).filter((m) => m.column === 'Fees').map((m) => [m.source.row, m.difference]);
-    expect(feesOff).toEqual([[13, -15], [301, -15]]);
+    expect(rowsOff).toEqual(
+      expect.arrayContaining([
+        [6, 7],
+        [41, 7],
+        [42, 7],
+        [201, 7],
+      ]),
+    );
+    const feesOff = (streamed.reconciliation.subtotalMismatches ?? [])
+      .filter((m) => m.column === 'Fees')
+      .map((m) => [m.source.row, m.difference]);
+    expect(feesOff).toEqual([
+      [13, -15],
+      [301, -15],
+    ]);
     // The three rows added at the end repeat keys: two exact copies of row 11, one of row 21 with other amounts.
     const [copy1, copy2, changed] = streamed.rows.slice(-3);
     const base = (key: string) => key.slice(0, key.indexOf('#'));
@@ -127,7 +163,12 @@ describe('row view (streaming) against LedgerRows', () => {
     const grid = parseCsv(readFileSync(root + 'samples/statement-2026-05.csv', 'utf8'));
     const detected = detectLayout(grid.slice(0, HEADER_SCAN_ROWS), 'statement-2026-05.csv');
     if (!detected.ok) throw new Error(detected.message);
-    const normalizer = createNormalizer({ fileName: 'statement-2026-05.csv', layout: detected.layout, header: detected.header, headerRow: detected.headerRow });
+    const normalizer = createNormalizer({
+      fileName: 'statement-2026-05.csv',
+      layout: detected.layout,
+      header: detected.header,
+      headerRow: detected.headerRow,
+    });
     const view = normalizer.read(grid[detected.headerRow], detected.headerRow + 1)!;
     const amounts = amountsOf(view);
     expect(Object.values(amounts).every((cents) => cents !== 0)).toBe(true);
@@ -137,13 +178,20 @@ describe('row view (streaming) against LedgerRows', () => {
 });
 
 describe('parseExportFile without kept rows', () => {
-  for (const path of ['samples/statement-2026-05.csv', 'samples/statement-history.csv', 'test/fixtures/onhold-306-rows.csv']) {
+  for (const path of [
+    'samples/statement-2026-05.csv',
+    'samples/statement-history.csv',
+    'test/fixtures/onhold-306-rows.csv',
+  ]) {
     it(`gives the same totals, period, reconciliation and duplicates as with kept rows for ${path}`, () => {
       const bytes = new Uint8Array(readFileSync(root + path));
       const fileName = path.split('/').pop()!;
       const kept = parseExportFile(bytes, fileName).files[0];
       const streamedRows: LedgerRow[] = [];
-      const streamed = parseExportFile(bytes, fileName, { keepRows: false, onRow: (row) => streamedRows.push(row) }).files[0];
+      const streamed = parseExportFile(bytes, fileName, {
+        keepRows: false,
+        onRow: (row) => streamedRows.push(row),
+      }).files[0];
       const bare = parseExportFile(bytes, fileName, { keepRows: false }).files[0];
       expect(streamed.rows).toEqual([]);
       expect(streamedRows).toEqual(kept.rows);

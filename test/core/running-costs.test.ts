@@ -6,7 +6,15 @@
  * rounded half up.
  */
 import { describe, expect, it } from 'vitest';
-import { fixedCostBetween, monthEnd, periodShare, readRunningCosts, runningCostLines, runningCostsBetween, type MetricSums } from '../../src/core/analysis/running-costs';
+import {
+  fixedCostBetween,
+  monthEnd,
+  periodShare,
+  readRunningCosts,
+  runningCostLines,
+  runningCostsBetween,
+  type MetricSums,
+} from '../../src/core/analysis/running-costs';
 
 const HEADER = ['Cost', 'Amount', 'Every', 'Percent', 'Of', 'Starts', 'Ends'];
 const one = (row: (string | number)[]) => readRunningCosts([HEADER, row])[0];
@@ -59,7 +67,9 @@ describe('a weekly cost', () => {
   });
 
   it('cut by an end date: 2–10 March = 9 × $10.00 = $90.00', () => {
-    expect(month(one(['Assistant', 70, 'weekly', '', '', '2026-03-02', '2026-03-10']), '2026-03')).toBe(9_000);
+    expect(month(one(['Assistant', 70, 'weekly', '', '', '2026-03-02', '2026-03-10']), '2026-03')).toBe(
+      9_000,
+    );
   });
 
   it('$10.00 a week without a start date runs Monday to Sunday: 6 × $1.43 + $1.42 a week, so 3 whole weeks = $30.00', () => {
@@ -89,7 +99,9 @@ describe('a yearly cost, spread over the days of its year', () => {
     expect(month(insurance, '2026-01')).toBe(10_199);
     // Days 280–364 (8 October on) carry 328: December is 31 × 3.28.
     expect(month(insurance, '2026-12')).toBe(10_168);
-    const months = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => month(insurance, `2026-${m}`));
+    const months = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) =>
+      month(insurance, `2026-${m}`),
+    );
     expect(months.reduce((a, b) => a + b, 0)).toBe(120_000);
   });
 
@@ -114,7 +126,9 @@ describe('a one-time cost', () => {
   });
 
   it('needs the date it was paid', () => {
-    expect(() => one(['Photo shoot', 500, 'once', '', '', '', ''])).toThrow('TTS Costs row 2, column F (Starts): a one-time cost needs the date it was paid.');
+    expect(() => one(['Photo shoot', 500, 'once', '', '', '', ''])).toThrow(
+      'TTS Costs row 2, column F (Starts): a one-time cost needs the date it was paid.',
+    );
   });
 });
 
@@ -138,13 +152,29 @@ describe('a percentage of a sales figure', () => {
   });
 
   it('of gross sales or of the settlement, as the Of column says: 1.5% × $270.00 = $4.05; 3% × $179.99 = $5.3997 → $5.40', () => {
-    expect(runningCostsBetween([one(['Payments', '', '', '1.5%', 'gross sales', '', ''])], '2026-05-01', '2026-05-31', daily)).toBe(405);
-    expect(runningCostsBetween([one(['Agency', '', '', '3%', 'settlement', '', ''])], '2026-05-01', '2026-05-31', daily)).toBe(540);
+    expect(
+      runningCostsBetween(
+        [one(['Payments', '', '', '1.5%', 'gross sales', '', ''])],
+        '2026-05-01',
+        '2026-05-31',
+        daily,
+      ),
+    ).toBe(405);
+    expect(
+      runningCostsBetween(
+        [one(['Agency', '', '', '3%', 'settlement', '', ''])],
+        '2026-05-01',
+        '2026-05-31',
+        daily,
+      ),
+    ).toBe(540);
   });
 
   it('a blank Of means net sales; 2 alone is refused as ambiguous', () => {
     expect(one(['Reserve', '', '', '2%', '', '', '']).metric).toBe('netSales');
-    expect(() => one(['Reserve', '', '', 2, '', '', ''])).toThrow('TTS Costs row 2, column D (Percent): 2 looks like a percent: type it as 2% or as the fraction 0.02.');
+    expect(() => one(['Reserve', '', '', 2, '', '', ''])).toThrow(
+      'TTS Costs row 2, column D (Percent): 2 looks like a percent: type it as 2% or as the fraction 0.02.',
+    );
   });
 });
 
@@ -160,18 +190,35 @@ describe('several costs together, and what the tab refuses', () => {
     expect(costs.map((c) => c.name)).toEqual(['Storage', 'Insurance', 'Launch']);
     expect(runningCostsBetween(costs, '2026-01-01', '2026-01-31', NO_SALES)).toBe(90_199);
     expect(runningCostLines(costs, '2026-01-01', '2026-01-31', NO_SALES).map((l) => l.basis)).toEqual([
-      '$300.00 a month, 31 days', '$1,200.00 a year, 31 days', '$500.00 once on 2026-01-20',
+      '$300.00 a month, 31 days',
+      '$1,200.00 a year, 31 days',
+      '$500.00 once on 2026-01-20',
     ]);
   });
 
   it('finds its columns by header wherever the seller moved them', () => {
-    const [cost] = readRunningCosts([['Ends', 'Every', 'Cost', 'Starts', 'Amount'], ['', 'month', 'Storage', '2026-01-01', '300']]);
-    expect(cost).toMatchObject({ name: 'Storage', cents: 30_000, every: 'month', start: '2026-01-01', end: '' });
+    const [cost] = readRunningCosts([
+      ['Ends', 'Every', 'Cost', 'Starts', 'Amount'],
+      ['', 'month', 'Storage', '2026-01-01', '300'],
+    ]);
+    expect(cost).toMatchObject({
+      name: 'Storage',
+      cents: 30_000,
+      every: 'month',
+      start: '2026-01-01',
+      end: '',
+    });
   });
 
   it('names the cell it cannot read', () => {
-    expect(() => one(['Storage', 300, 'month', '', '', '2026-03-01', '2026-02-01'])).toThrow('TTS Costs row 2, column G (Ends): Storage ends on 2026-02-01, before it starts on 2026-03-01.');
-    expect(() => one(['Storage', '-300', 'month', '', '', '', ''])).toThrow('TTS Costs row 2, column B (Amount): expected an amount of 0 or more such as 49.99, found `-300`.');
-    expect(() => one(['Storage', 300, 'month', '', '', 'soon', ''])).toThrow('TTS Costs row 2, column F (Starts): expected a date such as 2026-01-31, found `soon`.');
+    expect(() => one(['Storage', 300, 'month', '', '', '2026-03-01', '2026-02-01'])).toThrow(
+      'TTS Costs row 2, column G (Ends): Storage ends on 2026-02-01, before it starts on 2026-03-01.',
+    );
+    expect(() => one(['Storage', '-300', 'month', '', '', '', ''])).toThrow(
+      'TTS Costs row 2, column B (Amount): expected an amount of 0 or more such as 49.99, found `-300`.',
+    );
+    expect(() => one(['Storage', 300, 'month', '', '', 'soon', ''])).toThrow(
+      'TTS Costs row 2, column F (Starts): expected a date such as 2026-01-31, found `soon`.',
+    );
   });
 });

@@ -6,9 +6,22 @@ const lines = (netSales: number, shipping: number) => ({ ...emptyLines(), netSal
 
 describe('which order lines are free samples', () => {
   it('believes the file’s Sample order type: free samples and oversamples are samples, a paid sample is a sale', () => {
-    expect(['free sample from seller', 'Free Sample', 'oversample', 'Sample order'].map(sampleTypeVerdict)).toEqual(['sample', 'sample', 'sample', 'sample']);
-    expect(['paid sample', 'Paid Sample', 'Normal', 'none'].map(sampleTypeVerdict)).toEqual(['sale', 'sale', 'sale', 'sale']);
-    expect(['', ' ', '/', '-', undefined].map(sampleTypeVerdict)).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
+    expect(
+      ['free sample from seller', 'Free Sample', 'oversample', 'Sample order'].map(sampleTypeVerdict),
+    ).toEqual(['sample', 'sample', 'sample', 'sample']);
+    expect(['paid sample', 'Paid Sample', 'Normal', 'none'].map(sampleTypeVerdict)).toEqual([
+      'sale',
+      'sale',
+      'sale',
+      'sale',
+    ]);
+    expect(['', ' ', '/', '-', undefined].map(sampleTypeVerdict)).toEqual([
+      'unknown',
+      'unknown',
+      'unknown',
+      'unknown',
+      'unknown',
+    ]);
   });
 
   it('the column wins over the rule, both ways', () => {

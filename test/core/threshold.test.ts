@@ -58,8 +58,14 @@ describe('threshold: this month at a flat pace', () => {
 
 describe('threshold: leap years', () => {
   it('leaves 14 days after 15 February 2024 and 13 after 15 February 2025', () => {
-    const leap = thresholdReport([{ date: '2024-02-15', amount: 100 }], { monthlyTarget: MONTHLY, annualTarget: ANNUAL });
-    const common = thresholdReport([{ date: '2025-02-15', amount: 100 }], { monthlyTarget: MONTHLY, annualTarget: ANNUAL });
+    const leap = thresholdReport([{ date: '2024-02-15', amount: 100 }], {
+      monthlyTarget: MONTHLY,
+      annualTarget: ANNUAL,
+    });
+    const common = thresholdReport([{ date: '2025-02-15', amount: 100 }], {
+      monthlyTarget: MONTHLY,
+      annualTarget: ANNUAL,
+    });
     expect(leap.daysLeft).toBe(14);
     expect(common.daysLeft).toBe(13);
     // flat pace: 100 cents × 29 / 15 = 193.33 → 193
@@ -140,7 +146,11 @@ describe('threshold: last 12 full months', () => {
       const month = addMonths('2024-01', k);
       daily.push({ date: `${month}-15`, amount: (k % 12) % 2 === 1 ? 7_000_000 : 1_000_000 });
     }
-    const report = thresholdReport(daily, { monthlyTarget: MONTHLY, annualTarget: ANNUAL, asOf: '2025-03-20' });
+    const report = thresholdReport(daily, {
+      monthlyTarget: MONTHLY,
+      annualTarget: ANNUAL,
+      asOf: '2025-03-20',
+    });
     // Full months March 2024 … February 2025: even months Apr, Jun, Aug, Oct, Dec 2024 and Feb 2025 reach $70,000.
     expect(report.fullMonthsCounted).toBe(12);
     expect(report.monthsAtTargetLast12).toBe(6);
@@ -190,7 +200,10 @@ describe('threshold: bad input', () => {
       thresholdReport([{ date: '2025-02-30', amount: 1 }], { monthlyTarget: MONTHLY, annualTarget: ANNUAL }),
     ).toThrow('Daily sales, entry 1: expected a date as YYYY-MM-DD, found "2025-02-30".');
     expect(() =>
-      thresholdReport([{ date: '2025-02-03', amount: 12.5 }], { monthlyTarget: MONTHLY, annualTarget: ANNUAL }),
+      thresholdReport([{ date: '2025-02-03', amount: 12.5 }], {
+        monthlyTarget: MONTHLY,
+        annualTarget: ANNUAL,
+      }),
     ).toThrow('Expected daily sales, entry 1 (2025-02-03), as whole cents, found 12.5.');
   });
 

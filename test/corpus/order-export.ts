@@ -36,11 +36,66 @@ interface OrderLine {
 }
 
 export const ORDER_LINES: OrderLine[] = [
-  { id: ORDER(1), sku: SKU.s1, status: 'Completed', qty: 2, returned: 0, before: '40.00', disc: '4.00', amount: '36.00', refund: '', created: '04/14/2026 10:00:00' },
-  { id: ORDER(2), sku: SKU.s2, status: 'Completed', qty: 1, returned: 0, before: '$25.00', disc: '$0.00', amount: '$25.00', refund: '$25.00', created: '04/15/2026 11:30:00' },
-  { id: ORDER(3), sku: SKU.s1, status: 'Completed', qty: 3, returned: 1, before: '30.00', disc: '3.00', amount: '27.00', refund: '9.00', created: '04/20/2026 09:05:00' },
-  { id: ORDER(4), sku: SKU.s3, status: 'Cancelled', qty: 1, returned: 0, before: 'USD 15.00', disc: 'USD 0.00', amount: 'USD 15.00', refund: '', created: '04/21/2026 18:45:00' },
-  { id: ORDER(5), sku: SKU.s2, status: 'Shipped', qty: 1, returned: 0, before: '12.50', disc: '0.00', amount: '12.50', refund: '', created: '04/28/2026 08:00:00' },
+  {
+    id: ORDER(1),
+    sku: SKU.s1,
+    status: 'Completed',
+    qty: 2,
+    returned: 0,
+    before: '40.00',
+    disc: '4.00',
+    amount: '36.00',
+    refund: '',
+    created: '04/14/2026 10:00:00',
+  },
+  {
+    id: ORDER(2),
+    sku: SKU.s2,
+    status: 'Completed',
+    qty: 1,
+    returned: 0,
+    before: '$25.00',
+    disc: '$0.00',
+    amount: '$25.00',
+    refund: '$25.00',
+    created: '04/15/2026 11:30:00',
+  },
+  {
+    id: ORDER(3),
+    sku: SKU.s1,
+    status: 'Completed',
+    qty: 3,
+    returned: 1,
+    before: '30.00',
+    disc: '3.00',
+    amount: '27.00',
+    refund: '9.00',
+    created: '04/20/2026 09:05:00',
+  },
+  {
+    id: ORDER(4),
+    sku: SKU.s3,
+    status: 'Cancelled',
+    qty: 1,
+    returned: 0,
+    before: 'USD 15.00',
+    disc: 'USD 0.00',
+    amount: 'USD 15.00',
+    refund: '',
+    created: '04/21/2026 18:45:00',
+  },
+  {
+    id: ORDER(5),
+    sku: SKU.s2,
+    status: 'Shipped',
+    qty: 1,
+    returned: 0,
+    before: '12.50',
+    disc: '0.00',
+    amount: '12.50',
+    refund: '',
+    created: '04/28/2026 08:00:00',
+  },
 ];
 
 /** The order export's CSV text; `created` rewrites each line's Created Time (date-order cases). */
@@ -48,10 +103,20 @@ export function orderExportCsv(created?: (line: OrderLine, i: number) => string)
   const header = realCsvRows(REAL.ukOrders)[0];
   const body = ORDER_LINES.map((l, i) => {
     const values: Record<string, string> = {
-      'Order ID': l.id, 'Order Status': l.status, 'SKU ID': l.sku, 'Product Name': 'Tea set', Variation: 'Blue', Quantity: String(l.qty),
-      'Sku Quantity of return': String(l.returned), 'SKU Subtotal Before Discount': l.before, 'SKU Seller Discount': l.disc,
-      'SKU Platform Discount': '0.00', 'Order Amount': l.amount, 'Order Refund Amount': l.refund,
-      'Created Time': created ? created(l, i) : l.created, 'Cancelation/Return Type': l.status === 'Cancelled' ? 'Cancel' : '',
+      'Order ID': l.id,
+      'Order Status': l.status,
+      'SKU ID': l.sku,
+      'Product Name': 'Tea set',
+      Variation: 'Blue',
+      Quantity: String(l.qty),
+      'Sku Quantity of return': String(l.returned),
+      'SKU Subtotal Before Discount': l.before,
+      'SKU Seller Discount': l.disc,
+      'SKU Platform Discount': '0.00',
+      'Order Amount': l.amount,
+      'Order Refund Amount': l.refund,
+      'Created Time': created ? created(l, i) : l.created,
+      'Cancelation/Return Type': l.status === 'Cancelled' ? 'Cancel' : '',
     };
     return header.map((c) => values[c] ?? '');
   });
@@ -62,19 +127,39 @@ export const ORDER_EXPORT_FILE = 'orders-2026-04.csv';
 
 /** By hand (see the table above), cents. */
 export const ORDER_EXPORT_EXPECTED = {
-  grossSales: 12250, sellerDiscounts: -700, netSales: 6650, grossKept: 7250, orders: 5, cancelled: 1, refunded: 2, units: 8, unitsReturned: 1,
-  unitsSold: 5, unitsCosted: 6,
+  grossSales: 12250,
+  sellerDiscounts: -700,
+  netSales: 6650,
+  grossKept: 7250,
+  orders: 5,
+  cancelled: 1,
+  refunded: 2,
+  units: 8,
+  unitsReturned: 1,
+  unitsSold: 5,
+  unitsCosted: 6,
 };
 
-const statementHeader = () => parseCsv(readFileSync('test/fixtures/headers/us_statement_export_header_2024.csv', 'utf8'))[0];
+const statementHeader = () =>
+  parseCsv(readFileSync('test/fixtures/headers/us_statement_export_header_2024.csv', 'utf8'))[0];
 
 /** The Statement settling lines A and C. */
 export function statementCsv(): string {
   const header = statementHeader();
   const line = (id: string, qty: string, created: string, v: Record<string, string>) => {
     const values: Record<string, string> = {
-      'Statement date (UTC)': '2026/05/05', 'Statement ID': '7312000000000000501', 'Payment ID': '7312000000000000901', Status: 'Paid', Currency: 'USD',
-      Type: 'Order', 'Order/adjustment ID': id, 'SKU ID': SKU.s1, Quantity: qty, 'Product name': 'Tea set', 'SKU name': 'Blue', 'Order created date': created,
+      'Statement date (UTC)': '2026/05/05',
+      'Statement ID': '7312000000000000501',
+      'Payment ID': '7312000000000000901',
+      Status: 'Paid',
+      Currency: 'USD',
+      Type: 'Order',
+      'Order/adjustment ID': id,
+      'SKU ID': SKU.s1,
+      Quantity: qty,
+      'Product name': 'Tea set',
+      'SKU name': 'Blue',
+      'Order created date': created,
       ...v,
     };
     return header.map((c) => values[c] ?? '0');
@@ -82,11 +167,22 @@ export function statementCsv(): string {
   return toCsv([
     header,
     line(ORDER(1), '2', '2026/04/14', {
-      'Total settlement amount': '33.84', 'Net sales': '36.00', 'Gross sales': '40.00', 'Seller discount': '-4.00', Fees: '-2.16', 'Referral fee': '-2.16',
+      'Total settlement amount': '33.84',
+      'Net sales': '36.00',
+      'Gross sales': '40.00',
+      'Seller discount': '-4.00',
+      Fees: '-2.16',
+      'Referral fee': '-2.16',
     }),
     line(ORDER(3), '3', '2026/04/20', {
-      'Total settlement amount': '8.46', 'Net sales': '9.00', 'Gross sales': '30.00', 'Gross sales refund': '-20.00', 'Seller discount': '-3.00',
-      'Seller discount refund': '2.00', Fees: '-0.54', 'Referral fee': '-0.54',
+      'Total settlement amount': '8.46',
+      'Net sales': '9.00',
+      'Gross sales': '30.00',
+      'Gross sales refund': '-20.00',
+      'Seller discount': '-3.00',
+      'Seller discount refund': '2.00',
+      Fees: '-0.54',
+      'Referral fee': '-0.54',
     }),
   ]);
 }
@@ -99,7 +195,17 @@ export const STATEMENT_SETTLEMENT = 3384 + 846;
  * Gross kept 40 + 10 + 0 + 0 + 12.50 = 62.50; net 36 + 9 + 0 + 0 + 12.50 = 57.50.
  * Units sold: A 2, C round(3 × 10 / 30) = 1, E 1 = 4; units costed: A 2, B 1 (kept), C 1, E 1 = 5.
  */
-export const BOTH_EXPECTED = { grossKept: 6250, netSales: 5750, settlement: STATEMENT_SETTLEMENT, unitsSold: 4, unitsCosted: 5 };
+export const BOTH_EXPECTED = {
+  grossKept: 6250,
+  netSales: 5750,
+  settlement: STATEMENT_SETTLEMENT,
+  unitsSold: 4,
+  unitsCosted: 5,
+};
 
 /** Unit costs: S1 $5, S2 $4, S3 $3. */
-export const UNIT_COSTS: [string, number][] = [[SKU.s1, 5], [SKU.s2, 4], [SKU.s3, 3]];
+export const UNIT_COSTS: [string, number][] = [
+  [SKU.s1, 5],
+  [SKU.s2, 4],
+  [SKU.s3, 3],
+];

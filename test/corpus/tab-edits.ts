@@ -58,59 +58,149 @@ function typeNoteBeside(wb: Workbook, tab: string): void {
 }
 
 /** The edits every tab gets, written once; `header` is a column the tab has, `sortBy` a column to sort on. */
-function commonEdits(key: keyof typeof TABS, header: string, sortBy: string, overrides: Partial<Record<string, TabEditExpected>> = {}): TabEdit[] {
+function commonEdits(
+  key: keyof typeof TABS,
+  header: string,
+  sortBy: string,
+  overrides: Partial<Record<string, TabEditExpected>> = {},
+): TabEdit[] {
   const tab = TABS[key];
   const cases: Omit<TabEdit, 'tab'>[] = [
-    { name: 'title-row-inserted', what: 'A row inserted above the header, with a title', edit: (wb) => {
-      sellerEdits.insertRowsBefore(sheet(wb, tab), 1);
-      wb.seed(tab, [[`My ${tab}`]]);
-    }, expected: { outcome: 'kept', figures: 'same', kept: [{ sheet: tab, value: `My ${tab}` }] } },
-    { name: 'row-inserted-in-data', what: 'An empty row inserted between two data rows', edit: (wb) => sellerEdits.insertRowsBefore(sheet(wb, tab), 3), expected: same },
-    { name: 'row-deleted', what: 'The second data row deleted', edit: (wb) => sellerEdits.deleteRows(sheet(wb, tab), 3), expected: same },
-    { name: 'row-moved', what: 'The last row dragged under the header', edit: (wb) => sellerEdits.moveRows(sheet(wb, tab), last(wb, tab), 1, 2), expected: same },
-    { name: 'column-inserted-at-A', what: 'A column inserted at A', edit: (wb) => sellerEdits.insertColumnsBefore(sheet(wb, tab), 1), expected: same },
-    { name: 'column-moved-to-end', what: `The ${header} column dragged to the end`, edit: (wb) => {
-      sellerEdits.moveColumns(sheet(wb, tab), columnNumber(wb, tab, header), 1, sheet(wb, tab).maxColumns + 1);
-    }, expected: same },
-    { name: 'rows-sorted', what: `Rows sorted by ${sortBy}, largest first`, edit: (wb) => {
-      sellerEdits.sortRows(sheet(wb, tab), 2, last(wb, tab), columnNumber(wb, tab, sortBy), true);
-    }, expected: same },
-    { name: 'rows-filtered', what: 'A filter hiding every other data row (the rows stay in the tab)', edit: (wb) => {
-      let n = 0;
-      sellerEdits.filterRows(sheet(wb, tab), 2, last(wb, tab), 1, () => n++ % 2 === 0);
-    }, expected: same },
-    { name: 'rows-hidden', what: 'Two data rows hidden', edit: (wb) => sellerEdits.hideRows(sheet(wb, tab), 2, 2), expected: same },
-    { name: 'notes-typed-beside', what: 'A note typed two columns right of the tab\u2019s last column', edit: (wb) => typeNoteBeside(wb, tab),
-      expected: { outcome: 'kept', figures: 'same', kept: [{ sheet: tab, value: NOTE }] } },
-    { name: 'tab-renamed', what: `${tab} renamed to \`${tab} (old)\``, edit: (wb) => {
-      sheet(wb, tab).name = `${tab} (old)`;
-    }, expected: same },
-    { name: 'tab-cleared', what: 'Every cell of the tab cleared (Select all, Delete)', edit: (wb) => {
-      const s = sheet(wb, tab);
-      sellerEdits.clearContents(s, 1, 1, s.maxRows, s.maxColumns);
-    }, expected: same },
+    {
+      name: 'title-row-inserted',
+      what: 'A row inserted above the header, with a title',
+      edit: (wb) => {
+        sellerEdits.insertRowsBefore(sheet(wb, tab), 1);
+        wb.seed(tab, [[`My ${tab}`]]);
+      },
+      expected: { outcome: 'kept', figures: 'same', kept: [{ sheet: tab, value: `My ${tab}` }] },
+    },
+    {
+      name: 'row-inserted-in-data',
+      what: 'An empty row inserted between two data rows',
+      edit: (wb) => sellerEdits.insertRowsBefore(sheet(wb, tab), 3),
+      expected: same,
+    },
+    {
+      name: 'row-deleted',
+      what: 'The second data row deleted',
+      edit: (wb) => sellerEdits.deleteRows(sheet(wb, tab), 3),
+      expected: same,
+    },
+    {
+      name: 'row-moved',
+      what: 'The last row dragged under the header',
+      edit: (wb) => sellerEdits.moveRows(sheet(wb, tab), last(wb, tab), 1, 2),
+      expected: same,
+    },
+    {
+      name: 'column-inserted-at-A',
+      what: 'A column inserted at A',
+      edit: (wb) => sellerEdits.insertColumnsBefore(sheet(wb, tab), 1),
+      expected: same,
+    },
+    {
+      name: 'column-moved-to-end',
+      what: `The ${header} column dragged to the end`,
+      edit: (wb) => {
+        sellerEdits.moveColumns(
+          sheet(wb, tab),
+          columnNumber(wb, tab, header),
+          1,
+          sheet(wb, tab).maxColumns + 1,
+        );
+      },
+      expected: same,
+    },
+    {
+      name: 'rows-sorted',
+      what: `Rows sorted by ${sortBy}, largest first`,
+      edit: (wb) => {
+        sellerEdits.sortRows(sheet(wb, tab), 2, last(wb, tab), columnNumber(wb, tab, sortBy), true);
+      },
+      expected: same,
+    },
+    {
+      name: 'rows-filtered',
+      what: 'A filter hiding every other data row (the rows stay in the tab)',
+      edit: (wb) => {
+        let n = 0;
+        sellerEdits.filterRows(sheet(wb, tab), 2, last(wb, tab), 1, () => n++ % 2 === 0);
+      },
+      expected: same,
+    },
+    {
+      name: 'rows-hidden',
+      what: 'Two data rows hidden',
+      edit: (wb) => sellerEdits.hideRows(sheet(wb, tab), 2, 2),
+      expected: same,
+    },
+    {
+      name: 'notes-typed-beside',
+      what: 'A note typed two columns right of the tab\u2019s last column',
+      edit: (wb) => typeNoteBeside(wb, tab),
+      expected: { outcome: 'kept', figures: 'same', kept: [{ sheet: tab, value: NOTE }] },
+    },
+    {
+      name: 'tab-renamed',
+      what: `${tab} renamed to \`${tab} (old)\``,
+      edit: (wb) => {
+        sheet(wb, tab).name = `${tab} (old)`;
+      },
+      expected: same,
+    },
+    {
+      name: 'tab-cleared',
+      what: 'Every cell of the tab cleared (Select all, Delete)',
+      edit: (wb) => {
+        const s = sheet(wb, tab);
+        sellerEdits.clearContents(s, 1, 1, s.maxRows, s.maxColumns);
+      },
+      expected: same,
+    },
   ];
-  return cases.map((c) => ({ ...c, name: `${key}-${c.name}`, tab, expected: overrides[c.name] ?? c.expected }));
+  return cases.map((c) => ({
+    ...c,
+    name: `${key}-${c.name}`,
+    tab,
+    expected: overrides[c.name] ?? c.expected,
+  }));
 }
 
 const noUnitCosts: TabEditExpected = {
-  outcome: 'kept', figures: 'no-unit-costs', dashboard: /Net profit is before product cost for \d+ sold SKUs? with no unit cost in TTS COGS/,
+  outcome: 'kept',
+  figures: 'no-unit-costs',
+  dashboard: /Net profit is before product cost for \d+ sold SKUs? with no unit cost in TTS COGS/,
 };
 const noRunningCosts: TabEditExpected = { outcome: 'kept', figures: 'no-running-costs' };
 const dashboardRefused = (cell: RegExp): TabEditExpected => ({
-  outcome: 'refused', step: 'refresh',
-  message: new RegExp(`^TTS Dashboard was not refreshed: row \\d+ of columns A–P is not as TTS Profit wrote it \\(${cell.source}\\)\\..*Nothing was changed\\.$`),
+  outcome: 'refused',
+  step: 'refresh',
+  message: new RegExp(
+    `^TTS Dashboard was not refreshed: row \\d+ of columns A–P is not as TTS Profit wrote it \\(${cell.source}\\)\\..*Nothing was changed\\.$`,
+  ),
 });
 
 export const TAB_EDITS: TabEdit[] = [
   // The ledger's inserts, moves, deletes, sorts and renames are the workbook states' (workbook-states.ts).
   ...commonEdits('ledger', 'Order date', 'Total settlement amount').filter((c) =>
-    ['ledger-rows-filtered', 'ledger-rows-hidden', 'ledger-notes-typed-beside', 'ledger-tab-cleared', 'ledger-column-moved-to-end'].includes(c.name)),
+    [
+      'ledger-rows-filtered',
+      'ledger-rows-hidden',
+      'ledger-notes-typed-beside',
+      'ledger-tab-cleared',
+      'ledger-column-moved-to-end',
+    ].includes(c.name),
+  ),
   ...commonEdits('imports', 'File', 'New rows'),
   ...commonEdits('cogs', 'Unit cost', 'Unit cost', {
     // The unit costs the seller typed go with the rows: what is no longer in TTS COGS has no cost.
     // April's two new SKUs have no cost in any case; the deleted row's SKU comes back without one: 3.
-    'row-deleted': { ...noUnitCosts, figures: 'second-sku-without-cost', dashboard: /before product cost for 3 sold SKUs with no unit cost/ },
+    'row-deleted': {
+      ...noUnitCosts,
+      figures: 'second-sku-without-cost',
+      dashboard: /before product cost for 3 sold SKUs with no unit cost/,
+    },
     'tab-renamed': noUnitCosts,
     'tab-cleared': noUnitCosts,
   }),
@@ -131,23 +221,33 @@ export const TAB_EDITS: TabEdit[] = [
     'rows-sorted': dashboardRefused(/[A-P]\d+ holds `[^`]+`/),
   }),
   {
-    name: 'dashboard-note-typed-in-owned-columns', tab: TABS.dashboard, what: 'A note typed in an empty cell of columns A–P, under the tables',
+    name: 'dashboard-note-typed-in-owned-columns',
+    tab: TABS.dashboard,
+    what: 'A note typed in an empty cell of columns A–P, under the tables',
     edit: (wb) => wb.seed(TABS.dashboard, [[NOTE]], last(wb, TABS.dashboard) + 2, 3),
     expected: dashboardRefused(/C\d+ holds `checked with the accountant`/),
   },
   {
-    name: 'dashboard-figure-overwritten', tab: TABS.dashboard, what: 'A figure of the monthly table typed over',
+    name: 'dashboard-figure-overwritten',
+    tab: TABS.dashboard,
+    what: 'A figure of the monthly table typed over',
     edit: (wb) => wb.seed(TABS.dashboard, [[12345]], 2, 2),
     expected: dashboardRefused(/A2 holds `2026-\d\d`/),
   },
   {
-    name: 'cogs-note-typed-below', tab: TABS.cogs, what: 'A note typed in the Product name column under the SKUs',
-    edit: (wb) => wb.seed(TABS.cogs, [[NOTE]], last(wb, TABS.cogs) + 2, columnNumber(wb, TABS.cogs, 'Product name')),
+    name: 'cogs-note-typed-below',
+    tab: TABS.cogs,
+    what: 'A note typed in the Product name column under the SKUs',
+    edit: (wb) =>
+      wb.seed(TABS.cogs, [[NOTE]], last(wb, TABS.cogs) + 2, columnNumber(wb, TABS.cogs, 'Product name')),
     expected: { outcome: 'kept', figures: 'same', kept: [{ sheet: TABS.cogs, value: NOTE }] },
   },
   {
-    name: 'costs-note-typed-below', tab: TABS.costs, what: 'A note typed in the Cost column under the running costs',
-    edit: (wb) => wb.seed(TABS.costs, [[NOTE]], last(wb, TABS.costs) + 2, columnNumber(wb, TABS.costs, 'Cost')),
+    name: 'costs-note-typed-below',
+    tab: TABS.costs,
+    what: 'A note typed in the Cost column under the running costs',
+    edit: (wb) =>
+      wb.seed(TABS.costs, [[NOTE]], last(wb, TABS.costs) + 2, columnNumber(wb, TABS.costs, 'Cost')),
     expected: { outcome: 'kept', figures: 'same', kept: [{ sheet: TABS.costs, value: NOTE }] },
   },
 ];

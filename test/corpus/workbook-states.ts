@@ -11,7 +11,13 @@ import { CELL_LIMIT, sellerEdits, type Workbook } from '../../emulator/index';
 import { BASE, utf8 } from './generate';
 import { baseLines, estimateCents, onHoldCsv, pendingLines, pnlOrdersCsv } from './same-orders';
 import { incomeCsv, incomeRows, incomeSettlement, type IncomeRow } from './income-export';
-import { ORDER_EXPORT_FILE, orderExportCsv, STATEMENT_FILE, STATEMENT_SETTLEMENT, statementCsv } from './order-export';
+import {
+  ORDER_EXPORT_FILE,
+  orderExportCsv,
+  STATEMENT_FILE,
+  STATEMENT_SETTLEMENT,
+  statementCsv,
+} from './order-export';
 
 export interface StateFile {
   name: string;
@@ -66,11 +72,26 @@ const BOTH = { rows: 48, settlementCents: MARCH_CENTS + APRIL_CENTS };
 /** June Income rows, two of them adjustments of one ID on one day at different times. */
 const JUNE_ROWS: IncomeRow[] = [
   ...incomeRows(6),
-  { orderId: '578000000000000001', type: 'Shipping fee adjustment', created: '2026/06/02 10:00:00', settled: '2026/06/12 08:01:02', revenueCents: 250 },
-  { orderId: '578000000000000001', type: 'Shipping fee adjustment', created: '2026/06/02 10:00:00', settled: '2026/06/12 19:30:45', revenueCents: 250 },
+  {
+    orderId: '578000000000000001',
+    type: 'Shipping fee adjustment',
+    created: '2026/06/02 10:00:00',
+    settled: '2026/06/12 08:01:02',
+    revenueCents: 250,
+  },
+  {
+    orderId: '578000000000000001',
+    type: 'Shipping fee adjustment',
+    created: '2026/06/02 10:00:00',
+    settled: '2026/06/12 19:30:45',
+    revenueCents: 250,
+  },
 ];
 /** The Income export as downloaded: its zone in the file name, settled times with seconds. */
-const JUNE_INCOME: StateFile = { name: 'income_20260601-20260630(UTC-7).csv', bytes: () => utf8(incomeCsv(JUNE_ROWS)) };
+const JUNE_INCOME: StateFile = {
+  name: 'income_20260601-20260630(UTC-7).csv',
+  bytes: () => utf8(incomeCsv(JUNE_ROWS)),
+};
 /** The same file renamed and re-saved by Excel: no zone in the name, `6/12/2026 16:55` (seconds dropped). */
 const excelTime = (t: string) => {
   const m = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})/.exec(t)!;
@@ -78,22 +99,34 @@ const excelTime = (t: string) => {
 };
 const JUNE_RESAVED: StateFile = {
   name: 'Income June.csv',
-  bytes: () => utf8(incomeCsv(JUNE_ROWS.map((r) => ({ ...r, settled: excelTime(r.settled), created: excelTime(r.created) })))),
+  bytes: () =>
+    utf8(
+      incomeCsv(
+        JUNE_ROWS.map((r) => ({ ...r, settled: excelTime(r.settled), created: excelTime(r.created) })),
+      ),
+    ),
 };
 const JUNE_CENTS = incomeSettlement(JUNE_ROWS);
 
 /** Estimates for five of the March statement's order lines and two orders still on hold. */
-const ON_HOLD: StateFile = { name: 'onhold_2026-03-15.csv', bytes: () => utf8(onHoldCsv([...baseLines().slice(0, 5), ...pendingLines(2)])) };
+const ON_HOLD: StateFile = {
+  name: 'onhold_2026-03-15.csv',
+  bytes: () => utf8(onHoldCsv([...baseLines().slice(0, 5), ...pendingLines(2)])),
+};
 const PENDING_CENTS = estimateCents(pendingLines(2));
 /** The profit-and-loss report's Orders for every March order line. */
-const PNL_ORDERS: StateFile = { name: 'merchant_statement_profit_loss_2026-03.csv', bytes: () => utf8(pnlOrdersCsv(baseLines())) };
+const PNL_ORDERS: StateFile = {
+  name: 'merchant_statement_profit_loss_2026-03.csv',
+  bytes: () => utf8(pnlOrdersCsv(baseLines())),
+};
 /** 2,000 May rows: more than a new tab's 1,000 rows, so the ledger must grow. */
 const MAY_CSV = generateStatementCsv({ rows: 2000, seed: 13, start: '2026-05-01', months: 1 });
 const MAY: StateFile = { name: 'statement-2026-05.csv', bytes: () => utf8(MAY_CSV.csv) };
 /** An April order export (five lines), and the Statement that settles two of them (order-export.ts). */
 const ORDER_EXPORT: StateFile = { name: ORDER_EXPORT_FILE, bytes: () => utf8(orderExportCsv()) };
 const ORDER_STATEMENT: StateFile = { name: STATEMENT_FILE, bytes: () => utf8(statementCsv()) };
-const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const PROTECTED =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 const LEDGER = 'TTS Ledger';
 const IMPORTS = 'TTS Imports';
@@ -107,11 +140,13 @@ export function columnNumber(wb: Workbook, tab: string, label: string, row = 1):
   return c + 1;
 }
 
-const lostKey = /The TTS Ledger tab has no \*Key\* column in its header row \(deleted or renamed\)\. Nothing was written\. Rename the header back to Key/;
+const lostKey =
+  /The TTS Ledger tab has no \*Key\* column in its header row \(deleted or renamed\)\. Nothing was written\. Rename the header back to Key/;
 
 export const WORKBOOK_STATES: WorkbookState[] = [
   {
-    name: 'ledger-column-inserted-at-A', source: 'issue #15, item 1',
+    name: 'ledger-column-inserted-at-A',
+    source: 'issue #15, item 1',
     what: 'A column inserted at A of TTS Ledger, with the seller’s header and notes',
     before: [MARCH],
     edit: (wb) => {
@@ -119,10 +154,16 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       wb.seed(LEDGER, [['My notes'], ['check this one']]);
     },
     after: [APRIL, MARCH],
-    expected: { outcome: 'imported', ...BOTH, written: 40, kept: [{ sheet: LEDGER, row: 2, value: 'check this one' }] },
+    expected: {
+      outcome: 'imported',
+      ...BOTH,
+      written: 40,
+      kept: [{ sheet: LEDGER, row: 2, value: 'check this one' }],
+    },
   },
   {
-    name: 'ledger-column-inserted-in-middle', source: 'issue #15, item 1',
+    name: 'ledger-column-inserted-in-middle',
+    source: 'issue #15, item 1',
     what: 'A column inserted between Order/adjustment ID and SKU ID',
     before: [MARCH],
     edit: (wb) => sellerEdits.insertColumnsBefore(ledger(wb), columnNumber(wb, LEDGER, 'SKU ID')),
@@ -130,7 +171,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', ...BOTH, written: 40 },
   },
   {
-    name: 'ledger-key-column-dragged-to-end', source: 'issue #15, item 1',
+    name: 'ledger-key-column-dragged-to-end',
+    source: 'issue #15, item 1',
     what: 'The Key column dragged to the end of TTS Ledger',
     before: [MARCH],
     edit: (wb) => sellerEdits.moveColumns(ledger(wb), 1, 1, ledger(wb).lastColumn() + 1),
@@ -138,7 +180,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', ...BOTH, written: 40 },
   },
   {
-    name: 'ledger-dates-and-amounts-swapped', source: 'found',
+    name: 'ledger-dates-and-amounts-swapped',
+    source: 'found',
     what: 'Order date dragged before Key and Total settlement amount dragged to column B',
     before: [MARCH],
     edit: (wb) => {
@@ -149,7 +192,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', ...BOTH, written: 40 },
   },
   {
-    name: 'ledger-key-header-lowercased', source: 'issue #15, item 2',
+    name: 'ledger-key-header-lowercased',
+    source: 'issue #15, item 2',
     what: 'The Key header retyped as `key`',
     before: [MARCH],
     edit: (wb) => wb.seed(LEDGER, [['key']]),
@@ -157,7 +201,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', ...BOTH, written: 40 },
   },
   {
-    name: 'ledger-key-header-trailing-space', source: 'issue #15, item 2',
+    name: 'ledger-key-header-trailing-space',
+    source: 'issue #15, item 2',
     what: 'The Key header retyped as `Key ` and Order date as ` order  DATE`',
     before: [MARCH],
     edit: (wb) => {
@@ -168,7 +213,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', ...BOTH, written: 40 },
   },
   {
-    name: 'ledger-key-column-deleted', source: 'issue #15, item 2',
+    name: 'ledger-key-column-deleted',
+    source: 'issue #15, item 2',
     what: 'The Key column deleted',
     before: [MARCH],
     edit: (wb) => sellerEdits.deleteColumns(ledger(wb), 1),
@@ -176,7 +222,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'refused', message: lostKey },
   },
   {
-    name: 'ledger-key-header-renamed', source: 'issue #15, item 2',
+    name: 'ledger-key-header-renamed',
+    source: 'issue #15, item 2',
     what: 'The Key header renamed to `Row key`',
     before: [MARCH],
     edit: (wb) => wb.seed(LEDGER, [['Row key']]),
@@ -184,15 +231,21 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'refused', message: lostKey },
   },
   {
-    name: 'ledger-header-row-cleared', source: 'found',
+    name: 'ledger-header-row-cleared',
+    source: 'found',
     what: 'The header row of TTS Ledger cleared',
     before: [MARCH],
     edit: (wb) => sellerEdits.clearContents(ledger(wb), 1, 1, 1, ledger(wb).lastColumn()),
     after: [APRIL],
-    expected: { outcome: 'refused', message: /The TTS Ledger tab has no header row with Key, Import ID, Layout in its first 30 rows\. Nothing was written/ },
+    expected: {
+      outcome: 'refused',
+      message:
+        /The TTS Ledger tab has no header row with Key, Import ID, Layout in its first 30 rows\. Nothing was written/,
+    },
   },
   {
-    name: 'ledger-notes-in-unheaded-column', source: 'issue #15, item 3',
+    name: 'ledger-notes-in-unheaded-column',
+    source: 'issue #15, item 3',
     what: 'Notes typed two columns right of the ledger, without a header; the next file brings new amount columns',
     before: [MARCH],
     edit: (wb) => {
@@ -200,12 +253,19 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       wb.seed(LEDGER, [['called the buyer'], ['refund promised']], 3, c);
     },
     after: [APRIL],
-    expected: { outcome: 'imported', ...BOTH, written: 40, kept: [
-      { sheet: LEDGER, row: 3, value: 'called the buyer' }, { sheet: LEDGER, row: 4, value: 'refund promised' },
-    ] },
+    expected: {
+      outcome: 'imported',
+      ...BOTH,
+      written: 40,
+      kept: [
+        { sheet: LEDGER, row: 3, value: 'called the buyer' },
+        { sheet: LEDGER, row: 4, value: 'refund promised' },
+      ],
+    },
   },
   {
-    name: 'ledger-totals-row-typed-below', source: 'issue #15, item 4',
+    name: 'ledger-totals-row-typed-below',
+    source: 'issue #15, item 4',
     what: 'A totals row typed under the ledger (Total in Product name, the sum under Total settlement amount)',
     before: [MARCH],
     edit: (wb) => {
@@ -214,10 +274,16 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       wb.seed(LEDGER, [[MARCH_CENTS / 100]], row, columnNumber(wb, LEDGER, 'Total settlement amount'));
     },
     after: [APRIL, MARCH],
-    expected: { outcome: 'imported', ...BOTH, written: 40, dashboard: /1 row of the TTS Ledger tab without a Key \(not written by TTS Profit\) was skipped/ },
+    expected: {
+      outcome: 'imported',
+      ...BOTH,
+      written: 40,
+      dashboard: /1 row of the TTS Ledger tab without a Key \(not written by TTS Profit\) was skipped/,
+    },
   },
   {
-    name: 'ledger-totals-row-labelled-in-key', source: 'finding F5 (house)',
+    name: 'ledger-totals-row-labelled-in-key',
+    source: 'finding F5 (house)',
     what: 'A totals row typed two rows under the ledger: `Total` in the Key column, the sum under Total settlement amount',
     before: [MARCH],
     edit: (wb) => {
@@ -226,10 +292,17 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       wb.seed(LEDGER, [[MARCH_CENTS / 100]], row, columnNumber(wb, LEDGER, 'Total settlement amount'));
     },
     after: [APRIL, MARCH],
-    expected: { outcome: 'imported', ...BOTH, written: 40, kept: [], dashboard: /1 row of the TTS Ledger tab without a Key \(not written by TTS Profit\) was skipped/ },
+    expected: {
+      outcome: 'imported',
+      ...BOTH,
+      written: 40,
+      kept: [],
+      dashboard: /1 row of the TTS Ledger tab without a Key \(not written by TTS Profit\) was skipped/,
+    },
   },
   {
-    name: 'ledger-title-row-inserted-above', source: 'found',
+    name: 'ledger-title-row-inserted-above',
+    source: 'found',
     what: 'A row inserted above the header with a title typed in it',
     before: [MARCH],
     edit: (wb) => {
@@ -237,18 +310,32 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       wb.seed(LEDGER, [['My TikTok ledger 2026']]);
     },
     after: [APRIL, MARCH],
-    expected: { outcome: 'imported', ...BOTH, written: 40, kept: [{ sheet: LEDGER, row: 1, value: 'My TikTok ledger 2026' }] },
+    expected: {
+      outcome: 'imported',
+      ...BOTH,
+      written: 40,
+      kept: [{ sheet: LEDGER, row: 1, value: 'My TikTok ledger 2026' }],
+    },
   },
   {
-    name: 'ledger-sorted-by-settlement', source: 'found',
+    name: 'ledger-sorted-by-settlement',
+    source: 'found',
     what: 'The ledger sorted by Total settlement amount, largest first',
     before: [MARCH, APRIL],
-    edit: (wb) => sellerEdits.sortRows(ledger(wb), 2, ledger(wb).lastRow(), columnNumber(wb, LEDGER, 'Total settlement amount'), true),
+    edit: (wb) =>
+      sellerEdits.sortRows(
+        ledger(wb),
+        2,
+        ledger(wb).lastRow(),
+        columnNumber(wb, LEDGER, 'Total settlement amount'),
+        true,
+      ),
     after: [APRIL, MARCH],
     expected: { outcome: 'imported', ...BOTH, written: 0 },
   },
   {
-    name: 'ledger-rows-deleted', source: 'found',
+    name: 'ledger-rows-deleted',
+    source: 'found',
     what: 'Three ledger rows deleted by hand, then the file imported again',
     before: [MARCH],
     edit: (wb) => sellerEdits.deleteRows(ledger(wb), 3, 3),
@@ -256,7 +343,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', ...BOTH, written: 43 },
   },
   {
-    name: 'ledger-row-moved-below-notes', source: 'found',
+    name: 'ledger-row-moved-below-notes',
+    source: 'found',
     what: 'A ledger row dragged to the top, under the header, and another one cleared',
     before: [MARCH],
     edit: (wb) => {
@@ -267,7 +355,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', ...BOTH, written: 41 },
   },
   {
-    name: 'ledger-tab-renamed', source: 'found',
+    name: 'ledger-tab-renamed',
+    source: 'found',
     what: 'TTS Ledger renamed to `Ledger 2026 Q1`: the next import starts a new TTS Ledger',
     before: [MARCH],
     edit: (wb) => {
@@ -277,7 +366,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', rows: 40, settlementCents: APRIL_CENTS, written: 40, newLedger: true },
   },
   {
-    name: 'income-renamed-and-resaved', source: 'issue #15, item 6',
+    name: 'income-renamed-and-resaved',
+    source: 'issue #15, item 6',
     what: 'An Income export imported again renamed (no zone in the name) and re-saved by Excel (seconds dropped)',
     before: [JUNE_INCOME],
     edit: () => {},
@@ -285,7 +375,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', rows: 8, settlementCents: JUNE_CENTS, written: 0 },
   },
   {
-    name: 'income-keys-of-an-older-ledger', source: 'issue #15, item 6',
+    name: 'income-keys-of-an-older-ledger',
+    source: 'issue #15, item 6',
     what: 'A ledger written with the older Income keys (settled date-time and zone in the key), then the renamed, re-saved file',
     before: [JUNE_INCOME],
     edit: (wb) => {
@@ -294,7 +385,9 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       const key = columnNumber(wb, LEDGER, 'Key');
       for (let r = 2; r <= sheet.lastRow(); r++) {
         const [id, type] = String(sheet.value(r, key)).split('|').slice(1, 3);
-        const row = JUNE_ROWS.filter((x) => x.orderId === id && x.type === type)[String(sheet.value(r, key)).endsWith('#2') ? 1 : 0];
+        const row = JUNE_ROWS.filter((x) => x.orderId === id && x.type === type)[
+          String(sheet.value(r, key)).endsWith('#2') ? 1 : 0
+        ];
         const [day, time] = row.settled.replace(/\//g, '-').split(' ');
         sheet.write(r, key, `income|${id}|${type}|${day}T${time}-07:00`, wb.timeZone);
       }
@@ -303,68 +396,124 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', rows: 8, settlementCents: JUNE_CENTS, written: 0 },
   },
   {
-    name: 'onhold-then-statement', source: 'issue #15, item 5',
+    name: 'onhold-then-statement',
+    source: 'issue #15, item 5',
     what: 'An On-hold export (estimates), then the Statement that settles five of its seven order lines',
     before: [ON_HOLD],
     edit: () => {},
     after: [MARCH],
-    expected: { outcome: 'imported', rows: 15, settlementCents: MARCH_CENTS, countedCents: MARCH_CENTS + PENDING_CENTS, written: 8, settled: 5, marked: 5,
-      dashboard: /5 rows superseded by a settled row of the same order line are not counted/ },
+    expected: {
+      outcome: 'imported',
+      rows: 15,
+      settlementCents: MARCH_CENTS,
+      countedCents: MARCH_CENTS + PENDING_CENTS,
+      written: 8,
+      settled: 5,
+      marked: 5,
+      dashboard: /5 rows superseded by a settled row of the same order line are not counted/,
+    },
   },
   {
-    name: 'statement-then-late-onhold', source: 'issue #15, item 5',
+    name: 'statement-then-late-onhold',
+    source: 'issue #15, item 5',
     what: 'The Statement, then an older On-hold export of the same orders: the estimates land already superseded',
     before: [MARCH],
     edit: () => {},
     after: [ON_HOLD],
-    expected: { outcome: 'imported', rows: 15, settlementCents: MARCH_CENTS, countedCents: MARCH_CENTS + PENDING_CENTS, written: 7, settled: 0, marked: 5 },
+    expected: {
+      outcome: 'imported',
+      rows: 15,
+      settlementCents: MARCH_CENTS,
+      countedCents: MARCH_CENTS + PENDING_CENTS,
+      written: 7,
+      settled: 0,
+      marked: 5,
+    },
   },
   {
-    name: 'pnl-report-then-statement', source: 'issue #15, item 5',
+    name: 'pnl-report-then-statement',
+    source: 'issue #15, item 5',
     what: 'The profit-and-loss report (Orders), then the Statement of the same order lines: each line counts once',
     before: [PNL_ORDERS],
     edit: () => {},
     after: [MARCH],
-    expected: { outcome: 'imported', rows: 15, settlementCents: MARCH_CENTS, countedCents: MARCH_CENTS, written: 8, settled: 7, marked: 7 },
+    expected: {
+      outcome: 'imported',
+      rows: 15,
+      settlementCents: MARCH_CENTS,
+      countedCents: MARCH_CENTS,
+      written: 8,
+      settled: 7,
+      marked: 7,
+    },
   },
   {
-    name: 'order-export-then-statement', source: 'issue #14 (order exports in the ledger)',
+    name: 'order-export-then-statement',
+    source: 'issue #14 (order exports in the ledger)',
     what: 'An order export (sales only), then the Statement that settles two of its five order lines',
     before: [ORDER_EXPORT],
     edit: () => {},
     after: [ORDER_STATEMENT],
-    expected: { outcome: 'imported', rows: 7, settlementCents: STATEMENT_SETTLEMENT, written: 2, settled: 2, marked: 2 },
+    expected: {
+      outcome: 'imported',
+      rows: 7,
+      settlementCents: STATEMENT_SETTLEMENT,
+      written: 2,
+      settled: 2,
+      marked: 2,
+    },
   },
   {
-    name: 'statement-then-order-export', source: 'issue #14 (order exports in the ledger)',
+    name: 'statement-then-order-export',
+    source: 'issue #14 (order exports in the ledger)',
     what: 'The Statement first, then the older order export of the same orders: its two settled lines land superseded',
     before: [ORDER_STATEMENT],
     edit: () => {},
     after: [ORDER_EXPORT],
-    expected: { outcome: 'imported', rows: 7, settlementCents: STATEMENT_SETTLEMENT, written: 5, settled: 0, marked: 2 },
+    expected: {
+      outcome: 'imported',
+      rows: 7,
+      settlementCents: STATEMENT_SETTLEMENT,
+      written: 5,
+      settled: 0,
+      marked: 2,
+    },
   },
   {
-    name: 'same-file-previewed-again', source: 'issue #15, item 7',
+    name: 'same-file-previewed-again',
+    source: 'issue #15, item 7',
     what: 'Files already imported, previewed again: the preview says so before Import',
     before: [MARCH, APRIL],
     edit: () => {},
     after: [APRIL, MARCH],
-    expected: { outcome: 'imported', ...BOTH, written: 0, alreadyImported: [
-      '40 of 40 rows already imported: importing it again adds nothing.', '8 of 8 rows already imported: importing it again adds nothing.',
-    ] },
+    expected: {
+      outcome: 'imported',
+      ...BOTH,
+      written: 0,
+      alreadyImported: [
+        '40 of 40 rows already imported: importing it again adds nothing.',
+        '8 of 8 rows already imported: importing it again adds nothing.',
+      ],
+    },
   },
   {
-    name: 'spreadsheet-near-cell-limit', source: 'issue #15, item 9',
+    name: 'spreadsheet-near-cell-limit',
+    source: 'issue #15, item 9',
     what: 'A 2,000-row file into a spreadsheet with 30,000 cells left of the 10,000,000',
     before: [MARCH],
     edit: (wb) => {
       wb.addSheet('Archive', undefined, Math.floor((CELL_LIMIT - wb.totalCells() - 30_000) / 26), 26);
     },
     after: [MAY],
-    expected: { outcome: 'refused', message: /^statement-2026-05\.csv: importing its 2,000 new rows needs about [\d,]+ more cells, and this spreadsheet has 30,0\d\d left of Google Sheets' limit of 10,000,000 cells \([\d,]+ used, empty cells included\)\. Nothing was written\./ },
+    expected: {
+      outcome: 'refused',
+      message:
+        /^statement-2026-05\.csv: importing its 2,000 new rows needs about [\d,]+ more cells, and this spreadsheet has 30,0\d\d left of Google Sheets' limit of 10,000,000 cells \([\d,]+ used, empty cells included\)\. Nothing was written\./,
+    },
   },
   {
-    name: 'ledger-protected-for-this-editor', source: 'found',
+    name: 'ledger-protected-for-this-editor',
+    source: 'found',
     what: 'TTS Ledger protected so that the editor importing may not edit it',
     before: [MARCH, APRIL],
     edit: (wb) => {
@@ -375,7 +524,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'refused', message: /^You are trying to edit a protected cell or object/ },
   },
   {
-    name: 'imports-column-inserted-at-A', source: 'issue #15, item 1',
+    name: 'imports-column-inserted-at-A',
+    source: 'issue #15, item 1',
     what: 'A column inserted at A of TTS Imports, and the Status column dragged to the end',
     before: [MARCH],
     edit: (wb) => {
@@ -388,11 +538,16 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: { outcome: 'imported', ...BOTH, written: 40, kept: [{ sheet: IMPORTS, row: 2, value: 'yes' }] },
   },
   {
-    name: 'imports-import-id-column-deleted', source: 'found',
+    name: 'imports-import-id-column-deleted',
+    source: 'found',
     what: 'The Import ID column of TTS Imports deleted',
     before: [MARCH],
     edit: (wb) => sellerEdits.deleteColumns(wb.requireSheet(IMPORTS), columnNumber(wb, IMPORTS, 'Import ID')),
     after: [APRIL],
-    expected: { outcome: 'refused', message: /The TTS Imports tab has no \*Import ID\* column in its header row \(deleted or renamed\)\. Nothing was written/ },
+    expected: {
+      outcome: 'refused',
+      message:
+        /The TTS Imports tab has no \*Import ID\* column in its header row \(deleted or renamed\)\. Nothing was written/,
+    },
   },
 ];

@@ -46,7 +46,11 @@ async function check(name, fn) {
     await fn();
     console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
   } catch (error) {
-    console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').join('\n    ')}`);
+    console.log(
+      `  ✗ ${name}\n    ${String(error?.stack ?? error)
+        .split('\n')
+        .join('\n    ')}`,
+    );
     problems.push(name);
   }
 }
@@ -54,8 +58,11 @@ async function check(name, fn) {
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-  const shot = (name) => page.screenshot({ path: join(shots, `${String(step).padStart(2, '0')}-${name}.png`) });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  const shot = (name) =>
+    page.screenshot({ path: join(shots, `${String(step).padStart(2, '0')}-${name}.png`) });
 
   await page.goto(playground.url);
   const frame = page.frameLocator('#sidebar-frame');
@@ -82,8 +89,14 @@ try {
   await check('Import writes every row to TTS Ledger and reports it', async () => {
     await importButton.click();
     await frame.locator('.result.complete').waitFor({ timeout: 30_000 });
-    assert.match(await frame.locator('.result').first().innerText(), new RegExp(`Imported: ${expectedRows} new rows, 0 duplicates skipped, 0 rejected`));
-    assert.match(await status.innerText(), new RegExp(`Import finished: ${expectedRows} new rows, 0 duplicates skipped\\.`));
+    assert.match(
+      await frame.locator('.result').first().innerText(),
+      new RegExp(`Imported: ${expectedRows} new rows, 0 duplicates skipped, 0 rejected`),
+    );
+    assert.match(
+      await status.innerText(),
+      new RegExp(`Import finished: ${expectedRows} new rows, 0 duplicates skipped\\.`),
+    );
     const ledger = await ledgerView();
     assert.ok(ledger, 'the TTS Ledger tab exists');
     assert.equal(ledger.lastRow, expectedRows + 1);
@@ -103,7 +116,7 @@ try {
     await tab.waitFor({ timeout: 30_000 });
     await tab.click();
     await page.locator('svg.chart').first().waitFor({ timeout: 10_000 });
-    assert.ok(await page.locator('svg.chart').count() >= 1);
+    assert.ok((await page.locator('svg.chart').count()) >= 1);
     await shot('dashboard');
   });
 
@@ -113,16 +126,21 @@ try {
     await status.filter({ hasText: 'Ready to import' }).waitFor({ timeout: 30_000 });
     await importButton.click();
     await frame.locator('.result.complete').waitFor({ timeout: 30_000 });
-    assert.match(await frame.locator('.result').first().innerText(), new RegExp(`Imported: 0 new rows, ${expectedRows} duplicates skipped`));
+    assert.match(
+      await frame.locator('.result').first().innerText(),
+      new RegExp(`Imported: 0 new rows, ${expectedRows} duplicates skipped`),
+    );
     assert.equal((await ledgerView()).lastRow, expectedRows + 1);
     await shot('reimported');
   });
 
   await check('a broken file shows its message on its own card', async () => {
     await frame.getByRole('button', { name: 'Clear' }).click();
-    await frame.locator('#import-files').setInputFiles([
-      { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('Shopping list,Qty\nEggs,12\n') },
-    ]);
+    await frame
+      .locator('#import-files')
+      .setInputFiles([
+        { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('Shopping list,Qty\nEggs,12\n') },
+      ]);
     const card = frame.locator('.file-card.error');
     await card.waitFor({ timeout: 30_000 });
     const text = await card.innerText();
@@ -163,46 +181,72 @@ try {
     await shot('dashboard');
   });
 
-  await check('a statement, a unit cost table and a GMV Max report put profit after ads, TACoS and the money-losing product on the dashboard', async () => {
-    const ads = (name) => join(root, 'test', 'fixtures', 'ads', name);
-    // A new workbook, so every figure below is the one worked out by hand in test/server/ads-import.test.ts.
-    await fetch(new URL('/api/reset', playground.url), { method: 'POST' });
-    await page.reload();
-    await frame.locator('#import-files').waitFor({ state: 'attached' });
-    await frame.locator('#import-files').setInputFiles([ads('statement-with-gmv-pay.csv'), ads('gmv-max-by-product.csv')]);
-    const card = frame.locator('.file-card.ads-card');
-    await card.waitFor({ timeout: 30_000 });
-    assert.match(await card.innerText(), /GMV Max report[\s\S]*Spend\s+\$75\.00[\s\S]*Attributed revenue\s+\$145\.00/);
-    await status.filter({ hasText: 'Ready to import' }).waitFor({ timeout: 30_000 });
-    // Import is the one primary button while files wait.
-    assert.equal(await frame.locator('button.action:not([hidden])').count(), 1);
-    await card.getByLabel('Ad account time zone').selectOption('UTC-07:00');
-    await importButton.click();
-    await card.locator('.result').filter({ hasText: 'Imported: 4 new rows' }).waitFor({ timeout: 30_000 });
-    assert.match(await frame.locator('.next-summary').innerText(), /5 new rows in TTS Ledger\. 4 new rows in TTS Ads\./);
+  await check(
+    'a statement, a unit cost table and a GMV Max report put profit after ads, TACoS and the money-losing product on the dashboard',
+    async () => {
+      const ads = (name) => join(root, 'test', 'fixtures', 'ads', name);
+      // A new workbook, so every figure below is the one worked out by hand in test/server/ads-import.test.ts.
+      await fetch(new URL('/api/reset', playground.url), { method: 'POST' });
+      await page.reload();
+      await frame.locator('#import-files').waitFor({ state: 'attached' });
+      await frame
+        .locator('#import-files')
+        .setInputFiles([ads('statement-with-gmv-pay.csv'), ads('gmv-max-by-product.csv')]);
+      const card = frame.locator('.file-card.ads-card');
+      await card.waitFor({ timeout: 30_000 });
+      assert.match(
+        await card.innerText(),
+        /GMV Max report[\s\S]*Spend\s+\$75\.00[\s\S]*Attributed revenue\s+\$145\.00/,
+      );
+      await status.filter({ hasText: 'Ready to import' }).waitFor({ timeout: 30_000 });
+      // Import is the one primary button while files wait.
+      assert.equal(await frame.locator('button.action:not([hidden])').count(), 1);
+      await card.getByLabel('Ad account time zone').selectOption('UTC-07:00');
+      await importButton.click();
+      await card.locator('.result').filter({ hasText: 'Imported: 4 new rows' }).waitFor({ timeout: 30_000 });
+      assert.match(
+        await frame.locator('.next-summary').innerText(),
+        /5 new rows in TTS Ledger\. 4 new rows in TTS Ads\./,
+      );
 
-    await frame.locator('#import-files').setInputFiles(ads('cogs.csv'));
-    const costs = frame.locator('.file-card.cost-card');
-    await status.filter({ hasText: '1 unit cost table read: add the costs on its card.' }).waitFor({ timeout: 30_000 });
-    await costs.getByRole('button', { name: 'Add unit costs' }).click({ timeout: 30_000 });
-    await costs.locator('.result.complete').waitFor({ timeout: 30_000 });
+      await frame.locator('#import-files').setInputFiles(ads('cogs.csv'));
+      const costs = frame.locator('.file-card.cost-card');
+      await status
+        .filter({ hasText: '1 unit cost table read: add the costs on its card.' })
+        .waitFor({ timeout: 30_000 });
+      await costs.getByRole('button', { name: 'Add unit costs' }).click({ timeout: 30_000 });
+      await costs.locator('.result.complete').waitFor({ timeout: 30_000 });
 
-    await frame.locator('.next-steps').getByRole('button', { name: 'Refresh dashboard' }).click();
-    const done = frame.locator('.next-result.complete');
-    await done.waitFor({ timeout: 30_000 });
-    // Net profit 46.90 + 30.00 GMV Pay transfer (not a cost) − (75.00 − 5.00 already in the settlement) = 6.90; TACoS 75.00 ÷ 135.00.
-    assert.match(await done.innerText(), /Ads 2026-05: \$75\.00 spent \(TACoS 55\.56%\), profit after ads \$6\.90\. 1 product loses money on ads\./);
-    await page.locator('#tabs button', { hasText: 'TTS Dashboard' }).click();
-    const dashboard = page.locator('table.sheet[data-sheet="TTS Dashboard"]');
-    await dashboard.waitFor();
-    const text = await dashboard.innerText();
-    for (const label of ['Profit after ads', 'TACoS', 'Blended ROAS', 'Break-even ROAS', 'GMV Pay transfers']) assert.ok(text.includes(label), `the dashboard shows ${label}`);
-    assert.match(text, /Products losing money on ads\s+1: High-Waist Leggings\./);
-    assert.match(text, /2026-05\s+\$75\.00\s+\$145\.00\s+\$46\.90\s+\$30\.00\s+\$5\.00\s+\$6\.90\s+55\.56%\s+1\.80\s+1\.93/);
-    await page.locator('svg.chart').nth(6).waitFor();
-    assert.equal(await page.locator('svg.chart').count(), 7);
-    await shot('ads-dashboard');
-  });
+      await frame.locator('.next-steps').getByRole('button', { name: 'Refresh dashboard' }).click();
+      const done = frame.locator('.next-result.complete');
+      await done.waitFor({ timeout: 30_000 });
+      // Net profit 46.90 + 30.00 GMV Pay transfer (not a cost) − (75.00 − 5.00 already in the settlement) = 6.90; TACoS 75.00 ÷ 135.00.
+      assert.match(
+        await done.innerText(),
+        /Ads 2026-05: \$75\.00 spent \(TACoS 55\.56%\), profit after ads \$6\.90\. 1 product loses money on ads\./,
+      );
+      await page.locator('#tabs button', { hasText: 'TTS Dashboard' }).click();
+      const dashboard = page.locator('table.sheet[data-sheet="TTS Dashboard"]');
+      await dashboard.waitFor();
+      const text = await dashboard.innerText();
+      for (const label of [
+        'Profit after ads',
+        'TACoS',
+        'Blended ROAS',
+        'Break-even ROAS',
+        'GMV Pay transfers',
+      ])
+        assert.ok(text.includes(label), `the dashboard shows ${label}`);
+      assert.match(text, /Products losing money on ads\s+1: High-Waist Leggings\./);
+      assert.match(
+        text,
+        /2026-05\s+\$75\.00\s+\$145\.00\s+\$46\.90\s+\$30\.00\s+\$5\.00\s+\$6\.90\s+55\.56%\s+1\.80\s+1\.93/,
+      );
+      await page.locator('svg.chart').nth(6).waitFor();
+      assert.equal(await page.locator('svg.chart').count(), 7);
+      await shot('ads-dashboard');
+    },
+  );
 
   await check('the page renders the sidebar at 300 px', async () => {
     const box = await page.locator('#sidebar-frame').boundingBox();

@@ -3,7 +3,11 @@ import { allChartSpecs } from '../../emulator/charts';
 import { gas } from './helpers';
 
 function seedMonths(sheet: any) {
-  sheet.getRange('A1:C3').setValues([['Month', 'Sales', 'Target'], ['2025-01', 41000, 65000], ['2025-02', 70250.5, 65000]]);
+  sheet.getRange('A1:C3').setValues([
+    ['Month', 'Sales', 'Target'],
+    ['2025-01', 41000, 65000],
+    ['2025-02', 70250.5, 65000],
+  ]);
   sheet.getRange('B2:C3').setNumberFormat('$#,##0.00');
 }
 
@@ -12,7 +16,8 @@ describe('embedded charts', () => {
     const { g } = gas();
     const sheet = g.SpreadsheetApp.getActiveSheet();
     seedMonths(sheet);
-    const chart = sheet.newChart()
+    const chart = sheet
+      .newChart()
       .asComboChart()
       .addRange(sheet.getRange('A1:C3'))
       .setOption('title', 'Sales vs target')
@@ -34,22 +39,34 @@ describe('embedded charts', () => {
     expect(inserted.getContainerInfo().getAnchorRow()).toBe(5);
   });
 
-  it('produces a JSON-safe spec with the ranges\' current values for the playground', () => {
+  it("produces a JSON-safe spec with the ranges' current values for the playground", () => {
     const { g, workbook } = gas();
     const sheet = g.SpreadsheetApp.getActiveSheet();
     seedMonths(sheet);
-    sheet.insertChart(sheet.newChart().setChartType(g.Charts.ChartType.LINE).addRange(sheet.getRange('A1:B3')).build());
+    sheet.insertChart(
+      sheet.newChart().setChartType(g.Charts.ChartType.LINE).addRange(sheet.getRange('A1:B3')).build(),
+    );
     sheet.getRange('D1:D2').setValues([['Day'], [new Date('2025-03-01T08:00:00Z')]]);
     sheet.insertChart(sheet.newChart().asTableChart().addRange(sheet.getRange('D1:D2')).build());
     const [spec, table] = allChartSpecs(workbook);
     expect(table.ranges[0].values).toEqual([['Day'], ['2025-03-01T08:00:00.000Z']]);
     expect(table.ranges[0].displayValues).toEqual([['Day'], ['2025-03-01']]);
     expect(spec).toMatchObject({ sheet: 'Sheet1', type: 'LINE', numHeaders: -1 });
-    expect(spec.ranges).toEqual([{
-      a1: 'Sheet1!A1:B3',
-      values: [['Month', 'Sales'], ['2025-01', 41000], ['2025-02', 70250.5]],
-      displayValues: [['Month', 'Sales'], ['2025-01', '$41,000.00'], ['2025-02', '$70,250.50']],
-    }]);
+    expect(spec.ranges).toEqual([
+      {
+        a1: 'Sheet1!A1:B3',
+        values: [
+          ['Month', 'Sales'],
+          ['2025-01', 41000],
+          ['2025-02', 70250.5],
+        ],
+        displayValues: [
+          ['Month', 'Sales'],
+          ['2025-01', '$41,000.00'],
+          ['2025-02', '$70,250.50'],
+        ],
+      },
+    ]);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
   });
 
@@ -60,7 +77,15 @@ describe('embedded charts', () => {
     sheet.insertChart(sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:B3')).build());
     const [chart] = sheet.getCharts();
     const id = chart.getChartId();
-    sheet.updateChart(chart.modify().clearRanges().addRange(sheet.getRange('A1:C3')).asLineChart().setOption('title', 'v2').build());
+    sheet.updateChart(
+      chart
+        .modify()
+        .clearRanges()
+        .addRange(sheet.getRange('A1:C3'))
+        .asLineChart()
+        .setOption('title', 'v2')
+        .build(),
+    );
     const [updated] = sheet.getCharts();
     expect(sheet.getCharts()).toHaveLength(1);
     expect(updated.getChartId()).toBe(id);
@@ -73,8 +98,14 @@ describe('embedded charts', () => {
   it('knows every chart type the builders offer', () => {
     const { g } = gas();
     const sheet = g.SpreadsheetApp.getActiveSheet();
-    const types = ['asAreaChart', 'asBarChart', 'asColumnChart', 'asComboChart', 'asLineChart', 'asPieChart']
-      .map((m) => sheet.newChart()[m]().getChartType());
+    const types = [
+      'asAreaChart',
+      'asBarChart',
+      'asColumnChart',
+      'asComboChart',
+      'asLineChart',
+      'asPieChart',
+    ].map((m) => sheet.newChart()[m]().getChartType());
     expect(types).toEqual(['AREA', 'BAR', 'COLUMN', 'COMBO', 'LINE', 'PIE']);
     expect(() => sheet.newChart().setChartType('DONUT')).toThrow('Invalid argument: type (DONUT)');
   });

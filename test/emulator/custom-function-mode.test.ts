@@ -44,7 +44,12 @@ beforeAll(() => {
 
 describe('custom functions run in the custom-function authorization', () => {
   it('finds them by their @customfunction JSDoc', () => {
-    expect([...loadBundleInVm({ file }).customFunctions].sort()).toEqual(['TTS_READ', 'TTS_TAB', 'TTS_UI', 'TTS_WRITE']);
+    expect([...loadBundleInVm({ file }).customFunctions].sort()).toEqual([
+      'TTS_READ',
+      'TTS_TAB',
+      'TTS_UI',
+      'TTS_WRITE',
+    ]);
   });
 
   it('refuses writes, new tabs and UI; allows reads and Utilities', () => {

@@ -12,11 +12,16 @@ function richWorkbook() {
   const ss = g.SpreadsheetApp.getActiveSpreadsheet();
   const ledger = ss.insertSheet('TTS Ledger');
   ledger.getRange('A:A').setNumberFormat('@');
-  ledger.getRange('A1:D2').setValues([['Order ID', 'Date', 'Amount', 'Note'], ['577123456789012345', new Date('2025-02-03T06:00:00Z'), 12.5, '=1+1']]);
+  ledger.getRange('A1:D2').setValues([
+    ['Order ID', 'Date', 'Amount', 'Note'],
+    ['577123456789012345', new Date('2025-02-03T06:00:00Z'), 12.5, '=1+1'],
+  ]);
   ledger.getRange('A1:D1').setFontWeight('bold');
   ledger.setFrozenRows(1);
   ledger.protect().setDescription('ledger').setWarningOnly(true);
-  ledger.insertChart(ledger.newChart().asColumnChart().addRange(ledger.getRange('B1:C2')).setOption('title', 'T').build());
+  ledger.insertChart(
+    ledger.newChart().asColumnChart().addRange(ledger.getRange('B1:C2')).setOption('title', 'T').build(),
+  );
   g.PropertiesService.getDocumentProperties().setProperty('monthlyTarget', '65000');
   return workbook;
 }
@@ -55,6 +60,8 @@ describe('workbook persistence', () => {
   });
 
   it('refuses a file of another format version', () => {
-    expect(() => workbookFromJson({ ...workbookToJson(new Workbook()), version: 99 })).toThrow('Workbook file version 99 is not supported (expected 1).');
+    expect(() => workbookFromJson({ ...workbookToJson(new Workbook()), version: 99 })).toThrow(
+      'Workbook file version 99 is not supported (expected 1).',
+    );
   });
 });

@@ -5,8 +5,14 @@ describe('Range values behave as typed input (USER_ENTERED)', () => {
   it('round-trips plain values and reads empty cells as empty strings', () => {
     const { ss } = gas();
     const sheet = ss.getActiveSheet();
-    sheet.getRange(1, 1, 2, 3).setValues([['SKU', 12.5, true], ['A-1', -3, '']]);
-    expect(sheet.getRange('A1:D2').getValues()).toEqual([['SKU', 12.5, true, ''], ['A-1', -3, '', '']]);
+    sheet.getRange(1, 1, 2, 3).setValues([
+      ['SKU', 12.5, true],
+      ['A-1', -3, ''],
+    ]);
+    expect(sheet.getRange('A1:D2').getValues()).toEqual([
+      ['SKU', 12.5, true, ''],
+      ['A-1', -3, '', ''],
+    ]);
     expect(sheet.getRange('B2').getValue()).toBe(-3);
   });
 
@@ -55,12 +61,16 @@ describe('Range values behave as typed input (USER_ENTERED)', () => {
     r.setValues([['=HYPERLINK("http://evil","x")', 'plain']]);
     expect(r.getFormulas()).toEqual([['=HYPERLINK("http://evil","x")', '']]);
     expect(r.getValues()).toEqual([['', 'plain']]);
-    expect(workbook.formulaCells()).toEqual([{ sheet: 'Sheet1', a1: 'A1', formula: '=HYPERLINK("http://evil","x")' }]);
+    expect(workbook.formulaCells()).toEqual([
+      { sheet: 'Sheet1', a1: 'A1', formula: '=HYPERLINK("http://evil","x")' },
+    ]);
   });
 
   it('treats +text and -text as formulas too, but -12.50 as a number', () => {
     const { ss, workbook } = gas();
-    ss.getActiveSheet().getRange('A1:C1').setValues([['+cmd', '-foo', '-12.50']]);
+    ss.getActiveSheet()
+      .getRange('A1:C1')
+      .setValues([['+cmd', '-foo', '-12.50']]);
     expect(workbook.formulaCells().map((f) => f.a1)).toEqual(['A1', 'B1']);
     expect(ss.getActiveSheet().getRange('C1').getValue()).toBe(-12.5);
   });
@@ -100,9 +110,15 @@ describe('Range values behave as typed input (USER_ENTERED)', () => {
     const { ss } = gas();
     const r = ss.getActiveSheet().getRange('A1:B2');
     r.setValue(0);
-    expect(r.getValues()).toEqual([[0, 0], [0, 0]]);
+    expect(r.getValues()).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
     r.clearContent();
-    expect(r.getValues()).toEqual([['', ''], ['', '']]);
+    expect(r.getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
     expect(r.isBlank()).toBe(true);
   });
 
@@ -114,16 +130,32 @@ describe('Range values behave as typed input (USER_ENTERED)', () => {
   });
 });
 
-describe('setValues shape errors use Sheets\' messages', () => {
+describe("setValues shape errors use Sheets' messages", () => {
   it('names the row counts', () => {
     const { ss } = gas();
-    expect(() => ss.getActiveSheet().getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]])).toThrow(
+    expect(() =>
+      ss
+        .getActiveSheet()
+        .getRange(1, 1, 3, 2)
+        .setValues([
+          [1, 2],
+          [3, 4],
+        ]),
+    ).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
   });
   it('names the column counts', () => {
     const { ss } = gas();
-    expect(() => ss.getActiveSheet().getRange(1, 1, 2, 3).setValues([[1, 2, 3], [4, 5]])).toThrow(
+    expect(() =>
+      ss
+        .getActiveSheet()
+        .getRange(1, 1, 2, 3)
+        .setValues([
+          [1, 2, 3],
+          [4, 5],
+        ]),
+    ).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
     );
   });

@@ -12,7 +12,9 @@ function bundle(name: string, source: string): string {
   return file;
 }
 
-const counter = bundle('counter.js', `
+const counter = bundle(
+  'counter.js',
+  `
 var calls = 0;
 function bump() { calls += 1; return calls; }
 function writeRows(rows) {
@@ -22,7 +24,8 @@ function writeRows(rows) {
 }
 function kinds(v) { return [v instanceof Array, Array.isArray(v)]; }
 function isDateValue(d) { return [d instanceof Date, Object.prototype.toString.call(d) === '[object Date]']; }
-`);
+`,
+);
 
 describe.each([
   ['node:vm', loadBundleInVm],
@@ -37,8 +40,16 @@ describe.each([
   it('runs the script against the given workbook with the emulated services', () => {
     const workbook = new Workbook();
     const rt = load({ file: counter, workbook });
-    expect(rt.call('writeRows', [['a', 1], ['b', 2]])).toBe(2);
-    expect(workbook.valuesOf('Sheet1')).toEqual([['a', 1], ['b', 2]]);
+    expect(
+      rt.call('writeRows', [
+        ['a', 1],
+        ['b', 2],
+      ]),
+    ).toBe(2);
+    expect(workbook.valuesOf('Sheet1')).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     expect(workbook.calls.count('Range.setValues')).toBe(1);
   });
 
@@ -80,7 +91,9 @@ describe('jsonRoundTrip mimics google.script.run serialization', () => {
 
   it('nulls a result holding a Date and rejects a Date argument', () => {
     expect(jsonRoundTrip({ when: new Date() })).toBeNull();
-    expect(() => jsonRoundTrip([{ when: new Date() }], 'argument')).toThrow('Failed due to illegal value in property: 0.when');
+    expect(() => jsonRoundTrip([{ when: new Date() }], 'argument')).toThrow(
+      'Failed due to illegal value in property: 0.when',
+    );
     expect(() => jsonRoundTrip({ f: () => 1 }, 'argument')).toThrow('illegal value in property: f');
   });
 });

@@ -7,11 +7,15 @@ import { formatString, LOCK_TIMEOUT_MESSAGE, parseCsv } from '../../emulator/ser
 import { gas } from './helpers';
 
 describe('call counting', () => {
-  it('counts every API call by method name, not the emulator\'s own internal calls', () => {
+  it("counts every API call by method name, not the emulator's own internal calls", () => {
     const { g, workbook } = gas();
     const ss = g.SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheetByName('Sheet1');
-    sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4], [5, 6]]);
+    sheet.getRange(1, 1, 3, 2).setValues([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     sheet.getRange('A1:B3').getValues();
     ss.getRange('Sheet1!A1').getValue();
     expect(workbook.calls.snapshot()).toEqual({
@@ -32,7 +36,11 @@ describe('call counting', () => {
     const { g, workbook } = gas();
     workbook.calls.recordOrder = true;
     g.SpreadsheetApp.getActiveSheet().getRange('A1').setValue(1);
-    expect(workbook.calls.sequence()).toEqual(['SpreadsheetApp.getActiveSheet', 'Sheet.getRange', 'Range.setValue']);
+    expect(workbook.calls.sequence()).toEqual([
+      'SpreadsheetApp.getActiveSheet',
+      'Sheet.getRange',
+      'Range.setValue',
+    ]);
   });
 });
 
@@ -40,10 +48,16 @@ describe('strict objects', () => {
   it('name the unimplemented member instead of returning undefined', () => {
     const { ss } = gas();
     const range = ss.getActiveSheet().getRange('A1');
-    expect(() => range.setRichTextValues([[]])).toThrow('Emulator: SpreadsheetApp.Range.setRichTextValues is not implemented');
-    expect(() => ss.getActiveSheet().getBandings()).toThrow('Emulator: SpreadsheetApp.Sheet.getBandings is not implemented');
+    expect(() => range.setRichTextValues([[]])).toThrow(
+      'Emulator: SpreadsheetApp.Range.setRichTextValues is not implemented',
+    );
+    expect(() => ss.getActiveSheet().getBandings()).toThrow(
+      'Emulator: SpreadsheetApp.Sheet.getBandings is not implemented',
+    );
     const { g } = gas();
-    expect(() => g.HtmlService.createTemplateFromFile('x')).toThrow('Emulator: HtmlService.createTemplateFromFile is not implemented');
+    expect(() => g.HtmlService.createTemplateFromFile('x')).toThrow(
+      'Emulator: HtmlService.createTemplateFromFile is not implemented',
+    );
   });
 
   it('hide internal state and stay inspectable by test tooling', () => {
@@ -52,12 +66,14 @@ describe('strict objects', () => {
     expect(() => range._sheet).toThrow('Emulator: SpreadsheetApp.Range._sheet is not implemented');
     expect(range.then).toBeUndefined();
     expect(String(range)).toBe('Range');
-    expect(() => { range.foo = 1; }).toThrow('Emulator: cannot assign SpreadsheetApp.Range.foo');
+    expect(() => {
+      range.foo = 1;
+    }).toThrow('Emulator: cannot assign SpreadsheetApp.Range.foo');
   });
 });
 
 describe('failure injection', () => {
-  it('makes the Nth setValues throw Apps Script\'s message, then work again', () => {
+  it("makes the Nth setValues throw Apps Script's message, then work again", () => {
     const { ss, workbook } = gas();
     const sheet = ss.getActiveSheet();
     workbook.calls.failOnCall('Range.setValues', 2, GAS_FAILURES.timedOut(workbook.id));
@@ -86,8 +102,12 @@ describe('auth modes', () => {
     const { g, services } = gas({ authMode: 'NONE' });
     g.SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'showSidebar').addToUi();
     expect(services.ui.menus).toHaveLength(1);
-    expect(() => g.SpreadsheetApp.getActiveSpreadsheet()).toThrow('You do not have permission to call SpreadsheetApp.getActiveSpreadsheet');
-    expect(() => g.PropertiesService.getDocumentProperties()).toThrow('You do not have permission to call PropertiesService.getDocumentProperties');
+    expect(() => g.SpreadsheetApp.getActiveSpreadsheet()).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet',
+    );
+    expect(() => g.PropertiesService.getDocumentProperties()).toThrow(
+      'You do not have permission to call PropertiesService.getDocumentProperties',
+    );
     expect(() => g.LockService.getDocumentLock()).toThrow('You do not have permission to call');
     services.setAuthMode('FULL');
     expect(g.SpreadsheetApp.getActiveSpreadsheet().getName()).toBe('Untitled spreadsheet');
@@ -99,8 +119,12 @@ describe('auth modes', () => {
     sheet.getRange('A1').setValue(5);
     services.setAuthMode('CUSTOM_FUNCTION');
     expect(sheet.getRange('A1').getValue()).toBe(5);
-    expect(() => sheet.getRange('A1').setValue(6)).toThrow('You do not have permission to call Range.setValue');
-    expect(() => sheet.insertRowsAfter(1, 1)).toThrow('You do not have permission to call Sheet.insertRowsAfter');
+    expect(() => sheet.getRange('A1').setValue(6)).toThrow(
+      'You do not have permission to call Range.setValue',
+    );
+    expect(() => sheet.insertRowsAfter(1, 1)).toThrow(
+      'You do not have permission to call Sheet.insertRowsAfter',
+    );
     expect(() => g.SpreadsheetApp.getUi()).toThrow('You do not have permission to call SpreadsheetApp.getUi');
     expect(g.PropertiesService.getDocumentProperties().getProperty('x')).toBeNull();
   });
@@ -163,7 +187,9 @@ describe('PropertiesService', () => {
     expect(() => doc.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
     doc.setProperty('ok', 'x'.repeat(9 * 1024));
     for (let i = 0; i < 54; i++) doc.setProperty(`k${i}`, 'x'.repeat(9 * 1024));
-    expect(() => doc.setProperty('k99', 'x'.repeat(9 * 1024))).toThrow('You have exceeded the property storage quota');
+    expect(() => doc.setProperty('k99', 'x'.repeat(9 * 1024))).toThrow(
+      'You have exceeded the property storage quota',
+    );
   });
 });
 
@@ -176,8 +202,12 @@ describe('HtmlService and Ui', () => {
     const out = g.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('TTS Profit').setWidth(300);
     expect(out.getContent()).toBe('<!doctype html><p>hi</p>');
     g.SpreadsheetApp.getUi().showSidebar(out);
-    expect(services.ui.sidebars).toMatchObject([{ title: 'TTS Profit', fileName: 'Sidebar', content: '<!doctype html><p>hi</p>' }]);
-    expect(() => g.HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
+    expect(services.ui.sidebars).toMatchObject([
+      { title: 'TTS Profit', fileName: 'Sidebar', content: '<!doctype html><p>hi</p>' },
+    ]);
+    expect(() => g.HtmlService.createHtmlOutputFromFile('Missing')).toThrow(
+      'No HTML file named Missing was found.',
+    );
     expect(g.HtmlService.XFrameOptionsMode.ALLOWALL).toBe('ALLOWALL');
     expect(g.HtmlService.createHtmlOutput('<b>x</b>').append('!').getContent()).toBe('<b>x</b>!');
   });
@@ -187,14 +217,27 @@ describe('HtmlService and Ui', () => {
     const ui = g.SpreadsheetApp.getUi();
     const sub = ui.createMenu('More').addItem('Help', 'showHelp');
     ui.createAddonMenu().addItem('Open', 'showSidebar').addSeparator().addSubMenu(sub).addToUi();
-    expect(services.ui.menus).toEqual([{
-      kind: 'addon', name: 'TTS Profit', entries: [
-        { kind: 'item', caption: 'Open', functionName: 'showSidebar' },
-        { kind: 'separator' },
-        { kind: 'submenu', menu: { kind: 'custom', name: 'More', entries: [{ kind: 'item', caption: 'Help', functionName: 'showHelp' }] } },
-      ],
-    }]);
-    expect(() => ui.createMenu('x').addItem('Private', 'helper_')).toThrow('must name a public top-level function');
+    expect(services.ui.menus).toEqual([
+      {
+        kind: 'addon',
+        name: 'TTS Profit',
+        entries: [
+          { kind: 'item', caption: 'Open', functionName: 'showSidebar' },
+          { kind: 'separator' },
+          {
+            kind: 'submenu',
+            menu: {
+              kind: 'custom',
+              name: 'More',
+              entries: [{ kind: 'item', caption: 'Help', functionName: 'showHelp' }],
+            },
+          },
+        ],
+      },
+    ]);
+    expect(() => ui.createMenu('x').addItem('Private', 'helper_')).toThrow(
+      'must name a public top-level function',
+    );
   });
 
   it('records alerts and dialogs and answers alerts with the configured button', () => {
@@ -208,7 +251,11 @@ describe('HtmlService and Ui', () => {
       { title: '', prompt: 'Done', buttons: 'OK' },
       { title: 'Replace?', prompt: 'Replace the ledger?', buttons: 'YES_NO' },
     ]);
-    expect(services.ui.dialogs[0]).toMatchObject({ modal: true, dialogTitle: 'Help', content: '<p>help</p>' });
+    expect(services.ui.dialogs[0]).toMatchObject({
+      modal: true,
+      dialogTitle: 'Help',
+      content: '<p>help</p>',
+    });
   });
 });
 
@@ -216,13 +263,20 @@ describe('Utilities, Session, Logger, ScriptApp', () => {
   it('formats dates in the given time zone with Java patterns', () => {
     const { g } = gas();
     const d = new Date('2024-03-10T07:30:05Z');
-    expect(g.Utilities.formatDate(d, 'America/Los_Angeles', 'yyyy-MM-dd HH:mm:ss')).toBe('2024-03-09 23:30:05');
+    expect(g.Utilities.formatDate(d, 'America/Los_Angeles', 'yyyy-MM-dd HH:mm:ss')).toBe(
+      '2024-03-09 23:30:05',
+    );
     expect(g.Utilities.formatDate(d, 'Etc/UTC', "yyyy-MM-dd'T'HH:mm:ss'Z'")).toBe('2024-03-10T07:30:05Z');
-    expect(g.Utilities.formatDate(d, 'Asia/Tokyo', 'MMM d, yyyy h:mm a XXX')).toBe('Mar 10, 2024 4:30 PM +09:00');
+    expect(g.Utilities.formatDate(d, 'Asia/Tokyo', 'MMM d, yyyy h:mm a XXX')).toBe(
+      'Mar 10, 2024 4:30 PM +09:00',
+    );
   });
 
   it('parses CSV like Utilities.parseCsv', () => {
-    expect(parseCsv('a,"b,c","say ""hi"""\r\n1,,"multi\nline"\n')).toEqual([['a', 'b,c', 'say "hi"'], ['1', '', 'multi\nline']]);
+    expect(parseCsv('a,"b,c","say ""hi"""\r\n1,,"multi\nline"\n')).toEqual([
+      ['a', 'b,c', 'say "hi"'],
+      ['1', '', 'multi\nline'],
+    ]);
     expect(parseCsv('x;y', ';')).toEqual([['x', 'y']]);
     expect(formatString('%s rows, %.2f%%', 3, 12.345)).toBe('3 rows, 12.35%');
   });

@@ -17,7 +17,9 @@ describe('Spreadsheet', () => {
     ss.insertSheet('TTS Ledger');
     ss.insertSheet('COGS', 0);
     expect(ss.getSheets().map((s: any) => s.getName())).toEqual(['COGS', 'Sheet1', 'TTS Ledger']);
-    expect(() => ss.insertSheet('tts ledger')).toThrow('A sheet with the name "tts ledger" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('tts ledger')).toThrow(
+      'A sheet with the name "tts ledger" already exists. Please enter another name.',
+    );
     expect(ss.getSheetByName('Nope')).toBeNull();
   });
 
@@ -36,7 +38,9 @@ describe('Spreadsheet', () => {
   it('records toasts', () => {
     const { ss, workbook } = gas();
     ss.toast('Imported 120 rows', 'TTS Profit', 3);
-    expect(workbook.toasts).toEqual([{ message: 'Imported 120 rows', title: 'TTS Profit', timeoutSeconds: 3 }]);
+    expect(workbook.toasts).toEqual([
+      { message: 'Imported 120 rows', title: 'TTS Profit', timeoutSeconds: 3 },
+    ]);
   });
 });
 
@@ -45,7 +49,13 @@ describe('Sheet', () => {
     const { ss } = gas();
     const s = ss.getActiveSheet();
     const r = s.getRange(2, 3, 4, 5);
-    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getA1Notation()]).toEqual([2, 3, 4, 5, 'C2:G5']);
+    expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getA1Notation()]).toEqual([
+      2,
+      3,
+      4,
+      5,
+      'C2:G5',
+    ]);
     expect(s.getRange('A:C').getNumRows()).toBe(1000);
     expect(s.getRange('A:C').getNumColumns()).toBe(3);
     expect(s.getRange('B2').getA1Notation()).toBe('B2');
@@ -55,7 +65,7 @@ describe('Sheet', () => {
     expect(r.getSheet().getName()).toBe('Sheet1');
   });
 
-  it('throws Sheets\' message for ranges outside the grid', () => {
+  it("throws Sheets' message for ranges outside the grid", () => {
     const { ss } = gas();
     const s = ss.getActiveSheet();
     expect(() => s.getRange(1001, 1)).toThrow(OUTSIDE_SHEET_MESSAGE);
@@ -68,7 +78,10 @@ describe('Sheet', () => {
     const { ss } = gas();
     const s = ss.getActiveSheet();
     expect([s.getLastRow(), s.getLastColumn()]).toEqual([0, 0]);
-    s.getRange('B3:C4').setValues([[1, ''], ['', 'x']]);
+    s.getRange('B3:C4').setValues([
+      [1, ''],
+      ['', 'x'],
+    ]);
     expect([s.getLastRow(), s.getLastColumn()]).toEqual([4, 3]);
     expect(s.getDataRange().getA1Notation()).toBe('A1:C4');
   });
@@ -86,12 +99,20 @@ describe('Sheet', () => {
   it('inserts rows and columns, shifting content', () => {
     const { ss } = gas();
     const s = ss.getActiveSheet();
-    s.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    s.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     s.insertRowsAfter(1, 2);
     s.insertColumnsAfter(1, 1);
     expect(s.getMaxRows()).toBe(1002);
     expect(s.getMaxColumns()).toBe(27);
-    expect(s.getRange('A1:C4').getValues()).toEqual([[1, '', 2], ['', '', ''], ['', '', ''], [3, '', 4]]);
+    expect(s.getRange('A1:C4').getValues()).toEqual([
+      [1, '', 2],
+      ['', '', ''],
+      ['', '', ''],
+      [3, '', 4],
+    ]);
   });
 
   it('clears contents (keeping formats) and everything', () => {
@@ -113,22 +134,36 @@ describe('Sheet', () => {
     s.hideSheet();
     s.setColumnWidth(2, 180);
     s.autoResizeColumns(1, 3);
-    const header = s.getRange('A1:B1').setFontWeight('bold').setBackground('#eeeeee').setHorizontalAlignment('center');
+    const header = s
+      .getRange('A1:B1')
+      .setFontWeight('bold')
+      .setBackground('#eeeeee')
+      .setHorizontalAlignment('center');
     const p = s.protect().setDescription('Managed by TTS Profit').setWarningOnly(true);
     expect(s.getFrozenRows()).toBe(1);
     expect(s.isSheetHidden()).toBe(true);
     expect(s.getColumnWidth(2)).toBe(180);
     expect(s.getColumnWidth(3)).toBe(100);
-    expect([header.getFontWeight(), header.getBackground(), header.getHorizontalAlignment()]).toEqual(['bold', '#eeeeee', 'center']);
+    expect([header.getFontWeight(), header.getBackground(), header.getHorizontalAlignment()]).toEqual([
+      'bold',
+      '#eeeeee',
+      'center',
+    ]);
     expect(p.getDescription()).toBe('Managed by TTS Profit');
-    expect(s.getProtections('SHEET').map((x: any) => [x.getDescription(), x.isWarningOnly()])).toEqual([['Managed by TTS Profit', true]]);
-    expect(() => ss.getSheetByName('Sheet1').hideSheet()).toThrow("You can't hide all the sheets in a document.");
+    expect(s.getProtections('SHEET').map((x: any) => [x.getDescription(), x.isWarningOnly()])).toEqual([
+      ['Managed by TTS Profit', true],
+    ]);
+    expect(() => ss.getSheetByName('Sheet1').hideSheet()).toThrow(
+      "You can't hide all the sheets in a document.",
+    );
   });
 
   it('renames sheets but not onto an existing name', () => {
     const { ss } = gas();
     ss.insertSheet('A');
-    expect(() => ss.getSheetByName('A').setName('Sheet1')).toThrow('A sheet with the name "Sheet1" already exists. Please enter another name.');
+    expect(() => ss.getSheetByName('A').setName('Sheet1')).toThrow(
+      'A sheet with the name "Sheet1" already exists. Please enter another name.',
+    );
     ss.getSheetByName('A').setName('B');
     expect(ss.getSheetByName('B')).not.toBeNull();
   });
@@ -141,7 +176,9 @@ describe('the 10,000,000-cell limit', () => {
     s.insertColumnsAfter(26, 9974); // 1000 × 10000 = 10M cells
     expect(workbook.totalCells()).toBe(10_000_000);
     expect(() => ss.insertSheet('More')).toThrow(CELL_LIMIT_MESSAGE);
-    expect(CELL_LIMIT_MESSAGE).toBe('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+    expect(CELL_LIMIT_MESSAGE).toBe(
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
   });
 
   it('refuses inserted rows and appended rows past the limit', () => {

@@ -26,8 +26,13 @@ function newestSourceTime(dir: string): number {
 function whenBuilt<T>(step: () => T): T {
   for (let attempt = 0; ; attempt++) {
     try {
-      const stale = !existsSync(distCodeFile) || statSync(distCodeFile).mtimeMs < newestSourceTime(join(repoRoot, 'src'));
-      if (stale) execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, stdio: 'pipe' });
+      const stale =
+        !existsSync(distCodeFile) || statSync(distCodeFile).mtimeMs < newestSourceTime(join(repoRoot, 'src'));
+      if (stale)
+        execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], {
+          cwd: repoRoot,
+          stdio: 'pipe',
+        });
       return step();
     } catch (error) {
       if (attempt >= 20) throw error;

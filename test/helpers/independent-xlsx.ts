@@ -24,7 +24,9 @@ function unescapeXml(text: string): string {
 
 function runsText(xml: string): string {
   const withoutPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  return [...withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1])).join('');
+  return [...withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)]
+    .map((m) => unescapeXml(m[1]))
+    .join('');
 }
 
 function columnIndex(letters: string): number {
@@ -37,7 +39,9 @@ function columnIndex(letters: string): number {
 export function readWorkbookIndependently(bytes: Uint8Array): Map<string, IndependentCell[][]> {
   const files = unzipSync(bytes);
   const text = (path: string) => (files[path] ? strFromU8(files[path]) : '');
-  const shared = [...text('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => runsText(m[1]));
+  const shared = [...text('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    runsText(m[1]),
+  );
   const rels = new Map<string, string>();
   for (const m of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[1])?.[1];

@@ -16,7 +16,8 @@ export function readPng(bytes: Buffer): Png {
   const height = bytes.readUInt32BE(20);
   const depth = bytes[24];
   const colorType = bytes[25];
-  if (depth !== 8 || (colorType !== 2 && colorType !== 6) || bytes[28] !== 0) throw new Error(`unsupported PNG: depth ${depth}, colour type ${colorType}`);
+  if (depth !== 8 || (colorType !== 2 && colorType !== 6) || bytes[28] !== 0)
+    throw new Error(`unsupported PNG: depth ${depth}, colour type ${colorType}`);
   const idat: Buffer[] = [];
   for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
@@ -41,14 +42,18 @@ export function readPng(bytes: Buffer): Png {
       else if (filter === 3) value = x + Math.floor((a + b) / 2);
       else if (filter === 4) {
         const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         value = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
       }
       out[y * stride + i] = value & 0xff;
     }
   }
   return {
-    width, height, colorType,
+    width,
+    height,
+    colorType,
     pixel(x, y) {
       const at = y * stride + x * bpp;
       return [out[at], out[at + 1], out[at + 2], bpp === 4 ? out[at + 3] : 255];

@@ -28,7 +28,10 @@ export function realBytes(name: string): Uint8Array {
 export function realCsvRows(name: string): string[][] {
   const text = readFileSync(join(REAL_DIR, name), 'utf8');
   if (text.includes('"')) throw new Error(`${name}: quoted fields; split it with a CSV reader`);
-  return text.split(/\r?\n/).filter((line) => line !== '').map((line) => line.split(','));
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line !== '')
+    .map((line) => line.split(','));
 }
 
 /** A sheet of a real workbook as text rows, read by the independent reader. */
@@ -63,10 +66,20 @@ export interface FileFacts {
 }
 
 /** Rows and total of one column under a header row, from text rows. */
-export function factsOf(rows: string[][], headerIndex: number, totalColumn: string, code: string, skip = 0): FileFacts {
+export function factsOf(
+  rows: string[][],
+  headerIndex: number,
+  totalColumn: string,
+  code: string,
+  skip = 0,
+): FileFacts {
   const header = rows[headerIndex].map((h) => h.trim());
   const column = header.indexOf(totalColumn);
   if (column < 0) throw new Error(`no column ${totalColumn}`);
   const data = rows.slice(headerIndex + 1 + skip).filter((row) => row.some((cell) => cell.trim() !== ''));
-  return { rows: data.length, totalColumn, total: data.reduce((sum, row) => sum + unitsIn(row[column] ?? '', code), 0) };
+  return {
+    rows: data.length,
+    totalColumn,
+    total: data.reduce((sum, row) => sum + unitsIn(row[column] ?? '', code), 0),
+  };
 }

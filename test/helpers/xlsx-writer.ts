@@ -61,12 +61,15 @@ const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relations
 
 export function columnLetters(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 /** Excel serial for an ISO date or date-time, in the 1900 or 1904 date system. */
@@ -98,10 +101,17 @@ function textElement(text: string, prefix: string): string {
   return `<${prefix}t${space}>${escapeXml(text)}</${prefix}t>`;
 }
 
-function cellXml(cell: XlsxCell, ref: string, shared: SharedStrings, options: XlsxWriteOptions, p: string): string {
+function cellXml(
+  cell: XlsxCell,
+  ref: string,
+  shared: SharedStrings,
+  options: XlsxWriteOptions,
+  p: string,
+): string {
   const r = ref === '' ? '' : ` r="${ref}"`;
   if (typeof cell === 'string') {
-    if (options.strings === 'inline') return `<${p}c${r} t="inlineStr"><${p}is>${textElement(cell, p)}</${p}is></${p}c>`;
+    if (options.strings === 'inline')
+      return `<${p}c${r} t="inlineStr"><${p}is>${textElement(cell, p)}</${p}is></${p}c>`;
     return `<${p}c${r} t="s"><${p}v>${shared.add(textElement(cell, ''))}</${p}v></${p}c>`;
   }
   if (typeof cell === 'number') return `<${p}c${r}><${p}v>${String(cell)}</${p}v></${p}c>`;
@@ -111,14 +121,23 @@ function cellXml(cell: XlsxCell, ref: string, shared: SharedStrings, options: Xl
   if ('date' in cell) {
     const hasTime = cell.date.length > 10;
     const style =
-      cell.format === 'custom' ? (hasTime ? STYLE_CUSTOM_DATETIME : STYLE_CUSTOM_DATE) : hasTime ? STYLE_DATETIME : STYLE_DATE;
+      cell.format === 'custom'
+        ? hasTime
+          ? STYLE_CUSTOM_DATETIME
+          : STYLE_CUSTOM_DATE
+        : hasTime
+          ? STYLE_DATETIME
+          : STYLE_DATE;
     return `<${p}c${r} s="${style}"><${p}v>${isoToExcelSerial(cell.date, options.date1904)}</${p}v></${p}c>`;
   }
   if ('rich' in cell) {
-    const runs = cell.rich.map((run, i) => `<r>${i % 2 === 1 ? '<rPr><b/></rPr>' : ''}${textElement(run, '')}</r>`).join('');
+    const runs = cell.rich
+      .map((run, i) => `<r>${i % 2 === 1 ? '<rPr><b/></rPr>' : ''}${textElement(run, '')}</r>`)
+      .join('');
     return `<${p}c${r} t="s"><${p}v>${shared.add(runs)}</${p}v></${p}c>`;
   }
-  if ('inline' in cell) return `<${p}c${r} t="inlineStr"><${p}is>${textElement(cell.inline, p)}</${p}is></${p}c>`;
+  if ('inline' in cell)
+    return `<${p}c${r} t="inlineStr"><${p}is>${textElement(cell.inline, p)}</${p}is></${p}c>`;
   if ('formula' in cell) {
     return `<${p}c${r} t="str"><${p}f>${escapeXml(cell.formula)}</${p}f><${p}v>${escapeXml(cell.formulaText)}</${p}v></${p}c>`;
   }
@@ -153,7 +172,11 @@ function encodePieces(pieces: Iterable<string>): Uint8Array {
   return out;
 }
 
-function* sheetXmlPieces(sheet: XlsxSheetSpec, shared: SharedStrings, options: XlsxWriteOptions): Generator<string> {
+function* sheetXmlPieces(
+  sheet: XlsxSheetSpec,
+  shared: SharedStrings,
+  options: XlsxWriteOptions,
+): Generator<string> {
   const p = options.namespacePrefix ?? '';
   const ns = p === '' ? `xmlns="${MAIN_NS}"` : `xmlns:${p.slice(0, -1)}="${MAIN_NS}"`;
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${ns} xmlns:r="${REL_NS}">`;
@@ -171,10 +194,22 @@ function* sheetXmlPieces(sheet: XlsxSheetSpec, shared: SharedStrings, options: X
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (cell === null || cell === undefined || cell === '') continue;
-      if (options.omitCellReferences && c > 0 && (row[c - 1] === null || row[c - 1] === undefined || row[c - 1] === '')) {
+      if (
+        options.omitCellReferences &&
+        c > 0 &&
+        (row[c - 1] === null || row[c - 1] === undefined || row[c - 1] === '')
+      ) {
         throw new Error('cells without references cannot have gaps');
       }
-      cells.push(cellXml(cell, options.omitCellReferences ? '' : `${columnLetters(c)}${rowNumber}`, shared, options, p));
+      cells.push(
+        cellXml(
+          cell,
+          options.omitCellReferences ? '' : `${columnLetters(c)}${rowNumber}`,
+          shared,
+          options,
+          p,
+        ),
+      );
     }
     if (options.rowPerCell) for (const cell of cells) yield `<${p}row r="${rowNumber}">${cell}</${p}row>`;
     else yield `<${p}row r="${rowNumber}">${cells.join('')}</${p}row>`;
@@ -202,11 +237,17 @@ export function writeXlsx(sheets: XlsxSheetSpec[], options: XlsxWriteOptions = {
   const files: Zippable = {};
   const level = options.compressionLevel ?? 6;
   sheets.forEach((sheet, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = [encodePieces(sheetXmlPieces(sheet, shared, options)), { level }];
+    files[`xl/worksheets/sheet${i + 1}.xml`] = [
+      encodePieces(sheetXmlPieces(sheet, shared, options)),
+      { level },
+    ];
   });
 
   const sheetOverrides = sheets
-    .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
     .join('');
   files['[Content_Types].xml'] = strToU8(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -225,14 +266,21 @@ export function writeXlsx(sheets: XlsxSheetSpec[], options: XlsxWriteOptions = {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
         (options.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>') +
         '<sheets>' +
-        sheets.map((sheet, i) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        sheets
+          .map((sheet, i) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+          .join('') +
         '</sheets></workbook>',
     );
   }
   const n = sheets.length;
   files['xl/_rels/workbook.xml.rels'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL_NS}">` +
-      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
       `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
       `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );

@@ -49,12 +49,13 @@ describe('the name', () => {
     expect(read('dist/Sidebar.html')).toContain(`<title>${NAME}</title>`);
     expect(ADDON_NAME).toBe(NAME);
     expect(JSON.parse(read('package.json')).description).toMatch(new RegExp(`^${NAME}: `));
-    for (const page of ['docs/privacy.md', 'docs/terms.md', 'docs/support.md']) expect(read(page).split('\n')[0]).toMatch(new RegExp(`^# ${NAME} `));
+    for (const page of ['docs/privacy.md', 'docs/terms.md', 'docs/support.md'])
+      expect(read(page).split('\n')[0]).toMatch(new RegExp(`^# ${NAME} `));
   });
 });
 
 describe('descriptions', () => {
-  it('short under 200 characters, detailed under 16,000, not the same, both saying it is not TikTok\'s', () => {
+  it("short under 200 characters, detailed under 16,000, not the same, both saying it is not TikTok's", () => {
     const short = section(listing, 'Short description');
     const detailed = section(listing, 'Detailed description');
     expect(short.length).toBeLessThanOrEqual(200);
@@ -68,9 +69,11 @@ describe('descriptions', () => {
 
 describe('the OAuth consent screen', () => {
   const manifest = JSON.parse(read('appsscript.json')) as { oauthScopes: string[] };
-  const rows = [...section(listing, 'OAuth consent screen').matchAll(/^\| `(https:[^`]+)` \| (.+) \|$/gm)].map((m) => ({ scope: m[1], reason: m[2].trim() }));
+  const rows = [
+    ...section(listing, 'OAuth consent screen').matchAll(/^\| `(https:[^`]+)` \| (.+) \|$/gm),
+  ].map((m) => ({ scope: m[1], reason: m[2].trim() }));
 
-  it('asks for exactly the manifest\'s scopes, each with a reason', () => {
+  it("asks for exactly the manifest's scopes, each with a reason", () => {
     expect(rows.map((r) => r.scope).sort()).toEqual([...manifest.oauthScopes].sort());
     for (const r of rows) expect(r.reason.length).toBeGreaterThan(30);
   });
@@ -84,7 +87,7 @@ describe('the OAuth consent screen', () => {
 });
 
 describe('pages', () => {
-  it('every linked page exists and says TTS Profit is not TikTok\'s', () => {
+  it("every linked page exists and says TTS Profit is not TikTok's", () => {
     const links = [...section(listing, 'Links').matchAll(/\| (docs\/[\w/.-]+\.md) \|/g)].map((m) => m[1]);
     expect(new Set(links)).toEqual(new Set(['docs/terms.md', 'docs/privacy.md', 'docs/support.md']));
     for (const link of links) {
@@ -102,15 +105,23 @@ describe('pages', () => {
 });
 
 describe('volatile arguments', () => {
-  it('every custom function\'s JSDoc says NOW(), TODAY() and RAND() are not allowed', () => {
+  it("every custom function's JSDoc says NOW(), TODAY() and RAND() are not allowed", () => {
     const code = read('dist/Code.js');
     const docs = [...code.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)@customfunction\s*\*\/\s*function\s+(\w+)/g)];
     expect(docs.length).toBeGreaterThanOrEqual(10);
-    for (const [, jsdoc, name] of docs) expect(`${name}: ${jsdoc}`).toMatch(new RegExp(`^${name}: [\\s\\S]*NOW\\(\\), TODAY\\(\\) or RAND\\(\\)`));
+    for (const [, jsdoc, name] of docs)
+      expect(`${name}: ${jsdoc}`).toMatch(
+        new RegExp(`^${name}: [\\s\\S]*NOW\\(\\), TODAY\\(\\) or RAND\\(\\)`),
+      );
   });
 
   it('no example in the docs passes one', () => {
-    for (const page of ['README.md', 'docs/support.md', 'docs/live-checks.md', 'docs/marketplace/listing.md']) {
+    for (const page of [
+      'README.md',
+      'docs/support.md',
+      'docs/live-checks.md',
+      'docs/marketplace/listing.md',
+    ]) {
       expect(read(page)).not.toMatch(/=TTS_\w+\([^)\n]*\b(NOW|TODAY|RAND)\(/);
     }
   });
@@ -118,10 +129,19 @@ describe('volatile arguments', () => {
 
 describe('graphics', () => {
   const image = (file: string) => readPng(readFileSync(join(repoRoot, 'docs/marketplace', file)));
-  const rows = [...section(listing, 'Graphics').matchAll(/^\| [^|]+ \| docs\/marketplace\/([\w.-]+\.png) \| (\d+)×(\d+) \|$/gm)];
+  const rows = [
+    ...section(listing, 'Graphics').matchAll(
+      /^\| [^|]+ \| docs\/marketplace\/([\w.-]+\.png) \| (\d+)×(\d+) \|$/gm,
+    ),
+  ];
 
   it('lists the two icons, the banner and five screenshots, each at its size', () => {
-    expect(rows.map((r) => r[1])).toEqual(['icon-128.png', 'icon-32.png', 'banner-220x140.png', ...[1, 2, 3, 4, 5].map((n) => `screenshot-${n}.png`)]);
+    expect(rows.map((r) => r[1])).toEqual([
+      'icon-128.png',
+      'icon-32.png',
+      'banner-220x140.png',
+      ...[1, 2, 3, 4, 5].map((n) => `screenshot-${n}.png`),
+    ]);
     for (const [, file, width, height] of rows) {
       const png = image(file);
       expect([file, png.width, png.height]).toEqual([file, Number(width), Number(height)]);
@@ -133,7 +153,13 @@ describe('graphics', () => {
       const png = image(file);
       expect(png.colorType).toBe(6);
       const last = png.width - 1;
-      for (const [x, y] of [[0, 0], [last, 0], [0, last], [last, last]]) expect(png.pixel(x, y)[3]).toBe(0);
+      for (const [x, y] of [
+        [0, 0],
+        [last, 0],
+        [0, last],
+        [last, last],
+      ])
+        expect(png.pixel(x, y)[3]).toBe(0);
       const [r, g, b, a] = png.pixel(Math.floor(png.width / 2), png.height - Math.ceil(png.height / 12));
       expect(a).toBe(255);
       expect(Math.max(r, g, b) - Math.min(r, g, b)).toBeGreaterThan(40); // not grey
@@ -141,7 +167,8 @@ describe('graphics', () => {
   });
 
   it('the drawings are our own: no third-party mark named in them', () => {
-    for (const file of ['icon.svg', 'banner.svg']) expect(read(`docs/marketplace/${file}`)).not.toMatch(/tiktok|google|<image|href=/i);
+    for (const file of ['icon.svg', 'banner.svg'])
+      expect(read(`docs/marketplace/${file}`)).not.toMatch(/tiktok|google|<image|href=/i);
   });
 });
 

@@ -27,15 +27,21 @@ beforeAll(async () => {
 afterAll(() => pg?.close());
 
 const typeInto = (sheet: string, row: number, column: number, input: string) =>
-  fetch(`${pg.url}api/cell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet, row, column, input }) });
-const view = async (sheet: string) => (await (await fetch(`${pg.url}api/workbook?sheet=${encodeURIComponent(sheet)}`)).json()) as SheetView;
+  fetch(`${pg.url}api/cell`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ sheet, row, column, input }),
+  });
+const view = async (sheet: string) =>
+  (await (await fetch(`${pg.url}api/workbook?sheet=${encodeURIComponent(sheet)}`)).json()) as SheetView;
 
 describe('editing cells in the playground', () => {
   it('types unit costs, a running cost and a formula; the formula answers through the bundle', async () => {
     const cogs = await view('TTS COGS');
     expect(cogs.editable).toBe(true);
     // Every SKU at $5.00 (Product cost), one at 0.125: the total column's formula shows the sum.
-    for (let r = 2; r <= cogs.lastRow; r++) expect((await typeInto('TTS COGS', r, 5, r === 2 ? '0.125' : '5')).status).toBe(200);
+    for (let r = 2; r <= cogs.lastRow; r++)
+      expect((await typeInto('TTS COGS', r, 5, r === 2 ? '0.125' : '5')).status).toBe(200);
     const after = await view('TTS COGS');
     expect(after.rows[1][9]).toBe('$0.125');
     expect(after.rows[2][9]).toBe('$5.00');
@@ -46,9 +52,28 @@ describe('editing cells in the playground', () => {
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toContain('0 or more');
 
-    for (const [c, text] of ['Software', '30', 'month', '', '', '2026-01-01'].entries()) if (text) expect((await typeInto('TTS Costs', 2, c + 1, text)).status).toBe(200);
-    expect((await typeInto('Sheet1', 1, 1, "=TTS_NET_PROFIT('TTS Ledger'!A:CZ, 'TTS COGS'!A:K, , 'TTS Costs'!A:G)")).status).toBe(200);
-    expect((await typeInto('Sheet1', 3, 1, "=TTS_PNL('TTS Ledger'!A:CZ, 'TTS COGS'!A:K, \"month\", 'TTS Costs'!A:G)")).status).toBe(200);
+    for (const [c, text] of ['Software', '30', 'month', '', '', '2026-01-01'].entries())
+      if (text) expect((await typeInto('TTS Costs', 2, c + 1, text)).status).toBe(200);
+    expect(
+      (
+        await typeInto(
+          'Sheet1',
+          1,
+          1,
+          "=TTS_NET_PROFIT('TTS Ledger'!A:CZ, 'TTS COGS'!A:K, , 'TTS Costs'!A:G)",
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await typeInto(
+          'Sheet1',
+          3,
+          1,
+          "=TTS_PNL('TTS Ledger'!A:CZ, 'TTS COGS'!A:K, \"month\", 'TTS Costs'!A:G)",
+        )
+      ).status,
+    ).toBe(200);
     const sheet1 = await view('Sheet1');
     // Settlement 4,613.85; units: SKU …5550021 (row 2 of the tab) is not necessarily the 0.125 one, so
     // the net profit is checked against the P&L table the same formula language spills below it.

@@ -4,8 +4,7 @@ import { messageDefect } from './record';
 import { readyFiles } from '../../src/core/ledger/ready-to-import';
 
 export type ParseClass =
-  | { kind: 'parsed'; result: ParseFileResult; defects: string[] }
-  | { kind: 'crash'; error: unknown };
+  { kind: 'parsed'; result: ParseFileResult; defects: string[] } | { kind: 'crash'; error: unknown };
 
 /** Parses `bytes`; any exception is a crash. `defects` lists every message that is not clear. */
 export function parseClassified(bytes: Uint8Array, fileName: string): ParseClass {
@@ -26,7 +25,12 @@ export function parseClassified(bytes: Uint8Array, fileName: string): ParseClass
   for (const file of result.files) {
     for (const p of file.rejects) {
       // A row problem names its file in `file` (shown beside it) and its row in the message.
-      const defect = p.file !== fileName ? `names ${p.file}` : !p.message.includes(`Row ${p.row}`) ? 'does not name its row' : messageDefect(p.message);
+      const defect =
+        p.file !== fileName
+          ? `names ${p.file}`
+          : !p.message.includes(`Row ${p.row}`)
+            ? 'does not name its row'
+            : messageDefect(p.message);
       if (defect) defects.push(`${p.message.slice(0, 120)}: ${defect}`);
     }
   }

@@ -18,7 +18,9 @@ describe('hostile and broken input corpus', () => {
     const parsed = parseClassified(bytes, name);
     if (parsed.kind === 'crash') {
       recordInput({ suite: 'corpus', input: name, outcome: 'crash', lost: 0, duplicated: 0 });
-      throw new Error(`${name} crashed the parser: ${String((parsed.error as Error)?.stack ?? parsed.error)}`);
+      throw new Error(
+        `${name} crashed the parser: ${String((parsed.error as Error)?.stack ?? parsed.error)}`,
+      );
     }
     const { result, defects } = parsed;
     expect(defects, `${name}: unclear messages`).toEqual([]);
@@ -55,13 +57,24 @@ describe('hostile and broken input corpus', () => {
     // The rows the parser accepted go into the ledger of the built bundle, each exactly once.
     const h = harness();
     const [outcome] = await h.importFiles([file], { maxRows: Math.max(3, Math.ceil(file.rows.length / 6)) });
-    expect(outcome).toMatchObject({ status: 'complete', written: expected.rows, duplicates: 0, rejected: rejectedRows });
+    expect(outcome).toMatchObject({
+      status: 'complete',
+      written: expected.rows,
+      duplicates: 0,
+      rejected: rejectedRows,
+    });
     const ledger = h.values(LEDGER);
     const keys = ledger.length > 0 ? column(ledger, 'Key') : [];
     const wanted = new Set(file.rows.map((r) => r.key));
     const lost = [...wanted].filter((k) => !keys.includes(k)).length;
     const duplicated = keys.length - new Set(keys).size + keys.filter((k) => !wanted.has(String(k))).length;
-    recordInput({ suite: 'corpus', input: name, outcome: expected.rows === 0 && rejects.length > 0 ? 'rejected' : 'imported', lost, duplicated });
+    recordInput({
+      suite: 'corpus',
+      input: name,
+      outcome: expected.rows === 0 && rejects.length > 0 ? 'rejected' : 'imported',
+      lost,
+      duplicated,
+    });
     expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
     // An order export settles nothing: its ledger has no settlement column (and its file no settlement).
     const settled = ledger.length > 0 && ledger[0].includes('Total settlement amount');
@@ -69,41 +82,63 @@ describe('hostile and broken input corpus', () => {
       expect(ledgerCents(column(ledger, 'Total settlement amount'))).toBe(expected.settlementCents);
     }
     // No text from a file is a formula: the only formulas are TTS COGS's own Unit cost totals.
-    expect(h.workbook.formulaCells().filter((f) => !(f.sheet === 'TTS COGS' && /^=IF\(COUNT\(E(\d+):I\1\),SUM\(E\1:I\1\),""\)$/.test(f.formula)))).toEqual([]);
+    expect(
+      h.workbook
+        .formulaCells()
+        .filter(
+          (f) =>
+            !(f.sheet === 'TTS COGS' && /^=IF\(COUNT\(E(\d+):I\1\),SUM\(E\1:I\1\),""\)$/.test(f.formula)),
+        ),
+    ).toEqual([]);
     expect(column(h.values(IMPORTS), 'Status')).toEqual(['complete']);
     const allText = new Set(ledger.flat().map(String));
-    for (const text of expected.texts ?? []) expect(allText.has(text), `ledger holds ${JSON.stringify(text)}`).toBe(true);
+    for (const text of expected.texts ?? [])
+      expect(allText.has(text), `ledger holds ${JSON.stringify(text)}`).toBe(true);
   });
 
-  it.each(SIZE_CASES.map((c) => [c.name, c] as const))('%s is refused by its size before it is read', async (name, sizeCase) => {
-    const expected = sizeCase.expected;
-    if (expected.outcome !== 'rejected') throw new Error('size cases are rejections');
-    let thrown: unknown;
-    try {
-      checkFileSize(name, sizeCase.size);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(FileReadError);
-    expect((thrown as Error).message).toMatch(expected.message);
-    expect(messageDefect((thrown as Error).message, name)).toBe('');
+  it.each(SIZE_CASES.map((c) => [c.name, c] as const))(
+    '%s is refused by its size before it is read',
+    async (name, sizeCase) => {
+      const expected = sizeCase.expected;
+      if (expected.outcome !== 'rejected') throw new Error('size cases are rejections');
+      let thrown: unknown;
+      try {
+        checkFileSize(name, sizeCase.size);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(FileReadError);
+      expect((thrown as Error).message).toMatch(expected.message);
+      expect(messageDefect((thrown as Error).message, name)).toBe('');
 
-    // The sidebar's parser checks the size before it touches the bytes.
-    const untouchable = {
-      name, size: sizeCase.size, type: 'text/csv', lastModified: 0,
-      slice() { throw new Error('the file was read'); },
-      arrayBuffer() { throw new Error('the file was read'); },
-      stream() { throw new Error('the file was read'); },
-      text() { throw new Error('the file was read'); },
-    } as unknown as File;
-    const parser = createFileParser(() => {
-      throw new Error('no worker should start');
-    });
-    const outcome = await parser.parse(untouchable);
-    expect(outcome.files).toEqual([]);
-    expect(outcome.errors).toEqual([{ fileName: name, message: expect.stringMatching(expected.message) }]);
-    recordInput({ suite: 'corpus', input: name, outcome: 'rejected', lost: 0, duplicated: 0 });
-  });
+      // The sidebar's parser checks the size before it touches the bytes.
+      const untouchable = {
+        name,
+        size: sizeCase.size,
+        type: 'text/csv',
+        lastModified: 0,
+        slice() {
+          throw new Error('the file was read');
+        },
+        arrayBuffer() {
+          throw new Error('the file was read');
+        },
+        stream() {
+          throw new Error('the file was read');
+        },
+        text() {
+          throw new Error('the file was read');
+        },
+      } as unknown as File;
+      const parser = createFileParser(() => {
+        throw new Error('no worker should start');
+      });
+      const outcome = await parser.parse(untouchable);
+      expect(outcome.files).toEqual([]);
+      expect(outcome.errors).toEqual([{ fileName: name, message: expect.stringMatching(expected.message) }]);
+      recordInput({ suite: 'corpus', input: name, outcome: 'rejected', lost: 0, duplicated: 0 });
+    },
+  );
 
   it('keeps the same size limit as the readers: 100 MB is read, one byte more is not', () => {
     expect(() => checkFileSize('statement.csv', 100 * 1024 * 1024)).not.toThrow();

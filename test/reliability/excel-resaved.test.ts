@@ -22,7 +22,10 @@ beforeAll(() => {
 
 const FILES = {
   original: ['statement-2026-05.csv', 'samples/statement-2026-05.csv'],
-  utf8: ['statement-2026-05 (Excel UTF-8).csv', 'test/fixtures/excel-resaved/excel-resaved-ids-text-utf8bom.csv'],
+  utf8: [
+    'statement-2026-05 (Excel UTF-8).csv',
+    'test/fixtures/excel-resaved/excel-resaved-ids-text-utf8bom.csv',
+  ],
   cp1252: ['statement-2026-05 (Excel).csv', 'test/fixtures/excel-resaved/excel-resaved-ids-text-cp1252.csv'],
 } as const;
 
@@ -50,7 +53,10 @@ describe('a statement and its Excel re-save', () => {
     expect(b).toMatchObject({ status: 'complete', written: 0, duplicates: 195 });
     const rt = loadBundleInVm({ file: bundle, workbook: h.workbook });
     expect(rt.call('TTS_SETTLEMENT', h.values(LEDGER))).toBe(4613.85);
-    const keys = h.values(LEDGER).slice(1).map((r) => r[0]);
+    const keys = h
+      .values(LEDGER)
+      .slice(1)
+      .map((r) => r[0]);
     const duplicated = keys.length - new Set(keys).size + (keys.length - 195);
     recordInput({ suite: 'excel-resaved', input: name, outcome: 'imported', lost: 0, duplicated });
     expect(duplicated).toBe(0);

@@ -21,7 +21,10 @@ const LOCK_BUSY = 'Another import is writing to this spreadsheet. Wait a minute 
 
 function statement(rows: number, seed: number): ParsedExport {
   const name = `statement-${seed}.csv`;
-  const parsed = parseExportFile(new TextEncoder().encode(generateStatementCsv({ rows, seed, start: '2026-01-01', months: 3 }).csv), name);
+  const parsed = parseExportFile(
+    new TextEncoder().encode(generateStatementCsv({ rows, seed, start: '2026-01-01', months: 3 }).csv),
+    name,
+  );
   if (parsed.errors.length > 0) throw new Error(parsed.errors[0].message);
   return parsed.files[0];
 }
@@ -63,13 +66,28 @@ async function reference(files: readonly ParsedExport[]): Promise<Map<string, Re
 }
 
 /** Checks the final ledger against the reference and records the input for the summary. */
-function settle(suite: string, input: string, h: Harness, files: readonly ParsedExport[], want: Map<string, Record<string, string>>): void {
+function settle(
+  suite: string,
+  input: string,
+  h: Harness,
+  files: readonly ParsedExport[],
+  want: Map<string, Record<string, string>>,
+): void {
   const counts = lossAndDuplicates(h, files);
   // Column order may differ (new amount columns are added at the right as files arrive): compare by label.
   const canonical = (m: Map<string, Record<string, string>>) =>
-    JSON.stringify([...m.keys()].sort().map((k) => Object.entries(m.get(k)!).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+    JSON.stringify(
+      [...m.keys()]
+        .sort()
+        .map((k) => Object.entries(m.get(k)!).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    );
   const same = canonical(ledgerSnapshot(h)) === canonical(want);
-  recordInput({ suite, input, outcome: same && counts.lost === 0 && counts.duplicated === 0 ? 'imported' : 'crash', ...counts });
+  recordInput({
+    suite,
+    input,
+    outcome: same && counts.lost === 0 && counts.duplicated === 0 ? 'imported' : 'crash',
+    ...counts,
+  });
   expect(counts).toEqual({ lost: 0, duplicated: 0 });
   expect([...ledgerSnapshot(h)].sort()).toEqual([...want].sort());
 }
@@ -80,25 +98,45 @@ describe('import properties', () => {
   it('importing files once, twice, in any order or as overlapping date ranges gives the same ledger', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 4, max: 18 }), fc.integer({ min: 4, max: 18 }), fc.integer({ min: 1, max: 99_999 }),
-        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.nat(4), fc.array(fc.nat(), { minLength: 2, maxLength: 8 }), fc.nat(),
+        fc.integer({ min: 4, max: 18 }),
+        fc.integer({ min: 4, max: 18 }),
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        fc.nat(4),
+        fc.array(fc.nat(), { minLength: 2, maxLength: 8 }),
+        fc.nat(),
         async (rowsA, rowsB, seed, cuts, overlap, repeats, orderSeed) => {
           const files = [statement(rowsA, seed), statement(rowsB, seed + 1)];
           const want = await reference(files);
           // Each file as date windows that overlap by `overlap` rows, plus whole files again.
           const pieces: ParsedExport[] = [];
           for (const file of files) {
-            const byDate = [...file.rows].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0));
-            const bounds = [...new Set([0, ...cuts.map((c) => c % byDate.length), byDate.length])].sort((a, b) => a - b);
-            for (let i = 0; i + 1 < bounds.length; i++) pieces.push(withRows(file, byDate.slice(Math.max(0, bounds[i] - overlap), bounds[i + 1])));
+            const byDate = [...file.rows].sort((a, b) =>
+              dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0,
+            );
+            const bounds = [...new Set([0, ...cuts.map((c) => c % byDate.length), byDate.length])].sort(
+              (a, b) => a - b,
+            );
+            for (let i = 0; i + 1 < bounds.length; i++)
+              pieces.push(withRows(file, byDate.slice(Math.max(0, bounds[i] - overlap), bounds[i + 1])));
           }
-          for (const r of repeats.slice(0, 3)) pieces.push(r % 2 === 0 ? files[r % files.length] : pieces[r % pieces.length]);
-          const order = pieces.map((p, i) => ({ p, k: (i * 7919 + orderSeed) % 104_729 })).sort((a, b) => a.k - b.k).map((x) => x.p);
+          for (const r of repeats.slice(0, 3))
+            pieces.push(r % 2 === 0 ? files[r % files.length] : pieces[r % pieces.length]);
+          const order = pieces
+            .map((p, i) => ({ p, k: (i * 7919 + orderSeed) % 104_729 }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.p);
           const h = harness();
           const outcomes = await h.importFiles(order, { maxRows: 5 });
           expect(outcomes.every((o) => o.status === 'complete')).toBe(true);
           expect(outcomes.reduce((n, o) => n + o.written, 0)).toBe(want.size);
-          settle('import-order', `${order.length} overlapping pieces of seeds ${seed}, ${seed + 1}`, h, files, want);
+          settle(
+            'import-order',
+            `${order.length} overlapping pieces of seeds ${seed}, ${seed + 1}`,
+            h,
+            files,
+            want,
+          );
         },
       ),
       { numRuns: 6 },
@@ -109,19 +147,32 @@ describe('import properties', () => {
     const file = statement(24, 4242);
     const want = await reference([file]);
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1500, max: 1_000_000 }), async (maxRows, maxBytes) => {
-        const h = harness();
-        const [outcome] = await runImports([file], { call: h.call, limits: { maxRows, maxBytes } });
-        expect(outcome).toMatchObject({ status: 'complete', written: file.rows.length, duplicates: 0 });
-        settle('chunk-sizes', `${file.rows.length} rows in chunks of ${maxRows} rows / ${maxBytes} bytes`, h, [file], want);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1500, max: 1_000_000 }),
+        async (maxRows, maxBytes) => {
+          const h = harness();
+          const [outcome] = await runImports([file], { call: h.call, limits: { maxRows, maxBytes } });
+          expect(outcome).toMatchObject({ status: 'complete', written: file.rows.length, duplicates: 0 });
+          settle(
+            'chunk-sizes',
+            `${file.rows.length} rows in chunks of ${maxRows} rows / ${maxBytes} bytes`,
+            h,
+            [file],
+            want,
+          );
+        },
+      ),
       { numRuns: 8 },
     );
   });
 });
 
 /** A caller that passes every call to the bundle, except that `fault` may replace one. */
-function callerWith(h: Harness, fault: (name: string, arg: unknown, n: number) => Promise<unknown> | undefined): ServerCaller {
+function callerWith(
+  h: Harness,
+  fault: (name: string, arg: unknown, n: number) => Promise<unknown> | undefined,
+): ServerCaller {
   const counts = new Map<string, number>();
   return (async (name: string, arg: unknown) => {
     const n = (counts.get(name) ?? 0) + 1;
@@ -144,30 +195,43 @@ describe('fault injection', () => {
     const probe = harness();
     await probe.importFiles([file], { maxRows: 4 });
     const writes = probe.workbook.calls.count('Range.setValues');
-    const messages = [GAS_FAILURES.serviceError, GAS_FAILURES.maxExecutionTime, GAS_FAILURES.timedOut('sheet'), 'Exceeded maximum rate of writes (quota)'];
+    const messages = [
+      GAS_FAILURES.serviceError,
+      GAS_FAILURES.maxExecutionTime,
+      GAS_FAILURES.timedOut('sheet'),
+      'Exceeded maximum rate of writes (quota)',
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: writes }), fc.constantFrom(...messages), async (nth, message) => {
-        const h = harness();
-        h.workbook.calls.failOnCall('Range.setValues', nth, message);
-        const [first] = await h.importFiles([file], { maxRows: 4 });
-        h.workbook.calls.clearFailures();
-        const log = h.values(IMPORTS);
-        if (first.status === 'failed') {
-          expect(first.message).toBe(message);
-          // The file's log row (if its first write went in) says it failed and why.
-          if (log.length > 1) {
-            expect(column(log, 'Status')).toEqual(['failed']);
-            expect(column(log, 'Message')).toEqual([message]);
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: writes }),
+        fc.constantFrom(...messages),
+        async (nth, message) => {
+          const h = harness();
+          h.workbook.calls.failOnCall('Range.setValues', nth, message);
+          const [first] = await h.importFiles([file], { maxRows: 4 });
+          h.workbook.calls.clearFailures();
+          const log = h.values(IMPORTS);
+          if (first.status === 'failed') {
+            expect(first.message).toBe(message);
+            // The file's log row (if its first write went in) says it failed and why.
+            if (log.length > 1) {
+              expect(column(log, 'Status')).toEqual(['failed']);
+              expect(column(log, 'Message')).toEqual([message]);
+            }
+          } else {
+            // Only the log update failed: the rows are in and the seller is told.
+            expect(first.message).toMatch(/^Rows were written, but the import log could not be updated: /);
           }
-        } else {
-          // Only the log update failed: the rows are in and the seller is told.
-          expect(first.message).toMatch(/^Rows were written, but the import log could not be updated: /);
-        }
-        const [again] = await h.importFiles([file], { maxRows: 4 });
-        expect(again).toMatchObject({ status: 'complete', written: file.rows.length - first.written, duplicates: first.written });
-        expect(column(h.values(IMPORTS), 'Status').at(-1)).toBe('complete');
-        settle('faults', `setValues call ${nth} fails: ${message}`, h, [file], want);
-      }),
+          const [again] = await h.importFiles([file], { maxRows: 4 });
+          expect(again).toMatchObject({
+            status: 'complete',
+            written: file.rows.length - first.written,
+            duplicates: first.written,
+          });
+          expect(column(h.values(IMPORTS), 'Status').at(-1)).toBe('complete');
+          settle('faults', `setValues call ${nth} fails: ${message}`, h, [file], want);
+        },
+      ),
       { numRuns: 10 },
     );
   });
@@ -181,11 +245,18 @@ describe('fault injection', () => {
         return Promise.reject(new Error('NetworkError: Connection failure due to HTTP 0'));
       });
       const [first] = await runImports([file], { call, limits: { maxRows: 4, maxBytes: 1_000_000 } });
-      expect(first).toMatchObject({ status: 'failed', message: 'NetworkError: Connection failure due to HTTP 0' });
+      expect(first).toMatchObject({
+        status: 'failed',
+        message: 'NetworkError: Connection failure due to HTTP 0',
+      });
       expect(column(h.values(IMPORTS), 'Status')).toEqual(['failed']);
       expect(column(h.values(LEDGER_TAB), 'Key')).toHaveLength(4 * lostChunk);
       const [again] = await h.importFiles([file], { maxRows: 4 });
-      expect(again).toMatchObject({ status: 'complete', written: file.rows.length - 4 * lostChunk, duplicates: 4 * lostChunk });
+      expect(again).toMatchObject({
+        status: 'complete',
+        written: file.rows.length - 4 * lostChunk,
+        duplicates: 4 * lostChunk,
+      });
       settle('faults', `connection lost after chunk ${lostChunk} was written`, h, [file], want);
     }
   });
@@ -195,7 +266,9 @@ describe('fault injection', () => {
       const h = harness();
       const call = callerWith(h, (name, arg, n) =>
         name === busyAt && n === (busyAt === 'importChunk' ? 3 : 1)
-          ? Promise.resolve().then(() => h.run(name, arg, (rt) => rt.services.locks.holdByAnotherUser('document')))
+          ? Promise.resolve().then(() =>
+              h.run(name, arg, (rt) => rt.services.locks.holdByAnotherUser('document')),
+            )
           : undefined,
       );
       const [first] = await runImports([file], { call, limits: { maxRows: 4, maxBytes: 1_000_000 } });
@@ -210,7 +283,11 @@ describe('fault injection', () => {
         expect(keys).toHaveLength(8);
         expect(column(h.values(IMPORTS), 'Message')).toEqual([LOCK_BUSY]);
       } else {
-        expect(first).toMatchObject({ status: 'complete', written: file.rows.length, message: `Rows were written, but the import log could not be updated: ${LOCK_BUSY}` });
+        expect(first).toMatchObject({
+          status: 'complete',
+          written: file.rows.length,
+          message: `Rows were written, but the import log could not be updated: ${LOCK_BUSY}`,
+        });
       }
       // Every row written is whole: each equals the same row of a clean import.
       for (const [key, cells] of ledgerSnapshot(h)) expect(cells).toEqual(want.get(key));
@@ -223,7 +300,11 @@ describe('fault injection', () => {
   it('a sidebar closed mid-import leaves whole chunks; the next import logs it as interrupted and adds the rest', async () => {
     for (const closedAfter of [0, 2, 4]) {
       const h = harness();
-      const call = callerWith(h, (name, _arg, n) => (name === 'importChunk' && n > closedAfter) || name === 'finishImport' ? new Promise(() => {}) : undefined);
+      const call = callerWith(h, (name, _arg, n) =>
+        (name === 'importChunk' && n > closedAfter) || name === 'finishImport'
+          ? new Promise(() => {})
+          : undefined,
+      );
       void runImports([file], { call, limits: { maxRows: 4, maxBytes: 1_000_000 } });
       for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
       const ledger = h.values(LEDGER_TAB);
@@ -239,11 +320,17 @@ describe('fault injection', () => {
         props[key] = JSON.stringify(state);
       }
       const [again] = await h.importFiles([file], { maxRows: 4 });
-      expect(again, again.message).toMatchObject({ status: 'complete', written: file.rows.length - 4 * closedAfter, duplicates: 4 * closedAfter });
+      expect(again, again.message).toMatchObject({
+        status: 'complete',
+        written: file.rows.length - 4 * closedAfter,
+        duplicates: 4 * closedAfter,
+      });
       const log = h.values(IMPORTS);
       expect(column(log, 'Status')).toEqual(['interrupted', 'complete']);
       expect(column(log, 'New rows')).toEqual([4 * closedAfter, file.rows.length - 4 * closedAfter]);
-      expect(String(column(log, 'Message')[0])).toMatch(/^The sidebar stopped after \d+ new rows\. Import the file again to add the rest/);
+      expect(String(column(log, 'Message')[0])).toMatch(
+        /^The sidebar stopped after \d+ new rows\. Import the file again to add the rest/,
+      );
       settle('faults', `sidebar closed after chunk ${closedAfter}`, h, [file], want);
     }
   });
@@ -255,7 +342,11 @@ describe('fault injection', () => {
       if (name === 'importChunk') chunks++;
       return undefined;
     });
-    const [first] = await runImports([file], { call, limits: { maxRows: 4, maxBytes: 1_000_000 }, isCancelled: () => chunks >= 2 });
+    const [first] = await runImports([file], {
+      call,
+      limits: { maxRows: 4, maxBytes: 1_000_000 },
+      isCancelled: () => chunks >= 2,
+    });
     expect(first, first.message).toMatchObject({ status: 'cancelled', written: 8 });
     expect(column(h.values(IMPORTS), 'Status')).toEqual(['cancelled']);
     const [again] = await h.importFiles([file], { maxRows: 4 });

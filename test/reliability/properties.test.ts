@@ -23,15 +23,26 @@ const formattedAmount = fc
     negative: fc.boolean(),
     whole: fc.bigInt({ min: 0n, max: 10n ** 16n }),
     fraction: fc.integer({ min: 0, max: 99 }),
-    style: fc.constantFrom('plain', 'grouped', 'dollar', 'dollar-after-sign', 'parentheses', 'code', 'code-after', 'padded'),
+    style: fc.constantFrom(
+      'plain',
+      'grouped',
+      'dollar',
+      'dollar-after-sign',
+      'parentheses',
+      'code',
+      'code-after',
+      'padded',
+    ),
     extraZeros: fc.integer({ min: 0, max: 3 }),
     decimals: fc.constantFrom(0, 1, 2),
   })
   .map(({ negative, whole, fraction, style, extraZeros, decimals }) => {
     // 0 or 1 decimals only when the value has that few.
     const frac = decimals === 0 ? 0 : decimals === 1 ? fraction - (fraction % 10) : fraction;
-    const fracText = decimals === 0 ? '' : '.' + String(frac).padStart(2, '0').slice(0, decimals) + '0'.repeat(extraZeros);
-    const wholeText = style === 'grouped' ? whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole.toString();
+    const fracText =
+      decimals === 0 ? '' : '.' + String(frac).padStart(2, '0').slice(0, decimals) + '0'.repeat(extraZeros);
+    const wholeText =
+      style === 'grouped' ? whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole.toString();
     const body = wholeText + fracText;
     const cents = whole * 100n + BigInt(frac);
     const signed = negative ? -cents : cents;
@@ -89,7 +100,9 @@ describe('money', () => {
   it('never turns a sub-cent amount into a silent zero or a rounded value', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 1, max: 9 }), (whole, third) => {
-        expect(() => parseCents(`${whole}.${String(third % 100).padStart(2, '0')}${third}`)).toThrow(/smaller than a cent|expected an amount/);
+        expect(() => parseCents(`${whole}.${String(third % 100).padStart(2, '0')}${third}`)).toThrow(
+          /smaller than a cent|expected an amount/,
+        );
       }),
       { numRuns: NUM_RUNS },
     );
@@ -99,10 +112,47 @@ describe('money', () => {
 /** Cell text with everything that breaks naive CSV: quotes, delimiters, line breaks, unicode, formulas. */
 const hostileCell = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.string({ unit: fc.constantFrom('"', ',', '\t', '\r', '\n', ';', '=', '+', '-', '@', ' ', 'a', 'é', '日', '🍵', '\uFEFF'), maxLength: 10 }),
-  fc.constantFrom('=HYPERLINK("http://x","y")', '=1+1', '"', '""', ',', '\r\n', '\n', '\r', '', ' lead', 'trail ', '5.77E+17', '577000000000000001'),
+  fc.string({
+    unit: fc.constantFrom(
+      '"',
+      ',',
+      '\t',
+      '\r',
+      '\n',
+      ';',
+      '=',
+      '+',
+      '-',
+      '@',
+      ' ',
+      'a',
+      'é',
+      '日',
+      '🍵',
+      '\uFEFF',
+    ),
+    maxLength: 10,
+  }),
+  fc.constantFrom(
+    '=HYPERLINK("http://x","y")',
+    '=1+1',
+    '"',
+    '""',
+    ',',
+    '\r\n',
+    '\n',
+    '\r',
+    '',
+    ' lead',
+    'trail ',
+    '5.77E+17',
+    '577000000000000001',
+  ),
 );
-const hostileRows = fc.array(fc.array(hostileCell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 });
+const hostileRows = fc.array(fc.array(hostileCell, { minLength: 1, maxLength: 6 }), {
+  minLength: 1,
+  maxLength: 8,
+});
 
 describe('CSV', () => {
   it('reads back exactly the rows it wrote, for commas and tabs, whatever the text holds', () => {
@@ -121,7 +171,9 @@ describe('CSV', () => {
     fc.assert(
       fc.property(hostileRows, fc.boolean(), (rows, utf16) => {
         const text = toCsv(rows);
-        fc.pre(text.trim() !== '' && !/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')));
+        fc.pre(
+          text.trim() !== '' && !/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')),
+        );
         const bytes = utf16 ? utf16le(text) : new TextEncoder().encode(text);
         if (looksSemicolonSeparated(text)) {
           // A first line like `a;b;c` is how Excel saves CSV in European regions: refused by name.
@@ -170,11 +222,17 @@ describe('reconciliation', () => {
     const header = statementRows(1, 1)[0];
     const amountIds = header.map((h) => lookupColumn(h)?.id).filter((id): id is string => id !== undefined);
     const leaves = new Set(reconcilePlan(amountIds).leaves);
-    const leafColumns = header.map((h, i) => [h, i] as const).filter(([h]) => leaves.has(lookupColumn(h)?.id ?? ''));
+    const leafColumns = header
+      .map((h, i) => [h, i] as const)
+      .filter(([h]) => leaves.has(lookupColumn(h)?.id ?? ''));
     expect(leafColumns.length).toBeGreaterThan(10);
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.nat(), fc.nat(leafColumns.length - 1), fc.constantFrom(1n, -1n),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.nat(),
+        fc.nat(leafColumns.length - 1),
+        fc.constantFrom(1n, -1n),
         (rows, seed, rowPick, leafPick, delta) => {
           const cells = statementRows(rows, seed);
           const r = 1 + (rowPick % (cells.length - 1));

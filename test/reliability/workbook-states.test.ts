@@ -31,9 +31,16 @@ function parse(file: StateFile): ParsedExport {
 }
 
 /** The ledger's rows by header, wherever the seller moved its header row and columns. */
-export function ledgerByHeader(h: Harness): { keys: string[]; settlementCents: number; fields: Map<string, string> } {
+export function ledgerByHeader(h: Harness): {
+  keys: string[];
+  settlementCents: number;
+  fields: Map<string, string>;
+} {
   const values = h.values(LEDGER_TAB);
-  const headerIndex = values.findIndex((row) => row.some((v) => String(v).trim().toLowerCase() === 'key') && row.some((v) => String(v) === 'Import ID'));
+  const headerIndex = values.findIndex(
+    (row) =>
+      row.some((v) => String(v).trim().toLowerCase() === 'key') && row.some((v) => String(v) === 'Import ID'),
+  );
   if (headerIndex < 0) return { keys: [], settlementCents: 0, fields: new Map() };
   const header = values[headerIndex].map((v) => String(v).trim().toLowerCase());
   const key = header.indexOf('key');
@@ -48,7 +55,8 @@ export function ledgerByHeader(h: Harness): { keys: string[]; settlementCents: n
     // Every key the add-on writes has `|` in it: a `Total` the seller typed in the Key column is theirs.
     if (!k.includes('|')) continue;
     keys.push(k);
-    const day = row[date] instanceof Date ? (row[date] as Date).toISOString().slice(0, 10) : String(row[date]);
+    const day =
+      row[date] instanceof Date ? (row[date] as Date).toISOString().slice(0, 10) : String(row[date]);
     fields.set(k, [...ids.map((c) => String(row[c])), day !== '' ? 'dated' : 'undated'].join('|'));
     cents += Math.round(Number(row[settlement] === '' ? 0 : row[settlement]) * 100);
   }
@@ -61,16 +69,23 @@ describe('workbook states a seller leaves the tabs in', () => {
     const before = state.before.map(parse);
     const after = state.after.map(parse);
     const first = await h.importFiles(before, { maxRows: 7 });
-    expect(first.every((o) => o.status === 'complete'), JSON.stringify(first)).toBe(true);
+    expect(
+      first.every((o) => o.status === 'complete'),
+      JSON.stringify(first),
+    ).toBe(true);
     state.edit(h.workbook);
     const tabs = () => JSON.stringify(h.workbook.sheets.map((s) => [s.name, h.workbook.valuesOf(s.name)]));
     const edited = tabs();
     const expected = state.expected;
     if (expected.outcome === 'imported' && expected.alreadyImported) {
-      const lines = await Promise.all(after.map(async (f) => alreadyImportedText(await countAlreadyImported(f, h.call), f.rows.length)));
+      const lines = await Promise.all(
+        after.map(async (f) => alreadyImportedText(await countAlreadyImported(f, h.call), f.rows.length)),
+      );
       expect(lines).toEqual(expected.alreadyImported);
     }
-    const outcomes = await h.importFiles(after, { maxRows: after.some((f) => f.rows.length > 100) ? 500 : 7 });
+    const outcomes = await h.importFiles(after, {
+      maxRows: after.some((f) => f.rows.length > 100) ? 500 : 7,
+    });
 
     if (expected.outcome === 'refused') {
       for (const o of outcomes) {
@@ -87,18 +102,25 @@ describe('workbook states a seller leaves the tabs in', () => {
     expect(outcomes.reduce((n, o) => n + o.written, 0)).toBe(expected.written);
     expect(outcomes.reduce((n, o) => n + o.settledEstimates, 0)).toBe(expected.settled ?? 0);
     const { keys, settlementCents, fields } = ledgerByHeader(h);
-    const wanted = new Set((expected.newLedger ? after : [...before, ...after]).flatMap((f) => f.rows.map((r) => r.key)));
+    const wanted = new Set(
+      (expected.newLedger ? after : [...before, ...after]).flatMap((f) => f.rows.map((r) => r.key)),
+    );
     // Keys of an older format count as their current spelling (ledger-keys.ts).
     const present = currentLedgerKeys(keys);
     const lost = [...wanted].filter((k) => !present.has(k)).length;
-    const duplicated = keys.length - new Set(keys).size + keys.filter((k) => !wanted.has(k) && !baseKeyOf(k).changed).length;
+    const duplicated =
+      keys.length - new Set(keys).size + keys.filter((k) => !wanted.has(k) && !baseKeyOf(k).changed).length;
     recordInput({ suite: 'workbook-states', input: name, outcome: 'imported', lost, duplicated });
     expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
     expect(keys).toHaveLength(expected.rows);
     // Every row whole: IDs, quantity, type and date under their own headers.
     for (const row of [...before, ...after].flatMap((f) => f.rows)) {
       if (!fields.has(row.key)) continue;
-      expect(fields.get(row.key), row.key).toBe([row.orderId, row.skuId, String(row.quantity), row.type, row.orderDate ? 'dated' : 'undated'].join('|'));
+      expect(fields.get(row.key), row.key).toBe(
+        [row.orderId, row.skuId, String(row.quantity), row.type, row.orderDate ? 'dated' : 'undated'].join(
+          '|',
+        ),
+      );
     }
     expect(settlementCents).toBe(expected.settlementCents);
     if (expected.marked !== undefined) {
@@ -114,7 +136,9 @@ describe('workbook states a seller leaves the tabs in', () => {
 
     // The ledger readers: the function on the whole tab, and the dashboard.
     const rt = loadBundleInVm({ file: bundle, workbook: h.workbook });
-    expect(Math.round((rt.call('TTS_SETTLEMENT', h.values(LEDGER_TAB)) as number) * 100)).toBe(expected.countedCents ?? expected.settlementCents);
+    expect(Math.round((rt.call('TTS_SETTLEMENT', h.values(LEDGER_TAB)) as number) * 100)).toBe(
+      expected.countedCents ?? expected.settlementCents,
+    );
     const dashboard = h.run('refreshDashboard', null) as { message: string };
     if (expected.dashboard) expect(dashboard.message).toMatch(expected.dashboard);
     expect(dashboard.message).not.toMatch(/could not be read/);

@@ -16,7 +16,10 @@ beforeAll(ensureBuilt);
 const ADS = 'TTS Ads';
 const DASHBOARD = 'TTS Dashboard';
 
-function parsed(name: string, bytes: Uint8Array = new Uint8Array(readFileSync(new URL(`../fixtures/ads/${name}`, import.meta.url)))): ParsedExport {
+function parsed(
+  name: string,
+  bytes: Uint8Array = new Uint8Array(readFileSync(new URL(`../fixtures/ads/${name}`, import.meta.url))),
+): ParsedExport {
   const result = parseExportFile(bytes, name);
   if (result.errors.length > 0) throw new Error(result.errors[0].message);
   return result.files[0];
@@ -27,7 +30,8 @@ function typeCosts(h: ReturnType<typeof harness>, costs: Record<string, number>)
   const tab = h.values(COGS);
   const costColumn = tab[0].indexOf('Unit cost') + 1;
   tab.forEach((row, i) => {
-    if (i > 0 && costs[String(row[0])] !== undefined) h.workbook.seed(COGS, [[costs[String(row[0])]]], i + 1, costColumn);
+    if (i > 0 && costs[String(row[0])] !== undefined)
+      h.workbook.seed(COGS, [[costs[String(row[0])]]], i + 1, costColumn);
   });
 }
 
@@ -47,7 +51,13 @@ describe('ad reports into TTS Ads', () => {
     const tab = h.values(ADS);
     expect(tab).toHaveLength(6);
     expect(column(tab, 'Key')[0]).toBe('ads-manager|2026-05-01|Spring Tanks|Tanks US 18-34');
-    expect(column(tab, 'Day')).toEqual(['2026-05-01', '2026-05-01', '2026-05-02', '2026-05-02', '2026-05-03']);
+    expect(column(tab, 'Day')).toEqual([
+      '2026-05-01',
+      '2026-05-01',
+      '2026-05-02',
+      '2026-05-02',
+      '2026-05-03',
+    ]);
     expect(column(tab, 'Clock')).toEqual(Array(5).fill('UTC-07:00'));
     expect(column(tab, 'Cost')).toEqual([40, 10.5, 35.25, 20, 24.25]);
     expect(column(tab, 'Net cost')).toEqual(['', '', '', '', '']);
@@ -66,10 +76,18 @@ describe('ad reports into TTS Ads', () => {
     const revised = parsed('ads-manager-by-day-revised.csv');
     const outcome = await runAdsImport(revised, 'UTC-07:00', h.call);
     expect(outcome).toMatchObject({ written: 2, duplicates: 0 });
-    expect(outcome.revisions).toEqual([{
-      key: 'ads-manager|2026-05-03|Leggings Always On|Leggings Broad', day: '2026-05-03', what: 'Leggings Always On / Leggings Broad',
-      changes: [{ what: 'Cost', before: '$24.25', after: '$26.10' }, { what: 'Impressions', before: '9100', after: '9800' }, { what: 'Clicks', before: '170', after: '181' }],
-    }]);
+    expect(outcome.revisions).toEqual([
+      {
+        key: 'ads-manager|2026-05-03|Leggings Always On|Leggings Broad',
+        day: '2026-05-03',
+        what: 'Leggings Always On / Leggings Broad',
+        changes: [
+          { what: 'Cost', before: '$24.25', after: '$26.10' },
+          { what: 'Impressions', before: '9100', after: '9800' },
+          { what: 'Clicks', before: '170', after: '181' },
+        ],
+      },
+    ]);
     expect(column(h.values(ADS), 'Cost')).toEqual([40, 10.5, 35.25, 20, 24.25, 18.4, 30]);
 
     // A seller's own note in a column of their own survives the replacement.
@@ -84,18 +102,33 @@ describe('ad reports into TTS Ads', () => {
 
     // A tab whose Key header was typed over cannot tell its rows apart: refused, nothing written twice.
     h.workbook.seed(ADS, [['My key']], 1, 1);
-    await expect(runAdsImport(revised, 'UTC-07:00', h.call)).resolves.toMatchObject({ status: 'failed', message: expect.stringContaining('The TTS Ads tab has no Key column in row 1.') });
+    await expect(runAdsImport(revised, 'UTC-07:00', h.call)).resolves.toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('The TTS Ads tab has no Key column in row 1.'),
+    });
     expect(h.values(ADS)).toHaveLength(8);
   });
 
   it('refuses a clock that is not a UTC offset and a hand-made key, and keeps an XLSX at campaign level apart', async () => {
     const h = harness();
     const report = parsed('campaigns.xlsx', campaignWorkbook());
-    await expect(runAdsImport(report, 'Pacific', h.call)).resolves.toMatchObject({ status: 'failed', message: expect.stringContaining('expected the ad account\'s UTC offset such as UTC-07:00, found "Pacific"') });
-    const forged = { ...report, ads: { ...report.ads!, rows: report.ads!.rows.map((r) => ({ ...r, key: 'x' })) } };
+    await expect(runAdsImport(report, 'Pacific', h.call)).resolves.toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining(
+        'expected the ad account\'s UTC offset such as UTC-07:00, found "Pacific"',
+      ),
+    });
+    const forged = {
+      ...report,
+      ads: { ...report.ads!, rows: report.ads!.rows.map((r) => ({ ...r, key: 'x' })) },
+    };
     const outcome = await runAdsImport(forged, 'UTC-05:00', h.call);
     expect(outcome.written).toBe(3);
-    expect(column(h.values(ADS), 'Key')).toEqual(['ads-manager|2026-05-01|#1800000000000000001|', 'ads-manager|2026-05-02|#1800000000000000001|', 'ads-manager|2026-05-02|#1800000000000000002|']);
+    expect(column(h.values(ADS), 'Key')).toEqual([
+      'ads-manager|2026-05-01|#1800000000000000001|',
+      'ads-manager|2026-05-02|#1800000000000000001|',
+      'ads-manager|2026-05-02|#1800000000000000002|',
+    ]);
     expect(column(h.values(ADS), 'Level')).toEqual(['campaign', 'campaign', 'campaign']);
   });
 });
@@ -109,16 +142,32 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
     await runAdsImport(parsed('gmv-max-by-product.csv'), 'UTC-07:00', h.call);
     const result = h.run('refreshDashboard', null) as { message: string; charts: number };
     expect(result.charts).toBe(7);
-    expect(result.message).toContain('Ads 2026-05: $75.00 spent (TACoS 55.56%), profit after ads $6.90. 1 product loses money on ads.');
+    expect(result.message).toContain(
+      'Ads 2026-05: $75.00 spent (TACoS 55.56%), profit after ads $6.90. 1 product loses money on ads.',
+    );
 
     const dash = h.values(DASHBOARD);
     // Net profit 88.90 − 42.00 = 46.90; + 30.00 GMV Pay transfer (not a cost); − (75.00 − 5.00 already in the settlement) = 6.90.
     // Subtracting the report's 75.00 from the settlement-based profit would show −28.10.
     const at = dash.findIndex((r) => r[0] === 'Month' && r[1] === 'Ad spend');
-    expect(dash[at].slice(0, 10)).toEqual(['Month', 'Ad spend', 'Attributed revenue', 'Net profit', 'GMV Pay transfers', 'Ad fees in settlement', 'Profit after ads', 'TACoS', 'Blended ROAS', 'Attributed ROAS']);
+    expect(dash[at].slice(0, 10)).toEqual([
+      'Month',
+      'Ad spend',
+      'Attributed revenue',
+      'Net profit',
+      'GMV Pay transfers',
+      'Ad fees in settlement',
+      'Profit after ads',
+      'TACoS',
+      'Blended ROAS',
+      'Attributed ROAS',
+    ]);
     expect(dash[at + 1].slice(0, 10)).toEqual(['2026-05', 75, 145, 46.9, 30, 5, 6.9, 0.5556, 1.8, 1.93]);
 
-    const products = dash.slice(dash.findIndex((r) => r[0] === 'Product') + 1, dash.findIndex((r) => r[0] === 'Product') + 3);
+    const products = dash.slice(
+      dash.findIndex((r) => r[0] === 'Product') + 1,
+      dash.findIndex((r) => r[0] === 'Product') + 3,
+    );
     expect(products.map((r) => r.slice(0, 7))).toEqual([
       ['High-Waist Leggings', 55, 85, 1.55, 1.81, -7.97, 0],
       ['Ribbed Knit Tank', 20, 60, 3, 1.69, 15.4, 0.3333],
@@ -132,39 +181,68 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
     await h.importFiles([parsed('statement-with-gmv-pay.csv')]);
     await runAdsImport(parsed('gmv-max-by-product.csv'), 'UTC-07:00', h.call);
     const blank = h.run('refreshDashboard', null) as { message: string };
-    expect(blank.message).toContain('No product is known to lose money on its ads. Break-even unknown for 2 products without a unit cost.');
+    expect(blank.message).toContain(
+      'No product is known to lose money on its ads. Break-even unknown for 2 products without a unit cost.',
+    );
     expect(blank.message).not.toContain('No product loses money');
     let dash = h.values(DASHBOARD);
     expect(String(dashboardRow(dash, 'Products losing money on ads')[1])).toBe(
-      'None known. Break-even unknown for 2 products without a unit cost: High-Waist Leggings, Ribbed Knit Tank (fill the unit costs in TTS COGS).');
+      'None known. Break-even unknown for 2 products without a unit cost: High-Waist Leggings, Ribbed Knit Tank (fill the unit costs in TTS COGS).',
+    );
     const at = dash.findIndex((r) => r[0] === 'Product');
     expect(dash.slice(at + 1, at + 3).map((r) => [r[0], r[4], r[5], r[7]])).toEqual([
-      ['High-Waist Leggings', '', '', 'Break-even unknown: no unit cost (or $0) for 1732000000000000222 in TTS COGS.'],
-      ['Ribbed Knit Tank', '', '', 'Break-even unknown: no unit cost (or $0) for 1732000000000000111 in TTS COGS.'],
+      [
+        'High-Waist Leggings',
+        '',
+        '',
+        'Break-even unknown: no unit cost (or $0) for 1732000000000000222 in TTS COGS.',
+      ],
+      [
+        'Ribbed Knit Tank',
+        '',
+        '',
+        'Break-even unknown: no unit cost (or $0) for 1732000000000000111 in TTS COGS.',
+      ],
     ]);
 
     // A unit cost of $0 is no cost filled in: the leggings stay unknown, the tank is worked out.
     typeCosts(h, { '1732000000000000111': 6, '1732000000000000222': 0 });
     const zero = h.run('refreshDashboard', null) as { message: string };
-    expect(zero.message).toContain('No product is known to lose money on its ads. Break-even unknown for 1 product without a unit cost.');
+    expect(zero.message).toContain(
+      'No product is known to lose money on its ads. Break-even unknown for 1 product without a unit cost.',
+    );
     dash = h.values(DASHBOARD);
     expect(String(dashboardRow(dash, 'Products losing money on ads')[1])).toBe(
-      'None known. Break-even unknown for 1 product without a unit cost: High-Waist Leggings (fill the unit costs in TTS COGS).');
+      'None known. Break-even unknown for 1 product without a unit cost: High-Waist Leggings (fill the unit costs in TTS COGS).',
+    );
   });
 
-  it('uses the seller\'s campaign → SKU mapping for an Ads Manager report', async () => {
+  it("uses the seller's campaign → SKU mapping for an Ads Manager report", async () => {
     const h = harness();
     await h.importFiles([parsed('statement-with-gmv-pay.csv')]);
     typeCosts(h, { '1732000000000000111': 6, '1732000000000000222': 8 });
     await runAdsImport(parsed('ads-manager-by-day.csv'), 'UTC-07:00', h.call);
     const skus = h.values('TTS Ad SKUs');
     const skuColumn = skus[0].indexOf('SKU ID') + 1;
-    h.workbook.seed('TTS Ad SKUs', [['1732000000000000111']], column(skus, 'Campaign name').indexOf('Spring Tanks') + 2, skuColumn);
+    h.workbook.seed(
+      'TTS Ad SKUs',
+      [['1732000000000000111']],
+      column(skus, 'Campaign name').indexOf('Spring Tanks') + 2,
+      skuColumn,
+    );
     h.run('refreshDashboard', null);
     const dash = h.values(DASHBOARD);
     const at = dash.findIndex((r) => r[0] === 'Product');
     // 85.75 spent, 299.80 attributed; the tank's margin 0.59 → 91.13 after ads; Leggings Always On is not mapped.
-    expect(dash[at + 1].slice(0, 7)).toEqual(['Spring Tanks (campaign)', 85.75, 299.8, 3.5, 1.69, 91.13, 0.3333]);
+    expect(dash[at + 1].slice(0, 7)).toEqual([
+      'Spring Tanks (campaign)',
+      85.75,
+      299.8,
+      3.5,
+      1.69,
+      91.13,
+      0.3333,
+    ]);
     expect(dash[at + 2][0]).toBe('');
   });
 
@@ -173,7 +251,14 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
     await runAdsImport(parsed('gmv-max-by-product.csv'), 'UTC-07:00', h.call);
     const tab = h.values(ADS);
     expect(h.run('TTS_ADS', tab)).toEqual([
-      ["Month (the ad account's clock (UTC-07:00))", 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'],
+      [
+        "Month (the ad account's clock (UTC-07:00))",
+        'Spend',
+        'Attributed revenue',
+        'ROAS',
+        'Orders',
+        'Cost per order',
+      ],
       ['2026-05', 75, 145, 1.93, 6, 12.5],
       ['Total', 75, 145, 1.93, 6, 12.5],
     ]);

@@ -3,24 +3,51 @@
  * columns as text, dates typed as dates, money in dollars) and a TTS COGS tab as the seller fills it.
  */
 import { Workbook } from '../../emulator/index';
-import { LEDGER_FIXED_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells } from '../../src/core/ledger/ledger-format';
+import {
+  LEDGER_FIXED_HEADER,
+  LEDGER_TAB,
+  amountIdsOf,
+  ledgerHeader,
+  ledgerRowToCells,
+} from '../../src/core/ledger/ledger-format';
 import type { LedgerRow } from '../../src/core/types';
 
 let serial = 0;
 
 /** An order row: gross sales, a 6 % referral fee, an optional affiliate commission; settlement = the sum. */
-export function sale(date: string, grossDollars: number, opts: { sku?: string; qty?: number; affiliate?: number } = {}): LedgerRow {
+export function sale(
+  date: string,
+  grossDollars: number,
+  opts: { sku?: string; qty?: number; affiliate?: number } = {},
+): LedgerRow {
   const gross = Math.round(grossDollars * 100);
   const referral = -Math.round(gross * 0.06);
   const affiliate = -Math.round((opts.affiliate ?? 0) * 100);
-  const amounts: Record<string, number> = { gross_sales: gross, referral_fee: referral, total_settlement_amount: gross + referral + affiliate };
+  const amounts: Record<string, number> = {
+    gross_sales: gross,
+    referral_fee: referral,
+    total_settlement_amount: gross + referral + affiliate,
+  };
   if (affiliate) amounts.affiliate_commission = affiliate;
   serial++;
   return {
-    key: `S1|${577000000000000000n + BigInt(serial)}|${opts.sku ?? '1729000000000000001'}|Order`, layout: 'statement', type: 'Order',
-    statementId: 'S1', orderId: String(577000000000000000n + BigInt(serial)), relatedOrderId: '', skuId: opts.sku ?? '1729000000000000001',
-    sellerSku: 'TANK-BLK', productName: 'Tank top', skuName: 'Black', quantity: opts.qty ?? 1, orderDate: date, statementDate: date,
-    currency: 'USD', amounts, unknown: {}, source: { file: 'statement.csv', row: serial + 1 },
+    key: `S1|${577000000000000000n + BigInt(serial)}|${opts.sku ?? '1729000000000000001'}|Order`,
+    layout: 'statement',
+    type: 'Order',
+    statementId: 'S1',
+    orderId: String(577000000000000000n + BigInt(serial)),
+    relatedOrderId: '',
+    skuId: opts.sku ?? '1729000000000000001',
+    sellerSku: 'TANK-BLK',
+    productName: 'Tank top',
+    skuName: 'Black',
+    quantity: opts.qty ?? 1,
+    orderDate: date,
+    statementDate: date,
+    currency: 'USD',
+    amounts,
+    unknown: {},
+    source: { file: 'statement.csv', row: serial + 1 },
   };
 }
 
@@ -45,7 +72,8 @@ export function seedLedger(workbook: Workbook, rows: readonly LedgerRow[]): void
   const cells = rows.map((row) =>
     ledgerRowToCells(row, header, 'import-1').map((cell, c) => {
       const label = header[c];
-      if (!LEDGER_FIXED_HEADER.includes(label) || NUMBER_COLUMNS.has(label) || DATE_COLUMNS.has(label)) return cell;
+      if (!LEDGER_FIXED_HEADER.includes(label) || NUMBER_COLUMNS.has(label) || DATE_COLUMNS.has(label))
+        return cell;
       return `'${cell}`;
     }),
   );
@@ -53,11 +81,21 @@ export function seedLedger(workbook: Workbook, rows: readonly LedgerRow[]): void
 }
 
 export const COGS_TAB = 'TTS COGS';
-export const COGS_HEADER = ['SKU ID', 'Seller SKU', 'Product name', 'SKU name', 'Unit cost', 'Effective from'];
+export const COGS_HEADER = [
+  'SKU ID',
+  'Seller SKU',
+  'Product name',
+  'SKU name',
+  'Unit cost',
+  'Effective from',
+];
 
 /** The TTS COGS tab with one line per [SKU ID, unit cost, effective from]. */
 export function seedCogs(workbook: Workbook, lines: [string, number | string, string?][]): void {
-  workbook.seed(COGS_TAB, [COGS_HEADER, ...lines.map(([sku, cost, from]) => [`'${sku}`, 'TANK-BLK', 'Tank top', 'Black', cost, from ?? ''])]);
+  workbook.seed(COGS_TAB, [
+    COGS_HEADER,
+    ...lines.map(([sku, cost, from]) => [`'${sku}`, 'TANK-BLK', 'Tank top', 'Black', cost, from ?? '']),
+  ]);
 }
 
 export function dashboardWorkbook(rows: readonly LedgerRow[] = fourMonthsAndTenDays()): Workbook {

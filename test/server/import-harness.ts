@@ -31,7 +31,10 @@ export interface Harness {
   /** One execution of a top-level function, as google.script.run makes it. */
   run(name: string, arg: unknown, prepare?: (rt: GasRuntime) => void): unknown;
   call: ServerCaller;
-  importFiles(files: ParsedExport[], opts?: { maxRows?: number; isCancelled?: () => boolean }): Promise<ImportOutcome[]>;
+  importFiles(
+    files: ParsedExport[],
+    opts?: { maxRows?: number; isCancelled?: () => boolean },
+  ): Promise<ImportOutcome[]>;
   /** Sheet values (row 1 = header), or [] when the tab does not exist. */
   values(sheet: string): unknown[][];
 }
@@ -49,7 +52,11 @@ export function harness(workbook = new Workbook()): Harness {
     run,
     call,
     importFiles: (files, opts = {}) =>
-      runImports(files, { call, limits: { maxRows: opts.maxRows ?? 2000, maxBytes: 1_000_000 }, isCancelled: opts.isCancelled }),
+      runImports(files, {
+        call,
+        limits: { maxRows: opts.maxRows ?? 2000, maxBytes: 1_000_000 },
+        isCancelled: opts.isCancelled,
+      }),
     values: (sheet) => (workbook.sheet(sheet) ? workbook.valuesOf(sheet) : []),
   };
 }

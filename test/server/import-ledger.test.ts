@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayValue } from '../../emulator/index';
 import type { LedgerRow } from '../../src/core/types';
-import { COGS, IMPORTS, LEDGER, column, ensureBuilt, harness, sampleStatement, withRows } from './import-harness';
+import {
+  COGS,
+  IMPORTS,
+  LEDGER,
+  column,
+  ensureBuilt,
+  harness,
+  sampleStatement,
+  withRows,
+} from './import-harness';
 
 beforeAll(ensureBuilt);
 
@@ -10,7 +19,12 @@ describe('importing the sample statement into TTS Ledger', () => {
     const parsed = sampleStatement();
     const h = harness();
     const [outcome] = await h.importFiles([parsed]);
-    expect(outcome).toMatchObject({ status: 'complete', written: parsed.rows.length, duplicates: 0, rejected: 0 });
+    expect(outcome).toMatchObject({
+      status: 'complete',
+      written: parsed.rows.length,
+      duplicates: 0,
+      rejected: 0,
+    });
 
     const ledger = h.values(LEDGER);
     expect(ledger).toHaveLength(parsed.rows.length + 1);
@@ -28,11 +42,16 @@ describe('importing the sample statement into TTS Ledger', () => {
     const dateCol = ledger[0].indexOf('Order date') + 1;
     const orderDate = sheet.value(2, dateCol);
     expect(Object.prototype.toString.call(orderDate)).toBe('[object Date]');
-    expect(displayValue(orderDate, sheet.numberFormat(2, dateCol), h.workbook.timeZone)).toBe(first.orderDate);
+    expect(displayValue(orderDate, sheet.numberFormat(2, dateCol), h.workbook.timeZone)).toBe(
+      first.orderDate,
+    );
 
     // Money: cents → dollars exactly, blank where the row has no amount.
     expect(column(ledger, 'Total settlement amount')[0]).toBe(first.amounts.total_settlement_amount / 100);
-    const settlementTotal = column(ledger, 'Total settlement amount').reduce((sum: number, v) => sum + Math.round(Number(v || 0) * 100), 0);
+    const settlementTotal = column(ledger, 'Total settlement amount').reduce(
+      (sum: number, v) => sum + Math.round(Number(v || 0) * 100),
+      0,
+    );
     expect(settlementTotal).toBe(parsed.totals.settlement);
 
     const log = h.values(IMPORTS);
@@ -63,8 +82,20 @@ describe('importing the sample statement into TTS Ledger', () => {
   it('writes each chunk with exactly one setValues and reads the Key column once per chunk', async () => {
     const parsed = sampleStatement();
     const h = harness();
-    h.run('beginImport', { fileName: 'x.csv', layout: 'statement', layoutLabel: 'x', period: { first: '', last: '' }, rowsTotal: 0, rejected: 0,
-      settlementCents: 0, netSalesCents: 0, feesCents: 0, reconciliation: 'OK', amountIds: [], unknownColumns: [] });
+    h.run('beginImport', {
+      fileName: 'x.csv',
+      layout: 'statement',
+      layoutLabel: 'x',
+      period: { first: '', last: '' },
+      rowsTotal: 0,
+      rejected: 0,
+      settlementCents: 0,
+      netSalesCents: 0,
+      feesCents: 0,
+      reconciliation: 'OK',
+      amountIds: [],
+      unknownColumns: [],
+    });
     const counts: number[] = [];
     const reads: number[] = [];
     const call = h.call;
@@ -86,12 +117,29 @@ describe('importing the sample statement into TTS Ledger', () => {
   });
 
   it('keeps every text from a file as text: no formula, and the value reads back as written', async () => {
-    const triggers = ['=HYPERLINK("http://x","click")', '+1+2', '-3+4', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', "'quoted", '=1'];
+    const triggers = [
+      '=HYPERLINK("http://x","click")',
+      '+1+2',
+      '-3+4',
+      '@SUM(A1:A2)',
+      '\t=1+1',
+      '\r=1+1',
+      "'quoted",
+      '=1',
+    ];
     const base = sampleStatement();
     const rows: LedgerRow[] = triggers.map((text, i) => ({
       ...base.rows[0],
-      key: `${text}|${i}`, type: text, statementId: text, orderId: text, relatedOrderId: text, skuId: text,
-      sellerSku: text, productName: text, skuName: text, currency: text,
+      key: `${text}|${i}`,
+      type: text,
+      statementId: text,
+      orderId: text,
+      relatedOrderId: text,
+      skuId: text,
+      sellerSku: text,
+      productName: text,
+      skuName: text,
+      currency: text,
       unknown: { 'Buyer note': text },
       source: { file: text, row: i + 2 },
     }));
@@ -101,10 +149,27 @@ describe('importing the sample statement into TTS Ledger', () => {
     // The only formulas are the add-on's own: each TTS COGS row's Unit cost, the sum of its parts.
     const cogsRows = h.values(COGS).length;
     expect(h.workbook.formulaCells()).toEqual(
-      Array.from({ length: cogsRows - 1 }, (_, i) => ({ sheet: COGS, a1: `J${i + 2}`, formula: `=IF(COUNT(E${i + 2}:I${i + 2}),SUM(E${i + 2}:I${i + 2}),"")` })),
+      Array.from({ length: cogsRows - 1 }, (_, i) => ({
+        sheet: COGS,
+        a1: `J${i + 2}`,
+        formula: `=IF(COUNT(E${i + 2}:I${i + 2}),SUM(E${i + 2}:I${i + 2}),"")`,
+      })),
     );
     const ledger = h.values(LEDGER);
-    for (const label of ['Key', 'Type', 'Statement ID', 'Order/adjustment ID', 'Related order ID', 'SKU ID', 'Seller SKU', 'Product name', 'SKU name', 'Currency', 'Source file', 'Buyer note']) {
+    for (const label of [
+      'Key',
+      'Type',
+      'Statement ID',
+      'Order/adjustment ID',
+      'Related order ID',
+      'SKU ID',
+      'Seller SKU',
+      'Product name',
+      'SKU name',
+      'Currency',
+      'Source file',
+      'Buyer note',
+    ]) {
       const expected = label === 'Key' ? triggers.map((t, i) => `${t}|${i}`) : triggers;
       expect(column(ledger, label), label).toEqual(expected);
     }
@@ -117,17 +182,33 @@ describe('importing the sample statement into TTS Ledger', () => {
     const parsed = sampleStatement();
     const h = harness();
     const { importId } = h.run('beginImport', {
-      fileName: 'a.csv', layout: 'statement', layoutLabel: 'x', period: { first: '', last: '' }, rowsTotal: 3, rejected: 0,
-      settlementCents: 0, netSalesCents: 0, feesCents: 0, reconciliation: 'OK', amountIds: ['total_settlement_amount'], unknownColumns: [],
+      fileName: 'a.csv',
+      layout: 'statement',
+      layoutLabel: 'x',
+      period: { first: '', last: '' },
+      rowsTotal: 3,
+      rejected: 0,
+      settlementCents: 0,
+      netSalesCents: 0,
+      feesCents: 0,
+      reconciliation: 'OK',
+      amountIds: ['total_settlement_amount'],
+      unknownColumns: [],
     }) as { importId: string };
     const ledgerBefore = h.values(LEDGER);
     const writesBefore = h.workbook.calls.countMatching('Range.set');
-    expect(() => h.run('importChunk', { importId, chunkIndex: 0, rows: parsed.rows.slice(0, 3) }, (rt) => rt.services.locks.holdByAnotherUser('document')))
-      .toThrow('Another import is writing to this spreadsheet. Wait a minute and try again.');
+    expect(() =>
+      h.run('importChunk', { importId, chunkIndex: 0, rows: parsed.rows.slice(0, 3) }, (rt) =>
+        rt.services.locks.holdByAnotherUser('document'),
+      ),
+    ).toThrow('Another import is writing to this spreadsheet. Wait a minute and try again.');
     expect(h.values(LEDGER)).toEqual(ledgerBefore);
     expect(h.workbook.calls.countMatching('Range.set')).toBe(writesBefore);
     // Once the lock is free the same chunk goes in.
-    expect(h.run('importChunk', { importId, chunkIndex: 0, rows: parsed.rows.slice(0, 3) })).toEqual({ written: 3, duplicates: 0 });
+    expect(h.run('importChunk', { importId, chunkIndex: 0, rows: parsed.rows.slice(0, 3) })).toEqual({
+      written: 3,
+      duplicates: 0,
+    });
   });
 
   it('adds a new amount column at the end of the header, leaving earlier rows blank in it', async () => {
@@ -147,7 +228,9 @@ describe('importing the sample statement into TTS Ledger', () => {
     expect(added.filter((label) => headerBefore.includes(label))).toEqual([]);
     const affiliate = column(ledger, 'Affiliate commission');
     expect(affiliate.slice(0, withoutAffiliate.length).every((v) => v === '')).toBe(true);
-    expect(affiliate.slice(withoutAffiliate.length)).toEqual(withAffiliate.map((r) => r.amounts.affiliate_commission / 100));
+    expect(affiliate.slice(withoutAffiliate.length)).toEqual(
+      withAffiliate.map((r) => r.amounts.affiliate_commission / 100),
+    );
   });
 
   it('does not write amount columns that are zero in every row', async () => {
@@ -173,9 +256,20 @@ describe('importing the sample statement into TTS Ledger', () => {
     const [outcome] = await h.importFiles([parsed]);
     expect(outcome.cogsAdded).toBe(skus.length - 1);
     const cogs = h.values(COGS);
-    expect(cogs[1]).toEqual([first.skuId, 'MY-SKU', 'My own name for it', 'as I like', 2.35, expect.any(Date)]);
+    expect(cogs[1]).toEqual([
+      first.skuId,
+      'MY-SKU',
+      'My own name for it',
+      'as I like',
+      2.35,
+      expect.any(Date),
+    ]);
     expect(column(cogs, 'SKU ID')).toEqual(skus);
-    expect(column(cogs, 'Unit cost').slice(1).every((v) => v === '')).toBe(true);
+    expect(
+      column(cogs, 'Unit cost')
+        .slice(1)
+        .every((v) => v === ''),
+    ).toBe(true);
     const [again] = await h.importFiles([parsed]);
     expect(again.cogsAdded).toBe(0);
     expect(h.values(COGS)).toEqual(cogs);
@@ -188,12 +282,17 @@ describe('importing the sample statement into TTS Ledger', () => {
     let chunks = 0;
     const failing = (async (name: string, arg: unknown) => {
       if (name === 'importChunk' && ++chunks === 2) {
-        return h.run(name, arg, (rt) => rt.workbook.calls.failOnCall('Range.setValues', 1, 'Service error: Spreadsheets'));
+        return h.run(name, arg, (rt) =>
+          rt.workbook.calls.failOnCall('Range.setValues', 1, 'Service error: Spreadsheets'),
+        );
       }
       return h.call(name as 'importChunk', arg as never);
     }) as typeof h.call;
     const { runImports } = await import('../../src/sidebar/import/import-runner');
-    const [failed] = await runImports([parsed], { call: failing, limits: { maxRows: 50, maxBytes: 1_000_000 } });
+    const [failed] = await runImports([parsed], {
+      call: failing,
+      limits: { maxRows: 50, maxBytes: 1_000_000 },
+    });
     h.workbook.calls.clearFailures();
     expect(failed).toMatchObject({ status: 'failed', written: 50, message: 'Service error: Spreadsheets' });
     expect(column(h.values(IMPORTS), 'Status')).toEqual(['failed']);
@@ -211,20 +310,35 @@ describe('the TTS Imports log', () => {
     const parsed = sampleStatement();
     const h = harness();
     // Cancel is pressed once the first chunk is in the ledger.
-    const [outcome] = await h.importFiles([parsed], { maxRows: 100, isCancelled: () => (h.workbook.sheet(LEDGER)?.lastRow() ?? 0) > 1 });
+    const [outcome] = await h.importFiles([parsed], {
+      maxRows: 100,
+      isCancelled: () => (h.workbook.sheet(LEDGER)?.lastRow() ?? 0) > 1,
+    });
     expect(outcome).toMatchObject({ status: 'cancelled', written: 100 });
     const log = h.values(IMPORTS);
     expect(column(log, 'Status')).toEqual(['cancelled']);
     expect(column(log, 'New rows')).toEqual([100]);
-    expect(column(log, 'Message')).toEqual(['Cancelled in the sidebar; import the file again to add the rest.']);
+    expect(column(log, 'Message')).toEqual([
+      'Cancelled in the sidebar; import the file again to add the rest.',
+    ]);
   });
 
   it('closes an import whose sidebar vanished when the next import starts', async () => {
     const parsed = sampleStatement();
     const h = harness();
     const begin = {
-      fileName: 'lost.csv', layout: 'statement', layoutLabel: 'x', period: { first: '', last: '' }, rowsTotal: 195, rejected: 0,
-      settlementCents: 0, netSalesCents: 0, feesCents: 0, reconciliation: 'OK', amountIds: [], unknownColumns: [],
+      fileName: 'lost.csv',
+      layout: 'statement',
+      layoutLabel: 'x',
+      period: { first: '', last: '' },
+      rowsTotal: 195,
+      rejected: 0,
+      settlementCents: 0,
+      netSalesCents: 0,
+      feesCents: 0,
+      reconciliation: 'OK',
+      amountIds: [],
+      unknownColumns: [],
     };
     const { importId } = h.run('beginImport', begin) as { importId: string };
     h.run('importChunk', { importId, chunkIndex: 0, rows: parsed.rows.slice(0, 30) });
@@ -237,7 +351,9 @@ describe('the TTS Imports log', () => {
     expect(column(log, 'File')).toEqual(['lost.csv', 'next.csv']);
     expect(column(log, 'Status')).toEqual(['interrupted', 'in progress']);
     expect(column(log, 'New rows')[0]).toBe(30);
-    expect(column(log, 'Message')[0]).toBe('The sidebar stopped after 30 new rows. Import the file again to add the rest; rows already written are skipped.');
+    expect(column(log, 'Message')[0]).toBe(
+      'The sidebar stopped after 30 new rows. Import the file again to add the rest; rows already written are skipped.',
+    );
     expect(props[key]).toBeUndefined();
     expect(column(h.values(COGS), 'SKU ID').length).toBeGreaterThan(0);
   });
@@ -246,24 +362,43 @@ describe('the TTS Imports log', () => {
 describe('import handlers check their argument', () => {
   it('rejects a malformed chunk with the field and what was expected', () => {
     const h = harness();
-    expect(() => h.run('importChunk', { importId: '20260515-120000-abcd', chunkIndex: 0, rows: [{ key: 'k', orderId: 577 }] }))
-      .toThrow(/^Import chunk rejected: rows\[0\]\.layout: expected one of/);
-    expect(() => h.run('importChunk', null)).toThrow('Import chunk rejected: the request: expected object, found null.');
-    expect(() => h.run('beginImport', { fileName: '' })).toThrow(/^Import rejected: fileName: expected at least 1 characters/);
-    expect(() => h.run('finishImport', { importId: '../etc', status: 'complete' })).toThrow(/^Finish import rejected: importId/);
+    expect(() =>
+      h.run('importChunk', {
+        importId: '20260515-120000-abcd',
+        chunkIndex: 0,
+        rows: [{ key: 'k', orderId: 577 }],
+      }),
+    ).toThrow(/^Import chunk rejected: rows\[0\]\.layout: expected one of/);
+    expect(() => h.run('importChunk', null)).toThrow(
+      'Import chunk rejected: the request: expected object, found null.',
+    );
+    expect(() => h.run('beginImport', { fileName: '' })).toThrow(
+      /^Import rejected: fileName: expected at least 1 characters/,
+    );
+    expect(() => h.run('finishImport', { importId: '../etc', status: 'complete' })).toThrow(
+      /^Finish import rejected: importId/,
+    );
   });
 
   it('rejects a chunk for an import that was never started', () => {
     const h = harness();
     const row = sampleStatement().rows[0];
-    expect(() => h.run('importChunk', { importId: '20260515-120000-abcd', chunkIndex: 0, rows: [row] }))
-      .toThrow('Import 20260515-120000-abcd is not open (it was finished, or never started). Start the import again; rows already written are skipped.');
+    expect(() =>
+      h.run('importChunk', { importId: '20260515-120000-abcd', chunkIndex: 0, rows: [row] }),
+    ).toThrow(
+      'Import 20260515-120000-abcd is not open (it was finished, or never started). Start the import again; rows already written are skipped.',
+    );
   });
 
   it('rejects more rows than one chunk may carry', () => {
     const h = harness();
     const row = sampleStatement().rows[0];
-    expect(() => h.run('importChunk', { importId: '20260515-120000-abcd', chunkIndex: 0, rows: Array.from({ length: 5001 }, () => row) }))
-      .toThrow(/Import chunk rejected: (it holds \d+ characters|rows: expected at most 5000 items)/);
+    expect(() =>
+      h.run('importChunk', {
+        importId: '20260515-120000-abcd',
+        chunkIndex: 0,
+        rows: Array.from({ length: 5001 }, () => row),
+      }),
+    ).toThrow(/Import chunk rejected: (it holds \d+ characters|rows: expected at most 5000 items)/);
   });
 });

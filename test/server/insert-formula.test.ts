@@ -25,7 +25,9 @@ function importedTab(workbook: Workbook, name: string): number {
 }
 
 function select(workbook: Workbook, sheet: string, a1: string): void {
-  loadBundleInVm({ workbook }).inRealm<any>(`SpreadsheetApp.getActiveSpreadsheet().getSheetByName(${JSON.stringify(sheet)}).getRange(${JSON.stringify(a1)}).activate()`);
+  loadBundleInVm({ workbook }).inRealm<any>(
+    `SpreadsheetApp.getActiveSpreadsheet().getSheetByName(${JSON.stringify(sheet)}).getRange(${JSON.stringify(a1)}).activate()`,
+  );
 }
 
 describe('Insert formula', () => {
@@ -44,31 +46,49 @@ describe('Insert formula', () => {
     expect(found.cell).toBe('Sheet1!C4');
   });
 
-  it('writes the formula with the tab\'s real columns and the TTS COGS tab', async () => {
+  it("writes the formula with the tab's real columns and the TTS COGS tab", async () => {
     const h = harness();
     importedTab(h.workbook, "Bob's May statement"); // 64 columns: A:BL
     await h.importFiles([sampleStatement()]);
     select(h.workbook, 'Sheet1', 'B2');
-    expect(h.run('insertFormula', { fn: 'TTS_NET_PROFIT', source: "Bob's May statement", overwrite: false })).toEqual({
-      status: 'inserted', cell: 'Sheet1!B2', formula: "=TTS_NET_PROFIT('Bob''s May statement'!A:BL, 'TTS COGS'!A:K)",
+    expect(
+      h.run('insertFormula', { fn: 'TTS_NET_PROFIT', source: "Bob's May statement", overwrite: false }),
+    ).toEqual({
+      status: 'inserted',
+      cell: 'Sheet1!B2',
+      formula: "=TTS_NET_PROFIT('Bob''s May statement'!A:BL, 'TTS COGS'!A:K)",
     });
-    expect(h.workbook.sheet('Sheet1')!.formula(2, 2)).toBe("=TTS_NET_PROFIT('Bob''s May statement'!A:BL, 'TTS COGS'!A:K)");
+    expect(h.workbook.sheet('Sheet1')!.formula(2, 2)).toBe(
+      "=TTS_NET_PROFIT('Bob''s May statement'!A:BL, 'TTS COGS'!A:K)",
+    );
     select(h.workbook, 'Sheet1', 'D2');
-    expect(h.run('insertFormula', { fn: 'TTS_FEES', source: "Bob's May statement", overwrite: false })).toMatchObject({ formula: "=TTS_FEES('Bob''s May statement'!A:BL)" });
+    expect(
+      h.run('insertFormula', { fn: 'TTS_FEES', source: "Bob's May statement", overwrite: false }),
+    ).toMatchObject({ formula: "=TTS_FEES('Bob''s May statement'!A:BL)" });
   });
 
   it('asks before replacing a cell that holds something, and replaces it once confirmed', async () => {
     const h = harness();
     await h.importFiles([sampleStatement()]);
     const rt = loadBundleInVm({ workbook: h.workbook });
-    rt.inRealm<any>("SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('A1').setValue('My notes')");
+    rt.inRealm<any>(
+      "SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('A1').setValue('My notes')",
+    );
     select(h.workbook, 'Sheet1', 'A1');
     const ledgerWidth = h.workbook.sheet('TTS Ledger')!.lastColumn();
-    const answer = h.run('insertFormula', { fn: 'TTS_SETTLEMENT', source: 'TTS Ledger', overwrite: false }) as any;
+    const answer = h.run('insertFormula', {
+      fn: 'TTS_SETTLEMENT',
+      source: 'TTS Ledger',
+      overwrite: false,
+    }) as any;
     expect(answer).toMatchObject({ status: 'confirm', cell: 'Sheet1!A1', existing: 'My notes' });
     expect(h.workbook.sheet('Sheet1')!.value(1, 1)).toBe('My notes');
-    expect(h.run('insertFormula', { fn: 'TTS_SETTLEMENT', source: 'TTS Ledger', overwrite: true })).toMatchObject({ status: 'inserted' });
-    expect(h.workbook.sheet('Sheet1')!.formula(1, 1)).toMatch(new RegExp(`^=TTS_SETTLEMENT\\('TTS Ledger'!A:[A-Z]+\\)$`));
+    expect(
+      h.run('insertFormula', { fn: 'TTS_SETTLEMENT', source: 'TTS Ledger', overwrite: true }),
+    ).toMatchObject({ status: 'inserted' });
+    expect(h.workbook.sheet('Sheet1')!.formula(1, 1)).toMatch(
+      new RegExp(`^=TTS_SETTLEMENT\\('TTS Ledger'!A:[A-Z]+\\)$`),
+    );
     expect(ledgerWidth).toBeGreaterThan(10);
   });
 
@@ -78,11 +98,17 @@ describe('Insert formula', () => {
     await h.importFiles([sampleStatement()]);
     select(h.workbook, 'Statement', 'C300');
     expect(() => h.run('insertFormula', { fn: 'TTS_SALES', source: 'Statement', overwrite: true })).toThrow(
-      "Statement!C300 is inside the range the formula reads ('Statement'!A:BL): Sheets would report a circular reference. Select a cell to the right of the data or in another tab.");
+      "Statement!C300 is inside the range the formula reads ('Statement'!A:BL): Sheets would report a circular reference. Select a cell to the right of the data or in another tab.",
+    );
     select(h.workbook, 'TTS Ledger', 'A2');
     expect(() => h.run('insertFormula', { fn: 'TTS_SALES', source: 'Statement', overwrite: true })).toThrow(
-      'TTS Ledger!A2 is in the TTS Ledger tab, which TTS Profit rewrites. Select a cell in one of your own tabs (or a new tab), then Insert again.');
-    expect(() => h.run('insertFormula', { fn: 'TTS_SALES', source: 'Gone', overwrite: false })).toThrow('There is no tab named Gone: pick a tab from the list again.');
-    expect(() => h.run('insertFormula', { fn: 'SUM', source: 'Statement', overwrite: false })).toThrow(/Insert formula/);
+      'TTS Ledger!A2 is in the TTS Ledger tab, which TTS Profit rewrites. Select a cell in one of your own tabs (or a new tab), then Insert again.',
+    );
+    expect(() => h.run('insertFormula', { fn: 'TTS_SALES', source: 'Gone', overwrite: false })).toThrow(
+      'There is no tab named Gone: pick a tab from the list again.',
+    );
+    expect(() => h.run('insertFormula', { fn: 'SUM', source: 'Statement', overwrite: false })).toThrow(
+      /Insert formula/,
+    );
   });
 });

@@ -26,13 +26,24 @@ describe('after a refresh and after new imports', () => {
     const h = harness(new Workbook({ timeZone: 'America/New_York' }));
     const parsed = sampleStatement();
     await h.importFiles([withRows(parsed, parsed.rows.slice(0, 100))]);
-    expect(h.run('getDashboardFreshness', null)).toEqual({ exists: false, stale: false, message: 'Not built yet: use Refresh dashboard.' });
+    expect(h.run('getDashboardFreshness', null)).toEqual({
+      exists: false,
+      stale: false,
+      message: 'Not built yet: use Refresh dashboard.',
+    });
 
     h.run('refreshDashboard', null);
     expect(h.workbook.activeSheet().name).toBe(DASHBOARD);
-    expect(dashboardLine(h)).toMatch(/^Up to date with TTS Ledger \(refreshed \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)\.$/);
+    expect(dashboardLine(h)).toMatch(
+      /^Up to date with TTS Ledger \(refreshed \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)\.$/,
+    );
 
-    const clock = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/New_York', dateStyle: 'short', timeStyle: 'short' }).format(new Date());
+    const clock = () =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'America/New_York',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      }).format(new Date());
     const before = clock();
     await h.importFiles([withRows(parsed, parsed.rows.slice(80, 150))]);
     const after = clock();
@@ -41,12 +52,21 @@ describe('after a refresh and after new imports', () => {
     expect(stale).toMatchObject({ exists: true, stale: true });
     const since = /since (\S+ \S+) \(/.exec(stale.message)?.[1];
     expect([before, after]).toContain(since); // the first import after the refresh, New York time
-    expect(stale.message).toBe(`Out of date: ${parsed.rows.length - 100} new ledger rows from 2 imports since ${since} (statement-2026-05.csv, second.csv), not shown here. Use Refresh dashboard.`);
+    expect(stale.message).toBe(
+      `Out of date: ${parsed.rows.length - 100} new ledger rows from 2 imports since ${since} (statement-2026-05.csv, second.csv), not shown here. Use Refresh dashboard.`,
+    );
     expect(dashboardLine(h)).toBe(stale.message);
 
     // A "Dashboard" the seller typed beside the charts is theirs: the line is found among the add-on's columns only.
-    loadBundleInVm({ workbook: h.workbook }).inRealm<void>("SpreadsheetApp.getActiveSpreadsheet().getSheetByName('TTS Dashboard').getRange('R1:S1').setValues([['Dashboard', 'my note']])");
-    await h.importFiles([withRows({ ...parsed, fileName: 'third.csv' }, parsed.rows.slice(0, 100).map((r) => ({ ...r, key: `${r.key}|again` })))]);
+    loadBundleInVm({ workbook: h.workbook }).inRealm<void>(
+      "SpreadsheetApp.getActiveSpreadsheet().getSheetByName('TTS Dashboard').getRange('R1:S1').setValues([['Dashboard', 'my note']])",
+    );
+    await h.importFiles([
+      withRows(
+        { ...parsed, fileName: 'third.csv' },
+        parsed.rows.slice(0, 100).map((r) => ({ ...r, key: `${r.key}|again` })),
+      ),
+    ]);
     expect(h.workbook.sheet(DASHBOARD)!.value(1, 19)).toBe('my note');
     expect(String(dashboardLine(h))).toMatch(/^Out of date: /);
     // An import that adds nothing changes nothing.
@@ -61,13 +81,17 @@ describe('after a refresh and after new imports', () => {
 
   it('Open ledger and Fill unit costs show their tabs; a tab not made yet is a clear message', async () => {
     const h = harness();
-    expect(() => h.run('openTab', 'ledger')).toThrow('There is no TTS Ledger tab yet: import a statement export first.');
+    expect(() => h.run('openTab', 'ledger')).toThrow(
+      'There is no TTS Ledger tab yet: import a statement export first.',
+    );
     await h.importFiles([sampleStatement()]);
     expect(h.run('openTab', 'ledger')).toEqual({ name: 'TTS Ledger' });
     expect(h.workbook.activeSheet().name).toBe('TTS Ledger');
     expect(h.run('openTab', 'cogs')).toEqual({ name: 'TTS COGS' });
     expect(h.workbook.activeSheet().name).toBe('TTS COGS');
-    expect(() => h.run('openTab', 'toString')).toThrow('No tab to open for "toString": expected one of ledger, imports, cogs, dashboard.');
+    expect(() => h.run('openTab', 'toString')).toThrow(
+      'No tab to open for "toString": expected one of ledger, imports, cogs, dashboard.',
+    );
   });
 });
 

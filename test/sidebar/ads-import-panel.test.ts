@@ -17,7 +17,12 @@ let createImportPanel: typeof import('../../src/sidebar/import/import-panel').cr
 beforeAll(async () => {
   ensureBuilt();
   const window = new Window();
-  Object.assign(globalThis, { window, document: window.document, HTMLElement: window.HTMLElement, Node: window.Node });
+  Object.assign(globalThis, {
+    window,
+    document: window.document,
+    HTMLElement: window.HTMLElement,
+    Node: window.Node,
+  });
   ({ createImportPanel } = await import('../../src/sidebar/import/import-panel'));
 });
 
@@ -44,7 +49,10 @@ function mount() {
   const h = harness();
   const panel = createImportPanel({ parser: workerReader, call: h.call });
   document.body.replaceChildren(panel.element);
-  const card = (name: string) => [...panel.element.querySelectorAll<HTMLElement>('.file-card')].filter((c) => c.dataset.file === name).pop()!;
+  const card = (name: string) =>
+    [...panel.element.querySelectorAll<HTMLElement>('.file-card')]
+      .filter((c) => c.dataset.file === name)
+      .pop()!;
   return { h, panel, card };
 }
 
@@ -55,7 +63,12 @@ describe('an ad report dropped into the sidebar', () => {
     const ads = card('ads-manager-by-day.csv');
     const facts = [...ads.querySelectorAll('.fact')].map((f) => f.textContent);
     expect(facts).toEqual([
-      'LayoutTikTok Ads Manager report', "DaysMay 1 – May 3, 2026 (ad account's clock)", 'Rows5', 'Spend$130.00', 'Attributed revenue$424.75', 'ROAS3.27',
+      'LayoutTikTok Ads Manager report',
+      "DaysMay 1 – May 3, 2026 (ad account's clock)",
+      'Rows5',
+      'Spend$130.00',
+      'Attributed revenue$424.75',
+      'ROAS3.27',
     ]);
     expect(ads.textContent).toContain('1 Total row of the report left out');
     const select = ads.querySelector<HTMLSelectElement>('select')!;
@@ -63,13 +76,19 @@ describe('an ad report dropped into the sidebar', () => {
     expect(ads.querySelector(`label[for="${select.id}"]`)?.textContent).toBe('Ad account time zone ');
 
     await panel.importAll();
-    expect(card('statement-with-gmv-pay.csv').querySelector('.result')?.textContent).toBe('Imported: 5 new rows, 0 duplicates skipped, 0 rejected; 2 new SKUs added to TTS COGS.');
-    expect(ads.querySelector('.result')?.textContent).toMatch(/^Failed: choose the ad account's time zone on the card first/);
+    expect(card('statement-with-gmv-pay.csv').querySelector('.result')?.textContent).toBe(
+      'Imported: 5 new rows, 0 duplicates skipped, 0 rejected; 2 new SKUs added to TTS COGS.',
+    );
+    expect(ads.querySelector('.result')?.textContent).toMatch(
+      /^Failed: choose the ad account's time zone on the card first/,
+    );
     expect(h.values('TTS Ads')).toEqual([]);
 
     select.value = 'UTC-07:00';
     await panel.importAll();
-    expect(ads.querySelector('.result')?.textContent).toBe('Imported: 5 new rows, 0 duplicates skipped, 0 rejected.');
+    expect(ads.querySelector('.result')?.textContent).toBe(
+      'Imported: 5 new rows, 0 duplicates skipped, 0 rejected.',
+    );
     expect(column(h.values('TTS Ads'), 'Cost')).toEqual([40, 10.5, 35.25, 20, 24.25]);
 
     // The overlapping export: the remembered clock is preset, the revised day is held back until confirmed.
@@ -77,10 +96,16 @@ describe('an ad report dropped into the sidebar', () => {
     const revised = card('ads-manager-by-day-revised.csv');
     expect(revised.querySelector('select')!.value).toBe('UTC-07:00');
     await panel.importAll();
-    expect(revised.querySelector('.result')?.textContent).toBe('Imported: 2 new rows, 0 duplicates skipped, 0 rejected.');
-    expect(revised.querySelector('.revisions')?.textContent).toContain('2026-05-03 Leggings Always On / Leggings Broad: Cost $24.25 → $26.10, Impressions 9100 → 9800, Clicks 170 → 181');
+    expect(revised.querySelector('.result')?.textContent).toBe(
+      'Imported: 2 new rows, 0 duplicates skipped, 0 rejected.',
+    );
+    expect(revised.querySelector('.revisions')?.textContent).toContain(
+      '2026-05-03 Leggings Always On / Leggings Broad: Cost $24.25 → $26.10, Impressions 9100 → 9800, Clicks 170 → 181',
+    );
     expect(column(h.values('TTS Ads'), 'Cost')).toEqual([40, 10.5, 35.25, 20, 24.25, 18.4, 30]);
-    const replace = [...revised.querySelectorAll('button')].find((b) => b.textContent === 'Replace 1 revised row')!;
+    const replace = [...revised.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Replace 1 revised row',
+    )!;
     replace.click();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(revised.querySelector('.result')?.textContent).toBe('Replaced 1 revised row.');
@@ -90,20 +115,37 @@ describe('an ad report dropped into the sidebar', () => {
   it('says which report columns are kept, and offers to add rows that look like a renamed campaign', async () => {
     const { h, panel, card } = mount();
     const header = 'By Day,Campaign name,Cost,Gross revenue (Shop),Video views';
-    const csv = (name: string, lines: string[]) => new File([[header, ...lines].join('\n')], name, { type: 'text/csv' });
-    await panel.addFiles([csv('may.csv', ['2026-05-01,Spring Tanks,40.00,149.90,1200', '2026-05-02,Spring Tanks,35.25,119.92,1100'])]);
+    const csv = (name: string, lines: string[]) =>
+      new File([[header, ...lines].join('\n')], name, { type: 'text/csv' });
+    await panel.addFiles([
+      csv('may.csv', [
+        '2026-05-01,Spring Tanks,40.00,149.90,1200',
+        '2026-05-02,Spring Tanks,35.25,119.92,1100',
+      ]),
+    ]);
     const may = card('may.csv');
     expect(may.textContent).toContain('Kept in TTS Ads as they are, not used in the figures: Video views');
     expect(may.textContent).toContain('This report has no ID beside Campaign name: rows are keyed by name');
     may.querySelector<HTMLSelectElement>('select')!.value = 'UTC-07:00';
     await panel.importAll();
-    await panel.addFiles([csv('renamed.csv', ['2026-05-02,Summer Tanks,35.25,119.92,1100', '2026-05-03,Summer Tanks,20.00,49.98,800'])]);
+    await panel.addFiles([
+      csv('renamed.csv', [
+        '2026-05-02,Summer Tanks,35.25,119.92,1100',
+        '2026-05-03,Summer Tanks,20.00,49.98,800',
+      ]),
+    ]);
     const renamed = card('renamed.csv');
     await panel.importAll();
-    expect(renamed.querySelector('.result')?.textContent).toBe('Imported: 1 new row, 0 duplicates skipped, 0 rejected.');
-    expect(renamed.querySelector('.renames')?.textContent).toContain('2026-05-02 Summer Tanks ($35.25) matches Spring Tanks');
+    expect(renamed.querySelector('.result')?.textContent).toBe(
+      'Imported: 1 new row, 0 duplicates skipped, 0 rejected.',
+    );
+    expect(renamed.querySelector('.renames')?.textContent).toContain(
+      '2026-05-02 Summer Tanks ($35.25) matches Spring Tanks',
+    );
     expect(column(h.values('TTS Ads'), 'Cost')).toEqual([40, 35.25, 20]);
-    const add = [...renamed.querySelectorAll('button')].find((b) => b.textContent === 'Add 1 row as other campaigns')!;
+    const add = [...renamed.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Add 1 row as other campaigns',
+    )!;
     add.click();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(renamed.querySelector('.result')?.textContent).toBe('Added 1 row as other campaigns.');
@@ -115,7 +157,9 @@ describe('an ad report dropped into the sidebar', () => {
     const { panel } = mount();
     await panel.addFiles([file('ads-manager-no-revenue.csv'), file('ads-manager-korean.csv')]);
     const errors = [...panel.element.querySelectorAll('.file-card.error')].map((c) => c.textContent);
-    expect(errors[0]).toContain('its revenue column was not recognised. Found: `By Day`, `Campaign name`, `Cost`');
+    expect(errors[0]).toContain(
+      'its revenue column was not recognised. Found: `By Day`, `Campaign name`, `Cost`',
+    );
     expect(errors[1]).toContain('is not in English');
   });
 });

@@ -22,7 +22,9 @@ describe('chunkRows', () => {
   });
 
   it('keeps every chunk under the byte limit when product names are long', () => {
-    const rows = Array.from({ length: 300 }, (_, i) => ledgerRow(i, { productName: '有机棉T恤 '.repeat(400) }));
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      ledgerRow(i, { productName: '有机棉T恤 '.repeat(400) }),
+    );
     const chunks = chunkRows(rows, { maxRows: 2000, maxBytes: 200_000 });
     expect(chunks.length).toBeGreaterThan(1);
     for (const chunk of chunks) expect(utf8Length(JSON.stringify(chunk))).toBeLessThanOrEqual(200_000);
@@ -42,6 +44,7 @@ describe('chunkRows', () => {
 
 describe('utf8Length', () => {
   it('counts bytes as UTF-8 does', () => {
-    for (const text of ['abc', 'é', '有机棉', '👕 tee', '']) expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+    for (const text of ['abc', 'é', '有机棉', '👕 tee', ''])
+      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
   });
 });

@@ -18,27 +18,46 @@ export interface FakeServer {
 export function fakeServer(): FakeServer {
   let chunkCalls = 0;
   const server: FakeServer = {
-    calls: [], keys: new Set(), inFlight: 0, maxInFlight: 0,
+    calls: [],
+    keys: new Set(),
+    inFlight: 0,
+    maxInFlight: 0,
     call: (async (name: ServerHandlerName, arg: unknown) => {
       // The read-only question asked before each import (how many rows are in already) is answered, not recorded.
-      if (name === 'countInLedger') return { present: (arg as { keys: string[] }).keys.filter((k) => server.keys.has(k)).length };
+      if (name === 'countInLedger')
+        return { present: (arg as { keys: string[] }).keys.filter((k) => server.keys.has(k)).length };
       server.calls.push({ name, arg: JSON.parse(JSON.stringify(arg)) });
       server.inFlight++;
       server.maxInFlight = Math.max(server.maxInFlight, server.inFlight);
       try {
         await Promise.resolve();
-        if (name === 'beginImport') return { importId: `20260515-120000-${String(server.calls.length).padStart(4, '0')}` };
+        if (name === 'beginImport')
+          return { importId: `20260515-120000-${String(server.calls.length).padStart(4, '0')}` };
         if (name === 'importChunk') {
           const { rows, chunkIndex } = arg as Parameters<ServerApi['importChunk']>[0];
           server.beforeChunk?.(chunkIndex);
-          if (server.failChunk && server.failChunk.n === chunkCalls++) throw new Error(server.failChunk.message);
+          if (server.failChunk && server.failChunk.n === chunkCalls++)
+            throw new Error(server.failChunk.message);
           let written = 0;
-          for (const row of rows) if (!server.keys.has(row.key)) { server.keys.add(row.key); written++; }
+          for (const row of rows)
+            if (!server.keys.has(row.key)) {
+              server.keys.add(row.key);
+              written++;
+            }
           return { written, duplicates: rows.length - written };
         }
         if (name === 'finishImport') {
           const { importId, status } = arg as Parameters<ServerApi['finishImport']>[0];
-          return { importId, fileName: '', written: 0, duplicates: 0, rejected: 0, status, cogsAdded: 1, settledEstimates: 0 };
+          return {
+            importId,
+            fileName: '',
+            written: 0,
+            duplicates: 0,
+            rejected: 0,
+            status,
+            cogsAdded: 1,
+            settledEstimates: 0,
+          };
         }
         throw new Error(`unexpected call ${name}`);
       } finally {

@@ -20,11 +20,24 @@ describe('sidebar formatting', () => {
   });
 
   it('names the row and column of a rejected cell', () => {
-    expect(problem({ file: 's.csv', row: 214, column: 'Referral fee', message: 'expected an amount, found "abc"' }))
-      .toBe('Row 214, column Referral fee: expected an amount, found "abc"');
-    expect(problem({ file: 'p.xlsx', sheet: 'Orders', row: 9, message: 'Order ID is missing' }))
-      .toBe('Sheet Orders, Row 9: Order ID is missing');
-    expect(problem({ file: 's.csv', row: 214, column: 'Referral fee', message: 'Row 214, column *Referral fee*: expected an amount, found `abc`' }))
-      .toBe('Row 214, column Referral fee: expected an amount, found `abc`');
+    expect(
+      problem({
+        file: 's.csv',
+        row: 214,
+        column: 'Referral fee',
+        message: 'expected an amount, found "abc"',
+      }),
+    ).toBe('Row 214, column Referral fee: expected an amount, found "abc"');
+    expect(problem({ file: 'p.xlsx', sheet: 'Orders', row: 9, message: 'Order ID is missing' })).toBe(
+      'Sheet Orders, Row 9: Order ID is missing',
+    );
+    expect(
+      problem({
+        file: 's.csv',
+        row: 214,
+        column: 'Referral fee',
+        message: 'Row 214, column *Referral fee*: expected an amount, found `abc`',
+      }),
+    ).toBe('Row 214, column Referral fee: expected an amount, found `abc`');
   });
 });

@@ -10,17 +10,41 @@ describe('Help: your costs', () => {
   const page = helpDialog(() => undefined);
   const text = page.textContent ?? '';
   const guide = (title: string) => {
-    const fold = [...page.querySelectorAll('details.column-guide')].find((d) => d.querySelector('summary')?.textContent === title)!;
+    const fold = [...page.querySelectorAll('details.column-guide')].find(
+      (d) => d.querySelector('summary')?.textContent === title,
+    )!;
     return [...fold.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
   };
 
   it('names every column of both tabs, with what it holds', () => {
     expect(guide('TTS COGS columns').map(([c]) => c)).toEqual([
-      'SKU ID', 'Seller SKU', 'Product name', 'SKU name', 'Product cost', 'Inbound freight', 'Duty / tariff', 'Packaging', 'Other per unit', 'Unit cost', 'Effective from',
+      'SKU ID',
+      'Seller SKU',
+      'Product name',
+      'SKU name',
+      'Product cost',
+      'Inbound freight',
+      'Duty / tariff',
+      'Packaging',
+      'Other per unit',
+      'Unit cost',
+      'Effective from',
     ]);
-    expect(guide('TTS Costs columns').map(([c]) => c)).toEqual(['Cost', 'Amount', 'Every', 'Percent', 'Of', 'Starts', 'Ends']);
-    expect(guide('TTS COGS columns').find(([c]) => c === 'Effective from')![1]).toContain('earlier orders keep the old cost');
-    expect(guide('TTS Costs columns').find(([c]) => c === 'Of')![1]).toBe('The figure the percent is taken of: net sales (default), gross sales or settlement.');
+    expect(guide('TTS Costs columns').map(([c]) => c)).toEqual([
+      'Cost',
+      'Amount',
+      'Every',
+      'Percent',
+      'Of',
+      'Starts',
+      'Ends',
+    ]);
+    expect(guide('TTS COGS columns').find(([c]) => c === 'Effective from')![1]).toContain(
+      'earlier orders keep the old cost',
+    );
+    expect(guide('TTS Costs columns').find(([c]) => c === 'Of')![1]).toBe(
+      'The figure the percent is taken of: net sales (default), gross sales or settlement.',
+    );
   });
 
   it('says how the figures are worked out: 4 decimals, effective dates, days, percentages', () => {

@@ -14,9 +14,16 @@ function fakeParser(outcomes: Record<string, ParseOutcome>): FileParser & { canc
     async parse(file, onStage) {
       onStage?.('reading', 1);
       onStage?.('parsing');
-      return outcomes[file.name] ?? { files: [], errors: [{ fileName: file.name, message: `${file.name}: unknown` }] };
+      return (
+        outcomes[file.name] ?? {
+          files: [],
+          errors: [{ fileName: file.name, message: `${file.name}: unknown` }],
+        }
+      );
     },
-    cancel() { this.cancelled++; },
+    cancel() {
+      this.cancelled++;
+    },
   };
 }
 
@@ -25,9 +32,14 @@ const file = (name: string) => new File(['x'], name, { type: 'text/csv' });
 function mount(outcomes: Record<string, ParseOutcome>) {
   const server = fakeServer();
   const imported: unknown[] = [];
-  const panel = createImportPanel({ parser: fakeParser(outcomes), call: server.call, onImported: (o) => imported.push(o) });
+  const panel = createImportPanel({
+    parser: fakeParser(outcomes),
+    call: server.call,
+    onImported: (o) => imported.push(o),
+  });
   document.body.replaceChildren(panel.element);
-  const button = (name: string) => [...panel.element.querySelectorAll('button')].find((b) => b.textContent === name)!;
+  const button = (name: string) =>
+    [...panel.element.querySelectorAll('button')].find((b) => b.textContent === name)!;
   const status = () => panel.element.querySelector('.progress-status')!.textContent;
   return { panel, server, imported, button, status };
 }
@@ -47,7 +59,10 @@ describe('the import panel', () => {
   it('previews each file, shows an unreadable one on its own card, and keeps the others importable', async () => {
     const { panel, button, status } = mount({
       'may.csv': { files: [parsedExport(3)], errors: [] },
-      'notes.pdf': { files: [], errors: [{ fileName: 'notes.pdf', message: 'notes.pdf: expected a CSV or XLSX export.' }] },
+      'notes.pdf': {
+        files: [],
+        errors: [{ fileName: 'notes.pdf', message: 'notes.pdf: expected a CSV or XLSX export.' }],
+      },
     });
     expect(button('Import').disabled).toBe(true);
     await panel.addFiles([file('may.csv'), file('notes.pdf')]);
@@ -60,23 +75,33 @@ describe('the import panel', () => {
   });
 
   it('imports, reports new and duplicate rows per file, and will not send the same file twice', async () => {
-    const { panel, button, status, server, imported } = mount({ 'may.csv': { files: [parsedExport(3)], errors: [] } });
+    const { panel, button, status, server, imported } = mount({
+      'may.csv': { files: [parsedExport(3)], errors: [] },
+    });
     await panel.addFiles([file('may.csv')]);
     await panel.importAll();
-    expect(panel.element.querySelector('.result')?.textContent).toBe('Imported: 3 new rows, 0 duplicates skipped, 0 rejected; 1 new SKU added to TTS COGS.');
+    expect(panel.element.querySelector('.result')?.textContent).toBe(
+      'Imported: 3 new rows, 0 duplicates skipped, 0 rejected; 1 new SKU added to TTS COGS.',
+    );
     expect(status()).toBe('Import finished: 3 new rows, 0 duplicates skipped.');
     expect(button('Import').disabled).toBe(true);
     expect(imported).toHaveLength(1);
     await panel.addFiles([file('may.csv')]);
     await panel.importAll();
-    expect(panel.element.querySelectorAll('.result')[1].textContent).toBe('Imported: 0 new rows, 3 duplicates skipped, 0 rejected; 1 new SKU added to TTS COGS.');
+    expect(panel.element.querySelectorAll('.result')[1].textContent).toBe(
+      'Imported: 0 new rows, 3 duplicates skipped, 0 rejected; 1 new SKU added to TTS COGS.',
+    );
     expect(server.calls.filter((c) => c.name === 'beginImport')).toHaveLength(2);
   });
 
   it('Cancel during an import stops after the chunk in flight and says so', async () => {
-    const { panel, button, server, status } = mount({ 'big.csv': { files: [parsedExport(4500)], errors: [] } });
+    const { panel, button, server, status } = mount({
+      'big.csv': { files: [parsedExport(4500)], errors: [] },
+    });
     await panel.addFiles([file('big.csv')]);
-    server.beforeChunk = (i) => { if (i === 0) button('Cancel').click(); };
+    server.beforeChunk = (i) => {
+      if (i === 0) button('Cancel').click();
+    };
     await panel.importAll();
     expect(server.calls.filter((c) => c.name === 'importChunk')).toHaveLength(1);
     expect(panel.element.querySelector('.result')?.textContent).toMatch(/^Cancelled: \d[\d,]* new rows/);

@@ -6,7 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseBytes, parseBytesAsync } from '../../src/sidebar/parsing/parse-file';
-import { factsOf, REAL, realBytes, realCsvRows, realSheetRows, shown, unitsIn, type FileFacts } from '../helpers/real-fixtures';
+import {
+  factsOf,
+  REAL,
+  realBytes,
+  realCsvRows,
+  realSheetRows,
+  shown,
+  unitsIn,
+  type FileFacts,
+} from '../helpers/real-fixtures';
 
 interface Case {
   file: string;
@@ -37,14 +46,16 @@ const CASES: Case[] = [
     code: 'IDR',
     layout: 'Legacy Income export',
     seen: 'row 2, column *Currency* reads `IDR`',
-    facts: () => factsOf(realSheetRows(REAL.idIncome202409, 'Order details'), 0, 'Total settlement amount', 'IDR'),
+    facts: () =>
+      factsOf(realSheetRows(REAL.idIncome202409, 'Order details'), 0, 'Total settlement amount', 'IDR'),
   },
   {
     file: REAL.idIncome202411,
     code: 'IDR',
     layout: 'Legacy Income export',
     seen: 'row 2, column *Currency* reads `IDR`',
-    facts: () => factsOf(realSheetRows(REAL.idIncome202411, 'Order details'), 0, 'Total settlement amount', 'IDR'),
+    facts: () =>
+      factsOf(realSheetRows(REAL.idIncome202411, 'Order details'), 0, 'Total settlement amount', 'IDR'),
   },
   {
     file: REAL.idOrders202409,
@@ -52,14 +63,16 @@ const CASES: Case[] = [
     layout: 'Seller Center order export',
     seen: 'row 3, column *SKU Unit Original Price* reads `IDR 389.000`',
     // Row 2 holds TikTok's descriptions of the fields.
-    facts: () => factsOf(realSheetRows(REAL.idOrders202409, 'OrderSKUList'), 0, 'SKU Subtotal After Discount', 'IDR', 1),
+    facts: () =>
+      factsOf(realSheetRows(REAL.idOrders202409, 'OrderSKUList'), 0, 'SKU Subtotal After Discount', 'IDR', 1),
   },
   {
     file: REAL.idOrders202411,
     code: 'IDR',
     layout: 'Seller Center order export',
     seen: 'row 3, column *SKU Unit Original Price* reads `IDR 199.000`',
-    facts: () => factsOf(realSheetRows(REAL.idOrders202411, 'OrderSKUList'), 0, 'SKU Subtotal After Discount', 'IDR', 1),
+    facts: () =>
+      factsOf(realSheetRows(REAL.idOrders202411, 'OrderSKUList'), 0, 'SKU Subtotal After Discount', 'IDR', 1),
   },
 ];
 
@@ -67,23 +80,35 @@ const CASES: Case[] = [
 const HEADER_COMPLAINT = /no TikTok Shop export header|looks like a|first non-empty row/;
 
 describe('real exports through the sidebar reader', () => {
-  it.each(CASES.map((c) => [c.file, c] as const))('%s: refused for its currency, with its rows and total', async (file, c) => {
-    const facts = c.facts();
-    const total = shown(facts.total, c.code);
-    for (const outcome of [await parseBytesAsync(realBytes(file), file), parseBytes(realBytes(file), file)]) {
-      expect(outcome.files).toEqual([]);
-      expect(outcome.errors).toHaveLength(1);
-      const message = outcome.errors[0].message;
-      expect(message).not.toMatch(HEADER_COMPLAINT);
-      expect(message).toContain(`the amounts are in ${c.code}, not US dollars (${c.seen})`);
-      expect(message).toContain(`Read as a ${c.layout}: ${facts.rows} row${facts.rows === 1 ? '' : 's'} from row`);
-      expect(message).toContain(`${facts.totalColumn} ${total}.`);
-      expect(message).toContain('nothing in it was imported or summed');
-    }
-  });
+  it.each(CASES.map((c) => [c.file, c] as const))(
+    '%s: refused for its currency, with its rows and total',
+    async (file, c) => {
+      const facts = c.facts();
+      const total = shown(facts.total, c.code);
+      for (const outcome of [
+        await parseBytesAsync(realBytes(file), file),
+        parseBytes(realBytes(file), file),
+      ]) {
+        expect(outcome.files).toEqual([]);
+        expect(outcome.errors).toHaveLength(1);
+        const message = outcome.errors[0].message;
+        expect(message).not.toMatch(HEADER_COMPLAINT);
+        expect(message).toContain(`the amounts are in ${c.code}, not US dollars (${c.seen})`);
+        expect(message).toContain(
+          `Read as a ${c.layout}: ${facts.rows} row${facts.rows === 1 ? '' : 's'} from row`,
+        );
+        expect(message).toContain(`${facts.totalColumn} ${total}.`);
+        expect(message).toContain('nothing in it was imported or summed');
+      }
+    },
+  );
 
   it('the figures the files state: settlement 7.28 GBP, IDR 32,670,368 and 23,667,759, 256 order lines', () => {
-    expect(CASES[0].facts()).toEqual({ rows: 1, totalColumn: 'Total estimated settlement amount', total: 728 });
+    expect(CASES[0].facts()).toEqual({
+      rows: 1,
+      totalColumn: 'Total estimated settlement amount',
+      total: 728,
+    });
     expect(CASES[2].facts().total).toBe(32_670_368);
     expect(CASES[3].facts().total).toBe(23_667_759);
     expect(CASES[5].facts().rows).toBe(256);
@@ -94,7 +119,12 @@ describe('real exports through the sidebar reader', () => {
       const reports = realSheetRows(file, 'Reports');
       const line = reports.find((row) => row[1] === 'Total settlement amount')!;
       expect(line.slice(2, 5).every((cell) => cell === '')).toBe(true);
-      const settlement = factsOf(realSheetRows(file, 'Order details'), 0, 'Total settlement amount', 'IDR').total;
+      const settlement = factsOf(
+        realSheetRows(file, 'Order details'),
+        0,
+        'Total settlement amount',
+        'IDR',
+      ).total;
       expect(unitsIn(line[5], 'IDR')).toBe(settlement);
     }
   });
@@ -122,7 +152,14 @@ describe('real exports through the sidebar reader', () => {
   it('a real header with a signature column cut out names what is missing, not the header it has', async () => {
     const rows = realSheetRows(REAL.idOrders202411, 'OrderSKUList').slice(0, 3);
     const skuId = rows[0].indexOf('SKU ID');
-    const csv = rows.map((row) => row.filter((_, c) => c !== skuId).map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\n');
+    const csv = rows
+      .map((row) =>
+        row
+          .filter((_, c) => c !== skuId)
+          .map((cell) => `"${cell.replace(/"/g, '""')}"`)
+          .join(','),
+      )
+      .join('\n');
     const outcome = await parseBytesAsync(new TextEncoder().encode(csv), 'orders.csv');
     expect(outcome.errors[0].message).toBe(
       'orders.csv: row 1 has *Order ID*, *Order Status* but no *SKU ID* column, so it is not a complete Seller Center order export header ' +

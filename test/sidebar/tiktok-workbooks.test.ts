@@ -23,13 +23,29 @@ const col = (name: string) => HEADER.indexOf(name);
 /** Cents of a column over the rows (`Type = Order` only when asked), from the CSV text. */
 function columnCents(name: string, ordersOnly = false): number {
   const c = col(name);
-  return DATA.filter((row) => !ordersOnly || row[col('Type')] === 'Order').reduce((sum, row) => sum + Math.round(Number(row[c] || 0) * 100), 0);
+  return DATA.filter((row) => !ordersOnly || row[col('Type')] === 'Order').reduce(
+    (sum, row) => sum + Math.round(Number(row[c] || 0) * 100),
+    0,
+  );
 }
 
 /** The sample as Excel stores it: amounts as numbers, IDs and dates as text. */
-const NUMERIC = new Set(['Total settlement amount', 'Net sales', 'Gross sales', 'Shipping', 'Fees', 'Referral fee', 'Adjustment amount']);
+const NUMERIC = new Set([
+  'Total settlement amount',
+  'Net sales',
+  'Gross sales',
+  'Shipping',
+  'Fees',
+  'Referral fee',
+  'Adjustment amount',
+]);
 function sampleSheet(): XlsxCell[][] {
-  return [HEADER, ...DATA.map((row) => row.map((cell, c): XlsxCell => (NUMERIC.has(HEADER[c]) && cell !== '' ? Number(cell) : cell)))];
+  return [
+    HEADER,
+    ...DATA.map((row) =>
+      row.map((cell, c): XlsxCell => (NUMERIC.has(HEADER[c]) && cell !== '' ? Number(cell) : cell)),
+    ),
+  ];
 }
 
 /** A Reports sheet laid out like TikTok's: label in B–E by depth, value in F. */
@@ -72,7 +88,10 @@ function workbook(reports: XlsxCell[][], options: { rowPerCell?: boolean } = {})
 
 describe("TikTok's XLSX writer", () => {
   it('a workbook written one <row> element per cell reads as whole rows, totals to the cent', async () => {
-    const outcome = await parseBytesAsync(workbook(reportsSheet(), { rowPerCell: true }), 'statement-2026-05.xlsx');
+    const outcome = await parseBytesAsync(
+      workbook(reportsSheet(), { rowPerCell: true }),
+      'statement-2026-05.xlsx',
+    );
     expect(outcome.errors).toEqual([]);
     const [file] = outcome.files;
     expect(file.layout).toBe('statement');
@@ -93,10 +112,24 @@ describe("TikTok's XLSX writer", () => {
   });
 
   it('cells of a repeated row land by their own reference, whatever order they come in', () => {
-    const bytes = writeXlsx([{ name: 'S', rows: [['a', '', 'c'], ['d', 'e']] }], { rowPerCell: true });
+    const bytes = writeXlsx(
+      [
+        {
+          name: 'S',
+          rows: [
+            ['a', '', 'c'],
+            ['d', 'e'],
+          ],
+        },
+      ],
+      { rowPerCell: true },
+    );
     const rows: string[][] = [];
     forEachSheetRow(bytes, 's.xlsx', (_sheet, cells) => void rows.push(cells));
-    expect(rows).toEqual([['a', '', 'c'], ['d', 'e']]);
+    expect(rows).toEqual([
+      ['a', '', 'c'],
+      ['d', 'e'],
+    ]);
   });
 });
 
@@ -117,22 +150,39 @@ describe('Reports and glossary sheets', () => {
       'Sheet Reports: 6 totals checked against the rows: all agree.',
       "Sheet Fees explanation: TikTok's explanation of the columns; not data, nothing to import or check.",
     ]);
-    expect(renderPreview(file).textContent).toContain(`Reconciled: ${DATA.length} rows add up to the cent. 6 totals of the Reports sheet agree with them.`);
+    expect(renderPreview(file).textContent).toContain(
+      `Reconciled: ${DATA.length} rows add up to the cent. 6 totals of the Reports sheet agree with them.`,
+    );
   });
 
   it('a Reports total that differs from the rows is reported with its difference', async () => {
     const wrong = columnCents('Fees', true) - 100;
-    const outcome = await parseExportFileAsync(workbook(reportsSheet({ Fees: wrong })), 'statement-2026-05.xlsx');
+    const outcome = await parseExportFileAsync(
+      workbook(reportsSheet({ Fees: wrong })),
+      'statement-2026-05.xlsx',
+    );
     const [file] = outcome.files;
     expect(file.reconciliation.ok).toBe(false);
-    expect(file.reconciliation.totalChecks.find((c) => c.label === 'Fees')).toEqual({ label: 'Fees', expected: wrong, actual: wrong + 100, difference: -100 });
-    expect(outcome.notes[0]).toBe('Sheet Reports: 6 totals checked against the rows: 1 differ (listed under reconciliation).');
+    expect(file.reconciliation.totalChecks.find((c) => c.label === 'Fees')).toEqual({
+      label: 'Fees',
+      expected: wrong,
+      actual: wrong + 100,
+      difference: -100,
+    });
+    expect(outcome.notes[0]).toBe(
+      'Sheet Reports: 6 totals checked against the rows: 1 differ (listed under reconciliation).',
+    );
   });
 
   it('a Reports sheet with no total of a column the rows have says nothing was checked', async () => {
-    const reports: XlsxCell[][] = [['', 'Smart Promotion fee', '', '', '', -1.5], ['', 'GMV Max ad fee', '', '', '', -2]];
+    const reports: XlsxCell[][] = [
+      ['', 'Smart Promotion fee', '', '', '', -1.5],
+      ['', 'GMV Max ad fee', '', '', '', -2],
+    ];
     const outcome = await parseExportFileAsync(workbook(reports), 'statement-2026-05.xlsx');
-    expect(outcome.notes[0]).toBe('Sheet Reports: 2 totals, none of them of a column the data sheet has; nothing was checked.');
+    expect(outcome.notes[0]).toBe(
+      'Sheet Reports: 2 totals, none of them of a column the data sheet has; nothing was checked.',
+    );
     expect(outcome.files[0].reconciliation.totalChecks).toEqual([]);
     expect(renderPreview(outcome.files[0]).textContent).not.toContain('Reports');
   });
@@ -162,7 +212,12 @@ describe('cached numbers with float noise', () => {
   });
 
   it('18-digit IDs stored as numbers and rates with many decimals are left as written', () => {
-    const bytes = writeXlsx([{ name: 'S', rows: [[{ number: '577389150020122037' }, { number: '0.0625' }, { number: '-1.0049999999' }]] }]);
+    const bytes = writeXlsx([
+      {
+        name: 'S',
+        rows: [[{ number: '577389150020122037' }, { number: '0.0625' }, { number: '-1.0049999999' }]],
+      },
+    ]);
     const rows: string[][] = [];
     forEachSheetRow(bytes, 's.xlsx', (_sheet, cells) => void rows.push(cells));
     expect(rows).toEqual([['577389150020122037', '0.0625', '-1.0049999999']]);

@@ -20,7 +20,10 @@ describe('preview of an unrecognised fee column', () => {
     set('Currency', 'USD');
     set('Fees', '-1.22');
     set('Total estimated settlement amount', '6.78');
-    const outcome = await parseBytesAsync(new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n')), 'onhold.csv');
+    const outcome = await parseBytesAsync(
+      new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n')),
+      'onhold.csv',
+    );
     const [file] = outcome.files;
     expect(file.reconciliation.ok).toBe(true);
     expect(file.totals).toEqual({ settlement: 678, netSales: 800, fees: -122, grossSales: 800 });

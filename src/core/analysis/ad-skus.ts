@@ -30,9 +30,13 @@ export function campaignSkusOf(values: readonly (readonly CellValue[])[], where:
     const name = text(values[r][campaign]);
     const cell = values[r][sku];
     if (typeof cell === 'number' && !Number.isSafeInteger(cell)) {
-      throw new Error(`${where} row ${r + 1}, column SKU ID: the SKU ${cell.toExponential(3).toUpperCase()} lost its last digits (the sheet turned it into a number). Format the column as Plain text and type it again.`);
+      throw new Error(
+        `${where} row ${r + 1}, column SKU ID: the SKU ${cell.toExponential(3).toUpperCase()} lost its last digits (the sheet turned it into a number). Format the column as Plain text and type it again.`,
+      );
     }
-    const skus = text(cell).split(/[\s,;]+/).filter((s) => s !== '');
+    const skus = text(cell)
+      .split(/[\s,;]+/)
+      .filter((s) => s !== '');
     if (name !== '' && skus.length > 0) map.set(name, [...(map.get(name) ?? []), ...skus]);
   }
   return map;

@@ -26,38 +26,64 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
  * Null when there are no ad rows.
  */
 export function adsDashboardModel(
-  adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[], cogs: CogsTable, netProfit: ReadonlyMap<string, number | null>, campaignSkus: CampaignSkus = NO_CAMPAIGN_SKUS,
+  adRows: readonly AdRow[],
+  ledgerRows: readonly LedgerRow[],
+  cogs: CogsTable,
+  netProfit: ReadonlyMap<string, number | null>,
+  campaignSkus: CampaignSkus = NO_CAMPAIGN_SKUS,
 ): AdsDashboardModel | null {
   if (adRows.length === 0) return null;
   const sales = new Map<string, MonthSales>();
   // Gross sales as the P&L's Gross sales line (TTS_PNL divides by the same), so TACoS reads alike in both.
   for (const { group, lines } of aggregatePnl(ledgerRows, 'month')) {
-    if (group !== '') sales.set(group, { grossSales: lines.grossSales, netProfit: netProfit.get(group) ?? null });
+    if (group !== '')
+      sales.set(group, { grossSales: lines.grossSales, netProfit: netProfit.get(group) ?? null });
   }
-  for (const [month, profit] of netProfit) if (!sales.has(month) && profit !== null) sales.set(month, { grossSales: 0, netProfit: profit });
+  for (const [month, profit] of netProfit)
+    if (!sales.has(month) && profit !== null) sales.set(month, { grossSales: 0, netProfit: profit });
   const months = adsByMonth(adRows, ledgerRows, sales).filter((m) => m.spend !== 0 || m.netProfit !== null);
   const products = productAds(adRows, ledgerRows, cogs, campaignSkus);
   return { months, products, facts: facts(adRows, months, products) };
 }
 
-function facts(adRows: readonly AdRow[], months: readonly AdsMonth[], products: ProductAdsReport): [string, string][] {
+function facts(
+  adRows: readonly AdRow[],
+  months: readonly AdsMonth[],
+  products: ProductAdsReport,
+): [string, string][] {
   const sum = (f: (m: AdsMonth) => number) => months.reduce((s, m) => s + f(m), 0);
   const spend = sum((m) => m.spend);
   const transfers = sum((m) => m.gmvPayTransfers);
   const fees = sum((m) => m.adFeesInSettlement);
   const attributed = sum((m) => m.attributedRevenue);
   const lines: [string, string][] = [
-    ['Clocks', `Ad spend by month in ${clockLabel(adRows)}; sales and profit by order month (UTC). They are set side by side by month, never joined day by day.`],
-    ['Profit after ads', `Net profit + GMV Pay transfers (${usd(transfers)} moved from the shop to the ad balance: a transfer, not a cost) − ad spend not already inside the settlement (${usd(Math.max(0, spend - fees))} of ${usd(spend)}; ${usd(fees)} of GMV Max ad fees were deducted per order).`],
-    ['Attribution', `${usd(attributed)} of revenue is what the ad reports attribute to the ads (GMV Max counts organic and affiliate orders of its products too): it is never added to sales.` +
-      (products.affiliateShare === null ? '' : ` ${percent(products.affiliateShare)} of the advertised products' sales in the months their ads ran also paid an affiliate commission.`)],
+    [
+      'Clocks',
+      `Ad spend by month in ${clockLabel(adRows)}; sales and profit by order month (UTC). They are set side by side by month, never joined day by day.`,
+    ],
+    [
+      'Profit after ads',
+      `Net profit + GMV Pay transfers (${usd(transfers)} moved from the shop to the ad balance: a transfer, not a cost) − ad spend not already inside the settlement (${usd(Math.max(0, spend - fees))} of ${usd(spend)}; ${usd(fees)} of GMV Max ad fees were deducted per order).`,
+    ],
+    [
+      'Attribution',
+      `${usd(attributed)} of revenue is what the ad reports attribute to the ads (GMV Max counts organic and affiliate orders of its products too): it is never added to sales.` +
+        (products.affiliateShare === null
+          ? ''
+          : ` ${percent(products.affiliateShare)} of the advertised products' sales in the months their ads ran also paid an affiliate commission.`),
+    ],
     ['Products losing money on ads', losingText(products)],
   ];
-  if (products.missingCostSkus.length > 0) lines.push(['Unit costs', `No unit cost in TTS COGS for ${products.missingCostSkus.join(', ')}: break-even ROAS is not worked out for their products.`]);
+  if (products.missingCostSkus.length > 0)
+    lines.push([
+      'Unit costs',
+      `No unit cost in TTS COGS for ${products.missingCostSkus.join(', ')}: break-even ROAS is not worked out for their products.`,
+    ]);
   return lines;
 }
 
-const NO_PRODUCTS = 'Not known: no ad spend by product. Export the GMV Max report by product, or map campaigns to SKUs in the TTS Ad SKUs tab.';
+const NO_PRODUCTS =
+  'Not known: no ad spend by product. Export the GMV Max report by product, or map campaigns to SKUs in the TTS Ad SKUs tab.';
 const list = (names: readonly string[]) => names.join(', ');
 const products_ = (n: number) => `${n} product${n === 1 ? '' : 's'}`;
 
@@ -70,13 +96,21 @@ export function losingText(report: ProductAdsReport): string {
   const losing = report.products.filter((p) => p.losing).map((p) => p.product);
   const parts = [losing.length > 0 ? `${losing.length}: ${list(losing)}.` : ''];
   if (report.noCostProducts.length > 0) {
-    parts.push(`Break-even unknown for ${products_(report.noCostProducts.length)} without a unit cost: ${list(report.noCostProducts)} (fill the unit costs in TTS COGS).`);
+    parts.push(
+      `Break-even unknown for ${products_(report.noCostProducts.length)} without a unit cost: ${list(report.noCostProducts)} (fill the unit costs in TTS COGS).`,
+    );
   }
   if (report.noSalesProducts.length > 0) {
-    parts.push(`Unknown for ${products_(report.noSalesProducts.length)} with no sales matched in the statement: ${list(report.noSalesProducts)}.`);
+    parts.push(
+      `Unknown for ${products_(report.noSalesProducts.length)} with no sales matched in the statement: ${list(report.noSalesProducts)}.`,
+    );
   }
   const unknown = report.noCostProducts.length + report.noSalesProducts.length;
-  if (losing.length === 0) parts[0] = unknown === 0 ? 'None: every advertised product earns more than its ad spend after product cost.' : 'None known.';
+  if (losing.length === 0)
+    parts[0] =
+      unknown === 0
+        ? 'None: every advertised product earns more than its ad spend after product cost.'
+        : 'None known.';
   return parts.join(' ');
 }
 
@@ -85,12 +119,20 @@ export function adsSummary(model: AdsDashboardModel): string {
   const latest = [...model.months].reverse().find((m) => m.spend !== 0);
   const losing = model.products.products.filter((p) => p.losing).length;
   const month = latest
-    ? `Ads ${latest.month}: ${usd(latest.spend)} spent` + (latest.tacos === null ? '' : ` (TACoS ${percent(latest.tacos)})`) +
+    ? `Ads ${latest.month}: ${usd(latest.spend)} spent` +
+      (latest.tacos === null ? '' : ` (TACoS ${percent(latest.tacos)})`) +
       (latest.profitAfterAds === null ? '.' : `, profit after ads ${usd(latest.profitAfterAds)}.`)
     : 'Ads: no spend yet.';
   const noCost = model.products.noCostProducts.length;
   const unknownAll = noCost + model.products.noSalesProducts.length;
-  const verdict = model.products.products.length === 0 ? 'No ad spend by product yet, so no product is judged.' : losing === 0 ? (unknownAll > 0 ? 'No product is known to lose money on its ads.' : 'No product loses money on its ads.') : `${losing} product${losing === 1 ? ' loses' : 's lose'} money on ads.`;
+  const verdict =
+    model.products.products.length === 0
+      ? 'No ad spend by product yet, so no product is judged.'
+      : losing === 0
+        ? unknownAll > 0
+          ? 'No product is known to lose money on its ads.'
+          : 'No product loses money on its ads.'
+        : `${losing} product${losing === 1 ? ' loses' : 's lose'} money on ads.`;
   const unknown = noCost > 0 ? ` Break-even unknown for ${products_(noCost)} without a unit cost.` : '';
   return `${month} ${verdict}${unknown}`;
 }

@@ -70,7 +70,10 @@ function nameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function ledgerIndex(rows: readonly LedgerRow[]): { bySku: Map<string, LedgerRow[]>; byName: Map<string, LedgerRow[]> } {
+function ledgerIndex(rows: readonly LedgerRow[]): {
+  bySku: Map<string, LedgerRow[]>;
+  byName: Map<string, LedgerRow[]>;
+} {
   const bySku = new Map<string, LedgerRow[]>();
   const byName = new Map<string, LedgerRow[]>();
   const add = (map: Map<string, LedgerRow[]>, key: string, row: LedgerRow) => {
@@ -87,14 +90,22 @@ function ledgerIndex(rows: readonly LedgerRow[]): { bySku: Map<string, LedgerRow
 }
 
 function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs: CogsTable): Sums {
-  const sums: Sums = { netSales: 0, costs: 0, cogs: 0, affiliateSales: 0, missing: new Set(), skus: new Set() };
+  const sums: Sums = {
+    netSales: 0,
+    costs: 0,
+    cogs: 0,
+    affiliateSales: 0,
+    missing: new Set(),
+    skus: new Set(),
+  };
   for (const row of rows) {
     if (!months.has(rowMonth(row))) continue;
     const lines = rowPnl(row);
     sums.netSales += lines.netSales;
     sums.costs += lines.fees + lines.shipping;
     if (row.skuId) sums.skus.add(row.skuId);
-    if (Object.keys(row.amounts).some((id) => row.amounts[id] !== 0 && isAffiliateColumn(id))) sums.affiliateSales += lines.netSales;
+    if (Object.keys(row.amounts).some((id) => row.amounts[id] !== 0 && isAffiliateColumn(id)))
+      sums.affiliateSales += lines.netSales;
     const units = unitsSold(row);
     if (units === 0) continue;
     const unitCost = unitCostOn(cogs, row);
@@ -106,7 +117,10 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
 }
 
 /** The rows of each advertised product: GMV Max product rows, then mapped campaigns without product rows. */
-function productGroups(adRows: readonly AdRow[], campaignSkus: CampaignSkus): { rows: AdRow[]; skus: readonly string[]; label: string }[] {
+function productGroups(
+  adRows: readonly AdRow[],
+  campaignSkus: CampaignSkus,
+): { rows: AdRow[]; skus: readonly string[]; label: string }[] {
   const groups = new Map<string, { rows: AdRow[]; skus: readonly string[]; label: string }>();
   const withProducts = new Set<string>();
   for (const row of productRows(adRows)) {
@@ -128,7 +142,12 @@ function productGroups(adRows: readonly AdRow[], campaignSkus: CampaignSkus): { 
   return [...groups.values()];
 }
 
-export function productAds(adRows: readonly AdRow[], ledgerRows: readonly LedgerRow[], cogs: CogsTable, campaignSkus: CampaignSkus = NO_CAMPAIGN_SKUS): ProductAdsReport {
+export function productAds(
+  adRows: readonly AdRow[],
+  ledgerRows: readonly LedgerRow[],
+  cogs: CogsTable,
+  campaignSkus: CampaignSkus = NO_CAMPAIGN_SKUS,
+): ProductAdsReport {
   const index = ledgerIndex(ledgerRows);
   const missingCostSkus = new Set<string>();
   let affiliateSales = 0;
@@ -140,30 +159,65 @@ export function productAds(adRows: readonly AdRow[], ledgerRows: readonly Ledger
     const orders = rows.reduce((s, r) => s + (r.orders ?? 0), 0);
     const months = new Set(rows.map((r) => r.day.slice(0, 7)));
     const skuIds = [...new Set([...mapped, ...rows.map((r) => r.skuId).filter((s) => s !== '')])];
-    const matched = skuIds.length > 0
-      ? skuIds.flatMap((s) => index.bySku.get(s) ?? [])
-      : rows.flatMap((r) => (r.productName ? [nameKey(r.productName)] : [])).filter((k, i, all) => all.indexOf(k) === i).flatMap((k) => index.byName.get(k) ?? []);
+    const matched =
+      skuIds.length > 0
+        ? skuIds.flatMap((s) => index.bySku.get(s) ?? [])
+        : rows
+            .flatMap((r) => (r.productName ? [nameKey(r.productName)] : []))
+            .filter((k, i, all) => all.indexOf(k) === i)
+            .flatMap((k) => index.byName.get(k) ?? []);
     const sums = sumLines(matched, months, cogs);
     for (const sku of sums.missing) missingCostSkus.add(sku);
     affiliateSales += sums.affiliateSales;
     matchedSales += sums.netSales;
     const base: ProductAds = {
-      product: label || productOf(first), productId: first.productId, skus: [...sums.skus].sort(), spend, revenue, orders,
-      actualRoas: roas(revenue, spend), breakevenRoas: null, margin: null, profitAfterAds: null, losing: false,
-      affiliateShare: share(sums.affiliateSales, sums.netSales), unknownBecause: null, note: '',
+      product: label || productOf(first),
+      productId: first.productId,
+      skus: [...sums.skus].sort(),
+      spend,
+      revenue,
+      orders,
+      actualRoas: roas(revenue, spend),
+      breakevenRoas: null,
+      margin: null,
+      profitAfterAds: null,
+      losing: false,
+      affiliateShare: share(sums.affiliateSales, sums.netSales),
+      unknownBecause: null,
+      note: '',
     };
-    if (sums.netSales <= 0) return { ...base, unknownBecause: 'no sales', note: `No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).` };
-    if (sums.missing.size > 0) return { ...base, unknownBecause: 'no unit cost', note: `Break-even unknown: no unit cost (or $0) for ${[...sums.missing].join(', ')} in TTS COGS.` };
+    if (sums.netSales <= 0)
+      return {
+        ...base,
+        unknownBecause: 'no sales',
+        note: `No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).`,
+      };
+    if (sums.missing.size > 0)
+      return {
+        ...base,
+        unknownBecause: 'no unit cost',
+        note: `Break-even unknown: no unit cost (or $0) for ${[...sums.missing].join(', ')} in TTS COGS.`,
+      };
     const contribution = sums.netSales + sums.costs - sums.cogs;
     const margin = divide(exact(contribution), exact(sums.netSales));
     const profitAfterAds = toNumber(roundTo(significant(times(exact(revenue), margin)), 0)) - spend;
-    const result = { ...base, margin: toNumber(roundTo(margin, 4)), profitAfterAds, losing: profitAfterAds < 0 };
-    if (contribution <= 0) return { ...result, losing: true, note: 'Loses money before any ad spend: no ROAS can break even.' };
+    const result = {
+      ...base,
+      margin: toNumber(roundTo(margin, 4)),
+      profitAfterAds,
+      losing: profitAfterAds < 0,
+    };
+    if (contribution <= 0)
+      return { ...result, losing: true, note: 'Loses money before any ad spend: no ROAS can break even.' };
     return { ...result, breakevenRoas: roas(sums.netSales, contribution) };
   });
-  products.sort((a, b) => rank(a) - rank(b) || (a.profitAfterAds ?? 0) - (b.profitAfterAds ?? 0) || b.spend - a.spend);
+  products.sort(
+    (a, b) => rank(a) - rank(b) || (a.profitAfterAds ?? 0) - (b.profitAfterAds ?? 0) || b.spend - a.spend,
+  );
   return {
-    products, affiliateShare: share(affiliateSales, matchedSales), missingCostSkus: [...missingCostSkus].sort(),
+    products,
+    affiliateShare: share(affiliateSales, matchedSales),
+    missingCostSkus: [...missingCostSkus].sort(),
     noCostProducts: products.filter((p) => p.unknownBecause === 'no unit cost').map((p) => p.product),
     noSalesProducts: products.filter((p) => p.unknownBecause === 'no sales').map((p) => p.product),
   };

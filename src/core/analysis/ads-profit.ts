@@ -44,7 +44,9 @@ export class StatementAdTally {
 
   addRow(row: LedgerRow): void {
     if (isGmvPayTransfer(row)) this.at(rowMonth(row)).gmvPayTransfers -= rowPnl(row).settlement;
-    else for (const id of AD_FEE_IDS) if (row.amounts[id]) this.at(rowMonth(row)).adFeesInSettlement -= row.amounts[id];
+    else
+      for (const id of AD_FEE_IDS)
+        if (row.amounts[id]) this.at(rowMonth(row)).adFeesInSettlement -= row.amounts[id];
   }
 
   addView(view: RowView): void {
@@ -57,7 +59,8 @@ export class StatementAdTally {
     }
     for (let k = 0; k < view.filledCount; k++) {
       const slot = view.filled[k];
-      if (AD_FEE_IDS.includes(view.amountIds[slot])) this.at(detachedText(rowMonth(view))).adFeesInSettlement -= view.cents[slot];
+      if (AD_FEE_IDS.includes(view.amountIds[slot]))
+        this.at(detachedText(rowMonth(view))).adFeesInSettlement -= view.cents[slot];
     }
   }
 
@@ -109,7 +112,11 @@ export interface MonthSales {
  * One line per month that has sales or ad spend, ascending. `sales` holds each month's gross
  * sales and net profit as the P&L computes them (settlement-based, so still net of GMV Pay transfers).
  */
-export function adsByMonth(adRows: readonly AdRow[], ledger: readonly LedgerRow[] | ReadonlyMap<string, StatementAdMonth>, sales: ReadonlyMap<string, MonthSales>): AdsMonth[] {
+export function adsByMonth(
+  adRows: readonly AdRow[],
+  ledger: readonly LedgerRow[] | ReadonlyMap<string, StatementAdMonth>,
+  sales: ReadonlyMap<string, MonthSales>,
+): AdsMonth[] {
   const spend = new Map<string, { spend: number; revenue: number }>();
   for (const row of bookedRows(adRows)) {
     const month = row.day.slice(0, 7);
@@ -118,8 +125,12 @@ export function adsByMonth(adRows: readonly AdRow[], ledger: readonly LedgerRow[
     m.revenue += row.revenue ?? 0;
     spend.set(month, m);
   }
-  const statement = Array.isArray(ledger) ? statementAdMonths(ledger) : (ledger as ReadonlyMap<string, StatementAdMonth>);
-  const months = [...new Set([...spend.keys(), ...sales.keys(), ...statement.keys()])].filter((m) => m !== '').sort();
+  const statement = Array.isArray(ledger)
+    ? statementAdMonths(ledger)
+    : (ledger as ReadonlyMap<string, StatementAdMonth>);
+  const months = [...new Set([...spend.keys(), ...sales.keys(), ...statement.keys()])]
+    .filter((m) => m !== '')
+    .sort();
   return months.map((month): AdsMonth => {
     const ads = spend.get(month) ?? { spend: 0, revenue: 0 };
     const st = statement.get(month) ?? { gmvPayTransfers: 0, adFeesInSettlement: 0 };
@@ -155,7 +166,10 @@ export function isAffiliateColumn(id: string): boolean {
  * settlement without being spend. Positive cents; a month whose transfers exceed that spend is
  * negative (the transfer is handed back).
  */
-export function adSpendByMonth(adRows: readonly AdRow[], ledger: readonly LedgerRow[] | ReadonlyMap<string, StatementAdMonth>): Map<string, number> {
+export function adSpendByMonth(
+  adRows: readonly AdRow[],
+  ledger: readonly LedgerRow[] | ReadonlyMap<string, StatementAdMonth>,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of adsByMonth(adRows, ledger, new Map())) {
     const cents = m.spendOnTop - m.gmvPayTransfers;

@@ -25,7 +25,7 @@ export function ratio(a: number, b: number, decimals: number): number {
   const n = Math.abs(a) * scale;
   const d = Math.abs(b);
   const q = Math.floor((2 * n + d) / (2 * d));
-  return ((a < 0) !== (b < 0) ? -q : q) / scale;
+  return (a < 0 !== b < 0 ? -q : q) / scale;
 }
 
 /** `revenue ÷ spend` rounded half-up to 2 decimals; null without spend. */
@@ -120,7 +120,8 @@ export function adsLines(rows: readonly AdRow[], groupBy: AdsGroupBy, start = ''
     line.orders += row.orders ?? 0;
   }
   const out = [...lines.values()];
-  if (groupBy === 'day' || groupBy === 'month') out.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  if (groupBy === 'day' || groupBy === 'month')
+    out.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   else out.sort((a, b) => b.spend - a.spend || a.group.localeCompare(b.group));
   return out;
 }

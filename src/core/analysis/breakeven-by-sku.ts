@@ -82,17 +82,31 @@ export class SkuBreakevenTally {
     const sku = view.skuId || view.sellerSku;
     if (sku === '') return;
     const day = rowDate(view);
-    if ((this.from !== '' && (day === '' || day < this.from)) || (this.to !== '' && (day === '' || day > this.to))) return;
+    if (
+      (this.from !== '' && (day === '' || day < this.from)) ||
+      (this.to !== '' && (day === '' || day > this.to))
+    )
+      return;
     const lines = this.lines;
     for (const key in lines) lines[key as keyof PnlLines] = 0;
     addViewLines(view, lines);
     if (isSampleOrder(view.quantity, lines, view.sampleType)) return;
     let sums = this.skus.get(sku);
     if (sums === undefined) {
-      sums = { sku: detachedText(sku), sellerSku: detachedText(view.sellerSku), product: '', units: 0, netSales: 0, fees: 0, shipping: 0, last: '' };
+      sums = {
+        sku: detachedText(sku),
+        sellerSku: detachedText(view.sellerSku),
+        product: '',
+        units: 0,
+        netSales: 0,
+        fees: 0,
+        shipping: 0,
+        last: '',
+      };
       this.skus.set(sums.sku, sums);
     }
-    if (sums.product === '' && view.productName !== '') sums.product = detachedText(view.skuName ? `${view.productName} — ${view.skuName}` : view.productName);
+    if (sums.product === '' && view.productName !== '')
+      sums.product = detachedText(view.skuName ? `${view.productName} — ${view.skuName}` : view.productName);
     sums.units += view.quantity > 0 ? unitsSoldView(view) : 0;
     sums.netSales += lines.netSales;
     sums.fees += lines.fees;
@@ -111,13 +125,28 @@ export class SkuBreakevenTally {
 }
 
 function lineOf(sums: SkuSums, cogs: CogsTable | undefined, costDay: string): SkuBreakeven {
-  const at: GroupedFields = { skuId: sums.sku, sellerSku: sums.sellerSku, orderDate: costDay, statementDate: '', statementId: '', type: '' };
+  const at: GroupedFields = {
+    skuId: sums.sku,
+    sellerSku: sums.sellerSku,
+    orderDate: costDay,
+    statementDate: '',
+    statementId: '',
+    type: '',
+  };
   const entry = cogs ? costEntryOn(cogs, at) : undefined;
   const unitCost = entry ? entry.unitCost : null;
   const line: SkuBreakeven = {
-    sku: sums.sku, product: sums.product, units: sums.units, price: null,
+    sku: sums.sku,
+    product: sums.product,
+    units: sums.units,
+    price: null,
     feeRate: sums.netSales > 0 ? roundedQuotient(-sums.fees * 10_000, sums.netSales) / 10_000 : null,
-    feesPerUnit: null, shippingPerUnit: null, unitCost, contribution: null, roas: null, note: '',
+    feesPerUnit: null,
+    shippingPerUnit: null,
+    unitCost,
+    contribution: null,
+    roas: null,
+    note: '',
   };
   if (sums.units <= 0) {
     line.note = NO_UNITS_NOTE;

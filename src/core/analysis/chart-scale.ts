@@ -26,7 +26,10 @@ export function roundAxisTop(peak: number): number {
  * The axis top in dollars when `targetCents` is off the chart for `valuesCents` (nulls ignored),
  * or null when the target line fits with the data.
  */
-export function axisTopWithoutTarget(valuesCents: readonly (number | null)[], targetCents: number): number | null {
+export function axisTopWithoutTarget(
+  valuesCents: readonly (number | null)[],
+  targetCents: number,
+): number | null {
   const peak = Math.max(0, ...valuesCents.filter((v): v is number => v !== null));
   if (peak <= 0 || targetCents <= TARGET_OFF_SCALE * peak) return null;
   return roundAxisTop(peak / 100);

@@ -28,7 +28,13 @@ export interface CogsTable {
 type Rows = readonly (readonly CellValue[])[];
 
 /** The parts a unit cost is made of in the TTS COGS tab, in column order. */
-export const COST_PARTS = ['Product cost', 'Inbound freight', 'Duty / tariff', 'Packaging', 'Other per unit'] as const;
+export const COST_PARTS = [
+  'Product cost',
+  'Inbound freight',
+  'Duty / tariff',
+  'Packaging',
+  'Other per unit',
+] as const;
 
 interface CogsColumns {
   skuIds: number[];
@@ -65,14 +71,20 @@ export function columnLetter(index: number): string {
 
 /** A header as compared: case, spaces and punctuation ignored (`Duty/Tariff` = `duty / tariff`). */
 export function headerKey(label: CellValue): string {
-  return cellText(label).toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return cellText(label)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 const SKU_HEADERS = ['skuid', 'sellersku', 'sku'];
 const COST_HEADERS = ['unitcost', 'cost', 'unitcogs', 'cogs', 'totalunitcost'];
 const FROM_HEADERS = ['effectivefrom', 'effectivedate', 'from'];
 const PART_HEADERS: readonly (readonly string[])[] = [
-  ['productcost'], ['inboundfreight', 'freight'], ['dutytariff', 'duty', 'tariff'], ['packaging'], ['otherperunit', 'other'],
+  ['productcost'],
+  ['inboundfreight', 'freight'],
+  ['dutytariff', 'duty', 'tariff'],
+  ['packaging'],
+  ['otherperunit', 'other'],
 ];
 
 /** Columns by header label when the first non-blank row is a header naming a unit cost or its parts. */
@@ -83,10 +95,24 @@ function headerColumns(row: readonly CellValue[]): CogsColumns | null {
   const parts = PART_HEADERS.map((names) => keys.findIndex((k) => names.includes(k))).filter((i) => i >= 0);
   const skuIds = SKU_HEADERS.map((h) => keys.indexOf(h)).filter((i) => i >= 0);
   if ((cost < 0 && parts.length === 0) || skuIds.length === 0) return null;
-  return { skuIds, cost, parts, from: keys.findIndex((k) => FROM_HEADERS.includes(k)), labels, blankCostWaits: true };
+  return {
+    skuIds,
+    cost,
+    parts,
+    from: keys.findIndex((k) => FROM_HEADERS.includes(k)),
+    labels,
+    blankCostWaits: true,
+  };
 }
 
-const POSITIONAL: CogsColumns = { skuIds: [0], cost: 1, parts: [], from: 2, labels: [], blankCostWaits: false };
+const POSITIONAL: CogsColumns = {
+  skuIds: [0],
+  cost: 1,
+  parts: [],
+  from: 2,
+  labels: [],
+  blankCostWaits: false,
+};
 
 /**
  * Builds the COGS table. With a header row naming Unit cost (or its parts) and SKU ID, Seller SKU
@@ -123,7 +149,9 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
       const [a, b] = [list[i - 1], list[i]];
       if (a.effectiveFrom === b.effectiveFrom && a.unitCost !== b.unitCost) {
         const from = a.effectiveFrom ? `from ${a.effectiveFrom}` : 'with no effective date';
-        throw new Error(`${a.where} and ${b.where.replace(`${where} `, '')}: SKU ${a.sku} has two unit costs ${from} (${formatUnitCost(a.unitCost)} and ${formatUnitCost(b.unitCost)}). Keep one, or give the newer one its Effective from date.`);
+        throw new Error(
+          `${a.where} and ${b.where.replace(`${where} `, '')}: SKU ${a.sku} has two unit costs ${from} (${formatUnitCost(a.unitCost)} and ${formatUnitCost(b.unitCost)}). Keep one, or give the newer one its Effective from date.`,
+        );
       }
     }
   }
@@ -157,7 +185,8 @@ function readEntry(
   where: string,
   order: DayOrder,
 ): CogsEntry | null {
-  const at = (c: number) => `${where} row ${rowNumber}, column ${columnLetter(c)}${columns.labels[c] ? ` (${columns.labels[c]})` : ''}`;
+  const at = (c: number) =>
+    `${where} row ${rowNumber}, column ${columnLetter(c)}${columns.labels[c] ? ` (${columns.labels[c]})` : ''}`;
   const filledParts = columns.parts.filter((c) => !isBlank(row[c]));
   const costCell = columns.cost >= 0 ? row[columns.cost] : '';
   if (filledParts.length === 0 && isBlank(costCell) && columns.blankCostWaits) return null;
@@ -167,7 +196,9 @@ function readEntry(
   for (const c of columns.skuIds) {
     const value = row[c];
     if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-      throw new Error(`${at(c)}: the SKU ${value.toExponential().toUpperCase()} lost its last digits (the sheet turned it into a number). Format the column as Plain text and type it again.`);
+      throw new Error(
+        `${at(c)}: the SKU ${value.toExponential().toUpperCase()} lost its last digits (the sheet turned it into a number). Format the column as Plain text and type it again.`,
+      );
     }
     sku = cellText(value).replace(/^'/, '');
     if (sku !== '') break;
@@ -175,8 +206,10 @@ function readEntry(
   if (sku === '') throw new Error(`${where} row ${rowNumber}: a unit cost without a SKU.`);
   const amount = (c: number): number => {
     const cost = parseUnitCost(row[c]);
-    if (Number.isNaN(cost)) throw new Error(`${at(c)}: expected a unit cost such as 6.50 or 0.125, found \`${cellText(row[c])}\`.`);
-    if (cost < 0) throw new Error(`${at(c)}: expected a unit cost of 0 or more, found \`${cellText(row[c])}\`.`);
+    if (Number.isNaN(cost))
+      throw new Error(`${at(c)}: expected a unit cost such as 6.50 or 0.125, found \`${cellText(row[c])}\`.`);
+    if (cost < 0)
+      throw new Error(`${at(c)}: expected a unit cost of 0 or more, found \`${cellText(row[c])}\`.`);
     return cost;
   };
   let unitCost: number;
@@ -185,14 +218,19 @@ function readEntry(
     // The total column holds the parts' sum (a formula): a different number typed over it is a
     // contradiction the seller must resolve, not something to guess.
     if (!isBlank(costCell) && amount(columns.cost) !== unitCost) {
-      throw new Error(`${at(columns.cost)}: the unit cost ${cellText(costCell)} differs from the sum of its parts, ${formatUnitCost(unitCost)}. Clear the parts or the unit cost.`);
+      throw new Error(
+        `${at(columns.cost)}: the unit cost ${cellText(costCell)} differs from the sum of its parts, ${formatUnitCost(unitCost)}. Clear the parts or the unit cost.`,
+      );
     }
   } else {
     unitCost = amount(columns.cost);
   }
-  const dateCell = columns.from >= 0 ? row[columns.from] ?? '' : '';
+  const dateCell = columns.from >= 0 ? (row[columns.from] ?? '') : '';
   const date = parseDateOrNull(dateCell, undefined, order);
-  if (date === null) throw new Error(`${at(columns.from)}: expected an effective date such as 2026-01-31, found \`${cellText(dateCell)}\`.`);
+  if (date === null)
+    throw new Error(
+      `${at(columns.from)}: expected an effective date such as 2026-01-31, found \`${cellText(dateCell)}\`.`,
+    );
   return { sku, unitCost, effectiveFrom: date.slice(0, 10), where: `${where} row ${rowNumber}` };
 }
 
@@ -201,11 +239,15 @@ function readEntry(
  * before every entry uses the earliest known cost (a cost entered late still applies to old sales).
  */
 export function costEntryOn(table: CogsTable, row: GroupedFields): CogsEntry | undefined {
-  const list = (row.skuId && table.bySku.get(row.skuId)) || (row.sellerSku && table.bySku.get(row.sellerSku)) || undefined;
+  const list =
+    (row.skuId && table.bySku.get(row.skuId)) ||
+    (row.sellerSku && table.bySku.get(row.sellerSku)) ||
+    undefined;
   if (!list || list.length === 0) return undefined;
   const date = rowDate(row);
   let chosen = list[0];
-  for (const entry of list) if (entry.effectiveFrom === '' || date === '' || entry.effectiveFrom <= date) chosen = entry;
+  for (const entry of list)
+    if (entry.effectiveFrom === '' || date === '' || entry.effectiveFrom <= date) chosen = entry;
   return chosen;
 }
 

@@ -32,7 +32,10 @@ export function isCostTable(rows: readonly (readonly CellValue[])[]): boolean {
 }
 
 /** The entries of a cost table, in file order (throws naming the row and column of a cell it cannot read). */
-export function costTableEntries(rows: readonly (readonly CellValue[])[], fileName: string): CostTableEntry[] {
+export function costTableEntries(
+  rows: readonly (readonly CellValue[])[],
+  fileName: string,
+): CostTableEntry[] {
   const table = buildCogsTable(rows, fileName);
   const entries: CostTableEntry[] = [];
   for (const list of table.bySku.values()) for (const e of list) entries.push(toEntry(e));
@@ -85,9 +88,26 @@ export interface CostMergePlan {
 }
 
 /** Works out what importing `entries` into the tab would do. `soldSkus`: SKU IDs and seller SKUs in the ledger. */
-export function planCostMerge(tab: readonly CogsTabRow[], entries: readonly CostTableEntry[], soldSkus: ReadonlySet<string>): CostMergePlan {
-  const plan: CostMergePlan = { fills: [], appends: [], changes: [], unchanged: 0, neverSold: [], newSkus: [] };
-  const rowsOf = (sku: string) => tab.filter((r) => r.skuId === sku || (r.skuId === '' && r.sellerSku === sku) || (r.sellerSku === sku && !tab.some((t) => t.skuId === sku)));
+export function planCostMerge(
+  tab: readonly CogsTabRow[],
+  entries: readonly CostTableEntry[],
+  soldSkus: ReadonlySet<string>,
+): CostMergePlan {
+  const plan: CostMergePlan = {
+    fills: [],
+    appends: [],
+    changes: [],
+    unchanged: 0,
+    neverSold: [],
+    newSkus: [],
+  };
+  const rowsOf = (sku: string) =>
+    tab.filter(
+      (r) =>
+        r.skuId === sku ||
+        (r.skuId === '' && r.sellerSku === sku) ||
+        (r.sellerSku === sku && !tab.some((t) => t.skuId === sku)),
+    );
   const filled = new Set<number>();
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -97,10 +117,23 @@ export function planCostMerge(tab: readonly CogsTabRow[], entries: readonly Cost
     const sameDate = rows.find((r) => r.effectiveFrom === entry.effectiveFrom && r.unitCost !== null);
     if (sameDate) {
       if (sameDate.unitCost === entry.unitCost) plan.unchanged++;
-      else plan.changes.push({ sku: entry.sku, effectiveFrom: entry.effectiveFrom, from: sameDate.unitCost!, to: entry.unitCost, tabRow: sameDate.row, hasParts: sameDate.hasParts });
+      else
+        plan.changes.push({
+          sku: entry.sku,
+          effectiveFrom: entry.effectiveFrom,
+          from: sameDate.unitCost!,
+          to: entry.unitCost,
+          tabRow: sameDate.row,
+          hasParts: sameDate.hasParts,
+        });
       continue;
     }
-    const waiting = rows.find((r) => r.unitCost === null && (r.effectiveFrom === entry.effectiveFrom || r.effectiveFrom === '') && !filled.has(r.row));
+    const waiting = rows.find(
+      (r) =>
+        r.unitCost === null &&
+        (r.effectiveFrom === entry.effectiveFrom || r.effectiveFrom === '') &&
+        !filled.has(r.row),
+    );
     if (waiting && waiting.effectiveFrom === entry.effectiveFrom) {
       filled.add(waiting.row);
       plan.fills.push({ tabRow: waiting.row, sku: entry.sku, unitCost: entry.unitCost });
@@ -127,7 +160,12 @@ export function costTableOf(fileName: string, rows: readonly (readonly CellValue
   if (!isCostTable(rows)) return null;
   try {
     const entries = costTableEntries(rows, fileName);
-    if (entries.length === 0) return { fileName, entries, error: `${fileName} lists no unit cost: fill the cost column and drop it again.` };
+    if (entries.length === 0)
+      return {
+        fileName,
+        entries,
+        error: `${fileName} lists no unit cost: fill the cost column and drop it again.`,
+      };
     return { fileName, entries };
   } catch (error) {
     return { fileName, entries: [], error: error instanceof Error ? error.message : String(error) };

@@ -5,9 +5,16 @@
 import { COST_PARTS } from './cogs';
 import { COSTS_HEADER } from './running-costs';
 
-
 /** The TTS COGS tab's columns, in order (read by header, so the seller may move them). */
-export const COGS_HEADER = ['SKU ID', 'Seller SKU', 'Product name', 'SKU name', ...COST_PARTS, 'Unit cost', 'Effective from'] as const;
+export const COGS_HEADER = [
+  'SKU ID',
+  'Seller SKU',
+  'Product name',
+  'SKU name',
+  ...COST_PARTS,
+  'Unit cost',
+  'Effective from',
+] as const;
 export type CogsColumn = (typeof COGS_HEADER)[number];
 
 export const COGS_NOTES: Record<CogsColumn, string> = {
@@ -20,15 +27,19 @@ export const COGS_NOTES: Record<CogsColumn, string> = {
   'Duty / tariff': 'Import duty and tariffs, per unit.',
   Packaging: 'Boxes, mailers, inserts, per unit.',
   'Other per unit': 'Any other cost per unit (labelling, prep).',
-  'Unit cost': 'Total cost per unit (up to 4 decimals): the sum of the parts to its left. Leave the parts blank and type the total here if you do not split it.',
-  'Effective from': 'First order date this cost applies to. Add a new row with a later date when a cost changes; earlier orders keep the old cost. Blank = always.',
+  'Unit cost':
+    'Total cost per unit (up to 4 decimals): the sum of the parts to its left. Leave the parts blank and type the total here if you do not split it.',
+  'Effective from':
+    'First order date this cost applies to. Add a new row with a later date when a cost changes; earlier orders keep the old cost. Blank = always.',
 };
 
 export const COSTS_NOTES: Record<(typeof COSTS_HEADER)[number], string> = {
   Cost: 'What you pay for: software, staff, storage, an agency retainer, a returns reserve…',
   Amount: 'A fixed amount in dollars for each period in Every (leave blank for a percentage).',
-  Every: 'month, week, year or once. A monthly, weekly or yearly amount is spread over the days of its period, so every month gets its exact share.',
-  Percent: 'Instead of an amount: a share of a sales figure, e.g. 2% (leave Amount blank), taken of the figure in Of over the days the cost runs.',
+  Every:
+    'month, week, year or once. A monthly, weekly or yearly amount is spread over the days of its period, so every month gets its exact share.',
+  Percent:
+    'Instead of an amount: a share of a sales figure, e.g. 2% (leave Amount blank), taken of the figure in Of over the days the cost runs.',
   Of: 'The figure the percent is taken of: net sales (default), gross sales or settlement.',
   Starts: 'First day the cost counts (for once: the day you paid it). Blank = from the start.',
   Ends: 'Last day the cost counts. Blank = still running.',

@@ -93,25 +93,58 @@ export interface DashboardModel extends SalesOutlook {
 }
 
 const DEFAULT_HORIZON = 6;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const toCents = (dollars: number) => Math.round(dollars * 100);
 const toDollars = (cents: number) => cents / 100;
 
 function emptyStatus(opts: OutlookOptions, message: string, forecastMessage: string): ForecastStatus {
   return {
-    hasData: false, asOf: '', month: '', metric: opts.metric,
-    monthlyTargetCents: opts.monthlyTargetCents, annualTargetCents: opts.annualTargetCents,
-    monthToDateCents: 0, daysElapsed: 0, daysLeft: 0, paceCents: 0, expectedMonthCents: 0, neededPerDayCents: 0,
-    chanceThisMonth: null, chanceBasis: 'too-little-history', firstMonthAtTarget: null, annualCrossingMonth: null,
-    yearToDateCents: 0, projectedYearCents: 0, method: '', beatsNaive: false,
+    hasData: false,
+    asOf: '',
+    month: '',
+    metric: opts.metric,
+    monthlyTargetCents: opts.monthlyTargetCents,
+    annualTargetCents: opts.annualTargetCents,
+    monthToDateCents: 0,
+    daysElapsed: 0,
+    daysLeft: 0,
+    paceCents: 0,
+    expectedMonthCents: 0,
+    neededPerDayCents: 0,
+    chanceThisMonth: null,
+    chanceBasis: 'too-little-history',
+    firstMonthAtTarget: null,
+    annualCrossingMonth: null,
+    yearToDateCents: 0,
+    projectedYearCents: 0,
+    method: '',
+    beatsNaive: false,
     backtest: { origins: 0, horizon: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null },
-    paceLine: '', forecastMessage, message,
+    paceLine: '',
+    forecastMessage,
+    message,
   };
 }
 
 /** Sales per month from daily sales up to `asOf`, consecutive, 0 for months without sales. */
-function monthlyHistory(daily: readonly { date: string; amount: number }[], asOf: string): { month: string; sales: number }[] {
+function monthlyHistory(
+  daily: readonly { date: string; amount: number }[],
+  asOf: string,
+): { month: string; sales: number }[] {
   const byMonth = new Map<string, number>();
   let first = '';
   for (const { date, amount } of daily) {
@@ -131,7 +164,10 @@ function monthlyHistory(daily: readonly { date: string; amount: number }[], asOf
  * plus f × the forecast mean, so the chance of the target is at least 50 % exactly when the
  * expected total reaches the target.
  */
-function monthUnderWay(report: ThresholdReport, full: { mean: number; variance: number }): { point: OutlookPoint; chance: number } {
+function monthUnderWay(
+  report: ThresholdReport,
+  full: { mean: number; variance: number },
+): { point: OutlookPoint; chance: number } {
   const share = report.daysLeft / (report.daysElapsed + report.daysLeft);
   const rest = Math.max(0, Math.round(full.mean * share));
   const sd = Math.sqrt(full.variance * share);
@@ -147,7 +183,8 @@ function monthLine(report: ThresholdReport, expected: number): string {
   const target = report.monthlyTarget;
   if (report.daysLeft === 0 || report.monthToDate >= target) return report.status;
   const t = formatDollars(target);
-  if (expected >= target) return `On course: expected ${formatDollars(expected)} this month, above the ${t} target.`;
+  if (expected >= target)
+    return `On course: expected ${formatDollars(expected)} this month, above the ${t} target.`;
   const days = report.daysLeft === 1 ? 'the last day' : `the last ${report.daysLeft} days`;
   return (
     `Behind: expected ${formatDollars(expected)} this month, ${formatDollars(target - expected)} short of the ${t} target; ` +
@@ -156,9 +193,16 @@ function monthLine(report: ThresholdReport, expected: number): string {
 }
 
 /** The forecast in words: which method and how it did, then the first month after this one. */
-function forecastLine(forecast: ForecastResult, points: readonly OutlookPoint[], month: string, monthClosed: boolean): string {
+function forecastLine(
+  forecast: ForecastResult,
+  points: readonly OutlookPoint[],
+  month: string,
+  monthClosed: boolean,
+): string {
   if (forecast.status !== 'ok') {
-    return monthClosed ? forecast.message : `${forecast.message} The month under way (${monthLabel(month)}) counts once it is over.`;
+    return monthClosed
+      ? forecast.message
+      : `${forecast.message} The month under way (${monthLabel(month)}) counts once it is over.`;
   }
   const next = points.find((p) => p.month > month);
   if (!next) return forecast.summary;
@@ -176,11 +220,23 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
   if (history.length === 0) {
     const forecast = forecastMonthly([], []);
     const message = 'No dated sales in the TTS Ledger tab yet: import a statement export first.';
-    return { status: emptyStatus(opts, message, forecast.message), report: null, forecast, history, points: [], year: [] };
+    return {
+      status: emptyStatus(opts, message, forecast.message),
+      report: null,
+      forecast,
+      history,
+      points: [],
+      year: [],
+    };
   }
-  const report = thresholdReport(daily.filter((d) => d.date <= asOf), {
-    monthlyTarget: opts.monthlyTargetCents, annualTarget: opts.annualTargetCents, asOf,
-  });
+  const report = thresholdReport(
+    daily.filter((d) => d.date <= asOf),
+    {
+      monthlyTarget: opts.monthlyTargetCents,
+      annualTarget: opts.annualTargetCents,
+      asOf,
+    },
+  );
   const month = report.month;
   const monthClosed = report.daysLeft === 0;
   // The month under way is not a month of history yet: it would drag the forecast down.
@@ -188,10 +244,20 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
   const lastFull = full.length > 0 ? full[full.length - 1].month : addMonths(month, -1);
   const year = yearOf(asOf);
   const horizon = Math.max(opts.minHorizon ?? DEFAULT_HORIZON, monthsBetween(lastFull, `${year}-12`));
-  const forecast = forecastMonthly(full.map((m) => m.month), full.map((m) => toDollars(m.sales)), {
-    horizon, target: toDollars(opts.monthlyTargetCents),
-  });
-  const points: OutlookPoint[] = forecast.points.map((p) => ({ month: p.month, mean: toCents(p.mean), low80: toCents(p.lo80), high80: toCents(p.hi80) }));
+  const forecast = forecastMonthly(
+    full.map((m) => m.month),
+    full.map((m) => toDollars(m.sales)),
+    {
+      horizon,
+      target: toDollars(opts.monthlyTargetCents),
+    },
+  );
+  const points: OutlookPoint[] = forecast.points.map((p) => ({
+    month: p.month,
+    mean: toCents(p.mean),
+    low80: toCents(p.lo80),
+    high80: toCents(p.hi80),
+  }));
 
   let chance: number | null = null;
   let basis: ChanceBasis = 'too-little-history';
@@ -199,7 +265,10 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
   const current = monthClosed ? undefined : forecast.points.find((p) => p.month === month);
   if (current) {
     // Variance in dollars² → cents².
-    const underWay = monthUnderWay(report, { mean: toCents(current.mean), variance: current.variance * 10_000 });
+    const underWay = monthUnderWay(report, {
+      mean: toCents(current.mean),
+      variance: current.variance * 10_000,
+    });
     points[0] = underWay.point;
     expectedMonth = underWay.point.mean;
     chance = underWay.chance;
@@ -212,9 +281,10 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
     chance = 0;
     basis = 'month-closed';
   }
-  const firstMonthAtTarget = expectedMonth >= opts.monthlyTargetCents
-    ? month
-    : (points.find((p) => p.month > month && p.mean >= opts.monthlyTargetCents)?.month ?? null);
+  const firstMonthAtTarget =
+    expectedMonth >= opts.monthlyTargetCents
+      ? month
+      : (points.find((p) => p.month > month && p.mean >= opts.monthlyTargetCents)?.month ?? null);
 
   // Expected sales of each month from the month under way on; without a forecast, the pace.
   const dailyPace = report.projectedMonth / daysInMonth(month);
@@ -247,16 +317,32 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
   const monthName = MONTH_NAMES[Number(month.slice(5, 7)) - 1];
   const december = yearLines[11];
   const status: ForecastStatus = {
-    hasData: true, asOf, month, metric: opts.metric,
-    monthlyTargetCents: opts.monthlyTargetCents, annualTargetCents: opts.annualTargetCents,
-    monthToDateCents: report.monthToDate, daysElapsed: report.daysElapsed, daysLeft: report.daysLeft,
-    paceCents: report.projectedMonth, expectedMonthCents: expectedMonth, neededPerDayCents: report.neededPerDay,
-    chanceThisMonth: chance, chanceBasis: basis, firstMonthAtTarget, annualCrossingMonth: crossing,
-    yearToDateCents: report.yearToDate, projectedYearCents: december.expected ?? december.actual ?? 0,
-    method: forecast.method, beatsNaive: forecast.beatsNaive,
+    hasData: true,
+    asOf,
+    month,
+    metric: opts.metric,
+    monthlyTargetCents: opts.monthlyTargetCents,
+    annualTargetCents: opts.annualTargetCents,
+    monthToDateCents: report.monthToDate,
+    daysElapsed: report.daysElapsed,
+    daysLeft: report.daysLeft,
+    paceCents: report.projectedMonth,
+    expectedMonthCents: expectedMonth,
+    neededPerDayCents: report.neededPerDay,
+    chanceThisMonth: chance,
+    chanceBasis: basis,
+    firstMonthAtTarget,
+    annualCrossingMonth: crossing,
+    yearToDateCents: report.yearToDate,
+    projectedYearCents: december.expected ?? december.actual ?? 0,
+    method: forecast.method,
+    beatsNaive: forecast.beatsNaive,
     backtest: {
-      origins: forecast.backtest.origins, horizon: forecast.backtest.horizon, modelMape: forecast.backtest.modelMape,
-      naiveMape: forecast.backtest.naiveMape, seasonalNaiveMape: forecast.backtest.seasonalNaiveMape,
+      origins: forecast.backtest.origins,
+      horizon: forecast.backtest.horizon,
+      modelMape: forecast.backtest.modelMape,
+      naiveMape: forecast.backtest.naiveMape,
+      seasonalNaiveMape: forecast.backtest.seasonalNaiveMape,
     },
     paceLine: monthLine(report, expectedMonth),
     forecastMessage: forecastLine(forecast, points, month, monthClosed),
@@ -272,7 +358,12 @@ export interface DashboardCosts {
 }
 
 /** Everything the dashboard tab shows. COGS missing for a sold SKU counts as 0 and is listed. */
-export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts: OutlookOptions, extra: DashboardCosts = {}): DashboardModel {
+export function dashboardModel(
+  rows: readonly LedgerRow[],
+  cogs: CogsTable,
+  opts: OutlookOptions,
+  extra: DashboardCosts = {},
+): DashboardModel {
   const outlook = salesOutlook(rows, opts);
   const asOf = outlook.status.asOf;
   const perMonth = new Map<string, { lines: ReturnType<typeof emptyLines>; fees: Map<string, number> }>();
@@ -291,15 +382,25 @@ export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts
     }
     addRowLines(row, entry.lines, entry.fees);
   }
-  const profit = profitByMonth(rows, cogs, outlook.history.map((h) => h.month), asOf, extra.costs ?? [], extra.adSpend ?? NO_AD_SPEND);
+  const profit = profitByMonth(
+    rows,
+    cogs,
+    outlook.history.map((h) => h.month),
+    asOf,
+    extra.costs ?? [],
+    extra.adSpend ?? NO_AD_SPEND,
+  );
   const profitOf = new Map(profit.months.map((p) => [p.month, p]));
 
   const months: MonthLine[] = outlook.history.map(({ month, sales }) => {
     const entry = perMonth.get(month);
     const point = outlook.points.find((p) => p.month === month);
     return {
-      month, sales,
-      forecast: point ? point.mean : null, low80: point ? point.low80 : null, high80: point ? point.high80 : null,
+      month,
+      sales,
+      forecast: point ? point.mean : null,
+      low80: point ? point.low80 : null,
+      high80: point ? point.high80 : null,
       netProfit: profitOf.get(month)?.netProfit ?? 0,
       feesPaid: entry ? 0 - entry.lines.fees : 0, // 0 − x, not −x: a month without fees is 0, not −0
     };
@@ -307,7 +408,15 @@ export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts
   const lastMonth = months.length > 0 ? months[months.length - 1].month : '';
   for (const p of outlook.points) {
     if (p.month <= lastMonth) continue;
-    months.push({ month: p.month, sales: null, forecast: p.mean, low80: p.low80, high80: p.high80, netProfit: null, feesPaid: null });
+    months.push({
+      month: p.month,
+      sales: null,
+      forecast: p.mean,
+      low80: p.low80,
+      high80: p.high80,
+      netProfit: null,
+      feesPaid: null,
+    });
   }
 
   const byCategory = new Map<string, number>();
@@ -324,5 +433,12 @@ export function dashboardModel(rows: readonly LedgerRow[], cogs: CogsTable, opts
     .map(([category, paid]) => ({ category, paid }))
     .sort((a, b) => b.paid - a.paid || a.category.localeCompare(b.category));
 
-  return { ...outlook, months, feesByCategory, missingCostSkus: profit.missingCostSkus, profit: profit.months, undatedRows };
+  return {
+    ...outlook,
+    months,
+    feesByCategory,
+    missingCostSkus: profit.missingCostSkus,
+    profit: profit.months,
+    undatedRows,
+  };
 }

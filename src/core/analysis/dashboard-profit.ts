@@ -29,9 +29,15 @@ export interface MoneyFlow {
 
 /** The flow's parts in the order money leaves, with their labels. */
 export const MONEY_FLOW_PARTS: readonly [keyof MoneyFlow, string][] = [
-  ['discountsAndRefunds', 'Discounts and refunds'], ['tiktokFees', 'TikTok fees'], ['shipping', 'Shipping'],
-  ['productCost', 'Product cost'], ['samples', 'Samples'], ['runningCosts', 'Running costs'], ['ads', 'Ads'],
-  ['other', 'Adjustments and other'], ['netProfit', 'Net profit'],
+  ['discountsAndRefunds', 'Discounts and refunds'],
+  ['tiktokFees', 'TikTok fees'],
+  ['shipping', 'Shipping'],
+  ['productCost', 'Product cost'],
+  ['samples', 'Samples'],
+  ['runningCosts', 'Running costs'],
+  ['ads', 'Ads'],
+  ['other', 'Adjustments and other'],
+  ['netProfit', 'Net profit'],
 ];
 
 export interface MonthProfit extends ProfitLine {
@@ -62,7 +68,12 @@ export function moneyFlow(lines: PnlLines, profit: ProfitLine): MoneyFlow {
  * and the SKUs sold without a unit cost (counted as 0).
  */
 export function profitByMonth(
-  rows: readonly LedgerRow[], cogs: CogsTable, months: readonly string[], asOf: string, costs: readonly RunningCost[], adSpend: AdSpendByMonth,
+  rows: readonly LedgerRow[],
+  cogs: CogsTable,
+  months: readonly string[],
+  asOf: string,
+  costs: readonly RunningCost[],
+  adSpend: AdSpendByMonth,
 ): { months: MonthProfit[]; missingCostSkus: string[] } {
   const tally = new CostTally(cogs, 'month');
   const lines = new Map<string, PnlLines>();
@@ -77,7 +88,20 @@ export function profitByMonth(
   const result = months.map((month): MonthProfit => {
     const monthLines = lines.get(month) ?? emptyLines();
     const spent = monthCosts([month], costs, tally.daily, adSpend);
-    const line = profitLine(monthLines, tally.byGroup.get(month) ?? { units: 0, cogs: 0, sampleUnits: 0, sampleOrders: 0, sampleProduct: 0, sampleSettlement: 0 }, true, spent.running, spent.ads);
+    const line = profitLine(
+      monthLines,
+      tally.byGroup.get(month) ?? {
+        units: 0,
+        cogs: 0,
+        sampleUnits: 0,
+        sampleOrders: 0,
+        sampleProduct: 0,
+        sampleSettlement: 0,
+      },
+      true,
+      spent.running,
+      spent.ads,
+    );
     return { ...line, month, flow: moneyFlow(monthLines, line) };
   });
   return { months: result, missingCostSkus: [...tally.missing].sort() };

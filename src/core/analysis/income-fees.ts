@@ -3,16 +3,16 @@
  * `Shipping` apart). TTS_FEES lists it as a fee line so its Total fees equals the file's own
  * column; the P&L keeps shipping in its own line for every layout.
  */
-import { ancestorsOf } from "../read/catalog";
-import type { RowView } from "../read/row-view";
-import type { LedgerRow } from "../types";
+import { ancestorsOf } from '../read/catalog';
+import type { RowView } from '../read/row-view';
+import type { LedgerRow } from '../types';
 
-export const SELLER_SHIPPING_FEE_LABEL = "Seller shipping fee";
+export const SELLER_SHIPPING_FEE_LABEL = 'Seller shipping fee';
 
 const INSIDE_SELLER_SHIPPING = new Set<string>();
 function isUnderSellerShipping(id: string): boolean {
   if (INSIDE_SELLER_SHIPPING.has(id)) return true;
-  if (!ancestorsOf(id).includes("seller_shipping_fee")) return false;
+  if (!ancestorsOf(id).includes('seller_shipping_fee')) return false;
   INSIDE_SELLER_SHIPPING.add(id);
   return true;
 }
@@ -22,8 +22,7 @@ export function shippingInsideFees(row: LedgerRow): number {
   const own = row.amounts.seller_shipping_fee;
   if (own !== undefined) return own;
   let cents = 0;
-  for (const id in row.amounts)
-    if (isUnderSellerShipping(id)) cents += row.amounts[id];
+  for (const id in row.amounts) if (isUnderSellerShipping(id)) cents += row.amounts[id];
   return cents;
 }
 
@@ -34,7 +33,9 @@ const SHIPPING_SLOTS = new WeakMap<readonly string[], Int8Array>();
 export function shippingInsideFeesView(view: RowView): number {
   let slots = SHIPPING_SLOTS.get(view.amountIds);
   if (slots === undefined) {
-    slots = Int8Array.from(view.amountIds, (id) => (id === 'seller_shipping_fee' ? -1 : isUnderSellerShipping(id) ? 1 : 0));
+    slots = Int8Array.from(view.amountIds, (id) =>
+      id === 'seller_shipping_fee' ? -1 : isUnderSellerShipping(id) ? 1 : 0,
+    );
     SHIPPING_SLOTS.set(view.amountIds, slots);
   }
   let own: number | undefined;

@@ -31,7 +31,17 @@ export interface PnlLines {
 }
 
 export function emptyLines(): PnlLines {
-  return { grossSales: 0, sellerDiscounts: 0, refunds: 0, netSales: 0, shipping: 0, fees: 0, adjustments: 0, settlement: 0, taxPassthrough: 0 };
+  return {
+    grossSales: 0,
+    sellerDiscounts: 0,
+    refunds: 0,
+    netSales: 0,
+    shipping: 0,
+    fees: 0,
+    adjustments: 0,
+    settlement: 0,
+    taxPassthrough: 0,
+  };
 }
 
 interface ColumnInfo {
@@ -337,7 +347,13 @@ const NO_RECENT_KEY = '\u0000';
 function recentSlot(key: string): number {
   const n = key.length;
   if (n < 2) return n;
-  return (Math.imul(n, 31) + Math.imul(key.charCodeAt(n - 1), 7) + Math.imul(key.charCodeAt(n - 2), 131) + key.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
+  return (
+    (Math.imul(n, 31) +
+      Math.imul(key.charCodeAt(n - 1), 7) +
+      Math.imul(key.charCodeAt(n - 2), 131) +
+      key.charCodeAt(n >> 1)) &
+    (RECENT_SLOTS - 1)
+  );
 }
 
 /**
@@ -430,10 +446,17 @@ export class PnlGroupings {
   /** The groups of one of the groupings, sorted by group key. */
   result(groupBy: PnlGroupBy = this.groupBys[0]): PnlGroup[] {
     const at = this.groupBys.indexOf(groupBy);
-    if (at < 0) throw new Error(`P&L groupings: not grouped by ${groupBy} (only ${this.groupBys.join(', ')})`);
+    if (at < 0)
+      throw new Error(`P&L groupings: not grouped by ${groupBy} (only ${this.groupBys.join(', ')})`);
     return [...this.groups[at]]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([group, g]) => ({ group, rows: g.rows, units: g.units, lines: g.lines, feesByColumn: feesByColumn(g) }));
+      .map(([group, g]) => ({
+        group,
+        rows: g.rows,
+        units: g.units,
+        lines: g.lines,
+        feesByColumn: feesByColumn(g),
+      }));
   }
 }
 
@@ -510,16 +533,26 @@ export function salesAmountView(view: RowView, metric: SalesMetric): number {
 }
 
 /** Sales per calendar day (rows without a date are left out), oldest first. */
-export function dailySales(rows: readonly LedgerRow[], metric: SalesMetric): { date: string; amount: number }[] {
+export function dailySales(
+  rows: readonly LedgerRow[],
+  metric: SalesMetric,
+): { date: string; amount: number }[] {
   return bucketSales(rows, metric, rowDate).map(([date, amount]) => ({ date, amount }));
 }
 
 /** Sales per month (`YYYY-MM`), oldest first. */
-export function monthlySales(rows: readonly LedgerRow[], metric: SalesMetric): { month: string; amount: number }[] {
+export function monthlySales(
+  rows: readonly LedgerRow[],
+  metric: SalesMetric,
+): { month: string; amount: number }[] {
   return bucketSales(rows, metric, rowMonth).map(([month, amount]) => ({ month, amount }));
 }
 
-function bucketSales(rows: readonly LedgerRow[], metric: SalesMetric, keyOf: (row: LedgerRow) => string): [string, number][] {
+function bucketSales(
+  rows: readonly LedgerRow[],
+  metric: SalesMetric,
+  keyOf: (row: LedgerRow) => string,
+): [string, number][] {
   const buckets = new Map<string, number>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -668,14 +701,22 @@ export function netProfit(rows: readonly LedgerRow[], cogs: CogsTable, otherCost
     else cogsTotal += lineCostCents(costed, cost);
   }
   if (missing.size > 0) throw missingUnitCostError(missing);
-  return { settlement, cogs: cogsTotal, otherCosts: otherCostsCents, netProfit: settlement - cogsTotal - otherCostsCents, units };
+  return {
+    settlement,
+    cogs: cogsTotal,
+    otherCosts: otherCostsCents,
+    netProfit: settlement - cogsTotal - otherCostsCents,
+    units,
+  };
 }
 
 /** The error for sold SKUs without a unit cost (SKU ID, else seller SKU, else `(no SKU)`), naming up to five. */
 export function missingUnitCostError(skus: ReadonlySet<string>): Error {
   const list = [...skus];
   const shown = list.slice(0, 5).join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
-  return new Error(`No unit cost for ${list.length} sold SKU${list.length === 1 ? '' : 's'}: ${shown}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.`);
+  return new Error(
+    `No unit cost for ${list.length} sold SKU${list.length === 1 ? '' : 's'}: ${shown}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.`,
+  );
 }
 
 /** "$1,234.50"-style text of a P&L figure, for messages. */

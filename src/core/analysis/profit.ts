@@ -29,7 +29,14 @@ import {
 import { rowDate, rowMonth, type GroupedFields } from './row-dates';
 import { isSampleOrder } from './samples';
 import { lineCostCents } from './unit-cost';
-import { monthEnd, runningCostLines, type DailyMetrics, type MetricSums, type RunningCost, type RunningCostLine } from './running-costs';
+import {
+  monthEnd,
+  runningCostLines,
+  type DailyMetrics,
+  type MetricSums,
+  type RunningCost,
+  type RunningCostLine,
+} from './running-costs';
 import { adSpendOf, type AdSpendByMonth } from './ad-spend';
 import { detachedText } from '../read/detached-text';
 import type { RowView } from '../read/row-view';
@@ -81,7 +88,11 @@ export class CostTally {
   private readonly scratch = emptyLines();
   private readonly details = new Map<string, CostDetailLine>();
 
-  constructor(private readonly cogs: CogsTable | undefined, private readonly groupBy?: PnlGroupBy, private readonly detailMonth?: string) {}
+  constructor(
+    private readonly cogs: CogsTable | undefined,
+    private readonly groupBy?: PnlGroupBy,
+    private readonly detailMonth?: string,
+  ) {}
 
   /** The grouping of {@link byGroup}, if any. */
   get groupedBy(): PnlGroupBy | undefined {
@@ -109,7 +120,9 @@ export class CostTally {
 
   /** COGS and samples of the detail month, largest first. */
   detailLines(): CostDetailLine[] {
-    return [...this.details.values()].sort((a, b) => a.kind.localeCompare(b.kind) || b.cents - a.cents || a.item.localeCompare(b.item));
+    return [...this.details.values()].sort(
+      (a, b) => a.kind.localeCompare(b.kind) || b.cents - a.cents || a.item.localeCompare(b.item),
+    );
   }
 
   private reset(): PnlLines {
@@ -157,11 +170,24 @@ export class CostTally {
     }
   }
 
-  private detail(kind: CostDetailLine['kind'], sku: string, entry: CogsEntry | undefined, units: number | null, cents: number): void {
+  private detail(
+    kind: CostDetailLine['kind'],
+    sku: string,
+    entry: CogsEntry | undefined,
+    units: number | null,
+    cents: number,
+  ): void {
     const key = `${kind}|${sku}|${entry?.unitCost ?? ''}|${entry?.where ?? ''}`;
     let line = this.details.get(key);
     if (!line) {
-      line = { kind, item: detachedText(sku), units: units === null ? null : 0, unitCost: entry?.unitCost ?? null, cents: 0, basis: entry?.where ?? (kind === 'Sample shipping' ? 'the sample orders’ settlement' : '') };
+      line = {
+        kind,
+        item: detachedText(sku),
+        units: units === null ? null : 0,
+        unitCost: entry?.unitCost ?? null,
+        cents: 0,
+        basis: entry?.where ?? (kind === 'Sample shipping' ? 'the sample orders’ settlement' : ''),
+      };
       this.details.set(detachedText(key), line);
     }
     if (units !== null && line.units !== null) line.units += units;
@@ -195,13 +221,25 @@ export interface ProfitLine {
 }
 
 /** Combines TikTok's lines of a group with its costs. */
-export function profitLine(lines: PnlLines, sums: CostSums, hasCogs: boolean, runningCosts: number | null, adSpend: number | null): ProfitLine {
+export function profitLine(
+  lines: PnlLines,
+  sums: CostSums,
+  hasCogs: boolean,
+  runningCosts: number | null,
+  adSpend: number | null,
+): ProfitLine {
   const cogs = hasCogs ? sums.cogs : null;
   const grossProfit = lines.settlement - sums.sampleSettlement - sums.cogs;
   const samples = sums.sampleProduct - sums.sampleSettlement;
   const netProfit = grossProfit - samples - (runningCosts ?? 0) - (adSpend ?? 0);
   return {
-    lines, cogs, grossProfit, samples, runningCosts, adSpend, netProfit,
+    lines,
+    cogs,
+    grossProfit,
+    samples,
+    runningCosts,
+    adSpend,
+    netProfit,
     netMargin: lines.netSales === 0 ? null : netProfit / lines.netSales,
     units: sums.units,
     contributionPerUnit: hasCogs && sums.units > 0 ? Math.round(grossProfit / sums.units) : null,
@@ -216,7 +254,12 @@ export interface MonthCosts {
 }
 
 /** Running costs (whole months, each its exact share of days) and ad spend of the given months. */
-export function monthCosts(months: readonly string[], costs: readonly RunningCost[], daily: DailyMetrics, adSpend: AdSpendByMonth): MonthCosts {
+export function monthCosts(
+  months: readonly string[],
+  costs: readonly RunningCost[],
+  daily: DailyMetrics,
+  adSpend: AdSpendByMonth,
+): MonthCosts {
   const lines: RunningCostLine[] = [];
   let running = 0;
   for (const month of months) {
@@ -248,7 +291,7 @@ export function monthSpan(months: Iterable<string>): string[] {
   const sorted = [...months].filter((m) => m !== '').sort();
   if (sorted.length === 0) return [];
   const span: string[] = [];
-  for (let m = sorted[0]; m <= sorted[sorted.length - 1]; ) {
+  for (let m = sorted[0]; m <= sorted[sorted.length - 1];) {
     span.push(m);
     const [y, mo] = m.split('-').map(Number);
     m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
@@ -262,24 +305,43 @@ export function monthSpan(months: Iterable<string>): string[] {
  * without rows included, so a month of software fees and no sales is not lost); grouped otherwise,
  * they appear in the total only.
  */
-export function profitGroups(groups: readonly { group: string; lines: PnlLines }[], tally: CostTally, options: ProfitOptions): { groups: ProfitGroup[]; total: ProfitLine } {
+export function profitGroups(
+  groups: readonly { group: string; lines: PnlLines }[],
+  tally: CostTally,
+  options: ProfitOptions,
+): { groups: ProfitGroup[]; total: ProfitLine } {
   const months = monthSpan(tally.months);
   const byMonth = options.groupBy === 'month';
   const listed = new Map(groups.map((g) => [g.group, g.lines]));
   if (byMonth) for (const month of months) if (!listed.has(month)) listed.set(month, emptyLines());
   const keys = [...listed.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const sumsOf = (key: string): CostSums => (options.groupBy === tallyGroupBy(tally) ? tally.byGroup.get(key) : undefined) ?? emptyCostSums();
-  const runningOf = (ms: string[]): number | null => (options.costs === null ? null : monthCosts(ms, options.costs, tally.daily, options.adSpend).running);
+  const sumsOf = (key: string): CostSums =>
+    (options.groupBy === tallyGroupBy(tally) ? tally.byGroup.get(key) : undefined) ?? emptyCostSums();
+  const runningOf = (ms: string[]): number | null =>
+    options.costs === null ? null : monthCosts(ms, options.costs, tally.daily, options.adSpend).running;
   const result = keys.map((group): ProfitGroup => {
     const isMonth = byMonth && group !== '';
     return {
       group,
-      line: profitLine(listed.get(group)!, sumsOf(group), options.hasCogs, isMonth ? runningOf([group]) : null, isMonth ? adSpendOf(options.adSpend, [group]) : null),
+      line: profitLine(
+        listed.get(group)!,
+        sumsOf(group),
+        options.hasCogs,
+        isMonth ? runningOf([group]) : null,
+        isMonth ? adSpendOf(options.adSpend, [group]) : null,
+      ),
     };
   });
   const totalLines = emptyLines();
-  for (const lines of listed.values()) for (const key of Object.keys(totalLines) as (keyof PnlLines)[]) totalLines[key] += lines[key];
-  const total = profitLine(totalLines, tally.total, options.hasCogs, runningOf(months), adSpendOf(options.adSpend, months));
+  for (const lines of listed.values())
+    for (const key of Object.keys(totalLines) as (keyof PnlLines)[]) totalLines[key] += lines[key];
+  const total = profitLine(
+    totalLines,
+    tally.total,
+    options.hasCogs,
+    runningOf(months),
+    adSpendOf(options.adSpend, months),
+  );
   return { groups: result, total };
 }
 

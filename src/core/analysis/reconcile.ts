@@ -148,7 +148,14 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
         mismatchCount++;
         if (mismatches.length < MAX_LISTED) {
           // Detached: a listed mismatch outlives its row and must not pin the file text it came from.
-          mismatches.push({ source: sourceOf(row), orderId: detachedText(row.orderId), type: detachedText(row.type), settlement, sumOfParts: sum, difference: settlement - sum });
+          mismatches.push({
+            source: sourceOf(row),
+            orderId: detachedText(row.orderId),
+            type: detachedText(row.type),
+            settlement,
+            sumOfParts: sum,
+            difference: settlement - sum,
+          });
         }
       }
     }
@@ -212,7 +219,9 @@ export function reconcileReports(
   presentIds?: readonly string[],
 ): ReconcileResult['totalChecks'] {
   const sums = rows instanceof Map ? rows : orderColumnSums(rows as readonly LedgerRow[]);
-  const present = new Set(presentIds ?? (rows instanceof Map ? [...sums.keys()] : presentAmountIds(rows as readonly LedgerRow[])));
+  const present = new Set(
+    presentIds ?? (rows instanceof Map ? [...sums.keys()] : presentAmountIds(rows as readonly LedgerRow[])),
+  );
   return readSummarySheet(reportsSheet)
     .totals.filter((total) => present.has(total.def.id))
     .map((total) => {
@@ -232,7 +241,10 @@ export function orderColumnSums(rows: readonly LedgerRow[]): Map<string, number>
 }
 
 /** Adds the Reports-sheet checks to a file's reconciliation result. */
-export function withTotalChecks(result: ReconcileResult, checks: ReconcileResult['totalChecks']): ReconcileResult {
+export function withTotalChecks(
+  result: ReconcileResult,
+  checks: ReconcileResult['totalChecks'],
+): ReconcileResult {
   const totalChecks = [...result.totalChecks, ...checks];
   return { ...result, totalChecks, ok: result.ok && totalChecks.every((t) => t.difference === 0) };
 }

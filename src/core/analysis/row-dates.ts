@@ -5,7 +5,10 @@
 import type { LedgerRow } from '../types';
 
 /** The fields rows are grouped and dated by (a LedgerRow or a RowView). */
-export type GroupedFields = Pick<LedgerRow, 'orderDate' | 'statementDate' | 'skuId' | 'sellerSku' | 'statementId' | 'type'>;
+export type GroupedFields = Pick<
+  LedgerRow,
+  'orderDate' | 'statementDate' | 'skuId' | 'sellerSku' | 'statementId' | 'type'
+>;
 
 /** Month of a row: its order creation month, else its statement month (`YYYY-MM`, or ''). */
 export function rowMonth(row: GroupedFields): string {

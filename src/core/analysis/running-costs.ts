@@ -5,10 +5,28 @@
  * over its days, the first `remainder` days carrying one cent more, so the days of a period always
  * add up to the period's amount. A percentage is worked out on the range's sales, rounded once.
  */
-import { compare, divide, exact, roundTo, significant, times, toNumber, toText, type Exact } from '../exact-decimal';
+import {
+  compare,
+  divide,
+  exact,
+  roundTo,
+  significant,
+  times,
+  toNumber,
+  toText,
+  type Exact,
+} from '../exact-decimal';
 import { parseCentsOrNaN } from '../money';
 import { parseDateOrNull } from '../dates';
-import { addDays, dateOfDayNumber, dayNumber, daysInMonth, formatDate, isLeapYear, parseDate } from './calendar';
+import {
+  addDays,
+  dateOfDayNumber,
+  dayNumber,
+  daysInMonth,
+  formatDate,
+  isLeapYear,
+  parseDate,
+} from './calendar';
 import { columnLetter, headerKey } from './cogs';
 import type { CellValue } from '../types';
 
@@ -34,17 +52,39 @@ export interface RunningCost {
 /** The TTS Costs tab's columns, in order (read by header, so the seller may move them). */
 export const COSTS_HEADER = ['Cost', 'Amount', 'Every', 'Percent', 'Of', 'Starts', 'Ends'] as const;
 
-export const METRIC_LABELS: Record<CostMetric, string> = { netSales: 'net sales', grossSales: 'gross sales', settlement: 'settlement' };
+export const METRIC_LABELS: Record<CostMetric, string> = {
+  netSales: 'net sales',
+  grossSales: 'gross sales',
+  settlement: 'settlement',
+};
 const EVERY_WORDS: Record<string, CostEvery> = {
-  month: 'month', monthly: 'month', permonth: 'month', mo: 'month',
-  week: 'week', weekly: 'week', perweek: 'week', wk: 'week',
-  year: 'year', yearly: 'year', annual: 'year', annually: 'year', peryear: 'year', yr: 'year',
-  once: 'once', onetime: 'once', oneoff: 'once',
+  month: 'month',
+  monthly: 'month',
+  permonth: 'month',
+  mo: 'month',
+  week: 'week',
+  weekly: 'week',
+  perweek: 'week',
+  wk: 'week',
+  year: 'year',
+  yearly: 'year',
+  annual: 'year',
+  annually: 'year',
+  peryear: 'year',
+  yr: 'year',
+  once: 'once',
+  onetime: 'once',
+  oneoff: 'once',
 };
 const METRIC_WORDS: Record<string, CostMetric> = {
-  netsales: 'netSales', net: 'netSales', sales: 'netSales',
-  grosssales: 'grossSales', gross: 'grossSales',
-  settlement: 'settlement', totalsettlementamount: 'settlement', payout: 'settlement',
+  netsales: 'netSales',
+  net: 'netSales',
+  sales: 'netSales',
+  grosssales: 'grossSales',
+  gross: 'grossSales',
+  settlement: 'settlement',
+  totalsettlementamount: 'settlement',
+  payout: 'settlement',
 };
 const HEADER_NAMES: Record<(typeof COSTS_HEADER)[number], string[]> = {
   Cost: ['cost', 'name', 'item', 'description'],
@@ -64,7 +104,10 @@ function text(value: CellValue): string {
  * Running costs from the TTS Costs tab (or any range with its header). Rows with neither amount
  * nor percent are notes and skipped; anything else that cannot be read throws naming the cell.
  */
-export function readRunningCosts(rows: readonly (readonly CellValue[])[], where = 'TTS Costs'): RunningCost[] {
+export function readRunningCosts(
+  rows: readonly (readonly CellValue[])[],
+  where = 'TTS Costs',
+): RunningCost[] {
   // The header names Amount or Percent; rows above it (a title the seller typed) are not costs.
   const names = [...HEADER_NAMES.Amount, ...HEADER_NAMES.Percent];
   const named = rows.slice(0, 30).findIndex((row) => row.some((cell) => names.includes(headerKey(cell))));
@@ -74,39 +117,66 @@ export function readRunningCosts(rows: readonly (readonly CellValue[])[], where 
   const col = {} as Record<(typeof COSTS_HEADER)[number], number>;
   for (const name of COSTS_HEADER) col[name] = keys.findIndex((k) => HEADER_NAMES[name].includes(k));
   if (col.Amount < 0 && col.Percent < 0) {
-    throw new Error(`${where}: no Amount or Percent column in the header row (expected ${COSTS_HEADER.join(', ')}).`);
+    throw new Error(
+      `${where}: no Amount or Percent column in the header row (expected ${COSTS_HEADER.join(', ')}).`,
+    );
   }
   const labels = rows[headerAt].map(text);
   const costs: RunningCost[] = [];
   for (let r = headerAt + 1; r < rows.length; r++) {
     const row = rows[r];
     const cell = (name: (typeof COSTS_HEADER)[number]): CellValue => (col[name] >= 0 ? row[col[name]] : '');
-    const at = (name: (typeof COSTS_HEADER)[number]) => `${where} row ${r + 1}, column ${columnLetter(col[name])} (${labels[col[name]]})`;
+    const at = (name: (typeof COSTS_HEADER)[number]) =>
+      `${where} row ${r + 1}, column ${columnLetter(col[name])} (${labels[col[name]]})`;
     const amountText = text(cell('Amount'));
     const percentText = text(cell('Percent'));
     if (amountText === '' && percentText === '') continue;
     const name = text(cell('Cost')) || `Cost on row ${r + 1}`;
-    if (amountText !== '' && percentText !== '') throw new Error(`${where} row ${r + 1}: ${name} has both an amount and a percent; keep one (a fixed cost and a percentage go on two rows).`);
+    if (amountText !== '' && percentText !== '')
+      throw new Error(
+        `${where} row ${r + 1}: ${name} has both an amount and a percent; keep one (a fixed cost and a percentage go on two rows).`,
+      );
     const date = (which: 'Starts' | 'Ends'): string => {
       const found = parseDateOrNull(cell(which));
-      if (found === null) throw new Error(`${at(which)}: expected a date such as 2026-01-31, found \`${text(cell(which))}\`.`);
+      if (found === null)
+        throw new Error(`${at(which)}: expected a date such as 2026-01-31, found \`${text(cell(which))}\`.`);
       return found.slice(0, 10);
     };
-    const cost: RunningCost = { name, where: `${where} row ${r + 1}`, cents: 0, every: 'month', rate: '', metric: 'netSales', start: date('Starts'), end: date('Ends') };
-    if (cost.start && cost.end && cost.end < cost.start) throw new Error(`${at('Ends')}: ${name} ends on ${cost.end}, before it starts on ${cost.start}.`);
+    const cost: RunningCost = {
+      name,
+      where: `${where} row ${r + 1}`,
+      cents: 0,
+      every: 'month',
+      rate: '',
+      metric: 'netSales',
+      start: date('Starts'),
+      end: date('Ends'),
+    };
+    if (cost.start && cost.end && cost.end < cost.start)
+      throw new Error(`${at('Ends')}: ${name} ends on ${cost.end}, before it starts on ${cost.start}.`);
     if (amountText !== '') {
       const cents = parseCentsOrNaN(cell('Amount'));
-      if (Number.isNaN(cents) || cents < 0) throw new Error(`${at('Amount')}: expected an amount of 0 or more such as 49.99, found \`${amountText}\`.`);
+      if (Number.isNaN(cents) || cents < 0)
+        throw new Error(
+          `${at('Amount')}: expected an amount of 0 or more such as 49.99, found \`${amountText}\`.`,
+        );
       const every = EVERY_WORDS[headerKey(cell('Every'))];
-      if (every === undefined) throw new Error(`${at('Every')}: expected month, week, year or once, found \`${text(cell('Every'))}\`.`);
-      if (every === 'once' && !cost.start) throw new Error(`${at('Starts')}: a one-time cost needs the date it was paid.`);
+      if (every === undefined)
+        throw new Error(
+          `${at('Every')}: expected month, week, year or once, found \`${text(cell('Every'))}\`.`,
+        );
+      if (every === 'once' && !cost.start)
+        throw new Error(`${at('Starts')}: a one-time cost needs the date it was paid.`);
       cost.cents = cents;
       cost.every = every;
     } else {
       cost.rate = rateOf(cell('Percent'), at('Percent'));
       const metricText = headerKey(cell('Of'));
       const metric = metricText === '' ? 'netSales' : METRIC_WORDS[metricText];
-      if (metric === undefined) throw new Error(`${at('Of')}: expected net sales, gross sales or settlement, found \`${text(cell('Of'))}\`.`);
+      if (metric === undefined)
+        throw new Error(
+          `${at('Of')}: expected net sales, gross sales or settlement, found \`${text(cell('Of'))}\`.`,
+        );
       cost.metric = metric;
     }
     costs.push(cost);
@@ -135,7 +205,10 @@ function rateOf(value: CellValue, at: string): string {
     negative = raw.startsWith('-');
   } else throw new Error(`${at}: expected a percentage such as 2%, found \`${raw}\`.`);
   if (negative) throw new Error(`${at}: expected a percentage of 0 or more, found \`${raw}\`.`);
-  if (compare(rate, ONE) >= 0) throw new Error(`${at}: ${raw} looks like a percent: type it as ${raw}% or as the fraction ${toText(divide(rate, HUNDRED))}.`);
+  if (compare(rate, ONE) >= 0)
+    throw new Error(
+      `${at}: ${raw} looks like a percent: type it as ${raw}% or as the fraction ${toText(divide(rate, HUNDRED))}.`,
+    );
   return toText(rate);
 }
 
@@ -190,7 +263,7 @@ export function fixedCostBetween(cost: RunningCost, from: string, to: string): n
   // A one-time cost falls on the day it was paid, not on every day after it.
   if (cost.every === 'once') return lo === dayNumber(cost.start) ? cost.cents : 0;
   let total = 0;
-  for (let day = lo; day <= hi; ) {
+  for (let day = lo; day <= hi;) {
     const [start, next] = periodAround(cost, day);
     const last = Math.min(hi, next - 1);
     total += periodShare(cost.cents, next - start, day - start, last - start);
@@ -225,7 +298,12 @@ function dollars(cents: number): string {
 }
 
 /** Each running cost's share of the days `from…to`, in the tab's order (costs of 0 included). */
-export function runningCostLines(costs: readonly RunningCost[], from: string, to: string, metrics: DailyMetrics): RunningCostLine[] {
+export function runningCostLines(
+  costs: readonly RunningCost[],
+  from: string,
+  to: string,
+  metrics: DailyMetrics,
+): RunningCostLine[] {
   return costs.map((cost) => {
     if (!cost.rate) {
       const cents = fixedCostBetween(cost, from, to);
@@ -246,7 +324,12 @@ export function runningCostLines(costs: readonly RunningCost[], from: string, to
 }
 
 /** Total running costs of the days `from…to`. */
-export function runningCostsBetween(costs: readonly RunningCost[], from: string, to: string, metrics: DailyMetrics): number {
+export function runningCostsBetween(
+  costs: readonly RunningCost[],
+  from: string,
+  to: string,
+  metrics: DailyMetrics,
+): number {
   return runningCostLines(costs, from, to, metrics).reduce((sum, line) => sum + line.cents, 0);
 }
 

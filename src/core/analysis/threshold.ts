@@ -65,7 +65,9 @@ export interface ThresholdOptions {
  * statement dated after the last order must not move "this month" into a month with no orders.
  * Rows without an order date (adjustments) count only when no row has one.
  */
-export function defaultAsOf(rows: readonly { orderDate: string; statementDate: string }[]): string | undefined {
+export function defaultAsOf(
+  rows: readonly { orderDate: string; statementDate: string }[],
+): string | undefined {
   let latestOrder = '';
   let latestAny = '';
   for (const row of rows) {
@@ -106,7 +108,9 @@ function totalsByDate(daily: readonly DailySales[]): Map<string, number> {
   const totals = new Map<string, number>();
   daily.forEach((entry, index) => {
     if (!isValidDate(entry.date)) {
-      throw new Error(`Daily sales, entry ${index + 1}: expected a date as YYYY-MM-DD, found "${entry.date}".`);
+      throw new Error(
+        `Daily sales, entry ${index + 1}: expected a date as YYYY-MM-DD, found "${entry.date}".`,
+      );
     }
     checkCents(entry.amount, `daily sales, entry ${index + 1} (${entry.date}),`);
     totals.set(entry.date, (totals.get(entry.date) ?? 0) + entry.amount);
@@ -176,7 +180,10 @@ function statusLine(report: Omit<ThresholdReport, 'status'>): string {
   if (report.monthToDate >= report.monthlyTarget) {
     const verb = report.daysLeft === 0 ? 'Month closed at' : 'Target met:';
     const tail = report.daysLeft === 0 ? '' : ' so far this month';
-    const relation = report.monthToDate === report.monthlyTarget ? `exactly the ${target} target` : `above the ${target} target`;
+    const relation =
+      report.monthToDate === report.monthlyTarget
+        ? `exactly the ${target} target`
+        : `above the ${target} target`;
     return `${verb} ${formatDollars(report.monthToDate)}${tail}, ${relation}.`;
   }
   const short = formatDollars(report.monthlyTarget - report.monthToDate);
@@ -185,7 +192,10 @@ function statusLine(report: Omit<ThresholdReport, 'status'>): string {
   }
   const dayWord = report.daysLeft === 1 ? 'day' : 'days';
   if (report.projectedMonth >= report.monthlyTarget) {
-    const relation = report.projectedMonth === report.monthlyTarget ? `exactly the ${target} target` : `above the ${target} target`;
+    const relation =
+      report.projectedMonth === report.monthlyTarget
+        ? `exactly the ${target} target`
+        : `above the ${target} target`;
     return `On pace: projected ${formatDollars(report.projectedMonth)} this month, ${relation}.`;
   }
   return (
@@ -205,7 +215,9 @@ export function thresholdReport(daily: DailySales[], opts: ThresholdOptions): Th
   }
   const asOf = opts.asOf ?? dates[dates.length - 1];
   if (asOf === undefined) {
-    throw new Error('No daily sales were given and no as-of date: pass at least one day of sales or an asOf date.');
+    throw new Error(
+      'No daily sales were given and no as-of date: pass at least one day of sales or an asOf date.',
+    );
   }
   const firstDate = dates.length > 0 && dates[0] <= asOf ? dates[0] : asOf;
   const month = monthOf(asOf);
@@ -222,7 +234,10 @@ export function thresholdReport(daily: DailySales[], opts: ThresholdOptions): Th
   for (let back = 1; back <= 12; back++) {
     const candidate = addMonths(month, -back);
     if (monthsBetween(firstMonth, candidate) < 0) break;
-    fullMonths.push({ month: candidate, amount: sumBetween(totals, firstDayOfMonth(candidate), lastDayOfMonth(candidate)) });
+    fullMonths.push({
+      month: candidate,
+      amount: sumBetween(totals, firstDayOfMonth(candidate), lastDayOfMonth(candidate)),
+    });
   }
   const year = yearOf(asOf);
   const yearToDate = sumBetween(totals, `${year}-01-01`, asOf);

@@ -55,7 +55,9 @@ export function lineCostCents(units: number, unitCost: number): number {
     const rest = product % UNIT_COST_PER_CENT;
     const whole = (product - rest) / UNIT_COST_PER_CENT;
     if (rest === 0) return whole;
-    return product > 0 ? whole + (rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0) : whole - (-rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0);
+    return product > 0
+      ? whole + (rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0)
+      : whole - (-rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0);
   }
   if (!Number.isFinite(units) || !Number.isFinite(unitCost)) return product;
   const cost = significant(times(exact(units), exact(unitCost)), DIGITS);
@@ -69,7 +71,9 @@ export function unitCostFromCents(cents: number): number {
 
 /** `$0.125`, `$6.50`: a unit cost with its decimals past the cent only when it has them. */
 export function formatUnitCost(unitCost: number): string {
-  const text = toFixed(divide(exact(unitCost), exact(10 ** UNIT_COST_DECIMALS), DIGITS), UNIT_COST_DECIMALS).replace(/(\.\d\d\d?)0+$/, '$1').replace(/(\.\d\d)0$/, '$1');
+  const text = toFixed(divide(exact(unitCost), exact(10 ** UNIT_COST_DECIMALS), DIGITS), UNIT_COST_DECIMALS)
+    .replace(/(\.\d\d\d?)0+$/, '$1')
+    .replace(/(\.\d\d)0$/, '$1');
   return text.startsWith('-') ? `-$${text.slice(1)}` : `$${text}`;
 }
 

@@ -9,7 +9,10 @@
  * Mean absolute percentage error in percent over pairs whose actual is not zero (a month without
  * sales has no percentage error); null when no pair qualifies.
  */
-export function meanAbsolutePercentageError(actual: readonly number[], forecast: readonly number[]): number | null {
+export function meanAbsolutePercentageError(
+  actual: readonly number[],
+  forecast: readonly number[],
+): number | null {
   let total = 0;
   let count = 0;
   for (let i = 0; i < actual.length; i++) {
@@ -31,7 +34,12 @@ export interface BacktestWindow {
  * The last `maxOrigins` origins that leave at least `minHistory` months before them; empty when
  * the series is that short.
  */
-export function backtestWindow(n: number, minHistory: number, maxOrigins: number, horizon: number): BacktestWindow {
+export function backtestWindow(
+  n: number,
+  minHistory: number,
+  maxOrigins: number,
+  horizon: number,
+): BacktestWindow {
   const first = Math.max(minHistory, n - maxOrigins);
   const origins: number[] = [];
   for (let t = first; t < n; t++) origins.push(t);

@@ -48,7 +48,10 @@ export function decompose(x: readonly number[], period: number, kind: SeasonalKi
 }
 
 /** Intercept and slope of y on x by ordinary least squares. */
-export function simpleRegression(x: readonly number[], y: readonly number[]): { intercept: number; slope: number } {
+export function simpleRegression(
+  x: readonly number[],
+  y: readonly number[],
+): { intercept: number; slope: number } {
   const n = x.length;
   const meanX = x.reduce((a, b) => a + b, 0) / n;
   const meanY = y.reduce((a, b) => a + b, 0) / n;

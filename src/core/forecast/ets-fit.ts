@@ -58,7 +58,12 @@ export interface EtsFit {
 }
 
 /** forecast::ets `initstate()`: heuristic start values for level, trend and seasonal states. */
-export function initialStates(y: readonly number[], trend: TrendType, season: SeasonType, m: number): number[] {
+export function initialStates(
+  y: readonly number[],
+  trend: TrendType,
+  season: SeasonType,
+  m: number,
+): number[] {
   const n = y.length;
   let adjusted: number[];
   let seasons: number[] = [];
@@ -283,7 +288,16 @@ export function fitEtsForm(
   const params = parametersOf(best);
   const initialState = new Float64Array(p);
   completeState(best, nParams, form, m, initialState);
-  return assembleFit(y, form, m, params, Array.from(initialState), layout.names, Object.keys(fixed).length, 'ets');
+  return assembleFit(
+    y,
+    form,
+    m,
+    params,
+    Array.from(initialState),
+    layout.names,
+    Object.keys(fixed).length,
+    'ets',
+  );
 }
 
 /** Scores a model at given parameters and initial state, with R's information criteria. */
@@ -441,7 +455,16 @@ function leastSquaresSmoothing(y: readonly number[], withTrend: boolean): EtsFit
   // R's initparam() start for HoltWintersZZ (bounds 0..1, m = 1): α 0.2, β* 0.1·α.
   const best = nelderMead(sse, withTrend ? [0.2, 0.02] : [0.2], { maxEvaluations: 500 }).x;
   const params = toParams(best);
-  const fit = assembleFit(y, form, 1, params, start, withTrend ? ['alpha', 'beta'] : ['alpha'], 0, 'small-sample');
+  const fit = assembleFit(
+    y,
+    form,
+    1,
+    params,
+    start,
+    withTrend ? ['alpha', 'beta'] : ['alpha'],
+    0,
+    'small-sample',
+  );
   const sumSquares = fit.residuals.reduce((a, e) => a + e * e, 0);
   return { ...fit, sigma2: sumSquares / y.length };
 }

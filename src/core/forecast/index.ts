@@ -84,15 +84,35 @@ const MARGIN = 0.5;
 /** Each past month is forecast up to this many months ahead: a seller plans beyond next month. */
 const BACKTEST_HORIZON = 3;
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const NO_BACKTEST: BacktestSummary = {
-  origins: 0, horizon: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null, scores: [],
+  origins: 0,
+  horizon: 0,
+  modelMape: null,
+  naiveMape: null,
+  seasonalNaiveMape: null,
+  scores: [],
 };
 
 function checkInput(months: readonly string[], values: readonly number[]): void {
   if (months.length !== values.length) {
-    throw new Error(`Expected one value per month: found ${months.length} months and ${values.length} values.`);
+    throw new Error(
+      `Expected one value per month: found ${months.length} months and ${values.length} values.`,
+    );
   }
   months.forEach((month, i) => {
     parseMonth(month);
@@ -123,7 +143,10 @@ export function wholeDollars(value: number): string {
 
 const percentText = (mape: number) => `${Math.round(mape)}%`;
 
-function forecasterOf(method: Method, values: readonly number[]): (history: readonly number[], horizon: number) => number[] | null {
+function forecasterOf(
+  method: Method,
+  values: readonly number[],
+): (history: readonly number[], horizon: number) => number[] | null {
   const forecast = method.backtestForecaster ? method.backtestForecaster(values) : method.forecast;
   return (history, horizon) => forecast(history, horizon)?.mean ?? null;
 }
@@ -197,7 +220,11 @@ function describeChoice(n: number, choice: Choice): string {
   );
 }
 
-export function forecastMonthly(months: string[], values: number[], opts: ForecastOptions = {}): ForecastResult {
+export function forecastMonthly(
+  months: string[],
+  values: number[],
+  opts: ForecastOptions = {},
+): ForecastResult {
   checkInput(months, values);
   const n = values.length;
   if (n < MINIMUM_MONTHS) {

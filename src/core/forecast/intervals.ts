@@ -41,7 +41,8 @@ function transpose(a: Matrix): Matrix {
 
 function add(...terms: Matrix[]): Matrix {
   const out = zeros(terms[0].length, terms[0][0].length);
-  for (const t of terms) for (let i = 0; i < t.length; i++) for (let j = 0; j < t[0].length; j++) out[i][j] += t[i][j];
+  for (const t of terms)
+    for (let i = 0; i < t.length; i++) for (let j = 0; j < t[0].length; j++) out[i][j] += t[i][j];
   return out;
 }
 
@@ -156,9 +157,17 @@ export function class3Moments(
   const hasTrend = form.trend !== 'N';
   const H1: Matrix = [hasTrend ? [1, 1] : [1]];
   const H2: Matrix = [[...new Array<number>(m - 1).fill(0), 1]];
-  const F1: Matrix = hasTrend ? [[1, 1], [0, form.damped ? params.phi : 1]] : [[1]];
+  const F1: Matrix = hasTrend
+    ? [
+        [1, 1],
+        [0, form.damped ? params.phi : 1],
+      ]
+    : [[1]];
   const G1: Matrix = hasTrend
-    ? [[params.alpha, params.alpha], [params.beta, params.beta]]
+    ? [
+        [params.alpha, params.alpha],
+        [params.beta, params.beta],
+      ]
     : [[params.alpha]];
   const F2 = zeros(m, m);
   F2[0][m - 1] = 1;

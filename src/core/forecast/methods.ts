@@ -18,14 +18,7 @@ import { forecastMoments, type ForecastMoments } from './intervals';
 export const MONTHS_PER_YEAR = 12;
 
 export type MethodId =
-  | 'naive'
-  | 'seasonal-naive'
-  | 'drift'
-  | 'straight-line'
-  | 'level'
-  | 'trend'
-  | 'damped-trend'
-  | 'seasonal';
+  'naive' | 'seasonal-naive' | 'drift' | 'straight-line' | 'level' | 'trend' | 'damped-trend' | 'seasonal';
 
 export interface MethodForecast extends ForecastMoments {
   /** The model in R's notation, e.g. `ETS(M,Ad,N)`, for tests and developers; sellers see `label`. */
@@ -46,7 +39,9 @@ export interface Method {
    * `forecast` itself; the seasonal method keeps the form it chose on every month (refitting all
    * six forms at each of twelve origins would cost six times as much, too slow for a custom function).
    */
-  backtestForecaster?(values: readonly number[]): (history: readonly number[], horizon: number) => MethodForecast | null;
+  backtestForecaster?(
+    values: readonly number[],
+  ): (history: readonly number[], horizon: number) => MethodForecast | null;
 }
 
 const allPositive = (values: readonly number[]) => values.every((v) => v > 0);
@@ -98,7 +93,10 @@ function carriedForward(history: readonly number[], horizon: number, lag: number
  * rwf(drift = TRUE): last month plus the average month-on-month change so far, h times. Variance
  * as R's: h·σ² + h²·σ²/(n − 1), σ² the variance of the monthly changes around their average.
  */
-export function lastMonthPlusAverageChange(history: readonly number[], horizon: number): MethodForecast | null {
+export function lastMonthPlusAverageChange(
+  history: readonly number[],
+  horizon: number,
+): MethodForecast | null {
   const n = history.length;
   if (n < 3) return null;
   const drift = (history[n - 1] - history[0]) / (n - 1);
@@ -150,7 +148,12 @@ function tooShortToEstimate(n: number, form: EtsForm): boolean {
   return n <= npars + 4;
 }
 
-function nonSeasonal(history: readonly number[], horizon: number, trend: TrendType, damped: boolean): MethodForecast | null {
+function nonSeasonal(
+  history: readonly number[],
+  horizon: number,
+  trend: TrendType,
+  damped: boolean,
+): MethodForecast | null {
   if (history.length < 3) return null;
   const form: EtsForm = { error: allPositive(history) ? 'M' : 'A', trend, damped, season: 'N' };
   if (tooShortToEstimate(history.length, form)) {
@@ -196,7 +199,11 @@ function bestSeasonalFit(history: readonly number[]): EtsFit | null {
   const seasons: SeasonType[] = positive ? ['A', 'M'] : ['A'];
   let best: EtsFit | null = null;
   for (const season of seasons) {
-    for (const [trend, damped] of [['N', false], ['A', false], ['A', true]] as const) {
+    for (const [trend, damped] of [
+      ['N', false],
+      ['A', false],
+      ['A', true],
+    ] as const) {
       const form: EtsForm = { error: positive ? 'M' : 'A', trend, damped, season };
       const fit = fitEtsForm(history, form, MONTHS_PER_YEAR);
       if (fit && Number.isFinite(fit.aicc) && (best === null || fit.aicc < best.aicc)) best = fit;
@@ -206,7 +213,9 @@ function bestSeasonalFit(history: readonly number[]): EtsFit | null {
 }
 
 /** The seasonal form chosen on every month, refitted on a shorter history (null where it cannot be). */
-function seasonalBacktest(values: readonly number[]): (history: readonly number[], horizon: number) => MethodForecast | null {
+function seasonalBacktest(
+  values: readonly number[],
+): (history: readonly number[], horizon: number) => MethodForecast | null {
   const chosen = bestSeasonalFit(values);
   return (history, horizon) => {
     if (!chosen || history.length < SEASONAL_MIN_HISTORY) return null;
@@ -218,14 +227,42 @@ function seasonalBacktest(values: readonly number[]): (history: readonly number[
 /** Every method, benchmarks first; the order breaks ties in the choice (simpler first). */
 export const METHODS: readonly Method[] = [
   { id: 'naive', label: 'same as last month', benchmark: true, minHistory: 1, forecast: sameAsLastMonth },
-  { id: 'seasonal-naive', label: 'same month last year', benchmark: true, minHistory: MONTHS_PER_YEAR, forecast: sameMonthLastYear },
-  { id: 'drift', label: 'last month plus the average monthly change', benchmark: false, minHistory: 3, forecast: lastMonthPlusAverageChange },
-  { id: 'straight-line', label: 'straight-line trend', benchmark: false, minHistory: 3, forecast: straightLineTrend },
+  {
+    id: 'seasonal-naive',
+    label: 'same month last year',
+    benchmark: true,
+    minHistory: MONTHS_PER_YEAR,
+    forecast: sameMonthLastYear,
+  },
+  {
+    id: 'drift',
+    label: 'last month plus the average monthly change',
+    benchmark: false,
+    minHistory: 3,
+    forecast: lastMonthPlusAverageChange,
+  },
+  {
+    id: 'straight-line',
+    label: 'straight-line trend',
+    benchmark: false,
+    minHistory: 3,
+    forecast: straightLineTrend,
+  },
   { id: 'level', label: 'recent average', benchmark: false, minHistory: 3, forecast: smoothedLevel },
-  { id: 'damped-trend', label: 'recent trend, flattening out', benchmark: false, minHistory: 10, forecast: dampedTrend },
+  {
+    id: 'damped-trend',
+    label: 'recent trend, flattening out',
+    benchmark: false,
+    minHistory: 10,
+    forecast: dampedTrend,
+  },
   { id: 'trend', label: 'recent trend', benchmark: false, minHistory: 3, forecast: smoothedTrend },
   {
-    id: 'seasonal', label: 'trend and seasons', benchmark: false, minHistory: SEASONAL_MIN_HISTORY,
-    forecast: seasonalSmoothing, backtestForecaster: seasonalBacktest,
+    id: 'seasonal',
+    label: 'trend and seasons',
+    benchmark: false,
+    minHistory: SEASONAL_MIN_HISTORY,
+    forecast: seasonalSmoothing,
+    backtestForecaster: seasonalBacktest,
   },
 ];

@@ -65,7 +65,11 @@ function flooredNormal(mean: number, variance: number): SalesDistribution {
  * Sales distribution with the model's `mean` and `variance`. `positiveHistory` says whether every
  * month of the history had sales; a lognormal also needs a positive mean.
  */
-export function salesDistribution(mean: number, variance: number, positiveHistory: boolean): SalesDistribution {
+export function salesDistribution(
+  mean: number,
+  variance: number,
+  positiveHistory: boolean,
+): SalesDistribution {
   const lognormalFits = positiveHistory && mean > 0 && variance <= (MAX_LOGNORMAL_CV * mean) ** 2;
   const kind: SalesDistributionKind = lognormalFits ? 'lognormal' : 'floored-normal';
   if (!(variance > 0) || !Number.isFinite(variance)) return certain(kind, mean);

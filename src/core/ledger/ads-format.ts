@@ -40,7 +40,11 @@ const COLUMNS: readonly AdsColumn[] = [
   { label: 'Orders', kind: 'count', value: (r) => r.orders },
   { label: 'Impressions', kind: 'count', value: (r) => r.impressions },
   { label: 'Clicks', kind: 'count', value: (r) => r.clicks },
-  { label: 'Source file', kind: 'text', value: (r) => r.source.sheet ? `${r.source.file} (${r.source.sheet})` : r.source.file },
+  {
+    label: 'Source file',
+    kind: 'text',
+    value: (r) => (r.source.sheet ? `${r.source.file} (${r.source.sheet})` : r.source.file),
+  },
   { label: 'Source row', kind: 'count', value: (r) => r.source.row },
   { label: 'Imported', kind: 'text', value: (_r, at) => at },
 ];
@@ -49,7 +53,12 @@ export const ADS_HEADER: readonly string[] = COLUMNS.map((c) => c.label);
 
 /** The tab's column of each figure a revision may change (the clock too: it moves a day's edges). */
 export const ADS_FIGURE_LABELS = {
-  cost: 'Cost', netCost: 'Net cost', revenue: 'Gross revenue', orders: 'Orders', impressions: 'Impressions', clicks: 'Clicks',
+  cost: 'Cost',
+  netCost: 'Net cost',
+  revenue: 'Gross revenue',
+  orders: 'Orders',
+  impressions: 'Impressions',
+  clicks: 'Clicks',
 } as const satisfies Record<AdFigure, (typeof COLUMNS)[number]['label']>;
 
 const BY_LABEL = new Map(COLUMNS.map((c) => [c.label, c]));
@@ -67,9 +76,17 @@ export function adsColumnKind(label: string, kept: ReadonlySet<string>): AdsColu
  * A row's cells under `header` (the tab's row 1): the add-on's columns, then the report's unknown
  * columns the row carries (kept as text); null for a metric the report lacked and elsewhere.
  */
-export function adRowCells(row: AdRow, header: readonly string[], importedAt: string): (string | number | null)[] {
+export function adRowCells(
+  row: AdRow,
+  header: readonly string[],
+  importedAt: string,
+): (string | number | null)[] {
   return header.map((label) => {
     const own = BY_LABEL.get(label);
-    return own ? own.value(row, importedAt) : Object.prototype.hasOwnProperty.call(row.extra, label) ? row.extra[label] : null;
+    return own
+      ? own.value(row, importedAt)
+      : Object.prototype.hasOwnProperty.call(row.extra, label)
+        ? row.extra[label]
+        : null;
   });
 }

@@ -57,7 +57,12 @@ export interface AdConfirmations {
 export const NOTHING_CONFIRMED: AdConfirmations = { replace: new Set(), add: new Set() };
 
 const FIGURE_NAMES: Record<AdFigure, string> = {
-  cost: 'Cost', netCost: 'Net cost', revenue: 'Gross revenue', orders: 'Orders', impressions: 'Impressions', clicks: 'Clicks',
+  cost: 'Cost',
+  netCost: 'Net cost',
+  revenue: 'Gross revenue',
+  orders: 'Orders',
+  impressions: 'Impressions',
+  clicks: 'Clicks',
 };
 const MONEY = new Set<AdFigure>(['cost', 'netCost', 'revenue']);
 
@@ -70,14 +75,18 @@ function shown(figure: AdFigure, value: number | null): string {
 export function adChanges(held: AdRow, incoming: AdRow): AdChange[] {
   const changes: AdChange[] = [];
   for (const f of AD_FIGURES) {
-    if (incoming[f] !== null && held[f] !== incoming[f]) changes.push({ what: FIGURE_NAMES[f], before: shown(f, held[f]), after: shown(f, incoming[f]) });
+    if (incoming[f] !== null && held[f] !== incoming[f])
+      changes.push({ what: FIGURE_NAMES[f], before: shown(f, held[f]), after: shown(f, incoming[f]) });
   }
-  if (held.clock !== incoming.clock && held.clock !== '' && incoming.clock !== '') changes.push({ what: 'Clock', before: held.clock, after: incoming.clock });
+  if (held.clock !== incoming.clock && held.clock !== '' && incoming.clock !== '')
+    changes.push({ what: 'Clock', before: held.clock, after: incoming.clock });
   return changes;
 }
 
 function describe(row: AdRow): string {
-  const unit = [row.adGroup || row.adGroupId, row.ad || row.adId, row.productName || row.productId].filter((p) => p !== '');
+  const unit = [row.adGroup || row.adGroupId, row.ad || row.adId, row.productName || row.productId].filter(
+    (p) => p !== '',
+  );
   return [row.campaign || row.campaignId || '(whole account)', ...unit].join(' / ');
 }
 
@@ -86,7 +95,10 @@ function describe(row: AdRow): string {
  * rows it could not read included (a key there is never added twice).
  */
 export function mergeAdRows(
-  held: ReadonlyMap<string, AdRow>, incoming: readonly AdRow[], confirmed: AdConfirmations = NOTHING_CONFIRMED, present: ReadonlySet<string> = new Set(),
+  held: ReadonlyMap<string, AdRow>,
+  incoming: readonly AdRow[],
+  confirmed: AdConfirmations = NOTHING_CONFIRMED,
+  present: ReadonlySet<string> = new Set(),
 ): AdsMerge {
   const merge: AdsMerge = { fresh: [], duplicates: 0, replace: [], revisions: [], renames: [] };
   const seen = new Set<string>();
@@ -113,7 +125,14 @@ export function mergeAdRows(
   const renamed = renameMatcher(held, seen);
   for (const row of candidates) {
     const was = confirmed.add.has(row.key) ? undefined : renamed(row);
-    if (was) merge.renames.push({ key: row.key, day: row.day, what: describe(row), was: describe(was), spend: shown('cost', spendOf(row)) });
+    if (was)
+      merge.renames.push({
+        key: row.key,
+        day: row.day,
+        what: describe(row),
+        was: describe(was),
+        spend: shown('cost', spendOf(row)),
+      });
     else merge.fresh.push(row);
   }
   return merge;
@@ -153,7 +172,10 @@ function spendOf(row: AdRow): number | null {
  * figures that this import does not send again (each held row matched once). Rows without spend
  * are never matched: many campaigns share a day of zeros.
  */
-function renameMatcher(held: ReadonlyMap<string, AdRow>, sent: ReadonlySet<string>): (row: AdRow) => AdRow | undefined {
+function renameMatcher(
+  held: ReadonlyMap<string, AdRow>,
+  sent: ReadonlySet<string>,
+): (row: AdRow) => AdRow | undefined {
   let index: Map<string, AdRow[]> | undefined;
   const slot = (row: AdRow) => `${row.report}|${row.day}|${row.level}|${spendOf(row)}`;
   return (row) => {

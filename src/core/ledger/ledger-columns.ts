@@ -9,7 +9,11 @@ import { HEADER_SCAN_ROWS } from '../read/layouts';
 import type { CellValue } from '../types';
 
 /** 1-based row (within `rows`) holding at least `minimum` labels of `labels` (default all), or 0. */
-export function findHeaderRow(rows: readonly (readonly CellValue[])[], labels: readonly string[], minimum = labels.length): number {
+export function findHeaderRow(
+  rows: readonly (readonly CellValue[])[],
+  labels: readonly string[],
+  minimum = labels.length,
+): number {
   const wanted = labels.map(headerKey);
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {

@@ -72,7 +72,9 @@ export function unknownColumnsOf(rows: readonly LedgerRow[]): string[] {
 
 type CellWriter = (row: LedgerRow, importId: string) => string | number;
 
-const FIXED_BY_KEY = new Map<string, CellWriter>([...FIXED, ...OPTIONAL_TEXT].map((f) => [headerKey(f.label), f.value]));
+const FIXED_BY_KEY = new Map<string, CellWriter>(
+  [...FIXED, ...OPTIONAL_TEXT].map((f) => [headerKey(f.label), f.value]),
+);
 const blank: CellWriter = () => '';
 
 const writers = new WeakMap<readonly string[], CellWriter[]>();
@@ -109,7 +111,11 @@ function writersFor(header: readonly string[]): CellWriter[] {
 }
 
 /** One ledger row as cells under `header` (from {@link ledgerHeader}). */
-export function ledgerRowToCells(row: LedgerRow, header: readonly string[], importId = row.importId ?? ''): (string | number)[] {
+export function ledgerRowToCells(
+  row: LedgerRow,
+  header: readonly string[],
+  importId = row.importId ?? '',
+): (string | number)[] {
   const list = writersFor(header);
   const cells = new Array<string | number>(list.length);
   for (let i = 0; i < list.length; i++) cells[i] = list[i](row, importId);

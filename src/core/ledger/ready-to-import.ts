@@ -30,7 +30,8 @@ function idHeader(field: IdField, layout: LayoutId): string {
 function notAnId(row: LedgerRow): { field: IdField; text: string } | undefined {
   for (const field of ID_FIELDS) {
     const text = row[field].trim();
-    if (text !== '' && (SHEET_ERROR.test(text) || TOTALS_LABEL.test(text) || !/\d/.test(text))) return { field, text };
+    if (text !== '' && (SHEET_ERROR.test(text) || TOTALS_LABEL.test(text) || !/\d/.test(text)))
+      return { field, text };
   }
   return undefined;
 }
@@ -38,7 +39,12 @@ function notAnId(row: LedgerRow): { field: IdField; text: string } | undefined {
 /** The row's content without its key and place in the file: equal content = the same row written twice. */
 function content(row: LedgerRow): string {
   const { key: _key, source: _source, importId: _importId, ...rest } = row;
-  return JSON.stringify(rest, Object.keys(rest).sort()) + JSON.stringify(rest.amounts) + JSON.stringify(rest.unknown) + JSON.stringify(rest.details ?? {});
+  return (
+    JSON.stringify(rest, Object.keys(rest).sort()) +
+    JSON.stringify(rest.amounts) +
+    JSON.stringify(rest.unknown) +
+    JSON.stringify(rest.details ?? {})
+  );
 }
 
 const baseKey = (key: string) => key.replace(/#\d+$/, '');
@@ -65,7 +71,9 @@ const shortText = (text: string) => (text.length > 40 ? `${text.slice(0, 37)}…
 function checkFileLimits(parsed: ParsedExport): void {
   const name = parsed.fileName;
   if (name.length > MAX_FILE_NAME_CHARS) {
-    throw new NotImportableError(`${shortText(name)}: the file name has ${name.length} characters; the longest TTS Profit records is ${MAX_FILE_NAME_CHARS}. Rename the file and import it again.`);
+    throw new NotImportableError(
+      `${shortText(name)}: the file name has ${name.length} characters; the longest TTS Profit records is ${MAX_FILE_NAME_CHARS}. Rename the file and import it again.`,
+    );
   }
   const long = parsed.unknownColumns.find((h) => h.length > MAX_HEADER_CHARS);
   if (long !== undefined) {
@@ -74,7 +82,9 @@ function checkFileLimits(parsed: ParsedExport): void {
     );
   }
   if (parsed.unknownColumns.length > MAX_UNKNOWN_COLUMNS) {
-    throw new NotImportableError(`${name}: ${parsed.unknownColumns.length} columns TTS Profit does not know; it keeps at most ${MAX_UNKNOWN_COLUMNS}. Delete the columns you added and import the file again.`);
+    throw new NotImportableError(
+      `${name}: ${parsed.unknownColumns.length} columns TTS Profit does not know; it keeps at most ${MAX_UNKNOWN_COLUMNS}. Delete the columns you added and import the file again.`,
+    );
   }
 }
 
@@ -116,14 +126,21 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
 
   for (const row of parsed.rows) {
     const bad = notAnId(row);
-    const label = row.totalsLabel ?? (bad && TOTALS_LABEL.test(bad.text) ? { column: idHeader(bad.field, parsed.layout), text: bad.text } : undefined);
+    const label =
+      row.totalsLabel ??
+      (bad && TOTALS_LABEL.test(bad.text)
+        ? { column: idHeader(bad.field, parsed.layout), text: bad.text }
+        : undefined);
     if (label) {
       const above = kept.slice(sectionStart).reduce((n, r) => n + rowPnl(r).settlement, 0);
       const own = rowPnl(row).settlement;
-      const check = own === above
-        ? `its settlement ${formatCents(own, { dollarSign: true })} equals the sum of the ${sinceTotal} rows above`
-        : `its settlement ${formatCents(own, { dollarSign: true })} differs from the ${sinceTotal} rows above (${formatCents(above, { dollarSign: true })}) by ${formatCents(own - above, { dollarSign: true })}`;
-      totalsRows.push(`Row ${row.source.row} is a totals row (*${label.column}* says \`${label.text}\`): ${check}. It is not imported.`);
+      const check =
+        own === above
+          ? `its settlement ${formatCents(own, { dollarSign: true })} equals the sum of the ${sinceTotal} rows above`
+          : `its settlement ${formatCents(own, { dollarSign: true })} differs from the ${sinceTotal} rows above (${formatCents(above, { dollarSign: true })}) by ${formatCents(own - above, { dollarSign: true })}`;
+      totalsRows.push(
+        `Row ${row.source.row} is a totals row (*${label.column}* says \`${label.text}\`): ${check}. It is not imported.`,
+      );
       subtract(out, row);
       sectionStart = kept.length;
       sinceTotal = 0;
@@ -131,7 +148,8 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
     }
     if (bad) {
       const problem: Problem = {
-        ...row.source, column: idHeader(bad.field, parsed.layout),
+        ...row.source,
+        column: idHeader(bad.field, parsed.layout),
         message: `Row ${row.source.row}, column *${idHeader(bad.field, parsed.layout)}*: expected an ID (digits), found \`${bad.text.length > 60 ? bad.text.slice(0, 57) + '…' : bad.text}\`.`,
       };
       out.rejects.push(problem);

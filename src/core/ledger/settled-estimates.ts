@@ -58,7 +58,10 @@ export function countedRows<T extends LineFields>(rows: readonly T[]): { rows: T
  * A range holding the TTS Ledger tab with its superseded rows blanked (row numbers unchanged), so
  * a function that streams the range counts each order line once. Any other range is returned as is.
  */
-export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): { grid: readonly (readonly CellValue[])[]; superseded: number } {
+export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): {
+  grid: readonly (readonly CellValue[])[];
+  superseded: number;
+} {
   const headerRow = findHeaderRow(grid.slice(0, 30), ['Key', 'Import ID', 'Layout']);
   if (headerRow === 0) return { grid, superseded: 0 };
   const header = grid[headerRow - 1].map((v) => headerKey(String(v ?? '')));
@@ -81,7 +84,12 @@ const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(
  * {@link supersededFlags} read straight from the tab's cells (no object per row); null when every
  * row with an order ID has the same rank, so none can be superseded (a ledger of one kind of file).
  */
-function supersededInGrid(body: readonly (readonly CellValue[])[], layout: number, order: number, sku: number): boolean[] | null {
+function supersededInGrid(
+  body: readonly (readonly CellValue[])[],
+  layout: number,
+  order: number,
+  sku: number,
+): boolean[] | null {
   const ranks = new Int8Array(body.length);
   let firstRank: number | undefined;
   let mixed = false;

@@ -18,7 +18,10 @@ function clockText(minutes: number): string {
 
 /** `UTC-7`, `utc−07:00`, `-0700`, `UTC` → `UTC-07:00`; null when it is not such an offset. */
 export function parseAdClock(text: string): string | null {
-  const t = text.trim().replace(/\u2212/g, '-').toUpperCase();
+  const t = text
+    .trim()
+    .replace(/\u2212/g, '-')
+    .toUpperCase();
   if (t === 'UTC' || t === 'GMT') return clockText(0);
   const m = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(t);
   if (!m) return null;

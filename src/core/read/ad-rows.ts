@@ -50,7 +50,14 @@ export interface AdRow {
 }
 
 /** The figures of a row that a later export of the same day may revise. */
-export const AD_FIGURES = ['cost', 'netCost', 'revenue', 'orders', 'impressions', 'clicks'] as const satisfies readonly (keyof AdRow)[];
+export const AD_FIGURES = [
+  'cost',
+  'netCost',
+  'revenue',
+  'orders',
+  'impressions',
+  'clicks',
+] as const satisfies readonly (keyof AdRow)[];
 export type AdFigure = (typeof AD_FIGURES)[number];
 
 /** What one ad report file (or sheet) held. */
@@ -76,19 +83,43 @@ export function spendOf(row: AdRow): number {
  */
 export function adRowKey(row: KeyFields): string {
   const campaign = idOrName(row.campaignId, row.campaign);
-  const unit = [idOrName(row.adGroupId, row.adGroup), idOrName(row.adId, row.ad), idOrName(row.productId, row.productName)].filter((p) => p !== '').join(' / ');
+  const unit = [
+    idOrName(row.adGroupId, row.adGroup),
+    idOrName(row.adId, row.ad),
+    idOrName(row.productId, row.productName),
+  ]
+    .filter((p) => p !== '')
+    .join(' / ');
   // The account when the report names it: two ad accounts may each run an "Always On".
   return `${row.report}|${row.day}|${campaign}|${unit}${row.account ? `|@${row.account}` : ''}`;
 }
 
-type KeyFields = Pick<AdRow, 'report' | 'day' | 'account' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'>;
+type KeyFields = Pick<
+  AdRow,
+  | 'report'
+  | 'day'
+  | 'account'
+  | 'campaign'
+  | 'campaignId'
+  | 'adGroup'
+  | 'adGroupId'
+  | 'ad'
+  | 'adId'
+  | 'productId'
+  | 'productName'
+>;
 
 /**
  * The row's key by names alone (no IDs, no account), so a report exported with IDs or the account
  * meets the same rows imported from one without (and back); null when a dimension has an ID and no name.
  */
 export function adNameKey(row: KeyFields): string | null {
-  const pairs: [string, string][] = [[row.campaignId, row.campaign], [row.adGroupId, row.adGroup], [row.adId, row.ad], [row.productId, row.productName]];
+  const pairs: [string, string][] = [
+    [row.campaignId, row.campaign],
+    [row.adGroupId, row.adGroup],
+    [row.adId, row.ad],
+    [row.productId, row.productName],
+  ];
   if (pairs.some(([id, name]) => id !== '' && name === '')) return null;
   return adRowKey({ ...row, account: '', campaignId: '', adGroupId: '', adId: '', productId: '' });
 }
@@ -110,7 +141,12 @@ export function keysFollowNames(rows: readonly AdRow[]): string[] {
 }
 
 /** The level of a row from the dimensions it has. */
-export function adLevelOf(row: Pick<AdRow, 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'>): AdLevel {
+export function adLevelOf(
+  row: Pick<
+    AdRow,
+    'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'
+  >,
+): AdLevel {
   if (row.adId || row.ad) return 'ad';
   if (row.productId || row.productName) return 'product';
   if (row.adGroupId || row.adGroup) return 'ad group';

@@ -59,7 +59,13 @@ const TABLE: readonly AdColumn[] = [
   ad('ad_product_name', 'SPU name', 'text', 'productName', ['Product']),
   ad('ad_objective', 'Advertising objective', 'text', 'derived', ['Objective']),
   // Spend: the booked ad expense (TikTok's "Total ad spend").
-  ad('ad_cost', 'Cost', 'info-money', 'cost', ['Total Cost', 'Spend', 'Cost (USD)', 'Total Cost (USD)', 'Spend (USD)']),
+  ad('ad_cost', 'Cost', 'info-money', 'cost', [
+    'Total Cost',
+    'Spend',
+    'Cost (USD)',
+    'Total Cost (USD)',
+    'Spend (USD)',
+  ]),
   // Spend net of ad credits and coupons (ROI protection lowers this one).
   ad('ad_net_cost', 'Net cost', 'info-money', 'netCost', ['billed_cost', 'Net cost (USD)']),
   // Revenue TikTok attributes to the ads: Shop revenue only (the website "complete payment" family is not the shop's).
@@ -71,17 +77,35 @@ const TABLE: readonly AdColumn[] = [
     'Gross revenue (USD)',
     'Gross revenue (Shop) (USD)',
   ]),
-  ad('ad_orders', 'Orders (SKU)', 'quantity', 'orders', ['Purchases (Shop)', 'Orders', 'SKU orders', 'onsite_shopping']),
+  ad('ad_orders', 'Orders (SKU)', 'quantity', 'orders', [
+    'Purchases (Shop)',
+    'Orders',
+    'SKU orders',
+    'onsite_shopping',
+  ]),
   ad('ad_impressions', 'Impressions', 'quantity', 'impressions', ['Product ad impressions']),
-  ad('ad_clicks', 'Clicks (destination)', 'quantity', 'clicks', ['Clicks', 'Product ad clicks', 'Clicks (all)']),
+  ad('ad_clicks', 'Clicks (destination)', 'quantity', 'clicks', [
+    'Clicks',
+    'Product ad clicks',
+    'Clicks (all)',
+  ]),
   // Ratios and other metrics the report computes: recognised (never "unknown"), recomputed from the sums.
   ad('ad_roas_shop', 'ROAS (Shop)', 'rate', 'derived', ['ROI', 'Complete payment ROAS']),
-  ad('ad_cost_per_order', 'Cost per order', 'rate', 'derived', ['Cost per purchase (Shop)', 'cost_per_order']),
+  ad('ad_cost_per_order', 'Cost per order', 'rate', 'derived', [
+    'Cost per purchase (Shop)',
+    'cost_per_order',
+  ]),
   ad('ad_ctr', 'CTR (destination)', 'rate', 'derived', ['CTR', 'Product click rate', 'Ad click rate']),
   ad('ad_cpc', 'CPC (destination)', 'rate', 'derived', ['CPC']),
   ad('ad_cpm', 'CPM', 'rate', 'derived'),
   ad('ad_reach', 'Reach', 'rate', 'derived', ['Frequency']),
-  ad('ad_conversions', 'Conversions', 'rate', 'derived', ['Results', 'Cost per conversion', 'Cost per result', 'Conversion rate (CVR, clicks)', 'Result rate']),
+  ad('ad_conversions', 'Conversions', 'rate', 'derived', [
+    'Results',
+    'Cost per conversion',
+    'Cost per result',
+    'Conversion rate (CVR, clicks)',
+    'Result rate',
+  ]),
   ad('ad_shop_funnel', 'Items purchased (Shop)', 'rate', 'derived', [
     'Purchase rate (Shop)',
     'Average order value (Shop)',
@@ -94,7 +118,10 @@ const TABLE: readonly AdColumn[] = [
   ad('ad_report', 'Report', 'text', 'report'),
   ad('ad_level', 'Level', 'text', 'level'),
   ad('ad_clock', 'Clock', 'text', 'clock'),
-  ad('ad_web_revenue', 'Total complete payment', 'rate', 'derived', ['Payments completed (website)', 'Cost per purchase (website)']),
+  ad('ad_web_revenue', 'Total complete payment', 'rate', 'derived', [
+    'Payments completed (website)',
+    'Cost per purchase (website)',
+  ]),
 ];
 
 /** The ad report columns, as catalog rows. */
@@ -110,7 +137,10 @@ const SHARED: Readonly<Record<string, AdField>> = {
   source_row: 'sourceRow',
 };
 
-const FIELD_BY_ID = new Map<string, AdField>([...TABLE.map((c): [string, AdField] => [c.def.id, c.field]), ...Object.entries(SHARED)]);
+const FIELD_BY_ID = new Map<string, AdField>([
+  ...TABLE.map((c): [string, AdField] => [c.def.id, c.field]),
+  ...Object.entries(SHARED),
+]);
 
 /** The ad row field a catalog column fills, or undefined when an ad report has no use for it. */
 export function adFieldOf(def: ColumnDef): AdField | undefined {

@@ -10,8 +10,21 @@ import type { LayoutId } from '../types';
 const spellingsOf = (fields: readonly AdField[], ids: readonly string[] = []): string[] =>
   ADS_COLUMNS.filter((c) => fields.includes(adFieldOf(c)!) || ids.includes(c.id)).flatMap((c) => c.spellings);
 
-const DIMENSIONS = spellingsOf(['day', 'campaign', 'campaignId', 'adGroup', 'adGroupId', 'ad', 'adId', 'productId', 'account']);
-const AD_METRICS = spellingsOf(['cost', 'netCost', 'revenue', 'orders', 'impressions', 'clicks'], ['ad_roas_shop', 'ad_ctr', 'ad_cpc', 'ad_cpm', 'ad_conversions']);
+const DIMENSIONS = spellingsOf([
+  'day',
+  'campaign',
+  'campaignId',
+  'adGroup',
+  'adGroupId',
+  'ad',
+  'adId',
+  'productId',
+  'account',
+]);
+const AD_METRICS = spellingsOf(
+  ['cost', 'netCost', 'revenue', 'orders', 'impressions', 'clicks'],
+  ['ad_roas_shop', 'ad_ctr', 'ad_cpc', 'ad_cpm', 'ad_conversions'],
+);
 
 export const ADS_LAYOUTS: readonly LayoutSpec[] = [
   {

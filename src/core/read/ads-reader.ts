@@ -5,7 +5,16 @@
  * AdRow or a Problem naming its row and column.
  */
 import { adFieldLabel, adFieldOf, adFieldSpellings, type AdField } from './ads-catalog';
-import { adLevelOf, adRowKey, AD_LEVELS, sameFigures, type AdLevel, type AdReport, type AdRow, type ParsedAds } from './ad-rows';
+import {
+  adLevelOf,
+  adRowKey,
+  AD_LEVELS,
+  sameFigures,
+  type AdLevel,
+  type AdReport,
+  type AdRow,
+  type ParsedAds,
+} from './ad-rows';
 import { lookupColumn } from './catalog';
 import { parseDateOrNull } from '../dates';
 import { moneyProblem, parseCentsOrNaN } from '../money';
@@ -39,7 +48,10 @@ export interface AdsReader {
 
 export type AdsHeader = { ok: true; reader: AdsReader } | { ok: false; message: string };
 
-const REPORT_NAMES: Record<AdReport, string> = { 'ads-manager': 'TikTok Ads Manager report', 'gmv-max': 'GMV Max report' };
+const REPORT_NAMES: Record<AdReport, string> = {
+  'ads-manager': 'TikTok Ads Manager report',
+  'gmv-max': 'GMV Max report',
+};
 const MAX_TEXT = 500;
 const MAX_PROBLEMS = 1000;
 const TOTAL_ROW = /^(grand )?total\b/i;
@@ -48,11 +60,33 @@ const ADS_TAB_LABELS: ReadonlySet<string> = new Set(ADS_HEADER);
 /** `Cost (THB)`: a metric header carrying its currency. */
 const CURRENCY_SUFFIX = /^(.*\S)\s*\(([A-Z]{3})\)$/;
 
-type TextField = Exclude<AdField, 'cost' | 'netCost' | 'revenue' | 'orders' | 'impressions' | 'clicks' | 'derived'>;
-type NameField = 'account' | 'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName' | 'skuId';
+type TextField = Exclude<
+  AdField,
+  'cost' | 'netCost' | 'revenue' | 'orders' | 'impressions' | 'clicks' | 'derived'
+>;
+type NameField =
+  | 'account'
+  | 'campaign'
+  | 'campaignId'
+  | 'adGroup'
+  | 'adGroupId'
+  | 'ad'
+  | 'adId'
+  | 'productId'
+  | 'productName'
+  | 'skuId';
 const MONEY_FIELDS = new Set<AdField>(['cost', 'netCost', 'revenue']);
 const COUNT_FIELDS = new Set<AdField>(['orders', 'impressions', 'clicks']);
-const TOTAL_LABEL_FIELDS = new Set<AdField>(['day', 'account', 'campaign', 'campaignId', 'adGroup', 'ad', 'productName', 'productId']);
+const TOTAL_LABEL_FIELDS = new Set<AdField>([
+  'day',
+  'account',
+  'campaign',
+  'campaignId',
+  'adGroup',
+  'ad',
+  'productName',
+  'productId',
+]);
 const ID_FIELDS = new Set<AdField>(['campaignId', 'adGroupId', 'adId', 'productId', 'skuId']);
 
 interface Column {
@@ -92,7 +126,10 @@ export function createAdsReader(options: AdsReaderOptions): AdsHeader {
       def = lookupColumn(suffix[1]);
       const field = def && adFieldOf(def);
       if (field && MONEY_FIELDS.has(field) && suffix[2] !== 'USD') {
-        return { ok: false, message: `${options.where}: the column *${name}* is in ${suffix[2]}. TTS Profit reads ad accounts that report in US dollars (USD) only.` };
+        return {
+          ok: false,
+          message: `${options.where}: the column *${name}* is in ${suffix[2]}. TTS Profit reads ad accounts that report in US dollars (USD) only.`,
+        };
       }
     }
     const field = def && adFieldOf(def);
@@ -112,20 +149,32 @@ export function createAdsReader(options: AdsReaderOptions): AdsHeader {
   return { ok: true, reader: new Reader(options, columns, unknownColumns, kept) };
 }
 
-function headerRefusal(options: AdsReaderOptions, taken: ReadonlySet<AdField>, found: readonly string[]): string {
+function headerRefusal(
+  options: AdsReaderOptions,
+  taken: ReadonlySet<AdField>,
+  found: readonly string[],
+): string {
   const kind = REPORT_NAMES[options.report];
   const at = `${options.where}: the header on row ${options.headerRow} looks like a ${kind}`;
   const missing: string[] = [];
-  if (!taken.has('cost') && !taken.has('netCost')) missing.push(`a spend column (${[...adFieldSpellings('cost').slice(0, 3), adFieldLabel('netCost')].join(', ')})`);
-  if (!taken.has('revenue')) missing.push(`a revenue column (${adFieldSpellings('revenue').slice(0, 2).join(', ')})`);
+  if (!taken.has('cost') && !taken.has('netCost'))
+    missing.push(
+      `a spend column (${[...adFieldSpellings('cost').slice(0, 3), adFieldLabel('netCost')].join(', ')})`,
+    );
+  if (!taken.has('revenue'))
+    missing.push(`a revenue column (${adFieldSpellings('revenue').slice(0, 2).join(', ')})`);
   if (missing.length > 0) {
-    return `${at}, but its ${missing.length === 2 ? 'spend and revenue columns were' : missing[0].startsWith('a spend') ? 'spend column was' : 'revenue column was'} not recognised. ` +
+    return (
+      `${at}, but its ${missing.length === 2 ? 'spend and revenue columns were' : missing[0].startsWith('a spend') ? 'spend column was' : 'revenue column was'} not recognised. ` +
       `Found: ${quoted(found)}. Expected ${missing.join(' and ')}. ` +
-      `Add the metrics ${adFieldLabel('cost')} and ${options.report === 'gmv-max' ? 'Gross revenue' : adFieldLabel('revenue')} to the report (English headers) and export it again.`;
+      `Add the metrics ${adFieldLabel('cost')} and ${options.report === 'gmv-max' ? 'Gross revenue' : adFieldLabel('revenue')} to the report (English headers) and export it again.`
+    );
   }
   if (!taken.has('day')) {
-    return `${at}, but it has no day column (${adFieldSpellings('day').slice(0, 2).join(', ')}). Found: ${quoted(found)}. ` +
-      'TTS Profit keeps ad spend by day: choose the time breakdown By Day and export the report again.';
+    return (
+      `${at}, but it has no day column (${adFieldSpellings('day').slice(0, 2).join(', ')}). Found: ${quoted(found)}. ` +
+      'TTS Profit keeps ad spend by day: choose the time breakdown By Day and export the report again.'
+    );
   }
   return '';
 }
@@ -176,7 +225,12 @@ class Reader implements AdsReader {
     if (earlier !== undefined) {
       const other = this.rows[earlier];
       if (sameFigures(other, row)) this.repeatedRows++;
-      else this.report(rowNumber, undefined, `Row ${rowNumber} has the same day, campaign and ${row.level} as row ${other.source.row} but other figures; the row was skipped. Add the ID columns (Campaign ID, Ad group ID, Ad ID or Product ID) to the report, or remove extra breakdowns, and export it again.`);
+      else
+        this.report(
+          rowNumber,
+          undefined,
+          `Row ${rowNumber} has the same day, campaign and ${row.level} as row ${other.source.row} but other figures; the row was skipped. Add the ID columns (Campaign ID, Ad group ID, Ad ID or Product ID) to the report, or remove extra breakdowns, and export it again.`,
+        );
       return null;
     }
     this.byKey.set(row.key, this.rows.length);
@@ -203,10 +257,29 @@ class Reader implements AdsReader {
   /** One data row → an AdRow, or null (reported) when a cell cannot be read. */
   private read(cells: readonly CellValue[], rowNumber: number): AdRow | null {
     const row: AdRow = {
-      key: '', report: this.options.report, level: 'account', day: '', clock: this.options.clock ?? '',
-      account: '', campaign: '', campaignId: '', adGroup: '', adGroupId: '', ad: '', adId: '', productId: '', productName: '', skuId: '',
+      key: '',
+      report: this.options.report,
+      level: 'account',
+      day: '',
+      clock: this.options.clock ?? '',
+      account: '',
+      campaign: '',
+      campaignId: '',
+      adGroup: '',
+      adGroupId: '',
+      ad: '',
+      adId: '',
+      productId: '',
+      productName: '',
+      skuId: '',
       // A blank figure stays null (not reported); TikTok writes `-` or 0 for none.
-      cost: null, netCost: null, revenue: null, orders: null, impressions: null, clicks: null, extra: {},
+      cost: null,
+      netCost: null,
+      revenue: null,
+      orders: null,
+      impressions: null,
+      clicks: null,
+      extra: {},
       source: { file: this.options.fileName, row: rowNumber },
     };
     if (this.options.sheet !== undefined) row.source.sheet = this.options.sheet;
@@ -231,9 +304,20 @@ class Reader implements AdsReader {
         if (n === null) fail(`expected a whole number, found \`${text}\``);
         else row[f as 'orders'] = n;
       } else if (f === 'day') {
-        const raw = typeof value === 'object' && value !== null && this.options.dateText && Object.prototype.toString.call(value) === '[object Date]' ? this.options.dateText(value as Date) : value;
+        const raw =
+          typeof value === 'object' &&
+          value !== null &&
+          this.options.dateText &&
+          Object.prototype.toString.call(value) === '[object Date]'
+            ? this.options.dateText(value as Date)
+            : value;
         const iso = parseDateOrNull(raw);
-        if (iso === null || iso === '') fail(iso === '' ? 'no day; every row of an ad report needs its day.' : `expected a day such as 2026-05-01, found \`${text}\``);
+        if (iso === null || iso === '')
+          fail(
+            iso === ''
+              ? 'no day; every row of an ad report needs its day.'
+              : `expected a day such as 2026-05-01, found \`${text}\``,
+          );
         else row.day = iso.slice(0, 10);
       } else if (f === 'sourceRow') {
         const n = countOf(value, text);
@@ -254,7 +338,10 @@ class Reader implements AdsReader {
           continue;
         }
         if (field === 'currency') {
-          if (t !== '' && t.toUpperCase() !== 'USD') fail(`the ad account reports in ${t}. TTS Profit reads ad accounts that report in US dollars (USD) only.`);
+          if (t !== '' && t.toUpperCase() !== 'USD')
+            fail(
+              `the ad account reports in ${t}. TTS Profit reads ad accounts that report in US dollars (USD) only.`,
+            );
         } else if (field === 'key') key = t;
         else if (field === 'report') {
           if (t === 'ads-manager' || t === 'gmv-max') row.report = t;
@@ -270,7 +357,11 @@ class Reader implements AdsReader {
       const text = cellText(cells[column.index]);
       if (text === '') continue;
       if (text.length > MAX_TEXT) {
-        this.report(rowNumber, column.name, `Row ${rowNumber}, column *${column.name}*: expected at most ${MAX_TEXT} characters, found ${text.length}.`);
+        this.report(
+          rowNumber,
+          column.name,
+          `Row ${rowNumber}, column *${column.name}*: expected at most ${MAX_TEXT} characters, found ${text.length}.`,
+        );
         return null;
       }
       row.extra[column.name] = text;
@@ -307,7 +398,8 @@ function countOf(value: CellValue, text: string): number | null {
 
 /** Why an ID cell cannot be used (a spreadsheet rounded it), or ''. */
 function idProblem(value: CellValue, text: string): string {
-  const rounded = typeof value === 'number' ? !Number.isSafeInteger(value) : /^\d+(\.\d+)?[eE]\+?\d+$/.test(text);
+  const rounded =
+    typeof value === 'number' ? !Number.isSafeInteger(value) : /^\d+(\.\d+)?[eE]\+?\d+$/.test(text);
   return rounded
     ? `the ID ${text} lost its last digits (the sheet turned it into a number). Format the column as Plain text and export or paste it again.`
     : '';

@@ -36,7 +36,8 @@ const fee = (id: string, label: string, feeCategory: FeeCategory, extra: Extra =
   col(id, label, 'money', { pnl: 'fees', parent: 'fees', feeCategory, ...extra });
 const ship = (id: string, label: string, extra: Extra = {}) =>
   col(id, label, 'money', { pnl: 'shipping', parent: 'shipping', feeCategory: 'Shipping', ...extra });
-const info = (id: string, label: string, extra: Extra = {}) => col(id, label, 'info-money', { pnl: 'info', ...extra });
+const info = (id: string, label: string, extra: Extra = {}) =>
+  col(id, label, 'info-money', { pnl: 'info', ...extra });
 const text = (id: string, label: string, extra: Extra = {}) => col(id, label, 'text', extra);
 
 export const COLUMNS: readonly ColumnDef[] = [
@@ -53,7 +54,11 @@ export const COLUMNS: readonly ColumnDef[] = [
     also: ['Statement date', 'Statement time'],
     layouts: ST,
   }),
-  col('statement_id', 'Statement ID', 'id', { field: 'statementId', also: ['linked statement id'], layouts: ST }),
+  col('statement_id', 'Statement ID', 'id', {
+    field: 'statementId',
+    also: ['linked statement id'],
+    layouts: ST,
+  }),
   col('payment_id', 'Payment ID', 'id', { layouts: ST }),
   text('status', 'Status', { layouts: ST }),
   text('currency', 'Currency', { field: 'currency' }),
@@ -74,7 +79,10 @@ export const COLUMNS: readonly ColumnDef[] = [
   col('creation_date', 'Creation date', 'date', { field: 'orderDate', layouts: OH }),
   col('order_shipment_date', 'Order shipment date', 'date', { layouts: OH }),
   col('order_delivery_date', 'Order delivery date', 'date', { layouts: ST }),
-  col('related_order_id', 'Related order ID', 'id', { field: 'relatedOrderId', also: ['Associated order ID'] }),
+  col('related_order_id', 'Related order ID', 'id', {
+    field: 'relatedOrderId',
+    also: ['Associated order ID'],
+  }),
   text('adjustment_reason', 'Adjustment reason', { detail: true }),
   text('collection_methods', 'Collection methods', { layouts: ST }),
   text('delivery_option', 'Delivery option', {}),
@@ -155,7 +163,10 @@ export const COLUMNS: readonly ColumnDef[] = [
     feeCategory: 'Fulfillment (FBT)',
     since: 2025,
   }),
-  ship('fbt_overall_merchant_subsidy', 'FBT overall merchant subsidy', { feeCategory: 'Fulfillment (FBT)', since: 2026 }),
+  ship('fbt_overall_merchant_subsidy', 'FBT overall merchant subsidy', {
+    feeCategory: 'Fulfillment (FBT)',
+    since: 2026,
+  }),
   ship('customer_shipping_fee_offset', 'Customer shipping fee offset'),
   ship('limited_time_signup_shipping_incentive', 'Limited-time sign up shipping incentive'),
   ship('signature_confirmation_service_fee', 'Signature confirmation service fee'),
@@ -169,16 +180,25 @@ export const COLUMNS: readonly ColumnDef[] = [
   ship('return_shipping_label_fee', 'Return shipping label fee', { layouts: PNL }),
   ship('shipping_fee_discount', 'Shipping fee discount', { layouts: PNL }),
   ship('actual_shipping_fee', 'Actual shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
-  ship('platform_shipping_fee_discount', 'Platform shipping fee discount', { parent: 'seller_shipping_fee', layouts: LEG }),
+  ship('platform_shipping_fee_discount', 'Platform shipping fee discount', {
+    parent: 'seller_shipping_fee',
+    layouts: LEG,
+  }),
   ship('customer_shipping_fee', 'Customer shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
   ship('refund_customer_shipping_fee', 'Refund customer shipping fee', {
     parent: 'seller_shipping_fee',
     also: ['Refunded customer shipping fee'],
     layouts: LEG,
   }),
-  ship('actual_return_shipping_fee', 'Actual return shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
+  ship('actual_return_shipping_fee', 'Actual return shipping fee', {
+    parent: 'seller_shipping_fee',
+    layouts: LEG,
+  }),
   ship('distance_shipping_fee', 'Distance shipping fee from Horizon program'),
-  ship('fee_for_fbt_free_shipping', 'Fee for FBT free shipping', { feeCategory: 'Fulfillment (FBT)', layouts: OH }),
+  ship('fee_for_fbt_free_shipping', 'Fee for FBT free shipping', {
+    feeCategory: 'Fulfillment (FBT)',
+    layouts: OH,
+  }),
   ship('return_shipping_fee_reimbursement', 'Return shipping fee reimbursement', { layouts: OH }),
 
   // ── Fees (statement `Fees`; legacy `Total fees`) ─────────────────────────────────────────
@@ -199,22 +219,40 @@ export const COLUMNS: readonly ColumnDef[] = [
   fee('est_affiliate_commission', 'Est. affiliate commission', 'Affiliate', { layouts: OH }),
   fee('affiliate_partner_commission', 'Affiliate partner commission', 'Affiliate'),
   fee('affiliate_shop_ads_commission', 'Affiliate Shop Ads commission', 'Affiliate', { since: 2025 }),
-  fee('affiliate_partner_shop_ads_commission', 'Affiliate Partner shop ads commission', 'Affiliate', { since: 2025 }),
-  fee('affiliate_commission_deposit', 'Affiliate commission deposit', 'Affiliate'),
-  fee('affiliate_commission_refund', 'Affiliate commission refund', 'Affiliate'),
-  fee('affiliate_commission_before_pit', 'Affiliate commission before PIT (personal income tax)', 'Affiliate'),
-  fee('tiktok_shop_partner_commission', 'TikTok Shop Partner commission', 'Services'),
-  fee('cofunded_promotion_seller_funded', 'Co-funded promotion (seller-funded)', 'Promotions & campaigns', { since: 2025 }),
-  fee('cofunded_promotion_campaign_period_fee', 'Co-funded Promotion campaign period fee', 'Promotions & campaigns', {
+  fee('affiliate_partner_shop_ads_commission', 'Affiliate Partner shop ads commission', 'Affiliate', {
     since: 2025,
   }),
+  fee('affiliate_commission_deposit', 'Affiliate commission deposit', 'Affiliate'),
+  fee('affiliate_commission_refund', 'Affiliate commission refund', 'Affiliate'),
+  fee(
+    'affiliate_commission_before_pit',
+    'Affiliate commission before PIT (personal income tax)',
+    'Affiliate',
+  ),
+  fee('tiktok_shop_partner_commission', 'TikTok Shop Partner commission', 'Services'),
+  fee('cofunded_promotion_seller_funded', 'Co-funded promotion (seller-funded)', 'Promotions & campaigns', {
+    since: 2025,
+  }),
+  fee(
+    'cofunded_promotion_campaign_period_fee',
+    'Co-funded Promotion campaign period fee',
+    'Promotions & campaigns',
+    {
+      since: 2025,
+    },
+  ),
   fee('campaign_service_fee', 'Campaign service fee', 'Promotions & campaigns', { since: 2025 }),
   fee('campaign_resource_fee', 'Campaign resource fee', 'Promotions & campaigns'),
   fee('smart_promotion_fee', 'Smart Promotion fee', 'Promotions & campaigns', { since: 2025 }),
   fee('smart_promotion_fee_tax', 'Smart Promotion fee tax', 'Fee tax', { since: 2025 }),
-  fee('smart_promotion_campaign_period_fee', 'Smart Promotion campaign period fee', 'Promotions & campaigns', {
-    since: 2025,
-  }),
+  fee(
+    'smart_promotion_campaign_period_fee',
+    'Smart Promotion campaign period fee',
+    'Promotions & campaigns',
+    {
+      since: 2025,
+    },
+  ),
   fee('managed_service_plan_per_order_fee', 'Managed service plan (Per order fee)', 'Services'),
   fee('managed_service_plan_sales_tax', 'Managed service plan (Sales tax)', 'Fee tax'),
   fee('gmv_max_ad_fee', 'GMV Max ad fee', 'Ads'),
@@ -297,11 +335,17 @@ export const COLUMNS: readonly ColumnDef[] = [
   // ── On-hold export ───────────────────────────────────────────────────────────────────────
   text('estimated_settle_time', 'Estimated Settle time', { detail: true, layouts: OH }),
   text('unsettled_reasons', 'unsettled reasons', { detail: true, layouts: OH }),
-  text('shipping_fee_discount_mode', 'Mode of TikTok Shop shipping fee discount to customer', { layouts: OH }),
+  text('shipping_fee_discount_mode', 'Mode of TikTok Shop shipping fee discount to customer', {
+    layouts: OH,
+  }),
   text('order_content_source', 'Order content source', { layouts: OH }),
 
   // ── P&L report (Orders, Adjustment) ──────────────────────────────────────────────────────
-  col('linked_payout_id', 'linked payout id', 'id', { detail: true, also: ['llinked payout id'], layouts: PNL }),
+  col('linked_payout_id', 'linked payout id', 'id', {
+    detail: true,
+    also: ['llinked payout id'],
+    layouts: PNL,
+  }),
   text('order_status', 'Order status', { detail: true }),
   text('sample_order_type', 'Sample order type', { field: 'sampleType', layouts: [...PNL, ...ST, ...LD] }),
 
@@ -397,14 +441,18 @@ for (const def of COLUMNS) {
   for (const spelling of def.spellings) {
     const key = headerKey(spelling);
     const clash = BY_KEY.get(key);
-    if (clash && clash !== def) throw new Error(`Column catalog: "${spelling}" belongs to ${clash.id} and ${def.id}`);
+    if (clash && clash !== def)
+      throw new Error(`Column catalog: "${spelling}" belongs to ${clash.id} and ${def.id}`);
     BY_KEY.set(key, def);
   }
 }
 for (const def of COLUMNS) {
-  if (def.parent && !BY_ID.has(def.parent)) throw new Error(`Column catalog: ${def.id} has unknown parent ${def.parent}`);
+  if (def.parent && !BY_ID.has(def.parent))
+    throw new Error(`Column catalog: ${def.id} has unknown parent ${def.parent}`);
   if (def.field && ROW_FIELDS[def.field].kind !== def.kind) {
-    throw new Error(`Column catalog: ${def.id} is ${def.kind} but fills ${def.field}, a ${ROW_FIELDS[def.field].kind} field`);
+    throw new Error(
+      `Column catalog: ${def.id} is ${def.kind} but fills ${def.field}, a ${ROW_FIELDS[def.field].kind} field`,
+    );
   }
 }
 
@@ -451,7 +499,10 @@ export function closestColumns(name: string, n = 3): string[] {
   }
   scored.sort((a, b) => a.distance - b.distance || a.label.localeCompare(b.label));
   const limit = Math.max(2, Math.ceil(target.length / 3));
-  return scored.filter((s) => s.distance <= limit).slice(0, n).map((s) => s.label);
+  return scored
+    .filter((s) => s.distance <= limit)
+    .slice(0, n)
+    .map((s) => s.label);
 }
 
 function editDistance(a: string, b: string): number {

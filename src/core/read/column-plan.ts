@@ -105,7 +105,8 @@ export function planColumns(header: readonly string[], layout: LayoutId): Column
     column.maxChars = maxCharsOf(column.field, column.read === 'id');
     // Field-less known columns of no use to the ledger are skipped outright.
     const kept = column.field !== undefined || column.detail;
-    if (!kept && (column.read === 'text' || column.read === 'id' || column.read === 'date')) column.read = 'skip';
+    if (!kept && (column.read === 'text' || column.read === 'id' || column.read === 'date'))
+      column.read = 'skip';
   }
   let width = columns.length;
   while (width > 0 && columns[width - 1].name === '') width--;

@@ -4,38 +4,31 @@
  * reports what was read (rows, and the file's own total in its currency), so a seller can see the
  * file was understood and only its currency is the problem.
  */
-import { lookupColumn } from "./catalog";
-import { moneyFailure, parseCentsOrNaN } from "../money";
-import type { CellValue } from "../types";
+import { lookupColumn } from './catalog';
+import { moneyFailure, parseCentsOrNaN } from '../money';
+import type { CellValue } from '../types';
 
 /** Currencies written without a minor unit: `IDR 389.000` is 389,000 rupiah, `.` groups thousands. */
-const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set([
-  "IDR",
-  "VND",
-  "JPY",
-  "KRW",
-  "CLP",
-  "HUF",
-]);
+const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set(['IDR', 'VND', 'JPY', 'KRW', 'CLP', 'HUF']);
 
 /** The file's own total shown in a refusal: the first of these columns the sheet has. */
 const TOTAL_COLUMN_IDS = [
-  "total_settlement_amount",
-  "total_estimated_settlement_amount",
-  "order_income",
-  "sku_subtotal_after_discount",
+  'total_settlement_amount',
+  'total_estimated_settlement_amount',
+  'order_income',
+  'sku_subtotal_after_discount',
 ];
 
 function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return "";
-  return typeof value === "string" ? value.trim() : String(value);
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value.trim() : String(value);
 }
 
 /** A `Currency` cell's code when it is not US dollars (`GBP`), else null (`USD`, blank, `/`). */
 export function foreignCurrencyCode(value: CellValue): string | null {
   const text = cellText(value).toUpperCase();
   // Only an ISO 4217 code names a currency; other text in the column is not this check's business.
-  if (!/^[A-Z]{3}$/.test(text) || text === "USD") return null;
+  if (!/^[A-Z]{3}$/.test(text) || text === 'USD') return null;
   return text;
 }
 
@@ -45,27 +38,24 @@ export function foreignCurrencyCode(value: CellValue): string | null {
  */
 export function foreignUnits(value: CellValue, code: string): number {
   const whole = WHOLE_UNIT_CURRENCIES.has(code);
-  if (typeof value === "number")
-    return whole ? Math.round(value) : parseCentsOrNaN(value);
+  if (typeof value === 'number') return whole ? Math.round(value) : parseCentsOrNaN(value);
   let text = cellText(value);
-  if (text === "" || text === "/") return 0;
+  if (text === '' || text === '/') return 0;
   let negative = false;
-  if (text.startsWith("-")) {
+  if (text.startsWith('-')) {
     negative = true;
     text = text.slice(1).trim();
   }
-  if (text.toUpperCase().startsWith(code))
-    text = text.slice(code.length).trim();
-  else if (text.toUpperCase().endsWith(code))
-    text = text.slice(0, -code.length).trim();
-  if (text.startsWith("-")) {
+  if (text.toUpperCase().startsWith(code)) text = text.slice(code.length).trim();
+  else if (text.toUpperCase().endsWith(code)) text = text.slice(0, -code.length).trim();
+  if (text.startsWith('-')) {
     negative = !negative;
     text = text.slice(1);
   }
   let units: number;
   if (whole) {
     if (!/^\d{1,3}([.,]\d{3})*$|^\d+$/.test(text)) return NaN;
-    units = Number(text.replace(/[.,]/g, ""));
+    units = Number(text.replace(/[.,]/g, ''));
   } else units = parseCentsOrNaN(text);
   return negative ? -units : units;
 }
@@ -75,12 +65,9 @@ export function formatForeign(units: number, code: string): string {
   const negative = units < 0;
   const abs = Math.abs(units);
   const whole = WHOLE_UNIT_CURRENCIES.has(code);
-  const integer = String(whole ? abs : Math.floor(abs / 100)).replace(
-    /\B(?=(\d{3})+(?!\d))/g,
-    ",",
-  );
-  const fraction = whole ? "" : "." + String(abs % 100).padStart(2, "0");
-  return `${negative ? "-" : ""}${code} ${integer}${fraction}`;
+  const integer = String(whole ? abs : Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = whole ? '' : '.' + String(abs % 100).padStart(2, '0');
+  return `${negative ? '-' : ''}${code} ${integer}${fraction}`;
 }
 
 /** Where the currency was seen, for the message. */
@@ -112,11 +99,10 @@ export class CurrencyCheck {
     let totalIndex = -1;
     let totalRank = TOTAL_COLUMN_IDS.length;
     header.forEach((name, index) => {
-      const def = lookupColumn(name ?? "");
+      const def = lookupColumn(name ?? '');
       if (!def) return;
-      if (def.id === "currency" && currencyIndex < 0) currencyIndex = index;
-      if (def.kind === "money" || def.kind === "info-money")
-        this.amountIndexes.push(index);
+      if (def.id === 'currency' && currencyIndex < 0) currencyIndex = index;
+      if (def.kind === 'money' || def.kind === 'info-money') this.amountIndexes.push(index);
       const rank = TOTAL_COLUMN_IDS.indexOf(def.id);
       if (rank >= 0 && rank < totalRank) {
         totalRank = rank;
@@ -135,11 +121,7 @@ export class CurrencyCheck {
    * One data row after the normalizer read it (`rejected`: it refused the row). True once the
    * sheet is known to be in another currency; the row is then counted here.
    */
-  check(
-    cells: readonly CellValue[],
-    rowNumber: number,
-    rejected: boolean,
-  ): boolean {
+  check(cells: readonly CellValue[], rowNumber: number, rejected: boolean): boolean {
     if (this.sighting === null) {
       this.sighting = this.find(cells, rowNumber, rejected);
       if (this.sighting === null) return false;
@@ -148,11 +130,7 @@ export class CurrencyCheck {
     return true;
   }
 
-  private find(
-    cells: readonly CellValue[],
-    rowNumber: number,
-    rejected: boolean,
-  ): Sighting | null {
+  private find(cells: readonly CellValue[], rowNumber: number, rejected: boolean): Sighting | null {
     if (this.currencyIndex >= 0 && this.currencyIndex < cells.length) {
       const code = foreignCurrencyCode(cells[this.currencyIndex]);
       if (code !== null)
@@ -167,7 +145,7 @@ export class CurrencyCheck {
     for (const index of this.amountIndexes) {
       if (index >= cells.length) break;
       const failure = moneyFailure(cells[index]);
-      if (failure?.reason === "currency")
+      if (failure?.reason === 'currency')
         return {
           code: failure.currency!,
           row: rowNumber,
@@ -180,14 +158,11 @@ export class CurrencyCheck {
 
   private count(cells: readonly CellValue[]): void {
     let blank = true;
-    for (const cell of cells) if (cellText(cell) !== "") blank = false;
+    for (const cell of cells) if (cellText(cell) !== '') blank = false;
     if (blank) return;
     this.rows++;
     if (this.totalIndex < 0) return;
-    const units = foreignUnits(
-      cells[this.totalIndex] ?? "",
-      this.sighting!.code,
-    );
+    const units = foreignUnits(cells[this.totalIndex] ?? '', this.sighting!.code);
     if (Number.isNaN(units)) this.totalReadable = false;
     else this.total += units;
   }
@@ -195,13 +170,13 @@ export class CurrencyCheck {
   /** The seller-facing refusal (empty while no other currency was seen). */
   message(where: string, layoutName: string): string {
     const s = this.sighting;
-    if (s === null) return "";
+    if (s === null) return '';
     const seen = `row ${s.row}, column *${s.column}* reads \`${s.value}\``;
     const total =
       this.totalIndex >= 0 && this.totalReadable
         ? `, ${this.header[this.totalIndex].trim()} ${formatForeign(this.total, s.code)}`
-        : "";
-    const rows = `${this.rows} row${this.rows === 1 ? "" : "s"}${s.row > 0 ? ` from row ${s.row}` : ""}`;
+        : '';
+    const rows = `${this.rows} row${this.rows === 1 ? '' : 's'}${s.row > 0 ? ` from row ${s.row}` : ''}`;
     return (
       `${where}: the amounts are in ${s.code}, not US dollars (${seen}). ` +
       `Read as a ${layoutName}: ${rows}${total}. ` +

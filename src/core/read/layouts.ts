@@ -61,7 +61,10 @@ export const LAYOUTS = [
   {
     id: 'income',
     name: 'Legacy Income export',
-    signature: [['Order created time(UTC)', 'Order created time'], ['Total settlement amount', 'Total revenue']],
+    signature: [
+      ['Order created time(UTC)', 'Order created time'],
+      ['Total settlement amount', 'Total revenue'],
+    ],
     required: ['order_adjustment_id', 'type'],
     keyPrefix: 'income',
     keyFields: ['orderId', 'type', 'statementDate'],
@@ -145,14 +148,19 @@ export function detectLayout(rows: readonly (readonly CellValue[])[], where: str
       return { ok: true, layout: spec.id, label: layoutLabel(spec.id, header), headerRow: r + 1, header };
     }
   }
-  return { ok: false, message: foreignHeaderMessage(rows.slice(0, limit), where) || noHeaderMessage(rows, where) };
+  return {
+    ok: false,
+    message: foreignHeaderMessage(rows.slice(0, limit), where) || noHeaderMessage(rows, where),
+  };
 }
 
 /**
  * The header row that has all but part of a layout's signature (two names or more), for a message
  * that names what is missing rather than quoting the very header it wanted.
  */
-function nearestHeader(rows: readonly (readonly CellValue[])[]): { row: number; spec: LayoutSpec; present: string[]; missing: string[] } | null {
+function nearestHeader(
+  rows: readonly (readonly CellValue[])[],
+): { row: number; spec: LayoutSpec; present: string[]; missing: string[] } | null {
   let best: { row: number; spec: LayoutSpec; present: string[]; missing: string[] } | null = null;
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
@@ -161,9 +169,12 @@ function nearestHeader(rows: readonly (readonly CellValue[])[]): { row: number; 
     LAYOUTS.forEach((spec, l) => {
       const present: string[] = [];
       const missing: string[] = [];
-      SIGNATURE_KEYS[l].forEach((alts, i) => (alts.some((k) => keys.has(k)) ? present : missing).push(spec.signature[i][0]));
+      SIGNATURE_KEYS[l].forEach((alts, i) =>
+        (alts.some((k) => keys.has(k)) ? present : missing).push(spec.signature[i][0]),
+      );
       if (present.length < 2 || missing.length === 0) return;
-      if (best === null || present.length > best.present.length) best = { row: r + 1, spec, present, missing };
+      if (best === null || present.length > best.present.length)
+        best = { row: r + 1, spec, present, missing };
     });
   }
   return best;
@@ -182,7 +193,12 @@ function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string)
   for (const row of rows) {
     const cells = row.map(cellText).filter((t) => t !== '');
     if (cells.length > 0) {
-      found = 'the first non-empty row starts ' + cells.slice(0, 4).map((c) => `\`${c.length > 40 ? c.slice(0, 37) + '…' : c}\``).join(', ');
+      found =
+        'the first non-empty row starts ' +
+        cells
+          .slice(0, 4)
+          .map((c) => `\`${c.length > 40 ? c.slice(0, 37) + '…' : c}\``)
+          .join(', ');
       break;
     }
   }

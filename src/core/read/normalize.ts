@@ -85,7 +85,9 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const keyOf = (view: RowView): string => (reader.keys === null ? view.key : reader.keys.keyOf(view));
   const ledgerRow = (view: RowView): LedgerRow => toLedgerRow(view, keyOf(view), reader, plan);
   const unknownColumnCounts = (): UnknownColumnCounts[] =>
-    plan.columns.filter((c) => c.read === 'unknown').map((c) => ({ name: c.name, moneyLike: c.moneyLike, notMoney: c.notMoney }));
+    plan.columns
+      .filter((c) => c.read === 'unknown')
+      .map((c) => ({ name: c.name, moneyLike: c.moneyLike, notMoney: c.notMoney }));
   return {
     push(cells, rowNumber) {
       const view = reader.read(cells, rowNumber);

@@ -12,32 +12,32 @@
  * {@link ORDER_SALES_COLUMNS}); their cells are empty, and {@link OrderExportSales.apply} fills
  * their amounts on each row read.
  */
-import { divide, exact, roundTo, significant, times, toNumber } from "../exact-decimal";
-import { lookupColumn } from "./catalog";
-import type { RowView } from "./row-view";
-import { detachedText } from "./detached-text";
-import type { CellValue, OrderExportSummary } from "../types";
+import { divide, exact, roundTo, significant, times, toNumber } from '../exact-decimal';
+import { lookupColumn } from './catalog';
+import type { RowView } from './row-view';
+import { detachedText } from './detached-text';
+import type { CellValue, OrderExportSummary } from '../types';
 
 /** Statement columns an order export's lines are given as (appended to its header). */
 export const ORDER_SALES_COLUMNS = [
-  "Gross sales",
-  "Seller discount",
-  "Gross sales refund",
-  "Seller discount refund",
-  "Gross sales refund (goods not returned)",
+  'Gross sales',
+  'Seller discount',
+  'Gross sales refund',
+  'Seller discount refund',
+  'Gross sales refund (goods not returned)',
 ] as const;
 
 const ORDER_SALES_IDS = [
-  "gross_sales",
-  "seller_discount",
-  "gross_sales_refund",
-  "seller_discount_refund",
-  "gross_sales_refund_goods_kept",
+  'gross_sales',
+  'seller_discount',
+  'gross_sales_refund',
+  'seller_discount_refund',
+  'gross_sales_refund_goods_kept',
 ] as const;
 
 function text(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  return typeof value === "string" ? value.trim() : String(value);
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value.trim() : String(value);
 }
 
 /** `cents × part / whole`, rounded half away from zero (exact decimals, never a float of dollars). */
@@ -69,14 +69,13 @@ export class OrderExportSales {
 
   /** `header`: the file's header; `amountIds`: the normalizer's, built with the extra columns. */
   constructor(header: readonly string[], amountIds: readonly string[]) {
-    const index = (id: string) =>
-      header.findIndex((name) => lookupColumn(name ?? "")?.id === id);
-    this.statusIndex = index("order_status");
-    this.returnedIndex = index("sku_quantity_of_return");
-    this.beforeSlot = amountIds.indexOf("sku_subtotal_before_discount");
-    this.discountSlot = amountIds.indexOf("sku_seller_discount");
-    this.orderAmountSlot = amountIds.indexOf("order_amount");
-    this.orderRefundSlot = amountIds.indexOf("order_refund_amount");
+    const index = (id: string) => header.findIndex((name) => lookupColumn(name ?? '')?.id === id);
+    this.statusIndex = index('order_status');
+    this.returnedIndex = index('sku_quantity_of_return');
+    this.beforeSlot = amountIds.indexOf('sku_subtotal_before_discount');
+    this.discountSlot = amountIds.indexOf('sku_seller_discount');
+    this.orderAmountSlot = amountIds.indexOf('order_amount');
+    this.orderRefundSlot = amountIds.indexOf('order_refund_amount');
     this.slots = ORDER_SALES_IDS.map((id) => amountIds.lastIndexOf(id));
   }
 
@@ -160,7 +159,7 @@ export class OrderExportSales {
       ...this.sums,
       cancelledOrders: this.cancelled.size,
       refundedOrders: [...this.refunded].filter((o) => !this.cancelled.has(o)).length,
-      netSalesByMonth: months.map(([month, cents]) => ({ month: month || "(no date)", cents })),
+      netSalesByMonth: months.map(([month, cents]) => ({ month: month || '(no date)', cents })),
     };
   }
 }

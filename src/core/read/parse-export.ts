@@ -10,7 +10,12 @@ import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
 import { CurrencyCheck } from './currency';
 import { ORDER_SALES_COLUMNS, OrderExportSales } from './order-export-sales';
 import { isIdField, RoundedIdWatch, roundedIdsRefusal } from './rounded-ids';
-import { UnrecognisedMoney, unrecognisedLineHeaders, unrecognisedUnderParents, type UnrecognisedUnder } from './unrecognised-money';
+import {
+  UnrecognisedMoney,
+  unrecognisedLineHeaders,
+  unrecognisedUnderParents,
+  type UnrecognisedUnder,
+} from './unrecognised-money';
 import { FileReadError, forEachSheetRow, forEachSheetRowAsync, type ByteSource } from './files/read-file';
 import { endsWithoutLineBreak } from './files/final-line-break';
 import { createNormalizer, type Normalizer } from './normalize';
@@ -110,7 +115,9 @@ class SheetParser {
    * `orderTotals`: sum the Order rows' columns, for a workbook's `Reports` sheet check; `range`: a
    * sheet range passed to a function, not a file.
    */
-  constructor(private readonly options: ParseOptions & { where: string; orderTotals?: boolean; range?: boolean }) {}
+  constructor(
+    private readonly options: ParseOptions & { where: string; orderTotals?: boolean; range?: boolean },
+  ) {}
 
   get detected(): boolean {
     return this.normalizer !== undefined || this.ads !== undefined;
@@ -210,7 +217,8 @@ class SheetParser {
 
   /** A data row: normalized and accepted, unless the sheet is (or turns out) in another currency. */
   private readRow(cells: readonly CellValue[], rowNumber: number): void {
-    if (!this.dataRows) this.dataRows = cells.some((cell) => cell !== '' && cell !== null && cell !== undefined);
+    if (!this.dataRows)
+      this.dataRows = cells.some((cell) => cell !== '' && cell !== null && cell !== undefined);
     const currency = this.currency!;
     if (currency.refused) {
       currency.check(cells, rowNumber, false);
@@ -228,9 +236,20 @@ class SheetParser {
   }
 
   /** An ad report: its header checked (a refusal is the sheet's failure), then its rows read. */
-  private startAds(layout: 'ads-manager' | 'gmv-max', label: string, header: string[], headerRow: number, pendingHeader: number): void {
+  private startAds(
+    layout: 'ads-manager' | 'gmv-max',
+    label: string,
+    header: string[],
+    headerRow: number,
+    pendingHeader: number,
+  ): void {
     const created = createAdsReader({
-      fileName: this.options.fileName, sheet: this.options.sheet, where: this.options.where, report: layout, header, headerRow,
+      fileName: this.options.fileName,
+      sheet: this.options.sheet,
+      where: this.options.where,
+      report: layout,
+      header,
+      headerRow,
       dateText: this.options.dateText,
     });
     const rest = this.pending.slice(pendingHeader);
@@ -350,14 +369,23 @@ class SheetParser {
     if (rounded !== null) parsed.roundedIds = rounded;
     if (this.unrecognisedUnder.length > 0) parsed.unrecognisedMoney = this.unrecognisedUnder;
     if (this.orderSales) parsed.orderExport = this.orderSales.summary();
-    const notes = normalizer.dateOrders().map((watch) => watch.note(this.options.where)).filter((note) => note !== '');
+    const notes = normalizer
+      .dateOrders()
+      .map((watch) => watch.note(this.options.where))
+      .filter((note) => note !== '');
     if (notes.length > 0) parsed.readNotes = notes;
     return parsed;
   }
 }
 
 /** An ad report as a ParsedExport: no ledger rows, no settlement; its rows in `ads`. */
-function adsParsedExport(options: ParseOptions, layout: LayoutId, label: string, headerRow: number, reader: AdsReader): ParsedExport {
+function adsParsedExport(
+  options: ParseOptions,
+  layout: LayoutId,
+  label: string,
+  headerRow: number,
+  reader: AdsReader,
+): ParsedExport {
   const parsed: ParsedExport = {
     fileName: options.fileName,
     layout,
@@ -388,7 +416,13 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
   // pass that streams nothing decides each column's order, so no row reaches a caller twice.
   let dayOrders: Record<string, DayOrder> | undefined;
   if (hasEitherWayDate(rows)) {
-    const probe = sheetParserOver(rows, { ...base, onRow: undefined, onView: undefined, groupings: undefined, keepRows: false });
+    const probe = sheetParserOver(rows, {
+      ...base,
+      onRow: undefined,
+      onView: undefined,
+      groupings: undefined,
+      keepRows: false,
+    });
     dayOrders = probe.dayOrdersToReread ?? undefined;
   }
   const parser = sheetParserOver(rows, { ...base, dayOrders });
@@ -403,13 +437,17 @@ function hasEitherWayDate(rows: readonly (readonly CellValue[])[]): boolean {
   for (const row of rows) {
     for (const cell of row) {
       if (typeof cell !== 'string' || cell.length < 8) continue;
-      if ((cell.charCodeAt(1) === 47 || cell.charCodeAt(2) === 47) && slashDateOrder(cell) === 'either') return true;
+      if ((cell.charCodeAt(1) === 47 || cell.charCodeAt(2) === 47) && slashDateOrder(cell) === 'either')
+        return true;
     }
   }
   return false;
 }
 
-function sheetParserOver(rows: readonly (readonly CellValue[])[], options: ParseOptions & { where: string; range: boolean }): SheetParser {
+function sheetParserOver(
+  rows: readonly (readonly CellValue[])[],
+  options: ParseOptions & { where: string; range: boolean },
+): SheetParser {
   const parser = new SheetParser(options);
   for (let i = 0; i < rows.length; i++) parser.push(rows[i], i + 1);
   parser.finish();
@@ -427,13 +465,20 @@ export interface ParseFileResult {
  * An export file (CSV or XLSX bytes) → one ParsedExport per data sheet. File-level problems
  * (unreadable, no header anywhere) come back as `errors`, never thrown.
  */
-export function parseExportFile(bytes: Uint8Array, fileName: string, options: Omit<ParseOptions, 'fileName' | 'sheet'> = {}): ParseFileResult {
+export function parseExportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: Omit<ParseOptions, 'fileName' | 'sheet'> = {},
+): ParseFileResult {
   let dayOrders: DayOrdersBySheet | undefined;
   for (;;) {
     const file = new FileParse(fileName, options, dayOrders);
     file.noteEnding(bytes);
     try {
-      const read = forEachSheetRow(bytes, fileName, file.visit, { onRestart: file.restart, onSheet: file.sheet });
+      const read = forEachSheetRow(bytes, fileName, file.visit, {
+        onRestart: file.restart,
+        onSheet: file.sheet,
+      });
       file.noteRead(read);
     } catch (error) {
       return file.failed(error);
@@ -461,7 +506,10 @@ export async function parseExportFileAsync(
     const file = new FileParse(fileName, options, dayOrders);
     try {
       const size = source instanceof Uint8Array ? source.length : source.size;
-      const tail = source instanceof Uint8Array ? source.subarray(Math.max(0, size - 16)) : await source.read(Math.max(0, size - 16), size);
+      const tail =
+        source instanceof Uint8Array
+          ? source.subarray(Math.max(0, size - 16))
+          : await source.read(Math.max(0, size - 16), size);
       file.noteEnding(tail);
       const read = await forEachSheetRowAsync(source, fileName, file.visit, {
         onRestart: file.restart,
@@ -557,14 +605,16 @@ class FileParse {
 
   /** A file the reader refused: its message as the file's error; other errors are thrown on. */
   failed(error: unknown): ParseFileResult {
-    if (error instanceof FileReadError) return { files: [], errors: [{ fileName: this.fileName, message: error.message }], notes: [] };
+    if (error instanceof FileReadError)
+      return { files: [], errors: [{ fileName: this.fileName, message: error.message }], notes: [] };
     throw error;
   }
 
   result(): ParseFileResult {
     this.current?.finish();
     const result = fileResult(this.fileName, this.parsers);
-    if (this.unterminated && !this.isWorkbook) for (const file of result.files) file.endsWithoutLineBreak = true;
+    if (this.unterminated && !this.isWorkbook)
+      for (const file of result.files) file.endsWithoutLineBreak = true;
     const note = windows1252Note(this.fileName, this.windows1252Rows);
     if (note) for (const file of result.files) file.readNotes = [...(file.readNotes ?? []), note];
     return result;
@@ -589,16 +639,21 @@ export function windows1252Note(fileName: string, rows: readonly number[]): stri
 function fileResult(fileName: string, parsers: { sheet: string; parser: SheetParser }[]): ParseFileResult {
   const data = parsers.filter((p) => p.parser.detected);
   if (data.length === 0) {
-    const message = parsers.length > 0 ? parsers[0].parser.failureMessage : `${fileName}: the file holds no rows.`;
+    const message =
+      parsers.length > 0 ? parsers[0].parser.failureMessage : `${fileName}: the file holds no rows.`;
     return { files: [], errors: [{ fileName, message }], notes: [] };
   }
   // One currency per file: a sheet in another currency refuses the whole file.
   const refusal = data.find((p) => p.parser.currencyRefusal);
-  if (refusal) return { files: [], errors: [{ fileName, message: refusal.parser.currencyRefusal }], notes: [] };
+  if (refusal)
+    return { files: [], errors: [{ fileName, message: refusal.parser.currencyRefusal }], notes: [] };
   // A date column written both ways cannot be read: no date of the file can be trusted.
   const mixedDates = data.find((p) => p.parser.dateRefusal);
-  if (mixedDates) return { files: [], errors: [{ fileName, message: mixedDates.parser.dateRefusal }], notes: [] };
-  const summaries = parsers.filter((p) => !p.parser.detected).map((p) => ({ sheet: p.sheet, rows: p.parser.keptRows, summary: readSummarySheet(p.parser.keptRows) }));
+  if (mixedDates)
+    return { files: [], errors: [{ fileName, message: mixedDates.parser.dateRefusal }], notes: [] };
+  const summaries = parsers
+    .filter((p) => !p.parser.detected)
+    .map((p) => ({ sheet: p.sheet, rows: p.parser.keptRows, summary: readSummarySheet(p.parser.keptRows) }));
   const foreign = summaries.find((s) => s.summary.foreignCurrency);
   if (foreign) {
     const { code, row } = foreign.summary.foreignCurrency!;
@@ -610,16 +665,24 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
   const files = data.map((p) => p.parser.result());
   // A file saved with every ID rounded has no row left: its digits are gone from the file itself.
   // (An ad report keeps its rows in `ads`: its `rows` are always empty.)
-  const lostIds = files.find((f) => !f.ads && f.rows.length === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)));
+  const lostIds = files.find(
+    (f) => !f.ads && f.rows.length === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)),
+  );
   if (lostIds) return { files: [], errors: [{ fileName, message: lostIdsRefusal(lostIds) }], notes: [] };
   // Rounded IDs cannot key ledger rows (exponent-rounded ones were rejected row by row already).
   const rounded = files.find((f) => f.roundedIds);
   if (rounded) {
     const where = rounded.sheet !== undefined ? `${fileName}, sheet ${rounded.sheet}` : fileName;
-    return { files: [], errors: [{ fileName, message: roundedIdsRefusal(where, rounded.roundedIds!) }], notes: [] };
+    return {
+      files: [],
+      errors: [{ fileName, message: roundedIdsRefusal(where, rounded.roundedIds!) }],
+      notes: [],
+    };
   }
   // An ad report keeps its rows apart (`ads`), so only an export without them can be empty here.
-  const empty = files.every((f) => !f.ads && f.rows.length === 0 && f.rejects.length === 0) && data.every((p) => !p.parser.sawDataRows);
+  const empty =
+    files.every((f) => !f.ads && f.rows.length === 0 && f.rejects.length === 0) &&
+    data.every((p) => !p.parser.sawDataRows);
   if (empty) {
     const first = files[0];
     const where = first.sheet !== undefined ? `${fileName}, sheet ${first.sheet}` : fileName;
@@ -629,8 +692,14 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
   const notes: string[] = [];
   for (const { sheet, rows, summary } of summaries) {
     if (summary.kind === 'totals') notes.push(totalsNote(sheet, rows, summary, files, data));
-    else if (summary.kind === 'reserve') notes.push(`Sheet ${sheet}: reserve amounts (payout = settlement + reserve); not imported into the ledger.`);
-    else if (summary.kind === 'glossary') notes.push(`Sheet ${sheet}: TikTok's explanation of the columns; not data, nothing to import or check.`);
+    else if (summary.kind === 'reserve')
+      notes.push(
+        `Sheet ${sheet}: reserve amounts (payout = settlement + reserve); not imported into the ledger.`,
+      );
+    else if (summary.kind === 'glossary')
+      notes.push(
+        `Sheet ${sheet}: TikTok's explanation of the columns; not data, nothing to import or check.`,
+      );
     else if (summary.kind === 'other') notes.push(`Sheet ${sheet}: no TikTok Shop export header; skipped.`);
   }
   return { files, errors: [], notes };
@@ -656,7 +725,13 @@ function lostIdsRefusal(file: ParsedExport): string {
  * Checks a totals sheet against the data sheets it sums (statement: the Order rows; Income: every
  * row) and says what was checked, or that nothing could be.
  */
-function totalsNote(sheet: string, rows: CellValue[][], summary: SummarySheet, files: ParsedExport[], data: { parser: SheetParser }[]): string {
+function totalsNote(
+  sheet: string,
+  rows: CellValue[][],
+  summary: SummarySheet,
+  files: ParsedExport[],
+  data: { parser: SheetParser }[],
+): string {
   let checked = 0;
   let differ = 0;
   for (let i = 0; i < files.length; i++) {
@@ -669,7 +744,8 @@ function totalsNote(sheet: string, rows: CellValue[][], summary: SummarySheet, f
     checked += checks.length;
     differ += checks.filter((c) => c.difference !== 0).length;
   }
-  if (checked === 0) return `Sheet ${sheet}: ${summary.totals.length} totals, none of them of a column the data sheet has; nothing was checked.`;
+  if (checked === 0)
+    return `Sheet ${sheet}: ${summary.totals.length} totals, none of them of a column the data sheet has; nothing was checked.`;
   const outcome = differ === 0 ? 'all agree' : `${differ} differ (listed under reconciliation)`;
   return `Sheet ${sheet}: ${checked} total${checked === 1 ? '' : 's'} checked against the rows: ${outcome}.`;
 }

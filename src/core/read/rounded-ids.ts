@@ -10,8 +10,8 @@
  * its 15th digit (and there are at least two different ones), they were rounded. One ID repeated on
  * every row (a statement's own ID) proves nothing: a real one ends in `000` once in a thousand.
  */
-import type { RowView } from "./row-view";
-import type { RoundedIds } from "../types";
+import type { RowView } from './row-view';
+import type { RoundedIds } from '../types';
 
 /** How to keep IDs exact, for every message about rounded IDs. */
 export const KEEP_IDS_AS_TEXT =
@@ -19,10 +19,10 @@ export const KEEP_IDS_AS_TEXT =
 
 /** The ID fields checked, with the column name a message uses. */
 const ID_FIELDS = [
-  ["orderId", "Order/adjustment ID"],
-  ["skuId", "SKU ID"],
-  ["statementId", "Statement ID"],
-  ["relatedOrderId", "Related order ID"],
+  ['orderId', 'Order/adjustment ID'],
+  ['skuId', 'SKU ID'],
+  ['statementId', 'Statement ID'],
+  ['relatedOrderId', 'Related order ID'],
 ] as const;
 
 export type IdField = (typeof ID_FIELDS)[number][0];
@@ -33,8 +33,7 @@ export function isIdField(field: string | undefined): field is IdField {
 
 /** Long digit IDs whose digits after the 15th are all zeros: Excel's 15 significant digits. */
 function zeroTailed(id: string): boolean {
-  for (let i = 15; i < id.length; i++)
-    if (id.charCodeAt(i) !== 48) return false;
+  for (let i = 15; i < id.length; i++) if (id.charCodeAt(i) !== 48) return false;
   return true;
 }
 
@@ -63,12 +62,12 @@ interface FieldTally {
 export class RoundedIdWatch {
   private readonly tallies = ID_FIELDS.map((): FieldTally => ({
     long: 0,
-    firstLong: "",
+    firstLong: '',
     twoDistinct: false,
     zeroTailed: 0,
-    example: "",
+    example: '',
     row: 0,
-    scientific: "",
+    scientific: '',
     scientificRow: 0,
   }));
 
@@ -79,7 +78,7 @@ export class RoundedIdWatch {
       if (id.length < 16 || !isLongDigitId(id)) continue;
       const tally = this.tallies[f];
       tally.long++;
-      if (tally.firstLong === "") tally.firstLong = id;
+      if (tally.firstLong === '') tally.firstLong = id;
       else if (!tally.twoDistinct && id !== tally.firstLong) tally.twoDistinct = true;
       if (!zeroTailed(id)) continue;
       if (tally.zeroTailed === 0) {
@@ -93,17 +92,17 @@ export class RoundedIdWatch {
   /** An ID the normalizer found already rounded with an exponent (`5.77E+17`) and kept. */
   sawScientific(field: IdField, shown: string, row: number): void {
     const tally = this.tallies[ID_FIELDS.findIndex(([f]) => f === field)];
-    if (tally === undefined || tally.scientific !== "") return;
+    if (tally === undefined || tally.scientific !== '') return;
     tally.scientific = shown;
     tally.scientificRow = row;
   }
 
   /** The fields with rounded IDs, or null when every ID is whole. */
   result(): RoundedIds | null {
-    const fields: RoundedIds["fields"] = [];
+    const fields: RoundedIds['fields'] = [];
     ID_FIELDS.forEach(([field, column], f) => {
       const t = this.tallies[f];
-      if (t.scientific !== "")
+      if (t.scientific !== '')
         fields.push({
           field,
           column,
@@ -119,9 +118,7 @@ export class RoundedIdWatch {
 
 /** "Order/adjustment ID (e.g. `577389150020122000` on row 2)" for each rounded field. */
 export function describeRoundedIds(rounded: RoundedIds): string {
-  return rounded.fields
-    .map((f) => `*${f.column}* (e.g. \`${f.example}\` on row ${f.row})`)
-    .join(" and ");
+  return rounded.fields.map((f) => `*${f.column}* (e.g. \`${f.example}\` on row ${f.row})`).join(' and ');
 }
 
 /** The refusal of a file whose IDs were rounded: it cannot be keyed, so it is not imported. */

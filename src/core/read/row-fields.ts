@@ -8,7 +8,10 @@
 import type { LedgerRow } from '../types';
 
 /** LedgerRow's own fields, one value each (amounts, unknown columns, source and details are built apart). */
-export type LedgerField = Exclude<keyof LedgerRow, 'amounts' | 'unknown' | 'source' | 'details' | 'totalsLabel'>;
+export type LedgerField = Exclude<
+  keyof LedgerRow,
+  'amounts' | 'unknown' | 'source' | 'details' | 'totalsLabel'
+>;
 
 /** The fields a TTS Ledger tab fills that land in the row's `source` instead. */
 type SourceField = 'sourceFile' | 'sourceRow';
@@ -64,7 +67,8 @@ export type LedgerTextField = Exclude<LedgerField, 'quantity' | 'importId' | 'sa
 /** LedgerRow's own text fields, in table order: what a row copies from its view. */
 export const LEDGER_TEXT_FIELDS = ROW_FIELD_NAMES.filter(
   // sampleType is kept only when a file has the column (see LedgerRow): never '' on every row.
-  (f): f is LedgerTextField => f !== 'quantity' && f !== 'importId' && f !== 'sourceFile' && f !== 'sourceRow' && f !== 'sampleType',
+  (f): f is LedgerTextField =>
+    f !== 'quantity' && f !== 'importId' && f !== 'sourceFile' && f !== 'sourceRow' && f !== 'sampleType',
 );
 
 /** Most characters a cell of a column filling `field` may hold (no field: kept text, or an ID). */

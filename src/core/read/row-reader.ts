@@ -88,8 +88,11 @@ export class RowReader {
     this.columns = plan.columns;
     this.defaultType = this.spec.defaultType ?? '';
     this.view = createRowView(plan.amountIds, options.layout);
-    this.keys = this.isLedger || options.keys === false ? null : new RowKeys(this.spec.keyPrefix, this.spec.keyFields);
-    this.dateOrders = plan.columns.map((c) => (c.read === 'date' ? new DateOrderWatch(c.name, options.dayOrders?.[c.name]) : undefined));
+    this.keys =
+      this.isLedger || options.keys === false ? null : new RowKeys(this.spec.keyPrefix, this.spec.keyFields);
+    this.dateOrders = plan.columns.map((c) =>
+      c.read === 'date' ? new DateOrderWatch(c.name, options.dayOrders?.[c.name]) : undefined,
+    );
   }
 
   /** The rows are a later part of a file already started: no field-description row to look for. */
@@ -107,7 +110,8 @@ export class RowReader {
     if (!this.sawData) {
       this.sawData = true;
       // Order exports may carry TikTok's field descriptions on the row under the header.
-      if (this.spec.descriptionRow && plan.orderIdColumn >= 0 && isDescription(cells[plan.orderIdColumn])) return null;
+      if (this.spec.descriptionRow && plan.orderIdColumn >= 0 && isDescription(cells[plan.orderIdColumn]))
+        return null;
     }
     this.begin(rowNumber);
     const readColumns = plan.readColumns;
@@ -179,7 +183,10 @@ export class RowReader {
       // `Total` where an order's date belongs is a bad date, never a reason to drop the order as a totals row.
       const [column, text] = row.totalsLabel.split('\u0000');
       this.rejectedRows++;
-      this.report(column, `Row ${rowNumber}, column *${column}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(text)}\``);
+      this.report(
+        column,
+        `Row ${rowNumber}, column *${column}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(text)}\``,
+      );
       return null;
     }
     if (this.isLedger) {
@@ -204,7 +211,10 @@ export class RowReader {
       this.report(name, `Row ${rowNumber}: no *${name ?? 'Order/adjustment ID'}*; the row was skipped.`);
       return null;
     } else if (this.keys !== null) {
-      this.keys.count(row, contentHash(row, this.amountsHash, this.orderDateHash, this.statementDateHash) | 0);
+      this.keys.count(
+        row,
+        contentHash(row, this.amountsHash, this.orderDateHash, this.statementDateHash) | 0,
+      );
     }
     this.rowsAccepted++;
     return row;
@@ -212,7 +222,11 @@ export class RowReader {
 
   private report(column: string | undefined, message: string): void {
     if (this.problems.length >= MAX_PROBLEMS) return;
-    const problem: Problem = { file: this.options.fileName, row: this.rowNumber, message: detachedText(message) };
+    const problem: Problem = {
+      file: this.options.fileName,
+      row: this.rowNumber,
+      message: detachedText(message),
+    };
     if (this.options.sheet !== undefined) problem.sheet = this.options.sheet;
     if (column !== undefined) problem.column = column;
     this.problems.push(problem);
@@ -266,14 +280,16 @@ export class RowReader {
         onRoundedId(column.field, text, this.rowNumber);
       }
     }
-    if (text.length > column.maxChars) this.reject(column, tooLong(this.rowNumber, column.name, text, column.maxChars));
+    if (text.length > column.maxChars)
+      this.reject(column, tooLong(this.rowNumber, column.name, text, column.maxChars));
     else if (column.field) setField(this.view, column.field, text);
     else if (column.detail && text) this.keepExtra(i, text);
   }
 
   private readDate(column: PlannedColumn, i: number, value: CellValue): void {
     const dateText = this.options.dateText;
-    const raw = typeof value === 'object' && dateText !== undefined && isDateObject(value) ? dateText(value) : value;
+    const raw =
+      typeof value === 'object' && dateText !== undefined && isDateObject(value) ? dateText(value) : value;
     let iso: string | null;
     let isoHash = EMPTY_TEXT_HASH;
     if (typeof raw === 'string') {
@@ -297,10 +313,18 @@ export class RowReader {
       iso = parseDateOrNull(value, this.options.timeZone);
       if (iso !== null) isoHash = textHash(iso);
     }
-    if (iso === null && this.options.totalsRows === true && typeof value === 'string' && TOTALS_LABEL.test(value.trim())) {
+    if (
+      iso === null &&
+      this.options.totalsRows === true &&
+      typeof value === 'string' &&
+      TOTALS_LABEL.test(value.trim())
+    ) {
       this.view.totalsLabel = `${column.name}\u0000${value.trim()}`;
     } else if (iso === null) {
-      this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``);
+      this.reject(
+        column,
+        `Row ${this.rowNumber}, column *${column.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``,
+      );
     } else if (column.field) {
       setField(this.view, column.field, iso);
       if (column.field === 'orderDate') this.orderDateHash = isoHash;
@@ -309,10 +333,20 @@ export class RowReader {
   }
 
   private readQuantity(column: PlannedColumn, value: CellValue): void {
-    const q = typeof value === 'number' ? value : typeof value === 'string' ? (value.trim() === '/' ? 0 : Number(value.trim())) : NaN;
+    const q =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string'
+          ? value.trim() === '/'
+            ? 0
+            : Number(value.trim())
+          : NaN;
     if (!Number.isFinite(q) || q < 0 || Math.floor(q) !== q || q > MAX_QUANTITY) {
       const most = q > MAX_QUANTITY ? ' of at most 1,000,000,000' : '';
-      this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: expected a whole number${most}, found \`${shownValue(value)}\``);
+      this.reject(
+        column,
+        `Row ${this.rowNumber}, column *${column.name}*: expected a whole number${most}, found \`${shownValue(value)}\``,
+      );
     } else if (column.field === 'quantity') this.view.quantity = q;
     else if (column.field === 'sourceRow') this.ledgerSourceRow = q;
   }
@@ -347,7 +381,8 @@ export class RowReader {
 /** Full-width parentheses → ASCII, trimmed, inner runs of spaces collapsed. */
 export function normalizeType(text: string): string {
   let t = text.trim();
-  if (t.indexOf('\uff08') >= 0 || t.indexOf('\uff09') >= 0) t = t.replace(/\uff08/g, '(').replace(/\uff09/g, ')');
+  if (t.indexOf('\uff08') >= 0 || t.indexOf('\uff09') >= 0)
+    t = t.replace(/\uff08/g, '(').replace(/\uff09/g, ')');
   if (t.indexOf('  ') >= 0) t = t.replace(/\s+/g, ' ');
   return t;
 }
@@ -374,13 +409,17 @@ function isBlank(v: CellValue): boolean {
 
 /** A cell as a message quotes it: trimmed, line breaks shown as ↵, long text cut short. */
 function shownValue(value: CellValue): string {
-  const text = String(value).trim().replace(/\r\n|\r|\n/g, '↵');
+  const text = String(value)
+    .trim()
+    .replace(/\r\n|\r|\n/g, '↵');
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 function tooLong(rowNumber: number, column: string, text: string, max: number): string {
-  return `Row ${rowNumber}, column *${column}*: expected at most ${max} characters, found ${text.length} ` +
-    `(\`${shownValue(text)}\`); shorten the cell and import the file again.`;
+  return (
+    `Row ${rowNumber}, column *${column}*: expected at most ${max} characters, found ${text.length} ` +
+    `(\`${shownValue(text)}\`); shorten the cell and import the file again.`
+  );
 }
 
 function lostDigits(rowNumber: number, column: string, shown: string): string {
@@ -423,7 +462,12 @@ function looksLikeAmount(value: CellValue, text: string): boolean {
  * Content fingerprint for duplicate detection: the amounts' hash mixed with type, dates (hashed
  * by `textHash`, kept with the date cache) and quantity.
  */
-function contentHash(row: RowView, amountsHash: number, orderDateHash: number, statementDateHash: number): number {
+function contentHash(
+  row: RowView,
+  amountsHash: number,
+  orderDateHash: number,
+  statementDateHash: number,
+): number {
   let h = amountsHash;
   h = mixText(h, row.type);
   h = Math.imul(h ^ orderDateHash, 16777619);

@@ -56,7 +56,10 @@ export function createRowView(amountIds: readonly string[], layout: LayoutId): R
 
 /** Every text field of a row blank, but its layout. */
 function blankFields(layout: LayoutId): Pick<LedgerRow, Exclude<LedgerField, 'quantity' | 'importId'>> {
-  const fields = Object.fromEntries(LEDGER_TEXT_FIELDS.map((f) => [f, ''])) as Record<(typeof LEDGER_TEXT_FIELDS)[number], string>;
+  const fields = Object.fromEntries(LEDGER_TEXT_FIELDS.map((f) => [f, ''])) as Record<
+    (typeof LEDGER_TEXT_FIELDS)[number],
+    string
+  >;
   return { ...fields, layout };
 }
 

@@ -6,29 +6,27 @@
  * line of that parent (`Other fees (unrecognised)`), so the fee total, the P&L and the
  * reconciliation of the row still add up, and the column is named wherever the line is shown.
  */
-import { ancestorsOf, lookupColumn } from "./catalog";
-import { parseCentsOrNaN } from "../money";
-import type { RowView } from "./row-view";
-import type { CellValue, ParsedExport } from "../types";
+import { ancestorsOf, lookupColumn } from './catalog';
+import { parseCentsOrNaN } from '../money';
+import type { RowView } from './row-view';
+import type { CellValue, ParsedExport } from '../types';
 
 /** Parent subtotal → the catalog line its unrecognised children are added to. */
 const LINES = [
   {
-    parent: "fees",
-    id: "unrecognised_fees",
-    header: "Other fees (unrecognised)",
+    parent: 'fees',
+    id: 'unrecognised_fees',
+    header: 'Other fees (unrecognised)',
   },
   {
-    parent: "shipping",
-    id: "unrecognised_shipping",
-    header: "Other shipping (unrecognised)",
+    parent: 'shipping',
+    id: 'unrecognised_shipping',
+    header: 'Other shipping (unrecognised)',
   },
 ] as const;
 
 /** Unknown columns under one parent, and the line (catalog id) their sum is kept in. */
-export type UnrecognisedUnder = NonNullable<
-  ParsedExport["unrecognisedMoney"]
->[number];
+export type UnrecognisedUnder = NonNullable<ParsedExport['unrecognisedMoney']>[number];
 
 /** The unknown columns of a header that sit under a parent, by parent. */
 export function unrecognisedUnderParents(
@@ -42,8 +40,8 @@ export function unrecognisedUnderParents(
   }));
   let context = -1;
   header.forEach((raw, index) => {
-    const name = (raw ?? "").trim();
-    if (name === "") return;
+    const name = (raw ?? '').trim();
+    if (name === '') return;
     const def = lookupColumn(name);
     if (def === undefined) {
       if (context >= 0) {
@@ -54,24 +52,18 @@ export function unrecognisedUnderParents(
     }
     const opens = LINES.findIndex((l) => l.parent === def.id);
     if (opens >= 0) context = opens;
-    else if (
-      context >= 0 &&
-      !ancestorsOf(def.id).includes(LINES[context].parent)
-    )
-      context = -1;
+    else if (context >= 0 && !ancestorsOf(def.id).includes(LINES[context].parent)) context = -1;
   });
   return found.filter((f) => f.columns.length > 0);
 }
 
 /** `Other (unrecognised): Creator bonus fee` — how a line is shown, naming its columns. */
 export function unrecognisedLabel(under: UnrecognisedUnder): string {
-  return `Other (unrecognised): ${under.columns.join(", ")}`;
+  return `Other (unrecognised): ${under.columns.join(', ')}`;
 }
 
 /** Header names the normalizer is given after the file's own, one per parent with such columns. */
-export function unrecognisedLineHeaders(
-  under: readonly UnrecognisedUnder[],
-): string[] {
+export function unrecognisedLineHeaders(under: readonly UnrecognisedUnder[]): string[] {
   return under.map((u) => LINES.find((l) => l.id === u.line)!.header);
 }
 
@@ -92,7 +84,7 @@ export class UnrecognisedMoney {
     for (let u = 0; u < this.under.length; u++) {
       let sum = 0;
       for (const index of this.under[u].indexes) {
-        const cents = parseCentsOrNaN(cells[index] ?? "");
+        const cents = parseCentsOrNaN(cells[index] ?? '');
         if (cents === cents) sum += cents;
       }
       const slot = this.slots[u];

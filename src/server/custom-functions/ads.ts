@@ -29,27 +29,62 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
   const rows = readAds(ads);
   const lines = adsLines(rows, groupBy, from, to);
   if (groupBy === 'product' && lines.length === 0) {
-    throw new Error('The ad range has no rows by product: export the GMV Max report by product (Product ID or product name) for group_by "product".');
+    throw new Error(
+      'The ad range has no rows by product: export the GMV Max report by product (Product ID or product name) for group_by "product".',
+    );
   }
-  const total = lines.reduce((t, l) => ({ group: 'Total', spend: t.spend + l.spend, revenue: t.revenue + l.revenue, orders: t.orders + l.orders }), { group: 'Total', spend: 0, revenue: 0, orders: 0 });
+  const total = lines.reduce(
+    (t, l) => ({
+      group: 'Total',
+      spend: t.spend + l.spend,
+      revenue: t.revenue + l.revenue,
+      orders: t.orders + l.orders,
+    }),
+    { group: 'Total', spend: 0, revenue: 0, orders: 0 },
+  );
   const clock = clockLabel(rows);
-  const label = groupBy === 'day' ? `Day (${clock})` : groupBy === 'month' ? `Month (${clock})` : groupBy === 'campaign' ? 'Campaign' : 'Product';
+  const label =
+    groupBy === 'day'
+      ? `Day (${clock})`
+      : groupBy === 'month'
+        ? `Month (${clock})`
+        : groupBy === 'campaign'
+          ? 'Campaign'
+          : 'Product';
   const line = (l: typeof total) => {
     const r = roas(l.revenue, l.spend);
     const cpo = costPerOrder(l.spend, l.orders);
-    return [l.group, centsToCell(l.spend), centsToCell(l.revenue), r ?? '', l.orders, cpo === null ? '' : centsToCell(cpo)];
+    return [
+      l.group,
+      centsToCell(l.spend),
+      centsToCell(l.revenue),
+      r ?? '',
+      l.orders,
+      cpo === null ? '' : centsToCell(cpo),
+    ];
   };
-  return [[label, 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'], ...lines.map(line), line(total)];
+  return [
+    [label, 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'],
+    ...lines.map(line),
+    line(total),
+  ];
 }
 
 /** The ad rows of a report range or the TTS Ads tab; any row the reader rejects is the error. */
 export function readAds(ads: Arg): AdRow[] {
-  const parsed = parseSheetRows(asGrid(ads, 'ads'), { fileName: 'the ads range', dateText: dateTextConverter(), keys: false });
+  const parsed = parseSheetRows(asGrid(ads, 'ads'), {
+    fileName: 'the ads range',
+    dateText: dateTextConverter(),
+    keys: false,
+  });
   if (!parsed.ads) {
-    throw new Error(`The ads range holds a ${parsed.layoutLabel}, not an ad report: pass an Ads Manager or GMV Max report (By Day, Campaign name, Cost, Gross revenue), or the TTS Ads tab.`);
+    throw new Error(
+      `The ads range holds a ${parsed.layoutLabel}, not an ad report: pass an Ads Manager or GMV Max report (By Day, Campaign name, Cost, Gross revenue), or the TTS Ads tab.`,
+    );
   }
   if (parsed.rejects.length > 0) {
-    const more = parsed.rejects.length > 1 ? ` (and ${parsed.rejects.length - 1} more rows with problems)` : '';
+    const more =
+      parsed.rejects.length > 1 ? ` (and ${parsed.rejects.length - 1} more rows with problems)` : '';
     throw new Error(`${describeProblem(parsed.rejects[0])}${more}`);
   }
   return parsed.ads.rows;
@@ -60,7 +95,8 @@ function groupByOf(value: Arg): AdsGroupBy {
   const cell = scalarOf(value, 'group_by');
   const text = String(cell).trim().toLowerCase();
   const found = GROUPS.find((g) => g === text);
-  if (!found) throw new Error(`group_by must be "day", "month", "campaign" or "product", found ${describe(cell)}.`);
+  if (!found)
+    throw new Error(`group_by must be "day", "month", "campaign" or "product", found ${describe(cell)}.`);
   return found;
 }
 

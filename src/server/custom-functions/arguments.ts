@@ -16,14 +16,21 @@ export function isDateValue(value: unknown): value is Date {
 /** True for an omitted optional argument: nothing, '', or a range holding only blanks. */
 export function isOmitted(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
-  if (Array.isArray(value)) return value.every((row) => (Array.isArray(row) ? row.every((c) => c === '' || c === null || c === undefined) : row === ''));
+  if (Array.isArray(value))
+    return value.every((row) =>
+      Array.isArray(row) ? row.every((c) => c === '' || c === null || c === undefined) : row === '',
+    );
   return false;
 }
 
 /** A range argument as a 2-D array (a single cell becomes a 1×1 range). */
 export function asGrid(value: unknown, argument: string): Grid {
-  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
-  if (value === undefined) throw new Error(`${argument} is missing: pass the range that holds your export, to its last column, e.g. Statement!A:BL.`);
+  if (Array.isArray(value))
+    return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
+  if (value === undefined)
+    throw new Error(
+      `${argument} is missing: pass the range that holds your export, to its last column, e.g. Statement!A:BL.`,
+    );
   return [[value as CellValue]];
 }
 
@@ -32,7 +39,8 @@ export function cellsOf(value: unknown): CellValue[] {
   if (!Array.isArray(value)) return isOmitted(value) ? [] : [value as CellValue];
   const cells: CellValue[] = [];
   for (const row of value) {
-    for (const cell of Array.isArray(row) ? row : [row]) if (cell !== '' && cell !== null && cell !== undefined) cells.push(cell);
+    for (const cell of Array.isArray(row) ? row : [row])
+      if (cell !== '' && cell !== null && cell !== undefined) cells.push(cell);
   }
   return cells;
 }
@@ -41,7 +49,8 @@ export function cellsOf(value: unknown): CellValue[] {
 export function scalarOf(value: unknown, argument: string): CellValue {
   if (!Array.isArray(value)) return value as CellValue;
   const cells = cellsOf(value);
-  if (cells.length > 1) throw new Error(`${argument} must be a single value, found a range of ${cells.length} values.`);
+  if (cells.length > 1)
+    throw new Error(`${argument} must be a single value, found a range of ${cells.length} values.`);
   return cells[0] ?? '';
 }
 
@@ -59,10 +68,13 @@ export function asNumber(value: unknown, argument: string): number {
 /** A rate: a fraction (0.06), a percent-formatted cell (arrives as 0.06) or text "6%". */
 export function asRate(value: unknown, argument: string): number {
   const scalar = scalarOf(value, argument);
-  if (typeof scalar === 'string' && /^\s*-?\d+(\.\d+)?\s*%\s*$/.test(scalar)) return Number(scalar.replace('%', '').trim()) / 100;
+  if (typeof scalar === 'string' && /^\s*-?\d+(\.\d+)?\s*%\s*$/.test(scalar))
+    return Number(scalar.replace('%', '').trim()) / 100;
   const rate = asNumber(scalar, argument);
   if (rate >= 1) {
-    throw new Error(`${argument} ${rate} looks like a percent: type it as ${rate}% or as the fraction ${rate / 100}.`);
+    throw new Error(
+      `${argument} ${rate} looks like a percent: type it as ${rate}% or as the fraction ${rate / 100}.`,
+    );
   }
   return rate;
 }
@@ -70,7 +82,8 @@ export function asRate(value: unknown, argument: string): number {
 export function describe(value: unknown): string {
   if (value === '' || value === undefined || value === null) return 'an empty cell';
   // The day the cell shows: the spreadsheet's zone, not UTC and not the script's.
-  if (isDateValue(value)) return `the date ${Utilities.formatDate(value, spreadsheetTimeZone(), 'yyyy-MM-dd')}`;
+  if (isDateValue(value))
+    return `the date ${Utilities.formatDate(value, spreadsheetTimeZone(), 'yyyy-MM-dd')}`;
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 

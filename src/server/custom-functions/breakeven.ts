@@ -13,8 +13,16 @@ type Arg = unknown;
 
 /** The table by SKU's columns. */
 export const BREAKEVEN_SKU_COLUMNS = [
-  'SKU', 'Product', 'Units sold', 'Average price', 'Fee rate', 'Fees per unit', 'Shipping per unit', 'Unit cost',
-  'Contribution per unit', 'Break-even ROAS',
+  'SKU',
+  'Product',
+  'Units sold',
+  'Average price',
+  'Fee rate',
+  'Fees per unit',
+  'Shipping per unit',
+  'Unit cost',
+  'Contribution per unit',
+  'Break-even ROAS',
 ] as const;
 
 /**
@@ -30,17 +38,27 @@ export const BREAKEVEN_SKU_COLUMNS = [
  * @return {number|Array<Array<string|number>>} Break-even ROAS (2.5 means each ad dollar must bring $2.50 of sales), one per row for ranges; with a statement, columns SKU, Product, Units sold, Average price, Fee rate, Fees per unit, Shipping per unit, Unit cost, Contribution per unit, Break-even ROAS.
  * @customfunction
  */
-export function TTS_BREAKEVEN_ROAS(price: Arg, unit_cost: Arg, fee_rate: Arg, affiliate_rate?: Arg, other_cost?: Arg): number | (string | number)[][] {
+export function TTS_BREAKEVEN_ROAS(
+  price: Arg,
+  unit_cost: Arg,
+  fee_rate: Arg,
+  affiliate_rate?: Arg,
+  other_cost?: Arg,
+): number | (string | number)[][] {
   if (isStatementRange(price)) return breakevenBySku(price, unit_cost, fee_rate, affiliate_rate, other_cost);
   const args = [price, unit_cost, fee_rate, affiliate_rate, other_cost];
-  const rangeArgs = args.filter((a) => Array.isArray(a) && (a.length > 1 || (Array.isArray(a[0]) && a[0].length > 1))) as unknown[][][];
+  const rangeArgs = args.filter(
+    (a) => Array.isArray(a) && (a.length > 1 || (Array.isArray(a[0]) && a[0].length > 1)),
+  ) as unknown[][][];
   if (rangeArgs.length === 0) return roasOf(args);
   const rows = rangeArgs[0].length;
   const cols = Array.isArray(rangeArgs[0][0]) ? rangeArgs[0][0].length : 1;
   for (const range of rangeArgs) {
     const rangeCols = Array.isArray(range[0]) ? range[0].length : 1;
     if (range.length !== rows || rangeCols !== cols) {
-      throw new Error(`Ranges must have the same shape: found ${rows}×${cols} and ${range.length}×${rangeCols}. Pass single cells or ranges of equal size.`);
+      throw new Error(
+        `Ranges must have the same shape: found ${rows}×${cols} and ${range.length}×${rangeCols}. Pass single cells or ranges of equal size.`,
+      );
     }
   }
   const isRange = args.map((a) => rangeArgs.includes(a as unknown[][]));
@@ -79,14 +97,25 @@ function isStatementRange(value: Arg): boolean {
   for (let r = 0; r < rows; r++) {
     const row = value[r] as unknown[];
     if (!Array.isArray(row) || row.length < 3) return false;
-    for (const cell of row) if (typeof cell === 'string' && cell.trim() !== '' && Number.isNaN(parseCentsOrNaN(cell)) && !/%\s*$/.test(cell)) return true;
+    for (const cell of row)
+      if (
+        typeof cell === 'string' &&
+        cell.trim() !== '' &&
+        Number.isNaN(parseCentsOrNaN(cell)) &&
+        !/%\s*$/.test(cell)
+      )
+        return true;
   }
   return false;
 }
 
 function breakevenBySku(statement: Arg, cogs: Arg, start: Arg, end: Arg, extra: Arg): (string | number)[][] {
-  if (isOmitted(cogs)) throw new Error("unit_cost is missing: with a statement, pass your unit costs, e.g. 'TTS COGS'!A:K.");
-  if (!isOmitted(extra)) throw new Error('With a statement the arguments are statement, cogs, start and end: other_cost is not used (fees and shipping come from your settlements).');
+  if (isOmitted(cogs))
+    throw new Error("unit_cost is missing: with a statement, pass your unit costs, e.g. 'TTS COGS'!A:K.");
+  if (!isOmitted(extra))
+    throw new Error(
+      'With a statement the arguments are statement, cogs, start and end: other_cost is not used (fees and shipping come from your settlements).',
+    );
   const from = isOmitted(start) ? '' : dayOf(start, 'start');
   const to = isOmitted(end) ? '' : dayOf(end, 'end');
   if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
@@ -96,15 +125,27 @@ function breakevenBySku(statement: Arg, cogs: Arg, start: Arg, end: Arg, extra: 
   requireSettlement(parsed, 'TTS_BREAKEVEN_ROAS');
   refuseRoundedIds(parsed, ['skuId'], 'TTS_BREAKEVEN_ROAS by SKU');
   const lines = tally.result(table);
-  if (lines.length === 0) throw new Error(`No SKU sold ${from || to ? `between ${from || 'the first day'} and ${to || 'the last day'}` : 'in the statement range'}: nothing to work a break-even ROAS from.`);
+  if (lines.length === 0)
+    throw new Error(
+      `No SKU sold ${from || to ? `between ${from || 'the first day'} and ${to || 'the last day'}` : 'in the statement range'}: nothing to work a break-even ROAS from.`,
+    );
   return [[...BREAKEVEN_SKU_COLUMNS], ...lines.map(skuRow)];
 }
 
 function skuRow(line: SkuBreakeven): (string | number)[] {
-  const money = (tenThousandths: number | null) => (tenThousandths === null ? '' : unitCostToDollars(tenThousandths));
+  const money = (tenThousandths: number | null) =>
+    tenThousandths === null ? '' : unitCostToDollars(tenThousandths);
   return [
-    line.sku, line.product, line.units, money(line.price), line.feeRate ?? '', money(line.feesPerUnit), money(line.shippingPerUnit),
-    line.unitCost === null ? 'No unit cost' : unitCostToDollars(line.unitCost), money(line.contribution), line.roas ?? line.note,
+    line.sku,
+    line.product,
+    line.units,
+    money(line.price),
+    line.feeRate ?? '',
+    money(line.feesPerUnit),
+    money(line.shippingPerUnit),
+    line.unitCost === null ? 'No unit cost' : unitCostToDollars(line.unitCost),
+    money(line.contribution),
+    line.roas ?? line.note,
   ];
 }
 
@@ -117,5 +158,7 @@ function dayOf(value: Arg, argument: 'start' | 'end'): string {
   if (day) return `${day[1]}-${day[2]}-${day[3]}`;
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
   if (month) return argument === 'start' ? firstDayOfMonth(text) : lastDayOfMonth(text);
-  throw new Error(`${argument} must be a date such as 2026-05-01 or a month such as 2026-05, found ${describe(cell)}.`);
+  throw new Error(
+    `${argument} must be a date such as 2026-05-01 or a month such as 2026-05, found ${describe(cell)}.`,
+  );
 }

@@ -8,7 +8,13 @@ import type { RowView } from '../../core/read/row-view';
 type Arg = unknown;
 
 /** Suggested when a name is nothing like any fee: the fee columns every statement carries. */
-const COMMON_FEES = ['Referral fee', 'Transaction fee', 'Affiliate commission', 'Refund administration fee', 'Fees'];
+const COMMON_FEES = [
+  'Referral fee',
+  'Transaction fee',
+  'Affiliate commission',
+  'Refund administration fee',
+  'Fees',
+];
 
 /**
  * Every fee in a Seller Center finance export with its total, most negative first, then Total fees.
@@ -20,11 +26,16 @@ const COMMON_FEES = ['Referral fee', 'Transaction fee', 'Affiliate commission', 
  */
 export function TTS_FEES(statement: Arg): (string | number)[][] {
   const tally = new FeeTally();
-  const parsed = readStatement(statement, { keepRows: false, onView: (view) => tally.addView(view), settlementFor: 'TTS_FEES' });
+  const parsed = readStatement(statement, {
+    keepRows: false,
+    onView: (view) => tally.addView(view),
+    settlementFor: 'TTS_FEES',
+  });
   // A fee column the catalog does not know is listed by its own header, never dropped.
   const unrecognised = parsed.unrecognisedMoney?.find((u) => u.line === 'unrecognised_fees');
   const otherLabel = columnById('unrecognised_fees').label;
-  const label = (text: string) => (unrecognised && text === otherLabel ? unrecognisedLabel(unrecognised) : text);
+  const label = (text: string) =>
+    unrecognised && text === otherLabel ? unrecognisedLabel(unrecognised) : text;
   const table = tally.table();
   const lines = table.map((entry) => [label(entry.label), centsToCell(entry.cents)]);
   return tableOf(parsed, [['Fee', 'Amount'], ...lines]);
@@ -43,10 +54,19 @@ export function TTS_FEE(statement: Arg, name: Arg): number {
   const text = String(scalarOf(name, 'name') ?? '').trim();
   const column = lookupColumn(text) ?? findColumnById(text);
   if (!column || column.pnl !== 'fees') {
-    const close = closestColumns(text, COLUMNS.length).filter((label) => lookupColumn(label)?.pnl === 'fees').slice(0, 5);
-    const listed = close.length > 0 ? `Closest fee columns: ${close.join(', ')}` : `Fee columns include ${COMMON_FEES.join(', ')}`;
-    const what = column ? `${describe(text)} is a column TTS Profit knows, but not a fee` : `${describe(text)} is not a fee column TTS Profit knows`;
-    throw new Error(`${what}. Pass a fee header as TikTok writes it, or a fee listed by TTS_FEES. ${listed}.`);
+    const close = closestColumns(text, COLUMNS.length)
+      .filter((label) => lookupColumn(label)?.pnl === 'fees')
+      .slice(0, 5);
+    const listed =
+      close.length > 0
+        ? `Closest fee columns: ${close.join(', ')}`
+        : `Fee columns include ${COMMON_FEES.join(', ')}`;
+    const what = column
+      ? `${describe(text)} is a column TTS Profit knows, but not a fee`
+      : `${describe(text)} is not a fee column TTS Profit knows`;
+    throw new Error(
+      `${what}. Pass a fee header as TikTok writes it, or a fee listed by TTS_FEES. ${listed}.`,
+    );
   }
   let cents = 0;
   let amountIds: readonly string[] | undefined;

@@ -20,17 +20,26 @@ export function TTS_FORECAST(months: Arg, values: Arg, horizon?: Arg, target?: A
   const monthKeys = monthKeysOf(months);
   const numbers = cellsOf(values).map((v, i) => asNumber(v, `values (cell ${i + 1})`));
   if (numbers.length !== monthKeys.length) {
-    throw new Error(`months and values must have the same number of cells: found ${monthKeys.length} months and ${numbers.length} values.`);
+    throw new Error(
+      `months and values must have the same number of cells: found ${monthKeys.length} months and ${numbers.length} values.`,
+    );
   }
   const steps = isOmitted(horizon) ? 6 : asNumber(horizon, 'horizon');
-  if (!Number.isInteger(steps) || steps < 1 || steps > 24) throw new Error(`horizon must be a whole number of months from 1 to 24, found ${steps}.`);
+  if (!Number.isInteger(steps) || steps < 1 || steps > 24)
+    throw new Error(`horizon must be a whole number of months from 1 to 24, found ${steps}.`);
   const goal = isOmitted(target) ? undefined : asNumber(target, 'target');
   const result = forecastMonthly(monthKeys, numbers, { horizon: steps, target: goal });
   if (result.status !== 'ok') throw new Error(result.message);
   const round = (x: number) => Math.round(x * 100) / 100;
   return [
     ['Month', 'Forecast', 'Low 80%', 'High 80%', 'Chance of target'],
-    ...result.points.map((p) => [p.month, round(p.mean), round(p.lo80), round(p.hi80), p.pTarget === null ? '' : Math.round(p.pTarget * 1000) / 1000]),
+    ...result.points.map((p) => [
+      p.month,
+      round(p.mean),
+      round(p.lo80),
+      round(p.hi80),
+      p.pTarget === null ? '' : Math.round(p.pTarget * 1000) / 1000,
+    ]),
   ];
 }
 
@@ -41,7 +50,10 @@ function monthKeysOf(months: Arg): string[] {
     if (isDateValue(cell)) return Utilities.formatDate(cell, timeZone, 'yyyy-MM');
     const text = String(cell).trim();
     const match = /^(\d{4})[-/](\d{1,2})(?:[-/]\d{1,2})?$/.exec(text);
-    if (!match) throw new Error(`months (cell ${i + 1}) must be a date or a month such as "2026-03", found ${describe(cell)}.`);
+    if (!match)
+      throw new Error(
+        `months (cell ${i + 1}) must be a date or a month such as "2026-03", found ${describe(cell)}.`,
+      );
     const key = `${match[1]}-${match[2].padStart(2, '0')}`;
     parseMonth(key);
     return key;
@@ -49,7 +61,10 @@ function monthKeysOf(months: Arg): string[] {
   for (let i = 1; i < keys.length; i++) {
     const step = monthsBetween(keys[i - 1], keys[i]);
     if (step === 1) continue;
-    if (step > 1) throw new Error(`Month ${addMonths(keys[i - 1], 1)} is missing between ${keys[i - 1]} and ${keys[i]}: add it with its sales (0 if none).`);
+    if (step > 1)
+      throw new Error(
+        `Month ${addMonths(keys[i - 1], 1)} is missing between ${keys[i - 1]} and ${keys[i]}: add it with its sales (0 if none).`,
+      );
     throw new Error(`months must be in order, oldest first: ${keys[i]} comes after ${keys[i - 1]}.`);
   }
   return keys;

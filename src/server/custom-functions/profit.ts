@@ -1,6 +1,13 @@
 import { parseCentsOrNaN, moneyProblem } from '../../core/money';
 import { buildCogsTable, PnlGroupings, type CogsTable, type PnlGroupBy } from '../../core/analysis/pnl';
-import { CostTally, monthCosts, monthSpan, profitGroups, type ProfitGroup, type ProfitLine } from '../../core/analysis/profit';
+import {
+  CostTally,
+  monthCosts,
+  monthSpan,
+  profitGroups,
+  type ProfitGroup,
+  type ProfitLine,
+} from '../../core/analysis/profit';
 import { adRatios, adSumsByMonth, adSumsOf, type AdMonthSums } from '../../core/analysis/ads-pnl';
 import type { AdRow } from '../../core/read/ad-rows';
 import { readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
@@ -28,25 +35,60 @@ type Arg = unknown;
  * @return {number} Net profit in dollars. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
  * @customfunction
  */
-export function TTS_NET_PROFIT(statement: Arg, cogs?: Arg, other_costs?: Arg, costs?: Arg, ads?: Arg): number {
+export function TTS_NET_PROFIT(
+  statement: Arg,
+  cogs?: Arg,
+  other_costs?: Arg,
+  costs?: Arg,
+  ads?: Arg,
+): number {
   const other = isOmitted(other_costs) ? 0 : otherCostsCents(other_costs);
   const { total } = profitOf(statement, cogs, 'month', costs, ads, 'TTS_NET_PROFIT');
   return centsToCell(total.netProfit - other);
 }
 
-const GROUP_LABELS: Record<PnlGroupBy, string> = { month: 'Month', sku: 'SKU', statement: 'Statement', type: 'Type' };
+const GROUP_LABELS: Record<PnlGroupBy, string> = {
+  month: 'Month',
+  sku: 'SKU',
+  statement: 'Statement',
+  type: 'Type',
+};
 /** Label of the group of rows that have no value to group by. */
-const BLANK_GROUP_LABELS: Record<PnlGroupBy, string> = { month: '(no date)', sku: '(no SKU)', statement: '(no statement)', type: '(no type)' };
+const BLANK_GROUP_LABELS: Record<PnlGroupBy, string> = {
+  month: '(no date)',
+  sku: '(no SKU)',
+  statement: '(no statement)',
+  type: '(no type)',
+};
 
 /** TTS_PNL's columns after the group's. */
 export const PNL_COLUMNS = [
-  'Gross sales', 'Seller discounts', 'Refunds', 'Net sales', 'Shipping', 'Fees', 'Adjustments', 'Settlement',
-  'COGS', 'Gross profit', 'Samples', 'Running costs', 'Ad spend', 'Net profit', 'Net margin',
+  'Gross sales',
+  'Seller discounts',
+  'Refunds',
+  'Net sales',
+  'Shipping',
+  'Fees',
+  'Adjustments',
+  'Settlement',
+  'COGS',
+  'Gross profit',
+  'Samples',
+  'Running costs',
+  'Ad spend',
+  'Net profit',
+  'Net margin',
 ] as const;
 /** Added when grouped by SKU. */
 const SKU_COLUMNS = ['Units sold', 'Contribution per unit'] as const;
 /** Added (last) when ad reports are given; Net profit is then labelled as after ads. */
-const AD_COLUMNS = ['Ad spend (ad reports)', 'Attributed revenue', 'TACoS', 'Blended ROAS', 'Attributed ROAS'] as const;
+const AD_COLUMNS = [
+  'Ad spend (ad reports)',
+  'Attributed revenue',
+  'TACoS',
+  'Blended ROAS',
+  'Attributed ROAS',
+] as const;
 /** A ratio with nothing to divide by (no ad spend, no sales). */
 const NO_RATIO = '—';
 
@@ -62,7 +104,13 @@ const NO_RATIO = '—';
  * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units sold and Contribution per unit; with ads also Ad spend (ad reports), Attributed revenue, TACoS, Blended ROAS, Attributed ROAS); then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
-export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
+export function TTS_PNL(
+  statement: Arg,
+  cogs?: Arg,
+  group_by?: Arg,
+  costs?: Arg,
+  ads?: Arg,
+): (string | number)[][] {
   const groupBy = groupByOf(group_by);
   const { groups, total, layout, parsed, adRows, months } = profitOf(statement, cogs, groupBy, costs, ads);
   const adMonths = adRows && adSumsByMonth(adRows);
@@ -72,16 +120,36 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg,
   const line = (label: string, p: ProfitLine, adMonthsOf: readonly string[]): (string | number)[] => {
     const l = p.lines;
     const cells: (string | number)[] = [
-      label, money(l.grossSales), money(l.sellerDiscounts), money(l.refunds), money(l.netSales), money(l.shipping), money(l.fees),
-      money(l.adjustments), money(l.settlement), money(p.cogs), money(p.grossProfit), money(p.samples), money(p.runningCosts),
-      money(p.adSpend), money(p.netProfit), p.netMargin === null ? '' : Math.round(p.netMargin * 10_000) / 10_000,
+      label,
+      money(l.grossSales),
+      money(l.sellerDiscounts),
+      money(l.refunds),
+      money(l.netSales),
+      money(l.shipping),
+      money(l.fees),
+      money(l.adjustments),
+      money(l.settlement),
+      money(p.cogs),
+      money(p.grossProfit),
+      money(p.samples),
+      money(p.runningCosts),
+      money(p.adSpend),
+      money(p.netProfit),
+      p.netMargin === null ? '' : Math.round(p.netMargin * 10_000) / 10_000,
     ];
     if (groupBy === 'sku') cells.push(p.units, money(p.contributionPerUnit));
     if (adMonths) cells.push(...adCells(adMonths, adMonthsOf, l.grossSales));
     return salesOnly ? cells.map((cell, i) => (i > PNL_COLUMNS.indexOf('Net sales') + 1 ? '' : cell)) : cells;
   };
-  const columns = adMonths ? PNL_COLUMNS.map((c) => (c === 'Net profit' ? 'Net profit (after ads)' : c)) : PNL_COLUMNS;
-  const header = [GROUP_LABELS[groupBy], ...columns, ...(groupBy === 'sku' ? SKU_COLUMNS : []), ...(adMonths ? AD_COLUMNS : [])];
+  const columns = adMonths
+    ? PNL_COLUMNS.map((c) => (c === 'Net profit' ? 'Net profit (after ads)' : c))
+    : PNL_COLUMNS;
+  const header = [
+    GROUP_LABELS[groupBy],
+    ...columns,
+    ...(groupBy === 'sku' ? SKU_COLUMNS : []),
+    ...(adMonths ? AD_COLUMNS : []),
+  ];
   // Ad figures belong to months: by month each month's, otherwise the Total row's only.
   const monthOf = (group: string) => (groupBy === 'month' && group !== '' ? [group] : []);
   const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line, monthOf(g.group)));
@@ -89,11 +157,21 @@ export function TTS_PNL(statement: Arg, cogs?: Arg, group_by?: Arg, costs?: Arg,
 }
 
 /** The ad cells of a P&L line: blank for a group that is not a month, `—` for a ratio with nothing to divide by. */
-function adCells(byMonth: ReadonlyMap<string, AdMonthSums>, months: readonly string[], grossSales: number): (string | number)[] {
+function adCells(
+  byMonth: ReadonlyMap<string, AdMonthSums>,
+  months: readonly string[],
+  grossSales: number,
+): (string | number)[] {
   if (months.length === 0) return AD_COLUMNS.map(() => '');
   const r = adRatios(adSumsOf(byMonth, months), grossSales);
   const ratio = (value: number | null) => (value === null ? NO_RATIO : value);
-  return [centsToCell(r.spend), centsToCell(r.revenue), ratio(r.tacos), ratio(r.blendedRoas), ratio(r.attributedRoas)];
+  return [
+    centsToCell(r.spend),
+    centsToCell(r.revenue),
+    ratio(r.tacos),
+    ratio(r.blendedRoas),
+    ratio(r.attributedRoas),
+  ];
 }
 
 /**
@@ -109,12 +187,24 @@ function adCells(byMonth: ReadonlyMap<string, AdMonthSums>, months: readonly str
  * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
-export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: Arg, ads?: Arg): (string | number)[][] {
-  if (isOmitted(cogs)) throw new Error('cogs is missing: pass your unit costs, e.g. \'TTS COGS\'!A:K.');
+export function TTS_COST_DETAIL(
+  statement: Arg,
+  cogs: Arg,
+  month: Arg,
+  costs?: Arg,
+  ads?: Arg,
+): (string | number)[][] {
+  if (isOmitted(cogs)) throw new Error("cogs is missing: pass your unit costs, e.g. 'TTS COGS'!A:K.");
   const wanted = monthOf(month);
   const tally = new CostTally(cogsTableOf(cogs), undefined, wanted);
   const adTally = new StatementAdTally();
-  const parsed = readStatement(statement, { keepRows: false, onView: (view) => { tally.addView(view); adTally.addView(view); } });
+  const parsed = readStatement(statement, {
+    keepRows: false,
+    onView: (view) => {
+      tally.addView(view);
+      adTally.addView(view);
+    },
+  });
   refuseRoundedIds(parsed, ['skuId'], 'TTS_COST_DETAIL (unit costs are matched by SKU ID)');
   tally.check();
   const running = isOmitted(costs) ? [] : runningCostsOf(costs);
@@ -123,7 +213,14 @@ export function TTS_COST_DETAIL(statement: Arg, cogs: Arg, month: Arg, costs?: A
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   let total = 0;
   for (const d of tally.detailLines()) {
-    rows.push([d.kind, d.item, d.units ?? '', d.unitCost === null ? '' : unitCostToDollars(d.unitCost), centsToCell(d.cents), d.basis]);
+    rows.push([
+      d.kind,
+      d.item,
+      d.units ?? '',
+      d.unitCost === null ? '' : unitCostToDollars(d.unitCost),
+      centsToCell(d.cents),
+      d.basis,
+    ]);
     total += d.cents;
   }
   for (const r of spent.lines) {
@@ -141,12 +238,16 @@ function monthOf(value: Arg): string {
   const scalar = scalarOf(value, 'month');
   const text = typeof scalar === 'string' ? scalar.trim() : '';
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) return text;
-  const date = isOmitted(scalar) ? null : parseDateOrNull(isDateValue(scalar) ? dateTextConverter()(scalar) : scalar);
-  if (!date) throw new Error(`month must be a month such as "2026-05" or a date in it, found ${describe(scalar)}.`);
+  const date = isOmitted(scalar)
+    ? null
+    : parseDateOrNull(isDateValue(scalar) ? dateTextConverter()(scalar) : scalar);
+  if (!date)
+    throw new Error(`month must be a month such as "2026-05" or a date in it, found ${describe(scalar)}.`);
   return date.slice(0, 7);
 }
 
-const AD_SPEND_BASIS = 'Ad reports: spend not already in the settlement (GMV Max ad fees), less GMV Pay transfers (moved to the ad balance, not spend)';
+const AD_SPEND_BASIS =
+  'Ad reports: spend not already in the settlement (GMV Max ad fees), less GMV Pay transfers (moved to the ad balance, not spend)';
 
 /** Reads the statement once with every cost: TikTok's lines per group and the costs beside them. */
 function profitOf(
@@ -156,7 +257,14 @@ function profitOf(
   costs: Arg,
   ads: Arg,
   settlementFor?: string,
-): { groups: ProfitGroup[]; total: ProfitLine; layout: string; parsed: ParsedExport; adRows: AdRow[] | null; months: string[] } {
+): {
+  groups: ProfitGroup[];
+  total: ProfitLine;
+  layout: string;
+  parsed: ParsedExport;
+  adRows: AdRow[] | null;
+  months: string[];
+} {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
   const running = isOmitted(costs) ? null : runningCostsOf(costs);
   const tally = new CostTally(table, groupBy);
@@ -174,12 +282,19 @@ function profitOf(
   });
   // Rounded SKU IDs do not change a sum, but they would group and cost the wrong SKUs.
   const fn = settlementFor ?? 'TTS_PNL';
-  if (groupBy === 'sku' && settlementFor === undefined) refuseRoundedIds(parsed, ['skuId'], 'TTS_PNL by "sku"');
-  if (table !== undefined) refuseRoundedIds(parsed, ['skuId'], `${fn} with cogs (unit costs are matched by SKU ID)`);
+  if (groupBy === 'sku' && settlementFor === undefined)
+    refuseRoundedIds(parsed, ['skuId'], 'TTS_PNL by "sku"');
+  if (table !== undefined)
+    refuseRoundedIds(parsed, ['skuId'], `${fn} with cogs (unit costs are matched by SKU ID)`);
   tally.check();
   const adRows = isOmitted(ads) ? null : readAds(ads);
   const adSpend: AdSpendByMonth = adRows ? adSpendByMonth(adRows, adTally.months) : NO_AD_SPEND;
-  const result = profitGroups(groupings.result(), tally, { groupBy, hasCogs: table !== undefined, costs: running, adSpend });
+  const result = profitGroups(groupings.result(), tally, {
+    groupBy,
+    hasCogs: table !== undefined,
+    costs: running,
+    adSpend,
+  });
   return { ...result, layout: parsed.layout, parsed, adRows, months: monthSpan(tally.months) };
 }
 
@@ -197,13 +312,17 @@ function groupByOf(value: Arg): PnlGroupBy {
   if (isOmitted(value)) return 'month';
   const text = String(scalarOf(value, 'group_by')).trim().toLowerCase();
   if (text === 'month' || text === 'sku' || text === 'statement' || text === 'type') return text;
-  throw new Error(`group_by must be "month", "sku", "statement" or "type", found ${describe(scalarOf(value, 'group_by'))}.`);
+  throw new Error(
+    `group_by must be "month", "sku", "statement" or "type", found ${describe(scalarOf(value, 'group_by'))}.`,
+  );
 }
 
 function cogsTableOf(cogs: Arg): CogsTable {
   const grid = asGrid(cogs, 'cogs');
   if (grid[0] && grid[0].length < 2) {
-    throw new Error('cogs must have at least two columns: SKU and unit cost (and optionally an effective-from date), e.g. COGS!A:C.');
+    throw new Error(
+      'cogs must have at least two columns: SKU and unit cost (and optionally an effective-from date), e.g. COGS!A:C.',
+    );
   }
   return buildCogsTable(datesAsText(grid), 'cogs');
 }
@@ -216,10 +335,10 @@ function otherCostsCents(value: Arg): number {
     (Array.isArray(row) ? row : [row]).forEach((cell, c) => {
       if (cell === '' || cell === null || cell === undefined) return;
       const parsed = parseCentsOrNaN(cell);
-      if (Number.isNaN(parsed)) throw new Error(`other_costs, row ${r + 1}, column ${c + 1}: ${moneyProblem(cell)}`);
+      if (Number.isNaN(parsed))
+        throw new Error(`other_costs, row ${r + 1}, column ${c + 1}: ${moneyProblem(cell)}`);
       cents += Math.abs(parsed);
     }),
   );
   return cents;
 }
-

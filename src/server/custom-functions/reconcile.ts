@@ -15,7 +15,11 @@ export const KEYLESS_ROW_NOTE = 'No Key: skipped, not an imported row (a total o
  * @customfunction
  */
 export function TTS_RECONCILE(statement: unknown): (string | number)[][] | string {
-  const parsed = readStatement(statement, { keepRows: false, reconcile: true, settlementFor: 'TTS_RECONCILE' });
+  const parsed = readStatement(statement, {
+    keepRows: false,
+    reconcile: true,
+    settlementFor: 'TTS_RECONCILE',
+  });
   const { reconciliation } = parsed;
   const keyless = keylessRowNumbers(parsed);
   const allReconcile = `All ${reconciliation.rowsChecked} rows reconcile`;

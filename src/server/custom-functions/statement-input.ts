@@ -28,7 +28,9 @@ export function describeProblem(problem: Problem): string {
  */
 export function readStatement(
   statement: unknown,
-  options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile'> & { settlementFor?: string } = {},
+  options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile'> & {
+    settlementFor?: string;
+  } = {},
 ): ParsedExport {
   // On the TTS Ledger tab each order line counts once: estimates settled later are left out.
   const { grid } = withoutSupersededRows(asGrid(statement, 'statement'));
@@ -40,7 +42,9 @@ export function readStatement(
     keys: false,
   });
   if (parsed.ads) {
-    throw new Error(`The statement range holds a ${parsed.layoutLabel}, not a statement export: pass it to TTS_ADS, or as the ads argument of TTS_PNL.`);
+    throw new Error(
+      `The statement range holds a ${parsed.layoutLabel}, not a statement export: pass it to TTS_ADS, or as the ads argument of TTS_PNL.`,
+    );
   }
   // Rows of the TTS Ledger tab without a Key (a total or note the seller typed) are skipped, not counted.
   const { problems } = splitKeylessRows(parsed);
@@ -72,7 +76,11 @@ export function requireSettlement(parsed: ParsedExport, fn: string): void {
  * IDs a spreadsheet rounded do not change a sum, but where an ID decides the answer (grouping by
  * SKU, matching unit costs, listing rows) the function names them and says how to keep them exact.
  */
-export function refuseRoundedIds(parsed: ParsedExport, fields: readonly ('orderId' | 'skuId')[], fn: string): void {
+export function refuseRoundedIds(
+  parsed: ParsedExport,
+  fields: readonly ('orderId' | 'skuId')[],
+  fn: string,
+): void {
   const rounded = parsed.roundedIds?.fields.filter((f) => (fields as readonly string[]).includes(f.field));
   if (!rounded || rounded.length === 0) return;
   throw new Error(

@@ -20,10 +20,23 @@ type Arg = unknown;
  * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
-export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_target?: Arg, as_of?: Arg, metric?: Arg): (string | number)[][] {
-  const monthly = isOmitted(monthly_target) ? DEFAULT_SETTINGS.monthlyTarget : asNumber(monthly_target, 'monthly_target');
-  const annual = isOmitted(annual_target) ? DEFAULT_SETTINGS.annualTarget : asNumber(annual_target, 'annual_target');
-  if (monthly <= 0 || annual <= 0) throw new Error('monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.');
+export function TTS_THRESHOLD(
+  statement: Arg,
+  monthly_target?: Arg,
+  annual_target?: Arg,
+  as_of?: Arg,
+  metric?: Arg,
+): (string | number)[][] {
+  const monthly = isOmitted(monthly_target)
+    ? DEFAULT_SETTINGS.monthlyTarget
+    : asNumber(monthly_target, 'monthly_target');
+  const annual = isOmitted(annual_target)
+    ? DEFAULT_SETTINGS.annualTarget
+    : asNumber(annual_target, 'annual_target');
+  if (monthly <= 0 || annual <= 0)
+    throw new Error(
+      'monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.',
+    );
   const chosenMetric = metricOf(metric);
   const sales = new SalesTally(chosenMetric);
   const parsed = readStatement(statement, {
@@ -45,10 +58,16 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
     ['Days left', report.daysLeft],
     ['Needed per day', centsToCell(report.neededPerDay)],
     ['Projected month', centsToCell(report.projectedMonth)],
-    ['Pace method', report.paceMethod === 'day-of-week' ? 'Weighted by your day-of-week pattern' : 'Flat daily pace'],
+    [
+      'Pace method',
+      report.paceMethod === 'day-of-week' ? 'Weighted by your day-of-week pattern' : 'Flat daily pace',
+    ],
     ['Last full month', last ? last.month : ''],
     ['Last full month sales', last ? centsToCell(last.amount) : ''],
-    ['Full months at target (last 12 full months)', `${report.monthsAtTargetLast12} of ${report.fullMonthsCounted}`],
+    [
+      'Full months at target (last 12 full months)',
+      `${report.monthsAtTargetLast12} of ${report.fullMonthsCounted}`,
+    ],
     ['Sales, last 12 full months', centsToCell(report.trailing12)],
     ['Sales, last 12 months to as-of', centsToCell(report.rolling12)],
     ['Year to date', centsToCell(report.yearToDate)],
@@ -62,7 +81,9 @@ export function TTS_THRESHOLD(statement: Arg, monthly_target?: Arg, annual_targe
 function asOfDate(value: Arg): string {
   const cell = scalarOf(value, 'as_of');
   if (isDateValue(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
-  const match = /^\s*(\d{4})[-/](\d{2})[-/](\d{2})\s*$/.exec(String(cell)) ?? /^\s*(\d{4})(\d{2})(\d{2})\s*$/.exec(String(cell));
+  const match =
+    /^\s*(\d{4})[-/](\d{2})[-/](\d{2})\s*$/.exec(String(cell)) ??
+    /^\s*(\d{4})(\d{2})(\d{2})\s*$/.exec(String(cell));
   if (!match) throw new Error(`as_of must be a date such as 2026-06-15, found ${describe(cell)}.`);
   return `${match[1]}-${match[2]}-${match[3]}`;
 }

@@ -16,7 +16,9 @@ type Arg = unknown;
  * @customfunction
  */
 export function TTS_SETTLEMENT(statement: Arg): number {
-  return centsToCell(readStatement(statement, { keepRows: false, settlementFor: 'TTS_SETTLEMENT' }).totals.settlement);
+  return centsToCell(
+    readStatement(statement, { keepRows: false, settlementFor: 'TTS_SETTLEMENT' }).totals.settlement,
+  );
 }
 
 /**
@@ -47,7 +49,9 @@ export function metricOf(metric: Arg): SalesMetric {
   if (isOmitted(metric)) return 'gross';
   const text = String(scalarOf(metric, 'metric')).trim().toLowerCase();
   if (text === 'gross' || text === 'net' || text === 'settlement') return text;
-  throw new Error(`metric must be "gross", "net" or "settlement", found ${describe(scalarOf(metric, 'metric'))}.`);
+  throw new Error(
+    `metric must be "gross", "net" or "settlement", found ${describe(scalarOf(metric, 'metric'))}.`,
+  );
 }
 
 /** `YYYY-MM` from a date cell or text such as "2026-03", "2026/03" or "2026-03-15". */

@@ -10,8 +10,28 @@ import { CURRENCY_FORMAT, TEXT_FORMAT, textCell, writeBlock, type Cell } from '.
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
-export const ADS_MONTH_HEADER = ['Month', 'Ad spend', 'Attributed revenue', 'Net profit', 'GMV Pay transfers', 'Ad fees in settlement', 'Profit after ads', 'TACoS', 'Blended ROAS', 'Attributed ROAS'];
-export const ADS_PRODUCT_HEADER = ['Product', 'Ad spend', 'GMV Max revenue', 'ROAS', 'Break-even ROAS', 'Profit after ads', 'Affiliate share', 'Note'];
+export const ADS_MONTH_HEADER = [
+  'Month',
+  'Ad spend',
+  'Attributed revenue',
+  'Net profit',
+  'GMV Pay transfers',
+  'Ad fees in settlement',
+  'Profit after ads',
+  'TACoS',
+  'Blended ROAS',
+  'Attributed ROAS',
+];
+export const ADS_PRODUCT_HEADER = [
+  'Product',
+  'Ad spend',
+  'GMV Max revenue',
+  'ROAS',
+  'Break-even ROAS',
+  'Profit after ads',
+  'Affiliate share',
+  'Note',
+];
 
 const PERCENT = '0.00%';
 const RATIO = '0.00';
@@ -35,24 +55,68 @@ export function writeAdsBlocks(sheet: Sheet, row: number, model: AdsDashboardMod
   sheet.getRange(row, 1).setFontWeight('bold');
   const monthsRow = row + 1;
   const months = model.months.map((m): Cell[] => [
-    m.month, dollars(m.spend), dollars(m.attributedRevenue), dollars(m.netProfit), dollars(m.gmvPayTransfers), dollars(m.adFeesInSettlement),
-    dollars(m.profitAfterAds), num(m.tacos), num(m.blendedRoas), num(m.attributedRoas),
+    m.month,
+    dollars(m.spend),
+    dollars(m.attributedRevenue),
+    dollars(m.netProfit),
+    dollars(m.gmvPayTransfers),
+    dollars(m.adFeesInSettlement),
+    dollars(m.profitAfterAds),
+    num(m.tacos),
+    num(m.blendedRoas),
+    num(m.attributedRoas),
   ]);
-  headered(sheet, monthsRow, ADS_MONTH_HEADER, months,
-    [TEXT_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, PERCENT, RATIO, RATIO]);
+  headered(sheet, monthsRow, ADS_MONTH_HEADER, months, [
+    TEXT_FORMAT,
+    CURRENCY_FORMAT,
+    CURRENCY_FORMAT,
+    CURRENCY_FORMAT,
+    CURRENCY_FORMAT,
+    CURRENCY_FORMAT,
+    CURRENCY_FORMAT,
+    PERCENT,
+    RATIO,
+    RATIO,
+  ]);
 
   const productsRow = monthsRow + months.length + 2;
   const products = model.products.products.map((p): Cell[] => [
-    textCell(p.product), dollars(p.spend), dollars(p.revenue), num(p.actualRoas), num(p.breakevenRoas), dollars(p.profitAfterAds), num(p.affiliateShare),
+    textCell(p.product),
+    dollars(p.spend),
+    dollars(p.revenue),
+    num(p.actualRoas),
+    num(p.breakevenRoas),
+    dollars(p.profitAfterAds),
+    num(p.affiliateShare),
     textCell(p.note || (p.losing ? 'Ads lose money after product cost.' : '')),
   ]);
-  const productBody = products.length > 0 ? products : [['No GMV Max rows by product yet', '', '', '', '', '', '', ''] as Cell[]];
-  headered(sheet, productsRow, ADS_PRODUCT_HEADER, productBody,
-    [TEXT_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, RATIO, RATIO, CURRENCY_FORMAT, PERCENT, TEXT_FORMAT]);
+  const productBody =
+    products.length > 0
+      ? products
+      : [['No GMV Max rows by product yet', '', '', '', '', '', '', ''] as Cell[]];
+  headered(sheet, productsRow, ADS_PRODUCT_HEADER, productBody, [
+    TEXT_FORMAT,
+    CURRENCY_FORMAT,
+    CURRENCY_FORMAT,
+    RATIO,
+    RATIO,
+    CURRENCY_FORMAT,
+    PERCENT,
+    TEXT_FORMAT,
+  ]);
 
   const factsRow = productsRow + productBody.length + 2;
-  headered(sheet, factsRow, ['About the ad figures', ''], model.facts.map(([label, text]) => [label, textCell(text)]), [TEXT_FORMAT, TEXT_FORMAT]);
-  return { months: { row: monthsRow, rows: months.length }, products: { row: productsRow, rows: products.length } };
+  headered(
+    sheet,
+    factsRow,
+    ['About the ad figures', ''],
+    model.facts.map(([label, text]) => [label, textCell(text)]),
+    [TEXT_FORMAT, TEXT_FORMAT],
+  );
+  return {
+    months: { row: monthsRow, rows: months.length },
+    products: { row: productsRow, rows: products.length },
+  };
 }
 
 /** Spend vs profit after ads per month; ROAS vs break-even per product. */
@@ -60,28 +124,36 @@ export function adsCharts(sheet: Sheet, blocks: AdsBlocks, chartColumn: number):
   const charts: Chart[] = [];
   const { row, rows } = blocks.months;
   if (rows > 0) {
-    charts.push(sheet.newChart().asColumnChart()
-      .addRange(sheet.getRange(row, 1, rows + 1, 2))
-      .addRange(sheet.getRange(row, 7, rows + 1, 1))
-      .setNumHeaders(1)
-      .setOption('title', 'Ad spend vs profit after ads, by month')
-      .setOption('colors', ['#db4437', '#0f9d58'])
-      .setOption('vAxis', { format: '$#,##0' })
-      .setOption('legend', { position: 'bottom' })
-      .setPosition(row, chartColumn, 0, 0)
-      .build());
+    charts.push(
+      sheet
+        .newChart()
+        .asColumnChart()
+        .addRange(sheet.getRange(row, 1, rows + 1, 2))
+        .addRange(sheet.getRange(row, 7, rows + 1, 1))
+        .setNumHeaders(1)
+        .setOption('title', 'Ad spend vs profit after ads, by month')
+        .setOption('colors', ['#db4437', '#0f9d58'])
+        .setOption('vAxis', { format: '$#,##0' })
+        .setOption('legend', { position: 'bottom' })
+        .setPosition(row, chartColumn, 0, 0)
+        .build(),
+    );
   }
   const p = blocks.products;
   if (p.rows > 0) {
-    charts.push(sheet.newChart().asBarChart()
-      .addRange(sheet.getRange(p.row, 1, p.rows + 1, 1))
-      .addRange(sheet.getRange(p.row, 4, p.rows + 1, 2))
-      .setNumHeaders(1)
-      .setOption('title', 'ROAS vs break-even ROAS per product (money-losing first)')
-      .setOption('colors', ['#4285f4', '#db4437'])
-      .setOption('legend', { position: 'bottom' })
-      .setPosition(p.row, chartColumn + 7, 0, 0)
-      .build());
+    charts.push(
+      sheet
+        .newChart()
+        .asBarChart()
+        .addRange(sheet.getRange(p.row, 1, p.rows + 1, 1))
+        .addRange(sheet.getRange(p.row, 4, p.rows + 1, 2))
+        .setNumHeaders(1)
+        .setOption('title', 'ROAS vs break-even ROAS per product (money-losing first)')
+        .setOption('colors', ['#4285f4', '#db4437'])
+        .setOption('legend', { position: 'bottom' })
+        .setPosition(p.row, chartColumn + 7, 0, 0)
+        .build(),
+    );
   }
   return charts;
 }

@@ -34,7 +34,8 @@ export interface ChartAxisTops {
   year: number | null;
 }
 
-const moneyAxis = (top: number | null) => (top === null ? MONEY_AXIS : { ...MONEY_AXIS, viewWindow: { min: 0, max: top } });
+const moneyAxis = (top: number | null) =>
+  top === null ? MONEY_AXIS : { ...MONEY_AXIS, viewWindow: { min: 0, max: top } };
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
@@ -72,7 +73,9 @@ const BAND_WIDTH_OFFSET = 8;
  */
 function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | null): Chart {
   const { row, column, rows } = b.table;
-  return sheet.newChart().asComboChart()
+  return sheet
+    .newChart()
+    .asComboChart()
     .addRange(sheet.getRange(row, column, rows + 1, 5))
     .addRange(sheet.getRange(row, column + BAND_WIDTH_OFFSET, rows + 1, 1))
     .setNumHeaders(1)
@@ -93,7 +96,9 @@ function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string, top: number |
 }
 
 function yearChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | null): Chart {
-  return sheet.newChart().asLineChart()
+  return sheet
+    .newChart()
+    .asLineChart()
     .addRange(sheet.getRange(b.year.row, b.year.column, 13, 4))
     .setNumHeaders(1)
     .setOption('title', title)
@@ -109,7 +114,9 @@ function yearChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | nu
 }
 
 function feesChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
-  return sheet.newChart().asBarChart()
+  return sheet
+    .newChart()
+    .asBarChart()
     .addRange(sheet.getRange(b.fees.row, b.fees.column, b.fees.rows + 1, 2))
     .setNumHeaders(1)
     .setOption('title', title)
@@ -125,7 +132,11 @@ function feesChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
  * (profit, costs, ads: each from its own module); returns how many it drew.
  */
 export function drawDashboardCharts(
-  sheet: Sheet, blocks: ChartBlocks, titles: ChartTitles, tops: ChartAxisTops = { monthly: null, year: null }, more: ((sheet: Sheet, chartColumn: number) => Chart | Chart[])[] = [],
+  sheet: Sheet,
+  blocks: ChartBlocks,
+  titles: ChartTitles,
+  tops: ChartAxisTops = { monthly: null, year: null },
+  more: ((sheet: Sheet, chartColumn: number) => Chart | Chart[])[] = [],
 ): number {
   const sellers = removeOwnCharts(sheet);
   const charts = [

@@ -46,7 +46,8 @@ function message(state: Freshness): string {
   if (state.refreshedAt === 0) return 'Not built yet: use Refresh dashboard.';
   const p = state.pending;
   if (!p) return `Up to date with TTS Ledger (refreshed ${clock(state.refreshedAt)}).`;
-  const files = p.files.slice(0, MAX_FILES_NAMED).join(', ') + (p.files.length > MAX_FILES_NAMED ? ', …' : '');
+  const files =
+    p.files.slice(0, MAX_FILES_NAMED).join(', ') + (p.files.length > MAX_FILES_NAMED ? ', …' : '');
   return `Out of date: ${plural(p.rows, 'new ledger row')} from ${plural(p.imports, 'import')} since ${clock(p.since)} (${files}), not shown here. Use Refresh dashboard.`;
 }
 
@@ -78,11 +79,16 @@ export function markLedgerChanged(fileName: string, rowsAdded: number, now: Date
 function writeFreshnessLine(text: string): void {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(DASHBOARD_TAB);
   if (!sheet || sheet.getLastRow() === 0) return;
-  const values = sheet.getRange(1, 1, sheet.getLastRow(), Math.min(OWNED_COLUMNS, sheet.getMaxColumns())).getValues();
+  const values = sheet
+    .getRange(1, 1, sheet.getLastRow(), Math.min(OWNED_COLUMNS, sheet.getMaxColumns()))
+    .getValues();
   for (let r = 0; r < values.length; r++) {
     const c = values[r].indexOf(FRESHNESS_LABEL);
     if (c >= 0 && c + 1 < values[r].length) {
-      sheet.getRange(r + 1, c + 2).setNumberFormat('@').setValue(textCell(text));
+      sheet
+        .getRange(r + 1, c + 2)
+        .setNumberFormat('@')
+        .setValue(textCell(text));
       rememberDashboardRow(sheet, r + 1);
       return;
     }

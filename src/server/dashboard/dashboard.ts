@@ -7,7 +7,11 @@
 import { centsToDollars } from '../../core/money';
 import type { DashboardResult, SalesMetric, Settings } from '../../core/contract';
 import { axisTopWithoutTarget } from '../../core/analysis/chart-scale';
-import { dashboardModel, type DashboardModel, type OutlookOptions } from '../../core/analysis/dashboard-model';
+import {
+  dashboardModel,
+  type DashboardModel,
+  type OutlookOptions,
+} from '../../core/analysis/dashboard-model';
 import { formatDollars } from '../../core/analysis/threshold';
 import { drawDashboardCharts, type ChartBlocks } from './dashboard-charts';
 import { FRESHNESS_LABEL, markDashboardRefreshed } from './dashboard-freshness';
@@ -25,12 +29,29 @@ import { adsCharts, writeAdsBlocks } from './ads-dashboard';
 import { COSTS_SHEET, costsSheet, readCostsTab } from '../sheets/costs-sheet';
 import { NO_ADS_NOTE } from '../../core/analysis/ad-spend';
 import { moneyFlowChart, netProfitChart, writeProfitBlocks, type Block } from './profit-blocks';
-import { CURRENCY_FORMAT, TEXT_FORMAT, ensureColumns, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
+import {
+  CURRENCY_FORMAT,
+  TEXT_FORMAT,
+  ensureColumns,
+  textCell,
+  writeBlock,
+  type Cell,
+} from '../sheets/sheet-writing';
 
 export { DASHBOARD_TAB } from './dashboard-tab';
 
 /** The last column is the 80 % range's width, what the chart stacks on the low bound to shade the band. */
-export const TABLE_HEADER = ['Month', 'Sales', 'Monthly target', 'Forecast', 'Low (80%)', 'High (80%)', 'Net profit', 'Fees paid', 'High − low (80%)'];
+export const TABLE_HEADER = [
+  'Month',
+  'Sales',
+  'Monthly target',
+  'Forecast',
+  'Low (80%)',
+  'High (80%)',
+  'Net profit',
+  'Fees paid',
+  'High − low (80%)',
+];
 export const YEAR_HEADER = ['Month', 'Sales this year', 'Expected', 'Annual target'];
 export const FEES_HEADER = ['Fee category', 'Fees paid'];
 
@@ -66,8 +87,21 @@ function dashboardSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   return sheet;
 }
 
-function writeHeaderedBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, column: number, header: string[], body: Cell[][], formats: string[]): void {
-  writeBlock(sheet, row, column, [header, ...body], [header.map(() => TEXT_FORMAT), ...body.map(() => formats)]);
+function writeHeaderedBlock(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  column: number,
+  header: string[],
+  body: Cell[][],
+  formats: string[],
+): void {
+  writeBlock(
+    sheet,
+    row,
+    column,
+    [header, ...body],
+    [header.map(() => TEXT_FORMAT), ...body.map(() => formats)],
+  );
   sheet.getRange(row, column, 1, header.length).setFontWeight('bold');
 }
 
@@ -81,62 +115,111 @@ interface FactsContext {
   freshness: string;
 }
 
-function facts(model: DashboardModel, settings: Settings, { problems, ledger, costs, hasAds, freshness }: FactsContext): Cell[][] {
+function facts(
+  model: DashboardModel,
+  settings: Settings,
+  { problems, ledger, costs, hasAds, freshness }: FactsContext,
+): Cell[][] {
   const s = model.status;
   const missing = model.missingCostSkus;
   const lines: [string, string][] = [
     [FRESHNESS_LABEL, freshness],
     ['As of', `${s.asOf} (latest date in the TTS Ledger tab)`],
     ['Sales metric', METRIC_LABELS[settings.metric]],
-    ['Targets', `${formatDollars(s.monthlyTargetCents)} a month, ${formatDollars(s.annualTargetCents)} a year`],
+    [
+      'Targets',
+      `${formatDollars(s.monthlyTargetCents)} a month, ${formatDollars(s.annualTargetCents)} a year`,
+    ],
     ['This month', s.paceLine],
     ['Forecast', s.forecastMessage],
-    ['Unit costs', missing.length === 0
-      ? 'Every sold SKU has a unit cost.'
-      : `Net profit is before product cost for ${missing.length} sold SKU${missing.length === 1 ? '' : 's'} with no unit cost in TTS COGS: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`],
+    [
+      'Unit costs',
+      missing.length === 0
+        ? 'Every sold SKU has a unit cost.'
+        : `Net profit is before product cost for ${missing.length} sold SKU${missing.length === 1 ? '' : 's'} with no unit cost in TTS COGS: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`,
+    ],
     ['Running costs', costsLine(costs)],
-    ['Ad spend', hasAds ? 'From the TTS Ads tab: see the ad blocks below (profit after ads, TACoS, ROAS).' : NO_ADS_NOTE],
+    [
+      'Ad spend',
+      hasAds ? 'From the TTS Ads tab: see the ad blocks below (profit after ads, TACoS, ROAS).' : NO_ADS_NOTE,
+    ],
   ];
-  if (model.undatedRows > 0) lines.push(['Undated rows', `${model.undatedRows} ledger rows have no order or statement date and are in no month.`]);
+  if (model.undatedRows > 0)
+    lines.push([
+      'Undated rows',
+      `${model.undatedRows} ledger rows have no order or statement date and are in no month.`,
+    ]);
   if (ledger.skipped > 0) lines.push(['Skipped rows', skippedRowsText(ledger.skipped)]);
   if (ledger.superseded > 0) lines.push(['Settled estimates', supersededText(ledger.superseded)]);
-  if (problems.length > 0) lines.push(['Unread rows', `${problems.length} ledger rows could not be read: ${problems[0]}`]);
+  if (problems.length > 0)
+    lines.push(['Unread rows', `${problems.length} ledger rows could not be read: ${problems[0]}`]);
   return lines.map(([label, value]) => [label, textCell(value)]);
 }
 
 function costsLine(count: number): string {
-  return count === 0 ? `None yet: add software, staff or storage in the ${COSTS_SHEET} tab.` : `${count} from the ${COSTS_SHEET} tab, each month its share by days.`;
+  return count === 0
+    ? `None yet: add software, staff or storage in the ${COSTS_SHEET} tab.`
+    : `${count} from the ${COSTS_SHEET} tab, each month its share by days.`;
 }
 
 /** "Net profit by month", or "… before product cost for 3 SKUs" while sold SKUs have no unit cost. */
 export function profitTitle(missing: number): string {
-  return missing === 0 ? 'Net profit and margin by month' : `Net profit and margin by month, before product cost for ${missing} SKU${missing === 1 ? '' : 's'}`;
+  return missing === 0
+    ? 'Net profit and margin by month'
+    : `Net profit and margin by month, before product cost for ${missing} SKU${missing === 1 ? '' : 's'}`;
 }
 
 /** Writes every block; returns where they are for the charts. */
-function writeBlocks(sheet: GoogleAppsScript.Spreadsheet.Sheet, model: DashboardModel, settings: Settings, context: FactsContext): ChartBlocks & { profit: Block; flow: Block } {
+function writeBlocks(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  model: DashboardModel,
+  settings: Settings,
+  context: FactsContext,
+): ChartBlocks & { profit: Block; flow: Block } {
   const target = model.status.monthlyTargetCents;
   const table = model.months.map((m): Cell[] => [
-    m.month, dollars(m.sales), dollars(target), dollars(m.forecast), dollars(m.low80), dollars(m.high80), dollars(m.netProfit), dollars(m.feesPaid),
+    m.month,
+    dollars(m.sales),
+    dollars(target),
+    dollars(m.forecast),
+    dollars(m.low80),
+    dollars(m.high80),
+    dollars(m.netProfit),
+    dollars(m.feesPaid),
     m.low80 === null || m.high80 === null ? '' : dollars(m.high80 - m.low80),
   ]);
   const money = [TEXT_FORMAT, ...TABLE_HEADER.slice(1).map(() => CURRENCY_FORMAT)];
   writeHeaderedBlock(sheet, 1, TABLE_COLUMN, TABLE_HEADER, table, money);
 
   const annual = model.status.annualTargetCents;
-  const year = model.year.map((y): Cell[] => [y.month, dollars(y.actual), dollars(y.expected), dollars(annual)]);
+  const year = model.year.map((y): Cell[] => [
+    y.month,
+    dollars(y.actual),
+    dollars(y.expected),
+    dollars(annual),
+  ]);
   writeHeaderedBlock(sheet, 1, YEAR_COLUMN, YEAR_HEADER, year, money.slice(0, 4));
 
   // A bar chart needs a row to draw: a year without fees shows one empty category.
-  const fees: Cell[][] = model.feesByCategory.length > 0
-    ? model.feesByCategory.map((f) => [f.category, dollars(f.paid)])
-    : [['No fees this year', 0]];
+  const fees: Cell[][] =
+    model.feesByCategory.length > 0
+      ? model.feesByCategory.map((f) => [f.category, dollars(f.paid)])
+      : [['No fees this year', 0]];
   writeHeaderedBlock(sheet, 1, FEES_COLUMN, FEES_HEADER, fees, money.slice(0, 2));
 
   const about = facts(model, settings, context);
-  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], about, [TEXT_FORMAT, TEXT_FORMAT]);
+  writeHeaderedBlock(sheet, FACTS_ROW, YEAR_COLUMN, ['About these numbers', ''], about, [
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+  ]);
   const below = Math.max(table.length + 1, FACTS_ROW + about.length) + 2;
-  const { profit, flow } = writeProfitBlocks(sheet, below, TABLE_COLUMN, model.profit, profitTitle(model.missingCostSkus.length));
+  const { profit, flow } = writeProfitBlocks(
+    sheet,
+    below,
+    TABLE_COLUMN,
+    model.profit,
+    profitTitle(model.missingCostSkus.length),
+  );
   sheet.setFrozenRows(1);
   const historyRows = model.months.filter((m) => m.sales !== null).length;
   return {
@@ -164,39 +247,80 @@ export function refreshDashboard(_arg: null): DashboardResult {
   if (!model.status.hasData) return { message: model.status.message, months: 0, charts: 0 };
 
   const year = model.status.asOf.slice(0, 4);
-  const adsModel = adsDashboardModel(readAdRows(), ledger.rows, cogs, new Map(model.months.map((m) => [m.month, m.netProfit])), readCampaignSkus());
+  const adsModel = adsDashboardModel(
+    readAdRows(),
+    ledger.rows,
+    cogs,
+    new Map(model.months.map((m) => [m.month, m.netProfit])),
+    readCampaignSkus(),
+  );
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
     const freshness = markDashboardRefreshed(new Date());
-    const blocks = writeBlocks(sheet, model, settings, { problems: ledger.problems, ledger, costs: costs.length, hasAds: Boolean(adsModel), freshness });
+    const blocks = writeBlocks(sheet, model, settings, {
+      problems: ledger.problems,
+      ledger,
+      costs: costs.length,
+      hasAds: Boolean(adsModel),
+      freshness,
+    });
     const ads = adsModel && writeAdsBlocks(sheet, sheet.getLastRow() + 3, adsModel);
     rememberDashboard(sheet);
     sheet.activate(); // the seller's next look is the answer
     const monthlyTarget = formatDollars(model.status.monthlyTargetCents);
     const annualTarget = formatDollars(model.status.annualTargetCents);
     const tops = {
-      monthly: axisTopWithoutTarget(model.months.flatMap((m) => [m.sales, m.forecast, m.high80]), model.status.monthlyTargetCents),
-      year: axisTopWithoutTarget(model.year.flatMap((y) => [y.actual, y.expected]), model.status.annualTargetCents),
+      monthly: axisTopWithoutTarget(
+        model.months.flatMap((m) => [m.sales, m.forecast, m.high80]),
+        model.status.monthlyTargetCents,
+      ),
+      year: axisTopWithoutTarget(
+        model.year.flatMap((y) => [y.actual, y.expected]),
+        model.status.annualTargetCents,
+      ),
     };
-    return drawDashboardCharts(sheet, blocks, {
-      monthly: tops.monthly === null
-        ? `Monthly sales vs the ${monthlyTarget} target, with forecast`
-        : `Monthly sales with forecast; the ${monthlyTarget} target is above the chart`,
-      year: tops.year === null
-        ? `Sales in ${year} vs the ${annualTarget} annual target`
-        : `Sales in ${year}; the ${annualTarget} annual target is above the chart`,
-      fees: `Fees paid by category, ${year}`,
-    }, tops, [
-      (s, column) => netProfitChart(s, blocks.profit, { row: 20, column: column + 7 }, profitTitle(model.missingCostSkus.length)),
-      (s, column) => moneyFlowChart(s, blocks.flow, { row: 39, column }, 'Where the money went, by month'),
-      (s, column) => (ads ? adsCharts(s, ads, column) : []),
-    ]);
+    return drawDashboardCharts(
+      sheet,
+      blocks,
+      {
+        monthly:
+          tops.monthly === null
+            ? `Monthly sales vs the ${monthlyTarget} target, with forecast`
+            : `Monthly sales with forecast; the ${monthlyTarget} target is above the chart`,
+        year:
+          tops.year === null
+            ? `Sales in ${year} vs the ${annualTarget} annual target`
+            : `Sales in ${year}; the ${annualTarget} annual target is above the chart`,
+        fees: `Fees paid by category, ${year}`,
+      },
+      tops,
+      [
+        (s, column) =>
+          netProfitChart(
+            s,
+            blocks.profit,
+            { row: 20, column: column + 7 },
+            profitTitle(model.missingCostSkus.length),
+          ),
+        (s, column) => moneyFlowChart(s, blocks.flow, { row: 39, column }, 'Where the money went, by month'),
+        (s, column) => (ads ? adsCharts(s, ads, column) : []),
+      ],
+    );
   });
   const months = model.months.filter((m) => m.sales !== null).length;
   const missing = model.missingCostSkus.length;
-  const unitCosts = missing === 0 ? '' : ` Net profit is before product cost for ${missing} sold SKU${missing === 1 ? '' : 's'} with no unit cost in TTS COGS.`;
+  const unitCosts =
+    missing === 0
+      ? ''
+      : ` Net profit is before product cost for ${missing} sold SKU${missing === 1 ? '' : 's'} with no unit cost in TTS COGS.`;
   return {
-    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[skippedRowsText(ledger.skipped), supersededText(ledger.superseded)].filter(Boolean).map((t) => ` ${t}`).join('')}`,
+    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[
+      skippedRowsText(ledger.skipped),
+      supersededText(ledger.superseded),
+    ]
+      .filter(Boolean)
+      .map((t) => ` ${t}`)
+      .join('')}`,
     months,
     charts,
   };

@@ -7,7 +7,17 @@ import { centsToDollars } from '../../core/money';
 import { MONEY_FLOW_PARTS, type MonthProfit } from '../../core/analysis/dashboard-profit';
 import { CURRENCY_FORMAT, TEXT_FORMAT, writeBlock, type Cell } from '../sheets/sheet-writing';
 
-export const PROFIT_HEADER = ['Month', 'Settlement', 'COGS', 'Gross profit', 'Samples', 'Running costs', 'Ad spend', 'Net profit', 'Net margin'];
+export const PROFIT_HEADER = [
+  'Month',
+  'Settlement',
+  'COGS',
+  'Gross profit',
+  'Samples',
+  'Running costs',
+  'Ad spend',
+  'Net profit',
+  'Net margin',
+];
 export const FLOW_HEADER = ['Month', ...MONEY_FLOW_PARTS.map(([, label]) => label)];
 const PERCENT_FORMAT = '0.0%';
 
@@ -23,39 +33,98 @@ export interface Block {
 
 const dollars = (cents: number | null): Cell => (cents === null ? '' : centsToDollars(cents));
 
-function write(sheet: Sheet, row: number, column: number, title: string, header: string[], body: Cell[][], formats: string[]): Block {
-  writeBlock(sheet, row, column, [[title, ...header.slice(1).map(() => '')], header, ...body], [header.map(() => TEXT_FORMAT), header.map(() => TEXT_FORMAT), ...body.map(() => formats)]);
+function write(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  title: string,
+  header: string[],
+  body: Cell[][],
+  formats: string[],
+): Block {
+  writeBlock(
+    sheet,
+    row,
+    column,
+    [[title, ...header.slice(1).map(() => '')], header, ...body],
+    [header.map(() => TEXT_FORMAT), header.map(() => TEXT_FORMAT), ...body.map(() => formats)],
+  );
   sheet.getRange(row, column, 2, header.length).setFontWeight('bold');
   return { row: row + 1, column, rows: body.length };
 }
 
 /** Writes both blocks from `row` down in column `column`; returns where they are. */
-export function writeProfitBlocks(sheet: Sheet, row: number, column: number, months: readonly MonthProfit[], title: string): { profit: Block; flow: Block } {
+export function writeProfitBlocks(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  months: readonly MonthProfit[],
+  title: string,
+): { profit: Block; flow: Block } {
   const body = months.map((m): Cell[] => [
-    m.month, dollars(m.lines.settlement), dollars(m.cogs), dollars(m.grossProfit), dollars(m.samples), dollars(m.runningCosts),
-    dollars(m.adSpend), dollars(m.netProfit), m.netMargin === null ? '' : Math.round(m.netMargin * 10_000) / 10_000,
+    m.month,
+    dollars(m.lines.settlement),
+    dollars(m.cogs),
+    dollars(m.grossProfit),
+    dollars(m.samples),
+    dollars(m.runningCosts),
+    dollars(m.adSpend),
+    dollars(m.netProfit),
+    m.netMargin === null ? '' : Math.round(m.netMargin * 10_000) / 10_000,
   ]);
-  const money = PROFIT_HEADER.map((_, i) => (i === 0 ? TEXT_FORMAT : i === PROFIT_HEADER.length - 1 ? PERCENT_FORMAT : CURRENCY_FORMAT));
+  const money = PROFIT_HEADER.map((_, i) =>
+    i === 0 ? TEXT_FORMAT : i === PROFIT_HEADER.length - 1 ? PERCENT_FORMAT : CURRENCY_FORMAT,
+  );
   const profit = write(sheet, row, column, title, PROFIT_HEADER, body, money);
-  const flowBody = months.map((m): Cell[] => [m.month, ...MONEY_FLOW_PARTS.map(([part]) => dollars(m.flow[part]))]);
-  const flow = write(sheet, profit.row + profit.rows + 2, column, 'Where the money went (gross sales = the sum of the parts)', FLOW_HEADER, flowBody,
-    FLOW_HEADER.map((_, i) => (i === 0 ? TEXT_FORMAT : CURRENCY_FORMAT)));
+  const flowBody = months.map((m): Cell[] => [
+    m.month,
+    ...MONEY_FLOW_PARTS.map(([part]) => dollars(m.flow[part])),
+  ]);
+  const flow = write(
+    sheet,
+    profit.row + profit.rows + 2,
+    column,
+    'Where the money went (gross sales = the sum of the parts)',
+    FLOW_HEADER,
+    flowBody,
+    FLOW_HEADER.map((_, i) => (i === 0 ? TEXT_FORMAT : CURRENCY_FORMAT)),
+  );
   return { profit, flow };
 }
 
 const GREEN = '#0f9d58';
 const GREY = '#9aa0a6';
-const FLOW_COLORS = ['#f4b400', '#db4437', '#ab47bc', '#8d6e63', '#ff7043', '#5c6bc0', '#00acc1', GREY, GREEN];
+const FLOW_COLORS = [
+  '#f4b400',
+  '#db4437',
+  '#ab47bc',
+  '#8d6e63',
+  '#ff7043',
+  '#5c6bc0',
+  '#00acc1',
+  GREY,
+  GREEN,
+];
 
 /** Net profit (columns) and net margin (line, right axis) by month. */
-export function netProfitChart(sheet: Sheet, block: Block, at: { row: number; column: number }, title: string): Chart {
-  return sheet.newChart().asComboChart()
+export function netProfitChart(
+  sheet: Sheet,
+  block: Block,
+  at: { row: number; column: number },
+  title: string,
+): Chart {
+  return sheet
+    .newChart()
+    .asComboChart()
     .addRange(sheet.getRange(block.row, block.column, block.rows + 1, 1))
     .addRange(sheet.getRange(block.row, block.column + 7, block.rows + 1, 2))
     .setNumHeaders(1)
     .setOption('title', title)
     .setOption('seriesType', 'bars')
-    .setOption('series', { 0: { type: 'bars', color: GREEN, targetAxisIndex: 0 }, 1: { type: 'line', color: GREY, targetAxisIndex: 1, pointSize: 4 } })
+    .setOption('series', {
+      0: { type: 'bars', color: GREEN, targetAxisIndex: 0 },
+      1: { type: 'line', color: GREY, targetAxisIndex: 1, pointSize: 4 },
+    })
     .setOption('vAxes', { 0: { format: '$#,##0' }, 1: { format: '0%' } })
     .setOption('legend', { position: 'bottom' })
     .setPosition(at.row, at.column, 0, 0)
@@ -63,8 +132,15 @@ export function netProfitChart(sheet: Sheet, block: Block, at: { row: number; co
 }
 
 /** Each month's gross sales stacked by where they went. */
-export function moneyFlowChart(sheet: Sheet, block: Block, at: { row: number; column: number }, title: string): Chart {
-  return sheet.newChart().asColumnChart()
+export function moneyFlowChart(
+  sheet: Sheet,
+  block: Block,
+  at: { row: number; column: number },
+  title: string,
+): Chart {
+  return sheet
+    .newChart()
+    .asColumnChart()
     .addRange(sheet.getRange(block.row, block.column, block.rows + 1, FLOW_HEADER.length))
     .setNumHeaders(1)
     .setOption('isStacked', true)

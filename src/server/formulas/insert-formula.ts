@@ -4,8 +4,19 @@
  * A cell that already holds something is replaced only after the seller confirms.
  */
 import { boolean, object, oneOf, text } from '../import/request-shapes';
-import type { FormulaSourceTab, FormulaSources, InsertFormulaRequest, InsertFormulaResult } from '../../core/contract';
-import { FORMULA_CHOICES, buildFormula, columnLetters, formulaChoice, quoteSheetName } from '../../core/formula-builder';
+import type {
+  FormulaSourceTab,
+  FormulaSources,
+  InsertFormulaRequest,
+  InsertFormulaResult,
+} from '../../core/contract';
+import {
+  FORMULA_CHOICES,
+  buildFormula,
+  columnLetters,
+  formulaChoice,
+  quoteSheetName,
+} from '../../core/formula-builder';
 import { LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { detectLayout, HEADER_SCAN_ROWS } from '../../core/read/layouts';
 import { checkRequest } from '../import/request-check';
@@ -37,12 +48,21 @@ function cellName(range: GoogleAppsScript.Spreadsheet.Range): string {
 
 export function listFormulaSources(_arg: null): FormulaSources {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tabs = ss.getSheets().filter((s) => s.getName() !== COGS_SHEET).map(sourceTab)
+  const tabs = ss
+    .getSheets()
+    .filter((s) => s.getName() !== COGS_SHEET)
+    .map(sourceTab)
     .filter((t): t is FormulaSourceTab => t !== null && t.layout !== '');
   // The ledger first (it holds every import), then exports in tab order.
   tabs.sort((a, b) => Number(b.name === LEDGER_TAB) - Number(a.name === LEDGER_TAB));
   const cogsSheet = ss.getSheetByName(COGS_SHEET);
-  return { sources: tabs, cogs: cogsSheet ? sourceTab(cogsSheet) ?? { name: COGS_SHEET, lastColumn: cogsSheet.getLastColumn(), layout: '' } : null, cell: cellName(ss.getCurrentCell() ?? ss.getActiveSheet().getRange(1, 1)) };
+  return {
+    sources: tabs,
+    cogs: cogsSheet
+      ? (sourceTab(cogsSheet) ?? { name: COGS_SHEET, lastColumn: cogsSheet.getLastColumn(), layout: '' })
+      : null,
+    cell: cellName(ss.getCurrentCell() ?? ss.getActiveSheet().getRange(1, 1)),
+  };
 }
 
 function shown(value: unknown, formula: string): string {
@@ -58,7 +78,10 @@ export function insertFormula(arg: InsertFormulaRequest): InsertFormulaResult {
   const from = sourceTab(source);
   if (!from) throw new Error(`The ${request.source} tab is empty: import or paste an export into it first.`);
   const cogsSheet = ss.getSheetByName(COGS_SHEET);
-  const cogs = cogsSheet && cogsSheet.getLastColumn() > 0 ? { name: COGS_SHEET, lastColumn: cogsSheet.getLastColumn() } : null;
+  const cogs =
+    cogsSheet && cogsSheet.getLastColumn() > 0
+      ? { name: COGS_SHEET, lastColumn: cogsSheet.getLastColumn() }
+      : null;
   const choice = formulaChoice(request.fn)!;
   const formula = buildFormula(choice.fn, from, cogs);
 
@@ -66,10 +89,14 @@ export function insertFormula(arg: InsertFormulaRequest): InsertFormulaResult {
   const target = cell.getSheet().getName();
   const where = cellName(cell);
   if (NO_FORMULA_TABS.has(target)) {
-    throw new Error(`${where} is in the ${target} tab, which TTS Profit rewrites. Select a cell in one of your own tabs (or a new tab), then Insert again.`);
+    throw new Error(
+      `${where} is in the ${target} tab, which TTS Profit rewrites. Select a cell in one of your own tabs (or a new tab), then Insert again.`,
+    );
   }
   if (target === from.name && cell.getColumn() <= from.lastColumn) {
-    throw new Error(`${where} is inside the range the formula reads (${quoteSheetName(from.name)}!A:${columnLetters(from.lastColumn)}): Sheets would report a circular reference. Select a cell to the right of the data or in another tab.`);
+    throw new Error(
+      `${where} is inside the range the formula reads (${quoteSheetName(from.name)}!A:${columnLetters(from.lastColumn)}): Sheets would report a circular reference. Select a cell to the right of the data or in another tab.`,
+    );
   }
   const existingFormula = cell.getFormula();
   const existing = cell.getValue();

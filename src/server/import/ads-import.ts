@@ -37,11 +37,16 @@ export function getAdsClock(_arg: null): string {
 export function importAds(arg: AdsImportRequest): AdsImportResult {
   const size = JSON.stringify(arg ?? null).length;
   if (size > MAX_CHUNK_CHARS) {
-    throw new Error(`Ads import rejected: the chunk holds ${size} characters of rows; the most one call accepts is ${MAX_CHUNK_CHARS}. Send fewer rows per chunk.`);
+    throw new Error(
+      `Ads import rejected: the chunk holds ${size} characters of rows; the most one call accepts is ${MAX_CHUNK_CHARS}. Send fewer rows per chunk.`,
+    );
   }
   const request = checkRequest(AdsImportSchema, arg, 'Ads import');
   const clock = parseAdClock(request.clock);
-  if (clock === null) throw new Error(`Ads import rejected: clock: expected the ad account's UTC offset such as UTC-07:00, found "${request.clock}".`);
+  if (clock === null)
+    throw new Error(
+      `Ads import rejected: clock: expected the ad account's UTC offset such as UTC-07:00, found "${request.clock}".`,
+    );
   // Keys and levels are the core's, never the caller's: a hand-made key cannot slip past the duplicate check.
   const rows: AdRow[] = request.rows.map((r) => {
     const row = { ...r, clock };
@@ -58,14 +63,21 @@ export function importAds(arg: AdsImportRequest): AdsImportResult {
     }
     properties.setProperty(CLOCK_KEY, clock);
     const tab = openAdsTab(extraColumnsOf(rows));
-    const merge = mergeAdRows(tab.rows, rows, { replace: new Set(request.replace), add: new Set(request.add) }, tab.keyCells);
+    const merge = mergeAdRows(
+      tab.rows,
+      rows,
+      { replace: new Set(request.replace), add: new Set(request.add) },
+      tab.keyCells,
+    );
     const importedAt = now.toISOString().slice(0, 19).replace('T', ' ') + ' UTC';
     appendAdRows(tab, merge.fresh, importedAt);
     replaceAdRows(tab, merge.replace, importedAt);
     prefillAdSkus(merge.fresh);
 
     const raw = properties.getProperty(TALLY_PREFIX + importId);
-    const tally: AdsTally = raw ? (JSON.parse(raw) as AdsTally) : { written: 0, duplicates: 0, replaced: 0, revisions: 0, renames: 0 };
+    const tally: AdsTally = raw
+      ? (JSON.parse(raw) as AdsTally)
+      : { written: 0, duplicates: 0, replaced: 0, revisions: 0, renames: 0 };
     tally.written += merge.fresh.length;
     tally.duplicates += merge.duplicates;
     tally.replaced += merge.replace.length;
@@ -73,10 +85,18 @@ export function importAds(arg: AdsImportRequest): AdsImportResult {
     tally.renames += merge.renames.length;
     if (request.end === 'more') properties.setProperty(TALLY_PREFIX + importId, JSON.stringify(tally));
     else properties.deleteProperty(TALLY_PREFIX + importId);
-    const status = request.end === 'more' ? 'in progress' : request.end === 'cancelled' ? 'cancelled' : 'complete';
+    const status =
+      request.end === 'more' ? 'in progress' : request.end === 'cancelled' ? 'cancelled' : 'complete';
     logImportFinished(importId, tally, status, logMessage(clock, tally, request.end));
     if (request.end !== 'more') markLedgerChanged(request.fileName, tally.written + tally.replaced, now);
-    return { importId, written: merge.fresh.length, duplicates: merge.duplicates, replaced: merge.replace.length, revisions: merge.revisions, renames: merge.renames };
+    return {
+      importId,
+      written: merge.fresh.length,
+      duplicates: merge.duplicates,
+      replaced: merge.replace.length,
+      revisions: merge.revisions,
+      renames: merge.renames,
+    };
   });
 }
 
@@ -93,8 +113,14 @@ const rowsText = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
 function logMessage(clock: string, tally: AdsTally, end: AdsImportRequest['end']): string {
   const parts = [`Days in the ad account's clock, ${clock}.`];
   if (tally.replaced > 0) parts.push(`${rowsText(tally.replaced)} revised by the report replaced.`);
-  if (tally.revisions > 0) parts.push(`${rowsText(tally.revisions)} with revised figures kept as they were until confirmed on the card.`);
-  if (tally.renames > 0) parts.push(`${rowsText(tally.renames)} matching a row under another name (a renamed campaign?) not added until confirmed on the card.`);
+  if (tally.revisions > 0)
+    parts.push(
+      `${rowsText(tally.revisions)} with revised figures kept as they were until confirmed on the card.`,
+    );
+  if (tally.renames > 0)
+    parts.push(
+      `${rowsText(tally.renames)} matching a row under another name (a renamed campaign?) not added until confirmed on the card.`,
+    );
   if (end === 'cancelled') parts.push('Cancelled in the sidebar; import the file again to add the rest.');
   return parts.join(' ');
 }

@@ -13,7 +13,12 @@ import { SUPERSEDED_HEADER } from '../sheets/superseded-marks';
 
 function sizeOf(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): TabSize | null {
   if (!sheet) return null;
-  return { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns(), lastRow: sheet.getLastRow(), lastColumn: sheet.getLastColumn() };
+  return {
+    rows: sheet.getMaxRows(),
+    columns: sheet.getMaxColumns(),
+    lastRow: sheet.getLastRow(),
+    lastColumn: sheet.getLastColumn(),
+  };
 }
 
 /** Cells TTS COGS grows by when the import pre-fills the SKUs it lacks (a new tab: 1,000 × 26 at least). */

@@ -4,14 +4,24 @@
  * of rows is one batch, so a chunk is either in the ledger or not.
  */
 import type {
-  BeginImportRequest, BeginImportResult, FinishImportRequest, ImportChunkRequest, ImportChunkResult, ImportSummary,
+  BeginImportRequest,
+  BeginImportResult,
+  FinishImportRequest,
+  ImportChunkRequest,
+  ImportChunkResult,
+  ImportSummary,
 } from '../../core/contract';
 import { findColumnById } from '../../core/read/catalog';
 import { prefillCogs } from '../sheets/cogs-sheet';
 import { withDocumentLock } from '../sheets/document-lock';
 import { BeginImportSchema, FinishImportSchema, ImportChunkSchema, MAX_CHUNK_CHARS } from './import-schemas';
 import {
-  deleteImportState, loadImportState, newImportId, saveImportState, staleImports, type ImportState,
+  deleteImportState,
+  loadImportState,
+  newImportId,
+  saveImportState,
+  staleImports,
+  type ImportState,
 } from './import-state';
 import { checkImportsTab, logImportFinished, logImportStarted } from '../sheets/imports-log';
 import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
@@ -29,8 +39,12 @@ function prefillFromImport(state: ImportState): number {
 function closeStaleImports(now: number): void {
   for (const state of staleImports(now)) {
     prefillFromImport(state);
-    logImportFinished(state.importId, state, 'interrupted',
-      `The sidebar stopped after ${state.written} new rows. Import the file again to add the rest; rows already written are skipped.`);
+    logImportFinished(
+      state.importId,
+      state,
+      'interrupted',
+      `The sidebar stopped after ${state.written} new rows. Import the file again to add the rest; rows already written are skipped.`,
+    );
     deleteImportState(state.importId);
   }
 }
@@ -39,7 +53,10 @@ function closeStaleImports(now: number): void {
 export function beginImport(arg: BeginImportRequest): BeginImportResult {
   const request = checkRequest(BeginImportSchema, arg, 'Import');
   const unknownIds = request.amountIds.filter((id) => !findColumnById(id));
-  if (unknownIds.length > 0) throw new Error(`Import rejected: amountIds: unknown amount column ${unknownIds.map((id) => JSON.stringify(id)).join(', ')}.`);
+  if (unknownIds.length > 0)
+    throw new Error(
+      `Import rejected: amountIds: unknown amount column ${unknownIds.map((id) => JSON.stringify(id)).join(', ')}.`,
+    );
   return withDocumentLock(() => {
     const now = new Date();
     closeStaleImports(now.getTime());
@@ -50,8 +67,18 @@ export function beginImport(arg: BeginImportRequest): BeginImportResult {
     prepareLedger(request.amountIds, request.unknownColumns);
     logImportStarted(importId, request, now);
     saveImportState({
-      importId, fileName: request.fileName, layout: request.layout, rowsTotal: request.rowsTotal, rejected: request.rejected,
-      written: 0, duplicates: 0, chunks: 0, firstRow: 0, lastRow: 0, startedAt: now.getTime(), updatedAt: now.getTime(),
+      importId,
+      fileName: request.fileName,
+      layout: request.layout,
+      rowsTotal: request.rowsTotal,
+      rejected: request.rejected,
+      written: 0,
+      duplicates: 0,
+      chunks: 0,
+      firstRow: 0,
+      lastRow: 0,
+      startedAt: now.getTime(),
+      updatedAt: now.getTime(),
     });
     return { importId };
   });
@@ -61,12 +88,17 @@ export function beginImport(arg: BeginImportRequest): BeginImportResult {
 export function importChunk(arg: ImportChunkRequest): ImportChunkResult {
   const size = JSON.stringify(arg ?? null).length;
   if (size > MAX_CHUNK_CHARS) {
-    throw new Error(`Import chunk rejected: it holds ${size} characters of rows; the most one call accepts is ${MAX_CHUNK_CHARS}. Send fewer rows per chunk.`);
+    throw new Error(
+      `Import chunk rejected: it holds ${size} characters of rows; the most one call accepts is ${MAX_CHUNK_CHARS}. Send fewer rows per chunk.`,
+    );
   }
   const request = checkRequest(ImportChunkSchema, arg, 'Import chunk');
   request.rows.forEach((row, i) => {
     for (const id in row.amounts) {
-      if (!findColumnById(id)) throw new Error(`Import chunk rejected: rows[${i}].amounts: unknown amount column ${JSON.stringify(id)}.`);
+      if (!findColumnById(id))
+        throw new Error(
+          `Import chunk rejected: rows[${i}].amounts: unknown amount column ${JSON.stringify(id)}.`,
+        );
     }
   });
   return withDocumentLock(() => {
@@ -92,13 +124,23 @@ export function finishImport(arg: FinishImportRequest): ImportSummary {
     const state = loadImportState(request.importId);
     const cogsAdded = prefillFromImport(state);
     const settledEstimates = state.written > 0 ? markSuperseded(state.importId) : 0;
-    const message = request.message ?? (request.status === 'cancelled' ? 'Cancelled in the sidebar; import the file again to add the rest.' : '');
+    const message =
+      request.message ??
+      (request.status === 'cancelled'
+        ? 'Cancelled in the sidebar; import the file again to add the rest.'
+        : '');
     logImportFinished(state.importId, state, request.status, message);
     deleteImportState(state.importId);
     markLedgerChanged(state.fileName, state.written, new Date());
     return {
-      importId: state.importId, fileName: state.fileName, written: state.written, duplicates: state.duplicates,
-      rejected: state.rejected, status: request.status, cogsAdded, settledEstimates,
+      importId: state.importId,
+      fileName: state.fileName,
+      written: state.written,
+      duplicates: state.duplicates,
+      rejected: state.rejected,
+      status: request.status,
+      cogsAdded,
+      settledEstimates,
     };
   });
 }

@@ -2,9 +2,30 @@
  * What the import handlers accept. Every top-level function is a public endpoint (any sidebar or
  * the script editor's Run can call it), so sizes and types are checked before anything is written.
  */
-import { either, list, nullable, number, object, oneOf, optional, record, text as anyText, type Output, type Shape } from './request-shapes';
 import {
-  MAX_DETAIL_CHARS, MAX_FILE_NAME_CHARS, MAX_HEADER_CHARS, MAX_ID_CHARS, MAX_QUANTITY, MAX_UNKNOWN_COLUMNS, ROW_FIELD_NAMES, ROW_FIELDS, type LedgerField, type RowField,
+  either,
+  list,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  text as anyText,
+  type Output,
+  type Shape,
+} from './request-shapes';
+import {
+  MAX_DETAIL_CHARS,
+  MAX_FILE_NAME_CHARS,
+  MAX_HEADER_CHARS,
+  MAX_ID_CHARS,
+  MAX_QUANTITY,
+  MAX_UNKNOWN_COLUMNS,
+  ROW_FIELD_NAMES,
+  ROW_FIELDS,
+  type LedgerField,
+  type RowField,
 } from '../../core/read/row-fields';
 import { LAYOUT_IDS, type LedgerRow } from '../../core/types';
 
@@ -34,13 +55,22 @@ function fieldSchema(field: RowField): Shape<number> | Shape<string> {
 }
 
 const isChecked = (field: RowField): field is CheckedField =>
-  field !== 'key' && field !== 'layout' && field !== 'importId' && field !== 'sourceFile' && field !== 'sourceRow' && field !== 'sampleType';
-const fieldSchemas = Object.fromEntries(ROW_FIELD_NAMES.filter(isChecked).map((f) => [f, fieldSchema(f)])) as {
+  field !== 'key' &&
+  field !== 'layout' &&
+  field !== 'importId' &&
+  field !== 'sourceFile' &&
+  field !== 'sourceRow' &&
+  field !== 'sampleType';
+const fieldSchemas = Object.fromEntries(
+  ROW_FIELD_NAMES.filter(isChecked).map((f) => [f, fieldSchema(f)]),
+) as {
   [K in CheckedField]: FieldSchema<K>;
 };
 
 const sourceShape = object({
-  file: text(ROW_FIELDS.sourceFile.maxChars), sheet: optional(text(200)), row: number({ whole: true, min: 0 }),
+  file: text(ROW_FIELDS.sourceFile.maxChars),
+  sheet: optional(text(200)),
+  row: number({ whole: true, min: 0 }),
 });
 
 export const LedgerRowSchema = object({
@@ -59,7 +89,10 @@ export const LedgerRowSchema = object({
  * The row's own fields, all checked: one added to LedgerRow and not above fails to compile here.
  * `totalsLabel` marks a file's totals row, which the sidebar drops before import (ready-to-import.ts).
  */
-type UncheckedField = Exclude<keyof LedgerRow, keyof Output<typeof LedgerRowSchema> | 'importId' | 'totalsLabel'>;
+type UncheckedField = Exclude<
+  keyof LedgerRow,
+  keyof Output<typeof LedgerRowSchema> | 'importId' | 'totalsLabel'
+>;
 const everyFieldChecked: [UncheckedField] extends [never] ? true : UncheckedField = true;
 void everyFieldChecked;
 
@@ -103,10 +136,22 @@ export const AdRowSchema = object({
   level: text(20),
   day: anyText({ pattern: /^\d{4}-\d{2}-\d{2}$/ }),
   clock: text(20),
-  account: adText, campaign: adText, campaignId: text(MAX_ID_CHARS), adGroup: adText, adGroupId: text(MAX_ID_CHARS),
-  ad: adText, adId: text(MAX_ID_CHARS), productId: text(MAX_ID_CHARS), productName: adText, skuId: text(MAX_ID_CHARS),
-  cost: spend, netCost: spend, revenue: spend,
-  orders: figure, impressions: figure, clicks: figure,
+  account: adText,
+  campaign: adText,
+  campaignId: text(MAX_ID_CHARS),
+  adGroup: adText,
+  adGroupId: text(MAX_ID_CHARS),
+  ad: adText,
+  adId: text(MAX_ID_CHARS),
+  productId: text(MAX_ID_CHARS),
+  productName: adText,
+  skuId: text(MAX_ID_CHARS),
+  cost: spend,
+  netCost: spend,
+  revenue: spend,
+  orders: figure,
+  impressions: figure,
+  clicks: figure,
   extra: record(text(MAX_HEADER_CHARS), adText),
   source: sourceShape,
 });

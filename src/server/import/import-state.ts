@@ -35,7 +35,9 @@ function store(): GoogleAppsScript.Properties.Properties {
 export function newImportId(now: Date): string {
   // The clock of the spreadsheet's zone, as the Imported at cell beside it shows the same instant.
   const stamp = Utilities.formatDate(now, spreadsheetTimeZone(), 'yyyyMMdd-HHmmss');
-  const random = Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0');
+  const random = Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0');
   return `${stamp}-${random}`;
 }
 
@@ -45,7 +47,10 @@ export function saveImportState(state: ImportState): void {
 
 export function loadImportState(importId: string): ImportState {
   const raw = store().getProperty(PREFIX + importId);
-  if (!raw) throw new Error(`Import ${importId} is not open (it was finished, or never started). Start the import again; rows already written are skipped.`);
+  if (!raw)
+    throw new Error(
+      `Import ${importId} is not open (it was finished, or never started). Start the import again; rows already written are skipped.`,
+    );
   return JSON.parse(raw) as ImportState;
 }
 

@@ -6,7 +6,8 @@ import { checkShape, type Issue, type Shape } from './request-shapes';
 
 function pathText(path: PropertyKey[]): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
   return out || 'the request';
 }
 
@@ -14,7 +15,8 @@ function found(input: unknown): string {
   if (input === undefined) return 'nothing';
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'string') return input.length > 40 ? `text of ${input.length} characters` : `"${input}"`;
+  if (typeof input === 'string')
+    return input.length > 40 ? `text of ${input.length} characters` : `"${input}"`;
   if (typeof input === 'object') return 'an object';
   return String(input);
 }
@@ -27,7 +29,7 @@ function describe(issue: Issue): string {
     case 'too_small':
       return `expected at least ${String(issue.minimum)}${unit}`;
     case 'invalid_type':
-      return `expected ${issue.expected === 'int' ? 'a whole number' : issue.expected ?? 'another type'}, found ${found(issue.input)}`;
+      return `expected ${issue.expected === 'int' ? 'a whole number' : (issue.expected ?? 'another type')}, found ${found(issue.input)}`;
     case 'invalid_value':
       return `expected one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}, found ${found(issue.input)}`;
     case 'invalid_format':

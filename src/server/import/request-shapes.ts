@@ -7,7 +7,14 @@
 
 /** One problem with a request. */
 export interface Issue {
-  code: 'invalid_type' | 'invalid_value' | 'invalid_format' | 'invalid_key' | 'invalid_union' | 'too_big' | 'too_small';
+  code:
+    | 'invalid_type'
+    | 'invalid_value'
+    | 'invalid_format'
+    | 'invalid_key'
+    | 'invalid_union'
+    | 'too_big'
+    | 'too_small';
   path: PropertyKey[];
   expected?: string;
   maximum?: number;

@@ -21,9 +21,11 @@ export function prefillAdSkus(rows: readonly AdRow[]): number {
   if (wanted.size === 0) return 0;
   const sheet = sheetWithHeader(AD_SKUS_TAB, HEADER);
   const last = sheet.getLastRow();
-  if (last >= 2) for (const [value] of sheet.getRange(2, 1, last - 1, 1).getValues()) wanted.delete(String(value).trim());
+  if (last >= 2)
+    for (const [value] of sheet.getRange(2, 1, last - 1, 1).getValues()) wanted.delete(String(value).trim());
   if (wanted.size === 0) return 0;
-  const note = 'SKU IDs this campaign advertises (separated by commas), for ROAS against break-even per product';
+  const note =
+    'SKU IDs this campaign advertises (separated by commas), for ROAS against break-even per product';
   const lines: Cell[][] = [...wanted].map((c) => [textCell(c), '', note]);
   writeBlock(sheet, Math.max(last, 1) + 1, 1, lines, [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT]);
   return lines.length;

@@ -10,7 +10,16 @@ import { createAdsReader } from '../../core/read/ads-reader';
 import type { AdRow } from '../../core/read/ad-rows';
 import type { CellValue } from '../../core/types';
 import { dateTextConverter } from './sheet-dates';
-import { CURRENCY_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, ensureColumns, sheetWithHeader, textCell, writeBlock, type Cell } from './sheet-writing';
+import {
+  CURRENCY_FORMAT,
+  INTEGER_FORMAT,
+  TEXT_FORMAT,
+  ensureColumns,
+  sheetWithHeader,
+  textCell,
+  writeBlock,
+  type Cell,
+} from './sheet-writing';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -36,7 +45,10 @@ export interface AdsTab {
 function headerOf(sheet: Sheet): { header: string[]; headerRow: number } {
   const width = sheet.getLastColumn();
   if (width === 0) return { header: [], headerRow: 1 };
-  const top = sheet.getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), width).getValues().map((row) => row.map((v) => String(v)));
+  const top = sheet
+    .getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), width)
+    .getValues()
+    .map((row) => row.map((v) => String(v)));
   const at = top.findIndex((row) => row.includes('Key') && row.includes('Report'));
   const header = top[Math.max(at, 0)];
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
@@ -49,16 +61,29 @@ export function readAdRows(): AdRow[] {
   if (!sheet || sheet.getLastRow() < 2) return [];
   const values = sheet.getDataRange().getValues() as CellValue[][];
   // The header under a title the seller typed, as openAdsTab finds it.
-  const at = values.slice(0, 30).findIndex((row) => row.map(String).includes('Key') && row.map(String).includes('Report'));
+  const at = values
+    .slice(0, 30)
+    .findIndex((row) => row.map(String).includes('Key') && row.map(String).includes('Report'));
   return [...readTab(values, Math.max(at, 0) + 1).rows.values()];
 }
 
 /** The rows of the tab's values by key, with their sheet rows; refuses a header the reader cannot read. */
-function readTab(values: CellValue[][], headerRow = 1): { rows: Map<string, AdRow>; rowOfKey: Map<string, number> } {
+function readTab(
+  values: CellValue[][],
+  headerRow = 1,
+): { rows: Map<string, AdRow>; rowOfKey: Map<string, number> } {
   const header = (values[headerRow - 1] ?? []).map((v) => String(v ?? ''));
-  const made = createAdsReader({ fileName: ADS_TAB, where: `The ${ADS_TAB} tab`, report: 'ads-manager', header, headerRow, dateText: dateTextConverter() });
+  const made = createAdsReader({
+    fileName: ADS_TAB,
+    where: `The ${ADS_TAB} tab`,
+    report: 'ads-manager',
+    header,
+    headerRow,
+    dateText: dateTextConverter(),
+  });
   // Without its Cost or Day column the tab cannot say which rows it holds: every row would be added again.
-  if (!made.ok) throw new Error(`${made.message} Rename the tab to keep it, and import again to start a new one.`);
+  if (!made.ok)
+    throw new Error(`${made.message} Rename the tab to keep it, and import again to start a new one.`);
   const rows = new Map<string, AdRow>();
   const rowOfKey = new Map<string, number>();
   for (let r = headerRow; r < values.length; r++) {
@@ -91,16 +116,26 @@ export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
   const { header, headerRow } = headerOf(sheet);
   // Without its Key column the tab cannot tell which rows it holds: every row would be added again.
   if (sheet.getLastRow() >= 2 && !header.includes('Key')) {
-    throw new Error(`The ${ADS_TAB} tab has no Key column in row ${headerRow}. Rename the tab to keep it, and import again to start a new one.`);
+    throw new Error(
+      `The ${ADS_TAB} tab has no Key column in row ${headerRow}. Rename the tab to keep it, and import again to start a new one.`,
+    );
   }
   const kept = keptColumns();
-  const missing = [...ADS_HEADER, ...extraColumns].filter((label, i, all) => !header.includes(label) && all.indexOf(label) === i);
+  const missing = [...ADS_HEADER, ...extraColumns].filter(
+    (label, i, all) => !header.includes(label) && all.indexOf(label) === i,
+  );
   if (missing.length > 0) {
     // Right of every used cell, not of the header: a note in a column without a header stays.
     const from = Math.max(sheet.getLastColumn(), header.length) + 1;
     while (header.length < from - 1) header.push('');
     ensureColumns(sheet, from - 1 + missing.length);
-    writeBlock(sheet, headerRow, from, [missing.map(textCell)], missing.map(() => TEXT_FORMAT));
+    writeBlock(
+      sheet,
+      headerRow,
+      from,
+      [missing.map(textCell)],
+      missing.map(() => TEXT_FORMAT),
+    );
     sheet.getRange(headerRow, from, 1, missing.length).setFontWeight('bold');
     header.push(...missing);
     const added = missing.filter((label) => !ADS_HEADER.includes(label));
@@ -148,7 +183,11 @@ export function appendAdRows(tab: AdsTab, rows: readonly AdRow[], importedAt: st
 }
 
 /** Writes revised rows over the tab's rows they stand for (`heldKey`), the add-on's columns only. */
-export function replaceAdRows(tab: AdsTab, rows: readonly { row: AdRow; heldKey: string }[], importedAt: string): void {
+export function replaceAdRows(
+  tab: AdsTab,
+  rows: readonly { row: AdRow; heldKey: string }[],
+  importedAt: string,
+): void {
   for (const { row, heldKey } of rows) {
     const at = tab.rowOfKey.get(heldKey);
     if (at === undefined) continue;
@@ -156,9 +195,14 @@ export function replaceAdRows(tab: AdsTab, rows: readonly { row: AdRow; heldKey:
     const held = tab.rows.get(heldKey);
     const merged: AdRow = held
       ? {
-        ...row, netCost: row.netCost ?? held.netCost, orders: row.orders ?? held.orders, impressions: row.impressions ?? held.impressions,
-        clicks: row.clicks ?? held.clicks, skuId: row.skuId || held.skuId, extra: { ...held.extra, ...row.extra },
-      }
+          ...row,
+          netCost: row.netCost ?? held.netCost,
+          orders: row.orders ?? held.orders,
+          impressions: row.impressions ?? held.impressions,
+          clicks: row.clicks ?? held.clicks,
+          skuId: row.skuId || held.skuId,
+          extra: { ...held.extra, ...row.extra },
+        }
       : row;
     writeOwnColumns(tab, at, [lineOf(tab, merged, importedAt)]);
   }
@@ -175,7 +219,13 @@ function writeOwnColumns(tab: AdsTab, row: number, lines: { cells: Cell[]; forma
     }
     let end = c;
     while (end + 1 < tab.header.length && own(end + 1)) end++;
-    writeBlock(tab.sheet, row, c + 1, lines.map((l) => l.cells.slice(c, end + 1)), lines.map((l) => l.formats.slice(c, end + 1)));
+    writeBlock(
+      tab.sheet,
+      row,
+      c + 1,
+      lines.map((l) => l.cells.slice(c, end + 1)),
+      lines.map((l) => l.formats.slice(c, end + 1)),
+    );
     c = end + 1;
   }
 }

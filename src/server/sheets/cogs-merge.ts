@@ -8,7 +8,12 @@ import { costEntryOn, COST_PARTS } from '../../core/analysis/cogs';
 import { unitsCosted } from '../../core/analysis/pnl';
 import { parseUnitCost, unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseDateOrNull } from '../../core/dates';
-import type { MissingUnitCosts, UnitCostsPreview, UnitCostsRequest, UnitCostsResult } from '../../core/contract';
+import type {
+  MissingUnitCosts,
+  UnitCostsPreview,
+  UnitCostsRequest,
+  UnitCostsResult,
+} from '../../core/contract';
 import type { CellValue } from '../../core/types';
 import { appendCogsRows, cogsSheet, UNIT_COST_FORMAT, type CogsLayout } from './cogs-sheet';
 import { withDocumentLock } from './document-lock';
@@ -20,22 +25,33 @@ function tabRows(layout: CogsLayout): CogsTabRow[] {
   const first = layout.headerRow + 1;
   if (layout.lastRow < first) return [];
   const width = layout.sheet.getLastColumn();
-  const values = layout.sheet.getRange(first, 1, layout.lastRow - first + 1, width).getValues() as CellValue[][];
+  const values = layout.sheet
+    .getRange(first, 1, layout.lastRow - first + 1, width)
+    .getValues() as CellValue[][];
   const toText = dateTextConverter();
   const at = (row: CellValue[], name: keyof CogsLayout['columns']): CellValue => {
     const column = layout.columns[name];
     return column === undefined ? '' : row[column - 1];
   };
-  const text = (value: CellValue) => String(value ?? '').trim().replace(/^'/, '');
+  const text = (value: CellValue) =>
+    String(value ?? '')
+      .trim()
+      .replace(/^'/, '');
   return values.map((row, i) => {
     const parts = COST_PARTS.map((name) => at(row, name)).filter((v) => text(v) !== '');
     const partsSum = parts.reduce<number>((sum, v) => sum + (parseUnitCost(v) || 0), 0);
     const total = at(row, 'Unit cost');
     const date = at(row, 'Effective from');
-    const iso = Object.prototype.toString.call(date) === '[object Date]' ? toText(date as Date) : parseDateOrNull(date) ?? '';
+    const iso =
+      Object.prototype.toString.call(date) === '[object Date]'
+        ? toText(date as Date)
+        : (parseDateOrNull(date) ?? '');
     return {
       row: i + 2,
-      skuId: text(at(row, 'SKU ID')), sellerSku: text(at(row, 'Seller SKU')), productName: text(at(row, 'Product name')), skuName: text(at(row, 'SKU name')),
+      skuId: text(at(row, 'SKU ID')),
+      sellerSku: text(at(row, 'Seller SKU')),
+      productName: text(at(row, 'Product name')),
+      skuName: text(at(row, 'SKU name')),
       unitCost: parts.length > 0 ? partsSum : text(total) === '' ? null : parseUnitCost(total),
       hasParts: parts.length > 0,
       effectiveFrom: iso.slice(0, 10),
@@ -82,7 +98,10 @@ export function saveUnitCosts(arg: UnitCostsRequest): UnitCostsResult {
   return withDocumentLock(() => {
     const { layout, plan: p } = plan(request);
     const costColumn = layout.columns['Unit cost'];
-    if (costColumn === undefined) throw new Error('TTS COGS has no Unit cost column: add a column headed Unit cost, then import the costs again.');
+    if (costColumn === undefined)
+      throw new Error(
+        'TTS COGS has no Unit cost column: add a column headed Unit cost, then import the costs again.',
+      );
     const setCost = (row: number, unitCost: number) => {
       const cell = layout.sheet.getRange(row, costColumn);
       cell.setNumberFormat(UNIT_COST_FORMAT);
@@ -92,37 +111,60 @@ export function saveUnitCosts(arg: UnitCostsRequest): UnitCostsResult {
     const replaced = request.replaceChanged ? p.changes.filter((c) => !c.hasParts) : [];
     for (const change of replaced) setCost(change.tabRow, change.to);
     const timeZone = spreadsheetTimeZone();
-    appendCogsRows(layout, p.appends.map(({ entry, like }) => ({
-      'SKU ID': like?.skuId ?? (/^\d{10,}$/.test(entry.sku) ? entry.sku : ''),
-      'Seller SKU': like?.sellerSku ?? (/^\d{10,}$/.test(entry.sku) ? '' : entry.sku),
-      'Product name': like?.productName ?? '',
-      'SKU name': like?.skuName ?? '',
-      'Unit cost': unitCostToDollars(entry.unitCost),
-      ...(entry.effectiveFrom ? { 'Effective from': dateCell(entry.effectiveFrom, timeZone) as Date } : {}),
-    })));
+    appendCogsRows(
+      layout,
+      p.appends.map(({ entry, like }) => ({
+        'SKU ID': like?.skuId ?? (/^\d{10,}$/.test(entry.sku) ? entry.sku : ''),
+        'Seller SKU': like?.sellerSku ?? (/^\d{10,}$/.test(entry.sku) ? '' : entry.sku),
+        'Product name': like?.productName ?? '',
+        'SKU name': like?.skuName ?? '',
+        'Unit cost': unitCostToDollars(entry.unitCost),
+        ...(entry.effectiveFrom ? { 'Effective from': dateCell(entry.effectiveFrom, timeZone) as Date } : {}),
+      })),
+    );
     const written = p.fills.length + p.appends.length + replaced.length;
     const kept = p.changes.length - replaced.length;
-    const message = `${written} unit cost${written === 1 ? '' : 's'} written to TTS COGS`
-      + (kept > 0 ? `; ${kept} changed cost${kept === 1 ? '' : 's'} left as ${kept === 1 ? 'it was' : 'they were'}` : '')
-      + (p.unchanged > 0 ? `; ${p.unchanged} already there` : '') + '.';
+    const message =
+      `${written} unit cost${written === 1 ? '' : 's'} written to TTS COGS` +
+      (kept > 0
+        ? `; ${kept} changed cost${kept === 1 ? '' : 's'} left as ${kept === 1 ? 'it was' : 'they were'}`
+        : '') +
+      (p.unchanged > 0 ? `; ${p.unchanged} already there` : '') +
+      '.';
     return { ...previewOf(request, p), written, replaced: replaced.length, message };
   });
 }
-
 
 const MAX_ENTRIES = 20_000;
 
 /** The request as it crossed from the sidebar: checked, since anything can arrive through google.script.run. */
 export function checkUnitCostsRequest(value: unknown): UnitCostsRequest {
   const request = value as Partial<UnitCostsRequest> | null;
-  if (!request || typeof request.fileName !== 'string' || !Array.isArray(request.entries)) throw new Error('Unit costs: expected { fileName, entries }.');
-  if (request.entries.length > MAX_ENTRIES) throw new Error(`Unit costs: at most ${MAX_ENTRIES} at a time, found ${request.entries.length}.`);
+  if (!request || typeof request.fileName !== 'string' || !Array.isArray(request.entries))
+    throw new Error('Unit costs: expected { fileName, entries }.');
+  if (request.entries.length > MAX_ENTRIES)
+    throw new Error(`Unit costs: at most ${MAX_ENTRIES} at a time, found ${request.entries.length}.`);
   request.entries.forEach((e, i) => {
-    const ok = e && typeof e.sku === 'string' && e.sku.trim() !== '' && e.sku.length <= 100 && Number.isSafeInteger(e.unitCost) && e.unitCost >= 0
-      && typeof e.effectiveFrom === 'string' && /^(\d{4}-\d\d-\d\d)?$/.test(e.effectiveFrom) && Number.isSafeInteger(e.row);
-    if (!ok) throw new Error(`Unit costs: entry ${i + 1} is not a SKU with a unit cost of 0 or more and an optional date.`);
+    const ok =
+      e &&
+      typeof e.sku === 'string' &&
+      e.sku.trim() !== '' &&
+      e.sku.length <= 100 &&
+      Number.isSafeInteger(e.unitCost) &&
+      e.unitCost >= 0 &&
+      typeof e.effectiveFrom === 'string' &&
+      /^(\d{4}-\d\d-\d\d)?$/.test(e.effectiveFrom) &&
+      Number.isSafeInteger(e.row);
+    if (!ok)
+      throw new Error(
+        `Unit costs: entry ${i + 1} is not a SKU with a unit cost of 0 or more and an optional date.`,
+      );
   });
-  return { fileName: request.fileName, entries: request.entries, replaceChanged: request.replaceChanged === true };
+  return {
+    fileName: request.fileName,
+    entries: request.entries,
+    replaceChanged: request.replaceChanged === true,
+  };
 }
 
 /** Sold SKUs (sales and samples) that have no unit cost in TTS COGS yet, in the order first sold. */
@@ -134,7 +176,8 @@ export function getMissingUnitCosts(_arg: null): MissingUnitCosts {
   for (const row of ledger.rows) {
     const sku = row.skuId || row.sellerSku;
     if (!sku || seen.has(sku) || row.quantity <= 0 || unitsCosted(row) === 0) continue;
-    if (costEntryOn(cogs, row) === undefined) seen.set(sku, { sku, sellerSku: row.sellerSku, productName: row.productName, skuName: row.skuName });
+    if (costEntryOn(cogs, row) === undefined)
+      seen.set(sku, { sku, sellerSku: row.sellerSku, productName: row.productName, skuName: row.skuName });
   }
   return { skus: [...seen.values()] };
 }

@@ -15,9 +15,17 @@ export { COGS_HEADER, type CogsColumn } from '../../core/analysis/cost-tabs';
 export const UNIT_COST_FORMAT = '$#,##0.00##';
 
 const FORMATS: Record<CogsColumn, string> = {
-  'SKU ID': TEXT_FORMAT, 'Seller SKU': TEXT_FORMAT, 'Product name': TEXT_FORMAT, 'SKU name': TEXT_FORMAT,
-  'Product cost': UNIT_COST_FORMAT, 'Inbound freight': UNIT_COST_FORMAT, 'Duty / tariff': UNIT_COST_FORMAT, Packaging: UNIT_COST_FORMAT,
-  'Other per unit': UNIT_COST_FORMAT, 'Unit cost': UNIT_COST_FORMAT, 'Effective from': DATE_FORMAT,
+  'SKU ID': TEXT_FORMAT,
+  'Seller SKU': TEXT_FORMAT,
+  'Product name': TEXT_FORMAT,
+  'SKU name': TEXT_FORMAT,
+  'Product cost': UNIT_COST_FORMAT,
+  'Inbound freight': UNIT_COST_FORMAT,
+  'Duty / tariff': UNIT_COST_FORMAT,
+  Packaging: UNIT_COST_FORMAT,
+  'Other per unit': UNIT_COST_FORMAT,
+  'Unit cost': UNIT_COST_FORMAT,
+  'Effective from': DATE_FORMAT,
 };
 const COST_COLUMNS: readonly CogsColumn[] = [...COST_PARTS, 'Unit cost'];
 
@@ -82,9 +90,15 @@ function dressNewTab(sheet: Sheet): void {
     .setHelpText('A cost per unit in dollars, 0 or more (up to 4 decimals, e.g. 0.125).')
     .build();
   for (const name of COST_COLUMNS) sheet.getRange(2, layout.columns[name]!, rows, 1).setDataValidation(rule);
-  sheet.getRange(2, layout.columns['Effective from']!, rows, 1).setDataValidation(
-    SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('A date such as 2026-05-01, or blank for always.').build(),
-  );
+  sheet
+    .getRange(2, layout.columns['Effective from']!, rows, 1)
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireDate()
+        .setAllowInvalid(false)
+        .setHelpText('A date such as 2026-05-01, or blank for always.')
+        .build(),
+    );
 }
 
 /** The Unit cost cell of a row: the sum of its parts, blank while they are (so a SKU waiting for its cost is never $0). */
@@ -150,7 +164,12 @@ export function prefillCogs(skus: readonly SkuInfo[]): number {
   if (layout.columns['SKU ID'] === undefined) return 0;
   for (const id of columnTexts(layout, 'SKU ID')) wanted.delete(id);
   if (wanted.size === 0) return 0;
-  const rows = [...wanted.values()].map((s) => ({ 'SKU ID': s.skuId.trim(), 'Seller SKU': s.sellerSku, 'Product name': s.productName, 'SKU name': s.skuName }));
+  const rows = [...wanted.values()].map((s) => ({
+    'SKU ID': s.skuId.trim(),
+    'Seller SKU': s.sellerSku,
+    'Product name': s.productName,
+    'SKU name': s.skuName,
+  }));
   appendCogsRows(layout, rows);
   return rows.length;
 }

@@ -14,7 +14,13 @@ export const COSTS_SHEET = 'TTS Costs';
 type CostsColumn = (typeof COSTS_HEADER)[number];
 
 const FORMATS: Record<CostsColumn, string> = {
-  Cost: TEXT_FORMAT, Amount: CURRENCY_FORMAT, Every: TEXT_FORMAT, Percent: '0.00%', Of: TEXT_FORMAT, Starts: DATE_FORMAT, Ends: DATE_FORMAT,
+  Cost: TEXT_FORMAT,
+  Amount: CURRENCY_FORMAT,
+  Every: TEXT_FORMAT,
+  Percent: '0.00%',
+  Of: TEXT_FORMAT,
+  Starts: DATE_FORMAT,
+  Ends: DATE_FORMAT,
 };
 
 /** The TTS Costs tab, made with its header, notes and validation when missing. */
@@ -29,11 +35,35 @@ export function costsSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   });
   if (rows > 0) {
     const column = (name: CostsColumn) => sheet.getRange(2, COSTS_HEADER.indexOf(name) + 1, rows, 1);
-    column('Amount').setDataValidation(SpreadsheetApp.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).setHelpText('An amount in dollars, 0 or more.').build());
-    column('Every').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['month', 'week', 'year', 'once'], true).setAllowInvalid(false).setHelpText('month, week, year or once.').build());
-    column('Of').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['net sales', 'gross sales', 'settlement'], true).setAllowInvalid(false).setHelpText('net sales, gross sales or settlement.').build());
+    column('Amount').setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(false)
+        .setHelpText('An amount in dollars, 0 or more.')
+        .build(),
+    );
+    column('Every').setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(['month', 'week', 'year', 'once'], true)
+        .setAllowInvalid(false)
+        .setHelpText('month, week, year or once.')
+        .build(),
+    );
+    column('Of').setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList(['net sales', 'gross sales', 'settlement'], true)
+        .setAllowInvalid(false)
+        .setHelpText('net sales, gross sales or settlement.')
+        .build(),
+    );
     for (const name of ['Starts', 'Ends'] as const) {
-      column(name).setDataValidation(SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('A date such as 2026-05-01, or blank.').build());
+      column(name).setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireDate()
+          .setAllowInvalid(false)
+          .setHelpText('A date such as 2026-05-01, or blank.')
+          .build(),
+      );
     }
   }
   return sheet;
@@ -45,6 +75,9 @@ export function readCostsTab(): RunningCost[] {
   if (!sheet || sheet.getLastRow() < 2) return [];
   const toText = dateTextConverter();
   const values = (sheet.getDataRange().getValues() as CellValue[][]).map((row) =>
-    row.map((cell) => (Object.prototype.toString.call(cell) === '[object Date]' ? toText(cell as Date) : cell)));
+    row.map((cell) =>
+      Object.prototype.toString.call(cell) === '[object Date]' ? toText(cell as Date) : cell,
+    ),
+  );
   return readRunningCosts(values, COSTS_SHEET);
 }

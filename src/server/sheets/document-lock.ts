@@ -1,6 +1,7 @@
 /** Serializes writers of one spreadsheet: two sidebars importing at once must not interleave rows. */
 
-export const LOCK_BUSY_MESSAGE = 'Another import is writing to this spreadsheet. Wait a minute and try again.';
+export const LOCK_BUSY_MESSAGE =
+  'Another import is writing to this spreadsheet. Wait a minute and try again.';
 
 /** How long to wait for another writer's chunk to finish (a chunk takes a few seconds). */
 const LOCK_WAIT_MS = 20_000;

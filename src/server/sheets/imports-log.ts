@@ -4,22 +4,62 @@
  */
 import type { AdsImportFile, BeginImportRequest, FinishImportRequest } from '../../core/contract';
 import { centsToDollars } from '../../core/money';
-import { columnIndex, columnOf, findHeaderRow, lostColumnsMessage, lostHeaderMessage } from '../../core/ledger/ledger-columns';
+import {
+  columnIndex,
+  columnOf,
+  findHeaderRow,
+  lostColumnsMessage,
+  lostHeaderMessage,
+} from '../../core/ledger/ledger-columns';
 import type { CellValue } from '../../core/types';
 import {
-  CURRENCY_FORMAT, DATE_TIME_FORMAT, DEFAULT_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, sheetWithHeader, textCell, writeBlock, type Cell,
+  CURRENCY_FORMAT,
+  DATE_TIME_FORMAT,
+  DEFAULT_FORMAT,
+  INTEGER_FORMAT,
+  TEXT_FORMAT,
+  sheetWithHeader,
+  textCell,
+  writeBlock,
+  type Cell,
 } from './sheet-writing';
 
 export const IMPORTS_SHEET = 'TTS Imports';
 
 export const IMPORTS_HEADER = [
-  'Imported at', 'Import ID', 'File', 'Layout', 'Period', 'Rows in file', 'New rows', 'Duplicates skipped',
-  'Rejected', 'Settlement', 'Net sales', 'Fees', 'Reconciliation', 'Status', 'Message',
+  'Imported at',
+  'Import ID',
+  'File',
+  'Layout',
+  'Period',
+  'Rows in file',
+  'New rows',
+  'Duplicates skipped',
+  'Rejected',
+  'Settlement',
+  'Net sales',
+  'Fees',
+  'Reconciliation',
+  'Status',
+  'Message',
 ] as const;
 
 const FORMATS = [
-  DATE_TIME_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, INTEGER_FORMAT, INTEGER_FORMAT, INTEGER_FORMAT,
-  INTEGER_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, CURRENCY_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT,
+  DATE_TIME_FORMAT,
+  TEXT_FORMAT,
+  TEXT_FORMAT,
+  TEXT_FORMAT,
+  TEXT_FORMAT,
+  INTEGER_FORMAT,
+  INTEGER_FORMAT,
+  INTEGER_FORMAT,
+  INTEGER_FORMAT,
+  CURRENCY_FORMAT,
+  CURRENCY_FORMAT,
+  CURRENCY_FORMAT,
+  TEXT_FORMAT,
+  TEXT_FORMAT,
+  TEXT_FORMAT,
 ];
 
 export type ImportStatus = FinishImportRequest['status'] | 'in progress' | 'interrupted';
@@ -44,12 +84,18 @@ export function checkImportsTab(): void {
 function importsTab(): LogTab {
   const sheet = sheetWithHeader(IMPORTS_SHEET, IMPORTS_HEADER);
   const width = Math.max(sheet.getLastColumn(), 1);
-  const top = sheet.getRange(1, 1, Math.min(Math.max(sheet.getLastRow(), 1), 30), width).getValues() as CellValue[][];
+  const top = sheet
+    .getRange(1, 1, Math.min(Math.max(sheet.getLastRow(), 1), 30), width)
+    .getValues() as CellValue[][];
   const headerRow = findHeaderRow(top, IMPORTS_HEADER, 3);
-  if (headerRow === 0) throw new Error(lostHeaderMessage(IMPORTS_SHEET, ['Imported at', 'Import ID', 'File']));
+  if (headerRow === 0)
+    throw new Error(lostHeaderMessage(IMPORTS_SHEET, ['Imported at', 'Import ID', 'File']));
   const index = columnIndex(top[headerRow - 1]);
   if (columnOf(index, 'Import ID') < 0) throw new Error(lostColumnsMessage(IMPORTS_SHEET, ['Import ID']));
-  const col = Object.fromEntries(IMPORTS_HEADER.map((label) => [label, columnOf(index, label)])) as Record<Label, number>;
+  const col = Object.fromEntries(IMPORTS_HEADER.map((label) => [label, columnOf(index, label)])) as Record<
+    Label,
+    number
+  >;
   return { sheet, headerRow, col, width };
 }
 
@@ -76,10 +122,21 @@ export function logImportStarted(importId: string, request: BeginImportRequest, 
   const tab = importsTab();
   const rowNumber = Math.max(tab.sheet.getLastRow(), tab.headerRow) + 1;
   writeNewRow(tab, rowNumber, {
-    'Imported at': now, 'Import ID': importId, File: textCell(request.fileName), Layout: textCell(request.layoutLabel || request.layout),
-    Period: periodText(request.period), 'Rows in file': request.rowsTotal, 'New rows': 0, 'Duplicates skipped': 0, Rejected: request.rejected,
-    Settlement: centsToDollars(request.settlementCents), 'Net sales': centsToDollars(request.netSalesCents), Fees: centsToDollars(request.feesCents),
-    Reconciliation: textCell(request.reconciliation), Status: 'in progress', Message: '',
+    'Imported at': now,
+    'Import ID': importId,
+    File: textCell(request.fileName),
+    Layout: textCell(request.layoutLabel || request.layout),
+    Period: periodText(request.period),
+    'Rows in file': request.rowsTotal,
+    'New rows': 0,
+    'Duplicates skipped': 0,
+    Rejected: request.rejected,
+    Settlement: centsToDollars(request.settlementCents),
+    'Net sales': centsToDollars(request.netSalesCents),
+    Fees: centsToDollars(request.feesCents),
+    Reconciliation: textCell(request.reconciliation),
+    Status: 'in progress',
+    Message: '',
   });
 }
 
@@ -87,13 +144,29 @@ export function logImportStarted(importId: string, request: BeginImportRequest, 
  * Appends an ad report's row with status "in progress". An ad report has no settlement, net sales,
  * fees or reconciliation: those cells stay blank (a 0 would read as "nothing was settled").
  */
-export function logAdReportStarted(importId: string, file: AdsImportFile & { fileName: string }, now: Date): void {
+export function logAdReportStarted(
+  importId: string,
+  file: AdsImportFile & { fileName: string },
+  now: Date,
+): void {
   const tab = importsTab();
   const rowNumber = Math.max(tab.sheet.getLastRow(), tab.headerRow) + 1;
   writeNewRow(tab, rowNumber, {
-    'Imported at': now, 'Import ID': importId, File: textCell(file.fileName), Layout: textCell(file.layoutLabel), Period: periodText(file.period),
-    'Rows in file': file.rowsTotal, 'New rows': 0, 'Duplicates skipped': 0, Rejected: file.rejected,
-    Settlement: '', 'Net sales': '', Fees: '', Reconciliation: '', Status: 'in progress', Message: '',
+    'Imported at': now,
+    'Import ID': importId,
+    File: textCell(file.fileName),
+    Layout: textCell(file.layoutLabel),
+    Period: periodText(file.period),
+    'Rows in file': file.rowsTotal,
+    'New rows': 0,
+    'Duplicates skipped': 0,
+    Rejected: file.rejected,
+    Settlement: '',
+    'Net sales': '',
+    Fees: '',
+    Reconciliation: '',
+    Status: 'in progress',
+    Message: '',
   });
 }
 
@@ -101,7 +174,9 @@ export function logAdReportStarted(importId: string, file: AdsImportFile & { fil
 function findLogRow(tab: LogTab, importId: string): number {
   const last = tab.sheet.getLastRow();
   if (last <= tab.headerRow) return 0;
-  const ids = tab.sheet.getRange(tab.headerRow + 1, tab.col['Import ID'] + 1, last - tab.headerRow, 1).getValues();
+  const ids = tab.sheet
+    .getRange(tab.headerRow + 1, tab.col['Import ID'] + 1, last - tab.headerRow, 1)
+    .getValues();
   for (let i = ids.length - 1; i >= 0; i--) if (String(ids[i][0]) === importId) return tab.headerRow + 1 + i;
   return 0;
 }
@@ -112,16 +187,25 @@ export interface ImportCounts {
 }
 
 /** Records the counts and final status on the import's row (one read, one write). */
-export function logImportFinished(importId: string, counts: ImportCounts, status: ImportStatus, message: string): void {
+export function logImportFinished(
+  importId: string,
+  counts: ImportCounts,
+  status: ImportStatus,
+  message: string,
+): void {
   const tab = importsTab();
   const rowNumber = findLogRow(tab, importId);
   if (rowNumber === 0) return; // the seller deleted the row: nothing to complete
   // Only the cells that change: the rest of the row (and any column of the seller's) stays as it is.
   const cells: Partial<Record<Label, Cell>> = {
-    'New rows': counts.written, 'Duplicates skipped': counts.duplicates, Status: status, Message: textCell(message),
+    'New rows': counts.written,
+    'Duplicates skipped': counts.duplicates,
+    Status: status,
+    Message: textCell(message),
   };
   for (const label of Object.keys(cells) as Label[]) {
     const c = tab.col[label];
-    if (c >= 0) writeBlock(tab.sheet, rowNumber, c + 1, [[cells[label]!]], [FORMATS[IMPORTS_HEADER.indexOf(label)]]);
+    if (c >= 0)
+      writeBlock(tab.sheet, rowNumber, c + 1, [[cells[label]!]], [FORMATS[IMPORTS_HEADER.indexOf(label)]]);
   }
 }

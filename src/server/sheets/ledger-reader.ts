@@ -30,7 +30,12 @@ export function readLedger(): LedgerContents | null {
   const parsed = parseSheetRows(values, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
   const { skipped, problems } = splitKeylessRows(parsed);
   const { rows, superseded } = countedRows(parsed.rows);
-  return { rows, skipped, superseded, problems: problems.map((p) => `Row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`) };
+  return {
+    rows,
+    skipped,
+    superseded,
+    problems: problems.map((p) => `Row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`),
+  };
 }
 
 /**
@@ -44,6 +49,9 @@ export function readCogs(): CogsTable {
   const toText = dateTextConverter();
   // Effective dates are meant in the spreadsheet's zone, as the ledger's dates are.
   const values = (sheet.getDataRange().getValues() as CellValue[][]).map((row) =>
-    row.map((cell) => (Object.prototype.toString.call(cell) === '[object Date]' ? toText(cell as Date) : cell)));
+    row.map((cell) =>
+      Object.prototype.toString.call(cell) === '[object Date]' ? toText(cell as Date) : cell,
+    ),
+  );
   return buildCogsTable(values, COGS_SHEET);
 }

@@ -4,20 +4,50 @@
  * only once some row has a non-zero value in them, and new ones are added at the right.
  */
 import { headerKey, lookupColumn } from '../../core/read/catalog';
-import { columnIndex, columnOf, findHeaderRow, lostColumnsMessage, lostHeaderMessage, missingColumns } from '../../core/ledger/ledger-columns';
+import {
+  columnIndex,
+  columnOf,
+  findHeaderRow,
+  lostColumnsMessage,
+  lostHeaderMessage,
+  missingColumns,
+} from '../../core/ledger/ledger-columns';
 import { currentLedgerKeys } from '../../core/ledger/ledger-keys';
-import { LEDGER_FIXED_HEADER, LEDGER_OPTIONAL_TEXT_HEADER, LEDGER_TAB, amountIdsOf, ledgerHeader, ledgerRowToCells, unknownColumnsOf } from '../../core/ledger/ledger-format';
+import {
+  LEDGER_FIXED_HEADER,
+  LEDGER_OPTIONAL_TEXT_HEADER,
+  LEDGER_TAB,
+  amountIdsOf,
+  ledgerHeader,
+  ledgerRowToCells,
+  unknownColumnsOf,
+} from '../../core/ledger/ledger-format';
 import type { CellValue, LedgerRow } from '../../core/types';
 import type { SkuInfo } from './cogs-sheet';
 import {
-  CURRENCY_FORMAT, DATE_FORMAT, DATE_TIME_FORMAT, DEFAULT_FORMAT, INTEGER_FORMAT, TEXT_FORMAT, dateCell, ensureColumns, sheetWithHeader,
-  textCell, writeBlock, type Cell,
+  CURRENCY_FORMAT,
+  DATE_FORMAT,
+  DATE_TIME_FORMAT,
+  DEFAULT_FORMAT,
+  INTEGER_FORMAT,
+  TEXT_FORMAT,
+  dateCell,
+  ensureColumns,
+  sheetWithHeader,
+  textCell,
+  writeBlock,
+  type Cell,
 } from './sheet-writing';
 
 type ColumnKind = 'text' | 'date' | 'number' | 'money' | 'seller';
 
 const FIXED_KEYS = new Set([...LEDGER_FIXED_HEADER, ...LEDGER_OPTIONAL_TEXT_HEADER].map(headerKey));
-const FIXED_KINDS: Record<string, ColumnKind> = { 'source row': 'number', quantity: 'number', 'order date': 'date', 'statement date': 'date' };
+const FIXED_KINDS: Record<string, ColumnKind> = {
+  'source row': 'number',
+  quantity: 'number',
+  'order date': 'date',
+  'statement date': 'date',
+};
 
 /**
  * How the add-on writes a column of this header: `seller` for a column it never creates (no
@@ -68,7 +98,13 @@ function ledgerWithColumns(wanted: readonly string[]): LedgerTab {
   if (!tab) return { sheet: sheetWithHeader(LEDGER_TAB, wanted), headerRow: 1, header: [...wanted] };
   const { sheet, headerRow, header } = tab;
   if (header.length === 0) {
-    writeBlock(sheet, 1, 1, [wanted.map(textCell)], wanted.map(() => TEXT_FORMAT));
+    writeBlock(
+      sheet,
+      1,
+      1,
+      [wanted.map(textCell)],
+      wanted.map(() => TEXT_FORMAT),
+    );
     sheet.setFrozenRows(1);
     return { sheet, headerRow: 1, header: [...wanted] };
   }
@@ -79,7 +115,13 @@ function ledgerWithColumns(wanted: readonly string[]): LedgerTab {
     while (header.length < from - 1) header.push('');
     ensureColumns(sheet, from - 1 + missing.length);
     // Existing rows get blanks in the new columns: nothing else is rewritten.
-    writeBlock(sheet, headerRow, from, [missing.map(textCell)], missing.map(() => TEXT_FORMAT));
+    writeBlock(
+      sheet,
+      headerRow,
+      from,
+      [missing.map(textCell)],
+      missing.map(() => TEXT_FORMAT),
+    );
     sheet.getRange(headerRow, from, 1, missing.length).setFontWeight('bold');
     header.push(...missing);
   }
@@ -169,7 +211,12 @@ export function appendToLedger(rows: readonly LedgerRow[], importId: string): Ap
   }
   const last = Math.max(sheet.getLastRow(), tab.headerRow);
   writeBlock(sheet, last + 1, 1, values, formats);
-  return { written: fresh.length, duplicates: rows.length - fresh.length, firstRow: last + 1, lastRow: last + fresh.length };
+  return {
+    written: fresh.length,
+    duplicates: rows.length - fresh.length,
+    firstRow: last + 1,
+    lastRow: last + fresh.length,
+  };
 }
 
 /** SKU columns of ledger rows `firstRow … lastRow` (one read), found by header. */
@@ -182,9 +229,16 @@ export function skusInLedgerRows(firstRow: number, lastRow: number): SkuInfo[] {
   const present = cols.filter((c) => c >= 0);
   const from = Math.min(...present);
   const to = Math.max(...present);
-  const block = tab.sheet.getRange(firstRow, from + 1, Math.min(lastRow, tab.sheet.getLastRow()) - firstRow + 1, to - from + 1).getValues();
+  const block = tab.sheet
+    .getRange(firstRow, from + 1, Math.min(lastRow, tab.sheet.getLastRow()) - firstRow + 1, to - from + 1)
+    .getValues();
   const at = (line: unknown[], c: number) => (c >= 0 ? String(line[c - from] ?? '') : '');
-  return block.map((line) => ({ skuId: at(line, cols[0]), sellerSku: at(line, cols[1]), productName: at(line, cols[2]), skuName: at(line, cols[3]) }));
+  return block.map((line) => ({
+    skuId: at(line, cols[0]),
+    sellerSku: at(line, cols[1]),
+    productName: at(line, cols[2]),
+    skuName: at(line, cols[3]),
+  }));
 }
 
 /** {@link openLedger}, or null when the tab cannot be read as a ledger (the COGS pre-fill then skips it). */

@@ -66,7 +66,11 @@ export function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, from: numb
  * formula; then exactly one setValues.
  */
 export function writeBlock(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, column: number, values: Cell[][], formats: readonly string[] | string[][],
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  column: number,
+  values: Cell[][],
+  formats: readonly string[] | string[][],
 ): void {
   if (values.length === 0) return;
   const width = values[0].length;
@@ -74,7 +78,9 @@ export function writeBlock(
   ensureColumns(sheet, column + width - 1);
   const range = sheet.getRange(row, column, values.length, width);
   const perRow = Array.isArray(formats[0]);
-  range.setNumberFormats(perRow ? (formats as string[][]) : values.map(() => [...(formats as readonly string[])]));
+  range.setNumberFormats(
+    perRow ? (formats as string[][]) : values.map(() => [...(formats as readonly string[])]),
+  );
   range.setValues(values);
 }
 

@@ -5,7 +5,12 @@
  * there (core/ledger/settled-estimates.ts); the mark is for the seller reading the tab.
  */
 import { columnIndex, columnOf } from '../../core/ledger/ledger-columns';
-import { LAYOUT_PRECEDENCE, orderLine, supersededFlags, type LineFields } from '../../core/ledger/settled-estimates';
+import {
+  LAYOUT_PRECEDENCE,
+  orderLine,
+  supersededFlags,
+  type LineFields,
+} from '../../core/ledger/settled-estimates';
 import { layoutSpec } from '../../core/read/layouts';
 import type { LayoutId } from '../../core/types';
 import { openLedger } from './ledger-sheet';
@@ -26,7 +31,9 @@ export function markSuperseded(importId: string): number {
   const cols = LABELS.map((label) => columnOf(index, label));
   if (cols.some((c) => c < 0)) return 0;
   const from = Math.min(...cols);
-  const block = sheet.getRange(headerRow + 1, from + 1, last - headerRow, Math.max(...cols) - from + 1).getValues();
+  const block = sheet
+    .getRange(headerRow + 1, from + 1, last - headerRow, Math.max(...cols) - from + 1)
+    .getValues();
   const at = (line: unknown[], c: number) => String(line[c - from] ?? '').trim();
   const rows: (LineFields & { mine: boolean })[] = block.map((line) => ({
     layout: (at(line, cols[4]) === '' ? 'ledger' : at(line, cols[0])) as LayoutId,
@@ -47,7 +54,11 @@ export function markSuperseded(importId: string): number {
 }
 
 /** Writes the winning layout's name beside every superseded row (one write of the column). */
-function writeMarks(tab: NonNullable<ReturnType<typeof openLedger>>, rows: readonly LineFields[], flags: readonly boolean[]): void {
+function writeMarks(
+  tab: NonNullable<ReturnType<typeof openLedger>>,
+  rows: readonly LineFields[],
+  flags: readonly boolean[],
+): void {
   const best = new Map<string, LayoutId>();
   for (const r of rows) {
     if (r.orderId === '') continue;

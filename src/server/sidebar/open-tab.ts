@@ -5,7 +5,6 @@ import { COGS_SHEET } from '../sheets/cogs-sheet';
 import { IMPORTS_SHEET } from '../sheets/imports-log';
 import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
 
-
 export const ADDON_TABS: Record<AddonTab, string> = {
   ledger: LEDGER_TAB,
   imports: IMPORTS_SHEET,
@@ -15,7 +14,10 @@ export const ADDON_TABS: Record<AddonTab, string> = {
 
 export function openTab(arg: AddonTab): OpenTabResult {
   const name = Object.prototype.hasOwnProperty.call(ADDON_TABS, arg) ? ADDON_TABS[arg] : undefined;
-  if (name === undefined) throw new Error(`No tab to open for "${String(arg)}": expected one of ${Object.keys(ADDON_TABS).join(', ')}.`);
+  if (name === undefined)
+    throw new Error(
+      `No tab to open for "${String(arg)}": expected one of ${Object.keys(ADDON_TABS).join(', ')}.`,
+    );
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
   if (!sheet) throw new Error(`There is no ${name} tab yet: import a statement export first.`);
   sheet.activate();

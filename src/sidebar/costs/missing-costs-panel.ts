@@ -21,19 +21,51 @@ export interface MissingCostsPanel {
 export function createMissingCostsPanel(call: ServerCaller, onSaved?: () => void): MissingCostsPanel {
   const body = h('div', {});
   const status = h('p', { className: 'result', 'aria-live': 'polite' });
-  const element = h('section', { className: 'panel costs-panel', 'aria-labelledby': 'costs-title' },
-    h('h2', { id: 'costs-title' }, 'Unit costs'), body, status);
+  const element = h(
+    'section',
+    { className: 'panel costs-panel', 'aria-labelledby': 'costs-title' },
+    h('h2', { id: 'costs-title' }, 'Unit costs'),
+    body,
+    status,
+  );
 
   function render(missing: MissingUnitCosts): void {
     if (missing.skus.length === 0) {
-      replaceChildren(body, h('p', { className: 'hint' }, 'Every sold SKU has a unit cost in TTS COGS. Drop a cost table above to change them, or edit the tab.'));
+      replaceChildren(
+        body,
+        h(
+          'p',
+          { className: 'hint' },
+          'Every sold SKU has a unit cost in TTS COGS. Drop a cost table above to change them, or edit the tab.',
+        ),
+      );
       return;
     }
     const inputs = missing.skus.slice(0, SHOWN).map((s) => {
       const id = `unit-cost-${s.sku}`;
-      const input = h('input', { type: 'text', id, inputmode: 'decimal', placeholder: '0.00', 'data-sku': s.sku, size: 8 });
+      const input = h('input', {
+        type: 'text',
+        id,
+        inputmode: 'decimal',
+        placeholder: '0.00',
+        'data-sku': s.sku,
+        size: 8,
+      });
       const label = [s.productName, s.skuName].filter(Boolean).join(' — ') || s.sellerSku || s.sku;
-      return { input, row: h('div', { className: 'cost-row' }, h('label', { for: id }, h('span', { className: 'sku-name' }, label), h('span', { className: 'hint' }, ` ${s.sku}`)), input) };
+      return {
+        input,
+        row: h(
+          'div',
+          { className: 'cost-row' },
+          h(
+            'label',
+            { for: id },
+            h('span', { className: 'sku-name' }, label),
+            h('span', { className: 'hint' }, ` ${s.sku}`),
+          ),
+          input,
+        ),
+      };
     });
     const save = h('button', { type: 'button' }, 'Save unit costs');
     save.addEventListener('click', () => {
@@ -56,29 +88,47 @@ export function createMissingCostsPanel(call: ServerCaller, onSaved?: () => void
       }
       save.disabled = true;
       status.textContent = 'Writing unit costs…';
-      call('saveUnitCosts', { fileName: 'Unit costs panel', entries }).then((saved) => {
-        status.textContent = `${saved.message} Refresh the dashboard to see net profit after product cost.`;
-        status.className = 'result complete';
-        onSaved?.();
-        return refresh();
-      }, (error: unknown) => {
-        save.disabled = false;
-        status.textContent = `Could not write the unit costs: ${error instanceof Error ? error.message : String(error)}`;
-        status.className = 'result failed';
-      });
+      call('saveUnitCosts', { fileName: 'Unit costs panel', entries }).then(
+        (saved) => {
+          status.textContent = `${saved.message} Refresh the dashboard to see net profit after product cost.`;
+          status.className = 'result complete';
+          onSaved?.();
+          return refresh();
+        },
+        (error: unknown) => {
+          save.disabled = false;
+          status.textContent = `Could not write the unit costs: ${error instanceof Error ? error.message : String(error)}`;
+          status.className = 'result failed';
+        },
+      );
     });
-    replaceChildren(body,
-      h('p', {}, `${plural(missing.skus.length, 'sold SKU')} ${missing.skus.length === 1 ? 'has' : 'have'} no unit cost: net profit is before their product cost. Type the cost per unit (up to 4 decimals):`),
+    replaceChildren(
+      body,
+      h(
+        'p',
+        {},
+        `${plural(missing.skus.length, 'sold SKU')} ${missing.skus.length === 1 ? 'has' : 'have'} no unit cost: net profit is before their product cost. Type the cost per unit (up to 4 decimals):`,
+      ),
       ...inputs.map((i) => i.row),
-      missing.skus.length > SHOWN ? h('p', { className: 'hint' }, `and ${missing.skus.length - SHOWN} more in the TTS COGS tab`) : null,
-      h('div', { className: 'buttons' }, save));
+      missing.skus.length > SHOWN
+        ? h('p', { className: 'hint' }, `and ${missing.skus.length - SHOWN} more in the TTS COGS tab`)
+        : null,
+      h('div', { className: 'buttons' }, save),
+    );
   }
 
   async function refresh(): Promise<void> {
     try {
       render(await call('getMissingUnitCosts', null));
     } catch (error) {
-      replaceChildren(body, h('p', { className: 'error-message' }, `Could not read TTS COGS: ${error instanceof Error ? error.message : String(error)}`));
+      replaceChildren(
+        body,
+        h(
+          'p',
+          { className: 'error-message' },
+          `Could not read TTS COGS: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     }
   }
 

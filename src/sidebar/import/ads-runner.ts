@@ -38,17 +38,36 @@ export function adsFileName(parsed: ParsedExport): string {
 }
 
 function fileOf(parsed: ParsedExport, rows: number): AdsImportRequest['file'] {
-  return { layoutLabel: parsed.layoutLabel, period: { ...parsed.period }, rowsTotal: rows, rejected: parsed.rejects.length };
+  return {
+    layoutLabel: parsed.layoutLabel,
+    period: { ...parsed.period },
+    rowsTotal: rows,
+    rejected: parsed.rejects.length,
+  };
 }
 
-async function send(call: ServerCaller, parsed: ParsedExport, clock: string, rows: readonly AdRow[], confirmed: Confirmed, outcome: AdsOutcome, isCancelled: () => boolean): Promise<void> {
+async function send(
+  call: ServerCaller,
+  parsed: ParsedExport,
+  clock: string,
+  rows: readonly AdRow[],
+  confirmed: Confirmed,
+  outcome: AdsOutcome,
+  isCancelled: () => boolean,
+): Promise<void> {
   let importId = '';
   const file = fileOf(parsed, rows.length);
   const request = (chunk: readonly AdRow[], end: AdsImportRequest['end']): AdsImportRequest => {
     const keys = new Set(chunk.map((r) => r.key));
     return {
-      fileName: adsFileName(parsed), clock, rows: [...chunk], importId, file, end,
-      replace: confirmed.replace.filter((k) => keys.has(k)), add: confirmed.add.filter((k) => keys.has(k)),
+      fileName: adsFileName(parsed),
+      clock,
+      rows: [...chunk],
+      importId,
+      file,
+      end,
+      replace: confirmed.replace.filter((k) => keys.has(k)),
+      add: confirmed.add.filter((k) => keys.has(k)),
     };
   };
   const chunks = rows.length === 0 ? [[]] : chunkRows(rows, ADS_CHUNK_LIMITS);
@@ -77,30 +96,70 @@ async function send(call: ServerCaller, parsed: ParsedExport, clock: string, row
 
 function newOutcome(parsed: ParsedExport, rejected: number): AdsOutcome {
   return {
-    fileName: adsFileName(parsed), layoutLabel: parsed.layoutLabel, written: 0, duplicates: 0, rejected,
-    status: 'complete', cogsAdded: 0, settledEstimates: 0, revisions: [], renames: [], replaced: 0,
+    fileName: adsFileName(parsed),
+    layoutLabel: parsed.layoutLabel,
+    written: 0,
+    duplicates: 0,
+    rejected,
+    status: 'complete',
+    cogsAdded: 0,
+    settledEstimates: 0,
+    revisions: [],
+    renames: [],
+    replaced: 0,
   };
 }
 
 /** Imports one ad report; revised rows and suspected renames come back in `revisions` and `renames`, not written. */
-export async function runAdsImport(parsed: ParsedExport, clock: string, call: ServerCaller, isCancelled: () => boolean = () => false): Promise<AdsOutcome> {
+export async function runAdsImport(
+  parsed: ParsedExport,
+  clock: string,
+  call: ServerCaller,
+  isCancelled: () => boolean = () => false,
+): Promise<AdsOutcome> {
   const outcome = newOutcome(parsed, parsed.rejects.length);
   await send(call, parsed, clock, parsed.ads?.rows ?? [], NONE, outcome, isCancelled);
   return outcome;
 }
 
 /** Writes the revised rows the seller confirmed over the tab's rows of the same key. */
-export async function confirmRevisions(parsed: ParsedExport, clock: string, revisions: readonly AdRevision[], call: ServerCaller): Promise<AdsOutcome> {
+export async function confirmRevisions(
+  parsed: ParsedExport,
+  clock: string,
+  revisions: readonly AdRevision[],
+  call: ServerCaller,
+): Promise<AdsOutcome> {
   const keys = new Set(revisions.map((r) => r.key));
   const outcome = newOutcome(parsed, 0);
-  await send(call, parsed, clock, (parsed.ads?.rows ?? []).filter((r) => keys.has(r.key)), { replace: [...keys], add: [] }, outcome, () => false);
+  await send(
+    call,
+    parsed,
+    clock,
+    (parsed.ads?.rows ?? []).filter((r) => keys.has(r.key)),
+    { replace: [...keys], add: [] },
+    outcome,
+    () => false,
+  );
   return outcome;
 }
 
 /** Adds the rows the seller says are other campaigns, not renamed ones. */
-export async function confirmRenames(parsed: ParsedExport, clock: string, renames: readonly AdRename[], call: ServerCaller): Promise<AdsOutcome> {
+export async function confirmRenames(
+  parsed: ParsedExport,
+  clock: string,
+  renames: readonly AdRename[],
+  call: ServerCaller,
+): Promise<AdsOutcome> {
   const keys = new Set(renames.map((r) => r.key));
   const outcome = newOutcome(parsed, 0);
-  await send(call, parsed, clock, (parsed.ads?.rows ?? []).filter((r) => keys.has(r.key)), { replace: [], add: [...keys] }, outcome, () => false);
+  await send(
+    call,
+    parsed,
+    clock,
+    (parsed.ads?.rows ?? []).filter((r) => keys.has(r.key)),
+    { replace: [], add: [...keys] },
+    outcome,
+    () => false,
+  );
   return outcome;
 }

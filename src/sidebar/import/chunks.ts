@@ -28,7 +28,10 @@ export function utf8Length(text: string): number {
 }
 
 /** Rows in order, cut so no chunk exceeds `maxRows` rows or `maxBytes` of JSON (a single larger row travels alone). */
-export function chunkRows<Row = LedgerRow>(rows: readonly Row[], limits: ChunkLimits = DEFAULT_CHUNK_LIMITS): Row[][] {
+export function chunkRows<Row = LedgerRow>(
+  rows: readonly Row[],
+  limits: ChunkLimits = DEFAULT_CHUNK_LIMITS,
+): Row[][] {
   const chunks: Row[][] = [];
   let current: Row[] = [];
   let bytes = 2; // the enclosing []

@@ -12,7 +12,12 @@ import type { ImportOutcome } from './import-runner';
 export const LIST_LIMIT = 5;
 
 function fact(label: string, value: string, className?: string): HTMLElement {
-  return h('div', { className: className ? `fact ${className}` : 'fact' }, h('dt', {}, label), h('dd', {}, value));
+  return h(
+    'div',
+    { className: className ? `fact ${className}` : 'fact' },
+    h('dt', {}, label),
+    h('dd', {}, value),
+  );
 }
 
 function moreNote(total: number, shown: number): HTMLElement | null {
@@ -21,20 +26,47 @@ function moreNote(total: number, shown: number): HTMLElement | null {
 
 function reconciliationSection(r: ReconcileResult): HTMLElement {
   // The workbook's own totals are mentioned only when some were checked.
-  const totals = r.totalChecks.length > 0 ? ` ${plural(r.totalChecks.length, 'total')} of the Reports sheet agree with them.` : '';
-  if (r.ok) return h('p', { className: 'check ok' }, `Reconciled: ${plural(r.rowsChecked, 'row')} add up to the cent.${totals}`);
-  const items: HTMLElement[] = r.mismatches.slice(0, LIST_LIMIT).map((m) =>
-    h('li', {}, `Row ${m.source.row}${m.orderId ? ` (${m.orderId})` : ''}: settlement ${money(m.settlement)}, parts add to ${money(m.sumOfParts)}, difference ${money(m.difference)}`));
+  const totals =
+    r.totalChecks.length > 0
+      ? ` ${plural(r.totalChecks.length, 'total')} of the Reports sheet agree with them.`
+      : '';
+  if (r.ok)
+    return h(
+      'p',
+      { className: 'check ok' },
+      `Reconciled: ${plural(r.rowsChecked, 'row')} add up to the cent.${totals}`,
+    );
+  const items: HTMLElement[] = r.mismatches
+    .slice(0, LIST_LIMIT)
+    .map((m) =>
+      h(
+        'li',
+        {},
+        `Row ${m.source.row}${m.orderId ? ` (${m.orderId})` : ''}: settlement ${money(m.settlement)}, parts add to ${money(m.sumOfParts)}, difference ${money(m.difference)}`,
+      ),
+    );
   for (const t of r.totalChecks.filter((c) => c.difference !== 0)) {
-    items.push(h('li', {}, `${t.label}: expected ${money(t.expected)}, rows add to ${money(t.actual)}, difference ${money(t.difference)}`));
+    items.push(
+      h(
+        'li',
+        {},
+        `${t.label}: expected ${money(t.expected)}, rows add to ${money(t.actual)}, difference ${money(t.difference)}`,
+      ),
+    );
   }
-  const headline = r.mismatches.length > 0
-    ? `${plural(r.mismatches.length, 'row')} ${r.mismatches.length === 1 ? 'differs' : 'differ'} from the sum of ${r.mismatches.length === 1 ? 'its' : 'their'} parts.`
-    : 'Statement totals differ from the sum of rows.';
-  return h('div', { className: 'check warn' },
+  const headline =
+    r.mismatches.length > 0
+      ? `${plural(r.mismatches.length, 'row')} ${r.mismatches.length === 1 ? 'differs' : 'differ'} from the sum of ${r.mismatches.length === 1 ? 'its' : 'their'} parts.`
+      : 'Statement totals differ from the sum of rows.';
+  return h(
+    'div',
+    { className: 'check warn' },
     h('p', {}, headline),
     h('ul', {}, ...items, moreNote(r.mismatches.length, Math.min(r.mismatches.length, LIST_LIMIT))),
-    r.unclassifiedColumns.length > 0 ? h('p', {}, `Unclassified money columns: ${r.unclassifiedColumns.join(', ')}`) : null);
+    r.unclassifiedColumns.length > 0
+      ? h('p', {}, `Unclassified money columns: ${r.unclassifiedColumns.join(', ')}`)
+      : null,
+  );
 }
 
 /** `1 row cannot be imported (3 problems):` — rows counted once however many of their cells are bad. */
@@ -51,9 +83,19 @@ function repeatNotes(parsed: ParsedExport): (HTMLElement | null)[] {
   const once = prepared.repeatsWrittenOnce;
   const differing = prepared.sameKeyDiffering;
   return [
-    once > 0 ? h('p', { className: 'note' }, `${plural(once, 'row')} repeated inside this file ${once === 1 ? 'is' : 'are'} written once.`) : null,
+    once > 0
+      ? h(
+          'p',
+          { className: 'note' },
+          `${plural(once, 'row')} repeated inside this file ${once === 1 ? 'is' : 'are'} written once.`,
+        )
+      : null,
     differing > 0
-      ? h('p', { className: 'note' }, `${plural(differing, 'row')} ${differing === 1 ? 'shares' : 'share'} IDs, type and date with an earlier row of this file but ${differing === 1 ? 'differs' : 'differ'}: both are kept.`)
+      ? h(
+          'p',
+          { className: 'note' },
+          `${plural(differing, 'row')} ${differing === 1 ? 'shares' : 'share'} IDs, type and date with an earlier row of this file but ${differing === 1 ? 'differs' : 'differ'}: both are kept.`,
+        )
       : null,
     ...prepared.totalsRows.map((line) => h('p', { className: 'note' }, line)),
   ];
@@ -62,7 +104,8 @@ function repeatNotes(parsed: ParsedExport): (HTMLElement | null)[] {
 /** `1,453 of 1,453 rows already imported` (shown once the ledger has been asked). */
 export function alreadyImportedText(present: number, total: number): string {
   if (total === 0) return '';
-  if (present === 0) return `None of its ${plural(total, 'row')} ${total === 1 ? 'is' : 'are'} in TTS Ledger yet.`;
+  if (present === 0)
+    return `None of its ${plural(total, 'row')} ${total === 1 ? 'is' : 'are'} in TTS Ledger yet.`;
   return `${count(present)} of ${plural(total, 'row')} already imported${present === total ? ': importing it again adds nothing.' : '.'}`;
 }
 
@@ -75,7 +118,10 @@ function orderExportFacts(o: OrderExportSummary): HTMLElement[] {
   const returned = o.unitsReturned > 0 ? ` (${count(o.unitsReturned)} returned)` : '';
   const refunded = count(o.refundedOrders);
   return [
-    fact('Orders', `${count(o.orders)} (${count(o.cancelledOrders)} cancelled or unpaid, ${refunded} refunded)`),
+    fact(
+      'Orders',
+      `${count(o.orders)} (${count(o.cancelledOrders)} cancelled or unpaid, ${refunded} refunded)`,
+    ),
     fact('Units', `${count(o.units)}${returned}`),
     fact('Gross sales', money(o.grossSales), 'num'),
     fact('Seller discounts', money(o.sellerDiscounts), 'num'),
@@ -102,46 +148,73 @@ export function renderPreview(parsed: ParsedExport): HTMLElement {
   const title = parsed.sheet ? `${parsed.fileName} — ${parsed.sheet}` : parsed.fileName;
   const rejects = parsed.rejects;
   const orders = parsed.orderExport;
-  return h('article', { className: 'file-card', 'data-file': parsed.fileName },
+  return h(
+    'article',
+    { className: 'file-card', 'data-file': parsed.fileName },
     h('h3', {}, title),
-    h('dl', { className: 'facts' },
+    h(
+      'dl',
+      { className: 'facts' },
       fact('Layout', parsed.layoutLabel),
       fact('Period', period(parsed.period)),
       fact('Rows', count(parsed.rows.length)),
-      ...(orders ? orderExportFacts(orders) : settlementFacts(parsed))),
+      ...(orders ? orderExportFacts(orders) : settlementFacts(parsed)),
+    ),
     orders ? h('p', { className: 'note order-export' }, netSalesByMonthText(orders)) : null,
     orders
       ? h('p', { className: 'check ok order-export' }, ORDER_EXPORT_NOTE)
       : parsed.rows.length === 0
-        ? h('p', { className: 'check warn' }, 'No row of this file can be imported, so nothing was reconciled.')
+        ? h(
+            'p',
+            { className: 'check warn' },
+            'No row of this file can be imported, so nothing was reconciled.',
+          )
         : reconciliationSection(parsed.reconciliation),
     ...(parsed.readNotes ?? []).map((line) => h('p', { className: 'note warn read-note' }, line)),
     ...repeatNotes(parsed),
     rejects.length > 0
-      ? h('div', { className: 'check warn rejects' },
-        h('p', {}, rejectsHeadline(rejects)),
-        h('ul', {}, ...rejects.slice(0, LIST_LIMIT).map((p) => h('li', {}, problem(p))), moreNote(rejects.length, Math.min(rejects.length, LIST_LIMIT))))
+      ? h(
+          'div',
+          { className: 'check warn rejects' },
+          h('p', {}, rejectsHeadline(rejects)),
+          h(
+            'ul',
+            {},
+            ...rejects.slice(0, LIST_LIMIT).map((p) => h('li', {}, problem(p))),
+            moreNote(rejects.length, Math.min(rejects.length, LIST_LIMIT)),
+          ),
+        )
       : null,
     ...(parsed.unrecognisedMoney ?? []).map((u) =>
-      h('p', { className: 'note' }, `Counted in ${u.parent === 'fees' ? 'Fees' : 'Shipping'} though not recognised: ${u.columns.join(', ')}`)),
+      h(
+        'p',
+        { className: 'note' },
+        `Counted in ${u.parent === 'fees' ? 'Fees' : 'Shipping'} though not recognised: ${u.columns.join(', ')}`,
+      ),
+    ),
     h('p', { className: 'note already', 'aria-live': 'polite' }),
     parsed.unknownColumns.length > 0
       ? h('p', { className: 'note' }, `Columns kept but not recognised: ${parsed.unknownColumns.join(', ')}`)
       : null,
-    h('p', { className: 'result', 'aria-live': 'polite' }));
+    h('p', { className: 'result', 'aria-live': 'polite' }),
+  );
 }
 
 /** The card of a file that could not be read at all; the other files stay importable. */
 export function renderFileError(error: FileError): HTMLElement {
-  return h('article', { className: 'file-card error', 'data-file': error.fileName, role: 'alert' },
+  return h(
+    'article',
+    { className: 'file-card error', 'data-file': error.fileName, role: 'alert' },
     h('h3', {}, error.fileName),
-    h('p', { className: 'error-message' }, error.message));
+    h('p', { className: 'error-message' }, error.message),
+  );
 }
 
 /** The card's result line after import: `120 new rows, 4 duplicates skipped, 2 rejected`. */
 export function outcomeText(outcome: ImportOutcome): string {
   const counts = `${plural(outcome.written, 'new row')}, ${plural(outcome.duplicates, 'duplicate')} skipped, ${count(outcome.rejected)} rejected`;
-  const settled = outcome.settledEstimates > 0 ? `; ${plural(outcome.settledEstimates, 'estimated row')} now settled` : '';
+  const settled =
+    outcome.settledEstimates > 0 ? `; ${plural(outcome.settledEstimates, 'estimated row')} now settled` : '';
   const cogs = `${settled}${outcome.cogsAdded > 0 ? `; ${plural(outcome.cogsAdded, 'new SKU')} added to TTS COGS` : ''}`;
   if (outcome.status === 'complete') return `Imported: ${counts}${cogs}.`;
   if (outcome.status === 'cancelled') return `Cancelled: ${counts}${cogs}. Import again to add the rest.`;

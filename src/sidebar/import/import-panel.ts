@@ -58,19 +58,40 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
   // The ad account's clock last used, asked for once when the first ad report is previewed.
   let rememberedClock: Promise<string> | undefined;
 
-  const input = h('input', { type: 'file', id: FILE_INPUT_ID, multiple: true, accept: ACCEPT, className: 'visually-hidden' });
+  const input = h('input', {
+    type: 'file',
+    id: FILE_INPUT_ID,
+    multiple: true,
+    accept: ACCEPT,
+    className: 'visually-hidden',
+  });
   const chooseLabel = h('label', { for: FILE_INPUT_ID, className: 'button' }, 'Choose files…');
-  const dropZone = h('div', { className: 'dropzone' }, input, chooseLabel, h('span', { className: 'hint' }, 'or drop CSV / XLSX exports or a unit cost table here'));
+  const dropZone = h(
+    'div',
+    { className: 'dropzone' },
+    input,
+    chooseLabel,
+    h('span', { className: 'hint' }, 'or drop CSV / XLSX exports or a unit cost table here'),
+  );
   const cards = h('div', { className: 'cards' });
   const progress = createProgress('Import progress');
   const importButton = h('button', { type: 'button', disabled: true }, 'Import');
   const cancelButton = h('button', { type: 'button', disabled: true }, 'Cancel');
   const clearButton = h('button', { type: 'button', disabled: true }, 'Clear');
-  const element = h('section', { className: 'panel import-panel', 'aria-labelledby': 'import-title' },
+  const element = h(
+    'section',
+    { className: 'panel import-panel', 'aria-labelledby': 'import-title' },
     h('h2', { id: 'import-title' }, 'Import exports'),
-    h('p', { className: 'hint' }, 'Seller Center → Finance → Statements → Export. Rows already in TTS Ledger are skipped.'),
-    dropZone, cards, progress.element,
-    h('div', { className: 'buttons' }, importButton, cancelButton, clearButton));
+    h(
+      'p',
+      { className: 'hint' },
+      'Seller Center → Finance → Statements → Export. Rows already in TTS Ledger are skipped.',
+    ),
+    dropZone,
+    cards,
+    progress.element,
+    h('div', { className: 'buttons' }, importButton, cancelButton, clearButton),
+  );
 
   function pending(): Entry[] {
     return entries.filter((e) => !e.imported);
@@ -116,8 +137,10 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
           continue;
         }
         const outcome = await parser.parse(file, (stage, fraction) => {
-          if (stage === 'reading' && fraction !== undefined) progress.show(fraction * 40, 100, `Reading ${file.name}${which}…`);
-          else if (stage === 'parsing' && fraction !== undefined) progress.show(40 + fraction * 60, 100, `Parsing ${file.name}${which}…`);
+          if (stage === 'reading' && fraction !== undefined)
+            progress.show(fraction * 40, 100, `Reading ${file.name}${which}…`);
+          else if (stage === 'parsing' && fraction !== undefined)
+            progress.show(40 + fraction * 60, 100, `Parsing ${file.name}${which}…`);
           else progress.busy(`${stage === 'parsing' ? 'Parsing' : 'Checking'} ${file.name}${which}…`);
         });
         // Totals rows, non-ID cells, exact repeats and cut-short files are settled here, so the preview shows what will be written.
@@ -137,13 +160,22 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
         }
       }
       const rows = pending().reduce((n, e) => n + rowsOf(e), 0);
-      progress.idle(cancelRequested
-        ? 'Reading cancelled.'
-        : added > 0 ? `Ready to import ${plural(rows, 'row')}.`
-          // A unit cost table alone was read: it has its own button on its card.
-          : costTables > 0 ? `${plural(costTables, 'unit cost table')} read: add the costs on ${costTables === 1 ? 'its card' : 'their cards'}.` : 'No file could be read.');
+      progress.idle(
+        cancelRequested
+          ? 'Reading cancelled.'
+          : added > 0
+            ? `Ready to import ${plural(rows, 'row')}.`
+            : // A unit cost table alone was read: it has its own button on its card.
+              costTables > 0
+              ? `${plural(costTables, 'unit cost table')} read: add the costs on ${costTables === 1 ? 'its card' : 'their cards'}.`
+              : 'No file could be read.',
+      );
     } catch (error) {
-      progress.idle(error instanceof ParseCancelled ? 'Reading cancelled.' : `Could not read the files: ${error instanceof Error ? error.message : String(error)}`);
+      progress.idle(
+        error instanceof ParseCancelled
+          ? 'Reading cancelled.'
+          : `Could not read the files: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       busy = null;
       refreshButtons();
@@ -161,11 +193,15 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
     progress.show(0, total, `Writing 0 of ${count(total)} rows…`);
     let outcomes: ImportOutcome[] = [];
     try {
-      outcomes = await runImports(ledgerTodo.map((e) => e.parsed), {
-        call,
-        isCancelled: () => cancelRequested,
-        onProgress: (sent, all) => progress.show(sent, all, `Writing ${count(sent)} of ${count(all)} rows…`),
-      });
+      outcomes = await runImports(
+        ledgerTodo.map((e) => e.parsed),
+        {
+          call,
+          isCancelled: () => cancelRequested,
+          onProgress: (sent, all) =>
+            progress.show(sent, all, `Writing ${count(sent)} of ${count(all)} rows…`),
+        },
+      );
       for (const entry of todo) {
         if (!entry.ads) continue;
         outcomes.push(await importAdReport(entry.parsed, entry.ads, call, () => cancelRequested));
@@ -186,8 +222,9 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
       const written = outcomes.reduce((n, o) => n + o.written, 0);
       const duplicates = outcomes.reduce((n, o) => n + o.duplicates, 0);
       const failed = outcomes.filter((o) => o.status === 'failed').length;
-      const summary = `${cancelRequested ? 'Import cancelled' : 'Import finished'}: ${plural(written, 'new row')}, ${plural(duplicates, 'duplicate')} skipped`
-        + (failed > 0 ? `, ${plural(failed, 'file')} failed.` : '.');
+      const summary =
+        `${cancelRequested ? 'Import cancelled' : 'Import finished'}: ${plural(written, 'new row')}, ${plural(duplicates, 'duplicate')} skipped` +
+        (failed > 0 ? `, ${plural(failed, 'file')} failed.` : '.');
       progress.idle(summary);
     } finally {
       busy = null;
@@ -199,9 +236,14 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
 
   input.addEventListener('change', () => {
     const files = input.files ? Array.from(input.files) : [];
-    void addFiles(files).then(() => { input.value = ''; });
+    void addFiles(files).then(() => {
+      input.value = '';
+    });
   });
-  dropZone.addEventListener('dragover', (e) => { e.preventDefault(); dropZone.classList.add('dragging'); });
+  dropZone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    dropZone.classList.add('dragging');
+  });
   dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dragging'));
   dropZone.addEventListener('drop', (e) => {
     e.preventDefault();
@@ -209,7 +251,9 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
     const files = e.dataTransfer?.files ? Array.from(e.dataTransfer.files) : [];
     void addFiles(files);
   });
-  importButton.addEventListener('click', () => { void importAll(); });
+  importButton.addEventListener('click', () => {
+    void importAll();
+  });
   cancelButton.addEventListener('click', () => {
     cancelRequested = true;
     cancelButton.disabled = true;

@@ -11,7 +11,10 @@ import { countAlreadyImported } from './already-imported';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunks';
 
 /** Same shape as `callServer`, injectable so tests can use a fake server. */
-export type ServerCaller = <K extends ServerHandlerName>(name: K, arg: Parameters<ServerApi[K]>[0]) => Promise<ReturnType<ServerApi[K]>>;
+export type ServerCaller = <K extends ServerHandlerName>(
+  name: K,
+  arg: Parameters<ServerApi[K]>[0],
+) => Promise<ReturnType<ServerApi[K]>>;
 
 export interface ImportOutcome {
   fileName: string;
@@ -41,9 +44,11 @@ export function reconciliationText(parsed: ParsedExport): string {
   const r = parsed.reconciliation;
   if (r.ok) return 'OK';
   const parts: string[] = [];
-  if (r.mismatches.length > 0) parts.push(`${r.mismatches.length} ${r.mismatches.length === 1 ? 'row differs' : 'rows differ'}`);
+  if (r.mismatches.length > 0)
+    parts.push(`${r.mismatches.length} ${r.mismatches.length === 1 ? 'row differs' : 'rows differ'}`);
   const badTotals = r.totalChecks.filter((t) => t.difference !== 0).length;
-  if (badTotals > 0) parts.push(`${badTotals} statement ${badTotals === 1 ? 'total differs' : 'totals differ'}`);
+  if (badTotals > 0)
+    parts.push(`${badTotals} statement ${badTotals === 1 ? 'total differs' : 'totals differ'}`);
   return parts.length > 0 ? parts.join(', ') : 'Check the unclassified columns';
 }
 
@@ -75,7 +80,10 @@ function errorMessage(error: unknown): string {
  * Imports every parsed file in turn. A file that fails is closed as failed and the next one still
  * runs; after a cancel, no further chunk or file is sent.
  */
-export async function runImports(files: readonly ParsedExport[], options: ImportRunOptions): Promise<ImportOutcome[]> {
+export async function runImports(
+  files: readonly ParsedExport[],
+  options: ImportRunOptions,
+): Promise<ImportOutcome[]> {
   const { call, onProgress, isCancelled = () => false, limits = DEFAULT_CHUNK_LIMITS } = options;
   const total = files.reduce((sum, f) => sum + f.rows.length, 0);
   let sent = 0;
@@ -84,8 +92,14 @@ export async function runImports(files: readonly ParsedExport[], options: Import
   for (const parsed of files) {
     const request = beginRequestOf(parsed);
     const outcome: ImportOutcome = {
-      fileName: request.fileName, layoutLabel: parsed.layoutLabel, written: 0, duplicates: 0,
-      rejected: rejectedRowCount(parsed.rejects), status: 'complete', cogsAdded: 0, settledEstimates: 0,
+      fileName: request.fileName,
+      layoutLabel: parsed.layoutLabel,
+      written: 0,
+      duplicates: 0,
+      rejected: rejectedRowCount(parsed.rejects),
+      status: 'complete',
+      cogsAdded: 0,
+      settledEstimates: 0,
     };
     outcomes.push(outcome);
     if (isCancelled()) {
@@ -127,12 +141,16 @@ export async function runImports(files: readonly ParsedExport[], options: Import
     outcome.status = status;
     if (message !== undefined) outcome.message = message;
     try {
-      const summary = await call('finishImport', message === undefined ? { importId, status } : { importId, status, message });
+      const summary = await call(
+        'finishImport',
+        message === undefined ? { importId, status } : { importId, status, message },
+      );
       outcome.cogsAdded = summary.cogsAdded;
       outcome.settledEstimates = summary.settledEstimates;
     } catch (error) {
       // The rows are written; only the log entry could not be closed. Say so without hiding the counts.
-      if (outcome.message === undefined) outcome.message = `Rows were written, but the import log could not be updated: ${errorMessage(error)}`;
+      if (outcome.message === undefined)
+        outcome.message = `Rows were written, but the import log could not be updated: ${errorMessage(error)}`;
     }
   }
   return outcomes;

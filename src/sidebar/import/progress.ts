@@ -16,10 +16,18 @@ export interface ProgressView {
 
 export function createProgress(label: string): ProgressView {
   const fill = h('div', { className: 'progress-fill' });
-  const bar = h('div', {
-    className: 'progress-bar', role: 'progressbar', 'aria-label': label,
-    'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0,
-  }, fill);
+  const bar = h(
+    'div',
+    {
+      className: 'progress-bar',
+      role: 'progressbar',
+      'aria-label': label,
+      'aria-valuemin': 0,
+      'aria-valuemax': 100,
+      'aria-valuenow': 0,
+    },
+    fill,
+  );
   const status = h('div', { className: 'progress-status', 'aria-live': 'polite', role: 'status' });
   const element = h('div', { className: 'progress is-idle' }, bar, status);
 

@@ -46,7 +46,11 @@ export interface StreamingListeners {
  * in batches as they are parsed, and the outcome returned with every file's `rows` left empty
  * (the worker keeps no copy).
  */
-export async function parseStreamingRows(source: ByteSource | Uint8Array, fileName: string, listeners: StreamingListeners): Promise<ParseOutcome> {
+export async function parseStreamingRows(
+  source: ByteSource | Uint8Array,
+  fileName: string,
+  listeners: StreamingListeners,
+): Promise<ParseOutcome> {
   let batch: LedgerRow[] = [];
   let batchSheet: string | undefined;
   const flush = (): void => {

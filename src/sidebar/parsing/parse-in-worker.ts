@@ -7,7 +7,13 @@
 import { checkFileSize } from '../../core/read/files/read-file';
 import { parseBytesAsync } from './parse-file';
 import type { LedgerRow } from '../../core/types';
-import { ParseCancelled, type ParseOutcome, type ParseRequest, type ParseStage, type WorkerMessage } from './parse-protocol';
+import {
+  ParseCancelled,
+  type ParseOutcome,
+  type ParseRequest,
+  type ParseStage,
+  type WorkerMessage,
+} from './parse-protocol';
 
 /** `fraction` is 0–1 of the file read so far, when known. */
 export type StageListener = (stage: ParseStage, fraction?: number) => void;
@@ -28,12 +34,22 @@ function messageOf(error: unknown): string {
 }
 
 /** Reads a file with progress events; `abort()` stops it. */
-function readBytes(file: File, onFraction: (f: number) => void): { promise: Promise<ArrayBuffer>; abort: () => void } {
+function readBytes(
+  file: File,
+  onFraction: (f: number) => void,
+): { promise: Promise<ArrayBuffer>; abort: () => void } {
   const reader = new FileReader();
   const promise = new Promise<ArrayBuffer>((resolve, reject) => {
-    reader.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onFraction(e.loaded / e.total); };
+    reader.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onFraction(e.loaded / e.total);
+    };
     reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(new Error(`${file.name}: the browser could not read this file (${reader.error?.message ?? 'unknown error'}).`));
+    reader.onerror = () =>
+      reject(
+        new Error(
+          `${file.name}: the browser could not read this file (${reader.error?.message ?? 'unknown error'}).`,
+        ),
+      );
     reader.onabort = () => reject(new ParseCancelled());
     reader.readAsArrayBuffer(file);
   });
@@ -60,7 +76,10 @@ class StreamedRows {
   }
 
   fill(outcome: ParseOutcome): ParseOutcome {
-    return { ...outcome, files: outcome.files.map((file) => ({ ...file, rows: this.bySheet.get(file.sheet) ?? [] })) };
+    return {
+      ...outcome,
+      files: outcome.files.map((file) => ({ ...file, rows: this.bySheet.get(file.sheet) ?? [] })),
+    };
   }
 }
 
@@ -101,8 +120,13 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
         if (msg.type === 'progress') onStage?.(msg.stage, msg.fraction);
         else if (msg.type === 'rows') streamed.add(msg.sheet, msg.rows);
         else if (msg.type === 'restart') streamed.clear();
-        else if (msg.type === 'done') { finish(); resolve(msg.rowsStreamed ? streamed.fill(msg.outcome) : msg.outcome); }
-        else { finish(); resolve({ files: [], errors: [{ fileName, message: msg.message }] }); }
+        else if (msg.type === 'done') {
+          finish();
+          resolve(msg.rowsStreamed ? streamed.fill(msg.outcome) : msg.outcome);
+        } else {
+          finish();
+          resolve({ files: [], errors: [{ fileName, message: msg.message }] });
+        }
       };
       const onError = (event: ErrorEvent) => {
         finish();
@@ -114,7 +138,15 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
           resolve(null);
           return;
         }
-        resolve({ files: [], errors: [{ fileName, message: `${fileName}: the file could not be parsed (${event.message || 'worker error'}).` }] });
+        resolve({
+          files: [],
+          errors: [
+            {
+              fileName,
+              message: `${fileName}: the file could not be parsed (${event.message || 'worker error'}).`,
+            },
+          ],
+        });
       };
       cancelCurrent = () => {
         finish();
@@ -130,9 +162,15 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
     });
   }
 
-  async function parseInPage(bytes: ArrayBuffer, fileName: string, onStage?: StageListener): Promise<ParseOutcome> {
+  async function parseInPage(
+    bytes: ArrayBuffer,
+    fileName: string,
+    onStage?: StageListener,
+  ): Promise<ParseOutcome> {
     let cancelled = false;
-    cancelCurrent = () => { cancelled = true; };
+    cancelCurrent = () => {
+      cancelled = true;
+    };
     onStage?.('parsing');
     await nextTask(); // let the bar repaint before the parse
     if (cancelled) throw new ParseCancelled();
@@ -161,7 +199,9 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
   }
 
   return {
-    get usesWorker() { return !workerFailed; },
+    get usesWorker() {
+      return !workerFailed;
+    },
     async parse(file, onStage) {
       try {
         checkFileSize(file.name, file.size);

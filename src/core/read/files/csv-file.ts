@@ -85,7 +85,8 @@ export class CsvFileReader {
 
   /** The file is complete: its last records are visited, and a file that is not a CSV export refused. */
   end(): { encoding: TextEncodingName; windows1252Rows?: number[] } {
-    if (this.totalBytes === 0) throw new FileReadError(`${this.fileName} is empty: expected a CSV or Excel export, found 0 bytes.`);
+    if (this.totalBytes === 0)
+      throw new FileReadError(`${this.fileName} is empty: expected a CSV or Excel export, found 0 bytes.`);
     if (this.decoder === null) this.decodeHead();
     const decoder = this.decoder!;
     this.text(decoder.end());
@@ -151,7 +152,8 @@ export class CsvFileReader {
     } catch (error) {
       if (error instanceof CsvSyntaxError) {
         throw new FileReadError(
-          `${this.fileName}: ${error.message}. Expected every opening quote to be closed; ` + 'the file may be cut short. Download it again.',
+          `${this.fileName}: ${error.message}. Expected every opening quote to be closed; ` +
+            'the file may be cut short. Download it again.',
         );
       }
       throw error;

@@ -52,7 +52,14 @@ export function forEachCsvRow(
 ): void {
   const pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const delimiter = (options.delimiter ?? detectDelimiter(text)).charCodeAt(0);
-  const state: ReaderState = { visit, delimiter, rowNumber: 0, pendingBlankLines: 0, lineBreaks: 0, stopped: false };
+  const state: ReaderState = {
+    visit,
+    delimiter,
+    rowNumber: 0,
+    pendingBlankLines: 0,
+    lineBreaks: 0,
+    stopped: false,
+  };
   readRecords(text, pos, trimmedEnd(text, pos), true, state);
 }
 
@@ -173,7 +180,10 @@ export function createCsvChunkReader(
         // Line numbers in the held text count from its start: add the lines read before it.
         if (error instanceof CsvSyntaxError && before > 0) {
           const line = error.line + before;
-          throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
+          throw new CsvSyntaxError(
+            `a quoted field that starts on line ${line} has no closing quote (")`,
+            line,
+          );
         }
         throw error;
       }
@@ -222,7 +232,8 @@ function readRecords(text: string, pos: number, end: number, final: boolean, sta
     let breaks = 0;
     if (quote === -1 || quote >= lineEnd) {
       // No quote before the line break: the record is the line, split at each delimiter.
-      if (lineEnd >= end ? !final : lineEnd + 1 >= end && !final && text.charCodeAt(lineEnd) === CR) return recordStart;
+      if (lineEnd >= end ? !final : lineEnd + 1 >= end && !final && text.charCodeAt(lineEnd) === CR)
+        return recordStart;
       cells = text.slice(pos, lineEnd).split(delimiterText);
       pos = lineEnd;
     } else {
@@ -239,7 +250,10 @@ function readRecords(text: string, pos: number, end: number, final: boolean, sta
           if (close === -1 || close >= end || (close + 1 >= end && !final)) {
             if (!final) return recordStart;
             const line = lineNumberAt(text, opening);
-            throw new CsvSyntaxError(`a quoted field that starts on line ${line} has no closing quote (")`, line);
+            throw new CsvSyntaxError(
+              `a quoted field that starts on line ${line} has no closing quote (")`,
+              line,
+            );
           }
           if ((lf !== -1 && lf < close) || (cr !== -1 && cr < close)) {
             breaks += lineBreaksIn(text, opening + 1, close);
@@ -334,9 +348,13 @@ function scanUnquoted(text: string, pos: number, end: number, delimiter: number)
 
 export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
   const rows: string[][] = [];
-  forEachCsvRow(text, (cells) => {
-    rows.push(cells);
-  }, options);
+  forEachCsvRow(
+    text,
+    (cells) => {
+      rows.push(cells);
+    },
+    options,
+  );
   return rows;
 }
 

@@ -57,7 +57,11 @@ function pad4(n: number): string {
  * The date text for an Excel serial, or null when the number cannot be a date (negative, not a
  * number, past 9999-12-31). Times are rounded to the nearest second as Excel displays them.
  */
-export function excelSerialToText(serial: number, kind: Exclude<DateFormatKind, 'none'>, date1904: boolean): string | null {
+export function excelSerialToText(
+  serial: number,
+  kind: Exclude<DateFormatKind, 'none'>,
+  date1904: boolean,
+): string | null {
   if (!Number.isFinite(serial) || serial < 0 || serial > LAST_SERIAL_1900 + 1) return null;
   const totalSeconds = Math.round(serial * 86_400);
   const day = Math.floor(totalSeconds / 86_400);

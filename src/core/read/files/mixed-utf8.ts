@@ -18,7 +18,10 @@ interface LineRun {
   utf8: boolean;
 }
 
-function lineRuns(bytes: Uint8Array, isValidUtf8: (b: Uint8Array) => boolean): { runs: LineRun[]; utf8NonAscii: boolean } {
+function lineRuns(
+  bytes: Uint8Array,
+  isValidUtf8: (b: Uint8Array) => boolean,
+): { runs: LineRun[]; utf8NonAscii: boolean } {
   const runs: LineRun[] = [];
   let utf8NonAscii = false;
   let start = 0;
@@ -41,7 +44,10 @@ function lineRuns(bytes: Uint8Array, isValidUtf8: (b: Uint8Array) => boolean): {
  * every valid line is read as UTF-8 and each other line as Windows-1252 (`badLines`, 1-based);
  * otherwise null (the file is Windows-1252 throughout).
  */
-export function decodeMostlyUtf8(bytes: Uint8Array, codec: Codec): { text: string; badLines: number[] } | null {
+export function decodeMostlyUtf8(
+  bytes: Uint8Array,
+  codec: Codec,
+): { text: string; badLines: number[] } | null {
   const { utf8, windows1252 } = codec;
   const { runs, utf8NonAscii } = lineRuns(bytes, codec.isValidUtf8);
   if (!utf8NonAscii) return null;

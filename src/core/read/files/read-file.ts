@@ -79,18 +79,30 @@ export function csvSheetName(fileName: string): string {
 /** Reads a whole export file: every sheet, every row. */
 export function readExportFile(bytes: Uint8Array, fileName: string): FileText {
   const collector = new SheetTextCollector();
-  const result = visitExportFile(bytes, fileName, collector.visit, { onSheet: collector.announce, onRestart: collector.restart });
+  const result = visitExportFile(bytes, fileName, collector.visit, {
+    onSheet: collector.announce,
+    onRestart: collector.restart,
+  });
   return { ...result, sheets: collector.finish() };
 }
 
 /** `readExportFile` reading workbooks with `forEachSheetRowAsync`. */
 export async function readExportFileAsync(bytes: Uint8Array, fileName: string): Promise<FileText> {
   const collector = new SheetTextCollector();
-  const { fileName: name, kind, encoding } = await forEachSheetRowAsync(bytes, fileName, collector.visit, {
+  const {
+    fileName: name,
+    kind,
+    encoding,
+  } = await forEachSheetRowAsync(bytes, fileName, collector.visit, {
     onSheet: collector.announce,
     onRestart: collector.restart,
   });
-  return { fileName: name, kind, ...(encoding === undefined ? {} : { encoding }), sheets: collector.finish() };
+  return {
+    fileName: name,
+    kind,
+    ...(encoding === undefined ? {} : { encoding }),
+    sheets: collector.finish(),
+  };
 }
 
 /** Keeps every visited row, by sheet and row number, the way `readExportFile` returns them. */
@@ -198,7 +210,7 @@ async function readCsvPieces(
     const reader = new CsvFileReader(fileName, sheetName, visit, notUtf8);
     try {
       reader.push(first);
-      for (let position = first.length; position < source.size; ) {
+      for (let position = first.length; position < source.size;) {
         options.onProgress?.(position / source.size);
         const piece = await source.read(position, Math.min(source.size, position + PIECE_BYTES));
         if (piece.length === 0) break;
@@ -213,7 +225,12 @@ async function readCsvPieces(
   }
 }
 
-function visitExportFile(bytes: Uint8Array, fileName: string, visit: SheetRowVisitor, options: SheetRowOptions): Omit<FileText, 'sheets'> {
+function visitExportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  visit: SheetRowVisitor,
+  options: SheetRowOptions,
+): Omit<FileText, 'sheets'> {
   checkFileSize(fileName, bytes.length);
   if (looksLikeZip(bytes)) {
     const workbook = openWorkbook(bytes, fileName);
@@ -226,7 +243,8 @@ function visitExportFile(bytes: Uint8Array, fileName: string, visit: SheetRowVis
     options.onSheet?.(sheetName, 'csv');
     const reader = new CsvFileReader(fileName, sheetName, visit, notUtf8);
     try {
-      for (let position = 0; position < bytes.length; position += PIECE_BYTES) reader.push(bytes.subarray(position, position + PIECE_BYTES));
+      for (let position = 0; position < bytes.length; position += PIECE_BYTES)
+        reader.push(bytes.subarray(position, position + PIECE_BYTES));
       return { fileName, kind: 'csv', ...reader.end() };
     } catch (error) {
       if (!(error instanceof NotUtf8Error) || notUtf8) throw error;

@@ -91,7 +91,11 @@ function utf8(bom: boolean): PieceDecoder {
   let tail0 = -1;
   let tail1 = -1;
   const checked = (text: string, bytes: Uint8Array): string => {
-    if (text.indexOf('\ufffd') >= 0 && countReplacements(text) !== countSpelledReplacements(tail0, tail1, bytes)) throw new NotUtf8Error();
+    if (
+      text.indexOf('\ufffd') >= 0 &&
+      countReplacements(text) !== countSpelledReplacements(tail0, tail1, bytes)
+    )
+      throw new NotUtf8Error();
     if (bytes.length >= 2) {
       tail0 = bytes[bytes.length - 2];
       tail1 = bytes[bytes.length - 1];

@@ -115,7 +115,15 @@ export class SheetRowScanner {
       while (i < end) {
         c = xml[i];
         if (c === CH_COLON) local = i + 1;
-        else if (c === CH_GT || c === CH_SLASH || c === CH_SPACE || c === CH_TAB || c === CH_LF || c === CH_CR) break;
+        else if (
+          c === CH_GT ||
+          c === CH_SLASH ||
+          c === CH_SPACE ||
+          c === CH_TAB ||
+          c === CH_LF ||
+          c === CH_CR
+        )
+          break;
         i++;
       }
       let gt = i;
@@ -127,9 +135,11 @@ export class SheetRowScanner {
 
       if (closing) {
         if (length === 1 && c0 === CH_c) this.endCell();
-        else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_o && xml[local + 2] === CH_w) this.endRow();
+        else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_o && xml[local + 2] === CH_w)
+          this.endRow();
         else if (length === 2 && c0 === CH_i && xml[local + 1] === CH_s) this.inInlineString = false;
-        else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_P && xml[local + 2] === CH_h) this.inPhonetic = false;
+        else if (length === 3 && c0 === CH_r && xml[local + 1] === CH_P && xml[local + 2] === CH_h)
+          this.inPhonetic = false;
         else if (length === 9 && c0 === CH_s && xml[local + 5] === CH_D) {
           this.flush(); // </sheetData>
           this.done = true;
@@ -268,11 +278,17 @@ export class SheetRowScanner {
         return text === undefined ? '' : text;
       }
       case TYPE_INLINE:
-        return decodeExcelEscapes(this.inlineText !== '' ? this.inlineText : xmlBytesToText(bytes, start, end));
+        return decodeExcelEscapes(
+          this.inlineText !== '' ? this.inlineText : xmlBytesToText(bytes, start, end),
+        );
       case TYPE_FORMULA_STRING:
         return decodeExcelEscapes(xmlBytesToText(bytes, start, end));
       case TYPE_BOOLEAN:
-        return end - start === 1 && bytes[start] === CH_1 ? 'TRUE' : end - start === 1 && bytes[start] === CH_0 ? 'FALSE' : xmlBytesToText(bytes, start, end);
+        return end - start === 1 && bytes[start] === CH_1
+          ? 'TRUE'
+          : end - start === 1 && bytes[start] === CH_0
+            ? 'FALSE'
+            : xmlBytesToText(bytes, start, end);
       case TYPE_ERROR:
       case TYPE_ISO_DATE:
         return xmlBytesToText(bytes, start, end);
@@ -302,7 +318,8 @@ export class SheetRowScanner {
  */
 export function withoutFloatNoise(value: string): string {
   const dot = value.indexOf('.');
-  if (dot < 0 || value.length - dot - 1 <= 2 || value.indexOf('E') >= 0 || value.indexOf('e') >= 0) return value;
+  if (dot < 0 || value.length - dot - 1 <= 2 || value.indexOf('E') >= 0 || value.indexOf('e') >= 0)
+    return value;
   const n = Number(value);
   const cents = Math.round(n * 100);
   if (!Number.isSafeInteger(cents) || Math.abs(n - cents / 100) >= 1e-6) return value;
@@ -317,7 +334,8 @@ function skipDeclaration(xml: Uint8Array, lt: number, end: number): number {
   const isComment = xml[lt + 1] === CH_BANG && xml[lt + 2] === 45 && xml[lt + 3] === 45;
   let p = lt + 2;
   while (p < end) {
-    if (xml[p] === CH_GT && (!isComment || (xml[p - 1] === 45 && xml[p - 2] === 45 && p - 2 > lt + 3))) return p + 1;
+    if (xml[p] === CH_GT && (!isComment || (xml[p - 1] === 45 && xml[p - 2] === 45 && p - 2 > lt + 3)))
+      return p + 1;
     p++;
   }
   return end;

@@ -20,7 +20,13 @@ import {
   type SheetScanContext,
   type StyleDateKinds,
 } from './xlsx-sheet-scanner';
-import { listZipEntries, readZipEntry, streamZipEntry, streamZipEntryAsync, type ZipEntry } from './zip-archive';
+import {
+  listZipEntries,
+  readZipEntry,
+  streamZipEntry,
+  streamZipEntryAsync,
+  type ZipEntry,
+} from './zip-archive';
 
 /** The archive opened but is not a workbook TTS Profit can read. */
 export class XlsxFormatError extends Error {
@@ -76,7 +82,8 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
   let date1904 = false;
   forEachTag(readText(bytes, workbookEntry), (tag) => {
     if (tag.closing) return;
-    if (tag.name === 'sheet') sheetRefs.push({ name: tag.attributes.name ?? '', relationshipId: tag.attributes.id ?? '' });
+    if (tag.name === 'sheet')
+      sheetRefs.push({ name: tag.attributes.name ?? '', relationshipId: tag.attributes.id ?? '' });
     if (tag.name === 'workbookPr') {
       const value = (tag.attributes.date1904 ?? '').toLowerCase();
       date1904 = value === '1' || value === 'true';
@@ -106,7 +113,8 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
   let sharedStrings: string[] | null = null;
   let styleDateKinds: StyleDateKinds | null = null;
   const styles = (): StyleDateKinds =>
-    (styleDateKinds ??= stylesEntry === undefined ? new Uint8Array(0) : readStyleDateKinds(readText(bytes, stylesEntry)));
+    (styleDateKinds ??=
+      stylesEntry === undefined ? new Uint8Array(0) : readStyleDateKinds(readText(bytes, stylesEntry)));
   const rowScanner = (context: SheetScanContext, sheet: SheetPart, visit: SheetRowVisitor): SheetRowScanner =>
     new SheetRowScanner(context, (cells, rowNumber) => visit(sheet.name, cells, rowNumber) !== false);
 
@@ -115,13 +123,20 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
     forEachRow(visit: SheetRowVisitor): void {
       if (sharedStrings === null) {
         const reader = new SharedStringsReader();
-        if (sharedStringsEntry !== undefined) streamXmlBlocks(bytes, sharedStringsEntry, 'si', reader.scan, () => false);
+        if (sharedStringsEntry !== undefined)
+          streamXmlBlocks(bytes, sharedStringsEntry, 'si', reader.scan, () => false);
         sharedStrings = reader.strings;
       }
       const context = { sharedStrings, styleDateKinds: styles(), date1904 };
       for (const sheet of sheets) {
         const scanner = rowScanner(context, sheet, visit);
-        streamXmlBlocks(bytes, sheet.entry, 'row', (xml, start, end) => scanner.scan(xml, start, end), () => scanner.done);
+        streamXmlBlocks(
+          bytes,
+          sheet.entry,
+          'row',
+          (xml, start, end) => scanner.scan(xml, start, end),
+          () => scanner.done,
+        );
         scanner.flush();
         if (scanner.stopped) return;
       }
@@ -129,13 +144,20 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
     async forEachRowAsync(visit: SheetRowVisitor): Promise<void> {
       if (sharedStrings === null) {
         const reader = new SharedStringsReader();
-        if (sharedStringsEntry !== undefined) await streamXmlBlocksAsync(bytes, sharedStringsEntry, 'si', reader.scan, () => false);
+        if (sharedStringsEntry !== undefined)
+          await streamXmlBlocksAsync(bytes, sharedStringsEntry, 'si', reader.scan, () => false);
         sharedStrings = reader.strings;
       }
       const context = { sharedStrings, styleDateKinds: styles(), date1904 };
       for (const sheet of sheets) {
         const scanner = rowScanner(context, sheet, visit);
-        await streamXmlBlocksAsync(bytes, sheet.entry, 'row', (xml, start, end) => scanner.scan(xml, start, end), () => scanner.done);
+        await streamXmlBlocksAsync(
+          bytes,
+          sheet.entry,
+          'row',
+          (xml, start, end) => scanner.scan(xml, start, end),
+          () => scanner.done,
+        );
         scanner.flush();
         if (scanner.stopped) return;
       }
@@ -187,7 +209,12 @@ function findWorkbookPath(bytes: Uint8Array, entries: Map<string, ZipEntry>): st
   if (rootRelationships !== undefined) {
     let target: string | null = null;
     forEachTag(readText(bytes, rootRelationships), (tag) => {
-      if (target === null && tag.name === 'Relationship' && !tag.closing && (tag.attributes.Type ?? '').endsWith(RELATIONSHIP_TYPE_SUFFIX.officeDocument)) {
+      if (
+        target === null &&
+        tag.name === 'Relationship' &&
+        !tag.closing &&
+        (tag.attributes.Type ?? '').endsWith(RELATIONSHIP_TYPE_SUFFIX.officeDocument)
+      ) {
         target = resolvePartPath('', tag.attributes.Target ?? '');
       }
     });
@@ -201,7 +228,11 @@ interface Relationship {
   path: string;
 }
 
-function readRelationships(bytes: Uint8Array, entries: Map<string, ZipEntry>, partPath: string): Map<string, Relationship> {
+function readRelationships(
+  bytes: Uint8Array,
+  entries: Map<string, ZipEntry>,
+  partPath: string,
+): Map<string, Relationship> {
   const slash = partPath.lastIndexOf('/');
   const directory = slash === -1 ? '' : partPath.slice(0, slash + 1);
   const relsEntry = entries.get(`${directory}_rels/${partPath.slice(slash + 1)}.rels`.toLowerCase());
@@ -302,8 +333,16 @@ function readStyleDateKinds(stylesXml: string): StyleDateKinds {
   const kinds = new Uint8Array(xfFormatIds.length);
   xfFormatIds.forEach((numFmtId, index) => {
     const custom = customFormats.get(numFmtId);
-    const kind: DateFormatKind = custom !== undefined ? customDateFormatKind(custom) : builtInDateFormatKind(numFmtId);
-    kinds[index] = kind === 'date' ? STYLE_DATE : kind === 'datetime' ? STYLE_DATETIME : kind === 'time' ? STYLE_TIME : STYLE_NOT_DATE;
+    const kind: DateFormatKind =
+      custom !== undefined ? customDateFormatKind(custom) : builtInDateFormatKind(numFmtId);
+    kinds[index] =
+      kind === 'date'
+        ? STYLE_DATE
+        : kind === 'datetime'
+          ? STYLE_DATETIME
+          : kind === 'time'
+            ? STYLE_TIME
+            : STYLE_NOT_DATE;
   });
   return kinds;
 }

@@ -10,7 +10,8 @@ export function decodeXmlEntities(text: string): string {
   if (text.indexOf('&') === -1) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
     if (body.charCodeAt(0) === 35 /* # */) {
-      const code = body.charCodeAt(1) === 120 /* x */ ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      const code =
+        body.charCodeAt(1) === 120 /* x */ ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED_ENTITIES[body] ?? whole;
@@ -23,7 +24,9 @@ export function decodeXmlEntities(text: string): string {
  */
 export function decodeExcelEscapes(text: string): string {
   if (text.indexOf('_x') === -1) return text;
-  return text.replace(/_x([0-9a-fA-F]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.replace(/_x([0-9a-fA-F]{4})_/g, (_whole, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
 }
 
 /** Attributes of the tag whose attribute text lies in `xml[start, end)`, names without prefixes. */

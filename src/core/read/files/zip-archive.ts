@@ -35,7 +35,9 @@ const MAX_32 = 0xffffffff;
 
 /** True when the bytes start like a ZIP archive (XLSX files are ZIPs), whatever the file is called. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
 }
 
 function u16(bytes: Uint8Array, at: number): number {
@@ -57,7 +59,8 @@ export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   let directoryOffset = u32(bytes, end + 16);
   if (directoryOffset === MAX_32 || entryCount === 0xffff) {
     const locator = end - 20;
-    if (locator < 0 || u32(bytes, locator) !== ZIP64_END_LOCATOR) throw new DamagedZipError('the ZIP64 directory is missing');
+    if (locator < 0 || u32(bytes, locator) !== ZIP64_END_LOCATOR)
+      throw new DamagedZipError('the ZIP64 directory is missing');
     const zip64End = u64(bytes, locator + 8);
     if (zip64End + 56 > bytes.length || u32(bytes, zip64End) !== ZIP64_END) {
       throw new DamagedZipError('the ZIP64 directory is damaged');
@@ -82,7 +85,9 @@ export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     let headerOffset = u32(bytes, at + 42);
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
     // Bit 11 marks UTF-8 names; XLSX part names are ASCII either way.
-    const name = strFromU8(nameBytes, (flags & 0x800) === 0).replace(/\\/g, '/').replace(/^\//, '');
+    const name = strFromU8(nameBytes, (flags & 0x800) === 0)
+      .replace(/\\/g, '/')
+      .replace(/^\//, '');
 
     if (uncompressedSize === MAX_32 || compressedSize === MAX_32 || headerOffset === MAX_32) {
       let extra = at + 46 + nameLength;
@@ -186,7 +191,10 @@ export function streamZipEntry(
       if (!onChunk(data.subarray(start, end), end === data.length) || end === data.length) return;
     }
   }
-  const onePass = data.length > STREAMED_PREFIX_BYTES && entry.uncompressedSize > 0 && entry.uncompressedSize <= MAX_ONE_PASS_BYTES;
+  const onePass =
+    data.length > STREAMED_PREFIX_BYTES &&
+    entry.uncompressedSize > 0 &&
+    entry.uncompressedSize <= MAX_ONE_PASS_BYTES;
   const streamedLength = onePass ? STREAMED_PREFIX_BYTES : data.length;
   let keepGoing = true;
   let produced = 0;
@@ -203,7 +211,9 @@ export function streamZipEntry(
     if (!keepGoing || !onePass) return;
     const whole = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
     if (whole.length !== entry.uncompressedSize) {
-      throw new DamagedZipError(`the entry ${entry.name} holds ${whole.length} bytes, not the ${entry.uncompressedSize} its directory states`);
+      throw new DamagedZipError(
+        `the entry ${entry.name} holds ${whole.length} bytes, not the ${entry.uncompressedSize} its directory states`,
+      );
     }
     onChunk(whole.subarray(Math.min(produced, whole.length)), true);
   } catch (error) {
@@ -314,7 +324,9 @@ export async function streamZipEntryAsync(
   }
   await writing;
   if (produced !== entry.uncompressedSize) {
-    throw new DamagedZipError(`the entry ${entry.name} holds ${produced} bytes, not the ${entry.uncompressedSize} its directory states`);
+    throw new DamagedZipError(
+      `the entry ${entry.name} holds ${produced} bytes, not the ${entry.uncompressedSize} its directory states`,
+    );
   }
   onChunk(held ?? new Uint8Array(0), true);
 }
@@ -322,5 +334,8 @@ export async function streamZipEntryAsync(
 /** The decompressor's reason, without the platform's wording around it. */
 function inflateFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^The compressed data was not valid:\s*/i, '').replace(/\.$/, '') || 'invalid compressed data';
+  return (
+    message.replace(/^The compressed data was not valid:\s*/i, '').replace(/\.$/, '') ||
+    'invalid compressed data'
+  );
 }

@@ -178,7 +178,8 @@ for (const rows of sizes) {
       x(paired(pipeline, duck)),
     );
   notes.push(
-    `${label}: rounds of raw ${raw.rounds!.map((s) => s.toFixed(2)).join(', ')} s; worker's code ${pipeline.rounds!.map((s) => s.toFixed(2)).join(', ')} s; naive ${naive.rounds!.map((s) => s.toFixed(1)).join(', ')} s.`,
+    `${label}: rounds of raw ${raw.rounds!.map((s) => s.toFixed(2)).join(', ')} s; worker's code ` +
+      `${pipeline.rounds!.map((s) => s.toFixed(2)).join(', ')} s; naive ${naive.rounds!.map((s) => s.toFixed(1)).join(', ')} s.`,
   );
 }
 
@@ -209,7 +210,8 @@ if (!skip.has('browser')) {
     `${xlsx.worker.seconds.toFixed(2)} s`,
   );
   notes.push(
-    `${label}: ${xlsx.nativeInflate ? 'native' : 'fflate'} inflate; heap before reading ${xlsx.parse.baselineHeapMB.toFixed(0)} MB (page, bundle, the file's bytes); no naive XLSX baseline exists (the naive baseline reads CSV).`,
+    `${label}: ${xlsx.nativeInflate ? 'native' : 'fflate'} inflate; heap before reading ${xlsx.parse.baselineHeapMB.toFixed(0)} MB (page, bundle, the file's bytes); no naive XLSX baseline exists ` +
+      `(the naive baseline reads CSV).`,
   );
 }
 
@@ -271,7 +273,8 @@ const cell = (r: Row): string[] => [
   r.pass === undefined ? '' : r.pass ? 'pass' : 'MISS',
 ];
 const markdown = [
-  `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus()[0]?.model.trim() ?? 'an unknown CPU'} (${cpus().length} cores), Node ${process.version}.`,
+  `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus()[0]?.model.trim() ?? 'an unknown CPU'} (${cpus().length} cores), Node ` +
+    `${process.version}.`,
   '',
   '| Measure | Result | Target | |',
   '|---|---|---|---|',

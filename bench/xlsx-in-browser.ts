@@ -210,7 +210,9 @@ async function runPhase(
       return route.fulfill({
         status: 200,
         contentType: 'text/html',
-        body: `<!doctype html><meta charset="utf-8"><title>XLSX read bench</title><script>${scripts.page.replace(/<\/script/gi, '<\\/script')}</script>`,
+        body:
+          `<!doctype html><meta charset="utf-8"><title>XLSX read ` +
+          `bench</title><script>${scripts.page.replace(/<\/script/gi, '<\\/script')}</script>`,
       });
     });
     await page.goto(`${ORIGIN}/`);

@@ -52,7 +52,8 @@ function checkShape(data: unknown, numRows: number, numColumns: number, method: 
   for (const row of data as unknown[][]) {
     if (row.length !== numColumns) {
       throw new Error(
-        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numColumns}.`,
+        `The number of columns in the data does not match the number of columns ` +
+          `in the range. The data has ${row.length} but the range has ${numColumns}.`,
       );
     }
   }

@@ -37,6 +37,8 @@ export function withShim(sidebarHtml: string): string {
 /** A dialog's page (the Help dialog): no server calls, but *Close* closes the playground's dialog. */
 export function withDialogShim(dialogHtml: string): string {
   const shim =
-    '<script>window.google = { script: { run: {}, host: { close: function () { window.parent.postMessage({ type: "tts-close" }, "*"); }, editor: { focus: function () {} } } } };</script>';
+    '<script>window.google = { script: { run: {}, host: { close: function ' +
+    '() { window.parent.postMessage({ type: "tts-close" }, "*"); }, editor: ' +
+    '{ focus: function () {} } } } };</script>';
   return dialogHtml.replace(/<head>/i, () => `<head>\n${shim}`);
 }

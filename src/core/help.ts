@@ -51,13 +51,16 @@ export const EXPORT_GUIDE: readonly ExportGuide[] = [
 /** How to open a CSV in Sheets without losing the last digits of 18- and 19-digit IDs. */
 export const IDS_AS_TEXT_STEPS: readonly string[] = [
   'Best: import the file in the TTS Profit sidebar. It reads the file itself and writes every ID as text.',
-  'To open a CSV in a tab yourself: File → Import → Upload, and untick "Convert text to numbers, dates, and formulas" before Import data. IDs stay text.',
+  'To open a CSV in a tab yourself: File → Import → Upload, and untick ' +
+    '"Convert text to numbers, dates, and formulas" before Import data. IDs stay text.',
   'If a tab already shows an ID as 5.77E+17, its last digits are gone: import the file again that way; retyping the cell cannot bring them back.',
 ];
 
 /** Sheets never finishes a custom function given a volatile argument. */
 export const VOLATILE_ARGUMENTS_RULE =
-  'Do not pass NOW(), TODAY() or RAND() (or a cell that uses them) to a TTS_ function: Sheets leaves such a cell "Loading…" forever. Leave as_of empty to use the latest order date, or type a date.';
+  'Do not pass NOW(), TODAY() or RAND() (or a cell that uses them) to a ' +
+  'TTS_ function: Sheets leaves such a cell "Loading…" forever. Leave ' +
+  'as_of empty to use the latest order date, or type a date.';
 
 /** Where the functions come from in a copy of the spreadsheet. */
 export const FUNCTIONS_NOT_FOUND =

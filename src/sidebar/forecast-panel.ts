@@ -102,7 +102,10 @@ function backtestLine(status: ForecastStatus): string | null {
   const shown = status.beatsNaive
     ? `this method was off by ${Math.round(b.modelMape)}% on average`
     : `the method shown was off by ${Math.round(b.modelMape)}% on average`;
-  return `Checked on your last ${b.origins} months, forecasting each ${ahead}: ${shown}${others.length > 0 && status.beatsNaive ? `; ${others.join(', ')}` : ''}.`;
+  return (
+    `Checked on your last ${b.origins} months, forecasting each ` +
+    `${ahead}: ${shown}${others.length > 0 && status.beatsNaive ? `; ${others.join(', ')}` : ''}.`
+  );
 }
 
 /** The status card's contents. */

@@ -78,7 +78,8 @@ function footer(): HTMLElement {
   const element = document.createElement('p');
   element.className = 'note sidebar-footer';
   element.textContent =
-    'TTS Profit is for TikTok Shop sellers and is not affiliated with TikTok. Your files are read in this browser and your data stays in this spreadsheet.';
+    'TTS Profit is for TikTok Shop sellers and is not affiliated with ' +
+    'TikTok. Your files are read in this browser and your data stays in this spreadsheet.';
   return element;
 }
 

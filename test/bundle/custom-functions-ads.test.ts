@@ -69,7 +69,9 @@ describe('TTS_ADS', () => {
 
   it('says what to pass when the range is not an ad report, or the grouping is unknown', () => {
     expect(errorOf(() => rt.call('TTS_ADS', statement()))).toBe(
-      'The ads range holds a US Statement export (2024 CSV), not an ad report: pass an Ads Manager or GMV Max report (By Day, Campaign name, Cost, Gross revenue), or the TTS Ads tab.',
+      'The ads range holds a US Statement export (2024 CSV), not an ad ' +
+        'report: pass an Ads Manager or GMV Max report (By Day, Campaign name, ' +
+        'Cost, Gross revenue), or the TTS Ads tab.',
     );
     expect(errorOf(() => rt.call('TTS_ADS', pasted('ads-manager-by-day.csv'), 'week'))).toBe(
       'group_by must be "day", "month", "campaign" or "product", found "week".',
@@ -122,12 +124,14 @@ describe('TTS_PNL with ads: TACoS and ROAS by month', () => {
   const longStatement = () =>
     sheetRange(rt, [
       ...readCsv('test/fixtures/ads/statement-with-gmv-pay.csv'),
-      '2026/04/15,7500000000000000010,Order,577000000000000110,1732000000000000111,5,Ribbed Knit Tank,2026/04/10,90.00,100.00,100.00,-10.00,-10.00,0.00,0.00,0.00'.split(
-        ',',
-      ),
-      '2026/07/10,7500000000000000011,Order,577000000000000111,1732000000000000111,2,Ribbed Knit Tank,2026/07/05,45.00,50.00,50.00,-5.00,-5.00,0.00,0.00,0.00'.split(
-        ',',
-      ),
+      (
+        '2026/04/15,7500000000000000010,Order,577000000000000110,1732000000000000111,5,Ribbed ' +
+        'Knit Tank,2026/04/10,90.00,100.00,100.00,-10.00,-10.00,0.00,0.00,0.00'
+      ).split(','),
+      (
+        '2026/07/10,7500000000000000011,Order,577000000000000111,1732000000000000111,2,Ribbed ' +
+        'Knit Tank,2026/07/05,45.00,50.00,50.00,-5.00,-5.00,0.00,0.00,0.00'
+      ).split(','),
     ]);
   // The GMV Max report's May (75.00 spent, 145.00 attributed) and a June day of 20.00 spent that sold nothing.
   const ads = () =>

@@ -201,7 +201,8 @@ describe('TTS_FEES and TTS_FEE', () => {
   it('TTS_FEE with an unknown name lists the closest fee columns', () => {
     const range = statement();
     expect(errorOf(() => rt.call('TTS_FEE', range, 'Referal fe'))).toBe(
-      '"Referal fe" is not a fee column TTS Profit knows. Pass a fee header as TikTok writes it, or a fee listed by TTS_FEES. Closest fee columns: Referral fee.',
+      '"Referal fe" is not a fee column TTS Profit knows. Pass a fee header ' +
+        'as TikTok writes it, or a fee listed by TTS_FEES. Closest fee columns: Referral fee.',
     );
     expect(errorOf(() => rt.call('TTS_FEE', range, 'Net sales'))).toMatch(
       /^"Net sales" is a column TTS Profit knows, but not a fee\. .*Fee columns include Referral fee, /,

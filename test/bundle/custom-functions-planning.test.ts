@@ -257,7 +257,9 @@ describe('TTS_BREAKEVEN_ROAS', () => {
   it('a product that loses money before ads, or a rate typed as a whole percent, is an error', () => {
     // 10 × 0.8 − 9 = −1.00 per sale
     expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', 10, 9, 0.2))).toBe(
-      'This product loses money before any ad spend: after fees, commission and costs each sale is $1.00 short. No ROAS can break even; raise the price or lower costs.',
+      'This product loses money before any ad spend: after fees, commission ' +
+        'and costs each sale is $1.00 short. No ROAS can break even; raise the ' +
+        'price or lower costs.',
     );
     expect(
       errorOf(() =>

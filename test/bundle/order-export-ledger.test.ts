@@ -1,6 +1,7 @@
 /**
  * An order export imported through the sidebar's reader, then the Statement that settles two of its
- * order lines (the preview: test/sidebar/order-export-preview.test.ts): the ledger readers count its sales until a settled row supersedes the line, and never both. Refunds
+ * order lines (the preview: test/sidebar/order-export-preview.test.ts): the ledger readers count its sales
+ * until a settled row supersedes the line, and never both. Refunds
  * without a return take the sale out of sales and units sold but keep the goods' cost. Every
  * figure is worked by hand in test/corpus/order-export.ts.
  */

@@ -124,7 +124,8 @@ describe('order exports in the custom functions', () => {
 
   it('functions that need a settlement or fees say to use a Statement export instead of answering 0', () => {
     const expected = (fn: string) =>
-      `the statement range is a Seller Center order export: an order export has no settlement or fees: use a Statement export (Finance → Statements → Export) for ${fn}.`;
+      `the statement range is a Seller Center order export: an order export ` +
+      `has no settlement or fees: use a Statement export (Finance → Statements → Export) for ${fn}.`;
     expect(errorOf(() => rt.call('TTS_SETTLEMENT', range()))).toBe(expected('TTS_SETTLEMENT'));
     expect(errorOf(() => rt.call('TTS_FEES', range()))).toBe(expected('TTS_FEES'));
     expect(errorOf(() => rt.call('TTS_FEE', range(), 'Referral fee'))).toBe(expected('TTS_FEE'));

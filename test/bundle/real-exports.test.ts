@@ -33,7 +33,9 @@ const CASES = [
     name: 'UK On-hold export (Currency column GBP, amounts 7.28)',
     range: () => sheetRange(rt, realCsvRows(REAL.ukOnHold)),
     expected:
-      'the amounts are in GBP, not US dollars (row 2, column *Currency* reads `GBP`). Read as a US On hold / unsettled export: 1 row from row 2, Total estimated settlement amount GBP 7.28.',
+      'the amounts are in GBP, not US dollars (row 2, column *Currency* reads ' +
+      '`GBP`). Read as a US On hold / unsettled export: 1 row from row 2, ' +
+      'Total estimated settlement amount GBP 7.28.',
   },
   {
     name: 'UK order export (amounts GBP 8.00)',

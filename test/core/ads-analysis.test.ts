@@ -166,7 +166,8 @@ describe('ROAS against break-even per product', () => {
       [
         'Mystery Mug',
         null,
-        'No sales of this product in the statement for the months its ads ran (matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).',
+        'No sales of this product in the statement for the months its ads ran ' +
+          '(matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).',
       ],
     ]);
     expect(report.missingCostSkus).toEqual(['1732000000000000222']);
@@ -217,7 +218,9 @@ describe('campaigns mapped to SKUs', () => {
         'TTS Ad SKUs',
       ),
     ).toThrow(
-      'TTS Ad SKUs row 2, column SKU ID: the SKU 1.732E+18 lost its last digits (the sheet turned it into a number). Format the column as Plain text and type it again.',
+      'TTS Ad SKUs row 2, column SKU ID: the SKU 1.732E+18 lost its last ' +
+        'digits (the sheet turned it into a number). Format the column as Plain ' +
+        'text and type it again.',
     );
   });
 });

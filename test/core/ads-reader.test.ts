@@ -108,7 +108,9 @@ describe('ad reports through the import reader', () => {
     expect(errors[0].message).toBe(
       'no-revenue.csv: the header on row 1 looks like a TikTok Ads Manager report, but its revenue column was not recognised. ' +
         'Found: `By Day`, `Campaign name`, `Cost`, `Impressions`, `Clicks (destination)`, `Total complete payment`. ' +
-        'Expected a revenue column (Gross revenue (Shop), Gross revenue). Add the metrics Cost and Gross revenue (Shop) to the report (English headers) and export it again.',
+        ('Expected a revenue column (Gross revenue (Shop), Gross revenue). Add ' +
+          'the metrics Cost and Gross revenue (Shop) to the report (English ' +
+          'headers) and export it again.'),
     );
   });
 

@@ -35,7 +35,9 @@ describe('foreign currencies', () => {
       ['Order', '576955651451099543', 'CAD', '5.00', '5.00'],
     ];
     expect(() => parseSheetRows(rows, { fileName: 'mixed.csv' })).toThrow(
-      'mixed.csv: the amounts are in CAD, not US dollars (row 3, column *Currency* reads `CAD`). Read as a US On hold / unsettled export: 1 row from row 3, Total estimated settlement amount CAD 5.00.',
+      'mixed.csv: the amounts are in CAD, not US dollars (row 3, column ' +
+        '*Currency* reads `CAD`). Read as a US On hold / unsettled export: 1 ' +
+        'row from row 3, Total estimated settlement amount CAD 5.00.',
     );
   });
 });

@@ -102,7 +102,9 @@ describe('readExportFile on text files', () => {
 
   it('names the file and line of an unterminated quote', () => {
     expect(() => readExportFile(utf8('Type,Name\nOrder,"Mug\nOrder,Cup\n'), 'statement.csv')).toThrow(
-      'statement.csv: a quoted field that starts on line 2 has no closing quote ("). Expected every opening quote to be closed; the file may be cut short. Download it again.',
+      'statement.csv: a quoted field that starts on line 2 has no closing ' +
+        'quote ("). Expected every opening quote to be closed; the file may be ' +
+        'cut short. Download it again.',
     );
   });
 });

@@ -417,7 +417,8 @@ describe('file errors from the async reader', () => {
     const message = await asyncMessage(cut, 'statement.xlsx');
     expect(message).toBe(syncMessage(cut, 'statement.xlsx'));
     expect(message).toBe(
-      'statement.xlsx could not be opened as an Excel file: it looks damaged or incomplete. Download it again. (Found: the end of the archive is missing.)',
+      'statement.xlsx could not be opened as an Excel file: it looks damaged ' +
+        'or incomplete. Download it again. (Found: the end of the archive is missing.)',
     );
   });
 

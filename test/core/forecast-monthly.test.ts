@@ -67,7 +67,8 @@ describe('forecastMonthly: too little history', () => {
     expect(result.points.map((p) => p.mean)).toEqual([48_000, 48_000, 48_000, 48_000, 48_000, 48_000]);
     expect(result.message).toBe(
       "Based on your last 3 months: too few to check a forecasting method on past months, so this is last month's sales carried forward. " +
-        `December 2025: about $48,000 (8 in 10 chance between $${result.points[0].lo80.toLocaleString('en-US', { maximumFractionDigits: 0 })} and $${result.points[0].hi80.toLocaleString('en-US', { maximumFractionDigits: 0 })}). ` +
+        (`December 2025: about $48,000 (8 in 10 chance between ` +
+          `$${result.points[0].lo80.toLocaleString('en-US', { maximumFractionDigits: 0 })} and $${result.points[0].hi80.toLocaleString('en-US', { maximumFractionDigits: 0 })}). `) +
         'No month in the next 6 is expected to reach $65,000.',
     );
     expectSaneBands(result);
@@ -163,7 +164,8 @@ describe('forecastMonthly when nothing beats the by-hand forecasts', () => {
     expect(result.methodId).toBe('naive');
     expect(result.points.every((p) => p.mean === walk[19])).toBe(true);
     expect(result.summary).toBe(
-      `Based on your last 20 months: no forecasting method beat “same as last month” on past months, so this shows same as last month (off by ${Math.round(result.backtest.naiveMape!)}% on average).`,
+      `Based on your last 20 months: no forecasting method beat “same as last ` +
+        `month” on past months, so this shows same as last month (off by ${Math.round(result.backtest.naiveMape!)}% on average).`,
     );
     expectSaneBands(result);
   });

@@ -63,7 +63,8 @@ describe('layout detection', () => {
     expect(detectLayout([header], 'a.csv')).toEqual({
       ok: false,
       message:
-        'a.csv: the header on row 1 looks like a US Statement export but has no *Type* column. Export the file again from Seller Center without removing columns.',
+        'a.csv: the header on row 1 looks like a US Statement export but has no ' +
+        '*Type* column. Export the file again from Seller Center without removing columns.',
     });
   });
 
@@ -73,7 +74,8 @@ describe('layout detection', () => {
     expect(!r.ok && r.message).toBe(
       'contacts.csv: no TikTok Shop export header found in the first 30 rows. Expected a Seller Center finance export, ' +
         'such as a header row with Statement ID, Order/adjustment ID and Total settlement amount (Statement export); ' +
-        'On hold, Income, profit & loss and order exports, Ads Manager and GMV Max reports are read too. Found: the first non-empty row starts `Name`, `Email`, `Total`.',
+        ('On hold, Income, profit & loss and order exports, Ads Manager and GMV ' +
+          'Max reports are read too. Found: the first non-empty row starts `Name`, `Email`, `Total`.'),
     );
   });
 });

@@ -113,8 +113,12 @@ describe('normalizer', () => {
     expect(n.push(rowOf(STATEMENT, { ...base, 'Order/adjustment ID': '5.77431E+17' }), 12)).toBeNull();
     expect(n.push([...rowOf(STATEMENT, base).slice(0, 6), 577431091617435979], 13)).toBeNull();
     expect(n.problems.map((p) => p.message)).toEqual([
-      'Row 12, column *Order/adjustment ID*: the ID 5.77431E+17 lost its last digits (the sheet turned it into a number). Format the column as Plain text and import the file again.',
-      'Row 13, column *Order/adjustment ID*: the ID 5.77431091617436E+17 lost its last digits (the sheet turned it into a number). Format the column as Plain text and import the file again.',
+      'Row 12, column *Order/adjustment ID*: the ID 5.77431E+17 lost its last ' +
+        'digits (the sheet turned it into a number). Format the column as Plain ' +
+        'text and import the file again.',
+      'Row 13, column *Order/adjustment ID*: the ID 5.77431091617436E+17 lost ' +
+        'its last digits (the sheet turned it into a number). Format the column ' +
+        'as Plain text and import the file again.',
     ]);
     expect(n.problems[0]).toMatchObject({ file: 'statement.csv', row: 12, column: 'Order/adjustment ID' });
     expect(n.rejectedRows).toBe(2);

@@ -57,7 +57,9 @@ describe('IDs Excel rounded to 15 digits', () => {
     );
     expect(result.files[0].rows).toHaveLength(1);
     expect(result.files[0].rejects[0].message).toBe(
-      'Row 2, column *Order/adjustment ID*: the ID 5.77389E+17 lost its last digits (the sheet turned it into a number). Format the column as Plain text and import the file again.',
+      'Row 2, column *Order/adjustment ID*: the ID 5.77389E+17 lost its last ' +
+        'digits (the sheet turned it into a number). Format the column as Plain ' +
+        'text and import the file again.',
     );
   });
 });

@@ -319,7 +319,8 @@ try {
         /^Net profit is before product cost for 12 sold SKUs/,
       );
       console.log(
-        `    net profit ${money(total(before))} → ${money(total(after))}; April ${money(before.get('2026-04'))} → ${money(after.get('2026-04'))}, May ${money(before.get('2026-05'))} → ${money(after.get('2026-05'))}`,
+        `    net profit ` +
+          `${money(total(before))} → ${money(total(after))}; April ${money(before.get('2026-04'))} → ${money(after.get('2026-04'))}, May ${money(before.get('2026-05'))} → ${money(after.get('2026-05'))}`,
       );
       // The screenshot: net profit and margin by month, after the product cost typed above.
       const chart = page.locator('svg.chart', {
@@ -421,7 +422,8 @@ try {
       await narrow.goto(new URL('/sidebar', playground.url).href);
       await narrow.addStyleTag({
         content:
-          'html { overflow-y: scroll; } ::-webkit-scrollbar { width: 15px; height: 15px; background: #f1f1f1; } ::-webkit-scrollbar-thumb { background: #c1c1c1; }',
+          'html { overflow-y: scroll; } ::-webkit-scrollbar { width: 15px; ' +
+          'height: 15px; background: #f1f1f1; } ::-webkit-scrollbar-thumb { background: #c1c1c1; }',
       });
       await narrow
         .locator('.forecast-panel .status-card', { hasText: 'Month to date' })

@@ -246,20 +246,26 @@ export function writeXlsx(sheets: XlsxSheetSpec[], options: XlsxWriteOptions = {
   const sheetOverrides = sheets
     .map(
       (_, i) =>
-        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ` +
+        `ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
     )
     .join('');
   files['[Content_Types].xml'] = strToU8(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      ('<Default Extension="rels" ' +
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default ' +
+        'Extension="xml" ContentType="application/xml"/>') +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       sheetOverrides +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+      ('<Override PartName="/xl/sharedStrings.xml" ' +
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
   );
   files['_rels/.rels'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL_NS}">` +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ('<Relationship Id="rId1" ' +
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" ' +
+        'Target="xl/workbook.xml"/></Relationships>'),
   );
   if (!options.omitWorkbook) {
     files['xl/workbook.xml'] = strToU8(
@@ -289,7 +295,10 @@ export function writeXlsx(sheets: XlsxSheetSpec[], options: XlsxWriteOptions = {
   files['xl/sharedStrings.xml'] = [
     encodePieces(
       (function* () {
-        yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${shared.items.length}" uniqueCount="${shared.items.length}">`;
+        yield (
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ` +
+          `xmlns="${MAIN_NS}" count="${shared.items.length}" uniqueCount="${shared.items.length}">`
+        );
         for (const item of shared.items) yield `<si>${item}</si>`;
         yield '</sst>';
       })(),

@@ -110,89 +110,93 @@ describe('Refresh dashboard', () => {
     expect(facts).toContainEqual(['Unit costs', 'Every sold SKU has a unit cost.']);
   });
 
-  it('draws five charts over the data blocks: sales vs target with the forecast band, the year, fees, net profit and margin, where the money went', () => {
-    const workbook = dashboardWorkbook();
-    run(workbook, 'refreshDashboard');
-    const [monthly, year, fees, profit, flow] = dashboardCharts(workbook);
-    expect(monthly.type).toBe('COMBO');
-    // Month … Low (80%), then the range's width (column I): Sheets shades the band as the width
-    // stacked on a transparent low bound, with the forecast line over it.
-    expect(monthly.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A1:E13", "'TTS Dashboard'!I1:I13"]);
-    expect(monthly.options.title).toBe('Monthly sales vs the $65,000 target, with forecast');
-    expect(monthly.options.seriesType).toBe('bars');
-    expect(monthly.options.isStacked).toBe(true);
-    const series = monthly.options.series as Record<string, Record<string, unknown>>;
-    expect([0, 1, 2, 3, 4].map((i) => series[i].type)).toEqual(['bars', 'line', 'line', 'area', 'area']);
-    expect(series[3]).toEqual({
-      type: 'area',
-      color: '#0f9d58',
-      areaOpacity: 0,
-      lineWidth: 0,
-      visibleInLegend: false,
-    });
-    expect(series[4]).toEqual({
-      type: 'area',
-      color: '#0f9d58',
-      areaOpacity: 0.2,
-      lineWidth: 0,
-      labelInLegend: '80% range',
-    });
-    expect(series[2]).toMatchObject({ type: 'line', color: '#0f9d58', labelInLegend: 'Forecast' });
-    // Each forecast month's width is its high − low, to the cent; history months have none.
-    const table = workbook.valuesOf('TTS Dashboard').slice(0, 13);
-    const [low, high] = [table[0].indexOf('Low (80%)'), table[0].indexOf('High (80%)')];
-    const widths = monthly.ranges[1].values.slice(1).map((r) => r[0]);
-    expect(widths.filter((w) => w !== '').length).toBeGreaterThan(0);
-    table.slice(1).forEach((row, i) => {
-      expect(widths[i]).toBe(
-        row[low] === '' ? '' : Math.round((Number(row[high]) - Number(row[low])) * 100) / 100,
-      );
-    });
+  it(
+    'draws five charts over the data blocks: sales vs target with the ' +
+      'forecast band, the year, fees, net profit and margin, where the money went',
+    () => {
+      const workbook = dashboardWorkbook();
+      run(workbook, 'refreshDashboard');
+      const [monthly, year, fees, profit, flow] = dashboardCharts(workbook);
+      expect(monthly.type).toBe('COMBO');
+      // Month … Low (80%), then the range's width (column I): Sheets shades the band as the width
+      // stacked on a transparent low bound, with the forecast line over it.
+      expect(monthly.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A1:E13", "'TTS Dashboard'!I1:I13"]);
+      expect(monthly.options.title).toBe('Monthly sales vs the $65,000 target, with forecast');
+      expect(monthly.options.seriesType).toBe('bars');
+      expect(monthly.options.isStacked).toBe(true);
+      const series = monthly.options.series as Record<string, Record<string, unknown>>;
+      expect([0, 1, 2, 3, 4].map((i) => series[i].type)).toEqual(['bars', 'line', 'line', 'area', 'area']);
+      expect(series[3]).toEqual({
+        type: 'area',
+        color: '#0f9d58',
+        areaOpacity: 0,
+        lineWidth: 0,
+        visibleInLegend: false,
+      });
+      expect(series[4]).toEqual({
+        type: 'area',
+        color: '#0f9d58',
+        areaOpacity: 0.2,
+        lineWidth: 0,
+        labelInLegend: '80% range',
+      });
+      expect(series[2]).toMatchObject({ type: 'line', color: '#0f9d58', labelInLegend: 'Forecast' });
+      // Each forecast month's width is its high − low, to the cent; history months have none.
+      const table = workbook.valuesOf('TTS Dashboard').slice(0, 13);
+      const [low, high] = [table[0].indexOf('Low (80%)'), table[0].indexOf('High (80%)')];
+      const widths = monthly.ranges[1].values.slice(1).map((r) => r[0]);
+      expect(widths.filter((w) => w !== '').length).toBeGreaterThan(0);
+      table.slice(1).forEach((row, i) => {
+        expect(widths[i]).toBe(
+          row[low] === '' ? '' : Math.round((Number(row[high]) - Number(row[low])) * 100) / 100,
+        );
+      });
 
-    expect(year.type).toBe('LINE');
-    expect(year.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!J1:M13"]);
-    expect(year.options.title).toBe('Sales in 2026 vs the $1,000,000 annual target');
+      expect(year.type).toBe('LINE');
+      expect(year.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!J1:M13"]);
+      expect(year.options.title).toBe('Sales in 2026 vs the $1,000,000 annual target');
 
-    expect(fees.type).toBe('BAR');
-    expect(fees.ranges[0].values).toEqual([
-      ['Fee category', 'Fees paid'],
-      ['TikTok fees', 15300],
-      ['Affiliate', 5000],
-    ]);
+      expect(fees.type).toBe('BAR');
+      expect(fees.ranges[0].values).toEqual([
+        ['Fee category', 'Fees paid'],
+        ['TikTok fees', 15300],
+        ['Affiliate', 5000],
+      ]);
 
-    // Below the monthly table (13 rows) and the facts (rows 16–24): the profit block's title on row 26, its header on 27.
-    expect(profit.type).toBe('COMBO');
-    expect(profit.options.title).toBe('Net profit and margin by month');
-    expect(profit.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A28:A33", "'TTS Dashboard'!H28:I33"]);
-    expect(profit.ranges[1].values.map((r) => r[0])).toEqual([
-      'Net profit',
-      35000,
-      40700,
-      44400,
-      48800,
-      14800,
-    ]);
-    // Margin = net profit ÷ net sales: January 35,000 / 50,000.
-    expect(profit.ranges[1].values[1][1]).toBe(0.7);
-    expect(flow.type).toBe('COLUMN');
-    expect(flow.options.isStacked).toBe(true);
-    expect(flow.ranges[0].values[0]).toEqual([
-      'Month',
-      'Discounts and refunds',
-      'TikTok fees',
-      'Shipping',
-      'Product cost',
-      'Samples',
-      'Running costs',
-      'Ads',
-      'Adjustments and other',
-      'Net profit',
-    ]);
-    // January: 50,000 gross = 5,000 fees + 10,000 product cost + 35,000 net profit.
-    expect(flow.ranges[0].values[1]).toEqual(['2026-01', 0, 5000, 0, 10000, 0, 0, 0, 0, 35000]);
-    // Charts sit to the right of every block (column R on), not over the numbers.
-    expect(dashboardCharts(workbook).every((c) => c.position.column >= 18)).toBe(true);
-  });
+      // Below the monthly table (13 rows) and the facts (rows 16–24): the profit block's title on row 26, its header on 27.
+      expect(profit.type).toBe('COMBO');
+      expect(profit.options.title).toBe('Net profit and margin by month');
+      expect(profit.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!A28:A33", "'TTS Dashboard'!H28:I33"]);
+      expect(profit.ranges[1].values.map((r) => r[0])).toEqual([
+        'Net profit',
+        35000,
+        40700,
+        44400,
+        48800,
+        14800,
+      ]);
+      // Margin = net profit ÷ net sales: January 35,000 / 50,000.
+      expect(profit.ranges[1].values[1][1]).toBe(0.7);
+      expect(flow.type).toBe('COLUMN');
+      expect(flow.options.isStacked).toBe(true);
+      expect(flow.ranges[0].values[0]).toEqual([
+        'Month',
+        'Discounts and refunds',
+        'TikTok fees',
+        'Shipping',
+        'Product cost',
+        'Samples',
+        'Running costs',
+        'Ads',
+        'Adjustments and other',
+        'Net profit',
+      ]);
+      // January: 50,000 gross = 5,000 fees + 10,000 product cost + 35,000 net profit.
+      expect(flow.ranges[0].values[1]).toEqual(['2026-01', 0, 5000, 0, 10000, 0, 0, 0, 0, 35000]);
+      // Charts sit to the right of every block (column R on), not over the numbers.
+      expect(dashboardCharts(workbook).every((c) => c.position.column >= 18)).toBe(true);
+    },
+  );
 
   it('replaces its own charts on every refresh and leaves the seller’s chart alone', () => {
     const workbook = dashboardWorkbook();

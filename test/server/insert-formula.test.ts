@@ -98,7 +98,9 @@ describe('Insert formula', () => {
     await h.importFiles([sampleStatement()]);
     select(h.workbook, 'Statement', 'C300');
     expect(() => h.run('insertFormula', { fn: 'TTS_SALES', source: 'Statement', overwrite: true })).toThrow(
-      "Statement!C300 is inside the range the formula reads ('Statement'!A:BL): Sheets would report a circular reference. Select a cell to the right of the data or in another tab.",
+      'Statement!C300 is inside the range the formula reads ' +
+        "('Statement'!A:BL): Sheets would report a circular reference. Select a " +
+        'cell to the right of the data or in another tab.',
     );
     select(h.workbook, 'TTS Ledger', 'A2');
     expect(() => h.run('insertFormula', { fn: 'TTS_SALES', source: 'Statement', overwrite: true })).toThrow(

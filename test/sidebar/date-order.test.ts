@@ -30,7 +30,8 @@ describe('the order of slash dates, per file and column', () => {
     expect(file.period).toEqual({ first: '2026-05-02', last: '2026-05-28' });
     expect(file.orderExport?.netSalesByMonth).toEqual([{ month: '2026-05', cents: 6650 }]);
     expect(file.readNotes).toEqual([
-      'orders-2026-04.csv: column *Created Time* writes dates day first (row 3 has `14/05/2026 11:30:00`): every date in it was read as day/month/year.',
+      'orders-2026-04.csv: column *Created Time* writes dates day first (row ' +
+        '3 has `14/05/2026 11:30:00`): every date in it was read as day/month/year.',
     ]);
   });
 
@@ -63,7 +64,8 @@ describe('the order of slash dates, per file and column', () => {
         fileName: ORDER_EXPORT_FILE,
         message:
           'orders-2026-04.csv: column *Created Time* has dates written both ways: row 3 has `14/05/2026` (day first) and row 4 has `04/20/2026` ' +
-          '(month first), so no date in it can be trusted. Nothing was imported. Download the file again from Seller Center and import it without saving it in Excel.',
+          ('(month first), so no date in it can be trusted. Nothing was imported. ' +
+            'Download the file again from Seller Center and import it without saving it in Excel.'),
       },
     ]);
   });

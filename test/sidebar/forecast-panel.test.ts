@@ -34,7 +34,9 @@ const STATUS: ForecastStatus = {
   paceLine:
     'Behind: expected $63,297 this month, $1,703 short of the $65,000 target; $2,143 a day needed for the last 21 days ($45,000 to go).',
   forecastMessage:
-    'Based on your last 4 months (recent trend); on past months this method was off by 8% on average. June 2026: about $74,000 (8 in 10 chance between $66,000 and $82,000).',
+    'Based on your last 4 months (recent trend); on past months this method ' +
+    'was off by 8% on average. June 2026: about $74,000 (8 in 10 chance ' +
+    'between $66,000 and $82,000).',
   message: '$20,000 of the $65,000 target in May 2026, through May 10.',
 };
 

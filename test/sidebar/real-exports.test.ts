@@ -135,7 +135,10 @@ describe('real exports through the sidebar reader', () => {
     expect(outcome.errors).toEqual([
       {
         fileName: file,
-        message: `${file}: sheet Reports gives the currency as IDR (row 3), not US dollars. TTS Profit reads TikTok Shop US exports in US dollars only and never adds up IDR as dollars: nothing in it was imported or summed.`,
+        message:
+          `${file}: sheet Reports gives the currency as IDR (row 3), not US dollars. TTS ` +
+          `Profit reads TikTok Shop US exports in US dollars only and never adds ` +
+          `up IDR as dollars: nothing in it was imported or summed.`,
       },
     ]);
   });
@@ -145,7 +148,8 @@ describe('real exports through the sidebar reader', () => {
     const outcome = await parseBytesAsync(realBytes(file), file);
     expect(outcome.files).toEqual([]);
     expect(outcome.errors[0].message).toBe(
-      `${file}, sheet OrderSKUList: the header of a Seller Center order export is on row 1, but no rows are under it; export a period that has orders.`,
+      `${file}, sheet OrderSKUList: the header of a Seller Center order export is on ` +
+        `row 1, but no rows are under it; export a period that has orders.`,
     );
   });
 

@@ -59,15 +59,18 @@ function facts(
   const lines: [string, string][] = [
     [
       'Clocks',
-      `Ad spend by month in ${clockLabel(adRows)}; sales and profit by order month (UTC). They are set side by side by month, never joined day by day.`,
+      `Ad spend by month in ${clockLabel(adRows)}; sales and profit by order month (UTC). They are set side by side by ` +
+        `month, never joined day by day.`,
     ],
     [
       'Profit after ads',
-      `Net profit + GMV Pay transfers (${usd(transfers)} moved from the shop to the ad balance: a transfer, not a cost) − ad spend not already inside the settlement (${usd(Math.max(0, spend - fees))} of ${usd(spend)}; ${usd(fees)} of GMV Max ad fees were deducted per order).`,
+      `Net profit + GMV Pay transfers (${usd(transfers)} moved from the shop to the ad balance: a transfer, not a cost) − ad ` +
+        `spend not already inside the settlement (${usd(Math.max(0, spend - fees))} of ${usd(spend)}; ${usd(fees)} of GMV Max ad fees were deducted per order).`,
     ],
     [
       'Attribution',
-      `${usd(attributed)} of revenue is what the ad reports attribute to the ads (GMV Max counts organic and affiliate orders of its products too): it is never added to sales.` +
+      `${usd(attributed)} of revenue is what the ad reports attribute to the ads (GMV Max ` +
+        `counts organic and affiliate orders of its products too): it is never added to sales.` +
         (products.affiliateShare === null
           ? ''
           : ` ${percent(products.affiliateShare)} of the advertised products' sales in the months their ads ran also paid an affiliate commission.`),
@@ -97,7 +100,8 @@ export function losingText(report: ProductAdsReport): string {
   const parts = [losing.length > 0 ? `${losing.length}: ${list(losing)}.` : ''];
   if (report.noCostProducts.length > 0) {
     parts.push(
-      `Break-even unknown for ${products_(report.noCostProducts.length)} without a unit cost: ${list(report.noCostProducts)} (fill the unit costs in TTS COGS).`,
+      `Break-even unknown for ${products_(report.noCostProducts.length)} without a unit cost: ${list(report.noCostProducts)} (fill the unit costs in TTS ` +
+        `COGS).`,
     );
   }
   if (report.noSalesProducts.length > 0) {

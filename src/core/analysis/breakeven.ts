@@ -61,7 +61,8 @@ export function breakevenRoas(input: BreakevenInput): number {
 
 function lossBeforeAds(loss: string): LossBeforeAdsError {
   return new LossBeforeAdsError(
-    `This product loses money before any ad spend: after fees, commission and costs each sale is $${loss} short. No ROAS can break even; raise the price or lower costs.`,
+    `This product loses money before any ad spend: after fees, commission ` +
+      `and costs each sale is $${loss} short. No ROAS can break even; raise the price or lower costs.`,
   );
 }
 

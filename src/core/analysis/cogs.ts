@@ -150,7 +150,8 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
       if (a.effectiveFrom === b.effectiveFrom && a.unitCost !== b.unitCost) {
         const from = a.effectiveFrom ? `from ${a.effectiveFrom}` : 'with no effective date';
         throw new Error(
-          `${a.where} and ${b.where.replace(`${where} `, '')}: SKU ${a.sku} has two unit costs ${from} (${formatUnitCost(a.unitCost)} and ${formatUnitCost(b.unitCost)}). Keep one, or give the newer one its Effective from date.`,
+          `${a.where} and ${b.where.replace(`${where} `, '')}: SKU ${a.sku} has two unit costs ${from} (${formatUnitCost(a.unitCost)} and ${formatUnitCost(b.unitCost)}). Keep one, or give the newer one its Effective from ` +
+            `date.`,
         );
       }
     }
@@ -197,7 +198,8 @@ function readEntry(
     const value = row[c];
     if (typeof value === 'number' && !Number.isSafeInteger(value)) {
       throw new Error(
-        `${at(c)}: the SKU ${value.toExponential().toUpperCase()} lost its last digits (the sheet turned it into a number). Format the column as Plain text and type it again.`,
+        `${at(c)}: the SKU ${value.toExponential().toUpperCase()} lost its last digits (the sheet turned it into a number). Format the ` +
+          `column as Plain text and type it again.`,
       );
     }
     sku = cellText(value).replace(/^'/, '');
@@ -219,7 +221,8 @@ function readEntry(
     // contradiction the seller must resolve, not something to guess.
     if (!isBlank(costCell) && amount(columns.cost) !== unitCost) {
       throw new Error(
-        `${at(columns.cost)}: the unit cost ${cellText(costCell)} differs from the sum of its parts, ${formatUnitCost(unitCost)}. Clear the parts or the unit cost.`,
+        `${at(columns.cost)}: the unit cost ${cellText(costCell)} differs from the sum of its parts, ` +
+          `${formatUnitCost(unitCost)}. Clear the parts or the unit cost.`,
       );
     }
   } else {

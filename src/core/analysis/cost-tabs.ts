@@ -48,9 +48,16 @@ export const COSTS_NOTES: Record<(typeof COSTS_HEADER)[number], string> = {
 /** How the figures of the two tabs are worked out, for Help. */
 export const COST_RULES: readonly string[] = [
   'Unit costs keep 4 decimals ($0.125); a sale costs units × unit cost, rounded to the cent once: 1,000 × $0.125 = $125.00.',
-  'A cost change: a new row for the SKU with the new cost and its Effective from date. Orders from that date use it, earlier orders the old one; past months change at the next refresh.',
+  'A cost change: a new row for the SKU with the new cost and its ' +
+    'Effective from date. Orders from that date use it, earlier orders the ' +
+    'old one; past months change at the next refresh.',
   'A SKU sold without a unit cost is never costed at $0: net profit says it is before product cost for that SKU, and the functions name it.',
-  'Free samples cost their units at the unit cost plus the shipping you paid, reported as Samples: the orders your file marks in Sample order type, or else those with no revenue and shipping paid by you.',
-  'A monthly, weekly or yearly amount is spread over the days of its own period: $1,200 a year from 1 January 2026 is $101.99 in January. Starts and Ends cut it to the days it runs.',
-  'A percent is taken of the figure in Of over the days the cost runs, rounded once: 2% of $225.25 net sales is $4.51. Type 2% (or 0.02); 2 alone is refused.',
+  'Free samples cost their units at the unit cost plus the shipping you ' +
+    'paid, reported as Samples: the orders your file marks in Sample order ' +
+    'type, or else those with no revenue and shipping paid by you.',
+  'A monthly, weekly or yearly amount is spread over the days of its own ' +
+    'period: $1,200 a year from 1 January 2026 is $101.99 in January. ' +
+    'Starts and Ends cut it to the days it runs.',
+  'A percent is taken of the figure in Of over the days the cost runs, ' +
+    'rounded once: 2% of $225.25 net sales is $4.51. Type 2% (or 0.02); 2 alone is refused.',
 ];

@@ -346,7 +346,9 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
     },
     paceLine: monthLine(report, expectedMonth),
     forecastMessage: forecastLine(forecast, points, month, monthClosed),
-    message: `${formatDollars(report.monthToDate)} of the ${formatDollars(opts.monthlyTargetCents)} target in ${monthName} ${asOf.slice(0, 4)}, through ${monthName} ${Number(asOf.slice(8, 10))}.`,
+    message:
+      `${formatDollars(report.monthToDate)} of the ${formatDollars(opts.monthlyTargetCents)} target in ` +
+      `${monthName} ${asOf.slice(0, 4)}, through ${monthName} ${Number(asOf.slice(8, 10))}.`,
   };
   return { status, report, forecast, history, points, year: yearLines };
 }

@@ -38,6 +38,7 @@ export function cellLimitMessage(fileName: string, needed: number, used: number,
   return (
     `${fileName}: importing its ${count(rows)} new rows needs about ${count(needed)} more cells, and this spreadsheet has ${count(left)} left ` +
     `of Google Sheets' limit of 10,000,000 cells (${count(used)} used, empty cells included). Nothing was written. ` +
-    `Delete empty rows and columns or tabs you no longer use, or keep older years in another spreadsheet (copy it, then rename TTS Ledger there), and import again.`
+    (`Delete empty rows and columns or tabs you no longer use, or keep older ` +
+      `years in another spreadsheet (copy it, then rename TTS Ledger there), and import again.`)
   );
 }

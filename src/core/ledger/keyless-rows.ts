@@ -19,7 +19,10 @@ export function splitKeylessRows(parsed: ParsedExport): { skipped: number; probl
 /** `2 rows without a Key (not written by TTS Profit) were skipped.`, or '' when none. */
 export function skippedRowsText(skipped: number): string {
   if (skipped === 0) return '';
-  return `${skipped} ${skipped === 1 ? 'row' : 'rows'} of the TTS Ledger tab without a Key (not written by TTS Profit) ${skipped === 1 ? 'was' : 'were'} skipped.`;
+  return (
+    `${skipped} ${skipped === 1 ? 'row' : 'rows'} of the TTS Ledger tab without a Key (not written by TTS Profit) ` +
+    `${skipped === 1 ? 'was' : 'were'} skipped.`
+  );
 }
 
 /** The rows (in the range) skipped for having no Key, in order. */

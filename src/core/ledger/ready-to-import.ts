@@ -72,18 +72,21 @@ function checkFileLimits(parsed: ParsedExport): void {
   const name = parsed.fileName;
   if (name.length > MAX_FILE_NAME_CHARS) {
     throw new NotImportableError(
-      `${shortText(name)}: the file name has ${name.length} characters; the longest TTS Profit records is ${MAX_FILE_NAME_CHARS}. Rename the file and import it again.`,
+      `${shortText(name)}: the file name has ${name.length} characters; the longest TTS Profit records is ` +
+        `${MAX_FILE_NAME_CHARS}. Rename the file and import it again.`,
     );
   }
   const long = parsed.unknownColumns.find((h) => h.length > MAX_HEADER_CHARS);
   if (long !== undefined) {
     throw new NotImportableError(
-      `${name}: row ${parsed.headerRow}, the column headed \`${shortText(long)}\`: a header of ${long.length} characters; the longest TTS Profit keeps is ${MAX_HEADER_CHARS}. Shorten or delete that column and import the file again.`,
+      `${name}: row ${parsed.headerRow}, the column headed \`${shortText(long)}\`: a header of ${long.length} characters; the longest TTS Profit keeps is ${MAX_HEADER_CHARS}. Shorten or delete that column and import the file ` +
+        `again.`,
     );
   }
   if (parsed.unknownColumns.length > MAX_UNKNOWN_COLUMNS) {
     throw new NotImportableError(
-      `${name}: ${parsed.unknownColumns.length} columns TTS Profit does not know; it keeps at most ${MAX_UNKNOWN_COLUMNS}. Delete the columns you added and import the file again.`,
+      `${name}: ${parsed.unknownColumns.length} columns TTS Profit does not know; it keeps at most ${MAX_UNKNOWN_COLUMNS}. Delete the columns you added and import the file ` +
+        `again.`,
     );
   }
 }
@@ -101,10 +104,13 @@ function checkLastRecord(parsed: ParsedExport): void {
   const subtotal = (r.subtotalMismatches ?? []).find((m) => m.source.row === last);
   if (!mismatch && !subtotal) return;
   const detail = mismatch
-    ? `its settlement ${formatCents(mismatch.settlement, { dollarSign: true })} differs from the sum of its parts ${formatCents(mismatch.sumOfParts, { dollarSign: true })}`
-    : `its *${subtotal!.column}* ${formatCents(subtotal!.subtotal, { dollarSign: true })} differs from the sum of its parts ${formatCents(subtotal!.sumOfParts, { dollarSign: true })}`;
+    ? `its settlement ${formatCents(mismatch.settlement, { dollarSign: true })} differs from the sum of its parts ` +
+      `${formatCents(mismatch.sumOfParts, { dollarSign: true })}`
+    : `its *${subtotal!.column}* ${formatCents(subtotal!.subtotal, { dollarSign: true })} differs from the sum of its parts ` +
+      `${formatCents(subtotal!.sumOfParts, { dollarSign: true })}`;
   throw new NotImportableError(
-    `${parsed.fileName} ends without a line break, and its last row (row ${last}) does not add up: ${detail}. The download was probably cut short: download the file again from Seller Center. Nothing was imported.`,
+    `${parsed.fileName} ends without a line break, and its last row (row ${last}) does not add up: ${detail}. The download was probably cut short: download the file again from ` +
+      `Seller Center. Nothing was imported.`,
   );
 }
 
@@ -137,7 +143,8 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
       const check =
         own === above
           ? `its settlement ${formatCents(own, { dollarSign: true })} equals the sum of the ${sinceTotal} rows above`
-          : `its settlement ${formatCents(own, { dollarSign: true })} differs from the ${sinceTotal} rows above (${formatCents(above, { dollarSign: true })}) by ${formatCents(own - above, { dollarSign: true })}`;
+          : `its settlement ${formatCents(own, { dollarSign: true })} differs from the ` +
+            `${sinceTotal} rows above (${formatCents(above, { dollarSign: true })}) by ${formatCents(own - above, { dollarSign: true })}`;
       totalsRows.push(
         `Row ${row.source.row} is a totals row (*${label.column}* says \`${label.text}\`): ${check}. It is not imported.`,
       );
@@ -150,7 +157,9 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
       const problem: Problem = {
         ...row.source,
         column: idHeader(bad.field, parsed.layout),
-        message: `Row ${row.source.row}, column *${idHeader(bad.field, parsed.layout)}*: expected an ID (digits), found \`${bad.text.length > 60 ? bad.text.slice(0, 57) + '…' : bad.text}\`.`,
+        message:
+          `Row ${row.source.row}, column *${idHeader(bad.field, parsed.layout)}*: expected an ID (digits), found ` +
+          `\`${bad.text.length > 60 ? bad.text.slice(0, 57) + '…' : bad.text}\`.`,
       };
       out.rejects.push(problem);
       subtract(out, row);

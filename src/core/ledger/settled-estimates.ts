@@ -119,5 +119,8 @@ function supersededInGrid(
 /** `3 estimated rows settled later are not counted.`, or '' when none. */
 export function supersededText(superseded: number): string {
   if (superseded === 0) return '';
-  return `${superseded} ${superseded === 1 ? 'row' : 'rows'} superseded by a settled row of the same order line ${superseded === 1 ? 'is' : 'are'} not counted.`;
+  return (
+    `${superseded} ${superseded === 1 ? 'row' : 'rows'} superseded by a settled row of the same order line ` +
+    `${superseded === 1 ? 'is' : 'are'} not counted.`
+  );
 }

@@ -166,8 +166,10 @@ function headerRefusal(
   if (missing.length > 0) {
     return (
       `${at}, but its ${missing.length === 2 ? 'spend and revenue columns were' : missing[0].startsWith('a spend') ? 'spend column was' : 'revenue column was'} not recognised. ` +
+      `` +
       `Found: ${quoted(found)}. Expected ${missing.join(' and ')}. ` +
-      `Add the metrics ${adFieldLabel('cost')} and ${options.report === 'gmv-max' ? 'Gross revenue' : adFieldLabel('revenue')} to the report (English headers) and export it again.`
+      (`Add the metrics ${adFieldLabel('cost')} and ${options.report === 'gmv-max' ? 'Gross revenue' : adFieldLabel('revenue')} to the report (English headers) and export it ` +
+        `again.`)
     );
   }
   if (!taken.has('day')) {
@@ -229,7 +231,9 @@ class Reader implements AdsReader {
         this.report(
           rowNumber,
           undefined,
-          `Row ${rowNumber} has the same day, campaign and ${row.level} as row ${other.source.row} but other figures; the row was skipped. Add the ID columns (Campaign ID, Ad group ID, Ad ID or Product ID) to the report, or remove extra breakdowns, and export it again.`,
+          `Row ${rowNumber} has the same day, campaign and ${row.level} as row ${other.source.row} but other figures; the row was skipped. Add the ID columns (Campaign ` +
+            `ID, Ad group ID, Ad ID or Product ID) to the report, or remove extra ` +
+            `breakdowns, and export it again.`,
         );
       return null;
     }

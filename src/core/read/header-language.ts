@@ -74,7 +74,9 @@ export function foreignHeaderMessage(rows: readonly (readonly CellValue[])[], wh
       .join(', ');
     return (
       `${where}: the header on row ${r + 1} is not in English (${shown}). TTS Profit reads English headers: ` +
-      'switch the display language to English (Ads Manager: the language setting in your account menu; Seller Center: the language menu at the top of the page) and export the file again.'
+      ('switch the display language to English (Ads Manager: the language ' +
+        'setting in your account menu; Seller Center: the language menu at the ' +
+        'top of the page) and export the file again.')
     );
   }
   return '';

@@ -142,7 +142,9 @@ export function detectLayout(rows: readonly (readonly CellValue[])[], where: str
         const names = missing.map((id) => '*' + COLUMNS.find((c) => c.id === id)!.label + '*').join(', ');
         return {
           ok: false,
-          message: `${where}: the header on row ${r + 1} looks like a ${spec.name} but has no ${names} column. Export the file again from Seller Center without removing columns.`,
+          message:
+            `${where}: the header on row ${r + 1} looks like a ${spec.name} but has no ${names} column. Export the file again from Seller Center without removing ` +
+            `columns.`,
         };
       }
       return { ok: true, layout: spec.id, label: layoutLabel(spec.id, header), headerRow: r + 1, header };

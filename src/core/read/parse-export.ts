@@ -686,7 +686,9 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
   if (empty) {
     const first = files[0];
     const where = first.sheet !== undefined ? `${fileName}, sheet ${first.sheet}` : fileName;
-    const message = `${where}: the header of a ${first.layoutLabel} is on row ${first.headerRow}, but no rows are under it; export a period that has orders.`;
+    const message =
+      `${where}: the header of a ${first.layoutLabel} is on row ${first.headerRow}, but no rows are under it; export a period that has ` +
+      `orders.`;
     return { files: [], errors: [{ fileName, message }], notes: [] };
   }
   const notes: string[] = [];

@@ -15,7 +15,10 @@ import type { RoundedIds } from '../types';
 
 /** How to keep IDs exact, for every message about rounded IDs. */
 export const KEEP_IDS_AS_TEXT =
-  'Import the file again keeping IDs as text: in Sheets, File → Import with "Convert text to numbers, dates, and formulas" unticked (or format the ID columns as Plain text first); in Excel, format the ID columns as Text before saving.';
+  'Import the file again keeping IDs as text: in Sheets, File → Import ' +
+  'with "Convert text to numbers, dates, and formulas" unticked (or ' +
+  'format the ID columns as Plain text first); in Excel, format the ID ' +
+  'columns as Text before saving.';
 
 /** The ID fields checked, with the column name a message uses. */
 const ID_FIELDS = [
@@ -123,5 +126,8 @@ export function describeRoundedIds(rounded: RoundedIds): string {
 
 /** The refusal of a file whose IDs were rounded: it cannot be keyed, so it is not imported. */
 export function roundedIdsRefusal(where: string, rounded: RoundedIds): string {
-  return `${where}: the IDs in ${describeRoundedIds(rounded)} were rounded by a spreadsheet (only 15 digits kept), so rows cannot be told apart. ${KEEP_IDS_AS_TEXT}`;
+  return (
+    `${where}: the IDs in ${describeRoundedIds(rounded)} were rounded by a spreadsheet (only 15 digits kept), so rows cannot be told apart. ` +
+    `${KEEP_IDS_AS_TEXT}`
+  );
 }

@@ -423,7 +423,10 @@ function tooLong(rowNumber: number, column: string, text: string, max: number): 
 }
 
 function lostDigits(rowNumber: number, column: string, shown: string): string {
-  return `Row ${rowNumber}, column *${column}*: the ID ${shown} lost its last digits (the sheet turned it into a number). Format the column as Plain text and import the file again.`;
+  return (
+    `Row ${rowNumber}, column *${column}*: the ID ${shown} lost its last digits (the sheet turned it into a number). Format the ` +
+    `column as Plain text and import the file again.`
+  );
 }
 
 function isDateObject(value: unknown): value is Date {

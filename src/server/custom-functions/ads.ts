@@ -79,7 +79,8 @@ export function readAds(ads: Arg): AdRow[] {
   });
   if (!parsed.ads) {
     throw new Error(
-      `The ads range holds a ${parsed.layoutLabel}, not an ad report: pass an Ads Manager or GMV Max report (By Day, Campaign name, Cost, Gross revenue), or the TTS Ads tab.`,
+      `The ads range holds a ${parsed.layoutLabel}, not an ad report: pass an Ads Manager or GMV Max report (By Day, ` +
+        `Campaign name, Cost, Gross revenue), or the TTS Ads tab.`,
     );
   }
   if (parsed.rejects.length > 0) {

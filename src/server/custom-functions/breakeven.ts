@@ -27,15 +27,23 @@ export const BREAKEVEN_SKU_COLUMNS = [
 
 /**
  * The ROAS below which an ad-driven sale loses money: price ÷ (price × (1 − fee_rate − affiliate_rate) − unit_cost − other_cost).
- * Given a statement and the TTS COGS tab instead, a table by SKU from your own settlements: average realised price, fee rate, fees and shipping per unit, unit cost, contribution per unit and break-even ROAS.
+ * Given a statement and the TTS COGS tab instead, a table by SKU from your own settlements: average
+ * realised price, fee rate, fees and shipping per unit, unit cost, contribution per unit and break-even
+ * ROAS.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
- * @param {number|number[][]} price Selling price per unit in dollars (a cell or a column of prices); or the statement export or TTS Ledger tab, header included, for the table by SKU.
- * @param {number|number[][]} unit_cost Cost of goods per unit in dollars (same shape as price); with a statement, the TTS COGS tab (its unit cost in force on the period's last day).
- * @param {number|number[][]} fee_rate TikTok fee rate as a fraction (0.06) or a percent cell (6%); with a statement, the first day counted (default: all data).
- * @param {number|number[][]} [affiliate_rate] Creator commission rate, fraction or percent (default 0); with a statement, the last day counted (default: all data).
+ * @param {number|number[][]} price Selling price per unit in dollars (a cell or a column of prices); or the
+ * statement export or TTS Ledger tab, header included, for the table by SKU.
+ * @param {number|number[][]} unit_cost Cost of goods per unit in dollars (same shape as price); with a
+ * statement, the TTS COGS tab (its unit cost in force on the period's last day).
+ * @param {number|number[][]} fee_rate TikTok fee rate as a fraction (0.06) or a percent cell (6%); with a
+ * statement, the first day counted (default: all data).
+ * @param {number|number[][]} [affiliate_rate] Creator commission rate, fraction or percent (default 0);
+ * with a statement, the last day counted (default: all data).
  * @param {number|number[][]} [other_cost] Other cost per sale in dollars: packaging, shipping you pay (default 0); not used with a statement.
- * @return {number|Array<Array<string|number>>} Break-even ROAS (2.5 means each ad dollar must bring $2.50 of sales), one per row for ranges; with a statement, columns SKU, Product, Units sold, Average price, Fee rate, Fees per unit, Shipping per unit, Unit cost, Contribution per unit, Break-even ROAS.
+ * @return {number|Array<Array<string|number>>} Break-even ROAS (2.5 means each ad dollar must bring $2.50
+ * of sales), one per row for ranges; with a statement, columns SKU, Product, Units sold, Average price, Fee
+ * rate, Fees per unit, Shipping per unit, Unit cost, Contribution per unit, Break-even ROAS.
  * @customfunction
  */
 export function TTS_BREAKEVEN_ROAS(
@@ -127,7 +135,8 @@ function breakevenBySku(statement: Arg, cogs: Arg, start: Arg, end: Arg, extra: 
   const lines = tally.result(table);
   if (lines.length === 0)
     throw new Error(
-      `No SKU sold ${from || to ? `between ${from || 'the first day'} and ${to || 'the last day'}` : 'in the statement range'}: nothing to work a break-even ROAS from.`,
+      `No SKU sold ${from || to ? `between ${from || 'the first day'} and ${to || 'the last day'}` : 'in the statement range'}: nothing to work a break-even ROAS ` +
+        `from.`,
     );
   return [[...BREAKEVEN_SKU_COLUMNS], ...lines.map(skuRow)];
 }

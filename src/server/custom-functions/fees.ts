@@ -21,7 +21,9 @@ const COMMON_FEES = [
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
- * @return {Array<Array<string|number>>} Table with header Fee, Amount; one row per fee column with a non-zero total, labelled with TikTok's column name; then Total fees (and a line counting TTS Ledger rows without a Key, when any were skipped).
+ * @return {Array<Array<string|number>>} Table with header Fee, Amount; one row per fee column with a
+ * non-zero total, labelled with TikTok's column name; then Total fees (and a line counting TTS Ledger rows
+ * without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_FEES(statement: Arg): (string | number)[][] {
@@ -47,7 +49,8 @@ export function TTS_FEES(statement: Arg): (string | number)[][] {
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {string} name The fee's column header as TikTok writes it (e.g. "Referral fee", any case and spacing) or its catalog id.
- * @return {number} Sum of that column over all rows, in dollars (fees are negative). TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
+ * @return {number} Sum of that column over all rows, in dollars (fees are negative). TTS Ledger rows
+ * without a Key are skipped: TTS_RECONCILE lists them.
  * @customfunction
  */
 export function TTS_FEE(statement: Arg, name: Arg): number {

@@ -6,7 +6,9 @@ import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 type Arg = unknown;
 
 /**
- * Forecasts monthly sales with the method that would have forecast your own past months best (it says so when none beat "same as last month"), with an 80% band that never goes below 0 and the chance of reaching a target.
+ * Forecasts monthly sales with the method that would have forecast your own past months best (it says so
+ * when none beat "same as last month"), with an 80% band that never goes below 0 and the chance of reaching
+ * a target.
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {string[][]|Date[][]} months Consecutive months, oldest first: dates inside each month or "2026-03" texts.

@@ -28,10 +28,13 @@ type Arg = unknown;
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
- * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or columns SKU (SKU ID or seller SKU), unit cost, optional effective-from date.
+ * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or columns SKU (SKU ID or
+ * seller SKU), unit cost, optional effective-from date.
  * @param {number[][]} [other_costs] Any range of other costs in dollars, counted as costs.
- * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every, Percent, Of, Starts, Ends), counted for the whole months the statement covers.
- * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report; GMV Pay transfers and ad fees already in the settlement are counted once.
+ * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every,
+ * Percent, Of, Starts, Ends), counted for the whole months the statement covers.
+ * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
+ * report; GMV Pay transfers and ad fees already in the settlement are counted once.
  * @return {number} Net profit in dollars. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
  * @customfunction
  */
@@ -97,11 +100,20 @@ const NO_RATIO = '—';
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
- * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date. Without it COGS is blank.
+ * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost,
+ * optional effective-from date. Without it COGS is blank.
  * @param {string} [group_by] "month" (default), "sku", "statement" or "type".
- * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month carries its share; otherwise they are in the Total row.
- * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers (moved to the ad balance, not spend); otherwise it is in the Total row. Adds the reports' spend, TACoS (spend ÷ gross sales) and ROAS (— where there is nothing to divide by).
- * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit, Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units sold and Contribution per unit; with ads also Ad spend (ad reports), Attributed revenue, TACoS, Blended ROAS, Attributed ROAS); then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
+ * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month
+ * carries its share; otherwise they are in the Total row.
+ * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
+ * report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers
+ * (moved to the ad balance, not spend); otherwise it is in the Total row. Adds the reports' spend, TACoS
+ * (spend ÷ gross sales) and ROAS (— where there is nothing to divide by).
+ * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit,
+ * Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units
+ * sold and Contribution per unit; with ads also Ad spend (ad reports), Attributed revenue, TACoS, Blended
+ * ROAS, Attributed ROAS); then Total (and a line counting TTS Ledger rows without a Key, when any were
+ * skipped).
  * @customfunction
  */
 export function TTS_PNL(
@@ -184,7 +196,8 @@ function adCells(
  * @param {string|Date} month The month, as "2026-05" or any date in it.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report.
- * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; then Total (and a line counting TTS Ledger rows without a Key, when any were skipped).
+ * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; then Total
+ * (and a line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_COST_DETAIL(

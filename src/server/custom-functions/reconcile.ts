@@ -11,7 +11,8 @@ export const KEYLESS_ROW_NOTE = 'No Key: skipped, not an imported row (a total o
  * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
- * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement, Sum of parts, Difference, then each TTS Ledger row without a Key; or one cell "All N rows reconcile".
+ * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement,
+ * Sum of parts, Difference, then each TTS Ledger row without a Key; or one cell "All N rows reconcile".
  * @customfunction
  */
 export function TTS_RECONCILE(statement: unknown): (string | number)[][] | string {

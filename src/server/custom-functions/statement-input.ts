@@ -68,7 +68,8 @@ export function tableOf<T extends string | number>(parsed: ParsedExport, table: 
 export function requireSettlement(parsed: ParsedExport, fn: string): void {
   if (parsed.layout !== 'order-export') return;
   throw new Error(
-    `${STATEMENT_RANGE} is a Seller Center order export: an order export has no settlement or fees: use a Statement export (Finance → Statements → Export) for ${fn}.`,
+    `${STATEMENT_RANGE} is a Seller Center order export: an order export has no settlement or ` +
+      `fees: use a Statement export (Finance → Statements → Export) for ${fn}.`,
   );
 }
 
@@ -84,6 +85,7 @@ export function refuseRoundedIds(
   const rounded = parsed.roundedIds?.fields.filter((f) => (fields as readonly string[]).includes(f.field));
   if (!rounded || rounded.length === 0) return;
   throw new Error(
-    `${STATEMENT_RANGE}: ${fn} needs exact IDs, but the IDs in ${describeRoundedIds({ fields: rounded })} were rounded by the spreadsheet (only 15 digits kept). ${KEEP_IDS_AS_TEXT}`,
+    `${STATEMENT_RANGE}: ${fn} needs exact IDs, but the IDs in ${describeRoundedIds({ fields: rounded })} were rounded by the spreadsheet (only 15 digits kept). ` +
+      `${KEEP_IDS_AS_TEXT}`,
   );
 }

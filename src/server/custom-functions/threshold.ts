@@ -15,9 +15,11 @@ type Arg = unknown;
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {number} [monthly_target] Monthly sales target in dollars (default 65000).
  * @param {number} [annual_target] Annual sales target in dollars (default 1000000).
- * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data; adjustments and statements dated later do not move it).
+ * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data;
+ * adjustments and statements dated later do not move it).
  * @param {string} [metric] "gross" (default), "net" or "settlement".
- * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status (and a line counting TTS Ledger rows without a Key, when any were skipped).
+ * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status (and a
+ * line counting TTS Ledger rows without a Key, when any were skipped).
  * @customfunction
  */
 export function TTS_THRESHOLD(

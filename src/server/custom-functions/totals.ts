@@ -28,7 +28,8 @@ export function TTS_SETTLEMENT(statement: Arg): number {
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {Date|string} [month] A date inside the month, or text such as "2026-03"; omitted = all rows.
  * @param {string} [metric] "gross" (default: gross sales + gross sales refund), "net" (net sales) or "settlement".
- * @return {number} Sales in dollars. Rows count in the month of their order creation date, else their statement date. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
+ * @return {number} Sales in dollars. Rows count in the month of their order creation date, else their
+ * statement date. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
  * @customfunction
  */
 export function TTS_SALES(statement: Arg, month?: Arg, metric?: Arg): number {

@@ -48,7 +48,10 @@ function message(state: Freshness): string {
   if (!p) return `Up to date with TTS Ledger (refreshed ${clock(state.refreshedAt)}).`;
   const files =
     p.files.slice(0, MAX_FILES_NAMED).join(', ') + (p.files.length > MAX_FILES_NAMED ? ', …' : '');
-  return `Out of date: ${plural(p.rows, 'new ledger row')} from ${plural(p.imports, 'import')} since ${clock(p.since)} (${files}), not shown here. Use Refresh dashboard.`;
+  return (
+    `Out of date: ${plural(p.rows, 'new ledger row')} from ${plural(p.imports, 'import')} since ${clock(p.since)} (${files}), not shown here. Use Refresh ` +
+    `dashboard.`
+  );
 }
 
 /** The dashboard's line about itself, right after a refresh (records the refresh). */

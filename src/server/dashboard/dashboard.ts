@@ -136,7 +136,8 @@ function facts(
       'Unit costs',
       missing.length === 0
         ? 'Every sold SKU has a unit cost.'
-        : `Net profit is before product cost for ${missing.length} sold SKU${missing.length === 1 ? '' : 's'} with no unit cost in TTS COGS: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`,
+        : `Net profit is before product cost for ` +
+          `${missing.length} sold SKU${missing.length === 1 ? '' : 's'} with no unit cost in TTS COGS: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`,
     ],
     ['Running costs', costsLine(costs)],
     [
@@ -314,13 +315,15 @@ export function refreshDashboard(_arg: null): DashboardResult {
       ? ''
       : ` Net profit is before product cost for ${missing} sold SKU${missing === 1 ? '' : 's'} with no unit cost in TTS COGS.`;
   return {
-    message: `${DASHBOARD_TAB} refreshed: ${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[
-      skippedRowsText(ledger.skipped),
-      supersededText(ledger.superseded),
-    ]
-      .filter(Boolean)
-      .map((t) => ` ${t}`)
-      .join('')}`,
+    message:
+      `${DASHBOARD_TAB} refreshed: ` +
+      `${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[
+        skippedRowsText(ledger.skipped),
+        supersededText(ledger.superseded),
+      ]
+        .filter(Boolean)
+        .map((t) => ` ${t}`)
+        .join('')}`,
     months,
     charts,
   };

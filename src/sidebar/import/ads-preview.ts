@@ -53,7 +53,9 @@ export function renderAdsPreview(parsed: ParsedExport): AdsCard {
   if (names.length > 0) {
     notes.push(
       `This report has no ID beside ${names.join(', ')}: rows are keyed by name, so a campaign renamed in Ads Manager will look new. ` +
-        'Add Campaign ID (and Ad group ID, Ad ID) to the report to key rows by ID. A row that matches one already imported under another name is held back for you to confirm.',
+        ('Add Campaign ID (and Ad group ID, Ad ID) to the report to key rows by ' +
+          'ID. A row that matches one already imported under another name is held ' +
+          'back for you to confirm.'),
     );
   }
   const element = h(
@@ -124,7 +126,8 @@ export function renderAdsPreview(parsed: ParsedExport): AdsCard {
           h(
             'p',
             {},
-            `${plural(list.length, 'row')} already in TTS Ads ${list.length === 1 ? 'has' : 'have'} other figures in this file (ad platforms revise recent days). Kept as they were:`,
+            `${plural(list.length, 'row')} already in TTS Ads ${list.length === 1 ? 'has' : 'have'} other figures in this file (ad platforms revise recent days). Kept as they ` +
+              `were:`,
           ),
           h(
             'ul',
@@ -164,7 +167,8 @@ export function renderAdsPreview(parsed: ParsedExport): AdsCard {
           h(
             'p',
             {},
-            `${plural(list.length, 'row')} of this file ${list.length === 1 ? 'has' : 'have'} the same day, spend and figures as a row already in TTS Ads under another name: a renamed campaign? Not added, so the spend is not counted twice:`,
+            `${plural(list.length, 'row')} of this file ${list.length === 1 ? 'has' : 'have'} the same day, spend and figures as a row already in TTS Ads under ` +
+              `another name: a renamed campaign? Not added, so the spend is not counted twice:`,
           ),
           h(
             'ul',

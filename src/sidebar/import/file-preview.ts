@@ -42,7 +42,8 @@ function reconciliationSection(r: ReconcileResult): HTMLElement {
       h(
         'li',
         {},
-        `Row ${m.source.row}${m.orderId ? ` (${m.orderId})` : ''}: settlement ${money(m.settlement)}, parts add to ${money(m.sumOfParts)}, difference ${money(m.difference)}`,
+        `Row ${m.source.row}${m.orderId ? ` (${m.orderId})` : ''}: settlement ${money(m.settlement)}, parts add to ` +
+          `${money(m.sumOfParts)}, difference ${money(m.difference)}`,
       ),
     );
   for (const t of r.totalChecks.filter((c) => c.difference !== 0)) {
@@ -56,7 +57,8 @@ function reconciliationSection(r: ReconcileResult): HTMLElement {
   }
   const headline =
     r.mismatches.length > 0
-      ? `${plural(r.mismatches.length, 'row')} ${r.mismatches.length === 1 ? 'differs' : 'differ'} from the sum of ${r.mismatches.length === 1 ? 'its' : 'their'} parts.`
+      ? `${plural(r.mismatches.length, 'row')} ${r.mismatches.length === 1 ? 'differs' : 'differ'} from the sum of ` +
+        `${r.mismatches.length === 1 ? 'its' : 'their'} parts.`
       : 'Statement totals differ from the sum of rows.';
   return h(
     'div',
@@ -94,7 +96,8 @@ function repeatNotes(parsed: ParsedExport): (HTMLElement | null)[] {
       ? h(
           'p',
           { className: 'note' },
-          `${plural(differing, 'row')} ${differing === 1 ? 'shares' : 'share'} IDs, type and date with an earlier row of this file but ${differing === 1 ? 'differs' : 'differ'}: both are kept.`,
+          `${plural(differing, 'row')} ${differing === 1 ? 'shares' : 'share'} IDs, type and date with an earlier row of this file but ` +
+            `${differing === 1 ? 'differs' : 'differ'}: both are kept.`,
         )
       : null,
     ...prepared.totalsRows.map((line) => h('p', { className: 'note' }, line)),

@@ -140,7 +140,8 @@ export class CsvFileReader {
       throw new FileReadError(
         `${this.fileName} is not a TikTok Shop US export as Seller Center writes it: it uses semicolons (;) between fields, ` +
           'as Excel saves CSV on a computer set to a European region (where amounts may also use decimal commas). ' +
-          'Expected commas between fields and amounts like 1234.56. Download the file again from Seller Center and import it without saving it in Excel.',
+          ('Expected commas between fields and amounts like 1234.56. Download the ' +
+            'file again from Seller Center and import it without saving it in Excel.'),
       );
     }
     this.read(() => this.records.push(start));

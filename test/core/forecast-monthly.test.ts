@@ -68,7 +68,8 @@ describe('forecastMonthly: too little history', () => {
     expect(result.message).toBe(
       "Based on your last 3 months: too few to check a forecasting method on past months, so this is last month's sales carried forward. " +
         (`December 2025: about $48,000 (8 in 10 chance between ` +
-          `$${result.points[0].lo80.toLocaleString('en-US', { maximumFractionDigits: 0 })} and $${result.points[0].hi80.toLocaleString('en-US', { maximumFractionDigits: 0 })}). `) +
+          (`$${result.points[0].lo80.toLocaleString('en-US', { maximumFractionDigits: 0 })} and ` +
+            `$${result.points[0].hi80.toLocaleString('en-US', { maximumFractionDigits: 0 })}). `)) +
         'No month in the next 6 is expected to reach $65,000.',
     );
     expectSaneBands(result);

@@ -320,7 +320,9 @@ try {
       );
       console.log(
         `    net profit ` +
-          `${money(total(before))} → ${money(total(after))}; April ${money(before.get('2026-04'))} → ${money(after.get('2026-04'))}, May ${money(before.get('2026-05'))} → ${money(after.get('2026-05'))}`,
+          (`${money(total(before))} → ${money(total(after))}; April ` +
+            `${money(before.get('2026-04'))} → ${money(after.get('2026-04'))}, May ` +
+            `${money(before.get('2026-05'))} → ${money(after.get('2026-05'))}`),
       );
       // The screenshot: net profit and margin by month, after the product cost typed above.
       const chart = page.locator('svg.chart', {

@@ -53,7 +53,8 @@ describe('after a refresh and after new imports', () => {
     const since = /since (\S+ \S+) \(/.exec(stale.message)?.[1];
     expect([before, after]).toContain(since); // the first import after the refresh, New York time
     expect(stale.message).toBe(
-      `Out of date: ${parsed.rows.length - 100} new ledger rows from 2 imports since ${since} (statement-2026-05.csv, second.csv), not shown here. Use Refresh ` +
+      `Out of date: ${parsed.rows.length - 100} new ledger rows from 2 imports since ` +
+        `${since} (statement-2026-05.csv, second.csv), not shown here. Use Refresh ` +
         `dashboard.`,
     );
     expect(dashboardLine(h)).toBe(stale.message);

@@ -31,7 +31,8 @@ export function campaignSkusOf(values: readonly (readonly CellValue[])[], where:
     const cell = values[r][sku];
     if (typeof cell === 'number' && !Number.isSafeInteger(cell)) {
       throw new Error(
-        `${where} row ${r + 1}, column SKU ID: the SKU ${cell.toExponential(3).toUpperCase()} lost its last digits (the sheet turned it into a number). Format the ` +
+        `${where} row ${r + 1}, column SKU ID: the SKU ${cell.toExponential(3).toUpperCase()}` +
+          ` lost its last digits (the sheet turned it into a number). Format the ` +
           `column as Plain text and type it again.`,
       );
     }

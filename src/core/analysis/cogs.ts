@@ -150,7 +150,9 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
       if (a.effectiveFrom === b.effectiveFrom && a.unitCost !== b.unitCost) {
         const from = a.effectiveFrom ? `from ${a.effectiveFrom}` : 'with no effective date';
         throw new Error(
-          `${a.where} and ${b.where.replace(`${where} `, '')}: SKU ${a.sku} has two unit costs ${from} (${formatUnitCost(a.unitCost)} and ${formatUnitCost(b.unitCost)}). Keep one, or give the newer one its Effective from ` +
+          `${a.where} and ${b.where.replace(`${where} `, '')}: SKU ` +
+            `${a.sku} has two unit costs ${from} (${formatUnitCost(a.unitCost)} and ` +
+            `${formatUnitCost(b.unitCost)}). Keep one, or give the newer one its Effective from ` +
             `date.`,
         );
       }

@@ -79,13 +79,16 @@ function checkFileLimits(parsed: ParsedExport): void {
   const long = parsed.unknownColumns.find((h) => h.length > MAX_HEADER_CHARS);
   if (long !== undefined) {
     throw new NotImportableError(
-      `${name}: row ${parsed.headerRow}, the column headed \`${shortText(long)}\`: a header of ${long.length} characters; the longest TTS Profit keeps is ${MAX_HEADER_CHARS}. Shorten or delete that column and import the file ` +
+      `${name}: row ${parsed.headerRow}, the column headed ` +
+        `\`${shortText(long)}\`: a header of ${long.length} characters; the longest TTS Profit keeps is ` +
+        `${MAX_HEADER_CHARS}. Shorten or delete that column and import the file ` +
         `again.`,
     );
   }
   if (parsed.unknownColumns.length > MAX_UNKNOWN_COLUMNS) {
     throw new NotImportableError(
-      `${name}: ${parsed.unknownColumns.length} columns TTS Profit does not know; it keeps at most ${MAX_UNKNOWN_COLUMNS}. Delete the columns you added and import the file ` +
+      `${name}: ${parsed.unknownColumns.length} columns TTS Profit does not know; it keeps at most ` +
+        `${MAX_UNKNOWN_COLUMNS}. Delete the columns you added and import the file ` +
         `again.`,
     );
   }
@@ -109,7 +112,8 @@ function checkLastRecord(parsed: ParsedExport): void {
     : `its *${subtotal!.column}* ${formatCents(subtotal!.subtotal, { dollarSign: true })} differs from the sum of its parts ` +
       `${formatCents(subtotal!.sumOfParts, { dollarSign: true })}`;
   throw new NotImportableError(
-    `${parsed.fileName} ends without a line break, and its last row (row ${last}) does not add up: ${detail}. The download was probably cut short: download the file again from ` +
+    `${parsed.fileName} ends without a line break, and its last row (row ` +
+      `${last}) does not add up: ${detail}. The download was probably cut short: download the file again from ` +
       `Seller Center. Nothing was imported.`,
   );
 }

@@ -164,12 +164,18 @@ function headerRefusal(
   if (!taken.has('revenue'))
     missing.push(`a revenue column (${adFieldSpellings('revenue').slice(0, 2).join(', ')})`);
   if (missing.length > 0) {
+    const which =
+      missing.length === 2
+        ? 'spend and revenue columns were'
+        : missing[0].startsWith('a spend')
+          ? 'spend column was'
+          : 'revenue column was';
+    const revenueMetric = options.report === 'gmv-max' ? 'Gross revenue' : adFieldLabel('revenue');
     return (
-      `${at}, but its ${missing.length === 2 ? 'spend and revenue columns were' : missing[0].startsWith('a spend') ? 'spend column was' : 'revenue column was'} not recognised. ` +
-      `` +
+      `${at}, but its ${which} not recognised. ` +
       `Found: ${quoted(found)}. Expected ${missing.join(' and ')}. ` +
-      (`Add the metrics ${adFieldLabel('cost')} and ${options.report === 'gmv-max' ? 'Gross revenue' : adFieldLabel('revenue')} to the report (English headers) and export it ` +
-        `again.`)
+      `Add the metrics ${adFieldLabel('cost')} and ${revenueMetric} to the report (English headers) ` +
+      'and export it again.'
     );
   }
   if (!taken.has('day')) {
@@ -231,7 +237,8 @@ class Reader implements AdsReader {
         this.report(
           rowNumber,
           undefined,
-          `Row ${rowNumber} has the same day, campaign and ${row.level} as row ${other.source.row} but other figures; the row was skipped. Add the ID columns (Campaign ` +
+          `Row ${rowNumber} has the same day, campaign and ${row.level} as row ` +
+            `${other.source.row} but other figures; the row was skipped. Add the ID columns (Campaign ` +
             `ID, Ad group ID, Ad ID or Product ID) to the report, or remove extra ` +
             `breakdowns, and export it again.`,
         );

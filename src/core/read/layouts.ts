@@ -143,7 +143,8 @@ export function detectLayout(rows: readonly (readonly CellValue[])[], where: str
         return {
           ok: false,
           message:
-            `${where}: the header on row ${r + 1} looks like a ${spec.name} but has no ${names} column. Export the file again from Seller Center without removing ` +
+            `${where}: the header on row ${r + 1} looks like a ${spec.name} but has no ` +
+            `${names} column. Export the file again from Seller Center without removing ` +
             `columns.`,
         };
       }

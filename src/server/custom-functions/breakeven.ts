@@ -135,7 +135,8 @@ function breakevenBySku(statement: Arg, cogs: Arg, start: Arg, end: Arg, extra: 
   const lines = tally.result(table);
   if (lines.length === 0)
     throw new Error(
-      `No SKU sold ${from || to ? `between ${from || 'the first day'} and ${to || 'the last day'}` : 'in the statement range'}: nothing to work a break-even ROAS ` +
+      `No SKU sold ${from || to ? `between ${from || 'the first day'} and ${to || 'the last day'}` : 'in the statement range'}` +
+        `: nothing to work a break-even ROAS ` +
         `from.`,
     );
   return [[...BREAKEVEN_SKU_COLUMNS], ...lines.map(skuRow)];

@@ -85,7 +85,8 @@ export function refuseRoundedIds(
   const rounded = parsed.roundedIds?.fields.filter((f) => (fields as readonly string[]).includes(f.field));
   if (!rounded || rounded.length === 0) return;
   throw new Error(
-    `${STATEMENT_RANGE}: ${fn} needs exact IDs, but the IDs in ${describeRoundedIds({ fields: rounded })} were rounded by the spreadsheet (only 15 digits kept). ` +
+    `${STATEMENT_RANGE}: ${fn} needs exact IDs, but the IDs in ` +
+      `${describeRoundedIds({ fields: rounded })} were rounded by the spreadsheet (only 15 digits kept). ` +
       `${KEEP_IDS_AS_TEXT}`,
   );
 }

@@ -137,7 +137,8 @@ function facts(
       missing.length === 0
         ? 'Every sold SKU has a unit cost.'
         : `Net profit is before product cost for ` +
-          `${missing.length} sold SKU${missing.length === 1 ? '' : 's'} with no unit cost in TTS COGS: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`,
+          (`${missing.length} sold SKU${missing.length === 1 ? '' : 's'} with no unit cost in TTS COGS: ` +
+            `${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`),
     ],
     ['Running costs', costsLine(costs)],
     [

@@ -95,7 +95,8 @@ export function insertFormula(arg: InsertFormulaRequest): InsertFormulaResult {
   }
   if (target === from.name && cell.getColumn() <= from.lastColumn) {
     throw new Error(
-      `${where} is inside the range the formula reads (${quoteSheetName(from.name)}!A:${columnLetters(from.lastColumn)}): Sheets would report a circular reference. Select a cell to the ` +
+      `${where} is inside the range the formula reads (${quoteSheetName(from.name)}!A:${columnLetters(from.lastColumn)}` +
+        `): Sheets would report a circular reference. Select a cell to the ` +
         `right of the data or in another tab.`,
     );
   }

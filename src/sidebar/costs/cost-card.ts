@@ -92,7 +92,8 @@ export function renderCostCard(
               list(
                 preview.changes.map(
                   (c) =>
-                    `${c.sku}${c.effectiveFrom ? ` from ${c.effectiveFrom}` : ''}: ${formatUnitCost(c.from)} → ${formatUnitCost(c.to)}${c.hasParts ? ' (split in parts: change it in TTS COGS)' : ''}`,
+                    `${c.sku}${c.effectiveFrom ? ` from ${c.effectiveFrom}` : ''}: ` +
+                    `${formatUnitCost(c.from)} → ${formatUnitCost(c.to)}${c.hasParts ? ' (split in parts: change it in TTS COGS)' : ''}`,
                 ),
               ),
               h(

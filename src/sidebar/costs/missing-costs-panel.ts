@@ -107,7 +107,8 @@ export function createMissingCostsPanel(call: ServerCaller, onSaved?: () => void
       h(
         'p',
         {},
-        `${plural(missing.skus.length, 'sold SKU')} ${missing.skus.length === 1 ? 'has' : 'have'} no unit cost: net profit is before their product cost. Type the cost ` +
+        `${plural(missing.skus.length, 'sold SKU')} ${missing.skus.length === 1 ? 'has' : 'have'}` +
+          ` no unit cost: net profit is before their product cost. Type the cost ` +
           `per unit (up to 4 decimals):`,
       ),
       ...inputs.map((i) => i.row),

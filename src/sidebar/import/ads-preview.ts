@@ -126,7 +126,8 @@ export function renderAdsPreview(parsed: ParsedExport): AdsCard {
           h(
             'p',
             {},
-            `${plural(list.length, 'row')} already in TTS Ads ${list.length === 1 ? 'has' : 'have'} other figures in this file (ad platforms revise recent days). Kept as they ` +
+            `${plural(list.length, 'row')} already in TTS Ads ${list.length === 1 ? 'has' : 'have'}` +
+              ` other figures in this file (ad platforms revise recent days). Kept as they ` +
               `were:`,
           ),
           h(
@@ -167,7 +168,8 @@ export function renderAdsPreview(parsed: ParsedExport): AdsCard {
           h(
             'p',
             {},
-            `${plural(list.length, 'row')} of this file ${list.length === 1 ? 'has' : 'have'} the same day, spend and figures as a row already in TTS Ads under ` +
+            `${plural(list.length, 'row')} of this file ${list.length === 1 ? 'has' : 'have'}` +
+              ` the same day, spend and figures as a row already in TTS Ads under ` +
               `another name: a renamed campaign? Not added, so the spend is not counted twice:`,
           ),
           h(

@@ -130,6 +130,24 @@ function commonEdits(
       expected: same,
     },
     {
+      // Sheets lets the spreadsheet's owner edit a tab they protected, and scripts skip the
+      // warning-only kind: the add-on, running as the owner, imports and refreshes as before.
+      // (An editor whom the protection shuts out is refused: workbook-states' protected ledger.)
+      name: 'tab-protected-by-owner',
+      what: 'The tab protected by its owner (Data → Protect sheets and ranges), and a warning-only range',
+      edit: (wb) => {
+        const protections = sheet(wb, tab).protections;
+        protections.push({ type: 'SHEET', description: `Protected ${tab}`, warningOnly: false });
+        protections.push({
+          type: 'RANGE',
+          description: 'Careful',
+          warningOnly: true,
+          range: { row: 1, col: 1, numRows: 1, numCols: 3 },
+        });
+      },
+      expected: same,
+    },
+    {
       name: 'rows-hidden',
       what: 'Two data rows hidden',
       edit: (wb) => sellerEdits.hideRows(sheet(wb, tab), 2, 2),

@@ -188,3 +188,19 @@ function dateFromDate(d: Date, timeZone?: string): string | null {
   if (h === 0 && m === 0 && s === 0) return date;
   return withTime(date, h, m, s, isoOffset(timeZone));
 }
+
+/** Month names as the seller reads them ("May 2026"), for labels in the dashboard, forecast and sidebar. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

@@ -12,6 +12,7 @@ import type {
 } from '../core/contract';
 import { h, replaceChildren } from './dom';
 import { formatDollars } from '../core/analysis/threshold';
+import { MONTH_NAMES } from '../core/dates';
 
 /** The shape of callServer (src/sidebar/server-client.ts), so tests can pass a fake. */
 export type ForecastCaller = <K extends ServerHandlerName>(
@@ -28,21 +29,6 @@ export interface ForecastPanel {
   /** Reads the settings and the status again (after an import, say). */
   refresh(): Promise<void>;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const METRICS: { value: SalesMetric; label: string }[] = [
   { value: 'gross', label: 'Gross sales (items sold and kept)' },

@@ -15,6 +15,7 @@ import { NO_AD_SPEND, type AdSpendByMonth } from './ad-spend';
 import type { RunningCost } from './running-costs';
 import { defaultAsOf, formatDollars, thresholdReport, type ThresholdReport } from './threshold';
 import type { LedgerRow } from '../types';
+import { MONTH_NAMES } from '../dates';
 
 export interface OutlookOptions {
   monthlyTargetCents: number;
@@ -93,20 +94,6 @@ export interface DashboardModel extends SalesOutlook {
 }
 
 const DEFAULT_HORIZON = 6;
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const toCents = (dollars: number) => Math.round(dollars * 100);
 const toDollars = (cents: number) => cents / 100;

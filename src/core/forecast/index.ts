@@ -9,6 +9,7 @@ import { addMonths, monthsBetween, parseMonth } from '../analysis/calendar';
 import { backtestMape, backtestWindow } from './backtest';
 import { METHODS, type Method, type MethodId } from './methods';
 import { salesBand, salesDistribution, type SalesDistributionKind } from './sales-distribution';
+import { MONTH_NAMES } from '../dates';
 
 export interface ForecastPoint {
   month: string; // 'YYYY-MM'
@@ -83,21 +84,6 @@ const MAX_ORIGINS = 12;
 const MARGIN = 0.5;
 /** Each past month is forecast up to this many months ahead: a seller plans beyond next month. */
 const BACKTEST_HORIZON = 3;
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const NO_BACKTEST: BacktestSummary = {
   origins: 0,

@@ -14,7 +14,7 @@ import {
   CURRENCY_FORMAT,
   INTEGER_FORMAT,
   TEXT_FORMAT,
-  ensureColumns,
+  appendHeaderColumns,
   sheetWithHeader,
   textCell,
   writeBlock,
@@ -125,19 +125,7 @@ export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
     (label, i, all) => !header.includes(label) && all.indexOf(label) === i,
   );
   if (missing.length > 0) {
-    // Right of every used cell, not of the header: a note in a column without a header stays.
-    const from = Math.max(sheet.getLastColumn(), header.length) + 1;
-    while (header.length < from - 1) header.push('');
-    ensureColumns(sheet, from - 1 + missing.length);
-    writeBlock(
-      sheet,
-      headerRow,
-      from,
-      [missing.map(textCell)],
-      missing.map(() => TEXT_FORMAT),
-    );
-    sheet.getRange(headerRow, from, 1, missing.length).setFontWeight('bold');
-    header.push(...missing);
+    appendHeaderColumns(sheet, headerRow, header, missing);
     const added = missing.filter((label) => !ADS_HEADER.includes(label));
     if (added.length > 0) {
       for (const label of added) kept.add(label);

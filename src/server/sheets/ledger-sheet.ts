@@ -31,8 +31,8 @@ import {
   DEFAULT_FORMAT,
   INTEGER_FORMAT,
   TEXT_FORMAT,
+  appendHeaderColumns,
   dateCell,
-  ensureColumns,
   sheetWithHeader,
   textCell,
   writeBlock,
@@ -110,20 +110,7 @@ function ledgerWithColumns(wanted: readonly string[]): LedgerTab {
   }
   const missing = missingColumns(header, wanted);
   if (missing.length > 0) {
-    // Right of every used cell, not of the header: a note in a column without a header stays.
-    const from = Math.max(sheet.getLastColumn(), header.length) + 1;
-    while (header.length < from - 1) header.push('');
-    ensureColumns(sheet, from - 1 + missing.length);
-    // Existing rows get blanks in the new columns: nothing else is rewritten.
-    writeBlock(
-      sheet,
-      headerRow,
-      from,
-      [missing.map(textCell)],
-      missing.map(() => TEXT_FORMAT),
-    );
-    sheet.getRange(headerRow, from, 1, missing.length).setFontWeight('bold');
-    header.push(...missing);
+    appendHeaderColumns(sheet, headerRow, header, missing);
   }
   return tab;
 }

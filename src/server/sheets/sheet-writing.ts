@@ -53,6 +53,31 @@ export function ensureColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, count: 
   if (count > max) sheet.insertColumnsAfter(max, count - max);
 }
 
+/**
+ * Adds `labels` as bold header cells on `headerRow`, right of every used cell rather than of the
+ * header (a note typed in a column without a header stays), and extends `header` to match.
+ * Existing rows get blanks in the new columns: nothing else is rewritten.
+ */
+export function appendHeaderColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headerRow: number,
+  header: string[],
+  labels: readonly string[],
+): void {
+  const from = Math.max(sheet.getLastColumn(), header.length) + 1;
+  while (header.length < from - 1) header.push('');
+  ensureColumns(sheet, from - 1 + labels.length);
+  writeBlock(
+    sheet,
+    headerRow,
+    from,
+    [labels.map(textCell)],
+    labels.map(() => TEXT_FORMAT),
+  );
+  sheet.getRange(headerRow, from, 1, labels.length).setFontWeight('bold');
+  header.push(...labels);
+}
+
 /** Adds rows at the bottom so rows `from … from + count − 1` exist. */
 export function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, from: number, count: number): void {
   const max = sheet.getMaxRows();

@@ -17,15 +17,6 @@ export function cellText(value: CellValue): string {
   return (typeof value === 'string' ? value : String(value)).trim();
 }
 
-/** Whether a cell holds anything but blanks. */
-export function isBlankCell(value: CellValue): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value !== 'string') return false;
-  const first = value.charCodeAt(0);
-  // A printable ASCII first character settles it; anything else (no character, a space of any kind) asks trim.
-  return !(first > 32 && first < 127) && value.trim() === '';
-}
-
 /** A text cell worked out: its text as the row keeps it, or why it cannot be used. */
 export interface TextRead {
   text: string;
@@ -141,30 +132,12 @@ export function centsOfCell(value: CellValue): number | null {
   return text === '--' ? 0 : parseCentsOrNaN(typeof value === 'string' ? text : value);
 }
 
-/** A whole number ≥ 0 (`1,234`; `-` and `--` are 0), null when blank, NaN when not one. */
-export function countOfCell(value: CellValue): number | null {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : NaN;
-  const text = cellText(value);
-  return text === '' ? null : countOfText(text);
-}
-
-export function countProblem(value: CellValue): string {
-  return `expected a whole number, found \`${cellText(value)}\``;
-}
-
-/** The TTS Ads tab's Source row: a whole number, 0 when blank, null when not one. */
-export function sourceRowOf(value: CellValue): number | null {
+/** A count (`1,234`; `-` and `--` are 0), or null when the cell is not a whole number ≥ 0; blank text is 0. */
+export function countOf(value: CellValue, text: string): number | null {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
-  const text = cellText(value);
-  const n = text === '' ? 0 : countOfText(text);
-  return Number.isNaN(n) ? null : n;
-}
-
-/** `1,234` → 1234; `-` and `--` → 0; NaN when the text is not a whole number ≥ 0. */
-function countOfText(text: string): number {
-  if (text === '-' || text === '--') return 0;
+  if (text === '' || text === '-' || text === '--') return 0;
   const plain = text.replace(/[,\s]/g, '');
-  if (!/^\d+$/.test(plain)) return NaN;
+  if (!/^\d+$/.test(plain)) return null;
   const n = Number(plain);
-  return Number.isSafeInteger(n) ? n : NaN;
+  return Number.isSafeInteger(n) ? n : null;
 }

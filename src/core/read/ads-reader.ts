@@ -8,12 +8,9 @@ import { adFieldLabel, adFieldOf, adFieldSpellings, type AdField } from './ads-c
 import {
   cellText,
   centsOfCell,
-  countOfCell,
-  countProblem,
+  countOf,
   dayReader,
-  isBlankCell,
   MAX_TEXT,
-  sourceRowOf,
   textReader,
   tooLong,
   type DayRead,
@@ -310,7 +307,7 @@ class Reader implements AdsReader {
   }
 
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
-    if (!hasContent(cells)) return null;
+    if (cells.every((c) => cellText(c) === '')) return null;
     const day = this.dayColumn === undefined ? undefined : cells[this.dayColumn.index];
     const dayRead = this.readDay(day);
     if (this.isTotalRow(cells, day, dayRead)) {
@@ -419,9 +416,11 @@ class Reader implements AdsReader {
         return;
       }
       case Kind.Count: {
-        const n = countOfCell(value);
-        if (n === null) return;
-        if (Number.isNaN(n)) this.fail(rowNumber, column, countProblem(value));
+        // A number is read as it is; text is trimmed first, and blank text leaves the figure null.
+        const text = typeof value === 'number' ? '-' : cellText(value);
+        if (text === '') return;
+        const n = countOf(value, text);
+        if (n === null) this.fail(rowNumber, column, `expected a whole number, found \`${cellText(value)}\``);
         else row[column.field as 'orders'] = n;
         return;
       }
@@ -432,7 +431,7 @@ class Reader implements AdsReader {
         return;
       }
       case Kind.SourceRow: {
-        const n = sourceRowOf(value);
+        const n = countOf(value, cellText(value));
         if (n !== null) row.sourceRow = n;
         return;
       }
@@ -501,9 +500,4 @@ function readColumn(column: Column): ReadColumn {
 /** A Level column's value, when it names a level. */
 function levelOf(text: string): AdLevel | undefined {
   return (AD_LEVELS as readonly string[]).includes(text) ? (text as AdLevel) : undefined;
-}
-
-function hasContent(cells: readonly CellValue[]): boolean {
-  for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i])) return true;
-  return false;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExportFile } from '../../src/core/read/parse-export';
-import { adsLines, bookedRows, clockLabel } from '../../src/core/analysis/ads';
+import { bookedRows, clockLabel, type AdsGroupBy } from '../../src/core/analysis/ads';
+import { AdsTally } from '../../src/core/analysis/ads-tally';
 import {
   adSpendByMonth,
   adsByMonth,
@@ -22,6 +23,12 @@ const adFile = (name: string) => adRowsOf(new Uint8Array(readFileSync(fixture(na
 const statement = () =>
   parseExportFile(new Uint8Array(readFileSync(fixture('statement-with-gmv-pay.csv'))), 'statement.csv')
     .files[0].rows;
+/** The TTS_ADS lines of rows, summed as TTS_ADS sums a report. */
+function adsLines(rows: readonly AdRow[], groupBy: AdsGroupBy, start = '', end = '') {
+  const tally = new AdsTally(groupBy, start, end);
+  for (const row of rows) tally.add(row);
+  return tally.lines();
+}
 const cogs = () => buildCogsTable(parseCsv(readFileSync(fixture('cogs.csv'), 'utf8')), 'cogs.csv');
 
 describe('ad spend booked once', () => {

@@ -1,6 +1,7 @@
 /**
  * Ad spend and attributed revenue from ad rows (the TTS Ads tab or a report range): which rows a
- * day's spend is booked from, and the TTS_ADS table by day, month, campaign or product. Days and
+ * day's spend is booked from (the TTS_ADS table by day, month, campaign or product is summed by
+ * ads-tally.ts with the same rule, as a report's rows go by). Days and
  * months here are the ad account's (its clock, named in every answer); nothing is joined with
  * statement days.
  */
@@ -44,7 +45,7 @@ export function costPerOrder(spend: number, orders: number): number | null {
 }
 
 /** The campaign a row belongs to, for grouping: its name, else its ID (as in its key). */
-export function campaignOf(row: AdRow): string {
+export function campaignOf(row: Pick<AdRow, 'campaign' | 'campaignId'>): string {
   return row.campaign || row.campaignId;
 }
 
@@ -89,41 +90,8 @@ export function productRows(rows: readonly AdRow[]): AdRow[] {
 }
 
 /** Label of a row's product: its name, else its ID. */
-export function productOf(row: AdRow): string {
+export function productOf(row: Pick<AdRow, 'productName' | 'productId'>): string {
   return row.productName || row.productId;
-}
-
-function groupOf(row: AdRow, groupBy: AdsGroupBy): string {
-  switch (groupBy) {
-    case 'day':
-      return row.day;
-    case 'month':
-      return row.day.slice(0, 7);
-    case 'campaign':
-      return row.campaign || row.campaignId || '(no campaign)';
-    case 'product':
-      return productOf(row);
-  }
-}
-
-/** Sums per group, in group order (days and months ascending; campaigns and products by spend, largest first). */
-export function adsLines(rows: readonly AdRow[], groupBy: AdsGroupBy, start = '', end = ''): AdsLine[] {
-  const source = groupBy === 'product' ? productRows(rows) : bookedRows(rows);
-  const lines = new Map<string, AdsLine>();
-  for (const row of source) {
-    if ((start && row.day < start) || (end && row.day > end)) continue;
-    const group = groupOf(row, groupBy);
-    let line = lines.get(group);
-    if (!line) lines.set(group, (line = { group, spend: 0, revenue: 0, orders: 0 }));
-    line.spend += spendOf(row);
-    line.revenue += row.revenue ?? 0;
-    line.orders += row.orders ?? 0;
-  }
-  const out = [...lines.values()];
-  if (groupBy === 'day' || groupBy === 'month')
-    out.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
-  else out.sort((a, b) => b.spend - a.spend || a.group.localeCompare(b.group));
-  return out;
 }
 
 /** The clocks the rows' days are in, e.g. `UTC-07:00`; '' stands for "the ad account's, not stated". */
@@ -133,7 +101,12 @@ export function clocksOf(rows: readonly AdRow[]): string[] {
 
 /** "the ad account's clock (UTC-07:00)": how an answer names the days it groups by. */
 export function clockLabel(rows: readonly AdRow[]): string {
-  const clocks = clocksOf(rows).filter((c) => c !== '');
+  return clockLabelOf(clocksOf(rows));
+}
+
+/** {@link clockLabel} from the clocks the rows are in (see {@link clocksOf}). */
+export function clockLabelOf(clocksRead: readonly string[]): string {
+  const clocks = clocksRead.filter((c) => c !== '');
   if (clocks.length === 0) return "the ad account's clock";
   return `the ad account's clock (${clocks.join(', ')})`;
 }

@@ -49,6 +49,33 @@ export interface AdRow {
   source: { file: string; sheet?: string; row: number };
 }
 
+/** A row's fields without its key, extra columns and source: what a streaming reader hands on. */
+export type AdRowFields = Omit<AdRow, 'key' | 'extra' | 'source'>;
+
+/** Those fields, in an AdRow's order. */
+export const AD_ROW_FIELDS = [
+  'report',
+  'level',
+  'day',
+  'clock',
+  'account',
+  'campaign',
+  'campaignId',
+  'adGroup',
+  'adGroupId',
+  'ad',
+  'adId',
+  'productId',
+  'productName',
+  'skuId',
+  'cost',
+  'netCost',
+  'revenue',
+  'orders',
+  'impressions',
+  'clicks',
+] as const satisfies readonly (keyof AdRowFields)[];
+
 /** The figures of a row that a later export of the same day may revise. */
 export const AD_FIGURES = [
   'cost',
@@ -72,7 +99,7 @@ export interface ParsedAds {
 }
 
 /** The spend a row books: Cost, else Net cost when the report has only that. */
-export function spendOf(row: AdRow): number {
+export function spendOf(row: Pick<AdRow, 'cost' | 'netCost'>): number {
   return row.cost ?? row.netCost ?? 0;
 }
 
@@ -82,6 +109,11 @@ export function spendOf(row: AdRow): number {
  * renamed campaign, ad group or ad looks new (see {@link keysFollowNames}). Products go by ID first.
  */
 export function adRowKey(row: KeyFields): string {
+  return `${row.report}|${row.day}|${adKeyTail(row)}`;
+}
+
+/** The key after its report and day: campaign | ad group / ad / product [| @account]. */
+export function adKeyTail(row: Omit<KeyFields, 'report' | 'day'>): string {
   const campaign = idOrName(row.campaignId, row.campaign);
   const unit = [
     idOrName(row.adGroupId, row.adGroup),
@@ -91,7 +123,7 @@ export function adRowKey(row: KeyFields): string {
     .filter((p) => p !== '')
     .join(' / ');
   // The account when the report names it: two ad accounts may each run an "Always On".
-  return `${row.report}|${row.day}|${campaign}|${unit}${row.account ? `|@${row.account}` : ''}`;
+  return `${campaign}|${unit}${row.account ? `|@${row.account}` : ''}`;
 }
 
 type KeyFields = Pick<
@@ -155,6 +187,6 @@ export function adLevelOf(
 }
 
 /** Whether two rows of the same key carry the same figures (a figure the newer row lacks is not compared). */
-export function sameFigures(older: AdRow, newer: AdRow): boolean {
+export function sameFigures(older: Pick<AdRow, AdFigure>, newer: Pick<AdRow, AdFigure>): boolean {
   return AD_FIGURES.every((f) => newer[f] === null || older[f] === newer[f]);
 }

@@ -6,18 +6,30 @@
  */
 import { adFieldLabel, adFieldOf, adFieldSpellings, type AdField } from './ads-catalog';
 import {
-  adLevelOf,
-  adRowKey,
+  cellText,
+  centsOfCell,
+  countOf,
+  dayReader,
+  MAX_TEXT,
+  textReader,
+  tooLong,
+  type DayRead,
+  type TextRead,
+} from './ad-cells';
+import { AdDimensions, AdRepeats } from './ad-repeats';
+import {
   AD_LEVELS,
+  AD_ROW_FIELDS,
   sameFigures,
+  type AdFigure,
   type AdLevel,
   type AdReport,
   type AdRow,
+  type AdRowFields,
   type ParsedAds,
 } from './ad-rows';
 import { lookupColumn } from './catalog';
-import { parseDateOrNull } from '../dates';
-import { moneyProblem, parseCentsOrNaN } from '../money';
+import { moneyProblem } from '../money';
 import type { CellValue, Problem } from '../types';
 import { ADS_HEADER } from '../ledger/ads-format';
 
@@ -34,10 +46,19 @@ export interface AdsReaderOptions {
   dateText?: (date: Date) => string;
   /** The ad account's clock for rows that do not carry one, e.g. `UTC-07:00`. */
   clock?: string;
+  /** Rows handed on instead of kept (a formula sums them): no AdRow is made. */
+  stream?: AdRowStream;
+}
+
+export interface AdRowStream {
+  /** Each row read; the row is refilled for the next one, so it is valid only during the call. */
+  onRow: (row: AdRowFields) => void;
+  /** The cells of a row pushed earlier, by its number: a repeated row is compared with the row it repeats. */
+  rowAt: (rowNumber: number) => readonly CellValue[];
 }
 
 export interface AdsReader {
-  /** Reads one row; returns the row kept, or null (blank, a Total row, a repeat or a reported problem). */
+  /** Reads one row; returns the row kept, or null (blank, a Total row, a repeat, a reported problem, or handed to `onRow`). */
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null;
   readonly problems: Problem[];
   readonly unknownColumns: string[];
@@ -52,7 +73,6 @@ const REPORT_NAMES: Record<AdReport, string> = {
   'ads-manager': 'TikTok Ads Manager report',
   'gmv-max': 'GMV Max report',
 };
-const MAX_TEXT = 500;
 const MAX_PROBLEMS = 1000;
 const TOTAL_ROW = /^(grand )?total\b/i;
 /** The TTS Ads tab's own columns: read back as the add-on's, never kept as a report's unknown column. */
@@ -88,17 +108,6 @@ const TOTAL_LABEL_FIELDS = new Set<AdField>([
   'productId',
 ]);
 const ID_FIELDS = new Set<AdField>(['campaignId', 'adGroupId', 'adId', 'productId', 'skuId']);
-
-interface Column {
-  index: number;
-  name: string;
-  field: AdField;
-}
-
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  return (typeof value === 'string' ? value : String(value)).trim();
-}
 
 function quoted(names: readonly string[]): string {
   return names.map((n) => `\`${n}\``).join(', ');
@@ -187,29 +196,101 @@ function headerRefusal(
   return '';
 }
 
+/** How a mapped column's cell is read (see Reader.readCell). */
+const enum Kind {
+  Money,
+  Count,
+  Day,
+  SourceRow,
+  Text,
+}
+
+interface Column {
+  index: number;
+  name: string;
+  field: AdField;
+}
+
+/** A mapped column with its reader. */
+interface ReadColumn extends Column {
+  kind: Kind;
+  text?: (value: CellValue) => TextRead;
+}
+
+/** The row being read, refilled for every row: kept rows become AdRows, streamed ones are handed on as they are. */
+class Draft implements AdRowFields {
+  report!: AdReport;
+  level!: AdLevel;
+  day!: string;
+  clock!: string;
+  account!: string;
+  campaign!: string;
+  campaignId!: string;
+  adGroup!: string;
+  adGroupId!: string;
+  ad!: string;
+  adId!: string;
+  productId!: string;
+  productName!: string;
+  skuId!: string;
+  cost!: number | null;
+  netCost!: number | null;
+  revenue!: number | null;
+  orders!: number | null;
+  impressions!: number | null;
+  clicks!: number | null;
+  /** The TTS Ads tab's Key, Level, Source file and Source row columns. */
+  key!: string;
+  levelText!: string;
+  sourceFile!: string;
+  sourceRow!: number;
+
+  reset(options: AdsReaderOptions, rowNumber: number): this {
+    this.report = options.report;
+    this.level = 'account';
+    this.clock = options.clock ?? '';
+    this.day = this.account = this.campaign = this.campaignId = this.adGroup = this.adGroupId = '';
+    this.ad = this.adId = this.productId = this.productName = this.skuId = this.key = this.levelText = '';
+    // A blank figure stays null (not reported); TikTok writes `-` or 0 for none.
+    this.cost = this.netCost = this.revenue = this.orders = this.impressions = this.clicks = null;
+    this.sourceFile = options.fileName;
+    this.sourceRow = rowNumber;
+    return this;
+  }
+}
+
 class Reader implements AdsReader {
   readonly problems: Problem[] = [];
   readonly period = { first: '', last: '' };
   private readonly rows: AdRow[] = [];
-  private readonly byKey = new Map<string, number>();
+  private readonly repeats = new AdRepeats();
+  private readonly dimensions: AdDimensions;
+  private readonly totals = { cost: 0, netCost: 0, revenue: 0, orders: 0 };
   private repeatedRows = 0;
   private totalRows = 0;
   private readonly hasKeyColumn: boolean;
   private readonly present = new Set<AdField>();
+  private readonly columns: readonly ReadColumn[];
   private readonly dayColumn: Column | undefined;
+  private readonly readDay: (value: CellValue) => DayRead;
   /** The columns a totals row writes its label in: the day and the names. */
-  private readonly dimensions: readonly Column[];
+  private readonly labelColumns: readonly Column[];
+  private readonly draft = new Draft();
+  private ok = true;
 
   constructor(
     private readonly options: AdsReaderOptions,
-    private readonly columns: readonly Column[],
+    columns: readonly Column[],
     readonly unknownColumns: string[],
     private readonly kept: readonly Column[],
   ) {
     for (const c of columns) this.present.add(c.field);
     this.hasKeyColumn = this.present.has('key');
     this.dayColumn = columns.find((c) => c.field === 'day');
-    this.dimensions = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
+    this.labelColumns = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
+    this.readDay = dayReader(options.dateText);
+    this.columns = columns.map(readColumn);
+    this.dimensions = new AdDimensions(this.present);
   }
 
   private report(row: number, column: string | undefined, message: string): void {
@@ -220,35 +301,80 @@ class Reader implements AdsReader {
     this.problems.push(problem);
   }
 
+  private fail(rowNumber: number, column: Column, message: string): void {
+    this.report(rowNumber, column.name, `Row ${rowNumber}, column *${column.name}*: ${message}`);
+    this.ok = false;
+  }
+
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
-    const first = cells.find((c) => cellText(c) !== '');
-    if (first === undefined) return null;
-    if (this.isTotalRow(cells)) {
+    if (cells.every((c) => cellText(c) === '')) return null;
+    const day = this.dayColumn === undefined ? undefined : cells[this.dayColumn.index];
+    const dayRead = this.readDay(day);
+    if (this.isTotalRow(cells, day, dayRead)) {
       this.totalRows++;
       return null;
     }
-    const row = this.read(cells, rowNumber);
+    const row = this.read(cells, rowNumber, this.draft);
     if (row === null) return null;
-    const earlier = this.byKey.get(row.key);
-    if (earlier !== undefined) {
-      const other = this.rows[earlier];
-      if (sameFigures(other, row)) this.repeatedRows++;
-      else
-        this.report(
-          rowNumber,
-          undefined,
-          `Row ${rowNumber} has the same day, campaign and ${row.level} as row ` +
-            `${other.source.row} but other figures; the row was skipped. Add the ID columns (Campaign ` +
-            `ID, Ad group ID, Ad ID or Product ID) to the report, or remove extra ` +
-            `breakdowns, and export it again.`,
-        );
+    const dimension = this.dimensions.of(row);
+    row.level = levelOf(row.levelText) ?? dimension.level;
+    const earlier = this.repeats.earlier(dayRead.index, dimension.identity);
+    if (earlier >= 0) {
+      this.repeated(this.earlierRow(earlier), row, rowNumber);
       return null;
     }
-    this.byKey.set(row.key, this.rows.length);
-    this.rows.push(row);
+    this.count(row);
+    const stream = this.options.stream;
+    if (stream) {
+      this.repeats.remember(dayRead.index, dimension.identity, rowNumber);
+      stream.onRow(row);
+      return null;
+    }
+    this.repeats.remember(dayRead.index, dimension.identity, this.rows.length);
+    const kept = this.adRow(row, cells, `${row.report}|${row.day}|${dimension.keyTail}`);
+    this.rows.push(kept);
+    return kept;
+  }
+
+  /**
+   * The row a repeat repeats, from where `push` remembered it: a kept row's index, or a streamed
+   * row's number, whose cells are read again (they were read without a problem the first time).
+   */
+  private earlierRow(at: number): Pick<AdRow, AdFigure> & { sourceRow: number } {
+    const stream = this.options.stream;
+    if (stream) return this.read(stream.rowAt(at), at, new Draft())!;
+    const kept = this.rows[at];
+    return { ...kept, sourceRow: kept.source.row };
+  }
+
+  /** A second row of a day and key: the same figures once more are counted, other figures are a problem. */
+  private repeated(
+    earlier: Pick<AdRow, AdFigure> & { sourceRow: number },
+    row: Draft,
+    rowNumber: number,
+  ): void {
+    if (sameFigures(earlier, row)) {
+      this.repeatedRows++;
+      return;
+    }
+    this.report(
+      rowNumber,
+      undefined,
+      `Row ${rowNumber} has the same day, campaign and ${row.level} as row ` +
+        `${earlier.sourceRow} but other figures; the row was skipped. Add the ID columns (Campaign ` +
+        `ID, Ad group ID, Ad ID or Product ID) to the report, or remove extra ` +
+        `breakdowns, and export it again.`,
+    );
+  }
+
+  /** A row kept: the period and the report's totals. */
+  private count(row: Draft): void {
     if (this.period.first === '' || row.day < this.period.first) this.period.first = row.day;
     if (row.day > this.period.last) this.period.last = row.day;
-    return row;
+    this.totals.cost += row.cost ?? 0;
+    this.totals.netCost += row.netCost ?? 0;
+    this.totals.revenue += row.revenue ?? 0;
+    this.totals.orders += row.orders ?? 0;
   }
 
   /**
@@ -256,138 +382,103 @@ class Reader implements AdsReader {
    * so and the day cell holds no single day (blank, `-`, or the report's date range). A campaign
    * named "Total Body Leggings" on a dated row is data.
    */
-  private isTotalRow(cells: readonly CellValue[]): boolean {
-    const day = this.dayColumn;
-    const value = day === undefined ? undefined : cells[day.index];
-    if (value instanceof Date) return false;
-    const iso = parseDateOrNull(cellText(value));
-    if (iso !== null && iso !== '') return false;
-    return this.dimensions.some((c) => TOTAL_ROW.test(cellText(cells[c.index])));
+  private isTotalRow(cells: readonly CellValue[], day: CellValue, dayRead: DayRead): boolean {
+    if (day instanceof Date || dayRead.single) return false;
+    return this.labelColumns.some((c) => TOTAL_ROW.test(cellText(cells[c.index])));
   }
 
-  /** One data row → an AdRow, or null (reported) when a cell cannot be read. */
-  private read(cells: readonly CellValue[], rowNumber: number): AdRow | null {
-    const row: AdRow = {
-      key: '',
-      report: this.options.report,
-      level: 'account',
-      day: '',
-      clock: this.options.clock ?? '',
-      account: '',
-      campaign: '',
-      campaignId: '',
-      adGroup: '',
-      adGroupId: '',
-      ad: '',
-      adId: '',
-      productId: '',
-      productName: '',
-      skuId: '',
-      // A blank figure stays null (not reported); TikTok writes `-` or 0 for none.
-      cost: null,
-      netCost: null,
-      revenue: null,
-      orders: null,
-      impressions: null,
-      clicks: null,
-      extra: {},
-      source: { file: this.options.fileName, row: rowNumber },
-    };
-    if (this.options.sheet !== undefined) row.source.sheet = this.options.sheet;
-    let key = '';
-    let level: AdLevel | undefined;
-    let ok = true;
-    for (const column of this.columns) {
-      const value = cells[column.index];
-      const text = cellText(value);
-      const fail = (message: string): void => {
-        this.report(rowNumber, column.name, `Row ${rowNumber}, column *${column.name}*: ${message}`);
-        ok = false;
-      };
-      const f = column.field;
-      if (text === '' && (MONEY_FIELDS.has(f) || COUNT_FIELDS.has(f))) continue;
-      if (MONEY_FIELDS.has(f)) {
-        const cents = text === '--' ? 0 : parseCentsOrNaN(typeof value === 'string' ? text : value);
-        if (Number.isNaN(cents)) fail(moneyProblem(value));
-        else row[f as 'cost'] = cents;
-      } else if (COUNT_FIELDS.has(f)) {
-        const n = countOf(value, text);
-        if (n === null) fail(`expected a whole number, found \`${text}\``);
-        else row[f as 'orders'] = n;
-      } else if (f === 'day') {
-        const raw =
-          typeof value === 'object' &&
-          value !== null &&
-          this.options.dateText &&
-          Object.prototype.toString.call(value) === '[object Date]'
-            ? this.options.dateText(value as Date)
-            : value;
-        const iso = parseDateOrNull(raw);
-        if (iso === null || iso === '')
-          fail(
-            iso === ''
-              ? 'no day; every row of an ad report needs its day.'
-              : `expected a day such as 2026-05-01, found \`${text}\``,
-          );
-        else row.day = iso.slice(0, 10);
-      } else if (f === 'sourceRow') {
-        const n = countOf(value, text);
-        if (n !== null) row.source.row = n;
-      } else {
-        const field = f as TextField;
-        let t = text;
-        if (ID_FIELDS.has(field)) {
-          const problem = idProblem(value, t);
-          if (problem) {
-            fail(problem);
-            continue;
-          }
-          if (t.charCodeAt(0) === 39) t = t.slice(1);
-        }
-        if (t.length > MAX_TEXT) {
-          fail(`expected at most ${MAX_TEXT} characters, found ${t.length}.`);
-          continue;
-        }
-        if (field === 'currency') {
-          if (t !== '' && t.toUpperCase() !== 'USD')
-            fail(
-              `the ad account reports in ${t}. TTS Profit reads ad accounts that report in US dollars (USD) only.`,
-            );
-        } else if (field === 'key') key = t;
-        else if (field === 'report') {
-          if (t === 'ads-manager' || t === 'gmv-max') row.report = t;
-          else fail(`expected ads-manager or gmv-max, found \`${t}\``);
-        } else if (field === 'level') {
-          if ((AD_LEVELS as readonly string[]).includes(t)) level = t as AdLevel;
-        } else if (field === 'sourceFile') row.source.file = t;
-        else if (field === 'clock') row.clock = t;
-        else row[field as NameField] = t;
-      }
-    }
+  /** One data row into the draft, or null (reported) when a cell cannot be read or the row is not the add-on's. */
+  private read(cells: readonly CellValue[], rowNumber: number, row: Draft): Draft | null {
+    row.reset(this.options, rowNumber);
+    this.ok = true;
+    for (let i = 0; i < this.columns.length; i++) this.readCell(row, this.columns[i], cells, rowNumber);
     for (const column of this.kept) {
       const text = cellText(cells[column.index]);
-      if (text === '') continue;
       if (text.length > MAX_TEXT) {
-        this.report(
-          rowNumber,
-          column.name,
-          `Row ${rowNumber}, column *${column.name}*: expected at most ${MAX_TEXT} characters, found ${text.length}.`,
-        );
+        this.report(rowNumber, column.name, `Row ${rowNumber}, column *${column.name}*: ${tooLong(text)}`);
         return null;
       }
-      row.extra[column.name] = text;
     }
-    if (!ok) return null;
+    if (!this.ok) return null;
     // A row of the TTS Ads tab without a Key is the seller's own, not the add-on's.
-    if (this.hasKeyColumn && key === '') return null;
-    row.level = level ?? adLevelOf(row);
-    row.key = adRowKey(row);
+    if (this.hasKeyColumn && row.key === '') return null;
     return row;
+  }
+
+  private readCell(row: Draft, column: ReadColumn, cells: readonly CellValue[], rowNumber: number): void {
+    const value = cells[column.index];
+    switch (column.kind) {
+      case Kind.Money: {
+        const cents = centsOfCell(value);
+        if (cents === null) return;
+        if (Number.isNaN(cents)) this.fail(rowNumber, column, moneyProblem(value));
+        else row[column.field as 'cost'] = cents;
+        return;
+      }
+      case Kind.Count: {
+        // A number is read as it is; text is trimmed first, and blank text leaves the figure null.
+        const text = typeof value === 'number' ? '-' : cellText(value);
+        if (text === '') return;
+        const n = countOf(value, text);
+        if (n === null) this.fail(rowNumber, column, `expected a whole number, found \`${cellText(value)}\``);
+        else row[column.field as 'orders'] = n;
+        return;
+      }
+      case Kind.Day: {
+        const read = this.readDay(value);
+        if (read.problem) this.fail(rowNumber, column, read.problem);
+        else row.day = read.day;
+        return;
+      }
+      case Kind.SourceRow: {
+        const n = countOf(value, cellText(value));
+        if (n !== null) row.sourceRow = n;
+        return;
+      }
+      case Kind.Text: {
+        const read = column.text!(value);
+        if (read.problem) this.fail(rowNumber, column, read.problem);
+        else this.setText(row, column, read.text, rowNumber);
+      }
+    }
+  }
+
+  private setText(row: Draft, column: ReadColumn, t: string, rowNumber: number): void {
+    const field = column.field as TextField;
+    if (field === 'currency') {
+      if (t !== '' && t.toUpperCase() !== 'USD')
+        this.fail(
+          rowNumber,
+          column,
+          `the ad account reports in ${t}. TTS Profit reads ad accounts that report in US dollars (USD) only.`,
+        );
+    } else if (field === 'key') row.key = t;
+    else if (field === 'report') {
+      if (t === 'ads-manager' || t === 'gmv-max') row.report = t;
+      else this.fail(rowNumber, column, `expected ads-manager or gmv-max, found \`${t}\``);
+    } else if (field === 'level') row.levelText = t;
+    else if (field === 'sourceFile') row.sourceFile = t;
+    else if (field === 'clock') row.clock = t;
+    else row[field as NameField] = t;
+  }
+
+  /** The draft as an AdRow of its own, with the report's unknown columns and where it came from. */
+  private adRow(row: Draft, cells: readonly CellValue[], key: string): AdRow {
+    const adRow = { key } as AdRow;
+    for (const f of AD_ROW_FIELDS) (adRow as unknown as Record<string, unknown>)[f] = row[f];
+    adRow.extra = {};
+    for (const column of this.kept) {
+      const text = cellText(cells[column.index]);
+      if (text !== '') adRow.extra[column.name] = text;
+    }
+    adRow.source = { file: row.sourceFile, row: row.sourceRow };
+    if (this.options.sheet !== undefined) adRow.source.sheet = this.options.sheet;
+    return adRow;
   }
 
   result(): ParsedAds {
     const sum = (f: 'cost' | 'netCost' | 'revenue' | 'orders'): number | null =>
-      this.present.has(f) ? this.rows.reduce((s, r) => s + (r[f] ?? 0), 0) : null;
+      this.present.has(f) ? this.totals[f] : null;
     return {
       rows: this.rows,
       repeatedRows: this.repeatedRows,
@@ -397,21 +488,16 @@ class Reader implements AdsReader {
   }
 }
 
-/** `1,234` → 1234; `-` and `--` → 0; null when the cell is not a whole number ≥ 0. */
-function countOf(value: CellValue, text: string): number | null {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
-  if (text === '' || text === '-' || text === '--') return 0;
-  const plain = text.replace(/[,\s]/g, '');
-  if (!/^\d+$/.test(plain)) return null;
-  const n = Number(plain);
-  return Number.isSafeInteger(n) ? n : null;
+function readColumn(column: Column): ReadColumn {
+  const f = column.field;
+  if (MONEY_FIELDS.has(f)) return { ...column, kind: Kind.Money };
+  if (COUNT_FIELDS.has(f)) return { ...column, kind: Kind.Count };
+  if (f === 'day') return { ...column, kind: Kind.Day };
+  if (f === 'sourceRow') return { ...column, kind: Kind.SourceRow };
+  return { ...column, kind: Kind.Text, text: textReader(ID_FIELDS.has(f)) };
 }
 
-/** Why an ID cell cannot be used (a spreadsheet rounded it), or ''. */
-function idProblem(value: CellValue, text: string): string {
-  const rounded =
-    typeof value === 'number' ? !Number.isSafeInteger(value) : /^\d+(\.\d+)?[eE]\+?\d+$/.test(text);
-  return rounded
-    ? `the ID ${text} lost its last digits (the sheet turned it into a number). Format the column as Plain text and export or paste it again.`
-    : '';
+/** A Level column's value, when it names a level. */
+function levelOf(text: string): AdLevel | undefined {
+  return (AD_LEVELS as readonly string[]).includes(text) ? (text as AdLevel) : undefined;
 }

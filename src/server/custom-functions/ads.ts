@@ -1,6 +1,7 @@
-import { adsLines, clockLabel, costPerOrder, roas, type AdsGroupBy } from '../../core/analysis/ads';
+import { clockLabelOf, costPerOrder, roas, type AdsGroupBy } from '../../core/analysis/ads';
+import { AdsTally } from '../../core/analysis/ads-tally';
 import { parseSheetRows } from '../../core/read/parse-export';
-import type { AdRow } from '../../core/read/ad-rows';
+import type { AdRow, AdRowFields } from '../../core/read/ad-rows';
 import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { describeProblem } from './statement-input';
 import { dateTextConverter, spreadsheetTimeZone } from '../sheets/sheet-dates';
@@ -26,8 +27,10 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
   const from = isOmitted(start) ? '' : dayOf(start, 'start');
   const to = isOmitted(end) ? '' : dayOf(end, 'end');
   if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
-  const rows = readAds(ads);
-  const lines = adsLines(rows, groupBy, from, to);
+  // Summed as the report is read: no row of it is kept.
+  const tally = new AdsTally(groupBy, from, to);
+  readAds(ads, (row) => tally.add(row));
+  const lines = tally.lines();
   if (groupBy === 'product' && lines.length === 0) {
     throw new Error(
       'The ad range has no rows by product: export the GMV Max report by product (Product ID or product name) for group_by "product".',
@@ -42,7 +45,7 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
     }),
     { group: 'Total', spend: 0, revenue: 0, orders: 0 },
   );
-  const clock = clockLabel(rows);
+  const clock = clockLabelOf(tally.clocksRead());
   const label =
     groupBy === 'day'
       ? `Day (${clock})`
@@ -70,12 +73,16 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
   ];
 }
 
-/** The ad rows of a report range or the TTS Ads tab; any row the reader rejects is the error. */
-export function readAds(ads: Arg): AdRow[] {
+/**
+ * The ad rows of a report range or the TTS Ads tab; any row the reader rejects is the error. With
+ * `onRow`, each row is handed there as it is read and none is kept (the answer is then []).
+ */
+export function readAds(ads: Arg, onRow?: (row: AdRowFields) => void): AdRow[] {
   const parsed = parseSheetRows(asGrid(ads, 'ads'), {
     fileName: 'the ads range',
     dateText: dateTextConverter(),
     keys: false,
+    onAdRow: onRow,
   });
   if (!parsed.ads) {
     throw new Error(

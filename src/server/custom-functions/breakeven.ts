@@ -58,7 +58,10 @@ export function TTS_BREAKEVEN_ROAS(
   const rangeArgs = args.filter(
     (a) => Array.isArray(a) && (a.length > 1 || (Array.isArray(a[0]) && a[0].length > 1)),
   ) as unknown[][][];
-  if (rangeArgs.length === 0) return roasOfCells(args);
+  if (rangeArgs.length === 0) {
+    const [p, u, f, a, o] = args.map((cell, i) => READERS[i](cell));
+    return roasOf(p, u, f, a, o);
+  }
   const rows = rangeArgs[0].length;
   const cols = Array.isArray(rangeArgs[0][0]) ? rangeArgs[0][0].length : 1;
   for (const range of rangeArgs) {
@@ -82,16 +85,6 @@ const READERS: readonly ((cell: unknown) => number)[] = [
   (cell) => (isOmitted(cell) ? 0 : asNumber(cell, 'other_cost')),
 ];
 const RATE_ARGUMENTS = 0b01100;
-
-function roasOfCells(cells: readonly unknown[]): number {
-  return roasOf(
-    READERS[0](cells[0]),
-    READERS[1](cells[1]),
-    READERS[2](cells[2]),
-    READERS[3](cells[3]),
-    READERS[4](cells[4]),
-  );
-}
 
 /** The single-value arguments, each read once: its number, or why it cannot be read. */
 interface Singles {

@@ -23,31 +23,19 @@ export type TallyRow = Pick<
   | 'orders'
 >;
 
-interface Sums {
-  spend: number;
-  revenue: number;
-  orders: number;
-}
-
-/** A campaign's rows of one day at its coarsest level so far. */
-interface Booked extends Sums {
-  campaign: string;
+/** A campaign's rows of one day at its coarsest level so far (its `group` is the campaign). */
+interface Booked extends AdsLine {
   level: number;
-  /** Order of its first row at that level (account rows are booked in row order). */
+  /** Order of its first row at that level: account rows are booked in row order. */
   first: number;
 }
 
-/** One report's day: its campaigns in the order they first appear, and whether it has account rows. */
-interface Day {
-  day: string;
-  campaigns: Map<string, Booked>;
-  accountRows: boolean;
-}
-
 export class AdsTally {
-  private readonly days = new Map<string, Day>();
+  /** Per report and day (`day` or `g` + day for GMV Max), its campaigns in the order they first appear. */
+  private readonly days = new Map<string, Map<string, Booked>>();
   private readonly products = new Map<string, AdsLine>();
-  private readonly clocks = new Set<string>();
+  /** The clocks of every row read, '' standing for "the ad account's, not stated". */
+  readonly clocks = new Set<string>();
   private rows = 0;
 
   /** `start`, `end`: first and last day counted, '' for no bound. */
@@ -65,36 +53,24 @@ export class AdsTally {
       if (row.level === 'product') addRow(lineOf(this.products, productOf(row)), row);
       return;
     }
-    const day = this.dayOf(row);
-    const level = AD_LEVELS.indexOf(row.level);
-    if (level === 0) day.accountRows = true;
-    const campaign = campaignOf(row);
-    let booked = day.campaigns.get(campaign);
-    if (booked === undefined) {
-      booked = { campaign, level, first: n, spend: 0, revenue: 0, orders: 0 };
-      day.campaigns.set(campaign, booked);
-    } else if (level < booked.level) {
-      // A coarser row replaces what the finer ones booked: it is their sum, as the platform counts it.
-      booked.level = level;
-      booked.first = n;
-      booked.spend = booked.revenue = booked.orders = 0;
-    } else if (level > booked.level) return;
-    addRow(booked, row);
-  }
-
-  private dayOf(row: TallyRow): Day {
-    // Keyed by day within each report: a report never has more than two kinds.
     const key = row.report === 'gmv-max' ? `g${row.day}` : row.day;
     let day = this.days.get(key);
-    if (day === undefined)
-      this.days.set(key, (day = { day: row.day, campaigns: new Map(), accountRows: false }));
-    return day;
+    if (day === undefined) this.days.set(key, (day = new Map()));
+    const level = AD_LEVELS.indexOf(row.level);
+    const campaign = campaignOf(row);
+    let booked = day.get(campaign);
+    if (booked === undefined)
+      day.set(campaign, (booked = { group: campaign, level, first: n, spend: 0, revenue: 0, orders: 0 }));
+    // A coarser row replaces what the finer ones booked: it is their sum, as the platform counts it.
+    else if (level < booked.level)
+      Object.assign(booked, { level, first: n, spend: 0, revenue: 0, orders: 0 });
+    else if (level > booked.level) return;
+    addRow(booked, row);
   }
 
   /** Sums per group, in group order (days and months ascending; campaigns and products by spend, largest first). */
   lines(): AdsLine[] {
-    const lines = this.groupBy === 'product' ? this.products : this.bookedLines();
-    const out = [...lines.values()];
+    const out = [...(this.groupBy === 'product' ? this.products : this.bookedLines()).values()];
     if (this.groupBy === 'day' || this.groupBy === 'month')
       out.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
     else out.sort((a, b) => b.spend - a.spend || a.group.localeCompare(b.group));
@@ -103,23 +79,26 @@ export class AdsTally {
 
   private bookedLines(): Map<string, AdsLine> {
     const lines = new Map<string, AdsLine>();
-    for (const day of this.days.values()) {
-      let booked = [...day.campaigns.values()];
-      if (day.accountRows) booked = booked.filter((b) => b.level === 0).sort((a, b) => a.first - b.first);
-      for (const b of booked) addSums(lineOf(lines, this.groupOf(day.day, b.campaign)), b);
+    for (const [key, campaigns] of this.days) {
+      const day = key.slice(-10);
+      let booked = [...campaigns.values()];
+      // An account row makes its level the day's coarsest: only account rows are booked that day.
+      if (booked.some((b) => b.level === 0))
+        booked = booked.filter((b) => b.level === 0).sort((a, b) => a.first - b.first);
+      for (const b of booked) {
+        const group =
+          this.groupBy === 'day'
+            ? day
+            : this.groupBy === 'month'
+              ? day.slice(0, 7)
+              : b.group || '(no campaign)';
+        const line = lineOf(lines, group);
+        line.spend += b.spend;
+        line.revenue += b.revenue;
+        line.orders += b.orders;
+      }
     }
     return lines;
-  }
-
-  private groupOf(day: string, campaign: string): string {
-    if (this.groupBy === 'day') return day;
-    if (this.groupBy === 'month') return day.slice(0, 7);
-    return campaign || '(no campaign)';
-  }
-
-  /** The clocks of every row read, '' standing for "the ad account's, not stated". */
-  clocksRead(): string[] {
-    return [...this.clocks].sort();
   }
 }
 
@@ -129,14 +108,8 @@ function lineOf(lines: Map<string, AdsLine>, group: string): AdsLine {
   return line;
 }
 
-function addRow(sums: Sums, row: TallyRow): void {
+function addRow(sums: AdsLine, row: TallyRow): void {
   sums.spend += spendOf(row);
   sums.revenue += row.revenue ?? 0;
   sums.orders += row.orders ?? 0;
-}
-
-function addSums(sums: Sums, more: Sums): void {
-  sums.spend += more.spend;
-  sums.revenue += more.revenue;
-  sums.orders += more.orders;
 }

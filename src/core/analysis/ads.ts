@@ -5,7 +5,7 @@
  * months here are the ad account's (its clock, named in every answer); nothing is joined with
  * statement days.
  */
-import { AD_LEVELS, spendOf, type AdRow } from '../read/ad-rows';
+import { AD_LEVELS, type AdRow } from '../read/ad-rows';
 
 export type AdsGroupBy = 'day' | 'month' | 'campaign' | 'product';
 
@@ -106,7 +106,7 @@ export function clockLabel(rows: readonly AdRow[]): string {
 
 /** {@link clockLabel} from the clocks the rows are in (see {@link clocksOf}). */
 export function clockLabelOf(clocksRead: readonly string[]): string {
-  const clocks = clocksRead.filter((c) => c !== '');
+  const clocks = clocksRead.filter((c) => c !== '').sort();
   if (clocks.length === 0) return "the ad account's clock";
   return `the ad account's clock (${clocks.join(', ')})`;
 }

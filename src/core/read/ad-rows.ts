@@ -52,30 +52,6 @@ export interface AdRow {
 /** A row's fields without its key, extra columns and source: what a streaming reader hands on. */
 export type AdRowFields = Omit<AdRow, 'key' | 'extra' | 'source'>;
 
-/** Those fields, in an AdRow's order. */
-export const AD_ROW_FIELDS = [
-  'report',
-  'level',
-  'day',
-  'clock',
-  'account',
-  'campaign',
-  'campaignId',
-  'adGroup',
-  'adGroupId',
-  'ad',
-  'adId',
-  'productId',
-  'productName',
-  'skuId',
-  'cost',
-  'netCost',
-  'revenue',
-  'orders',
-  'impressions',
-  'clicks',
-] as const satisfies readonly (keyof AdRowFields)[];
-
 /** The figures of a row that a later export of the same day may revise. */
 export const AD_FIGURES = [
   'cost',
@@ -109,11 +85,6 @@ export function spendOf(row: Pick<AdRow, 'cost' | 'netCost'>): number {
  * renamed campaign, ad group or ad looks new (see {@link keysFollowNames}). Products go by ID first.
  */
 export function adRowKey(row: KeyFields): string {
-  return `${row.report}|${row.day}|${adKeyTail(row)}`;
-}
-
-/** The key after its report and day: campaign | ad group / ad / product [| @account]. */
-export function adKeyTail(row: Omit<KeyFields, 'report' | 'day'>): string {
   const campaign = idOrName(row.campaignId, row.campaign);
   const unit = [
     idOrName(row.adGroupId, row.adGroup),
@@ -123,7 +94,7 @@ export function adKeyTail(row: Omit<KeyFields, 'report' | 'day'>): string {
     .filter((p) => p !== '')
     .join(' / ');
   // The account when the report names it: two ad accounts may each run an "Always On".
-  return `${campaign}|${unit}${row.account ? `|@${row.account}` : ''}`;
+  return `${row.report}|${row.day}|${campaign}|${unit}${row.account ? `|@${row.account}` : ''}`;
 }
 
 type KeyFields = Pick<

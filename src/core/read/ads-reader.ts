@@ -10,16 +10,15 @@ import {
   centsOfCell,
   countOf,
   dayReader,
+  idProblem,
   MAX_TEXT,
-  textReader,
   tooLong,
   type DayRead,
-  type TextRead,
 } from './ad-cells';
-import { AdDimensions, AdRepeats } from './ad-repeats';
 import {
+  adLevelOf,
+  adRowKey,
   AD_LEVELS,
-  AD_ROW_FIELDS,
   sameFigures,
   type AdFigure,
   type AdLevel,
@@ -51,7 +50,7 @@ export interface AdsReaderOptions {
 }
 
 export interface AdRowStream {
-  /** Each row read; the row is refilled for the next one, so it is valid only during the call. */
+  /** Each row read (none is kept: `result()` has no rows and sums none); the row is refilled for the next one. */
   onRow: (row: AdRowFields) => void;
   /** The cells of a row pushed earlier, by its number: a repeated row is compared with the row it repeats. */
   rowAt: (rowNumber: number) => readonly CellValue[];
@@ -211,13 +210,17 @@ interface Column {
   field: AdField;
 }
 
-/** A mapped column with its reader. */
+/** A mapped column and how its cells are read. */
 interface ReadColumn extends Column {
   kind: Kind;
-  text?: (value: CellValue) => TextRead;
+  /** An ID column: a spreadsheet may have rounded it; a leading `'` is dropped. */
+  id: boolean;
 }
 
-/** The row being read, refilled for every row: kept rows become AdRows, streamed ones are handed on as they are. */
+/**
+ * The row being read, refilled for every row: kept rows become AdRows (its fields, in an AdRow's
+ * order, spread into one), streamed ones are handed on as they are.
+ */
 class Draft implements AdRowFields {
   report!: AdReport;
   level!: AdLevel;
@@ -239,33 +242,35 @@ class Draft implements AdRowFields {
   orders!: number | null;
   impressions!: number | null;
   clicks!: number | null;
-  /** The TTS Ads tab's Key, Level, Source file and Source row columns. */
-  key!: string;
-  levelText!: string;
-  sourceFile!: string;
-  sourceRow!: number;
 
-  reset(options: AdsReaderOptions, rowNumber: number): this {
+  /** Chains assign right to left: the fields are made in an AdRow's order on the first row. */
+  reset(options: AdsReaderOptions): this {
     this.report = options.report;
     this.level = 'account';
+    this.day = '';
     this.clock = options.clock ?? '';
-    this.day = this.account = this.campaign = this.campaignId = this.adGroup = this.adGroupId = '';
-    this.ad = this.adId = this.productId = this.productName = this.skuId = this.key = this.levelText = '';
+    this.adGroupId = this.adGroup = this.campaignId = this.campaign = this.account = '';
+    this.skuId = this.productName = this.productId = this.adId = this.ad = '';
     // A blank figure stays null (not reported); TikTok writes `-` or 0 for none.
-    this.cost = this.netCost = this.revenue = this.orders = this.impressions = this.clicks = null;
-    this.sourceFile = options.fileName;
-    this.sourceRow = rowNumber;
+    this.clicks = this.impressions = this.orders = this.revenue = this.netCost = this.cost = null;
     return this;
   }
+}
+
+/** A row's cells of the TTS Ads tab's own columns: Key, Level, Source file and Source row. */
+interface TabCells {
+  key: string;
+  level: string;
+  file: string;
+  row: number;
 }
 
 class Reader implements AdsReader {
   readonly problems: Problem[] = [];
   readonly period = { first: '', last: '' };
   private readonly rows: AdRow[] = [];
-  private readonly repeats = new AdRepeats();
-  private readonly dimensions: AdDimensions;
-  private readonly totals = { cost: 0, netCost: 0, revenue: 0, orders: 0 };
+  /** Where the row of each key is: a kept row's index, or a streamed row's number. */
+  private readonly byKey = new Map<string, number>();
   private repeatedRows = 0;
   private totalRows = 0;
   private readonly hasKeyColumn: boolean;
@@ -276,6 +281,7 @@ class Reader implements AdsReader {
   /** The columns a totals row writes its label in: the day and the names. */
   private readonly labelColumns: readonly Column[];
   private readonly draft = new Draft();
+  private readonly tab: TabCells = { key: '', level: '', file: '', row: 0 };
   private ok = true;
 
   constructor(
@@ -290,7 +296,6 @@ class Reader implements AdsReader {
     this.labelColumns = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
     this.readDay = dayReader(options.dateText);
     this.columns = columns.map(readColumn);
-    this.dimensions = new AdDimensions(this.present);
   }
 
   private report(row: number, column: string | undefined, message: string): void {
@@ -309,29 +314,29 @@ class Reader implements AdsReader {
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
     if (cells.every((c) => cellText(c) === '')) return null;
     const day = this.dayColumn === undefined ? undefined : cells[this.dayColumn.index];
-    const dayRead = this.readDay(day);
-    if (this.isTotalRow(cells, day, dayRead)) {
+    if (this.isTotalRow(cells, day, this.readDay(day))) {
       this.totalRows++;
       return null;
     }
     const row = this.read(cells, rowNumber, this.draft);
     if (row === null) return null;
-    const dimension = this.dimensions.of(row);
-    row.level = levelOf(row.levelText) ?? dimension.level;
-    const earlier = this.repeats.earlier(dayRead.index, dimension.identity);
-    if (earlier >= 0) {
+    row.level = (AD_LEVELS as readonly string[]).includes(this.tab.level)
+      ? (this.tab.level as AdLevel)
+      : adLevelOf(row);
+    const key = adRowKey(row);
+    const earlier = this.byKey.get(key);
+    if (earlier !== undefined) {
       this.repeated(this.earlierRow(earlier), row, rowNumber);
       return null;
     }
     this.count(row);
     const stream = this.options.stream;
+    this.byKey.set(key, stream ? rowNumber : this.rows.length);
     if (stream) {
-      this.repeats.remember(dayRead.index, dimension.identity, rowNumber);
       stream.onRow(row);
       return null;
     }
-    this.repeats.remember(dayRead.index, dimension.identity, this.rows.length);
-    const kept = this.adRow(row, cells, `${row.report}|${row.day}|${dimension.keyTail}`);
+    const kept = this.adRow(row, cells, key);
     this.rows.push(kept);
     return kept;
   }
@@ -342,7 +347,8 @@ class Reader implements AdsReader {
    */
   private earlierRow(at: number): Pick<AdRow, AdFigure> & { sourceRow: number } {
     const stream = this.options.stream;
-    if (stream) return this.read(stream.rowAt(at), at, new Draft())!;
+    // Read again into a draft of its own; its Source row (the tab's, else its number) is then in `tab`.
+    if (stream) return { ...this.read(stream.rowAt(at), at, new Draft())!, sourceRow: this.tab.row };
     const kept = this.rows[at];
     return { ...kept, sourceRow: kept.source.row };
   }
@@ -367,14 +373,10 @@ class Reader implements AdsReader {
     );
   }
 
-  /** A row kept: the period and the report's totals. */
+  /** A row kept: the period it widens. */
   private count(row: Draft): void {
     if (this.period.first === '' || row.day < this.period.first) this.period.first = row.day;
     if (row.day > this.period.last) this.period.last = row.day;
-    this.totals.cost += row.cost ?? 0;
-    this.totals.netCost += row.netCost ?? 0;
-    this.totals.revenue += row.revenue ?? 0;
-    this.totals.orders += row.orders ?? 0;
   }
 
   /**
@@ -389,7 +391,11 @@ class Reader implements AdsReader {
 
   /** One data row into the draft, or null (reported) when a cell cannot be read or the row is not the add-on's. */
   private read(cells: readonly CellValue[], rowNumber: number, row: Draft): Draft | null {
-    row.reset(this.options, rowNumber);
+    row.reset(this.options);
+    const tab = this.tab;
+    tab.key = tab.level = '';
+    tab.file = this.options.fileName;
+    tab.row = rowNumber;
     this.ok = true;
     for (let i = 0; i < this.columns.length; i++) this.readCell(row, this.columns[i], cells, rowNumber);
     for (const column of this.kept) {
@@ -401,7 +407,7 @@ class Reader implements AdsReader {
     }
     if (!this.ok) return null;
     // A row of the TTS Ads tab without a Key is the seller's own, not the add-on's.
-    if (this.hasKeyColumn && row.key === '') return null;
+    if (this.hasKeyColumn && tab.key === '') return null;
     return row;
   }
 
@@ -432,13 +438,18 @@ class Reader implements AdsReader {
       }
       case Kind.SourceRow: {
         const n = countOf(value, cellText(value));
-        if (n !== null) row.sourceRow = n;
+        if (n !== null) this.tab.row = n;
         return;
       }
       case Kind.Text: {
-        const read = column.text!(value);
-        if (read.problem) this.fail(rowNumber, column, read.problem);
-        else this.setText(row, column, read.text, rowNumber);
+        let text = cellText(value);
+        if (column.id) {
+          const problem = idProblem(value, text);
+          if (problem) return this.fail(rowNumber, column, problem);
+          if (text.charCodeAt(0) === 39) text = text.slice(1);
+        }
+        if (text.length > MAX_TEXT) this.fail(rowNumber, column, tooLong(text));
+        else this.setText(row, column, text, rowNumber);
       }
     }
   }
@@ -452,33 +463,31 @@ class Reader implements AdsReader {
           column,
           `the ad account reports in ${t}. TTS Profit reads ad accounts that report in US dollars (USD) only.`,
         );
-    } else if (field === 'key') row.key = t;
+    } else if (field === 'key') this.tab.key = t;
     else if (field === 'report') {
       if (t === 'ads-manager' || t === 'gmv-max') row.report = t;
       else this.fail(rowNumber, column, `expected ads-manager or gmv-max, found \`${t}\``);
-    } else if (field === 'level') row.levelText = t;
-    else if (field === 'sourceFile') row.sourceFile = t;
+    } else if (field === 'level') this.tab.level = t;
+    else if (field === 'sourceFile') this.tab.file = t;
     else if (field === 'clock') row.clock = t;
     else row[field as NameField] = t;
   }
 
   /** The draft as an AdRow of its own, with the report's unknown columns and where it came from. */
   private adRow(row: Draft, cells: readonly CellValue[], key: string): AdRow {
-    const adRow = { key } as AdRow;
-    for (const f of AD_ROW_FIELDS) (adRow as unknown as Record<string, unknown>)[f] = row[f];
-    adRow.extra = {};
+    const extra: Record<string, string> = {};
     for (const column of this.kept) {
       const text = cellText(cells[column.index]);
-      if (text !== '') adRow.extra[column.name] = text;
+      if (text !== '') extra[column.name] = text;
     }
-    adRow.source = { file: row.sourceFile, row: row.sourceRow };
+    const adRow: AdRow = { key, ...row, extra, source: { file: this.tab.file, row: this.tab.row } };
     if (this.options.sheet !== undefined) adRow.source.sheet = this.options.sheet;
     return adRow;
   }
 
   result(): ParsedAds {
     const sum = (f: 'cost' | 'netCost' | 'revenue' | 'orders'): number | null =>
-      this.present.has(f) ? this.totals[f] : null;
+      this.present.has(f) ? this.rows.reduce((s, r) => s + (r[f] ?? 0), 0) : null;
     return {
       rows: this.rows,
       repeatedRows: this.repeatedRows,
@@ -490,14 +499,14 @@ class Reader implements AdsReader {
 
 function readColumn(column: Column): ReadColumn {
   const f = column.field;
-  if (MONEY_FIELDS.has(f)) return { ...column, kind: Kind.Money };
-  if (COUNT_FIELDS.has(f)) return { ...column, kind: Kind.Count };
-  if (f === 'day') return { ...column, kind: Kind.Day };
-  if (f === 'sourceRow') return { ...column, kind: Kind.SourceRow };
-  return { ...column, kind: Kind.Text, text: textReader(ID_FIELDS.has(f)) };
-}
-
-/** A Level column's value, when it names a level. */
-function levelOf(text: string): AdLevel | undefined {
-  return (AD_LEVELS as readonly string[]).includes(text) ? (text as AdLevel) : undefined;
+  const kind = MONEY_FIELDS.has(f)
+    ? Kind.Money
+    : COUNT_FIELDS.has(f)
+      ? Kind.Count
+      : f === 'day'
+        ? Kind.Day
+        : f === 'sourceRow'
+          ? Kind.SourceRow
+          : Kind.Text;
+  return { ...column, kind, id: ID_FIELDS.has(f) };
 }

@@ -4,8 +4,7 @@
  * totals check; reserve and other sheets are noted, not imported.
  */
 import { isAdsLayout } from './ads-layouts';
-import { createAdsReader, type AdsReader } from './ads-reader';
-import type { AdRowFields } from './ad-rows';
+import { createAdsReader, type AdRowStream, type AdsReader } from './ads-reader';
 import { timeZoneFromFileName } from '../dates';
 import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
 import { CurrencyCheck } from './currency';
@@ -59,8 +58,8 @@ export interface ParseOptions {
   onView?: (view: RowView, sheet?: string) => void;
   /** P&L groupings each accepted row is added to, in the same pass that totals the file. */
   groupings?: PnlGroupings;
-  /** An ad report's rows are handed here, not kept in `ads.rows`; the row is valid only during the call. */
-  onAdRow?: (row: AdRowFields) => void;
+  /** An ad report's rows are handed here instead of kept in `ads.rows` (see AdRowStream). */
+  adStream?: AdRowStream;
   /** Keep rows in `ParsedExport.rows` (default true; false for constant-memory passes). */
   keepRows?: boolean;
   /**
@@ -119,12 +118,7 @@ class SheetParser {
    * sheet range passed to a function, not a file.
    */
   constructor(
-    private readonly options: ParseOptions & {
-      where: string;
-      orderTotals?: boolean;
-      range?: boolean;
-      rowAt?: (rowNumber: number) => readonly CellValue[];
-    },
+    private readonly options: ParseOptions & { where: string; orderTotals?: boolean; range?: boolean },
   ) {}
 
   get detected(): boolean {
@@ -259,8 +253,7 @@ class SheetParser {
       header,
       headerRow,
       dateText: this.options.dateText,
-      stream: this.options.onAdRow &&
-        this.options.rowAt && { onRow: this.options.onAdRow, rowAt: this.options.rowAt },
+      stream: this.options.adStream,
     });
     const rest = this.pending.slice(pendingHeader);
     this.pending.length = 0;
@@ -421,9 +414,7 @@ function adsParsedExport(
 export function parseSheetRows(rows: readonly (readonly CellValue[])[], options: ParseOptions): ParsedExport {
   const timeZone = options.timeZone ?? timeZoneFromFileName(options.fileName);
   const where = options.sheet ? `${options.fileName}, sheet ${options.sheet}` : options.fileName;
-  // An ad report's rows may be streamed (onAdRow): a repeated row is then compared with the range's earlier row.
-  const rowAt = (rowNumber: number) => rows[rowNumber - 1];
-  const base = { keepRoundedIds: true, ...options, timeZone, where, range: true, rowAt };
+  const base = { keepRoundedIds: true, ...options, timeZone, where, range: true };
   // A date that reads either way (05/03/2026) may be settled day first by a later row: a first
   // pass that streams nothing decides each column's order, so no row reaches a caller twice.
   let dayOrders: Record<string, DayOrder> | undefined;
@@ -432,7 +423,7 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
       ...base,
       onRow: undefined,
       onView: undefined,
-      onAdRow: undefined,
+      adStream: undefined,
       groupings: undefined,
       keepRows: false,
     });
@@ -459,11 +450,7 @@ function hasEitherWayDate(rows: readonly (readonly CellValue[])[]): boolean {
 
 function sheetParserOver(
   rows: readonly (readonly CellValue[])[],
-  options: ParseOptions & {
-    where: string;
-    range: boolean;
-    rowAt: (rowNumber: number) => readonly CellValue[];
-  },
+  options: ParseOptions & { where: string; range: boolean },
 ): SheetParser {
   const parser = new SheetParser(options);
   for (let i = 0; i < rows.length; i++) parser.push(rows[i], i + 1);

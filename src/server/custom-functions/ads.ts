@@ -45,7 +45,7 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
     }),
     { group: 'Total', spend: 0, revenue: 0, orders: 0 },
   );
-  const clock = clockLabelOf(tally.clocksRead());
+  const clock = clockLabelOf([...tally.clocks]);
   const label =
     groupBy === 'day'
       ? `Day (${clock})`
@@ -78,11 +78,13 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
  * `onRow`, each row is handed there as it is read and none is kept (the answer is then []).
  */
 export function readAds(ads: Arg, onRow?: (row: AdRowFields) => void): AdRow[] {
-  const parsed = parseSheetRows(asGrid(ads, 'ads'), {
+  const grid = asGrid(ads, 'ads');
+  const parsed = parseSheetRows(grid, {
     fileName: 'the ads range',
     dateText: dateTextConverter(),
     keys: false,
-    onAdRow: onRow,
+    // Row n of the report is the range's row n: a repeated row is compared with the one it repeats.
+    adStream: onRow && { onRow, rowAt: (n) => grid[n - 1] },
   });
   if (!parsed.ads) {
     throw new Error(

@@ -62,9 +62,11 @@ export class AdsTally {
     if (booked === undefined)
       day.set(campaign, (booked = { group: campaign, level, first: n, spend: 0, revenue: 0, orders: 0 }));
     // A coarser row replaces what the finer ones booked: it is their sum, as the platform counts it.
-    else if (level < booked.level)
-      Object.assign(booked, { level, first: n, spend: 0, revenue: 0, orders: 0 });
-    else if (level > booked.level) return;
+    else if (level < booked.level) {
+      booked.level = level;
+      booked.first = n;
+      booked.spend = booked.revenue = booked.orders = 0;
+    } else if (level > booked.level) return;
     addRow(booked, row);
   }
 

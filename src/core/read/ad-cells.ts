@@ -40,7 +40,9 @@ export interface DayRead {
 /** Reads the day column: `dateText` turns a date cell into its day in the sheet's zone. */
 export function dayReader(dateText?: (date: Date) => string): (value: CellValue) => DayRead {
   const work = (value: CellValue): DayRead => {
-    const iso = parseDateOrNull(dateText && isDateCell(value) ? dateText(value as Date) : value);
+    // Dates from another realm (a sheet's cells) fail `instanceof`: recognised by their tag.
+    const date = typeof value === 'object' && Object.prototype.toString.call(value) === '[object Date]';
+    const iso = parseDateOrNull(dateText && date ? dateText(value as Date) : value);
     // null (not a day) and '' (blank) are both no single day.
     const single = !!parseDateOrNull(cellText(value));
     if (iso === null || iso === '') {
@@ -58,13 +60,6 @@ export function dayReader(dateText?: (date: Date) => string): (value: CellValue)
     if (read === undefined) known.set(value, (read = work(value)));
     return read;
   };
-}
-
-/** Dates from another realm (a sheet's cells) fail `instanceof`: recognised by their tag. */
-function isDateCell(value: CellValue): boolean {
-  return (
-    typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Date]'
-  );
 }
 
 /** Cents of a money cell (`--` is none: 0), null when blank, NaN when not an amount (see moneyProblem). */

@@ -244,16 +244,15 @@ class Draft implements AdRowFields {
   clicks!: number | null;
 
   /** Chains assign right to left: the fields are made in an AdRow's order on the first row. */
-  reset(options: AdsReaderOptions): this {
+  reset(options: AdsReaderOptions): void {
     this.report = options.report;
     this.level = 'account';
     this.day = '';
-    this.clock = options.clock ?? '';
+    this.clock = options.clock || '';
     this.adGroupId = this.adGroup = this.campaignId = this.campaign = this.account = '';
     this.skuId = this.productName = this.productId = this.adId = this.ad = '';
     // A blank figure stays null (not reported); TikTok writes `-` or 0 for none.
     this.clicks = this.impressions = this.orders = this.revenue = this.netCost = this.cost = null;
-    return this;
   }
 }
 
@@ -276,7 +275,8 @@ class Reader implements AdsReader {
   private readonly hasKeyColumn: boolean;
   private readonly present = new Set<AdField>();
   private readonly columns: readonly ReadColumn[];
-  private readonly dayColumn: Column | undefined;
+  /** The day column's index: a report without one is refused before it is read. */
+  private readonly dayIndex: number;
   private readonly readDay: (value: CellValue) => DayRead;
   /** The columns a totals row writes its label in: the day and the names. */
   private readonly labelColumns: readonly Column[];
@@ -292,7 +292,7 @@ class Reader implements AdsReader {
   ) {
     for (const c of columns) this.present.add(c.field);
     this.hasKeyColumn = this.present.has('key');
-    this.dayColumn = columns.find((c) => c.field === 'day');
+    this.dayIndex = columns.find((c) => c.field === 'day')!.index;
     this.labelColumns = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
     this.readDay = dayReader(options.dateText);
     this.columns = columns.map(readColumn);
@@ -313,7 +313,7 @@ class Reader implements AdsReader {
 
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
     if (cells.every((c) => cellText(c) === '')) return null;
-    const day = this.dayColumn === undefined ? undefined : cells[this.dayColumn.index];
+    const day = cells[this.dayIndex];
     if (this.isTotalRow(cells, day, this.readDay(day))) {
       this.totalRows++;
       return null;

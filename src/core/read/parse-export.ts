@@ -337,6 +337,11 @@ class SheetParser {
     return orders;
   }
 
+  /** Rows accepted (kept in `rows` or not: the worker streams them out and keeps none). */
+  get rowsAccepted(): number {
+    return this.normalizer?.rowsAccepted ?? 0;
+  }
+
   /** Whether any non-blank row came under the header (accepted, rejected or a description). */
   get sawDataRows(): boolean {
     return this.dataRows;
@@ -665,8 +670,10 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
   const files = data.map((p) => p.parser.result());
   // A file saved with every ID rounded has no row left: its digits are gone from the file itself.
   // (An ad report keeps its rows in `ads`: its `rows` are always empty.)
+  // Counted by the parser: a file streamed out row by row keeps none in `rows`.
   const lostIds = files.find(
-    (f) => !f.ads && f.rows.length === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)),
+    (f, i) =>
+      !f.ads && data[i].parser.rowsAccepted === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)),
   );
   if (lostIds) return { files: [], errors: [{ fileName, message: lostIdsRefusal(lostIds) }], notes: [] };
   // Rounded IDs cannot key ledger rows (exponent-rounded ones were rejected row by row already).

@@ -391,15 +391,65 @@ export function normalizeType(text: string): string {
 function clearField(view: RowView, field: RowField): void {
   if (field === 'quantity') view.quantity = 0;
   else if (field === 'importId') view.importId = undefined;
-  else if (field !== 'layout' && field !== 'sourceRow' && field !== 'sourceFile') view[field] = '';
+  else setField(view, field, '');
 }
 
-/** A cell's text into its field (the ledger's own Import ID only when it is not blank). */
+/**
+ * A cell's text into its field (the ledger's own Import ID only when it is not blank). A store
+ * per field, not `view[field]`: a store by a varying name is a dictionary lookup on every cell.
+ */
 function setField(view: RowView, field: RowField, text: string): void {
-  if (field === 'importId') {
-    if (text) view.importId = text;
-  } else if (field !== 'layout' && field !== 'quantity' && field !== 'sourceRow' && field !== 'sourceFile') {
-    view[field] = text;
+  switch (field) {
+    case 'key':
+      view.key = text;
+      return;
+    case 'importId':
+      if (text) view.importId = text;
+      return;
+    case 'type':
+      view.type = text;
+      return;
+    case 'statementId':
+      view.statementId = text;
+      return;
+    case 'orderId':
+      view.orderId = text;
+      return;
+    case 'relatedOrderId':
+      view.relatedOrderId = text;
+      return;
+    case 'skuId':
+      view.skuId = text;
+      return;
+    case 'sellerSku':
+      view.sellerSku = text;
+      return;
+    case 'productName':
+      view.productName = text;
+      return;
+    case 'skuName':
+      view.skuName = text;
+      return;
+    case 'orderDate':
+      view.orderDate = text;
+      return;
+    case 'statementDate':
+      view.statementDate = text;
+      return;
+    case 'currency':
+      view.currency = text;
+      return;
+    case 'sampleType':
+      view.sampleType = text;
+      return;
+    // Not text a cell sets directly: the ledger's layout and source, and the quantity.
+    case 'layout':
+    case 'sourceFile':
+    case 'sourceRow':
+    case 'quantity':
+      return;
+    default:
+      field satisfies never;
   }
 }
 

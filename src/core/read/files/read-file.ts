@@ -214,17 +214,25 @@ async function readCsvPieces(
   for (let notUtf8 = false; ; notUtf8 = true) {
     onSheet(sheetName, 'csv');
     const reader = new CsvFileReader(fileName, sheetName, visit, notUtf8);
+    // The next piece is asked for before this one is parsed: the file is read while it is parsed,
+    // one piece ahead (never more), instead of the parse waiting on every read.
+    const readFrom = (position: number) =>
+      position < source.size ? source.read(position, Math.min(source.size, position + PIECE_BYTES)) : null;
+    let next = readFrom(first.length);
     try {
       reader.push(first);
-      for (let position = first.length; position < source.size;) {
+      for (let position = first.length; next !== null;) {
         options.onProgress?.(position / source.size);
-        const piece = await source.read(position, Math.min(source.size, position + PIECE_BYTES));
+        const piece = await next;
         if (piece.length === 0) break;
         position += piece.length;
+        next = readFrom(position);
         reader.push(piece);
       }
       return reader.end();
     } catch (error) {
+      // A piece asked for and no longer wanted: its failure is not this file's.
+      if (next instanceof Promise) next.catch(() => {});
       if (!(error instanceof NotUtf8Error) || notUtf8) throw error;
       options.onRestart?.();
     }

@@ -41,6 +41,8 @@ export interface StatementAdMonth {
 export class StatementAdTally {
   readonly months = new Map<string, StatementAdMonth>();
   private readonly scratch = emptyLines();
+  private lastType = '';
+  private lastIsTransfer = isGmvPayTransfer({ type: '' });
 
   addRow(row: LedgerRow): void {
     if (isGmvPayTransfer(row)) this.at(rowMonth(row)).gmvPayTransfers -= rowPnl(row).settlement;
@@ -50,7 +52,12 @@ export class StatementAdTally {
   }
 
   addView(view: RowView): void {
-    if (isGmvPayTransfer(view)) {
+    // Rows repeat a few types: the last one's verdict is kept.
+    if (view.type !== this.lastType) {
+      this.lastType = view.type;
+      this.lastIsTransfer = isGmvPayTransfer(view);
+    }
+    if (this.lastIsTransfer) {
       const lines = this.scratch;
       for (const key of Object.keys(lines) as (keyof PnlLines)[]) lines[key] = 0;
       addViewLines(view, lines);

@@ -80,6 +80,12 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
 
 const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
 
+/** `cellText(v).trim() === ''`, without building text for the usual cell (an ID, not blank). */
+function isBlankText(v: CellValue): boolean {
+  if (typeof v === 'string') return v.trim() === '';
+  return v === null || v === undefined;
+}
+
 /**
  * {@link supersededFlags} read straight from the tab's cells (no object per row); null when every
  * row with an order ID has the same rank, so none can be superseded (a ledger of one kind of file).
@@ -93,12 +99,20 @@ function supersededInGrid(
   const ranks = new Int8Array(body.length);
   let firstRank: number | undefined;
   let mixed = false;
+  // Rows repeat a few layouts: the last one's rank is kept rather than looked up again.
+  let lastLayout: CellValue = null;
+  let lastRank = -1;
   for (let i = 0; i < body.length; i++) {
-    if (cellText(body[i][order]).trim() === '') continue;
-    const r = rank(cellText(body[i][layout]));
-    ranks[i] = r;
-    if (firstRank === undefined) firstRank = r;
-    else if (r !== firstRank) mixed = true;
+    const row = body[i];
+    if (isBlankText(row[order])) continue;
+    const cell = row[layout];
+    if (cell !== lastLayout || i === 0) {
+      lastLayout = cell;
+      lastRank = rank(cellText(cell));
+    }
+    ranks[i] = lastRank;
+    if (firstRank === undefined) firstRank = lastRank;
+    else if (lastRank !== firstRank) mixed = true;
   }
   if (!mixed) return null;
   const lines: string[] = new Array<string>(body.length);

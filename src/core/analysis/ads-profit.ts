@@ -42,7 +42,7 @@ export class StatementAdTally {
   readonly months = new Map<string, StatementAdMonth>();
   private readonly scratch = emptyLines();
   private lastType = '';
-  private lastIsTransfer = isGmvPayTransfer({ type: '' });
+  private lastIsTransfer = false;
 
   addRow(row: LedgerRow): void {
     if (isGmvPayTransfer(row)) this.at(rowMonth(row)).gmvPayTransfers -= rowPnl(row).settlement;

@@ -80,12 +80,6 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
 
 const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
 
-/** `cellText(v).trim() === ''`, without building text for the usual cell (an ID, not blank). */
-function isBlankText(v: CellValue): boolean {
-  if (typeof v === 'string') return v.trim() === '';
-  return v === null || v === undefined;
-}
-
 /**
  * {@link supersededFlags} read straight from the tab's cells (no object per row); null when every
  * row with an order ID has the same rank, so none can be superseded (a ledger of one kind of file).
@@ -104,7 +98,9 @@ function supersededInGrid(
   let lastRank = -1;
   for (let i = 0; i < body.length; i++) {
     const row = body[i];
-    if (isBlankText(row[order])) continue;
+    // `cellText(id).trim() === ''`, without building text for the usual cell (an ID, not blank).
+    const id = row[order];
+    if (typeof id === 'string' ? id.trim() === '' : id === null || id === undefined) continue;
     const cell = row[layout];
     if (cell !== lastLayout || i === 0) {
       lastLayout = cell;

@@ -240,19 +240,6 @@ function slotInfos(amountIds: readonly string[]): ColumnInfo[] {
   return infos;
 }
 
-/** Sets every line of `into` to `from`'s. */
-function setLines(into: PnlLines, from: PnlLines): void {
-  into.grossSales = from.grossSales;
-  into.sellerDiscounts = from.sellerDiscounts;
-  into.refunds = from.refunds;
-  into.netSales = from.netSales;
-  into.shipping = from.shipping;
-  into.fees = from.fees;
-  into.adjustments = from.adjustments;
-  into.settlement = from.settlement;
-  into.taxPassthrough = from.taxPassthrough;
-}
-
 /** Adds every line of `from` into `into`. */
 export function addLines(into: PnlLines, from: PnlLines): void {
   into.grossSales += from.grossSales;
@@ -287,9 +274,12 @@ export function addViewLines(view: RowView, into: PnlLines, fees?: Map<string, n
   addCollected(collector.view(view, slotInfos(view.amountIds)), into, fees);
 }
 
-/** Sets `into` to the P&L lines of one row view (no object built per row). */
-export function setViewLines(view: RowView, into: PnlLines): void {
-  setLines(into, collector.view(view, slotInfos(view.amountIds)).lines);
+/**
+ * The P&L lines of one row view, with no object built per row: valid until the next row is
+ * collected (any function here that takes a row or view), so read them first.
+ */
+export function viewLines(view: RowView): Readonly<PnlLines> {
+  return collector.view(view, slotInfos(view.amountIds)).lines;
 }
 
 /** P&L lines of one row. */

@@ -18,7 +18,7 @@ import {
   groupKey,
   missingUnitCostError,
   NO_SKU,
-  setViewLines,
+  viewLines,
   unitsCosted,
   unitsCostedView,
   unitsSold,
@@ -110,8 +110,8 @@ export class CostTally {
   }
 
   addView(view: RowView): void {
-    const lines = this.scratch;
-    setViewLines(view, lines);
+    // Read before any other row is collected: unitsSoldView and add below collect none.
+    const lines = viewLines(view);
     const some = view.quantity > 0;
     this.add(view, lines, some ? unitsSoldView(view) : 0, some ? unitsCostedView(view) : 0);
   }

@@ -23,6 +23,9 @@ const serverOptions = {
   logLevel: 'warning',
   // Apps Script evaluates the whole file on every custom-function call: keep it small.
   minify: true,
+  // Class fields as plain assignments in the constructor, as tsc compiles them for our ES2020 target
+  // (tsconfig.base.json), instead of a defineProperty helper call per field.
+  tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
 };
 
 /** Export names of the server entry, in source order (an IIFE build's metafile lists none). */
@@ -64,10 +67,10 @@ async function buildServer() {
   const docs = collectJsDoc(inputs);
   const stubs = names.map((name) => {
     const doc = docs.get(name);
-    const params = doc ? doc.params.join(', ') : '';
+    const params = doc ? doc.params.join(',') : '';
     // Only Sheets reads a JSDoc (a custom function's help); on any other entry point it is bytes to evaluate.
     const help = doc && doc.jsdoc.includes('@customfunction') ? doc.jsdoc + '\n' : '';
-    return `${help}function ${name}(${params}) { return ${GLOBAL}.${name}.apply(this, arguments); }`;
+    return `${help}function ${name}(${params}){return ${GLOBAL}.${name}.apply(this,arguments)}`;
   });
   // The bundle runs inside a function that receives the builtins it uses as parameters: under
   // node:vm (tests, playground, bench) each free global lookup goes through the context's
@@ -81,7 +84,14 @@ async function buildServer() {
     banner: { js: `var ${GLOBAL} = (function (${BUILTINS}) {` },
     footer: { js: `return lib;\n})(${BUILTINS});` },
   });
-  const code = `${iife.outputFiles[0].text}\n${stubs.join('\n\n')}\n`;
+  // Minified once more with the wrapper: its parameters (Math, Number, …) become one-letter locals.
+  const wrapped = await esbuild.transform(iife.outputFiles[0].text, {
+    minify: true,
+    target: serverOptions.target,
+    charset: 'utf8',
+    legalComments: 'none',
+  });
+  const code = `${wrapped.code}\n${stubs.join('\n')}\n`;
   writeFileSync(join(out, 'Code.js'), code);
   return { exports: names.length, bytes: Buffer.byteLength(code) };
 }

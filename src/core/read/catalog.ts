@@ -1,7 +1,8 @@
 /**
  * The column catalog: every column TTS Profit knows in TikTok Shop US finance exports (and the
  * add-on's own ledger), in ONE table. Layout detection, normalization, reconciliation and P&L
- * read this table; no other module names a column. A new column is one new row here.
+ * read this table; no other module names a column. A new column is one new row here: its label
+ * (TikTok's header text), kind and what it feeds; its id is the label in snake_case unless given.
  *
  * Tree: `parent` names the subtotal a column rolls into. When a file lacks that subtotal the
  * nearest present ancestor takes its place (legacy `Subtotal before discounts` → `Subtotal after
@@ -17,10 +18,19 @@ export type { RowField } from './row-fields';
 export type { ColumnDef, ColumnKind, FeeCategory, PnlLine } from './column-def';
 import type { ColumnDef, ColumnKind, FeeCategory } from './column-def';
 
-type Extra = Omit<ColumnDef, 'id' | 'label' | 'spellings' | 'kind'> & { also?: string[] };
+/** `id`: when the catalog id is not the label in snake_case (see {@link columnId}). */
+type Extra = Omit<ColumnDef, 'id' | 'label' | 'spellings' | 'kind'> & { id?: string; also?: string[] };
 
-function col(id: string, label: string, kind: ColumnKind, extra: Extra = {}): ColumnDef {
-  const { also, ...rest } = extra;
+/** A column's id unless given: its label in snake_case (`Seller discount` → `seller_discount`). */
+function columnId(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+function col(label: string, kind: ColumnKind, extra: Extra = {}): ColumnDef {
+  const { id = columnId(label), also, ...rest } = extra;
   return { id, label, spellings: [label, ...(also ?? [])], kind, ...rest };
 }
 
@@ -32,380 +42,376 @@ const ADJ: LayoutId[] = ['pnl-adjustments'];
 const OX: LayoutId[] = ['order-export'];
 const LD: LayoutId[] = ['ledger'];
 
-const fee = (id: string, label: string, feeCategory: FeeCategory, extra: Extra = {}) =>
-  col(id, label, 'money', { pnl: 'fees', parent: 'fees', feeCategory, ...extra });
-const ship = (id: string, label: string, extra: Extra = {}) =>
-  col(id, label, 'money', { pnl: 'shipping', parent: 'shipping', feeCategory: 'Shipping', ...extra });
-const info = (id: string, label: string, extra: Extra = {}) =>
-  col(id, label, 'info-money', { pnl: 'info', ...extra });
-const text = (id: string, label: string, extra: Extra = {}) => col(id, label, 'text', extra);
+const fee = (label: string, feeCategory: FeeCategory, extra: Extra = {}) =>
+  col(label, 'money', { pnl: 'fees', parent: 'fees', feeCategory, ...extra });
+const ship = (label: string, extra: Extra = {}) =>
+  col(label, 'money', { pnl: 'shipping', parent: 'shipping', feeCategory: 'Shipping', ...extra });
+const info = (label: string, extra: Extra = {}) => col(label, 'info-money', { pnl: 'info', ...extra });
+const text = (label: string, extra: Extra = {}) => col(label, 'text', extra);
 
 export const COLUMNS: readonly ColumnDef[] = [
   // ── The add-on's own ledger tab ──────────────────────────────────────────────────────────
-  col('ledger_key', 'Key', 'id', { field: 'key', layouts: LD }),
-  col('import_id', 'Import ID', 'id', { field: 'importId', layouts: LD }),
-  text('source_file', 'Source file', { field: 'sourceFile', layouts: LD }),
-  col('source_row', 'Source row', 'quantity', { field: 'sourceRow', layouts: LD }),
-  text('layout', 'Layout', { field: 'layout', layouts: LD }),
+  col('Key', 'id', { id: 'ledger_key', field: 'key', layouts: LD }),
+  col('Import ID', 'id', { field: 'importId', layouts: LD }),
+  text('Source file', { field: 'sourceFile', layouts: LD }),
+  col('Source row', 'quantity', { field: 'sourceRow', layouts: LD }),
+  text('Layout', { field: 'layout', layouts: LD }),
 
   // ── Identity and descriptive columns ─────────────────────────────────────────────────────
-  col('statement_date', 'Statement date (UTC)', 'date', {
+  col('Statement date (UTC)', 'date', {
+    id: 'statement_date',
     field: 'statementDate',
     also: ['Statement date', 'Statement time'],
     layouts: ST,
   }),
-  col('statement_id', 'Statement ID', 'id', {
+  col('Statement ID', 'id', {
     field: 'statementId',
     also: ['linked statement id'],
     layouts: ST,
   }),
-  col('payment_id', 'Payment ID', 'id', { layouts: ST }),
-  text('status', 'Status', { layouts: ST }),
-  text('currency', 'Currency', { field: 'currency' }),
-  text('type', 'Type', { field: 'type', also: ['Adjustment Type'] }),
-  col('order_adjustment_id', 'Order/adjustment ID', 'id', {
+  col('Payment ID', 'id', { layouts: ST }),
+  text('Status', { layouts: ST }),
+  text('Currency', { field: 'currency' }),
+  text('Type', { field: 'type', also: ['Adjustment Type'] }),
+  col('Order/adjustment ID', 'id', {
     field: 'orderId',
     also: ['Order ID', 'Adjustment ID', 'Order/Adjustment ID'],
   }),
-  col('sku_id', 'SKU ID', 'id', { field: 'skuId' }),
-  col('quantity', 'Quantity', 'quantity', { field: 'quantity', also: ['Sold Quantity'] }),
-  text('product_name', 'Product name', { field: 'productName' }),
-  text('sku_name', 'SKU name', { field: 'skuName', also: ['Variation'] }),
-  col('order_created_date', 'Order created date', 'date', {
+  col('SKU ID', 'id', { field: 'skuId' }),
+  col('Quantity', 'quantity', { field: 'quantity', also: ['Sold Quantity'] }),
+  text('Product name', { field: 'productName' }),
+  text('SKU name', { field: 'skuName', also: ['Variation'] }),
+  col('Order created date', 'date', {
     field: 'orderDate',
     also: ['Order paid date', 'Order date', 'Created Time', 'Order create time'],
   }),
   // On-hold: when the transaction was created; the order's own date wins when the file has both.
-  col('creation_date', 'Creation date', 'date', { field: 'orderDate', layouts: OH }),
-  col('order_shipment_date', 'Order shipment date', 'date', { layouts: OH }),
-  col('order_delivery_date', 'Order delivery date', 'date', { layouts: ST }),
-  col('related_order_id', 'Related order ID', 'id', {
+  col('Creation date', 'date', { field: 'orderDate', layouts: OH }),
+  col('Order shipment date', 'date', { layouts: OH }),
+  col('Order delivery date', 'date', { layouts: ST }),
+  col('Related order ID', 'id', {
     field: 'relatedOrderId',
     also: ['Associated order ID'],
   }),
-  text('adjustment_reason', 'Adjustment reason', { detail: true }),
-  text('collection_methods', 'Collection methods', { layouts: ST }),
-  text('delivery_option', 'Delivery option', {}),
-  text('signature_confirmation_service_fee_type', 'Signature confirmation service fee type', { layouts: ST }),
+  text('Adjustment reason', { detail: true }),
+  text('Collection methods', { layouts: ST }),
+  text('Delivery option', {}),
+  text('Signature confirmation service fee type', { layouts: ST }),
 
   // ── Settlement and revenue ───────────────────────────────────────────────────────────────
-  col('total_settlement_amount', 'Total settlement amount', 'money', { pnl: 'settlement' }),
-  col('total_estimated_settlement_amount', 'Total estimated settlement amount', 'money', {
+  col('Total settlement amount', 'money', { pnl: 'settlement' }),
+  col('Total estimated settlement amount', 'money', {
     pnl: 'settlement',
     layouts: OH,
   }),
-  col('order_income', 'Order Income', 'money', { pnl: 'settlement', layouts: PNL }),
-  col('net_sales', 'Net sales', 'money', {
+  col('Order Income', 'money', { pnl: 'settlement', layouts: PNL }),
+  col('Net sales', 'money', {
     pnl: 'net_sales',
     isSubtotal: true,
     also: ['Total revenue', 'Net sales amount'],
   }),
-  col('subtotal_after_seller_discounts', 'Subtotal after seller discounts', 'money', {
+  col('Subtotal after seller discounts', 'money', {
     pnl: 'net_sales',
     isSubtotal: true,
     parent: 'net_sales',
     layouts: LEG,
   }),
-  col('refund_subtotal_after_seller_discounts', 'Refund subtotal after seller discounts', 'money', {
+  col('Refund subtotal after seller discounts', 'money', {
     pnl: 'refunds',
     isSubtotal: true,
     parent: 'net_sales',
     layouts: LEG,
   }),
-  col('gross_sales', 'Gross sales', 'money', {
+  col('Gross sales', 'money', {
     pnl: 'gross_sales',
     parent: 'subtotal_after_seller_discounts',
     grossSales: true,
     also: ['Subtotal before discounts'],
   }),
-  col('gross_sales_refund', 'Gross sales refund', 'money', {
+  col('Gross sales refund', 'money', {
     pnl: 'refunds',
     parent: 'refund_subtotal_after_seller_discounts',
     grossSales: true,
     also: ['Refund subtotal before seller discounts'],
   }),
   // Only an order export tells a refund without a return (`Sku Quantity of return`): order-export-sales.ts.
-  col('gross_sales_refund_goods_kept', 'Gross sales refund (goods not returned)', 'money', {
+  col('Gross sales refund (goods not returned)', 'money', {
+    id: 'gross_sales_refund_goods_kept',
     pnl: 'refunds',
     parent: 'refund_subtotal_after_seller_discounts',
     grossSales: true,
     goodsKept: true,
     layouts: OX,
   }),
-  col('seller_discount', 'Seller discount', 'money', {
+  col('Seller discount', 'money', {
     pnl: 'seller_discounts',
     parent: 'subtotal_after_seller_discounts',
     also: ['Seller discounts'],
   }),
-  col('seller_discount_refund', 'Seller discount refund', 'money', {
+  col('Seller discount refund', 'money', {
     pnl: 'refunds',
     parent: 'refund_subtotal_after_seller_discounts',
     also: ['Refund of seller discounts'],
   }),
 
   // ── Shipping (statement `Shipping`; legacy `Seller shipping fee`, inside `Total fees`) ────
-  col('shipping', 'Shipping', 'money', { pnl: 'shipping', isSubtotal: true, feeCategory: 'Shipping' }),
-  col('seller_shipping_fee', 'Seller shipping fee', 'money', {
+  col('Shipping', 'money', { pnl: 'shipping', isSubtotal: true, feeCategory: 'Shipping' }),
+  col('Seller shipping fee', 'money', {
     pnl: 'shipping',
     isSubtotal: true,
     parent: 'fees',
     feeCategory: 'Shipping',
     layouts: LEG,
   }),
-  ship('unrecognised_shipping', 'Other shipping (unrecognised)'),
-  ship('tiktok_shop_shipping_fee', 'TikTok Shop shipping fee'),
-  ship('fbt_shipping_fee', 'Fulfilled by TikTok Shop (FBT) shipping fee', {
+  ship('Other shipping (unrecognised)', { id: 'unrecognised_shipping' }),
+  ship('TikTok Shop shipping fee'),
+  ship('Fulfilled by TikTok Shop (FBT) shipping fee', {
+    id: 'fbt_shipping_fee',
     also: ['Fulfilled by TikTok Shop shipping fee'],
     feeCategory: 'Fulfillment (FBT)',
   }),
-  ship('fbt_fulfillment_fee', 'FBT fulfillment fee', { feeCategory: 'Fulfillment (FBT)' }),
-  ship('fbt_fulfillment_fee_reimbursement', 'FBT fulfillment fee reimbursement', {
+  ship('FBT fulfillment fee', { feeCategory: 'Fulfillment (FBT)' }),
+  ship('FBT fulfillment fee reimbursement', {
     feeCategory: 'Fulfillment (FBT)',
     since: 2025,
   }),
-  ship('fbt_overall_merchant_subsidy', 'FBT overall merchant subsidy', {
+  ship('FBT overall merchant subsidy', {
     feeCategory: 'Fulfillment (FBT)',
     since: 2026,
   }),
-  ship('customer_shipping_fee_offset', 'Customer shipping fee offset'),
-  ship('limited_time_signup_shipping_incentive', 'Limited-time sign up shipping incentive'),
-  ship('signature_confirmation_service_fee', 'Signature confirmation service fee'),
-  ship('shipping_insurance_fee', 'Shipping insurance fee'),
-  ship('customer_paid_shipping_fee', 'Customer-paid shipping fee'),
-  ship('customer_paid_shipping_fee_refund', 'Customer-paid shipping fee refund'),
-  ship('tiktok_shop_shipping_incentive', 'TikTok Shop shipping incentive'),
-  ship('tiktok_shop_shipping_incentive_refund', 'TikTok Shop shipping incentive refund'),
-  ship('shipping_fee_subsidy', 'Shipping fee subsidy', { also: ['Shipping subsidy'] }),
-  ship('return_shipping_fee', 'Return shipping fee'),
-  ship('return_shipping_label_fee', 'Return shipping label fee', { layouts: PNL }),
-  ship('shipping_fee_discount', 'Shipping fee discount', { layouts: PNL }),
-  ship('actual_shipping_fee', 'Actual shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
-  ship('platform_shipping_fee_discount', 'Platform shipping fee discount', {
+  ship('Customer shipping fee offset'),
+  ship('Limited-time sign up shipping incentive', { id: 'limited_time_signup_shipping_incentive' }),
+  ship('Signature confirmation service fee'),
+  ship('Shipping insurance fee'),
+  ship('Customer-paid shipping fee'),
+  ship('Customer-paid shipping fee refund'),
+  ship('TikTok Shop shipping incentive'),
+  ship('TikTok Shop shipping incentive refund'),
+  ship('Shipping fee subsidy', { also: ['Shipping subsidy'] }),
+  ship('Return shipping fee'),
+  ship('Return shipping label fee', { layouts: PNL }),
+  ship('Shipping fee discount', { layouts: PNL }),
+  ship('Actual shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
+  ship('Platform shipping fee discount', {
     parent: 'seller_shipping_fee',
     layouts: LEG,
   }),
-  ship('customer_shipping_fee', 'Customer shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
-  ship('refund_customer_shipping_fee', 'Refund customer shipping fee', {
+  ship('Customer shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
+  ship('Refund customer shipping fee', {
     parent: 'seller_shipping_fee',
     also: ['Refunded customer shipping fee'],
     layouts: LEG,
   }),
-  ship('actual_return_shipping_fee', 'Actual return shipping fee', {
+  ship('Actual return shipping fee', {
     parent: 'seller_shipping_fee',
     layouts: LEG,
   }),
-  ship('distance_shipping_fee', 'Distance shipping fee from Horizon program'),
-  ship('fee_for_fbt_free_shipping', 'Fee for FBT free shipping', {
+  ship('Distance shipping fee from Horizon program', { id: 'distance_shipping_fee' }),
+  ship('Fee for FBT free shipping', {
     feeCategory: 'Fulfillment (FBT)',
     layouts: OH,
   }),
-  ship('return_shipping_fee_reimbursement', 'Return shipping fee reimbursement', { layouts: OH }),
+  ship('Return shipping fee reimbursement', { layouts: OH }),
 
   // ── Fees (statement `Fees`; legacy `Total fees`) ─────────────────────────────────────────
-  col('fees', 'Fees', 'money', { pnl: 'fees', isSubtotal: true, also: ['Total fees'] }),
+  col('Fees', 'money', { pnl: 'fees', isSubtotal: true, also: ['Total fees'] }),
   // Amount columns TTS Profit does not know, found under `Fees` / `Shipping` in the header
   // (unrecognised-money.ts): summed here so the parent's total never loses them.
-  fee('unrecognised_fees', 'Other fees (unrecognised)', 'Services'),
-  fee('transaction_fee', 'Transaction fee', 'TikTok fees'),
-  fee('referral_fee', 'Referral fee', 'TikTok fees'),
-  fee('tiktok_shop_commission_fee', 'TikTok Shop commission fee', 'TikTok fees', {
+  fee('Other fees (unrecognised)', 'Services', { id: 'unrecognised_fees' }),
+  fee('Transaction fee', 'TikTok fees'),
+  fee('Referral fee', 'TikTok fees'),
+  fee('TikTok Shop commission fee', 'TikTok fees', {
     also: ['Platform commission fee'],
     layouts: LEG,
   }),
-  fee('refund_administration_fee', 'Refund administration fee', 'TikTok fees'),
-  fee('sales_tax_on_referral_fees', 'Sales tax on referral fees', 'Fee tax', { since: 2025 }),
-  fee('affiliate_commission', 'Affiliate commission', 'Affiliate'),
+  fee('Refund administration fee', 'TikTok fees'),
+  fee('Sales tax on referral fees', 'Fee tax', { since: 2025 }),
+  fee('Affiliate commission', 'Affiliate'),
   // On-hold exports estimate the commission before the order settles.
-  fee('est_affiliate_commission', 'Est. affiliate commission', 'Affiliate', { layouts: OH }),
-  fee('affiliate_partner_commission', 'Affiliate partner commission', 'Affiliate'),
-  fee('affiliate_shop_ads_commission', 'Affiliate Shop Ads commission', 'Affiliate', { since: 2025 }),
-  fee('affiliate_partner_shop_ads_commission', 'Affiliate Partner shop ads commission', 'Affiliate', {
+  fee('Est. affiliate commission', 'Affiliate', { layouts: OH }),
+  fee('Affiliate partner commission', 'Affiliate'),
+  fee('Affiliate Shop Ads commission', 'Affiliate', { since: 2025 }),
+  fee('Affiliate Partner shop ads commission', 'Affiliate', {
     since: 2025,
   }),
-  fee('affiliate_commission_deposit', 'Affiliate commission deposit', 'Affiliate'),
-  fee('affiliate_commission_refund', 'Affiliate commission refund', 'Affiliate'),
-  fee(
-    'affiliate_commission_before_pit',
-    'Affiliate commission before PIT (personal income tax)',
-    'Affiliate',
-  ),
-  fee('tiktok_shop_partner_commission', 'TikTok Shop Partner commission', 'Services'),
-  fee('cofunded_promotion_seller_funded', 'Co-funded promotion (seller-funded)', 'Promotions & campaigns', {
+  fee('Affiliate commission deposit', 'Affiliate'),
+  fee('Affiliate commission refund', 'Affiliate'),
+  fee('Affiliate commission before PIT (personal income tax)', 'Affiliate', {
+    id: 'affiliate_commission_before_pit',
+  }),
+  fee('TikTok Shop Partner commission', 'Services'),
+  fee('Co-funded promotion (seller-funded)', 'Promotions & campaigns', {
+    id: 'cofunded_promotion_seller_funded',
     since: 2025,
   }),
-  fee(
-    'cofunded_promotion_campaign_period_fee',
-    'Co-funded Promotion campaign period fee',
-    'Promotions & campaigns',
-    {
-      since: 2025,
-    },
-  ),
-  fee('campaign_service_fee', 'Campaign service fee', 'Promotions & campaigns', { since: 2025 }),
-  fee('campaign_resource_fee', 'Campaign resource fee', 'Promotions & campaigns'),
-  fee('smart_promotion_fee', 'Smart Promotion fee', 'Promotions & campaigns', { since: 2025 }),
-  fee('smart_promotion_fee_tax', 'Smart Promotion fee tax', 'Fee tax', { since: 2025 }),
-  fee(
-    'smart_promotion_campaign_period_fee',
-    'Smart Promotion campaign period fee',
-    'Promotions & campaigns',
-    {
-      since: 2025,
-    },
-  ),
-  fee('managed_service_plan_per_order_fee', 'Managed service plan (Per order fee)', 'Services'),
-  fee('managed_service_plan_sales_tax', 'Managed service plan (Sales tax)', 'Fee tax'),
-  fee('gmv_max_ad_fee', 'GMV Max ad fee', 'Ads'),
-  fee('gmv_max_coupon', 'GMV Max Coupon', 'Ads'),
-  fee('sfp_service_fee', 'SFP service fee', 'Promotions & campaigns'),
-  fee('bonus_cashback_service_fee', 'Bonus cashback service fee', 'Promotions & campaigns'),
-  fee('live_specials_service_fee', 'LIVE Specials service fee', 'Promotions & campaigns'),
-  fee('voucher_xtra_service_fee', 'Voucher Xtra service fee', 'Promotions & campaigns'),
-  fee('eams_program_service_fee', 'EAMS Program service fee', 'Affiliate'),
-  fee('flash_sale_service_fee', 'Flash Sale service fee', 'Promotions & campaigns'),
-  fee('pre_order_service_fee', 'Pre-order service fee', 'Services'),
-  fee('mall_service_fee', 'Mall service fee', 'Services'),
-  fee('commerce_growth_fee', 'Commerce growth fee', 'Promotions & campaigns'),
-  fee('tiktok_paylater_program_fee', 'TikTok PayLater program fee', 'Services'),
-  fee('credit_card_installment_handling_fee', 'Credit card installment - Handling fee', 'Services'),
-  fee('shipping_service_fee', 'Shipping service fee', 'Services'),
-  fee('order_processing_fee', 'Order processing fee', 'Services', { also: ['Infrastructure fee'] }),
-  fee('dynamic_commission', 'Dynamic commission', 'TikTok fees'),
-  fee('fee_per_item_sold', 'Fee per item sold', 'TikTok fees'),
-  fee('epr_pay_on_behalf_service_fee', 'EPR pay on behalf service fee', 'Services'),
-  fee('distance_item_fee', 'Distance item fee from Horizon+ Program', 'Services'),
-  fee('gst', 'GST', 'Withholding tax', { layouts: LEG }),
-  fee('sst', 'SST', 'Withholding tax'),
-  fee('vat_withheld', 'VAT withheld by TikTok Shop', 'Withholding tax'),
-  fee('vat', 'VAT', 'Fee tax', { layouts: OH }),
-  fee('pit_withheld', 'PIT withheld by TikTok Shop', 'Withholding tax'),
-  fee('article22_income_tax_withheld', 'Article 22 income tax withheld', 'Withholding tax'),
+  fee('Co-funded Promotion campaign period fee', 'Promotions & campaigns', {
+    id: 'cofunded_promotion_campaign_period_fee',
+    since: 2025,
+  }),
+  fee('Campaign service fee', 'Promotions & campaigns', { since: 2025 }),
+  fee('Campaign resource fee', 'Promotions & campaigns'),
+  fee('Smart Promotion fee', 'Promotions & campaigns', { since: 2025 }),
+  fee('Smart Promotion fee tax', 'Fee tax', { since: 2025 }),
+  fee('Smart Promotion campaign period fee', 'Promotions & campaigns', {
+    since: 2025,
+  }),
+  fee('Managed service plan (Per order fee)', 'Services'),
+  fee('Managed service plan (Sales tax)', 'Fee tax'),
+  fee('GMV Max ad fee', 'Ads'),
+  fee('GMV Max Coupon', 'Ads'),
+  fee('SFP service fee', 'Promotions & campaigns'),
+  fee('Bonus cashback service fee', 'Promotions & campaigns'),
+  fee('LIVE Specials service fee', 'Promotions & campaigns'),
+  fee('Voucher Xtra service fee', 'Promotions & campaigns'),
+  fee('EAMS Program service fee', 'Affiliate'),
+  fee('Flash Sale service fee', 'Promotions & campaigns'),
+  fee('Pre-order service fee', 'Services'),
+  fee('Mall service fee', 'Services'),
+  fee('Commerce growth fee', 'Promotions & campaigns'),
+  fee('TikTok PayLater program fee', 'Services'),
+  fee('Credit card installment - Handling fee', 'Services'),
+  fee('Shipping service fee', 'Services'),
+  fee('Order processing fee', 'Services', { also: ['Infrastructure fee'] }),
+  fee('Dynamic commission', 'TikTok fees'),
+  fee('Fee per item sold', 'TikTok fees'),
+  fee('EPR pay on behalf service fee', 'Services'),
+  fee('Distance item fee from Horizon+ Program', 'Services', { id: 'distance_item_fee' }),
+  fee('GST', 'Withholding tax', { layouts: LEG }),
+  fee('SST', 'Withholding tax'),
+  fee('VAT withheld by TikTok Shop', 'Withholding tax', { id: 'vat_withheld' }),
+  fee('VAT', 'Fee tax', { layouts: OH }),
+  fee('PIT withheld by TikTok Shop', 'Withholding tax', { id: 'pit_withheld' }),
+  fee('Article 22 income tax withheld', 'Withholding tax', { id: 'article22_income_tax_withheld' }),
 
   // ── Adjustments ──────────────────────────────────────────────────────────────────────────
-  col('adjustment_amount', 'Adjustment amount', 'money', { pnl: 'adjustments', also: ['Ajustment amount'] }),
-  col('adjustment_create_time', 'Adjustment create time', 'date', { layouts: ADJ }),
-  col('adjustment_settlement_time', 'Adjustment settlement time', 'date', {
+  col('Adjustment amount', 'money', { pnl: 'adjustments', also: ['Ajustment amount'] }),
+  col('Adjustment create time', 'date', { layouts: ADJ }),
+  col('Adjustment settlement time', 'date', {
     field: 'statementDate',
     layouts: ADJ,
   }),
-  col('order_settled_date', 'Order settled date', 'date', {
+  col('Order settled date', 'date', {
     field: 'statementDate',
     also: ['Order settled time(UTC)', 'Order settled time'],
   }),
-  col('order_created_time', 'Order created time(UTC)', 'date', {
+  col('Order created time(UTC)', 'date', {
+    id: 'order_created_time',
     field: 'orderDate',
     also: ['Order created time'],
     layouts: LEG,
   }),
 
   // ── Informational amounts: never part of settlement ──────────────────────────────────────
-  info('customer_payment', 'Customer payment'),
-  info('customer_refund', 'Customer refund'),
-  info('seller_cofunded_voucher_discount', 'Seller co-funded voucher discount'),
-  info('seller_cofunded_voucher_discount_refund', 'Seller co-funded voucher discount refund', {
+  info('Customer payment'),
+  info('Customer refund'),
+  info('Seller co-funded voucher discount', { id: 'seller_cofunded_voucher_discount' }),
+  info('Seller co-funded voucher discount refund', {
+    id: 'seller_cofunded_voucher_discount_refund',
     also: ['Refund of seller co-funded voucher discount'],
   }),
-  info('platform_discounts', 'Platform discounts'),
-  info('platform_discounts_refund', 'Platform discounts refund', { also: ['Refund of platform discounts'] }),
-  info('platform_cofunded_voucher_discounts', 'Platform co-funded voucher discounts'),
-  info('platform_cofunded_voucher_discounts_refund', 'Platform co-funded voucher discounts refund', {
+  info('Platform discounts'),
+  info('Platform discounts refund', { also: ['Refund of platform discounts'] }),
+  info('Platform co-funded voucher discounts', { id: 'platform_cofunded_voucher_discounts' }),
+  info('Platform co-funded voucher discounts refund', {
+    id: 'platform_cofunded_voucher_discounts_refund',
     also: ['Refund of platform co-funded voucher discounts'],
   }),
   // Listed among the informational columns of the 2024 statement, after the voucher columns.
-  info('ads_referral_fee_discount', 'Ads referral fee discount'),
-  info('sales_tax_payment', 'Sales tax payment', { pnl: 'tax_passthrough' }),
-  info('sales_tax_refund', 'Sales tax refund', { pnl: 'tax_passthrough' }),
-  info('retail_delivery_fee_payment', 'Retail delivery fee payment', { pnl: 'tax_passthrough' }),
-  info('retail_delivery_fee_refund', 'Retail delivery fee refund', { pnl: 'tax_passthrough' }),
+  info('Ads referral fee discount'),
+  info('Sales tax payment', { pnl: 'tax_passthrough' }),
+  info('Sales tax refund', { pnl: 'tax_passthrough' }),
+  info('Retail delivery fee payment', { pnl: 'tax_passthrough' }),
+  info('Retail delivery fee refund', { pnl: 'tax_passthrough' }),
   // Already netted into Customer-paid shipping fee / TikTok Shop shipping fee.
-  info('customer_paid_shipping_fee_before_discounts', 'Customer-paid shipping fee before discounts'),
-  info('seller_shipping_fee_discount', 'Seller shipping fee discount'),
-  info('tiktok_shop_shipping_fee_discount_to_customer', 'TikTok Shop shipping fee discount to customer'),
+  info('Customer-paid shipping fee before discounts'),
+  info('Seller shipping fee discount'),
+  info('TikTok Shop shipping fee discount to customer'),
   // P&L report: the seller's own product cost and TikTok's margin figure.
-  info('order_cost', 'Order Cost', { layouts: PNL }),
-  info('net_order_margin', 'Net Order Margin', { layouts: PNL }),
+  info('Order Cost', { layouts: PNL }),
+  info('Net Order Margin', { layouts: PNL }),
 
   // ── Weights ──────────────────────────────────────────────────────────────────────────────
-  col('estimated_chargeable_package_weight', 'Estimated chargeable package weight', 'weight'),
-  col('chargeable_package_weight', 'Chargeable package weight', 'weight'),
-  col('fbt_chargeable_goods_weight', 'FBT Chargeable goods weight', 'weight'),
-  col('estimated_package_weight', 'Estimated package weight', 'weight'),
-  col('weight_kg', 'Weight(kg)', 'weight', { layouts: OX }),
+  col('Estimated chargeable package weight', 'weight'),
+  col('Chargeable package weight', 'weight'),
+  col('FBT Chargeable goods weight', 'weight'),
+  col('Estimated package weight', 'weight'),
+  col('Weight(kg)', 'weight', { layouts: OX }),
 
   // ── On-hold export ───────────────────────────────────────────────────────────────────────
-  text('estimated_settle_time', 'Estimated Settle time', { detail: true, layouts: OH }),
-  text('unsettled_reasons', 'unsettled reasons', { detail: true, layouts: OH }),
-  text('shipping_fee_discount_mode', 'Mode of TikTok Shop shipping fee discount to customer', {
+  text('Estimated Settle time', { detail: true, layouts: OH }),
+  text('unsettled reasons', { detail: true, layouts: OH }),
+  text('Mode of TikTok Shop shipping fee discount to customer', {
+    id: 'shipping_fee_discount_mode',
     layouts: OH,
   }),
-  text('order_content_source', 'Order content source', { layouts: OH }),
+  text('Order content source', { layouts: OH }),
 
   // ── P&L report (Orders, Adjustment) ──────────────────────────────────────────────────────
-  col('linked_payout_id', 'linked payout id', 'id', {
+  col('linked payout id', 'id', {
     detail: true,
     also: ['llinked payout id'],
     layouts: PNL,
   }),
-  text('order_status', 'Order status', { detail: true }),
-  text('sample_order_type', 'Sample order type', { field: 'sampleType', layouts: [...PNL, ...ST, ...LD] }),
+  text('Order status', { detail: true }),
+  text('Sample order type', { field: 'sampleType', layouts: [...PNL, ...ST, ...LD] }),
 
   // ── Reserve sheet and payment table of the statement workbook ────────────────────────────
-  col('reserve_transaction_id', 'Reserve transaction ID', 'id'),
-  info('reserve_amount', 'Reserve amount'),
-  col('expected_release_time', 'Expected release time', 'date'),
-  col('payment_initiation_date', 'Payment initiation date (UTC)', 'date'),
-  info('payment_amount', 'Payment amount'),
-  col('payment_completion_date', 'Payment completion date (UTC)', 'date'),
+  col('Reserve transaction ID', 'id'),
+  info('Reserve amount'),
+  col('Expected release time', 'date'),
+  col('Payment initiation date (UTC)', 'date', { id: 'payment_initiation_date' }),
+  info('Payment amount'),
+  col('Payment completion date (UTC)', 'date', { id: 'payment_completion_date' }),
 
   // ── Seller Center order export (OrderSKUList) ────────────────────────────────────────────
-  text('order_substatus', 'Order Substatus', { layouts: OX }),
-  text('cancelation_return_type', 'Cancelation/Return Type', { layouts: OX }),
-  text('normal_or_preorder', 'Normal or Pre-order', { layouts: OX }),
-  text('seller_sku', 'Seller SKU', { field: 'sellerSku' }),
-  col('sku_quantity_of_return', 'Sku Quantity of return', 'quantity', { layouts: OX }),
-  info('sku_unit_original_price', 'SKU Unit Original Price', { layouts: OX }),
-  info('sku_subtotal_before_discount', 'SKU Subtotal Before Discount', { layouts: OX }),
-  info('sku_platform_discount', 'SKU Platform Discount', { layouts: OX }),
-  info('sku_seller_discount', 'SKU Seller Discount', { layouts: OX }),
-  info('sku_subtotal_after_discount', 'SKU Subtotal After Discount', { layouts: OX }),
-  info('shipping_fee_after_discount', 'Shipping Fee After Discount', { layouts: OX }),
-  info('original_shipping_fee', 'Original Shipping Fee', { layouts: OX }),
-  info('shipping_fee_seller_discount', 'Shipping Fee Seller Discount', { layouts: OX }),
-  info('shipping_fee_platform_discount', 'Shipping Fee Platform Discount', { layouts: OX }),
-  info('payment_platform_discount', 'Payment platform discount', { layouts: OX }),
-  info('retail_delivery_fee', 'Retail Delivery Fee', { pnl: 'tax_passthrough', layouts: OX }),
-  info('taxes', 'Taxes', { pnl: 'tax_passthrough', layouts: OX }),
-  info('order_amount', 'Order Amount', { layouts: OX }),
-  info('order_refund_amount', 'Order Refund Amount', { layouts: OX }),
-  col('paid_time', 'Paid Time', 'date', { layouts: OX }),
-  col('rts_time', 'RTS Time', 'date', { layouts: OX }),
-  col('shipped_time', 'Shipped Time', 'date', { layouts: OX }),
-  col('delivered_time', 'Delivered Time', 'date', { layouts: OX }),
-  col('cancelled_time', 'Cancelled Time', 'date', { layouts: OX }),
-  text('cancel_by', 'Cancel By', { layouts: OX }),
-  text('cancel_reason', 'Cancel Reason', { layouts: OX }),
-  text('fulfillment_type', 'Fulfillment Type', { layouts: OX }),
-  text('warehouse_name', 'Warehouse Name', { layouts: OX }),
-  col('tracking_id', 'Tracking ID', 'id', { layouts: OX }),
-  text('delivery_option_type', 'Delivery Option Type', { layouts: OX }),
-  text('shipping_provider_name', 'Shipping Provider Name', { layouts: OX }),
-  text('buyer_message', 'Buyer Message', { layouts: OX }),
-  text('buyer_username', 'Buyer Username', { layouts: OX }),
-  text('recipient', 'Recipient', { layouts: OX }),
-  text('phone', 'Phone #', { layouts: OX }),
-  text('country', 'Country', { layouts: OX }),
-  text('state', 'State', { layouts: OX }),
-  text('city', 'City', { layouts: OX }),
-  text('zipcode', 'Zipcode', { layouts: OX }),
-  text('detail_address', 'Detail Address', { layouts: OX }),
-  text('additional_address_information', 'Additional address information', { layouts: OX }),
-  text('house_name_or_number', 'House Name or Number', { layouts: OX }),
-  text('delivery_instruction', 'Delivery Instruction', { layouts: OX }),
-  text('payment_method', 'Payment Method', { layouts: OX }),
-  text('product_category', 'Product Category', { layouts: OX }),
-  col('package_id', 'Package ID', 'id', { layouts: OX }),
-  text('seller_note', 'Seller Note', { layouts: OX }),
-  text('shipping_information', 'Shipping Information', { layouts: OX }),
+  text('Order Substatus', { layouts: OX }),
+  text('Cancelation/Return Type', { layouts: OX }),
+  text('Normal or Pre-order', { id: 'normal_or_preorder', layouts: OX }),
+  text('Seller SKU', { field: 'sellerSku' }),
+  col('Sku Quantity of return', 'quantity', { layouts: OX }),
+  info('SKU Unit Original Price', { layouts: OX }),
+  info('SKU Subtotal Before Discount', { layouts: OX }),
+  info('SKU Platform Discount', { layouts: OX }),
+  info('SKU Seller Discount', { layouts: OX }),
+  info('SKU Subtotal After Discount', { layouts: OX }),
+  info('Shipping Fee After Discount', { layouts: OX }),
+  info('Original Shipping Fee', { layouts: OX }),
+  info('Shipping Fee Seller Discount', { layouts: OX }),
+  info('Shipping Fee Platform Discount', { layouts: OX }),
+  info('Payment platform discount', { layouts: OX }),
+  info('Retail Delivery Fee', { pnl: 'tax_passthrough', layouts: OX }),
+  info('Taxes', { pnl: 'tax_passthrough', layouts: OX }),
+  info('Order Amount', { layouts: OX }),
+  info('Order Refund Amount', { layouts: OX }),
+  col('Paid Time', 'date', { layouts: OX }),
+  col('RTS Time', 'date', { layouts: OX }),
+  col('Shipped Time', 'date', { layouts: OX }),
+  col('Delivered Time', 'date', { layouts: OX }),
+  col('Cancelled Time', 'date', { layouts: OX }),
+  text('Cancel By', { layouts: OX }),
+  text('Cancel Reason', { layouts: OX }),
+  text('Fulfillment Type', { layouts: OX }),
+  text('Warehouse Name', { layouts: OX }),
+  col('Tracking ID', 'id', { layouts: OX }),
+  text('Delivery Option Type', { layouts: OX }),
+  text('Shipping Provider Name', { layouts: OX }),
+  text('Buyer Message', { layouts: OX }),
+  text('Buyer Username', { layouts: OX }),
+  text('Recipient', { layouts: OX }),
+  text('Phone #', { layouts: OX }),
+  text('Country', { layouts: OX }),
+  text('State', { layouts: OX }),
+  text('City', { layouts: OX }),
+  text('Zipcode', { layouts: OX }),
+  text('Detail Address', { layouts: OX }),
+  text('Additional address information', { layouts: OX }),
+  text('House Name or Number', { layouts: OX }),
+  text('Delivery Instruction', { layouts: OX }),
+  text('Payment Method', { layouts: OX }),
+  text('Product Category', { layouts: OX }),
+  col('Package ID', 'id', { layouts: OX }),
+  text('Seller Note', { layouts: OX }),
+  text('Shipping Information', { layouts: OX }),
 
   // ── Ad reports (Ads Manager, GMV Max): their own module ──────────────────────────────────
   ...ADS_COLUMNS,

@@ -1,27 +1,37 @@
 /**
  * The shapes a request to a handler must have: text, whole numbers, lists, records and objects
  * with their limits. A request is checked completely; each problem is recorded with the path to
- * the field (`rows[3].orderId`), what was expected and what was found, and `request-check.ts`
- * words the first one for the seller. Unknown properties of an object are dropped.
+ * the field (`rows[3].orderId`) and, in words, what was expected and what was found;
+ * `request-check.ts` reports the first one. Unknown properties of an object are dropped.
  */
 
-/** One problem with a request. */
+/** One problem with a request: where, and what was wrong in words (`expected at most 100 characters`). */
 export interface Issue {
-  code:
-    | 'invalid_type'
-    | 'invalid_value'
-    | 'invalid_format'
-    | 'invalid_key'
-    | 'invalid_union'
-    | 'too_big'
-    | 'too_small';
   path: PropertyKey[];
-  expected?: string;
-  maximum?: number;
-  minimum?: number;
-  origin?: 'string' | 'number' | 'int' | 'array' | undefined;
-  values?: readonly unknown[];
-  input?: unknown;
+  says: string;
+  /** The value was of the right kind but out of bounds, of the wrong format or not valid (see {@link either}). */
+  near: boolean;
+}
+
+/** What was found instead, for a message: `"abc"`, `text of 120 characters`, `a list`, `nothing`… */
+function found(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'string')
+    return input.length > 40 ? `text of ${input.length} characters` : `"${input}"`;
+  if (typeof input === 'object') return 'an object';
+  return String(input);
+}
+
+/** Records a value of the wrong kind: `expected a whole number, found "12"`. */
+function wrongKind(issues: Issue[], path: PropertyKey[], expected: string, input: unknown): void {
+  issues.push({ path, says: `expected ${expected}, found ${found(input)}`, near: false });
+}
+
+/** Records a value of the right kind that breaks a limit or a format. */
+function outOfBounds(issues: Issue[], path: PropertyKey[], says: string): void {
+  issues.push({ path, says, near: true });
 }
 
 /** Checks a value found at `path`, records its problems in `issues`, returns what it keeps of it. */
@@ -56,11 +66,9 @@ function checkLength(
 ): void {
   const length = value === null || value === undefined ? undefined : (value as { length?: unknown }).length;
   if (typeof length !== 'number') return;
-  const origin = typeof value === 'string' ? 'string' : Array.isArray(value) ? 'array' : undefined;
-  if (min !== undefined && length < min)
-    issues.push({ code: 'too_small', origin, minimum: min, path, input: value });
-  if (max !== undefined && length > max)
-    issues.push({ code: 'too_big', origin, maximum: max, path, input: value });
+  const unit = typeof value === 'string' ? ' characters' : Array.isArray(value) ? ' items' : '';
+  if (min !== undefined && length < min) outOfBounds(issues, path, `expected at least ${min}${unit}`);
+  if (max !== undefined && length > max) outOfBounds(issues, path, `expected at most ${max}${unit}`);
 }
 
 /** Text, optionally of at least `min` and at most `max` characters, optionally matching `pattern`. */
@@ -69,10 +77,10 @@ export function text(limits: { min?: number; max?: number; pattern?: RegExp } = 
   return {
     run(value, path, issues) {
       const isText = typeof value === 'string';
-      if (!isText) issues.push({ code: 'invalid_type', expected: 'string', path, input: value });
+      if (!isText) wrongKind(issues, path, 'string', value);
       checkLength(value, min, max, path, issues);
       if (isText && pattern && !pattern.test(value))
-        issues.push({ code: 'invalid_format', origin: 'string', path, input: value });
+        outOfBounds(issues, path, `is not in the expected format (found ${found(value)})`);
       return value as string;
     },
   };
@@ -86,37 +94,22 @@ export function number(
   return {
     run(value, path, issues) {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        issues.push({ code: 'invalid_type', expected: 'number', path, input: value });
+        wrongKind(issues, path, 'number', value);
         return value as number;
       }
       if (whole) {
         if (!Number.isInteger(value)) {
-          issues.push({ code: 'invalid_type', expected: 'int', path, input: value });
+          wrongKind(issues, path, 'a whole number', value);
           return value;
         }
         if (value > Number.MAX_SAFE_INTEGER)
-          issues.push({
-            code: 'too_big',
-            origin: 'int',
-            maximum: Number.MAX_SAFE_INTEGER,
-            path,
-            input: value,
-          });
+          outOfBounds(issues, path, `expected at most ${Number.MAX_SAFE_INTEGER}`);
         if (value < -Number.MAX_SAFE_INTEGER)
-          issues.push({
-            code: 'too_small',
-            origin: 'int',
-            minimum: -Number.MAX_SAFE_INTEGER,
-            path,
-            input: value,
-          });
+          outOfBounds(issues, path, `expected at least ${-Number.MAX_SAFE_INTEGER}`);
       }
-      if (positive && value <= 0)
-        issues.push({ code: 'too_small', origin: 'number', minimum: 0, path, input: value });
-      if (min !== undefined && value < min)
-        issues.push({ code: 'too_small', origin: 'number', minimum: min, path, input: value });
-      if (max !== undefined && value > max)
-        issues.push({ code: 'too_big', origin: 'number', maximum: max, path, input: value });
+      if (positive && value <= 0) outOfBounds(issues, path, 'expected at least 0');
+      if (min !== undefined && value < min) outOfBounds(issues, path, `expected at least ${min}`);
+      if (max !== undefined && value > max) outOfBounds(issues, path, `expected at most ${max}`);
       return value;
     },
   };
@@ -125,8 +118,7 @@ export function number(
 export function boolean(): Shape<boolean> {
   return {
     run(value, path, issues) {
-      if (typeof value !== 'boolean')
-        issues.push({ code: 'invalid_type', expected: 'boolean', path, input: value });
+      if (typeof value !== 'boolean') wrongKind(issues, path, 'boolean', value);
       return value as boolean;
     },
   };
@@ -137,7 +129,7 @@ export function oneOf<const T extends readonly string[]>(values: T): Shape<T[num
   return {
     run(value, path, issues) {
       if (!values.includes(value as string))
-        issues.push({ code: 'invalid_value', values, path, input: value });
+        wrongKind(issues, path, `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, value);
       return value as T[number];
     },
   };
@@ -148,7 +140,7 @@ export function list<T>(item: Shape<T>, max: number): Shape<T[]> {
   return {
     run(value, path, issues) {
       if (!Array.isArray(value)) {
-        issues.push({ code: 'invalid_type', expected: 'array', path, input: value });
+        wrongKind(issues, path, 'array', value);
         checkLength(value, undefined, max, path, issues);
         return value as T[];
       }
@@ -169,14 +161,14 @@ export function record<T>(key: Shape<string>, entry: Shape<T>): Shape<Record<str
   return {
     run(value, path, issues) {
       if (!isObject(value)) {
-        issues.push({ code: 'invalid_type', expected: 'record', path, input: value });
+        wrongKind(issues, path, 'record', value);
         return value as Record<string, T>;
       }
       const out: Record<string, T> = {};
       for (const name of Object.keys(value)) {
         const keyIssues: Issue[] = [];
         key.run(name, [], keyIssues);
-        if (keyIssues.length > 0) issues.push({ code: 'invalid_key', path: [...path, name], input: name });
+        if (keyIssues.length > 0) outOfBounds(issues, [...path, name], 'is not valid');
         else out[name] = entry.run(value[name], [...path, name], issues);
       }
       return out;
@@ -190,7 +182,7 @@ export function object<F extends Fields>(fields: F): Shape<ObjectOutput<F>> {
   return {
     run(value, path, issues) {
       if (!isObject(value)) {
-        issues.push({ code: 'invalid_type', expected: 'object', path, input: value });
+        wrongKind(issues, path, 'object', value);
         return value as ObjectOutput<F>;
       }
       const out: Record<string, unknown> = {};
@@ -227,10 +219,10 @@ export function either<A, B>(first: Shape<A>, second: Shape<B>): Shape<A | B> {
         const own: Issue[] = [];
         const kept = shape.run(value, path, own);
         if (own.length === 0) return kept;
-        if (own.every((i) => i.code !== 'invalid_type' && i.code !== 'invalid_value')) near.push(own);
+        if (own.every((i) => i.near)) near.push(own);
       }
       if (near.length === 1) issues.push(...near[0]);
-      else issues.push({ code: 'invalid_union', path, input: value });
+      else outOfBounds(issues, path, 'is not valid');
       return value as A | B;
     },
   };

@@ -21,7 +21,6 @@ import { buildSync } from 'esbuild';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { MAX_FILE_BYTES } from '../src/core/read/files/read-file';
 import { medianRatio } from './rounds';
 import { generateStatementRows } from './synthetic-export';
 
@@ -131,14 +130,6 @@ const paired = (a: Measurement, b: Measurement): number => medianRatio(a.rounds!
 for (const rows of sizes) {
   const file = await syntheticFile(rows);
   const mb = statSync(file).size / 1e6;
-  if (statSync(file).size > MAX_FILE_BYTES) {
-    // The sidebar refuses it before reading a byte: not a path a seller can take.
-    row(
-      `CSV ${rows.toLocaleString('en-US')} rows (${mb.toFixed(0)} MB)`,
-      `refused by the add-on: files over ${MAX_FILE_BYTES / 2 ** 20} MB are not read`,
-    );
-    continue;
-  }
   const rounds = roundsOf(mb);
   const tasks = ['raw-parse', 'pipeline', ...(skip.has('duckdb') ? [] : ['duckdb']), 'naive'];
   const measured = measureInRounds(tasks, file, rounds);

@@ -150,4 +150,35 @@ describe("the worker's reading of a dropped file", () => {
       if (bytes === withAccent) expect(sent.some((r) => r.productName.includes('Sérum'))).toBe(true);
     }
   });
+
+  it('refuses a file whose quote never closes once the row runs past any real row, however big the file', async () => {
+    // A 300 MB file whose second row opens a quote and never closes it: held as one unfinished
+    // record, its rest would pass the longest string a browser makes; it is refused at 16 MB.
+    const { csv } = generateStatementCsv({ rows: 3, months: 1 });
+    const lines = csv.split('\r\n');
+    const head = new TextEncoder().encode(`${lines[0]}\r\n${lines[1]}\r\n"never closed,`);
+    const filler = new Uint8Array(1 << 20).fill(0x78);
+    let bytesRead = 0;
+    const source: ByteSource = {
+      size: 300 * 1024 * 1024,
+      read(start, end) {
+        bytesRead += end - start;
+        const bytes = filler.slice(0, end - start);
+        if (start < head.length) bytes.set(head.subarray(start, Math.min(head.length, end)));
+        return bytes;
+      },
+    };
+    const outcome = await parseStreamingRows(source, 'statement.csv', { onRows: () => {} });
+    expect(outcome.files).toEqual([]);
+    expect(outcome.errors).toEqual([
+      {
+        fileName: 'statement.csv',
+        message:
+          'statement.csv: the row that starts on line 3 runs on for more than 16,777,216 characters without ending: ' +
+          'a quoted field in it may have no closing quote ("). Expected every opening quote to be closed; the file may ' +
+          'be cut short. Download it again.',
+      },
+    ]);
+    expect(bytesRead).toBeLessThan(20 * 1024 * 1024);
+  });
 });

@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   FileReadError,
-  checkFileSize,
+  checkWorkbookSize,
   forEachSheetRow,
   readExportFile,
 } from '../../src/core/read/files/read-file';
@@ -268,10 +268,11 @@ describe('file errors', () => {
     );
   });
 
-  it('refuses files over 100 MB before reading them', () => {
-    expect(() => checkFileSize('big.xlsx', 200 * 1024 * 1024)).toThrow(
-      'big.xlsx is 200 MB; the largest file TTS Profit reads is 100 MB. Export a shorter date range.',
+  it('refuses workbooks over 100 MB before reading them whole', () => {
+    expect(() => checkWorkbookSize('big.xlsx', 200 * 1024 * 1024)).toThrow(
+      'big.xlsx is 200 MB; the largest Excel workbook TTS Profit reads is 100 MB (a CSV export has no such limit). ' +
+        'Export a shorter date range, or export it as CSV.',
     );
-    expect(() => checkFileSize('ok.xlsx', 100 * 1024 * 1024)).not.toThrow();
+    expect(() => checkWorkbookSize('ok.xlsx', 100 * 1024 * 1024)).not.toThrow();
   });
 });

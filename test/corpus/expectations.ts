@@ -681,16 +681,26 @@ export const CORPUS: CorpusEntry[] = [
   },
 ];
 
-/** Files refused by size alone, before a byte is read: only the size is real. */
+/**
+ * Workbooks refused by size alone, from their first bytes (which say they are workbooks), before
+ * they are read whole: only the size is real. A CSV file has no size limit (it is read a piece at
+ * a time); its rows are what a spreadsheet may not hold.
+ */
 export const SIZE_CASES: { name: string; size: number; expected: Expected }[] = [
   {
-    name: 'statement-200mb.csv',
+    name: 'statement-200mb.xlsx',
     size: 200 * 1024 * 1024,
-    expected: { outcome: 'rejected', message: /is 200 MB; the largest file TTS Profit reads is 100 MB/ },
+    expected: {
+      outcome: 'rejected',
+      message: /is 200 MB; the largest Excel workbook TTS Profit reads is 100 MB/,
+    },
   },
   {
     name: 'statement-100mb-and-1-byte.xlsx',
     size: 100 * 1024 * 1024 + 1,
-    expected: { outcome: 'rejected', message: /is 101 MB; the largest file TTS Profit reads is 100 MB/ },
+    expected: {
+      outcome: 'rejected',
+      message: /is 101 MB; the largest Excel workbook TTS Profit reads is 100 MB/,
+    },
   },
 ];

@@ -4,13 +4,37 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, SIZE_CASES } from '../corpus/expectations';
-import { checkFileSize, FileReadError } from '../../src/core/read/files/read-file';
-import { createFileParser } from '../../src/sidebar/parsing/parse-in-worker';
+import {
+  checkWorkbookSize,
+  FileReadError,
+  PIECE_BYTES,
+  type ByteSource,
+} from '../../src/core/read/files/read-file';
+import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
 import { IMPORTS, LEDGER, column, ensureBuilt, harness } from '../server/import-harness';
 import { ledgerCents, parseClassified } from './classify';
 import { messageDefect, recordInput } from './record';
 
 beforeAll(ensureBuilt);
+
+const ZIP_SIGNATURE = new Uint8Array([0x50, 0x4b, 0x03, 0x04]);
+
+/** A file of `size` bytes that starts with `head`, the rest line feeds, counting the bytes read from it. */
+function sizedSource(size: number, head: Uint8Array): ByteSource & { bytesRead: number } {
+  const piece = new Uint8Array(PIECE_BYTES).fill(10);
+  const source = {
+    size,
+    bytesRead: 0,
+    read(start: number, end: number): Uint8Array {
+      source.bytesRead += end - start;
+      const bytes = piece.slice(0, end - start);
+      if (start < head.length)
+        bytes.set(head.subarray(start, Math.min(head.length, end)).subarray(0, end - start));
+      return bytes;
+    },
+  };
+  return source;
+}
 
 describe('hostile and broken input corpus', () => {
   it.each(CORPUS.map((entry) => [entry.name, entry] as const))('%s', async (name, entry) => {
@@ -97,13 +121,13 @@ describe('hostile and broken input corpus', () => {
   });
 
   it.each(SIZE_CASES.map((c) => [c.name, c] as const))(
-    '%s is refused by its size before it is read',
+    '%s is refused by its size from its first bytes, before it is read whole',
     async (name, sizeCase) => {
       const expected = sizeCase.expected;
       if (expected.outcome !== 'rejected') throw new Error('size cases are rejections');
       let thrown: unknown;
       try {
-        checkFileSize(name, sizeCase.size);
+        checkWorkbookSize(name, sizeCase.size);
       } catch (error) {
         thrown = error;
       }
@@ -111,37 +135,27 @@ describe('hostile and broken input corpus', () => {
       expect((thrown as Error).message).toMatch(expected.message);
       expect(messageDefect((thrown as Error).message, name)).toBe('');
 
-      // The sidebar's parser checks the size before it touches the bytes.
-      const untouchable = {
-        name,
-        size: sizeCase.size,
-        type: 'text/csv',
-        lastModified: 0,
-        slice() {
-          throw new Error('the file was read');
-        },
-        arrayBuffer() {
-          throw new Error('the file was read');
-        },
-        stream() {
-          throw new Error('the file was read');
-        },
-        text() {
-          throw new Error('the file was read');
-        },
-      } as unknown as File;
-      const parser = createFileParser(() => {
-        throw new Error('no worker should start');
-      });
-      const outcome = await parser.parse(untouchable);
+      // The worker's reader: the ZIP signature in the first piece, then the refusal.
+      const source = sizedSource(sizeCase.size, ZIP_SIGNATURE);
+      const outcome = await parseStreamingRows(source, name, { onRows: () => {} });
       expect(outcome.files).toEqual([]);
       expect(outcome.errors).toEqual([{ fileName: name, message: expect.stringMatching(expected.message) }]);
+      expect(source.bytesRead).toBeLessThanOrEqual(PIECE_BYTES + 16);
       recordInput({ suite: 'corpus', input: name, outcome: 'rejected', lost: 0, duplicated: 0 });
     },
   );
 
-  it('keeps the same size limit as the readers: 100 MB is read, one byte more is not', () => {
-    expect(() => checkFileSize('statement.csv', 100 * 1024 * 1024)).not.toThrow();
-    expect(() => checkFileSize('statement.csv', 100 * 1024 * 1024 + 1)).toThrow(FileReadError);
+  it('keeps the same workbook limit as the readers: 100 MB is read, one byte more is not', () => {
+    expect(() => checkWorkbookSize('statement.xlsx', 100 * 1024 * 1024)).not.toThrow();
+    expect(() => checkWorkbookSize('statement.xlsx', 100 * 1024 * 1024 + 1)).toThrow(FileReadError);
+  });
+
+  it('reads a CSV file past 100 MB: its size alone refuses nothing', async () => {
+    const header = new TextEncoder().encode('Shopping list,Qty\r\n');
+    const source = sizedSource(200 * 1024 * 1024, header);
+    const outcome = await parseStreamingRows(source, 'notes.csv', { onRows: () => {} });
+    // Read to its end, piece by piece (the rest is blank lines): refused for what it holds, not its size.
+    expect(source.bytesRead).toBeGreaterThanOrEqual(200 * 1024 * 1024);
+    expect(outcome.errors[0].message).toMatch(/^notes\.csv: no TikTok Shop export header found/);
   });
 });

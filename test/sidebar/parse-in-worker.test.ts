@@ -18,7 +18,11 @@ type Listener = (event: { data?: WorkerMessage; message?: string; preventDefault
 class FakeWorker {
   listeners: Record<string, Listener[]> = { message: [], error: [] };
   terminated = false;
-  constructor(private readonly behaviour: 'answer' | 'busy' | 'die') {}
+  /** `rows`: answer as the worker does, streaming this many rows (the sample's, over and over) in batches. */
+  constructor(
+    private readonly behaviour: 'answer' | 'busy' | 'die',
+    private readonly rows?: number,
+  ) {}
   addEventListener(type: string, fn: Listener) {
     this.listeners[type].push(fn);
   }
@@ -36,7 +40,23 @@ class FakeWorker {
     emit('message', { data: { id: request.id, type: 'progress', stage: 'parsing' }, preventDefault() {} });
     void request.file.arrayBuffer().then((bytes) => {
       const outcome = parseBytes(new Uint8Array(bytes), request.fileName);
-      emit('message', { data: { id: request.id, type: 'done', outcome }, preventDefault() {} });
+      if (this.rows === undefined) {
+        emit('message', { data: { id: request.id, type: 'done', outcome }, preventDefault() {} });
+        return;
+      }
+      const sample = outcome.files[0].rows;
+      for (let sent = 0; sent < this.rows; sent += 10_000) {
+        const rows = Array.from(
+          { length: Math.min(10_000, this.rows - sent) },
+          (_, i) => sample[i % sample.length],
+        );
+        emit('message', { data: { id: request.id, type: 'rows', rows }, preventDefault() {} });
+      }
+      const streamed = { ...outcome, files: outcome.files.map((file) => ({ ...file, rows: [] })) };
+      emit('message', {
+        data: { id: request.id, type: 'done', outcome: streamed, rowsStreamed: true },
+        preventDefault() {},
+      });
     });
   }
 }
@@ -97,15 +117,37 @@ describe('createFileParser', () => {
     expect(workers).toHaveLength(2);
   });
 
-  it('refuses a file over the size limit before reading it', async () => {
+  it('reads a CSV file whatever its size: its bytes alone refuse nothing', async () => {
     const parser = createFileParser(() => new FakeWorker('answer') as unknown as Worker);
     const huge = sampleFile();
     Object.defineProperty(huge, 'size', { value: 300 * 1024 * 1024 });
     const outcome = await parser.parse(huge);
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.files[0].rows).toHaveLength(195);
+  });
+
+  it('keeps every row of a file a spreadsheet can hold, to the last cell of the 10,000,000', async () => {
+    // The sample's rows take 40 cells each in TTS Ledger: 250,000 of them fill 10,000,000 cells.
+    const parser = createFileParser(() => new FakeWorker('answer', 250_000) as unknown as Worker);
+    const outcome = await parser.parse(sampleFile());
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.files[0].rows).toHaveLength(250_000);
+  });
+
+  it('refuses a file whose rows no spreadsheet can hold, with its rows, the cells they need and what to do', async () => {
+    const parser = createFileParser(() => new FakeWorker('answer', 260_000) as unknown as Worker);
+    const outcome = await parser.parse(sampleFile());
     expect(outcome.files).toEqual([]);
-    expect(outcome.errors[0].message).toBe(
-      'statement-2026-05.csv is 300 MB; the largest file TTS Profit reads is 100 MB. Export a shorter date range.',
-    );
+    expect(outcome.errors).toEqual([
+      {
+        fileName: 'statement-2026-05.csv',
+        message:
+          'statement-2026-05.csv holds 260,000 rows dated 2026-04-01 to 2026-05-28: importing them needs about 10,400,000 cells ' +
+          '(40 a row in TTS Ledger), more than the 10,000,000 cells a Google spreadsheet holds in all, so nothing from it can ' +
+          'be imported. Export a shorter date range from Seller Center (fewer than 250,000 rows a file, e.g. one month at a ' +
+          'time) and import each file.',
+      },
+    ]);
   });
 
   it("turns a file the core cannot read into that file's error", async () => {

@@ -42,3 +42,31 @@ export function cellLimitMessage(fileName: string, needed: number, used: number,
       `years in another spreadsheet (copy it, then rename TTS Ledger there), and import again.`)
   );
 }
+
+/**
+ * Whether `rows` more ledger rows of `columns` cells each can fit in any spreadsheet at all, even
+ * an empty one: the sidebar stops keeping a file's rows once they cannot.
+ */
+export function fitsAnySpreadsheet(rows: number, columns: number): boolean {
+  return rows * columns <= SHEETS_CELL_LIMIT;
+}
+
+/**
+ * The refusal of a file whose rows no spreadsheet can hold, whatever it already holds: its rows,
+ * the cells they need, and what to do. `period`: its first and last dates, when it has any.
+ */
+export function tooManyRowsMessage(
+  fileName: string,
+  rows: number,
+  columns: number,
+  period: { first: string; last: string },
+): string {
+  const dates = period.first && period.last ? ` dated ${period.first} to ${period.last}` : '';
+  const most = Math.floor(SHEETS_CELL_LIMIT / columns);
+  return (
+    `${fileName} holds ${count(rows)} rows${dates}: importing them needs about ${count(rows * columns)} cells ` +
+    `(${columns} a row in TTS Ledger), more than the 10,000,000 cells a Google spreadsheet holds in all, so nothing ` +
+    `from it can be imported. Export a shorter date range from Seller Center (fewer than ${count(most)} rows a file, ` +
+    `e.g. one month at a time) and import each file.`
+  );
+}

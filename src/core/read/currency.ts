@@ -26,6 +26,8 @@ function cellText(value: CellValue): string {
 
 /** A `Currency` cell's code when it is not US dollars (`GBP`), else null (`USD`, blank, `/`). */
 export function foreignCurrencyCode(value: CellValue): string | null {
+  // Nearly every row says USD: answered before the text is trimmed, upper-cased and matched.
+  if (value === 'USD' || value === '') return null;
   const text = cellText(value).toUpperCase();
   // Only an ISO 4217 code names a currency; other text in the column is not this check's business.
   if (!/^[A-Z]{3}$/.test(text) || text === 'USD') return null;

@@ -6,7 +6,6 @@
  */
 import { planColumns, type ColumnPlan } from './column-plan';
 import { RowReader, type RowReaderOptions } from './row-reader';
-import { LEDGER_TEXT_FIELDS } from './row-fields';
 import { amountsOf, sourceOf, type RowView } from './row-view';
 import type { DateOrderWatch } from './date-order';
 import type { CellValue, LayoutId, LedgerRow, Problem } from '../types';
@@ -114,16 +113,28 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
 
 /** The view last read as a LedgerRow: its fields, amounts, kept cells and source. */
 function toLedgerRow(view: RowView, key: string, reader: RowReader, plan: ColumnPlan): LedgerRow {
-  const row = { key } as LedgerRow;
-  for (let f = 0; f < LEDGER_TEXT_FIELDS.length; f++) {
-    const field = LEDGER_TEXT_FIELDS[f];
-    if (field !== 'key') (row as unknown as Record<string, string>)[field] = view[field];
-  }
-  row.quantity = view.quantity;
+  // One literal (typed: a field LedgerRow requires cannot be missing), so every row has the same
+  // shape; copying the fields by name in a loop cost a dictionary lookup per field and row.
+  const row: LedgerRow = {
+    key,
+    layout: view.layout,
+    type: view.type,
+    statementId: view.statementId,
+    orderId: view.orderId,
+    relatedOrderId: view.relatedOrderId,
+    skuId: view.skuId,
+    sellerSku: view.sellerSku,
+    productName: view.productName,
+    skuName: view.skuName,
+    orderDate: view.orderDate,
+    statementDate: view.statementDate,
+    currency: view.currency,
+    quantity: view.quantity,
+    amounts: amountsOf(view),
+    unknown: {},
+    source: sourceOf(view),
+  };
   if (view.sampleType) row.sampleType = view.sampleType;
-  row.amounts = amountsOf(view);
-  row.unknown = {};
-  row.source = sourceOf(view);
   if (view.totalsLabel !== '') {
     const [column, text] = view.totalsLabel.split('\u0000');
     row.totalsLabel = { column, text };

@@ -4,7 +4,8 @@
  * workers, files are read and parsed in the page, one per task, so the UI still repaints and
  * Cancel still answers between files.
  */
-import { checkFileSize } from '../../core/read/files/read-file';
+import { fitsAnySpreadsheet, tooManyRowsMessage } from '../../core/ledger/cell-budget';
+import { amountIdsOf, ledgerHeader, unknownColumnsOf } from '../../core/ledger/ledger-format';
 import { parseBytesAsync } from './parse-file';
 import type { LedgerRow } from '../../core/types';
 import {
@@ -60,11 +61,30 @@ function isOutcome(value: ArrayBuffer | ParseOutcome): value is ParseOutcome {
   return 'errors' in value;
 }
 
-/** Rows the worker sent in batches while parsing, put back into the files they belong to. */
+/** Cells a ledger row of these rows takes: the ledger's columns for their amounts and other columns. */
+function ledgerWidth(rows: readonly LedgerRow[]): number {
+  return ledgerHeader(amountIdsOf(rows), unknownColumnsOf(rows)).length;
+}
+
+/**
+ * Rows the worker sent in batches, put back into the files they belong to. Rows past what any
+ * spreadsheet can hold (Google Sheets' 10,000,000 cells) are counted and not kept: such a file
+ * cannot be imported, and a million rows would take the page a gigabyte to hold.
+ */
 class StreamedRows {
   private readonly bySheet = new Map<string | undefined, LedgerRow[]>();
+  private kept = 0;
+  private dropped = 0;
+  /** Cells a row takes in TTS Ledger, from the first batch (a file's rows all have its columns). */
+  private width = 0;
 
   add(sheet: string | undefined, rows: LedgerRow[]): void {
+    if (this.width === 0 && rows.length > 0) this.width = ledgerWidth(rows);
+    if (this.dropped > 0 || !fitsAnySpreadsheet(this.kept + rows.length, this.width)) {
+      this.dropped += rows.length;
+      return;
+    }
+    this.kept += rows.length;
     const kept = this.bySheet.get(sheet);
     if (kept === undefined) this.bySheet.set(sheet, rows);
     else for (let i = 0; i < rows.length; i++) kept.push(rows[i]);
@@ -73,13 +93,29 @@ class StreamedRows {
   /** The worker reads the file again from its start: what it sent is dropped. */
   clear(): void {
     this.bySheet.clear();
+    this.kept = 0;
+    this.dropped = 0;
+    this.width = 0;
   }
 
-  fill(outcome: ParseOutcome): ParseOutcome {
+  fill(outcome: ParseOutcome, fileName: string): ParseOutcome {
+    if (this.dropped > 0) return this.refusal(outcome, fileName);
     return {
       ...outcome,
       files: outcome.files.map((file) => ({ ...file, rows: this.bySheet.get(file.sheet) ?? [] })),
     };
+  }
+
+  /** The file refused for its rows, with how many there are and the cells they need. */
+  private refusal(outcome: ParseOutcome, fileName: string): ParseOutcome {
+    let width = this.width;
+    for (const rows of this.bySheet.values()) width = Math.max(width, ledgerWidth(rows));
+    const firsts = outcome.files.map((f) => f.period.first).filter((d) => d !== '');
+    const lasts = outcome.files.map((f) => f.period.last).filter((d) => d !== '');
+    const period = { first: firsts.sort()[0] ?? '', last: lasts.sort().pop() ?? '' };
+    const message = tooManyRowsMessage(fileName, this.kept + this.dropped, width, period);
+    this.clear();
+    return { files: [], errors: [...outcome.errors, { fileName, message }] };
   }
 }
 
@@ -122,7 +158,7 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
         else if (msg.type === 'restart') streamed.clear();
         else if (msg.type === 'done') {
           finish();
-          resolve(msg.rowsStreamed ? streamed.fill(msg.outcome) : msg.outcome);
+          resolve(msg.rowsStreamed ? streamed.fill(msg.outcome, fileName) : msg.outcome);
         } else {
           finish();
           resolve({ files: [], errors: [{ fileName, message: msg.message }] });
@@ -174,7 +210,11 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
     onStage?.('parsing');
     await nextTask(); // let the bar repaint before the parse
     if (cancelled) throw new ParseCancelled();
-    const outcome = await parseBytesAsync(new Uint8Array(bytes), fileName);
+    const parsed = await parseBytesAsync(new Uint8Array(bytes), fileName);
+    // The same limit as the worker's rows: a file no spreadsheet can hold is refused here too.
+    const rows = new StreamedRows();
+    for (const file of parsed.files) rows.add(file.sheet, file.rows);
+    const outcome = rows.fill(parsed, fileName);
     await nextTask();
     cancelCurrent = null;
     if (cancelled) throw new ParseCancelled();
@@ -203,11 +243,6 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
       return !workerFailed;
     },
     async parse(file, onStage) {
-      try {
-        checkFileSize(file.name, file.size);
-      } catch (error) {
-        return { files: [], errors: [{ fileName: file.name, message: messageOf(error) }] };
-      }
       const w = getWorker();
       if (w) {
         onStage?.('reading', 0);

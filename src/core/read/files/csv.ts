@@ -28,6 +28,14 @@ const TAB = 9;
 const LF = 10;
 const CR = 13;
 
+/**
+ * The longest record a file is read with (characters, line breaks in quoted fields included): a
+ * whole export row is a few hundred, and 64 cells of the most a Sheets cell holds (50,000) are
+ * 3.2 million. A longer one is a quote never closed, and holding the rest of a file of any size
+ * as one unfinished record would pass the longest string the browser can make (2^29 characters).
+ */
+export const MAX_RECORD_CHARS = 1 << 24;
+
 /** What a reader carries from one piece of text to the next. */
 interface ReaderState {
   visit: (cells: string[], rowNumber: number) => void | false;
@@ -135,6 +143,17 @@ export function createCsvChunkReader(
     if (!state.stopped) held = piece.slice(stop);
   }
 
+  /** A record still unfinished past MAX_RECORD_CHARS is refused before it outgrows what a string can hold. */
+  function checkHeld(): void {
+    if (held.length <= MAX_RECORD_CHARS || state.delimiter < 0) return;
+    const line = state.lineBreaks + 1;
+    throw new CsvSyntaxError(
+      `the row that starts on line ${line} runs on for more than ${String(MAX_RECORD_CHARS).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} characters ` +
+        'without ending: a quoted field in it may have no closing quote (")',
+      line,
+    );
+  }
+
   return {
     push(text: string): void {
       if (ended) throw new Error('CSV reader: push() after end()');
@@ -156,9 +175,11 @@ export function createCsvChunkReader(
         held = '';
       } else if (heldAtLastTry > 0 && held.length + text.length < 2 * heldAtLastTry) {
         held += text;
+        checkHeld();
         return;
       }
       read(text);
+      checkHeld();
     },
     get records(): number {
       return state.rowNumber + state.pendingBlankLines;

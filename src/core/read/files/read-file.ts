@@ -47,14 +47,20 @@ export interface SheetRowOptions {
   onProgress?: (fraction: number) => void;
 }
 
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/**
+ * The largest workbook read. A workbook is held whole while it is read (its directory is at its
+ * end, and a sheet's rows are found through it); a CSV file is read a piece at a time, so its
+ * size has no limit of its own: what limits it is the rows a spreadsheet can hold (see
+ * core/ledger/cell-budget.ts).
+ */
+export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 
-/** Refuses files over MAX_FILE_BYTES before any of their bytes are read. */
-export function checkFileSize(fileName: string, size: number): void {
-  if (size > MAX_FILE_BYTES) {
+/** Refuses a workbook over MAX_WORKBOOK_BYTES before it is read whole (only its first bytes, which say it is one). */
+export function checkWorkbookSize(fileName: string, size: number): void {
+  if (size > MAX_WORKBOOK_BYTES) {
     throw new FileReadError(
-      `${fileName} is ${Math.ceil(size / (1024 * 1024))} MB; the largest file TTS Profit reads is ` +
-        `${MAX_FILE_BYTES / (1024 * 1024)} MB. Export a shorter date range.`,
+      `${fileName} is ${Math.ceil(size / (1024 * 1024))} MB; the largest Excel workbook TTS Profit reads is ` +
+        `${MAX_WORKBOOK_BYTES / (1024 * 1024)} MB (a CSV export has no such limit). Export a shorter date range, or export it as CSV.`,
     );
   }
 }
@@ -162,7 +168,6 @@ export async function forEachSheetRowAsync(
   options: SheetRowOptions = {},
 ): Promise<Omit<FileText, 'sheets'> & { sheetNames: string[] }> {
   const bytes = source instanceof Uint8Array ? arraySource(source) : source;
-  checkFileSize(fileName, bytes.size);
   const sheetNames: string[] = [];
   const onSheet = (name: string, kind: 'csv' | 'xlsx'): void => {
     if (!sheetNames.includes(name)) sheetNames.push(name);
@@ -174,6 +179,7 @@ export async function forEachSheetRowAsync(
     const read = await readCsvPieces(bytes, first, fileName, visit, onSheet, options);
     return { fileName, kind: 'csv', ...read, sheetNames };
   }
+  checkWorkbookSize(fileName, bytes.size);
   try {
     const workbook = await openXlsxFrom(bytes);
     workbook.sheetNames.forEach((name) => onSheet(name, 'xlsx'));
@@ -220,8 +226,8 @@ function visitExportFile(
   visit: SheetRowVisitor,
   options: SheetRowOptions,
 ): Omit<FileText, 'sheets'> {
-  checkFileSize(fileName, bytes.length);
   if (looksLikeZip(bytes)) {
+    checkWorkbookSize(fileName, bytes.length);
     const workbook = openWorkbook(bytes, fileName);
     workbook.sheetNames.forEach((name) => options.onSheet?.(name, 'xlsx'));
     guardXlsx(fileName, () => workbook.forEachRow(visit));

@@ -29,34 +29,55 @@ export class LossBeforeAdsError extends Error {}
 
 /** Returns ROAS rounded half-up to 2 decimals; throws LossBeforeAdsError when there is no margin. */
 export function breakevenRoas(input: BreakevenInput): number {
-  if (!Number.isFinite(input.price) || input.price <= 0)
-    throw new Error(`The price must be a positive amount, found ${input.price}.`);
-  for (const [label, rate] of [
-    ['fee_rate', input.feeRate],
-    ['affiliate_rate', input.affiliateRate],
-  ] as const) {
-    if (!Number.isFinite(rate) || rate < 0 || rate >= 1) {
-      throw new Error(`${label} must be a fraction such as 0.06 or a percent such as 6%, found ${rate}.`);
-    }
-  }
+  return roasOf(input.price, input.unitCost, input.feeRate, input.affiliateRate, input.otherCost);
+}
+
+/**
+ * {@link breakevenRoas} from its five inputs in that order: a column of prices calls it once per
+ * row, so it builds nothing but the answer (plain numbers, exact decimals only near a half cent).
+ */
+export function roasOf(
+  price: number,
+  unitCost: number,
+  feeRate: number,
+  affiliateRate: number,
+  otherCost: number,
+): number {
+  if (!Number.isFinite(price) || price <= 0)
+    throw new Error(`The price must be a positive amount, found ${price}.`);
+  checkRate('fee_rate', feeRate);
+  checkRate('affiliate_rate', affiliateRate);
   // A cost too large for a number (Infinity) leaves no margin; NaN leaves no answer.
-  const costs = input.unitCost + input.otherCost;
+  const costs = unitCost + otherCost;
   if (!Number.isFinite(costs)) {
     if (costs > 0) throw lossBeforeAds('Infinity');
     return costs < 0 ? 0 : NaN;
   }
-  const fast = plainRoas(input);
-  if (fast !== undefined) return fast;
-  const price = exact(input.price);
-  const kept = significant(
-    minus(significant(minus(exact(1), exact(input.feeRate))), exact(input.affiliateRate)),
-  );
+  const fast = plainRoas(price, unitCost, feeRate, affiliateRate, otherCost);
+  return fast !== undefined ? fast : exactRoas(price, unitCost, feeRate, affiliateRate, otherCost);
+}
+
+function checkRate(label: string, rate: number): void {
+  if (!Number.isFinite(rate) || rate < 0 || rate >= 1)
+    throw new Error(`${label} must be a fraction such as 0.06 or a percent such as 6%, found ${rate}.`);
+}
+
+/** The ROAS in exact decimals (every input read from its shortest decimal form); throws when there is no margin. */
+export function exactRoas(
+  price: number,
+  unitCost: number,
+  feeRate: number,
+  affiliateRate: number,
+  otherCost: number,
+): number {
+  const exactPrice = exact(price);
+  const kept = significant(minus(significant(minus(exact(1), exact(feeRate))), exact(affiliateRate)));
   const margin = significant(
-    minus(significant(minus(significant(times(price, kept)), exact(input.unitCost))), exact(input.otherCost)),
+    minus(significant(minus(significant(times(exactPrice, kept)), exact(unitCost))), exact(otherCost)),
   );
   if (compare(margin, exact(0)) <= 0)
     throw lossBeforeAds(toFixed(roundTo({ c: -margin.c, e: margin.e }, 2), 2));
-  return toNumber(roundTo(divide(price, margin), 2));
+  return toNumber(roundTo(divide(exactPrice, margin), 2));
 }
 
 function lossBeforeAds(loss: string): LossBeforeAdsError {
@@ -72,9 +93,14 @@ function lossBeforeAds(loss: string): LossBeforeAdsError {
  * largest amount involved. The quotient is rounded here only when it is farther than that error
  * (doubled) from a half cent; otherwise, and for a margin of 0 or less, the exact path decides.
  */
-function plainRoas(input: BreakevenInput): number | undefined {
-  const { price, unitCost, otherCost } = input;
-  const gross = price * (1 - input.feeRate - input.affiliateRate);
+export function plainRoas(
+  price: number,
+  unitCost: number,
+  feeRate: number,
+  affiliateRate: number,
+  otherCost: number,
+): number | undefined {
+  const gross = price * (1 - feeRate - affiliateRate);
   const margin = gross - unitCost - otherCost;
   if (!(margin > 0) || !Number.isFinite(margin)) return undefined;
   const largest = Math.max(price, Math.abs(gross), Math.abs(unitCost), Math.abs(otherCost), 1);

@@ -1,4 +1,4 @@
-import { breakevenRoas } from '../../core/analysis/breakeven';
+import { roasOf } from '../../core/analysis/breakeven';
 import { SkuBreakevenTally, type SkuBreakeven } from '../../core/analysis/breakeven-by-sku';
 import { buildCogsTable } from '../../core/analysis/cogs';
 import { firstDayOfMonth, lastDayOfMonth } from '../../core/analysis/calendar';
@@ -58,7 +58,7 @@ export function TTS_BREAKEVEN_ROAS(
   const rangeArgs = args.filter(
     (a) => Array.isArray(a) && (a.length > 1 || (Array.isArray(a[0]) && a[0].length > 1)),
   ) as unknown[][][];
-  if (rangeArgs.length === 0) return roasOf(args);
+  if (rangeArgs.length === 0) return roasOfCells(args);
   const rows = rangeArgs[0].length;
   const cols = Array.isArray(rangeArgs[0][0]) ? rangeArgs[0][0].length : 1;
   for (const range of rangeArgs) {
@@ -69,33 +69,103 @@ export function TTS_BREAKEVEN_ROAS(
       );
     }
   }
-  const isRange = args.map((a) => rangeArgs.includes(a as unknown[][]));
-  const at: unknown[] = args.slice();
-  const result: number[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const out: number[] = [];
-    for (let c = 0; c < cols; c++) {
-      for (let i = 0; i < args.length; i++) at[i] = isRange[i] ? (args[i] as unknown[][])[r][c] : args[i];
-      out.push(roasOf(at, r + 1));
+  const ranges = args.map((a) => (rangeArgs.includes(a as unknown[][]) ? (a as unknown[][]) : null));
+  return roasByRow(ranges, readSingles(args, ranges), rows, cols);
+}
+
+/** The five arguments' readers, in order: each turns a cell into the number the formula uses, or throws why not. */
+const READERS: readonly ((cell: unknown) => number)[] = [
+  (cell) => asNumber(cell, 'price'),
+  (cell) => asNumber(cell, 'unit_cost'),
+  (cell) => asRate(cell, 'fee_rate'),
+  (cell) => (isOmitted(cell) ? 0 : asRate(cell, 'affiliate_rate')),
+  (cell) => (isOmitted(cell) ? 0 : asNumber(cell, 'other_cost')),
+];
+const RATE_ARGUMENTS = 0b01100;
+
+function roasOfCells(cells: readonly unknown[]): number {
+  return roasOf(
+    READERS[0](cells[0]),
+    READERS[1](cells[1]),
+    READERS[2](cells[2]),
+    READERS[3](cells[3]),
+    READERS[4](cells[4]),
+  );
+}
+
+/** The single-value arguments, each read once: its number, or why it cannot be read. */
+interface Singles {
+  values: number[];
+  errors: (Error | null)[];
+}
+
+function readSingles(args: readonly unknown[], ranges: readonly (unknown[][] | null)[]): Singles {
+  const singles: Singles = { values: [0, 0, 0, 0, 0], errors: [null, null, null, null, null] };
+  for (let i = 0; i < 5; i++) {
+    if (ranges[i] !== null) continue;
+    try {
+      singles.values[i] = READERS[i](args[i]);
+    } catch (error) {
+      singles.errors[i] = error as Error;
     }
-    result.push(out);
+  }
+  return singles;
+}
+
+/**
+ * One ROAS per cell of the ranges (`ranges[i]` null where argument i is a single value). Single
+ * values are read once; one that cannot be read fails the first row, as it would if read there.
+ * Numbers go from cell to answer unboxed: nothing is made per row but the row's array.
+ */
+function roasByRow(
+  ranges: readonly (unknown[][] | null)[],
+  singles: Singles,
+  rows: number,
+  cols: number,
+): number[][] {
+  // Arrays made at their size, not as literals: V8 moves a literal's arrays to the old generation
+  // once they all outlive a collection (as every row of an answer does), which made them 5 times slower.
+  const result = new Array<number[]>(rows);
+  for (let r = 0; r < rows; r++) {
+    const out = new Array<number>(cols);
+    for (let c = 0; c < cols; c++) out[c] = roasAt(ranges, singles, r, c);
+    result[r] = out;
   }
   return result;
 }
 
-function roasOf([price, unitCost, feeRate, affiliateRate, otherCost]: unknown[], row?: number): number {
+function roasAt(ranges: readonly (unknown[][] | null)[], singles: Singles, r: number, c: number): number {
   try {
-    return breakevenRoas({
-      price: asNumber(price, 'price'),
-      unitCost: asNumber(unitCost, 'unit_cost'),
-      feeRate: asRate(feeRate, 'fee_rate'),
-      affiliateRate: isOmitted(affiliateRate) ? 0 : asRate(affiliateRate, 'affiliate_rate'),
-      otherCost: isOmitted(otherCost) ? 0 : asNumber(otherCost, 'other_cost'),
-    });
+    return roasOf(
+      argumentAt(0, ranges, singles, r, c),
+      argumentAt(1, ranges, singles, r, c),
+      argumentAt(2, ranges, singles, r, c),
+      argumentAt(3, ranges, singles, r, c),
+      argumentAt(4, ranges, singles, r, c),
+    );
   } catch (error) {
-    const message = (error as Error).message;
-    throw new Error(row === undefined ? message : `Row ${row}: ${message}`);
+    throw new Error(`Row ${r + 1}: ${(error as Error).message}`);
   }
+}
+
+/** Argument i at row r, column c: a finite number cell as it stands (below 1 for a rate), else what its reader makes of it. */
+function argumentAt(
+  i: number,
+  ranges: readonly (unknown[][] | null)[],
+  singles: Singles,
+  r: number,
+  c: number,
+): number {
+  const range = ranges[i];
+  if (range === null) {
+    const error = singles.errors[i];
+    if (error !== null) throw error;
+    return singles.values[i];
+  }
+  const cell = range[r][c];
+  if (typeof cell === 'number' && Number.isFinite(cell) && (cell < 1 || ((RATE_ARGUMENTS >> i) & 1) === 0))
+    return cell;
+  return READERS[i](cell);
 }
 
 /** A range with a header row of text (three columns or more) is a statement, not a column of prices. */

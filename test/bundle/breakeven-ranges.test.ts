@@ -1,0 +1,125 @@
+/**
+ * TTS_BREAKEVEN_ROAS over ranges through the built dist/Code.js: a column of prices answers row by
+ * row exactly what the function gives each row's cells one at a time, and a cell it cannot use
+ * fails with the same message, prefixed by its row. Single values are read once for the whole
+ * range, so a bad one must still fail where it would have: on row 1, after any bad cell before it.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
+import { codeFile, ensureBuilt, errorOf, inSandbox } from './custom-functions-sheet';
+
+let rt: GasRuntime;
+beforeAll(() => {
+  ensureBuilt();
+  rt = loadBundleInVm({ file: codeFile });
+});
+
+type Cell = string | number;
+
+/** The answer, or the error message a seller would read. */
+function answer(run: () => unknown): unknown {
+  try {
+    return run();
+  } catch (error) {
+    return `Error: ${(error as Error).message}`;
+  }
+}
+
+/** What the range call must give: each row's cells passed one at a time, a failure named by its row. */
+function rowByRow(columns: (Cell[] | Cell)[], rows: number): unknown {
+  const out: number[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells = columns.map((c) => (Array.isArray(c) ? c[r] : c));
+    const one = answer(() => rt.call('TTS_BREAKEVEN_ROAS', ...cells));
+    if (typeof one === 'string') return one.replace(/^Error: /, `Error: Row ${r + 1}: `);
+    out.push([one as number]);
+  }
+  return out;
+}
+
+function asRange(column: Cell[] | Cell): unknown {
+  return Array.isArray(column)
+    ? inSandbox(
+        rt,
+        column.map((c) => [c]),
+      )
+    : column;
+}
+
+describe('TTS_BREAKEVEN_ROAS over ranges', () => {
+  it('answers each row as the single-cell call does, and fails on the first row that would', () => {
+    const price = fc.oneof(
+      fc.integer({ min: 1, max: 100_000 }).map((c) => c / 100),
+      fc.constantFrom<Cell>(0, -5, '$24.99', '1,299.00', 'abc', '', 19.99),
+    );
+    const cost = fc.oneof(
+      fc.integer({ min: 0, max: 5_000 }).map((c) => c / 100),
+      fc.constantFrom<Cell>('', '4.50', 'n/a', 1e308, -2),
+    );
+    const rate = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map((p) => p / 100),
+      fc.constantFrom<Cell>('8%', '', 6, 1, -0.1, 'ten', 0.999),
+    );
+    const column = <T extends Cell>(cell: fc.Arbitrary<T>, rows: number) =>
+      fc.oneof(cell, fc.array(cell, { minLength: rows, maxLength: rows }));
+    const call = fc
+      .integer({ min: 2, max: 6 })
+      .chain((rows) =>
+        fc.tuple(
+          fc.constant(rows),
+          fc.array(price, { minLength: rows, maxLength: rows }),
+          column(cost, rows),
+          column(rate, rows),
+          column(rate, rows),
+          column(cost, rows),
+        ),
+      );
+    fc.assert(
+      fc.property(call, ([rows, prices, unitCosts, feeRates, affiliateRates, otherCosts]) => {
+        const columns = [prices, unitCosts, feeRates, affiliateRates, otherCosts];
+        const got = answer(() => rt.call('TTS_BREAKEVEN_ROAS', ...columns.map(asRange)));
+        expect(got).toEqual(rowByRow(columns, rows));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a single value it cannot read fails row 1, after a bad cell of an argument before it', () => {
+    const prices = inSandbox(rt, [[20], [30]]);
+    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', prices, 5, 6))).toBe(
+      'Row 1: fee_rate 6 looks like a percent: type it as 6% or as the fraction 0.06.',
+    );
+    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [['abc'], [30]]), 5, 6))).toBe(
+      'Row 1: price must be a number, found "abc".',
+    );
+    // A bad single value after the ranges' cells: row 1's good price is read first, then it fails.
+    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', prices, 5, 0.06, 0.1, 'two dollars'))).toBe(
+      'Row 1: other_cost must be a number, found "two dollars".',
+    );
+  });
+
+  it('spills a two-column range row by row, and blank optional cells count as 0', () => {
+    const prices = inSandbox(rt, [
+      [20, 30],
+      [40, 50],
+    ]);
+    const costs = inSandbox(rt, [
+      [5, 10],
+      [8, 9],
+    ]);
+    // 20 ÷ (18.80 − 5) = 1.45; 30 ÷ (28.20 − 10) = 1.65; 40 ÷ (37.60 − 8) = 1.35; 50 ÷ (47 − 9) = 1.32
+    expect(rt.call('TTS_BREAKEVEN_ROAS', prices, costs, 0.06)).toEqual([
+      [1.45, 1.65],
+      [1.35, 1.32],
+    ]);
+    const blanks = inSandbox(rt, [
+      ['', ''],
+      ['', ''],
+    ]);
+    expect(rt.call('TTS_BREAKEVEN_ROAS', prices, costs, 0.06, blanks, blanks)).toEqual([
+      [1.45, 1.65],
+      [1.35, 1.32],
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
  * stored them in, and a big sheet can be inflated piece by piece instead of into one giant buffer.
  */
 import { Inflate, inflateSync, strFromU8 } from 'fflate';
-import type { ByteSource } from './byte-source';
+import type { BytePieces, ByteSource } from './byte-source';
 import { InflateError, RawInflater } from './raw-inflate';
 
 export interface ZipEntry {
@@ -299,8 +299,9 @@ export const ZIP_PIECE_SIZES: ZipPieceSizes = { readBytes: 256 * 1024, outputByt
 
 /**
  * Hands the uncompressed content of one entry to `onChunk` in order, reading its compressed bytes
- * a piece at a time and inflating them into one reused buffer (see raw-inflate.ts): neither the
- * file nor the entry is ever held whole. `onChunk` must use or copy each chunk before it returns,
+ * a piece at a time (into one reused buffer where the source can, see `ByteSource.pieces`) and
+ * inflating them into another (see raw-inflate.ts): neither the file nor the entry is ever held
+ * whole. `onChunk` must use or copy each chunk before it returns,
  * and returns false to stop; the rest is then neither read nor inflated. `onRead` hears how many
  * compressed bytes of the entry were read so far.
  */
@@ -325,17 +326,10 @@ export async function streamZipEntryFrom(
     return;
   }
   const inflater = new RawInflater(onChunk, sizes.outputBytes);
-  // Read in a call of its own, so that no frame still holds the piece while it is inflated.
-  const take = async (from: number, to: number): Promise<void> => inflater.take(await source.read(from, to));
   try {
-    let at = start;
-    do {
-      const next = Math.min(end, at + sizes.readBytes);
-      await take(at, next);
-      onRead?.(next - start);
-      inflater.inflate(next === end);
-      at = next;
-    } while (!inflater.finished && at < end);
+    const pieces = source.pieces?.(start, end) ?? null;
+    if (pieces === null) await inflateRanges(source, start, end, inflater, sizes, onRead);
+    else await inflatePieces(pieces, end - start, inflater, sizes, onRead);
   } catch (error) {
     if (!(error instanceof InflateError)) throw error;
     throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${error.message})`);
@@ -345,5 +339,64 @@ export async function streamZipEntryFrom(
     throw new DamagedZipError(
       `the entry ${entry.name} holds ${inflater.produced} bytes, not the ${entry.uncompressedSize} its directory states`,
     );
+  }
+}
+
+/** Inflates `[start, end)` of the source read a range at a time. */
+async function inflateRanges(
+  source: ByteSource,
+  start: number,
+  end: number,
+  inflater: RawInflater,
+  sizes: ZipPieceSizes,
+  onRead: ((compressedBytes: number) => void) | undefined,
+): Promise<void> {
+  // Each piece is copied in by a call of its own and its promise dropped before it is inflated,
+  // so that no frame holds it meanwhile; the next piece is read while this one is inflated.
+  const take = async (piece: Promise<Uint8Array> | Uint8Array): Promise<void> => inflater.take(await piece);
+  let at = start;
+  let next = Math.min(end, at + sizes.readBytes);
+  let reading: Promise<Uint8Array> | Uint8Array | null = source.read(at, next);
+  try {
+    while (reading !== null) {
+      await take(reading);
+      onRead?.(next - start);
+      const final = next === end;
+      at = next;
+      next = Math.min(end, at + sizes.readBytes);
+      reading = final ? null : source.read(at, next);
+      inflater.inflate(final);
+      if (inflater.finished) return;
+    }
+  } finally {
+    // A piece still being read when the entry ended early is not waited for; its failure is no one's.
+    if (reading instanceof Promise) reading.catch(() => undefined);
+  }
+}
+
+/** Inflates `length` bytes read in order into one reused buffer. */
+async function inflatePieces(
+  pieces: BytePieces,
+  length: number,
+  inflater: RawInflater,
+  sizes: ZipPieceSizes,
+  onRead: ((compressedBytes: number) => void) | undefined,
+): Promise<void> {
+  let buffer: Uint8Array = new Uint8Array(Math.max(1, Math.min(length, sizes.readBytes)));
+  let read = 0;
+  try {
+    while (!inflater.finished) {
+      let piece = read < length ? await pieces.next(buffer) : null;
+      if (piece !== null && piece.length === 0) piece = null; // a stream that stalls has ended
+      if (piece !== null) {
+        read += piece.length;
+        inflater.take(piece);
+        buffer = new Uint8Array(piece.buffer);
+        onRead?.(read);
+      }
+      inflater.inflate(piece === null || read >= length);
+    }
+  } finally {
+    if (read < length) pieces.cancel();
   }
 }

@@ -1,6 +1,7 @@
 /** The seller's targets and sales metric, kept per spreadsheet in document properties. */
 import { checkShape, number, object, oneOf } from './import/request-shapes';
 import { DEFAULT_SETTINGS, type Settings } from '../core/contract';
+import { readStored, writeStored } from './document-store';
 
 const SETTINGS_KEY = 'tts.settings';
 
@@ -11,14 +12,10 @@ const SettingsSchema = object({
 });
 
 export function readSettings(): Settings {
-  const stored = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-  if (!stored) return { ...DEFAULT_SETTINGS };
-  try {
-    const parsed = checkShape(SettingsSchema, JSON.parse(stored));
-    return parsed.ok ? parsed.value : { ...DEFAULT_SETTINGS };
-  } catch {
-    return { ...DEFAULT_SETTINGS };
-  }
+  return readStored(SETTINGS_KEY, { ...DEFAULT_SETTINGS }, (stored) => {
+    const parsed = checkShape(SettingsSchema, stored);
+    return parsed.ok ? parsed.value : undefined;
+  });
 }
 
 export function getSettings(_arg: null): Settings {
@@ -32,6 +29,6 @@ export function storeSettings(arg: Settings): Settings {
       'Targets must be positive dollar amounts and the metric one of gross, net or settlement.',
     );
   }
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(parsed.value));
+  writeStored(SETTINGS_KEY, parsed.value);
   return parsed.value;
 }

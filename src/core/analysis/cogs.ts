@@ -8,6 +8,7 @@ import { parseDateOrNull, type DayOrder } from '../dates';
 import { DateOrderWatch } from '../read/date-order';
 import { formatUnitCost, parseUnitCost } from './unit-cost';
 import { rowDate, type GroupedFields } from './row-dates';
+import { columnLetters } from '../formula-builder';
 import type { CellValue } from '../types';
 
 export interface CogsEntry {
@@ -56,17 +57,6 @@ function cellText(value: CellValue): string {
 
 function isBlank(value: CellValue): boolean {
   return cellText(value) === '';
-}
-
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** A header as compared: case, spaces and punctuation ignored (`Duty/Tariff` = `duty / tariff`). */
@@ -189,7 +179,7 @@ function readEntry(
   order: DayOrder,
 ): CogsEntry | null {
   const at = (c: number) =>
-    `${where} row ${rowNumber}, column ${columnLetter(c)}${columns.labels[c] ? ` (${columns.labels[c]})` : ''}`;
+    `${where} row ${rowNumber}, column ${columnLetters(c + 1)}${columns.labels[c] ? ` (${columns.labels[c]})` : ''}`;
   const filledParts = columns.parts.filter((c) => !isBlank(row[c]));
   const costCell = columns.cost >= 0 ? row[columns.cost] : '';
   if (filledParts.length === 0 && isBlank(costCell) && columns.blankCostWaits) return null;

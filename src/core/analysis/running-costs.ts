@@ -27,7 +27,8 @@ import {
   isLeapYear,
   parseDate,
 } from './calendar';
-import { columnLetter, headerKey } from './cogs';
+import { headerKey } from './cogs';
+import { columnLetters } from '../formula-builder';
 import type { CellValue } from '../types';
 
 export type CostEvery = 'month' | 'week' | 'year' | 'once';
@@ -127,7 +128,7 @@ export function readRunningCosts(
     const row = rows[r];
     const cell = (name: (typeof COSTS_HEADER)[number]): CellValue => (col[name] >= 0 ? row[col[name]] : '');
     const at = (name: (typeof COSTS_HEADER)[number]) =>
-      `${where} row ${r + 1}, column ${columnLetter(col[name])} (${labels[col[name]]})`;
+      `${where} row ${r + 1}, column ${columnLetters(col[name] + 1)} (${labels[col[name]]})`;
     const amountText = text(cell('Amount'));
     const percentText = text(cell('Percent'));
     if (amountText === '' && percentText === '') continue;

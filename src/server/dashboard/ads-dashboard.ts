@@ -6,6 +6,7 @@
 import { centsToDollars } from '../../core/money';
 import type { AdsDashboardModel } from '../../core/analysis/ads-dashboard-model';
 import { CURRENCY_FORMAT, TEXT_FORMAT, textCell, writeBlock, type Cell } from '../sheets/sheet-writing';
+import { dashboardChart } from './dashboard-charts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
@@ -125,34 +126,34 @@ export function adsCharts(sheet: Sheet, blocks: AdsBlocks, chartColumn: number):
   const { row, rows } = blocks.months;
   if (rows > 0) {
     charts.push(
-      sheet
-        .newChart()
-        .asColumnChart()
-        .addRange(sheet.getRange(row, 1, rows + 1, 2))
-        .addRange(sheet.getRange(row, 7, rows + 1, 1))
-        .setNumHeaders(1)
-        .setOption('title', 'Ad spend vs profit after ads, by month')
-        .setOption('colors', ['#db4437', '#0f9d58'])
-        .setOption('vAxis', { format: '$#,##0' })
-        .setOption('legend', { position: 'bottom' })
-        .setPosition(row, chartColumn, 0, 0)
-        .build(),
+      dashboardChart(
+        sheet.newChart().asColumnChart(),
+        [sheet.getRange(row, 1, rows + 1, 2), sheet.getRange(row, 7, rows + 1, 1)],
+        {
+          title: 'Ad spend vs profit after ads, by month',
+          colors: ['#db4437', '#0f9d58'],
+          vAxis: { format: '$#,##0' },
+          legend: { position: 'bottom' },
+        },
+        row,
+        chartColumn,
+      ),
     );
   }
   const p = blocks.products;
   if (p.rows > 0) {
     charts.push(
-      sheet
-        .newChart()
-        .asBarChart()
-        .addRange(sheet.getRange(p.row, 1, p.rows + 1, 1))
-        .addRange(sheet.getRange(p.row, 4, p.rows + 1, 2))
-        .setNumHeaders(1)
-        .setOption('title', 'ROAS vs break-even ROAS per product (money-losing first)')
-        .setOption('colors', ['#4285f4', '#db4437'])
-        .setOption('legend', { position: 'bottom' })
-        .setPosition(p.row, chartColumn + 7, 0, 0)
-        .build(),
+      dashboardChart(
+        sheet.newChart().asBarChart(),
+        [sheet.getRange(p.row, 1, p.rows + 1, 1), sheet.getRange(p.row, 4, p.rows + 1, 2)],
+        {
+          title: 'ROAS vs break-even ROAS per product (money-losing first)',
+          colors: ['#4285f4', '#db4437'],
+          legend: { position: 'bottom' },
+        },
+        p.row,
+        chartColumn + 7,
+      ),
     );
   }
   return charts;

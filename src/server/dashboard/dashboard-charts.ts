@@ -3,6 +3,8 @@
  * ids are kept in document properties) and draws new ones over the fresh data blocks; charts the
  * seller made, on this tab or any other, are never touched.
  */
+import { readStored, writeStored } from '../document-store';
+
 const CHART_IDS_KEY = 'tts.dashboardChartIds';
 
 const BLUE = '#4285f4';
@@ -39,16 +41,29 @@ const moneyAxis = (top: number | null) =>
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/**
+ * A chart every dashboard block draws the same way: `ranges` with their header row, Sheets chart
+ * `options` (title, series, axes, legend…) and its top-left cell at (`row`, `column`).
+ */
+export function dashboardChart(
+  builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder,
+  ranges: readonly Range[],
+  options: Record<string, unknown>,
+  row: number,
+  column: number,
+): Chart {
+  for (const range of ranges) builder.addRange(range);
+  builder.setNumHeaders(1);
+  for (const [name, value] of Object.entries(options)) builder.setOption(name, value);
+  return builder.setPosition(row, column, 0, 0).build();
+}
 
 function storedIds(): Set<number> {
-  const raw = PropertiesService.getDocumentProperties().getProperty(CHART_IDS_KEY);
-  if (!raw) return new Set();
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return new Set(Array.isArray(parsed) ? parsed.filter((id): id is number => typeof id === 'number') : []);
-  } catch {
-    return new Set();
-  }
+  return readStored(CHART_IDS_KEY, new Set<number>(), (ids) =>
+    Array.isArray(ids) ? new Set(ids.filter((id): id is number => typeof id === 'number')) : undefined,
+  );
 }
 
 /** Removes the charts drawn by the previous refresh; returns the ids of the charts left (the seller's). */
@@ -73,58 +88,55 @@ const BAND_WIDTH_OFFSET = 8;
  */
 function monthlyChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | null): Chart {
   const { row, column, rows } = b.table;
-  return sheet
-    .newChart()
-    .asComboChart()
-    .addRange(sheet.getRange(row, column, rows + 1, 5))
-    .addRange(sheet.getRange(row, column + BAND_WIDTH_OFFSET, rows + 1, 1))
-    .setNumHeaders(1)
-    .setOption('title', title)
-    .setOption('seriesType', 'bars')
-    .setOption('isStacked', true)
-    .setOption('series', {
-      0: { type: 'bars', color: BLUE, labelInLegend: 'Sales' },
-      1: { type: 'line', color: RED, lineDashStyle: [6, 4], labelInLegend: 'Monthly target' },
-      2: { type: 'line', color: GREEN, lineWidth: 3, pointSize: 4, labelInLegend: 'Forecast' },
-      3: { type: 'area', color: GREEN, areaOpacity: 0, lineWidth: 0, visibleInLegend: false },
-      4: { type: 'area', color: GREEN, areaOpacity: 0.2, lineWidth: 0, labelInLegend: '80% range' },
-    })
-    .setOption('vAxis', moneyAxis(top))
-    .setOption('legend', { position: 'bottom' })
-    .setPosition(1, b.chartColumn, 0, 0)
-    .build();
+  return dashboardChart(
+    sheet.newChart().asComboChart(),
+    [sheet.getRange(row, column, rows + 1, 5), sheet.getRange(row, column + BAND_WIDTH_OFFSET, rows + 1, 1)],
+    {
+      title,
+      seriesType: 'bars',
+      isStacked: true,
+      series: {
+        0: { type: 'bars', color: BLUE, labelInLegend: 'Sales' },
+        1: { type: 'line', color: RED, lineDashStyle: [6, 4], labelInLegend: 'Monthly target' },
+        2: { type: 'line', color: GREEN, lineWidth: 3, pointSize: 4, labelInLegend: 'Forecast' },
+        3: { type: 'area', color: GREEN, areaOpacity: 0, lineWidth: 0, visibleInLegend: false },
+        4: { type: 'area', color: GREEN, areaOpacity: 0.2, lineWidth: 0, labelInLegend: '80% range' },
+      },
+      vAxis: moneyAxis(top),
+      legend: { position: 'bottom' },
+    },
+    1,
+    b.chartColumn,
+  );
 }
 
 function yearChart(sheet: Sheet, b: ChartBlocks, title: string, top: number | null): Chart {
-  return sheet
-    .newChart()
-    .asLineChart()
-    .addRange(sheet.getRange(b.year.row, b.year.column, 13, 4))
-    .setNumHeaders(1)
-    .setOption('title', title)
-    .setOption('series', {
-      0: { color: BLUE, lineWidth: 3 },
-      1: { color: GREEN, lineDashStyle: [6, 4] },
-      2: { color: RED, lineDashStyle: [2, 3] },
-    })
-    .setOption('vAxis', moneyAxis(top))
-    .setOption('legend', { position: 'bottom' })
-    .setPosition(1, b.chartColumn + 7, 0, 0)
-    .build();
+  return dashboardChart(
+    sheet.newChart().asLineChart(),
+    [sheet.getRange(b.year.row, b.year.column, 13, 4)],
+    {
+      title,
+      series: {
+        0: { color: BLUE, lineWidth: 3 },
+        1: { color: GREEN, lineDashStyle: [6, 4] },
+        2: { color: RED, lineDashStyle: [2, 3] },
+      },
+      vAxis: moneyAxis(top),
+      legend: { position: 'bottom' },
+    },
+    1,
+    b.chartColumn + 7,
+  );
 }
 
 function feesChart(sheet: Sheet, b: ChartBlocks, title: string): Chart {
-  return sheet
-    .newChart()
-    .asBarChart()
-    .addRange(sheet.getRange(b.fees.row, b.fees.column, b.fees.rows + 1, 2))
-    .setNumHeaders(1)
-    .setOption('title', title)
-    .setOption('colors', [RED])
-    .setOption('hAxis', MONEY_AXIS)
-    .setOption('legend', { position: 'none' })
-    .setPosition(20, b.chartColumn, 0, 0)
-    .build();
+  return dashboardChart(
+    sheet.newChart().asBarChart(),
+    [sheet.getRange(b.fees.row, b.fees.column, b.fees.rows + 1, 2)],
+    { title, colors: [RED], hAxis: MONEY_AXIS, legend: { position: 'none' } },
+    20,
+    b.chartColumn,
+  );
 }
 
 /**
@@ -152,6 +164,6 @@ export function drawDashboardCharts(
     const id = chart.getChartId();
     if (id !== null && !sellers.has(id)) ids.push(id);
   }
-  PropertiesService.getDocumentProperties().setProperty(CHART_IDS_KEY, JSON.stringify(ids));
+  writeStored(CHART_IDS_KEY, ids);
   return charts.length;
 }

@@ -4,6 +4,7 @@
  * says so (what changed, since when) until the next refresh. Times are on the spreadsheet's clock.
  */
 import type { DashboardFreshness } from '../../core/contract';
+import { readStored, writeStored } from '../document-store';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { textCell } from '../sheets/sheet-writing';
 import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
@@ -24,18 +25,13 @@ interface Freshness {
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 function load(): Freshness {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
-  if (!raw) return { refreshedAt: 0, pending: null };
-  try {
-    const parsed = JSON.parse(raw) as Freshness;
-    return typeof parsed.refreshedAt === 'number' ? parsed : { refreshedAt: 0, pending: null };
-  } catch {
-    return { refreshedAt: 0, pending: null };
-  }
+  return readStored<Freshness>(KEY, { refreshedAt: 0, pending: null }, (stored) =>
+    typeof (stored as Freshness).refreshedAt === 'number' ? (stored as Freshness) : undefined,
+  );
 }
 
 function save(state: Freshness): void {
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(state));
+  writeStored(KEY, state);
 }
 
 function clock(epochMs: number): string {

@@ -5,6 +5,7 @@
  * way refuses, naming the cell, instead of clearing what the seller typed.
  */
 import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
+import { readStored, writeStored } from '../document-store';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -28,21 +29,16 @@ function ownedValues(sheet: Sheet, rows: number): unknown[][] {
 }
 
 function load(): string[] | null {
-  const text = PropertiesService.getDocumentProperties().getProperty(KEY);
-  if (!text) return null;
-  try {
-    const rows = JSON.parse(text) as unknown;
-    return Array.isArray(rows) ? rows.map(String) : null;
-  } catch {
-    return null;
-  }
+  return readStored<string[] | null>(KEY, null, (rows) =>
+    Array.isArray(rows) ? rows.map(String) : undefined,
+  );
 }
 
 /** Remembers columns A–P as refresh (or the freshness line) left them. */
 export function rememberDashboard(sheet: Sheet): void {
   const values = ownedValues(sheet, sheet.getLastRow());
   while (values.length > 0 && isBlankRow(values[values.length - 1])) values.pop();
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(values.map(fingerprint)));
+  writeStored(KEY, values.map(fingerprint));
 }
 
 /**
@@ -54,7 +50,7 @@ export function rememberDashboardRow(sheet: Sheet, row: number): void {
   if (written === null) return;
   while (written.length < row) written.push(fingerprint([]));
   written[row - 1] = fingerprint(ownedValues(sheet, row)[row - 1]);
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(written));
+  writeStored(KEY, written);
 }
 
 const A1_COLUMNS = 'ABCDEFGHIJKLMNOP';

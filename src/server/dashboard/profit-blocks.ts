@@ -6,6 +6,7 @@
 import { centsToDollars } from '../../core/money';
 import { MONEY_FLOW_PARTS, type MonthProfit } from '../../core/analysis/dashboard-profit';
 import { CURRENCY_FORMAT, TEXT_FORMAT, writeBlock, type Cell } from '../sheets/sheet-writing';
+import { dashboardChart } from './dashboard-charts';
 
 export const PROFIT_HEADER = [
   'Month',
@@ -113,22 +114,25 @@ export function netProfitChart(
   at: { row: number; column: number },
   title: string,
 ): Chart {
-  return sheet
-    .newChart()
-    .asComboChart()
-    .addRange(sheet.getRange(block.row, block.column, block.rows + 1, 1))
-    .addRange(sheet.getRange(block.row, block.column + 7, block.rows + 1, 2))
-    .setNumHeaders(1)
-    .setOption('title', title)
-    .setOption('seriesType', 'bars')
-    .setOption('series', {
-      0: { type: 'bars', color: GREEN, targetAxisIndex: 0 },
-      1: { type: 'line', color: GREY, targetAxisIndex: 1, pointSize: 4 },
-    })
-    .setOption('vAxes', { 0: { format: '$#,##0' }, 1: { format: '0%' } })
-    .setOption('legend', { position: 'bottom' })
-    .setPosition(at.row, at.column, 0, 0)
-    .build();
+  return dashboardChart(
+    sheet.newChart().asComboChart(),
+    [
+      sheet.getRange(block.row, block.column, block.rows + 1, 1),
+      sheet.getRange(block.row, block.column + 7, block.rows + 1, 2),
+    ],
+    {
+      title,
+      seriesType: 'bars',
+      series: {
+        0: { type: 'bars', color: GREEN, targetAxisIndex: 0 },
+        1: { type: 'line', color: GREY, targetAxisIndex: 1, pointSize: 4 },
+      },
+      vAxes: { 0: { format: '$#,##0' }, 1: { format: '0%' } },
+      legend: { position: 'bottom' },
+    },
+    at.row,
+    at.column,
+  );
 }
 
 /** Each month's gross sales stacked by where they went. */
@@ -138,16 +142,17 @@ export function moneyFlowChart(
   at: { row: number; column: number },
   title: string,
 ): Chart {
-  return sheet
-    .newChart()
-    .asColumnChart()
-    .addRange(sheet.getRange(block.row, block.column, block.rows + 1, FLOW_HEADER.length))
-    .setNumHeaders(1)
-    .setOption('isStacked', true)
-    .setOption('title', title)
-    .setOption('colors', FLOW_COLORS)
-    .setOption('vAxis', { format: '$#,##0' })
-    .setOption('legend', { position: 'right' })
-    .setPosition(at.row, at.column, 0, 0)
-    .build();
+  return dashboardChart(
+    sheet.newChart().asColumnChart(),
+    [sheet.getRange(block.row, block.column, block.rows + 1, FLOW_HEADER.length)],
+    {
+      isStacked: true,
+      title,
+      colors: FLOW_COLORS,
+      vAxis: { format: '$#,##0' },
+      legend: { position: 'right' },
+    },
+    at.row,
+    at.column,
+  );
 }

@@ -9,6 +9,7 @@ import { ADS_HEADER, ADS_TAB, adRowCells, adsColumnKind } from '../../core/ledge
 import { createAdsReader } from '../../core/read/ads-reader';
 import type { AdRow } from '../../core/read/ad-rows';
 import type { CellValue } from '../../core/types';
+import { readStored, writeStored } from '../document-store';
 import { dateTextConverter } from './sheet-dates';
 import {
   CURRENCY_FORMAT,
@@ -96,13 +97,9 @@ function readTab(
 }
 
 function keptColumns(): Set<string> {
-  const text = PropertiesService.getDocumentProperties().getProperty(KEPT_COLUMNS_KEY);
-  try {
-    const list: unknown = text ? JSON.parse(text) : [];
-    return new Set(Array.isArray(list) ? list.filter((h): h is string => typeof h === 'string') : []);
-  } catch {
-    return new Set();
-  }
+  return readStored(KEPT_COLUMNS_KEY, new Set<string>(), (list) =>
+    Array.isArray(list) ? new Set(list.filter((h): h is string => typeof h === 'string')) : undefined,
+  );
 }
 
 /**
@@ -129,7 +126,7 @@ export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
     const added = missing.filter((label) => !ADS_HEADER.includes(label));
     if (added.length > 0) {
       for (const label of added) kept.add(label);
-      PropertiesService.getDocumentProperties().setProperty(KEPT_COLUMNS_KEY, JSON.stringify([...kept]));
+      writeStored(KEPT_COLUMNS_KEY, [...kept]);
     }
   }
   const keyCells = new Set<string>();

@@ -5,6 +5,7 @@
  * written before the unit cost had parts (`… | Unit cost | Effective from`) keep working as they are.
  */
 import { COST_PARTS, headerKey } from '../../core/analysis/cogs';
+import { columnLetters } from '../../core/formula-builder';
 import { COGS_HEADER, COGS_NOTES, type CogsColumn } from '../../core/analysis/cost-tabs';
 import { DATE_FORMAT, TEXT_FORMAT, ensureRows, sheetWithHeader, textCell, type Cell } from './sheet-writing';
 
@@ -108,14 +109,8 @@ export function unitCostFormula(layout: CogsLayout, row: number): string | null 
   const first = Math.min(...parts);
   const last = Math.max(...parts);
   if (last - first + 1 !== parts.length) return null; // parts split by another column: the seller keeps the total by hand
-  const range = `${letter(first)}${row}:${letter(last)}${row}`;
+  const range = `${columnLetters(first)}${row}:${columnLetters(last)}${row}`;
   return `=IF(COUNT(${range}),SUM(${range}),"")`;
-}
-
-function letter(column: number): string {
-  let s = '';
-  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 /** Text cells of a column from row 2 down (trimmed, a leading apostrophe dropped). */

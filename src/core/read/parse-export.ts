@@ -519,9 +519,8 @@ export function parseExportFile(
 }
 
 /**
- * `parseExportFile` for the sidebar's worker, from a file read a piece at a time: a CSV file is
- * never held whole, workbooks are inflated by the platform's native decompressor where there is
- * one (see `forEachSheetRowAsync`). Same result, same messages.
+ * `parseExportFile` for the sidebar's worker, from a file read a piece at a time: neither a CSV
+ * file nor a workbook is ever held whole (see `forEachSheetRowAsync`). Same result, same messages.
  */
 export async function parseExportFileAsync(
   source: ByteSource | Uint8Array,

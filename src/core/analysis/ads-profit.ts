@@ -41,8 +41,6 @@ export interface StatementAdMonth {
 export class StatementAdTally {
   readonly months = new Map<string, StatementAdMonth>();
   private readonly scratch = emptyLines();
-  private lastType = '';
-  private lastIsTransfer = false;
 
   addRow(row: LedgerRow): void {
     if (isGmvPayTransfer(row)) this.at(rowMonth(row)).gmvPayTransfers -= rowPnl(row).settlement;
@@ -52,12 +50,7 @@ export class StatementAdTally {
   }
 
   addView(view: RowView): void {
-    // Rows repeat a few types: the last one's verdict is kept.
-    if (view.type !== this.lastType) {
-      this.lastType = view.type;
-      this.lastIsTransfer = isGmvPayTransfer(view);
-    }
-    if (this.lastIsTransfer) {
+    if (isGmvPayTransfer(view)) {
       const lines = this.scratch;
       for (const key of Object.keys(lines) as (keyof PnlLines)[]) lines[key] = 0;
       addViewLines(view, lines);

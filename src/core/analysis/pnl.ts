@@ -274,14 +274,6 @@ export function addViewLines(view: RowView, into: PnlLines, fees?: Map<string, n
   addCollected(collector.view(view, slotInfos(view.amountIds)), into, fees);
 }
 
-/**
- * The P&L lines of one row view, with no object built per row: valid until the next row is
- * collected (any function here that takes a row or view), so read them first.
- */
-export function viewLines(view: RowView): Readonly<PnlLines> {
-  return collector.view(view, slotInfos(view.amountIds)).lines;
-}
-
 /** P&L lines of one row. */
 export function rowPnl(row: LedgerRow): PnlLines {
   const lines = emptyLines();

@@ -14,11 +14,11 @@
 import { costEntryOn, type CogsEntry, type CogsTable } from './cogs';
 import {
   addRowLines,
+  addViewLines,
   emptyLines,
   groupKey,
   missingUnitCostError,
   NO_SKU,
-  viewLines,
   unitsCosted,
   unitsCostedView,
   unitsSold,
@@ -26,7 +26,7 @@ import {
   type PnlGroupBy,
   type PnlLines,
 } from './pnl';
-import { calendarDate, rowMonth, type GroupedFields } from './row-dates';
+import { rowDate, rowMonth, type GroupedFields } from './row-dates';
 import { isSampleOrder } from './samples';
 import { lineCostCents } from './unit-cost';
 import {
@@ -73,14 +73,6 @@ export interface CostDetailLine {
 
 type Dated = GroupedFields & { quantity: number; sampleType?: string };
 
-/** What rows of one date add to: the day's sums (none for an undated row) and, by month, their month's group. */
-interface DateSums {
-  day: MetricSums | undefined;
-  monthGroup: CostSums | undefined;
-}
-/** Dates remembered by {@link CostTally.datedBy}; dates with times can be many, so it starts over past this. */
-const DATES_KEPT = 4096;
-
 /**
  * Adds up costs row by row: COGS and samples per group (when grouped) and in total, the sold SKUs
  * without a unit cost, and each day's sales figures for percentage costs. With `detailMonth`,
@@ -95,8 +87,6 @@ export class CostTally {
   readonly months = new Set<string>();
   private readonly scratch = emptyLines();
   private readonly details = new Map<string, CostDetailLine>();
-  /** By a row's date text: see {@link datedBy}. */
-  private readonly dates = new Map<string, DateSums>();
 
   constructor(
     private readonly cogs: CogsTable | undefined,
@@ -110,8 +100,8 @@ export class CostTally {
   }
 
   addView(view: RowView): void {
-    // Read before any other row is collected: unitsSoldView and add below collect none.
-    const lines = viewLines(view);
+    const lines = this.reset();
+    addViewLines(view, lines);
     const some = view.quantity > 0;
     this.add(view, lines, some ? unitsSoldView(view) : 0, some ? unitsCostedView(view) : 0);
   }
@@ -143,21 +133,19 @@ export class CostTally {
 
   /** `units`: units sold; `costed`: the units that carry COGS (goods a refund left with the buyer too). */
   private add(row: Dated, lines: PnlLines, units: number, costed: number): void {
-    const dated = this.datedBy(row.orderDate || row.statementDate);
-    const day = dated.day;
-    if (day) {
+    const date = rowDate(row);
+    if (date) {
+      let day = this.daily.get(date);
+      if (!day) this.daily.set(detachedText(date), (day = { netSales: 0, grossSales: 0, settlement: 0 }));
       day.netSales += lines.netSales;
       day.grossSales += lines.grossSales;
       day.settlement += lines.settlement;
+      const month = date.slice(0, 7);
+      if (!this.months.has(month)) this.months.add(detachedText(month));
     }
     const sample = isSampleOrder(row.quantity, lines, row.sampleType);
     if (!sample && units === 0 && costed === 0) return;
-    const group =
-      this.groupBy === 'month'
-        ? (dated.monthGroup ??= this.groupOf(rowMonth(row)))
-        : this.groupBy
-          ? this.groupOf(groupKey(row, this.groupBy))
-          : undefined;
+    const group = this.groupBy ? this.groupOf(groupKey(row, this.groupBy)) : undefined;
     const entry = this.cogs ? costEntryOn(this.cogs, row) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
     if (this.cogs && entry === undefined) this.missing.add(detachedText(sku));
@@ -204,27 +192,6 @@ export class CostTally {
     }
     if (units !== null && line.units !== null) line.units += units;
     line.cents += cents;
-  }
-
-  /**
-   * The day's sums and month group of a row's date, worked out once per date (a file holds a few
-   * hundred): a row then costs a lookup by the date text it already has, not a cut and a hash.
-   */
-  private datedBy(date: string): DateSums {
-    let dated = this.dates.get(date);
-    if (dated !== undefined) return dated;
-    const day = calendarDate(date);
-    let sums: MetricSums | undefined;
-    if (day) {
-      sums = this.daily.get(day);
-      if (!sums) this.daily.set(detachedText(day), (sums = { netSales: 0, grossSales: 0, settlement: 0 }));
-      const month = day.slice(0, 7);
-      if (!this.months.has(month)) this.months.add(detachedText(month));
-    }
-    dated = { day: sums, monthGroup: undefined };
-    if (this.dates.size >= DATES_KEPT) this.dates.clear();
-    this.dates.set(detachedText(date), dated);
-    return dated;
   }
 
   private groupOf(key: string): CostSums {

@@ -6,57 +6,35 @@ import type { SalesMetric } from '../contract';
 import { detachedText } from '../read/detached-text';
 import type { RowView } from '../read/row-view';
 import { salesAmountView } from './pnl';
-import { calendarDate } from './row-dates';
+import { rowDate } from './row-dates';
 
 export class SalesTally {
-  /** Sales by calendar day. */
-  private readonly days = new Map<string, DaySales>();
-  /** The same sums by a row's date text (a few hundred repeat down a range): no cut and hash per row. */
-  private readonly byDateText = new Map<string, DaySales>();
-  /** The latest order date and the latest date of any row, as the rows' date text (cut to days when read). */
+  private readonly days = new Map<string, number>();
   private latestOrder = '';
   private latestAny = '';
 
   constructor(private readonly metric: SalesMetric) {}
 
   addView(view: RowView): void {
-    const order = view.orderDate;
-    const any = order || view.statementDate;
+    const order = view.orderDate.slice(0, 10);
+    const any = order || view.statementDate.slice(0, 10);
     if (order > this.latestOrder) this.latestOrder = detachedText(order);
     if (any > this.latestAny) this.latestAny = detachedText(any);
-    const day = this.dayOf(any);
-    if (day !== undefined) day.cents += salesAmountView(view, this.metric);
-  }
-
-  /** The sums of the day a row's date text falls on; undefined for a row without a date. */
-  private dayOf(date: string): DaySales | undefined {
-    let sums = this.byDateText.get(date);
-    if (sums !== undefined || date === '') return sums;
-    const day = calendarDate(date);
-    if (!day) return undefined;
-    sums = this.days.get(day);
-    if (sums === undefined) this.days.set(detachedText(day), (sums = { cents: 0 }));
-    if (this.byDateText.size >= DATES_KEPT) this.byDateText.clear();
-    this.byDateText.set(detachedText(date), sums);
-    return sums;
+    const day = rowDate(view);
+    if (!day) return;
+    const known = this.days.get(day);
+    const cents = salesAmountView(view, this.metric);
+    if (known === undefined) this.days.set(detachedText(day), cents);
+    else this.days.set(day, known + cents);
   }
 
   /** Sales per calendar day (rows without a date left out), oldest first: `dailySales`. */
   daily(): { date: string; amount: number }[] {
-    return [...this.days]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([date, sums]) => ({ date, amount: sums.cents }));
+    return [...this.days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, amount]) => ({ date, amount }));
   }
 
   /** The latest order date, else the latest statement date: `defaultAsOf`. */
   asOf(): string | undefined {
-    return this.latestOrder.slice(0, 10) || this.latestAny.slice(0, 10) || undefined;
+    return this.latestOrder || this.latestAny || undefined;
   }
 }
-
-interface DaySales {
-  cents: number;
-}
-
-/** Date texts remembered; dates with times can be many, so the memory starts over past this. */
-const DATES_KEPT = 4096;

@@ -201,7 +201,7 @@ if (!skip.has('browser')) {
     `${xlsx.worker.seconds.toFixed(2)} s`,
   );
   notes.push(
-    `${label}: ${xlsx.nativeInflate ? 'native' : 'fflate'} inflate; heap before reading ` +
+    `${label}: heap before reading ` +
       `${xlsx.parse.baselineHeapMB.toFixed(0)} MB (page, bundle, the file's bytes); no naive XLSX baseline exists ` +
       `(the naive baseline reads CSV).`,
   );

@@ -5,8 +5,8 @@
  * Each measurement runs in a fresh page, so each is a first (cold) run as in the sidebar; the
  * phases take turns, `repeats` rounds (default 3), and each reports its median time, so a busy
  * machine slows them alike instead of skewing one:
- *  - `read`: the raw reader, `forEachSheetRowAsync` (native inflate streamed into the scanner),
- *    every row's cells cut and checked, none kept.
+ *  - `read`: the raw reader, `forEachSheetRowAsync` (the file's bytes inflated piece by piece
+ *    into the scanner), every row's cells cut and checked, none kept.
  *  - `parse`: the worker's code, `parseStreamingRows` on the File read a piece at a time: read +
  *    normalize + reconcile, rows handed over in batches ready to post to the page. Run in the
  *    page so that its heap can be read (a worker's is not visible to the page).
@@ -39,8 +39,6 @@ export interface XlsxBrowserBenchResult {
   rows: number;
   /** Size of the XLSX file, bytes. */
   bytes: number;
-  /** True when the page's `DecompressionStream` accepts 'deflate-raw' (the async path inflates natively). */
-  nativeInflate: boolean;
   read: XlsxPhaseResult;
   parse: XlsxPhaseResult;
   /**
@@ -62,7 +60,6 @@ const ORIGIN = 'http://tts-profit-bench.local';
 /** Runs in the page: the bundle exposes it as `window.ttsXlsxBench(phase)`. */
 const PAGE_ENTRY = `
 import { forEachSheetRowAsync } from './src/core/read/files/read-file';
-import { hasNativeInflate } from './src/core/read/files/zip-archive';
 import { fileSource } from './src/sidebar/parsing/file-source';
 import { parseStreamingRows } from './src/sidebar/parsing/parse-file';
 import { createFileParser } from './src/sidebar/parsing/parse-in-worker';
@@ -117,7 +114,7 @@ window.ttsXlsxBench = async function (phase) {
   }
   const seconds = (performance.now() - started) / 1000;
   peak = Math.max(peak, usedHeapMB());
-  return { rows, rowsAccounted, seconds, heapMB: peak, baselineHeapMB, badIds, nativeInflate: hasNativeInflate() };
+  return { rows, rowsAccounted, seconds, heapMB: peak, baselineHeapMB, badIds };
 };
 `;
 
@@ -172,7 +169,6 @@ interface PageResult extends XlsxPhaseResult {
   /** Rows the parser imported plus rows it rejected (-1 for read-only phases). */
   rowsAccounted: number;
   badIds: number;
-  nativeInflate: boolean;
 }
 
 interface BenchScripts {
@@ -237,7 +233,6 @@ export async function benchXlsxInBrowser(opts: {
   const { browser } = await launchChromium(MEASURE_ARGS);
   try {
     const phases = {} as Record<Phase, XlsxPhaseResult>;
-    let nativeInflate = false;
     for (let round = 0; round < (opts.repeats ?? 3); round++) {
       for (const phase of PHASES) {
         const result = await runPhase(browser, phase, workbook, scripts);
@@ -250,7 +245,6 @@ export async function benchXlsxInBrowser(opts: {
             `${phase}: ${result.rowsAccounted} rows imported or rejected, expected ${opts.rows}`,
           );
         }
-        nativeInflate = result.nativeInflate;
         const seen = phases[phase];
         const runs = [...(seen?.runs ?? []), roundTo(result.seconds, 2)];
         phases[phase] = {
@@ -261,7 +255,7 @@ export async function benchXlsxInBrowser(opts: {
         };
       }
     }
-    return { rows: opts.rows, bytes: workbook.xlsx.length, nativeInflate, ...phases };
+    return { rows: opts.rows, bytes: workbook.xlsx.length, ...phases };
   } finally {
     await browser.close();
   }

@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { privateBundleCopy, repoRoot } from '../helpers/built-bundle';
 
-const CEILING_KB = 233;
+const CEILING_KB = 236;
 
 /** The biggest inputs of the server bundle, as `12.3 KB src/core/read/catalog.ts` lines. */
 async function biggestInputs(count: number): Promise<string> {

@@ -11,6 +11,7 @@ import { forEachCsvRow } from '../../src/core/read/files/csv';
 import { forEachSheetRowAsync, readExportFile, type ByteSource } from '../../src/core/read/files/read-file';
 import { fileSource } from '../../src/sidebar/parsing/file-source';
 import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
+import { parseExportFile } from '../../src/core/read/parse-export';
 import type { LedgerRow } from '../../src/core/types';
 
 /** The bytes served in pieces of at most `size` (the reader asks for its own ranges; this cuts them shorter). */
@@ -180,5 +181,33 @@ describe("the worker's reading of a dropped file", () => {
       },
     ]);
     expect(bytesRead).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('imports the other rows of a file with one ID a spreadsheet rounded, as the whole-file reader does', async () => {
+    // The worker keeps no rows: it once took "no rows kept" for "no row readable" and refused the file.
+    const { csv } = generateStatementCsv({ rows: 20, months: 1 });
+    const lines = csv.split('\r\n');
+    const cells = lines[3].split(',');
+    cells[6] = '5.77E+17';
+    lines[3] = cells.join(',');
+    const bytes = new TextEncoder().encode(lines.join('\r\n'));
+    const sent: LedgerRow[] = [];
+    const outcome = await parseStreamingRows(bytes, 'statement.csv', {
+      onRows: (_sheet, rows) => sent.push(...rows),
+    });
+    const whole = parseExportFile(bytes, 'statement.csv');
+    expect(outcome.errors).toEqual([]);
+    expect(sent).toHaveLength(19);
+    expect(sent).toEqual(whole.files[0].rows);
+    expect(outcome.files[0].rejects).toEqual([
+      {
+        file: 'statement.csv',
+        row: 4,
+        column: 'Order/adjustment ID',
+        message:
+          'Row 4, column *Order/adjustment ID*: the ID 5.77E+17 lost its last digits (the sheet turned it into a number). ' +
+          'Format the column as Plain text and import the file again.',
+      },
+    ]);
   });
 });

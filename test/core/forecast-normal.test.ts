@@ -21,6 +21,21 @@ describe('standard normal distribution (values as R prints qnorm/pnorm with digi
     }
   });
 
+  it('inverts itself from p = 1e-300 to 1 − 1e-15, each tail measured on its own side', () => {
+    for (let i = 1; i < 1000; i++) {
+      const p = i / 1000;
+      const x = normalQuantile(p);
+      // Below the median P(Z ≤ x) is exact to the last digits; above it, P(Z > x) against 1 − p.
+      if (p <= 0.5) expect(normalCdf(x) / p).toBeCloseTo(1, 9);
+      else expect(normalCdf(-x) / (1 - p)).toBeCloseTo(1, 9);
+    }
+    for (let e = 1; e <= 300; e++) expect(normalCdf(normalQuantile(10 ** -e)) / 10 ** -e).toBeCloseTo(1, 9);
+    for (let e = 1; e <= 15; e++) {
+      const p = 1 - 10 ** -e;
+      expect(normalCdf(-normalQuantile(p)) / (1 - p)).toBeCloseTo(1, 9);
+    }
+  });
+
   it('gives the chance of reaching a target, and a step when there is no uncertainty', () => {
     expect(probabilityAtLeast(100, 100, 25)).toBeCloseTo(0.5, 14);
     expect(probabilityAtLeast(100 - 1.2815515655446004 * 5, 100, 25)).toBeCloseTo(0.9, 12);

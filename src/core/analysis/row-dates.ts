@@ -18,6 +18,10 @@ export function rowMonth(row: GroupedFields): string {
 
 /** Calendar date of a row (order date, else statement date), `YYYY-MM-DD` or ''. */
 export function rowDate(row: GroupedFields): string {
-  const date = row.orderDate || row.statementDate;
+  return calendarDate(row.orderDate || row.statementDate);
+}
+
+/** The calendar date of a row's date text (`YYYY-MM-DD`, a time cut off), or ''. */
+export function calendarDate(date: string): string {
   return date.length >= 10 ? date.slice(0, 10) : '';
 }

@@ -93,12 +93,22 @@ function supersededInGrid(
   const ranks = new Int8Array(body.length);
   let firstRank: number | undefined;
   let mixed = false;
+  // Rows repeat a few layouts: the last one's rank is kept rather than looked up again.
+  let lastLayout: CellValue = null;
+  let lastRank = -1;
   for (let i = 0; i < body.length; i++) {
-    if (cellText(body[i][order]).trim() === '') continue;
-    const r = rank(cellText(body[i][layout]));
-    ranks[i] = r;
-    if (firstRank === undefined) firstRank = r;
-    else if (r !== firstRank) mixed = true;
+    const row = body[i];
+    // `cellText(id).trim() === ''`, without building text for the usual cell (an ID, not blank).
+    const id = row[order];
+    if (typeof id === 'string' ? id.trim() === '' : id === null || id === undefined) continue;
+    const cell = row[layout];
+    if (cell !== lastLayout || i === 0) {
+      lastLayout = cell;
+      lastRank = rank(cellText(cell));
+    }
+    ranks[i] = lastRank;
+    if (firstRank === undefined) firstRank = lastRank;
+    else if (lastRank !== firstRank) mixed = true;
   }
   if (!mixed) return null;
   const lines: string[] = new Array<string>(body.length);

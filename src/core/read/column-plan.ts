@@ -35,6 +35,8 @@ export interface PlannedColumn {
   dates: Map<string, CachedDate>;
   /** The same for `YYYY/MM/DD` and `YYYY-MM-DD` text, by `dayKey`: no string hashing. */
   days: DayCache;
+  /** The same for Date cells (a sheet range), by instant. */
+  times: Map<number, CachedDate>;
   /** Unknown columns: values that parsed as 2-decimal amounts / values that did not. */
   moneyLike: number;
   notMoney: number;
@@ -62,7 +64,22 @@ export interface ColumnPlan {
   orderIdColumn: number;
 }
 
-export function planColumns(header: readonly string[], layout: LayoutId): ColumnPlan {
+/**
+ * Fields whose columns are read whatever a caller asks for: a row is accepted or refused by them
+ * (no order ID, no Key on the TTS Ledger tab).
+ */
+const ACCEPTANCE_FIELDS: readonly RowField[] = ['orderId', 'key'];
+
+/**
+ * `fields`: the row fields the caller reads (default: every field, kept text and unknown columns,
+ * as a LedgerRow holds them). Given, a column that fills none of them, holds no amount and no
+ * field of {@link ACCEPTANCE_FIELDS} is skipped: its cells are neither checked nor kept.
+ */
+export function planColumns(
+  header: readonly string[],
+  layout: LayoutId,
+  fields?: ReadonlySet<RowField>,
+): ColumnPlan {
   const unknownColumns: string[] = [];
   const amountIds: string[] = [];
   // The column that fills each field: the present column that comes first in the catalog.
@@ -87,6 +104,7 @@ export function planColumns(header: readonly string[], layout: LayoutId): Column
     if (def.kind === 'date') {
       column.dates = new Map();
       column.days = new DayCache();
+      column.times = new Map();
     } else if (def.kind === 'money' || def.kind === 'info-money') {
       column.slot = amountIds.length;
       amountIds.push(def.id);
@@ -103,10 +121,7 @@ export function planColumns(header: readonly string[], layout: LayoutId): Column
   for (const column of columns) {
     column.keyPart = column.field === undefined ? -1 : keyFields.indexOf(column.field);
     column.maxChars = maxCharsOf(column.field, column.read === 'id');
-    // Field-less known columns of no use to the ledger are skipped outright.
-    const kept = column.field !== undefined || column.detail;
-    if (!kept && (column.read === 'text' || column.read === 'id' || column.read === 'date'))
-      column.read = 'skip';
+    if (!isKept(column, fields)) column.read = 'skip';
   }
   let width = columns.length;
   while (width > 0 && columns[width - 1].name === '') width--;
@@ -118,9 +133,22 @@ export function planColumns(header: readonly string[], layout: LayoutId): Column
     readColumns,
     amountIds,
     unknownColumns,
-    filledFields: [...fieldOwner.keys()],
+    filledFields: [...fieldOwner.keys()].filter(
+      (field) => columns[fieldOwner.get(field)!.index].read !== 'skip',
+    ),
     orderIdColumn: fieldOwner.get('orderId')?.index ?? -1,
   };
+}
+
+/** Whether a planned column's cells are read: amounts always, other columns when their field (or kept text) is wanted. */
+function isKept(column: PlannedColumn, fields: ReadonlySet<RowField> | undefined): boolean {
+  if (column.read === 'money' || column.read === 'info-money' || column.read === 'skip') return true;
+  const field = column.field;
+  if (fields === undefined) {
+    // Field-less known columns of no use to the ledger are skipped outright.
+    return field !== undefined || column.detail || column.read === 'unknown' || column.read === 'quantity';
+  }
+  return field !== undefined && (fields.has(field) || ACCEPTANCE_FIELDS.includes(field));
 }
 
 /** A column before planning: skipped. Every field set, so that all columns share one shape (the row loop reads them at every cell). */
@@ -136,6 +164,7 @@ function blankColumn(name: string): PlannedColumn {
     maxChars: 0,
     dates: NO_DATES,
     days: NO_DAYS,
+    times: NO_TIMES,
     moneyLike: 0,
     notMoney: 0,
   };
@@ -170,3 +199,4 @@ function daySlot(day: number): number {
 /** The date caches of the columns that hold no dates (never read: only date columns get caches of their own). */
 const NO_DATES = new Map<string, CachedDate>();
 const NO_DAYS = new DayCache();
+const NO_TIMES = new Map<number, CachedDate>();

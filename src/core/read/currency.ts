@@ -91,6 +91,8 @@ export class CurrencyCheck {
   private readonly totalIndex: number;
   private readonly header: readonly string[];
   private sighting: Sighting | null = null;
+  /** The last Currency cell that named no other currency (see `find`). */
+  private dollarCell: CellValue = null;
   private rows = 0;
   private total = 0;
   private totalReadable = true;
@@ -134,7 +136,10 @@ export class CurrencyCheck {
 
   private find(cells: readonly CellValue[], rowNumber: number, rejected: boolean): Sighting | null {
     if (this.currencyIndex >= 0 && this.currencyIndex < cells.length) {
-      const code = foreignCurrencyCode(cells[this.currencyIndex]);
+      const cell = cells[this.currencyIndex];
+      // Every row of an export repeats one currency: a cell already found to be US dollars needs no second look.
+      const code = cell === this.dollarCell ? null : foreignCurrencyCode(cell);
+      if (code === null) this.dollarCell = cell;
       if (code !== null)
         return {
           code,

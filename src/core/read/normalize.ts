@@ -6,6 +6,7 @@
  */
 import { planColumns, type ColumnPlan } from './column-plan';
 import { RowReader, type RowReaderOptions } from './row-reader';
+import type { RowField } from './row-fields';
 import { amountsOf, sourceOf, type RowView } from './row-view';
 import type { DateOrderWatch } from './date-order';
 import type { CellValue, LayoutId, LedgerRow, Problem } from '../types';
@@ -33,6 +34,8 @@ export interface NormalizerOptions {
   dayOrders?: RowReaderOptions['dayOrders'];
   /** A totals label in a date column marks a totals row (see RowReaderOptions). */
   totalsRows?: RowReaderOptions['totalsRows'];
+  /** The row fields read (default: all, as a LedgerRow holds them); see `planColumns`. */
+  fields?: ReadonlySet<RowField>;
 }
 
 /** How the values of one column the catalog does not know looked: amounts, or other text. */
@@ -78,7 +81,7 @@ export function unclassifiedOf(counts: readonly UnknownColumnCounts[]): string[]
 }
 
 export function createNormalizer(options: NormalizerOptions): Normalizer {
-  const plan = planColumns(options.header, options.layout);
+  const plan = planColumns(options.header, options.layout, options.fields);
   const reader = new RowReader(plan, options);
   if (options.continuesFile === true) reader.continueFile();
   const keyOf = (view: RowView): string => (reader.keys === null ? view.key : reader.keys.keyOf(view));

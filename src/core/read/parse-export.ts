@@ -4,6 +4,7 @@
  * totals check; reserve and other sheets are noted, not imported.
  */
 import { isAdsLayout } from './ads-layouts';
+import { lookupColumn } from './catalog';
 import { createAdsReader, type AdRowStream, type AdsReader } from './ads-reader';
 import { timeZoneFromFileName } from '../dates';
 import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
@@ -19,13 +20,15 @@ import {
 import { FileReadError, forEachSheetRow, forEachSheetRowAsync, type ByteSource } from './files/read-file';
 import { endsWithoutLineBreak } from './files/final-line-break';
 import { createNormalizer, type Normalizer } from './normalize';
-import { addViewLines, emptyLines, rowDate, type PnlGroupings } from '../analysis/pnl';
+import { addViewLines, emptyLines, type PnlGroupings } from '../analysis/pnl';
+import { calendarDate } from '../analysis/row-dates';
 import { createReconciler, reconcileReports, withTotalChecks, type Reconciler } from '../analysis/reconcile';
 import { detachedText } from './detached-text';
 import type { DayOrder } from '../dates';
 import { slashDateOrder } from './date-order';
 import { readSummarySheet, type SummarySheet } from './reports-sheet';
 import type { RowView } from './row-view';
+import type { RowField } from './row-fields';
 import type { CellValue, FileError, LayoutId, LedgerRow, ParsedExport } from '../types';
 
 /** A sheet range or file that holds no recognisable export; the message is for the seller. */
@@ -62,6 +65,11 @@ export interface ParseOptions {
   adStream?: AdRowStream;
   /** Keep rows in `ParsedExport.rows` (default true; false for constant-memory passes). */
   keepRows?: boolean;
+  /**
+   * The row fields `onView` and `groupings` read, when no LedgerRow is built (`keepRows: false`,
+   * no `onRow`): columns filling other fields are not read (see `planColumns`). Default: all.
+   */
+  fields?: readonly RowField[];
   /**
    * Read an order export's sales as Gross sales, Seller discount and their refunds (see
    * order-export-sales.ts). Default true: sheet ranges for the functions' sales figures, files for
@@ -197,6 +205,7 @@ class SheetParser {
       dateText: this.options.dateText,
       keys: this.options.keys,
       dayOrders: this.options.dayOrders,
+      fields: this.fieldsRead(),
       // A file's totals row is checked and dropped before import; a range passed to a function refuses it.
       totalsRows: this.options.range !== true,
       onRoundedId: this.options.keepRoundedIds
@@ -215,6 +224,12 @@ class SheetParser {
     const rest = this.pending.slice(result.headerRow);
     this.pending.length = 0;
     for (let i = 0; i < rest.length; i++) this.readRow(rest[i], headerRow + 1 + i);
+  }
+
+  /** The fields to read: all of them where rows are built, else those the caller named. */
+  private fieldsRead(): ReadonlySet<RowField> | undefined {
+    const { fields, keepRows, onRow } = this.options;
+    return fields === undefined || keepRows !== false || onRow !== undefined ? undefined : new Set(fields);
   }
 
   /** A data row: normalized and accepted, unless the sheet is (or turns out) in another currency. */
@@ -284,8 +299,9 @@ class SheetParser {
         if (order) this.orderTotals.set(id, (this.orderTotals.get(id) ?? 0) + view.cents[slot]);
       }
     }
-    const date = rowDate(view);
-    if (date) {
+    // The period's ends as the rows' date text; cut to days once, at the end (the order is the same).
+    const date = view.orderDate || view.statementDate;
+    if (date.length >= 10) {
       // Kept for the whole file: detached, or the date would pin the piece of file text it came from.
       if (this.first === '' || date < this.first) this.first = detachedText(date);
       if (date > this.last) this.last = detachedText(date);
@@ -340,6 +356,11 @@ class SheetParser {
     return orders;
   }
 
+  /** Rows accepted (kept in `rows` or not: the worker streams them out and keeps none). */
+  get rowsAccepted(): number {
+    return this.normalizer?.rowsAccepted ?? 0;
+  }
+
   /** Whether any non-blank row came under the header (accepted, rejected or a description). */
   get sawDataRows(): boolean {
     return this.dataRows;
@@ -358,7 +379,7 @@ class SheetParser {
       unknownColumns: normalizer.unknownColumns,
       duplicateKeys: normalizer.duplicateKeys(),
       reconciliation: this.reconciler!.result(normalizer.unclassifiedColumns()),
-      period: { first: this.first, last: this.last },
+      period: { first: calendarDate(this.first), last: calendarDate(this.last) },
       totals: {
         settlement: this.lines.settlement,
         netSales: this.lines.netSales,
@@ -418,7 +439,7 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
   // A date that reads either way (05/03/2026) may be settled day first by a later row: a first
   // pass that streams nothing decides each column's order, so no row reaches a caller twice.
   let dayOrders: Record<string, DayOrder> | undefined;
-  if (hasEitherWayDate(rows)) {
+  if (hasEitherWayDate(rows, where)) {
     const probe = sheetParserOver(rows, {
       ...base,
       onRow: undefined,
@@ -436,10 +457,21 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
   return parser.result();
 }
 
-/** Whether a text cell of the range is a slash date that reads either way (cheap: `/` at its 2nd or 3rd character first). */
-function hasEitherWayDate(rows: readonly (readonly CellValue[])[]): boolean {
-  for (const row of rows) {
-    for (const cell of row) {
+/**
+ * Whether a date column of the range holds a slash date that reads either way: only the columns
+ * the header names as dates are looked at (cheap: `/` at a text cell's 2nd or 3rd character first).
+ */
+function hasEitherWayDate(rows: readonly (readonly CellValue[])[], where: string): boolean {
+  const found = detectLayout(rows.slice(0, HEADER_SCAN_ROWS), where);
+  if (!found.ok || isAdsLayout(found.layout)) return false;
+  const dateColumns: number[] = [];
+  found.header.forEach((name, c) => {
+    if (lookupColumn(name)?.kind === 'date') dateColumns.push(c);
+  });
+  for (let r = found.headerRow; r < rows.length; r++) {
+    const row = rows[r];
+    for (let d = 0; d < dateColumns.length; d++) {
+      const cell = row[dateColumns[d]];
       if (typeof cell !== 'string' || cell.length < 8) continue;
       if ((cell.charCodeAt(1) === 47 || cell.charCodeAt(2) === 47) && slashDateOrder(cell) === 'either')
         return true;
@@ -496,9 +528,8 @@ export function parseExportFile(
 }
 
 /**
- * `parseExportFile` for the sidebar's worker, from a file read a piece at a time: a CSV file is
- * never held whole, workbooks are inflated by the platform's native decompressor where there is
- * one (see `forEachSheetRowAsync`). Same result, same messages.
+ * `parseExportFile` for the sidebar's worker, from a file read a piece at a time: neither a CSV
+ * file nor a workbook is ever held whole (see `forEachSheetRowAsync`). Same result, same messages.
  */
 export async function parseExportFileAsync(
   source: ByteSource | Uint8Array,
@@ -669,8 +700,10 @@ function fileResult(fileName: string, parsers: { sheet: string; parser: SheetPar
   const files = data.map((p) => p.parser.result());
   // A file saved with every ID rounded has no row left: its digits are gone from the file itself.
   // (An ad report keeps its rows in `ads`: its `rows` are always empty.)
+  // Counted by the parser: a file streamed out row by row keeps none in `rows`.
   const lostIds = files.find(
-    (f) => !f.ads && f.rows.length === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)),
+    (f, i) =>
+      !f.ads && data[i].parser.rowsAccepted === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)),
   );
   if (lostIds) return { files: [], errors: [{ fileName, message: lostIdsRefusal(lostIds) }], notes: [] };
   // Rounded IDs cannot key ledger rows (exponent-rounded ones were rejected row by row already).

@@ -12,7 +12,7 @@ import { MAX_DETAIL_CHARS, MAX_QUANTITY, type RowField } from './row-fields';
 import { createRowView, type RowView } from './row-view';
 import { RowKeys } from './row-keys';
 import { layoutSpec, type LayoutSpec } from './layouts';
-import type { ColumnPlan, PlannedColumn } from './column-plan';
+import type { CachedDate, ColumnPlan, PlannedColumn } from './column-plan';
 import { LAYOUT_IDS, type CellValue, type LayoutId, type Problem } from '../types';
 
 export interface RowReaderOptions {
@@ -78,6 +78,8 @@ export class RowReader {
   // Ledger rows carry the file and row they were first imported from.
   private ledgerSourceFile = '';
   private ledgerSourceRow = 0;
+  private lastTypeText = '';
+  private lastType = '';
 
   constructor(
     private readonly plan: ColumnPlan,
@@ -287,49 +289,65 @@ export class RowReader {
   }
 
   private readDate(column: PlannedColumn, i: number, value: CellValue): void {
-    const dateText = this.options.dateText;
-    const raw =
-      typeof value === 'object' && dateText !== undefined && isDateObject(value) ? dateText(value) : value;
-    let iso: string | null;
-    let isoHash = EMPTY_TEXT_HASH;
-    if (typeof raw === 'string') {
-      const day = dayKey(raw);
-      const cached = day >= 0 ? column.days.get(day) : column.dates.get(raw);
-      if (cached !== undefined) {
-        iso = cached.iso;
-        isoHash = cached.hash;
-      } else {
-        iso = parseDateOrNull(raw, this.options.timeZone, this.dateOrders[i]?.orderFor(raw, this.rowNumber));
-        if (iso !== null) {
-          isoHash = textHash(iso);
-          if (day >= 0) column.days.set(day, { iso, hash: isoHash });
-          else {
-            if (column.dates.size >= DATE_CACHE_SIZE) column.dates.clear();
-            column.dates.set(detachedText(raw), { iso, hash: isoHash });
-          }
-        }
-      }
-    } else {
-      iso = parseDateOrNull(value, this.options.timeZone);
-      if (iso !== null) isoHash = textHash(iso);
-    }
+    const date = this.dateOf(column, i, value);
     if (
-      iso === null &&
+      date === null &&
       this.options.totalsRows === true &&
       typeof value === 'string' &&
       TOTALS_LABEL.test(value.trim())
     ) {
       this.view.totalsLabel = `${column.name}\u0000${value.trim()}`;
-    } else if (iso === null) {
+    } else if (date === null) {
       this.reject(
         column,
         `Row ${this.rowNumber}, column *${column.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``,
       );
     } else if (column.field) {
-      setField(this.view, column.field, iso);
-      if (column.field === 'orderDate') this.orderDateHash = isoHash;
-      else if (column.field === 'statementDate') this.statementDateHash = isoHash;
-    } else if (column.detail && iso) this.keepExtra(i, iso);
+      setField(this.view, column.field, date.iso);
+      if (column.field === 'orderDate') this.orderDateHash = date.hash;
+      else if (column.field === 'statementDate') this.statementDateHash = date.hash;
+    } else if (column.detail && date.iso) this.keepExtra(i, date.iso);
+  }
+
+  /**
+   * A date cell as ISO text (and its hash), or null when it holds no date. Remembered per column:
+   * a few hundred days repeat down a column, as Date cells (by instant) or as text.
+   */
+  private dateOf(column: PlannedColumn, i: number, value: CellValue): CachedDate | null {
+    const dateText = this.options.dateText;
+    if (typeof value === 'object' && dateText !== undefined && isDateObject(value)) {
+      const time = value.getTime();
+      const known = column.times.get(time);
+      if (known !== undefined) return known;
+      const date = this.dateOfText(column, i, dateText(value));
+      if (date !== null) {
+        if (column.times.size >= DATE_CACHE_SIZE) column.times.clear();
+        column.times.set(time, date);
+      }
+      return date;
+    }
+    if (typeof value === 'string') return this.dateOfText(column, i, value);
+    const iso = parseDateOrNull(value, this.options.timeZone);
+    return iso === null ? null : { iso, hash: textHash(iso) };
+  }
+
+  private dateOfText(column: PlannedColumn, i: number, raw: string): CachedDate | null {
+    const day = dayKey(raw);
+    const cached = day >= 0 ? column.days.get(day) : column.dates.get(raw);
+    if (cached !== undefined) return cached;
+    const iso = parseDateOrNull(
+      raw,
+      this.options.timeZone,
+      this.dateOrders[i]?.orderFor(raw, this.rowNumber),
+    );
+    if (iso === null) return null;
+    const date = { iso, hash: textHash(iso) };
+    if (day >= 0) column.days.set(day, date);
+    else {
+      if (column.dates.size >= DATE_CACHE_SIZE) column.dates.clear();
+      column.dates.set(detachedText(raw), date);
+    }
+    return date;
   }
 
   private readQuantity(column: PlannedColumn, value: CellValue): void {
@@ -361,8 +379,18 @@ export class RowReader {
     const field = column.field;
     if (field === 'sourceFile') this.ledgerSourceFile = text;
     else if (field === 'layout') this.layoutText = text;
-    else if (field) setField(this.view, field, field === 'type' ? normalizeType(text) : text);
+    else if (field === 'type') this.view.type = this.typeOf(text);
+    else if (field) setField(this.view, field, text);
     else this.keepExtra(i, text);
+  }
+
+  /** A Type cell normalized; rows repeat a few types, so the last one is remembered. */
+  private typeOf(text: string): string {
+    if (text !== this.lastTypeText) {
+      this.lastTypeText = text;
+      this.lastType = normalizeType(text);
+    }
+    return this.lastType;
   }
 
   private readUnknown(column: PlannedColumn, i: number, value: CellValue): void {
@@ -391,15 +419,65 @@ export function normalizeType(text: string): string {
 function clearField(view: RowView, field: RowField): void {
   if (field === 'quantity') view.quantity = 0;
   else if (field === 'importId') view.importId = undefined;
-  else if (field !== 'layout' && field !== 'sourceRow' && field !== 'sourceFile') view[field] = '';
+  else setField(view, field, '');
 }
 
-/** A cell's text into its field (the ledger's own Import ID only when it is not blank). */
+/**
+ * A cell's text into its field (the ledger's own Import ID only when it is not blank). A store
+ * per field, not `view[field]`: a store by a varying name is a dictionary lookup on every cell.
+ */
 function setField(view: RowView, field: RowField, text: string): void {
-  if (field === 'importId') {
-    if (text) view.importId = text;
-  } else if (field !== 'layout' && field !== 'quantity' && field !== 'sourceRow' && field !== 'sourceFile') {
-    view[field] = text;
+  switch (field) {
+    case 'key':
+      view.key = text;
+      return;
+    case 'importId':
+      if (text) view.importId = text;
+      return;
+    case 'type':
+      view.type = text;
+      return;
+    case 'statementId':
+      view.statementId = text;
+      return;
+    case 'orderId':
+      view.orderId = text;
+      return;
+    case 'relatedOrderId':
+      view.relatedOrderId = text;
+      return;
+    case 'skuId':
+      view.skuId = text;
+      return;
+    case 'sellerSku':
+      view.sellerSku = text;
+      return;
+    case 'productName':
+      view.productName = text;
+      return;
+    case 'skuName':
+      view.skuName = text;
+      return;
+    case 'orderDate':
+      view.orderDate = text;
+      return;
+    case 'statementDate':
+      view.statementDate = text;
+      return;
+    case 'currency':
+      view.currency = text;
+      return;
+    case 'sampleType':
+      view.sampleType = text;
+      return;
+    // Not text a cell sets directly: the ledger's layout and source, and the quantity.
+    case 'layout':
+    case 'sourceFile':
+    case 'sourceRow':
+    case 'quantity':
+      return;
+    default:
+      field satisfies never;
   }
 }
 

@@ -25,8 +25,8 @@ export function isOmitted(value: unknown): boolean {
 
 /** A range argument as a 2-D array (a single cell becomes a 1×1 range). */
 export function asGrid(value: unknown, argument: string): Grid {
-  // A range as Sheets passes it is already one: not copied (50,000 rows are a large array to make again).
-  if (Array.isArray(value) && value.every(Array.isArray)) return value as Grid;
+  // A range arrives as rows of cells: used as it is, not copied (a statement range is 50,000 rows).
+  if (Array.isArray(value) && value.every((row) => Array.isArray(row))) return value as Grid;
   if (Array.isArray(value))
     return value.map((row) => (Array.isArray(row) ? (row as CellValue[]) : [row as CellValue]));
   if (value === undefined)

@@ -2,7 +2,7 @@ import { closestColumns, columnById, COLUMNS, findColumnById, lookupColumn } fro
 import { unrecognisedLabel } from '../../core/read/unrecognised-money';
 import { FeeTally } from '../../core/analysis/pnl';
 import { centsToCell, describe, scalarOf } from './arguments';
-import { readStatement, tableOf } from './statement-input';
+import { readStatement, ROW_KIND, tableOf } from './statement-input';
 import type { RowView } from '../../core/read/row-view';
 
 type Arg = unknown;
@@ -30,6 +30,7 @@ export function TTS_FEES(statement: Arg): (string | number)[][] {
   const tally = new FeeTally();
   const parsed = readStatement(statement, {
     keepRows: false,
+    fields: ROW_KIND,
     onView: (view) => tally.addView(view),
     settlementFor: 'TTS_FEES',
   });
@@ -87,6 +88,6 @@ export function TTS_FEE(statement: Arg, name: Arg): number {
       }
     }
   };
-  readStatement(statement, { keepRows: false, onView, settlementFor: 'TTS_FEE' });
+  readStatement(statement, { keepRows: false, fields: ROW_KIND, onView, settlementFor: 'TTS_FEE' });
   return centsToCell(cents);
 }

@@ -19,9 +19,13 @@ import { parseDateOrNull } from '../../core/dates';
 import { dateTextConverter } from '../sheets/sheet-dates';
 import type { CellValue, ParsedExport } from '../../core/types';
 import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf, type Grid } from './arguments';
-import { readStatement, refuseRoundedIds, tableOf } from './statement-input';
+import { readStatement, refuseRoundedIds, ROW_DATES, ROW_KIND, tableOf } from './statement-input';
+import type { RowField } from '../../core/read/row-fields';
 
 type Arg = unknown;
+
+/** What costs a row: its dates, its SKU (matched with unit costs) and whether it is a sample. */
+const COST_FIELDS: readonly RowField[] = [...ROW_KIND, ...ROW_DATES, 'skuId', 'sellerSku', 'sampleType'];
 
 /**
  * Net profit: total settlement minus cost of goods sold, samples, running costs and your other costs.
@@ -213,6 +217,7 @@ export function TTS_COST_DETAIL(
   const adTally = new StatementAdTally();
   const parsed = readStatement(statement, {
     keepRows: false,
+    fields: COST_FIELDS,
     onView: (view) => {
       tally.addView(view);
       adTally.addView(view);
@@ -286,6 +291,7 @@ function profitOf(
   const groupings = new PnlGroupings([groupBy]);
   const parsed = readStatement(statement, {
     keepRows: false,
+    fields: groupBy === 'statement' ? [...COST_FIELDS, 'statementId'] : COST_FIELDS,
     groupings,
     onView: (view) => {
       tally.addView(view);

@@ -1,6 +1,6 @@
 import { centsToCell } from './arguments';
 import { keylessRowNumbers } from '../../core/ledger/keyless-rows';
-import { readStatement, refuseRoundedIds } from './statement-input';
+import { readStatement, refuseRoundedIds, ROW_KIND } from './statement-input';
 
 /** What TTS_RECONCILE says of a row of the TTS Ledger tab without a Key. */
 export const KEYLESS_ROW_NOTE = 'No Key: skipped, not an imported row (a total or note typed in the tab)';
@@ -18,6 +18,8 @@ export const KEYLESS_ROW_NOTE = 'No Key: skipped, not an imported row (a total o
 export function TTS_RECONCILE(statement: unknown): (string | number)[][] | string {
   const parsed = readStatement(statement, {
     keepRows: false,
+    // A row that differs is listed by its row: on the TTS Ledger tab, the row of the file it came from.
+    fields: [...ROW_KIND, 'sourceFile', 'sourceRow'],
     reconcile: true,
     settlementFor: 'TTS_RECONCILE',
   });

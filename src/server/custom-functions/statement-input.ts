@@ -10,8 +10,18 @@ import { asGrid } from './arguments';
 import { splitKeylessRows, withKeylessLine } from '../../core/ledger/keyless-rows';
 import { withoutSupersededRows } from '../../core/ledger/settled-estimates';
 import { dateTextConverter } from '../sheets/sheet-dates';
+import type { RowField } from '../../core/read/row-fields';
 
 export const STATEMENT_RANGE = 'the statement range';
+
+/**
+ * The row fields a function reads besides the amounts (which are always read and checked, as are
+ * the order ID and the ledger's Key): a row's type, and its units (an order export's sales are
+ * shared out by them). Columns of fields no function of a call reads are skipped, not checked.
+ */
+export const ROW_KIND = ['type', 'quantity'] as const satisfies readonly RowField[];
+/** The dates a row counts in: its order date, else its statement date. */
+export const ROW_DATES = ['orderDate', 'statementDate'] as const satisfies readonly RowField[];
 
 /** A rejected row for the cell's error: the core's message already names its row and column. */
 export function describeProblem(problem: Problem): string {
@@ -24,11 +34,11 @@ export function describeProblem(problem: Problem): string {
  * The export in the range, every row read. `keepRows: false` with `onView` (or `onRow`) streams
  * the rows instead of keeping them (a 50,000-row range then never holds 50,000 row objects at
  * once; `onView` builds none at all); rows are checked against their settlement only when asked
- * (`reconcile: true`).
+ * (`reconcile: true`). `fields`: the row fields the function reads (default: all).
  */
 export function readStatement(
   statement: unknown,
-  options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile'> & {
+  options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile' | 'fields'> & {
     settlementFor?: string;
   } = {},
 ): ParsedExport {

@@ -3,7 +3,7 @@ import { thresholdReport } from '../../core/analysis/threshold';
 import { DEFAULT_SETTINGS } from '../../core/contract';
 import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
-import { readStatement, tableOf } from './statement-input';
+import { readStatement, ROW_DATES, ROW_KIND, tableOf } from './statement-input';
 import { metricOf } from './totals';
 
 type Arg = unknown;
@@ -43,6 +43,7 @@ export function TTS_THRESHOLD(
   const sales = new SalesTally(chosenMetric);
   const parsed = readStatement(statement, {
     keepRows: false,
+    fields: [...ROW_KIND, ...ROW_DATES],
     onView: (view) => sales.addView(view),
     settlementFor: chosenMetric === 'settlement' ? 'TTS_THRESHOLD with metric "settlement"' : undefined,
   });

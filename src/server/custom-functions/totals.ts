@@ -3,7 +3,7 @@ import { salesAmountView } from '../../core/analysis/pnl';
 import { rowMonth } from '../../core/analysis/row-dates';
 import { centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
-import { readStatement } from './statement-input';
+import { readStatement, ROW_DATES, ROW_KIND } from './statement-input';
 
 type Arg = unknown;
 
@@ -17,7 +17,8 @@ type Arg = unknown;
  */
 export function TTS_SETTLEMENT(statement: Arg): number {
   return centsToCell(
-    readStatement(statement, { keepRows: false, settlementFor: 'TTS_SETTLEMENT' }).totals.settlement,
+    readStatement(statement, { keepRows: false, fields: ROW_KIND, settlementFor: 'TTS_SETTLEMENT' }).totals
+      .settlement,
   );
 }
 
@@ -38,6 +39,7 @@ export function TTS_SALES(statement: Arg, month?: Arg, metric?: Arg): number {
   let cents = 0;
   readStatement(statement, {
     keepRows: false,
+    fields: [...ROW_KIND, ...ROW_DATES],
     onView: (view) => {
       if (monthKey === undefined || rowMonth(view) === monthKey) cents += salesAmountView(view, chosenMetric);
     },

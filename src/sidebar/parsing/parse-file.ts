@@ -18,8 +18,8 @@ export function parseBytes(bytes: Uint8Array, fileName: string): ParseOutcome {
 }
 
 /**
- * `parseBytes` with workbooks inflated by the browser's native decompressor, streamed into the
- * reader: what the parse worker and the in-page fallback use.
+ * `parseBytes` with workbooks read and inflated piece by piece, streamed into the reader: what
+ * the in-page fallback uses.
  */
 export async function parseBytesAsync(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
   try {

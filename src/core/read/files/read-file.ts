@@ -3,11 +3,12 @@
  * is a workbook is decided by its first bytes (ZIP magic), never by its name, because sellers
  * rename files and some tools save CSV text under `.xlsx`.
  */
+import { arraySource, type ByteSource } from './byte-source';
 import { CsvFileReader } from './csv-file';
 import { FileReadError } from './file-errors';
 import { NotUtf8Error } from './text-pieces';
 import type { TextEncodingName } from './decode';
-import { openXlsx, XlsxFormatError, type SheetRowVisitor, type XlsxWorkbook } from './xlsx';
+import { openXlsx, openXlsxFrom, XlsxFormatError, type SheetRowVisitor, type XlsxWorkbook } from './xlsx';
 import { DamagedZipError, looksLikeZip } from './zip-archive';
 
 export interface SheetText {
@@ -28,21 +29,10 @@ export interface FileText {
 
 export { FileReadError } from './file-errors';
 
-/**
- * A file's bytes, read a range at a time: a File in the sidebar's worker (never read whole
- * unless it is a workbook), or an array already in memory.
- */
-export interface ByteSource {
-  readonly size: number;
-  read(start: number, end: number): Promise<Uint8Array> | Uint8Array;
-}
+export { arraySource, type ByteSource } from './byte-source';
 
 /** Bytes read from a file at a time: a piece of text costs little to cut, and the file is never held twice. */
 export const PIECE_BYTES = 1 << 20;
-
-export function arraySource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: (start, end) => bytes.subarray(start, end) };
-}
 
 export interface SheetRowOptions {
   /** Hears each sheet name, in order, before any of its rows is visited (a CSV file's one sheet is named after the file). */
@@ -167,9 +157,9 @@ export function forEachSheetRow(
 
 /**
  * `forEachSheetRow` for the sidebar, from a source read a piece at a time: a CSV file is decoded
- * and cut into rows piece by piece, never held whole; a workbook is read whole (its directory is
- * at its end) and its shared strings and sheets inflated by the platform's native decompressor
- * where there is one (fflate otherwise), piece by piece, never held inflated.
+ * and cut into rows piece by piece, never held whole; a workbook's directory is read from its
+ * end, then its shared strings and sheets are read and inflated piece by piece, never held whole,
+ * compressed or inflated.
  */
 export async function forEachSheetRowAsync(
   source: ByteSource | Uint8Array,
@@ -183,18 +173,17 @@ export async function forEachSheetRowAsync(
     if (!sheetNames.includes(name)) sheetNames.push(name);
     options.onSheet?.(name, kind);
   };
-  const first = await bytes.read(0, Math.min(bytes.size, PIECE_BYTES));
-  if (!looksLikeZip(first)) {
+  // The first bytes tell a workbook, which is read from its end, from a text file, read from its start.
+  if (!looksLikeZip(await bytes.read(0, Math.min(bytes.size, 4)))) {
+    const first = await bytes.read(0, Math.min(bytes.size, PIECE_BYTES));
     const read = await readCsvPieces(bytes, first, fileName, visit, onSheet, options);
     return { fileName, kind: 'csv', ...read, sheetNames };
   }
   checkWorkbookSize(fileName, bytes.size);
-  const all = first.length === bytes.size ? first : await bytes.read(0, bytes.size);
-  options.onProgress?.(0.05);
-  const workbook = openWorkbook(all, fileName);
-  workbook.sheetNames.forEach((name) => onSheet(name, 'xlsx'));
   try {
-    await workbook.forEachRowAsync(visit);
+    const workbook = await openXlsxFrom(bytes);
+    workbook.sheetNames.forEach((name) => onSheet(name, 'xlsx'));
+    await workbook.forEachRow(visit, options.onProgress);
   } catch (error) {
     throw describeXlsxError(fileName, error);
   }
@@ -214,17 +203,25 @@ async function readCsvPieces(
   for (let notUtf8 = false; ; notUtf8 = true) {
     onSheet(sheetName, 'csv');
     const reader = new CsvFileReader(fileName, sheetName, visit, notUtf8);
+    // The next piece is asked for before this one is parsed: the file is read while it is parsed,
+    // one piece ahead (never more), instead of the parse waiting on every read.
+    const readFrom = (position: number) =>
+      position < source.size ? source.read(position, Math.min(source.size, position + PIECE_BYTES)) : null;
+    let next = readFrom(first.length);
     try {
       reader.push(first);
-      for (let position = first.length; position < source.size;) {
+      for (let position = first.length; next !== null;) {
         options.onProgress?.(position / source.size);
-        const piece = await source.read(position, Math.min(source.size, position + PIECE_BYTES));
+        const piece = await next;
         if (piece.length === 0) break;
         position += piece.length;
+        next = readFrom(position);
         reader.push(piece);
       }
       return reader.end();
     } catch (error) {
+      // A piece asked for and no longer wanted: its failure is not this file's.
+      if (next instanceof Promise) next.catch(() => {});
       if (!(error instanceof NotUtf8Error) || notUtf8) throw error;
       options.onRestart?.();
     }

@@ -73,10 +73,14 @@ export class SheetRowScanner {
   stopped = false;
 
   private cells: string[] = [];
+  /** Cells of `cells` in use: a row's array is made as wide as the last one, to fill without regrowing. */
+  private width = 0;
+  private widthHint = 0;
   private rowNumber = 0;
   private inRow = false;
   /** The row last closed, held back until a `<row>` with another number (or the end) comes. */
   private heldCells: string[] | null = null;
+  private heldWidth = 0;
   private heldRowNumber = 0;
   private nextColumn = 0;
   private inCell = false;
@@ -90,6 +94,8 @@ export class SheetRowScanner {
   private inlineText = '';
   private inInlineString = false;
   private inPhonetic = false;
+  /** Date texts by serial as written, one cache per style kind (index: STYLE_DATE…STYLE_TIME). */
+  private readonly dateTexts: Map<string, string | null>[] = [new Map(), new Map(), new Map(), new Map()];
 
   constructor(
     private readonly context: SheetScanContext,
@@ -180,29 +186,30 @@ export class SheetRowScanner {
   }
 
   private startRow(xml: Uint8Array, from: number, to: number): void {
-    let rowNumber = -1;
-    forEachShortAttribute(xml, from, to, (name, valueStart, valueEnd) => {
-      if (name === CH_r) rowNumber = parseDigits(xml, valueStart, valueEnd);
-    });
+    const rowNumber = rowNumberAttribute(xml, from, to);
     this.rowNumber = rowNumber > 0 ? rowNumber : this.rowNumber + 1;
     this.inRow = true;
     this.nextColumn = 0;
     if (this.heldCells !== null && rowNumber === this.heldRowNumber) {
       // The same row again: its cells join the ones already read, each at its own reference.
       this.cells = this.heldCells;
+      this.width = this.heldWidth;
       this.heldCells = null;
       return;
     }
     this.flush();
-    this.cells = [];
+    this.cells = this.widthHint > 0 ? new Array<string>(this.widthHint) : [];
+    this.width = 0;
   }
 
   private endRow(): void {
     if (!this.inRow) return;
     this.inRow = false;
     this.heldCells = this.cells;
+    this.heldWidth = this.width;
     this.heldRowNumber = this.rowNumber;
     this.cells = [];
+    this.width = 0;
   }
 
   /** Hands the held row to the visitor; called when another row starts and when the sheet ends. */
@@ -210,7 +217,10 @@ export class SheetRowScanner {
     const cells = this.heldCells;
     if (cells === null || this.stopped) return;
     this.heldCells = null;
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.length--;
+    this.widthHint = Math.min(this.heldWidth, MAX_WIDTH_HINT);
+    let width = this.heldWidth;
+    while (width > 0 && cells[width - 1] === '') width--;
+    cells.length = width;
     if (this.visit(cells, this.heldRowNumber) === false) {
       this.stopped = true;
       this.done = true;
@@ -261,11 +271,28 @@ export class SheetRowScanner {
     const text = this.cellText();
     const cells = this.cells;
     const column = this.column;
-    if (text !== '' || column < cells.length) {
-      while (cells.length < column) cells.push('');
+    if (text !== '' || column < this.width) {
+      for (let i = this.width; i < column; i++) cells[i] = '';
       cells[column] = text;
+      if (column >= this.width) this.width = column + 1;
     }
     this.nextColumn = column + 1;
+  }
+
+  /** The text of a date cell's serial; a statement's few hundred dates repeat on every row. */
+  private dateText(serial: string, kind: number): string | null {
+    const cache = this.dateTexts[kind];
+    let date = cache.get(serial);
+    if (date === undefined) {
+      date = excelSerialToText(
+        Number(serial),
+        kind === STYLE_DATE ? 'date' : kind === STYLE_DATETIME ? 'datetime' : 'time',
+        this.context.date1904,
+      );
+      if (cache.size >= DATE_CACHE_SIZE) cache.clear();
+      cache.set(serial, date);
+    }
+    return date;
   }
 
   private cellText(): string {
@@ -298,11 +325,7 @@ export class SheetRowScanner {
         const value = asciiBytesToString(bytes, start, end);
         const kind = this.context.styleDateKinds[this.style];
         if (kind !== undefined && kind !== STYLE_NOT_DATE) {
-          const date = excelSerialToText(
-            Number(value),
-            kind === STYLE_DATE ? 'date' : kind === STYLE_DATETIME ? 'datetime' : 'time',
-            this.context.date1904,
-          );
+          const date = this.dateText(value, kind);
           if (date !== null) return date;
         }
         return end - start > 12 ? withoutFloatNoise(value) : value;
@@ -310,6 +333,12 @@ export class SheetRowScanner {
     }
   }
 }
+
+/** Widest row array made ahead of its cells (a stray reference far right must not make every row huge). */
+const MAX_WIDTH_HINT = 1024;
+
+/** Date texts kept per style kind, by serial as written, before the cache starts over. */
+const DATE_CACHE_SIZE = 4096;
 
 /**
  * A cached number a writer printed with binary noise (`33.369999999999997`) as the cent it stands
@@ -341,13 +370,9 @@ function skipDeclaration(xml: Uint8Array, lt: number, end: number): number {
   return end;
 }
 
-/** Calls `onAttribute` with the first character of each one-letter attribute name (r, t, s…). */
-function forEachShortAttribute(
-  xml: Uint8Array,
-  from: number,
-  to: number,
-  onAttribute: (name: number, valueStart: number, valueEnd: number) => void,
-): void {
+/** The row's `r` attribute as a number, or -1 when it has none (a closure per row would cost a row's worth of garbage). */
+function rowNumberAttribute(xml: Uint8Array, from: number, to: number): number {
+  let rowNumber = -1;
   let p = from;
   while (p < to) {
     let c = xml[p];
@@ -364,8 +389,9 @@ function forEachShortAttribute(
     let valueEnd = valueStart;
     while (valueEnd < to && xml[valueEnd] !== quote) valueEnd++;
     p = valueEnd + 1;
-    if (nameLength === 1) onAttribute(xml[nameStart], valueStart, valueEnd);
+    if (nameLength === 1 && xml[nameStart] === CH_r) rowNumber = parseDigits(xml, valueStart, valueEnd);
   }
+  return rowNumber;
 }
 
 /** 0-based column of an A1 reference (`AB12` → 27), or -1 when it has no letters. */

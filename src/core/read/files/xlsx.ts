@@ -1,7 +1,8 @@
 /**
- * Reads XLSX workbooks into rows of cell text, in the browser or in Node, without a DOM: the
- * archive is opened with fflate, small parts (workbook, relationships, styles) are read whole,
- * and shared strings and sheets are inflated and scanned as UTF-8 bytes piece by piece.
+ * Reads XLSX workbooks into rows of cell text, in the browser or in Node, without a DOM: small
+ * parts (workbook, relationships, styles) are read whole, and shared strings and sheets are
+ * inflated and scanned as UTF-8 bytes piece by piece, from bytes in memory or from a file read a
+ * range at a time.
  *
  * Cell text is what the seller saw in Excel, as text: strings as typed (rich text runs joined),
  * numbers exactly as stored (so 18- and 19-digit IDs never pass through a float), TRUE/FALSE,
@@ -20,12 +21,17 @@ import {
   type SheetScanContext,
   type StyleDateKinds,
 } from './xlsx-sheet-scanner';
+import type { ByteSource } from './byte-source';
 import {
   listZipEntries,
+  listZipEntriesFrom,
   readZipEntry,
+  readZipEntryFrom,
   streamZipEntry,
-  streamZipEntryAsync,
+  streamZipEntryFrom,
+  ZIP_PIECE_SIZES,
   type ZipEntry,
+  type ZipPieceSizes,
 } from './zip-archive';
 
 /** The archive opened but is not a workbook TTS Profit can read. */
@@ -54,12 +60,17 @@ export interface XlsxWorkbook {
    * false from `visit` to stop; the rest of the workbook is then not inflated at all.
    */
   forEachRow(visit: SheetRowVisitor): void;
+}
+
+/** A workbook read a range of its bytes at a time (see `openXlsxFrom`). */
+export interface XlsxSourceWorkbook {
+  readonly sheetNames: string[];
   /**
-   * The same rows as `forEachRow`, with shared strings and sheets inflated by the platform's
-   * native decompressor where there is one (see `streamZipEntryAsync`): faster, and no sheet is
-   * ever held whole in memory.
+   * The rows `XlsxWorkbook.forEachRow` visits, with shared strings and sheets read and inflated
+   * piece by piece: neither the file nor any part of it is held whole. `onProgress` hears the
+   * share of those parts' compressed bytes read so far, 0–1.
    */
-  forEachRowAsync(visit: SheetRowVisitor): Promise<void>;
+  forEachRow(visit: SheetRowVisitor, onProgress?: (fraction: number) => void): Promise<void>;
 }
 
 const RELATIONSHIP_TYPE_SUFFIX = {
@@ -69,10 +80,25 @@ const RELATIONSHIP_TYPE_SUFFIX = {
   styles: '/styles',
 };
 
-/** Opens the archive and reads the workbook's structure; sheets are read later by `forEachRow`. */
-export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
-  const entries = listZipEntries(bytes);
-  const workbookPath = findWorkbookPath(bytes, entries);
+/** What a workbook holds and where, from its small parts. */
+interface WorkbookParts {
+  sheets: SheetPart[];
+  sharedStringsEntry: ZipEntry | undefined;
+  stylesEntry: ZipEntry | undefined;
+  date1904: boolean;
+}
+
+/**
+ * Reads the workbook's structure from its small parts (relationships, workbook), yielding each
+ * entry whose text it needs next, so that one logic serves archives in memory and archives read
+ * a range at a time.
+ */
+function* workbookParts(entries: Map<string, ZipEntry>): Generator<ZipEntry, WorkbookParts, string> {
+  const rootRelationships = entries.get('_rels/.rels');
+  const workbookPath = findWorkbookPath(
+    entries,
+    rootRelationships === undefined ? null : yield rootRelationships,
+  );
   const workbookEntry = workbookPath === null ? undefined : entries.get(workbookPath.toLowerCase());
   if (workbookPath === null || workbookEntry === undefined) {
     throw new XlsxFormatError('not-a-workbook', 'the archive has no xl/workbook.xml');
@@ -80,7 +106,7 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
 
   const sheetRefs: { name: string; relationshipId: string }[] = [];
   let date1904 = false;
-  forEachTag(readText(bytes, workbookEntry), (tag) => {
+  forEachTag(yield workbookEntry, (tag) => {
     if (tag.closing) return;
     if (tag.name === 'sheet')
       sheetRefs.push({ name: tag.attributes.name ?? '', relationshipId: tag.attributes.id ?? '' });
@@ -90,7 +116,10 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
     }
   });
 
-  const relationships = readRelationships(bytes, entries, workbookPath);
+  const slash = workbookPath.lastIndexOf('/');
+  const directory = slash === -1 ? '' : workbookPath.slice(0, slash + 1);
+  const relsEntry = entries.get(`${directory}_rels/${workbookPath.slice(slash + 1)}.rels`.toLowerCase());
+  const relationships = relsEntry === undefined ? new Map() : readRelationships(yield relsEntry, directory);
   const sheets: SheetPart[] = [];
   sheetRefs.forEach((ref, index) => {
     const relationship = relationships.get(ref.relationshipId);
@@ -107,16 +136,30 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
     }
     return entries.get(fallback);
   };
-  const sharedStringsEntry = partPath(RELATIONSHIP_TYPE_SUFFIX.sharedStrings, 'xl/sharedstrings.xml');
-  const stylesEntry = partPath(RELATIONSHIP_TYPE_SUFFIX.styles, 'xl/styles.xml');
+  return {
+    sheets,
+    sharedStringsEntry: partPath(RELATIONSHIP_TYPE_SUFFIX.sharedStrings, 'xl/sharedstrings.xml'),
+    stylesEntry: partPath(RELATIONSHIP_TYPE_SUFFIX.styles, 'xl/styles.xml'),
+    date1904,
+  };
+}
+
+const rowScanner = (context: SheetScanContext, sheet: SheetPart, visit: SheetRowVisitor): SheetRowScanner =>
+  new SheetRowScanner(context, (cells, rowNumber) => visit(sheet.name, cells, rowNumber) !== false);
+
+/** Opens the archive and reads the workbook's structure; sheets are read later by `forEachRow`. */
+export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
+  const entries = listZipEntries(bytes);
+  const reading = workbookParts(entries);
+  let step = reading.next();
+  while (step.done !== true) step = reading.next(readText(bytes, step.value));
+  const { sheets, sharedStringsEntry, stylesEntry, date1904 } = step.value;
 
   let sharedStrings: string[] | null = null;
   let styleDateKinds: StyleDateKinds | null = null;
   const styles = (): StyleDateKinds =>
     (styleDateKinds ??=
       stylesEntry === undefined ? new Uint8Array(0) : readStyleDateKinds(readText(bytes, stylesEntry)));
-  const rowScanner = (context: SheetScanContext, sheet: SheetPart, visit: SheetRowVisitor): SheetRowScanner =>
-    new SheetRowScanner(context, (cells, rowNumber) => visit(sheet.name, cells, rowNumber) !== false);
 
   return {
     sheetNames: sheets.map((sheet) => sheet.name),
@@ -141,18 +184,52 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
         if (scanner.stopped) return;
       }
     },
-    async forEachRowAsync(visit: SheetRowVisitor): Promise<void> {
-      if (sharedStrings === null) {
-        const reader = new SharedStringsReader();
-        if (sharedStringsEntry !== undefined)
-          await streamXmlBlocksAsync(bytes, sharedStringsEntry, 'si', reader.scan, () => false);
-        sharedStrings = reader.strings;
-      }
-      const context = { sharedStrings, styleDateKinds: styles(), date1904 };
+  };
+}
+
+/**
+ * `openXlsx` for a file read a range at a time: its directory and small parts are read first,
+ * shared strings and sheets later, by `forEachRow`, piece by piece. `sizes` sets the pieces.
+ */
+export async function openXlsxFrom(
+  source: ByteSource,
+  sizes: ZipPieceSizes = ZIP_PIECE_SIZES,
+): Promise<XlsxSourceWorkbook> {
+  const entries = await listZipEntriesFrom(source);
+  const textOf = async (entry: ZipEntry): Promise<string> => strFromU8(await readZipEntryFrom(source, entry));
+  const reading = workbookParts(entries);
+  let step = reading.next();
+  while (step.done !== true) step = reading.next(await textOf(step.value));
+  const { sheets, sharedStringsEntry, stylesEntry, date1904 } = step.value;
+
+  return {
+    sheetNames: sheets.map((sheet) => sheet.name),
+    async forEachRow(visit: SheetRowVisitor, onProgress?: (fraction: number) => void): Promise<void> {
+      const streamed = [
+        ...(sharedStringsEntry === undefined ? [] : [sharedStringsEntry]),
+        ...sheets.map((s) => s.entry),
+      ];
+      const total = streamed.reduce((sum, entry) => sum + entry.compressedSize, 0);
+      let done = 0;
+      const stream = async (
+        entry: ZipEntry,
+        elementName: string,
+        onBlock: BlockHandler,
+        isDone: () => boolean,
+      ) => {
+        await streamXmlBlocksFrom(source, entry, elementName, onBlock, isDone, sizes, (read) => {
+          if (total > 0) onProgress?.((done + read) / total);
+        });
+        done += entry.compressedSize;
+      };
+      const reader = new SharedStringsReader();
+      if (sharedStringsEntry !== undefined) await stream(sharedStringsEntry, 'si', reader.scan, () => false);
+      const styleDateKinds =
+        stylesEntry === undefined ? new Uint8Array(0) : readStyleDateKinds(await textOf(stylesEntry));
+      const context = { sharedStrings: reader.strings, styleDateKinds, date1904 };
       for (const sheet of sheets) {
         const scanner = rowScanner(context, sheet, visit);
-        await streamXmlBlocksAsync(
-          bytes,
+        await stream(
           sheet.entry,
           'row',
           (xml, start, end) => scanner.scan(xml, start, end),
@@ -165,12 +242,14 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
   };
 }
 
+type BlockHandler = (xml: Uint8Array, start: number, end: number) => void;
+
 /** Inflates and splits one XML part into whole elements, stopping as soon as `isDone` says so. */
 function streamXmlBlocks(
   bytes: Uint8Array,
   entry: ZipEntry,
   elementName: string,
-  onBlock: (xml: Uint8Array, start: number, end: number) => void,
+  onBlock: BlockHandler,
   isDone: () => boolean,
 ): void {
   const splitter = new XmlByteBlockSplitter(elementName, (xml, start, end) => {
@@ -182,21 +261,29 @@ function streamXmlBlocks(
   });
 }
 
-/** `streamXmlBlocks` with the entry inflated by `streamZipEntryAsync`. */
-function streamXmlBlocksAsync(
-  bytes: Uint8Array,
+/** `streamXmlBlocks` from an archive read a range at a time (see `streamZipEntryFrom`). */
+function streamXmlBlocksFrom(
+  source: ByteSource,
   entry: ZipEntry,
   elementName: string,
-  onBlock: (xml: Uint8Array, start: number, end: number) => void,
+  onBlock: BlockHandler,
   isDone: () => boolean,
+  sizes: ZipPieceSizes,
+  onRead: (compressedBytes: number) => void,
 ): Promise<void> {
   const splitter = new XmlByteBlockSplitter(elementName, (xml, start, end) => {
     if (!isDone()) onBlock(xml, start, end);
   });
-  return streamZipEntryAsync(bytes, entry, (chunk, final) => {
-    splitter.push(chunk, final);
-    return !isDone();
-  });
+  return streamZipEntryFrom(
+    source,
+    entry,
+    (chunk, final) => {
+      splitter.push(chunk, final);
+      return !isDone();
+    },
+    sizes,
+    onRead,
+  );
 }
 
 function readText(bytes: Uint8Array, entry: ZipEntry): string {
@@ -204,11 +291,10 @@ function readText(bytes: Uint8Array, entry: ZipEntry): string {
 }
 
 /** The main document from `_rels/.rels` (almost always `xl/workbook.xml`). */
-function findWorkbookPath(bytes: Uint8Array, entries: Map<string, ZipEntry>): string | null {
-  const rootRelationships = entries.get('_rels/.rels');
-  if (rootRelationships !== undefined) {
+function findWorkbookPath(entries: Map<string, ZipEntry>, rootRelationships: string | null): string | null {
+  if (rootRelationships !== null) {
     let target: string | null = null;
-    forEachTag(readText(bytes, rootRelationships), (tag) => {
+    forEachTag(rootRelationships, (tag) => {
       if (
         target === null &&
         tag.name === 'Relationship' &&
@@ -228,17 +314,10 @@ interface Relationship {
   path: string;
 }
 
-function readRelationships(
-  bytes: Uint8Array,
-  entries: Map<string, ZipEntry>,
-  partPath: string,
-): Map<string, Relationship> {
-  const slash = partPath.lastIndexOf('/');
-  const directory = slash === -1 ? '' : partPath.slice(0, slash + 1);
-  const relsEntry = entries.get(`${directory}_rels/${partPath.slice(slash + 1)}.rels`.toLowerCase());
+/** A part's relationships from its `.rels` text; targets resolved against the part's `directory`. */
+function readRelationships(relsXml: string, directory: string): Map<string, Relationship> {
   const relationships = new Map<string, Relationship>();
-  if (relsEntry === undefined) return relationships;
-  forEachTag(readText(bytes, relsEntry), (tag) => {
+  forEachTag(relsXml, (tag) => {
     if (tag.name !== 'Relationship' || tag.closing) return;
     if ((tag.attributes.TargetMode ?? '').toLowerCase() === 'external') return;
     relationships.set(tag.attributes.Id ?? '', {

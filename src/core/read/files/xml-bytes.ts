@@ -46,13 +46,9 @@ export function asciiBytesToString(b: Uint8Array, s: number, end: number): strin
       return fromCharCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6]);
     case 8:
       return fromCharCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7]);
-    default: {
-      let text = '';
-      for (let from = s; from < end; from += 8192) {
-        text += fromCharCode(...(b.subarray(from, Math.min(end, from + 8192)) as unknown as number[]));
-      }
-      return text;
-    }
+    default:
+      // fflate's Latin-1 decoding (ASCII is a subset); spreading the bytes would walk an iterator.
+      return strFromU8(b.subarray(s, end), true);
   }
 }
 

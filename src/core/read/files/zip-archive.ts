@@ -1,10 +1,12 @@
 /**
- * Random access to the files inside a ZIP archive held in memory. The central directory gives
- * each entry's place, so an XLSX can be read in the order its parts depend on each other
- * (workbook, shared strings, styles, then sheets), whatever order the writer stored them in, and
- * a big sheet can be inflated piece by piece instead of into one giant buffer.
+ * Random access to the files inside a ZIP archive, held in memory or read a range at a time. The
+ * central directory gives each entry's place, so an XLSX can be read in the order its parts
+ * depend on each other (workbook, shared strings, styles, then sheets), whatever order the writer
+ * stored them in, and a big sheet can be inflated piece by piece instead of into one giant buffer.
  */
 import { Inflate, inflateSync, strFromU8 } from 'fflate';
+import type { BytePieces, ByteSource } from './byte-source';
+import { InflateError, RawInflater } from './raw-inflate';
 
 export interface ZipEntry {
   /** Path inside the archive, with `/` separators. */
@@ -55,22 +57,56 @@ function u64(bytes: Uint8Array, at: number): number {
 /** Every entry of the archive, keyed by lower-cased name (writers disagree on case). */
 export function listZipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   const end = findEndOfCentralDirectory(bytes);
-  let entryCount = u16(bytes, end + 10);
-  let directoryOffset = u32(bytes, end + 16);
+  let { entryCount, directoryOffset } = directoryLocation(bytes, end);
   if (directoryOffset === MAX_32 || entryCount === 0xffff) {
-    const locator = end - 20;
-    if (locator < 0 || u32(bytes, locator) !== ZIP64_END_LOCATOR)
-      throw new DamagedZipError('the ZIP64 directory is missing');
-    const zip64End = u64(bytes, locator + 8);
-    if (zip64End + 56 > bytes.length || u32(bytes, zip64End) !== ZIP64_END) {
-      throw new DamagedZipError('the ZIP64 directory is damaged');
-    }
-    entryCount = u64(bytes, zip64End + 32);
-    directoryOffset = u64(bytes, zip64End + 48);
+    const zip64End = zip64EndOffset(bytes.subarray(Math.max(0, end - 20), end), end - 20, bytes.length);
+    ({ entryCount, directoryOffset } = zip64DirectoryLocation(bytes.subarray(zip64End, zip64End + 56)));
   }
+  return readDirectory(bytes.subarray(Math.min(directoryOffset, bytes.length)), entryCount);
+}
 
+/**
+ * `listZipEntries` for an archive read a range at a time: its end (the end record and any
+ * comment), then its directory; none of its entries' data.
+ */
+export async function listZipEntriesFrom(source: ByteSource): Promise<Map<string, ZipEntry>> {
+  const size = source.size;
+  const tailStart = Math.max(0, size - 22 - 0xffff);
+  const tail = await source.read(tailStart, size);
+  const endInTail = findEndOfCentralDirectory(tail);
+  let { entryCount, directoryOffset } = directoryLocation(tail, endInTail);
+  if (directoryOffset === MAX_32 || entryCount === 0xffff) {
+    const locator = tailStart + endInTail - 20;
+    const zip64End = zip64EndOffset(await source.read(Math.max(0, locator), locator + 20), locator, size);
+    ({ entryCount, directoryOffset } = zip64DirectoryLocation(await source.read(zip64End, zip64End + 56)));
+  }
+  return readDirectory(await source.read(Math.min(directoryOffset, size), size), entryCount);
+}
+
+/** Entry count and directory offset from the end record at `end`. */
+function directoryLocation(bytes: Uint8Array, end: number): { entryCount: number; directoryOffset: number } {
+  return { entryCount: u16(bytes, end + 10), directoryOffset: u32(bytes, end + 16) };
+}
+
+/** Offset of the ZIP64 end record, from the 20-byte locator found at `locator` in a file of `size` bytes. */
+function zip64EndOffset(locatorBytes: Uint8Array, locator: number, size: number): number {
+  if (locator < 0 || locatorBytes.length < 20 || u32(locatorBytes, 0) !== ZIP64_END_LOCATOR)
+    throw new DamagedZipError('the ZIP64 directory is missing');
+  const zip64End = u64(locatorBytes, 8);
+  if (zip64End + 56 > size) throw new DamagedZipError('the ZIP64 directory is damaged');
+  return zip64End;
+}
+
+function zip64DirectoryLocation(record: Uint8Array): { entryCount: number; directoryOffset: number } {
+  if (record.length < 56 || u32(record, 0) !== ZIP64_END)
+    throw new DamagedZipError('the ZIP64 directory is damaged');
+  return { entryCount: u64(record, 32), directoryOffset: u64(record, 48) };
+}
+
+/** The entries of a directory; `bytes` runs from the directory's start to the end of the file. */
+function readDirectory(bytes: Uint8Array, entryCount: number): Map<string, ZipEntry> {
   const entries = new Map<string, ZipEntry>();
-  let at = directoryOffset;
+  let at = 0;
   for (let i = 0; i < entryCount; i++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL_HEADER) {
       throw new DamagedZipError('the file directory is damaged');
@@ -227,115 +263,140 @@ function isInflateError(error: unknown): boolean {
   return error instanceof Error && typeof (error as Error & { code?: unknown }).code === 'number';
 }
 
-/**
- * The platform's own raw-deflate decompressor (`DecompressionStream`, in Chromium since 123 and in
- * Node 20), typed here because core compiles without the DOM library.
- */
-interface ByteStreamReader {
-  read(): Promise<{ done: boolean; value?: Uint8Array }>;
-  cancel(reason?: unknown): Promise<void>;
+/** Where an entry's compressed bytes lie in an archive read a range at a time. */
+async function compressedRange(source: ByteSource, entry: ZipEntry): Promise<{ start: number; end: number }> {
+  const at = entry.headerOffset;
+  const header = at + 30 > source.size ? null : await source.read(at, at + 30);
+  if (header === null || header.length < 30 || u32(header, 0) !== LOCAL_HEADER) {
+    throw new DamagedZipError(`the entry ${entry.name} is damaged`);
+  }
+  const start = at + 30 + u16(header, 26) + u16(header, 28);
+  const end = start + entry.compressedSize;
+  if (end > source.size) throw new DamagedZipError(`the entry ${entry.name} is cut short`);
+  return { start, end };
 }
-interface ByteStreamWriter {
-  write(chunk: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-}
-interface RawInflateStream {
-  readable: { getReader(): ByteStreamReader };
-  writable: { getWriter(): ByteStreamWriter };
-}
-type RawInflateStreamConstructor = new (format: 'deflate-raw') => RawInflateStream;
 
-/** A native raw-deflate stream, or null where the platform has none (older browsers, Apps Script). */
-function nativeRawInflateStream(): RawInflateStream | null {
-  const Native = (globalThis as { DecompressionStream?: RawInflateStreamConstructor }).DecompressionStream;
-  if (typeof Native !== 'function') return null;
+/** `readZipEntry` for an archive read a range at a time (for small parts: the entry is read whole). */
+export async function readZipEntryFrom(source: ByteSource, entry: ZipEntry): Promise<Uint8Array> {
+  checkReadable(entry);
+  const { start, end } = await compressedRange(source, entry);
+  const data = await source.read(start, end);
+  if (entry.compression === 0) return data;
   try {
-    return new Native('deflate-raw');
-  } catch {
-    return null; // before Chromium 123 only 'deflate' and 'gzip' exist
+    return inflateSync(data);
+  } catch (error) {
+    throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${(error as Error).message})`);
   }
 }
 
-/** True when `streamZipEntryAsync` inflates with the platform's native decompressor. */
-export function hasNativeInflate(): boolean {
-  return nativeRawInflateStream() !== null;
+/** Piece sizes for `streamZipEntryFrom`: compressed bytes read at a time, inflated bytes handed on at a time. */
+export interface ZipPieceSizes {
+  readBytes: number;
+  outputBytes: number;
 }
 
-/** Pieces of inflated output requested ahead of the one being scanned. */
-const READ_AHEAD = 8;
-/** Compressed bytes handed to the native decompressor at a time. */
-const NATIVE_INPUT_CHUNK_BYTES = 256 * 1024;
+export const ZIP_PIECE_SIZES: ZipPieceSizes = { readBytes: 256 * 1024, outputBytes: 256 * 1024 };
 
 /**
- * Like `streamZipEntry`, but inflates with the platform's native decompressor when there is one:
- * several times faster than fflate's JavaScript inflate, and the entry arrives in small pieces,
- * so even a sheet of hundreds of megabytes is never held whole. Where no native decompressor
- * exists it falls back to `streamZipEntry`. `onChunk` returns false to stop early.
+ * Hands the uncompressed content of one entry to `onChunk` in order, reading its compressed bytes
+ * a piece at a time (into one reused buffer where the source can, see `ByteSource.pieces`) and
+ * inflating them into another (see raw-inflate.ts): neither the file nor the entry is ever held
+ * whole. `onChunk` must use or copy each chunk before it returns,
+ * and returns false to stop; the rest is then neither read nor inflated. `onRead` hears how many
+ * compressed bytes of the entry were read so far.
  */
-export async function streamZipEntryAsync(
-  bytes: Uint8Array,
+export async function streamZipEntryFrom(
+  source: ByteSource,
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array, final: boolean) => boolean,
-  inflateStream: () => RawInflateStream | null = nativeRawInflateStream,
+  sizes: ZipPieceSizes = ZIP_PIECE_SIZES,
+  onRead?: (compressedBytes: number) => void,
 ): Promise<void> {
   checkReadable(entry);
-  const data = compressedData(bytes, entry);
-  const stream = entry.compression === 8 ? inflateStream() : null;
-  if (stream === null) {
-    streamZipEntry(bytes, entry, onChunk);
+  const { start, end } = await compressedRange(source, entry);
+  if (entry.compression === 0) {
+    let at = start;
+    let keepGoing: boolean;
+    do {
+      const next = Math.min(end, at + sizes.readBytes);
+      keepGoing = onChunk(await source.read(at, next), next === end);
+      onRead?.(next - start);
+      at = next;
+    } while (keepGoing && at < end);
     return;
   }
-
-  const writer = stream.writable.getWriter();
-  // The writer runs alongside the reader; its failures are the reader's failures, reported there.
-  const writing = (async () => {
-    for (let start = 0; start < data.length; start += NATIVE_INPUT_CHUNK_BYTES) {
-      await writer.write(data.subarray(start, Math.min(data.length, start + NATIVE_INPUT_CHUNK_BYTES)));
-    }
-    await writer.close();
-  })().catch(() => undefined);
-
-  const reader = stream.readable.getReader();
-  // Reads are requested ahead, so a decompressor that works off the thread (Node's zlib) can
-  // keep inflating while the pieces before are scanned.
-  const pending: Promise<{ done: boolean; value?: Uint8Array }>[] = [];
-  for (let i = 0; i < READ_AHEAD; i++) pending.push(reader.read());
-  let produced = 0;
-  // Each piece is handed on one read late, so the last one can be flagged final.
-  let held: Uint8Array | null = null;
+  const inflater = new RawInflater(onChunk, sizes.outputBytes);
   try {
-    for (;;) {
-      const { done, value } = await pending.shift()!;
-      if (done) break;
-      pending.push(reader.read());
-      if (value === undefined || value.length === 0) continue;
-      produced += value.length;
-      if (held !== null && !onChunk(held, false)) {
-        await reader.cancel().catch(() => undefined);
-        await writing;
-        return;
-      }
-      held = value;
-    }
+    const pieces = source.pieces?.(start, end) ?? null;
+    if (pieces === null) await inflateRanges(source, start, end, inflater, sizes, onRead);
+    else await inflatePieces(pieces, end - start, inflater, sizes, onRead);
   } catch (error) {
-    for (const read of pending) read.catch(() => undefined);
-    await writing;
-    throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${inflateFailure(error)})`);
+    if (!(error instanceof InflateError)) throw error;
+    throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${error.message})`);
   }
-  await writing;
-  if (produced !== entry.uncompressedSize) {
+  if (inflater.stopped) return;
+  if (inflater.produced !== entry.uncompressedSize) {
     throw new DamagedZipError(
-      `the entry ${entry.name} holds ${produced} bytes, not the ${entry.uncompressedSize} its directory states`,
+      `the entry ${entry.name} holds ${inflater.produced} bytes, not the ${entry.uncompressedSize} its directory states`,
     );
   }
-  onChunk(held ?? new Uint8Array(0), true);
 }
 
-/** The decompressor's reason, without the platform's wording around it. */
-function inflateFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (
-    message.replace(/^The compressed data was not valid:\s*/i, '').replace(/\.$/, '') ||
-    'invalid compressed data'
-  );
+/** Inflates `[start, end)` of the source read a range at a time. */
+async function inflateRanges(
+  source: ByteSource,
+  start: number,
+  end: number,
+  inflater: RawInflater,
+  sizes: ZipPieceSizes,
+  onRead: ((compressedBytes: number) => void) | undefined,
+): Promise<void> {
+  // Each piece is copied in by a call of its own and its promise dropped before it is inflated,
+  // so that no frame holds it meanwhile; the next piece is read while this one is inflated.
+  const take = async (piece: Promise<Uint8Array> | Uint8Array): Promise<void> => inflater.take(await piece);
+  let at = start;
+  let next = Math.min(end, at + sizes.readBytes);
+  let reading: Promise<Uint8Array> | Uint8Array | null = source.read(at, next);
+  try {
+    while (reading !== null) {
+      await take(reading);
+      onRead?.(next - start);
+      const final = next === end;
+      at = next;
+      next = Math.min(end, at + sizes.readBytes);
+      reading = final ? null : source.read(at, next);
+      inflater.inflate(final);
+      if (inflater.finished) return;
+    }
+  } finally {
+    // A piece still being read when the entry ended early is not waited for; its failure is no one's.
+    if (reading instanceof Promise) reading.catch(() => undefined);
+  }
+}
+
+/** Inflates `length` bytes read in order into one reused buffer. */
+async function inflatePieces(
+  pieces: BytePieces,
+  length: number,
+  inflater: RawInflater,
+  sizes: ZipPieceSizes,
+  onRead: ((compressedBytes: number) => void) | undefined,
+): Promise<void> {
+  let buffer: Uint8Array = new Uint8Array(Math.max(1, Math.min(length, sizes.readBytes)));
+  let read = 0;
+  try {
+    while (!inflater.finished) {
+      let piece = read < length ? await pieces.next(buffer) : null;
+      if (piece !== null && piece.length === 0) piece = null; // a stream that stalls has ended
+      if (piece !== null) {
+        read += piece.length;
+        inflater.take(piece);
+        buffer = new Uint8Array(piece.buffer);
+        onRead?.(read);
+      }
+      inflater.inflate(piece === null || read >= length);
+    }
+  } finally {
+    if (read < length) pieces.cancel();
+  }
 }

@@ -49,6 +49,21 @@ describe('TTS_ADS on a report read as a stream', () => {
     ]);
   });
 
+  it('keeps a campaign named "Total …" on a day given as a Date cell from another realm', () => {
+    // The cells are the test's own Dates, not the bundle's: `instanceof Date` fails on them.
+    const day = sheetDate('2026-05-01', rt.workbook.timeZone)!;
+    const rows = [
+      [day, 'Total Body Leggings', 'Tanks', 10, 40, 2],
+      [day, 'Spring', 'Tanks', 5.5, 11, 1],
+    ];
+    // Both rows count: 15.50 spent, 51 revenue, ROAS 3.29, 3 orders at 5.17.
+    expect(rt.call('TTS_ADS', [HEADER, ...rows], 'day')).toEqual([
+      TITLE,
+      ['2026-05-01', 15.5, 51, 3.29, 3, 5.17],
+      ['Total', 15.5, 51, 3.29, 3, 5.17],
+    ]);
+  });
+
   it('names both rows of a repeat with other figures', () => {
     const rows = [
       ['2026-05-01', 'Spring', 'Tanks', 10, 40, 2],

@@ -43,8 +43,8 @@ export function dayReader(dateText?: (date: Date) => string): (value: CellValue)
     // Dates from another realm (a sheet's cells) fail `instanceof`: recognised by their tag.
     const date = typeof value === 'object' && Object.prototype.toString.call(value) === '[object Date]';
     const iso = parseDateOrNull(dateText && date ? dateText(value as Date) : value);
-    // null (not a day) and '' (blank) are both no single day.
-    const single = !!parseDateOrNull(cellText(value));
+    // A date cell is one day; of text, null (not a day) and '' (blank) are both no single day.
+    const single = date || !!parseDateOrNull(cellText(value));
     if (iso === null || iso === '') {
       const problem =
         iso === ''

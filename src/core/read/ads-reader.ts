@@ -314,7 +314,7 @@ class Reader implements AdsReader {
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
     if (cells.every((c) => cellText(c) === '')) return null;
     const day = cells[this.dayIndex];
-    if (this.isTotalRow(cells, day, this.readDay(day))) {
+    if (this.isTotalRow(cells, this.readDay(day))) {
       this.totalRows++;
       return null;
     }
@@ -384,8 +384,8 @@ class Reader implements AdsReader {
    * so and the day cell holds no single day (blank, `-`, or the report's date range). A campaign
    * named "Total Body Leggings" on a dated row is data.
    */
-  private isTotalRow(cells: readonly CellValue[], day: CellValue, dayRead: DayRead): boolean {
-    if (day instanceof Date || dayRead.single) return false;
+  private isTotalRow(cells: readonly CellValue[], dayRead: DayRead): boolean {
+    if (dayRead.single) return false;
     return this.labelColumns.some((c) => TOTAL_ROW.test(cellText(cells[c.index])));
   }
 

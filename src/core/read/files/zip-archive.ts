@@ -4,7 +4,7 @@
  * depend on each other (workbook, shared strings, styles, then sheets), whatever order the writer
  * stored them in, and a big sheet can be inflated piece by piece instead of into one giant buffer.
  */
-import { Inflate, inflateSync, strFromU8 } from 'fflate';
+import { inflateSync, strFromU8 } from 'fflate';
 import type { BytePieces, ByteSource } from './byte-source';
 import { InflateError, RawInflater } from './raw-inflate';
 
@@ -200,19 +200,11 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 }
 
 const INPUT_CHUNK_BYTES = 64 * 1024;
-/** Compressed bytes inflated piece by piece before the rest is inflated in one pass. */
-const STREAMED_PREFIX_BYTES = 256 * 1024;
-/** Largest entry inflated in one pass into a buffer of its exact size. */
-const MAX_ONE_PASS_BYTES = 1024 * 1024 * 1024;
 
 /**
- * Hands the uncompressed content of one entry to `onChunk` in order. `onChunk` returns false to
- * stop early, and the rest is then never inflated.
- *
- * The first few hundred kilobytes are inflated as a stream, so a reader that only needs the first
- * rows (to recognise a layout) stops cheaply. The rest is inflated in one pass into a buffer of
- * the size the directory states: fflate's one-pass inflate is several times faster than its
- * stream, which reallocates its output on every piece.
+ * Hands the uncompressed content of one entry to `onChunk` in order (see raw-inflate.ts: the same
+ * inflater as `streamZipEntryFrom`, fed from bytes already in memory). `onChunk` must use or copy
+ * each chunk before it returns, and returns false to stop early; the rest is then never inflated.
  */
 export function streamZipEntry(
   bytes: Uint8Array,
@@ -227,40 +219,18 @@ export function streamZipEntry(
       if (!onChunk(data.subarray(start, end), end === data.length) || end === data.length) return;
     }
   }
-  const onePass =
-    data.length > STREAMED_PREFIX_BYTES &&
-    entry.uncompressedSize > 0 &&
-    entry.uncompressedSize <= MAX_ONE_PASS_BYTES;
-  const streamedLength = onePass ? STREAMED_PREFIX_BYTES : data.length;
-  let keepGoing = true;
-  let produced = 0;
-  const inflater = new Inflate((chunk, final) => {
-    produced += chunk.length;
-    if (keepGoing) keepGoing = onChunk(chunk, final);
-  });
+  const inflater = new RawInflater(onChunk);
   try {
-    for (let start = 0; keepGoing && start < streamedLength; start += INPUT_CHUNK_BYTES) {
-      const end = Math.min(streamedLength, start + INPUT_CHUNK_BYTES);
-      inflater.push(data.subarray(start, end), !onePass && end === data.length);
+    for (let start = 0; !inflater.finished && start < data.length; start += INPUT_CHUNK_BYTES) {
+      const end = Math.min(data.length, start + INPUT_CHUNK_BYTES);
+      inflater.push(data.subarray(start, end), end === data.length);
     }
-    if (data.length === 0 && !onePass) inflater.push(data, true);
-    if (!keepGoing || !onePass) return;
-    const whole = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
-    if (whole.length !== entry.uncompressedSize) {
-      throw new DamagedZipError(
-        `the entry ${entry.name} holds ${whole.length} bytes, not the ${entry.uncompressedSize} its directory states`,
-      );
-    }
-    onChunk(whole.subarray(Math.min(produced, whole.length)), true);
+    if (data.length === 0) inflater.push(data, true);
   } catch (error) {
-    if (error instanceof DamagedZipError || !isInflateError(error)) throw error;
-    throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${(error as Error).message})`);
+    if (!(error instanceof InflateError)) throw error;
+    throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${error.message})`);
   }
-}
-
-/** fflate reports corrupt or truncated data as Errors with a numeric `code`. */
-function isInflateError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as Error & { code?: unknown }).code === 'number';
+  checkInflatedSize(entry, inflater);
 }
 
 /** Where an entry's compressed bytes lie in an archive read a range at a time. */
@@ -334,6 +304,11 @@ export async function streamZipEntryFrom(
     if (!(error instanceof InflateError)) throw error;
     throw new DamagedZipError(`the entry ${entry.name} cannot be decompressed (${error.message})`);
   }
+  checkInflatedSize(entry, inflater);
+}
+
+/** An entry inflated to its end holds the size its directory states, else it is damaged. */
+function checkInflatedSize(entry: ZipEntry, inflater: RawInflater): void {
   if (inflater.stopped) return;
   if (inflater.produced !== entry.uncompressedSize) {
     throw new DamagedZipError(

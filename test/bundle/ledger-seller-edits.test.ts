@@ -112,7 +112,7 @@ describe('the statement functions on a TTS Ledger tab the seller edited', () => 
   });
 
   it('skip a totals row typed under the data: the settlement is not doubled', () => {
-    const totals = header.map((name) => (name === 'Product name' ? 'Total' : ''));
+    const totals: unknown[] = header.map((name) => (name === 'Product name' ? 'Total' : ''));
     totals[col('Total settlement amount')] = COUNTED_CENTS / 100;
     const withTotals = [...ledger, totals];
     expect(cents(rt.call('TTS_SETTLEMENT', withTotals))).toBe(COUNTED_CENTS);

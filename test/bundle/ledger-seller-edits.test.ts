@@ -137,6 +137,34 @@ describe('the statement functions on a TTS Ledger tab the seller edited', () => 
     ]);
   });
 
+  it('skip a row whose Key the sheet turned into a number, naming what the Key cell says', () => {
+    const key = col('Key');
+    const settlement = col('Total settlement amount');
+    const at = ledger.findIndex((r, i) => i > 0 && r[col('Layout')] === 'statement');
+    const numbered = ledger.map((row, r) => (r === at ? row.map((c, i) => (i === key ? 5.77e17 : c)) : row));
+    expect(cents(rt.call('TTS_SETTLEMENT', numbered))).toBe(COUNTED_CENTS - cents(ledger[at][settlement]));
+    const listed = rt.call('TTS_RECONCILE', numbered) as unknown[][];
+    expect(listed).toContainEqual([at + 1, expect.stringMatching(/^No Key/), '', '', '']);
+    expect(listed[listed.length - 1][0]).toBe(
+      'All 9 rows reconcile; the rows above without a Key were not counted',
+    );
+  });
+
+  it('give the same answers with stray spaces typed around the Key, IDs and Type', () => {
+    const padded = ledger.map((row, r) =>
+      r === 0
+        ? row
+        : row.map((c, i) =>
+            typeof c === 'string' &&
+            ['Key', 'Order/adjustment ID', 'SKU ID', 'Type'].includes(String(header[i]))
+              ? ['\u00a0', ' ', '\t', ''][r % 4] + c + [' ', '', '\u3000', '\n'][r % 4]
+              : c,
+          ),
+    );
+    expect(padded[1][col('Key')]).not.toBe(ledger[1][col('Key')]);
+    expect(answers(padded)).toEqual(answers(ledger));
+  });
+
   it('count every row of a ledger that holds one kind of file', () => {
     const layout = col('Layout');
     const statementOnly = ledger.filter((r, i) => i === 0 || r[layout] === 'statement');

@@ -519,9 +519,9 @@ export class PnlAccumulator {
 }
 
 export function aggregatePnl(rows: readonly LedgerRow[], groupBy: PnlGroupBy): PnlGroup[] {
-  const acc = new PnlAccumulator(groupBy);
-  for (const row of rows) acc.add(row);
-  return acc.result();
+  const groupings = new PnlGroupings([groupBy]);
+  for (const row of rows) groupings.add(row);
+  return groupings.result();
 }
 
 /** Total P&L lines over rows. */

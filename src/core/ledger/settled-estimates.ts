@@ -68,9 +68,12 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   const col = (label: string) => header.indexOf(headerKey(label));
   const [layout, order, sku] = [col('Layout'), col('Order/adjustment ID'), col('SKU ID')];
   if (layout < 0 || order < 0) return { grid, superseded: 0 };
+  // Most ledgers hold one kind of file: a Layout column of one value ranks no row above another.
+  let same = headerRow + 1;
+  while (same < grid.length && grid[same][layout] === grid[headerRow][layout]) same++;
+  if (same >= grid.length) return { grid, superseded: 0 };
   const body = grid.slice(headerRow);
   const flags = supersededInGrid(body, layout, order, sku);
-  if (flags === null) return { grid, superseded: 0 };
   let superseded = 0;
   for (let i = 0; i < flags.length; i++) if (flags[i]) superseded++;
   if (superseded === 0) return { grid, superseded: 0 };
@@ -80,46 +83,20 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
 
 const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
 
-/**
- * {@link supersededFlags} read straight from the tab's cells (no object per row); null when every
- * row with an order ID has the same rank, so none can be superseded (a ledger of one kind of file).
- */
+/** {@link supersededFlags} read straight from the tab's cells (no object per row). */
 function supersededInGrid(
   body: readonly (readonly CellValue[])[],
   layout: number,
   order: number,
   sku: number,
-): boolean[] | null {
-  // Most ledgers hold one kind of file: a Layout column of one value ranks no row above another.
-  let same = 1;
-  while (same < body.length && body[same][layout] === body[0][layout]) same++;
-  if (same >= body.length) return null;
+): boolean[] {
   const ranks = new Int8Array(body.length);
-  let firstRank: number | undefined;
-  let mixed = false;
-  // Rows repeat a few layouts: the last one's rank is kept rather than looked up again.
-  let lastLayout: CellValue = null;
-  let lastRank = -1;
-  for (let i = 0; i < body.length; i++) {
-    const row = body[i];
-    // `cellText(id).trim() === ''`, without building text for the usual cell (an ID, not blank).
-    const id = row[order];
-    if (typeof id === 'string' ? id.trim() === '' : id === null || id === undefined) continue;
-    const cell = row[layout];
-    if (cell !== lastLayout || i === 0) {
-      lastLayout = cell;
-      lastRank = rank(cellText(cell));
-    }
-    ranks[i] = lastRank;
-    if (firstRank === undefined) firstRank = lastRank;
-    else if (lastRank !== firstRank) mixed = true;
-  }
-  if (!mixed) return null;
   const lines: string[] = new Array<string>(body.length);
   const best = new Map<string, number>();
   for (let i = 0; i < body.length; i++) {
     const orderId = cellText(body[i][order]);
     if (orderId.trim() === '') continue;
+    ranks[i] = rank(cellText(body[i][layout]));
     const line = orderLine({ orderId, skuId: sku < 0 ? '' : cellText(body[i][sku]) });
     lines[i] = line;
     const known = best.get(line);

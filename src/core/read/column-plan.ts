@@ -163,8 +163,8 @@ function blankColumn(name: string): PlannedColumn {
     keyPart: -1,
     maxChars: 0,
     dates: NO_DATES,
-    days: NO_DAYS,
-    times: NO_TIMES,
+    days: NO_DATES_BY_NUMBER,
+    times: NO_DATES_BY_NUMBER,
     moneyLike: 0,
     notMoney: 0,
   };
@@ -201,5 +201,4 @@ const SLOTS = 4096;
 
 /** The date caches of the columns that hold no dates (never read: only date columns get caches of their own). */
 const NO_DATES = new Map<string, CachedDate>();
-const NO_DAYS = new NumberCache(1);
-const NO_TIMES = NO_DAYS;
+const NO_DATES_BY_NUMBER = new NumberCache(1);

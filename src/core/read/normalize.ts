@@ -30,6 +30,7 @@ export interface NormalizerOptions {
   continuesFile?: boolean;
   /** Keep IDs a spreadsheet rounded instead of rejecting their rows (see RowReaderOptions). */
   onRoundedId?: RowReaderOptions['onRoundedId'];
+  roundedIdFields?: RowReaderOptions['roundedIdFields'];
   /** Slash-date order per date column, settled by a first read (see RowReaderOptions). */
   dayOrders?: RowReaderOptions['dayOrders'];
   /** A totals label in a date column marks a totals row (see RowReaderOptions). */

@@ -4,13 +4,13 @@
  * totals check; reserve and other sheets are noted, not imported.
  */
 import { isAdsLayout } from './ads-layouts';
-import { lookupColumn } from './catalog';
+import { planColumns } from './column-plan';
 import { createAdsReader, type AdRowStream, type AdsReader } from './ads-reader';
 import { timeZoneFromFileName } from '../dates';
 import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
 import { CurrencyCheck } from './currency';
 import { ORDER_SALES_COLUMNS, OrderExportSales } from './order-export-sales';
-import { isIdField, RoundedIdWatch, roundedIdsRefusal } from './rounded-ids';
+import { idFieldsIn, RoundedIdWatch, roundedIdsRefusal } from './rounded-ids';
 import {
   UnrecognisedMoney,
   unrecognisedLineHeaders,
@@ -67,7 +67,8 @@ export interface ParseOptions {
   keepRows?: boolean;
   /**
    * The row fields `onView` and `groupings` read, when no LedgerRow is built (`keepRows: false`,
-   * no `onRow`): columns filling other fields are not read (see `planColumns`). Default: all.
+   * no `onRow`): columns filling other fields are not read (see `planColumns`), and `roundedIds`
+   * looks at the ID fields among them only. Default: all.
    */
   fields?: readonly RowField[];
   /**
@@ -92,6 +93,11 @@ export interface ParseOptions {
   dayOrders?: Readonly<Record<string, DayOrder>>;
 }
 
+/** The fields to read: all of them where rows are built, else those the caller named. */
+function fieldsRead({ fields, keepRows, onRow }: ParseOptions): ReadonlySet<RowField> | undefined {
+  return fields === undefined || keepRows !== false || onRow !== undefined ? undefined : new Set(fields);
+}
+
 /** Slash-date orders to read a file again with, by sheet ('' for a CSV file's one sheet), then by column. */
 type DayOrdersBySheet = Record<string, Record<string, DayOrder>>;
 
@@ -107,7 +113,9 @@ class SheetParser {
   private orderSales?: OrderExportSales;
   private unrecognised?: UnrecognisedMoney;
   private unrecognisedUnder: UnrecognisedUnder[] = [];
-  private readonly roundedIds = new RoundedIdWatch();
+  /** The ID fields whose rounding `roundedIds` reports: those the caller reads (`fields`), or all. */
+  private readonly roundedIdFields = idFieldsIn(fieldsRead(this.options));
+  private readonly roundedIds = new RoundedIdWatch(this.roundedIdFields);
   private layout?: LayoutId;
   private label = '';
   private headerRow = 0;
@@ -205,14 +213,13 @@ class SheetParser {
       dateText: this.options.dateText,
       keys: this.options.keys,
       dayOrders: this.options.dayOrders,
-      fields: this.fieldsRead(),
+      fields: fieldsRead(this.options),
       // A file's totals row is checked and dropped before import; a range passed to a function refuses it.
       totalsRows: this.options.range !== true,
       onRoundedId: this.options.keepRoundedIds
-        ? (field, shown, row) => {
-            if (isIdField(field)) this.roundedIds.sawScientific(field, shown, row);
-          }
+        ? (field, shown, row) => this.roundedIds.sawScientific(field, shown, row)
         : undefined,
+      roundedIdFields: this.roundedIdFields,
     });
     this.reconciler = createReconciler(this.normalizer.amountIds);
     this.currency = new CurrencyCheck(result.header);
@@ -224,12 +231,6 @@ class SheetParser {
     const rest = this.pending.slice(result.headerRow);
     this.pending.length = 0;
     for (let i = 0; i < rest.length; i++) this.readRow(rest[i], headerRow + 1 + i);
-  }
-
-  /** The fields to read: all of them where rows are built, else those the caller named. */
-  private fieldsRead(): ReadonlySet<RowField> | undefined {
-    const { fields, keepRows, onRow } = this.options;
-    return fields === undefined || keepRows !== false || onRow !== undefined ? undefined : new Set(fields);
   }
 
   /** A data row: normalized and accepted, unless the sheet is (or turns out) in another currency. */
@@ -439,7 +440,7 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
   // A date that reads either way (05/03/2026) may be settled day first by a later row: a first
   // pass that streams nothing decides each column's order, so no row reaches a caller twice.
   let dayOrders: Record<string, DayOrder> | undefined;
-  if (hasEitherWayDate(rows, where)) {
+  if (hasEitherWayDate(rows, where, fieldsRead(options))) {
     const probe = sheetParserOver(rows, {
       ...base,
       onRow: undefined,
@@ -458,15 +459,20 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
 }
 
 /**
- * Whether a date column of the range holds a slash date that reads either way: only the columns
- * the header names as dates are looked at (cheap: `/` at a text cell's 2nd or 3rd character first).
+ * Whether a date column the range is read by holds a slash date that reads either way: only the
+ * columns the header names as dates, and the caller's `fields` read, are looked at (cheap: `/` at
+ * a text cell's 2nd or 3rd character first). A column not read has no order to settle.
  */
-function hasEitherWayDate(rows: readonly (readonly CellValue[])[], where: string): boolean {
+function hasEitherWayDate(
+  rows: readonly (readonly CellValue[])[],
+  where: string,
+  fields: ReadonlySet<RowField> | undefined,
+): boolean {
   const found = detectLayout(rows.slice(0, HEADER_SCAN_ROWS), where);
   if (!found.ok || isAdsLayout(found.layout)) return false;
   const dateColumns: number[] = [];
-  found.header.forEach((name, c) => {
-    if (lookupColumn(name)?.kind === 'date') dateColumns.push(c);
+  planColumns(found.header, found.layout, fields).columns.forEach((column, c) => {
+    if (column.read === 'date') dateColumns.push(c);
   });
   for (let r = found.headerRow; r < rows.length; r++) {
     const row = rows[r];

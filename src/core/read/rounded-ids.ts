@@ -34,6 +34,11 @@ export function isIdField(field: string | undefined): field is IdField {
   return ID_FIELDS.some(([f]) => f === field);
 }
 
+/** The ID fields among `fields` (all of them when `fields` is not given). */
+export function idFieldsIn(fields: ReadonlySet<string> | undefined): IdField[] | undefined {
+  return fields && ID_FIELDS.map(([f]) => f).filter((f) => fields.has(f));
+}
+
 /** Long digit IDs whose digits after the 15th are all zeros: Excel's 15 significant digits. */
 function zeroTailed(id: string): boolean {
   for (let i = 15; i < id.length; i++) if (id.charCodeAt(i) !== 48) return false;
@@ -63,8 +68,11 @@ interface FieldTally {
 }
 
 export class RoundedIdWatch {
-  private readonly tallies = ID_FIELDS.map((): FieldTally => ({
-    long: 0,
+  /** `fields`: the ID fields looked at (default all); the others count as proved whole from the start. */
+  constructor(private readonly fields?: readonly IdField[]) {}
+
+  private readonly tallies = ID_FIELDS.map(([field]): FieldTally => ({
+    long: this.fields === undefined || this.fields.includes(field) ? 0 : 1,
     firstLong: '',
     twoDistinct: false,
     zeroTailed: 0,

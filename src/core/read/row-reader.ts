@@ -11,6 +11,7 @@ import { moneyProblem, parseCentsOrNaN } from '../money';
 import { MAX_DETAIL_CHARS, MAX_QUANTITY, type RowField } from './row-fields';
 import { createRowView, type RowView } from './row-view';
 import { RowKeys } from './row-keys';
+import { isIdField, type IdField } from './rounded-ids';
 import { layoutSpec, type LayoutSpec } from './layouts';
 import type { CachedDate, ColumnPlan, PlannedColumn } from './column-plan';
 import { LAYOUT_IDS, type CellValue, type LayoutId, type Problem } from '../types';
@@ -27,9 +28,12 @@ export interface RowReaderOptions {
   keys?: boolean;
   /**
    * Keep an ID a spreadsheet rounded (`5.77E+17`) as its text and tell this callback, instead of
-   * rejecting the row: for sums, which IDs do not change (see rounded-ids.ts).
+   * rejecting the row: for sums, which IDs do not change (see rounded-ids.ts). Told of the ID
+   * fields only: other ID-like columns (the Key, Import ID) keep such text as it is.
    */
-  onRoundedId?: (field: RowField | undefined, shown: string, rowNumber: number) => void;
+  onRoundedId?: (field: IdField, shown: string, rowNumber: number) => void;
+  /** The ID fields `onRoundedId` is told of (default all): the caller looks at no other's. */
+  roundedIdFields?: readonly IdField[];
   /**
    * A totals label (`Total`, `Grand total`) in a date column marks a totals row the seller added
    * (files: ready-to-import.ts checks and drops it) instead of rejecting it as a bad date.
@@ -62,6 +66,8 @@ export class RowReader {
   readonly keys: RowKeys | null;
   /** Each date column's slash-date order (date-order.ts), by column index. */
   readonly dateOrders: (DateOrderWatch | undefined)[];
+  /** By column index: the column fills an ID field (rounded-ids.ts). */
+  private readonly idFields: boolean[];
 
   private readonly spec: LayoutSpec;
   private readonly isLedger: boolean;
@@ -92,6 +98,10 @@ export class RowReader {
     this.view = createRowView(plan.amountIds, options.layout);
     this.keys =
       this.isLedger || options.keys === false ? null : new RowKeys(this.spec.keyPrefix, this.spec.keyFields);
+    const told = options.roundedIdFields;
+    this.idFields = plan.columns.map(
+      (c) => isIdField(c.field) && (told === undefined || told.includes(c.field)),
+    );
     this.dateOrders = plan.columns.map((c) =>
       c.read === 'date' ? new DateOrderWatch(c.name, options.dayOrders?.[c.name]) : undefined,
     );
@@ -261,6 +271,7 @@ export class RowReader {
   private readId(column: PlannedColumn, i: number, value: CellValue): void {
     let text: string;
     const onRoundedId = this.options.onRoundedId;
+    const idField = this.idFields[i];
     if (typeof value === 'number') {
       if (!Number.isSafeInteger(value) || value < 0) {
         const shown = value.toExponential().toUpperCase();
@@ -268,19 +279,20 @@ export class RowReader {
           this.reject(column, lostDigits(this.rowNumber, column.name, shown));
           return;
         }
-        onRoundedId(column.field, shown, this.rowNumber);
+        if (idField) onRoundedId(column.field as IdField, shown, this.rowNumber);
         text = shown;
       } else text = String(value);
     } else {
-      text = typeof value === 'string' ? value.trim() : String(value);
+      text = typeof value === 'string' ? trimmed(value) : String(value);
       if (text.charCodeAt(0) === 39) text = text.slice(1);
       if (text === '/') text = '';
-      else if (isScientific(text)) {
+      // Kept text needs no look for an exponent where no one is told of it (a Key, unlike an ID, is long).
+      else if ((onRoundedId === undefined || idField) && isScientific(text)) {
         if (onRoundedId === undefined) {
           this.reject(column, lostDigits(this.rowNumber, column.name, text));
           return;
         }
-        onRoundedId(column.field, text, this.rowNumber);
+        onRoundedId(column.field as IdField, text, this.rowNumber);
       }
     }
     if (text.length > column.maxChars)
@@ -368,7 +380,7 @@ export class RowReader {
   }
 
   private readText(column: PlannedColumn, i: number, value: CellValue): void {
-    const text = typeof value === 'string' ? value.trim() : String(value);
+    const text = typeof value === 'string' ? trimmed(value) : String(value);
     if (text === '' || text === '/') return;
     if (text.length > column.maxChars) {
       this.reject(column, tooLong(this.rowNumber, column.name, text, column.maxChars));
@@ -402,6 +414,13 @@ export class RowReader {
     if (looksLikeAmount(value, text)) column.moneyLike++;
     else column.notMoney++;
   }
+}
+
+/** `text.trim()`: most cells start and end with a printable ASCII character, and need no trimming. */
+function trimmed(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
 }
 
 /** Full-width parentheses → ASCII, trimmed, inner runs of spaces collapsed. */

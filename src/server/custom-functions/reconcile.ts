@@ -18,8 +18,9 @@ export const KEYLESS_ROW_NOTE = 'No Key: skipped, not an imported row (a total o
 export function TTS_RECONCILE(statement: unknown): (string | number)[][] | string {
   const parsed = readStatement(statement, {
     keepRows: false,
-    // A row that differs is listed by its row: on the TTS Ledger tab, the row of the file it came from.
-    fields: [...ROW_KIND, 'sourceFile', 'sourceRow'],
+    // A row that differs is listed by its row (on the TTS Ledger tab, the row of the file it came
+    // from) and its order ID.
+    fields: [...ROW_KIND, 'orderId', 'sourceFile', 'sourceRow'],
     reconcile: true,
     settlementFor: 'TTS_RECONCILE',
   });

@@ -17,7 +17,8 @@ export const STATEMENT_RANGE = 'the statement range';
 /**
  * The row fields a function reads besides the amounts (which are always read and checked, as are
  * the order ID and the ledger's Key): a row's type, and its units (an order export's sales are
- * shared out by them). Columns of fields no function of a call reads are skipped, not checked.
+ * shared out by them). Columns of fields no function of a call reads are skipped, not checked;
+ * IDs a spreadsheet rounded are looked for only in the ID fields named (see `refuseRoundedIds`).
  */
 export const ROW_KIND = ['type', 'quantity'] as const satisfies readonly RowField[];
 /** The dates a row counts in: its order date, else its statement date. */

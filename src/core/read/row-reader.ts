@@ -286,7 +286,7 @@ export class RowReader {
       text = typeof value === 'string' ? trimmed(value) : String(value);
       if (text.charCodeAt(0) === 39) text = text.slice(1);
       if (text === '/') text = '';
-      // Kept text needs no look for an exponent where no one is told of it (a Key, unlike an ID, is long).
+      // Where rounded IDs are kept, only the ID fields the caller looks at need the look for an exponent.
       else if ((onRoundedId === undefined || idField) && isScientific(text)) {
         if (onRoundedId === undefined) {
           this.reject(column, lostDigits(this.rowNumber, column.name, text));

@@ -10,7 +10,7 @@ import { timeZoneFromFileName } from '../dates';
 import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
 import { CurrencyCheck } from './currency';
 import { ORDER_SALES_COLUMNS, OrderExportSales } from './order-export-sales';
-import { idFieldsIn, RoundedIdWatch, roundedIdsRefusal } from './rounded-ids';
+import { idFieldsIn, RoundedIdWatch, roundedIdsRefusal, type IdField } from './rounded-ids';
 import {
   UnrecognisedMoney,
   unrecognisedLineHeaders,
@@ -114,8 +114,8 @@ class SheetParser {
   private unrecognised?: UnrecognisedMoney;
   private unrecognisedUnder: UnrecognisedUnder[] = [];
   /** The ID fields whose rounding `roundedIds` reports: those the caller reads (`fields`), or all. */
-  private readonly roundedIdFields = idFieldsIn(fieldsRead(this.options));
-  private readonly roundedIds = new RoundedIdWatch(this.roundedIdFields);
+  private readonly roundedIdFields: IdField[] | undefined;
+  private readonly roundedIds: RoundedIdWatch;
   private layout?: LayoutId;
   private label = '';
   private headerRow = 0;
@@ -135,7 +135,10 @@ class SheetParser {
    */
   constructor(
     private readonly options: ParseOptions & { where: string; orderTotals?: boolean; range?: boolean },
-  ) {}
+  ) {
+    this.roundedIdFields = idFieldsIn(fieldsRead(options));
+    this.roundedIds = new RoundedIdWatch(this.roundedIdFields);
+  }
 
   get detected(): boolean {
     return this.normalizer !== undefined || this.ads !== undefined;

@@ -68,19 +68,21 @@ interface FieldTally {
 }
 
 export class RoundedIdWatch {
-  /** `fields`: the ID fields looked at (default all); the others count as proved whole from the start. */
-  constructor(private readonly fields?: readonly IdField[]) {}
+  private readonly tallies: FieldTally[];
 
-  private readonly tallies = ID_FIELDS.map(([field]): FieldTally => ({
-    long: this.fields === undefined || this.fields.includes(field) ? 0 : 1,
-    firstLong: '',
-    twoDistinct: false,
-    zeroTailed: 0,
-    example: '',
-    row: 0,
-    scientific: '',
-    scientificRow: 0,
-  }));
+  /** `fields`: the ID fields looked at (default all); the others count as proved whole from the start. */
+  constructor(fields?: readonly IdField[]) {
+    this.tallies = ID_FIELDS.map(([field]): FieldTally => ({
+      long: fields === undefined || fields.includes(field) ? 0 : 1,
+      firstLong: '',
+      twoDistinct: false,
+      zeroTailed: 0,
+      example: '',
+      row: 0,
+      scientific: '',
+      scientificRow: 0,
+    }));
+  }
 
   /** One accepted row. */
   see(view: RowView): void {

@@ -122,7 +122,7 @@ export function adsByMonth(
     const month = row.day.slice(0, 7);
     const m = spend.get(month) ?? { spend: 0, revenue: 0 };
     m.spend += spendOf(row);
-    m.revenue += row.revenue ?? 0;
+    m.revenue += row.revenue || 0;
     spend.set(month, m);
   }
   const statement = Array.isArray(ledger)

@@ -101,7 +101,7 @@ window.ttsXlsxBench = async function (phase) {
     rows = last - 1;
   } else {
     let rejected = 0;
-    const result = await parseStreamingRows(fileSource(new Blob([bytes])), 'statement.xlsx', {
+    const result = await parseStreamingRows(fileSource(new Blob([bytes]), 'statement.xlsx'), 'statement.xlsx', {
       onRows: (sheet, batch) => {
         for (const row of batch) if (row.orderId !== orderId(row.source.row - 1)) badIds++;
         rows += batch.length;

@@ -36,16 +36,20 @@ export async function workerPath(file: string): Promise<WorkerPathResult> {
     if (now > peakHeapMB) peakHeapMB = now;
   };
   let rows = 0;
-  const outcome = await parseStreamingRows(fileSource(await openAsBlob(file)), basename(file), {
-    onRows: (_sheet, batch) => {
-      rows += batch.length;
-      sample();
+  const outcome = await parseStreamingRows(
+    fileSource(await openAsBlob(file), basename(file)),
+    basename(file),
+    {
+      onRows: (_sheet, batch) => {
+        rows += batch.length;
+        sample();
+      },
+      onProgress: sample,
+      onRestart: () => {
+        rows = 0;
+      },
     },
-    onProgress: sample,
-    onRestart: () => {
-      rows = 0;
-    },
-  });
+  );
   if (outcome.errors.length > 0) throw new Error(outcome.errors[0].message);
   const parsed = outcome.files[0];
   return {
@@ -62,9 +66,13 @@ export async function workerPath(file: string): Promise<WorkerPathResult> {
 export async function rawParse(file: string): Promise<{ rows: number; cells: number }> {
   let rows = 0;
   let cells = 0;
-  await forEachSheetRowAsync(fileSource(await openAsBlob(file)), basename(file), (_sheet, record) => {
-    rows++;
-    cells += record.length;
-  });
+  await forEachSheetRowAsync(
+    fileSource(await openAsBlob(file), basename(file)),
+    basename(file),
+    (_sheet, record) => {
+      rows++;
+      cells += record.length;
+    },
+  );
   return { rows, cells };
 }

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
-import { parseBytesAsync } from '../../src/sidebar/parsing/parse-file';
+import { parsedBySidebar } from '../helpers/sidebar-reader';
 import { codeFile, ensureBuilt, sheetRange } from './custom-functions-sheet';
 import { REAL, realCsvRows } from '../helpers/real-fixtures';
 
@@ -40,7 +40,7 @@ describe('every column of the real On-hold export', () => {
     const csv = usRows()
       .map((r) => r.join(','))
       .join('\n');
-    const outcome = await parseBytesAsync(
+    const outcome = await parsedBySidebar(
       new TextEncoder().encode(csv),
       'Onhold-unsettled-orders-2026_09_23.csv',
     );
@@ -86,7 +86,7 @@ describe('every column of the real On-hold export', () => {
     expect((rt.call('TTS_PNL', range) as unknown[][])[1][6]).toBe(-2.52);
 
     const csv = rows.map((r) => r.join(',')).join('\n');
-    const outcome = await parseBytesAsync(new TextEncoder().encode(csv), 'onhold.csv');
+    const outcome = await parsedBySidebar(new TextEncoder().encode(csv), 'onhold.csv');
     const [file] = outcome.files;
     expect(file.reconciliation.ok).toBe(true);
     expect(file.totals.fees).toBe(-252);

@@ -10,7 +10,7 @@ import {
   StatementAdTally,
 } from '../../src/core/analysis/ads-profit';
 import { productAds } from '../../src/core/analysis/ads-products';
-import { campaignSkusOf } from '../../src/core/analysis/ad-skus';
+import { adSkusLayout, campaignSkusOf, listedCampaigns } from '../../src/core/analysis/ad-skus';
 import { buildCogsTable, monthlySales, netProfit } from '../../src/core/analysis/pnl';
 import { parseCsv } from '../../src/core/read/files/csv';
 import type { AdRow } from '../../src/core/read/ad-rows';
@@ -229,5 +229,29 @@ describe('campaigns mapped to SKUs', () => {
         'digits (the sheet turned it into a number). Format the column as Plain ' +
         'text and type it again.',
     );
+  });
+
+  it('finds the header under a title the seller typed, with columns inserted and moved', () => {
+    const tab = [
+      ['My ad mapping', '', '', ''],
+      ['', 'Note', 'SKU ID', 'Campaign name'],
+      ['', 'checked', '1732000000000000111', 'Spring Tanks'],
+      ['', '', '1732000000000000222 1732000000000000999', 'Leggings Always On'],
+    ];
+    expect(adSkusLayout(tab)).toEqual({ headerRow: 2, campaign: 3, sku: 2, note: 1 });
+    expect(listedCampaigns(tab, adSkusLayout(tab)!)).toEqual(['Spring Tanks', 'Leggings Always On']);
+    expect([...campaignSkusOf(tab, 'TTS Ad SKUs')]).toEqual([
+      ['Spring Tanks', ['1732000000000000111']],
+      ['Leggings Always On', ['1732000000000000222', '1732000000000000999']],
+    ]);
+  });
+
+  it('reads no mapping from a tab whose header is gone, rather than guessing its columns', () => {
+    const tab = [
+      ['Spring Tanks', '1732000000000000111'],
+      ['Leggings Always On', '1732000000000000222'],
+    ];
+    expect(adSkusLayout(tab)).toBeNull();
+    expect(campaignSkusOf(tab, 'TTS Ad SKUs').size).toBe(0);
   });
 });

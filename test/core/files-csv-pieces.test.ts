@@ -134,7 +134,7 @@ describe("the worker's reading of a dropped file", () => {
       const sent: LedgerRow[] = [];
       let restarts = 0;
       const outcome = await parseStreamingRows(
-        fileSource(new Blob([bytes.slice().buffer as ArrayBuffer])),
+        fileSource(new Blob([bytes.slice().buffer as ArrayBuffer]), 'statement.csv'),
         'statement.csv',
         {
           onRows: (_sheet, rows) => sent.push(...rows),

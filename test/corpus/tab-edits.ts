@@ -17,8 +17,12 @@ export const TABS = {
   cogs: 'TTS COGS',
   costs: 'TTS Costs',
   ads: 'TTS Ads',
+  adSkus: 'TTS Ad SKUs',
   dashboard: 'TTS Dashboard',
 } as const;
+
+/** The SKU the seller typed against the first campaign of TTS Ad SKUs, in the workbook every edit starts from. */
+export const TYPED_AD_SKU = '1732440158393635811';
 
 /** Which figures the dashboard must show after the edit: the unedited workbook's, or those without a kind of cost. */
 export type Figures = 'same' | 'no-unit-costs' | 'no-running-costs' | 'second-sku-without-cost';
@@ -190,6 +194,41 @@ const noUnitCosts: TabEditExpected = {
   figures: 'no-unit-costs',
   dashboard: /Net profit is before product cost for \d+ sold SKUs? with no unit cost in TTS COGS/,
 };
+/** What each edit of TTS Ad SKUs must leave: the mapping read, and what the seller typed kept. */
+function adSkusExpected(): Partial<Record<string, TabEditExpected>> {
+  const mappingRead = /No product (is known to )?loses? money on its ads|\d+ products? loses? money on ads/;
+  const mappingGone = /No ad spend by product yet, so no product is judged\./;
+  const kept = (...values: string[]): TabEditExpected => ({
+    outcome: 'kept',
+    figures: 'same',
+    dashboard: mappingRead,
+    kept: [TYPED_AD_SKU, ...values].map((value) => ({ sheet: TABS.adSkus, value })),
+  });
+  const names = [
+    'row-inserted-in-data',
+    'row-deleted',
+    'row-moved',
+    'column-inserted-at-A',
+    'column-moved-to-end',
+    'rows-sorted',
+    'rows-filtered',
+    'tab-protected-by-owner',
+    'rows-hidden',
+  ];
+  return {
+    ...Object.fromEntries(names.map((name) => [name, kept()])),
+    'title-row-inserted': kept(`My ${TABS.adSkus}`),
+    'notes-typed-beside': kept(NOTE),
+    // The renamed tab keeps its cells but is no longer read; a cleared one has no mapping left.
+    'tab-renamed': {
+      outcome: 'kept',
+      figures: 'same',
+      dashboard: mappingGone,
+      kept: [{ sheet: TABS.adSkus, value: TYPED_AD_SKU }],
+    },
+    'tab-cleared': { outcome: 'kept', figures: 'same', dashboard: mappingGone },
+  };
+}
 const noRunningCosts: TabEditExpected = { outcome: 'kept', figures: 'no-running-costs' };
 const dashboardRefused = (cell: RegExp): TabEditExpected => ({
   outcome: 'refused',
@@ -229,6 +268,9 @@ export const TAB_EDITS: TabEdit[] = [
     'tab-cleared': noRunningCosts,
   }),
   ...commonEdits('ads', 'Cost', 'Cost'),
+  // The campaign → SKU mapping is the seller's: still read after the edit (the refresh judges the
+  // mapped product), each campaign listed once, new campaigns appended in the header's columns.
+  ...commonEdits('adSkus', 'SKU ID', 'Campaign name', adSkusExpected()),
   ...commonEdits('dashboard', 'Sales', 'Sales', {
     'title-row-inserted': dashboardRefused(/A1 holds `My TTS Dashboard`/),
     'row-inserted-in-data': dashboardRefused(/[A-P]\d+ holds `[^`]+`/),

@@ -248,6 +248,53 @@ try {
     },
   );
 
+  await check(
+    'with workers blocked, the page reads a file itself, and Cancel still stops a long one',
+    async () => {
+      const blocked = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      blocked.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      // A browser policy that forbids workers: constructing one throws, in every frame.
+      await blocked.addInitScript(() => {
+        globalThis.Worker = function Worker() {
+          throw new Error('Workers are blocked by policy');
+        };
+      });
+      await fetch(new URL('/api/reset', playground.url), { method: 'POST' });
+      await blocked.goto(playground.url);
+      const inPage = blocked.frameLocator('#sidebar-frame');
+      const pageStatus = inPage.locator('.progress-status');
+      await inPage.locator('#import-files').setInputFiles(SAMPLE);
+      await pageStatus
+        .filter({ hasText: `Ready to import ${expectedRows} rows.` })
+        .waitFor({ timeout: 30_000 });
+      assert.match(await inPage.locator('.file-card').first().innerText(), /Settlement\s+\$4,613\.85/);
+
+      await inPage.getByRole('button', { name: 'Clear' }).click();
+      const lines = readFileSync(SAMPLE, 'utf8').trim().split('\n');
+      const body = lines.slice(1);
+      const big = [lines[0]];
+      for (let i = 0; big.length <= 150_000; i++) big.push(body[i % body.length]);
+      const bigFile = join(scratch, 'big-in-page.csv');
+      writeFileSync(bigFile, big.join('\n'));
+      await inPage.locator('#import-files').setInputFiles(bigFile);
+      await pageStatus.filter({ hasText: 'Parsing big-in-page.csv' }).waitFor({ timeout: 30_000 });
+      // The page parses a piece at a time: its bar moves past reading (40 %) while it parses, and a
+      // click is answered between pieces.
+      const bar = inPage.locator('.progress-bar');
+      for (const started = Date.now(); Number(await bar.getAttribute('aria-valuenow')) <= 40;) {
+        assert.ok(Date.now() - started < 20_000, 'the bar shows the parse going on');
+        await blocked.waitForTimeout(20);
+      }
+      await inPage.getByRole('button', { name: 'Cancel' }).click({ timeout: 10_000 });
+      await pageStatus.filter({ hasText: 'Reading cancelled.' }).waitFor({ timeout: 10_000 });
+      assert.equal(await inPage.locator('.file-card').count(), 0);
+      await blocked.screenshot({
+        path: join(shots, `${String(step).padStart(2, '0')}-no-worker-cancelled.png`),
+      });
+      await blocked.close();
+    },
+  );
+
   await check('the page renders the sidebar at 300 px', async () => {
     const box = await page.locator('#sidebar-frame').boundingBox();
     assert.equal(Math.round(box.width), 300);

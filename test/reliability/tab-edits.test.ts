@@ -14,7 +14,7 @@ import { runAdsImport } from '../../src/sidebar/import/ads-runner';
 import { privateBundleCopy } from '../helpers/built-bundle';
 import { ensureBuilt, harness, type Harness } from '../server/import-harness';
 import { APRIL, APRIL_CENTS, MARCH, MARCH_CENTS, type StateFile } from '../corpus/workbook-states';
-import { TAB_EDITS, TABS, type Figures } from '../corpus/tab-edits';
+import { TAB_EDITS, TABS, TYPED_AD_SKU, type Figures } from '../corpus/tab-edits';
 import { parseClassified } from './classify';
 import { recordInput } from './record';
 
@@ -31,20 +31,23 @@ function parse(file: StateFile): ParsedExport {
 }
 
 const AD_REPORT = 'ads-manager-by-day.csv';
-function adReport(): ParsedExport {
-  const result = parseExportFile(new Uint8Array(readFileSync(`test/fixtures/ads/${AD_REPORT}`)), AD_REPORT);
+/** A later report with a campaign TTS Ad SKUs does not list yet. */
+const NEW_CAMPAIGN_REPORT = 'ads-manager-new-campaign.csv';
+const NEW_CAMPAIGN = 'Summer Shorts Launch';
+function adReport(name = AD_REPORT): ParsedExport {
+  const result = parseExportFile(new Uint8Array(readFileSync(`test/fixtures/ads/${name}`)), name);
   return result.files[0];
 }
-const AD_ROWS = adReport().ads!.rows.length;
+const AD_ROWS = adReport().ads!.rows.length + adReport(NEW_CAMPAIGN_REPORT).ads!.rows.length;
 
-/** Every cell of a tab with a header row holding `labels`: the rows under it with a Key. */
-function keysOf(h: Harness, tab: string, labels: string[]): string[] {
+/** The cells of column `column` under a tab's header row holding `labels`, blanks left out. */
+function keysOf(h: Harness, tab: string, labels: string[], column = 'Key'): string[] {
   const values = h.values(tab);
   const headerIndex = values.findIndex((row) =>
     labels.every((l) => row.some((v) => String(v).trim().toLowerCase() === l.toLowerCase())),
   );
   if (headerIndex < 0) return [];
-  const key = values[headerIndex].findIndex((v) => String(v).trim().toLowerCase() === 'key');
+  const key = values[headerIndex].findIndex((v) => String(v).trim().toLowerCase() === column.toLowerCase());
   return values
     .slice(headerIndex + 1)
     .map((r) => String(r[key] ?? '').trim())
@@ -78,16 +81,20 @@ async function usedWorkbook(options: {
     });
   }
   await runAdsImport(adReport(), 'UTC-07:00', h.call);
+  // The seller maps the first campaign to a SKU they sell.
+  h.workbook.seed(TABS.adSkus, [[TYPED_AD_SKU]], 2, 2);
   refresh(h);
   if (options.runningCosts) h.workbook.seed(TABS.costs, [['Software', 30, 'month']], 2, 1);
   expect(refresh(h).error).toBeUndefined();
   return h;
 }
 
-/** The next imports: April, March again, the ad report again. */
+/** The next imports: April, March again, the ad report again, and a report with a new campaign. */
 async function importAgain(h: Harness) {
   const outcomes = await h.importFiles([parse(APRIL), parse(MARCH)]);
   const ads = await runAdsImport(adReport(), 'UTC-07:00', h.call);
+  const newCampaign = await runAdsImport(adReport(NEW_CAMPAIGN_REPORT), 'UTC-07:00', h.call);
+  expect(newCampaign.status, newCampaign.message).toBe('complete');
   return { outcomes, ads };
 }
 
@@ -133,6 +140,10 @@ describe('every edit a seller can make, on every tab TTS Profit writes', () => {
     expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
     expect(ledgerKeys).toHaveLength(wanted.size);
     expect(adKeys).toHaveLength(AD_ROWS);
+    // Each campaign once in TTS Ad SKUs, whatever was done to the tab.
+    const campaigns = keysOf(h, TABS.adSkus, ['Campaign name', 'SKU ID'], 'Campaign name');
+    expect(campaigns.length - new Set(campaigns).size, campaigns.join(', ')).toBe(0);
+    expect(campaigns, 'the new campaign is listed under Campaign name').toContain(NEW_CAMPAIGN);
     // The functions count every row of the ledger, hidden ones too.
     const rt = loadBundleInVm({ file: bundle, workbook: h.workbook });
     expect(Math.round((rt.call('TTS_SETTLEMENT', h.values(TABS.ledger)) as number) * 100)).toBe(

@@ -73,7 +73,7 @@ describe('fileSource', () => {
   const bytes = writeXlsx([{ name: 'Statement', dimension: 'A1:G2', rows: statementRows(5000) }]);
 
   it("reads a workbook's sheet into the reader's own buffer, the rows those of the whole file", async () => {
-    const source = watched(fileSource(new Blob([bytes.slice()])));
+    const source = watched(fileSource(new Blob([bytes.slice()]), 'statement.xlsx'));
     expect(await sourceRows(source)).toEqual(wholeFileRows(bytes));
     // Shared strings and the sheet came as pieces; ranges only for the directory and small parts.
     expect(source.pieceBytes).toBeGreaterThan(bytes.length * 0.9);
@@ -88,7 +88,7 @@ describe('fileSource', () => {
       part.stream = () => new ReadableStream({ start: (controller) => controller.close() }); // not a byte stream
       return part;
     });
-    const source = watched(fileSource(blob));
+    const source = watched(fileSource(blob, 'statement.xlsx'));
     expect(await sourceRows(source)).toEqual(wholeFileRows(bytes));
     expect(source.pieceBytes).toBe(0);
   });
@@ -117,9 +117,13 @@ describe('fileSource', () => {
     ];
     const statement = writeXlsx([{ name: 'Statement', dimension: 'A1:G2', rows }]);
     const batches: LedgerRow[] = [];
-    const outcome = await parseStreamingRows(fileSource(new Blob([statement.slice()])), 'statement.xlsx', {
-      onRows: (_sheet, batch) => batches.push(...batch),
-    });
+    const outcome = await parseStreamingRows(
+      fileSource(new Blob([statement.slice()]), 'statement.xlsx'),
+      'statement.xlsx',
+      {
+        onRows: (_sheet, batch) => batches.push(...batch),
+      },
+    );
     const expected = parseExportFile(statement, 'statement.xlsx');
     expect(outcome.errors).toEqual([]);
     expect(expected.files[0].rows).toHaveLength(3000);

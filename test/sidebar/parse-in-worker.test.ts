@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { parseBytes } from '../../src/sidebar/parsing/parse-file';
+import { parsedBySidebar } from '../helpers/sidebar-reader';
 import { createFileParser } from '../../src/sidebar/parsing/parse-in-worker';
 import {
   ParseCancelled,
@@ -38,8 +38,8 @@ class FakeWorker {
     if (this.behaviour === 'die') return emit('error', { message: 'blocked', preventDefault() {} });
     if (this.behaviour === 'busy') return;
     emit('message', { data: { id: request.id, type: 'progress', stage: 'parsing' }, preventDefault() {} });
-    void request.file.arrayBuffer().then((bytes) => {
-      const outcome = parseBytes(new Uint8Array(bytes), request.fileName);
+    void request.file.arrayBuffer().then(async (bytes) => {
+      const outcome = await parsedBySidebar(new Uint8Array(bytes), request.fileName);
       if (this.rows === undefined) {
         emit('message', { data: { id: request.id, type: 'done', outcome }, preventDefault() {} });
         return;
@@ -155,5 +155,92 @@ describe('createFileParser', () => {
     const outcome = await parser.parse(new File(['Shopping list,Qty\nEggs,12\n'], 'notes.csv'));
     expect(outcome.files).toEqual([]);
     expect(outcome.errors[0].message).toMatch(/^notes\.csv: no TikTok Shop export header found/);
+  });
+
+  describe('in the page, when no worker can start', () => {
+    const noWorker = () =>
+      createFileParser(() => {
+        throw new Error('Workers are not allowed here');
+      });
+    /** The sample's rows again and again, each copy with its own order IDs: about `mb` MB of one statement. */
+    const bigStatement = (mb: number): File => {
+      const [header, ...rows] = SAMPLE.toString('utf8').trimEnd().split('\n');
+      const lines = [header];
+      let size = header.length;
+      for (let copy = 1; size < mb * 1024 * 1024; copy++)
+        for (const row of rows) {
+          const line = row.replace(
+            /\b(\d{18})\b/g,
+            (id) => `${id.slice(0, 12)}${String(copy).padStart(6, '0')}`,
+          );
+          lines.push(line);
+          size += line.length + 1;
+        }
+      return new File([lines.join('\n')], 'statement-big.csv', { type: 'text/csv' });
+    };
+    /** A File whose pieces are counted as the reader asks for them. */
+    const counted = (file: File): { file: File; pieces: () => number } => {
+      let pieces = 0;
+      const slice = file.slice.bind(file);
+      Object.defineProperty(file, 'slice', {
+        value: (start?: number, end?: number) => {
+          pieces++;
+          return slice(start, end);
+        },
+      });
+      return { file, pieces: () => pieces };
+    };
+
+    it('reads the file a piece at a time with progress, as the worker does', async () => {
+      const stages: [string, number | undefined][] = [];
+      const outcome = await noWorker().parse(bigStatement(3), (stage, fraction) =>
+        stages.push([stage, fraction]),
+      );
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.files[0].rows.length).toBeGreaterThan(5000);
+      const fractions = stages.filter(([s, f]) => s === 'parsing' && f !== undefined && f > 0 && f < 1);
+      expect(fractions.length).toBeGreaterThanOrEqual(2);
+      expect(stages.at(-1)).toEqual(['checking', undefined]);
+    });
+
+    it('Cancel stops the read at the next piece, not at the end of the file', async () => {
+      const parser = noWorker();
+      const { file, pieces } = counted(bigStatement(8));
+      let cancelledAt = -1;
+      const pending = parser.parse(file, (stage, fraction) => {
+        if (stage === 'parsing' && fraction !== undefined && fraction > 0 && cancelledAt < 0) {
+          cancelledAt = pieces();
+          parser.cancel();
+        }
+      });
+      await expect(pending).rejects.toBeInstanceOf(ParseCancelled);
+      expect(cancelledAt).toBeGreaterThan(0);
+      expect(pieces()).toBeLessThanOrEqual(cancelledAt + 2);
+      // The next file is read whole, by a parser that is not left cancelled.
+      const outcome = await parser.parse(sampleFile());
+      expect(outcome.files[0].rows).toHaveLength(195);
+    });
+
+    it('names the file the browser could not read', async () => {
+      const file = sampleFile();
+      Object.defineProperty(file, 'slice', {
+        value: () => ({
+          size: 0,
+          arrayBuffer: () => Promise.reject(new Error('The file was moved or deleted')),
+          stream: () => {
+            throw new Error('no stream');
+          },
+        }),
+      });
+      const outcome = await noWorker().parse(file);
+      expect(outcome.files).toEqual([]);
+      expect(outcome.errors).toEqual([
+        {
+          fileName: 'statement-2026-05.csv',
+          message:
+            'statement-2026-05.csv: the browser could not read this file (The file was moved or deleted). Choose it again.',
+        },
+      ]);
+    });
   });
 });

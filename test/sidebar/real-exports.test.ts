@@ -1,11 +1,11 @@
 /**
- * Every real export in test/fixtures/real through the sidebar's reader (parseBytesAsync, what the
- * parse worker runs, and parseBytes): none is a US-dollar file, so each is refused for its
+ * Every real export in test/fixtures/real through the sidebar's reader (parseStreamingRows, what the
+ * parse worker runs, on the bytes in memory and on a file read a piece at a time): none is a US-dollar file, so each is refused for its
  * currency, after its structure was read: the message names the currency, the layout, the rows
  * under the header and the file's own total, which the test works out itself from the file.
  */
 import { describe, expect, it } from 'vitest';
-import { parseBytes, parseBytesAsync } from '../../src/sidebar/parsing/parse-file';
+import { parsedBySidebar } from '../helpers/sidebar-reader';
 import {
   factsOf,
   REAL,
@@ -86,8 +86,8 @@ describe('real exports through the sidebar reader', () => {
       const facts = c.facts();
       const total = shown(facts.total, c.code);
       for (const outcome of [
-        await parseBytesAsync(realBytes(file), file),
-        parseBytes(realBytes(file), file),
+        await parsedBySidebar(realBytes(file), file),
+        await parsedBySidebar(realBytes(file), file, { asFile: true }),
       ]) {
         expect(outcome.files).toEqual([]);
         expect(outcome.errors).toHaveLength(1);
@@ -131,7 +131,7 @@ describe('real exports through the sidebar reader', () => {
 
   it('the Income header-only workbook is refused for the currency its Reports sheet names', async () => {
     const file = REAL.idIncomeHeader;
-    const outcome = await parseBytesAsync(realBytes(file), file);
+    const outcome = await parsedBySidebar(realBytes(file), file);
     expect(outcome.errors).toEqual([
       {
         fileName: file,
@@ -145,7 +145,7 @@ describe('real exports through the sidebar reader', () => {
 
   it('the order-export header with its rows deleted is read as an order export with nothing under it, never as 0', async () => {
     const file = REAL.idOrderHeader;
-    const outcome = await parseBytesAsync(realBytes(file), file);
+    const outcome = await parsedBySidebar(realBytes(file), file);
     expect(outcome.files).toEqual([]);
     expect(outcome.errors[0].message).toBe(
       `${file}, sheet OrderSKUList: the header of a Seller Center order export is on ` +
@@ -164,7 +164,7 @@ describe('real exports through the sidebar reader', () => {
           .join(','),
       )
       .join('\n');
-    const outcome = await parseBytesAsync(new TextEncoder().encode(csv), 'orders.csv');
+    const outcome = await parsedBySidebar(new TextEncoder().encode(csv), 'orders.csv');
     expect(outcome.errors[0].message).toBe(
       'orders.csv: row 1 has *Order ID*, *Order Status* but no *SKU ID* column, so it is not a complete Seller Center order export header ' +
         '(Order ID, Order Status and SKU ID (order export)). Export the file again from Seller Center without removing columns.',

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 /**
- * How TikTok writes its workbooks, through the sidebar's reader (parseBytesAsync): one `<row>`
+ * How TikTok writes its workbooks, through the sidebar's reader (parseStreamingRows): one `<row>`
  * element per cell (the real 202411 order export does this), a `Reports` sheet with each label in
  * the column of its depth and the value in F, a `Fees explanation` glossary, and cached numbers
  * with binary noise. The statement is the bundled sample (191 orders, 4 adjustments) as a workbook.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBytesAsync } from '../../src/sidebar/parsing/parse-file';
+import { parsedBySidebar } from '../helpers/sidebar-reader';
 import { parseExportFileAsync } from '../../src/core/read/parse-export';
 import { renderPreview } from '../../src/sidebar/import/file-preview';
 import { forEachSheetRow } from '../../src/core/read/files/read-file';
@@ -88,7 +88,7 @@ function workbook(reports: XlsxCell[][], options: { rowPerCell?: boolean } = {})
 
 describe("TikTok's XLSX writer", () => {
   it('a workbook written one <row> element per cell reads as whole rows, totals to the cent', async () => {
-    const outcome = await parseBytesAsync(
+    const outcome = await parsedBySidebar(
       workbook(reportsSheet(), { rowPerCell: true }),
       'statement-2026-05.xlsx',
     );
@@ -135,7 +135,7 @@ describe("TikTok's XLSX writer", () => {
 
 describe('Reports and glossary sheets', () => {
   it('checks each total found along its row (label in B–E, value in F) and says so only when it did', async () => {
-    // What the parse worker runs (parseBytesAsync), with the notes on the sheets that are not data.
+    // The core's reader the parse worker runs, with the notes on the sheets that are not data.
     const outcome = await parseExportFileAsync(workbook(reportsSheet()), 'statement-2026-05.xlsx');
     const [file] = outcome.files;
     expect(file.reconciliation.totalChecks.map((c) => [c.label, c.expected, c.difference])).toEqual([
@@ -198,14 +198,14 @@ describe('cached numbers with float noise', () => {
     expect(noisy.number).not.toBe(String(first[settlement]));
     first[settlement] = noisy;
     first[net] = { number: (Number(first[net]) + 0.000000000000001).toPrecision(17) };
-    const outcome = await parseBytesAsync(writeXlsx([{ name: 'Order details', rows }]), 'noisy.xlsx');
+    const outcome = await parsedBySidebar(writeXlsx([{ name: 'Order details', rows }]), 'noisy.xlsx');
     expect(outcome.errors).toEqual([]);
     expect(outcome.files[0].totals.settlement).toBe(columnCents('Total settlement amount'));
     expect(outcome.files[0].reconciliation.mismatches).toEqual([]);
 
     const asText = sampleSheet();
     (asText[1] as XlsxCell[])[settlement] = { inline: '33.369999999999997' };
-    const refused = await parseBytesAsync(writeXlsx([{ name: 'Order details', rows: asText }]), 'text.xlsx');
+    const refused = await parsedBySidebar(writeXlsx([{ name: 'Order details', rows: asText }]), 'text.xlsx');
     expect(refused.files[0].rejects[0].message).toBe(
       'Row 2, column *Total settlement amount*: expected an amount, found `33.369999999999997` (too large)',
     );

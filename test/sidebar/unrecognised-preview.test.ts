@@ -4,7 +4,7 @@
  * on the real On-hold export's columns (made a US file) with one new fee column.
  */
 import { describe, expect, it } from 'vitest';
-import { parseBytesAsync } from '../../src/sidebar/parsing/parse-file';
+import { parsedBySidebar } from '../helpers/sidebar-reader';
 import { renderPreview } from '../../src/sidebar/import/file-preview';
 import { REAL, realCsvRows } from '../helpers/real-fixtures';
 
@@ -20,7 +20,7 @@ describe('preview of an unrecognised fee column', () => {
     set('Currency', 'USD');
     set('Fees', '-1.22');
     set('Total estimated settlement amount', '6.78');
-    const outcome = await parseBytesAsync(
+    const outcome = await parsedBySidebar(
       new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n')),
       'onhold.csv',
     );

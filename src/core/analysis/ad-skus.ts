@@ -3,12 +3,41 @@
  * Ads Manager campaign, which reports no product, meets the statement's SKUs. Several SKUs of one
  * campaign go in one cell, separated by commas or spaces.
  */
+import { columnIndex, columnOf, findHeaderRow } from '../ledger/ledger-columns';
 import type { CellValue } from '../types';
 
 /** Campaign name (as the report writes it) → SKU IDs. */
 export type CampaignSkus = ReadonlyMap<string, readonly string[]>;
 
 export const NO_CAMPAIGN_SKUS: CampaignSkus = new Map();
+
+/** The tab's header labels, in the order a new tab gets them. */
+export const AD_SKUS_HEADER = ['Campaign name', 'SKU ID', 'Note'] as const;
+
+/** Where the tab's columns are (0-based; `note` -1 when the seller removed it), under its header row (1-based). */
+export interface AdSkusLayout {
+  headerRow: number;
+  campaign: number;
+  sku: number;
+  note: number;
+}
+
+/**
+ * The tab's layout, its header found among the first rows by its labels (a title may sit above
+ * it, columns may be inserted or moved); null when no row names both Campaign name and SKU ID.
+ */
+export function adSkusLayout(values: readonly (readonly CellValue[])[]): AdSkusLayout | null {
+  const headerRow = findHeaderRow(values, AD_SKUS_HEADER, 2);
+  if (headerRow === 0) return null;
+  const index = columnIndex(values[headerRow - 1]);
+  const [campaign, sku, note] = AD_SKUS_HEADER.map((label) => columnOf(index, label));
+  return campaign < 0 || sku < 0 ? null : { headerRow, campaign, sku, note };
+}
+
+/** The campaign names listed under the header. */
+export function listedCampaigns(values: readonly (readonly CellValue[])[], layout: AdSkusLayout): string[] {
+  return values.slice(layout.headerRow).map((row) => text(row[layout.campaign]));
+}
 
 function text(value: CellValue): string {
   if (value === null || value === undefined) return '';
@@ -17,16 +46,15 @@ function text(value: CellValue): string {
 }
 
 /**
- * The mapping from the tab's values (row 1 the header, columns found by their labels). A SKU that
- * a spreadsheet turned into a rounded number is refused naming its cell.
+ * The mapping from the tab's values (its header and columns found by their labels). A SKU that a
+ * spreadsheet turned into a rounded number is refused naming its cell.
  */
 export function campaignSkusOf(values: readonly (readonly CellValue[])[], where: string): CampaignSkus {
-  const header = (values[0] ?? []).map((v) => text(v).toLowerCase());
-  const campaign = header.indexOf('campaign name');
-  const sku = header.indexOf('sku id');
+  const layout = adSkusLayout(values);
   const map = new Map<string, string[]>();
-  if (campaign < 0 || sku < 0) return map;
-  for (let r = 1; r < values.length; r++) {
+  if (layout === null) return map;
+  const { campaign, sku } = layout;
+  for (let r = layout.headerRow; r < values.length; r++) {
     const name = text(values[r][campaign]);
     const cell = values[r][sku];
     if (typeof cell === 'number' && !Number.isSafeInteger(cell)) {

@@ -13,7 +13,7 @@ import { findColumnById } from '../read/catalog';
 import { normalizeType } from '../read/normalize';
 import { spendOf, type AdRow } from '../read/ad-rows';
 import { bookedRows, roas, share } from './ads';
-import { addViewLines, emptyLines, rowMonth, rowPnl, type PnlLines } from './pnl';
+import { rowMonth, rowPnl, viewPnl } from './pnl';
 import { detachedText } from '../read/detached-text';
 import type { RowView } from '../read/row-view';
 import type { LedgerRow } from '../types';
@@ -40,7 +40,8 @@ export interface StatementAdMonth {
  */
 export class StatementAdTally {
   readonly months = new Map<string, StatementAdMonth>();
-  private readonly scratch = emptyLines();
+  private lastType = '';
+  private lastGmvPay = false;
 
   addRow(row: LedgerRow): void {
     if (isGmvPayTransfer(row)) this.at(rowMonth(row)).gmvPayTransfers -= rowPnl(row).settlement;
@@ -50,11 +51,13 @@ export class StatementAdTally {
   }
 
   addView(view: RowView): void {
-    if (isGmvPayTransfer(view)) {
-      const lines = this.scratch;
-      for (const key of Object.keys(lines) as (keyof PnlLines)[]) lines[key] = 0;
-      addViewLines(view, lines);
-      this.at(rowMonth(view)).gmvPayTransfers -= lines.settlement;
+    // Rows repeat a few types: the last one's answer is kept.
+    if (view.type !== this.lastType) {
+      this.lastType = view.type;
+      this.lastGmvPay = isGmvPayTransfer(view);
+    }
+    if (this.lastGmvPay) {
+      this.at(rowMonth(view)).gmvPayTransfers -= viewPnl(view).lines.settlement;
       return;
     }
     for (let k = 0; k < view.filledCount; k++) {

@@ -233,13 +233,16 @@ function readEntry(
  * The cost entry in force on the row's date: the latest effective on or before it. A sale dated
  * before every entry uses the earliest known cost (a cost entered late still applies to old sales).
  */
-export function costEntryOn(table: CogsTable, row: GroupedFields): CogsEntry | undefined {
+export function costEntryOn(
+  table: CogsTable,
+  row: GroupedFields,
+  date = rowDate(row),
+): CogsEntry | undefined {
   const list =
     (row.skuId && table.bySku.get(row.skuId)) ||
     (row.sellerSku && table.bySku.get(row.sellerSku)) ||
     undefined;
   if (!list || list.length === 0) return undefined;
-  const date = rowDate(row);
   let chosen = list[0];
   for (const entry of list)
     if (entry.effectiveFrom === '' || date === '' || entry.effectiveFrom <= date) chosen = entry;

@@ -82,7 +82,7 @@ let generation = 0;
  * Owned by the {@link RowCollector} that filled it and valid until its next row (rows are summed
  * one after another, and a fresh object per row would be garbage on every one of them).
  */
-interface CollectedRow {
+export interface CollectedRow {
   readonly lines: PnlLines;
   readonly feeIds: readonly string[];
   readonly feeOrdinals: readonly number[];
@@ -91,6 +91,9 @@ interface CollectedRow {
   /** Gross sales and gross sales refunds of the row (saves a second pass for units sold). */
   readonly grossSold: number;
   readonly grossRefunded: number;
+  /** Units sold and units that carry COGS ({@link unitsSold}, {@link unitsCosted}). */
+  readonly unitsSold: number;
+  readonly unitsCosted: number;
 }
 
 /**
@@ -107,10 +110,16 @@ class RowCollector implements CollectedRow {
   feeCount = 0;
   grossSold = 0;
   grossRefunded = 0;
+  unitsSold = 0;
+  unitsCosted = 0;
   private readonly cells: ColumnInfo[] = [];
   private readonly cellCents: number[] = [];
+  // The view and read of the row collected last: the tallies of one row share one collection.
+  private lastView: RowView | undefined;
+  private lastSerial = 0;
 
   row(row: LedgerRow): CollectedRow {
+    this.lastView = undefined;
     const amounts = row.amounts;
     const g = ++generation;
     let n = 0;
@@ -124,11 +133,14 @@ class RowCollector implements CollectedRow {
       const up = info.ancestors;
       for (let i = 0; i < up.length; i++) up[i].mark = g;
     }
-    return this.sum(n, g);
+    return this.sum(n, g, row.quantity);
   }
 
   /** {@link row} for a row view: `infos` are the columns of the view's amount slots. */
   view(view: RowView, infos: readonly ColumnInfo[]): CollectedRow {
+    if (view === this.lastView && view.serial === this.lastSerial) return this;
+    this.lastView = view;
+    this.lastSerial = view.serial;
     const cents = view.cents;
     const filled = view.filled;
     const g = ++generation;
@@ -142,11 +154,11 @@ class RowCollector implements CollectedRow {
       const up = info.ancestors;
       for (let i = 0; i < up.length; i++) up[i].mark = g;
     }
-    return this.sum(n, g);
+    return this.sum(n, g, view.quantity);
   }
 
-  /** The second pass: the `n` gathered cells (generation `g`) into this row's sums. */
-  private sum(n: number, g: number): CollectedRow {
+  /** The second pass: the `n` gathered cells (generation `g`) of a row of `quantity` units into its sums. */
+  private sum(n: number, g: number, quantity: number): CollectedRow {
     const into = this.lines;
     into.grossSales = 0;
     into.sellerDiscounts = 0;
@@ -160,12 +172,20 @@ class RowCollector implements CollectedRow {
     let feeCount = 0;
     let grossSold = 0;
     let grossRefunded = 0;
+    // The gross sales of goods the buyer kept: out of units sold, not out of units costed.
+    let keptSold = 0;
+    let keptRefunded = 0;
     for (let k = 0; k < n; k++) {
       const info = this.cells[k];
       const cents = this.cellCents[k];
       if (info.grossSales) {
-        if (info.pnl === 'refunds') grossRefunded += cents;
-        else grossSold += cents;
+        if (info.pnl === 'refunds') {
+          grossRefunded += cents;
+          if (info.goodsKept) keptRefunded += cents;
+        } else {
+          grossSold += cents;
+          if (info.goodsKept) keptSold += cents;
+        }
       }
       if (info.component && info.mark === g) continue;
       switch (info.pnl) {
@@ -210,6 +230,8 @@ class RowCollector implements CollectedRow {
     this.feeCount = feeCount;
     this.grossSold = grossSold;
     this.grossRefunded = grossRefunded;
+    this.unitsSold = unitsFrom(quantity, grossSold, grossRefunded);
+    this.unitsCosted = unitsFrom(quantity, grossSold - keptSold, grossRefunded - keptRefunded);
     return this;
   }
 }
@@ -269,9 +291,22 @@ export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, n
   addCollected(collector.row(row), into, fees);
 }
 
+/**
+ * The P&L of the row a view holds, worked out once per row however many tallies ask for it (the
+ * view's `serial` tells a new row). Shared: valid until the next row is collected, never changed.
+ */
+export function viewPnl(view: RowView): CollectedRow {
+  return collector.view(view, slotInfos(view.amountIds));
+}
+
+/** {@link viewPnl} for a LedgerRow. */
+export function ledgerRowPnl(row: LedgerRow): CollectedRow {
+  return collector.row(row);
+}
+
 /** {@link addRowLines} for a row view. */
 export function addViewLines(view: RowView, into: PnlLines, fees?: Map<string, number>): void {
-  addCollected(collector.view(view, slotInfos(view.amountIds)), into, fees);
+  addCollected(viewPnl(view), into, fees);
 }
 
 /** P&L lines of one row. */
@@ -384,7 +419,7 @@ export class PnlGroupings {
   }
 
   add(row: LedgerRow): void {
-    this.addCollected(collector.row(row), row, row.quantity);
+    this.addCollected(collector.row(row), row);
   }
 
   /**
@@ -392,13 +427,13 @@ export class PnlGroupings {
    * row's lines are added there too (a file's totals), from the same pass over its amounts.
    */
   addView(view: RowView, total?: PnlLines): void {
-    const collected = collector.view(view, slotInfos(view.amountIds));
+    const collected = viewPnl(view);
     if (total) addCollected(collected, total);
-    this.addCollected(collected, view, view.quantity);
+    this.addCollected(collected, view);
   }
 
-  private addCollected(collected: CollectedRow, row: GroupedFields, quantity: number): void {
-    const units = unitsFrom(quantity, collected.grossSold, collected.grossRefunded);
+  private addCollected(collected: CollectedRow, row: GroupedFields): void {
+    const units = collected.unitsSold;
     for (let i = 0; i < this.groupBys.length; i++) {
       const byDate = this.groupOfDate[i];
       let group: GroupSums | undefined;
@@ -496,38 +531,17 @@ export function totalPnl(rows: readonly LedgerRow[]): PnlLines {
   return lines;
 }
 
-/**
- * Gross sales and gross sales refunds of a row (value of items sold and kept, before discounts);
- * `kept`: the part of `refunded` refunded on goods the buyer kept.
- */
-function grossParts(row: LedgerRow): { sold: number; refunded: number; kept: number } {
-  let sold = 0;
-  let refunded = 0;
-  let kept = 0;
-  for (const id in row.amounts) {
-    const info = INFO.get(id);
-    if (!info?.grossSales) continue;
-    if (info.pnl === 'refunds') {
-      refunded += row.amounts[id];
-      if (info.goodsKept) kept += row.amounts[id];
-    } else sold += row.amounts[id];
-  }
-  return { sold, refunded, kept };
-}
-
 /** The sales figure of a row for a threshold metric (DESIGN §4), cents. */
 export function salesAmount(row: LedgerRow, metric: SalesMetric): number {
-  if (metric === 'gross') {
-    const { sold, refunded } = grossParts(row);
-    return sold + refunded;
-  }
-  const lines = rowPnl(row);
-  return metric === 'net' ? lines.netSales : lines.settlement;
+  return salesOf(collector.row(row), metric);
 }
 
 /** {@link salesAmount} for a row view. */
 export function salesAmountView(view: RowView, metric: SalesMetric): number {
-  const row = collector.view(view, slotInfos(view.amountIds));
+  return salesOf(viewPnl(view), metric);
+}
+
+function salesOf(row: CollectedRow, metric: SalesMetric): number {
   if (metric === 'gross') return row.grossSold + row.grossRefunded;
   return metric === 'net' ? row.lines.netSales : row.lines.settlement;
 }
@@ -616,8 +630,7 @@ export function settlementTotal(rows: readonly LedgerRow[]): number {
  * back out of units sold.
  */
 export function unitsSold(row: LedgerRow): number {
-  const { sold, refunded } = grossParts(row);
-  return unitsFrom(row.quantity, sold, refunded);
+  return collector.row(row).unitsSold;
 }
 
 /**
@@ -626,33 +639,12 @@ export function unitsSold(row: LedgerRow): number {
  * any other refund is read as its goods coming back, since statements count no returned units.
  */
 export function unitsCosted(row: LedgerRow): number {
-  const { sold, refunded, kept } = grossParts(row);
-  return unitsFrom(row.quantity, sold, refunded - kept);
+  return collector.row(row).unitsCosted;
 }
 
 /** {@link unitsSold} for a row view. */
 export function unitsSoldView(view: RowView): number {
-  return viewUnits(view, false);
-}
-
-/** {@link unitsCosted} for a row view. */
-export function unitsCostedView(view: RowView): number {
-  return viewUnits(view, true);
-}
-
-function viewUnits(view: RowView, costed: boolean): number {
-  if (view.quantity <= 0) return 0;
-  const infos = slotInfos(view.amountIds);
-  let sold = 0;
-  let refunded = 0;
-  for (let k = 0; k < view.filledCount; k++) {
-    const slot = view.filled[k];
-    const info = infos[slot];
-    if (!info.grossSales || (costed && info.goodsKept)) continue;
-    if (info.pnl === 'refunds') refunded += view.cents[slot];
-    else sold += view.cents[slot];
-  }
-  return unitsFrom(view.quantity, sold, refunded);
+  return viewPnl(view).unitsSold;
 }
 
 function unitsFrom(q: number, sold: number, refunded: number): number {

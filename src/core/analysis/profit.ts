@@ -13,20 +13,16 @@
  */
 import { costEntryOn, type CogsEntry, type CogsTable } from './cogs';
 import {
-  addRowLines,
-  addViewLines,
   emptyLines,
+  ledgerRowPnl,
   groupKey,
   missingUnitCostError,
   NO_SKU,
-  unitsCosted,
-  unitsCostedView,
-  unitsSold,
-  unitsSoldView,
+  viewPnl,
   type PnlGroupBy,
   type PnlLines,
 } from './pnl';
-import { rowDate, rowMonth, type GroupedFields } from './row-dates';
+import { calendarDate, rowMonth, type GroupedFields } from './row-dates';
 import { isSampleOrder } from './samples';
 import { lineCostCents } from './unit-cost';
 import {
@@ -73,6 +69,18 @@ export interface CostDetailLine {
 
 type Dated = GroupedFields & { quantity: number; sampleType?: string };
 
+/** The rows of one date: its calendar day (`YYYY-MM-DD` or '') and that day's sales, its month, its month's costs. */
+interface DatedRows {
+  date: string;
+  day: MetricSums | undefined;
+  month: string;
+  /** Grouped by month: the month's sums, once a row of the date has costs. */
+  group: CostSums | undefined;
+}
+
+/** Dates remembered (bounded: dates with times can be many). */
+const DATES_KEPT = 4096;
+
 /**
  * Adds up costs row by row: COGS and samples per group (when grouped) and in total, the sold SKUs
  * without a unit cost, and each day's sales figures for percentage costs. With `detailMonth`,
@@ -85,8 +93,8 @@ export class CostTally {
   readonly daily = new Map<string, MetricSums>();
   /** Months (`YYYY-MM`) of the dated rows. */
   readonly months = new Set<string>();
-  private readonly scratch = emptyLines();
   private readonly details = new Map<string, CostDetailLine>();
+  private readonly dated = new Map<string, DatedRows>();
 
   constructor(
     private readonly cogs: CogsTable | undefined,
@@ -100,17 +108,13 @@ export class CostTally {
   }
 
   addView(view: RowView): void {
-    const lines = this.reset();
-    addViewLines(view, lines);
-    const some = view.quantity > 0;
-    this.add(view, lines, some ? unitsSoldView(view) : 0, some ? unitsCostedView(view) : 0);
+    const row = viewPnl(view);
+    this.add(view, row.lines, row.unitsSold, row.unitsCosted);
   }
 
   addRow(row: LedgerRow): void {
-    const lines = this.reset();
-    addRowLines(row, lines);
-    const some = row.quantity > 0;
-    this.add(row, lines, some ? unitsSold(row) : 0, some ? unitsCosted(row) : 0);
+    const collected = ledgerRowPnl(row);
+    this.add(row, collected.lines, collected.unitsSold, collected.unitsCosted);
   }
 
   /** Throws the core's message naming (up to five of) the sold SKUs that have no unit cost. */
@@ -125,44 +129,31 @@ export class CostTally {
     );
   }
 
-  private reset(): PnlLines {
-    const lines = this.scratch;
-    for (const key of Object.keys(lines) as (keyof PnlLines)[]) lines[key] = 0;
-    return lines;
-  }
-
   /** `units`: units sold; `costed`: the units that carry COGS (goods a refund left with the buyer too). */
   private add(row: Dated, lines: PnlLines, units: number, costed: number): void {
-    const date = rowDate(row);
-    if (date) {
-      let day = this.daily.get(date);
-      if (!day) this.daily.set(detachedText(date), (day = { netSales: 0, grossSales: 0, settlement: 0 }));
+    const dated = this.datedOf(row.orderDate || row.statementDate);
+    const day = dated.day;
+    if (day !== undefined) {
       day.netSales += lines.netSales;
       day.grossSales += lines.grossSales;
       day.settlement += lines.settlement;
-      const month = date.slice(0, 7);
-      if (!this.months.has(month)) this.months.add(detachedText(month));
     }
     const sample = isSampleOrder(row.quantity, lines, row.sampleType);
     if (!sample && units === 0 && costed === 0) return;
-    const group = this.groupBy ? this.groupOf(groupKey(row, this.groupBy)) : undefined;
-    const entry = this.cogs ? costEntryOn(this.cogs, row) : undefined;
+    const groupBy = this.groupBy;
+    const group =
+      groupBy === 'month'
+        ? (dated.group ??= this.groupOf(dated.month))
+        : groupBy
+          ? this.groupOf(groupKey(row, groupBy))
+          : undefined;
+    const entry = this.cogs ? costEntryOn(this.cogs, row, dated.date) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
     if (this.cogs && entry === undefined) this.missing.add(detachedText(sku));
     const cost = entry ? lineCostCents(sample ? row.quantity : costed, entry.unitCost) : 0;
-    const detail = this.detailMonth !== undefined && rowMonth(row) === this.detailMonth;
-    for (const sums of group ? [this.total, group] : [this.total]) {
-      if (sample) {
-        sums.sampleOrders++;
-        sums.sampleUnits += row.quantity;
-        sums.sampleProduct += cost;
-        sums.sampleSettlement += lines.settlement;
-      } else {
-        sums.units += units;
-        sums.cogs += cost;
-      }
-    }
-    if (detail) {
+    addCosts(this.total, sample, row.quantity, lines.settlement, units, cost);
+    if (group) addCosts(group, sample, row.quantity, lines.settlement, units, cost);
+    if (this.detailMonth !== undefined && dated.month === this.detailMonth) {
       if (sample) {
         this.detail('Samples', sku, entry, row.quantity, cost);
         this.detail('Sample shipping', sku, undefined, null, 0 - lines.settlement);
@@ -194,10 +185,51 @@ export class CostTally {
     line.cents += cents;
   }
 
+  /**
+   * What a row's date (order date, else statement date) gives the tally, remembered by date: a
+   * year holds a few hundred days, and each row would otherwise cut its day and month again.
+   */
+  private datedOf(raw: string): DatedRows {
+    let dated = this.dated.get(raw);
+    if (dated !== undefined) return dated;
+    const date = calendarDate(raw);
+    let day: MetricSums | undefined;
+    if (date) {
+      day = this.daily.get(date);
+      if (!day) this.daily.set(detachedText(date), (day = { netSales: 0, grossSales: 0, settlement: 0 }));
+      const month = date.slice(0, 7);
+      if (!this.months.has(month)) this.months.add(detachedText(month));
+    }
+    dated = { date, day, month: rowMonth({ orderDate: raw, statementDate: '' }), group: undefined };
+    if (this.dated.size >= DATES_KEPT) this.dated.clear();
+    this.dated.set(detachedText(raw), dated);
+    return dated;
+  }
+
   private groupOf(key: string): CostSums {
     let sums = this.byGroup.get(key);
     if (!sums) this.byGroup.set(detachedText(key), (sums = emptyCostSums()));
     return sums;
+  }
+}
+
+/** Adds a row's costs: a sample's units, cost and settlement, or a sale's units and COGS. */
+function addCosts(
+  sums: CostSums,
+  sample: boolean,
+  quantity: number,
+  settlement: number,
+  units: number,
+  cost: number,
+): void {
+  if (sample) {
+    sums.sampleOrders++;
+    sums.sampleUnits += quantity;
+    sums.sampleProduct += cost;
+    sums.sampleSettlement += settlement;
+  } else {
+    sums.units += units;
+    sums.cogs += cost;
   }
 }
 

@@ -11,7 +11,7 @@ export type GroupedFields = Pick<
 >;
 
 /** Month of a row: its order creation month, else its statement month (`YYYY-MM`, or ''). */
-export function rowMonth(row: GroupedFields): string {
+export function rowMonth(row: Pick<GroupedFields, 'orderDate' | 'statementDate'>): string {
   const date = row.orderDate || row.statementDate;
   return date.length >= 7 ? date.slice(0, 7) : '';
 }

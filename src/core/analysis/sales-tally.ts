@@ -6,31 +6,51 @@ import type { SalesMetric } from '../contract';
 import { detachedText } from '../read/detached-text';
 import type { RowView } from '../read/row-view';
 import { salesAmountView } from './pnl';
-import { rowDate } from './row-dates';
+import { calendarDate } from './row-dates';
+
+/** A row date's first ten characters (compared for the latest dates) and its day's sales, if it has a day. */
+interface DateEntry {
+  head: string;
+  day: { amount: number } | undefined;
+}
+
+/** Dates remembered (bounded: dates with times can be many). */
+const DATES_KEPT = 4096;
 
 export class SalesTally {
-  private readonly days = new Map<string, number>();
+  private readonly days = new Map<string, { amount: number }>();
+  /** By row date (order date, else statement date): a year holds a few hundred, each cut once. */
+  private readonly dates = new Map<string, DateEntry>();
   private latestOrder = '';
   private latestAny = '';
 
   constructor(private readonly metric: SalesMetric) {}
 
   addView(view: RowView): void {
-    const order = view.orderDate.slice(0, 10);
-    const any = order || view.statementDate.slice(0, 10);
-    if (order > this.latestOrder) this.latestOrder = detachedText(order);
-    if (any > this.latestAny) this.latestAny = detachedText(any);
-    const day = rowDate(view);
-    if (!day) return;
-    const known = this.days.get(day);
-    const cents = salesAmountView(view, this.metric);
-    if (known === undefined) this.days.set(detachedText(day), cents);
-    else this.days.set(day, known + cents);
+    const entry = this.entryOf(view.orderDate || view.statementDate);
+    if (view.orderDate !== '' && entry.head > this.latestOrder) this.latestOrder = entry.head;
+    if (entry.head > this.latestAny) this.latestAny = entry.head;
+    if (entry.day !== undefined) entry.day.amount += salesAmountView(view, this.metric);
+  }
+
+  private entryOf(raw: string): DateEntry {
+    let entry = this.dates.get(raw);
+    if (entry !== undefined) return entry;
+    const kept = detachedText(raw);
+    const date = calendarDate(kept);
+    let day = this.days.get(date);
+    if (date !== '' && day === undefined) this.days.set(date, (day = { amount: 0 }));
+    entry = { head: kept.slice(0, 10), day };
+    if (this.dates.size >= DATES_KEPT) this.dates.clear();
+    this.dates.set(kept, entry);
+    return entry;
   }
 
   /** Sales per calendar day (rows without a date left out), oldest first: `dailySales`. */
   daily(): { date: string; amount: number }[] {
-    return [...this.days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, amount]) => ({ date, amount }));
+    return [...this.days]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([date, { amount }]) => ({ date, amount }));
   }
 
   /** The latest order date, else the latest statement date: `defaultAsOf`. */

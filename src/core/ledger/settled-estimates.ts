@@ -90,6 +90,10 @@ function supersededInGrid(
   order: number,
   sku: number,
 ): boolean[] | null {
+  // Most ledgers hold one kind of file: a Layout column of one value ranks no row above another.
+  let same = 1;
+  while (same < body.length && body[same][layout] === body[0][layout]) same++;
+  if (same >= body.length) return null;
   const ranks = new Int8Array(body.length);
   let firstRank: number | undefined;
   let mixed = false;

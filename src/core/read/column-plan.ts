@@ -34,9 +34,9 @@ export interface PlannedColumn {
   /** Date cache: raw text → ISO and its hash (a few hundred distinct days repeat down a column). */
   dates: Map<string, CachedDate>;
   /** The same for `YYYY/MM/DD` and `YYYY-MM-DD` text, by `dayKey`: no string hashing. */
-  days: DayCache;
-  /** The same for Date cells (a sheet range), by instant. */
-  times: Map<number, CachedDate>;
+  days: NumberCache;
+  /** The same for Date cells (a sheet range), by instant (ms). */
+  times: NumberCache;
   /** Unknown columns: values that parsed as 2-decimal amounts / values that did not. */
   moneyLike: number;
   notMoney: number;
@@ -103,8 +103,8 @@ export function planColumns(
     column.read = UNREAD_KINDS.has(def.kind) ? 'skip' : def.kind;
     if (def.kind === 'date') {
       column.dates = new Map();
-      column.days = new DayCache();
-      column.times = new Map();
+      column.days = new NumberCache(1);
+      column.times = new NumberCache(1000);
     } else if (def.kind === 'money' || def.kind === 'info-money') {
       column.slot = amountIds.length;
       amountIds.push(def.id);
@@ -171,32 +171,35 @@ function blankColumn(name: string): PlannedColumn {
 }
 
 /**
- * Dates by day key, one entry per slot (a later day may take an earlier one's slot): a file
- * holds a few hundred days, and a lookup is an array read rather than a Map's hashing.
+ * Dates by a number (a day key, an instant), one entry per slot (a later number may take an
+ * earlier one's slot): a file holds a few hundred days, and a lookup is an array read rather than
+ * a Map's hashing. `unit`: numbers closer than this share a slot's hash (instants: seconds).
  */
-export class DayCache {
-  private readonly keys = new Int32Array(DAY_SLOTS).fill(-1);
-  private readonly dates = new Array<CachedDate | undefined>(DAY_SLOTS).fill(undefined);
+export class NumberCache {
+  private readonly keys = new Float64Array(SLOTS).fill(NaN);
+  private readonly dates = new Array<CachedDate | undefined>(SLOTS).fill(undefined);
 
-  get(day: number): CachedDate | undefined {
-    const slot = daySlot(day);
-    return this.keys[slot] === day ? this.dates[slot] : undefined;
+  constructor(private readonly unit: number) {}
+
+  get(key: number): CachedDate | undefined {
+    const slot = this.slot(key);
+    return this.keys[slot] === key ? this.dates[slot] : undefined;
   }
 
-  set(day: number, date: CachedDate): void {
-    const slot = daySlot(day);
-    this.keys[slot] = day;
+  set(key: number, date: CachedDate): void {
+    const slot = this.slot(key);
+    this.keys[slot] = key;
     this.dates[slot] = date;
   }
+
+  private slot(key: number): number {
+    return Math.imul((key / this.unit) | 0, 0x9e3779b1) >>> 20;
+  }
 }
 
-const DAY_SLOTS = 4096;
-
-function daySlot(day: number): number {
-  return Math.imul(day, 0x9e3779b1) >>> 20;
-}
+const SLOTS = 4096;
 
 /** The date caches of the columns that hold no dates (never read: only date columns get caches of their own). */
 const NO_DATES = new Map<string, CachedDate>();
-const NO_DAYS = new DayCache();
-const NO_TIMES = new Map<number, CachedDate>();
+const NO_DAYS = new NumberCache(1);
+const NO_TIMES = NO_DAYS;

@@ -77,9 +77,11 @@ export class RoundedIdWatch {
   /** One accepted row. */
   see(view: RowView): void {
     for (let f = 0; f < ID_FIELDS.length; f++) {
+      const tally = this.tallies[f];
+      // A long ID with its own last digits proves the column whole: nothing later changes the verdict.
+      if (tally.zeroTailed < tally.long) continue;
       const id = view[ID_FIELDS[f][0]];
       if (id.length < 16 || !isLongDigitId(id)) continue;
-      const tally = this.tallies[f];
       tally.long++;
       if (tally.firstLong === '') tally.firstLong = id;
       else if (!tally.twoDistinct && id !== tally.firstLong) tally.twoDistinct = true;

@@ -158,6 +158,7 @@ export class RowReader {
     view.layout = this.options.layout;
     view.filledCount = 0;
     view.rowNumber = rowNumber;
+    view.serial++;
     view.sourceFile = this.options.fileName;
     view.sourceSheet = this.options.sheet;
     view.sourceRow = rowNumber;
@@ -320,10 +321,7 @@ export class RowReader {
       const known = column.times.get(time);
       if (known !== undefined) return known;
       const date = this.dateOfText(column, i, dateText(value));
-      if (date !== null) {
-        if (column.times.size >= DATE_CACHE_SIZE) column.times.clear();
-        column.times.set(time, date);
-      }
+      if (date !== null) column.times.set(time, date);
       return date;
     }
     if (typeof value === 'string') return this.dateOfText(column, i, value);

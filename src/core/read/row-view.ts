@@ -26,6 +26,8 @@ export interface RowView extends RowFields {
   filledCount: number;
   /** 1-based row number in the file or sheet. */
   rowNumber: number;
+  /** Counts the rows read into the view: what is worked out from one row is reused until it changes. */
+  serial: number;
   /**
    * Where the row comes from (see {@link sourceOf}): the file and sheet being read and
    * `rowNumber`, or for a ledger row the file and row it was first imported from.
@@ -47,6 +49,7 @@ export function createRowView(amountIds: readonly string[], layout: LayoutId): R
     filled: new Int32Array(amountIds.length),
     filledCount: 0,
     rowNumber: 0,
+    serial: 0,
     sourceFile: '',
     sourceSheet: undefined,
     sourceRow: 0,

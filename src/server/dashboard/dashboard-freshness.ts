@@ -9,6 +9,7 @@ import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { textCell } from '../sheets/sheet-writing';
 import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
 import { rememberDashboardRow } from './dashboard-ownership';
+import { tabNamed } from '../sheets/tab-named';
 
 /** The label of the dashboard's line about itself, in its "About these numbers" block. */
 export const FRESHNESS_LABEL = 'Dashboard';
@@ -76,7 +77,7 @@ export function markLedgerChanged(fileName: string, rowsAdded: number, now: Date
  * owns (a "Dashboard" the seller typed beside the charts is theirs and stays as it is).
  */
 function writeFreshnessLine(text: string): void {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(DASHBOARD_TAB);
+  const sheet = tabNamed(DASHBOARD_TAB);
   if (!sheet || sheet.getLastRow() === 0) return;
   const values = sheet
     .getRange(1, 1, sheet.getLastRow(), Math.min(OWNED_COLUMNS, sheet.getMaxColumns()))

@@ -6,6 +6,7 @@
  */
 import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
 import { readStored, writeStored } from '../document-store';
+import { tabNamed } from '../sheets/tab-named';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -61,7 +62,7 @@ const A1_COLUMNS = 'ABCDEFGHIJKLMNOP';
  * earlier version) there is nothing to compare, and the refresh goes ahead.
  */
 export function checkDashboardEdits(): void {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(DASHBOARD_TAB);
+  const sheet = tabNamed(DASHBOARD_TAB);
   const written = load();
   if (!sheet || written === null) return;
   const values = ownedValues(sheet, Math.max(sheet.getLastRow(), 0));

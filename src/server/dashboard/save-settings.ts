@@ -5,9 +5,10 @@
 import type { Settings } from '../../core/contract';
 import { storeSettings } from '../settings';
 import { DASHBOARD_TAB, refreshDashboard } from './dashboard';
+import { tabNamed } from '../sheets/tab-named';
 
 export function saveSettings(arg: Settings): Settings {
   const saved = storeSettings(arg);
-  if (SpreadsheetApp.getActiveSpreadsheet().getSheetByName(DASHBOARD_TAB)) refreshDashboard(null);
+  if (tabNamed(DASHBOARD_TAB)) refreshDashboard(null);
   return saved;
 }

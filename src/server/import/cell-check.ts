@@ -10,6 +10,7 @@ import { COGS_HEADER, COGS_SHEET, cogsLayout, columnTexts } from '../sheets/cogs
 import { IMPORTS_SHEET } from '../sheets/imports-log';
 import { openLedger } from '../sheets/ledger-sheet';
 import { SUPERSEDED_HEADER } from '../sheets/superseded-marks';
+import { tabNamed } from '../sheets/tab-named';
 
 function sizeOf(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): TabSize | null {
   if (!sheet) return null;
@@ -23,7 +24,7 @@ function sizeOf(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): TabSize | nul
 
 /** Cells TTS COGS grows by when the import pre-fills the SKUs it lacks (a new tab: 1,000 × 26 at least). */
 function cogsGrowth(skuIds: readonly string[]): number {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COGS_SHEET);
+  const sheet = tabNamed(COGS_SHEET);
   if (!sheet) return Math.max(NEW_TAB_CELLS, growthOf(null, skuIds.length, COGS_HEADER.length));
   const listed = new Set(columnTexts(cogsLayout(sheet), 'SKU ID'));
   const added = skuIds.filter((id) => !listed.has(id)).length;

@@ -21,6 +21,7 @@ import {
   writeBlock,
   type Cell,
 } from './sheet-writing';
+import { tabNamed } from './tab-named';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -58,7 +59,7 @@ function headerOf(sheet: Sheet): { header: string[]; headerRow: number } {
 
 /** The tab's rows, read through the ads reader (as TTS_ADS reads them); [] without a tab. */
 export function readAdRows(): AdRow[] {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ADS_TAB);
+  const sheet = tabNamed(ADS_TAB);
   if (!sheet || sheet.getLastRow() < 2) return [];
   const values = sheet.getDataRange().getValues() as CellValue[][];
   // The header under a title the seller typed, as openAdsTab finds it.

@@ -8,6 +8,7 @@ import { COST_PARTS, headerKey } from '../../core/analysis/cogs';
 import { columnLetters } from '../../core/formula-builder';
 import { COGS_HEADER, COGS_NOTES, type CogsColumn } from '../../core/analysis/cost-tabs';
 import { DATE_FORMAT, TEXT_FORMAT, ensureRows, sheetWithHeader, textCell, type Cell } from './sheet-writing';
+import { tabNamed } from './tab-named';
 
 export const COGS_SHEET = 'TTS COGS';
 export { COGS_HEADER, type CogsColumn } from '../../core/analysis/cost-tabs';
@@ -50,7 +51,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The TTS COGS tab, made with its header, notes, formats and validation when missing. */
 export function cogsSheet(): CogsLayout {
-  const existing = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COGS_SHEET);
+  const existing = tabNamed(COGS_SHEET);
   const fresh = !existing || existing.getLastRow() === 0;
   const sheet = sheetWithHeader(COGS_SHEET, COGS_HEADER);
   if (fresh) dressNewTab(sheet);

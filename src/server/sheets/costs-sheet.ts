@@ -8,6 +8,7 @@ import { COSTS_NOTES } from '../../core/analysis/cost-tabs';
 import { CURRENCY_FORMAT, DATE_FORMAT, TEXT_FORMAT, sheetWithHeader } from './sheet-writing';
 import { dateTextConverter } from './sheet-dates';
 import type { CellValue } from '../../core/types';
+import { tabNamed } from './tab-named';
 
 export const COSTS_SHEET = 'TTS Costs';
 
@@ -25,7 +26,7 @@ const FORMATS: Record<CostsColumn, string> = {
 
 /** The TTS Costs tab, made with its header, notes and validation when missing. */
 export function costsSheet(): GoogleAppsScript.Spreadsheet.Sheet {
-  const existing = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COSTS_SHEET);
+  const existing = tabNamed(COSTS_SHEET);
   if (existing && existing.getLastRow() > 0) return existing;
   const sheet = sheetWithHeader(COSTS_SHEET, COSTS_HEADER);
   const rows = sheet.getMaxRows() - 1;
@@ -71,7 +72,7 @@ export function costsSheet(): GoogleAppsScript.Spreadsheet.Sheet {
 
 /** The running costs typed in the TTS Costs tab (none when there is no tab). */
 export function readCostsTab(): RunningCost[] {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COSTS_SHEET);
+  const sheet = tabNamed(COSTS_SHEET);
   if (!sheet || sheet.getLastRow() < 2) return [];
   const toText = dateTextConverter();
   const values = (sheet.getDataRange().getValues() as CellValue[][]).map((row) =>

@@ -23,6 +23,7 @@ import {
   writeBlock,
   type Cell,
 } from './sheet-writing';
+import { tabNamed } from './tab-named';
 
 export const IMPORTS_SHEET = 'TTS Imports';
 
@@ -78,7 +79,7 @@ interface LogTab {
 
 /** Throws the refusal when the log exists but its header or Import ID column is gone. */
 export function checkImportsTab(): void {
-  if (SpreadsheetApp.getActiveSpreadsheet().getSheetByName(IMPORTS_SHEET)?.getLastRow()) importsTab();
+  if (tabNamed(IMPORTS_SHEET)?.getLastRow()) importsTab();
 }
 
 function importsTab(): LogTab {

@@ -11,6 +11,7 @@ import { buildCogsTable, type CogsTable } from '../../core/analysis/pnl';
 import type { CellValue, LedgerRow } from '../../core/types';
 import { COGS_SHEET } from './cogs-sheet';
 import { dateTextConverter } from './sheet-dates';
+import { tabNamed } from './tab-named';
 
 export interface LedgerContents {
   rows: LedgerRow[];
@@ -24,7 +25,7 @@ export interface LedgerContents {
 
 /** The ledger's rows, or null when there is no TTS Ledger tab or it holds only a header. */
 export function readLedger(): LedgerContents | null {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(LEDGER_TAB);
+  const sheet = tabNamed(LEDGER_TAB);
   if (!sheet || sheet.getLastRow() < 2) return null;
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const parsed = parseSheetRows(values, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
@@ -44,7 +45,7 @@ export function readLedger(): LedgerContents | null {
  * out; a cost or date that cannot be read throws naming its cell.
  */
 export function readCogs(): CogsTable {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(COGS_SHEET);
+  const sheet = tabNamed(COGS_SHEET);
   if (!sheet || sheet.getLastRow() < 2) return { bySku: new Map() };
   const toText = dateTextConverter();
   // Effective dates are meant in the spreadsheet's zone, as the ledger's dates are.

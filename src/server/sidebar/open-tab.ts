@@ -4,6 +4,7 @@ import { LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { COGS_SHEET } from '../sheets/cogs-sheet';
 import { IMPORTS_SHEET } from '../sheets/imports-log';
 import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
+import { tabNamed } from '../sheets/tab-named';
 
 export const ADDON_TABS: Record<AddonTab, string> = {
   ledger: LEDGER_TAB,
@@ -18,7 +19,7 @@ export function openTab(arg: AddonTab): OpenTabResult {
     throw new Error(
       `No tab to open for "${String(arg)}": expected one of ${Object.keys(ADDON_TABS).join(', ')}.`,
     );
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  const sheet = tabNamed(name);
   if (!sheet) throw new Error(`There is no ${name} tab yet: import a statement export first.`);
   sheet.activate();
   return { name };

@@ -1,5 +1,5 @@
-/** Parses one export file's bytes with the core, turning anything thrown into a per-file error. */
-import { parseExportFile, parseExportFileAsync } from '../../core/read/parse-export';
+/** Parses one export file with the core, a piece at a time, turning anything thrown into a per-file error. */
+import { parseExportFileAsync } from '../../core/read/parse-export';
 import type { ByteSource } from '../../core/read/files/read-file';
 import type { LedgerRow } from '../../core/types';
 import type { ParseOutcome } from './parse-protocol';
@@ -7,26 +7,6 @@ import type { ParseOutcome } from './parse-protocol';
 function failure(fileName: string, error: unknown): ParseOutcome {
   const message = error instanceof Error ? error.message : String(error);
   return { files: [], errors: [{ fileName, message }] };
-}
-
-export function parseBytes(bytes: Uint8Array, fileName: string): ParseOutcome {
-  try {
-    return parseExportFile(bytes, fileName);
-  } catch (error) {
-    return failure(fileName, error);
-  }
-}
-
-/**
- * `parseBytes` with workbooks read and inflated piece by piece, streamed into the reader: what
- * the in-page fallback uses.
- */
-export async function parseBytesAsync(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
-  try {
-    return await parseExportFileAsync(bytes, fileName);
-  } catch (error) {
-    return failure(fileName, error);
-  }
 }
 
 /**

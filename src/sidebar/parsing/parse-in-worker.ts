@@ -1,12 +1,14 @@
 /**
  * Reads files and parses them in a Web Worker (see blob-worker.ts): the worker is handed the File
  * and reads it a piece at a time, so the page never holds its bytes. If the page may not start
- * workers, files are read and parsed in the page, one per task, so the UI still repaints and
- * Cancel still answers between files.
+ * workers, the page runs the worker's own code on the File: read a piece at a time, the UI
+ * repainting and Cancel answering between pieces.
  */
 import { fitsAnySpreadsheet, tooManyRowsMessage } from '../../core/ledger/cell-budget';
 import { amountIdsOf, ledgerHeader, unknownColumnsOf } from '../../core/ledger/ledger-format';
-import { parseBytesAsync } from './parse-file';
+import type { ByteSource } from '../../core/read/files/byte-source';
+import { fileSource } from './file-source';
+import { parseStreamingRows } from './parse-file';
 import type { LedgerRow } from '../../core/types';
 import {
   ParseCancelled,
@@ -29,37 +31,6 @@ export interface FileParser {
 
 /** Starts the parse worker; throws when the page may not start one. */
 export type WorkerFactory = () => Worker;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Reads a file with progress events; `abort()` stops it. */
-function readBytes(
-  file: File,
-  onFraction: (f: number) => void,
-): { promise: Promise<ArrayBuffer>; abort: () => void } {
-  const reader = new FileReader();
-  const promise = new Promise<ArrayBuffer>((resolve, reject) => {
-    reader.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onFraction(e.loaded / e.total);
-    };
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () =>
-      reject(
-        new Error(
-          `${file.name}: the browser could not read this file (${reader.error?.message ?? 'unknown error'}).`,
-        ),
-      );
-    reader.onabort = () => reject(new ParseCancelled());
-    reader.readAsArrayBuffer(file);
-  });
-  return { promise, abort: () => reader.abort() };
-}
-
-function isOutcome(value: ArrayBuffer | ParseOutcome): value is ParseOutcome {
-  return 'errors' in value;
-}
 
 /** Cells a ledger row of these rows takes: the ledger's columns for their amounts and other columns. */
 function ledgerWidth(rows: readonly LedgerRow[]): number {
@@ -119,7 +90,33 @@ class StreamedRows {
   }
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * The file's bytes, refused once `cancelled()` says so: the next piece asked for throws, and the
+ * parse ends there instead of reading on to the end of the file.
+ */
+function cancellable(source: ByteSource, cancelled: () => boolean): ByteSource {
+  const check = (): void => {
+    if (cancelled()) throw new ParseCancelled();
+  };
+  return {
+    size: source.size,
+    read: (start, end) => {
+      check();
+      return source.read(start, end);
+    },
+    pieces: (start, end) => {
+      const pieces = source.pieces?.(start, end);
+      if (!pieces) return null;
+      return {
+        next: (buffer) => {
+          check();
+          return pieces.next(buffer);
+        },
+        cancel: () => pieces.cancel(),
+      };
+    },
+  };
+}
 
 export function createFileParser(makeWorker: WorkerFactory): FileParser {
   let worker: Worker | null = null;
@@ -198,41 +195,27 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
     });
   }
 
-  async function parseInPage(
-    bytes: ArrayBuffer,
-    fileName: string,
-    onStage?: StageListener,
-  ): Promise<ParseOutcome> {
+  /** The worker's code run in the page: the same pieces, the same rows in batches, the same limit. */
+  async function parseInPage(file: File, onStage?: StageListener): Promise<ParseOutcome> {
     let cancelled = false;
     cancelCurrent = () => {
       cancelled = true;
     };
-    onStage?.('parsing');
-    await nextTask(); // let the bar repaint before the parse
-    if (cancelled) throw new ParseCancelled();
-    const parsed = await parseBytesAsync(new Uint8Array(bytes), fileName);
-    // The same limit as the worker's rows: a file no spreadsheet can hold is refused here too.
-    const rows = new StreamedRows();
-    for (const file of parsed.files) rows.add(file.sheet, file.rows);
-    const outcome = rows.fill(parsed, fileName);
-    await nextTask();
-    cancelCurrent = null;
-    if (cancelled) throw new ParseCancelled();
-    return outcome;
-  }
-
-  /** The file's bytes (with progress), or the per-file error saying why it could not be read. */
-  async function readFile(file: File, onStage?: StageListener): Promise<ArrayBuffer | ParseOutcome> {
-    onStage?.('reading', 0);
-    const read = readBytes(file, (f) => onStage?.('reading', f));
-    cancelCurrent = read.abort;
+    const streamed = new StreamedRows();
     try {
-      const bytes = await read.promise;
-      onStage?.('reading', 1);
-      return bytes;
-    } catch (error) {
-      if (error instanceof ParseCancelled) throw error;
-      return { files: [], errors: [{ fileName: file.name, message: messageOf(error) }] };
+      onStage?.('parsing', 0);
+      const outcome = await parseStreamingRows(
+        cancellable(fileSource(file, file.name), () => cancelled),
+        file.name,
+        {
+          onRows: (sheet, rows) => streamed.add(sheet, rows),
+          onRestart: () => streamed.clear(),
+          onProgress: (fraction) => onStage?.('parsing', fraction),
+        },
+      );
+      if (cancelled) throw new ParseCancelled();
+      onStage?.('checking');
+      return streamed.fill(outcome, file.name);
     } finally {
       cancelCurrent = null;
     }
@@ -250,9 +233,7 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
         if (outcome) return outcome;
       }
       // No worker, or it died before answering: the page reads and parses the file itself.
-      const bytes = await readFile(file, onStage);
-      if (isOutcome(bytes)) return bytes;
-      return parseInPage(bytes, file.name, onStage);
+      return parseInPage(file, onStage);
     },
     cancel() {
       cancelCurrent?.();

@@ -19,7 +19,7 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = async (event) => {
   const { id, fileName, file } = event.data;
   scope.postMessage({ id, type: 'progress', stage: 'parsing', fraction: 0 });
-  const outcome = await parseStreamingRows(fileSource(file), fileName, {
+  const outcome = await parseStreamingRows(fileSource(file, fileName), fileName, {
     onRows: (sheet, rows) => scope.postMessage({ id, type: 'rows', sheet, rows }),
     onRestart: () => scope.postMessage({ id, type: 'restart' }),
     onProgress: (fraction) => scope.postMessage({ id, type: 'progress', stage: 'parsing', fraction }),

@@ -48,11 +48,11 @@ export interface SheetRowOptions {
 }
 
 /**
- * The largest workbook read. The worker reads a workbook a piece at a time, but where the page
- * reads without a worker (a browser that blocks them) the workbook is held whole, and every cell
- * of its shared strings is kept while its sheets are read; a CSV file is read a piece at a time
- * everywhere, so its size has no limit of its own: what limits it is the rows a spreadsheet can
- * hold (see core/ledger/cell-budget.ts).
+ * The largest workbook read. A workbook is read a piece at a time (in the worker, or in the page
+ * when a browser blocks workers), but every cell of its shared strings is kept while its sheets
+ * are read, and a workbook this size already holds more rows than a spreadsheet can take. A CSV
+ * file keeps nothing of the kind, so its size has no limit of its own: what limits it is the rows
+ * a spreadsheet can hold (see core/ledger/cell-budget.ts).
  */
 export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
 

@@ -148,7 +148,7 @@ export function productAds(
   let affiliateSales = 0;
   let matchedSales = 0;
   const products = productGroups(adRows, campaignSkus).map(({ rows, skus: mapped, label }): ProductAds => {
-    const first = rows.find((r) => r.productName) ?? rows[0];
+    const first = rows.find((r) => r.productName) || rows[0];
     const spend = rows.reduce((s, r) => s + spendOf(r), 0);
     const revenue = rows.reduce((s, r) => s + (r.revenue || 0), 0);
     const orders = rows.reduce((s, r) => s + (r.orders || 0), 0);
@@ -156,11 +156,11 @@ export function productAds(
     const skuIds = [...new Set([...mapped, ...rows.map((r) => r.skuId).filter((s) => s !== '')])];
     const matched =
       skuIds.length > 0
-        ? skuIds.flatMap((s) => index.bySku.get(s) ?? [])
+        ? skuIds.flatMap((s) => index.bySku.get(s) || [])
         : rows
             .flatMap((r) => (r.productName ? [nameKey(r.productName)] : []))
             .filter((k, i, all) => all.indexOf(k) === i)
-            .flatMap((k) => index.byName.get(k) ?? []);
+            .flatMap((k) => index.byName.get(k) || []);
     const sums = sumLines(matched, months, cogs);
     for (const sku of sums.missing) missingCostSkus.add(sku);
     affiliateSales += sums.affiliateSales;
@@ -209,7 +209,7 @@ export function productAds(
     return { ...result, breakevenRoas: roas(sums.netSales, contribution) };
   });
   products.sort(
-    (a, b) => rank(a) - rank(b) || (a.profitAfterAds ?? 0) - (b.profitAfterAds ?? 0) || b.spend - a.spend,
+    (a, b) => rank(a) - rank(b) || (a.profitAfterAds || 0) - (b.profitAfterAds || 0) || b.spend - a.spend,
   );
   return {
     products,

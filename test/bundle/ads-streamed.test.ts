@@ -113,4 +113,60 @@ describe('TTS_ADS on a report read as a stream', () => {
       ['Total', 16, 42, 2.63, 4, 4],
     ]);
   });
+
+  describe('as a seller pastes it: padded cells, blank rows between, a totals row, IDs as numbers', () => {
+    const header = [
+      'By Day',
+      'Campaign name',
+      'Campaign ID',
+      'Ad group name',
+      'Cost',
+      'Gross revenue (Shop)',
+      'Purchases (Shop)',
+    ];
+    const pasted = () => {
+      const day = sheetDate('2026-05-01', rt.workbook.timeZone)!;
+      return [
+        [day, '  Total Body Leggings ', 1800000000000001, ' Tanks', 10, 40, 2],
+        ['', '', '', '', '', '', ''],
+        [' 2026-05-01 ', 'Spring', '1800000000000002', 'Leggings ', ' 5.50 ', '11.00', '1'],
+        [' ', '', '', '', '', '', ''],
+        // The first row again, its ID as text and its names unpadded: the same figures, counted once.
+        [day, 'Total Body Leggings', '1800000000000001', 'Tanks', 10, 40, 2],
+        ['2026-05-02', 'Spring', 1800000000000002, 'Leggings', 4, 0, 0],
+        ['', 'Total of 4 results', '', '', 29.5, 91, 5],
+      ];
+    };
+
+    it('sums each row once and leaves out the totals row', () => {
+      // Total Body Leggings (a campaign, on a dated row): 10 spent, 40 revenue, ROAS 4, 2 orders at 5.
+      // Spring: 5.50 + 4 = 9.50 spent, 11 revenue, ROAS 1.16, 1 order at 9.50. Together 19.50, 51, ROAS 2.62, 3 at 6.50.
+      expect(rt.call('TTS_ADS', report(pasted(), header), 'campaign')).toEqual([
+        ['Campaign', 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'],
+        ['Total Body Leggings', 10, 40, 4, 2, 5],
+        ['Spring', 9.5, 11, 1.16, 1, 9.5],
+        ['Total', 19.5, 51, 2.62, 3, 6.5],
+      ]);
+      expect(rt.call('TTS_ADS', report(pasted(), header), 'day')).toEqual([
+        TITLE,
+        ['2026-05-01', 15.5, 51, 3.29, 3, 5.17],
+        ['2026-05-02', 4, 0, 0, 0, ''],
+        ['Total', 19.5, 51, 2.62, 3, 6.5],
+      ]);
+    });
+
+    it('names both rows of a repeat with other figures, and the cell of an ID the sheet rounded', () => {
+      const day = sheetDate('2026-05-01', rt.workbook.timeZone)!;
+      const again = [...pasted(), [day, ' Total Body Leggings', 1800000000000001, 'Tanks ', 12, 40, 2]];
+      expect(errorOf(() => rt.call('TTS_ADS', report(again, header)))).toBe(
+        'Row 9 has the same day, campaign and ad group as row 2 but other figures; the row was ' +
+          'skipped. Add the ID columns (Campaign ID, Ad group ID, Ad ID or Product ID) to the report, or remove extra ' +
+          'breakdowns, and export it again.',
+      );
+      const rounded = [...pasted(), ['2026-05-03', 'Spring', 1.8e18, 'Leggings', 1, 1, 1]];
+      expect(errorOf(() => rt.call('TTS_ADS', report(rounded, header)))).toContain(
+        'Row 9, column *Campaign ID*: the ID 1800000000000000000 lost its last digits',
+      );
+    });
+  });
 });

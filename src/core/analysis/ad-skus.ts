@@ -67,7 +67,7 @@ export function campaignSkusOf(values: readonly (readonly CellValue[])[], where:
     const skus = text(cell)
       .split(/[\s,;]+/)
       .filter((s) => s !== '');
-    if (name !== '' && skus.length > 0) map.set(name, [...(map.get(name) ?? []), ...skus]);
+    if (name !== '' && skus.length > 0) map.set(name, [...(map.get(name) || []), ...skus]);
   }
   return map;
 }

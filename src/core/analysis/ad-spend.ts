@@ -14,7 +14,7 @@ export const NO_AD_SPEND: AdSpendByMonth = new Map();
 /** Ad spend of the given months together. */
 export function adSpendOf(adSpend: AdSpendByMonth, months: readonly string[]): number {
   let cents = 0;
-  for (const month of months) cents += adSpend.get(month) ?? 0;
+  for (const month of months) cents += adSpend.get(month) || 0;
   return cents;
 }
 

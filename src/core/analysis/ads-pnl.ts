@@ -20,7 +20,7 @@ export function adSumsByMonth(rows: readonly AdRow[]): Map<string, AdMonthSums> 
     let sums = months.get(month);
     if (!sums) months.set(month, (sums = { spend: 0, revenue: 0 }));
     sums.spend += spendOf(row);
-    sums.revenue += row.revenue ?? 0;
+    sums.revenue += row.revenue || 0;
   }
   return months;
 }

@@ -11,7 +11,7 @@
  */
 import { divide, exact, roundTo, significant, times, toNumber } from '../exact-decimal';
 import { spendOf, type AdRow } from '../read/ad-rows';
-import { bookedRows, productOf, productRows, roas, share } from './ads';
+import { bookedRows, productOf, productRows, pushTo, roas, share } from './ads';
 import { NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
 import { isAffiliateColumn } from './ads-profit';
 import { NO_SKU, rowMonth, rowPnl, unitCostOn, unitsSold, type CogsTable } from './pnl';
@@ -76,15 +76,10 @@ function ledgerIndex(rows: readonly LedgerRow[]): {
 } {
   const bySku = new Map<string, LedgerRow[]>();
   const byName = new Map<string, LedgerRow[]>();
-  const add = (map: Map<string, LedgerRow[]>, key: string, row: LedgerRow) => {
-    const list = map.get(key);
-    if (list) list.push(row);
-    else map.set(key, [row]);
-  };
   for (const row of rows) {
     if (row.type !== 'Order') continue;
-    if (row.skuId) add(bySku, row.skuId, row);
-    if (row.productName) add(byName, nameKey(row.productName), row);
+    if (row.skuId) pushTo(bySku, row.skuId, row);
+    if (row.productName) pushTo(byName, nameKey(row.productName), row);
   }
   return { bySku, byName };
 }
@@ -153,19 +148,19 @@ export function productAds(
   let affiliateSales = 0;
   let matchedSales = 0;
   const products = productGroups(adRows, campaignSkus).map(({ rows, skus: mapped, label }): ProductAds => {
-    const first = rows.find((r) => r.productName) ?? rows[0];
+    const first = rows.find((r) => r.productName) || rows[0];
     const spend = rows.reduce((s, r) => s + spendOf(r), 0);
-    const revenue = rows.reduce((s, r) => s + (r.revenue ?? 0), 0);
-    const orders = rows.reduce((s, r) => s + (r.orders ?? 0), 0);
+    const revenue = rows.reduce((s, r) => s + (r.revenue || 0), 0);
+    const orders = rows.reduce((s, r) => s + (r.orders || 0), 0);
     const months = new Set(rows.map((r) => r.day.slice(0, 7)));
     const skuIds = [...new Set([...mapped, ...rows.map((r) => r.skuId).filter((s) => s !== '')])];
     const matched =
       skuIds.length > 0
-        ? skuIds.flatMap((s) => index.bySku.get(s) ?? [])
+        ? skuIds.flatMap((s) => index.bySku.get(s) || [])
         : rows
             .flatMap((r) => (r.productName ? [nameKey(r.productName)] : []))
             .filter((k, i, all) => all.indexOf(k) === i)
-            .flatMap((k) => index.byName.get(k) ?? []);
+            .flatMap((k) => index.byName.get(k) || []);
     const sums = sumLines(matched, months, cogs);
     for (const sku of sums.missing) missingCostSkus.add(sku);
     affiliateSales += sums.affiliateSales;
@@ -214,7 +209,7 @@ export function productAds(
     return { ...result, breakevenRoas: roas(sums.netSales, contribution) };
   });
   products.sort(
-    (a, b) => rank(a) - rank(b) || (a.profitAfterAds ?? 0) - (b.profitAfterAds ?? 0) || b.spend - a.spend,
+    (a, b) => rank(a) - rank(b) || (a.profitAfterAds || 0) - (b.profitAfterAds || 0) || b.spend - a.spend,
   );
   return {
     products,

@@ -123,9 +123,9 @@ export function adsByMonth(
   const spend = new Map<string, { spend: number; revenue: number }>();
   for (const row of bookedRows(adRows)) {
     const month = row.day.slice(0, 7);
-    const m = spend.get(month) ?? { spend: 0, revenue: 0 };
+    const m = spend.get(month) || { spend: 0, revenue: 0 };
     m.spend += spendOf(row);
-    m.revenue += row.revenue ?? 0;
+    m.revenue += row.revenue || 0;
     spend.set(month, m);
   }
   const statement = Array.isArray(ledger)
@@ -135,12 +135,12 @@ export function adsByMonth(
     .filter((m) => m !== '')
     .sort();
   return months.map((month): AdsMonth => {
-    const ads = spend.get(month) ?? { spend: 0, revenue: 0 };
-    const st = statement.get(month) ?? { gmvPayTransfers: 0, adFeesInSettlement: 0 };
+    const ads = spend.get(month) || { spend: 0, revenue: 0 };
+    const st = statement.get(month) || { gmvPayTransfers: 0, adFeesInSettlement: 0 };
     const s = sales.get(month);
-    const grossSales = s?.grossSales ?? 0;
+    const grossSales = s ? s.grossSales : 0;
     const spendOnTop = Math.max(0, ads.spend - st.adFeesInSettlement);
-    const netProfit = s?.netProfit ?? null;
+    const netProfit = s ? s.netProfit : null;
     return {
       month,
       spend: ads.spend,

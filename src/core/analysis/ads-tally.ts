@@ -3,7 +3,7 @@
  * campaign, the sums of its coarsest level (the rows bookedRows books: a campaign row beats its ad
  * group rows, an account row beats them all); per product, the product rows.
  */
-import { AD_LEVELS, spendOf, type AdRowFields } from '../read/ad-rows';
+import { AD_LEVELS, spendOf, under, type AdRowFields } from '../read/ad-rows';
 import { campaignOf, productOf, type AdsGroupBy, type AdsLine } from './ads';
 
 /** What the tally reads of a row. */
@@ -54,8 +54,7 @@ export class AdsTally {
       return;
     }
     const key = row.report === 'gmv-max' ? `g${row.day}` : row.day;
-    let day = this.days.get(key);
-    if (day === undefined) this.days.set(key, (day = new Map()));
+    const day = under(this.days, key);
     const level = AD_LEVELS.indexOf(row.level);
     const campaign = campaignOf(row);
     let booked = day.get(campaign);
@@ -94,10 +93,7 @@ export class AdsTally {
             : this.groupBy === 'month'
               ? day.slice(0, 7)
               : b.group || '(no campaign)';
-        const line = lineOf(lines, group);
-        line.spend += b.spend;
-        line.revenue += b.revenue;
-        line.orders += b.orders;
+        addLine(lineOf(lines, group), b);
       }
     }
     return lines;
@@ -110,8 +106,15 @@ function lineOf(lines: Map<string, AdsLine>, group: string): AdsLine {
   return line;
 }
 
+/** Adds a line's sums to another's. */
+export function addLine(sums: AdsLine, line: AdsLine): void {
+  sums.spend += line.spend;
+  sums.revenue += line.revenue;
+  sums.orders += line.orders;
+}
+
 function addRow(sums: AdsLine, row: TallyRow): void {
   sums.spend += spendOf(row);
-  sums.revenue += row.revenue ?? 0;
-  sums.orders += row.orders ?? 0;
+  sums.revenue += row.revenue || 0;
+  sums.orders += row.orders || 0;
 }

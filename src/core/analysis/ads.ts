@@ -56,12 +56,7 @@ export function campaignOf(row: Pick<AdRow, 'campaign' | 'campaignId'>): string 
  */
 export function bookedRows(rows: readonly AdRow[]): AdRow[] {
   const byDay = new Map<string, AdRow[]>();
-  for (const row of rows) {
-    const k = `${row.report}|${row.day}`;
-    const list = byDay.get(k);
-    if (list) list.push(row);
-    else byDay.set(k, [row]);
-  }
+  for (const row of rows) pushTo(byDay, `${row.report}|${row.day}`, row);
   const booked: AdRow[] = [];
   for (const dayRows of byDay.values()) {
     const account = dayRows.filter((r) => r.level === 'account');
@@ -71,17 +66,20 @@ export function bookedRows(rows: readonly AdRow[]): AdRow[] {
     }
     // By name, as every report has it: a campaign row with its ID and its ad group rows without one still meet.
     const byCampaign = new Map<string, AdRow[]>();
-    for (const row of dayRows) {
-      const list = byCampaign.get(campaignOf(row));
-      if (list) list.push(row);
-      else byCampaign.set(campaignOf(row), [row]);
-    }
+    for (const row of dayRows) pushTo(byCampaign, campaignOf(row), row);
     for (const campaignRows of byCampaign.values()) {
       const coarsest = Math.min(...campaignRows.map((r) => AD_LEVELS.indexOf(r.level)));
       booked.push(...campaignRows.filter((r) => AD_LEVELS.indexOf(r.level) === coarsest));
     }
   }
   return booked;
+}
+
+/** Adds an item to the list under its key, made when missing. */
+export function pushTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
 }
 
 /** Product rows (GMV Max by product): the breakdown per product, never the booked spend. */

@@ -55,8 +55,12 @@ export function dayReader(dateText?: (date: Date) => string): (value: CellValue)
     return { day: iso.slice(0, 10), problem: '', single };
   };
   const known = new Map<unknown, DayRead>();
+  // The last cell read is asked again (its row's day column, then the day read into the row).
+  let last: unknown = known;
+  let read: DayRead | undefined;
   return (value) => {
-    let read = known.get(value);
+    if (value === last) return read!;
+    read = known.get((last = value));
     if (read === undefined) known.set(value, (read = work(value)));
     return read;
   };

@@ -25,7 +25,7 @@ export function parseAdClock(text: string): string | null {
   if (t === 'UTC' || t === 'GMT') return clockText(0);
   const m = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(t);
   if (!m) return null;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  const minutes = Number(m[2]) * 60 + Number(m[3] || 0);
   const signed = m[1] === '-' ? -minutes : minutes;
   const text_ = clockText(signed);
   return AD_CLOCKS.includes(text_) ? text_ : null;

@@ -85,16 +85,56 @@ export function spendOf(row: Pick<AdRow, 'cost' | 'netCost'>): number {
  * renamed campaign, ad group or ad looks new (see {@link keysFollowNames}). Products go by ID first.
  */
 export function adRowKey(row: KeyFields): string {
-  const campaign = idOrName(row.campaignId, row.campaign);
-  const unit = [
-    idOrName(row.adGroupId, row.adGroup),
-    idOrName(row.adId, row.ad),
-    idOrName(row.productId, row.productName),
-  ]
-    .filter((p) => p !== '')
-    .join(' / ');
   // The account when the report names it: two ad accounts may each run an "Always On".
-  return `${row.report}|${row.day}|${campaign}|${unit}${row.account ? `|@${row.account}` : ''}`;
+  return `${row.report}|${row.day}|${idOrName(row.campaignId, row.campaign)}|${unitOf(row)}${row.account ? `|@${row.account}` : ''}`;
+}
+
+/** Ad group, ad and product of a row's key: the ones it has, joined by ` / `. */
+function unitOf(row: KeyFields): string {
+  return joined(
+    joined(idOrName(row.adGroupId, row.adGroup), idOrName(row.adId, row.ad)),
+    idOrName(row.productId, row.productName),
+  );
+}
+
+function joined(a: string, b: string): string {
+  return a === '' ? b : b === '' ? a : `${a} / ${b}`;
+}
+
+/**
+ * Where each row key was first seen, found without making the key: two rows meet here exactly
+ * when their {@link adRowKey}s are equal. The key is cut at its third `|`, after report, day
+ * (neither holds one) and the campaign's part before any `|` of its own; a report's few campaign
+ * and unit cells are met again on every day, and kept once each.
+ */
+export class AdRowIndex {
+  /** Campaign part → the rest → day → where. */
+  private readonly seen = new Map<string, Map<string, Map<string, number>>>();
+
+  /** Where the row's key was first seen, else -1 (and `at` is remembered for it). */
+  firstAt(row: KeyFields, at: number): number {
+    let campaign = idOrName(row.campaignId, row.campaign);
+    let rest = `${unitOf(row)}${row.account ? `|@${row.account}` : ''}`;
+    const bar = campaign.indexOf('|');
+    if (bar >= 0) {
+      rest = `${campaign.slice(bar + 1)}|${rest}`;
+      campaign = campaign.slice(0, bar);
+    }
+    // A GMV Max report's keys apart from an Ads Manager one's: a campaign part never holds a `|`.
+    if (row.report === 'gmv-max') campaign = `|${campaign}`;
+    const days = under(under(this.seen, campaign), rest);
+    const first = days.get(row.day);
+    if (first !== undefined) return first;
+    days.set(row.day, at);
+    return -1;
+  }
+}
+
+/** The map under `key`, made when missing. */
+export function under<K, T>(map: Map<K, Map<string, T>>, key: K): Map<string, T> {
+  let inner = map.get(key);
+  if (inner === undefined) map.set(key, (inner = new Map()));
+  return inner;
 }
 
 type KeyFields = Pick<

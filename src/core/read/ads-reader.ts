@@ -18,6 +18,7 @@ import {
 import {
   adLevelOf,
   adRowKey,
+  AdRowIndex,
   AD_LEVELS,
   sameFigures,
   type AdFigure,
@@ -83,17 +84,6 @@ type TextField = Exclude<
   AdField,
   'cost' | 'netCost' | 'revenue' | 'orders' | 'impressions' | 'clicks' | 'derived'
 >;
-type NameField =
-  | 'account'
-  | 'campaign'
-  | 'campaignId'
-  | 'adGroup'
-  | 'adGroupId'
-  | 'ad'
-  | 'adId'
-  | 'productId'
-  | 'productName'
-  | 'skuId';
 const MONEY_FIELDS = new Set<AdField>(['cost', 'netCost', 'revenue']);
 const COUNT_FIELDS = new Set<AdField>(['orders', 'impressions', 'clicks']);
 const TOTAL_LABEL_FIELDS = new Set<AdField>([
@@ -213,9 +203,37 @@ interface Column {
 /** A mapped column and how its cells are read. */
 interface ReadColumn extends Column {
   kind: Kind;
+  /** Its field's place in FIELDS (-1: not a field of the row). */
+  slot: number;
   /** An ID column: a spreadsheet may have rounded it; a leading `'` is dropped. */
   id: boolean;
 }
+
+/** A row's fields in an AdRow's order, as Draft.fill sets them: each cell read is kept at its field's place. */
+type Fields = [
+  'report',
+  'level',
+  'day',
+  'clock',
+  'account',
+  'campaign',
+  'campaignId',
+  'adGroup',
+  'adGroupId',
+  'ad',
+  'adId',
+  'productId',
+  'productName',
+  'skuId',
+  'cost',
+  'netCost',
+  'revenue',
+  'orders',
+  'impressions',
+  'clicks',
+];
+type ValuesOf<T extends readonly unknown[]> = { [I in keyof T]: AdRowFields[T[I] & keyof AdRowFields] };
+type Values = ValuesOf<Fields>;
 
 /**
  * The row being read, refilled for every row: kept rows become AdRows (its fields, in an AdRow's
@@ -243,18 +261,37 @@ class Draft implements AdRowFields {
   impressions!: number | null;
   clicks!: number | null;
 
-  /** Chains assign right to left: the fields are made in an AdRow's order on the first row. */
-  reset(options: AdsReaderOptions): void {
-    this.report = options.report;
-    this.level = 'account';
-    this.day = '';
-    this.clock = options.clock || '';
-    this.adGroupId = this.adGroup = this.campaignId = this.campaign = this.account = '';
-    this.skuId = this.productName = this.productId = this.adId = this.ad = '';
-    // A blank figure stays null (not reported); TikTok writes `-` or 0 for none.
-    this.clicks = this.impressions = this.orders = this.revenue = this.netCost = this.cost = null;
+  /**
+   * The fields from the values read, each by name (a store through a field's name in a variable is
+   * several times slower), in an AdRow's order: the order they are made in on the first row.
+   */
+  fill(v: Values): this {
+    this.report = v[0];
+    this.level = v[1];
+    this.day = v[2];
+    this.clock = v[3];
+    this.account = v[4];
+    this.campaign = v[5];
+    this.campaignId = v[6];
+    this.adGroup = v[7];
+    this.adGroupId = v[8];
+    this.ad = v[9];
+    this.adId = v[10];
+    this.productId = v[11];
+    this.productName = v[12];
+    this.skuId = v[13];
+    this.cost = v[14];
+    this.netCost = v[15];
+    this.revenue = v[16];
+    this.orders = v[17];
+    this.impressions = v[18];
+    this.clicks = v[19];
+    return this;
   }
 }
+
+/** Each field's place among a row's values: the order Draft.fill sets them in. */
+const FIELDS = Object.keys(new Draft().fill([] as unknown as Values));
 
 /** A row's cells of the TTS Ads tab's own columns: Key, Level, Source file and Source row. */
 interface TabCells {
@@ -269,7 +306,7 @@ class Reader implements AdsReader {
   readonly period = { first: '', last: '' };
   private readonly rows: AdRow[] = [];
   /** Where the row of each key is: a kept row's index, or a streamed row's number. */
-  private readonly byKey = new Map<string, number>();
+  private readonly byKey = new AdRowIndex();
   private repeatedRows = 0;
   private totalRows = 0;
   private readonly hasKeyColumn: boolean;
@@ -281,6 +318,9 @@ class Reader implements AdsReader {
   /** The columns a totals row writes its label in: the day and the names. */
   private readonly labelColumns: readonly Column[];
   private readonly draft = new Draft();
+  /** A row's values before its cells are read: no names, no figures (a blank figure stays null, not reported; TikTok writes `-` or 0 for none). */
+  private readonly blank: Values;
+  private readonly values: Values;
   private readonly tab: TabCells = { key: '', level: '', file: '', row: 0 };
   private ok = true;
 
@@ -296,6 +336,29 @@ class Reader implements AdsReader {
     this.labelColumns = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
     this.readDay = dayReader(options.dateText);
     this.columns = columns.map(readColumn);
+    this.blank = [
+      options.report,
+      'account',
+      '',
+      options.clock || '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ];
+    this.values = [...this.blank];
   }
 
   private report(row: number, column: string | undefined, message: string): void {
@@ -312,7 +375,7 @@ class Reader implements AdsReader {
   }
 
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
-    if (cells.every((c) => cellText(c) === '')) return null;
+    if (isBlank(cells)) return null;
     const day = cells[this.dayIndex];
     if (this.isTotalRow(cells, this.readDay(day))) {
       this.totalRows++;
@@ -323,20 +386,18 @@ class Reader implements AdsReader {
     row.level = (AD_LEVELS as readonly string[]).includes(this.tab.level)
       ? (this.tab.level as AdLevel)
       : adLevelOf(row);
-    const key = adRowKey(row);
-    const earlier = this.byKey.get(key);
-    if (earlier !== undefined) {
+    const stream = this.options.stream;
+    const earlier = this.byKey.firstAt(row, stream ? rowNumber : this.rows.length);
+    if (earlier >= 0) {
       this.repeated(this.earlierRow(earlier), row, rowNumber);
       return null;
     }
     this.count(row);
-    const stream = this.options.stream;
-    this.byKey.set(key, stream ? rowNumber : this.rows.length);
     if (stream) {
       stream.onRow(row);
       return null;
     }
-    const kept = this.adRow(row, cells, key);
+    const kept = this.adRow(row, cells, adRowKey(row));
     this.rows.push(kept);
     return kept;
   }
@@ -391,13 +452,14 @@ class Reader implements AdsReader {
 
   /** One data row into the draft, or null (reported) when a cell cannot be read or the row is not the add-on's. */
   private read(cells: readonly CellValue[], rowNumber: number, row: Draft): Draft | null {
-    row.reset(this.options);
+    const values = this.values;
+    for (let i = 0; i < values.length; i++) values[i] = this.blank[i];
     const tab = this.tab;
     tab.key = tab.level = '';
     tab.file = this.options.fileName;
     tab.row = rowNumber;
     this.ok = true;
-    for (let i = 0; i < this.columns.length; i++) this.readCell(row, this.columns[i], cells, rowNumber);
+    for (let i = 0; i < this.columns.length; i++) this.readCell(values, this.columns[i], cells, rowNumber);
     for (const column of this.kept) {
       const text = cellText(cells[column.index]);
       if (text.length > MAX_TEXT) {
@@ -408,17 +470,18 @@ class Reader implements AdsReader {
     if (!this.ok) return null;
     // A row of the TTS Ads tab without a Key is the seller's own, not the add-on's.
     if (this.hasKeyColumn && tab.key === '') return null;
-    return row;
+    return row.fill(values);
   }
 
-  private readCell(row: Draft, column: ReadColumn, cells: readonly CellValue[], rowNumber: number): void {
+  private readCell(values: Values, column: ReadColumn, cells: readonly CellValue[], rowNumber: number): void {
     const value = cells[column.index];
+    const row: unknown[] = values;
     switch (column.kind) {
       case Kind.Money: {
         const cents = centsOfCell(value);
         if (cents === null) return;
         if (Number.isNaN(cents)) this.fail(rowNumber, column, moneyProblem(value));
-        else row[column.field as 'cost'] = cents;
+        else row[column.slot] = cents;
         return;
       }
       case Kind.Count: {
@@ -427,13 +490,13 @@ class Reader implements AdsReader {
         if (text === '') return;
         const n = countOf(value, text);
         if (n === null) this.fail(rowNumber, column, `expected a whole number, found \`${cellText(value)}\``);
-        else row[column.field as 'orders'] = n;
+        else row[column.slot] = n;
         return;
       }
       case Kind.Day: {
         const read = this.readDay(value);
         if (read.problem) this.fail(rowNumber, column, read.problem);
-        else row.day = read.day;
+        else row[column.slot] = read.day;
         return;
       }
       case Kind.SourceRow: {
@@ -454,7 +517,7 @@ class Reader implements AdsReader {
     }
   }
 
-  private setText(row: Draft, column: ReadColumn, t: string, rowNumber: number): void {
+  private setText(row: unknown[], column: ReadColumn, t: string, rowNumber: number): void {
     const field = column.field as TextField;
     if (field === 'currency') {
       if (t !== '' && t.toUpperCase() !== 'USD')
@@ -465,12 +528,11 @@ class Reader implements AdsReader {
         );
     } else if (field === 'key') this.tab.key = t;
     else if (field === 'report') {
-      if (t === 'ads-manager' || t === 'gmv-max') row.report = t;
+      if (t === 'ads-manager' || t === 'gmv-max') row[column.slot] = t;
       else this.fail(rowNumber, column, `expected ads-manager or gmv-max, found \`${t}\``);
     } else if (field === 'level') this.tab.level = t;
     else if (field === 'sourceFile') this.tab.file = t;
-    else if (field === 'clock') row.clock = t;
-    else row[field as NameField] = t;
+    else row[column.slot] = t;
   }
 
   /** The draft as an AdRow of its own, with the report's unknown columns and where it came from. */
@@ -487,7 +549,7 @@ class Reader implements AdsReader {
 
   result(): ParsedAds {
     const sum = (f: 'cost' | 'netCost' | 'revenue' | 'orders'): number | null =>
-      this.present.has(f) ? this.rows.reduce((s, r) => s + (r[f] ?? 0), 0) : null;
+      this.present.has(f) ? this.rows.reduce((s, r) => s + (r[f] || 0), 0) : null;
     return {
       rows: this.rows,
       repeatedRows: this.repeatedRows,
@@ -495,6 +557,12 @@ class Reader implements AdsReader {
       totals: { cost: sum('cost'), netCost: sum('netCost'), revenue: sum('revenue'), orders: sum('orders') },
     };
   }
+}
+
+/** Whether every cell is blank (a loop: a callback here is made anew for every row). */
+function isBlank(cells: readonly CellValue[]): boolean {
+  for (const cell of cells) if (cellText(cell) !== '') return false;
+  return true;
 }
 
 function readColumn(column: Column): ReadColumn {
@@ -508,5 +576,5 @@ function readColumn(column: Column): ReadColumn {
         : f === 'sourceRow'
           ? Kind.SourceRow
           : Kind.Text;
-  return { ...column, kind, id: ID_FIELDS.has(f) };
+  return { ...column, kind, slot: FIELDS.indexOf(f), id: ID_FIELDS.has(f) };
 }

@@ -1,5 +1,5 @@
-import { clockLabelOf, costPerOrder, roas, type AdsGroupBy } from '../../core/analysis/ads';
-import { AdsTally } from '../../core/analysis/ads-tally';
+import { clockLabelOf, costPerOrder, roas, type AdsGroupBy, type AdsLine } from '../../core/analysis/ads';
+import { addLine, AdsTally } from '../../core/analysis/ads-tally';
 import { parseSheetRows } from '../../core/read/parse-export';
 import type { AdRow, AdRowFields } from '../../core/read/ad-rows';
 import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
@@ -36,15 +36,8 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
       'The ad range has no rows by product: export the GMV Max report by product (Product ID or product name) for group_by "product".',
     );
   }
-  const total = lines.reduce(
-    (t, l) => ({
-      group: 'Total',
-      spend: t.spend + l.spend,
-      revenue: t.revenue + l.revenue,
-      orders: t.orders + l.orders,
-    }),
-    { group: 'Total', spend: 0, revenue: 0, orders: 0 },
-  );
+  const total: AdsLine = { group: 'Total', spend: 0, revenue: 0, orders: 0 };
+  for (const l of lines) addLine(total, l);
   const clock = clockLabelOf([...tally.clocks]);
   const label =
     groupBy === 'day'
@@ -54,7 +47,7 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
         : groupBy === 'campaign'
           ? 'Campaign'
           : 'Product';
-  const line = (l: typeof total) => {
+  const line = (l: AdsLine) => {
     const r = roas(l.revenue, l.spend);
     const cpo = costPerOrder(l.spend, l.orders);
     return [

@@ -10,7 +10,7 @@ import {
   StatementAdTally,
 } from '../../src/core/analysis/ads-profit';
 import { productAds } from '../../src/core/analysis/ads-products';
-import { adSkusLayout, campaignSkusOf, listedCampaigns } from '../../src/core/analysis/ad-skus';
+import { adSkusLayout, campaignKey, campaignSkusOf, listedCampaigns } from '../../src/core/analysis/ad-skus';
 import { buildCogsTable, monthlySales, netProfit } from '../../src/core/analysis/pnl';
 import { parseCsv } from '../../src/core/read/files/csv';
 import type { AdRow } from '../../src/core/read/ad-rows';
@@ -194,7 +194,10 @@ describe('campaigns mapped to SKUs', () => {
       ],
       'TTS Ad SKUs',
     );
-    expect(mapping.get('Leggings Always On')).toEqual(['1732000000000000222', '1732000000000000999']);
+    expect(mapping.get(campaignKey('Leggings Always On'))).toEqual([
+      '1732000000000000222',
+      '1732000000000000999',
+    ]);
     const report = productAds(adFile('ads-manager-by-day.csv'), statement(), cogs(), mapping);
     // Spring Tanks: 85.75 spent, 299.80 attributed → ROAS 3.50; the tank's margin 0.59 → 299.80 × 0.59 − 85.75 = 91.13.
     // Leggings Always On: 44.25 spent, 124.95 → 2.82; 124.95 × 41.5 / 75 − 44.25 = 69.14 − 44.25 = 24.89.
@@ -239,10 +242,10 @@ describe('campaigns mapped to SKUs', () => {
       ['', '', '1732000000000000222 1732000000000000999', 'Leggings Always On'],
     ];
     expect(adSkusLayout(tab)).toEqual({ headerRow: 2, campaign: 3, sku: 2, note: 1 });
-    expect(listedCampaigns(tab, adSkusLayout(tab)!)).toEqual(['Spring Tanks', 'Leggings Always On']);
+    expect([...listedCampaigns(tab, adSkusLayout(tab)!)]).toEqual(['spring tanks', 'leggings always on']);
     expect([...campaignSkusOf(tab, 'TTS Ad SKUs')]).toEqual([
-      ['Spring Tanks', ['1732000000000000111']],
-      ['Leggings Always On', ['1732000000000000222', '1732000000000000999']],
+      ['spring tanks', ['1732000000000000111']],
+      ['leggings always on', ['1732000000000000222', '1732000000000000999']],
     ]);
   });
 
@@ -253,5 +256,33 @@ describe('campaigns mapped to SKUs', () => {
     ];
     expect(adSkusLayout(tab)).toBeNull();
     expect(campaignSkusOf(tab, 'TTS Ad SKUs').size).toBe(0);
+  });
+
+  it("matches a campaign the seller typed in other case or spacing to the report's", () => {
+    const mapping = campaignSkusOf(
+      [
+        ['Campaign name', 'SKU ID'],
+        ['spring tanks', '1732000000000000111'],
+        ['Leggings   ALWAYS on', '1732000000000000222'],
+      ],
+      'TTS Ad SKUs',
+    );
+    const report = productAds(adFile('ads-manager-by-day.csv'), statement(), cogs(), mapping);
+    expect(report.products.map((p) => p.product)).toEqual([
+      'Leggings Always On (campaign)',
+      'Spring Tanks (campaign)',
+    ]);
+  });
+
+  it('splits SKUs at slashes, bars and full-width commas too, and ignores notes on rows without a campaign', () => {
+    const mapping = campaignSkusOf(
+      [
+        ['Campaign name', 'SKU ID', 'Note'],
+        ['Spring Tanks', '111 / 222|333\uff0c444', ''],
+        ['', 1.5, 'average of the two above'],
+      ],
+      'TTS Ad SKUs',
+    );
+    expect([...mapping]).toEqual([['spring tanks', ['111', '222', '333', '444']]]);
   });
 });

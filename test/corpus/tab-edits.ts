@@ -295,6 +295,16 @@ export const TAB_EDITS: TabEdit[] = [
     expected: dashboardRefused(/A2 holds `2026-\d\d`/),
   },
   {
+    name: 'adSkus-campaign-retyped',
+    tab: TABS.adSkus,
+    what: 'The mapped campaign retyped in lower case with a double space',
+    edit: (wb) => {
+      const cell = String(wb.valuesOf(TABS.adSkus)[1][0]);
+      wb.seed(TABS.adSkus, [[cell.toLowerCase().replace(' ', '  ')]], 2, 1);
+    },
+    expected: adSkusExpected()['rows-hidden']!,
+  },
+  {
     name: 'cogs-note-typed-below',
     tab: TABS.cogs,
     what: 'A note typed in the Product name column under the SKUs',

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createImportPanel } from '../../src/sidebar/import/import-panel';
+import { createFileParser } from '../../src/sidebar/parsing/parse-in-worker';
 import type { FileParser } from '../../src/sidebar/parsing/parse-in-worker';
 import type { ParseOutcome } from '../../src/sidebar/parsing/parse-protocol';
 import { fakeServer } from './fake-server';
@@ -114,6 +116,24 @@ describe('the import panel', () => {
     const { panel, button } = mount({ 'may.csv': { files: [parsedExport(3)], errors: [] } });
     await panel.addFiles([file('may.csv')]);
     button('Clear').click();
+    expect(panel.element.querySelectorAll('.file-card')).toHaveLength(0);
+    expect(button('Import').disabled).toBe(true);
+  });
+
+  it('Cancel pressed right after the drop leaves no card and nothing to import', async () => {
+    const parser = createFileParser(() => {
+      throw new Error('Workers are not allowed here');
+    });
+    const panel = createImportPanel({ parser, call: fakeServer().call });
+    document.body.replaceChildren(panel.element);
+    const button = (name: string) =>
+      [...panel.element.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    const sample = readFileSync('samples/statement-2026-05.csv');
+    const done = panel.addFiles([new File([sample], 'statement-2026-05.csv', { type: 'text/csv' })]);
+    // Lands while the file is still being looked at as a possible unit cost table.
+    button('Cancel').click();
+    await done;
+    expect(panel.element.querySelector('.progress-status')!.textContent).toBe('Reading cancelled.');
     expect(panel.element.querySelectorAll('.file-card')).toHaveLength(0);
     expect(button('Import').disabled).toBe(true);
   });

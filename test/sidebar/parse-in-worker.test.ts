@@ -221,6 +221,29 @@ describe('createFileParser', () => {
       expect(outcome.files[0].rows).toHaveLength(195);
     });
 
+    it('a file started while a cancelled one winds down keeps its own Cancel', async () => {
+      const parser = noWorker();
+      let second: Promise<unknown> | undefined;
+      const first = parser.parse(bigStatement(3), (_stage, fraction) => {
+        if (second || !fraction) return;
+        parser.cancel();
+        second = parser.parse(bigStatement(6), (_s, f) => {
+          if (f !== undefined && f > 0.2) parser.cancel();
+        });
+        second.catch(() => undefined);
+      });
+      await expect(first).rejects.toBeInstanceOf(ParseCancelled);
+      await expect(second).rejects.toBeInstanceOf(ParseCancelled);
+    });
+
+    it('Cancel while the rows are checked still cancels, as with a worker', async () => {
+      const parser = noWorker();
+      const pending = parser.parse(sampleFile(), (stage) => {
+        if (stage === 'checking') parser.cancel();
+      });
+      await expect(pending).rejects.toBeInstanceOf(ParseCancelled);
+    });
+
     it('names the file the browser could not read', async () => {
       const file = sampleFile();
       Object.defineProperty(file, 'slice', {

@@ -6,8 +6,16 @@
 import { columnIndex, columnOf, findHeaderRow } from '../ledger/ledger-columns';
 import type { CellValue } from '../types';
 
-/** Campaign name (as the report writes it) → SKU IDs. */
+/** Campaign name (its {@link campaignKey}) → SKU IDs. */
 export type CampaignSkus = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * A campaign name as the tab and the reports are matched on: case and runs of spaces aside, since
+ * a seller typing `spring tanks` means the report's `Spring Tanks`.
+ */
+export function campaignKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
 
 export const NO_CAMPAIGN_SKUS: CampaignSkus = new Map();
 
@@ -34,9 +42,12 @@ export function adSkusLayout(values: readonly (readonly CellValue[])[]): AdSkusL
   return campaign < 0 || sku < 0 ? null : { headerRow, campaign, sku, note };
 }
 
-/** The campaign names listed under the header. */
-export function listedCampaigns(values: readonly (readonly CellValue[])[], layout: AdSkusLayout): string[] {
-  return values.slice(layout.headerRow).map((row) => text(row[layout.campaign]));
+/** The campaigns listed under the header, by {@link campaignKey}. */
+export function listedCampaigns(
+  values: readonly (readonly CellValue[])[],
+  layout: AdSkusLayout,
+): Set<string> {
+  return new Set(values.slice(layout.headerRow).map((row) => campaignKey(text(row[layout.campaign]))));
 }
 
 function text(value: CellValue): string {
@@ -55,8 +66,10 @@ export function campaignSkusOf(values: readonly (readonly CellValue[])[], where:
   if (layout === null) return map;
   const { campaign, sku } = layout;
   for (let r = layout.headerRow; r < values.length; r++) {
-    const name = text(values[r][campaign]);
+    const name = campaignKey(text(values[r][campaign]));
     const cell = values[r][sku];
+    // A row without a campaign maps nothing, whatever the seller noted in its SKU ID cell.
+    if (name === '') continue;
     if (typeof cell === 'number' && !Number.isSafeInteger(cell)) {
       throw new Error(
         `${where} row ${r + 1}, column SKU ID: the SKU ${cell.toExponential(3).toUpperCase()}` +
@@ -65,9 +78,10 @@ export function campaignSkusOf(values: readonly (readonly CellValue[])[], where:
       );
     }
     const skus = text(cell)
-      .split(/[\s,;]+/)
+      // Between SKUs: spaces, line breaks, commas (a full-width one too), semicolons, slashes and bars.
+      .split(/[\s,;/|\uff0c\u3001]+/)
       .filter((s) => s !== '');
-    if (name !== '' && skus.length > 0) map.set(name, [...(map.get(name) || []), ...skus]);
+    if (skus.length > 0) map.set(name, [...(map.get(name) || []), ...skus]);
   }
   return map;
 }

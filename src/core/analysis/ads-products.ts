@@ -12,7 +12,7 @@
 import { divide, exact, roundTo, significant, times, toNumber } from '../exact-decimal';
 import { spendOf, type AdRow } from '../read/ad-rows';
 import { bookedRows, productOf, productRows, pushTo, roas, share } from './ads';
-import { NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
+import { campaignKey, NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
 import { isAffiliateColumn } from './ads-profit';
 import { NO_SKU, rowMonth, rowPnl, unitCostOn, unitsSold, type CogsTable } from './pnl';
 import { lineCostCents } from './unit-cost';
@@ -127,7 +127,7 @@ function productGroups(
   }
   for (const row of bookedRows(adRows)) {
     const campaign = row.campaign || row.campaignId;
-    const skus = campaignSkus.get(campaign);
+    const skus = campaignSkus.get(campaignKey(campaign));
     if (!skus || withProducts.has(campaign)) continue;
     const key = `campaign|${campaign}`;
     const group = groups.get(key);

@@ -18,28 +18,43 @@ interface AdsColumn {
 
 const money = (cents: number | null) => (cents === null ? null : centsToDollars(cents));
 
+type TextField = { [K in keyof AdRow]: AdRow[K] extends string ? K : never }[keyof AdRow];
+
+/** A column holding a text field of the row, as it stands. */
+const text = (label: string, field: TextField): AdsColumn => ({
+  label,
+  kind: 'text',
+  value: (r) => r[field],
+});
+/** A column holding a figure of the row: cents as dollars, counts as they are. */
+const figure = (label: string, field: AdFigure, kind: 'money' | 'count'): AdsColumn => ({
+  label,
+  kind,
+  value: (r) => (kind === 'money' ? money(r[field]) : r[field]),
+});
+
 const COLUMNS: readonly AdsColumn[] = [
-  { label: 'Key', kind: 'text', value: (r) => r.key },
-  { label: 'Report', kind: 'text', value: (r) => r.report },
-  { label: 'Level', kind: 'text', value: (r) => r.level },
-  { label: 'Day', kind: 'text', value: (r) => r.day },
-  { label: 'Clock', kind: 'text', value: (r) => r.clock },
-  { label: 'Account name', kind: 'text', value: (r) => r.account },
-  { label: 'Campaign name', kind: 'text', value: (r) => r.campaign },
-  { label: 'Campaign ID', kind: 'text', value: (r) => r.campaignId },
-  { label: 'Ad group name', kind: 'text', value: (r) => r.adGroup },
-  { label: 'Ad group ID', kind: 'text', value: (r) => r.adGroupId },
-  { label: 'Ad name', kind: 'text', value: (r) => r.ad },
-  { label: 'Ad ID', kind: 'text', value: (r) => r.adId },
-  { label: 'Product ID', kind: 'text', value: (r) => r.productId },
-  { label: 'Product name', kind: 'text', value: (r) => r.productName },
-  { label: 'SKU ID', kind: 'text', value: (r) => r.skuId },
-  { label: 'Cost', kind: 'money', value: (r) => money(r.cost) },
-  { label: 'Net cost', kind: 'money', value: (r) => money(r.netCost) },
-  { label: 'Gross revenue', kind: 'money', value: (r) => money(r.revenue) },
-  { label: 'Orders', kind: 'count', value: (r) => r.orders },
-  { label: 'Impressions', kind: 'count', value: (r) => r.impressions },
-  { label: 'Clicks', kind: 'count', value: (r) => r.clicks },
+  text('Key', 'key'),
+  text('Report', 'report'),
+  text('Level', 'level'),
+  text('Day', 'day'),
+  text('Clock', 'clock'),
+  text('Account name', 'account'),
+  text('Campaign name', 'campaign'),
+  text('Campaign ID', 'campaignId'),
+  text('Ad group name', 'adGroup'),
+  text('Ad group ID', 'adGroupId'),
+  text('Ad name', 'ad'),
+  text('Ad ID', 'adId'),
+  text('Product ID', 'productId'),
+  text('Product name', 'productName'),
+  text('SKU ID', 'skuId'),
+  figure('Cost', 'cost', 'money'),
+  figure('Net cost', 'netCost', 'money'),
+  figure('Gross revenue', 'revenue', 'money'),
+  figure('Orders', 'orders', 'count'),
+  figure('Impressions', 'impressions', 'count'),
+  figure('Clicks', 'clicks', 'count'),
   {
     label: 'Source file',
     kind: 'text',

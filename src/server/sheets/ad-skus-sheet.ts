@@ -7,6 +7,7 @@
 import {
   AD_SKUS_HEADER,
   adSkusLayout,
+  campaignKey,
   campaignSkusOf,
   listedCampaigns,
   type CampaignSkus,
@@ -33,7 +34,8 @@ export function prefillAdSkus(rows: readonly AdRow[]): number {
   // No header left (the seller replaced it): the tab is left as it is, and no mapping is read from it.
   const layout = adSkusLayout(values);
   if (layout === null) return 0;
-  for (const listed of listedCampaigns(values, layout)) wanted.delete(listed);
+  const listed = listedCampaigns(values, layout);
+  for (const campaign of wanted) if (listed.has(campaignKey(campaign))) wanted.delete(campaign);
   if (wanted.size === 0) return 0;
   const columns = [layout.campaign, layout.sku, layout.note].filter((c) => c >= 0);
   const first = Math.min(...columns);

@@ -7,7 +7,15 @@
 import { COST_PARTS, headerKey } from '../../core/analysis/cogs';
 import { columnLetters } from '../../core/formula-builder';
 import { COGS_HEADER, COGS_NOTES, type CogsColumn } from '../../core/analysis/cost-tabs';
-import { DATE_FORMAT, TEXT_FORMAT, ensureRows, sheetWithHeader, textCell, type Cell } from './sheet-writing';
+import {
+  DATE_FORMAT,
+  TEXT_FORMAT,
+  ensureRows,
+  sheetWithHeader,
+  strictRule,
+  textCell,
+  type Cell,
+} from './sheet-writing';
 import { tabNamed } from './tab-named';
 
 export const COGS_SHEET = 'TTS COGS';
@@ -86,21 +94,13 @@ function dressNewTab(sheet: Sheet): void {
     if (rows > 0) sheet.getRange(2, column, rows, 1).setNumberFormat(FORMATS[name]);
   }
   if (rows <= 0) return;
-  const rule = SpreadsheetApp.newDataValidation()
-    .requireNumberGreaterThanOrEqualTo(0)
-    .setAllowInvalid(false)
-    .setHelpText('A cost per unit in dollars, 0 or more (up to 4 decimals, e.g. 0.125).')
-    .build();
+  const rule = strictRule('A cost per unit in dollars, 0 or more (up to 4 decimals, e.g. 0.125).', (r) =>
+    r.requireNumberGreaterThanOrEqualTo(0),
+  );
   for (const name of COST_COLUMNS) sheet.getRange(2, layout.columns[name]!, rows, 1).setDataValidation(rule);
   sheet
     .getRange(2, layout.columns['Effective from']!, rows, 1)
-    .setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireDate()
-        .setAllowInvalid(false)
-        .setHelpText('A date such as 2026-05-01, or blank for always.')
-        .build(),
-    );
+    .setDataValidation(strictRule('A date such as 2026-05-01, or blank for always.', (r) => r.requireDate()));
 }
 
 /** The Unit cost cell of a row: the sum of its parts, blank while they are (so a SKU waiting for its cost is never $0). */

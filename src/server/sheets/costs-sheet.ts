@@ -5,7 +5,7 @@
  */
 import { COSTS_HEADER, readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
 import { COSTS_NOTES } from '../../core/analysis/cost-tabs';
-import { CURRENCY_FORMAT, DATE_FORMAT, TEXT_FORMAT, sheetWithHeader } from './sheet-writing';
+import { CURRENCY_FORMAT, DATE_FORMAT, TEXT_FORMAT, sheetWithHeader, strictRule } from './sheet-writing';
 import { dateTextConverter } from './sheet-dates';
 import type { CellValue } from '../../core/types';
 import { tabNamed } from './tab-named';
@@ -37,33 +37,21 @@ export function costsSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   if (rows > 0) {
     const column = (name: CostsColumn) => sheet.getRange(2, COSTS_HEADER.indexOf(name) + 1, rows, 1);
     column('Amount').setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireNumberGreaterThanOrEqualTo(0)
-        .setAllowInvalid(false)
-        .setHelpText('An amount in dollars, 0 or more.')
-        .build(),
+      strictRule('An amount in dollars, 0 or more.', (r) => r.requireNumberGreaterThanOrEqualTo(0)),
     );
     column('Every').setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireValueInList(['month', 'week', 'year', 'once'], true)
-        .setAllowInvalid(false)
-        .setHelpText('month, week, year or once.')
-        .build(),
+      strictRule('month, week, year or once.', (r) =>
+        r.requireValueInList(['month', 'week', 'year', 'once'], true),
+      ),
     );
     column('Of').setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireValueInList(['net sales', 'gross sales', 'settlement'], true)
-        .setAllowInvalid(false)
-        .setHelpText('net sales, gross sales or settlement.')
-        .build(),
+      strictRule('net sales, gross sales or settlement.', (r) =>
+        r.requireValueInList(['net sales', 'gross sales', 'settlement'], true),
+      ),
     );
     for (const name of ['Starts', 'Ends'] as const) {
       column(name).setDataValidation(
-        SpreadsheetApp.newDataValidation()
-          .requireDate()
-          .setAllowInvalid(false)
-          .setHelpText('A date such as 2026-05-01, or blank.')
-          .build(),
+        strictRule('A date such as 2026-05-01, or blank.', (r) => r.requireDate()),
       );
     }
   }

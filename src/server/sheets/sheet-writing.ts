@@ -136,3 +136,13 @@ export function dateCell(iso: string, timeZone: string): Date | '' {
   midnights.set(cacheKey, date);
   return new Date(t);
 }
+
+type RuleBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+
+/** A validation rule that refuses any other input, with the help text Sheets shows beside the cell. */
+export function strictRule(
+  helpText: string,
+  require: (rule: RuleBuilder) => RuleBuilder,
+): GoogleAppsScript.Spreadsheet.DataValidation {
+  return require(SpreadsheetApp.newDataValidation()).setAllowInvalid(false).setHelpText(helpText).build();
+}

@@ -131,6 +131,8 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
         const which = files.length > 1 ? ` (${i + 1} of ${files.length})` : '';
         // A unit cost table goes to TTS COGS, not to the ledger: its own card and button.
         const costs = await readCostTableFile(file);
+        // Cancel pressed while the file was looked at as a cost table: nothing is read further.
+        if (cancelRequested) break;
         if (costs) {
           cards.appendChild(renderCostCard(costs, call, onCostsSaved));
           costTables++;

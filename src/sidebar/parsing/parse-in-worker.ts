@@ -198,9 +198,10 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
   /** The worker's code run in the page: the same pieces, the same rows in batches, the same limit. */
   async function parseInPage(file: File, onStage?: StageListener): Promise<ParseOutcome> {
     let cancelled = false;
-    cancelCurrent = () => {
+    const cancelThis = (): void => {
       cancelled = true;
     };
+    cancelCurrent = cancelThis;
     const streamed = new StreamedRows();
     try {
       onStage?.('parsing', 0);
@@ -215,9 +216,11 @@ export function createFileParser(makeWorker: WorkerFactory): FileParser {
       );
       if (cancelled) throw new ParseCancelled();
       onStage?.('checking');
+      if (cancelled) throw new ParseCancelled();
       return streamed.fill(outcome, file.name);
     } finally {
-      cancelCurrent = null;
+      // A file parsed after this one was cancelled has its own Cancel by now: it stays.
+      if (cancelCurrent === cancelThis) cancelCurrent = null;
     }
   }
 

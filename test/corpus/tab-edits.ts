@@ -33,6 +33,8 @@ export type TabEditExpected =
       figures: Figures;
       /** Text the seller typed that must still be in the tab (anywhere). */
       kept?: { sheet: string; value: string }[];
+      /** A cell note (Insert → Note) that must still be on the cell it was put on, found by the note's text. */
+      noteKept?: { sheet: string; note: string };
       /** What the dashboard's refresh message must say. */
       dashboard?: RegExp;
     }
@@ -55,6 +57,8 @@ const sheet = (wb: Workbook, tab: string) => wb.requireSheet(tab);
 const last = (wb: Workbook, tab: string) => sheet(wb, tab).lastRow();
 const same: TabEditExpected = { outcome: 'kept', figures: 'same' };
 const NOTE = 'checked with the accountant';
+/** The start of a cell note the seller puts on a cell; the cell's value follows it. */
+const CELL_NOTE = 'Disputed with support, cell says:';
 
 /** A note typed two columns right of the tab's last column, on row 2. */
 function typeNoteBeside(wb: Workbook, tab: string): void {
@@ -164,6 +168,15 @@ function commonEdits(
       expected: { outcome: 'kept', figures: 'same', kept: [{ sheet: tab, value: NOTE }] },
     },
     {
+      name: 'cell-note-added',
+      what: 'A cell note (Insert → Note) on the first data row’s first cell, naming what the cell holds',
+      edit: (wb) => {
+        const s = sheet(wb, tab);
+        s.setNote(2, 1, `${CELL_NOTE} ${String(s.value(2, 1))}`);
+      },
+      expected: { outcome: 'kept', figures: 'same', noteKept: { sheet: tab, note: CELL_NOTE } },
+    },
+    {
       name: 'tab-renamed',
       what: `${tab} renamed to \`${tab} (old)\``,
       edit: (wb) => {
@@ -245,6 +258,7 @@ export const TAB_EDITS: TabEdit[] = [
       'ledger-rows-filtered',
       'ledger-rows-hidden',
       'ledger-notes-typed-beside',
+      'ledger-cell-note-added',
       'ledger-tab-cleared',
       'ledger-column-moved-to-end',
     ].includes(c.name),
@@ -279,6 +293,8 @@ export const TAB_EDITS: TabEdit[] = [
     'column-inserted-at-A': dashboardRefused(/B1 holds `Month`/),
     'column-moved-to-end': dashboardRefused(/A1 holds `Month`/),
     'rows-sorted': dashboardRefused(/[A-P]\d+ holds `[^`]+`/),
+    // Columns A–P are rewritten on every refresh: a note there is not the seller's to keep.
+    'cell-note-added': same,
   }),
   {
     name: 'dashboard-note-typed-in-owned-columns',

@@ -165,6 +165,18 @@ describe('every edit a seller can make, on every tab TTS Profit writes', () => {
     expect(result.error).toBeUndefined();
     if (expected.dashboard) expect(result.message).toMatch(expected.dashboard);
     expect(monthlyTable(h)).toEqual(await baseline(expected.figures));
+    if (expected.noteKept) {
+      const { sheet: name, note } = expected.noteKept;
+      const tab = h.workbook.requireSheet(name);
+      const found: string[] = [];
+      for (let r = 1; r <= tab.lastRow(); r++)
+        for (let c = 1; c <= tab.lastColumn(); c++)
+          if (tab.note(r, c).startsWith(note)) found.push(`${tab.note(r, c)} | ${String(tab.value(r, c))}`);
+      // Still there once, on a cell that holds what the note says it held.
+      expect(found).toHaveLength(1);
+      const [text, value] = found[0].split(' | ');
+      expect(text).toBe(`${note} ${value}`);
+    }
     for (const cell of expected.kept ?? []) {
       const tab = h.workbook.sheets.find((s) => s.name === cell.sheet || s.name === `${cell.sheet} (old)`)!;
       expect(h.workbook.valuesOf(tab.name).flat(), `${cell.sheet} keeps ${cell.value}`).toContain(cell.value);

@@ -37,6 +37,8 @@ export class AdsTally {
   /** The clocks of every row read, '' standing for "the ad account's, not stated". */
   readonly clocks = new Set<string>();
   private rows = 0;
+  /** The clock of the row before (most reports state one, or none, on every row). */
+  private clock?: string;
 
   /** `start`, `end`: first and last day counted, '' for no bound. */
   constructor(
@@ -46,7 +48,7 @@ export class AdsTally {
   ) {}
 
   add(row: TallyRow): void {
-    this.clocks.add(row.clock);
+    if (row.clock !== this.clock) this.clocks.add((this.clock = row.clock));
     const n = this.rows++;
     if ((this.start && row.day < this.start) || (this.end && row.day > this.end)) return;
     if (this.groupBy === 'product') {

@@ -383,9 +383,10 @@ class Reader implements AdsReader {
     }
     const row = this.read(cells, rowNumber, this.draft);
     if (row === null) return null;
-    row.level = (AD_LEVELS as readonly string[]).includes(this.tab.level)
-      ? (this.tab.level as AdLevel)
-      : adLevelOf(row);
+    row.level =
+      this.tab.level && (AD_LEVELS as readonly string[]).includes(this.tab.level)
+        ? (this.tab.level as AdLevel)
+        : adLevelOf(row);
     const stream = this.options.stream;
     const earlier = this.byKey.firstAt(row, stream ? rowNumber : this.rows.length);
     if (earlier >= 0) {

@@ -19,7 +19,6 @@ import {
 import { parseCsv } from '../src/core/read/files/csv';
 import { median, medianRatio } from './rounds';
 import { generateStatementCsv } from './synthetic-export';
-import type { Workbook } from '../emulator/index';
 
 export const STATEMENT_ROWS = 50_000;
 const BLANK_ROWS = 1_000;
@@ -55,11 +54,11 @@ export function customFunctionNames(): string[] {
 }
 
 /**
- * Times every function on `statement` (the synthetic export) and, when given, on the ledger tab
- * of `ledger` (a workbook a year of imports wrote). Functions whose arguments are not a statement
+ * Times every function on `statement` (the synthetic export) and, when given, on `ledger`: the
+ * values of the TTS Ledger tab a year of imports wrote. Functions whose arguments are not a statement
  * (the forecast and break-even ROAS) run on ranges of their own, as their rows say.
  */
-export function benchCustomFunctions(ledger: Workbook | null): FunctionTiming[] {
+export function benchCustomFunctions(ledger: unknown[][] | null): FunctionTiming[] {
   ensureBuilt();
   const rt = loadBundleInVm({ file: codeFile });
   const { csv } = generateStatementCsv({ rows: STATEMENT_ROWS, months: 12 });
@@ -98,7 +97,7 @@ export function benchCustomFunctions(ledger: Workbook | null): FunctionTiming[] 
     [`statement ${STATEMENT_ROWS.toLocaleString('en-US')} × 64`, statement],
   ];
   if (ledger) {
-    const values = ledger.valuesOf('TTS Ledger');
+    const values = ledger;
     ranges.push([
       `TTS Ledger ${(values.length - 1).toLocaleString('en-US')} × ${values[0].length}`,
       inSandbox(rt, values),

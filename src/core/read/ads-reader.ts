@@ -20,6 +20,7 @@ import {
   adRowKey,
   AdRowIndex,
   AD_LEVELS,
+  type AD_FIGURES,
   sameFigures,
   type AdFigure,
   type AdLevel,
@@ -225,12 +226,7 @@ type Fields = [
   'productId',
   'productName',
   'skuId',
-  'cost',
-  'netCost',
-  'revenue',
-  'orders',
-  'impressions',
-  'clicks',
+  ...typeof AD_FIGURES,
 ];
 type ValuesOf<T extends readonly unknown[]> = { [I in keyof T]: AdRowFields[T[I] & keyof AdRowFields] };
 type Values = ValuesOf<Fields>;

@@ -33,6 +33,8 @@ export type TabEditExpected =
       figures: Figures;
       /** Text the seller typed that must still be in the tab (anywhere). */
       kept?: { sheet: string; value: string }[];
+      /** TTS Ad SKUs has no header left to list a new campaign under (the seller renamed it). */
+      noAdSkusHeader?: true;
       /** A cell note (Insert → Note) that must still be on the cell it was put on, found by the note's text. */
       noteKept?: { sheet: string; note: string };
       /** What the dashboard's refresh message must say. */
@@ -319,6 +321,21 @@ export const TAB_EDITS: TabEdit[] = [
       wb.seed(TABS.adSkus, [[cell.toLowerCase().replace(' ', '  ')]], 2, 1);
     },
     expected: adSkusExpected()['rows-hidden']!,
+  },
+  {
+    name: 'adSkus-header-renamed',
+    tab: TABS.adSkus,
+    what: 'The SKU ID header retyped as `SKU IDs`',
+    edit: (wb) => wb.seed(TABS.adSkus, [['SKU IDs']], 1, columnNumber(wb, TABS.adSkus, 'SKU ID')),
+    // Said in the refresh, not taken for a tab nobody filled in; the tab is left as the seller made it.
+    expected: {
+      outcome: 'kept',
+      figures: 'same',
+      noAdSkusHeader: true,
+      dashboard:
+        /No ad spend by product yet[\s\S]*TTS Ad SKUs has no row naming both \*Campaign name\* and \*SKU ID\* among its first rows/,
+      kept: [{ sheet: TABS.adSkus, value: TYPED_AD_SKU }],
+    },
   },
   {
     name: 'cogs-note-typed-below',

@@ -249,12 +249,13 @@ export function refreshDashboard(_arg: null): DashboardResult {
   if (!model.status.hasData) return { message: model.status.message, months: 0, charts: 0 };
 
   const year = model.status.asOf.slice(0, 4);
+  const mapping = readCampaignSkus();
   const adsModel = adsDashboardModel(
     readAdRows(),
     ledger.rows,
     cogs,
     new Map(model.months.map((m) => [m.month, m.netProfit])),
-    readCampaignSkus(),
+    mapping.skus,
   );
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
@@ -321,6 +322,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
       `${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[
         skippedRowsText(ledger.skipped),
         supersededText(ledger.superseded),
+        adsModel ? mapping.problem : '',
       ]
         .filter(Boolean)
         .map((t) => ` ${t}`)

@@ -56,9 +56,18 @@ export function prefillAdSkus(rows: readonly AdRow[]): number {
   return lines.length;
 }
 
-/** The seller's campaign → SKU mapping (empty without the tab). */
-export function readCampaignSkus(): CampaignSkus {
+/**
+ * The seller's campaign → SKU mapping (empty without the tab), and why it is empty when the tab
+ * has rows but no header the add-on can find ('' otherwise): a renamed header must not look like
+ * a tab nobody filled in.
+ */
+export function readCampaignSkus(): { skus: CampaignSkus; problem: string } {
   const sheet = tabNamed(AD_SKUS_TAB);
-  if (!sheet || sheet.getLastRow() < 2) return new Map();
-  return campaignSkusOf(sheet.getDataRange().getValues() as CellValue[][], AD_SKUS_TAB);
+  if (!sheet || sheet.getLastRow() < 2) return { skus: new Map(), problem: '' };
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const problem = adSkusLayout(values)
+    ? ''
+    : `${AD_SKUS_TAB} has no row naming both *Campaign name* and *SKU ID* among its first rows, ` +
+      'so no campaign is mapped to its SKUs: type those two headers back above the campaigns.';
+  return { skus: campaignSkusOf(values, AD_SKUS_TAB), problem };
 }

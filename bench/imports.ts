@@ -7,9 +7,9 @@
  */
 import { jsonRoundTrip, loadBundleInVm, Workbook } from '../emulator/index';
 import { runImports, type ServerCaller } from '../src/sidebar/import/import-runner';
-import { parseStreamingRows } from '../src/sidebar/parsing/parse-file';
 import { distCodeFile, ensureBuilt } from '../test/helpers/built-bundle';
-import type { LedgerRow, ParsedExport } from '../src/core/types';
+import { parsedBySidebar } from '../test/helpers/sidebar-reader';
+import type { ParsedExport } from '../src/core/types';
 
 export interface ImportMeasure {
   rows: number;
@@ -22,12 +22,9 @@ export interface ImportMeasure {
 
 /** The file's ParsedExport as the page holds it once the worker has sent its rows. */
 export async function parsedAsInThePage(bytes: Uint8Array, fileName: string): Promise<ParsedExport> {
-  const rows: LedgerRow[] = [];
-  const outcome = await parseStreamingRows(bytes, fileName, {
-    onRows: (_sheet, batch) => rows.push(...batch),
-  });
+  const outcome = await parsedBySidebar(bytes, fileName);
   if (outcome.errors.length > 0) throw new Error(outcome.errors[0].message);
-  return { ...outcome.files[0], rows };
+  return outcome.files[0];
 }
 
 /** Cells of the used blocks of every tab: what imports wrote (a new tab counts its used block only). */

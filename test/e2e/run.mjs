@@ -39,6 +39,17 @@ async function ledgerView() {
   return res.status === 404 ? null : res.json();
 }
 
+/** A statement of `rows` rows, the sample's rows over and over, written to the scratch folder: its path. */
+function bigStatement(name, rows) {
+  const lines = readFileSync(SAMPLE, 'utf8').trim().split('\n');
+  const body = lines.slice(1);
+  const big = [lines[0]];
+  for (let i = 0; big.length <= rows; i++) big.push(body[i % body.length]);
+  const path = join(scratch, name);
+  writeFileSync(path, big.join('\n'));
+  return path;
+}
+
 async function check(name, fn) {
   step++;
   const started = Date.now();
@@ -153,12 +164,7 @@ try {
 
   await check('Cancel stops reading a 100,000-row file while the page stays responsive', async () => {
     await frame.getByRole('button', { name: 'Clear' }).click();
-    const lines = readFileSync(SAMPLE, 'utf8').trim().split('\n');
-    const body = lines.slice(1);
-    const big = [lines[0]];
-    for (let i = 0; big.length <= 100_000; i++) big.push(body[i % body.length]);
-    const bigFile = join(scratch, 'big.csv');
-    writeFileSync(bigFile, big.join('\n'));
+    const bigFile = bigStatement('big.csv', 100_000);
     await frame.locator('#import-files').setInputFiles(bigFile);
     await status.filter({ hasText: 'Parsing big.csv' }).waitFor({ timeout: 30_000 });
     // The sidebar's main thread answers while the worker parses: Cancel is clickable at once.
@@ -270,12 +276,7 @@ try {
       assert.match(await inPage.locator('.file-card').first().innerText(), /Settlement\s+\$4,613\.85/);
 
       await inPage.getByRole('button', { name: 'Clear' }).click();
-      const lines = readFileSync(SAMPLE, 'utf8').trim().split('\n');
-      const body = lines.slice(1);
-      const big = [lines[0]];
-      for (let i = 0; big.length <= 150_000; i++) big.push(body[i % body.length]);
-      const bigFile = join(scratch, 'big-in-page.csv');
-      writeFileSync(bigFile, big.join('\n'));
+      const bigFile = bigStatement('big-in-page.csv', 150_000);
       await inPage.locator('#import-files').setInputFiles(bigFile);
       await pageStatus.filter({ hasText: 'Parsing big-in-page.csv' }).waitFor({ timeout: 30_000 });
       // The page parses a piece at a time: its bar moves past reading (40 %) while it parses, and a

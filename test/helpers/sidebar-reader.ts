@@ -17,7 +17,11 @@ export async function parsedBySidebar(
   const rows = new Map<string | undefined, LedgerRow[]>();
   const source = asFile ? fileSource(new Blob([bytes.slice()]), fileName) : bytes;
   const outcome = await parseStreamingRows(source, fileName, {
-    onRows: (sheet, batch) => rows.set(sheet, [...(rows.get(sheet) ?? []), ...batch]),
+    onRows: (sheet, batch) => {
+      const kept = rows.get(sheet);
+      if (kept) kept.push(...batch);
+      else rows.set(sheet, [...batch]);
+    },
     onRestart: () => rows.clear(),
   });
   return { ...outcome, files: outcome.files.map((file) => ({ ...file, rows: rows.get(file.sheet) ?? [] })) };

@@ -144,6 +144,30 @@ describe('normalizer', () => {
     ]);
   });
 
+  it('names every bad cell of a row in column order, amounts among the others, and reads the next row whole', () => {
+    const n = statementNormalizer();
+    const bad = {
+      ...base,
+      'Order created date': 'soon',
+      'Gross sales': '12.345',
+      'Referral fee': 'abc',
+      'Related order ID': '9'.repeat(300),
+    };
+    expect(n.push(rowOf(STATEMENT, bad), 40)).toBeNull();
+    expect(n.problems.map((p) => p.column)).toEqual([
+      'Order created date',
+      'Gross sales',
+      'Referral fee',
+      'Related order ID',
+    ]);
+    expect(n.problems[1].message).toBe(
+      'Row 40, column *Gross sales*: expected an amount in dollars and cents, found `12.345` (smaller than a cent)',
+    );
+    const row = n.push(rowOf(STATEMENT, { ...base, 'Gross sales': '12.34', 'Referral fee': '-1.85' }), 41)!;
+    expect(row.amounts).toEqual({ gross_sales: 1234, referral_fee: -185 });
+    expect(n.rejectedRows).toBe(1);
+  });
+
   it('skips blank rows, including sheet padding', () => {
     const n = statementNormalizer();
     expect(n.push([], 3)).toBeNull();

@@ -42,6 +42,9 @@ export class StatementAdTally {
   readonly months = new Map<string, StatementAdMonth>();
   private lastType = '';
   private lastGmvPay = false;
+  /** By amount slot of the file's views: the column is an ad fee (worked out once per file). */
+  private adFeeSlots: boolean[] = [];
+  private slotsOf: readonly string[] | undefined;
 
   addRow(row: LedgerRow): void {
     if (isGmvPayTransfer(row)) this.at(rowMonth(row)).gmvPayTransfers -= rowPnl(row).settlement;
@@ -60,10 +63,13 @@ export class StatementAdTally {
       this.at(rowMonth(view)).gmvPayTransfers -= viewPnl(view).lines.settlement;
       return;
     }
+    if (view.amountIds !== this.slotsOf) {
+      this.slotsOf = view.amountIds;
+      this.adFeeSlots = view.amountIds.map((id) => AD_FEE_IDS.includes(id));
+    }
     for (let k = 0; k < view.filledCount; k++) {
       const slot = view.filled[k];
-      if (AD_FEE_IDS.includes(view.amountIds[slot]))
-        this.at(detachedText(rowMonth(view))).adFeesInSettlement -= view.cents[slot];
+      if (this.adFeeSlots[slot]) this.at(detachedText(rowMonth(view))).adFeesInSettlement -= view.cents[slot];
     }
   }
 

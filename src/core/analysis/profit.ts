@@ -367,14 +367,19 @@ export function profitGroups(
   const totalLines = emptyLines();
   for (const lines of listed.values())
     for (const key of Object.keys(totalLines) as (keyof PnlLines)[]) totalLines[key] += lines[key];
-  const total = profitLine(
-    totalLines,
-    tally.total,
-    options.hasCogs,
-    runningOf(months),
-    adSpendOf(options.adSpend, months),
-  );
-  return { groups: result, total };
+  return { groups: result, total: profitTotal(totalLines, tally, options) };
+}
+
+/** The line of all rows: their P&L `lines` with every cost, running costs and ad spend over all their months. */
+export function profitTotal(
+  lines: PnlLines,
+  tally: CostTally,
+  options: Omit<ProfitOptions, 'groupBy'>,
+): ProfitLine {
+  const months = monthSpan(tally.months);
+  const running =
+    options.costs === null ? null : monthCosts(months, options.costs, tally.daily, options.adSpend).running;
+  return profitLine(lines, tally.total, options.hasCogs, running, adSpendOf(options.adSpend, months));
 }
 
 function tallyGroupBy(tally: CostTally): PnlGroupBy | undefined {

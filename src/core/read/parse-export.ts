@@ -122,19 +122,17 @@ class SheetParser {
   private failure = '';
   private readonly rows: LedgerRow[] = [];
   private readonly lines = emptyLines();
-  private readonly orderTotals = new Map<string, number>();
-  private readonly allTotals = new Map<string, number>();
   private dataRows = false;
   private first = '';
   private last = '';
   private bannerRows: CellValue[][] = [];
 
   /**
-   * `orderTotals`: sum the Order rows' columns, for a workbook's `Reports` sheet check; `range`: a
+   * `columnTotals`: the rows' column sums, for a workbook's `Reports` sheet check; `range`: a
    * sheet range passed to a function, not a file.
    */
   constructor(
-    private readonly options: ParseOptions & { where: string; orderTotals?: boolean; range?: boolean },
+    private readonly options: ParseOptions & { where: string; columnTotals?: ColumnTotals; range?: boolean },
   ) {
     this.roundedIdFields = idFieldsIn(fieldsRead(options));
     this.roundedIds = new RoundedIdWatch(this.roundedIdFields);
@@ -294,15 +292,7 @@ class SheetParser {
     if (this.options.reconcile !== false) this.reconciler!.checkView(view);
     if (this.options.groupings) this.options.groupings.addView(view, this.lines);
     else addViewLines(view, this.lines);
-    if (this.options.orderTotals) {
-      const order = view.type === 'Order';
-      for (let k = 0; k < view.filledCount; k++) {
-        const slot = view.filled[k];
-        const id = view.amountIds[slot];
-        this.allTotals.set(id, (this.allTotals.get(id) ?? 0) + view.cents[slot]);
-        if (order) this.orderTotals.set(id, (this.orderTotals.get(id) ?? 0) + view.cents[slot]);
-      }
-    }
+    this.options.columnTotals?.add(view);
     // The period's ends as the rows' date text; cut to days once, at the end (the order is the same).
     const date = view.orderDate || view.statementDate;
     if (date.length >= 10) {
@@ -327,14 +317,9 @@ class SheetParser {
     return adsParsedExport(this.options, this.layout!, this.label, this.headerRow, reader);
   }
 
-  /** Column sums of the `Type = Order` rows, for the Reports check. */
-  get orderColumnTotals(): Map<string, number> {
-    return this.orderTotals;
-  }
-
-  /** Column sums of every row (an Income workbook's Reports sheet totals all of them). */
-  get allColumnTotals(): Map<string, number> {
-    return this.allTotals;
+  /** The rows' column sums, for the Reports check (a workbook's sheets only). */
+  get columnTotals(): ColumnTotals | undefined {
+    return this.options.columnTotals;
   }
 
   /** Catalog ids of the amount columns the sheet has. */
@@ -571,6 +556,22 @@ export async function parseExportFileAsync(
   }
 }
 
+/** Column sums of a workbook sheet's rows: every row's (an Income workbook's Reports sheet totals all of them) and the Order rows'. */
+class ColumnTotals {
+  readonly all = new Map<string, number>();
+  readonly order = new Map<string, number>();
+
+  add(view: RowView): void {
+    const order = view.type === 'Order';
+    for (let k = 0; k < view.filledCount; k++) {
+      const slot = view.filled[k];
+      const id = view.amountIds[slot];
+      this.all.set(id, (this.all.get(id) ?? 0) + view.cents[slot]);
+      if (order) this.order.set(id, (this.order.get(id) ?? 0) + view.cents[slot]);
+    }
+  }
+}
+
 /** One file's rows, sheet by sheet, into SheetParsers; then the file's ParseFileResult. */
 class FileParse {
   private readonly timeZone: string | undefined;
@@ -639,7 +640,7 @@ class FileParse {
         sheet: isWorkbook ? sheet : undefined,
         timeZone,
         where: isWorkbook ? `${fileName}, sheet ${sheet}` : fileName,
-        orderTotals: isWorkbook,
+        columnTotals: isWorkbook ? new ColumnTotals() : undefined,
         dayOrders: this.dayOrders?.[isWorkbook ? sheet : ''],
       });
       this.parsers.push({ sheet, parser: current });
@@ -786,7 +787,8 @@ function totalsNote(
     const layout = files[i].layout;
     if (layout !== 'statement' && layout !== 'income') continue;
     const parser = data[i].parser;
-    const sums = layout === 'statement' ? parser.orderColumnTotals : parser.allColumnTotals;
+    const totals = parser.columnTotals ?? new ColumnTotals();
+    const sums = layout === 'statement' ? totals.order : totals.all;
     const checks = reconcileReports(rows, sums, parser.amountIds);
     files[i] = { ...files[i], reconciliation: withTotalChecks(files[i].reconciliation, checks) };
     checked += checks.length;

@@ -74,16 +74,16 @@ export class RowReader {
   private readonly columns: PlannedColumn[];
   private readonly defaultType: string;
   private sawData = false;
-  // The current row's state, reset by `begin`.
-  private bad = false;
-  private rowNumber = 0;
-  private amountsHash = 0;
-  private orderDateHash = EMPTY_TEXT_HASH;
-  private statementDateHash = EMPTY_TEXT_HASH;
-  private layoutText = '';
+  // The current row's state, set by `begin` (first in the constructor).
+  private bad!: boolean;
+  private rowNumber!: number;
+  private amountsHash!: number;
+  private orderDateHash!: number;
+  private statementDateHash!: number;
+  private layoutText!: string;
   // Ledger rows carry the file and row they were first imported from.
-  private ledgerSourceFile = '';
-  private ledgerSourceRow = 0;
+  private ledgerSourceFile!: string;
+  private ledgerSourceRow!: number;
   private lastTypeText = '';
   private lastType = '';
 
@@ -105,6 +105,7 @@ export class RowReader {
     this.dateOrders = plan.columns.map((c) =>
       c.read === 'date' ? new DateOrderWatch(c.name, options.dayOrders?.[c.name]) : undefined,
     );
+    this.begin(0);
   }
 
   /** The rows are a later part of a file already started: no field-description row to look for. */
@@ -126,9 +127,46 @@ export class RowReader {
         return null;
     }
     this.begin(rowNumber);
-    const readColumns = plan.readColumns;
-    for (let c = 0; c < readColumns.length; c++) {
-      const i = readColumns[c];
+    // Amounts first, in a loop of their own. A cell that is not an amount rejects the row: it is
+    // read again column by column, so that its problems are reported in column order.
+    if (this.readAmounts(cells, n)) this.readColumns(cells, n, plan.otherColumns);
+    else {
+      this.begin(rowNumber);
+      this.readColumns(cells, n, plan.readColumns);
+    }
+    return this.finish();
+  }
+
+  /** The row's amount cells into the view; false (nothing reported) at the first cell that is not an amount. */
+  private readAmounts(cells: readonly CellValue[], n: number): boolean {
+    const columns = this.plan.amountColumns;
+    const slots = this.plan.amountSlots;
+    const view = this.view;
+    const keyed = this.keys !== null;
+    let count = 0;
+    let hash = this.amountsHash;
+    for (let k = 0; k < columns.length; k++) {
+      const i = columns[k];
+      if (i >= n) break;
+      const value = cells[i];
+      if (value === '' || value === null || value === undefined) continue;
+      const amount = parseCentsOrNaN(value);
+      if (amount !== amount) return false;
+      if (amount === 0) continue;
+      const slot = slots[k];
+      view.cents[slot] = amount;
+      view.filled[count++] = slot;
+      if (keyed) hash = mixAmount(hash, i, amount);
+    }
+    view.filledCount = count;
+    this.amountsHash = hash;
+    return true;
+  }
+
+  /** The cells of `columns` (in order), each read as its column's kind says. */
+  private readColumns(cells: readonly CellValue[], n: number, columns: readonly number[]): void {
+    for (let c = 0; c < columns.length; c++) {
+      const i = columns[c];
       if (i >= n) break;
       const value = cells[i];
       if (value === '' || value === null || value === undefined) continue;
@@ -136,7 +174,7 @@ export class RowReader {
       switch (column.read) {
         case 'money':
         case 'info-money':
-          this.readMoney(column, i, value);
+          this.checkMoney(column, value);
           break;
         case 'id':
           this.readId(column, i, value);
@@ -157,7 +195,6 @@ export class RowReader {
           break;
       }
     }
-    return this.finish();
   }
 
   private begin(rowNumber: number): void {
@@ -196,10 +233,7 @@ export class RowReader {
       // `Total` where an order's date belongs is a bad date, never a reason to drop the order as a totals row.
       const [column, text] = row.totalsLabel.split('\u0000');
       this.rejectedRows++;
-      this.report(
-        column,
-        `Row ${rowNumber}, column *${column}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(text)}\``,
-      );
+      this.report(column, notADate(rowNumber, column, text));
       return null;
     }
     if (this.isLedger) {
@@ -256,16 +290,10 @@ export class RowReader {
     this.extraCount++;
   }
 
-  private readMoney(column: PlannedColumn, i: number, value: CellValue): void {
-    const amount = parseCentsOrNaN(value);
-    if (amount !== amount) {
-      this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: ${moneyProblem(value)}`);
-    } else if (amount !== 0) {
-      const view = this.view;
-      view.cents[column.slot] = amount;
-      view.filled[view.filledCount++] = column.slot;
-      this.amountsHash = mixAmount(this.amountsHash, i, amount);
-    }
+  /** An amount cell of a row that has a cell which is not an amount (see `read`): only its problem counts. */
+  private checkMoney(column: PlannedColumn, value: CellValue): void {
+    const problem = moneyProblem(value);
+    if (problem) this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: ${problem}`);
   }
 
   private readId(column: PlannedColumn, i: number, value: CellValue): void {
@@ -311,10 +339,7 @@ export class RowReader {
     ) {
       this.view.totalsLabel = `${column.name}\u0000${value.trim()}`;
     } else if (date === null) {
-      this.reject(
-        column,
-        `Row ${this.rowNumber}, column *${column.name}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``,
-      );
+      this.reject(column, notADate(this.rowNumber, column.name, value));
     } else if (column.field) {
       setField(this.view, column.field, date.iso);
       if (column.field === 'orderDate') this.orderDateHash = date.hash;
@@ -517,6 +542,10 @@ function tooLong(rowNumber: number, column: string, text: string, max: number): 
   );
 }
 
+function notADate(rowNumber: number, column: string, value: CellValue): string {
+  return `Row ${rowNumber}, column *${column}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``;
+}
+
 function lostDigits(rowNumber: number, column: string, shown: string): string {
   return (
     `Row ${rowNumber}, column *${column}*: the ID ${shown} lost its last digits (the sheet turned it into a number). Format the ` +
@@ -525,7 +554,8 @@ function lostDigits(rowNumber: number, column: string, shown: string): string {
 }
 
 function isDateObject(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  // `instanceof` answers this realm's dates cheaply; a Date made in another realm still is one.
+  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
 }
 
 /** `5.77E+17`-style text: a number that a spreadsheet already rounded. */

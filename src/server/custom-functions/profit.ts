@@ -1,10 +1,17 @@
 import { parseCentsOrNaN, moneyProblem } from '../../core/money';
-import { buildCogsTable, PnlGroupings, type CogsTable, type PnlGroupBy } from '../../core/analysis/pnl';
+import {
+  buildCogsTable,
+  emptyLines,
+  PnlGroupings,
+  type CogsTable,
+  type PnlGroupBy,
+} from '../../core/analysis/pnl';
 import {
   CostTally,
   monthCosts,
   monthSpan,
   profitGroups,
+  profitTotal,
   type ProfitGroup,
   type ProfitLine,
 } from '../../core/analysis/profit';
@@ -50,7 +57,7 @@ export function TTS_NET_PROFIT(
   ads?: Arg,
 ): number {
   const other = isOmitted(other_costs) ? 0 : otherCostsCents(other_costs);
-  const { total } = profitOf(statement, cogs, 'month', costs, ads, 'TTS_NET_PROFIT');
+  const { total } = profitOf(statement, cogs, null, costs, ads, 'TTS_NET_PROFIT');
   return centsToCell(total.netProfit - other);
 }
 
@@ -267,11 +274,14 @@ function monthOf(value: Arg): string {
 const AD_SPEND_BASIS =
   'Ad reports: spend not already in the settlement (GMV Max ad fees), less GMV Pay transfers (moved to the ad balance, not spend)';
 
-/** Reads the statement once with every cost: TikTok's lines per group and the costs beside them. */
+/**
+ * Reads the statement once with every cost: TikTok's lines per group and the costs beside them
+ * (`groupBy` null: the total line only, no group kept).
+ */
 function profitOf(
   statement: Arg,
   cogs: Arg,
-  groupBy: PnlGroupBy,
+  groupBy: PnlGroupBy | null,
   costs: Arg,
   ads: Arg,
   settlementFor?: string,
@@ -285,10 +295,10 @@ function profitOf(
 } {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
   const running = isOmitted(costs) ? null : runningCostsOf(costs);
-  const tally = new CostTally(table, groupBy);
+  const tally = new CostTally(table, groupBy ?? undefined);
   const adTally = new StatementAdTally();
   // P&L lines per group, added as rows stream past: no row object is built or kept.
-  const groupings = new PnlGroupings([groupBy]);
+  const groupings = groupBy === null ? undefined : new PnlGroupings([groupBy]);
   const parsed = readStatement(statement, {
     keepRows: false,
     fields: groupBy === 'statement' ? [...COST_FIELDS, 'statementId'] : COST_FIELDS,
@@ -308,12 +318,10 @@ function profitOf(
   tally.check();
   const adRows = isOmitted(ads) ? null : readAds(ads);
   const adSpend: AdSpendByMonth = adRows ? adSpendByMonth(adRows, adTally.months) : NO_AD_SPEND;
-  const result = profitGroups(groupings.result(), tally, {
-    groupBy,
-    hasCogs: table !== undefined,
-    costs: running,
-    adSpend,
-  });
+  const options = { hasCogs: table !== undefined, costs: running, adSpend };
+  const result = groupings
+    ? profitGroups(groupings.result(), tally, { ...options, groupBy: groupings.groupBys[0] })
+    : { groups: [], total: profitTotal({ ...emptyLines(), ...parsed.totals }, tally, options) };
   return { ...result, layout: parsed.layout, parsed, adRows, months: monthSpan(tally.months) };
 }
 

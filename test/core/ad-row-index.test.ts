@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bookedRows, campaignOf } from '../../src/core/analysis/ads';
+import { bookedRows } from '../../src/core/analysis/ad-booking';
+import { campaignOf } from '../../src/core/analysis/ads';
 import { AdsTally } from '../../src/core/analysis/ads-tally';
 import { adRowKey, AdRowIndex, spendOf, type AdRow } from '../../src/core/read/ad-rows';
 import { parseSheetRows } from '../../src/core/read/parse-export';

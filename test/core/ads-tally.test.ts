@@ -6,13 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  bookedRows,
-  productOf,
-  productRows,
-  type AdsGroupBy,
-  type AdsLine,
-} from '../../src/core/analysis/ads';
+import { bookedRows } from '../../src/core/analysis/ad-booking';
+import { productOf, productRows, type AdsGroupBy, type AdsLine } from '../../src/core/analysis/ads';
 import { AdsTally } from '../../src/core/analysis/ads-tally';
 import { spendOf, type AdLevel, type AdRow } from '../../src/core/read/ad-rows';
 

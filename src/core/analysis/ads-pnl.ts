@@ -5,7 +5,8 @@
  * revenue ÷ spend). A ratio with nothing to divide by (no spend, no sales) is null, never 0.
  */
 import { spendOf, type AdRow } from '../read/ad-rows';
-import { bookedRows, roas, share } from './ads';
+import { bookedRows } from './ad-booking';
+import { roas, share } from './ads';
 
 export interface AdMonthSums {
   spend: number;

@@ -11,7 +11,8 @@
  */
 import { divide, exact, roundTo, significant, times, toNumber } from '../exact-decimal';
 import { spendOf, type AdRow } from '../read/ad-rows';
-import { bookedRows, productOf, productRows, pushTo, roas, share } from './ads';
+import { bookedRows } from './ad-booking';
+import { productOf, productRows, pushTo, roas, share } from './ads';
 import { campaignKey, NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
 import { isAffiliateColumn } from './ads-profit';
 import { NO_SKU, rowMonth, rowPnl, unitCostOn, unitsSold, type CogsTable } from './pnl';

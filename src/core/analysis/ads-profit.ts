@@ -12,7 +12,8 @@
 import { findColumnById } from '../read/catalog';
 import { normalizeType } from '../read/normalize';
 import { spendOf, type AdRow } from '../read/ad-rows';
-import { bookedRows, roas, share } from './ads';
+import { bookedRows } from './ad-booking';
+import { roas, share } from './ads';
 import { rowMonth, rowPnl, viewPnl } from './pnl';
 import { detachedText } from '../read/detached-text';
 import type { RowView } from '../read/row-view';

@@ -1,10 +1,10 @@
 /**
  * The TTS_ADS table summed as an ad report's rows go by, keeping no row: per report and day, per
- * campaign, the sums of its coarsest level (the rows bookedRows books: a campaign row beats its ad
- * group rows, an account row beats them all); per product, the product rows.
+ * campaign, the sums of the rows AdBooking books; per product, the product rows.
  */
-import { AD_LEVELS, spendOf, under, type AdRowFields } from '../read/ad-rows';
-import { campaignOf, productOf, type AdsGroupBy, type AdsLine } from './ads';
+import { spendOf, type AdRowFields } from '../read/ad-rows';
+import { AdBooking } from './ad-booking';
+import { productOf, type AdsGroupBy, type AdsLine } from './ads';
 
 /** What the tally reads of a row. */
 export type TallyRow = Pick<
@@ -23,20 +23,15 @@ export type TallyRow = Pick<
   | 'orders'
 >;
 
-/** A campaign's rows of one day at its coarsest level so far (its `group` is the campaign). */
-interface Booked extends AdsLine {
-  level: number;
-  /** Order of its first row at that level: account rows are booked in row order. */
-  first: number;
-}
-
 export class AdsTally {
-  /** Per report and day (`day` or `g` + day for GMV Max), its campaigns in the order they first appear. */
-  private readonly days = new Map<string, Map<string, Booked>>();
+  /** Each campaign's booked sums per report and day (the group of a line is its campaign). */
+  private readonly booking = new AdBooking<TallyRow, AdsLine>(
+    (campaign) => ({ group: campaign, spend: 0, revenue: 0, orders: 0 }),
+    addRow,
+  );
   private readonly products = new Map<string, AdsLine>();
   /** The clocks of every row read, '' standing for "the ad account's, not stated". */
   readonly clocks = new Set<string>();
-  private rows = 0;
   /** The clock of the row before (most reports state one, or none, on every row). */
   private clock?: string;
 
@@ -49,26 +44,12 @@ export class AdsTally {
 
   add(row: TallyRow): void {
     if (row.clock !== this.clock) this.clocks.add((this.clock = row.clock));
-    const n = this.rows++;
     if ((this.start && row.day < this.start) || (this.end && row.day > this.end)) return;
     if (this.groupBy === 'product') {
       if (row.level === 'product') addRow(lineOf(this.products, productOf(row)), row);
       return;
     }
-    const key = row.report === 'gmv-max' ? `g${row.day}` : row.day;
-    const day = under(this.days, key);
-    const level = AD_LEVELS.indexOf(row.level);
-    const campaign = campaignOf(row);
-    let booked = day.get(campaign);
-    if (booked === undefined)
-      day.set(campaign, (booked = { group: campaign, level, first: n, spend: 0, revenue: 0, orders: 0 }));
-    // A coarser row replaces what the finer ones booked: it is their sum, as the platform counts it.
-    else if (level < booked.level) {
-      booked.level = level;
-      booked.first = n;
-      booked.spend = booked.revenue = booked.orders = 0;
-    } else if (level > booked.level) return;
-    addRow(booked, row);
+    this.booking.add(row);
   }
 
   /** Sums per group, in group order (days and months ascending; campaigns and products by spend, largest first). */
@@ -82,12 +63,7 @@ export class AdsTally {
 
   private bookedLines(): Map<string, AdsLine> {
     const lines = new Map<string, AdsLine>();
-    for (const [key, campaigns] of this.days) {
-      const day = key.slice(-10);
-      let booked = [...campaigns.values()];
-      // An account row makes its level the day's coarsest: only account rows are booked that day.
-      if (booked.some((b) => b.level === 0))
-        booked = booked.filter((b) => b.level === 0).sort((a, b) => a.first - b.first);
+    for (const [day, booked] of this.booking.booked()) {
       for (const b of booked) {
         const group =
           this.groupBy === 'day'

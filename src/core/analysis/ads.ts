@@ -5,7 +5,7 @@
  * months here are the ad account's (its clock, named in every answer); nothing is joined with
  * statement days.
  */
-import { AD_LEVELS, type AdRow } from '../read/ad-rows';
+import type { AdRow } from '../read/ad-rows';
 
 export type AdsGroupBy = 'day' | 'month' | 'campaign' | 'product';
 
@@ -47,32 +47,6 @@ export function costPerOrder(spend: number, orders: number): number | null {
 /** The campaign a row belongs to, for grouping: its name, else its ID (as in its key). */
 export function campaignOf(row: Pick<AdRow, 'campaign' | 'campaignId'>): string {
   return row.campaign || row.campaignId;
-}
-
-/**
- * The rows whose spend is booked: per report and day, account rows when there are any; else per
- * campaign, the rows of its coarsest level (a campaign row beats its ad group, product and ad
- * rows, which break the same spend down and may differ from it slightly).
- */
-export function bookedRows(rows: readonly AdRow[]): AdRow[] {
-  const byDay = new Map<string, AdRow[]>();
-  for (const row of rows) pushTo(byDay, `${row.report}|${row.day}`, row);
-  const booked: AdRow[] = [];
-  for (const dayRows of byDay.values()) {
-    const account = dayRows.filter((r) => r.level === 'account');
-    if (account.length > 0) {
-      booked.push(...account);
-      continue;
-    }
-    // By name, as every report has it: a campaign row with its ID and its ad group rows without one still meet.
-    const byCampaign = new Map<string, AdRow[]>();
-    for (const row of dayRows) pushTo(byCampaign, campaignOf(row), row);
-    for (const campaignRows of byCampaign.values()) {
-      const coarsest = Math.min(...campaignRows.map((r) => AD_LEVELS.indexOf(r.level)));
-      booked.push(...campaignRows.filter((r) => AD_LEVELS.indexOf(r.level) === coarsest));
-    }
-  }
-  return booked;
 }
 
 /** Adds an item to the list under its key, made when missing. */

@@ -232,7 +232,7 @@ async function pushStream(
   // Never asked past the file's end: a read that ends the stream gives its buffer back to no one.
   const readInto = (buffer: Uint8Array, at: number): Promise<Uint8Array | null> | null =>
     at < size ? pieces.next(buffer.subarray(0, Math.min(buffer.length, size - at))) : null;
-  let free = new Uint8Array(capacity);
+  let free: Uint8Array = new Uint8Array(capacity);
   let next = readInto(new Uint8Array(capacity), 0);
   let position = 0;
   let told = 0;

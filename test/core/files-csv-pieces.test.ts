@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
 import { decodeText } from '../../src/core/read/files/decode';
 import { forEachCsvRow } from '../../src/core/read/files/csv';
-import { forEachSheetRowAsync, readExportFile, type ByteSource } from '../../src/core/read/files/read-file';
+import {
+  forEachSheetRowAsync,
+  PIECE_BYTES,
+  readExportFile,
+  type ByteSource,
+} from '../../src/core/read/files/read-file';
 import { fileSource } from '../../src/sidebar/parsing/file-source';
 import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
 import { parseExportFile } from '../../src/core/read/parse-export';
@@ -19,14 +24,59 @@ function piecesOf(bytes: Uint8Array, size: number): ByteSource {
   return { size: bytes.length, read: (start, end) => bytes.slice(start, Math.min(end, start + size)) };
 }
 
+/**
+ * The bytes as a File's byte stream serves them: read in order into the buffer the reader passes,
+ * each read handing over at most `size` bytes; the stream ends after `available` bytes (the file's
+ * size unless the platform stops short). Counts the buffers read into.
+ */
+function streamOf(
+  bytes: Uint8Array,
+  size: number,
+  available = bytes.length,
+): ByteSource & { buffers: Set<ArrayBufferLike>; cancels: number } {
+  const source = {
+    size: bytes.length,
+    buffers: new Set<ArrayBufferLike>(),
+    cancels: 0,
+    read: () => {
+      throw new Error('a CSV file with a byte stream is read through it');
+    },
+    pieces: (start: number, end: number) => {
+      let at = start;
+      return {
+        next: async (buffer: Uint8Array) => {
+          source.buffers.add(buffer.buffer);
+          const n = Math.min(size, buffer.length, Math.min(end, available) - at);
+          if (n <= 0) return null;
+          buffer.set(bytes.subarray(at, at + n));
+          at += n;
+          return buffer.subarray(0, n);
+        },
+        cancel: () => {
+          source.cancels++;
+        },
+      };
+    },
+  };
+  // The first bytes (is it a workbook?) and the last (does it end in a line break?) are ranges:
+  // nothing else is read outside the stream.
+  source.read = ((start: number, end: number) => {
+    if ((start !== 0 || end > 4) && (end !== bytes.length || end - start > 16))
+      throw new Error('a CSV file with a byte stream is read through it');
+    return bytes.slice(start, end);
+  }) as () => never;
+  return source;
+}
+
 async function rowsInPieces(
   bytes: Uint8Array,
   size: number,
+  stream = false,
 ): Promise<{ rows: string[][]; encoding?: string; restarts: number }> {
   let rows: string[][] = [];
   let restarts = 0;
   const info = await forEachSheetRowAsync(
-    piecesOf(bytes, size),
+    stream ? streamOf(bytes, size) : piecesOf(bytes, size),
     'export.csv',
     (_sheet, cells, rowNumber) => {
       rows[rowNumber - 1] = cells;
@@ -72,11 +122,12 @@ describe('a CSV file read in pieces', () => {
         fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }),
         fc.integer({ min: 1, max: 40 }),
         fc.boolean(),
-        async (rows, size, bom) => {
+        fc.boolean(),
+        async (rows, size, bom, stream) => {
           const text =
             (bom ? '\uFEFF' : '') + 'A,B,C\r\n' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
           const bytes = new TextEncoder().encode(text);
-          const read = await rowsInPieces(bytes, size);
+          const read = await rowsInPieces(bytes, size, stream);
           const whole = rowsOfWholeText(bytes);
           expect(read.rows).toEqual(whole.rows);
           expect(read.encoding).toBe('utf-8');
@@ -92,11 +143,49 @@ describe('a CSV file read in pieces', () => {
     for (let i = 0; i < 3000; i++) lines.push(`Order,Serum ${i},12.50`);
     lines.push('Order,Café crème,€3');
     const bytes = windows1252(lines.join('\r\n') + '\r\n');
-    const read = await rowsInPieces(bytes, 4096);
-    expect(read.restarts).toBe(1);
-    expect(read.encoding).toBe('windows-1252');
-    expect(read.rows).toEqual(rowsOfWholeText(bytes).rows);
-    expect(read.rows[3001]).toEqual(['Order', 'Café crème', '€3']);
+    for (const stream of [false, true]) {
+      const read = await rowsInPieces(bytes, 4096, stream);
+      expect(read.restarts).toBe(1);
+      expect(read.encoding).toBe('windows-1252');
+      expect(read.rows).toEqual(rowsOfWholeText(bytes).rows);
+      expect(read.rows[3001]).toEqual(['Order', 'Café crème', '€3']);
+    }
+  });
+
+  it("reads a File's byte stream into two buffers in turn, telling its progress about once a piece", async () => {
+    const { csv } = generateStatementCsv({ rows: 12000, months: 2 });
+    const bytes = new TextEncoder().encode(csv);
+    expect(bytes.length).toBeGreaterThan(3 * PIECE_BYTES);
+    const source = streamOf(bytes, 65536);
+    const fractions: number[] = [];
+    let rows = 0;
+    await forEachSheetRowAsync(source, 'statement.csv', () => void rows++, {
+      onProgress: (fraction) => fractions.push(fraction),
+    });
+    expect(rows).toBe(rowsOfWholeText(bytes).rows.length);
+    // One buffer parsed while the other is read into; no buffer per piece.
+    expect(source.buffers.size).toBe(2);
+    expect(source.cancels).toBe(0);
+    expect(fractions.length).toBe(Math.floor((bytes.length - 1) / PIECE_BYTES));
+    for (let i = 0; i < fractions.length; i++) {
+      expect(fractions[i]).toBeGreaterThanOrEqual(((i + 1) * PIECE_BYTES) / bytes.length);
+      expect(fractions[i]).toBeLessThan(1);
+    }
+  });
+
+  it('says so when the browser stops reading a file before its end, instead of importing part of it', async () => {
+    const { csv } = generateStatementCsv({ rows: 4000, months: 2 });
+    const bytes = new TextEncoder().encode(csv);
+    const source = streamOf(bytes, 65536, PIECE_BYTES + 100);
+    const outcome = await parseStreamingRows(source, 'statement.csv', { onRows: () => {} });
+    expect(outcome.files).toEqual([]);
+    expect(outcome.errors).toEqual([
+      {
+        fileName: 'statement.csv',
+        message: `statement.csv could not be read to its end: the browser gave ${PIECE_BYTES + 100} of its ${bytes.length} bytes. Choose the file again.`,
+      },
+    ]);
+    expect(source.cancels).toBe(1);
   });
 
   it('keeps a U+FFFD the file spells out, even cut between two pieces', async () => {

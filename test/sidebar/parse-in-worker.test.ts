@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parsedBySidebar } from '../helpers/sidebar-reader';
+import { PIECE_BYTES } from '../../src/core/read/files/read-file';
 import { createFileParser } from '../../src/sidebar/parsing/parse-in-worker';
 import {
   ParseCancelled,
@@ -190,6 +191,79 @@ describe('createFileParser', () => {
       });
       return { file, pieces: () => pieces };
     };
+
+    /**
+     * A File whose byte stream answers every read at once from memory (a browser's pipe already
+     * full), counting the bytes it hands over.
+     */
+    const eager = (file: File): { file: File; handed: () => number } => {
+      let handed = 0;
+      const slice = file.slice.bind(file);
+      Object.defineProperty(file, 'slice', {
+        value: (start?: number, end?: number) => {
+          const part = slice(start, end);
+          return {
+            size: part.size,
+            arrayBuffer: () => part.arrayBuffer(),
+            stream: () => {
+              let bytes: Uint8Array | null = null;
+              let at = 0;
+              return new ReadableStream({
+                type: 'bytes',
+                async pull(controller) {
+                  bytes ??= new Uint8Array(await part.arrayBuffer());
+                  const request = controller.byobRequest!;
+                  const view = request.view!;
+                  const n = Math.min(view.byteLength, 65536, bytes.length - at);
+                  if (n <= 0) {
+                    controller.close();
+                    request.respond(0);
+                    return;
+                  }
+                  new Uint8Array(view.buffer, view.byteOffset, n).set(bytes.subarray(at, at + n));
+                  at += n;
+                  handed += n;
+                  request.respond(n);
+                },
+              });
+            },
+          };
+        },
+      });
+      return { file, handed: () => handed };
+    };
+
+    it('lets the page paint and answer clicks between pieces, even when the browser has the next bytes ready', async () => {
+      const { file } = eager(bigStatement(8));
+      let turns = 0;
+      let parsing = true;
+      const turn = (): void => {
+        turns++;
+        if (parsing) setTimeout(turn, 0);
+      };
+      setTimeout(turn, 0);
+      const outcome = await noWorker().parse(file);
+      parsing = false;
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.files[0].rows.length).toBeGreaterThan(20000);
+      expect(turns).toBeGreaterThanOrEqual(Math.floor(file.size / PIECE_BYTES) - 1);
+    });
+
+    it("Cancel stops a file's byte stream at the next piece, not at the end of the file", async () => {
+      const parser = noWorker();
+      const { file, handed } = eager(bigStatement(8));
+      let handedAtCancel = -1;
+      const pending = parser.parse(file, (stage, fraction) => {
+        if (stage === 'parsing' && fraction !== undefined && fraction > 0 && handedAtCancel < 0) {
+          handedAtCancel = handed();
+          parser.cancel();
+        }
+      });
+      await expect(pending).rejects.toBeInstanceOf(ParseCancelled);
+      expect(handedAtCancel).toBeGreaterThan(0);
+      expect(handed()).toBeLessThanOrEqual(handedAtCancel + PIECE_BYTES);
+      expect(handed()).toBeLessThan(file.size / 2);
+    });
 
     it('reads the file a piece at a time with progress, as the worker does', async () => {
       const stages: [string, number | undefined][] = [];

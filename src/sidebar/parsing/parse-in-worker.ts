@@ -7,6 +7,7 @@
 import { fitsAnySpreadsheet, tooManyRowsMessage } from '../../core/ledger/cell-budget';
 import { amountIdsOf, ledgerHeader, unknownColumnsOf } from '../../core/ledger/ledger-format';
 import type { ByteSource } from '../../core/read/files/byte-source';
+import { PIECE_BYTES } from '../../core/read/files/read-file';
 import { fileSource } from './file-source';
 import { parseStreamingRows } from './parse-file';
 import type { LedgerRow } from '../../core/types';
@@ -92,7 +93,9 @@ class StreamedRows {
 
 /**
  * The file's bytes, refused once `cancelled()` says so: the next piece asked for throws, and the
- * parse ends there instead of reading on to the end of the file.
+ * parse ends there instead of reading on to the end of the file. Run in the page, so the page
+ * paints and answers clicks between pieces: a byte stream with its next bytes already in hand
+ * answers at once, and would keep the page busy from the first piece to the last.
  */
 function cancellable(source: ByteSource, cancelled: () => boolean): ByteSource {
   const check = (): void => {
@@ -107,15 +110,27 @@ function cancellable(source: ByteSource, cancelled: () => boolean): ByteSource {
     pieces: (start, end) => {
       const pieces = source.pieces?.(start, end);
       if (!pieces) return null;
+      let sinceBreak = 0;
       return {
-        next: (buffer) => {
+        next: async (buffer) => {
+          if (sinceBreak >= PIECE_BYTES) {
+            sinceBreak = 0;
+            await pageBreak();
+          }
           check();
-          return pieces.next(buffer);
+          const piece = await pieces.next(buffer);
+          sinceBreak += piece?.length ?? 0;
+          return piece;
         },
         cancel: () => pieces.cancel(),
       };
     },
   };
+}
+
+/** Lets the page paint and handle input before the parse goes on. */
+function pageBreak(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function createFileParser(makeWorker: WorkerFactory): FileParser {

@@ -3,7 +3,7 @@
  * is a workbook is decided by its first bytes (ZIP magic), never by its name, because sellers
  * rename files and some tools save CSV text under `.xlsx`.
  */
-import { arraySource, type ByteSource } from './byte-source';
+import { arraySource, type BytePieces, type ByteSource } from './byte-source';
 import { CsvFileReader } from './csv-file';
 import { FileReadError } from './file-errors';
 import { NotUtf8Error } from './text-pieces';
@@ -176,8 +176,7 @@ export async function forEachSheetRowAsync(
   };
   // The first bytes tell a workbook, which is read from its end, from a text file, read from its start.
   if (!looksLikeZip(await bytes.read(0, Math.min(bytes.size, 4)))) {
-    const first = await bytes.read(0, Math.min(bytes.size, PIECE_BYTES));
-    const read = await readCsvPieces(bytes, first, fileName, visit, onSheet, options);
+    const read = await readCsvPieces(bytes, fileName, visit, onSheet, options);
     return { fileName, kind: 'csv', ...read, sheetNames };
   }
   checkWorkbookSize(fileName, bytes.size);
@@ -194,7 +193,6 @@ export async function forEachSheetRowAsync(
 /** A CSV file's pieces through the reader, read again as Windows-1252 when they are not UTF-8. */
 async function readCsvPieces(
   source: ByteSource,
-  first: Uint8Array,
   fileName: string,
   visit: SheetRowVisitor,
   onSheet: (name: string, kind: 'csv') => void,
@@ -204,28 +202,88 @@ async function readCsvPieces(
   for (let notUtf8 = false; ; notUtf8 = true) {
     onSheet(sheetName, 'csv');
     const reader = new CsvFileReader(fileName, sheetName, visit, notUtf8);
-    // The next piece is asked for before this one is parsed: the file is read while it is parsed,
-    // one piece ahead (never more), instead of the parse waiting on every read.
-    const readFrom = (position: number) =>
-      position < source.size ? source.read(position, Math.min(source.size, position + PIECE_BYTES)) : null;
-    let next = readFrom(first.length);
+    const onProgress = options.onProgress;
     try {
-      reader.push(first);
-      for (let position = first.length; next !== null;) {
-        options.onProgress?.(position / source.size);
-        const piece = await next;
-        if (piece.length === 0) break;
-        position += piece.length;
-        next = readFrom(position);
-        reader.push(piece);
-      }
+      const pieces = source.pieces?.(0, source.size) ?? null;
+      if (pieces === null) await pushRanges(source, reader, onProgress);
+      else await pushStream(pieces, source.size, fileName, reader, onProgress);
       return reader.end();
     } catch (error) {
-      // A piece asked for and no longer wanted: its failure is not this file's.
-      if (next instanceof Promise) next.catch(() => {});
       if (!(error instanceof NotUtf8Error) || notUtf8) throw error;
       options.onRestart?.();
     }
+  }
+}
+
+/**
+ * The file as one stream of bytes, read into two buffers in turn: the next bytes are asked for
+ * before those in hand are parsed, so the platform reads on meanwhile, where a read per range
+ * would start (and wait for) a new read each time. Each piece is what the platform had ready,
+ * at most PIECE_BYTES.
+ */
+async function pushStream(
+  pieces: BytePieces,
+  size: number,
+  fileName: string,
+  reader: CsvFileReader,
+  onProgress: ((fraction: number) => void) | undefined,
+): Promise<void> {
+  const capacity = Math.max(1, Math.min(size, PIECE_BYTES));
+  // Never asked past the file's end: a read that ends the stream gives its buffer back to no one.
+  const readInto = (buffer: Uint8Array, at: number): Promise<Uint8Array | null> | null =>
+    at < size ? pieces.next(buffer.subarray(0, Math.min(buffer.length, size - at))) : null;
+  let free: Uint8Array = new Uint8Array(capacity);
+  let next = readInto(new Uint8Array(capacity), 0);
+  let position = 0;
+  let told = 0;
+  try {
+    while (next !== null) {
+      const piece = await next;
+      if (piece === null || piece.length === 0) throw new FileReadError(cutShort(fileName, position, size));
+      position += piece.length;
+      next = readInto(free, position);
+      reader.push(piece);
+      // The buffer passed was detached: its memory came back as the piece's, free once parsed.
+      free = new Uint8Array(piece.buffer);
+      // Told about once a PIECE_BYTES, however small the pieces the platform hands over.
+      if (position < size && position - told >= PIECE_BYTES) {
+        told = position;
+        onProgress?.(position / size);
+      }
+    }
+  } finally {
+    if (next !== null) {
+      next.catch(() => undefined);
+      pieces.cancel();
+    }
+  }
+}
+
+function cutShort(fileName: string, read: number, size: number): string {
+  return `${fileName} could not be read to its end: the browser gave ${read} of its ${size} bytes. Choose the file again.`;
+}
+
+/** The file a range at a time, the next range asked for before this one is parsed (one piece ahead, never more). */
+async function pushRanges(
+  source: ByteSource,
+  reader: CsvFileReader,
+  onProgress: ((fraction: number) => void) | undefined,
+): Promise<void> {
+  const readFrom = (position: number) =>
+    position < source.size ? source.read(position, Math.min(source.size, position + PIECE_BYTES)) : null;
+  let next = readFrom(0);
+  try {
+    for (let position = 0; next !== null;) {
+      if (position > 0) onProgress?.(position / source.size);
+      const piece = await next;
+      if (piece.length === 0) break;
+      position += piece.length;
+      next = readFrom(position);
+      reader.push(piece);
+    }
+  } finally {
+    // A piece asked for and no longer wanted: its failure is not this file's.
+    if (next instanceof Promise) next.catch(() => {});
   }
 }
 

@@ -13,6 +13,7 @@ import { unitCostOn, type CogsTable } from './cogs';
 import { lineCostCents } from './unit-cost';
 import type { RowView } from '../read/row-view';
 import { rowDate, rowMonth, type GroupedFields } from './row-dates';
+import { DateMemo } from './date-memo';
 import type { LedgerRow } from '../types';
 
 export interface PnlLines {
@@ -136,9 +137,10 @@ class RowCollector implements CollectedRow {
     return this.sum(n, g, row.quantity);
   }
 
-  /** {@link row} for a row view: `infos` are the columns of the view's amount slots. */
-  view(view: RowView, infos: readonly ColumnInfo[]): CollectedRow {
+  /** {@link row} for a row view. */
+  view(view: RowView): CollectedRow {
     if (view === this.lastView && view.serial === this.lastSerial) return this;
+    const infos = slotInfos(view.amountIds);
     this.lastView = view;
     this.lastSerial = view.serial;
     const cents = view.cents;
@@ -296,7 +298,7 @@ export function addRowLines(row: LedgerRow, into: PnlLines, fees?: Map<string, n
  * view's `serial` tells a new row). Shared: valid until the next row is collected, never changed.
  */
 export function viewPnl(view: RowView): CollectedRow {
-  return collector.view(view, slotInfos(view.amountIds));
+  return collector.view(view);
 }
 
 /** {@link viewPnl} for a LedgerRow. */
@@ -371,8 +373,6 @@ function addCollectedToGroup(group: GroupSums, row: CollectedRow, units: number)
   }
 }
 
-const DATE_GROUPS_KEPT = 4096;
-
 /** Slots of each grouping's recent keys (see PnlGroupings). */
 const RECENT_SLOTS = 256;
 /** An empty slot's key (its group is undefined). */
@@ -399,10 +399,10 @@ function recentSlot(key: string): number {
 export class PnlGroupings {
   private readonly groups: Map<string, GroupSums>[];
   /**
-   * Month groupings: the group of each row date seen (a few hundred days), so a row's month is
-   * not cut out of its date and hashed again for every row. Bounded: dates with times can be many.
+   * Month groupings: the group of each row date, so a row's month is not cut out of its date
+   * and hashed again for every row.
    */
-  private readonly groupOfDate: (Map<string, GroupSums> | undefined)[];
+  private readonly groupOfDate: (DateMemo<GroupSums> | undefined)[];
   /**
    * The other groupings: the groups of keys met lately, by a slot from a few of the key's
    * characters. A key cut from a file (a SKU ID) is a new string each row, and a Map would hash
@@ -413,7 +413,11 @@ export class PnlGroupings {
 
   constructor(readonly groupBys: readonly PnlGroupBy[]) {
     this.groups = groupBys.map(() => new Map());
-    this.groupOfDate = groupBys.map((by) => (by === 'month' ? new Map() : undefined));
+    this.groupOfDate = groupBys.map((by, i) =>
+      by === 'month'
+        ? new DateMemo((date) => this.group(i, rowMonth({ orderDate: date, statementDate: '' })))
+        : undefined,
+    );
     this.recentKeys = groupBys.map(() => new Array<string>(RECENT_SLOTS).fill(NO_RECENT_KEY));
     this.recentGroups = groupBys.map(() => new Array<GroupSums | undefined>(RECENT_SLOTS).fill(undefined));
   }
@@ -436,17 +440,9 @@ export class PnlGroupings {
     const units = collected.unitsSold;
     for (let i = 0; i < this.groupBys.length; i++) {
       const byDate = this.groupOfDate[i];
-      let group: GroupSums | undefined;
-      if (byDate === undefined) group = this.recentGroup(i, groupKey(row, this.groupBys[i]));
-      else {
-        const date = row.orderDate || row.statementDate;
-        group = byDate.get(date);
-        if (group === undefined) {
-          group = this.group(i, rowMonth(row));
-          if (byDate.size >= DATE_GROUPS_KEPT) byDate.clear();
-          byDate.set(detachedText(date), group);
-        }
-      }
+      const group = byDate
+        ? byDate.get(row.orderDate || row.statementDate)
+        : this.recentGroup(i, groupKey(row, this.groupBys[i]));
       addCollectedToGroup(group, collected, units);
     }
   }

@@ -35,6 +35,7 @@ import {
 } from './running-costs';
 import { adSpendOf, type AdSpendByMonth } from './ad-spend';
 import { detachedText } from '../read/detached-text';
+import { DateMemo } from './date-memo';
 import type { RowView } from '../read/row-view';
 import type { LedgerRow } from '../types';
 
@@ -78,9 +79,6 @@ interface DatedRows {
   group: CostSums | undefined;
 }
 
-/** Dates remembered (bounded: dates with times can be many). */
-const DATES_KEPT = 4096;
-
 /**
  * Adds up costs row by row: COGS and samples per group (when grouped) and in total, the sold SKUs
  * without a unit cost, and each day's sales figures for percentage costs. With `detailMonth`,
@@ -94,7 +92,8 @@ export class CostTally {
   /** Months (`YYYY-MM`) of the dated rows. */
   readonly months = new Set<string>();
   private readonly details = new Map<string, CostDetailLine>();
-  private readonly dated = new Map<string, DatedRows>();
+  /** What a row's date (order date, else statement date) gives the tally. */
+  private readonly dated = new DateMemo((raw) => this.datedOf(raw));
 
   constructor(
     private readonly cogs: CogsTable | undefined,
@@ -131,7 +130,7 @@ export class CostTally {
 
   /** `units`: units sold; `costed`: the units that carry COGS (goods a refund left with the buyer too). */
   private add(row: Dated, lines: PnlLines, units: number, costed: number): void {
-    const dated = this.datedOf(row.orderDate || row.statementDate);
+    const dated = this.dated.get(row.orderDate || row.statementDate);
     const day = dated.day;
     if (day !== undefined) {
       day.netSales += lines.netSales;
@@ -185,13 +184,8 @@ export class CostTally {
     line.cents += cents;
   }
 
-  /**
-   * What a row's date (order date, else statement date) gives the tally, remembered by date: a
-   * year holds a few hundred days, and each row would otherwise cut its day and month again.
-   */
+  /** What a row date gives the tally: its day and month, cut once per date. */
   private datedOf(raw: string): DatedRows {
-    let dated = this.dated.get(raw);
-    if (dated !== undefined) return dated;
     const date = calendarDate(raw);
     let day: MetricSums | undefined;
     if (date) {
@@ -200,10 +194,7 @@ export class CostTally {
       const month = date.slice(0, 7);
       if (!this.months.has(month)) this.months.add(detachedText(month));
     }
-    dated = { date, day, month: rowMonth({ orderDate: raw, statementDate: '' }), group: undefined };
-    if (this.dated.size >= DATES_KEPT) this.dated.clear();
-    this.dated.set(detachedText(raw), dated);
-    return dated;
+    return { date, day, month: rowMonth({ orderDate: raw, statementDate: '' }), group: undefined };
   }
 
   private groupOf(key: string): CostSums {
@@ -348,9 +339,7 @@ export function profitGroups(
   if (byMonth) for (const month of months) if (!listed.has(month)) listed.set(month, emptyLines());
   const keys = [...listed.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const sumsOf = (key: string): CostSums =>
-    (options.groupBy === tallyGroupBy(tally) ? tally.byGroup.get(key) : undefined) ?? emptyCostSums();
-  const runningOf = (ms: string[]): number | null =>
-    options.costs === null ? null : monthCosts(ms, options.costs, tally.daily, options.adSpend).running;
+    (options.groupBy === tally.groupedBy ? tally.byGroup.get(key) : undefined) ?? emptyCostSums();
   const result = keys.map((group): ProfitGroup => {
     const isMonth = byMonth && group !== '';
     return {
@@ -359,7 +348,7 @@ export function profitGroups(
         listed.get(group)!,
         sumsOf(group),
         options.hasCogs,
-        isMonth ? runningOf([group]) : null,
+        isMonth ? runningCents([group], tally, options) : null,
         isMonth ? adSpendOf(options.adSpend, [group]) : null,
       ),
     };
@@ -377,11 +366,22 @@ export function profitTotal(
   options: Omit<ProfitOptions, 'groupBy'>,
 ): ProfitLine {
   const months = monthSpan(tally.months);
-  const running =
-    options.costs === null ? null : monthCosts(months, options.costs, tally.daily, options.adSpend).running;
-  return profitLine(lines, tally.total, options.hasCogs, running, adSpendOf(options.adSpend, months));
+  return profitLine(
+    lines,
+    tally.total,
+    options.hasCogs,
+    runningCents(months, tally, options),
+    adSpendOf(options.adSpend, months),
+  );
 }
 
-function tallyGroupBy(tally: CostTally): PnlGroupBy | undefined {
-  return tally.groupedBy;
+/** The running costs of whole months, or null when none were given. */
+function runningCents(
+  months: readonly string[],
+  tally: CostTally,
+  options: Pick<ProfitOptions, 'costs' | 'adSpend'>,
+): number | null {
+  return options.costs === null
+    ? null
+    : monthCosts(months, options.costs, tally.daily, options.adSpend).running;
 }

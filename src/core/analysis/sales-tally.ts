@@ -7,6 +7,7 @@ import { detachedText } from '../read/detached-text';
 import type { RowView } from '../read/row-view';
 import { salesAmountView } from './pnl';
 import { calendarDate } from './row-dates';
+import { DateMemo } from './date-memo';
 
 /** A row date's first ten characters (compared for the latest dates) and its day's sales, if it has a day. */
 interface DateEntry {
@@ -14,36 +15,28 @@ interface DateEntry {
   day: { amount: number } | undefined;
 }
 
-/** Dates remembered (bounded: dates with times can be many). */
-const DATES_KEPT = 4096;
-
 export class SalesTally {
   private readonly days = new Map<string, { amount: number }>();
   /** By row date (order date, else statement date): a year holds a few hundred, each cut once. */
-  private readonly dates = new Map<string, DateEntry>();
+  private readonly dates = new DateMemo((raw) => this.entryOf(raw));
   private latestOrder = '';
   private latestAny = '';
 
   constructor(private readonly metric: SalesMetric) {}
 
   addView(view: RowView): void {
-    const entry = this.entryOf(view.orderDate || view.statementDate);
+    const entry = this.dates.get(view.orderDate || view.statementDate);
     if (view.orderDate !== '' && entry.head > this.latestOrder) this.latestOrder = entry.head;
     if (entry.head > this.latestAny) this.latestAny = entry.head;
     if (entry.day !== undefined) entry.day.amount += salesAmountView(view, this.metric);
   }
 
   private entryOf(raw: string): DateEntry {
-    let entry = this.dates.get(raw);
-    if (entry !== undefined) return entry;
     const kept = detachedText(raw);
     const date = calendarDate(kept);
     let day = this.days.get(date);
     if (date !== '' && day === undefined) this.days.set(date, (day = { amount: 0 }));
-    entry = { head: kept.slice(0, 10), day };
-    if (this.dates.size >= DATES_KEPT) this.dates.clear();
-    this.dates.set(kept, entry);
-    return entry;
+    return { head: kept.slice(0, 10), day };
   }
 
   /** Sales per calendar day (rows without a date left out), oldest first: `dailySales`. */

@@ -12,7 +12,9 @@ import type { PnlLines } from './pnl';
 
 /** What a row's Sample order type says: a sample the seller gives away, a sale, or nothing. */
 export function sampleTypeVerdict(sampleType: string | undefined): 'sample' | 'sale' | 'unknown' {
-  const text = (sampleType ?? '').trim().toLowerCase();
+  // Most rows have no Sample order type at all.
+  if (!sampleType) return 'unknown';
+  const text = sampleType.trim().toLowerCase();
   if (text === '' || text === '/' || text === '-' || text === '--') return 'unknown';
   // A paid sample was bought by the creator: its revenue is a sale like any other.
   if (text.includes('paid')) return 'sale';

@@ -54,9 +54,8 @@ export interface ColumnPlan {
   width: number;
   /** The columns a row's cells are read from, in order: every column but the skipped ones. */
   readColumns: number[];
-  /** The amount columns among them, in order, and their amount slots (read in a loop of their own). */
+  /** The amount columns among them, in order (read in a loop of their own). */
   amountColumns: number[];
-  amountSlots: number[];
   /** The other columns read, in order. */
   otherColumns: number[];
   /** Catalog ids of the amount columns (money and informational) present, in column order. */
@@ -132,13 +131,11 @@ export function planColumns(
   while (width > 0 && columns[width - 1].name === '') width--;
   const readColumns: number[] = [];
   for (let i = 0; i < width; i++) if (columns[i].read !== 'skip') readColumns.push(i);
-  const amountColumns = readColumns.filter((i) => columns[i].slot >= 0);
   return {
     columns,
     width,
     readColumns,
-    amountColumns,
-    amountSlots: amountColumns.map((i) => columns[i].slot),
+    amountColumns: readColumns.filter((i) => columns[i].slot >= 0),
     otherColumns: readColumns.filter((i) => columns[i].slot < 0),
     amountIds,
     unknownColumns,

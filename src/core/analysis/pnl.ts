@@ -252,11 +252,7 @@ function slotInfos(amountIds: readonly string[]): ColumnInfo[] {
   if (amountIds === lastSlotIds) return lastSlotInfos;
   let infos = SLOT_INFOS.get(amountIds);
   if (infos === undefined) {
-    infos = amountIds.map((id) => {
-      const info = INFO.get(id);
-      if (info === undefined) throw new Error(`P&L: amount column ${id} is not in the column catalog`);
-      return info;
-    });
+    infos = amountIds.map((id) => INFO.get(id)!);
     SLOT_INFOS.set(amountIds, infos);
   }
   lastSlotIds = amountIds;

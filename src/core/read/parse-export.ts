@@ -317,11 +317,6 @@ class SheetParser {
     return adsParsedExport(this.options, this.layout!, this.label, this.headerRow, reader);
   }
 
-  /** The rows' column sums, for the Reports check (a workbook's sheets only). */
-  get columnTotals(): ColumnTotals | undefined {
-    return this.options.columnTotals;
-  }
-
   /** Catalog ids of the amount columns the sheet has. */
   get amountIds(): readonly string[] {
     return this.normalizer!.amountIds;
@@ -572,13 +567,20 @@ class ColumnTotals {
   }
 }
 
+/** A sheet of a file as read: its parser and, in a workbook, its rows' column sums. */
+interface SheetRead {
+  sheet: string;
+  parser: SheetParser;
+  totals?: ColumnTotals;
+}
+
 /** One file's rows, sheet by sheet, into SheetParsers; then the file's ParseFileResult. */
 class FileParse {
   private readonly timeZone: string | undefined;
   private isWorkbook = false;
   /** The file's last bytes have no line break after the last record (a text file perhaps cut short). */
   private unterminated = false;
-  private parsers: { sheet: string; parser: SheetParser }[] = [];
+  private parsers: SheetRead[] = [];
   private current: SheetParser | undefined;
   private currentSheet = '';
 
@@ -634,16 +636,17 @@ class FileParse {
     if (!current || sheet !== this.currentSheet) {
       current?.finish();
       this.currentSheet = sheet;
+      const totals = isWorkbook ? new ColumnTotals() : undefined;
       current = this.current = new SheetParser({
         ...options,
         fileName,
         sheet: isWorkbook ? sheet : undefined,
         timeZone,
         where: isWorkbook ? `${fileName}, sheet ${sheet}` : fileName,
-        columnTotals: isWorkbook ? new ColumnTotals() : undefined,
+        columnTotals: totals,
         dayOrders: this.dayOrders?.[isWorkbook ? sheet : ''],
       });
-      this.parsers.push({ sheet, parser: current });
+      this.parsers.push({ sheet, parser: current, totals });
     }
     current.push(cells, rowNumber);
   };
@@ -681,7 +684,7 @@ export function windows1252Note(fileName: string, rows: readonly number[]): stri
 }
 
 /** The sheets' parsers → data files, file error, and notes on the sheets that are not data. */
-function fileResult(fileName: string, parsers: { sheet: string; parser: SheetParser }[]): ParseFileResult {
+function fileResult(fileName: string, parsers: SheetRead[]): ParseFileResult {
   const data = parsers.filter((p) => p.parser.detected);
   if (data.length === 0) {
     const message =
@@ -779,7 +782,7 @@ function totalsNote(
   rows: CellValue[][],
   summary: SummarySheet,
   files: ParsedExport[],
-  data: { parser: SheetParser }[],
+  data: SheetRead[],
 ): string {
   let checked = 0;
   let differ = 0;
@@ -787,7 +790,7 @@ function totalsNote(
     const layout = files[i].layout;
     if (layout !== 'statement' && layout !== 'income') continue;
     const parser = data[i].parser;
-    const totals = parser.columnTotals ?? new ColumnTotals();
+    const totals = data[i].totals ?? new ColumnTotals();
     const sums = layout === 'statement' ? totals.order : totals.all;
     const checks = reconcileReports(rows, sums, parser.amountIds);
     files[i] = { ...files[i], reconciliation: withTotalChecks(files[i].reconciliation, checks) };

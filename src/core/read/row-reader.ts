@@ -202,9 +202,6 @@ export class RowReader {
           break;
         case 'unknown':
           this.readUnknown(column, i, value);
-          break;
-        default:
-          break;
       }
     }
   }
@@ -343,7 +340,7 @@ export class RowReader {
   /** An amount cell of a row that has a cell which is not an amount (see `read`): only its problem counts. */
   private checkMoney(column: PlannedColumn, value: CellValue): void {
     const problem = moneyProblem(value);
-    if (problem) this.reject(column, `Row ${this.rowNumber}, column *${column.name}*: ${problem}`);
+    if (problem) this.reject(column, cellAt(this.rowNumber, column.name) + problem);
   }
 
   private readId(column: PlannedColumn, i: number, value: CellValue): void {
@@ -444,7 +441,7 @@ export class RowReader {
       const most = q > MAX_QUANTITY ? ' of at most 1,000,000,000' : '';
       this.reject(
         column,
-        `Row ${this.rowNumber}, column *${column.name}*: expected a whole number${most}, found \`${shownValue(value)}\``,
+        `${cellAt(this.rowNumber, column.name)}expected a whole number${most}, found \`${shownValue(value)}\``,
       );
     } else if (column.field === 'quantity') this.view.quantity = q;
     else if (column.field === 'sourceRow') this.ledgerSourceRow = q;
@@ -583,17 +580,22 @@ function shownValue(value: CellValue): string {
 
 function tooLong(rowNumber: number, column: string, text: string, max: number): string {
   return (
-    `Row ${rowNumber}, column *${column}*: expected at most ${max} characters, found ${text.length} ` +
+    `${cellAt(rowNumber, column)}expected at most ${max} characters, found ${text.length} ` +
     `(\`${shownValue(text)}\`); shorten the cell and import the file again.`
   );
 }
 
+/** Where a message about one cell starts: `Row 12, column *Quantity*: `. */
+function cellAt(rowNumber: number, column: string): string {
+  return `Row ${rowNumber}, column *${column}*: `;
+}
+
 function notADate(rowNumber: number, column: string, value: CellValue): string {
-  return `Row ${rowNumber}, column *${column}*: expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``;
+  return `${cellAt(rowNumber, column)}expected a date such as 2026-06-12 or 2026/06/12, found \`${shownValue(value)}\``;
 }
 
 function lostDigits(rowNumber: number, column: string, shown: string): string {
-  return `Row ${rowNumber}, column *${column}*: ${lostDigitsText('ID', shown, 'import the file again.')}`;
+  return cellAt(rowNumber, column) + lostDigitsText('ID', shown, 'import the file again.');
 }
 
 /** `5.77E+17`-style text: a number that a spreadsheet already rounded. */

@@ -14,6 +14,7 @@
  * fields), and Excel serial numbers (1900-01-01 … 2100-12-31) for date columns.
  */
 import type { CellValue } from './types';
+import { isDateCell } from './date-cell';
 
 /** Which part of a slash date is the month: `mdy` (US exports) or `dmy` (see read/date-order.ts). */
 export type DayOrder = 'mdy' | 'dmy';
@@ -90,7 +91,7 @@ export function dateProblem(value: CellValue, timeZone?: string): string {
 export function parseDateOrNull(value: CellValue, timeZone?: string, order?: DayOrder): string | null {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return dateFromNumber(value);
-  if (Object.prototype.toString.call(value) === '[object Date]') return dateFromDate(value as Date, timeZone);
+  if (isDateCell(value)) return dateFromDate(value as Date, timeZone);
   if (typeof value !== 'string') return null;
   const fast = plainDate(value);
   if (fast !== undefined) return fast;

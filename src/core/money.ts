@@ -18,6 +18,7 @@
  * - Booleans, dates, NaN, Infinity, `abc`, `1.234.5`, `12,34` are errors.
  */
 import type { CellValue } from './types';
+import { isDateCell } from './date-cell';
 
 export class MoneyParseError extends Error {
   constructor(
@@ -284,8 +285,7 @@ export function moneyProblem(value: CellValue): string {
 
 function showValue(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (Object.prototype.toString.call(value) === '[object Date]')
-    return (value as Date).toISOString().slice(0, 10);
+  if (isDateCell(value)) return (value as Date).toISOString().slice(0, 10);
   const text = String(value).trim();
   return text.length > 40 ? text.slice(0, 37) + '…' : text;
 }

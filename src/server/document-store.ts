@@ -4,9 +4,14 @@
  * fallback: a property edited by hand or left by an older version never breaks the add-on.
  */
 
+/** The spreadsheet's own properties, where the add-on keeps its state. */
+export function documentProperties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
 /** The value under `key` as `accept` keeps it (undefined: not of the expected shape), else `fallback`. */
 export function readStored<T>(key: string, fallback: T, accept: (value: unknown) => T | undefined): T {
-  const text = PropertiesService.getDocumentProperties().getProperty(key);
+  const text = documentProperties().getProperty(key);
   if (!text) return fallback;
   try {
     return accept(JSON.parse(text)) ?? fallback;
@@ -16,5 +21,5 @@ export function readStored<T>(key: string, fallback: T, accept: (value: unknown)
 }
 
 export function writeStored(key: string, value: unknown): void {
-  PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(value));
+  documentProperties().setProperty(key, JSON.stringify(value));
 }

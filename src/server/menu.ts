@@ -4,6 +4,7 @@
  * appears, so it only builds the menu.
  */
 import { refreshDashboard } from './dashboard/dashboard';
+import { spreadsheet } from './sheets/spreadsheet';
 
 export const ADDON_TITLE = 'TTS Profit';
 const HELP_TITLE = `${ADDON_TITLE} help`;
@@ -43,7 +44,7 @@ export function menuRefreshDashboard(): void {
     );
     return;
   }
-  SpreadsheetApp.getActiveSpreadsheet().toast(message, ADDON_TITLE, 5);
+  spreadsheet().toast(message, ADDON_TITLE, 5);
 }
 
 /** Marks the sidebar page as the Help dialog (src/sidebar/main.ts), so the help text lives in the sidebar's bundle, not in Code.js. */

@@ -127,10 +127,12 @@ describe('every function checks the cells it counts', () => {
       expect(message).toBe('Row 3, column *Shipping*: expected an amount, found `three fifty`');
   });
 
-  it('a row without its order ID is an error for all nine', () => {
+  it('an order row whose ID was cleared is an error for all nine, never skipped with its money', () => {
     const errors = errorsOf(withCell(1, 'Order/adjustment ID', ''));
     for (const message of Object.values(errors))
-      expect(message).toBe('Row 2: no *Order/adjustment ID*; the row was skipped.');
+      expect(message).toBe(
+        "Row 2: no *Order/adjustment ID*. Type the row's ID back, or leave the row out of the range.",
+      );
   });
 
   it('a quantity that is not a whole number is an error for all nine (units share out sales and costs)', () => {

@@ -140,7 +140,7 @@ describe('normalizer', () => {
       'Row 214, column *Referral fee*: expected an amount, found `abc`',
       'Row 215, column *Order created date*: expected a date such as 2026-06-12 or 2026/06/12, found `2026/13/01`',
       'Row 216, column *Quantity*: expected a whole number, found `1.5`',
-      'Row 217: no *Order/adjustment ID*; the row was skipped.',
+      "Row 217: no *Order/adjustment ID*. Type the row's ID back, or leave the row out of the range.",
     ]);
   });
 

@@ -4,6 +4,7 @@
  * campaign go in one cell, separated by commas or spaces.
  */
 import { columnIndex, columnOf, findHeaderRow } from '../ledger/ledger-columns';
+import { lostDigitsText } from '../read/rounded-ids';
 import type { CellValue } from '../types';
 
 /** Campaign name (its {@link campaignKey}) → SKU IDs. */
@@ -72,9 +73,7 @@ export function campaignSkusOf(values: readonly (readonly CellValue[])[], where:
     if (name === '') continue;
     if (typeof cell === 'number' && !Number.isSafeInteger(cell)) {
       throw new Error(
-        `${where} row ${r + 1}, column SKU ID: the SKU ${cell.toExponential(3).toUpperCase()}` +
-          ` lost its last digits (the sheet turned it into a number). Format the ` +
-          `column as Plain text and type it again.`,
+        `${where} row ${r + 1}, column SKU ID: ${lostDigitsText('SKU', cell.toExponential(3).toUpperCase(), 'type it again.')}`,
       );
     }
     const skus = text(cell)

@@ -6,6 +6,7 @@
  */
 import { parseDateOrNull, type DayOrder } from '../dates';
 import { DateOrderWatch } from '../read/date-order';
+import { lostDigitsText } from '../read/rounded-ids';
 import { formatUnitCost, parseUnitCost } from './unit-cost';
 import { rowDate, type GroupedFields } from './row-dates';
 import { columnLetters } from '../formula-builder';
@@ -190,8 +191,7 @@ function readEntry(
     const value = row[c];
     if (typeof value === 'number' && !Number.isSafeInteger(value)) {
       throw new Error(
-        `${at(c)}: the SKU ${value.toExponential().toUpperCase()} lost its last digits (the sheet turned it into a number). Format the ` +
-          `column as Plain text and type it again.`,
+        `${at(c)}: ${lostDigitsText('SKU', value.toExponential().toUpperCase(), 'type it again.')}`,
       );
     }
     sku = cellText(value).replace(/^'/, '');

@@ -1,13 +1,16 @@
 /**
  * Rows of the TTS Ledger tab without a Key are not the add-on's (a total, a note the seller typed
- * under the ledger): every ledger reader skips them and says how many it skipped, instead of
- * counting them or refusing the whole tab.
+ * under the ledger), as rows of an export range without an order ID (or with `Total` in it) are
+ * not TikTok's: every reader of a range skips them and says how many it skipped, instead of
+ * counting them or refusing the whole range.
  */
+import { isSkippedRow } from '../read/row-reader';
 import type { ParsedExport, Problem } from '../types';
 
-/** Whether `problem` is the parser's "no Key" for a row of the ledger tab. */
+/** Whether `problem` is the parser's "no Key" for a row of the ledger tab, or a row of an export it skipped. */
 function isKeyless(parsed: ParsedExport, problem: Problem): boolean {
-  return parsed.layout === 'ledger' && problem.column === 'Key' && problem.message.includes('no *Key*');
+  if (parsed.layout !== 'ledger') return isSkippedRow(problem);
+  return problem.column === 'Key' && problem.message.includes('no *Key*');
 }
 
 /** The rows skipped for having no Key, and the real problems. */
@@ -31,19 +34,27 @@ export function keylessRowNumbers(parsed: ParsedExport): number[] {
 }
 
 /**
- * The last line of a table a function returns from the TTS Ledger tab when it skipped rows:
- * `2 rows without a Key were skipped — they are not imported rows`, or '' when none.
+ * The last line of a table a function returns when it skipped rows: from the TTS Ledger tab
+ * `2 rows without a Key were skipped — they are not imported rows`, from an export `1 row without
+ * an order ID (a total or a note) was skipped`; '' when none.
  */
-export function keylessTableLine(skipped: number): string {
+export function keylessTableLine(skipped: number, ledger = true): string {
   if (skipped === 0) return '';
+  const rows = skipped === 1 ? '1 row' : `${skipped} rows`;
+  const was = skipped === 1 ? 'was' : 'were';
+  if (!ledger) return `${rows} without an order ID (a total or a note) ${was} skipped`;
   return skipped === 1
     ? '1 row without a Key was skipped — it is not an imported row'
     : `${skipped} rows without a Key were skipped — they are not imported rows`;
 }
 
 /** `table` with the skipped-rows line under it (as wide as the table), or `table` when none were skipped. */
-export function withKeylessLine<T extends string | number>(table: T[][], skipped: number): (T | string)[][] {
-  const line = keylessTableLine(skipped);
+export function withKeylessLine<T extends string | number>(
+  table: T[][],
+  skipped: number,
+  ledger = true,
+): (T | string)[][] {
+  const line = keylessTableLine(skipped, ledger);
   if (line === '') return table;
   const width = Math.max(1, ...table.map((r) => r.length));
   return [...table, [line, ...Array.from({ length: width - 1 }, () => '')]];

@@ -5,7 +5,9 @@
  */
 import { parseDateOrNull } from '../dates';
 import { parseCentsOrNaN } from '../money';
+import { lostDigitsText } from './rounded-ids';
 import type { CellValue } from '../types';
+import { isDateCell } from '../date-cell';
 
 export const MAX_TEXT = 500;
 
@@ -22,9 +24,7 @@ export function tooLong(text: string): string {
 export function idProblem(value: CellValue, text: string): string {
   const rounded =
     typeof value === 'number' ? !Number.isSafeInteger(value) : /^\d+(\.\d+)?[eE]\+?\d+$/.test(text);
-  return rounded
-    ? `the ID ${text} lost its last digits (the sheet turned it into a number). Format the column as Plain text and export or paste it again.`
-    : '';
+  return rounded ? lostDigitsText('ID', text, 'export or paste it again.') : '';
 }
 
 /** A day cell worked out. */
@@ -41,7 +41,7 @@ export interface DayRead {
 export function dayReader(dateText?: (date: Date) => string): (value: CellValue) => DayRead {
   const work = (value: CellValue): DayRead => {
     // Dates from another realm (a sheet's cells) fail `instanceof`: recognised by their tag.
-    const date = typeof value === 'object' && Object.prototype.toString.call(value) === '[object Date]';
+    const date = typeof value === 'object' && isDateCell(value);
     const iso = parseDateOrNull(dateText && date ? dateText(value as Date) : value);
     // A date cell is one day; of text, null (not a day) and '' (blank) are both no single day.
     const single = date || !!parseDateOrNull(cellText(value));

@@ -20,6 +20,14 @@ export const KEEP_IDS_AS_TEXT =
   'format the ID columns as Plain text first); in Excel, format the ID ' +
   'columns as Text before saving.';
 
+/**
+ * What a message says of one ID cell a spreadsheet rounded: `the SKU 1.73E+18 lost its last
+ * digits (…). Format the column as Plain text and ` + how to get the ID back (`then`).
+ */
+export function lostDigitsText(what: 'ID' | 'SKU', shown: string, then: string): string {
+  return `the ${what} ${shown} lost its last digits (the sheet turned it into a number). Format the column as Plain text and ${then}`;
+}
+
 /** The ID fields checked, with the column name a message uses. */
 const ID_FIELDS = [
   ['orderId', 'Order/adjustment ID'],

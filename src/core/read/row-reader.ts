@@ -4,6 +4,7 @@
  * naming its row and column. Nothing is kept per row but what duplicate keys need (row-keys.ts).
  */
 import { parseDateOrNull, type DayOrder } from '../dates';
+import { isDateCell } from '../date-cell';
 import { DateOrderWatch } from './date-order';
 import { detachedText } from './detached-text';
 import { dayKey } from './day-key';
@@ -11,7 +12,7 @@ import { moneyProblem, parseCentsOrNaN } from '../money';
 import { MAX_DETAIL_CHARS, MAX_QUANTITY, type RowField } from './row-fields';
 import { createRowView, type RowView } from './row-view';
 import { RowKeys } from './row-keys';
-import { isIdField, type IdField } from './rounded-ids';
+import { isIdField, lostDigitsText, type IdField } from './rounded-ids';
 import { layoutSpec, type LayoutSpec } from './layouts';
 import type { CachedDate, ColumnPlan, PlannedColumn } from './column-plan';
 import { LAYOUT_IDS, type CellValue, type LayoutId, type Problem } from '../types';
@@ -45,6 +46,19 @@ export interface RowReaderOptions {
 
 /** A totals row's label: `Total`, `Grand total`, `Subtotal`, `Totals`, `Sum`. */
 export const TOTALS_LABEL = /^(grand\s*)?(sub)?totals?\b|^sum\b/i;
+
+/** How a reported row ends when it is the seller's (no ID, or a totals row), not the export's. */
+const SKIPPED_ROW = '; the row was skipped.';
+
+/** Whether a reported problem is a row skipped as the seller's (see RowReader's notAnOrder). */
+export function isSkippedRow(problem: Problem): boolean {
+  return problem.message.endsWith(SKIPPED_ROW);
+}
+
+function startsWithDigit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
 
 /** Rejected-row messages kept per file (all are counted). */
 export const MAX_PROBLEMS = 1000;
@@ -157,7 +171,7 @@ export class RowReader {
           break;
       }
     }
-    return this.finish();
+    return this.finish(cells);
   }
 
   private begin(rowNumber: number): void {
@@ -185,7 +199,7 @@ export class RowReader {
   }
 
   /** The row read: accepted (its key counted) or rejected. */
-  private finish(): RowView | null {
+  private finish(cells: readonly CellValue[]): RowView | null {
     const row = this.view;
     if (this.bad) {
       this.rejectedRows++;
@@ -217,13 +231,15 @@ export class RowReader {
         row.sourceSheet = undefined;
         row.sourceRow = this.ledgerSourceRow;
       }
-    } else if (row.orderId === '' && row.totalsLabel === '') {
-      // A totals row has no ID of its own: ready-to-import.ts checks it against the rows above.
-      this.rejectedRows++;
-      const name = this.plan.orderIdColumn >= 0 ? this.columns[this.plan.orderIdColumn].name : undefined;
-      this.report(name, `Row ${rowNumber}: no *${name ?? 'Order/adjustment ID'}*; the row was skipped.`);
-      return null;
-    } else if (this.keys !== null) {
+    } else if (
+      row.orderId === ''
+        ? row.totalsLabel === '' || this.options.totalsRows !== true
+        : !startsWithDigit(row.orderId)
+    ) {
+      // A file's totals row has no ID of its own: ready-to-import.ts checks it against the rows above.
+      if (this.notAnOrder(row, cells)) return null;
+    }
+    if (!this.isLedger && this.keys !== null) {
       this.keys.count(
         row,
         contentHash(row, this.amountsHash, this.orderDateHash, this.statementDateHash) | 0,
@@ -231,6 +247,42 @@ export class RowReader {
     }
     this.rowsAccepted++;
     return row;
+  }
+
+  /**
+   * A row without an order ID, or (in a range a function reads) with text in its ID cell: rejected
+   * when it is not an order. In a range, a totals row (`Total` in its ID cell, or in a date cell of
+   * a row without ID) is the seller's and skipped ({@link isSkippedRow}); an order row whose ID was
+   * cleared, or other text there, is refused. A file's rows go to ready-to-import.ts, which checks
+   * totals rows against the rows above and refuses the rest.
+   */
+  private notAnOrder(row: RowView, cells: readonly CellValue[]): boolean {
+    const id = row.orderId;
+    const range = this.options.totalsRows !== true;
+    if (id !== '' && (!range || /\d/.test(id))) return false;
+    this.rejectedRows++;
+    const column = this.plan.orderIdColumn >= 0 ? this.columns[this.plan.orderIdColumn].name : undefined;
+    const name = column ?? 'Order/adjustment ID';
+    const at = `Row ${this.rowNumber}`;
+    // A totals row's label: in its ID cell, else in any cell of a row without ID (its date, its type…).
+    const [labelColumn, label] = id !== '' ? [name, TOTALS_LABEL.test(id) ? id : ''] : this.labelIn(cells);
+    if (!range) this.report(column, `${at}: no *${name}*${SKIPPED_ROW}`);
+    else if (label)
+      this.report(
+        labelColumn,
+        `${at}: *${labelColumn}* says \`${shownValue(label)}\`, a totals row${SKIPPED_ROW}`,
+      );
+    else if (id === '')
+      this.report(column, `${at}: no *${name}*. Type the row's ID back, or leave the row out of the range.`);
+    else
+      this.report(column, `${at}, column *${name}*: expected an ID (digits), found \`${shownValue(id)}\`.`);
+    return true;
+  }
+
+  /** The first cell of `cells` holding a totals label, as [its column, the label], or ['', '']. */
+  private labelIn(cells: readonly CellValue[]): (string | undefined)[] {
+    const at = cells.findIndex((c) => typeof c === 'string' && TOTALS_LABEL.test(c.trim()));
+    return at < 0 ? ['', ''] : [this.columns[at]?.name, String(cells[at]).trim()];
   }
 
   private report(column: string | undefined, message: string): void {
@@ -303,12 +355,7 @@ export class RowReader {
 
   private readDate(column: PlannedColumn, i: number, value: CellValue): void {
     const date = this.dateOf(column, i, value);
-    if (
-      date === null &&
-      this.options.totalsRows === true &&
-      typeof value === 'string' &&
-      TOTALS_LABEL.test(value.trim())
-    ) {
+    if (date === null && typeof value === 'string' && TOTALS_LABEL.test(value.trim())) {
       this.view.totalsLabel = `${column.name}\u0000${value.trim()}`;
     } else if (date === null) {
       this.reject(
@@ -328,7 +375,7 @@ export class RowReader {
    */
   private dateOf(column: PlannedColumn, i: number, value: CellValue): CachedDate | null {
     const dateText = this.options.dateText;
-    if (typeof value === 'object' && dateText !== undefined && isDateObject(value)) {
+    if (typeof value === 'object' && dateText !== undefined && isDateCell(value)) {
       const time = value.getTime();
       const known = column.times.get(time);
       if (known !== undefined) return known;
@@ -518,14 +565,7 @@ function tooLong(rowNumber: number, column: string, text: string, max: number): 
 }
 
 function lostDigits(rowNumber: number, column: string, shown: string): string {
-  return (
-    `Row ${rowNumber}, column *${column}*: the ID ${shown} lost its last digits (the sheet turned it into a number). Format the ` +
-    `column as Plain text and import the file again.`
-  );
-}
-
-function isDateObject(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  return `Row ${rowNumber}, column *${column}*: ${lostDigitsText('ID', shown, 'import the file again.')}`;
 }
 
 /** `5.77E+17`-style text: a number that a spreadsheet already rounded. */

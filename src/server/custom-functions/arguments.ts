@@ -5,13 +5,12 @@
  * recognised by their tag, never with `instanceof`.
  */
 import type { CellValue } from '../../core/types';
+import { isDateCell } from '../../core/date-cell';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 
 export type Grid = CellValue[][];
 
-export function isDateValue(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+export const isDateValue = isDateCell;
 
 /** True for an omitted optional argument: nothing, '', or a range holding only blanks. */
 export function isOmitted(value: unknown): boolean {

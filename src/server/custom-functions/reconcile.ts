@@ -4,6 +4,8 @@ import { readStatement, refuseRoundedIds, ROW_KIND } from './statement-input';
 
 /** What TTS_RECONCILE says of a row of the TTS Ledger tab without a Key. */
 export const KEYLESS_ROW_NOTE = 'No Key: skipped, not an imported row (a total or note typed in the tab)';
+/** What it says of a row of an export without an order ID (or with `Total` in it). */
+export const NO_ORDER_ROW_NOTE = 'No order ID: skipped, not an order (a total or note typed in the range)';
 
 /**
  * Rows whose Total settlement amount differs from the signed sum of their parts by a cent or more,
@@ -26,6 +28,7 @@ export function TTS_RECONCILE(statement: unknown): (string | number)[][] | strin
   });
   const { reconciliation } = parsed;
   const keyless = keylessRowNumbers(parsed);
+  const ledger = parsed.layout === 'ledger';
   const allReconcile = `All ${reconciliation.rowsChecked} rows reconcile`;
   if (reconciliation.mismatches.length === 0 && keyless.length === 0) return allReconcile;
   // The rows that differ are named by their order IDs: rounded ones would name the wrong orders.
@@ -40,10 +43,11 @@ export function TTS_RECONCILE(statement: unknown): (string | number)[][] | strin
       centsToCell(m.sumOfParts),
       centsToCell(m.difference),
     ]),
-    ...keyless.map((row) => [row, KEYLESS_ROW_NOTE, '', '', '']),
+    ...keyless.map((row) => [row, ledger ? KEYLESS_ROW_NOTE : NO_ORDER_ROW_NOTE, '', '', '']),
   ];
   if (differ.length === 0) {
-    table.push([`${allReconcile}; the rows above without a Key were not counted`, '', '', '', '']);
+    const without = ledger ? 'a Key' : 'an order ID';
+    table.push([`${allReconcile}; the rows above without ${without} were not counted`, '', '', '', '']);
   }
   return table;
 }

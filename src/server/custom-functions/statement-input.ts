@@ -69,7 +69,7 @@ export function readStatement(
 
 /** A function's table with the line saying how many rows of the TTS Ledger tab without a Key it skipped. */
 export function tableOf<T extends string | number>(parsed: ParsedExport, table: T[][]): (T | string)[][] {
-  return withKeylessLine(table, splitKeylessRows(parsed).skipped);
+  return withKeylessLine(table, splitKeylessRows(parsed).skipped, parsed.layout === 'ledger');
 }
 
 /**

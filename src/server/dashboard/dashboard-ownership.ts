@@ -7,6 +7,7 @@
 import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
 import { readStored, writeStored } from '../document-store';
 import { tabNamed } from '../sheets/tab-named';
+import { isDateCell } from '../../core/date-cell';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -15,9 +16,7 @@ const KEY = 'tts.dashboard.written';
 /** A row's cells as one short fingerprint (FNV-1a of their text). */
 function fingerprint(row: readonly unknown[]): string {
   let h = 0x811c9dc5;
-  const text = row
-    .map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v))
-    .join('\u0001');
+  const text = row.map((v) => (isDateCell(v) ? (v as Date).getTime() : v)).join('\u0001');
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return (h >>> 0).toString(36);
 }

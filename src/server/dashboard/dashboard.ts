@@ -37,6 +37,7 @@ import {
   writeBlock,
   type Cell,
 } from '../sheets/sheet-writing';
+import { spreadsheet } from '../sheets/spreadsheet';
 
 export { DASHBOARD_TAB } from './dashboard-tab';
 
@@ -80,7 +81,7 @@ export function outlookOptions(settings: Settings): OutlookOptions {
 const dollars = (cents: number | null): Cell => (cents === null ? '' : centsToDollars(cents));
 
 function dashboardSheet(): GoogleAppsScript.Spreadsheet.Sheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = spreadsheet();
   const sheet = ss.getSheetByName(DASHBOARD_TAB) ?? ss.insertSheet(DASHBOARD_TAB);
   ensureColumns(sheet, OWNED_COLUMNS);
   sheet.getRange(1, 1, sheet.getMaxRows(), OWNED_COLUMNS).clear();

@@ -23,6 +23,7 @@ import { checkRequest } from '../import/request-check';
 import { COGS_SHEET } from '../sheets/cogs-sheet';
 import { IMPORTS_SHEET } from '../sheets/imports-log';
 import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
+import { spreadsheet } from '../sheets/spreadsheet';
 
 /** Tabs the add-on rewrites: a formula typed there would be overwritten or break the tab. */
 const NO_FORMULA_TABS = new Set([LEDGER_TAB, IMPORTS_SHEET, COGS_SHEET, DASHBOARD_TAB]);
@@ -47,7 +48,7 @@ function cellName(range: GoogleAppsScript.Spreadsheet.Range): string {
 }
 
 export function listFormulaSources(_arg: null): FormulaSources {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = spreadsheet();
   const tabs = ss
     .getSheets()
     .filter((s) => s.getName() !== COGS_SHEET)
@@ -72,7 +73,7 @@ function shown(value: unknown, formula: string): string {
 
 export function insertFormula(arg: InsertFormulaRequest): InsertFormulaResult {
   const request = checkRequest(InsertFormulaSchema, arg, 'Insert formula');
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = spreadsheet();
   const source = ss.getSheetByName(request.source);
   if (!source) throw new Error(`There is no tab named ${request.source}: pick a tab from the list again.`);
   const from = sourceTab(source);

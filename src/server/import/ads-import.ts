@@ -17,6 +17,7 @@ import { checkImportsTab, logAdReportStarted, logImportFinished } from '../sheet
 import { AdsImportSchema, MAX_CHUNK_CHARS } from './import-schemas';
 import { newImportId } from './import-state';
 import { checkRequest } from './request-check';
+import { documentProperties } from '../document-store';
 
 const CLOCK_KEY = 'tts.ads.clock';
 /** Counts of an ad report's chunks so far, by import id (deleted when its last chunk is in). */
@@ -31,7 +32,7 @@ interface AdsTally {
 }
 
 export function getAdsClock(_arg: null): string {
-  return PropertiesService.getDocumentProperties().getProperty(CLOCK_KEY) ?? '';
+  return documentProperties().getProperty(CLOCK_KEY) ?? '';
 }
 
 export function importAds(arg: AdsImportRequest): AdsImportResult {
@@ -53,7 +54,7 @@ export function importAds(arg: AdsImportRequest): AdsImportResult {
     return { ...row, level: adLevelOf(row), key: adRowKey(row) };
   });
   return withDocumentLock(() => {
-    const properties = PropertiesService.getDocumentProperties();
+    const properties = documentProperties();
     const now = new Date();
     let importId = request.importId;
     if (importId === '') {

@@ -11,6 +11,7 @@ import { IMPORTS_SHEET } from '../sheets/imports-log';
 import { openLedger } from '../sheets/ledger-sheet';
 import { SUPERSEDED_HEADER } from '../sheets/superseded-marks';
 import { tabNamed } from '../sheets/tab-named';
+import { spreadsheet } from '../sheets/spreadsheet';
 
 function sizeOf(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): TabSize | null {
   if (!sheet) return null;
@@ -33,7 +34,7 @@ function cogsGrowth(skuIds: readonly string[]): number {
 
 /** Throws the refusal when the import's rows and columns would take the spreadsheet past the limit. */
 export function checkCellBudget(request: BeginImportRequest): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = spreadsheet();
   const used = ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
   const rows = request.rowsNew ?? request.rowsTotal;
   const ledger = openLedger();

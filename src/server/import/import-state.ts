@@ -5,6 +5,7 @@
  */
 import type { BeginImportRequest } from '../../core/contract';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
+import { documentProperties } from '../document-store';
 
 const PREFIX = 'tts.import.';
 
@@ -28,7 +29,7 @@ export interface ImportState {
 }
 
 function store(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
+  return documentProperties();
 }
 
 /** `20260515-143012-k3f9`: sortable, readable in the ledger, unique enough per spreadsheet. */

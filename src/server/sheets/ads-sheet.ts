@@ -22,6 +22,7 @@ import {
   type Cell,
 } from './sheet-writing';
 import { tabNamed } from './tab-named';
+import { spreadsheet } from './spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -108,7 +109,7 @@ function keptColumns(): Set<string> {
  * unknown columns): created, or missing ones added right of every used cell.
  */
 export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = spreadsheet();
   const existing = ss.getSheetByName(ADS_TAB);
   const sheet = existing && existing.getLastRow() > 0 ? existing : sheetWithHeader(ADS_TAB, ADS_HEADER);
   const { header, headerRow } = headerOf(sheet);

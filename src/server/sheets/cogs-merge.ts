@@ -20,6 +20,7 @@ import { withDocumentLock } from './document-lock';
 import { readCogs, readLedger } from './ledger-reader';
 import { dateCell } from './sheet-writing';
 import { dateTextConverter, spreadsheetTimeZone } from './sheet-dates';
+import { isDateCell } from '../../core/date-cell';
 
 function tabRows(layout: CogsLayout): CogsTabRow[] {
   const first = layout.headerRow + 1;
@@ -42,10 +43,7 @@ function tabRows(layout: CogsLayout): CogsTabRow[] {
     const partsSum = parts.reduce<number>((sum, v) => sum + (parseUnitCost(v) || 0), 0);
     const total = at(row, 'Unit cost');
     const date = at(row, 'Effective from');
-    const iso =
-      Object.prototype.toString.call(date) === '[object Date]'
-        ? toText(date as Date)
-        : (parseDateOrNull(date) ?? '');
+    const iso = isDateCell(date) ? toText(date as Date) : (parseDateOrNull(date) ?? '');
     return {
       row: i + 2,
       skuId: text(at(row, 'SKU ID')),

@@ -9,6 +9,7 @@ import { CURRENCY_FORMAT, DATE_FORMAT, TEXT_FORMAT, sheetWithHeader, strictRule 
 import { dateTextConverter } from './sheet-dates';
 import type { CellValue } from '../../core/types';
 import { tabNamed } from './tab-named';
+import { isDateCell } from '../../core/date-cell';
 
 export const COSTS_SHEET = 'TTS Costs';
 
@@ -64,9 +65,7 @@ export function readCostsTab(): RunningCost[] {
   if (!sheet || sheet.getLastRow() < 2) return [];
   const toText = dateTextConverter();
   const values = (sheet.getDataRange().getValues() as CellValue[][]).map((row) =>
-    row.map((cell) =>
-      Object.prototype.toString.call(cell) === '[object Date]' ? toText(cell as Date) : cell,
-    ),
+    row.map((cell) => (isDateCell(cell) ? toText(cell as Date) : cell)),
   );
   return readRunningCosts(values, COSTS_SHEET);
 }

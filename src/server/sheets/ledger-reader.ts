@@ -12,6 +12,7 @@ import type { CellValue, LedgerRow } from '../../core/types';
 import { COGS_SHEET } from './cogs-sheet';
 import { dateTextConverter } from './sheet-dates';
 import { tabNamed } from './tab-named';
+import { isDateCell } from '../../core/date-cell';
 
 export interface LedgerContents {
   rows: LedgerRow[];
@@ -50,9 +51,7 @@ export function readCogs(): CogsTable {
   const toText = dateTextConverter();
   // Effective dates are meant in the spreadsheet's zone, as the ledger's dates are.
   const values = (sheet.getDataRange().getValues() as CellValue[][]).map((row) =>
-    row.map((cell) =>
-      Object.prototype.toString.call(cell) === '[object Date]' ? toText(cell as Date) : cell,
-    ),
+    row.map((cell) => (isDateCell(cell) ? toText(cell as Date) : cell)),
   );
   return buildCogsTable(values, COGS_SHEET);
 }

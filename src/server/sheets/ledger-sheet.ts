@@ -38,6 +38,7 @@ import {
   writeBlock,
   type Cell,
 } from './sheet-writing';
+import { spreadsheet } from './spreadsheet';
 
 type ColumnKind = 'text' | 'date' | 'number' | 'money' | 'seller';
 
@@ -60,10 +61,6 @@ function kindOf(label: string): ColumnKind {
   const def = lookupColumn(label);
   if (!def) return 'text';
   return def.kind === 'money' || def.kind === 'info-money' ? 'money' : 'seller';
-}
-
-function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
 }
 
 /** The ledger tab, its header row (1-based) and that row's cells as text, blanks included. */

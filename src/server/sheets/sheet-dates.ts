@@ -2,11 +2,12 @@
  * Dates as a sheet holds them: Date objects meant in the spreadsheet's time zone, turned into the
  * ISO text the core works with, for custom-function arguments and for the add-on's own tabs alike.
  */
+import { spreadsheet } from './spreadsheet';
 
 /** The spreadsheet's time zone, which is how Sheets meant the dates it passes. */
 export function spreadsheetTimeZone(): string {
   try {
-    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() || 'Etc/UTC';
+    return spreadsheet().getSpreadsheetTimeZone() || 'Etc/UTC';
   } catch {
     return 'Etc/UTC';
   }

@@ -3,6 +3,7 @@
  * header, make room below the last row, and write one block with its number formats in one call each.
  */
 import { neutralizeFormulaText } from '../../core/ledger/sheet-safety';
+import { spreadsheet } from './spreadsheet';
 
 export const TEXT_FORMAT = '@';
 export const DATE_FORMAT = 'yyyy-mm-dd';
@@ -34,7 +35,7 @@ export function quotedTextCell(text: string): string {
  * execution that failed between creating it and writing its header gets the header now.
  */
 export function sheetWithHeader(name: string, header: readonly string[]): GoogleAppsScript.Spreadsheet.Sheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = spreadsheet();
   const existing = ss.getSheetByName(name);
   if (existing && existing.getLastRow() > 0) return existing;
   const sheet = existing ?? ss.insertSheet(name);

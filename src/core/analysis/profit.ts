@@ -95,6 +95,8 @@ export class CostTally {
   readonly months = new Set<string>();
   private readonly details = new Map<string, CostDetailLine>();
   private readonly dated = new Map<string, DatedRows>();
+  /** The first row with sales and no quantity (0: none). */
+  private unitless = 0;
 
   constructor(
     private readonly cogs: CogsTable | undefined,
@@ -109,17 +111,24 @@ export class CostTally {
 
   addView(view: RowView): void {
     const row = viewPnl(view);
-    this.add(view, row.lines, row.unitsSold, row.unitsCosted);
+    this.add(view, row.lines, row.unitsSold, row.unitsCosted, view.rowNumber);
   }
 
   addRow(row: LedgerRow): void {
     const collected = ledgerRowPnl(row);
-    this.add(row, collected.lines, collected.unitsSold, collected.unitsCosted);
+    this.add(row, collected.lines, collected.unitsSold, collected.unitsCosted, row.source.row);
   }
 
-  /** Throws the core's message naming (up to five of) the sold SKUs that have no unit cost. */
+  /**
+   * Throws the core's message naming (up to five of) the sold SKUs that have no unit cost, or the
+   * first row that sold goods without a quantity: its COGS would silently be $0.
+   */
   check(): void {
     if (this.missing.size > 0) throw missingUnitCostError(this.missing);
+    if (this.unitless > 0)
+      throw new Error(
+        `Row ${this.unitless} has sales but no *Quantity*, so no units to cost: fill it, or include the Quantity column.`,
+      );
   }
 
   /** COGS and samples of the detail month, largest first. */
@@ -130,7 +139,7 @@ export class CostTally {
   }
 
   /** `units`: units sold; `costed`: the units that carry COGS (goods a refund left with the buyer too). */
-  private add(row: Dated, lines: PnlLines, units: number, costed: number): void {
+  private add(row: Dated, lines: PnlLines, units: number, costed: number, rowNumber: number): void {
     const dated = this.datedOf(row.orderDate || row.statementDate);
     const day = dated.day;
     if (day !== undefined) {
@@ -139,7 +148,11 @@ export class CostTally {
       day.settlement += lines.settlement;
     }
     const sample = isSampleOrder(row.quantity, lines, row.sampleType);
-    if (!sample && units === 0 && costed === 0) return;
+    if (!sample && units === 0 && costed === 0) {
+      if (this.cogs && row.quantity === 0 && lines.grossSales > 0 && this.unitless === 0)
+        this.unitless = rowNumber;
+      return;
+    }
     const groupBy = this.groupBy;
     const group =
       groupBy === 'month'

@@ -16,11 +16,6 @@ export class RowKeys {
   private readonly exactDuplicates = new Set<string>();
   private readonly partHash1: Int32Array;
   private readonly partHash2: Int32Array;
-  /**
-   * The previous row's parts: rows repeat a statement ID, a SKU, a type, whose hashes are then
-   * reused (the previous row's only, so no older piece of the file is kept alive).
-   */
-  private readonly lastParts: string[];
   /** Occurrence of the last counted row's key in the file: 1, or n for the n-th row with that key. */
   private keyCount = 1;
 
@@ -30,8 +25,6 @@ export class RowKeys {
   ) {
     this.partHash1 = new Int32Array(fields.length);
     this.partHash2 = new Int32Array(fields.length);
-    this.lastParts = fields.map(() => '');
-    for (let f = 0; f < fields.length; f++) hashTextInto('', this.partHash1, this.partHash2, f);
   }
 
   /** Counts the row's key; `content` fingerprints the row, to tell exact duplicates from other rows with its key. */
@@ -40,9 +33,7 @@ export class RowKeys {
     let h1 = 2166136261;
     let h2 = 0x9747b28c;
     for (let f = 0; f < fields.length; f++) {
-      const part = keyPartOf(row, fields[f]);
-      if (part !== this.lastParts[f]) hashTextInto(part, this.partHash1, this.partHash2, f);
-      this.lastParts[f] = part;
+      hashTextInto(keyPartOf(row, fields[f]), this.partHash1, this.partHash2, f);
       h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ this.partHash1[f], 16777619);
       h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ this.partHash2[f], 0x5bd1e995);
     }

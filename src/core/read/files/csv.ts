@@ -303,13 +303,13 @@ function readRecords(text: string, pos: number, end: number, final: boolean, sta
             // No quote in the rest of the record.
             if (stretchEnd >= end && !final) return recordStart;
             if (stretchEnd === cr && stretchEnd + 1 >= end && !final) return recordStart;
-            cells = pushAll(cells, text.slice(pos, stretchEnd).split(delimiterText));
+            pushAll(cells, text.slice(pos, stretchEnd).split(delimiterText));
             pos = stretchEnd;
             break;
           }
           if (quote > pos && text.charCodeAt(quote - 1) === delimiter) {
             // Whole fields, then a quoted field.
-            cells = pushAll(cells, text.slice(pos, quote - 1).split(delimiterText));
+            pushAll(cells, text.slice(pos, quote - 1).split(delimiterText));
             pos = quote;
             continue;
           }
@@ -353,11 +353,8 @@ function emit(state: ReaderState, cells: string[]): boolean {
   return true;
 }
 
-/** `cells` with `more` after them: `more` itself when there were none yet (a record's first fields). */
-function pushAll(cells: string[], more: string[]): string[] {
-  if (cells.length === 0) return more;
+function pushAll(cells: string[], more: string[]): void {
   for (let i = 0; i < more.length; i++) cells.push(more[i]);
-  return cells;
 }
 
 /** Index of the first delimiter or line break at or after `pos` (or `end`). */

@@ -1,5 +1,5 @@
 // Builds the three files Apps Script runs: dist/Code.js, dist/Sidebar.html, dist/appsscript.json.
-// Code.js is one esbuild IIFE (global TTS_LIB) plus a top-level function declaration per export of
+// Code.js is one esbuild IIFE (global TTS) plus a top-level function declaration per export of
 // src/server/index.ts: Apps Script only finds entry points declared at the top level, and Sheets
 // only offers autocomplete for custom functions whose JSDoc sits on that declaration.
 import * as esbuild from 'esbuild';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
-const GLOBAL = 'TTS_LIB';
+const GLOBAL = 'TTS';
 const BUILTINS = 'Math, Number, String, Object, Array, Map, Set, Date, JSON, Error, RegExp, isFinite, isNaN';
 
 const serverOptions = {
@@ -67,9 +67,11 @@ async function buildServer() {
   const docs = collectJsDoc(inputs);
   const stubs = names.map((name) => {
     const doc = docs.get(name);
-    const params = doc ? doc.params.join(',') : '';
-    // Only Sheets reads a JSDoc (a custom function's help); on any other entry point it is bytes to evaluate.
-    const help = doc && doc.jsdoc.includes('@customfunction') ? doc.jsdoc + '\n' : '';
+    // Only Sheets reads a JSDoc and parameter names (a custom function's help); on any other entry
+    // point they are bytes to evaluate.
+    const custom = doc !== undefined && doc.jsdoc.includes('@customfunction');
+    const help = custom ? doc.jsdoc + '\n' : '';
+    const params = custom ? doc.params.join(',') : '';
     return `${help}function ${name}(${params}){return ${GLOBAL}.${name}.apply(this,arguments)}`;
   });
   // The bundle runs inside a function that receives the builtins it uses as parameters: under

@@ -201,6 +201,24 @@ describe('TTS_FORECAST', () => {
     expect(rt.call('TTS_FORECAST', dates, values, 3, 3500)).toEqual(table);
   });
 
+  it('reads months and values side by side: a blank value is an error, never a shift onto the wrong month', () => {
+    const values = MONTHS.map((_, i) => [1000 + 10 * i]);
+    const table = rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), inSandbox(rt, values), 3);
+    // Ranges longer than the data (blank below both) read the same.
+    const longer = [...MONTHS, [''], ['']];
+    expect(rt.call('TTS_FORECAST', inSandbox(rt, longer), inSandbox(rt, [...values, [''], ['']]), 3)).toEqual(
+      table,
+    );
+    // Month 6 left blank with a value typed under the last month: the counts match, the pairs do not.
+    const shifted = [...values.map((v, i) => (i === 5 ? [''] : v)), [2000]];
+    expect(
+      errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [...MONTHS, ['']]), inSandbox(rt, shifted), 3)),
+    ).toBe(
+      'months and values are read side by side: cell 6 of values is empty, the other holds "2024-06". ' +
+        'Give every month its sales (0 if none).',
+    );
+  });
+
   it('a missing month is an error naming it; so are order, count and horizon problems', () => {
     const values3 = inSandbox(rt, [[1], [2], [3]]);
     expect(
@@ -213,7 +231,10 @@ describe('TTS_FORECAST', () => {
     ).toBe('months must be in order, oldest first: 2026-01 comes after 2026-02.');
     expect(
       errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, MONTHS.slice(0, 3)), inSandbox(rt, [[1], [2]]))),
-    ).toBe('months and values must have the same number of cells: found 3 months and 2 values.');
+    ).toBe(
+      'months and values are read side by side: cell 3 of values is empty, the other holds "2024-03". ' +
+        'Give every month its sales (0 if none).',
+    );
     expect(
       errorOf(() =>
         rt.call(

@@ -30,7 +30,7 @@ export const BREAKEVEN_SKU_COLUMNS = [
  * Given a statement and the TTS COGS tab instead, a table by SKU from your own settlements: average
  * realised price, fee rate, fees and shipping per unit, unit cost, contribution per unit and break-even
  * ROAS.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {number|number[][]} price Selling price per unit in dollars (a cell or a column of prices); or the
  * statement export or TTS Ledger tab, header included, for the table by SKU.

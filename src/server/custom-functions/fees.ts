@@ -18,7 +18,7 @@ const COMMON_FEES = [
 
 /**
  * Every fee in a Seller Center finance export with its total, most negative first, then Total fees.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @return {Array<Array<string|number>>} Table with header Fee, Amount; one row per fee column with a
@@ -46,7 +46,7 @@ export function TTS_FEES(statement: Arg): (string | number)[][] {
 
 /**
  * Total of one fee column of a Seller Center finance export.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {string} name The fee's column header as TikTok writes it (e.g. "Referral fee", any case and spacing) or its catalog id.

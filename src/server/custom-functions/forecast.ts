@@ -1,6 +1,7 @@
 import { addMonths, monthsBetween, parseMonth } from '../../core/analysis/calendar';
 import { forecastMonthly } from '../../core/forecast/index';
-import { asNumber, cellsOf, describe, isDateValue, isOmitted } from './arguments';
+import { asNumber, describe, isDateValue, isOmitted } from './arguments';
+import type { CellValue } from '../../core/types';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 
 type Arg = unknown;
@@ -9,7 +10,7 @@ type Arg = unknown;
  * Forecasts monthly sales with the method that would have forecast your own past months best (it says so
  * when none beat "same as last month"), with an 80% band that never goes below 0 and the chance of reaching
  * a target.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {string[][]|Date[][]} months Consecutive months, oldest first: dates inside each month or "2026-03" texts.
  * @param {number[][]} values Sales of each month, in dollars (same number of cells as months).
@@ -19,13 +20,9 @@ type Arg = unknown;
  * @customfunction
  */
 export function TTS_FORECAST(months: Arg, values: Arg, horizon?: Arg, target?: Arg): (string | number)[][] {
-  const monthKeys = monthKeysOf(months);
-  const numbers = cellsOf(values).map((v, i) => asNumber(v, `values (cell ${i + 1})`));
-  if (numbers.length !== monthKeys.length) {
-    throw new Error(
-      `months and values must have the same number of cells: found ${monthKeys.length} months and ${numbers.length} values.`,
-    );
-  }
+  const [monthCells, valueCells] = pairedCells(months, values);
+  const monthKeys = monthKeysOf(monthCells);
+  const numbers = valueCells.map((v, i) => asNumber(v, `values (cell ${i + 1})`));
   const steps = isOmitted(horizon) ? 6 : asNumber(horizon, 'horizon');
   if (!Number.isInteger(steps) || steps < 1 || steps > 24)
     throw new Error(`horizon must be a whole number of months from 1 to 24, found ${steps}.`);
@@ -45,10 +42,32 @@ export function TTS_FORECAST(months: Arg, values: Arg, horizon?: Arg, target?: A
   ];
 }
 
+/**
+ * The month and value cells side by side, in order: pairs blank in both are left out (a range
+ * longer than the data); a month without its value, or a value without its month, is an error,
+ * never a shift of every later value onto the wrong month.
+ */
+function pairedCells(months: Arg, values: Arg): [CellValue[], CellValue[]] {
+  const [m, v] = [months, values].map((a) => (Array.isArray(a) ? a.flat() : isOmitted(a) ? [] : [a]));
+  const paired: [CellValue[], CellValue[]] = [[], []];
+  for (let i = 0; i < Math.max(m.length, v.length); i++) {
+    const [month, value] = [m[i], v[i]].map((c) => (c === null || c === undefined ? '' : c)) as CellValue[];
+    if (month === '' && value === '') continue;
+    if (month === '' || value === '')
+      throw new Error(
+        `months and values are read side by side: cell ${i + 1} of ${month === '' ? 'months' : 'values'} is empty, ` +
+          `the other holds ${describe(month === '' ? value : month)}. Give every month its sales (0 if none).`,
+      );
+    paired[0].push(month);
+    paired[1].push(value);
+  }
+  return paired;
+}
+
 /** Months as `YYYY-MM`, checked to be consecutive; a gap names the missing month. */
-function monthKeysOf(months: Arg): string[] {
+function monthKeysOf(months: CellValue[]): string[] {
   const timeZone = spreadsheetTimeZone();
-  const keys = cellsOf(months).map((cell, i) => {
+  const keys = months.map((cell, i) => {
     if (isDateValue(cell)) return Utilities.formatDate(cell, timeZone, 'yyyy-MM');
     const text = String(cell).trim();
     const match = /^(\d{4})[-/](\d{1,2})(?:[-/]\d{1,2})?$/.exec(text);

@@ -29,7 +29,7 @@ const COST_FIELDS: readonly RowField[] = [...ROW_KIND, ...ROW_DATES, 'skuId', 's
 
 /**
  * Net profit: total settlement minus cost of goods sold, samples, running costs and your other costs.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or columns SKU (SKU ID or
@@ -101,7 +101,7 @@ const NO_RATIO = '—';
 
 /**
  * Profit and loss table grouped by month, SKU, statement or type, with every cost.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost,
@@ -193,7 +193,7 @@ function adCells(
 /**
  * What made up one month's costs: COGS and samples by SKU and unit cost, each running cost with
  * how its share was worked out, ad spend, and the total.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} cogs Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date.

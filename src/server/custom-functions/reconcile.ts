@@ -10,7 +10,7 @@ export const NO_ORDER_ROW_NOTE = 'No order ID: skipped, not an order (a total or
 /**
  * Rows whose Total settlement amount differs from the signed sum of their parts by a cent or more,
  * and the rows of the TTS Ledger tab without a Key, which no function counts.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement,

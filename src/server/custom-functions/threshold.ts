@@ -10,7 +10,7 @@ type Arg = unknown;
 
 /**
  * Where you stand against the monthly and annual sales targets: month to date, pace, what each remaining day needs, year to date.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {number} [monthly_target] Monthly sales target in dollars (default 65000).

@@ -9,7 +9,7 @@ type Arg = unknown;
 
 /**
  * Total settlement amount of a Seller Center finance export (On-hold export: total estimated settlement).
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @return {number} Sum of Total settlement amount over all rows, in dollars. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
@@ -24,7 +24,7 @@ export function TTS_SETTLEMENT(statement: Arg): number {
 
 /**
  * Sales that count toward the threshold, for one month or for all rows.
- * Not with NOW(), TODAY() or RAND() in an argument: Sheets leaves such a cell Loading… forever.
+ * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
  *
  * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
  * @param {Date|string} [month] A date inside the month, or text such as "2026-03"; omitted = all rows.

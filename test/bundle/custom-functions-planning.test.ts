@@ -213,10 +213,7 @@ describe('TTS_FORECAST', () => {
     const shifted = [...values.map((v, i) => (i === 5 ? [''] : v)), [2000]];
     expect(
       errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [...MONTHS, ['']]), inSandbox(rt, shifted), 3)),
-    ).toBe(
-      'months and values are read side by side: cell 6 of values is empty, the other holds "2024-06". ' +
-        'Give every month its sales (0 if none).',
-    );
+    ).toBe('cell 6 of values is empty beside "2024-06": give every month its sales (0 if none).');
   });
 
   it('a missing month is an error naming it; so are order, count and horizon problems', () => {
@@ -231,10 +228,7 @@ describe('TTS_FORECAST', () => {
     ).toBe('months must be in order, oldest first: 2026-01 comes after 2026-02.');
     expect(
       errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, MONTHS.slice(0, 3)), inSandbox(rt, [[1], [2]]))),
-    ).toBe(
-      'months and values are read side by side: cell 3 of values is empty, the other holds "2024-03". ' +
-        'Give every month its sales (0 if none).',
-    );
+    ).toBe('cell 3 of values is empty beside "2024-03": give every month its sales (0 if none).');
     expect(
       errorOf(() =>
         rt.call(

@@ -91,3 +91,12 @@ describe('break-even ROAS: plain numbers give the exact answer', () => {
     expect(plainRoas(30, 8, 0.08, 0, 2)).toBe(1.7);
   });
 });
+
+describe('costs copied with a statement’s sign', () => {
+  it('a negative unit cost or other cost is refused, never added to the margin', () => {
+    // 29.99 × (1 − 0.06 − 0.15) − 8 = 15.69: 1.91. Read as −8, the margin would be 31.69 (0.95).
+    expect(roasOf(29.99, 8, 0.06, 0.15, 0)).toBe(1.91);
+    expect(() => roasOf(29.99, -8, 0.06, 0.15, 0)).toThrow('Costs are positive amounts here, found -8.');
+    expect(() => roasOf(29.99, 8, 0.06, 0.15, -1.5)).toThrow('Costs are positive amounts here, found -1.5.');
+  });
+});

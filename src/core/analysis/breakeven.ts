@@ -45,6 +45,9 @@ export function roasOf(
 ): number {
   if (!Number.isFinite(price) || price <= 0)
     throw new Error(`The price must be a positive amount, found ${price}.`);
+  // A statement shows costs as negative amounts; copied here, −8 would add to the margin.
+  if (unitCost < 0 || otherCost < 0)
+    throw new Error(`Costs are positive amounts here, found ${Math.min(unitCost, otherCost)}.`);
   checkRate('fee_rate', feeRate);
   checkRate('affiliate_rate', affiliateRate);
   // A cost too large for a number (Infinity) leaves no margin; NaN leaves no answer.

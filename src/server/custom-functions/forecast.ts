@@ -55,8 +55,8 @@ function pairedCells(months: Arg, values: Arg): [CellValue[], CellValue[]] {
     if (month === '' && value === '') continue;
     if (month === '' || value === '')
       throw new Error(
-        `months and values are read side by side: cell ${i + 1} of ${month === '' ? 'months' : 'values'} is empty, ` +
-          `the other holds ${describe(month === '' ? value : month)}. Give every month its sales (0 if none).`,
+        `cell ${i + 1} of ${month === '' ? 'months' : 'values'} is empty beside ${describe(month === '' ? value : month)}: ` +
+          `give every month its sales (0 if none).`,
       );
     paired[0].push(month);
     paired[1].push(value);

@@ -242,6 +242,10 @@ async function pushStream(
       if (piece === null || piece.length === 0) throw new FileReadError(cutShort(fileName, position, size));
       position += piece.length;
       next = readInto(free, position);
+      // A turn of the microtask queue before the parse: a stream may start the read just asked
+      // for in a microtask of its own (Node's blob stream does), which would otherwise wait for
+      // the whole piece to be parsed.
+      await undefined;
       reader.push(piece);
       // The buffer passed was detached: its memory came back as the piece's, free once parsed.
       free = new Uint8Array(piece.buffer);

@@ -58,8 +58,15 @@ describe('the import graph of src/', () => {
 
   it('finds a module that only a test imports', () => {
     // The check itself: the reader of CSV files is reached, a test file's own imports are not followed.
-    const reachable = reachableFrom(['src/core/read/parse-export.ts']);
+    const reachable = reachableFrom(['src/core/read/parse-export-file.ts']);
     expect(reachable.has('src/core/read/files/csv.ts')).toBe(true);
     expect(reachable.has('src/server/index.ts')).toBe(false);
+  });
+});
+
+describe('the server bundle', () => {
+  it('never loads the file readers: Apps Script evaluates every module on every call, and the server reads only ranges', () => {
+    const reachable = reachableFrom(['src/server/index.ts']);
+    expect([...reachable].filter((file) => file.startsWith('src/core/read/files/'))).toEqual([]);
   });
 });

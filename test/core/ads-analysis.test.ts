@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { bookedRows } from '../../src/core/analysis/ad-booking';
 import { clockLabel, type AdsGroupBy } from '../../src/core/analysis/ads';
 import { AdsTally } from '../../src/core/analysis/ads-tally';

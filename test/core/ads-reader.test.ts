@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseExportFile, parseSheetRows } from '../../src/core/read/parse-export';
+import { parseSheetRows } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { writeXlsx } from '../helpers/xlsx-writer';
 import { campaignWorkbook } from '../helpers/ad-reports';
 import { csvOf } from './helpers';

@@ -4,7 +4,7 @@
  * campaign whose name starts with "Total", days written with a time, two ad accounts.
  */
 import { describe, expect, it } from 'vitest';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { mergeAdRows } from '../../src/core/ledger/ads-merge';
 import type { AdRow } from '../../src/core/read/ad-rows';
 import { csvOf } from './helpers';

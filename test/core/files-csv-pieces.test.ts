@@ -16,7 +16,7 @@ import {
 } from '../../src/core/read/files/read-file';
 import { fileSource } from '../../src/sidebar/parsing/file-source';
 import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import type { LedgerRow } from '../../src/core/types';
 
 /** The bytes served in pieces of at most `size` (the reader asks for its own ranges; this cuts them shorter). */

@@ -9,7 +9,7 @@ import {
 } from '../../src/core/read/files/read-file';
 import { arraySource } from '../../src/core/read/files/byte-source';
 import { listZipEntries, streamZipEntry, streamZipEntryFrom } from '../../src/core/read/files/zip-archive';
-import { parseExportFile, parseExportFileAsync } from '../../src/core/read/parse-export';
+import { parseExportFile, parseExportFileAsync } from '../../src/core/read/parse-export-file';
 import type { LedgerRow } from '../../src/core/types';
 import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
 import { writeXlsx, type XlsxCell, type XlsxSheetSpec, type XlsxWriteOptions } from '../helpers/xlsx-writer';

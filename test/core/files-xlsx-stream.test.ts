@@ -12,7 +12,7 @@ import { FileReadError, forEachSheetRowAsync, readExportFile } from '../../src/c
 import { InflateError, RawInflater } from '../../src/core/read/files/raw-inflate';
 import { openXlsx, openXlsxFrom } from '../../src/core/read/files/xlsx';
 import { listZipEntries, type ZipPieceSizes } from '../../src/core/read/files/zip-archive';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import type { LedgerRow } from '../../src/core/types';
 import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
 import { writeXlsx, type XlsxCell } from '../helpers/xlsx-writer';

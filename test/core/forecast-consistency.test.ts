@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dashboardModel, salesOutlook, type OutlookOptions } from '../../src/core/analysis/dashboard-model';
 import { buildCogsTable } from '../../src/core/analysis/pnl';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import type { LedgerRow } from '../../src/core/types';
 
 const root = new URL('../../', import.meta.url).pathname;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { monthRange } from '../../src/core/analysis/calendar';
 import { monthlySales } from '../../src/core/analysis/pnl';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { meanAbsolutePercentageError } from '../../src/core/forecast/backtest';
 import { forecastMonthly, type ForecastResult } from '../../src/core/forecast/index';
 import { normalQuantile } from '../../src/core/forecast/normal';

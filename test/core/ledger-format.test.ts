@@ -6,7 +6,8 @@ import {
   ledgerHeader,
   ledgerRowToCells,
 } from '../../src/core/ledger/ledger-format';
-import { parseExportFile, parseSheetRows } from '../../src/core/read/parse-export';
+import { parseSheetRows } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 
 const root = new URL('../../', import.meta.url).pathname;
 

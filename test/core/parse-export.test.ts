@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ExportFormatError, parseExportFile, parseSheetRows } from '../../src/core/read/parse-export';
+import { ExportFormatError, parseSheetRows } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { csvOf, fixtureHeader, rowOf } from './helpers';
 
 const root = new URL('../../', import.meta.url).pathname;

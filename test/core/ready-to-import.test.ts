@@ -1,7 +1,7 @@
 /** What a file looks like on its way to the ledger: totals rows out, non-ID cells refused, repeats once, cut-short files refused. */
 import { describe, expect, it } from 'vitest';
 import { NotImportableError, readyToImport, rejectedRowCount } from '../../src/core/ledger/ready-to-import';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { BASE, BASE_ROWS, columnIndex, csv } from '../corpus/generate';
 
 const parse = (text: string, name = 's.csv') =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { reconcile, reconcilePlan, reconcileReports } from '../../src/core/analysis/reconcile';
 import type { LedgerRow } from '../../src/core/types';
 import { fixtureDir } from './helpers';

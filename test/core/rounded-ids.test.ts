@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 
 const HEADER = 'Type,Order/adjustment ID,SKU ID,Total estimated settlement amount,Net sales';
 const file = (...lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join('\n'));

@@ -5,7 +5,7 @@ import { parseCsv } from '../../src/core/read/files/csv';
 import { KeyTable } from '../../src/core/ledger/key-table';
 import { detectLayout, HEADER_SCAN_ROWS } from '../../src/core/read/layouts';
 import { createNormalizer } from '../../src/core/read/normalize';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { PnlGroupings, type PnlGroupBy } from '../../src/core/analysis/pnl';
 import { createReconciler } from '../../src/core/analysis/reconcile';
 import { amountsOf } from '../../src/core/read/row-view';

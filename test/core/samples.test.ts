@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { monthlySales } from '../../src/core/analysis/pnl';
 
 const root = new URL('../../', import.meta.url).pathname;

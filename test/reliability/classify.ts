@@ -1,5 +1,5 @@
 /** Runs the core parser the way the sidebar does and sorts what came out: imported, rejected or crash. */
-import { parseExportFile, type ParseFileResult } from '../../src/core/read/parse-export';
+import { parseExportFile, type ParseFileResult } from '../../src/core/read/parse-export-file';
 import { messageDefect } from './record';
 import { readyFiles } from '../../src/core/ledger/ready-to-import';
 

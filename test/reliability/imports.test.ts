@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateStatementCsv } from '../../bench/synthetic-export';
 import { GAS_FAILURES } from '../../emulator/index';
 import { LEDGER_TAB } from '../../src/core/ledger/ledger-format';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import type { ParsedExport } from '../../src/core/types';
 import { runImports, type ServerCaller } from '../../src/sidebar/import/import-runner';
 import { IMPORTS, column, ensureBuilt, harness, withRows, type Harness } from '../server/import-harness';

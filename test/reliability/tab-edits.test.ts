@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm } from '../../emulator/index';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import type { ParsedExport } from '../../src/core/types';
 import { runAdsImport } from '../../src/sidebar/import/ads-runner';
 import { privateBundleCopy } from '../helpers/built-bundle';

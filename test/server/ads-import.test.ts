@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import type { ParsedExport } from '../../src/core/types';
 import { confirmRevisions, runAdsImport } from '../../src/sidebar/import/ads-runner';
 import { campaignWorkbook } from '../helpers/ad-reports';

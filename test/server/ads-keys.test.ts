@@ -4,7 +4,7 @@
  * with a rename (same day, spend and figures, another name) held back for the seller to confirm.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import type { ParsedExport } from '../../src/core/types';
 import { confirmRenames, runAdsImport } from '../../src/sidebar/import/ads-runner';
 import { renderAdsPreview } from '../../src/sidebar/import/ads-preview';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm } from '../../emulator/index';
 import { distCodeFile } from '../helpers/built-bundle';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { inSandbox } from '../bundle/custom-functions-sheet';
 import { column, ensureBuilt, harness, LEDGER, sampleStatement } from './import-harness';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { privateBundleCopy } from '../helpers/built-bundle';
 import { jsonRoundTrip, loadBundleInVm, Workbook, type GasRuntime } from '../../emulator/index';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import type { ParsedExport } from '../../src/core/types';
 import { runImports, type ImportOutcome, type ServerCaller } from '../../src/sidebar/import/import-runner';
 

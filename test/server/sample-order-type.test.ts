@@ -12,7 +12,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm } from '../../emulator/index';
 import { STATEMENT_HEADER_2024 } from '../../bench/synthetic-export';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { distCodeFile } from '../helpers/built-bundle';
 import { csvOf } from '../core/helpers';
 import { exportRows, inSandbox, sheetRange } from '../bundle/custom-functions-sheet';

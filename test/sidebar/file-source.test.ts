@@ -9,7 +9,7 @@ import { openXlsx } from '../../src/core/read/files/xlsx';
 import { forEachSheetRowAsync } from '../../src/core/read/files/read-file';
 import { fileSource } from '../../src/sidebar/parsing/file-source';
 import { parseStreamingRows } from '../../src/sidebar/parsing/parse-file';
-import { parseExportFile } from '../../src/core/read/parse-export';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 import type { LedgerRow } from '../../src/core/types';
 import { writeXlsx } from '../helpers/xlsx-writer';
 import { statementRows } from '../helpers/xlsx-statement-rows';

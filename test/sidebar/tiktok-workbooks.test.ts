@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsedBySidebar } from '../helpers/sidebar-reader';
-import { parseExportFileAsync } from '../../src/core/read/parse-export';
+import { parseExportFileAsync } from '../../src/core/read/parse-export-file';
 import { renderPreview } from '../../src/sidebar/import/file-preview';
 import { forEachSheetRow } from '../../src/core/read/files/read-file';
 import { parseCsv } from '../../src/core/read/files/csv';

@@ -1,5 +1,5 @@
 /** Parses one export file with the core, a piece at a time, turning anything thrown into a per-file error. */
-import { parseExportFileAsync } from '../../core/read/parse-export';
+import { parseExportFileAsync } from '../../core/read/parse-export-file';
 import type { ByteSource } from '../../core/read/files/read-file';
 import type { LedgerRow } from '../../core/types';
 import type { ParseOutcome } from './parse-protocol';

@@ -94,6 +94,40 @@ describe('the statement functions on a TTS Ledger tab the seller edited', () => 
     expect(answers(sorted)).toEqual(answers(ledger));
   });
 
+  it('give the same answers with the Key column deleted, or the Layout cells typed in capitals', () => {
+    const without = (name: string) => ledger.map((row) => row.filter((_, c) => c !== col(name)));
+    expect(cents(rt.call('TTS_SETTLEMENT', without('Key')))).toBe(COUNTED_CENTS);
+    const layout = col('Layout');
+    const capitals = ledger.map((row, r) =>
+      r === 0 ? row : row.map((v, c) => (c === layout ? String(v).toUpperCase() : v)),
+    );
+    expect(answers(capitals)).toEqual(answers(ledger));
+  });
+
+  it('refuse, never count an estimate and its settled row both, without the Layout or order ID column', () => {
+    for (const name of ['Layout', 'Order/adjustment ID']) {
+      const without = ledger.map((row) => row.filter((_, c) => c !== col(name)));
+      for (const fn of ['TTS_SETTLEMENT', 'TTS_SALES'])
+        expect(() => rt.call(fn, without), `${fn} without ${name}`).toThrow(
+          `The TTS Ledger tab has no *${name}* column, which tells which of an order's rows count: ` +
+            'undo its deletion, or type its header back.',
+        );
+    }
+  });
+
+  it('refuse a Layout cell cleared or typed over, naming its row', () => {
+    const layout = col('Layout');
+    for (const typed of ['', 'settled'] as const) {
+      const edited = ledger.map((row, r) => (r === 3 ? row.map((v, c) => (c === layout ? typed : v)) : row));
+      expect(() => rt.call('TTS_SETTLEMENT', edited)).toThrow(
+        `TTS Ledger row 4: *Layout* says \`${typed}\`, not a layout TTS Profit writes (statement, onhold…): ` +
+          "type it back, as it decides which of an order's rows count.",
+      );
+    }
+    const cleared = ledger.map((row, r) => (r === 0 ? row : row.map((v, c) => (c === layout ? '' : v))));
+    expect(() => rt.call('TTS_SETTLEMENT', cleared)).toThrow('TTS Ledger row 2: *Layout* says ``');
+  });
+
   it('give the same answers with a column of notes inserted after the Key', () => {
     const withNotes = ledger.map((row, r) => [row[0], r === 0 ? 'Notes' : `checked ${r}`, ...row.slice(1)]);
     expect(answers(withNotes)).toEqual(answers(ledger));

@@ -62,18 +62,26 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   grid: readonly (readonly CellValue[])[];
   superseded: number;
 } {
-  const headerRow = findHeaderRow(grid.slice(0, 30), ['Key', 'Import ID', 'Layout']);
+  // Two of the tab's own three columns make it the ledger: one may have been deleted.
+  const headerRow = findHeaderRow(grid.slice(0, 30), ['Key', 'Import ID', 'Layout'], 2);
   if (headerRow === 0) return { grid, superseded: 0 };
   const header = grid[headerRow - 1].map((v) => headerKey(String(v ?? '')));
   const col = (label: string) => header.indexOf(headerKey(label));
-  const [layout, order, sku] = [col('Layout'), col('Order/adjustment ID'), col('SKU ID')];
-  if (layout < 0 || order < 0) return { grid, superseded: 0 };
-  // Most ledgers hold one kind of file: a Layout column of one value ranks no row above another.
+  const [layout, order, sku, key] = [col('Layout'), col('Order/adjustment ID'), col('SKU ID'), col('Key')];
+  const missing = layout < 0 ? 'Layout' : order < 0 ? 'Order/adjustment ID' : '';
+  // Without them an On-hold estimate and the settled row that replaced it would both count.
+  if (missing)
+    throw new Error(
+      `The TTS Ledger tab has no *${missing}* column, which tells which of an order's rows count: ` +
+        `undo its deletion, or type its header back.`,
+    );
+  // Most ledgers hold one kind of file: a Layout column of one known value ranks no row above another.
   let same = headerRow + 1;
   while (same < grid.length && grid[same][layout] === grid[headerRow][layout]) same++;
-  if (same >= grid.length) return { grid, superseded: 0 };
+  if (same >= grid.length && (same === headerRow + 1 || layoutRank(grid[headerRow][layout]) !== undefined))
+    return { grid, superseded: 0 };
   const body = grid.slice(headerRow);
-  const flags = supersededInGrid(body, layout, order, sku);
+  const flags = supersededInGrid(body, { layout, order, sku, key }, headerRow);
   let superseded = 0;
   for (let i = 0; i < flags.length; i++) if (flags[i]) superseded++;
   if (superseded === 0) return { grid, superseded: 0 };
@@ -83,12 +91,15 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
 
 const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
 
+/** A Layout cell's rank, whatever its case; undefined for a value the add-on never writes. */
+const layoutRank = (cell: CellValue): number | undefined =>
+  (LAYOUT_PRECEDENCE as Record<string, number>)[cellText(cell).trim().toLowerCase()];
+
 /** {@link supersededFlags} read straight from the tab's cells (no object per row). */
 function supersededInGrid(
   body: readonly (readonly CellValue[])[],
-  layout: number,
-  order: number,
-  sku: number,
+  { layout, order, sku, key }: Record<'layout' | 'order' | 'sku' | 'key', number>,
+  headerRow: number,
 ): boolean[] {
   const ranks = new Int8Array(body.length);
   const lines: string[] = new Array<string>(body.length);
@@ -96,7 +107,14 @@ function supersededInGrid(
   for (let i = 0; i < body.length; i++) {
     const orderId = cellText(body[i][order]);
     if (orderId.trim() === '') continue;
-    ranks[i] = rank(cellText(body[i][layout]));
+    const ranked = layoutRank(body[i][layout]);
+    // A row without a Key is the seller's (a total, a note), skipped by every reader: its Layout is theirs too.
+    if (ranked === undefined && (key < 0 || cellText(body[i][key]).trim() !== ''))
+      throw new Error(
+        `TTS Ledger row ${headerRow + i + 1}: *Layout* says \`${cellText(body[i][layout])}\`, not a layout TTS ` +
+          `Profit writes (statement, onhold…): type it back, as it decides which of an order's rows count.`,
+      );
+    ranks[i] = ranked ?? -1;
     const line = orderLine({ orderId, skuId: sku < 0 ? '' : cellText(body[i][sku]) });
     lines[i] = line;
     const known = best.get(line);

@@ -123,3 +123,16 @@ describe('TTS_BREAKEVEN_ROAS over ranges', () => {
     ]);
   });
 });
+
+describe('numbers typed as text', () => {
+  it('read commas only as thousands separators: `29,99` is refused, never read as 2,999', () => {
+    // 29.99 × (1 − 0.06) − 8 = 20.1906: 1.49. Read as 2,999, the ROAS would be 1.07.
+    expect(rt.call('TTS_BREAKEVEN_ROAS', '29.99', 8, 0.06)).toBe(1.49);
+    expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', '29,99', 8, 0.06))).toBe(
+      'price must be a number, found "29,99".',
+    );
+    expect(rt.call('TTS_BREAKEVEN_ROAS', ' $ 2,999.00 ', 8, 0.06)).toBe(
+      rt.call('TTS_BREAKEVEN_ROAS', 2999, 8, 0.06),
+    );
+  });
+});

@@ -60,8 +60,9 @@ export function asNumber(value: unknown, argument: string): number {
   const scalar = scalarOf(value, argument);
   if (typeof scalar === 'number' && Number.isFinite(scalar)) return scalar;
   if (typeof scalar === 'string') {
-    const cleaned = scalar.trim().replace(/^\$/, '').replace(/,/g, '');
-    if (/^-?\d+(\.\d+)?$/.test(cleaned)) return Number(cleaned);
+    const text = scalar.trim().replace(/^\$\s*/, '');
+    // A comma only between groups of three digits: `29,99` is cents after a decimal comma, never 2,999.
+    if (/^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
   }
   throw new Error(`${argument} must be a number, found ${describe(scalar)}.`);
 }

@@ -260,14 +260,8 @@ export class RowReader {
         row.sourceSheet = undefined;
         row.sourceRow = this.ledgerSourceRow;
       }
-    } else if (
-      row.orderId === ''
-        ? row.totalsLabel === '' || this.options.totalsRows !== true
-        : !startsWithDigit(row.orderId)
-    ) {
-      // A file's totals row has no ID of its own: ready-to-import.ts checks it against the rows above.
-      if (this.notAnOrder(row, cells)) return null;
-    }
+    } else if ((row.orderId === '' || !startsWithDigit(row.orderId)) && this.notAnOrder(row, cells))
+      return null;
     if (!this.isLedger && this.keys !== null) {
       this.keys.count(
         row,
@@ -288,13 +282,15 @@ export class RowReader {
   private notAnOrder(row: RowView, cells: readonly CellValue[]): boolean {
     const id = row.orderId;
     const range = this.options.totalsRows !== true;
-    if (id !== '' && (!range || /\d/.test(id))) return false;
+    // A file's ID text, and its totals row (no ID of its own), go to ready-to-import.ts.
+    if (range ? id !== '' && /\d/.test(id) : id !== '' || row.totalsLabel !== '') return false;
     this.rejectedRows++;
     const column = this.plan.orderIdColumn >= 0 ? this.columns[this.plan.orderIdColumn].name : undefined;
     const name = column ?? 'Order/adjustment ID';
     const at = `Row ${this.rowNumber}`;
     // A totals row's label: in its ID cell, else in any cell of a row without ID (its date, its type…).
-    const [labelColumn, label] = id !== '' ? [name, TOTALS_LABEL.test(id) ? id : ''] : this.labelIn(cells);
+    const [labelColumn, label] =
+      id !== '' ? [name, TOTALS_LABEL.test(id) ? id : ''] : this.labelIn(cells, name);
     if (!range) this.report(column, `${at}: no *${name}*${SKIPPED_ROW}`);
     else if (label)
       this.report(
@@ -308,10 +304,10 @@ export class RowReader {
     return true;
   }
 
-  /** The first cell of `cells` holding a totals label, as [its column, the label], or ['', '']. */
-  private labelIn(cells: readonly CellValue[]): (string | undefined)[] {
+  /** The first cell of `cells` holding a totals label, as [its column (else `fallback`), the label], or ['', '']. */
+  private labelIn(cells: readonly CellValue[], fallback: string): string[] {
     const at = cells.findIndex((c) => typeof c === 'string' && TOTALS_LABEL.test(c.trim()));
-    return at < 0 ? ['', ''] : [this.columns[at]?.name, String(cells[at]).trim()];
+    return at < 0 ? ['', ''] : [this.columns[at]?.name ?? fallback, String(cells[at]).trim()];
   }
 
   private report(column: string | undefined, message: string): void {

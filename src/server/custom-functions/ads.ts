@@ -2,7 +2,8 @@ import { clockLabelOf, costPerOrder, roas, type AdsGroupBy, type AdsLine } from 
 import { addLine, AdsTally } from '../../core/analysis/ads-tally';
 import { parseSheetRows } from '../../core/read/parse-export';
 import type { AdRow, AdRowFields } from '../../core/read/ad-rows';
-import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { asGrid, centsToCell, describe, isOmitted, scalarOf } from './arguments';
+import { isDateCell } from '../../core/date-cell';
 import { describeProblem } from './statement-input';
 import { dateTextConverter, spreadsheetTimeZone } from '../sheets/sheet-dates';
 
@@ -105,7 +106,7 @@ function groupByOf(value: Arg): AdsGroupBy {
 
 function dayOf(value: Arg, argument: string): string {
   const cell = scalarOf(value, argument);
-  if (isDateValue(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
+  if (isDateCell(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
   const match = /^\s*(\d{4})[-/](\d{2})[-/](\d{2})\s*$/.exec(String(cell));
   if (!match) throw new Error(`${argument} must be a date such as 2026-05-01, found ${describe(cell)}.`);
   return `${match[1]}-${match[2]}-${match[3]}`;

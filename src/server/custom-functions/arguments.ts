@@ -10,8 +10,6 @@ import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 
 export type Grid = CellValue[][];
 
-export const isDateValue = isDateCell;
-
 /** True for an omitted optional argument: nothing, '', or a range holding only blanks. */
 export function isOmitted(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
@@ -84,7 +82,7 @@ export function asRate(value: unknown, argument: string): number {
 export function describe(value: unknown): string {
   if (value === '' || value === undefined || value === null) return 'an empty cell';
   // The day the cell shows: the spreadsheet's zone, not UTC and not the script's.
-  if (isDateValue(value))
+  if (isDateCell(value))
     return `the date ${Utilities.formatDate(value, spreadsheetTimeZone(), 'yyyy-MM-dd')}`;
   return typeof value === 'string' ? `"${value}"` : String(value);
 }

@@ -5,7 +5,8 @@ import { firstDayOfMonth, lastDayOfMonth } from '../../core/analysis/calendar';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseCentsOrNaN } from '../../core/money';
 import { dateTextConverter } from '../sheets/sheet-dates';
-import { asGrid, asNumber, asRate, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { asGrid, asNumber, asRate, describe, isOmitted, scalarOf } from './arguments';
+import { isDateCell } from '../../core/date-cell';
 import { datesAsText } from './profit';
 import { readStatement, refuseRoundedIds, requireSettlement } from './statement-input';
 
@@ -230,7 +231,7 @@ function skuRow(line: SkuBreakeven): (string | number)[] {
 /** A day argument: a date cell (the day the sheet shows), `2026-05-01`, or a month `2026-05` (its first or last day). */
 function dayOf(value: Arg, argument: 'start' | 'end'): string {
   const cell = scalarOf(value, argument);
-  if (isDateValue(cell)) return dateTextConverter()(cell).slice(0, 10);
+  if (isDateCell(cell)) return dateTextConverter()(cell).slice(0, 10);
   const text = String(cell).trim();
   const day = /^(\d{4})[-/](\d{2})[-/](\d{2})$/.exec(text);
   if (day) return `${day[1]}-${day[2]}-${day[3]}`;

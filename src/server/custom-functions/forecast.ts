@@ -1,6 +1,7 @@
 import { addMonths, monthsBetween, parseMonth } from '../../core/analysis/calendar';
 import { forecastMonthly } from '../../core/forecast/index';
-import { asNumber, describe, isDateValue, isOmitted } from './arguments';
+import { asNumber, describe, isOmitted } from './arguments';
+import { isDateCell } from '../../core/date-cell';
 import type { CellValue } from '../../core/types';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 
@@ -68,7 +69,7 @@ function pairedCells(months: Arg, values: Arg): [CellValue[], CellValue[]] {
 function monthKeysOf(months: CellValue[]): string[] {
   const timeZone = spreadsheetTimeZone();
   const keys = months.map((cell, i) => {
-    if (isDateValue(cell)) return Utilities.formatDate(cell, timeZone, 'yyyy-MM');
+    if (isDateCell(cell)) return Utilities.formatDate(cell, timeZone, 'yyyy-MM');
     const text = String(cell).trim();
     const match = /^(\d{4})[-/](\d{1,2})(?:[-/]\d{1,2})?$/.exec(text);
     if (!match)

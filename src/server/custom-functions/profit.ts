@@ -25,7 +25,8 @@ import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseDateOrNull } from '../../core/dates';
 import { dateTextConverter } from '../sheets/sheet-dates';
 import type { CellValue, ParsedExport } from '../../core/types';
-import { asGrid, centsToCell, describe, isDateValue, isOmitted, scalarOf, type Grid } from './arguments';
+import { asGrid, centsToCell, describe, isOmitted, scalarOf, type Grid } from './arguments';
+import { isDateCell } from '../../core/date-cell';
 import { readStatement, refuseRoundedIds, ROW_DATES, ROW_KIND, tableOf } from './statement-input';
 import type { RowField } from '../../core/read/row-fields';
 
@@ -265,7 +266,7 @@ function monthOf(value: Arg): string {
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) return text;
   const date = isOmitted(scalar)
     ? null
-    : parseDateOrNull(isDateValue(scalar) ? dateTextConverter()(scalar) : scalar);
+    : parseDateOrNull(isDateCell(scalar) ? dateTextConverter()(scalar) : scalar);
   if (!date)
     throw new Error(`month must be a month such as "2026-05" or a date in it, found ${describe(scalar)}.`);
   return date.slice(0, 7);
@@ -328,7 +329,7 @@ function profitOf(
 /** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */
 export function datesAsText(grid: Grid): Grid {
   const toText = dateTextConverter();
-  return grid.map((row) => row.map((cell) => (isDateValue(cell) ? toText(cell) : cell)));
+  return grid.map((row) => row.map((cell) => (isDateCell(cell) ? toText(cell) : cell)));
 }
 
 function runningCostsOf(costs: Arg): RunningCost[] {

@@ -1,7 +1,8 @@
 import { SalesTally } from '../../core/analysis/sales-tally';
 import { thresholdReport } from '../../core/analysis/threshold';
 import { DEFAULT_SETTINGS } from '../../core/contract';
-import { asNumber, centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { asNumber, centsToCell, describe, isOmitted, scalarOf } from './arguments';
+import { isDateCell } from '../../core/date-cell';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { readStatement, ROW_DATES, ROW_KIND, tableOf } from './statement-input';
 import { metricOf } from './totals';
@@ -83,7 +84,7 @@ export function TTS_THRESHOLD(
 
 function asOfDate(value: Arg): string {
   const cell = scalarOf(value, 'as_of');
-  if (isDateValue(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
+  if (isDateCell(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
   const match =
     /^\s*(\d{4})[-/](\d{2})[-/](\d{2})\s*$/.exec(String(cell)) ??
     /^\s*(\d{4})(\d{2})(\d{2})\s*$/.exec(String(cell));

@@ -1,7 +1,8 @@
 import type { SalesMetric } from '../../core/contract';
 import { salesAmountView } from '../../core/analysis/pnl';
 import { rowMonth } from '../../core/analysis/row-dates';
-import { centsToCell, describe, isDateValue, isOmitted, scalarOf } from './arguments';
+import { centsToCell, describe, isOmitted, scalarOf } from './arguments';
+import { isDateCell } from '../../core/date-cell';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { readStatement, ROW_DATES, ROW_KIND } from './statement-input';
 
@@ -60,7 +61,7 @@ export function metricOf(metric: Arg): SalesMetric {
 /** `YYYY-MM` from a date cell or text such as "2026-03", "2026/03" or "2026-03-15". */
 export function monthKeyOf(month: Arg): string {
   const value = scalarOf(month, 'month');
-  if (isDateValue(value)) return Utilities.formatDate(value, spreadsheetTimeZone(), 'yyyy-MM');
+  if (isDateCell(value)) return Utilities.formatDate(value, spreadsheetTimeZone(), 'yyyy-MM');
   const match = /^\s*(\d{4})[-/](\d{1,2})(?:[-/]\d{1,2})?\s*$/.exec(String(value));
   const monthNumber = match ? Number(match[2]) : 0;
   if (!match || monthNumber < 1 || monthNumber > 12) {

@@ -12,6 +12,7 @@ import { ensureBuilt, harness, LEDGER } from '../server/import-harness';
 import { countAlreadyImported } from '../../src/sidebar/import/already-imported';
 import { parseClassified } from './classify';
 import { recordInput } from './record';
+import { inSandbox, padded, readCsv, typedCells } from '../bundle/custom-functions-sheet';
 import type { ParsedExport } from '../../src/core/types';
 
 let bundle = '';
@@ -60,5 +61,32 @@ describe('a statement and its Excel re-save', () => {
     const duplicated = keys.length - new Set(keys).size + (keys.length - 195);
     recordInput({ suite: 'excel-resaved', input: name, outcome: 'imported', lost: 0, duplicated });
     expect(duplicated).toBe(0);
+  });
+});
+
+describe('the same statement pasted into a sheet and passed to the functions', () => {
+  // The seller's copy with a SUM row under it (`Total` in the first column): imported, the row is
+  // checked and dropped; passed as a range, every function skips it and answers as the ledger does.
+  it.each([
+    ['as downloaded', 'samples/statement-2026-05.csv'],
+    ['with its totals row', 'test/fixtures/excel-resaved/with-totals-row.csv'],
+  ])('%s: every function gives the imported ledger’s answer', async (name, path) => {
+    const h = harness();
+    await h.importFiles([parse(['statement-2026-05.csv', 'samples/statement-2026-05.csv'])]);
+    const rt = loadBundleInVm({ file: bundle, workbook: h.workbook });
+    const range = padded(typedCells(readCsv(path), { timeZone: rt.workbook.timeZone }), {
+      blankRowsBelow: 200,
+    });
+    const ledger = h.values(LEDGER);
+    for (const fn of ['TTS_SETTLEMENT', 'TTS_SALES', 'TTS_NET_PROFIT'])
+      expect(rt.call(fn, inSandbox(rt, range)), fn).toBe(rt.call(fn, ledger));
+    expect(rt.call('TTS_SETTLEMENT', inSandbox(rt, range))).toBe(4613.85);
+    recordInput({
+      suite: 'excel-resaved',
+      input: `range ${name}`,
+      outcome: 'imported',
+      lost: 0,
+      duplicated: 0,
+    });
   });
 });

@@ -4,7 +4,8 @@
  *
  * Rules:
  * - Accepted text: `-1.17`, `+2`, `1,234.50`, `$3.00`, `-$3.00`, `$-3.00`, `US$3`, `USD 3.00`,
- *   `3.00 USD`, `(2.10)` (= −2.10), `.5`, `5.`, `1.2E+3`; surrounding spaces/NBSP ignored.
+ *   `3.00 USD`, `(2.10)` (= −2.10), `.5`, `5.`, `1.2E+3`; surrounding spaces/NBSP ignored;
+ *   Excel's Accounting format: `$(2.10)`, and `$ -` for zero.
  * - Another currency's code (`GBP 7.28`, `IDR 21.144`) is an error naming the currency: TTS
  *   Profit sums US dollars only, and `IDR 21.144` is 21,144 rupiah, not $21.14.
  *   `''`, `/`, `-`, null and undefined mean "not applicable" and are 0.
@@ -100,6 +101,12 @@ function scan(s: string, round: boolean): Scanned {
     } else if (c === 36 /* $ */ && !sawCurrency) {
       sawCurrency = true;
       i++;
+    } else if (c === 40 /* ( */ && !paren && !sawSign) {
+      // `$(0.81)`: Excel's Accounting format puts the bracket after the dollar sign.
+      if (s.charCodeAt(end - 1) !== 41) return NOT_AN_AMOUNT;
+      paren = negative = true;
+      i++;
+      end--;
     } else if (c >= 65 && c <= 90 && !sawCurrency) {
       // A 2–3 letter currency code, optionally followed by `$` (US$).
       let j = i;
@@ -112,6 +119,8 @@ function scan(s: string, round: boolean): Scanned {
     } else break;
     while (i < end && isSpace(s.charCodeAt(i))) i++;
   }
+  // `$ -`: a dash with no digits after the dollar sign is Excel's Accounting zero.
+  if (i === end && sawSign && sawCurrency && negative) return 0;
 
   let mantissa = 0; // all significant digits as an integer
   let fracLen = 0; // digits of `mantissa` after the decimal point

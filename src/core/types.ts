@@ -124,7 +124,10 @@ export interface ParsedExport {
   /** 1-based row number of the header in the file/sheet. */
   headerRow: number;
   rows: LedgerRow[];
+  /** Problems of the rejected rows: the first 1,000 (a row may have several). */
   rejects: Problem[];
+  /** Rows rejected, every one of them, however many problems `rejects` could keep. */
+  rejectedRows: number;
   /** Headers not in the catalog, as written. */
   unknownColumns: string[];
   /** Keys that appear more than once inside this one file (exact duplicate rows). */

@@ -31,6 +31,12 @@ describe('parseCents', () => {
     ['1.2300', 123],
     ['-0', 0],
     ['3.00 USD', 300],
+    // Excel's Accounting format, as a CSV saved from Excel writes it.
+    [' $8.18 ', 818],
+    [' $(0.81)', -81],
+    ['$ (1,234.50) ', -123450],
+    [' $-   ', 0],
+    ['$ -', 0],
   ])('reads %j as %i cents', (text, cents) => {
     expect(parseCents(text)).toBe(cents);
   });
@@ -94,6 +100,10 @@ describe('parseCents', () => {
     expect(moneyProblem(NaN)).toBe('expected an amount, found `NaN`');
     expect(moneyProblem(Infinity)).toBe('expected an amount, found `Infinity`');
     expect(moneyProblem(true)).toBe('expected an amount, found `true`');
+    // A dollar sign alone, or an unclosed Accounting bracket, is not an amount.
+    expect(moneyProblem('$')).toBe('expected an amount, found `$`');
+    expect(moneyProblem('$(0.81')).toBe('expected an amount, found `$(0.81`');
+    expect(moneyProblem('$(-0.81)')).toBe('expected an amount, found `$(-0.81)`');
     expect(moneyProblem(0.004)).toBe(
       'expected an amount in dollars and cents, found `0.004` (smaller than a cent)',
     );

@@ -299,6 +299,12 @@ export const FINDINGS_FILES: CorpusEntry[] = [
     expected: { outcome: 'imported', rows: 195, settlementCents: SAMPLE_CENTS },
   },
   {
+    name: 'accounting-format.csv',
+    what: "The sample statement with its amounts in Excel's Accounting format: ` $8.18 `, ` $(0.81)`, ` $-   ` for zero (found by attacking the import)",
+    bytes: resaved('accounting-format.csv'),
+    expected: { outcome: 'imported', rows: 195, settlementCents: SAMPLE_CENTS },
+  },
+  {
     name: 'with-totals-row.csv',
     what: 'The sample statement with a totals row: `Total` in column A (a date column), sums under the amounts (finding F3)',
     bytes: resaved('with-totals-row.csv'),

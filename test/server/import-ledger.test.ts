@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayValue } from '../../emulator/index';
 import type { LedgerRow } from '../../src/core/types';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
+import { readyToImport } from '../../src/core/ledger/ready-to-import';
 import {
   COGS,
   IMPORTS,
@@ -306,6 +309,18 @@ describe('importing the sample statement into TTS Ledger', () => {
 });
 
 describe('the TTS Imports log', () => {
+  it('logs every rejected row, also when their problems pass the 1,000 the card lists', async () => {
+    // Every 0.00 of the May statement made unreadable: 191 of its 195 rows have a bad amount, most several.
+    const text = readFileSync('samples/statement-2026-05.csv', 'utf8').replace(/,0\.00(?=,|\r?\n)/g, ',n/a');
+    const parsed = readyToImport(parseExportFile(new TextEncoder().encode(text), 'bad.csv').files[0]);
+    expect(parsed.rejects).toHaveLength(1000);
+    const h = harness();
+    const [outcome] = await h.importFiles([parsed]);
+    expect(outcome).toMatchObject({ written: 4, rejected: 191 });
+    const log = h.values(IMPORTS);
+    expect([column(log, 'Rows in file'), column(log, 'Rejected')]).toEqual([[4], [191]]);
+  });
+
   it('records a cancelled import with what was written', async () => {
     const parsed = sampleStatement();
     const h = harness();

@@ -72,6 +72,18 @@ describe('renderPreview', () => {
     expect(text).not.toContain('3 rows cannot');
   });
 
+  it('counts every rejected row when the problems kept stop at 1,000', () => {
+    // 195 rows with 12 bad cells each: the reader keeps 1,000 problems (83 rows' worth) and counts all 195.
+    const rejects = Array.from({ length: 1000 }, (_, i) => ({
+      file: 'x.csv',
+      row: 2 + Math.floor(i / 12),
+      column: 'Gross sales',
+      message: 'bad',
+    }));
+    const text = renderPreview(parsedExport(0, { rejects, rejectedRows: 195 })).textContent ?? '';
+    expect(text).toContain('195 rows cannot be imported (the first 1,000 problems):');
+  });
+
   it('says what the ledger already holds, before Import', () => {
     expect(alreadyImportedText(1453, 1453)).toBe(
       '1,453 of 1,453 rows already imported: importing it again adds nothing.',

@@ -38,6 +38,8 @@ export function parsedExport(rows: number, overrides: Partial<ParsedExport> = {}
     reconciliation: { rowsChecked: rows, mismatches: [], totalChecks: [], unclassifiedColumns: [], ok: true },
     period: { first: '2026-05-01', last: '2026-05-31' },
     totals: { settlement: 1842 * rows, netSales: 2500 * rows, fees: -658 * rows, grossSales: 2500 * rows },
+    // Each problem's row, once: as many rows as the reader would have counted.
+    rejectedRows: new Set((overrides.rejects ?? []).map((p) => p.row)).size,
     ...overrides,
   };
 }

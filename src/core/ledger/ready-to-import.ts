@@ -166,6 +166,7 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
           `\`${bad.text.length > 60 ? bad.text.slice(0, 57) + '…' : bad.text}\`.`,
       };
       out.rejects.push(problem);
+      out.rejectedRows++;
       subtract(out, row);
       continue;
     }
@@ -189,11 +190,6 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
   out.rejects.sort((a, b) => a.row - b.row);
   out.prepared = { repeatsWrittenOnce, sameKeyDiffering, totalsRows };
   return out;
-}
-
-/** Rows with at least one problem: a row with three bad cells is one row that cannot be imported. */
-export function rejectedRowCount(problems: readonly Problem[]): number {
-  return new Set(problems.map((p) => `${p.file}\u0000${p.sheet ?? ''}\u0000${p.row}`)).size;
 }
 
 /** The sidebar's reading of one file's parse: every data sheet ready to import, or its file error. */

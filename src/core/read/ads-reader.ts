@@ -62,6 +62,8 @@ export interface AdsReader {
   /** Reads one row; returns the row kept, or null (blank, a Total row, a repeat, a reported problem, or handed to `onRow`). */
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null;
   readonly problems: Problem[];
+  /** Rows skipped for a problem, every one (problems keeps the first 1,000 messages). */
+  readonly rejectedRows: number;
   readonly unknownColumns: string[];
   /** First and last day read, `YYYY-MM-DD` ('' when none). */
   readonly period: { first: string; last: string };
@@ -299,6 +301,8 @@ interface TabCells {
 
 class Reader implements AdsReader {
   readonly problems: Problem[] = [];
+  rejectedRows = 0;
+  private lastRejected = 0;
   readonly period = { first: '', last: '' };
   private readonly rows: AdRow[] = [];
   /** Where the row of each key is: a kept row's index, or a streamed row's number. */
@@ -358,6 +362,9 @@ class Reader implements AdsReader {
   }
 
   private report(row: number, column: string | undefined, message: string): void {
+    // Every problem skips its row; a row with several is one row.
+    if (row !== this.lastRejected) this.rejectedRows++;
+    this.lastRejected = row;
     if (this.problems.length >= MAX_PROBLEMS) return;
     const problem: Problem = { file: this.options.fileName, row, message };
     if (this.options.sheet !== undefined) problem.sheet = this.options.sheet;

@@ -2,8 +2,8 @@
  * One card per file: what the add-on understood (layout, period, rows, totals), whether the
  * money adds up, and which rows or columns it could not use — before anything is written.
  */
-import type { FileError, OrderExportSummary, ParsedExport, Problem, ReconcileResult } from '../../core/types';
-import { rejectedRowCount } from '../../core/ledger/ready-to-import';
+import type { FileError, OrderExportSummary, ParsedExport, ReconcileResult } from '../../core/types';
+import { MAX_PROBLEMS } from '../../core/read/row-reader';
 import { h } from '../dom';
 import { count, money, monthLabel, period, plural, problem } from '../format';
 import type { ImportOutcome } from './import-runner';
@@ -71,11 +71,19 @@ function reconciliationSection(r: ReconcileResult): HTMLElement {
   );
 }
 
-/** `1 row cannot be imported (3 problems):` — rows counted once however many of their cells are bad. */
-export function rejectsHeadline(rejects: readonly Problem[]): string {
-  const rows = rejectedRowCount(rejects);
-  const problems = rejects.length > rows ? ` (${plural(rejects.length, 'problem')})` : '';
-  return `${plural(rows, 'row')} cannot be imported${problems}:`;
+/**
+ * `1 row cannot be imported (3 problems):` — rows counted once however many of their cells are bad;
+ * the reader keeps the first 1,000 problems, but counts every rejected row.
+ */
+export function rejectsHeadline(parsed: Pick<ParsedExport, 'rejects' | 'rejectedRows'>): string {
+  const { rejects, rejectedRows } = parsed;
+  const problems =
+    rejects.length >= MAX_PROBLEMS
+      ? ` (the first ${plural(rejects.length, 'problem')})`
+      : rejects.length > rejectedRows
+        ? ` (${plural(rejects.length, 'problem')})`
+        : '';
+  return `${plural(rejectedRows, 'row')} cannot be imported${problems}:`;
 }
 
 /** Repeats inside the file and totals rows, each said before anything is written. */
@@ -179,7 +187,7 @@ export function renderPreview(parsed: ParsedExport): HTMLElement {
       ? h(
           'div',
           { className: 'check warn rejects' },
-          h('p', {}, rejectsHeadline(rejects)),
+          h('p', {}, rejectsHeadline(parsed)),
           h(
             'ul',
             {},

@@ -6,7 +6,6 @@
 import type { BeginImportRequest, ImportSummary, ServerApi, ServerHandlerName } from '../../core/contract';
 import { amountIdsOf, unknownColumnsOf } from '../../core/ledger/ledger-format';
 import type { ParsedExport } from '../../core/types';
-import { rejectedRowCount } from '../../core/ledger/ready-to-import';
 import { countAlreadyImported } from './already-imported';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunks';
 
@@ -59,7 +58,7 @@ export function beginRequestOf(parsed: ParsedExport): BeginImportRequest {
     layoutLabel: parsed.layoutLabel,
     period: { first: parsed.period.first, last: parsed.period.last },
     rowsTotal: parsed.rows.length,
-    rejected: rejectedRowCount(parsed.rejects),
+    rejected: parsed.rejectedRows,
     settlementCents: parsed.totals.settlement,
     netSalesCents: parsed.totals.netSales,
     feesCents: parsed.totals.fees,
@@ -96,7 +95,7 @@ export async function runImports(
       layoutLabel: parsed.layoutLabel,
       written: 0,
       duplicates: 0,
-      rejected: rejectedRowCount(parsed.rejects),
+      rejected: parsed.rejectedRows,
       status: 'complete',
       cogsAdded: 0,
       settledEstimates: 0,

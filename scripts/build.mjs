@@ -67,12 +67,11 @@ async function buildServer() {
   const docs = collectJsDoc(inputs);
   const stubs = names.map((name) => {
     const doc = docs.get(name);
-    // Only Sheets reads a JSDoc and parameter names (a custom function's help); on any other entry
-    // point they are bytes to evaluate.
+    // Only Sheets reads a JSDoc and parameter names (a custom function's help). Any other entry
+    // point takes one argument at most (a trigger's event, a sidebar request): no more bytes for it.
     const custom = doc !== undefined && doc.jsdoc.includes('@customfunction');
-    const help = custom ? doc.jsdoc + '\n' : '';
-    const params = custom ? doc.params.join(',') : '';
-    return `${help}function ${name}(${params}){return ${GLOBAL}.${name}.apply(this,arguments)}`;
+    if (!custom) return `function ${name}(a){return ${GLOBAL}.${name}(a)}`;
+    return `${doc.jsdoc}\nfunction ${name}(${doc.params.join(',')}){return ${GLOBAL}.${name}.apply(this,arguments)}`;
   });
   // The bundle runs inside a function that receives the builtins it uses as parameters: under
   // node:vm (tests, playground, bench) each free global lookup goes through the context's

@@ -8,15 +8,7 @@ export function money(cents: number): string {
   return formatCents(cents, { dollarSign: true });
 }
 
-/** `1234` → `1,234`. */
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-/** `3, 'row'` → `3 rows`. */
-export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count(n)} ${n === 1 ? singular : pluralForm}`;
-}
+export { count, plural } from '../core/words';
 
 /** `2026-05-03` (or an ISO timestamp) → `May 3, 2026`; anything else is shown as given. */
 export function isoDate(iso: string): string {

@@ -170,20 +170,24 @@ describe('ad reports through the import reader', () => {
       ['2026-05-01', 'A', '1800000000000000001', '2.00', '5.00', '1', 'USD'],
     ]);
     const [file] = parseExportFile(bytes, 'bad.csv').files;
-    expect(file.ads!.rows.map((r) => r.day)).toEqual(['2026-05-01']);
+    // 05/06/2026 reads either way: month first, as US exports write it, and the card says so.
+    expect(file.ads!.rows.map((r) => r.day)).toEqual(['2026-05-01', '2026-05-06']);
+    expect(file.readNotes).toEqual([
+      expect.stringMatching(/column \*By Day\* reads either way \(row 7 has `05\/06\/2026`\)/),
+    ]);
     expect(file.ads!.repeatedRows).toBe(1);
     expect(file.rejects.map((p) => [p.row, p.column ?? ''])).toEqual([
       [3, 'Campaign ID'],
       [4, 'Cost'],
       [5, 'Purchases (Shop)'],
       [6, 'Currency'],
-      [7, 'By Day'],
       [9, ''],
     ]);
+    expect(file.rejectedRows).toBe(5);
     expect(file.rejects[3].message).toBe(
       'Row 6, column *Currency*: the ad account reports in EUR. TTS Profit reads ad accounts that report in US dollars (USD) only.',
     );
-    expect(file.rejects[5].message).toMatch(
+    expect(file.rejects[4].message).toMatch(
       /^Row 9 has the same day, campaign and campaign as row 2 but other figures; the row was skipped\./,
     );
   });

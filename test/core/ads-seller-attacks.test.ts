@@ -88,6 +88,51 @@ describe('an Ads Manager export as a seller downloads it', () => {
     ]);
   });
 
+  it('reads a report re-saved by Excel with US slash days (5/1/2026), month first, and says so', () => {
+    const parsed = parseExportFile(
+      csvOf([
+        ['By Day', 'Campaign name', 'Cost', 'Gross revenue (Shop)'],
+        ['5/1/2026', 'Spring Tanks', '$40.00', '149.90'],
+        ['5/2/2026', 'Spring Tanks', '$35.25', '119.92'],
+        ['5/2/2026', 'Leggings Always On', '$20.00', '49.98'],
+      ]),
+      'report.csv',
+    );
+    expect(parsed.errors).toEqual([]);
+    const file = parsed.files[0];
+    expect(file.rejects).toEqual([]);
+    expect(file.ads!.rows.map((r) => [r.day, r.cost])).toEqual([
+      ['2026-05-01', 4000],
+      ['2026-05-02', 3525],
+      ['2026-05-02', 2000],
+    ]);
+    expect(file.readNotes).toEqual([
+      expect.stringMatching(
+        /^report\.csv: every date in column \*By Day\* reads either way \(row 2 has `5\/1\/2026`\): read month first/,
+      ),
+    ]);
+  });
+
+  it('reads a report saved day first (13/5/2026 settles it) day first throughout, and refuses one written both ways', () => {
+    const rows = [
+      ['By Day', 'Campaign name', 'Cost', 'Gross revenue (Shop)'],
+      ['1/5/2026', 'Spring Tanks', '40.00', '149.90'],
+      ['13/5/2026', 'Spring Tanks', '35.25', '119.92'],
+    ];
+    const file = read(rows);
+    expect(file.ads!.rows.map((r) => r.day)).toEqual(['2026-05-01', '2026-05-13']);
+    const both = parseExportFile(
+      csvOf([...rows, ['5/13/2026', 'Spring Tanks', '20.00', '49.98']]),
+      'report.csv',
+    );
+    expect(both.files).toEqual([]);
+    expect(both.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        /^report\.csv: column \*By Day\* has dates written both ways: row 3 has `13\/5\/2026` \(day first\) and row 4 has `5\/13\/2026` \(month first\)/,
+      ),
+    ]);
+  });
+
   it('reads an XLSX with banner rows above the header and the totals row first, days as date cells', () => {
     const bytes = writeXlsx([
       {
@@ -130,16 +175,15 @@ describe('an Ads Manager export as a seller downloads it', () => {
     expect(file.ads!.rows.map((r) => [r.day, r.cost])).toEqual([['2026-05-01', 1200]]);
   });
 
-  it('refuses an ambiguous US day naming row and column, rather than guess the month', () => {
+  it('reads 05/01/2026 as May 1 when another day of the column (05/13/2026) shows it is written month first', () => {
     const file = read([
       ['By Day', 'Campaign name', 'Cost', 'Gross revenue (Shop)'],
       ['05/01/2026', 'Spring Tanks', '12.00', '40.00'],
       ['05/13/2026', 'Spring Tanks', '12.00', '40.00'],
     ]);
-    expect(file.rejects.map((p) => p.message)).toEqual([
-      'Row 2, column *By Day*: expected a day such as 2026-05-01, found `05/01/2026`',
-    ]);
-    expect(file.ads!.rows.map((r) => r.day)).toEqual(['2026-05-13']);
+    expect(file.rejects).toEqual([]);
+    expect(file.readNotes).toBeUndefined();
+    expect(file.ads!.rows.map((r) => r.day)).toEqual(['2026-05-01', '2026-05-13']);
   });
 });
 

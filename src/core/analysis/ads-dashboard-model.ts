@@ -11,6 +11,7 @@ import { NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
 import { aggregatePnl, type CogsTable } from './pnl';
 import type { AdRow } from '../read/ad-rows';
 import type { LedgerRow } from '../types';
+import { plural } from '../words';
 
 export interface AdsDashboardModel {
   months: AdsMonth[];
@@ -89,7 +90,6 @@ function facts(
 const NO_PRODUCTS =
   'Not known: no ad spend by product. Export the GMV Max report by product, or map campaigns to SKUs in the TTS Ad SKUs tab.';
 const list = (names: readonly string[]) => names.join(', ');
-const products_ = (n: number) => `${n} product${n === 1 ? '' : 's'}`;
 
 /**
  * Which advertised products lose money on their ads, and for which that is not known: a product
@@ -101,13 +101,13 @@ export function losingText(report: ProductAdsReport): string {
   const parts = [losing.length > 0 ? `${losing.length}: ${list(losing)}.` : ''];
   if (report.noCostProducts.length > 0) {
     parts.push(
-      `Break-even unknown for ${products_(report.noCostProducts.length)} without a unit cost: ${list(report.noCostProducts)} (fill the unit costs in TTS ` +
-        `COGS).`,
+      `Break-even unknown for ${plural(report.noCostProducts.length, 'product')} without a unit cost: ` +
+        `${list(report.noCostProducts)} (fill the unit costs in TTS COGS).`,
     );
   }
   if (report.noSalesProducts.length > 0) {
     parts.push(
-      `Unknown for ${products_(report.noSalesProducts.length)} with no sales matched in the statement: ${list(report.noSalesProducts)}.`,
+      `Unknown for ${plural(report.noSalesProducts.length, 'product')} with no sales matched in the statement: ${list(report.noSalesProducts)}.`,
     );
   }
   const unknown = report.noCostProducts.length + report.noSalesProducts.length;
@@ -138,6 +138,7 @@ export function adsSummary(model: AdsDashboardModel): string {
           ? 'No product is known to lose money on its ads.'
           : 'No product loses money on its ads.'
         : `${losing} product${losing === 1 ? ' loses' : 's lose'} money on ads.`;
-  const unknown = noCost > 0 ? ` Break-even unknown for ${products_(noCost)} without a unit cost.` : '';
+  const unknown =
+    noCost > 0 ? ` Break-even unknown for ${plural(noCost, 'product')} without a unit cost.` : '';
   return `${month} ${verdict}${unknown}`;
 }

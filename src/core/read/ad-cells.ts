@@ -3,7 +3,7 @@
  * days on every row: a day cell is worked out once per distinct value. Figures are read as they
  * come, a number cell without a detour through text.
  */
-import { parseDateOrNull } from '../dates';
+import { parseDateOrNull, type DayOrder } from '../dates';
 import { parseCentsOrNaN } from '../money';
 import { lostDigitsText } from './rounded-ids';
 import type { CellValue } from '../types';
@@ -37,14 +37,21 @@ export interface DayRead {
   single: boolean;
 }
 
-/** Reads the day column: `dateText` turns a date cell into its day in the sheet's zone. */
-export function dayReader(dateText?: (date: Date) => string): (value: CellValue) => DayRead {
+/**
+ * Reads the day column: `dateText` turns a date cell into its day in the sheet's zone; `orderOf`
+ * says which way the column writes a slash date (`5/1/2026` from a report re-saved by Excel).
+ */
+export function dayReader(
+  dateText?: (date: Date) => string,
+  orderOf?: (text: string) => DayOrder,
+): (value: CellValue) => DayRead {
   const work = (value: CellValue): DayRead => {
     // Dates from another realm (a sheet's cells) fail `instanceof`: recognised by their tag.
     const date = typeof value === 'object' && isDateCell(value);
-    const iso = parseDateOrNull(dateText && date ? dateText(value as Date) : value);
+    const order = date ? undefined : orderOf?.(cellText(value));
+    const iso = parseDateOrNull(dateText && date ? dateText(value as Date) : value, undefined, order);
     // A date cell is one day; of text, null (not a day) and '' (blank) are both no single day.
-    const single = date || !!parseDateOrNull(cellText(value));
+    const single = date || !!parseDateOrNull(cellText(value), undefined, order);
     if (iso === null || iso === '') {
       const problem =
         iso === ''

@@ -30,6 +30,8 @@ import {
   type ParsedAds,
 } from './ad-rows';
 import { lookupColumn } from './catalog';
+import { DateOrderWatch } from './date-order';
+import type { DayOrder } from '../dates';
 import { moneyProblem } from '../money';
 import type { CellValue, Problem } from '../types';
 import { ADS_HEADER } from '../ledger/ads-format';
@@ -49,6 +51,8 @@ export interface AdsReaderOptions {
   clock?: string;
   /** Rows handed on instead of kept (a formula sums them): no AdRow is made. */
   stream?: AdRowStream;
+  /** How a first reading found the day column writes slash dates (the file is being read again). */
+  dayOrders?: Readonly<Record<string, DayOrder>>;
 }
 
 export interface AdRowStream {
@@ -62,6 +66,8 @@ export interface AdsReader {
   /** Reads one row; returns the row kept, or null (blank, a Total row, a repeat, a reported problem, or handed to `onRow`). */
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null;
   readonly problems: Problem[];
+  /** Which way the day column writes slash dates, as its values showed. */
+  readonly dayOrder: DateOrderWatch;
   /** Rows skipped for a problem, every one (problems keeps the first 1,000 messages). */
   readonly rejectedRows: number;
   readonly unknownColumns: string[];
@@ -303,6 +309,9 @@ class Reader implements AdsReader {
   readonly problems: Problem[] = [];
   rejectedRows = 0;
   private lastRejected = 0;
+  readonly dayOrder: DateOrderWatch;
+  /** The row being read, for the day column's order. */
+  private rowNumber = 0;
   readonly period = { first: '', last: '' };
   private readonly rows: AdRow[] = [];
   /** Where the row of each key is: a kept row's index, or a streamed row's number. */
@@ -332,9 +341,11 @@ class Reader implements AdsReader {
   ) {
     for (const c of columns) this.present.add(c.field);
     this.hasKeyColumn = this.present.has('key');
-    this.dayIndex = columns.find((c) => c.field === 'day')!.index;
+    const day = columns.find((c) => c.field === 'day')!;
+    this.dayIndex = day.index;
     this.labelColumns = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
-    this.readDay = dayReader(options.dateText);
+    this.dayOrder = new DateOrderWatch(day.name, options.dayOrders?.[day.name]);
+    this.readDay = dayReader(options.dateText, (text) => this.dayOrder.orderFor(text, this.rowNumber));
     this.columns = columns.map(readColumn);
     this.blank = [
       options.report,
@@ -379,6 +390,7 @@ class Reader implements AdsReader {
 
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
     if (isBlank(cells)) return null;
+    this.rowNumber = rowNumber;
     const day = cells[this.dayIndex];
     if (this.isTotalRow(cells, this.readDay(day))) {
       this.totalRows++;

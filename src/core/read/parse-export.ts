@@ -23,7 +23,7 @@ import { calendarDate } from '../analysis/row-dates';
 import { createReconciler, type Reconciler } from '../analysis/reconcile';
 import { detachedText } from './detached-text';
 import type { DayOrder } from '../dates';
-import { slashDateOrder } from './date-order';
+import { slashDateOrder, type DateOrderWatch } from './date-order';
 import type { RowView } from './row-view';
 import type { RowField } from './row-fields';
 import type { CellValue, LayoutId, LedgerRow, ParsedExport } from '../types';
@@ -272,6 +272,7 @@ export class SheetParser {
       headerRow,
       dateText: this.options.dateText,
       stream: this.options.adStream,
+      dayOrders: this.options.dayOrders,
     });
     const rest = this.pending.slice(pendingHeader);
     this.pending.length = 0;
@@ -315,7 +316,9 @@ export class SheetParser {
   }
 
   private adsResult(reader: AdsReader): ParsedExport {
-    return adsParsedExport(this.options, this.layout!, this.label, this.headerRow, reader);
+    return this.withDateNotes(
+      adsParsedExport(this.options, this.layout!, this.label, this.headerRow, reader),
+    );
   }
 
   /** Catalog ids of the amount columns the sheet has. */
@@ -323,9 +326,14 @@ export class SheetParser {
     return this.normalizer!.amountIds;
   }
 
+  /** How each date column writes slash dates: the normalizer's, or an ad report's day column. */
+  private dateOrders(): DateOrderWatch[] {
+    return this.ads ? [this.ads.dayOrder] : (this.normalizer?.dateOrders() ?? []);
+  }
+
   /** Why the sheet is refused for a date column written both ways ('' when none is). */
   get dateRefusal(): string {
-    for (const watch of this.normalizer?.dateOrders() ?? []) {
+    for (const watch of this.dateOrders()) {
       const refusal = watch.refusal(this.options.where, this.options.range === true);
       if (refusal) return refusal;
     }
@@ -335,7 +343,7 @@ export class SheetParser {
   /** Date columns to read again day first (values read month first before they were settled), or null. */
   get dayOrdersToReread(): Record<string, DayOrder> | null {
     let orders: Record<string, DayOrder> | null = null;
-    for (const watch of this.normalizer?.dateOrders() ?? []) {
+    for (const watch of this.dateOrders()) {
       if (watch.rereadAs !== undefined) (orders ??= {})[watch.column] = watch.rereadAs;
     }
     return orders;
@@ -379,8 +387,12 @@ export class SheetParser {
     if (rounded !== null) parsed.roundedIds = rounded;
     if (this.unrecognisedUnder.length > 0) parsed.unrecognisedMoney = this.unrecognisedUnder;
     if (this.orderSales) parsed.orderExport = this.orderSales.summary();
-    const notes = normalizer
-      .dateOrders()
+    return this.withDateNotes(parsed);
+  }
+
+  /** The parse with what the preview says about the order its date columns were read in. */
+  private withDateNotes(parsed: ParsedExport): ParsedExport {
+    const notes = this.dateOrders()
       .map((watch) => watch.note(this.options.where))
       .filter((note) => note !== '');
     if (notes.length > 0) parsed.readNotes = notes;

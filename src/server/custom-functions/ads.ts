@@ -4,6 +4,7 @@ import { parseSheetRows } from '../../core/read/parse-export';
 import type { AdRow, AdRowFields } from '../../core/read/ad-rows';
 import { asGrid, centsToCell, describe, isOmitted, scalarOf } from './arguments';
 import { isDateCell } from '../../core/date-cell';
+import { parseDateOrNull } from '../../core/dates';
 import { describeProblem } from './statement-input';
 import { dateTextConverter, spreadsheetTimeZone } from '../sheets/sheet-dates';
 
@@ -104,10 +105,11 @@ function groupByOf(value: Arg): AdsGroupBy {
   return found;
 }
 
+/** A day typed as text the way the reports' days are read (2026-05-01, 2026/5/1, 5/13/2026); a number is no day. */
 function dayOf(value: Arg, argument: string): string {
   const cell = scalarOf(value, argument);
   if (isDateCell(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
-  const match = /^\s*(\d{4})[-/](\d{2})[-/](\d{2})\s*$/.exec(String(cell));
-  if (!match) throw new Error(`${argument} must be a date such as 2026-05-01, found ${describe(cell)}.`);
-  return `${match[1]}-${match[2]}-${match[3]}`;
+  const day = typeof cell === 'string' && parseDateOrNull(cell);
+  if (!day) throw new Error(`${argument} must be a date such as 2026-05-01, found ${describe(cell)}.`);
+  return day.slice(0, 10);
 }

@@ -10,6 +10,7 @@ import { textCell } from '../sheets/sheet-writing';
 import { DASHBOARD_TAB, OWNED_COLUMNS } from './dashboard-tab';
 import { rememberDashboardRow } from './dashboard-ownership';
 import { tabNamed } from '../sheets/tab-named';
+import { plural } from '../../core/words';
 
 /** The label of the dashboard's line about itself, in its "About these numbers" block. */
 export const FRESHNESS_LABEL = 'Dashboard';
@@ -22,8 +23,6 @@ interface Freshness {
   /** Imports that added rows since then. */
   pending: { since: number; imports: number; rows: number; files: string[] } | null;
 }
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 function load(): Freshness {
   return readStored<Freshness>(KEY, { refreshedAt: 0, pending: null }, (stored) =>

@@ -38,6 +38,7 @@ import {
   type Cell,
 } from '../sheets/sheet-writing';
 import { spreadsheet } from '../sheets/spreadsheet';
+import { plural } from '../../core/words';
 
 export { DASHBOARD_TAB } from './dashboard-tab';
 
@@ -138,7 +139,7 @@ function facts(
       missing.length === 0
         ? 'Every sold SKU has a unit cost.'
         : `Net profit is before product cost for ` +
-          (`${missing.length} sold SKU${missing.length === 1 ? '' : 's'} with no unit cost in TTS COGS: ` +
+          (`${plural(missing.length, 'sold SKU')} with no unit cost in TTS COGS: ` +
             `${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`),
     ],
     ['Running costs', costsLine(costs)],
@@ -169,7 +170,7 @@ function costsLine(count: number): string {
 export function profitTitle(missing: number): string {
   return missing === 0
     ? 'Net profit and margin by month'
-    : `Net profit and margin by month, before product cost for ${missing} SKU${missing === 1 ? '' : 's'}`;
+    : `Net profit and margin by month, before product cost for ${plural(missing, 'SKU')}`;
 }
 
 /** Writes every block; returns where they are for the charts. */
@@ -316,11 +317,11 @@ export function refreshDashboard(_arg: null): DashboardResult {
   const unitCosts =
     missing === 0
       ? ''
-      : ` Net profit is before product cost for ${missing} sold SKU${missing === 1 ? '' : 's'} with no unit cost in TTS COGS.`;
+      : ` Net profit is before product cost for ${plural(missing, 'sold SKU')} with no unit cost in TTS COGS.`;
   return {
     message:
       `${DASHBOARD_TAB} refreshed: ` +
-      `${months} month${months === 1 ? '' : 's'} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[
+      `${plural(months, 'month')} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[
         skippedRowsText(ledger.skipped),
         supersededText(ledger.superseded),
         adsModel ? mapping.problem : '',

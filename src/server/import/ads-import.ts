@@ -18,6 +18,7 @@ import { AdsImportSchema, MAX_CHUNK_CHARS } from './import-schemas';
 import { newImportId } from './import-state';
 import { checkRequest } from './request-check';
 import { documentProperties } from '../document-store';
+import { plural } from '../../core/words';
 
 const CLOCK_KEY = 'tts.ads.clock';
 /** Counts of an ad report's chunks so far, by import id (deleted when its last chunk is in). */
@@ -108,19 +109,17 @@ function extraColumnsOf(rows: readonly AdRow[]): string[] {
   return [...seen];
 }
 
-const rowsText = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
-
 /** The TTS Imports row's message: the clock the days are in, what was replaced, what waits for the seller. */
 function logMessage(clock: string, tally: AdsTally, end: AdsImportRequest['end']): string {
   const parts = [`Days in the ad account's clock, ${clock}.`];
-  if (tally.replaced > 0) parts.push(`${rowsText(tally.replaced)} revised by the report replaced.`);
+  if (tally.replaced > 0) parts.push(`${plural(tally.replaced, 'row')} revised by the report replaced.`);
   if (tally.revisions > 0)
     parts.push(
-      `${rowsText(tally.revisions)} with revised figures kept as they were until confirmed on the card.`,
+      `${plural(tally.revisions, 'row')} with revised figures kept as they were until confirmed on the card.`,
     );
   if (tally.renames > 0)
     parts.push(
-      `${rowsText(tally.renames)} matching a row under another name (a renamed campaign?) not added until confirmed on the card.`,
+      `${plural(tally.renames, 'row')} matching a row under another name (a renamed campaign?) not added until confirmed on the card.`,
     );
   if (end === 'cancelled') parts.push('Cancelled in the sidebar; import the file again to add the rest.');
   return parts.join(' ');

@@ -44,18 +44,24 @@ export interface AdsTab {
   kept: Set<string>;
 }
 
-/** The header row (the first of the top 30 naming Key and Report; else row 1) and its labels. */
+/** The header's row: the first of the top 30 naming Key and Report (the seller may title the tab), else 1. */
+function headerRowIn(top: readonly (readonly unknown[])[]): number {
+  const at = top.slice(0, 30).findIndex((row) => {
+    const labels = row.map(String);
+    return labels.includes('Key') && labels.includes('Report');
+  });
+  return Math.max(at, 0) + 1;
+}
+
+/** The header row and its labels. */
 function headerOf(sheet: Sheet): { header: string[]; headerRow: number } {
   const width = sheet.getLastColumn();
   if (width === 0) return { header: [], headerRow: 1 };
-  const top = sheet
-    .getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), width)
-    .getValues()
-    .map((row) => row.map((v) => String(v)));
-  const at = top.findIndex((row) => row.includes('Key') && row.includes('Report'));
-  const header = top[Math.max(at, 0)];
+  const top = sheet.getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), width).getValues();
+  const headerRow = headerRowIn(top);
+  const header = top[headerRow - 1].map(String);
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
-  return { header, headerRow: Math.max(at, 0) + 1 };
+  return { header, headerRow };
 }
 
 /** The tab's rows, read through the ads reader (as TTS_ADS reads them); [] without a tab. */
@@ -63,11 +69,7 @@ export function readAdRows(): AdRow[] {
   const sheet = tabNamed(ADS_TAB);
   if (!sheet || sheet.getLastRow() < 2) return [];
   const values = sheet.getDataRange().getValues() as CellValue[][];
-  // The header under a title the seller typed, as openAdsTab finds it.
-  const at = values
-    .slice(0, 30)
-    .findIndex((row) => row.map(String).includes('Key') && row.map(String).includes('Report'));
-  return [...readTab(values, Math.max(at, 0) + 1).rows.values()];
+  return [...readTab(values, headerRowIn(values)).rows.values()];
 }
 
 /** The rows of the tab's values by key, with their sheet rows; refuses a header the reader cannot read. */

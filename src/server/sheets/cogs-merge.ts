@@ -21,6 +21,7 @@ import { readCogs, readLedger } from './ledger-reader';
 import { dateCell } from './sheet-writing';
 import { dateTextConverter, spreadsheetTimeZone } from './sheet-dates';
 import { isDateCell } from '../../core/date-cell';
+import { plural } from '../../core/words';
 
 function tabRows(layout: CogsLayout): CogsTabRow[] {
   const first = layout.headerRow + 1;
@@ -123,10 +124,8 @@ export function saveUnitCosts(arg: UnitCostsRequest): UnitCostsResult {
     const written = p.fills.length + p.appends.length + replaced.length;
     const kept = p.changes.length - replaced.length;
     const message =
-      `${written} unit cost${written === 1 ? '' : 's'} written to TTS COGS` +
-      (kept > 0
-        ? `; ${kept} changed cost${kept === 1 ? '' : 's'} left as ${kept === 1 ? 'it was' : 'they were'}`
-        : '') +
+      `${plural(written, 'unit cost')} written to TTS COGS` +
+      (kept > 0 ? `; ${plural(kept, 'changed cost')} left as ${kept === 1 ? 'it was' : 'they were'}` : '') +
       (p.unchanged > 0 ? `; ${p.unchanged} already there` : '') +
       '.';
     return { ...previewOf(request, p), written, replaced: replaced.length, message };

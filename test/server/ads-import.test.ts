@@ -163,6 +163,11 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
       'Attributed ROAS',
     ]);
     expect(dash[at + 1].slice(0, 10)).toEqual(['2026-05', 75, 145, 46.9, 30, 5, 6.9, 0.5556, 1.8, 1.93]);
+    // The profit table counts the same ad spend (75.00 − 5.00 in the settlement − 30.00 GMV Pay = 40.00), as TTS_PNL with ads does.
+    const profit = dash.findIndex((r) => r[0] === 'Month' && r[1] === 'Settlement');
+    expect(dash[profit + 1].slice(0, 9)).toEqual(['2026-05', 88.9, 42, 46.9, 0, 0, 40, 6.9, 0.0511]);
+    const monthly = dash.find((r) => r[0] === '2026-05')!;
+    expect(monthly[6]).toBe(6.9);
 
     const products = dash.slice(
       dash.findIndex((r) => r[0] === 'Product') + 1,

@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allChartSpecs, jsonRoundTrip, loadBundleInVm, Workbook, type ChartSpec } from '../../emulator/index';
 import type { DashboardResult, ForecastStatus, Settings } from '../../src/core/contract';
 import { ensureBuilt } from './import-harness';
-import { COGS_TAB, dashboardWorkbook, sale, seedCogs, seedLedger, COGS_HEADER } from './dashboard-workbook';
+import {
+  COGS_TAB,
+  dashboardWorkbook,
+  fourMonthsAndTenDays,
+  sale,
+  seedCogs,
+  seedLedger,
+  COGS_HEADER,
+} from './dashboard-workbook';
 
 beforeAll(ensureBuilt);
 
@@ -76,6 +84,27 @@ describe('Refresh dashboard', () => {
     expect(sheet.numberFormat(2, 1)).toBe('@');
   });
 
+  it('counts a later statement that holds only adjustments in its own month, though sales stop at the last order', () => {
+    // A June 5 statement with a chargeback of $29.58 and nothing else, after the last order (May 10).
+    const chargeback = {
+      ...sale('2026-06-05', 0, { qty: 0 }),
+      type: 'Chargeback',
+      orderDate: '',
+      skuId: '',
+      amounts: { total_settlement_amount: -2958, adjustment_amount: -2958 },
+    };
+    const workbook = dashboardWorkbook([...fourMonthsAndTenDays(), chargeback]);
+    run<DashboardResult>(workbook, 'refreshDashboard');
+    const values = workbook.valuesOf(DASHBOARD);
+    const june = values.find((r) => r[0] === '2026-06')!;
+    expect(june.slice(1, 3)).toEqual(['', 65000]);
+    expect(june.slice(6, 8)).toEqual([-29.58, 0]);
+    const profit = values.findIndex((r) => r[0] === 'Month' && r[1] === 'Settlement');
+    expect(values[profit + 6].slice(0, 2)).toEqual(['2026-06', -29.58]);
+    const facts = values.map((r) => r.slice(9, 11));
+    expect(facts).toContainEqual(['As of', '2026-05-10 (latest order date in the TTS Ledger tab)']);
+  });
+
   it('writes the calendar year against the annual target and fees by category beside the table', () => {
     const workbook = dashboardWorkbook();
     run(workbook, 'refreshDashboard');
@@ -105,7 +134,7 @@ describe('Refresh dashboard', () => {
       .map((r) => r.slice(9, 11))
       .filter((r) => r[0] !== '');
     expect(facts[0]).toEqual(['About these numbers', '']);
-    expect(facts).toContainEqual(['As of', '2026-05-10 (latest date in the TTS Ledger tab)']);
+    expect(facts).toContainEqual(['As of', '2026-05-10 (latest order date in the TTS Ledger tab)']);
     expect(facts).toContainEqual(['Targets', '$65,000 a month, $1,000,000 a year']);
     expect(facts).toContainEqual(['Unit costs', 'Every sold SKU has a unit cost.']);
   });

@@ -340,6 +340,16 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
   return { status, report, forecast, history, points, year: yearLines };
 }
 
+/** The latest date of any row, or `from` when none is later. */
+function latestDate(rows: readonly LedgerRow[], from: string): string {
+  let latest = from;
+  for (const row of rows) {
+    const date = rowDate(row);
+    if (date > latest) latest = date;
+  }
+  return latest;
+}
+
 /** Costs beside the ledger: running costs (TTS Costs) and ad spend by month (from the ads module). */
 export interface DashboardCosts {
   costs?: readonly RunningCost[];
@@ -354,7 +364,9 @@ export function dashboardModel(
   extra: DashboardCosts = {},
 ): DashboardModel {
   const outlook = salesOutlook(rows, opts);
-  const asOf = outlook.status.asOf;
+  // Sales run to the last order (asOf); money runs to the last row: a later statement of
+  // adjustments only (a chargeback, a reimbursement) is settled money all the same.
+  const asOf = opts.asOf ?? latestDate(rows, outlook.status.asOf);
   const perMonth = new Map<string, { lines: ReturnType<typeof emptyLines>; fees: Map<string, number> }>();
   let undatedRows = 0;
   for (const row of rows) {
@@ -371,10 +383,11 @@ export function dashboardModel(
     }
     addRowLines(row, entry.lines, entry.fees);
   }
+  const first = outlook.history.length > 0 ? outlook.history[0].month : monthOf(asOf);
   const profit = profitByMonth(
     rows,
     cogs,
-    outlook.history.map((h) => h.month),
+    monthRange(first, monthOf(asOf)),
     asOf,
     extra.costs ?? [],
     extra.adSpend ?? NO_AD_SPEND,
@@ -403,13 +416,13 @@ export function dashboardModel(
       forecast: p.mean,
       low80: p.low80,
       high80: p.high80,
-      netProfit: null,
-      feesPaid: null,
+      netProfit: profitOf.get(p.month)?.netProfit ?? null,
+      feesPaid: perMonth.has(p.month) ? 0 - perMonth.get(p.month)!.lines.fees : null,
     });
   }
 
   const byCategory = new Map<string, number>();
-  const year = asOf ? String(yearOf(asOf)) : '';
+  const year = outlook.status.asOf ? String(yearOf(outlook.status.asOf)) : '';
   for (const [month, entry] of perMonth) {
     if (month.slice(0, 4) !== year) continue;
     for (const [id, cents] of entry.fees) {

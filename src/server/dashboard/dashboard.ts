@@ -28,6 +28,7 @@ import { readCampaignSkus } from '../sheets/ad-skus-sheet';
 import { adsCharts, writeAdsBlocks } from './ads-dashboard';
 import { COSTS_SHEET, costsSheet, readCostsTab } from '../sheets/costs-sheet';
 import { NO_ADS_NOTE } from '../../core/analysis/ad-spend';
+import { adSpendByMonth } from '../../core/analysis/ads-profit';
 import { moneyFlowChart, netProfitChart, writeProfitBlocks, type Block } from './profit-blocks';
 import {
   CURRENCY_FORMAT,
@@ -126,7 +127,7 @@ function facts(
   const missing = model.missingCostSkus;
   const lines: [string, string][] = [
     [FRESHNESS_LABEL, freshness],
-    ['As of', `${s.asOf} (latest date in the TTS Ledger tab)`],
+    ['As of', `${s.asOf} (latest order date in the TTS Ledger tab)`],
     ['Sales metric', METRIC_LABELS[settings.metric]],
     [
       'Targets',
@@ -145,7 +146,7 @@ function facts(
     ['Running costs', costsLine(costs)],
     [
       'Ad spend',
-      hasAds ? 'From the TTS Ads tab: see the ad blocks below (profit after ads, TACoS, ROAS).' : NO_ADS_NOTE,
+      hasAds ? 'From the TTS Ads tab: in the net profit above; by month and product below.' : NO_ADS_NOTE,
     ],
   ];
   if (model.undatedRows > 0)
@@ -247,18 +248,20 @@ export function refreshDashboard(_arg: null): DashboardResult {
     costsSheet();
     return readCostsTab();
   });
-  const model = dashboardModel(ledger.rows, cogs, outlookOptions(settings), { costs });
+  const adRows = readAdRows();
+  // Net profit counts the ad spend, as TTS_PNL with its ads argument does.
+  const adSpend = adSpendByMonth(adRows, ledger.rows);
+  const model = dashboardModel(ledger.rows, cogs, outlookOptions(settings), { costs, adSpend });
   if (!model.status.hasData) return { message: model.status.message, months: 0, charts: 0 };
 
   const year = model.status.asOf.slice(0, 4);
   const mapping = readCampaignSkus();
-  const adsModel = adsDashboardModel(
-    readAdRows(),
-    ledger.rows,
-    cogs,
-    new Map(model.months.map((m) => [m.month, m.netProfit])),
-    mapping.skus,
-  );
+  // The ad blocks work from the profit before ads.
+  const beforeAds = model.months.map((m) => {
+    const profit = m.netProfit === null ? null : m.netProfit + (adSpend.get(m.month) || 0);
+    return [m.month, profit] as const;
+  });
+  const adsModel = adsDashboardModel(adRows, ledger.rows, cogs, new Map(beforeAds), mapping.skus);
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();
     const freshness = markDashboardRefreshed(new Date());

@@ -7,18 +7,10 @@ import { centsToDollars } from '../../core/money';
 import { MONEY_FLOW_PARTS, type MonthProfit } from '../../core/analysis/dashboard-profit';
 import { CURRENCY_FORMAT, TEXT_FORMAT, writeBlock, type Cell } from '../sheets/sheet-writing';
 import { dashboardChart } from './dashboard-charts';
+import { PNL_COLUMNS } from '../custom-functions/profit';
 
-export const PROFIT_HEADER = [
-  'Month',
-  'Settlement',
-  'COGS',
-  'Gross profit',
-  'Samples',
-  'Running costs',
-  'Ad spend',
-  'Net profit',
-  'Net margin',
-];
+/** TTS_PNL's columns from Settlement on: the dashboard and the formula name each line alike. */
+export const PROFIT_HEADER = ['Month', ...PNL_COLUMNS.slice(PNL_COLUMNS.indexOf('Settlement'))];
 export const FLOW_HEADER = ['Month', ...MONEY_FLOW_PARTS.map(([, label]) => label)];
 const PERCENT_FORMAT = '0.0%';
 

@@ -67,6 +67,40 @@ describe('TTS_ADS', () => {
     ]);
   });
 
+  it('counts a campaign row once when its ad group rows are pasted under it with `-` for its ad group', () => {
+    // Ads Manager writes `-` in the Ad group name of a campaign's own row: 50.50 is the sum of its
+    // two ad groups (40.00 + 10.50), so the day's spend is 50.50 + 20.00, not 121.00.
+    const header = [
+      'By Day',
+      'Campaign name',
+      'Ad group name',
+      'Cost',
+      'Purchases (Shop)',
+      'Gross revenue (Shop)',
+    ];
+    const report = [
+      header,
+      ['2026-05-01', 'Spring Tanks', '-', 50.5, 6, 179.88],
+      ['2026-05-01', 'Spring Tanks', 'Tanks US 18-34', 40, 5, 149.9],
+      ['2026-05-01', 'Spring Tanks', 'Tanks Lookalike', 10.5, 1, 29.98],
+      ['2026-05-02', 'Leggings', 'Leggings Broad', 20, 2, 49.98],
+    ];
+    expect(rt.call('TTS_ADS', inSandbox(rt, report), 'campaign')).toEqual([
+      ['Campaign', 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'],
+      ['Spring Tanks', 50.5, 179.88, 3.56, 6, 8.42],
+      ['Leggings', 20, 49.98, 2.5, 2, 10],
+      ['Total', 70.5, 229.86, 3.26, 8, 8.81],
+    ]);
+  });
+
+  it('leaves out a =SUM row the seller typed under the Cost column, with no day and no label', () => {
+    const rows = readCsv('test/fixtures/ads/ads-manager-by-day.csv').slice(0, -1);
+    const sums = rows[0].map((h) => (h === 'Cost' ? 130 : h === 'Gross revenue (Shop)' ? 424.75 : ''));
+    const answer = rt.call('TTS_ADS', inSandbox(rt, [...rows, sums]));
+    expect(answer).toEqual(rt.call('TTS_ADS', inSandbox(rt, rows)));
+    expect(answer).toContainEqual(['Total', 130, 424.75, 3.27, 15, 8.67]);
+  });
+
   it('says what to pass when the range is not an ad report, or the grouping is unknown', () => {
     expect(errorOf(() => rt.call('TTS_ADS', statement()))).toBe(
       'The ads range holds a US Statement export (2024 CSV), not an ad ' +

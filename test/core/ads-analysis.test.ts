@@ -51,7 +51,7 @@ describe('ad spend booked once', () => {
       { group: 'Spring Tanks', spend: 3525, revenue: 11992, orders: 4 },
     ]);
     expect(adsLines(rows, 'month')).toEqual([{ group: '2026-05', spend: 13000, revenue: 42475, orders: 15 }]);
-    expect(clockLabel(rows)).toBe("the ad account's clock (UTC-07:00)");
+    expect(clockLabel(rows)).toBe("the ad account's clock, UTC-07:00");
   });
 });
 

@@ -50,6 +50,8 @@ describe('an Ads Manager export as a seller downloads it', () => {
     ['Total of 3 results', ''],
     ['Total', '2026-05-01 - 2026-05-02'],
     ['Grand total', '2026-05-01 ~ 2026-05-02'],
+    // A seller's =SUM under the figures: no day, no label.
+    ['', ''],
   ])('leaves out a totals row "%s" with day cell "%s", and keeps the sum of the rows', (label, day) => {
     // The label in the first column (By Day) when the day cell is blank, else under Campaign name beside the day range.
     const total = day === '' ? [label, '', '$1,224.50', '2,000.00'] : [day, label, '$1,224.50', '2,000.00'];
@@ -69,6 +71,21 @@ describe('an Ads Manager export as a seller downloads it', () => {
       ['2026-05-02', 'Spring Tanks', 0, 0],
     ]);
     expect(file.ads!.totals.cost).toBe(122450);
+  });
+
+  it('refuses a row that names a campaign but lost its day, naming row and column', () => {
+    const parsed = parseExportFile(
+      csvOf([
+        ['By Day', 'Campaign name', 'Cost', 'Gross revenue (Shop)'],
+        ['2026-05-01', 'Spring Tanks', '40.00', '149.90'],
+        ['', 'Spring Tanks', '10.50', '29.98'],
+      ]),
+      'report.csv',
+    );
+    expect(parsed.files[0]?.ads?.rows ?? []).toHaveLength(1);
+    expect(parsed.files[0].rejects.map((r) => r.message)).toEqual([
+      'Row 3, column *By Day*: no day; every row of an ad report needs its day.',
+    ]);
   });
 
   it('reads an XLSX with banner rows above the header and the totals row first, days as date cells', () => {

@@ -173,7 +173,7 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
       ['Ribbed Knit Tank', 20, 60, 3, 1.69, 15.4, 0.3333],
     ]);
     expect(String(dashboardRow(dash, 'Products losing money on ads')[1])).toBe('1: High-Waist Leggings.');
-    expect(String(dashboardRow(dash, 'Clocks')[1])).toContain("the ad account's clock (UTC-07:00)");
+    expect(String(dashboardRow(dash, 'Clocks')[1])).toContain("the ad account's clock, UTC-07:00");
   });
 
   it('never says no product loses money when unit costs are missing or $0: it names the products whose break-even is unknown', async () => {
@@ -252,7 +252,7 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
     const tab = h.values(ADS);
     expect(h.run('TTS_ADS', tab)).toEqual([
       [
-        "Month (the ad account's clock (UTC-07:00))",
+        "Month (the ad account's clock, UTC-07:00)",
         'Spend',
         'Attributed revenue',
         'ROAS',

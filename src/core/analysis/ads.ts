@@ -71,7 +71,7 @@ export function clocksOf(rows: readonly AdRow[]): string[] {
   return [...new Set(rows.map((r) => r.clock))].sort();
 }
 
-/** "the ad account's clock (UTC-07:00)": how an answer names the days it groups by. */
+/** "the ad account's clock, UTC-07:00": how an answer names the days it groups by. */
 export function clockLabel(rows: readonly AdRow[]): string {
   return clockLabelOf(clocksOf(rows));
 }
@@ -80,5 +80,5 @@ export function clockLabel(rows: readonly AdRow[]): string {
 export function clockLabelOf(clocksRead: readonly string[]): string {
   const clocks = clocksRead.filter((c) => c !== '').sort();
   if (clocks.length === 0) return "the ad account's clock";
-  return `the ad account's clock (${clocks.join(', ')})`;
+  return `the ad account's clock, ${clocks.join(', ')}`;
 }

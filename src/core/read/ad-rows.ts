@@ -190,11 +190,16 @@ export function adLevelOf(
     'campaign' | 'campaignId' | 'adGroup' | 'adGroupId' | 'ad' | 'adId' | 'productId' | 'productName'
   >,
 ): AdLevel {
-  if (row.adId || row.ad) return 'ad';
-  if (row.productId || row.productName) return 'product';
-  if (row.adGroupId || row.adGroup) return 'ad group';
-  if (row.campaignId || row.campaign) return 'campaign';
+  if (named(row.adId) || named(row.ad)) return 'ad';
+  if (named(row.productId) || named(row.productName)) return 'product';
+  if (named(row.adGroupId) || named(row.adGroup)) return 'ad group';
+  if (named(row.campaignId) || named(row.campaign)) return 'campaign';
   return 'account';
+}
+
+/** Ads Manager writes `-` (or `--`) where a row has no ad group, ad or product: that names nothing. */
+function named(text: string): boolean {
+  return !!text && text !== '-' && text !== '--';
 }
 
 /** Whether two rows of the same key carry the same figures (a figure the newer row lacks is not compared). */

@@ -440,11 +440,18 @@ class Reader implements AdsReader {
   /**
    * A report's totals row (`Total`, `Total of 12 results`, `Grand total`): a dimension cell says
    * so and the day cell holds no single day (blank, `-`, or the report's date range). A campaign
-   * named "Total Body Leggings" on a dated row is data.
+   * named "Total Body Leggings" on a dated row is data. So is a row with figures and no label at
+   * all, as a seller's =SUM under the Cost column makes.
    */
   private isTotalRow(cells: readonly CellValue[], dayRead: DayRead): boolean {
     if (dayRead.single) return false;
-    return this.labelColumns.some((c) => TOTAL_ROW.test(cellText(cells[c.index])));
+    let labelled = false;
+    for (const c of this.labelColumns) {
+      const text = cellText(cells[c.index]);
+      if (TOTAL_ROW.test(text)) return true;
+      labelled ||= text !== '';
+    }
+    return !labelled;
   }
 
   /** One data row into the draft, or null (reported) when a cell cannot be read or the row is not the add-on's. */

@@ -291,8 +291,8 @@ describe('TTS_NET_PROFIT other_costs', () => {
     expect(call('TTS_NET_PROFIT', FULL(), '', [[-100], [-200]])).toBe(4313.85);
     // Before: 100 and −30 made a cost of 130.00.
     expect(errorOf(() => call('TTS_NET_PROFIT', FULL(), '', [[100], [-30]]))).toBe(
-      'other_costs, row 2, column 1: -30 has the other sign of the costs before it. Type every cost the same way ' +
-        '(all positive, or all negative as TikTok writes costs), and take a credit off the cost it reduces.',
+      'other_costs, row 2, column 1: -30 has the other sign of the costs before it: type all costs ' +
+        'with one sign, and take a credit off the cost it reduces.',
     );
   });
 });

@@ -220,7 +220,7 @@ describe('TTS_NET_PROFIT', () => {
     expect(rt.call('TTS_NET_PROFIT', range, cogs(), inSandbox(rt, [[-5], [-2.5], ['']]))).toBe(28.94);
     expect(
       errorOf(() => rt.call('TTS_NET_PROFIT', range, cogs(), inSandbox(rt, [[5], [-2.5], ['']]))),
-    ).toMatch(/^other_costs, row 2, column 1: -2\.5 has the other sign of the costs before it\./);
+    ).toMatch(/^other_costs, row 2, column 1: -2\.5 has the other sign of the costs before it:/);
     expect(rt.call('TTS_NET_PROFIT', range, '', inSandbox(rt, [['$100.00']]))).toBe(-39.56);
   });
 

@@ -358,8 +358,8 @@ function otherCostsCents(value: Arg): number {
       if (Number.isNaN(parsed)) throw new Error(`${where}: ${moneyProblem(cell)}`);
       if (parsed * cents < 0)
         throw new Error(
-          `${where}: ${describe(cell)} has the other sign of the costs before it. Type every cost the same way ` +
-            '(all positive, or all negative as TikTok writes costs), and take a credit off the cost it reduces.',
+          `${where}: ${describe(cell)} has the other sign of the costs before it: type all costs ` +
+            'with one sign, and take a credit off the cost it reduces.',
         );
       cents += parsed;
     }),

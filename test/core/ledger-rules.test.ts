@@ -51,6 +51,39 @@ describe('one order line, one count', () => {
       supersededFlags([row('statement', '1', 'a'), row('statement', '1', 'a'), row('income', '1', 'a')]),
     ).toEqual([false, false, true]);
   });
+  it('an order-level row (legacy Income, no SKU ID) meets every line of its order, in either direction', () => {
+    // The Statement's SKU lines supersede the Income row of their order; the Income row supersedes estimates.
+    const rows = [
+      row('income', '1'),
+      row('statement', '1', 'a'),
+      row('statement', '1', 'b'),
+      row('onhold', '2', 'a'),
+      row('onhold', '2', 'b'),
+      row('income', '2'),
+      row('income', '3'),
+      row('onhold', '4', 'a'),
+    ];
+    expect(supersededFlags(rows)).toEqual([true, false, false, true, true, false, false, false]);
+    // The same rows in any order.
+    const reversed = [...rows].reverse();
+    expect(supersededFlags(reversed)).toEqual(
+      [true, false, false, true, true, false, false, false].reverse(),
+    );
+    expect(
+      supersededFlags([row('statement', '5', 'a'), row('income', '5'), row('onhold', '5', 'b')]),
+    ).toEqual([false, true, true]);
+  });
+  it('the ledger tab reads an Income row under the Statement lines of its order as superseded', () => {
+    const grid = [
+      ['Key', 'Import ID', 'Layout', 'Order/adjustment ID', 'SKU ID'],
+      ['s1', 'i', 'statement', '1', 'a'],
+      ['in', 'i', 'income', '1', ''],
+      ['s2', 'i', 'statement', '1', 'b'],
+    ];
+    const { grid: out, superseded } = withoutSupersededRows(grid);
+    expect(superseded).toBe(1);
+    expect(out[2]).toEqual(['', '', '', '', '']);
+  });
   it('blanks superseded rows of a ledger range, row numbers kept; other ranges pass through', () => {
     const grid = [
       ['Key', 'Import ID', 'Layout', 'Order/adjustment ID', 'SKU ID'],

@@ -119,6 +119,13 @@ const PNL_ORDERS: StateFile = {
   name: 'merchant_statement_profit_loss_2026-03.csv',
   bytes: () => utf8(pnlOrdersCsv(baseLines())),
 };
+/** The legacy Income export of the March statement's six orders: order level, no SKU ID column. */
+const MARCH_INCOME_ROWS = incomeRows(6, 577000000000000001n);
+const MARCH_INCOME: StateFile = {
+  name: 'income_20260301-20260331(UTC-7).csv',
+  bytes: () => utf8(incomeCsv(MARCH_INCOME_ROWS)),
+};
+const MARCH_INCOME_CENTS = incomeSettlement(MARCH_INCOME_ROWS);
 /** 2,000 May rows: more than a new tab's 1,000 rows, so the ledger must grow. */
 const MAY_CSV = generateStatementCsv({ rows: 2000, seed: 13, start: '2026-05-01', months: 1 });
 const MAY: StateFile = { name: 'statement-2026-05.csv', bytes: () => utf8(MAY_CSV.csv) };
@@ -428,6 +435,109 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       written: 7,
       settled: 0,
       marked: 5,
+    },
+  },
+  {
+    name: 'income-then-statement',
+    source: 'found (an Income export has no SKU ID: its order-level row met no line of the Statement)',
+    what: 'The legacy Income export (one row per order), then the Statement with the same orders SKU by SKU',
+    before: [MARCH_INCOME],
+    edit: () => {},
+    after: [MARCH],
+    expected: {
+      outcome: 'imported',
+      rows: 14,
+      settlementCents: MARCH_INCOME_CENTS + MARCH_CENTS,
+      countedCents: MARCH_CENTS,
+      written: 8,
+      settled: 6,
+      marked: 6,
+      dashboard: /6 rows superseded by a settled row of the same order line are not counted/,
+    },
+  },
+  {
+    name: 'statement-then-income',
+    source: 'found',
+    what: 'The Statement, then the older Income export of the same orders: its order-level rows land superseded',
+    before: [MARCH],
+    edit: () => {},
+    after: [MARCH_INCOME],
+    expected: {
+      outcome: 'imported',
+      rows: 14,
+      settlementCents: MARCH_INCOME_CENTS + MARCH_CENTS,
+      countedCents: MARCH_CENTS,
+      written: 6,
+      settled: 0,
+      marked: 6,
+    },
+  },
+  {
+    name: 'income-and-statement-in-one-import',
+    source: 'found',
+    what: 'The Income export and the Statement of the same orders dropped together, Statement last',
+    before: [],
+    edit: () => {},
+    after: [MARCH_INCOME, MARCH],
+    expected: {
+      outcome: 'imported',
+      rows: 14,
+      settlementCents: MARCH_INCOME_CENTS + MARCH_CENTS,
+      countedCents: MARCH_CENTS,
+      written: 14,
+      settled: 6,
+      marked: 6,
+    },
+  },
+  {
+    name: 'statement-and-income-in-one-import',
+    source: 'found',
+    what: 'The Statement and the Income export of the same orders dropped together, Income last',
+    before: [],
+    edit: () => {},
+    after: [MARCH, MARCH_INCOME],
+    expected: {
+      outcome: 'imported',
+      rows: 14,
+      settlementCents: MARCH_INCOME_CENTS + MARCH_CENTS,
+      countedCents: MARCH_CENTS,
+      written: 14,
+      settled: 0,
+      marked: 6,
+    },
+  },
+  {
+    name: 'onhold-then-income',
+    source: 'found',
+    what: 'An On-hold export (estimates by SKU), then the Income export settling four of its orders at order level',
+    before: [ON_HOLD],
+    edit: () => {},
+    after: [MARCH_INCOME],
+    expected: {
+      outcome: 'imported',
+      rows: 13,
+      settlementCents: MARCH_INCOME_CENTS,
+      countedCents: MARCH_INCOME_CENTS + PENDING_CENTS,
+      written: 6,
+      settled: 5,
+      marked: 5,
+    },
+  },
+  {
+    name: 'income-then-onhold-then-statement',
+    source: 'found',
+    what: 'Income export, an On-hold export of the same orders, then the Statement: each order line counts once, the Statement',
+    before: [MARCH_INCOME, ON_HOLD],
+    edit: () => {},
+    after: [MARCH],
+    expected: {
+      outcome: 'imported',
+      rows: 21,
+      settlementCents: MARCH_INCOME_CENTS + MARCH_CENTS,
+      countedCents: MARCH_CENTS + PENDING_CENTS,
+      written: 8,
+      settled: 6,
+      marked: 11,
     },
   },
   {

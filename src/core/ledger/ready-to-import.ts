@@ -4,7 +4,10 @@
  *   against the rows above it and reported;
  * - an ID cell holding a sheet error (`#N/A`) or text with no digit is a row error;
  * - a row identical in every cell to an earlier row of the file is written once; rows that share
- *   a key but differ are both kept, and the preview says how many of each.
+ *   a key but differ are both kept, and the preview says how many of each;
+ * - a row of the profit-and-loss report's Adjustment sheet settles its *Adjustment amount* (the
+ *   sheet has no settlement column): written as its Total settlement amount too, as a Statement's
+ *   adjustment row holds it, so the preview, the log and every reader count it.
  * The file's totals are those of the rows that will be written.
  */
 import { rowPnl } from '../analysis/pnl';
@@ -55,6 +58,14 @@ function subtract(parsed: ParsedExport, row: LedgerRow): void {
   parsed.totals.netSales -= lines.netSales;
   parsed.totals.fees -= lines.fees;
   parsed.totals.grossSales -= lines.grossSales;
+}
+
+/** A P&L report adjustment with its amount as its settlement, added to the file's settlement total. */
+function settledAdjustment(row: LedgerRow, file: ParsedExport): LedgerRow {
+  const amount = row.amounts.adjustment_amount;
+  if (!amount || row.amounts.total_settlement_amount !== undefined) return row;
+  file.totals.settlement += amount;
+  return { ...row, amounts: { ...row.amounts, total_settlement_amount: amount } };
 }
 
 /** A parsed file the ledger cannot take as a whole; the message names the file, and row and column when there is one. */
@@ -182,7 +193,7 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
       earlier.push(text);
       sameKeyDiffering++;
     }
-    kept.push(row);
+    kept.push(parsed.layout === 'pnl-adjustments' ? settledAdjustment(row, out) : row);
     sinceTotal++;
   }
   out.rows = kept;

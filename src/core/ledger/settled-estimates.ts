@@ -3,7 +3,8 @@
  * (On-hold export) before it settles, then settled in a Statement, and again in a profit-and-loss
  * report. The ledger keeps every row; the readers count, for each order line (order or adjustment
  * ID and SKU ID), only the rows of the layout that ranks highest below. An estimate is superseded
- * once its settled row is in the ledger; of two settled layouts the Statement wins.
+ * once its settled row is in the ledger; of two settled layouts the Statement wins. A row without a
+ * SKU ID (a legacy Income row, an adjustment) stands for its whole order.
  */
 import { headerKey } from '../read/catalog';
 import { findHeaderRow } from './ledger-columns';
@@ -29,22 +30,60 @@ export interface LineFields {
   skuId: string;
 }
 
-/** The order line a row describes: its order (or adjustment) ID and SKU ID. */
-export function orderLine(row: { orderId: string; skuId: string }): string {
-  return `${row.orderId.trim()}|${row.skuId.trim() || row.orderId.trim()}`;
+const rank = (layout: string) => (LAYOUT_PRECEDENCE as Record<string, number>)[layout] ?? -1;
+
+/**
+ * For each row, the row that supersedes it, or -1: the first of the highest-ranked rows above its
+ * rank that describe its order line. A row without a SKU ID describes its whole order (the legacy
+ * Income export has no SKU column), so it meets every line of that order, in either direction.
+ */
+export function supersedingRows(
+  orderIds: readonly string[],
+  skuIds: readonly string[],
+  ranks: ArrayLike<number>,
+): Int32Array {
+  // The best row of each order (any line), of each order without a SKU, and of each line.
+  const [anyLine, whole, line] = [
+    new Map<string, number>(),
+    new Map<string, number>(),
+    new Map<string, number>(),
+  ];
+  const lines: string[] = [];
+  const keep = (map: Map<string, number>, key: string, i: number) => {
+    const held = map.get(key);
+    if (held === undefined || ranks[i] > ranks[held]) map.set(key, i);
+  };
+  for (let i = 0; i < orderIds.length; i++) {
+    const order = orderIds[i];
+    if (order === '') continue;
+    keep(anyLine, order, i);
+    if (skuIds[i] === '') keep(whole, order, i);
+    else keep(line, (lines[i] = order + '|' + skuIds[i]), i);
+  }
+  const out = new Int32Array(orderIds.length).fill(-1);
+  for (let i = 0; i < orderIds.length; i++) {
+    const order = orderIds[i];
+    if (order === '') continue;
+    let by = skuIds[i] === '' ? anyLine.get(order)! : line.get(lines[i])!;
+    const over = whole.get(order);
+    if (over !== undefined && ranks[over] > ranks[by]) by = over;
+    if (ranks[by] > ranks[i]) out[i] = by;
+  }
+  return out;
 }
 
-const rank = (layout: string) => (LAYOUT_PRECEDENCE as Record<string, number>)[layout] ?? -1;
+/** {@link supersedingRows} of rows (order and SKU IDs trimmed). */
+export function supersedersOf(rows: readonly LineFields[]): Int32Array {
+  return supersedingRows(
+    rows.map((r) => r.orderId.trim()),
+    rows.map((r) => r.skuId.trim()),
+    rows.map((r) => rank(r.layout)),
+  );
+}
 
 /** For each row, true when a row of a higher-ranked layout describes the same order line. */
 export function supersededFlags(rows: readonly LineFields[]): boolean[] {
-  const best = new Map<string, number>();
-  for (const row of rows) {
-    if (row.orderId.trim() === '') continue;
-    const line = orderLine(row);
-    best.set(line, Math.max(best.get(line) ?? -1, rank(row.layout)));
-  }
-  return rows.map((row) => row.orderId.trim() !== '' && rank(row.layout) < (best.get(orderLine(row)) ?? -1));
+  return Array.from(supersedersOf(rows), (by) => by >= 0);
 }
 
 /** The rows that count, and how many were set aside as superseded. */
@@ -95,18 +134,19 @@ const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(
 const layoutRank = (cell: CellValue): number | undefined =>
   (LAYOUT_PRECEDENCE as Record<string, number>)[cellText(cell).trim().toLowerCase()];
 
-/** {@link supersededFlags} read straight from the tab's cells (no object per row). */
+/** {@link supersededFlags} read straight from the tab's cells. */
 function supersededInGrid(
   body: readonly (readonly CellValue[])[],
   { layout, order, sku, key }: Record<'layout' | 'order' | 'sku' | 'key', number>,
   headerRow: number,
 ): boolean[] {
   const ranks = new Int8Array(body.length);
-  const lines: string[] = new Array<string>(body.length);
-  const best = new Map<string, number>();
+  const orders: string[] = new Array<string>(body.length);
+  const skus: string[] = new Array<string>(body.length);
   for (let i = 0; i < body.length; i++) {
-    const orderId = cellText(body[i][order]);
-    if (orderId.trim() === '') continue;
+    orders[i] = cellText(body[i][order]).trim();
+    skus[i] = sku < 0 ? '' : cellText(body[i][sku]).trim();
+    if (orders[i] === '') continue;
     const ranked = layoutRank(body[i][layout]);
     // A row without a Key is the seller's (a total, a note), skipped by every reader: its Layout is theirs too.
     if (ranked === undefined && (key < 0 || cellText(body[i][key]).trim() !== ''))
@@ -115,14 +155,8 @@ function supersededInGrid(
           `Profit writes (statement, onhold…): type it back, as it decides which of an order's rows count.`,
       );
     ranks[i] = ranked ?? -1;
-    const line = orderLine({ orderId, skuId: sku < 0 ? '' : cellText(body[i][sku]) });
-    lines[i] = line;
-    const known = best.get(line);
-    if (known === undefined || ranks[i] > known) best.set(line, ranks[i]);
   }
-  const flags: boolean[] = new Array<boolean>(body.length);
-  for (let i = 0; i < body.length; i++) flags[i] = lines[i] !== undefined && ranks[i] < best.get(lines[i])!;
-  return flags;
+  return Array.from(supersedingRows(orders, skus, ranks), (by) => by >= 0);
 }
 
 /** `3 estimated rows settled later are not counted.`, or '' when none. */

@@ -5,12 +5,7 @@
  * there (core/ledger/settled-estimates.ts); the mark is for the seller reading the tab.
  */
 import { columnIndex, columnOf } from '../../core/ledger/ledger-columns';
-import {
-  LAYOUT_PRECEDENCE,
-  orderLine,
-  supersededFlags,
-  type LineFields,
-} from '../../core/ledger/settled-estimates';
+import { supersedersOf, type LineFields } from '../../core/ledger/settled-estimates';
 import { layoutSpec } from '../../core/read/layouts';
 import type { LayoutId } from '../../core/types';
 import { openLedger } from './ledger-sheet';
@@ -42,14 +37,14 @@ export function markSuperseded(importId: string): number {
     mine: at(line, cols[3]) === importId,
   }));
   if (!rows.some((r) => r.mine)) return 0;
-  const now = supersededFlags(rows);
-  const before = supersededFlags(rows.map((r) => (r.mine ? { ...r, orderId: '' } : r)));
+  const now = supersedersOf(rows);
+  const before = supersedersOf(rows.map((r) => (r.mine ? { ...r, orderId: '' } : r)));
   let settled = 0;
   rows.forEach((r, i) => {
-    if (!r.mine && now[i] && !before[i]) settled++;
+    if (!r.mine && now[i] >= 0 && before[i] < 0) settled++;
   });
   // Rows of this import may arrive superseded (an On-hold export older than the Statement): marked too.
-  if (settled > 0 || rows.some((r, i) => r.mine && now[i])) writeMarks(tab, rows, now);
+  if (settled > 0 || rows.some((r, i) => r.mine && now[i] >= 0)) writeMarks(tab, rows, now);
   return settled;
 }
 
@@ -57,15 +52,8 @@ export function markSuperseded(importId: string): number {
 function writeMarks(
   tab: NonNullable<ReturnType<typeof openLedger>>,
   rows: readonly LineFields[],
-  flags: readonly boolean[],
+  by: Int32Array,
 ): void {
-  const best = new Map<string, LayoutId>();
-  for (const r of rows) {
-    if (r.orderId === '') continue;
-    const line = orderLine(r);
-    const held = best.get(line);
-    if (held === undefined || LAYOUT_PRECEDENCE[r.layout] > LAYOUT_PRECEDENCE[held]) best.set(line, r.layout);
-  }
   const { sheet, headerRow } = tab;
   let column = columnOf(columnIndex(tab.header), SUPERSEDED_HEADER) + 1;
   if (column === 0) {
@@ -74,6 +62,6 @@ function writeMarks(
     writeBlock(sheet, headerRow, column, [[SUPERSEDED_HEADER]], [TEXT_FORMAT]);
     sheet.getRange(headerRow, column, 1, 1).setFontWeight('bold');
   }
-  const values = rows.map((r, i) => [flags[i] ? textCell(layoutSpec(best.get(orderLine(r))!).name) : '']);
+  const values = rows.map((_, i) => [by[i] >= 0 ? textCell(layoutSpec(rows[by[i]].layout).name) : '']);
   writeBlock(sheet, headerRow + 1, column, values, [TEXT_FORMAT]);
 }

@@ -6,6 +6,7 @@
 import { parseDateOrNull, type DayOrder } from '../dates';
 import { parseCentsOrNaN } from '../money';
 import { lostDigitsText } from './rounded-ids';
+import { named } from './ad-rows';
 import type { CellValue } from '../types';
 import { isDateCell } from '../date-cell';
 
@@ -84,7 +85,7 @@ export function centsOfCell(value: CellValue): number | null {
 /** A count (`1,234`; `-` and `--` are 0), or null when the cell is not a whole number ≥ 0; blank text is 0. */
 export function countOf(value: CellValue, text: string): number | null {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
-  if (text === '' || text === '-' || text === '--') return 0;
+  if (!named(text)) return 0;
   const plain = text.replace(/[,\s]/g, '');
   if (!/^\d+$/.test(plain)) return null;
   const n = Number(plain);

@@ -197,12 +197,12 @@ export function adLevelOf(
   return 'account';
 }
 
-/** Ads Manager writes `-` (or `--`) where a row has no ad group, ad or product: that names nothing. */
-function named(text: string): boolean {
-  return !!text && text !== '-' && text !== '--';
-}
-
 /** Whether two rows of the same key carry the same figures (a figure the newer row lacks is not compared). */
 export function sameFigures(older: Pick<AdRow, AdFigure>, newer: Pick<AdRow, AdFigure>): boolean {
   return AD_FIGURES.every((f) => newer[f] === null || older[f] === newer[f]);
+}
+
+/** Ads Manager writes `-` (or `--`) where a row has no ad group, ad or product, or no figure: it names nothing. */
+export function named(text: string): boolean {
+  return !!text && text !== '-' && text !== '--';
 }

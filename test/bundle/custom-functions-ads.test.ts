@@ -51,7 +51,7 @@ describe('TTS_ADS', () => {
         'TTS_ADS',
         pasted('ads-manager-by-day.csv'),
         'day',
-        '2026-05-02',
+        '2026/5/2',
         inSandbox(rt, sheetDate('2026-05-02', rt.workbook.timeZone)),
       ),
     ).toEqual([

@@ -145,6 +145,10 @@ describe('TTS_THRESHOLD', () => {
     expect(errorOf(() => rt.call('TTS_THRESHOLD', range, '', '', 'June 5'))).toBe(
       'as_of must be a date such as 2026-05-01, found "June 5".',
     );
+    // A day that does not exist is no day, however it is written.
+    expect(errorOf(() => rt.call('TTS_THRESHOLD', range, '', '', '2026-02-30'))).toBe(
+      'as_of must be a date such as 2026-05-01, found "2026-02-30".',
+    );
   });
 });
 

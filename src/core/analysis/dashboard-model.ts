@@ -410,14 +410,16 @@ export function dashboardModel(
   const lastMonth = months.length > 0 ? months[months.length - 1].month : '';
   for (const p of outlook.points) {
     if (p.month <= lastMonth) continue;
+    // A month after the last order may still hold settled money (adjustments): its profit and fees.
+    const entry = perMonth.get(p.month);
     months.push({
       month: p.month,
       sales: null,
       forecast: p.mean,
       low80: p.low80,
       high80: p.high80,
-      netProfit: profitOf.get(p.month)?.netProfit ?? null,
-      feesPaid: perMonth.has(p.month) ? 0 - perMonth.get(p.month)!.lines.fees : null,
+      netProfit: entry ? profitOf.get(p.month)!.netProfit : null,
+      feesPaid: entry ? 0 - entry.lines.fees : null,
     });
   }
 

@@ -6,6 +6,7 @@
  */
 import { layoutSpec } from './layouts';
 import { columnById, lookupColumn } from './catalog';
+import { LEDGER_FIXED_HEADER } from '../ledger/ledger-format';
 import type { CellValue, LayoutId } from '../types';
 
 const SALES = 'gross_sales gross_sales_refund seller_discount seller_discount_refund';
@@ -17,8 +18,8 @@ const ORDER_SALES = 'sku_subtotal_before_discount order_amount order_refund_amou
 
 /** Catalog ids, space-separated. The ledger writes only amount columns with a value: only its fixed ones are always there. */
 const ALWAYS: Partial<Record<LayoutId, string>> = {
-  ledger: COSTED,
-  statement: `${PNL} ${COSTED}`,
+  ledger: `${COSTED} statement_date`,
+  statement: `${PNL} ${COSTED} statement_date`,
   income: `net_sales ${SALES} fees affiliate_commission adjustment_amount order_created_time`,
   onhold: 'net_sales gross_sales fees quantity sku_id',
   'pnl-orders': `${SALES} referral_fee affiliate_commission ${COSTED}`,
@@ -31,8 +32,8 @@ export const NEEDS = {
   gross: `gross_sales gross_sales_refund ${ORDER_SALES}`,
   net: `net_sales ${SALES} ${ORDER_SALES} sku_seller_discount`,
   fees: FEES,
-  /** A row's month: its order date (the statement date only for rows without one). */
-  month: 'order_created_date order_created_time',
+  /** A row's month: its order date (the statement date for rows without one). */
+  month: 'order_created_date order_created_time statement_date',
   /** What a row's COGS is worked out from. */
   costed: COSTED,
   pnl: PNL,
@@ -57,5 +58,8 @@ export function missingColumnMessage(
   const fix = last
     ? `it ends at *${last}*: widen it to the export's last column (e.g. Statement!A:BL), or put the column back`
     : 'put the column back';
-  return `${where} has no *${columnById(missing).label}* column, which every ${layoutSpec(layout).name} has: ${fix}.`;
+  // The ledger's own header (Order date), where the seller looks for it.
+  const { label, spellings } = columnById(missing);
+  const name = layout === 'ledger' ? spellings.find((s) => LEDGER_FIXED_HEADER.includes(s))! : label;
+  return `${where} has no *${name}* column, which every ${layoutSpec(layout).name} has: ${fix}.`;
 }

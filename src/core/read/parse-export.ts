@@ -394,7 +394,7 @@ export class SheetParser {
   private withDateNotes(parsed: ParsedExport): ParsedExport {
     const notes = this.dateOrders()
       .map((watch) => watch.note(this.options.where))
-      .filter((note) => note !== '');
+      .filter(Boolean);
     if (notes.length > 0) parsed.readNotes = notes;
     return parsed;
   }

@@ -2,11 +2,9 @@ import { clockLabelOf, costPerOrder, roas, type AdsGroupBy, type AdsLine } from 
 import { addLine, AdsTally } from '../../core/analysis/ads-tally';
 import { parseSheetRows } from '../../core/read/parse-export';
 import type { AdRow, AdRowFields } from '../../core/read/ad-rows';
-import { asGrid, centsToCell, describe, isOmitted, scalarOf } from './arguments';
-import { isDateCell } from '../../core/date-cell';
-import { parseDateOrNull } from '../../core/dates';
-import { describeProblem } from './statement-input';
-import { dateTextConverter, spreadsheetTimeZone } from '../sheets/sheet-dates';
+import { asGrid, centsToCell, dayArg, describe, isOmitted, scalarOf } from './arguments';
+import { problemsError } from './statement-input';
+import { dateTextConverter } from '../sheets/sheet-dates';
 
 type Arg = unknown;
 
@@ -26,8 +24,8 @@ const GROUPS: readonly AdsGroupBy[] = ['day', 'month', 'campaign', 'product'];
  */
 export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const from = isOmitted(start) ? '' : dayOf(start, 'start');
-  const to = isOmitted(end) ? '' : dayOf(end, 'end');
+  const from = isOmitted(start) ? '' : dayArg(start, 'start');
+  const to = isOmitted(end) ? '' : dayArg(end, 'end');
   if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
   // Summed as the report is read: no row of it is kept.
   const tally = new AdsTally(groupBy, from, to);
@@ -87,11 +85,7 @@ export function readAds(ads: Arg, onRow?: (row: AdRowFields) => void): AdRow[] {
         `Campaign name, Cost, Gross revenue), or the TTS Ads tab.`,
     );
   }
-  if (parsed.rejects.length > 0) {
-    const more =
-      parsed.rejects.length > 1 ? ` (and ${parsed.rejects.length - 1} more rows with problems)` : '';
-    throw new Error(`${describeProblem(parsed.rejects[0])}${more}`);
-  }
+  if (parsed.rejects.length > 0) throw problemsError(parsed.rejects);
   return parsed.ads.rows;
 }
 
@@ -103,13 +97,4 @@ function groupByOf(value: Arg): AdsGroupBy {
   if (!found)
     throw new Error(`group_by must be "day", "month", "campaign" or "product", found ${describe(cell)}.`);
   return found;
-}
-
-/** A day typed as text the way the reports' days are read (2026-05-01, 2026/5/1, 5/13/2026); a number is no day. */
-function dayOf(value: Arg, argument: string): string {
-  const cell = scalarOf(value, argument);
-  if (isDateCell(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
-  const day = typeof cell === 'string' && parseDateOrNull(cell);
-  if (!day) throw new Error(`${argument} must be a date such as 2026-05-01, found ${describe(cell)}.`);
-  return day.slice(0, 10);
 }

@@ -8,6 +8,7 @@ import type { CellValue } from '../../core/types';
 import { isDateCell } from '../../core/date-cell';
 import { monthFromText } from '../../core/month-text';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
+import { parseDateOrNull } from '../../core/dates';
 
 export type Grid = CellValue[][];
 
@@ -99,8 +100,9 @@ export function dayArg(value: unknown, argument: string, monthDay?: (month: stri
   const cell = scalarOf(value, argument);
   if (isDateCell(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
   const text = String(cell).trim();
-  const day = /^(\d{4})([-/]?)(\d{2})\2(\d{2})$/.exec(text);
-  if (day) return `${day[1]}-${day[3]}-${day[4]}`;
+  // Read as a report's day is (2026-05-01, 2026/5/1, 20260501, 5/13/2026); 2026-02-30 is no day.
+  const day = parseDateOrNull(text);
+  if (day) return day.slice(0, 10);
   const month = monthDay && monthFromText(text);
   if (month) return monthDay(month);
   const or = monthDay ? ' or a month such as 2026-05 or May 2026' : '';

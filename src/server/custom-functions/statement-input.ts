@@ -32,6 +32,12 @@ export function describeProblem(problem: Problem): string {
   return `${where}: ${problem.message}`;
 }
 
+/** The first problem of a range, and how many more there are (a row may have several). */
+export function problemsError(problems: readonly Problem[]): Error {
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  return new Error(describeProblem(problems[0]) + more);
+}
+
 /**
  * The export in the range, every row read. `keepRows: false` with `onView` (or `onRow`) streams
  * the rows instead of keeping them (a 50,000-row range then never holds 50,000 row objects at
@@ -62,10 +68,7 @@ export function readStatement(
   }
   // Rows of the TTS Ledger tab without a Key (a total or note the seller typed) are skipped, not counted.
   const { problems } = splitKeylessRows(parsed);
-  if (problems.length > 0) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more rows with problems)` : '';
-    throw new Error(`${describeProblem(problems[0])}${more}`);
-  }
+  if (problems.length > 0) throw problemsError(problems);
   if (options.settlementFor !== undefined) requireSettlement(parsed, options.settlementFor);
   const missing = missingColumnMessage(
     grid[parsed.headerRow - 1],

@@ -13,6 +13,7 @@ import { COGS_SHEET } from './cogs-sheet';
 import { dateTextConverter } from './sheet-dates';
 import { tabNamed } from './tab-named';
 import { isDateCell } from '../../core/date-cell';
+import { missingColumnMessage, NEEDS } from '../../core/read/needed-columns';
 
 export interface LedgerContents {
   rows: LedgerRow[];
@@ -30,6 +31,16 @@ export function readLedger(): LedgerContents | null {
   if (!sheet || sheet.getLastRow() < 2) return null;
   const values = sheet.getDataRange().getValues() as CellValue[][];
   const parsed = parseSheetRows(values, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
+  // Without its Quantity, SKU ID or dates the tab's COGS and months would be silently wrong;
+  // a tab read whole has nothing to widen (the blank after the header says so).
+  const header = [...values[parsed.headerRow - 1], ''];
+  const missing = missingColumnMessage(
+    header,
+    'ledger',
+    `${NEEDS.costed} ${NEEDS.month}`,
+    `The ${LEDGER_TAB} tab`,
+  );
+  if (missing) throw new Error(missing);
   const { skipped, problems } = splitKeylessRows(parsed);
   const { rows, superseded } = countedRows(parsed.rows);
   return {

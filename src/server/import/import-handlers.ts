@@ -30,6 +30,13 @@ import { markSuperseded } from '../sheets/superseded-marks';
 import { checkCellBudget } from './cell-check';
 import { markLedgerChanged } from '../dashboard/dashboard-freshness';
 
+/** Refuses amount column ids the catalog does not know (`where`: the request and its field). */
+function checkAmountIds(ids: readonly string[], where: string): void {
+  const unknown = ids.filter((id) => !findColumnById(id));
+  if (unknown.length > 0)
+    throw new Error(`${where}: unknown amount column ${unknown.map((id) => JSON.stringify(id)).join(', ')}.`);
+}
+
 /** Adds the new SKUs among the ledger rows this import wrote to TTS COGS. */
 function prefillFromImport(state: ImportState): number {
   return state.firstRow > 0 ? prefillCogs(skusInLedgerRows(state.firstRow, state.lastRow)) : 0;
@@ -52,11 +59,7 @@ function closeStaleImports(now: number): void {
 /** Opens an import: adds any new amount columns to the ledger header and logs the file as "in progress". */
 export function beginImport(arg: BeginImportRequest): BeginImportResult {
   const request = checkRequest(BeginImportSchema, arg, 'Import');
-  const unknownIds = request.amountIds.filter((id) => !findColumnById(id));
-  if (unknownIds.length > 0)
-    throw new Error(
-      `Import rejected: amountIds: unknown amount column ${unknownIds.map((id) => JSON.stringify(id)).join(', ')}.`,
-    );
+  checkAmountIds(request.amountIds, 'Import rejected: amountIds');
   return withDocumentLock(() => {
     const now = new Date();
     closeStaleImports(now.getTime());
@@ -74,10 +77,8 @@ export function beginImport(arg: BeginImportRequest): BeginImportResult {
       rejected: request.rejected,
       written: 0,
       duplicates: 0,
-      chunks: 0,
       firstRow: 0,
       lastRow: 0,
-      startedAt: now.getTime(),
       updatedAt: now.getTime(),
     });
     return { importId };
@@ -93,20 +94,14 @@ export function importChunk(arg: ImportChunkRequest): ImportChunkResult {
     );
   }
   const request = checkRequest(ImportChunkSchema, arg, 'Import chunk');
-  request.rows.forEach((row, i) => {
-    for (const id in row.amounts) {
-      if (!findColumnById(id))
-        throw new Error(
-          `Import chunk rejected: rows[${i}].amounts: unknown amount column ${JSON.stringify(id)}.`,
-        );
-    }
-  });
+  request.rows.forEach((row, i) =>
+    checkAmountIds(Object.keys(row.amounts), `Import chunk rejected: rows[${i}].amounts`),
+  );
   return withDocumentLock(() => {
     const state = loadImportState(request.importId);
     const result = appendToLedger(request.rows, request.importId);
     state.written += result.written;
     state.duplicates += result.duplicates;
-    state.chunks += 1;
     if (result.written > 0) {
       if (state.firstRow === 0) state.firstRow = result.firstRow;
       state.lastRow = Math.max(state.lastRow, result.lastRow);

@@ -65,4 +65,22 @@ describe('RowKeys', () => {
       '7320|26|1|Order',
     ]);
   });
+
+  it('gives the key of the row in the view, not of the row counted before it', () => {
+    const keys = new RowKeys('', [...FIELDS]);
+    const view = createRowView([], 'statement');
+    view.serial++;
+    [view.statementId, view.orderId, view.skuId, view.type] = [
+      '7320260815',
+      '577000000000000001',
+      '17',
+      'Order',
+    ];
+    keys.count(view, 0);
+    expect(keys.keyOf(view)).toBe('7320260815|577000000000000001|17|Order');
+    // The next row read into the view, its key asked for before it is counted.
+    view.serial++;
+    view.orderId = '577000000000000002';
+    expect(keys.keyOf(view)).toBe('7320260815|577000000000000002|17|Order');
+  });
 });

@@ -1,10 +1,9 @@
 /**
  * A file's ledger keys as its rows are read: the layout's key fields joined with `|`, and which
  * keys repeat inside the file. Keys are counted by their hashes (see KeyTable), so no key string
- * is built or kept for a row whose key is new; a repeated key gets a `#n` suffix on its n-th row.
+ * is kept for a row whose key is new; a repeated key gets a `#n` suffix on its n-th row.
  */
 import { detachedText } from './detached-text';
-import { hashTextInto } from '../ledger/key-hash';
 import { KeyTable } from '../ledger/key-table';
 import type { RowField } from './row-fields';
 import type { RowView } from './row-view';
@@ -14,35 +13,24 @@ export class RowKeys {
   private readonly table = new KeyTable();
   private readonly repeats = new Map<string, number>();
   private readonly exactDuplicates = new Set<string>();
-  private readonly partHash1: Int32Array;
-  private readonly partHash2: Int32Array;
-  /** Occurrence of the last counted row's key in the file: 1, or n for the n-th row with that key. */
+  /** The last counted row's key, the `serial` of its view, and its occurrence: 1, or n for the n-th row with that key. */
+  private key = '';
+  private keySerial = -1;
   private keyCount = 1;
 
   constructor(
     private readonly prefix: string,
     private readonly fields: readonly RowField[],
-  ) {
-    this.partHash1 = new Int32Array(fields.length);
-    this.partHash2 = new Int32Array(fields.length);
-  }
+  ) {}
 
   /** Counts the row's key; `content` fingerprints the row, to tell exact duplicates from other rows with its key. */
   count(row: RowView, content: number): void {
-    const fields = this.fields;
-    let h1 = 2166136261;
-    let h2 = 0x9747b28c;
-    for (let f = 0; f < fields.length; f++) {
-      hashTextInto(keyPartOf(row, fields[f]), this.partHash1, this.partHash2, f);
-      h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ this.partHash1[f], 16777619);
-      h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ this.partHash2[f], 0x5bd1e995);
-    }
-    const firstContent = this.table.add(h1 & 0x3fffffff, h2 & 0x3fffffff, content);
+    const key = this.join(row);
+    const firstContent = this.table.add(this.h1 & 0x3fffffff, this.h2 & 0x3fffffff, content);
     if (firstContent === undefined) {
       this.keyCount = 1;
       return;
     }
-    const key = this.join(row);
     const count = (this.repeats.get(key) ?? 1) + 1;
     // Kept for the whole import: detached, or each key would pin the piece of file text it came from.
     const kept = detachedText(key);
@@ -53,7 +41,7 @@ export class RowKeys {
 
   /** The key of the row last counted, `#n`-suffixed for the n-th row with the same key. */
   keyOf(row: RowView): string {
-    const key = this.join(row);
+    const key = row.serial === this.keySerial ? this.key : this.join(row);
     return this.keyCount === 1 ? key : key + '#' + this.keyCount;
   }
 
@@ -62,13 +50,35 @@ export class RowKeys {
     return [...this.exactDuplicates];
   }
 
-  /** The key's parts: the layout's key fields, prefixed and joined with `|`. */
+  /** The key's two hashes, as `join` left them. */
+  private h1 = 0;
+  private h2 = 0;
+
+  /**
+   * The key's parts, the layout's key fields, prefixed and joined with `|`; hashed on the way
+   * into `h1` and `h2`, each part's length first, so that `a|bc` and `ab|c` stay two keys.
+   */
   private join(row: RowView): string {
     let key = this.prefix;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
     for (let f = 0; f < this.fields.length; f++) {
       const part = keyPartOf(row, this.fields[f]);
-      key = key === '' && f === 0 && this.prefix === '' ? part : key + '|' + part;
+      key = key === '' && f === 0 ? part : key + '|' + part;
+      const length = part.length;
+      h1 = Math.imul(h1 ^ (length | 0x7c0000), 16777619);
+      h2 = Math.imul(h2 ^ (length | 0x7c0000), 0x5bd1e995);
+      // Two characters a step; rotated before each multiply, so the high half reaches the low bits too.
+      for (let i = 0; i < length; i += 2) {
+        const c = (part.charCodeAt(i) << 16) | (i + 1 < length ? part.charCodeAt(i + 1) : 0);
+        h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ c, 16777619);
+        h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ c, 0x5bd1e995);
+      }
     }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.key = key;
+    this.keySerial = row.serial;
     return key;
   }
 }

@@ -296,6 +296,12 @@ describe('a later On-hold download with a changed estimate replaces the earlier 
     // Every estimate kept as downloaded; the earlier one marked.
     expect(ledger(h, 'Total estimated settlement amount')).toEqual({ rows: 3, cents: 1376 + 688 + 1376 });
     expect(supersededBy(h)).toEqual(['US On hold / unsettled export']);
+    const log = h.values('TTS Imports');
+    expect(log.map((r) => r[log[0].indexOf('Message')])).toEqual([
+      'Message',
+      '',
+      "Rows of earlier imports this file's rows supersede (no longer counted, see Superseded by in TTS Ledger): 1.",
+    ]);
     expect(fn(h, 'TTS_SETTLEMENT')).toBe(688 + 1376);
     expect(fn(h, 'TTS_SALES')).toBe(750 + 1500);
     h.run('refreshDashboard', null);

@@ -12,6 +12,7 @@ import type {
   ImportSummary,
 } from '../../core/contract';
 import { findColumnById } from '../../core/read/catalog';
+import { LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { prefillCogs } from '../sheets/cogs-sheet';
 import { withDocumentLock } from '../sheets/document-lock';
 import { BeginImportSchema, FinishImportSchema, ImportChunkSchema, MAX_CHUNK_CHARS } from './import-schemas';
@@ -123,7 +124,9 @@ export function finishImport(arg: FinishImportRequest): ImportSummary {
       request.message ??
       (request.status === 'cancelled'
         ? 'Cancelled in the sidebar; import the file again to add the rest.'
-        : '');
+        : settledEstimates > 0
+          ? `Rows of earlier imports this file's rows supersede (no longer counted, see Superseded by in ${LEDGER_TAB}): ${settledEstimates}.`
+          : '');
     logImportFinished(state.importId, state, request.status, message);
     deleteImportState(state.importId);
     markLedgerChanged(state.fileName, state.written, new Date());

@@ -146,7 +146,7 @@ function facts(
     ['Running costs', costsLine(costs)],
     [
       'Ad spend',
-      hasAds ? 'From the TTS Ads tab: in the net profit above; by month and product below.' : NO_ADS_NOTE,
+      hasAds ? 'From the TTS Ads tab: in net profit above, by month and product below.' : NO_ADS_NOTE,
     ],
   ];
   if (model.undatedRows > 0)

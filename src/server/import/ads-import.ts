@@ -76,29 +76,24 @@ export function importAds(arg: AdsImportRequest): AdsImportResult {
     replaceAdRows(tab, merge.replace, importedAt);
     prefillAdSkus(merge.fresh);
 
+    const counts: AdsTally = {
+      written: merge.fresh.length,
+      duplicates: merge.duplicates,
+      replaced: merge.replace.length,
+      revisions: merge.revisions.length,
+      renames: merge.renames.length,
+    };
+    // This chunk's counts added to the file's so far (the first chunk starts them).
     const raw = properties.getProperty(TALLY_PREFIX + importId);
-    const tally: AdsTally = raw
-      ? (JSON.parse(raw) as AdsTally)
-      : { written: 0, duplicates: 0, replaced: 0, revisions: 0, renames: 0 };
-    tally.written += merge.fresh.length;
-    tally.duplicates += merge.duplicates;
-    tally.replaced += merge.replace.length;
-    tally.revisions += merge.revisions.length;
-    tally.renames += merge.renames.length;
+    const tally: AdsTally = raw ? (JSON.parse(raw) as AdsTally) : { ...counts };
+    if (raw) for (const count of Object.keys(counts) as (keyof AdsTally)[]) tally[count] += counts[count];
     if (request.end === 'more') properties.setProperty(TALLY_PREFIX + importId, JSON.stringify(tally));
     else properties.deleteProperty(TALLY_PREFIX + importId);
     const status =
       request.end === 'more' ? 'in progress' : request.end === 'cancelled' ? 'cancelled' : 'complete';
     logImportFinished(importId, tally, status, logMessage(clock, tally, request.end));
     if (request.end !== 'more') markLedgerChanged(request.fileName, tally.written + tally.replaced, now);
-    return {
-      importId,
-      written: merge.fresh.length,
-      duplicates: merge.duplicates,
-      replaced: merge.replace.length,
-      revisions: merge.revisions,
-      renames: merge.renames,
-    };
+    return { ...counts, importId, revisions: merge.revisions, renames: merge.renames };
   });
 }
 

@@ -118,41 +118,18 @@ function writeNewRow(tab: LogTab, rowNumber: number, cells: Record<Label, Cell>)
   writeBlock(tab.sheet, rowNumber, 1, [row], [formats]);
 }
 
-/** Appends the import's row with status "in progress". */
-export function logImportStarted(importId: string, request: BeginImportRequest, now: Date): void {
-  const tab = importsTab();
-  const rowNumber = Math.max(tab.sheet.getLastRow(), tab.headerRow) + 1;
-  writeNewRow(tab, rowNumber, {
-    'Imported at': now,
-    'Import ID': importId,
-    File: textCell(request.fileName),
-    Layout: textCell(request.layoutLabel || request.layout),
-    Period: periodText(request.period),
-    'Rows in file': request.rowsTotal,
-    'New rows': 0,
-    'Duplicates skipped': 0,
-    Rejected: request.rejected,
-    Settlement: centsToDollars(request.settlementCents),
-    'Net sales': centsToDollars(request.netSalesCents),
-    Fees: centsToDollars(request.feesCents),
-    Reconciliation: textCell(request.reconciliation),
-    Status: 'in progress',
-    Message: '',
-  });
-}
+/** What the log's first cells say of a file, a statement's or an ad report's. */
+type StartedFile = Pick<BeginImportRequest, 'fileName' | 'layoutLabel' | 'period' | 'rowsTotal' | 'rejected'>;
 
-/**
- * Appends an ad report's row with status "in progress". An ad report has no settlement, net sales,
- * fees or reconciliation: those cells stay blank (a 0 would read as "nothing was settled").
- */
-export function logAdReportStarted(
+/** Appends a file's row with status "in progress"; `money`: its settlement, net sales, fees and reconciliation. */
+function logStarted(
   importId: string,
-  file: AdsImportFile & { fileName: string },
+  file: StartedFile,
   now: Date,
+  money: Partial<Record<Label, Cell>>,
 ): void {
   const tab = importsTab();
-  const rowNumber = Math.max(tab.sheet.getLastRow(), tab.headerRow) + 1;
-  writeNewRow(tab, rowNumber, {
+  writeNewRow(tab, Math.max(tab.sheet.getLastRow(), tab.headerRow) + 1, {
     'Imported at': now,
     'Import ID': importId,
     File: textCell(file.fileName),
@@ -168,7 +145,30 @@ export function logAdReportStarted(
     Reconciliation: '',
     Status: 'in progress',
     Message: '',
+    ...money,
   });
+}
+
+/** Appends the import's row with status "in progress". */
+export function logImportStarted(importId: string, request: BeginImportRequest, now: Date): void {
+  logStarted(importId, { ...request, layoutLabel: request.layoutLabel || request.layout }, now, {
+    Settlement: centsToDollars(request.settlementCents),
+    'Net sales': centsToDollars(request.netSalesCents),
+    Fees: centsToDollars(request.feesCents),
+    Reconciliation: textCell(request.reconciliation),
+  });
+}
+
+/**
+ * Appends an ad report's row with status "in progress". An ad report has no settlement, net sales,
+ * fees or reconciliation: those cells stay blank (a 0 would read as "nothing was settled").
+ */
+export function logAdReportStarted(
+  importId: string,
+  file: AdsImportFile & { fileName: string },
+  now: Date,
+): void {
+  logStarted(importId, file, now, {});
 }
 
 /** Sheet row of `importId` in the log, or 0. Reads the Import ID column once. */

@@ -80,6 +80,8 @@ export interface LedgerRow {
 
 export interface ReconcileMismatch {
   source: SourceRef;
+  /** Row within the range or file read (on the TTS Ledger tab the tab's row; `source` is the imported file's). */
+  row?: number;
   orderId: string;
   type: string;
   /** The row's own Total settlement amount, cents. */

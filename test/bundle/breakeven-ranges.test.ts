@@ -1,8 +1,9 @@
 /**
  * TTS_BREAKEVEN_ROAS over ranges through the built dist/Code.js: a column of prices answers row by
- * row exactly what the function gives each row's cells one at a time, and a cell it cannot use
- * fails with the same message, prefixed by its row. Single values are read once for the whole
- * range, so a bad one must still fail where it would have: on row 1, after any bad cell before it.
+ * row exactly what the function gives each row's cells one at a time; a blank row answers blank and
+ * a row that loses money before ads answers why, as text; a cell it cannot use fails with the same
+ * message, prefixed by its row. Single values are read once for the whole range, so a bad one must
+ * still fail where it would have: on the first row that is not blank, after any bad cell before it.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,14 +27,20 @@ function answer(run: () => unknown): unknown {
   }
 }
 
-/** What the range call must give: each row's cells passed one at a time, a failure named by its row. */
+/**
+ * What the range call must give: each row's cells passed one at a time; a row whose range cells are
+ * all blank answers blank, a loss before ads answers its message; any other failure is named by its row.
+ */
 function rowByRow(columns: (Cell[] | Cell)[], rows: number): unknown {
-  const out: number[][] = [];
+  const out: (number | string)[][] = [];
   for (let r = 0; r < rows; r++) {
     const cells = columns.map((c) => (Array.isArray(c) ? c[r] : c));
     const one = answer(() => rt.call('TTS_BREAKEVEN_ROAS', ...cells));
-    if (typeof one === 'string') return one.replace(/^Error: /, `Error: Row ${r + 1}: `);
-    out.push([one as number]);
+    if (typeof one === 'string') {
+      if (columns.every((c) => !Array.isArray(c) || c[r] === '')) out.push(['']);
+      else if (one.startsWith('Error: This product loses money')) out.push([one.slice('Error: '.length)]);
+      else return one.replace(/^Error: /, `Error: Row ${r + 1}: `);
+    } else out.push([one as number]);
   }
   return out;
 }
@@ -48,7 +55,7 @@ function asRange(column: Cell[] | Cell): unknown {
 }
 
 describe('TTS_BREAKEVEN_ROAS over ranges', () => {
-  it('answers each row as the single-cell call does, and fails on the first row that would', () => {
+  it('answers each row as the single-cell call does, blank or why for a row, and fails on the first row that would', () => {
     const price = fc.oneof(
       fc.integer({ min: 1, max: 100_000 }).map((c) => c / 100),
       fc.constantFrom<Cell>(0, -5, '$24.99', '1,299.00', 'abc', '', 19.99),

@@ -208,7 +208,7 @@ describe('the TTS Ledger tab, read by the columns each function needs', () => {
     );
   });
 
-  it('a row without a Key is skipped and counted; a differing row is listed by the row of the file it came from', () => {
+  it('a row without a Key is skipped and counted; a differing row is listed by its row on the tab', () => {
     const range = ledgerRange((cells, header) => {
       // Order B no longer adds up: its settlement says 30.00 where its parts make 23.50.
       cells[2][header.indexOf('Total settlement amount')] = 30;

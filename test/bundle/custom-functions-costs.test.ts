@@ -93,7 +93,7 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
 
   it('TTS_NET_PROFIT gives the same net profit, less other costs', () => {
     expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), '', costs())).toBe(2292.23);
-    expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), inSandbox(rt, [[100], [-50]]), costs())).toBe(
+    expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), inSandbox(rt, [[100], [50]]), costs())).toBe(
       2142.23,
     );
   });
@@ -197,7 +197,7 @@ describe('a free sample sent to a creator', () => {
 
   it('a sample SKU without a unit cost is an error, never $0', () => {
     expect(errorOf(() => rt.call('TTS_PNL', sheetRange(rt, rows), inSandbox(rt, [['OTHER', 5]])))).toBe(
-      'No unit cost for 1 sold SKU: TANK. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.',
+      'No unit cost for 1 sold SKU: TANK. Add each SKU ID (or seller SKU) with its unit cost to the COGS table, effective by the day it sold.',
     );
   });
 });
@@ -324,7 +324,7 @@ describe('costs worked by hand', () => {
 
   it('TTS_COST_DETAIL refuses a month it cannot read', () => {
     expect(errorOf(() => rt.call('TTS_COST_DETAIL', sample(), sampleCogs(), 'May'))).toBe(
-      'month must be a month such as "2026-05" or a date in it, found "May".',
+      'month must be a month such as "2026-05", "May 2026" or a date in it, found "May".',
     );
   });
 });

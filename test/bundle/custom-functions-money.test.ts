@@ -157,7 +157,7 @@ describe('TTS_SETTLEMENT and TTS_SALES', () => {
   it('rejects a month or metric it cannot read', () => {
     const range = statement();
     expect(errorOf(() => rt.call('TTS_SALES', range, '2026-13'))).toBe(
-      'month must be a date or text such as "2026-03", found "2026-13".',
+      'month must be a month such as "2026-05", "May 2026" or a date in it, found "2026-13".',
     );
     expect(errorOf(() => rt.call('TTS_SALES', range, '', 'profit'))).toBe(
       'metric must be "gross", "net" or "settlement", found "profit".',
@@ -216,7 +216,11 @@ describe('TTS_NET_PROFIT', () => {
     expect(rt.call('TTS_NET_PROFIT', range)).toBe(60.44);
     expect(rt.call('TTS_NET_PROFIT', range, cogs())).toBe(36.44);
     // Other costs typed as 5 and −2.50 both count as costs: 7.50.
-    expect(rt.call('TTS_NET_PROFIT', range, cogs(), inSandbox(rt, [[5], [-2.5], ['']]))).toBe(28.94);
+    expect(rt.call('TTS_NET_PROFIT', range, cogs(), inSandbox(rt, [[5], [2.5], ['']]))).toBe(28.94);
+    expect(rt.call('TTS_NET_PROFIT', range, cogs(), inSandbox(rt, [[-5], [-2.5], ['']]))).toBe(28.94);
+    expect(
+      errorOf(() => rt.call('TTS_NET_PROFIT', range, cogs(), inSandbox(rt, [[5], [-2.5], ['']]))),
+    ).toMatch(/^other_costs, row 2, column 1: -2\.5 has the other sign of the costs before it:/);
     expect(rt.call('TTS_NET_PROFIT', range, '', inSandbox(rt, [['$100.00']]))).toBe(-39.56);
   });
 
@@ -230,7 +234,7 @@ describe('TTS_NET_PROFIT', () => {
       ['', '', '', '', '', ''],
     ];
     expect(errorOf(() => rt.call('TTS_NET_PROFIT', statement(), inSandbox(rt, tab)))).toBe(
-      `No unit cost for 1 sold SKU: ${SKU_B}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.`,
+      `No unit cost for 1 sold SKU: ${SKU_B}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table, effective by the day it sold.`,
     );
     tab[3][4] = '$8.00';
     expect(rt.call('TTS_NET_PROFIT', statement(), inSandbox(rt, tab))).toBe(36.44);
@@ -249,7 +253,7 @@ describe('TTS_NET_PROFIT', () => {
       ),
     ).toBe(60.44);
     expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, inSandbox(rt, [[SKU_A, 5]])))).toBe(
-      `No unit cost for 1 sold SKU: ${SKU_B}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.`,
+      `No unit cost for 1 sold SKU: ${SKU_B}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table, effective by the day it sold.`,
     );
   });
 

@@ -143,7 +143,7 @@ describe('TTS_THRESHOLD', () => {
       'monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.',
     );
     expect(errorOf(() => rt.call('TTS_THRESHOLD', range, '', '', 'June 5'))).toBe(
-      'as_of must be a date such as 2026-06-15, found "June 5".',
+      'as_of must be a date such as 2026-05-01, found "June 5".',
     );
   });
 });
@@ -243,7 +243,7 @@ describe('TTS_FORECAST', () => {
       ),
     ).toBe('horizon must be a whole number of months from 1 to 24, found 30.');
     expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [['March']]), inSandbox(rt, [[1]])))).toBe(
-      'months (cell 1) must be a date or a month such as "2026-03", found "March".',
+      'months (cell 1) must be a month such as "2026-05", "May 2026" or a date in it, found "March".',
     );
   });
 });
@@ -269,18 +269,15 @@ describe('TTS_BREAKEVEN_ROAS', () => {
     ).toBe('Ranges must have the same shape: found 2×1 and 3×1. Pass single cells or ranges of equal size.');
   });
 
-  it('a product that loses money before ads, or a rate typed as a whole percent, is an error', () => {
+  it('a product that loses money before ads, or a rate typed as a whole percent, is an error (in a column, the row says why)', () => {
     // 10 × 0.8 − 9 = −1.00 per sale
     expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', 10, 9, 0.2))).toBe(
       'This product loses money before any ad spend: after fees, commission ' +
         'and costs each sale is $1.00 short. No ROAS can break even; raise the ' +
         'price or lower costs.',
     );
-    expect(
-      errorOf(() =>
-        rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [10]]), inSandbox(rt, [[5], [9]]), 0.2),
-      ),
-    ).toMatch(/^Row 2: This product loses money/);
+    const column = rt.call('TTS_BREAKEVEN_ROAS', inSandbox(rt, [[20], [10]]), inSandbox(rt, [[5], [9]]), 0.2);
+    expect(column).toEqual([[1.82], [expect.stringMatching(/^This product loses money .* \$1\.00 short/)]]);
     expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', 20, 5, 6))).toBe(
       'fee_rate 6 looks like a percent: type it as 6% or as the fraction 0.06.',
     );

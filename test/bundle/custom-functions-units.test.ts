@@ -47,10 +47,12 @@ describe('a sold line without units', () => {
       expect(call('TTS_NET_PROFIT', rows)).toBe(4613.85);
     });
 
-  it('a range without the Quantity column is refused at its first sold row', () => {
+  it('a range without the Quantity column is refused before any row is costed', () => {
     const rows = typedCells(STATEMENT).map((r) => r.filter((_, c) => c !== QUANTITY));
     expect(errorOf(() => call('TTS_NET_PROFIT', rows, COGS))).toBe(
-      'Row 2 has sales but no *Quantity*, so no units to cost: fill it, or include the Quantity column.',
+      'the statement range has no *Quantity* column, which every US Statement export has: it ends at ' +
+        "*Signature confirmation service fee type*: widen it to the export's last column (e.g. Statement!A:BL), " +
+        'or put the column back.',
     );
   });
 });

@@ -194,6 +194,21 @@ describe('a cost change in the middle of a month', () => {
     expect(netProfit(rows, table)).toMatchObject({ settlement: 8700, cogs: 3400, netProfit: 5300, units: 5 });
   });
 
+  it("a sale before the SKU's first Effective from has no cost in force; an undated cost covers every day", () => {
+    const dated = buildCogsTable([
+      ['SKU', 'Unit cost', 'Effective from'],
+      ['TANK', '7.00', '2026-04-15'],
+    ]);
+    expect(unitCostOn(dated, sale('TANK', '', '2026-04-14'))).toBeUndefined();
+    expect(unitCostOn(dated, sale('TANK', '', '2026-04-15'))).toBe(70_000);
+    const undated = buildCogsTable([
+      ['SKU', 'Unit cost', 'Effective from'],
+      ['TANK', '6.50', ''],
+      ['TANK', '7.00', '2026-04-15'],
+    ]);
+    expect(unitCostOn(undated, sale('TANK', '', '2025-01-01'))).toBe(65_000);
+  });
+
   it('refuses two different costs for one SKU from the same date, naming both rows', () => {
     const rows = [
       ['SKU', 'Unit cost', 'Effective from'],

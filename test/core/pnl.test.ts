@@ -213,7 +213,8 @@ describe('row P&L', () => {
       row({ gross_sales: 100 }, { skuId: s, sellerSku: '' }),
     );
     expect(() => netProfit(missing, cogs)).toThrow(
-      'No unit cost for 7 sold SKUs: A, B, C, D, E and 2 more. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.',
+      'No unit cost for 7 sold SKUs: A, B, C, D, E and 2 more. Add each SKU ID (or seller SKU) with its unit cost to the COGS table, ' +
+        'effective by the day it sold.',
     );
     expect(() =>
       buildCogsTable([

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { reconcile, reconcilePlan, reconcileReports } from '../../src/core/analysis/reconcile';
 import type { LedgerRow } from '../../src/core/types';
+import { parseSheetRows } from '../../src/core/read/parse-export';
+import { amountIdsOf, ledgerHeader, ledgerRowToCells } from '../../src/core/ledger/ledger-format';
 import { fixtureDir } from './helpers';
 
 function ledgerRow(amounts: Record<string, number>, type = 'Order'): LedgerRow {
@@ -108,6 +110,7 @@ describe('reconciliation', () => {
     expect(result.mismatches).toEqual([
       {
         source: { file: 'f.csv', row: 2 },
+        row: 2,
         orderId: '577',
         type: 'Order',
         settlement: 1400,
@@ -167,6 +170,38 @@ describe('reconciliation', () => {
     ).toEqual([
       { label: 'Gross sales', expected: 3500, actual: 3500, difference: 0 },
       { label: 'Shipping', expected: -458, actual: -458, difference: 0 },
+    ]);
+  });
+});
+
+describe('a differing row of the TTS Ledger tab', () => {
+  it('is named by its row on the tab; its source stays the row of the file it was imported from', () => {
+    const file = parseSheetRows(
+      [
+        [
+          'Statement ID',
+          'Order/adjustment ID',
+          'Type',
+          'Total settlement amount',
+          'Net sales',
+          'Gross sales',
+        ],
+        ['7496', '577000000000000001', 'Order', '10.00', '10.00', '10.00'],
+        ['7496', '577000000000000002', 'Order', '20.00', '20.00', '20.00'],
+      ],
+      { fileName: 'statement.csv' },
+    );
+    const header = ledgerHeader(amountIdsOf(file.rows));
+    // Sorted by the seller: the file's row 2 is now the tab's row 3, and it no longer adds up.
+    const [first, second] = file.rows.map((row) => ledgerRowToCells(row, header, 'import-1'));
+    first[header.indexOf('Total settlement amount')] = 11;
+    const tab = parseSheetRows([header, second, first], {
+      fileName: 'TTS Ledger',
+      keepRows: false,
+      reconcile: true,
+    });
+    expect(tab.reconciliation.mismatches).toEqual([
+      expect.objectContaining({ row: 3, source: { file: 'statement.csv', row: 2 }, difference: 100 }),
     ]);
   });
 });

@@ -96,10 +96,11 @@ describe('parseSheetRows streaming row views', () => {
 describe('missing unit cost message', () => {
   it('names one SKU, or five and how many more', () => {
     expect(missingUnitCostError(new Set(['TANK'])).message).toBe(
-      'No unit cost for 1 sold SKU: TANK. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.',
+      'No unit cost for 1 sold SKU: TANK. Add each SKU ID (or seller SKU) with its unit cost to the COGS table, effective by the day it sold.',
     );
     expect(missingUnitCostError(new Set(['A', 'B', 'C', 'D', 'E', 'F'])).message).toBe(
-      'No unit cost for 6 sold SKUs: A, B, C, D, E and 1 more. Add each SKU ID (or seller SKU) with its unit cost to the COGS table.',
+      'No unit cost for 6 sold SKUs: A, B, C, D, E and 1 more. Add each SKU ID (or seller SKU) with its unit cost to the COGS table, ' +
+        'effective by the day it sold.',
     );
   });
 });

@@ -230,8 +230,9 @@ function readEntry(
 }
 
 /**
- * The cost entry in force on the row's date: the latest effective on or before it. A sale dated
- * before every entry uses the earliest known cost (a cost entered late still applies to old sales).
+ * The cost entry in force on the row's date: the latest effective on or before it (an entry without
+ * a date is in force from the start). A sale dated before every entry has none: an Effective from
+ * date says the cost did not apply before it.
  */
 export function costEntryOn(
   table: CogsTable,
@@ -242,9 +243,8 @@ export function costEntryOn(
     (row.skuId && table.bySku.get(row.skuId)) ||
     (row.sellerSku && table.bySku.get(row.sellerSku)) ||
     undefined;
-  if (!list || list.length === 0) return undefined;
-  let chosen = list[0];
-  for (const entry of list)
+  let chosen: CogsEntry | undefined;
+  for (const entry of list ?? [])
     if (entry.effectiveFrom === '' || date === '' || entry.effectiveFrom <= date) chosen = entry;
   return chosen;
 }

@@ -700,7 +700,7 @@ export function missingUnitCostError(skus: ReadonlySet<string>): Error {
   const shown = list.slice(0, 5).join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
   return new Error(
     `No unit cost for ${list.length} sold SKU${list.length === 1 ? '' : 's'}: ${shown}. Add each SKU ID (or seller SKU) with its unit cost to the COGS ` +
-      `table.`,
+      `table, effective by the day it sold.`,
   );
 }
 

@@ -150,6 +150,7 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
           // Detached: a listed mismatch outlives its row and must not pin the file text it came from.
           mismatches.push({
             source: sourceOf(row),
+            row: 'rowNumber' in row ? row.rowNumber : row.source.row,
             orderId: detachedText(row.orderId),
             type: detachedText(row.type),
             settlement,

@@ -6,6 +6,7 @@
  */
 import type { CellValue } from '../../core/types';
 import { isDateCell } from '../../core/date-cell';
+import { monthFromText } from '../../core/month-text';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 
 export type Grid = CellValue[][];
@@ -77,6 +78,33 @@ export function asRate(value: unknown, argument: string): number {
     );
   }
   return rate;
+}
+
+/** A month argument (`YYYY-MM`): a date cell, or text such as "2026-05", "May 2026", "5/2026" or a day in it. */
+export function monthArg(value: unknown, argument: string): string {
+  const cell = scalarOf(value, argument);
+  if (isDateCell(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM');
+  const month = typeof cell === 'string' ? monthFromText(cell) : null;
+  if (month) return month;
+  throw new Error(
+    `${argument} must be a month such as "2026-05", "May 2026" or a date in it, found ${describe(cell)}.`,
+  );
+}
+
+/**
+ * A day argument (`YYYY-MM-DD`): a date cell, or text such as 2026-05-01 or 20260501. `monthDay`: a
+ * month (see {@link monthArg}) stands for its first or last day.
+ */
+export function dayArg(value: unknown, argument: string, monthDay?: (month: string) => string): string {
+  const cell = scalarOf(value, argument);
+  if (isDateCell(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
+  const text = String(cell).trim();
+  const day = /^(\d{4})([-/]?)(\d{2})\2(\d{2})$/.exec(text);
+  if (day) return `${day[1]}-${day[3]}-${day[4]}`;
+  const month = monthDay && monthFromText(text);
+  if (month) return monthDay(month);
+  const or = monthDay ? ' or a month such as 2026-05 or May 2026' : '';
+  throw new Error(`${argument} must be a date such as 2026-05-01${or}, found ${describe(cell)}.`);
 }
 
 export function describe(value: unknown): string {

@@ -1,14 +1,13 @@
-import { roasOf } from '../../core/analysis/breakeven';
+import { LossBeforeAdsError, roasOf } from '../../core/analysis/breakeven';
 import { SkuBreakevenTally, type SkuBreakeven } from '../../core/analysis/breakeven-by-sku';
 import { buildCogsTable } from '../../core/analysis/cogs';
 import { firstDayOfMonth, lastDayOfMonth } from '../../core/analysis/calendar';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseCentsOrNaN } from '../../core/money';
-import { dateTextConverter } from '../sheets/sheet-dates';
-import { asGrid, asNumber, asRate, describe, isOmitted, scalarOf } from './arguments';
-import { isDateCell } from '../../core/date-cell';
+import { asGrid, asNumber, asRate, dayArg, isOmitted } from './arguments';
 import { datesAsText } from './profit';
 import { readStatement, refuseRoundedIds, requireSettlement } from './statement-input';
+import { NEEDS } from '../../core/read/needed-columns';
 
 type Arg = unknown;
 
@@ -31,7 +30,7 @@ export const BREAKEVEN_SKU_COLUMNS = [
  * Given a statement and the TTS COGS tab instead, a table by SKU from your own settlements: average
  * realised price, fee rate, fees and shipping per unit, unit cost, contribution per unit and break-even
  * ROAS.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
  * @param {number|number[][]} price Selling price per unit in dollars (a cell or a column of prices); or the
  * statement export or TTS Ledger tab, header included, for the table by SKU.
@@ -42,9 +41,9 @@ export const BREAKEVEN_SKU_COLUMNS = [
  * @param {number|number[][]} [affiliate_rate] Creator commission rate, fraction or percent (default 0);
  * with a statement, the last day counted (default: all data).
  * @param {number|number[][]} [other_cost] Other cost per sale in dollars: packaging, shipping you pay (default 0); not used with a statement.
- * @return {number|Array<Array<string|number>>} Break-even ROAS (2.5 means each ad dollar must bring $2.50
- * of sales), one per row for ranges; with a statement, columns SKU, Product, Units sold, Average price, Fee
- * rate, Fees per unit, Shipping per unit, Unit cost, Contribution per unit, Break-even ROAS.
+ * @return {number|Array<Array<string|number>>} Break-even ROAS (2.5: each ad dollar must bring $2.50 of
+ * sales), one per row for ranges (blank for a blank row; why, for a row that loses money before ads);
+ * with a statement, the table by SKU.
  * @customfunction
  */
 export function TTS_BREAKEVEN_ROAS(
@@ -116,24 +115,29 @@ function roasByRow(
   singles: Singles,
   rows: number,
   cols: number,
-): number[][] {
+): (number | string)[][] {
   // The answer grows by push and a column's rows are literals: an answer array made at its full size
   // is too big for the young generation, and every young row stored in it is then remembered by the
   // collector, which made a column of 50,000 answers several times slower.
-  const result: number[][] = [];
+  const result: (number | string)[][] = [];
   for (let r = 0; r < rows; r++) {
     if (cols === 1) {
       result.push([roasAt(ranges, singles, r, 0)]);
       continue;
     }
-    const out: number[] = [];
+    const out: (number | string)[] = [];
     for (let c = 0; c < cols; c++) out.push(roasAt(ranges, singles, r, c));
     result.push(out);
   }
   return result;
 }
 
-function roasAt(ranges: readonly (unknown[][] | null)[], singles: Singles, r: number, c: number): number {
+function roasAt(
+  ranges: readonly (unknown[][] | null)[],
+  singles: Singles,
+  r: number,
+  c: number,
+): number | string {
   try {
     return roasOf(
       argumentAt(0, ranges, singles, r, c),
@@ -143,6 +147,9 @@ function roasAt(ranges: readonly (unknown[][] | null)[], singles: Singles, r: nu
       argumentAt(4, ranges, singles, r, c),
     );
   } catch (error) {
+    // A column formula answers row by row: a blank row stays blank, a row that cannot break even says why.
+    if (ranges.every((range) => range === null || isOmitted(range[r][c]))) return '';
+    if (error instanceof LossBeforeAdsError) return error.message;
     throw new Error(`Row ${r + 1}: ${(error as Error).message}`);
   }
 }
@@ -193,12 +200,16 @@ function breakevenBySku(statement: Arg, cogs: Arg, start: Arg, end: Arg, extra: 
     throw new Error(
       'With a statement the arguments are statement, cogs, start and end: other_cost is not used (fees and shipping come from your settlements).',
     );
-  const from = isOmitted(start) ? '' : dayOf(start, 'start');
-  const to = isOmitted(end) ? '' : dayOf(end, 'end');
+  const from = isOmitted(start) ? '' : dayArg(start, 'start', firstDayOfMonth);
+  const to = isOmitted(end) ? '' : dayArg(end, 'end', lastDayOfMonth);
   if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
   const table = buildCogsTable(datesAsText(asGrid(cogs, 'cogs')), 'cogs');
   const tally = new SkuBreakevenTally(from, to);
-  const parsed = readStatement(statement, { keepRows: false, onView: (view) => tally.addView(view) });
+  const parsed = readStatement(statement, {
+    keepRows: false,
+    onView: (view) => tally.addView(view),
+    needs: `${NEEDS.pnl} ${NEEDS.costed}`,
+  });
   requireSettlement(parsed, 'TTS_BREAKEVEN_ROAS');
   refuseRoundedIds(parsed, ['skuId'], 'TTS_BREAKEVEN_ROAS by SKU');
   const lines = tally.result(table);
@@ -226,18 +237,4 @@ function skuRow(line: SkuBreakeven): (string | number)[] {
     money(line.contribution),
     line.roas ?? line.note,
   ];
-}
-
-/** A day argument: a date cell (the day the sheet shows), `2026-05-01`, or a month `2026-05` (its first or last day). */
-function dayOf(value: Arg, argument: 'start' | 'end'): string {
-  const cell = scalarOf(value, argument);
-  if (isDateCell(cell)) return dateTextConverter()(cell).slice(0, 10);
-  const text = String(cell).trim();
-  const day = /^(\d{4})[-/](\d{2})[-/](\d{2})$/.exec(text);
-  if (day) return `${day[1]}-${day[2]}-${day[3]}`;
-  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
-  if (month) return argument === 'start' ? firstDayOfMonth(text) : lastDayOfMonth(text);
-  throw new Error(
-    `${argument} must be a date such as 2026-05-01 or a month such as 2026-05, found ${describe(cell)}.`,
-  );
 }

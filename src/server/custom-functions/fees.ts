@@ -1,4 +1,12 @@
-import { closestColumns, columnById, COLUMNS, findColumnById, lookupColumn } from '../../core/read/catalog';
+import { NEEDS } from '../../core/read/needed-columns';
+import {
+  ancestorsOf,
+  closestColumns,
+  columnById,
+  COLUMNS,
+  findColumnById,
+  lookupColumn,
+} from '../../core/read/catalog';
 import { unrecognisedLabel } from '../../core/read/unrecognised-money';
 import { FeeTally } from '../../core/analysis/pnl';
 import { centsToCell, describe, scalarOf } from './arguments';
@@ -18,12 +26,11 @@ const COMMON_FEES = [
 
 /**
  * Every fee in a Seller Center finance export with its total, most negative first, then Total fees.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
- * @return {Array<Array<string|number>>} Table with header Fee, Amount; one row per fee column with a
- * non-zero total, labelled with TikTok's column name; then Total fees (and a line counting TTS Ledger rows
- * without a Key, when any were skipped).
+ * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
+ * @return {Array<Array<string|number>>} Fee, Amount: one row per fee column with a non-zero total, then
+ * Total fees.
  * @customfunction
  */
 export function TTS_FEES(statement: Arg): (string | number)[][] {
@@ -33,6 +40,7 @@ export function TTS_FEES(statement: Arg): (string | number)[][] {
     fields: ROW_KIND,
     onView: (view) => tally.addView(view),
     settlementFor: 'TTS_FEES',
+    needs: NEEDS.fees,
   });
   // A fee column the catalog does not know is listed by its own header, never dropped.
   const unrecognised = parsed.unrecognisedMoney?.find((u) => u.line === 'unrecognised_fees');
@@ -46,12 +54,11 @@ export function TTS_FEES(statement: Arg): (string | number)[][] {
 
 /**
  * Total of one fee column of a Seller Center finance export.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
  * @param {string} name The fee's column header as TikTok writes it (e.g. "Referral fee", any case and spacing) or its catalog id.
- * @return {number} Sum of that column over all rows, in dollars (fees are negative). TTS Ledger rows
- * without a Key are skipped: TTS_RECONCILE lists them.
+ * @return {number} Sum of that column over all rows, in dollars (fees are negative).
  * @customfunction
  */
 export function TTS_FEE(statement: Arg, name: Arg): number {
@@ -88,6 +95,13 @@ export function TTS_FEE(statement: Arg, name: Arg): number {
       }
     }
   };
-  readStatement(statement, { keepRows: false, fields: ROW_KIND, onView, settlementFor: 'TTS_FEE' });
+  readStatement(statement, {
+    keepRows: false,
+    fields: ROW_KIND,
+    onView,
+    settlementFor: 'TTS_FEE',
+    // The fee's column, and the subtotals over it: a range without them stops short of the fees.
+    needs: [column.id, ...ancestorsOf(column.id)].join(' '),
+  });
   return centsToCell(cents);
 }

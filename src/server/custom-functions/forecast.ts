@@ -1,19 +1,16 @@
-import { addMonths, monthsBetween, parseMonth } from '../../core/analysis/calendar';
+import { addMonths, monthsBetween } from '../../core/analysis/calendar';
 import { forecastMonthly } from '../../core/forecast/index';
-import { asNumber, describe, isOmitted } from './arguments';
-import { isDateCell } from '../../core/date-cell';
+import { asNumber, describe, isOmitted, monthArg } from './arguments';
 import type { CellValue } from '../../core/types';
-import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 
 type Arg = unknown;
 
 /**
- * Forecasts monthly sales with the method that would have forecast your own past months best (it says so
- * when none beat "same as last month"), with an 80% band that never goes below 0 and the chance of reaching
- * a target.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Forecasts monthly sales with the method that would have forecast your own past months best, with an 80%
+ * band that never goes below 0 and the chance of reaching a target.
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {string[][]|Date[][]} months Consecutive months, oldest first: dates inside each month or "2026-03" texts.
+ * @param {string[][]|Date[][]} months Consecutive months, oldest first: dates inside each month or texts such as "2026-03" or "Mar 2026".
  * @param {number[][]} values Sales of each month, in dollars (same number of cells as months).
  * @param {number} [horizon] How many months ahead to forecast (default 6, at most 24).
  * @param {number} [target] Monthly target in dollars; fills the Chance of target column (e.g. 65000).
@@ -67,19 +64,7 @@ function pairedCells(months: Arg, values: Arg): [CellValue[], CellValue[]] {
 
 /** Months as `YYYY-MM`, checked to be consecutive; a gap names the missing month. */
 function monthKeysOf(months: CellValue[]): string[] {
-  const timeZone = spreadsheetTimeZone();
-  const keys = months.map((cell, i) => {
-    if (isDateCell(cell)) return Utilities.formatDate(cell, timeZone, 'yyyy-MM');
-    const text = String(cell).trim();
-    const match = /^(\d{4})[-/](\d{1,2})(?:[-/]\d{1,2})?$/.exec(text);
-    if (!match)
-      throw new Error(
-        `months (cell ${i + 1}) must be a date or a month such as "2026-03", found ${describe(cell)}.`,
-      );
-    const key = `${match[1]}-${match[2].padStart(2, '0')}`;
-    parseMonth(key);
-    return key;
-  });
+  const keys = months.map((cell, i) => monthArg(cell, `months (cell ${i + 1})`));
   for (let i = 1; i < keys.length; i++) {
     const step = monthsBetween(keys[i - 1], keys[i]);
     if (step === 1) continue;

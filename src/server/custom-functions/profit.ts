@@ -22,13 +22,13 @@ import { NO_AD_SPEND, NO_ADS_NOTE, type AdSpendByMonth } from '../../core/analys
 import { adSpendByMonth, StatementAdTally } from '../../core/analysis/ads-profit';
 import { readAds } from './ads';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
-import { parseDateOrNull } from '../../core/dates';
 import { dateTextConverter } from '../sheets/sheet-dates';
 import type { CellValue, ParsedExport } from '../../core/types';
-import { asGrid, centsToCell, describe, isOmitted, scalarOf, type Grid } from './arguments';
+import { asGrid, centsToCell, describe, isOmitted, monthArg, scalarOf, type Grid } from './arguments';
 import { isDateCell } from '../../core/date-cell';
 import { readStatement, refuseRoundedIds, ROW_DATES, ROW_KIND, tableOf } from './statement-input';
 import type { RowField } from '../../core/read/row-fields';
+import { NEEDS } from '../../core/read/needed-columns';
 
 type Arg = unknown;
 
@@ -37,17 +37,17 @@ const COST_FIELDS: readonly RowField[] = [...ROW_KIND, ...ROW_DATES, 'skuId', 's
 
 /**
  * Net profit: total settlement minus cost of goods sold, samples, running costs and your other costs.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or columns SKU (SKU ID or
  * seller SKU), unit cost, optional effective-from date.
- * @param {number[][]} [other_costs] Any range of other costs in dollars, counted as costs.
+ * @param {number[][]} [other_costs] Any range of other costs in dollars, all typed with one sign.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every,
  * Percent, Of, Starts, Ends), counted for the whole months the statement covers.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
  * report; GMV Pay transfers and ad fees already in the settlement are counted once.
- * @return {number} Net profit in dollars. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
+ * @return {number} Net profit in dollars.
  * @customfunction
  */
 export function TTS_NET_PROFIT(
@@ -109,9 +109,9 @@ const NO_RATIO = '—';
 
 /**
  * Profit and loss table grouped by month, SKU, statement or type, with every cost.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost,
  * optional effective-from date. Without it COGS is blank.
  * @param {string} [group_by] "month" (default), "sku", "statement" or "type".
@@ -121,11 +121,9 @@ const NO_RATIO = '—';
  * report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers
  * (moved to the ad balance, not spend); otherwise it is in the Total row. Adds the reports' spend, TACoS
  * (spend ÷ gross sales) and ROAS (— where there is nothing to divide by).
- * @return {Array<Array<string|number>>} Columns: group, Gross sales … Settlement, COGS, Gross profit,
- * Samples, Running costs, Ad spend (0 without ads), Net profit (after ads), Net margin (by SKU also Units
- * sold and Contribution per unit; with ads also Ad spend (ad reports), Attributed revenue, TACoS, Blended
- * ROAS, Attributed ROAS); then Total (and a line counting TTS Ledger rows without a Key, when any were
- * skipped).
+ * @return {Array<Array<string|number>>} One row per group, then Total: Gross sales … Settlement, COGS, Gross
+ * profit, Samples, Running costs, Ad spend, Net profit, Net margin (by SKU also units and contribution per
+ * unit; with ads also the reports' spend, revenue, TACoS and ROAS).
  * @customfunction
  */
 export function TTS_PNL(
@@ -201,15 +199,15 @@ function adCells(
 /**
  * What made up one month's costs: COGS and samples by SKU and unit cost, each running cost with
  * how its share was worked out, ad spend, and the total.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} cogs Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date.
- * @param {string|Date} month The month, as "2026-05" or any date in it.
+ * @param {string|Date} month The month, as "2026-05", "May 2026" or any date in it.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report.
  * @return {Array<Array<string|number>>} Columns: Cost, Item, Units, Unit cost, Amount, Basis; then Total
- * (and a line counting TTS Ledger rows without a Key, when any were skipped).
+ *.
  * @customfunction
  */
 export function TTS_COST_DETAIL(
@@ -220,7 +218,7 @@ export function TTS_COST_DETAIL(
   ads?: Arg,
 ): (string | number)[][] {
   if (isOmitted(cogs)) throw new Error("cogs is missing: pass your unit costs, e.g. 'TTS COGS'!A:K.");
-  const wanted = monthOf(month);
+  const wanted = monthArg(month, 'month');
   const tally = new CostTally(cogsTableOf(cogs), undefined, wanted);
   const adTally = new StatementAdTally();
   const parsed = readStatement(statement, {
@@ -230,6 +228,7 @@ export function TTS_COST_DETAIL(
       tally.addView(view);
       adTally.addView(view);
     },
+    needs: `${NEEDS.costed} ${NEEDS.month} ${isOmitted(costs) ? '' : `${NEEDS.net} ${NEEDS.gross}`}`,
   });
   refuseRoundedIds(parsed, ['skuId'], 'TTS_COST_DETAIL (unit costs are matched by SKU ID)');
   tally.check();
@@ -257,19 +256,6 @@ export function TTS_COST_DETAIL(
   total += spent.ads;
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
   return tableOf(parsed, rows);
-}
-
-/** A month argument: `2026-05`, a date in it, or a date cell. */
-function monthOf(value: Arg): string {
-  const scalar = scalarOf(value, 'month');
-  const text = typeof scalar === 'string' ? scalar.trim() : '';
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) return text;
-  const date = isOmitted(scalar)
-    ? null
-    : parseDateOrNull(isDateCell(scalar) ? dateTextConverter()(scalar) : scalar);
-  if (!date)
-    throw new Error(`month must be a month such as "2026-05" or a date in it, found ${describe(scalar)}.`);
-  return date.slice(0, 7);
 }
 
 const AD_SPEND_BASIS =
@@ -304,6 +290,8 @@ function profitOf(
     keepRows: false,
     fields: groupBy === 'statement' ? [...COST_FIELDS, 'statementId'] : COST_FIELDS,
     groupings,
+    // Running costs take a share of the sales of the months the rows are in.
+    needs: `${groupBy === null ? '' : NEEDS.pnl} ${table ? NEEDS.costed : ''} ${running ? `${NEEDS.net} ${NEEDS.gross} ${NEEDS.month}` : ''}`,
     onView: (view) => {
       tally.addView(view);
       adTally.addView(view);
@@ -355,7 +343,10 @@ function cogsTableOf(cogs: Arg): CogsTable {
   return buildCogsTable(datesAsText(grid), 'cogs');
 }
 
-/** Other costs as positive cents: a seller may type ad spend as 500 or as -500. */
+/**
+ * Other costs as positive cents: a seller may type ad spend as 500 or, as TikTok writes costs, as -500.
+ * A range with both signs is refused: a credit among costs cannot be told from a cost.
+ */
 function otherCostsCents(value: Arg): number {
   const grid = Array.isArray(value) ? (value as CellValue[][]) : [[value as CellValue]];
   let cents = 0;
@@ -363,10 +354,15 @@ function otherCostsCents(value: Arg): number {
     (Array.isArray(row) ? row : [row]).forEach((cell, c) => {
       if (cell === '' || cell === null || cell === undefined) return;
       const parsed = parseCentsOrNaN(cell);
-      if (Number.isNaN(parsed))
-        throw new Error(`other_costs, row ${r + 1}, column ${c + 1}: ${moneyProblem(cell)}`);
-      cents += Math.abs(parsed);
+      const where = `other_costs, row ${r + 1}, column ${c + 1}`;
+      if (Number.isNaN(parsed)) throw new Error(`${where}: ${moneyProblem(cell)}`);
+      if (parsed * cents < 0)
+        throw new Error(
+          `${where}: ${describe(cell)} has the other sign of the costs before it: type all costs ` +
+            'with one sign, and take a credit off the cost it reduces.',
+        );
+      cents += parsed;
     }),
   );
-  return cents;
+  return Math.abs(cents);
 }

@@ -1,4 +1,5 @@
 import { centsToCell } from './arguments';
+import { NEEDS } from '../../core/read/needed-columns';
 import { keylessRowNumbers } from '../../core/ledger/keyless-rows';
 import { readStatement, refuseRoundedIds, ROW_KIND } from './statement-input';
 
@@ -10,9 +11,9 @@ export const NO_ORDER_ROW_NOTE = 'No order ID: skipped, not an order (a total or
 /**
  * Rows whose Total settlement amount differs from the signed sum of their parts by a cent or more,
  * and the rows of the TTS Ledger tab without a Key, which no function counts.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
  * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement,
  * Sum of parts, Difference, then each TTS Ledger row without a Key; or one cell "All N rows reconcile".
  * @customfunction
@@ -20,11 +21,12 @@ export const NO_ORDER_ROW_NOTE = 'No order ID: skipped, not an order (a total or
 export function TTS_RECONCILE(statement: unknown): (string | number)[][] | string {
   const parsed = readStatement(statement, {
     keepRows: false,
-    // A row that differs is listed by its row (on the TTS Ledger tab, the row of the file it came
-    // from) and its order ID.
-    fields: [...ROW_KIND, 'orderId', 'sourceFile', 'sourceRow'],
+    // A row that differs is listed by its row (on the TTS Ledger tab, the tab's, not its file's) and its order ID.
+    fields: [...ROW_KIND, 'orderId'],
     reconcile: true,
     settlementFor: 'TTS_RECONCILE',
+    // Without a part's column every row would differ by it.
+    needs: NEEDS.pnl,
   });
   const { reconciliation } = parsed;
   const keyless = keylessRowNumbers(parsed);
@@ -37,7 +39,7 @@ export function TTS_RECONCILE(statement: unknown): (string | number)[][] | strin
   const table: (string | number)[][] = [
     ['Row', 'Order/adjustment ID', 'Settlement', 'Sum of parts', 'Difference'],
     ...differ.map((m) => [
-      m.source.row,
+      m.row ?? m.source.row,
       m.orderId,
       centsToCell(m.settlement),
       centsToCell(m.sumOfParts),

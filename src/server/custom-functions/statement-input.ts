@@ -11,6 +11,7 @@ import { splitKeylessRows, withKeylessLine } from '../../core/ledger/keyless-row
 import { withoutSupersededRows } from '../../core/ledger/settled-estimates';
 import { dateTextConverter } from '../sheets/sheet-dates';
 import type { RowField } from '../../core/read/row-fields';
+import { missingColumnMessage } from '../../core/read/needed-columns';
 
 export const STATEMENT_RANGE = 'the statement range';
 
@@ -41,6 +42,8 @@ export function readStatement(
   statement: unknown,
   options: Pick<ParseOptions, 'keepRows' | 'onRow' | 'onView' | 'groupings' | 'reconcile' | 'fields'> & {
     settlementFor?: string;
+    /** The columns the function's figures read (see needed-columns.ts). */
+    needs?: string;
   } = {},
 ): ParsedExport {
   // On the TTS Ledger tab each order line counts once: estimates settled later are left out.
@@ -64,6 +67,13 @@ export function readStatement(
     throw new Error(`${describeProblem(problems[0])}${more}`);
   }
   if (options.settlementFor !== undefined) requireSettlement(parsed, options.settlementFor);
+  const missing = missingColumnMessage(
+    grid[parsed.headerRow - 1],
+    parsed.layout,
+    options.needs ?? '',
+    STATEMENT_RANGE,
+  );
+  if (missing) throw new Error(missing);
   return parsed;
 }
 

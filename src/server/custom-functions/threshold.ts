@@ -1,26 +1,23 @@
 import { SalesTally } from '../../core/analysis/sales-tally';
 import { thresholdReport } from '../../core/analysis/threshold';
 import { DEFAULT_SETTINGS } from '../../core/contract';
-import { asNumber, centsToCell, describe, isOmitted, scalarOf } from './arguments';
-import { isDateCell } from '../../core/date-cell';
-import { spreadsheetTimeZone } from '../sheets/sheet-dates';
+import { asNumber, centsToCell, dayArg, isOmitted } from './arguments';
 import { readStatement, ROW_DATES, ROW_KIND, tableOf } from './statement-input';
-import { metricOf } from './totals';
+import { metricOf, salesNeeds } from './totals';
 
 type Arg = unknown;
 
 /**
  * Where you stand against the monthly and annual sales targets: month to date, pace, what each remaining day needs, year to date.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
  * @param {number} [monthly_target] Monthly sales target in dollars (default 65000).
  * @param {number} [annual_target] Annual sales target in dollars (default 1000000).
  * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data;
  * adjustments and statements dated later do not move it).
  * @param {string} [metric] "gross" (default), "net" or "settlement".
- * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status (and a
- * line counting TTS Ledger rows without a Key, when any were skipped).
+ * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status.
  * @customfunction
  */
 export function TTS_THRESHOLD(
@@ -47,11 +44,12 @@ export function TTS_THRESHOLD(
     fields: [...ROW_KIND, ...ROW_DATES],
     onView: (view) => sales.addView(view),
     settlementFor: chosenMetric === 'settlement' ? 'TTS_THRESHOLD with metric "settlement"' : undefined,
+    needs: salesNeeds(chosenMetric, true),
   });
   const report = thresholdReport(sales.daily(), {
     monthlyTarget: Math.round(monthly * 100),
     annualTarget: Math.round(annual * 100),
-    asOf: isOmitted(as_of) ? sales.asOf() : asOfDate(as_of),
+    asOf: isOmitted(as_of) ? sales.asOf() : dayArg(as_of, 'as_of'),
   });
   const last = report.lastFullMonth;
   return tableOf(parsed, [
@@ -80,14 +78,4 @@ export function TTS_THRESHOLD(
     ['Annual gap', centsToCell(report.annualGap)],
     ['Status', report.status],
   ]);
-}
-
-function asOfDate(value: Arg): string {
-  const cell = scalarOf(value, 'as_of');
-  if (isDateCell(cell)) return Utilities.formatDate(cell, spreadsheetTimeZone(), 'yyyy-MM-dd');
-  const match =
-    /^\s*(\d{4})[-/](\d{2})[-/](\d{2})\s*$/.exec(String(cell)) ??
-    /^\s*(\d{4})(\d{2})(\d{2})\s*$/.exec(String(cell));
-  if (!match) throw new Error(`as_of must be a date such as 2026-06-15, found ${describe(cell)}.`);
-  return `${match[1]}-${match[2]}-${match[3]}`;
 }

@@ -1,19 +1,18 @@
 import type { SalesMetric } from '../../core/contract';
 import { salesAmountView } from '../../core/analysis/pnl';
 import { rowMonth } from '../../core/analysis/row-dates';
-import { centsToCell, describe, isOmitted, scalarOf } from './arguments';
-import { isDateCell } from '../../core/date-cell';
-import { spreadsheetTimeZone } from '../sheets/sheet-dates';
+import { centsToCell, describe, isOmitted, monthArg, scalarOf } from './arguments';
 import { readStatement, ROW_DATES, ROW_KIND } from './statement-input';
+import { NEEDS } from '../../core/read/needed-columns';
 
 type Arg = unknown;
 
 /**
  * Total settlement amount of a Seller Center finance export (On-hold export: total estimated settlement).
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
- * @return {number} Sum of Total settlement amount over all rows, in dollars. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
+ * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
+ * @return {number} Sum of Total settlement amount over all rows, in dollars.
  * @customfunction
  */
 export function TTS_SETTLEMENT(statement: Arg): number {
@@ -25,18 +24,18 @@ export function TTS_SETTLEMENT(statement: Arg): number {
 
 /**
  * Sales that count toward the threshold, for one month or for all rows.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() in an argument.
  *
- * @param {Array<Array<string|number|Date>>} statement The export as it sits in a sheet, header included, to its last column (e.g. Statement!A:BL).
- * @param {Date|string} [month] A date inside the month, or text such as "2026-03"; omitted = all rows.
+ * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
+ * @param {Date|string} [month] A date inside the month, or text such as "2026-03" or "Mar 2026"; omitted = all rows.
  * @param {string} [metric] "gross" (default: gross sales + gross sales refund), "net" (net sales) or "settlement".
  * @return {number} Sales in dollars. Rows count in the month of their order creation date, else their
- * statement date. TTS Ledger rows without a Key are skipped: TTS_RECONCILE lists them.
+ * statement date.
  * @customfunction
  */
 export function TTS_SALES(statement: Arg, month?: Arg, metric?: Arg): number {
   const chosenMetric = metricOf(metric);
-  const monthKey = isOmitted(month) ? undefined : monthKeyOf(month);
+  const monthKey = isOmitted(month) ? undefined : monthArg(month, 'month');
   let cents = 0;
   readStatement(statement, {
     keepRows: false,
@@ -45,8 +44,14 @@ export function TTS_SALES(statement: Arg, month?: Arg, metric?: Arg): number {
       if (monthKey === undefined || rowMonth(view) === monthKey) cents += salesAmountView(view, chosenMetric);
     },
     settlementFor: chosenMetric === 'settlement' ? 'TTS_SALES with metric "settlement"' : undefined,
+    needs: salesNeeds(chosenMetric, monthKey !== undefined),
   });
   return centsToCell(cents);
+}
+
+/** The columns sales by `metric` are read from (and the order date, when counted by month). */
+export function salesNeeds(metric: SalesMetric, byMonth: boolean): string {
+  return `${metric === 'settlement' ? '' : NEEDS[metric]} ${byMonth ? NEEDS.month : ''}`;
 }
 
 export function metricOf(metric: Arg): SalesMetric {
@@ -56,16 +61,4 @@ export function metricOf(metric: Arg): SalesMetric {
   throw new Error(
     `metric must be "gross", "net" or "settlement", found ${describe(scalarOf(metric, 'metric'))}.`,
   );
-}
-
-/** `YYYY-MM` from a date cell or text such as "2026-03", "2026/03" or "2026-03-15". */
-export function monthKeyOf(month: Arg): string {
-  const value = scalarOf(month, 'month');
-  if (isDateCell(value)) return Utilities.formatDate(value, spreadsheetTimeZone(), 'yyyy-MM');
-  const match = /^\s*(\d{4})[-/](\d{1,2})(?:[-/]\d{1,2})?\s*$/.exec(String(value));
-  const monthNumber = match ? Number(match[2]) : 0;
-  if (!match || monthNumber < 1 || monthNumber > 12) {
-    throw new Error(`month must be a date or text such as "2026-03", found ${describe(value)}.`);
-  }
-  return `${match[1]}-${match[2].padStart(2, '0')}`;
 }

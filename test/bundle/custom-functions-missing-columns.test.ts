@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
 import { amountIdsOf, ledgerHeader, ledgerRowToCells } from '../../src/core/ledger/ledger-format';
 import { parseSheetRows } from '../../src/core/read/parse-export';
+import { parseCsv } from '../../src/core/read/files/csv';
+import { orderExportCsv } from '../corpus/order-export';
 import {
   codeFile,
   ensureBuilt,
@@ -89,6 +91,35 @@ describe('a range cut short of the columns a function reads', () => {
     ]);
     expect(call('TTS_SALES', sheet(inserted, 70))).toBe(5782.9);
     expect(call('TTS_SALES', sheet(inserted, 70), '', 'net')).toBe(5575);
+  });
+});
+
+describe('an order export cut short of the columns its sales come from', () => {
+  const ORDERS = parseCsv(orderExportCsv());
+  const column = (name: string) => ORDERS[0].indexOf(name);
+
+  it('sells 72.50 gross and 66.50 net whole; cut or without a sales column it is refused, never 0 or 97.50', () => {
+    expect(call('TTS_SALES', sheet(ORDERS, 80))).toBe(72.5);
+    expect(call('TTS_SALES', sheet(ORDERS, 80), '', 'net')).toBe(66.5);
+    const cutAt = (name: string) => sheet(ORDERS, 80).map((row) => row.slice(0, column(name)));
+    expect(errorOf(() => call('TTS_SALES', cutAt('SKU Subtotal Before Discount')))).toBe(
+      'the statement range has no *SKU Subtotal Before Discount* column, which every Seller Center order export has: ' +
+        "it ends at *SKU Unit Original Price*: widen it to the export's last column (e.g. Statement!A:BL), or put the column back.",
+    );
+    const without = (name: string) =>
+      sheet(
+        ORDERS.map((row) => row.filter((_, c) => c !== column(name))),
+        80,
+      );
+    for (const name of ['Order Refund Amount', 'Sku Quantity of return'])
+      expect(errorOf(() => call('TTS_SALES', without(name)))).toBe(
+        `the statement range has no *${name}* column, which every Seller Center order export has: put the column back.`,
+      );
+    expect(errorOf(() => call('TTS_SALES', without('SKU Seller Discount'), '', 'net'))).toMatch(
+      /no \*SKU Seller Discount\*/,
+    );
+    // Gross sales are before discounts: they do not read the seller discount.
+    expect(call('TTS_SALES', without('SKU Seller Discount'))).toBe(72.5);
   });
 });
 

@@ -12,6 +12,8 @@ const SALES = 'gross_sales gross_sales_refund seller_discount seller_discount_re
 const FEES = 'fees referral_fee affiliate_commission';
 const COSTED = 'quantity sku_id order_created_date';
 const PNL = `net_sales ${SALES} shipping ${FEES} adjustment_amount`;
+/** An order export's sales are worked out from these (order-export-sales.ts). */
+const ORDER_SALES = 'sku_subtotal_before_discount order_amount order_refund_amount sku_quantity_of_return';
 
 /** Catalog ids, space-separated. The ledger writes only amount columns with a value: only its fixed ones are always there. */
 const ALWAYS: Partial<Record<LayoutId, string>> = {
@@ -21,13 +23,13 @@ const ALWAYS: Partial<Record<LayoutId, string>> = {
   onhold: 'net_sales gross_sales fees quantity sku_id',
   'pnl-orders': `${SALES} referral_fee affiliate_commission ${COSTED}`,
   'pnl-adjustments': 'adjustment_amount',
-  'order-export': COSTED,
+  'order-export': `${COSTED} ${ORDER_SALES} sku_seller_discount`,
 };
 
 /** What the functions' figures read: catalog ids, space-separated. */
 export const NEEDS = {
-  gross: 'gross_sales gross_sales_refund',
-  net: `net_sales ${SALES}`,
+  gross: `gross_sales gross_sales_refund ${ORDER_SALES}`,
+  net: `net_sales ${SALES} ${ORDER_SALES} sku_seller_discount`,
   fees: FEES,
   /** A row's month: its order date (the statement date only for rows without one). */
   month: 'order_created_date order_created_time',

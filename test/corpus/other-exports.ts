@@ -42,8 +42,8 @@ export const SHOP_ANALYTICS_CSV =
   '2026-05-01,$1234.50,40,52,38,12000,3000,2500,1.60%\r\n';
 
 const INSTEAD =
-  'which TTS Profit does not import: what a shop was paid, affiliate commissions and refunds included, reaches the ledger ' +
-  'from its statements. Import the Statement export (Finance → Statements → a statement → Export) instead.';
+  'which TTS Profit does not import: import the Statement export (Finance → Statements → a statement → Export) instead; ' +
+  'affiliate commissions and refunds reach the ledger from it.';
 
 /** The refusal of `what`, for a file (or range) named `where` whose header is on row 1. */
 export const refusal = (where: string, what: string): string =>

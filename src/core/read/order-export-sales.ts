@@ -143,7 +143,8 @@ export class OrderExportSales {
 
   /** What the file holds, for the preview. */
   summary(): OrderExportSummary {
-    const months = [...this.byMonth].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Map keys: no two months are equal.
+    const months = [...this.byMonth].sort(([a], [b]) => (a < b ? -1 : 1));
     return {
       orders: this.orders.size,
       ...this.sums,

@@ -48,14 +48,9 @@ const OTHER_EXPORTS = [
     name: 'a Seller Center analytics export',
     // Date or Product ID with Orders or Impressions is an Ads Manager report's header too.
     shadows: 'ads-manager',
-    signature: [
-      ['GMV'],
-      ['Visitors', 'Unique visitors', 'Page views', 'Product impressions', 'Conversion rate', 'Buyers'],
-    ],
+    signature: [['GMV'], ['Visitors', 'Page views', 'Conversion rate', 'Buyers']],
   },
 ] satisfies readonly OtherExport[];
-
-const KEYS = OTHER_EXPORTS.map((e) => e.signature.map((alts) => alts.map(headerKey)));
 
 /**
  * The refusal for a header row of an export TTS Profit does not read, or '' when it is none of them.
@@ -70,13 +65,13 @@ export function otherExportMessage(
   row: number,
 ): string {
   const i = OTHER_EXPORTS.findIndex(
-    (e: OtherExport, n) =>
-      (!layout || e.shadows === layout) && KEYS[n].every((alts) => alts.some((k) => keys.has(k))),
+    (e: OtherExport) =>
+      (!layout || e.shadows === layout) &&
+      e.signature.every((alts) => alts.some((h) => keys.has(headerKey(h)))),
   );
   if (i < 0) return '';
   return (
-    `${where}: row ${row} is the header of ${OTHER_EXPORTS[i].name}, which TTS Profit does not import: what a shop was paid, affiliate ` +
-    'commissions and refunds included, reaches the ledger from its statements. Import the Statement export (Finance → ' +
-    'Statements → a statement → Export) instead.'
+    `${where}: row ${row} is the header of ${OTHER_EXPORTS[i].name}, which TTS Profit does not import: import the Statement ` +
+    'export (Finance → Statements → a statement → Export) instead; affiliate commissions and refunds reach the ledger from it.'
   );
 }

@@ -12,6 +12,14 @@ import { BASE, utf8 } from './generate';
 import { baseLines, estimateCents, onHoldCsv, pendingLines, pnlOrdersCsv } from './same-orders';
 import { incomeCsv, incomeRows, incomeSettlement, type IncomeRow } from './income-export';
 import {
+  PENDING_STATEMENT,
+  PENDING_STATEMENT_CENTS,
+  TWIN_CENTS,
+  TWIN_PART_1,
+  TWIN_PART_2,
+  TWIN_WHOLE,
+} from './shared-keys';
+import {
   ORDER_EXPORT_FILE,
   orderExportCsv,
   STATEMENT_FILE,
@@ -114,6 +122,17 @@ const ON_HOLD: StateFile = {
   bytes: () => utf8(onHoldCsv([...baseLines().slice(0, 5), ...pendingLines(2)])),
 };
 const PENDING_CENTS = estimateCents(pendingLines(2));
+/** An On-hold export of two orders no statement holds. */
+const ON_HOLD_PENDING: StateFile = {
+  name: 'onhold_2026-03-20.csv',
+  bytes: () => utf8(onHoldCsv(pendingLines(2))),
+};
+/** A later On-hold download: one of those orders' estimate changed (a partial refund), and a new order. */
+const LATER_LINES = [{ ...pendingLines(2)[0], grossCents: 1500 }, ...pendingLines(3).slice(2)];
+const ON_HOLD_LATER: StateFile = {
+  name: 'onhold_2026-03-27.csv',
+  bytes: () => utf8(onHoldCsv(LATER_LINES)),
+};
 /** The profit-and-loss report's Orders for every March order line. */
 const PNL_ORDERS: StateFile = {
   name: 'merchant_statement_profit_loss_2026-03.csv',
@@ -146,6 +165,13 @@ export function columnNumber(wb: Workbook, tab: string, label: string, row = 1):
   if (c < 0) throw new Error(`no ${label} in row ${row} of ${tab}`);
   return c + 1;
 }
+
+/** The refusal when an amount column the add-on wrote is gone, naming it and how to type it back. */
+const lostAmount = (label: string) =>
+  new RegExp(
+    `^The TTS Ledger tab has no \\*${label}\\* column in its header row \\(deleted or renamed\\)\\. Nothing was written\\. ` +
+      `Rename the header back to ${label}, or bring the column back with Edit → Undo`,
+  );
 
 const lostKey =
   /The TTS Ledger tab has no \*Key\* column in its header row \(deleted or renamed\)\. Nothing was written\. Rename the header back to Key/;
@@ -236,6 +262,44 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     edit: (wb) => wb.seed(LEDGER, [['Row key']]),
     after: [APRIL],
     expected: { outcome: 'refused', message: lostKey },
+  },
+  {
+    name: 'ledger-settlement-header-renamed',
+    source:
+      'found (the import added a new Total settlement amount column at the right; the earlier rows counted 0)',
+    what: 'The Total settlement amount header renamed to `Payout`',
+    before: [MARCH],
+    edit: (wb) => wb.seed(LEDGER, [['Payout']], 1, columnNumber(wb, LEDGER, 'Total settlement amount')),
+    after: [APRIL, MARCH],
+    expected: { outcome: 'refused', message: lostAmount('Total settlement amount') },
+  },
+  {
+    name: 'ledger-settlement-column-deleted',
+    source: 'found',
+    what: 'The Total settlement amount column deleted',
+    before: [MARCH],
+    edit: (wb) => sellerEdits.deleteColumns(ledger(wb), columnNumber(wb, LEDGER, 'Total settlement amount')),
+    after: [APRIL],
+    expected: { outcome: 'refused', message: lostAmount('Total settlement amount') },
+  },
+  {
+    name: 'ledger-fee-header-renamed',
+    source: 'found',
+    what: 'The Referral fee header renamed to `TikTok cut`, then an On-hold export imported',
+    before: [MARCH],
+    edit: (wb) => wb.seed(LEDGER, [['TikTok cut']], 1, columnNumber(wb, LEDGER, 'Referral fee')),
+    after: [ON_HOLD_PENDING],
+    expected: { outcome: 'refused', message: lostAmount('Referral fee') },
+  },
+  {
+    name: 'ledger-settlement-header-retyped-in-capitals',
+    source: 'found',
+    what: 'The Total settlement amount header typed back as `TOTAL SETTLEMENT AMOUNT ` after a rename',
+    before: [MARCH],
+    edit: (wb) =>
+      wb.seed(LEDGER, [['TOTAL SETTLEMENT AMOUNT ']], 1, columnNumber(wb, LEDGER, 'Total settlement amount')),
+    after: [APRIL, MARCH],
+    expected: { outcome: 'imported', ...BOTH, written: 40 },
   },
   {
     name: 'ledger-header-row-cleared',
@@ -539,6 +603,67 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       settled: 6,
       marked: 11,
     },
+  },
+  {
+    name: 'onhold-then-later-onhold',
+    source: 'found (the changed estimate was skipped as a duplicate)',
+    what: 'An On-hold download, then a later one where one estimate changed and a new order is on hold; then both again',
+    before: [MARCH, ON_HOLD_PENDING],
+    edit: () => {},
+    after: [ON_HOLD_LATER, ON_HOLD_PENDING, ON_HOLD_LATER],
+    expected: {
+      outcome: 'imported',
+      rows: 12,
+      settlementCents: MARCH_CENTS,
+      countedCents: MARCH_CENTS + estimateCents([LATER_LINES[0], pendingLines(2)[1], LATER_LINES[1]]),
+      written: 2,
+      settled: 1,
+      marked: 1,
+    },
+  },
+  {
+    name: 'onhold-then-later-onhold-then-statement',
+    source: 'found',
+    what: 'Two On-hold downloads with a changed estimate, then the Statement settling that order',
+    before: [ON_HOLD_PENDING, ON_HOLD_LATER],
+    edit: () => {},
+    after: [PENDING_STATEMENT],
+    expected: {
+      outcome: 'imported',
+      rows: 5,
+      settlementCents: PENDING_STATEMENT_CENTS,
+      countedCents: PENDING_STATEMENT_CENTS + estimateCents([pendingLines(2)[1], LATER_LINES[1]]),
+      written: 1,
+      settled: 1,
+      marked: 2,
+    },
+  },
+  {
+    name: 'statement-split-between-two-lines-of-one-key',
+    source: 'found (the second part called a line of the same statement, order, SKU and type a duplicate)',
+    what: 'A statement whose order has two lines of one SKU, split into two files between them',
+    before: [TWIN_PART_1],
+    edit: () => {},
+    after: [TWIN_PART_2],
+    expected: { outcome: 'imported', rows: 9, settlementCents: TWIN_CENTS, written: 8 },
+  },
+  {
+    name: 'statement-split-between-two-lines-of-one-key-then-whole',
+    source: 'found',
+    what: 'The two parts of that statement, then the whole file and the parts again: nothing more',
+    before: [TWIN_PART_1, TWIN_PART_2],
+    edit: () => {},
+    after: [TWIN_WHOLE, TWIN_PART_1, TWIN_PART_2],
+    expected: { outcome: 'imported', rows: 9, settlementCents: TWIN_CENTS, written: 0 },
+  },
+  {
+    name: 'statement-split-between-two-lines-of-one-key-later-part-first',
+    source: 'found',
+    what: 'The same split statement, its second part imported first',
+    before: [TWIN_PART_2],
+    edit: () => {},
+    after: [TWIN_PART_1, TWIN_WHOLE],
+    expected: { outcome: 'imported', rows: 9, settlementCents: TWIN_CENTS, written: 1 },
   },
   {
     name: 'pnl-report-then-statement',

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundleInVm } from '../../emulator/index';
+import { loadBundleInVm, sellerEdits } from '../../emulator/index';
+import { outcomeText } from '../../src/sidebar/import/file-preview';
 import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { readyFiles } from '../../src/core/ledger/ready-to-import';
 import type { ParsedExport } from '../../src/core/types';
@@ -251,4 +252,152 @@ describe("the profit-and-loss report's Adjustment sheet settles its adjustment a
       expect(fn(h, 'TTS_SETTLEMENT')).toBe(STATEMENT_CENTS);
     },
   );
+});
+
+/** The On-hold export as downloaded (banner rows, then the header), with these rows. */
+const onHold = (downloaded: string, rows: string[]) =>
+  `Disclaimer\nDownload time,${downloaded}\nTotal Transactions,${rows.length}\n\n` +
+  'Type,Order/adjustment ID,Related order ID,creation date,Total estimated settlement amount,Estimated Settle time,' +
+  'unsettled reasons,SKU ID,Quantity,Product name,SKU name,Net sales,Gross sales,Fees,Referral fee,' +
+  'TikTok Shop shipping fee,Customer-paid shipping fee,Customer payment,Sales tax payment,Platform discounts,Adjustment amount\n' +
+  rows.join('\n') +
+  '\n';
+const estimate = (
+  order: string,
+  settlement: string,
+  sales: string,
+  fee: string,
+  payment: string,
+  tax: string,
+) =>
+  `Order,${order},${order},2026/06/02,${settlement},Delivered + 1 days,Waiting for package delivery,` +
+  `1732440158393635811,1,Tee,M,${sales},${sales},${fee},${fee},-4.58,4.58,${payment},${tax},0,0`;
+const JUNE_3 = onHold('2026-06-03 10:00:00', [
+  estimate('577431091617435979', '13.76', '15', '-1.24', '21.16', '-1.58'),
+]);
+/** A week later: that order's estimate halved by a partial refund, and a new order. */
+const JUNE_10 = onHold('2026-06-10 10:00:00', [
+  estimate('577431091617435979', '6.88', '7.50', '-0.62', '10.58', '-0.79'),
+  estimate('577431091617499999', '13.76', '15', '-1.24', '21.16', '-1.58'),
+]);
+
+describe('a later On-hold download with a changed estimate replaces the earlier estimate', () => {
+  it('writes the new estimate, marks the old one, and counts the latest: 6.88 + 13.76', async () => {
+    const h = harness();
+    await h.importFiles(read(JUNE_3, 'Onhold-unsettled-orders-2026_06_01-2026_06_03(UTC-7).csv'));
+    expect(ledger(h, 'Total estimated settlement amount')).toEqual({ rows: 1, cents: 1376 });
+    const [outcome] = await h.importFiles(
+      read(JUNE_10, 'Onhold-unsettled-orders-2026_06_01-2026_06_10(UTC-7).csv'),
+    );
+    expect(outcome).toMatchObject({ status: 'complete', written: 2, duplicates: 0, settledEstimates: 1 });
+    expect(outcomeText(outcome)).toBe(
+      'Imported: 2 new rows, 0 duplicates skipped, 0 rejected; 1 earlier estimate replaced.',
+    );
+    // Every estimate kept as downloaded; the earlier one marked.
+    expect(ledger(h, 'Total estimated settlement amount')).toEqual({ rows: 3, cents: 1376 + 688 + 1376 });
+    expect(supersededBy(h)).toEqual(['US On hold / unsettled export']);
+    const log = h.values('TTS Imports');
+    expect(log.map((r) => r[log[0].indexOf('Message')])).toEqual([
+      'Message',
+      '',
+      "Rows of earlier imports this file's rows supersede (no longer counted, see Superseded by in TTS Ledger): 1.",
+    ]);
+    expect(fn(h, 'TTS_SETTLEMENT')).toBe(688 + 1376);
+    expect(fn(h, 'TTS_SALES')).toBe(750 + 1500);
+    h.run('refreshDashboard', null);
+    const june = h.values('TTS Dashboard').find((r) => r[0] === '2026-06')!;
+    expect(toCents(june[1])).toBe(750 + 1500);
+    // Both downloads again, the earlier last: nothing written, the latest estimate still counts.
+    const again = await h.importFiles([
+      ...read(JUNE_10, 'Onhold-unsettled-orders-2026_06_01-2026_06_10(UTC-7).csv'),
+      ...read(JUNE_3, 'Onhold-unsettled-orders-2026_06_01-2026_06_03(UTC-7).csv'),
+    ]);
+    expect(again.map((o) => [o.written, o.duplicates])).toEqual([
+      [0, 2],
+      [0, 1],
+    ]);
+    expect(fn(h, 'TTS_SETTLEMENT')).toBe(688 + 1376);
+  });
+});
+
+describe('a ledger whose amount header was renamed or deleted refuses the import, writing nothing', () => {
+  const HISTORY = readFileSync('samples/statement-history.csv', 'utf8');
+  const HISTORY_CENTS = 6471235;
+  it.each([
+    ['renamed to Payout', (h: Harness, c: number) => h.workbook.seed(LEDGER, [['Payout']], 1, c)],
+    ['deleted', (h: Harness, c: number) => sellerEdits.deleteColumns(h.workbook.requireSheet(LEDGER), c)],
+  ])('Total settlement amount %s', async (_name, edit) => {
+    const h = harness();
+    await h.importFiles(read(STATEMENT, 'statement-2026-05.csv'));
+    expect(ledger(h)).toEqual({ rows: 195, cents: STATEMENT_CENTS });
+    edit(h, h.values(LEDGER)[0].indexOf('Total settlement amount') + 1);
+    const before = JSON.stringify(h.workbook.sheets.map((s) => [s.name, h.values(s.name)]));
+    const [outcome] = await h.importFiles(read(HISTORY, 'statement-history.csv'));
+    expect(outcome.status).toBe('failed');
+    expect(outcome.message).toBe(
+      'The TTS Ledger tab has no *Total settlement amount* column in its header row (deleted or renamed). Nothing was written. ' +
+        'Rename the header back to Total settlement amount, or bring the column back with Edit → Undo or File → Version history; ' +
+        'to start a new TTS Ledger instead, rename this tab.',
+    );
+    expect(JSON.stringify(h.workbook.sheets.map((s) => [s.name, h.values(s.name)]))).toBe(before);
+  });
+
+  it('imports again once the header is typed back: every row of the history once', async () => {
+    const h = harness();
+    await h.importFiles(read(STATEMENT, 'statement-2026-05.csv'));
+    const c = h.values(LEDGER)[0].indexOf('Referral fee') + 1;
+    h.workbook.seed(LEDGER, [['TikTok cut']], 1, c);
+    const [refused] = await h.importFiles(read(HISTORY, 'statement-history.csv'));
+    expect(refused.message).toMatch(/^The TTS Ledger tab has no \*Referral fee\* column in its header row/);
+    h.workbook.seed(LEDGER, [['referral FEE']], 1, c);
+    const [outcome] = await h.importFiles(read(HISTORY, 'statement-history.csv'));
+    expect(outcome).toMatchObject({ status: 'complete', written: 1354, duplicates: 195 });
+    expect(ledger(h)).toEqual({ rows: 1549, cents: HISTORY_CENTS });
+    expect(fn(h, 'TTS_SETTLEMENT')).toBe(HISTORY_CENTS);
+    expect(h.values(LEDGER)[0].filter((label) => /referral fee/i.test(String(label)))).toEqual([
+      'referral FEE',
+    ]);
+  });
+});
+
+describe('a statement split between two lines that share a key keeps both', () => {
+  // Row 2 of the sample (8.18) and its twin: the same statement, order, SKU and type, a $1.00 seller discount.
+  const lines = STATEMENT.split(/\r?\n/).filter(Boolean);
+  const header = lines[0].split(',');
+  const twin = lines[1].split(',');
+  const set = (label: string, value: string) => (twin[header.indexOf(label)] = value);
+  set('Seller discount', '-1.00');
+  set('Net sales', '7.99');
+  set('Total settlement amount', '7.18');
+  const body = [lines[1], twin.join(','), ...lines.slice(2)];
+  const whole = [lines[0], ...body].join('\n') + '\n';
+  const part1 = [lines[0], body[0]].join('\n') + '\n';
+  const part2 = [lines[0], ...body.slice(1)].join('\n') + '\n';
+  const WHOLE_CENTS = STATEMENT_CENTS + 718;
+
+  it.each([
+    ['in order', ['statement-part1.csv', 'statement-part2.csv']],
+    ['later part first', ['statement-part2.csv', 'statement-part1.csv']],
+  ])('%s: 196 rows, 4,621.03, and the whole file again adds nothing', async (_name, names) => {
+    const h = harness();
+    const text = (name: string) => (name.endsWith('1.csv') ? part1 : part2);
+    const outcomes = [];
+    for (const name of names) outcomes.push(...(await h.importFiles(read(text(name), name))));
+    expect(outcomes.reduce((n, o) => n + o.written, 0)).toBe(196);
+    expect(outcomes.reduce((n, o) => n + o.duplicates, 0)).toBe(0);
+    expect(ledger(h)).toEqual({ rows: 196, cents: WHOLE_CENTS });
+    expect(fn(h, 'TTS_SETTLEMENT')).toBe(WHOLE_CENTS);
+    const again = await h.importFiles([
+      ...read(whole, 'statement-whole.csv'),
+      ...read(part2, 'statement-part2.csv'),
+    ]);
+    expect(again.map((o) => o.written)).toEqual([0, 0]);
+    expect(ledger(h)).toEqual({ rows: 196, cents: WHOLE_CENTS });
+  });
+
+  it('the whole file, sent one row a chunk, is the same ledger', async () => {
+    const h = harness();
+    await h.importFiles(read(whole, 'statement-whole.csv'), { maxRows: 1 });
+    expect(ledger(h)).toEqual({ rows: 196, cents: WHOLE_CENTS });
+  });
 });

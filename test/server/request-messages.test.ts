@@ -11,6 +11,7 @@ import {
   ImportChunkSchema,
 } from '../../src/server/import/import-schemas';
 import { checkRequest } from '../../src/server/import/request-check';
+import { either, object, oneOf, text } from '../../src/server/import/request-shapes';
 
 const root = new URL('../../', import.meta.url).pathname;
 const row = parseExportFile(
@@ -98,7 +99,15 @@ describe('a refused request names the field, what was expected and what was foun
       'Ad import rejected: importId: is not in the expected format (found "x").',
     );
     expect(refusal(() => checkRequest(AdsImportSchema, { ...ads, importId: 5 }, 'Ad import'))).toBe(
-      'Ad import rejected: importId: is not valid.',
+      'Ad import rejected: importId: expected string, found 5.',
+    );
+    // Either of two shapes: the problem of the one the value nearly was, else one problem for the field.
+    const idOrNothing = object({ id: either(oneOf(['']), text({ pattern: /^[0-9a-z-]{8,40}$/ })) });
+    expect(refusal(() => checkRequest(idOrNothing, { id: 'x' }, 'Check'))).toBe(
+      'Check rejected: id: is not in the expected format (found "x").',
+    );
+    expect(refusal(() => checkRequest(idOrNothing, { id: 5 }, 'Check'))).toBe(
+      'Check rejected: id: is not valid.',
     );
     expect(refusal(() => checkRequest(AdsImportSchema, null, 'Ad import'))).toBe(
       'Ad import rejected: the request: expected object, found null.',

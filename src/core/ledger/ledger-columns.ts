@@ -44,14 +44,16 @@ export function missingColumns(header: readonly CellValue[], wanted: readonly st
   return wanted.filter((label) => !index.has(headerKey(label)));
 }
 
+/** How to get a tab's header back, or start the tab afresh. */
+const restore = (tab: string) =>
+  `Edit → Undo or File → Version history; to start a new ${tab} instead, rename this tab.`;
+
 /** Why the add-on refuses to write to a tab whose own columns are gone, and how to restore them. */
 export function lostColumnsMessage(tab: string, labels: readonly string[]): string {
   const names = labels.map((l) => `*${l}*`).join(', ');
-  const first = labels[0];
   return (
     `The ${tab} tab has no ${names} column in its header row (deleted or renamed). Nothing was written. ` +
-    `Rename the header back to ${first}, or bring the column back with Edit → Undo or File → Version history; ` +
-    `to start a new ${tab} instead, rename this tab.`
+    `Rename the header back to ${labels[0]}, or bring the column back with ${restore(tab)}`
   );
 }
 
@@ -59,6 +61,6 @@ export function lostColumnsMessage(tab: string, labels: readonly string[]): stri
 export function lostHeaderMessage(tab: string, signature: readonly string[]): string {
   return (
     `The ${tab} tab has no header row with ${signature.join(', ')} in its first ${HEADER_SCAN_ROWS} rows. Nothing was written. ` +
-    `Restore the header row with Edit → Undo or File → Version history; to start a new ${tab} instead, rename this tab.`
+    `Restore the header row with ${restore(tab)}`
   );
 }

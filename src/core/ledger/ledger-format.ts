@@ -10,28 +10,34 @@ import type { LedgerRow } from '../types';
 
 export const LEDGER_TAB = 'TTS Ledger';
 
-/** Fixed columns: header label → how a row fills it. */
-const FIXED: readonly { label: string; value: (row: LedgerRow, importId: string) => string | number }[] = [
-  { label: 'Key', value: (r) => r.key },
-  { label: 'Import ID', value: (_r, importId) => importId },
-  { label: 'Source file', value: (r) => r.source.file },
-  { label: 'Source row', value: (r) => r.source.row },
-  { label: 'Layout', value: (r) => r.layout },
-  { label: 'Type', value: (r) => r.type },
-  { label: 'Statement ID', value: (r) => r.statementId },
-  { label: 'Order/adjustment ID', value: (r) => r.orderId },
-  { label: 'Related order ID', value: (r) => r.relatedOrderId },
-  { label: 'SKU ID', value: (r) => r.skuId },
-  { label: 'Seller SKU', value: (r) => r.sellerSku },
-  { label: 'Product name', value: (r) => r.productName },
-  { label: 'SKU name', value: (r) => r.skuName },
-  { label: 'Quantity', value: (r) => r.quantity },
-  { label: 'Order date', value: (r) => r.orderDate },
-  { label: 'Statement date', value: (r) => r.statementDate },
-  { label: 'Currency', value: (r) => r.currency },
+type CellWriter = (row: LedgerRow, importId: string) => string | number;
+/** Fields of a row that are one cell as they are. */
+type CellField = {
+  [K in keyof LedgerRow]-?: LedgerRow[K] extends string | number ? K : never;
+}[keyof LedgerRow];
+
+/** Fixed columns: header label → the row's field that fills it, or how the row fills it. */
+const FIXED: readonly (readonly [string, CellField | CellWriter])[] = [
+  ['Key', 'key'],
+  ['Import ID', (_r, importId) => importId],
+  ['Source file', (r) => r.source.file],
+  ['Source row', (r) => r.source.row],
+  ['Layout', 'layout'],
+  ['Type', 'type'],
+  ['Statement ID', 'statementId'],
+  ['Order/adjustment ID', 'orderId'],
+  ['Related order ID', 'relatedOrderId'],
+  ['SKU ID', 'skuId'],
+  ['Seller SKU', 'sellerSku'],
+  ['Product name', 'productName'],
+  ['SKU name', 'skuName'],
+  ['Quantity', 'quantity'],
+  ['Order date', 'orderDate'],
+  ['Statement date', 'statementDate'],
+  ['Currency', 'currency'],
 ];
 
-export const LEDGER_FIXED_HEADER: readonly string[] = FIXED.map((f) => f.label);
+export const LEDGER_FIXED_HEADER: readonly string[] = FIXED.map(([label]) => label);
 
 /** Known text columns the ledger keeps when a file has them (not every file does, so not fixed). */
 const OPTIONAL_TEXT: readonly { label: string; value: (row: LedgerRow) => string }[] = [
@@ -46,11 +52,8 @@ export const LEDGER_OPTIONAL_TEXT_HEADER: readonly string[] = OPTIONAL_TEXT.map(
  * written, and the optional text columns of {@link OPTIONAL_TEXT} that some row fills.
  */
 export function ledgerHeader(amountIds: readonly string[], unknownColumns: readonly string[] = []): string[] {
-  const labels = amountIds.map((id) => {
-    const def = findColumnById(id);
-    if (!def) throw new Error(`ledgerHeader: unknown column id ${id}`);
-    return def.label;
-  });
+  // The handlers refuse an unknown id before anything asks for a header.
+  const labels = amountIds.map((id) => findColumnById(id)!.label);
   const optional = OPTIONAL_TEXT.filter((o) => unknownColumns.includes(o.label)).map((o) => o.label);
   return [...LEDGER_FIXED_HEADER, ...labels, ...optional, ...unknownColumns.filter((h) => !lookupColumn(h))];
 }
@@ -70,11 +73,13 @@ export function unknownColumnsOf(rows: readonly LedgerRow[]): string[] {
   return [...seen];
 }
 
-type CellWriter = (row: LedgerRow, importId: string) => string | number;
-
-const FIXED_BY_KEY = new Map<string, CellWriter>(
-  [...FIXED, ...OPTIONAL_TEXT].map((f) => [headerKey(f.label), f.value]),
-);
+const FIXED_BY_KEY = new Map<string, CellWriter>([
+  ...FIXED.map(([label, fill]): [string, CellWriter] => [
+    headerKey(label),
+    typeof fill === 'string' ? (row) => row[fill] : fill,
+  ]),
+  ...OPTIONAL_TEXT.map((o): [string, CellWriter] => [headerKey(o.label), o.value]),
+]);
 const blank: CellWriter = () => '';
 
 const writers = new WeakMap<readonly string[], CellWriter[]>();

@@ -28,9 +28,21 @@ export interface LineFields {
   layout: LayoutId;
   orderId: string;
   skuId: string;
+  /** The import that wrote the row (Import IDs sort by time): of two estimates of a line, the later counts. */
+  importId?: string;
 }
 
 const rank = (layout: string) => (LAYOUT_PRECEDENCE as Record<string, number>)[layout] ?? -1;
+
+/**
+ * The ranks with each On-hold estimate's raised by how late it was imported, still below every
+ * settled layout: a later download's estimate of a line supersedes the earlier one.
+ */
+function byImport(ranks: number[], importIds: readonly string[]): number[] {
+  const later = [...new Set(importIds.filter((_, i) => ranks[i] === LAYOUT_PRECEDENCE.onhold))].sort();
+  const at = new Map(later.map((id, n) => [id, (n + 1) / (later.length + 1)]));
+  return ranks.map((r, i) => r + (at.get(importIds[i]) || 0));
+}
 
 /**
  * For each row, the row that supersedes it, or -1: the first of the highest-ranked rows above its
@@ -77,7 +89,10 @@ export function supersedersOf(rows: readonly LineFields[]): Int32Array {
   return supersedingRows(
     rows.map((r) => r.orderId.trim()),
     rows.map((r) => r.skuId.trim()),
-    rows.map((r) => rank(r.layout)),
+    byImport(
+      rows.map((r) => rank(r.layout)),
+      rows.map((r) => r.importId || ''),
+    ),
   );
 }
 
@@ -88,8 +103,8 @@ export function supersededFlags(rows: readonly LineFields[]): boolean[] {
 
 /** The rows that count, and how many were set aside as superseded. */
 export function countedRows<T extends LineFields>(rows: readonly T[]): { rows: T[]; superseded: number } {
-  const flags = supersededFlags(rows);
-  const kept = rows.filter((_, i) => !flags[i]);
+  const by = supersedersOf(rows);
+  const kept = rows.filter((_, i) => by[i] < 0);
   return { rows: kept, superseded: rows.length - kept.length };
 }
 
@@ -106,7 +121,13 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   if (headerRow === 0) return { grid, superseded: 0 };
   const header = grid[headerRow - 1].map((v) => headerKey(String(v ?? '')));
   const col = (label: string) => header.indexOf(headerKey(label));
-  const [layout, order, sku, key] = [col('Layout'), col('Order/adjustment ID'), col('SKU ID'), col('Key')];
+  const [layout, order, sku, key, importId] = [
+    'Layout',
+    'Order/adjustment ID',
+    'SKU ID',
+    'Key',
+    'Import ID',
+  ].map(col);
   const missing = layout < 0 ? 'Layout' : order < 0 ? 'Order/adjustment ID' : '';
   // Without them an On-hold estimate and the settled row that replaced it would both count.
   if (missing)
@@ -114,17 +135,22 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
       `The TTS Ledger tab has no *${missing}* column, which tells which of an order's rows count: ` +
         `undo its deletion, or type its header back.`,
     );
-  // Most ledgers hold one kind of file: a Layout column of one known value ranks no row above another.
+  // Most ledgers hold one kind of file: a Layout column of one known value ranks no row above another
+  // (On-hold estimates aside: a later download's supersedes an earlier one's).
   let same = headerRow + 1;
   while (same < grid.length && grid[same][layout] === grid[headerRow][layout]) same++;
-  if (same >= grid.length && (same === headerRow + 1 || layoutRank(grid[headerRow][layout]) !== undefined))
+  const only = layoutRank(grid[headerRow][layout]);
+  if (
+    same >= grid.length &&
+    (same === headerRow + 1 || (only !== undefined && only !== LAYOUT_PRECEDENCE.onhold))
+  )
     return { grid, superseded: 0 };
   const body = grid.slice(headerRow);
-  const flags = supersededInGrid(body, { layout, order, sku, key }, headerRow);
+  const flags = supersededInGrid(body, { layout, order, sku, key, importId }, headerRow);
   let superseded = 0;
-  for (let i = 0; i < flags.length; i++) if (flags[i]) superseded++;
+  for (let i = 0; i < flags.length; i++) if (flags[i] >= 0) superseded++;
   if (superseded === 0) return { grid, superseded: 0 };
-  const out = grid.slice(0, headerRow).concat(body.map((r, i) => (flags[i] ? r.map(() => '') : r)));
+  const out = grid.slice(0, headerRow).concat(body.map((r, i) => (flags[i] >= 0 ? r.map(() => '') : r)));
   return { grid: out, superseded };
 }
 
@@ -134,18 +160,20 @@ const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(
 const layoutRank = (cell: CellValue): number | undefined =>
   (LAYOUT_PRECEDENCE as Record<string, number>)[cellText(cell).trim().toLowerCase()];
 
-/** {@link supersededFlags} read straight from the tab's cells. */
+/** {@link supersedersOf} read straight from the tab's cells (a column not there reads as blank). */
 function supersededInGrid(
   body: readonly (readonly CellValue[])[],
-  { layout, order, sku, key }: Record<'layout' | 'order' | 'sku' | 'key', number>,
+  { layout, order, sku, key, importId }: Record<'layout' | 'order' | 'sku' | 'key' | 'importId', number>,
   headerRow: number,
-): boolean[] {
-  const ranks = new Int8Array(body.length);
+): Int32Array {
+  const ranks: number[] = new Array<number>(body.length).fill(-1);
   const orders: string[] = new Array<string>(body.length);
   const skus: string[] = new Array<string>(body.length);
+  const imports: string[] = new Array<string>(body.length);
   for (let i = 0; i < body.length; i++) {
     orders[i] = cellText(body[i][order]).trim();
-    skus[i] = sku < 0 ? '' : cellText(body[i][sku]).trim();
+    imports[i] = cellText(body[i][importId]).trim();
+    skus[i] = cellText(body[i][sku]).trim();
     if (orders[i] === '') continue;
     const ranked = layoutRank(body[i][layout]);
     // A row without a Key is the seller's (a total, a note), skipped by every reader: its Layout is theirs too.
@@ -156,7 +184,7 @@ function supersededInGrid(
       );
     ranks[i] = ranked ?? -1;
   }
-  return Array.from(supersedingRows(orders, skus, ranks), (by) => by >= 0);
+  return supersedingRows(orders, skus, byImport(ranks, imports));
 }
 
 /** `3 estimated rows settled later are not counted.`, or '' when none. */

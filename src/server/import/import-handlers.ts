@@ -12,6 +12,7 @@ import type {
   ImportSummary,
 } from '../../core/contract';
 import { findColumnById } from '../../core/read/catalog';
+import { LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { prefillCogs } from '../sheets/cogs-sheet';
 import { withDocumentLock } from '../sheets/document-lock';
 import { BeginImportSchema, FinishImportSchema, ImportChunkSchema, MAX_CHUNK_CHARS } from './import-schemas';
@@ -29,6 +30,13 @@ import { checkRequest } from './request-check';
 import { markSuperseded } from '../sheets/superseded-marks';
 import { checkCellBudget } from './cell-check';
 import { markLedgerChanged } from '../dashboard/dashboard-freshness';
+
+/** Refuses amount column ids the catalog does not know (`where`: the request and its field). */
+function checkAmountIds(ids: readonly string[], where: string): void {
+  const unknown = ids.filter((id) => !findColumnById(id));
+  if (unknown.length > 0)
+    throw new Error(`${where}: unknown amount column ${unknown.map((id) => JSON.stringify(id)).join(', ')}.`);
+}
 
 /** Adds the new SKUs among the ledger rows this import wrote to TTS COGS. */
 function prefillFromImport(state: ImportState): number {
@@ -52,11 +60,7 @@ function closeStaleImports(now: number): void {
 /** Opens an import: adds any new amount columns to the ledger header and logs the file as "in progress". */
 export function beginImport(arg: BeginImportRequest): BeginImportResult {
   const request = checkRequest(BeginImportSchema, arg, 'Import');
-  const unknownIds = request.amountIds.filter((id) => !findColumnById(id));
-  if (unknownIds.length > 0)
-    throw new Error(
-      `Import rejected: amountIds: unknown amount column ${unknownIds.map((id) => JSON.stringify(id)).join(', ')}.`,
-    );
+  checkAmountIds(request.amountIds, 'Import rejected: amountIds');
   return withDocumentLock(() => {
     const now = new Date();
     closeStaleImports(now.getTime());
@@ -74,10 +78,8 @@ export function beginImport(arg: BeginImportRequest): BeginImportResult {
       rejected: request.rejected,
       written: 0,
       duplicates: 0,
-      chunks: 0,
       firstRow: 0,
       lastRow: 0,
-      startedAt: now.getTime(),
       updatedAt: now.getTime(),
     });
     return { importId };
@@ -93,20 +95,14 @@ export function importChunk(arg: ImportChunkRequest): ImportChunkResult {
     );
   }
   const request = checkRequest(ImportChunkSchema, arg, 'Import chunk');
-  request.rows.forEach((row, i) => {
-    for (const id in row.amounts) {
-      if (!findColumnById(id))
-        throw new Error(
-          `Import chunk rejected: rows[${i}].amounts: unknown amount column ${JSON.stringify(id)}.`,
-        );
-    }
-  });
+  request.rows.forEach((row, i) =>
+    checkAmountIds(Object.keys(row.amounts), `Import chunk rejected: rows[${i}].amounts`),
+  );
   return withDocumentLock(() => {
     const state = loadImportState(request.importId);
     const result = appendToLedger(request.rows, request.importId);
     state.written += result.written;
     state.duplicates += result.duplicates;
-    state.chunks += 1;
     if (result.written > 0) {
       if (state.firstRow === 0) state.firstRow = result.firstRow;
       state.lastRow = Math.max(state.lastRow, result.lastRow);
@@ -128,7 +124,9 @@ export function finishImport(arg: FinishImportRequest): ImportSummary {
       request.message ??
       (request.status === 'cancelled'
         ? 'Cancelled in the sidebar; import the file again to add the rest.'
-        : '');
+        : settledEstimates > 0
+          ? `Rows of earlier imports this file's rows supersede (no longer counted, see Superseded by in ${LEDGER_TAB}): ${settledEstimates}.`
+          : '');
     logImportFinished(state.importId, state, request.status, message);
     deleteImportState(state.importId);
     markLedgerChanged(state.fileName, state.written, new Date());

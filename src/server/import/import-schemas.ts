@@ -3,7 +3,6 @@
  * the script editor's Run can call it), so sizes and types are checked before anything is written.
  */
 import {
-  either,
   list,
   nullable,
   number,
@@ -70,7 +69,7 @@ const fieldSchemas = Object.fromEntries(
 const sourceShape = object({
   file: text(ROW_FIELDS.sourceFile.maxChars),
   sheet: optional(text(200)),
-  row: number({ whole: true, min: 0 }),
+  row: count(Number.MAX_SAFE_INTEGER),
 });
 
 export const LedgerRowSchema = object({
@@ -162,7 +161,8 @@ export const AdsImportSchema = object({
   rows: list(AdRowSchema, MAX_CHUNK_ROWS),
   replace: list(text(2000), MAX_CHUNK_ROWS),
   add: list(text(2000), MAX_CHUNK_ROWS),
-  importId: either(oneOf(['']), importId),
+  // '' for a report's first chunk.
+  importId: anyText({ pattern: /^$|^[0-9A-Za-z-]{8,40}$/ }),
   file: object({
     layoutLabel: text(200),
     period: object({ first: isoDate, last: isoDate }),

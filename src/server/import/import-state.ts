@@ -20,22 +20,19 @@ export interface ImportState {
   rejected: number;
   written: number;
   duplicates: number;
-  chunks: number;
   /** First and last TTS Ledger row this import wrote (0 when none), for the COGS pre-fill. */
   firstRow: number;
   lastRow: number;
-  startedAt: number;
   updatedAt: number;
 }
 
-function store(): GoogleAppsScript.Properties.Properties {
-  return documentProperties();
-}
+const store = documentProperties;
 
-/** `20260515-143012-k3f9`: sortable, readable in the ledger, unique enough per spreadsheet. */
+/** `20260515-143012345-k3f9`: sortable by time, readable in the ledger, unique enough per spreadsheet. */
 export function newImportId(now: Date): string {
   // The clock of the spreadsheet's zone, as the Imported at cell beside it shows the same instant.
-  const stamp = Utilities.formatDate(now, spreadsheetTimeZone(), 'yyyyMMdd-HHmmss');
+  // Milliseconds too: of two On-hold downloads of one order line, the later import's estimate counts.
+  const stamp = Utilities.formatDate(now, spreadsheetTimeZone(), 'yyyyMMdd-HHmmssSSS');
   const random = Math.floor(Math.random() * 36 ** 4)
     .toString(36)
     .padStart(4, '0');

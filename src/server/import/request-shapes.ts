@@ -86,7 +86,7 @@ export function text(limits: { min?: number; max?: number; pattern?: RegExp } = 
   };
 }
 
-/** A finite number (a whole one within the safe range when `whole`), above 0 when `positive`, within `min`…`max`. */
+/** A finite number (a whole one when `whole`: give `min` and `max` within the safe range), above 0 when `positive`, within `min`…`max`. */
 export function number(
   limits: { whole?: boolean; positive?: boolean; min?: number; max?: number } = {},
 ): Shape<number> {
@@ -97,15 +97,9 @@ export function number(
         wrongKind(issues, path, 'number', value);
         return value as number;
       }
-      if (whole) {
-        if (!Number.isInteger(value)) {
-          wrongKind(issues, path, 'a whole number', value);
-          return value;
-        }
-        if (value > Number.MAX_SAFE_INTEGER)
-          outOfBounds(issues, path, `expected at most ${Number.MAX_SAFE_INTEGER}`);
-        if (value < -Number.MAX_SAFE_INTEGER)
-          outOfBounds(issues, path, `expected at least ${-Number.MAX_SAFE_INTEGER}`);
+      if (whole && !Number.isInteger(value)) {
+        wrongKind(issues, path, 'a whole number', value);
+        return value;
       }
       if (positive && value <= 0) outOfBounds(issues, path, 'expected at least 0');
       if (min !== undefined && value < min) outOfBounds(issues, path, `expected at least ${min}`);

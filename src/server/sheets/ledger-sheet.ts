@@ -3,7 +3,7 @@
  * skipped, so importing the same or overlapping files again adds nothing. Amount columns appear
  * only once some row has a non-zero value in them, and new ones are added at the right.
  */
-import { headerKey, lookupColumn } from '../../core/read/catalog';
+import { COLUMNS, headerKey, lookupColumn } from '../../core/read/catalog';
 import {
   columnIndex,
   columnOf,
@@ -12,7 +12,7 @@ import {
   lostHeaderMessage,
   missingColumns,
 } from '../../core/ledger/ledger-columns';
-import { currentLedgerKeys } from '../../core/ledger/ledger-keys';
+import { baseKeyOf, currentLedgerKeys } from '../../core/ledger/ledger-keys';
 import {
   LEDGER_FIXED_HEADER,
   LEDGER_OPTIONAL_TEXT_HEADER,
@@ -33,34 +33,50 @@ import {
   TEXT_FORMAT,
   appendHeaderColumns,
   dateCell,
-  sheetWithHeader,
   textCell,
   writeBlock,
   type Cell,
 } from './sheet-writing';
 import { spreadsheet } from './spreadsheet';
+import { readStored, writeStored } from '../document-store';
 
 type ColumnKind = 'text' | 'date' | 'number' | 'money' | 'seller';
 
-const FIXED_KEYS = new Set([...LEDGER_FIXED_HEADER, ...LEDGER_OPTIONAL_TEXT_HEADER].map(headerKey));
-const FIXED_KINDS: Record<string, ColumnKind> = {
-  'source row': 'number',
-  quantity: 'number',
-  'order date': 'date',
-  'statement date': 'date',
+/** How each kind of column is formatted (a date with a time: DATE_TIME_FORMAT). */
+const FORMATS: Record<ColumnKind, string> = {
+  text: TEXT_FORMAT,
+  date: DATE_FORMAT,
+  number: INTEGER_FORMAT,
+  money: CURRENCY_FORMAT,
+  seller: DEFAULT_FORMAT,
 };
+
+const FIXED_KEYS = new Set([...LEDGER_FIXED_HEADER, ...LEDGER_OPTIONAL_TEXT_HEADER].map(headerKey));
 
 /**
  * How the add-on writes a column of this header: `seller` for a column it never creates (no
- * header, or a known export column that is not an amount), `text` for kept unknown columns.
+ * header, or a known export column that is neither an amount nor one of the ledger's own), `text`
+ * for kept unknown columns; the ledger's own columns by the catalog's kind of them.
  */
 function kindOf(label: string): ColumnKind {
-  const key = headerKey(label);
-  if (key === '') return 'seller';
-  if (FIXED_KEYS.has(key)) return FIXED_KINDS[key] ?? 'text';
   const def = lookupColumn(label);
-  if (!def) return 'text';
-  return def.kind === 'money' || def.kind === 'info-money' ? 'money' : 'seller';
+  if (!def) return headerKey(label) === '' ? 'seller' : 'text';
+  if (def.kind === 'money' || def.kind === 'info-money') return 'money';
+  if (!FIXED_KEYS.has(headerKey(label))) return 'seller';
+  return def.kind === 'date' ? 'date' : def.kind === 'quantity' ? 'number' : 'text';
+}
+
+/**
+ * The amount headers the add-on wrote in the tab, kept with the tab's id in document properties: a
+ * seller who renames or deletes one would otherwise see the next import add it again at the right,
+ * the earlier rows' money left under another header or gone. A ledger met first is kept as it is.
+ */
+const AMOUNT_HEADERS = 'tts.ledger.amounts';
+
+function amountHeaders(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] | undefined {
+  return readStored<string[] | undefined>(AMOUNT_HEADERS, undefined, (kept) =>
+    Array.isArray(kept) && kept[0] === sheet.getSheetId() ? kept.slice(1).map(String) : undefined,
+  );
 }
 
 /** The ledger tab, its header row (1-based) and that row's cells as text, blanks included. */
@@ -83,7 +99,7 @@ export function openLedger(): LedgerTab | null {
   if (headerRow === 0) throw new Error(lostHeaderMessage(LEDGER_TAB, ['Key', 'Import ID', 'Layout']));
   const header = top[headerRow - 1].map((v) => String(v ?? ''));
   if (lastRow > headerRow) {
-    const lost = missingColumns(header, LEDGER_FIXED_HEADER);
+    const lost = missingColumns(header, [...LEDGER_FIXED_HEADER, ...(amountHeaders(sheet) || [])]);
     if (lost.length > 0) throw new Error(lostColumnsMessage(LEDGER_TAB, lost));
   }
   return { sheet, headerRow, header };
@@ -91,9 +107,9 @@ export function openLedger(): LedgerTab | null {
 
 /** The ledger tab with every column of `wanted` in its header (missing ones added right of every used cell). */
 function ledgerWithColumns(wanted: readonly string[]): LedgerTab {
-  const tab = openLedger();
-  if (!tab) return { sheet: sheetWithHeader(LEDGER_TAB, wanted), headerRow: 1, header: [...wanted] };
+  const tab = openLedger() || { sheet: spreadsheet().insertSheet(LEDGER_TAB), headerRow: 1, header: [] };
   const { sheet, headerRow, header } = tab;
+  const missing = missingColumns(header, wanted);
   if (header.length === 0) {
     writeBlock(
       sheet,
@@ -102,13 +118,14 @@ function ledgerWithColumns(wanted: readonly string[]): LedgerTab {
       [wanted.map(textCell)],
       wanted.map(() => TEXT_FORMAT),
     );
+    sheet.getRange(1, 1, 1, wanted.length).setFontWeight('bold');
     sheet.setFrozenRows(1);
-    return { sheet, headerRow: 1, header: [...wanted] };
-  }
-  const missing = missingColumns(header, wanted);
-  if (missing.length > 0) {
+    header.push(...wanted);
+  } else if (missing.length > 0) {
     appendHeaderColumns(sheet, headerRow, header, missing);
   }
+  if (missing.length > 0 || !amountHeaders(sheet))
+    writeStored(AMOUNT_HEADERS, [sheet.getSheetId(), ...header.filter((label) => kindOf(label) === 'money')]);
   return tab;
 }
 
@@ -141,16 +158,56 @@ export function ledgerKeys(tab: LedgerTab): Set<string> {
   return currentLedgerKeys(keys);
 }
 
-/** Appends the rows whose key the ledger does not hold yet: one read of the Key column, one write. */
+/** The columns holding a row's own settlement: Total settlement amount, the On-hold estimate, Order Income. */
+const SETTLEMENTS = COLUMNS.filter((c) => c.pnl === 'settlement');
+
+/**
+ * The settlements of the ledger's rows by key, repeat suffix dropped (NaN for a cell that is not an
+ * amount); none when the tab has no settlement column.
+ */
+function settlementsByKey(tab: LedgerTab): Map<string, number[]> {
+  const index = columnIndex(tab.header);
+  const [key, ...money] = ['Key', ...SETTLEMENTS.map((c) => c.label)]
+    .map((label) => columnOf(index, label))
+    .filter((c, i) => i === 0 || c >= 0)
+    .map((c) =>
+      tab.sheet.getRange(tab.headerRow + 1, c + 1, tab.sheet.getLastRow() - tab.headerRow, 1).getValues(),
+    );
+  const out = new Map<string, number[]>();
+  if (money.length > 0)
+    key.forEach(([k], r) => {
+      const base = baseKeyOf(String(k).trim()).base;
+      const cents = money.reduce((n, m) => n + Math.round(Number(m[r][0]) * 100), 0);
+      out.set(base, [...(out.get(base) || []), cents]);
+    });
+  return out;
+}
+
+/**
+ * Appends the rows whose key the ledger does not hold yet: one read of the Key column, one write.
+ * A row whose key the ledger holds with another settlement is not a repeat: another line of that
+ * key (a file split between two such lines of a statement) or a later download's estimate. It is
+ * written under the key's next number (`…#2`), as the whole file would have numbered it.
+ */
 export function appendToLedger(rows: readonly LedgerRow[], importId: string): AppendResult {
   const wanted = ledgerHeader(amountIdsOf(rows), unknownColumnsOf(rows));
   const tab = ledgerWithColumns(wanted);
   const { sheet, header } = tab;
   const keys = ledgerKeys(tab);
+  let settled: Map<string, number[]> | undefined;
 
   const fresh: LedgerRow[] = [];
-  for (const row of rows) {
-    if (keys.has(row.key)) continue;
+  for (let row of rows) {
+    if (keys.has(row.key)) {
+      const base = baseKeyOf(row.key).base;
+      const cents = SETTLEMENTS.reduce((n, c) => n + (row.amounts[c.id] || 0), 0);
+      const seen = (settled = settled || settlementsByKey(tab)).get(base);
+      if (!seen || seen.some((c) => c === cents || Number.isNaN(c))) continue;
+      seen.push(cents);
+      let n = 2;
+      while (keys.has(`${base}#${n}`)) n++;
+      row = { ...row, key: `${base}#${n}` };
+    }
     keys.add(row.key);
     fresh.push(row);
   }
@@ -158,41 +215,19 @@ export function appendToLedger(rows: readonly LedgerRow[], importId: string): Ap
 
   const timeZone = spreadsheet().getSpreadsheetTimeZone();
   const kinds = header.map(kindOf);
-  const values: Cell[][] = [];
   const formats: string[][] = [];
-  for (const row of fresh) {
-    const cells = ledgerRowToCells(row, header, importId);
-    const line: Cell[] = new Array<Cell>(cells.length);
-    const lineFormats: string[] = new Array<string>(cells.length);
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c];
-      switch (kinds[c]) {
-        case 'date': {
-          const text = String(cell);
-          line[c] = dateCell(text, timeZone);
-          lineFormats[c] = text.length > 10 ? DATE_TIME_FORMAT : DATE_FORMAT;
-          break;
-        }
-        case 'number':
-          line[c] = typeof cell === 'number' ? cell : '';
-          lineFormats[c] = INTEGER_FORMAT;
-          break;
-        case 'money':
-          line[c] = typeof cell === 'number' ? cell : '';
-          lineFormats[c] = CURRENCY_FORMAT;
-          break;
-        case 'seller':
-          line[c] = '';
-          lineFormats[c] = DEFAULT_FORMAT;
-          break;
-        default:
-          line[c] = textCell(String(cell));
-          lineFormats[c] = TEXT_FORMAT;
-      }
-    }
-    values.push(line);
+  const values = fresh.map((row) => {
+    const lineFormats: string[] = [];
     formats.push(lineFormats);
-  }
+    return ledgerRowToCells(row, header, importId).map((cell, c): Cell => {
+      const kind = kinds[c];
+      const text = kind === 'date' || kind === 'text' ? String(cell) : '';
+      lineFormats.push(text.length > 10 && kind === 'date' ? DATE_TIME_FORMAT : FORMATS[kind]);
+      if (kind === 'date') return dateCell(text, timeZone);
+      if (kind === 'text') return textCell(text);
+      return kind !== 'seller' && typeof cell === 'number' ? cell : '';
+    });
+  });
   const last = Math.max(sheet.getLastRow(), tab.headerRow);
   writeBlock(sheet, last + 1, 1, values, formats);
   return {

@@ -9,7 +9,7 @@ import { supersedersOf, type LineFields } from '../../core/ledger/settled-estima
 import { layoutSpec } from '../../core/read/layouts';
 import type { LayoutId } from '../../core/types';
 import { openLedger } from './ledger-sheet';
-import { TEXT_FORMAT, textCell, writeBlock } from './sheet-writing';
+import { TEXT_FORMAT, appendHeaderColumns, textCell, writeBlock } from './sheet-writing';
 
 export const SUPERSEDED_HEADER = 'Superseded by';
 
@@ -34,6 +34,7 @@ export function markSuperseded(importId: string): number {
     layout: (at(line, cols[4]) === '' ? 'ledger' : at(line, cols[0])) as LayoutId,
     orderId: at(line, cols[4]) === '' ? '' : at(line, cols[1]),
     skuId: at(line, cols[2]),
+    importId: at(line, cols[3]),
     mine: at(line, cols[3]) === importId,
   }));
   if (!rows.some((r) => r.mine)) return 0;
@@ -58,9 +59,8 @@ function writeMarks(
   let column = columnOf(columnIndex(tab.header), SUPERSEDED_HEADER) + 1;
   if (column === 0) {
     // A new column right of every used cell, as for new amount columns.
-    column = Math.max(sheet.getLastColumn(), tab.header.length) + 1;
-    writeBlock(sheet, headerRow, column, [[SUPERSEDED_HEADER]], [TEXT_FORMAT]);
-    sheet.getRange(headerRow, column, 1, 1).setFontWeight('bold');
+    appendHeaderColumns(sheet, headerRow, tab.header, [SUPERSEDED_HEADER]);
+    column = tab.header.length;
   }
   const values = rows.map((_, i) => [by[i] >= 0 ? textCell(layoutSpec(rows[by[i]].layout).name) : '']);
   writeBlock(sheet, headerRow + 1, column, values, [TEXT_FORMAT]);

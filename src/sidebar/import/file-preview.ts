@@ -4,6 +4,7 @@
  */
 import type { FileError, OrderExportSummary, ParsedExport, Problem, ReconcileResult } from '../../core/types';
 import { rejectedRowCount } from '../../core/ledger/ready-to-import';
+import { layoutSpec } from '../../core/read/layouts';
 import { h } from '../dom';
 import { count, money, monthLabel, period, plural, problem } from '../format';
 import type { ImportOutcome } from './import-runner';
@@ -216,8 +217,13 @@ export function renderFileError(error: FileError): HTMLElement {
 /** The card's result line after import: `120 new rows, 4 duplicates skipped, 2 rejected`. */
 export function outcomeText(outcome: ImportOutcome): string {
   const counts = `${plural(outcome.written, 'new row')}, ${plural(outcome.duplicates, 'duplicate')} skipped, ${count(outcome.rejected)} rejected`;
-  const settled =
-    outcome.settledEstimates > 0 ? `; ${plural(outcome.settledEstimates, 'estimated row')} now settled` : '';
+  // An On-hold file supersedes only estimates of earlier downloads; a settled file settles them.
+  const n = outcome.settledEstimates;
+  const settled = !(n > 0)
+    ? ''
+    : outcome.layoutLabel === layoutSpec('onhold').name
+      ? `; ${plural(n, 'earlier estimate')} replaced`
+      : `; ${plural(n, 'estimated row')} now settled`;
   const cogs = `${settled}${outcome.cogsAdded > 0 ? `; ${plural(outcome.cogsAdded, 'new SKU')} added to TTS COGS` : ''}`;
   if (outcome.status === 'complete') return `Imported: ${counts}${cogs}.`;
   if (outcome.status === 'cancelled') return `Cancelled: ${counts}${cogs}. Import again to add the rest.`;

@@ -25,6 +25,7 @@ import {
   zipWithoutWorkbook,
 } from './generate';
 import { orderExportCsv } from './order-export';
+import { OTHER_EXPORT_FILES, refusal } from './other-exports';
 
 export type Expected =
   | {
@@ -95,6 +96,7 @@ export const SMALL_FILES: Record<string, () => Uint8Array> = {
         }),
       ),
     ),
+  ...Object.fromEntries(OTHER_EXPORT_FILES.map((f) => [f.corpusName, () => utf8(f.text)])),
   'impossible-dates.csv': () =>
     utf8(
       csv(
@@ -403,8 +405,20 @@ export const ISSUE_14_FILES: CorpusEntry[] = [
   },
 ];
 
+/** Exports TTS Profit does not read, the affiliate orders export first: each refused by name, nothing imported. */
+export const OTHER_EXPORTS_FILES: CorpusEntry[] = OTHER_EXPORT_FILES.map((f) => ({
+  name: f.corpusName,
+  what: `Not a finance export: ${f.name}`,
+  bytes: corpusFile(f.corpusName),
+  expected: {
+    outcome: 'rejected',
+    message: new RegExp('^' + refusal(f.corpusName, f.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$'),
+  },
+}));
+
 export const CORPUS: CorpusEntry[] = [
   ...ISSUE_15_FILES,
+  ...OTHER_EXPORTS_FILES,
   ...ISSUE_14_FILES,
   ...FINDINGS_FILES,
   {

@@ -166,8 +166,8 @@ describe('real exports through the sidebar reader', () => {
       .join('\n');
     const outcome = await parsedBySidebar(new TextEncoder().encode(csv), 'orders.csv');
     expect(outcome.errors[0].message).toBe(
-      'orders.csv: row 1 has *Order ID*, *Order Status* but no *SKU ID* column, so it is not a complete Seller Center order export header ' +
-        '(Order ID, Order Status and SKU ID (order export)). Export the file again from Seller Center without removing columns.',
+      'orders.csv: row 1 has *Order ID*, *Order Status* but no *SKU ID* column, so it is not a complete Seller Center order export header. ' +
+        'Export the file again from Seller Center without removing columns.',
     );
   });
 });

@@ -35,7 +35,6 @@ export const ADS_LAYOUTS: readonly LayoutSpec[] = [
     required: [],
     keyPrefix: 'gmv-max',
     keyFields: [],
-    expected: 'By Day, Campaign name, Cost, Orders (SKU) and Gross revenue (GMV Max report)',
   },
   {
     id: 'ads-manager',
@@ -44,7 +43,6 @@ export const ADS_LAYOUTS: readonly LayoutSpec[] = [
     required: [],
     keyPrefix: 'ads-manager',
     keyFields: [],
-    expected: 'By Day, Campaign name, Cost and Gross revenue (Shop) (Ads Manager report)',
   },
 ];
 

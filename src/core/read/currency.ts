@@ -4,6 +4,7 @@
  * reports what was read (rows, and the file's own total in its currency), so a seller can see the
  * file was understood and only its currency is the problem.
  */
+import { cellText } from './ad-cells';
 import { lookupColumn } from './catalog';
 import { moneyFailure, parseCentsOrNaN } from '../money';
 import type { CellValue } from '../types';
@@ -18,11 +19,6 @@ const TOTAL_COLUMN_IDS = [
   'order_income',
   'sku_subtotal_after_discount',
 ];
-
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value.trim() : String(value);
-}
 
 /** A `Currency` cell's code when it is not US dollars (`GBP`), else null (`USD`, blank, `/`). */
 export function foreignCurrencyCode(value: CellValue): string | null {

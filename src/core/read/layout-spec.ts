@@ -20,6 +20,4 @@ export interface LayoutSpec {
   descriptionRow?: boolean;
   /** Type when the layout has no Type column. */
   defaultType?: string;
-  /** What a seller should look for, for the "no header found" message. */
-  expected: string;
 }

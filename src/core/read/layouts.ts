@@ -2,9 +2,11 @@
  * Layout detection: which export a sheet is and on which row its header sits, from the header
  * text alone (never the file name or column positions). Each layout is one row of LAYOUTS.
  */
+import { cellText } from './ad-cells';
 import { ADS_LAYOUTS } from './ads-layouts';
 import { COLUMNS, headerKey, lookupColumn } from './catalog';
 import { foreignHeaderMessage } from './header-language';
+import { otherExportMessage } from './other-exports';
 import type { CellValue, LayoutId } from '../types';
 
 export type { LayoutSpec } from './layout-spec';
@@ -19,16 +21,14 @@ export const LAYOUTS = [
     required: ['type'],
     keyPrefix: '',
     keyFields: ['key'],
-    expected: 'Key, Import ID and Layout (the TTS Ledger tab)',
   },
   {
     id: 'statement',
     name: 'US Statement export',
-    signature: [['Statement ID'], ['Total settlement amount'], ['Order/adjustment ID']],
+    signature: [['Statement ID'], ['Order/adjustment ID'], ['Total settlement amount']],
     required: ['type'],
     keyPrefix: '',
     keyFields: ['statementId', 'orderId', 'skuId', 'type'],
-    expected: 'Statement ID, Order/adjustment ID and Total settlement amount (Statement export)',
   },
   {
     id: 'onhold',
@@ -37,7 +37,6 @@ export const LAYOUTS = [
     required: ['type'],
     keyPrefix: 'onhold',
     keyFields: ['orderId', 'skuId', 'type'],
-    expected: 'Order/adjustment ID and Total estimated settlement amount (On hold export)',
   },
   {
     id: 'pnl-orders',
@@ -47,7 +46,6 @@ export const LAYOUTS = [
     keyPrefix: 'pnl',
     keyFields: ['statementId', 'orderId', 'skuId'],
     defaultType: 'Order',
-    expected: 'Order ID, linked statement id and Order Income (profit & loss report)',
   },
   {
     id: 'pnl-adjustments',
@@ -56,7 +54,6 @@ export const LAYOUTS = [
     required: ['adjustment_amount'],
     keyPrefix: 'pnl-adj',
     keyFields: ['orderId'],
-    expected: 'Adjustment ID, Adjustment Type and Adjustment amount (profit & loss report)',
   },
   {
     id: 'income',
@@ -68,7 +65,6 @@ export const LAYOUTS = [
     required: ['order_adjustment_id', 'type'],
     keyPrefix: 'income',
     keyFields: ['orderId', 'type', 'statementDate'],
-    expected: 'Order/adjustment ID, Order created time(UTC) and Total settlement amount (Income export)',
   },
   {
     id: 'order-export',
@@ -79,7 +75,6 @@ export const LAYOUTS = [
     keyFields: ['orderId', 'skuId'],
     descriptionRow: true,
     defaultType: 'Order',
-    expected: 'Order ID, Order Status and SKU ID (order export)',
   },
   ...ADS_LAYOUTS,
 ] satisfies readonly LayoutSpec[];
@@ -111,11 +106,15 @@ export type DetectResult =
   | { ok: true; layout: LayoutId; label: string; headerRow: number; header: string[] }
   | { ok: false; message: string };
 
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  return String(value);
+/** A header row with part of a layout's signature (two names or more), for a message naming what is missing. */
+interface Near {
+  row: number;
+  spec: LayoutSpec;
+  present: string[];
+  missing: string[];
 }
+
+const AGAIN = 'Export the file again from Seller Center without removing columns.';
 
 /**
  * Finds the header row among the first rows of a sheet and names the layout.
@@ -123,6 +122,7 @@ function cellText(value: CellValue): string {
  */
 export function detectLayout(rows: readonly (readonly CellValue[])[], where: string): DetectResult {
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
+  let near: Near | null = null;
   for (let r = 0; r < limit; r++) {
     const row = rows[r];
     if (!row || row.length < 2) continue;
@@ -132,64 +132,51 @@ export function detectLayout(rows: readonly (readonly CellValue[])[], where: str
       if (text) keys.add(headerKey(text));
     }
     if (keys.size < 2) continue;
-    for (let l = 0; l < LAYOUTS.length; l++) {
-      if (!SIGNATURE_KEYS[l].every((alts) => alts.some((k) => keys.has(k)))) continue;
-      const spec = LAYOUTS[l];
-      const header = row.map(cellText);
-      const present = new Set(header.map((h) => lookupColumn(h)?.id).filter(Boolean));
-      const missing = spec.required.filter((id) => !present.has(id));
-      if (missing.length > 0) {
-        const names = missing.map((id) => '*' + COLUMNS.find((c) => c.id === id)!.label + '*').join(', ');
-        return {
-          ok: false,
-          message:
-            `${where}: the header on row ${r + 1} looks like a ${spec.name} but has no ` +
-            `${names} column. Export the file again from Seller Center without removing ` +
-            `columns.`,
-        };
-      }
-      return { ok: true, layout: spec.id, label: layoutLabel(spec.id, header), headerRow: r + 1, header };
+    const l = SIGNATURE_KEYS.findIndex((sig) => sig.every((alts) => alts.some((k) => keys.has(k))));
+    const other = otherExportMessage(keys, LAYOUTS[l]?.id, where, r + 1);
+    if (other) return { ok: false, message: other };
+    if (l < 0) {
+      near = nearer(near, keys, r + 1);
+      continue;
     }
+    const spec = LAYOUTS[l];
+    const header = row.map(cellText);
+    const present = new Set(header.map((h) => lookupColumn(h)?.id).filter(Boolean));
+    const missing = spec.required.filter((id) => !present.has(id));
+    if (missing.length > 0) {
+      const names = missing.map((id) => '*' + COLUMNS.find((c) => c.id === id)!.label + '*').join(', ');
+      return {
+        ok: false,
+        message: `${where}: the header on row ${r + 1} looks like a ${spec.name} but has no ${names} column. ${AGAIN}`,
+      };
+    }
+    return { ok: true, layout: spec.id, label: layoutLabel(spec.id, header), headerRow: r + 1, header };
   }
   return {
     ok: false,
-    message: foreignHeaderMessage(rows.slice(0, limit), where) || noHeaderMessage(rows, where),
+    message: foreignHeaderMessage(rows.slice(0, limit), where) || noHeaderMessage(rows, where, near),
   };
 }
 
-/**
- * The header row that has all but part of a layout's signature (two names or more), for a message
- * that names what is missing rather than quoting the very header it wanted.
- */
-function nearestHeader(
-  rows: readonly (readonly CellValue[])[],
-): { row: number; spec: LayoutSpec; present: string[]; missing: string[] } | null {
-  let best: { row: number; spec: LayoutSpec; present: string[]; missing: string[] } | null = null;
-  const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const keys = new Set((rows[r] ?? []).map((cell) => headerKey(cellText(cell))).filter((k) => k !== ''));
-    if (keys.size === 0) continue;
-    LAYOUTS.forEach((spec, l) => {
-      const present: string[] = [];
-      const missing: string[] = [];
-      SIGNATURE_KEYS[l].forEach((alts, i) =>
-        (alts.some((k) => keys.has(k)) ? present : missing).push(spec.signature[i][0]),
-      );
-      if (present.length < 2 || missing.length === 0) return;
-      if (best === null || present.length > best.present.length)
-        best = { row: r + 1, spec, present, missing };
-    });
-  }
-  return best;
+/** `near`, or this row when it has more of some layout's signature (so the message quotes what it lacks, not the header it wanted). */
+function nearer(near: Near | null, keys: ReadonlySet<string>, row: number): Near | null {
+  LAYOUTS.forEach((spec, l) => {
+    const present: string[] = [];
+    const missing: string[] = [];
+    SIGNATURE_KEYS[l].forEach((alts, i) =>
+      (alts.some((k) => keys.has(k)) ? present : missing).push(spec.signature[i][0]),
+    );
+    if (present.length > (near ? near.present.length : 1)) near = { row, spec, present, missing };
+  });
+  return near;
 }
 
-function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string): string {
-  const near = nearestHeader(rows);
+function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string, near: Near | null): string {
   if (near !== null) {
     const names = (list: string[]) => list.map((n) => `*${n}*`).join(', ');
     return (
       `${where}: row ${near.row} has ${names(near.present)} but no ${names(near.missing)} column, so it is not a complete ` +
-      `${near.spec.name} header (${near.spec.expected}). Export the file again from Seller Center without removing columns.`
+      `${near.spec.name} header. ${AGAIN}`
     );
   }
   let found = 'the sheet is empty';
@@ -206,10 +193,10 @@ function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string)
     }
   }
   // One example header is enough to act on; listing every layout's columns buries what was found.
-  const statement = layoutSpec('statement');
+  const [id, order, total] = layoutSpec('statement').signature.map((alts) => alts[0]);
   return (
     `${where}: no TikTok Shop export header found in the first ${HEADER_SCAN_ROWS} rows. ` +
-    `Expected a Seller Center finance export, such as a header row with ${statement.expected}; ` +
+    `Expected a Seller Center finance export, such as a header row with ${id}, ${order} and ${total} (Statement export); ` +
     `On hold, Income, profit & loss and order exports, Ads Manager and GMV Max reports are read too. Found: ${found}.`
   );
 }

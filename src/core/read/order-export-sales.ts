@@ -15,6 +15,7 @@
 import { divide, exact, roundTo, significant, times, toNumber } from '../exact-decimal';
 import { lookupColumn } from './catalog';
 import type { RowView } from './row-view';
+import { cellText as text } from './ad-cells';
 import { detachedText } from './detached-text';
 import type { CellValue, OrderExportSummary } from '../types';
 
@@ -27,18 +28,7 @@ export const ORDER_SALES_COLUMNS = [
   'Gross sales refund (goods not returned)',
 ] as const;
 
-const ORDER_SALES_IDS = [
-  'gross_sales',
-  'seller_discount',
-  'gross_sales_refund',
-  'seller_discount_refund',
-  'gross_sales_refund_goods_kept',
-] as const;
-
-function text(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value.trim() : String(value);
-}
+const ORDER_SALES_IDS = ORDER_SALES_COLUMNS.map((label) => lookupColumn(label)!.id);
 
 /** `cents × part / whole`, rounded half away from zero (exact decimals, never a float of dollars). */
 function share(cents: number, part: number, whole: number): number {
@@ -153,7 +143,8 @@ export class OrderExportSales {
 
   /** What the file holds, for the preview. */
   summary(): OrderExportSummary {
-    const months = [...this.byMonth].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Map keys: no two months are equal.
+    const months = [...this.byMonth].sort(([a], [b]) => (a < b ? -1 : 1));
     return {
       orders: this.orders.size,
       ...this.sums,

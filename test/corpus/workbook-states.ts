@@ -8,7 +8,7 @@
  */
 import { generateStatementCsv } from '../../bench/synthetic-export';
 import { CELL_LIMIT, sellerEdits, type Workbook } from '../../emulator/index';
-import { BASE, utf8 } from './generate';
+import { BASE, csv, HEADER, utf8 } from './generate';
 import { baseLines, estimateCents, onHoldCsv, pendingLines, pnlOrdersCsv } from './same-orders';
 import { incomeCsv, incomeRows, incomeSettlement, type IncomeRow } from './income-export';
 import {
@@ -175,6 +175,27 @@ const lostAmount = (label: string) =>
 
 const lostKey =
   /The TTS Ledger tab has no \*Key\* column in its header row \(deleted or renamed\)\. Nothing was written\. Rename the header back to Key/;
+
+/** A statement of April 20 holding only a chargeback of $29.58 on a March order: dated after March's last order. */
+const CHARGEBACK_CENTS = -2958;
+const LATER_CHARGEBACK: StateFile = {
+  name: 'statement-2026-04-20.csv',
+  bytes: () => {
+    const cells: Record<string, string> = {
+      'Statement date (UTC)': '2026/04/20',
+      'Statement ID': '732026042000000011',
+      'Payment ID': 'P32026042000000011',
+      Status: 'Paid',
+      Currency: 'USD',
+      Type: 'Chargeback',
+      'Order/adjustment ID': '750000000000000001',
+      'Total settlement amount': '-29.58',
+      'Adjustment amount': '-29.58',
+      'Related order ID': '577000000000000001',
+    };
+    return utf8(csv([HEADER, HEADER.map((h) => cells[h] ?? (h === 'Quantity' ? '0' : ''))]));
+  },
+};
 
 export const WORKBOOK_STATES: WorkbookState[] = [
   {
@@ -784,5 +805,14 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       message:
         /The TTS Imports tab has no \*Import ID\* column in its header row \(deleted or renamed\)\. Nothing was written/,
     },
+  },
+  {
+    name: 'statement-of-adjustments-after-the-last-order',
+    source: 'found by attacking the import',
+    what: 'A later statement holding only a chargeback, dated after the last order: in the ledger, the functions and the dashboard',
+    before: [MARCH],
+    edit: () => {},
+    after: [LATER_CHARGEBACK],
+    expected: { outcome: 'imported', rows: 9, settlementCents: MARCH_CENTS + CHARGEBACK_CENTS, written: 1 },
   },
 ];

@@ -160,5 +160,12 @@ describe('workbook states a seller leaves the tabs in', () => {
     const dashboard = h.run('refreshDashboard', null) as { message: string };
     if (expected.dashboard) expect(dashboard.message).toMatch(expected.dashboard);
     expect(dashboard.message).not.toMatch(/could not be read/);
+    // Every counted cent is in the dashboard's profit by month, whatever its date.
+    const tab = h.values('TTS Dashboard');
+    const top = tab.findIndex((r) => r[0] === 'Month' && r[1] === 'Settlement');
+    let shown = 0;
+    for (let r = top + 1; r < tab.length && /^\d{4}-\d\d$/.test(String(tab[r][0])); r++)
+      shown += Math.round(Number(tab[r][1]) * 100);
+    expect(shown).toBe(expected.countedCents ?? expected.settlementCents);
   });
 });

@@ -13,7 +13,7 @@ import { addRowLines, dailySales, emptyLines, rowDate, rowMonth, type CogsTable 
 import { profitByMonth, type MonthProfit } from './dashboard-profit';
 import { NO_AD_SPEND, type AdSpendByMonth } from './ad-spend';
 import type { RunningCost } from './running-costs';
-import { defaultAsOf, formatDollars, thresholdReport, type ThresholdReport } from './threshold';
+import { defaultAsOf, formatDollars, latestDates, thresholdReport, type ThresholdReport } from './threshold';
 import type { LedgerRow } from '../types';
 import { MONTH_NAMES } from '../dates';
 
@@ -340,16 +340,6 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
   return { status, report, forecast, history, points, year: yearLines };
 }
 
-/** The latest date of any row, or `from` when none is later. */
-function latestDate(rows: readonly LedgerRow[], from: string): string {
-  let latest = from;
-  for (const row of rows) {
-    const date = rowDate(row);
-    if (date > latest) latest = date;
-  }
-  return latest;
-}
-
 /** Costs beside the ledger: running costs (TTS Costs) and ad spend by month (from the ads module). */
 export interface DashboardCosts {
   costs?: readonly RunningCost[];
@@ -366,7 +356,7 @@ export function dashboardModel(
   const outlook = salesOutlook(rows, opts);
   // Sales run to the last order (asOf); money runs to the last row: a later statement of
   // adjustments only (a chargeback, a reimbursement) is settled money all the same.
-  const asOf = opts.asOf ?? latestDate(rows, outlook.status.asOf);
+  const asOf = opts.asOf ?? (latestDates(rows).any || outlook.status.asOf);
   const perMonth = new Map<string, { lines: ReturnType<typeof emptyLines>; fees: Map<string, number> }>();
   let undatedRows = 0;
   for (const row of rows) {

@@ -60,23 +60,29 @@ export interface ThresholdOptions {
   asOf?: string; // default: latest date in daily
 }
 
+type DatedRow = { orderDate: string; statementDate: string };
+
 /**
  * The day a threshold is measured on when none is given: the latest order date. A chargeback or a
  * statement dated after the last order must not move "this month" into a month with no orders.
  * Rows without an order date (adjustments) count only when no row has one.
  */
-export function defaultAsOf(
-  rows: readonly { orderDate: string; statementDate: string }[],
-): string | undefined {
-  let latestOrder = '';
-  let latestAny = '';
+export function defaultAsOf(rows: readonly DatedRow[]): string | undefined {
+  const { order, any } = latestDates(rows);
+  return order || any || undefined;
+}
+
+/** The latest order date, and the latest date of any row (its order date, else its statement date); '' for none. */
+export function latestDates(rows: readonly DatedRow[]): { order: string; any: string } {
+  let order = '';
+  let any = '';
   for (const row of rows) {
-    const order = row.orderDate.slice(0, 10);
-    const any = order || row.statementDate.slice(0, 10);
-    if (order > latestOrder) latestOrder = order;
-    if (any > latestAny) latestAny = any;
+    const date = row.orderDate.slice(0, 10);
+    const dated = date || row.statementDate.slice(0, 10);
+    if (date > order) order = date;
+    if (dated > any) any = dated;
   }
-  return latestOrder || latestAny || undefined;
+  return { order, any };
 }
 
 /** The first day of the twelve months that end on `asOf` (2026-05-17 → 2025-05-18). */

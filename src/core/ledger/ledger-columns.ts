@@ -55,7 +55,11 @@ export const NOTHING_WRITTEN = 'Nothing was written.';
  * Why the add-on refuses to write to (or read, `outcome` saying what the read would be) a tab whose
  * own columns are gone, and how to restore them.
  */
-export function lostColumnsMessage(tab: string, labels: readonly string[], outcome = NOTHING_WRITTEN): string {
+export function lostColumnsMessage(
+  tab: string,
+  labels: readonly string[],
+  outcome = NOTHING_WRITTEN,
+): string {
   const names = labels.map((l) => `*${l}*`).join(', ');
   return (
     `The ${tab} tab has no ${names} column in its header row (deleted or renamed). ${outcome} ` +

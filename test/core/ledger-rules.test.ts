@@ -94,7 +94,7 @@ describe('one order line, one count', () => {
     const estimate = (importId: string, downloaded?: string) => ({
       ...row('onhold', '1', 'a'),
       importId,
-      unknown: downloaded === undefined ? {} : { [DOWNLOAD_TIME]: downloaded },
+      unknown: (downloaded === undefined ? {} : { [DOWNLOAD_TIME]: downloaded }) as Record<string, string>,
     });
     // Imported newest first: the download of March 27 was imported before the one of March 20.
     const newestFirst = [

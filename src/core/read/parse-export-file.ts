@@ -183,7 +183,7 @@ class FileParse {
         columnTotals: totals,
         dayOrders: this.dayOrders?.[isWorkbook ? sheet : ''],
         // Rows streamed out carry the banner's download time too.
-        onRow: options.onRow && ((row) => options.onRow!(withDownloadTime(row, this.downloaded))),
+        onRow: options.onRow && ((row, at) => options.onRow!(withDownloadTime(row, this.downloaded), at)),
       });
       this.parsers.push({ sheet, parser: current, totals });
     }

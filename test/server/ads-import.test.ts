@@ -10,6 +10,7 @@ import type { ParsedExport } from '../../src/core/types';
 import { confirmRevisions, runAdsImport } from '../../src/sidebar/import/ads-runner';
 import { campaignWorkbook } from '../helpers/ad-reports';
 import { COGS, column, ensureBuilt, harness } from './import-harness';
+import type { GasRuntime } from '../../emulator/index';
 
 beforeAll(ensureBuilt);
 
@@ -267,5 +268,39 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
       ['2026-05', 75, 145, 1.93, 6, 12.5],
       ['Total', 75, 145, 1.93, 6, 12.5],
     ]);
+  });
+
+  it('refuses the dashboard, as TTS_ADS does, when a row of TTS Ads cannot be read: its spend is never left out unsaid', async () => {
+    const h = harness();
+    await h.importFiles([parsed('statement-with-gmv-pay.csv')]);
+    await runAdsImport(parsed('ads-manager-by-day.csv'), 'UTC-07:00', h.call);
+    const tab = h.values(ADS);
+    const cost = tab[0].indexOf('Cost') + 1;
+    // A note typed over a day's cost ($35.25 on row 4).
+    h.workbook.seed(ADS, [['disputed']], 4, cost);
+    const noted = 'Row 4, column *Cost*: expected an amount, found `disputed`';
+    expect(() => h.run('refreshDashboard', null)).toThrow(`The TTS Ads tab: ${noted}`);
+    expect(() => h.run('TTS_ADS', h.values(ADS))).toThrow(noted);
+
+    // A row the seller adds by hand, with no Report: where such a cost belongs.
+    h.workbook.seed(ADS, [[35.25]], 4, cost);
+    const added = tab.length + 1;
+    const day = tab[0].indexOf('Day');
+    h.workbook.seed(ADS, [[tab[1][day]]], added, day + 1);
+    h.workbook.seed(ADS, [['Influencer flat fee']], added, tab[0].indexOf('Campaign name') + 1);
+    h.workbook.seed(ADS, [[200]], added, cost);
+    const blank = `Row ${added}, column *Report*: expected ads-manager or gmv-max, found \`\` (a cost not from an ad report goes in TTS Costs)`;
+    expect(() => h.run('refreshDashboard', null)).toThrow(`The TTS Ads tab: ${blank}`);
+    // As Sheets passes a range: every cell of the rectangle, blank ones as ''.
+    const range = h.values(ADS).map((row) => Array.from({ length: tab[0].length }, (_, c) => row[c] ?? ''));
+    // A custom function's range arrives as cells (dates as Date), not through google.script.run.
+    const customFunction = (rt: GasRuntime) => expect(() => rt.call('TTS_ADS', range)).toThrow(blank);
+    h.run('getAdsClock', null, customFunction);
+
+    // Removed, the dashboard refreshes with every day's spend: 40 + 10.50 + 35.25 + 20 + 24.25.
+    h.workbook.sheet(ADS)!.deleteRows(added, 1);
+    expect(h.run('refreshDashboard', null)).toMatchObject({
+      message: expect.stringContaining('$130.00 spent'),
+    });
   });
 });

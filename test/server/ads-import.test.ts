@@ -303,4 +303,43 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
       message: expect.stringContaining('$130.00 spent'),
     });
   });
+
+  it('counts ads run before the first sale in the profit table: a month of ad spend and no sales is a loss', async () => {
+    const h = harness();
+    await h.importFiles([
+      parsed('statement-2026-05.csv', new Uint8Array(readFileSync('samples/statement-2026-05.csv'))),
+    ]);
+    const days = (month: string, count: number, cost: string) =>
+      Array.from(
+        { length: count },
+        (_, d) =>
+          `${month}-${String(d + 1).padStart(2, '0')},Spring push,1800000000000001,${cost},1000,1,25.00`,
+      );
+    const csv = [
+      'By Day,Campaign name,Campaign ID,Cost,Impressions,Purchases (Shop),Gross revenue (Shop)',
+      ...days('2026-03', 31, '20.00'), // before the first order (April): $620.00
+      ...days('2026-04', 30, '12.50'), // $375.00
+    ].join('\n');
+    await runAdsImport(parsed('ads-before-launch.csv', new TextEncoder().encode(csv)), 'UTC-07:00', h.call);
+    h.run('refreshDashboard', null);
+    const values = h.values(DASHBOARD);
+    const header = values.findIndex(
+      (r) => r.includes('Settlement') && r.includes('Ad spend') && r.includes('Net profit'),
+    );
+    const at = values[header].indexOf('Month');
+    const row = (month: string) => values.slice(header + 1).find((r) => r[at] === month)!;
+    const column = (label: string) => values[header].indexOf(label);
+    // March: nothing settled, $620.00 of ads: a loss of $620.00.
+    expect([
+      row('2026-03')[column('Settlement')],
+      row('2026-03')[column('Ad spend')],
+      row('2026-03')[column('Net profit')],
+    ]).toEqual([0, 620, -620]);
+    expect(row('2026-04')[column('Ad spend')]).toBe(375);
+    // The ads table has March's profit after ads too.
+    const ads = values.findIndex((r) => r.includes('Profit after ads'));
+    const adsAt = values[ads].indexOf('Month');
+    const march = values.slice(ads + 1).find((r) => r[adsAt] === '2026-03')!;
+    expect(march[values[ads].indexOf('Profit after ads')]).toBe(-620);
+  });
 });

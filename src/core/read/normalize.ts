@@ -37,6 +37,8 @@ export interface NormalizerOptions {
   totalsRows?: RowReaderOptions['totalsRows'];
   /** The row fields read (default: all, as a LedgerRow holds them); see `planColumns`. */
   fields?: ReadonlySet<RowField>;
+  /** Told of rows whose key repeats (see RowReaderOptions). */
+  repeats?: RowReaderOptions['repeats'];
 }
 
 /** How the values of one column the catalog does not know looked: amounts, or other text. */

@@ -18,6 +18,7 @@ import {
   type UnrecognisedUnder,
 } from './unrecognised-money';
 import { createNormalizer, type Normalizer } from './normalize';
+import { RepeatedRows } from './repeated-rows';
 import { addViewLines, emptyLines, type PnlGroupings } from '../analysis/pnl';
 import { calendarDate } from '../analysis/row-dates';
 import { createReconciler, type Reconciler } from '../analysis/reconcile';
@@ -133,9 +134,12 @@ export class SheetParser {
       where: string;
       columnTotals?: { add(view: RowView): void };
       range?: boolean;
+      repeats?: RepeatedRows;
     },
   ) {
-    this.roundedIdFields = idFieldsIn(fieldsRead(options));
+    // The key's IDs too: a range's copy pasted with its IDs rounded is looked for (see parseSheetRows).
+    const read = fieldsRead(options);
+    this.roundedIdFields = idFieldsIn(read && new Set([...read, 'statementId', 'orderId', 'skuId']));
     this.roundedIds = new RoundedIdWatch(this.roundedIdFields);
   }
 
@@ -222,6 +226,7 @@ export class SheetParser {
         ? (field, shown, row) => this.roundedIds.sawScientific(field, shown, row)
         : undefined,
       roundedIdFields: this.roundedIdFields,
+      repeats: this.options.repeats,
     });
     this.reconciler = createReconciler(this.normalizer.amountIds);
     this.currency = new CurrencyCheck(result.header);
@@ -438,22 +443,30 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
   // A date that reads either way (05/03/2026) may be settled day first by a later row: a first
   // pass that streams nothing decides each column's order, so no row reaches a caller twice.
   let dayOrders: Record<string, DayOrder> | undefined;
+  const quiet = {
+    ...base,
+    onRow: undefined,
+    onView: undefined,
+    adStream: undefined,
+    groupings: undefined,
+    keepRows: false,
+  };
   if (hasEitherWayDate(rows, where, fieldsRead(options))) {
-    const probe = sheetParserOver(rows, {
-      ...base,
-      onRow: undefined,
-      onView: undefined,
-      adStream: undefined,
-      groupings: undefined,
-      keepRows: false,
-    });
-    dayOrders = probe.dayOrdersToReread ?? undefined;
+    dayOrders = sheetParserOver(rows, quiet).dayOrdersToReread ?? undefined;
   }
-  const parser = sheetParserOver(rows, { ...base, dayOrders });
+  let repeats = new RepeatedRows();
+  const parser = sheetParserOver(rows, { ...base, dayOrders, repeats });
   if (!parser.detected) throw new ExportFormatError(parser.failureMessage);
   if (parser.currencyRefusal) throw new ExportFormatError(parser.currencyRefusal);
   if (parser.dateRefusal) throw new ExportFormatError(parser.dateRefusal);
-  return parser.result();
+  const parsed = parser.result();
+  // With IDs the spreadsheet rounded, a second pass compares IDs as rounded: a copy pasted with its
+  // IDs rounded is a repeat of its first copy.
+  if (parsed.roundedIds && !repeats.keys.size)
+    sheetParserOver(rows, { ...quiet, dayOrders, repeats: (repeats = new RepeatedRows(true)) });
+  const repeated = repeats.refusal(where, parsed.layout === 'ledger');
+  if (repeated) throw new ExportFormatError(repeated);
+  return parsed;
 }
 
 /**
@@ -486,7 +499,7 @@ function hasEitherWayDate(
 
 function sheetParserOver(
   rows: readonly (readonly CellValue[])[],
-  options: ParseOptions & { where: string; range: boolean },
+  options: ParseOptions & { where: string; range: boolean; repeats?: RepeatedRows },
 ): SheetParser {
   const parser = new SheetParser(options);
   for (let i = 0; i < rows.length; i++) parser.push(rows[i], i + 1);

@@ -15,6 +15,7 @@ import {
   padded,
   readCsv,
   typedCells,
+  type SheetCell,
 } from './custom-functions-sheet';
 import { harness, LEDGER, sampleStatement, type Harness } from '../server/import-harness';
 
@@ -35,7 +36,7 @@ const HAND = SAMPLE.slice(1).reduce(
 );
 const ID_COLUMNS = ['Statement ID', 'Payment ID', 'Order/adjustment ID', 'SKU ID'].map(col);
 /** An ID cell as the spreadsheet's File → Import leaves it: the nearest number (5.77E+17). */
-const asNumber = (cell: unknown, c: number) =>
+const asNumber = (cell: SheetCell, c: number): SheetCell =>
   ID_COLUMNS.includes(c) && typeof cell === 'string' && /^\d{16,19}$/.test(cell) ? Number(cell) : cell;
 
 /** Cells as the tab holds them; `roundedCopy`: the second paste's IDs turned into numbers (5.77E+17). */

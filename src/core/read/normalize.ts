@@ -68,8 +68,6 @@ export interface Normalizer {
   readonly unknownColumns: string[];
   /** Catalog ids of the amount columns (money and informational) present in the header. */
   readonly amountIds: string[];
-  /** Base keys that repeat inside the file with identical content. */
-  duplicateKeys(): string[];
   /** Unknown columns whose values look like amounts (`12.34`). */
   unclassifiedColumns(): string[];
   /** What `unclassifiedColumns` is decided from. */
@@ -110,7 +108,6 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     },
     unknownColumns: plan.unknownColumns,
     amountIds: plan.amountIds,
-    duplicateKeys: () => reader.keys?.duplicateKeys() ?? [],
     unclassifiedColumns: () => unclassifiedOf(unknownColumnCounts()),
     unknownColumnCounts,
     dateOrders: () => reader.dateOrders.filter((w): w is DateOrderWatch => w !== undefined),

@@ -10,7 +10,7 @@ import { timeZoneFromFileName } from '../dates';
 import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
 import { CurrencyCheck } from './currency';
 import { ORDER_SALES_COLUMNS, OrderExportSales } from './order-export-sales';
-import { idFieldsIn, RoundedIdWatch, type IdField } from './rounded-ids';
+import { RoundedIdWatch } from './rounded-ids';
 import {
   UnrecognisedMoney,
   unrecognisedLineHeaders,
@@ -111,9 +111,8 @@ export class SheetParser {
   private orderSales?: OrderExportSales;
   private unrecognised?: UnrecognisedMoney;
   private unrecognisedUnder: UnrecognisedUnder[] = [];
-  /** The ID fields whose rounding `roundedIds` reports: those the caller reads (`fields`), or all. */
-  private readonly roundedIdFields: IdField[] | undefined;
-  private readonly roundedIds: RoundedIdWatch;
+  /** IDs a spreadsheet rounded, in every ID field read: a range's key fields are (see repeated-rows.ts). */
+  private readonly roundedIds = new RoundedIdWatch();
   private layout?: LayoutId;
   private label = '';
   private headerRow = 0;
@@ -136,12 +135,7 @@ export class SheetParser {
       range?: boolean;
       repeats?: RepeatedRows;
     },
-  ) {
-    // The key's IDs too: a range's copy pasted with its IDs rounded is looked for (see parseSheetRows).
-    const read = fieldsRead(options);
-    this.roundedIdFields = idFieldsIn(read && new Set([...read, 'statementId', 'orderId', 'skuId']));
-    this.roundedIds = new RoundedIdWatch(this.roundedIdFields);
-  }
+  ) {}
 
   get detected(): boolean {
     return this.normalizer !== undefined || this.ads !== undefined;
@@ -225,7 +219,6 @@ export class SheetParser {
       onRoundedId: this.options.keepRoundedIds
         ? (field, shown, row) => this.roundedIds.sawScientific(field, shown, row)
         : undefined,
-      roundedIdFields: this.roundedIdFields,
       repeats: this.options.repeats,
     });
     this.reconciler = createReconciler(this.normalizer.amountIds);
@@ -321,9 +314,7 @@ export class SheetParser {
   }
 
   private adsResult(reader: AdsReader): ParsedExport {
-    return this.withDateNotes(
-      adsParsedExport(this.options, this.layout!, this.label, this.headerRow, reader),
-    );
+    return adsParsedExport(this.options, this.layout!, this.label, this.headerRow, reader);
   }
 
   /** Catalog ids of the amount columns the sheet has. */
@@ -332,7 +323,7 @@ export class SheetParser {
   }
 
   /** How each date column writes slash dates: the normalizer's, or an ad report's day column. */
-  private dateOrders(): DateOrderWatch[] {
+  dateOrders(): DateOrderWatch[] {
     return this.ads ? [this.ads.dayOrder] : (this.normalizer?.dateOrders() ?? []);
   }
 
@@ -376,7 +367,6 @@ export class SheetParser {
       rejects: normalizer.problems,
       rejectedRows: normalizer.rejectedRows,
       unknownColumns: normalizer.unknownColumns,
-      duplicateKeys: normalizer.duplicateKeys(),
       reconciliation: this.reconciler!.result(normalizer.unclassifiedColumns()),
       period: { first: calendarDate(this.first), last: calendarDate(this.last) },
       totals: {
@@ -392,15 +382,6 @@ export class SheetParser {
     if (rounded !== null) parsed.roundedIds = rounded;
     if (this.unrecognisedUnder.length > 0) parsed.unrecognisedMoney = this.unrecognisedUnder;
     if (this.orderSales) parsed.orderExport = this.orderSales.summary();
-    return this.withDateNotes(parsed);
-  }
-
-  /** The parse with what the preview says about the order its date columns were read in. */
-  private withDateNotes(parsed: ParsedExport): ParsedExport {
-    const notes = this.dateOrders()
-      .map((watch) => watch.note(this.options.where))
-      .filter(Boolean);
-    if (notes.length > 0) parsed.readNotes = notes;
     return parsed;
   }
 }
@@ -422,7 +403,6 @@ function adsParsedExport(
     rejects: reader.problems,
     rejectedRows: reader.rejectedRows,
     unknownColumns: reader.unknownColumns,
-    duplicateKeys: [],
     reconciliation: { rowsChecked: 0, mismatches: [], totalChecks: [], unclassifiedColumns: [], ok: true },
     period: { first: reader.period.first, last: reader.period.last },
     totals: { settlement: 0, netSales: 0, fees: 0, grossSales: 0 },
@@ -462,7 +442,7 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
   const parsed = parser.result();
   // With IDs the spreadsheet rounded, a second pass compares IDs as rounded: a copy pasted with its
   // IDs rounded is a repeat of its first copy.
-  if (parsed.roundedIds && !repeats.keys.size)
+  if (parsed.roundedIds && !repeats.found)
     sheetParserOver(rows, { ...quiet, dayOrders, repeats: (repeats = new RepeatedRows(true)) });
   const repeated = repeats.refusal(where, parsed.layout === 'ledger');
   if (repeated) throw new ExportFormatError(repeated);

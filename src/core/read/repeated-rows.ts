@@ -11,10 +11,8 @@ import { KEEP_IDS_AS_TEXT } from './rounded-ids';
 export class RepeatedRows {
   /** For each key seen more than once: its rows' content fingerprints and row numbers, in pairs. */
   private readonly rows = new Map<string, number[]>();
-  /** Keys with a repeat, in the order found. */
-  readonly keys = new Set<string>();
   /** The first repeat: its key, the row it repeats and its own row. */
-  private found?: [string, number, number];
+  found?: [string, number, number];
 
   /**
    * `rounded`: IDs are compared as far as a spreadsheet's rounding left them (`5.77E+17`), so that
@@ -31,7 +29,6 @@ export class RepeatedRows {
     if (!earlier) this.rows.set(key, (earlier = [firstContent, first]));
     for (let i = 0; i < earlier.length; i += 2)
       if (earlier[i] === content) {
-        this.keys.add(key);
         if (!this.found) this.found = [key, earlier[i + 1], row];
         break;
       }

@@ -48,11 +48,6 @@ export class RowKeys {
     return this.keyCount === 1 ? key : key + '#' + this.keyCount;
   }
 
-  /** Keys that repeat inside the file with identical content. */
-  duplicateKeys(): string[] {
-    return [...this.repeated.keys];
-  }
-
   /** The key's two hashes, as `join` left them. */
   private h1 = 0;
   private h2 = 0;

@@ -43,8 +43,7 @@ export class RepeatedRows {
     const copy = `row ${row} repeats row ${first}`;
     if (ledger) return `TTS Ledger ${copy}'s Key \`${key}\`: a copy, counted twice. Delete it.`;
     return this.rounded || /E\+/.test(key)
-      ? `${where}: ${copy} (the same amounts and IDs, as far as the spreadsheet's rounding of the IDs shows): ` +
-          `a copy, or another line of one order? ${KEEP_IDS_AS_TEXT}`
+      ? `${where}: ${copy} as far as the IDs the spreadsheet rounded show: a copy, or another line of one order? ${KEEP_IDS_AS_TEXT}`
       : `${where}: ${copy} (key \`${key}\`, the same amounts): is an export pasted twice? Delete the copy.`;
   }
 }

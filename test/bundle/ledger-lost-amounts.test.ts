@@ -91,3 +91,18 @@ describe('a TTS Ledger tab that lost an amount column the add-on wrote', () => {
     expect(answer('TTS_SETTLEMENT', 'Ledger 2026 Q1')).toBe(dollars(MARCH_CENTS));
   });
 });
+
+describe('a TTS Ledger tab sorted with its header row', () => {
+  it("the functions and the dashboard name the ledger's header, not an export's, wherever it went", async () => {
+    await imported(APRIL);
+    const sheet = h.workbook.requireSheet(LEDGER);
+    expect(sheet.lastRow()).toBeGreaterThan(40);
+    sellerEdits.sortRows(sheet, 1, sheet.lastRow(), 1);
+    expect(h.values(LEDGER)[0][0]).not.toBe('Key');
+    const lost =
+      /^The TTS Ledger tab has no header row with Key, Import ID, Layout in its first 30 rows\. Nothing was counted\. Restore the header row with Edit → Undo/;
+    expect(answer('TTS_SETTLEMENT')).toMatch(lost);
+    expect(answer('TTS_PNL')).toMatch(lost);
+    expect(refresh()).toMatch(lost);
+  });
+});

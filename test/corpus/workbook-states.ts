@@ -368,6 +368,21 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     },
   },
   {
+    name: 'ledger-sorted-with-its-header',
+    source: 'found (the rows above the header were missed: the next import wrote them again)',
+    what: 'The whole TTS Ledger tab sorted A→Z by its Key without "Data has header row": the header sorts below the rows',
+    before: [MARCH],
+    edit: (wb) => sellerEdits.sortRows(ledger(wb), 1, ledger(wb).lastRow(), 1),
+    after: [MARCH],
+    expected: {
+      outcome: 'refused',
+      message:
+        /^The TTS Ledger tab has no header row with Key, Import ID, Layout in its first 30 rows\. Nothing was written\./,
+      readers:
+        /^The TTS Ledger tab has no header row with Key, Import ID, Layout in its first 30 rows\. Nothing was counted\./,
+    },
+  },
+  {
     name: 'ledger-notes-in-unheaded-column',
     source: 'issue #15, item 3',
     what: 'Notes typed two columns right of the ledger, without a header; the next file brings new amount columns',

@@ -67,10 +67,14 @@ export function lostColumnsMessage(
   );
 }
 
-/** Why the add-on refuses to write to a tab whose header row it cannot find. */
-export function lostHeaderMessage(tab: string, signature: readonly string[]): string {
+/** Why the add-on refuses to write to (or read, `outcome` saying so) a tab whose header row it cannot find. */
+export function lostHeaderMessage(
+  tab: string,
+  signature: readonly string[],
+  outcome = NOTHING_WRITTEN,
+): string {
   return (
-    `The ${tab} tab has no header row with ${signature.join(', ')} in its first ${HEADER_SCAN_ROWS} rows. ${NOTHING_WRITTEN} ` +
+    `The ${tab} tab has no header row with ${signature.join(', ')} in its first ${HEADER_SCAN_ROWS} rows. ${outcome} ` +
     `Restore the header row with ${restore(tab)}`
   );
 }

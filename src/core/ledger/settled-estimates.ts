@@ -7,7 +7,7 @@
  * SKU ID (a legacy Income row, an adjustment) stands for its whole order.
  */
 import { headerKey } from '../read/catalog';
-import { findHeaderRow, lostColumnsMessage } from './ledger-columns';
+import { findHeaderRow, lostColumnsMessage, lostHeaderMessage } from './ledger-columns';
 import { LEDGER_SIGNATURE, LEDGER_TAB } from './ledger-format';
 import type { CellValue, LayoutId } from '../types';
 
@@ -144,12 +144,17 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   superseded: number;
 } {
   // Two of the tab's own three columns make it the ledger: one may have been deleted.
-  const headerRow = findHeaderRow(grid.slice(0, 30), LEDGER_SIGNATURE, 2);
-  if (headerRow === 0) return { grid, superseded: 0 };
+  const headerRow = findHeaderRow(grid, LEDGER_SIGNATURE, 2);
+  if (
+    rowsAboveHeader(grid, headerRow) &&
+    (headerRow || grid.some((r) => findHeaderRow([r], LEDGER_SIGNATURE)))
+  )
+    throw new Error(lostHeaderMessage(LEDGER_TAB, LEDGER_SIGNATURE, 'Nothing was counted.'));
+  if (!headerRow) return { grid, superseded: 0 };
   const header = grid[headerRow - 1].map((v) => headerKey(String(v ?? '')));
   const col = (label: string) => header.indexOf(headerKey(label));
   const [layout, order, sku, key, importId, downloaded] = LINE_COLUMNS.map(col);
-  const missing = layout < 0 ? 'Layout' : order < 0 ? 'Order/adjustment ID' : '';
+  const missing = layout < 0 ? LINE_COLUMNS[0] : order < 0 ? LINE_COLUMNS[1] : '';
   // Without them an On-hold estimate and the settled row that replaced it would both count.
   if (missing) throw new Error(lostColumnsMessage(LEDGER_TAB, [missing], ROWS_COUNTED));
   // Most ledgers hold one kind of file: a Layout column of one known value ranks no row above another
@@ -171,11 +176,19 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   return { grid: out, superseded };
 }
 
-const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v));
+/** A cell as trimmed text ('' for none). */
+/**
+ * Whether the rows above the ledger's header row (0: none found; then the first row) are the tab's
+ * own, a Layout value in them: a sort without "Data has header row" took the header down among them.
+ */
+export const rowsAboveHeader = (grid: readonly (readonly CellValue[])[], headerRow: number): boolean =>
+  grid.slice(0, headerRow - 1 || 1).some((r) => r.some((c) => layoutRank(c) !== undefined));
+
+const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v)).trim();
 
 /** A Layout cell's rank, whatever its case; undefined for a value the add-on never writes. */
 const layoutRank = (cell: CellValue): number | undefined =>
-  (LAYOUT_PRECEDENCE as Record<string, number>)[cellText(cell).trim().toLowerCase()];
+  (LAYOUT_PRECEDENCE as Record<string, number>)[cellText(cell).toLowerCase()];
 
 /** {@link supersedersOf} read straight from the tab's cells (a column not there reads as blank). */
 function supersededInGrid(
@@ -191,17 +204,15 @@ function supersededInGrid(
   headerRow: number,
 ): Int32Array {
   const ranks: number[] = new Array<number>(body.length).fill(-1);
-  const orders: string[] = new Array<string>(body.length);
-  const skus: string[] = new Array<string>(body.length);
-  const imports: string[] = new Array<string>(body.length);
+  const [orders, skus, imports]: string[][] = [[], [], []];
   for (let i = 0; i < body.length; i++) {
-    orders[i] = cellText(body[i][order]).trim();
-    imports[i] = estimateTime(cellText(body[i][downloaded]), cellText(body[i][importId]).trim());
-    skus[i] = cellText(body[i][sku]).trim();
+    orders[i] = cellText(body[i][order]);
+    imports[i] = estimateTime(cellText(body[i][downloaded]), cellText(body[i][importId]));
+    skus[i] = cellText(body[i][sku]);
     if (orders[i] === '') continue;
     const ranked = layoutRank(body[i][layout]);
     // A row without a Key is the seller's (a total, a note), skipped by every reader: its Layout is theirs too.
-    if (ranked === undefined && (key < 0 || cellText(body[i][key]).trim() !== ''))
+    if (ranked === undefined && (key < 0 || cellText(body[i][key]) !== ''))
       throw new Error(
         `TTS Ledger row ${headerRow + i + 1}: *Layout* says \`${cellText(body[i][layout])}\`, not a layout TTS ` +
           `Profit writes (statement, onhold…): type it back. ${ROWS_COUNTED}`,

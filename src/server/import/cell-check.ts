@@ -41,7 +41,7 @@ export function checkCellBudget(request: BeginImportRequest): void {
   const wanted = ledgerHeader(request.amountIds, request.unknownColumns);
   // Rows already there may be superseded by this file's: the marks take a column of their own.
   const hasRows = ledger !== null && ledger.sheet.getLastRow() > ledger.headerRow;
-  const marks = hasRows && missingColumns(ledger.header, [SUPERSEDED_HEADER]).length > 0 ? 1 : 0;
+  const marks = hasRows && missingColumns(ledger.header, [SUPERSEDED_HEADER]).length ? 1 : 0;
   const newColumns = (ledger ? missingColumns(ledger.header, wanted).length : wanted.length) + marks;
   const needed =
     growthOf(sizeOf(ss.getSheetByName(LEDGER_TAB)), rows, newColumns) +

@@ -27,7 +27,7 @@ import {
 import { checkImportsTab, logImportFinished, logImportStarted } from '../sheets/imports-log';
 import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
-import { CANCELLED } from './import-state';
+import { CANCELLED, SKIPPED } from './import-state';
 import { markSuperseded } from '../sheets/superseded-marks';
 import { checkCellBudget } from './cell-check';
 import { markLedgerChanged } from '../dashboard/dashboard-freshness';
@@ -52,7 +52,7 @@ function closeStaleImports(now: number): void {
       state.importId,
       state,
       'interrupted',
-      `The sidebar stopped after ${state.written} new rows. Import the file again to add the rest; rows already written are skipped.`,
+      `The sidebar stopped after ${state.written} new rows. Import the file again to add the rest; ${SKIPPED}`,
     );
     deleteImportState(state.importId);
   }

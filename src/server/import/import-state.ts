@@ -14,6 +14,8 @@ export const STALE_AFTER_MS = 10 * 60 * 1000;
 
 /** The TTS Imports message of a file whose import was cancelled in the sidebar. */
 export const CANCELLED = 'Cancelled in the sidebar; import the file again to add the rest.';
+/** Why importing a file again after an interruption is safe. */
+export const SKIPPED = 'rows already written are skipped.';
 
 export interface ImportState {
   importId: string;
@@ -50,7 +52,7 @@ export function loadImportState(importId: string): ImportState {
   const raw = store().getProperty(PREFIX + importId);
   if (!raw)
     throw new Error(
-      `Import ${importId} is not open (it was finished, or never started). Start the import again; rows already written are skipped.`,
+      `Import ${importId} is not open (it was finished, or never started). Start the import again; ${SKIPPED}`,
     );
   return JSON.parse(raw) as ImportState;
 }

@@ -26,13 +26,10 @@ export function countInLedger(arg: LedgerKeysRequest): LedgerKeysResult {
   if (!tab) return { present: 0 };
   const keys = ledgerKeys(tab);
   let settled: Map<string, number[]> | undefined;
-  let present = 0;
-  request.keys.forEach((key, i) => {
-    if (
+  const present = request.keys.filter(
+    (key, i) =>
       ledgerKeyFor(key, request.settlements[i], keys, () => (settled = settled || settlementsByKey(tab))) ===
-      null
-    )
-      present++;
-  });
+      null,
+  ).length;
   return { present };
 }

@@ -15,6 +15,7 @@ import {
 } from '../../core/ledger/ledger-columns';
 import { baseKeyOf, currentLedgerKeys } from '../../core/ledger/ledger-keys';
 import { ledgerKeyFor, SETTLEMENT_COLUMNS, settlementOf } from '../../core/ledger/ledger-repeats';
+import { rowsAboveHeader } from '../../core/ledger/settled-estimates';
 import {
   LEDGER_FIXED_HEADER,
   LEDGER_OPTIONAL_TEXT_HEADER,
@@ -105,7 +106,9 @@ export function openLedger(outcome = NOTHING_WRITTEN): LedgerTab | null {
   const top = sheet.getRange(1, 1, Math.min(lastRow, 30), width).getValues() as CellValue[][];
   // The header row is the one holding most of the add-on's labels; a seller may rename one or two.
   const headerRow = findHeaderRow(top, LEDGER_FIXED_HEADER, 3);
-  if (headerRow === 0) throw new Error(lostHeaderMessage(LEDGER_TAB, LEDGER_SIGNATURE));
+  // Rows above it that are the tab's own would be missed, and written again.
+  if (!headerRow || rowsAboveHeader(top, headerRow))
+    throw new Error(lostHeaderMessage(LEDGER_TAB, LEDGER_SIGNATURE));
   const header = top[headerRow - 1].map((v) => String(v ?? ''));
   if (lastRow > headerRow) {
     const lost = missingColumns(header, [...LEDGER_FIXED_HEADER, ...(amountHeaders(sheet) || [])]);
@@ -121,7 +124,7 @@ export function openLedger(outcome = NOTHING_WRITTEN): LedgerTab | null {
  * a range of another tab (an earlier ledger, renamed) is not refused for what this one holds.
  */
 export function refuseLostAmounts(header: readonly CellValue[]): void {
-  if (missingColumns(header, storedAmounts().slice(1).map(String)).length > 0)
+  if (missingColumns(header, storedAmounts().slice(1).map(String)).length)
     openLedger('Its amounts would read as 0.');
 }
 
@@ -246,16 +249,25 @@ export function appendToLedger(rows: readonly LedgerRow[], importId: string): Ap
 
 /** SKU columns of ledger rows `firstRow … lastRow` (one read), found by header. */
 export function skusInLedgerRows(firstRow: number, lastRow: number): SkuInfo[] {
-  const tab = openLedgerQuietly();
+  let tab: LedgerTab | null = null;
+  try {
+    tab = openLedger();
+  } catch {
+    // A tab that cannot be read as a ledger: the COGS pre-fill skips it.
+  }
   if (!tab || firstRow <= tab.headerRow || lastRow < firstRow) return [];
   const index = columnIndex(tab.header);
   const cols = ['SKU ID', 'Seller SKU', 'Product name', 'SKU name'].map((label) => columnOf(index, label));
   if (cols[0] < 0) return [];
   const present = cols.filter((c) => c >= 0);
   const from = Math.min(...present);
-  const to = Math.max(...present);
   const block = tab.sheet
-    .getRange(firstRow, from + 1, Math.min(lastRow, tab.sheet.getLastRow()) - firstRow + 1, to - from + 1)
+    .getRange(
+      firstRow,
+      from + 1,
+      Math.min(lastRow, tab.sheet.getLastRow()) - firstRow + 1,
+      Math.max(...present) - from + 1,
+    )
     .getValues();
   const at = (line: unknown[], c: number) => (c >= 0 ? String(line[c - from] ?? '') : '');
   return block.map((line) => ({
@@ -264,13 +276,4 @@ export function skusInLedgerRows(firstRow: number, lastRow: number): SkuInfo[] {
     productName: at(line, cols[2]),
     skuName: at(line, cols[3]),
   }));
-}
-
-/** {@link openLedger}, or null when the tab cannot be read as a ledger (the COGS pre-fill then skips it). */
-function openLedgerQuietly(): LedgerTab | null {
-  try {
-    return openLedger();
-  } catch {
-    return null;
-  }
 }

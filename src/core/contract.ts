@@ -90,10 +90,12 @@ export interface ImportSummary {
 /** Keys of a previewed file, sent before Import (in batches) to learn how many rows the ledger holds already. */
 export interface LedgerKeysRequest {
   keys: string[];
+  /** Each key's row's own settlement in cents (core/ledger/ledger-repeats.ts): a key held with another is not a repeat. */
+  settlements: number[];
 }
 
 export interface LedgerKeysResult {
-  /** How many of the keys the TTS Ledger tab holds (in the current or an older key format). */
+  /** How many of the rows the TTS Ledger tab holds (their key, in the current or an older format, with their settlement). */
   present: number;
 }
 

@@ -132,8 +132,6 @@ export interface ParsedExport {
   rejectedRows: number;
   /** Headers not in the catalog, as written. */
   unknownColumns: string[];
-  /** Keys that appear more than once inside this one file (exact duplicate rows). */
-  duplicateKeys: string[];
   reconciliation: ReconcileResult;
   /** First and last date (order date, else statement date), ISO `YYYY-MM-DD`, or '' when none. */
   period: { first: string; last: string };

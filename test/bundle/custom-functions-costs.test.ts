@@ -28,9 +28,9 @@ const sample = () => sheetRange(rt, readCsv('samples/statement-2026-05.csv'));
 const sampleCogs = () => inSandbox(rt, readCsv('samples/cogs.csv'));
 const COSTS_HEADER = ['Cost', 'Amount', 'Every', 'Percent', 'Of', 'Starts', 'Ends'];
 // Shopify app $29.99 a month: 2,999 cents over 30 April days = 99 a day + 29 days of one cent more = $29.99.
-// Insurance $1,200.00 a year from 1 Jan 2026: 120,000 cents over 365 days = 328 a day, the first 280 days
-// one cent more (280 × 329 + 85 × 328 = 120,000). April = days 90–119, May = days 120–150, all among the
-// first 280: April 30 × 3.29 = $98.70, May 31 × 3.29 = $101.99.
+// Insurance $1,200.00 a year from 1 Jan 2026, over 365 days: the first n days cost 120,000 × n ÷ 365
+// cents, rounded. April = days 90–119: 39,452.05 → 39,452 less 29,589.04 → 29,589 = $98.63 (exactly
+// 1,200 × 30 ÷ 365 = 98.630); May = days 120–150: 49,643.84 → 49,644 less 39,452 = $101.92 (101.918).
 // Returns reserve 2 % of net sales: April 2 % × 3,858.64 = 77.1728 → $77.17; May 2 % × 1,716.36 = 34.3272 → $34.33.
 const COSTS = [
   COSTS_HEADER,
@@ -56,11 +56,11 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
   //   …3635812: 36 × 6.50 = 234.00      …4101177: 35 × 8.20 = 287.00   …4101178: 25 × 8.20 = 205.00
   //   …5550021: 32 × 2.10 = 67.20       …6120044: 47 × 12.75 = 599.25   …7002310: 35 × 9.80 = 343.00
   //   total 1,949.45 = April 1,348.00 + May 601.45.
-  // April: settlement 3,254.39 − COGS 1,348.00 = gross profit 1,906.39; running 29.99 + 98.70 + 77.17 = 205.86;
-  //   net profit 1,700.53; margin 1,700.53 / 3,858.64 = 0.4407.
+  // April: settlement 3,254.39 − COGS 1,348.00 = gross profit 1,906.39; running 29.99 + 98.63 + 77.17 = 205.79;
+  //   net profit 1,700.60; margin 1,700.60 / 3,858.64 = 0.4407.
   // May (orders 1,427.75 and the four adjustments −68.29): settlement 1,359.46 − 601.45 = 758.01;
-  //   running 29.99 + 101.99 + 34.33 = 166.31; net 591.70; margin 591.70 / 1,716.36 = 0.3447.
-  // Total: settlement 4,613.85 − 1,949.45 = 2,664.40 − 372.17 = 2,292.23; margin 2,292.23 / 5,575.00 = 0.4112.
+  //   running 29.99 + 101.92 + 34.33 = 166.24; net 591.77; margin 591.77 / 1,716.36 = 0.3448.
+  // Total: settlement 4,613.85 − 1,949.45 = 2,664.40 − 372.03 = 2,292.37; margin 2,292.37 / 5,575.00 = 0.4112.
   it('by month: COGS, gross profit, samples, running costs, ad spend, net profit and margin', () => {
     const table = rt.call('TTS_PNL', sample(), sampleCogs(), 'month', costs()) as unknown[][];
     expect(table[0].slice(8)).toEqual([
@@ -85,16 +85,16 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
         'Net profit',
         'Net margin',
       ],
-      ['2026-04', 3254.39, 1348, 1906.39, 0, 205.86, 0, 1700.53, 0.4407],
-      ['2026-05', 1359.46, 601.45, 758.01, 0, 166.31, 0, 591.7, 0.3447],
-      ['Total', 4613.85, 1949.45, 2664.4, 0, 372.17, 0, 2292.23, 0.4112],
+      ['2026-04', 3254.39, 1348, 1906.39, 0, 205.79, 0, 1700.6, 0.4407],
+      ['2026-05', 1359.46, 601.45, 758.01, 0, 166.24, 0, 591.77, 0.3448],
+      ['Total', 4613.85, 1949.45, 2664.4, 0, 372.03, 0, 2292.37, 0.4112],
     ]);
   });
 
   it('TTS_NET_PROFIT gives the same net profit, less other costs', () => {
-    expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), '', costs())).toBe(2292.23);
+    expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), '', costs())).toBe(2292.37);
     expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), inSandbox(rt, [[100], [50]]), costs())).toBe(
-      2142.23,
+      2142.37,
     );
   });
 
@@ -108,8 +108,8 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
     // Contribution per unit = gross profit ÷ units sold.
     const gross = row[header.indexOf('Gross profit')] as number;
     expect(row[header.indexOf('Contribution per unit')]).toBe(Math.round((gross * 100) / 47) / 100);
-    expect(table[table.length - 1][header.indexOf('Running costs')]).toBe(372.17);
-    expect(table[table.length - 1][header.indexOf('Net profit')]).toBe(2292.23);
+    expect(table[table.length - 1][header.indexOf('Running costs')]).toBe(372.03);
+    expect(table[table.length - 1][header.indexOf('Net profit')]).toBe(2292.37);
   });
 
   it('TTS_COST_DETAIL lists what made up May: COGS by SKU and unit cost, each running cost with its basis, the total', () => {
@@ -125,11 +125,11 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
     ]);
     expect(detail.filter((r) => r[0] === 'Running cost')).toEqual([
       ['Running cost', 'Shopify app', '', '', 29.99, '$29.99 a month, 31 days (costs row 2)'],
-      ['Running cost', 'Insurance', '', '', 101.99, '$1,200.00 a year, 31 days (costs row 3)'],
+      ['Running cost', 'Insurance', '', '', 101.92, '$1,200.00 a year, 31 days (costs row 3)'],
       ['Running cost', 'Returns reserve', '', '', 34.33, '2% of net sales $1,716.36 (costs row 4)'],
     ]);
-    // 601.45 + 166.31 = 767.76
-    expect(detail[detail.length - 1]).toEqual(['Total', '2026-05', '', '', 767.76, '']);
+    // 601.45 + 166.24 = 767.69
+    expect(detail[detail.length - 1]).toEqual(['Total', '2026-05', '', '', 767.69, '']);
     expect(detail[detail.length - 2][0]).toBe('Ad spend');
   });
 });

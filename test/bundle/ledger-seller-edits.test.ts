@@ -109,8 +109,9 @@ describe('the statement functions on a TTS Ledger tab the seller edited', () => 
       const without = ledger.map((row) => row.filter((_, c) => c !== col(name)));
       for (const fn of ['TTS_SETTLEMENT', 'TTS_SALES'])
         expect(() => rt.call(fn, without), `${fn} without ${name}`).toThrow(
-          `The TTS Ledger tab has no *${name}* column, which tells which of an order's rows count: ` +
-            'undo its deletion, or type its header back.',
+          `The TTS Ledger tab has no *${name}* column in its header row (deleted or renamed). ` +
+            `It tells which of an order's rows count. Rename the header back to ${name}, or bring the column ` +
+            'back with Edit → Undo or File → Version history',
         );
     }
   });
@@ -121,7 +122,7 @@ describe('the statement functions on a TTS Ledger tab the seller edited', () => 
       const edited = ledger.map((row, r) => (r === 3 ? row.map((v, c) => (c === layout ? typed : v)) : row));
       expect(() => rt.call('TTS_SETTLEMENT', edited)).toThrow(
         `TTS Ledger row 4: *Layout* says \`${typed}\`, not a layout TTS Profit writes (statement, onhold…): ` +
-          "type it back, as it decides which of an order's rows count.",
+          "type it back. It tells which of an order's rows count.",
       );
     }
     const cleared = ledger.map((row, r) => (r === 0 ? row : row.map((v, c) => (c === layout ? '' : v))));

@@ -174,8 +174,8 @@ describe('ROAS against break-even per product', () => {
       [
         'Mystery Mug',
         null,
-        'No sales of this product in the statement for the months its ads ran ' +
-          '(matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).',
+        'No sales of this product in the months its ads ran (matched by SKU ID, else product name; ' +
+          'map a campaign to SKUs in the TTS Ad SKUs tab).',
       ],
     ]);
     expect(report.missingCostSkus).toEqual(['1732000000000000222']);

@@ -22,14 +22,20 @@ describe('planColumns with the fields read', () => {
   it('skips the columns of other fields, keeps amounts, the order ID and the named fields', () => {
     const plan = planColumns(header, 'statement', new Set(['type', 'orderDate'] as const));
     expect(readOf(plan, 'Product name')).toBe('skip');
-    expect(readOf(plan, 'SKU ID')).toBe('skip');
-    expect(readOf(plan, 'Statement date (UTC)')).toBe('skip');
+    expect(readOf(plan, 'SKU name')).toBe('skip');
     expect(readOf(plan, 'Order created date')).toBe('date');
     expect(readOf(plan, 'Order/adjustment ID')).toBe('id');
     expect(readOf(plan, 'Type')).toBe('text');
     expect(readOf(plan, 'Referral fee')).toBe('money');
-    expect(plan.filledFields.sort()).toEqual(['orderDate', 'orderId', 'type']);
     expect(plan.readColumns).not.toContain(header.indexOf('Product name'));
+  });
+
+  it("reads the row's key whatever is named: a repeated row is told by it", () => {
+    const plan = planColumns(header, 'statement', new Set(['type'] as const));
+    expect(readOf(plan, 'SKU ID')).toBe('id');
+    expect(readOf(plan, 'Statement ID')).toBe('id');
+    expect(readOf(plan, 'Statement date (UTC)')).toBe('skip');
+    expect(plan.filledFields.sort()).toEqual(['orderId', 'skuId', 'statementId', 'type']);
   });
 });
 

@@ -19,7 +19,6 @@ describe('parseExportFile', () => {
       headerRow: 1,
       rejects: [],
       unknownColumns: [],
-      duplicateKeys: [],
       period: { first: '2026-04-01', last: '2026-05-28' },
     });
     expect(new Set(parsed.rows.map((r) => r.statementId)).size).toBe(3);

@@ -22,11 +22,13 @@ const month = (cost: ReturnType<typeof one>, m: string) => fixedCostBetween(cost
 const NO_SALES = new Map<string, MetricSums>();
 
 describe('spreading one period over its days', () => {
-  it('$300.00 over February 2026 (28 days): 30,000 = 28 × 1,071 + 12, so the first 12 days carry 1,072', () => {
+  it('$300.00 over February 2026 (28 days): the first n days cost 30,000 × n ÷ 28, rounded to the cent', () => {
     expect(periodShare(30_000, 28, 0, 27)).toBe(30_000);
-    // Days 10–20 are days 9…19 of the period: three of them (9, 10, 11) among the first twelve.
-    expect(periodShare(30_000, 28, 9, 19)).toBe(11 * 1_071 + 3);
-    expect(periodShare(30_000, 28, 12, 27)).toBe(16 * 1_071);
+    // Days 10–20 are days 9…19 of the period: 30,000 × 20 ÷ 28 = 21,428.6 → 21,429, less
+    // 30,000 × 9 ÷ 28 = 9,642.9 → 9,643: 11,786 (exactly 300 × 11 ÷ 28 = 117.857).
+    expect(periodShare(30_000, 28, 9, 19)).toBe(11_786);
+    // 13–28 February: 30,000 less 30,000 × 12 ÷ 28 = 12,857.1 → 12,857 (exactly 300 × 16 ÷ 28 = 171.43).
+    expect(periodShare(30_000, 28, 12, 27)).toBe(17_143);
   });
 });
 
@@ -37,24 +39,23 @@ describe('a monthly cost', () => {
     expect(['2026-01', '2026-02', '2026-04'].map((m) => month(rent, m))).toEqual([30_000, 30_000, 30_000]);
   });
 
-  it('gives 10–20 February 2026 its share: 11 × $10.71 + 3 cents = $117.84', () => {
-    expect(fixedCostBetween(rent, '2026-02-10', '2026-02-20')).toBe(11_784);
+  it('gives 10–20 February 2026 its share: $300.00 × 11 ÷ 28 = $117.857 → $117.86', () => {
+    expect(fixedCostBetween(rent, '2026-02-10', '2026-02-20')).toBe(11_786);
   });
 
-  it('starting on the 15th runs 15th to 14th: $310.00 → January 17 × $10.00 = $170.00, February $140.00 + $155.02', () => {
+  it('starting on the 15th runs 15th to 14th: $310.00 → January 17 × $10.00 = $170.00, February $140.00 + $155.00', () => {
     const app = one(['Agency', 310, 'monthly', '', '', '2026-01-15', '']);
     // 15 Jan – 14 Feb is 31 days: 31,000 / 31 = 1,000 a day exactly.
     expect(month(app, '2026-01')).toBe(17_000);
-    // 1–14 Feb: 14 × 1,000. 15 Feb – 14 Mar is 28 days: 31,000 = 28 × 1,107 + 4, so 15–28 Feb
-    // (the first 14 days) = 14 × 1,107 + 4 = 15,502.
-    expect(month(app, '2026-02')).toBe(14_000 + 15_502);
+    // 1–14 Feb: 14 × 1,000. 15 Feb – 14 Mar is 28 days, so 15–28 Feb is half of it: 15,500.
+    expect(month(app, '2026-02')).toBe(14_000 + 15_500);
     expect(month(app, '2025-12')).toBe(0);
   });
 
-  it('ending on 10 February 2026 stops there: 10 × $10.72 = $107.20, and nothing after', () => {
+  it('ending on 10 February 2026 stops there: $300.00 × 10 ÷ 28 = $107.14, and nothing after', () => {
     const ended = one(['Storage', 300, 'month', '', '', '2026-01-01', '2026-02-10']);
     expect(month(ended, '2026-01')).toBe(30_000);
-    expect(month(ended, '2026-02')).toBe(10_720);
+    expect(month(ended, '2026-02')).toBe(10_714);
     expect(month(ended, '2026-03')).toBe(0);
   });
 });
@@ -72,14 +73,22 @@ describe('a weekly cost', () => {
     );
   });
 
-  it('$10.00 a week without a start date runs Monday to Sunday: 6 × $1.43 + $1.42 a week, so 3 whole weeks = $30.00', () => {
+  it('$10.00 a week without a start date runs Monday to Sunday: 3 whole weeks = $30.00, a day about $1.43', () => {
     const open = one(['Tools', 10, 'week', '', '', '', '']);
     // Monday 2 – Sunday 22 March 2026: three whole weeks.
     expect(fixedCostBetween(open, '2026-03-02', '2026-03-22')).toBe(3_000);
-    // Monday 2 – Wednesday 4 March: 1,000 = 7 × 142 + 6: the first six days carry 143.
-    expect(fixedCostBetween(open, '2026-03-02', '2026-03-04')).toBe(3 * 143);
-    // Sunday 8 March alone: the seventh day of its week, 142.
-    expect(fixedCostBetween(open, '2026-03-08', '2026-03-08')).toBe(142);
+    // Monday 2 – Wednesday 4 March: 1,000 × 3 ÷ 7 = 428.6 → 429.
+    expect(fixedCostBetween(open, '2026-03-02', '2026-03-04')).toBe(429);
+    // Sunday 8 March alone: 1,000 less the first six days' 857.1 → 857: 143 (exactly 142.9).
+    expect(fixedCostBetween(open, '2026-03-08', '2026-03-08')).toBe(143);
+    // Wednesday 1 – Thursday 30 April at $100.00 a week: 100 × 30 ÷ 7 = $428.571 → $428.57 (the last
+    // 5 days of one week, 10,000 − 2,857 = 7,143; three whole weeks; 4 days of the last, 5,714).
+    expect(fixedCostBetween(one(['VA', 100, 'week', '', '', '', '']), '2026-04-01', '2026-04-30')).toBe(
+      42_857,
+    );
+    // At $10.00 a week the same days come to 714 + 3,000 + 571 = $42.85: each week's days add up to
+    // its $10.00, so a range cut from two weeks is within a cent of its exact share ($42.857).
+    expect(fixedCostBetween(open, '2026-04-01', '2026-04-30')).toBe(4_285);
   });
 });
 
@@ -94,19 +103,21 @@ describe('a yearly cost, spread over the days of its year', () => {
     expect(fixedCostBetween(insurance, '2028-01-01', '2028-12-31')).toBe(366_000);
   });
 
-  it('$1,200.00 over 2026: 120,000 = 365 × 328 + 280, so January = 31 × $3.29 = $101.99 and the year adds up', () => {
+  it('$1,200.00 over 2026: January = $1,200.00 × 31 ÷ 365 = $101.918 → $101.92, and the year adds up', () => {
     const insurance = one(['Insurance', '1,200.00', 'year', '', '', '', '']);
-    expect(month(insurance, '2026-01')).toBe(10_199);
-    // Days 280–364 (8 October on) carry 328: December is 31 × 3.28.
-    expect(month(insurance, '2026-12')).toBe(10_168);
+    expect(month(insurance, '2026-01')).toBe(10_192);
+    // February: 120,000 × 59 ÷ 365 = 19,397.3 → 19,397, less January's 10,192: 9,205 (exactly 92.05).
+    expect(month(insurance, '2026-02')).toBe(9_205);
+    // December: 120,000 less 120,000 × 334 ÷ 365 = 109,808.2 → 109,808: 10,192.
+    expect(month(insurance, '2026-12')).toBe(10_192);
     const months = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) =>
       month(insurance, `2026-${m}`),
     );
     expect(months.reduce((a, b) => a + b, 0)).toBe(120_000);
   });
 
-  it('$1,200.00 over 2028 (leap): 120,000 = 366 × 327 + 318, so February = 29 × $3.28 = $95.12', () => {
-    expect(month(one(['Insurance', 1200, 'year', '', '', '', '']), '2028-02')).toBe(9_512);
+  it('$1,200.00 over 2028 (leap): February = $1,200.00 × 29 ÷ 366 = $95.082 → $95.08', () => {
+    expect(month(one(['Insurance', 1200, 'year', '', '', '', '']), '2028-02')).toBe(9_508);
   });
 
   it('a year from 1 March 2027 runs to 29 February 2028: $3,660.00 over 366 days, $10.00 a day', () => {
@@ -146,6 +157,16 @@ describe('a percentage of a sales figure', () => {
     expect(line.basis).toBe('2% of net sales $225.25');
   });
 
+  it('is never a credit: 10% of a month whose settlement is -$15.40 (chargebacks only) is $0.00', () => {
+    const chargebacks = new Map<string, MetricSums>([
+      ['2026-03-04', { netSales: 0, grossSales: 0, settlement: -1_280 }],
+      ['2026-03-19', { netSales: 0, grossSales: 0, settlement: -260 }],
+    ]);
+    const agency = one(['Agency', '', '', '10%', 'settlement', '', '']);
+    const [line] = runningCostLines([agency], '2026-03-01', '2026-03-31', chargebacks);
+    expect(line).toMatchObject({ cents: 0, basis: '10% of settlement -$15.40: none of a loss' });
+  });
+
   it('a start date cuts the sales it is taken of: from 10 May, 2% × $125.25 = $2.505 → $2.51', () => {
     const reserve = one(['Returns reserve', '', '', 0.02, 'net', '2026-05-10', '']);
     expect(runningCostsBetween([reserve], '2026-05-01', '2026-05-31', daily)).toBe(251);
@@ -179,7 +200,7 @@ describe('a percentage of a sales figure', () => {
 });
 
 describe('several costs together, and what the tab refuses', () => {
-  it('one month adds each cost’s share: $300.00 + $101.99 + $500.00 = $901.99 (January 2026)', () => {
+  it('one month adds each cost’s share: $300.00 + $101.92 + $500.00 = $901.92 (January 2026)', () => {
     const costs = readRunningCosts([
       HEADER,
       ['Storage', 300, 'month', '', '', '2026-01-01', ''],
@@ -188,7 +209,7 @@ describe('several costs together, and what the tab refuses', () => {
       ['Launch', 500, 'once', '', '', '2026-01-20', ''],
     ]);
     expect(costs.map((c) => c.name)).toEqual(['Storage', 'Insurance', 'Launch']);
-    expect(runningCostsBetween(costs, '2026-01-01', '2026-01-31', NO_SALES)).toBe(90_199);
+    expect(runningCostsBetween(costs, '2026-01-01', '2026-01-31', NO_SALES)).toBe(90_192);
     expect(runningCostLines(costs, '2026-01-01', '2026-01-31', NO_SALES).map((l) => l.basis)).toEqual([
       '$300.00 a month, 31 days',
       '$1,200.00 a year, 31 days',

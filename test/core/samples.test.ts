@@ -17,7 +17,6 @@ describe('samples/statement-history.csv, the playground history', () => {
     expect(files[0]).toMatchObject({
       layout: 'statement',
       rejects: [],
-      duplicateKeys: [],
       period: { first: '2025-01-01' },
     });
     expect(files[0].rows).toHaveLength(1549);

@@ -55,7 +55,12 @@ export type StateExpected =
       /** What the dashboard must say (its refresh message). */
       dashboard?: RegExp;
     }
-  | { outcome: 'refused'; message: RegExp };
+  | {
+      outcome: 'refused';
+      message: RegExp;
+      /** What the ledger's readers (a function on the tab, the dashboard) say instead of counting 0. */
+      readers?: RegExp;
+    };
 
 export interface WorkbookState {
   name: string;
@@ -172,6 +177,15 @@ const lostAmount = (label: string) =>
     `^The TTS Ledger tab has no \\*${label}\\* column in its header row \\(deleted or renamed\\)\\. Nothing was written\\. ` +
       `Rename the header back to ${label}, or bring the column back with Edit → Undo`,
   );
+
+/** The functions and the dashboard on a tab that lost one of its amount columns. */
+const unread = (label: string) =>
+  new RegExp(
+    `^The TTS Ledger tab has no \\*${label}\\* column in its header row \\(deleted or renamed\\)\\. ` +
+      `Its amounts would read as 0\\. Rename the header back to ${label}`,
+  );
+const lostAmountRead = (label: string) =>
+  ({ outcome: 'refused', message: lostAmount(label), readers: unread(label) }) as const;
 
 const lostKey =
   /The TTS Ledger tab has no \*Key\* column in its header row \(deleted or renamed\)\. Nothing was written\. Rename the header back to Key/;
@@ -292,7 +306,7 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     before: [MARCH],
     edit: (wb) => wb.seed(LEDGER, [['Payout']], 1, columnNumber(wb, LEDGER, 'Total settlement amount')),
     after: [APRIL, MARCH],
-    expected: { outcome: 'refused', message: lostAmount('Total settlement amount') },
+    expected: lostAmountRead('Total settlement amount'),
   },
   {
     name: 'ledger-settlement-column-deleted',
@@ -301,7 +315,7 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     before: [MARCH],
     edit: (wb) => sellerEdits.deleteColumns(ledger(wb), columnNumber(wb, LEDGER, 'Total settlement amount')),
     after: [APRIL],
-    expected: { outcome: 'refused', message: lostAmount('Total settlement amount') },
+    expected: lostAmountRead('Total settlement amount'),
   },
   {
     name: 'ledger-fee-header-renamed',
@@ -310,7 +324,16 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     before: [MARCH],
     edit: (wb) => wb.seed(LEDGER, [['TikTok cut']], 1, columnNumber(wb, LEDGER, 'Referral fee')),
     after: [ON_HOLD_PENDING],
-    expected: { outcome: 'refused', message: lostAmount('Referral fee') },
+    expected: lostAmountRead('Referral fee'),
+  },
+  {
+    name: 'ledger-fee-column-deleted',
+    source: 'found (the functions and the dashboard read the deleted fee as 0)',
+    what: 'The Referral fee column deleted, then April imported',
+    before: [MARCH],
+    edit: (wb) => sellerEdits.deleteColumns(ledger(wb), columnNumber(wb, LEDGER, 'Referral fee')),
+    after: [APRIL],
+    expected: lostAmountRead('Referral fee'),
   },
   {
     name: 'ledger-settlement-header-retyped-in-capitals',
@@ -640,6 +663,12 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       written: 2,
       settled: 1,
       marked: 1,
+      // The changed estimate is written, so it is not called imported.
+      alreadyImported: [
+        'None of its 2 rows are in TTS Ledger yet.',
+        '2 of 2 rows already imported: importing it again adds nothing.',
+        'None of its 2 rows are in TTS Ledger yet.',
+      ],
     },
   },
   {
@@ -666,7 +695,13 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     before: [TWIN_PART_1],
     edit: () => {},
     after: [TWIN_PART_2],
-    expected: { outcome: 'imported', rows: 9, settlementCents: TWIN_CENTS, written: 8 },
+    expected: {
+      outcome: 'imported',
+      rows: 9,
+      settlementCents: TWIN_CENTS,
+      written: 8,
+      alreadyImported: ['None of its 8 rows are in TTS Ledger yet.'],
+    },
   },
   {
     name: 'statement-split-between-two-lines-of-one-key-then-whole',
@@ -684,7 +719,13 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     before: [TWIN_PART_2],
     edit: () => {},
     after: [TWIN_PART_1, TWIN_WHOLE],
-    expected: { outcome: 'imported', rows: 9, settlementCents: TWIN_CENTS, written: 1 },
+    expected: {
+      outcome: 'imported',
+      rows: 9,
+      settlementCents: TWIN_CENTS,
+      written: 1,
+      alreadyImported: ['None of its 1 row is in TTS Ledger yet.', '8 of 9 rows already imported.'],
+    },
   },
   {
     name: 'pnl-report-then-statement',

@@ -42,7 +42,6 @@ function seen(outcome: ParseOutcome) {
       period: f.period,
       reconciled: f.reconciliation.ok,
       rejects: f.rejects,
-      duplicateKeys: f.duplicateKeys,
       unknownColumns: f.unknownColumns,
     })),
     errors: outcome.errors,

@@ -10,6 +10,7 @@ import type { ParsedExport } from '../../src/core/types';
 import { confirmRevisions, runAdsImport } from '../../src/sidebar/import/ads-runner';
 import { campaignWorkbook } from '../helpers/ad-reports';
 import { COGS, column, ensureBuilt, harness } from './import-harness';
+import type { GasRuntime } from '../../emulator/index';
 
 beforeAll(ensureBuilt);
 
@@ -267,5 +268,78 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
       ['2026-05', 75, 145, 1.93, 6, 12.5],
       ['Total', 75, 145, 1.93, 6, 12.5],
     ]);
+  });
+
+  it('refuses the dashboard, as TTS_ADS does, when a row of TTS Ads cannot be read: its spend is never left out unsaid', async () => {
+    const h = harness();
+    await h.importFiles([parsed('statement-with-gmv-pay.csv')]);
+    await runAdsImport(parsed('ads-manager-by-day.csv'), 'UTC-07:00', h.call);
+    const tab = h.values(ADS);
+    const cost = tab[0].indexOf('Cost') + 1;
+    // A note typed over a day's cost ($35.25 on row 4).
+    h.workbook.seed(ADS, [['disputed']], 4, cost);
+    const noted = 'Row 4, column *Cost*: expected an amount, found `disputed`';
+    expect(() => h.run('refreshDashboard', null)).toThrow(`The TTS Ads tab: ${noted}`);
+    expect(() => h.run('TTS_ADS', h.values(ADS))).toThrow(noted);
+
+    // A row the seller adds by hand, with no Report: where such a cost belongs.
+    h.workbook.seed(ADS, [[35.25]], 4, cost);
+    const added = tab.length + 1;
+    const day = tab[0].indexOf('Day');
+    h.workbook.seed(ADS, [[tab[1][day]]], added, day + 1);
+    h.workbook.seed(ADS, [['Influencer flat fee']], added, tab[0].indexOf('Campaign name') + 1);
+    h.workbook.seed(ADS, [[200]], added, cost);
+    const blank = `Row ${added}, column *Report*: expected ads-manager or gmv-max, found \`\` (a cost not from an ad report goes in TTS Costs)`;
+    expect(() => h.run('refreshDashboard', null)).toThrow(`The TTS Ads tab: ${blank}`);
+    // As Sheets passes a range: every cell of the rectangle, blank ones as ''.
+    const range = h.values(ADS).map((row) => Array.from({ length: tab[0].length }, (_, c) => row[c] ?? ''));
+    // A custom function's range arrives as cells (dates as Date), not through google.script.run.
+    const customFunction = (rt: GasRuntime) => expect(() => rt.call('TTS_ADS', range)).toThrow(blank);
+    h.run('getAdsClock', null, customFunction);
+
+    // Removed, the dashboard refreshes with every day's spend: 40 + 10.50 + 35.25 + 20 + 24.25.
+    h.workbook.sheet(ADS)!.deleteRows(added, 1);
+    expect(h.run('refreshDashboard', null)).toMatchObject({
+      message: expect.stringContaining('$130.00 spent'),
+    });
+  });
+
+  it('counts ads run before the first sale in the profit table: a month of ad spend and no sales is a loss', async () => {
+    const h = harness();
+    await h.importFiles([
+      parsed('statement-2026-05.csv', new Uint8Array(readFileSync('samples/statement-2026-05.csv'))),
+    ]);
+    const days = (month: string, count: number, cost: string) =>
+      Array.from(
+        { length: count },
+        (_, d) =>
+          `${month}-${String(d + 1).padStart(2, '0')},Spring push,1800000000000001,${cost},1000,1,25.00`,
+      );
+    const csv = [
+      'By Day,Campaign name,Campaign ID,Cost,Impressions,Purchases (Shop),Gross revenue (Shop)',
+      ...days('2026-03', 31, '20.00'), // before the first order (April): $620.00
+      ...days('2026-04', 30, '12.50'), // $375.00
+    ].join('\n');
+    await runAdsImport(parsed('ads-before-launch.csv', new TextEncoder().encode(csv)), 'UTC-07:00', h.call);
+    h.run('refreshDashboard', null);
+    const values = h.values(DASHBOARD);
+    const header = values.findIndex(
+      (r) => r.includes('Settlement') && r.includes('Ad spend') && r.includes('Net profit'),
+    );
+    const at = values[header].indexOf('Month');
+    const row = (month: string) => values.slice(header + 1).find((r) => r[at] === month)!;
+    const column = (label: string) => values[header].indexOf(label);
+    // March: nothing settled, $620.00 of ads: a loss of $620.00.
+    expect([
+      row('2026-03')[column('Settlement')],
+      row('2026-03')[column('Ad spend')],
+      row('2026-03')[column('Net profit')],
+    ]).toEqual([0, 620, -620]);
+    expect(row('2026-04')[column('Ad spend')]).toBe(375);
+    // The ads table has March's profit after ads too.
+    const ads = values.findIndex((r) => r.includes('Profit after ads'));
+    const adsAt = values[ads].indexOf('Month');
+    const march = values.slice(ads + 1).find((r) => r[adsAt] === '2026-03')!;
+    expect(march[values[ads].indexOf('Profit after ads')]).toBe(-620);
   });
 });

@@ -34,7 +34,6 @@ export function parsedExport(rows: number, overrides: Partial<ParsedExport> = {}
     rows: Array.from({ length: rows }, (_, i) => ledgerRow(i + 1)),
     rejects: [],
     unknownColumns: [],
-    duplicateKeys: [],
     reconciliation: { rowsChecked: rows, mismatches: [], totalChecks: [], unclassifiedColumns: [], ok: true },
     period: { first: '2026-05-01', last: '2026-05-31' },
     totals: { settlement: 1842 * rows, netSales: 2500 * rows, fees: -658 * rows, grossSales: 2500 * rows },

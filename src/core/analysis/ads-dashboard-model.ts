@@ -60,7 +60,7 @@ function facts(
   const lines: [string, string][] = [
     [
       'Clocks',
-      `Ad spend by month in ${clockLabel(adRows)}; sales and profit by order month (UTC). They are set side by side by ` +
+      `Ad spend by month in ${clockLabel(adRows)}; sales and profit by order month (UTC): set side by side by ` +
         `month, never joined day by day.`,
     ],
     [

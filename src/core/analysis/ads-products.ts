@@ -187,8 +187,8 @@ export function productAds(
         ...base,
         unknownBecause: 'no sales',
         note:
-          `No sales of this product in the statement for the months its ads ran ` +
-          `(matched by SKU ID, else product name; map a campaign to SKUs in the TTS Ad SKUs tab).`,
+          `No sales of this product in the months its ads ran (matched by SKU ID, else product name; ` +
+          `map a campaign to SKUs in the TTS Ad SKUs tab).`,
       };
     if (sums.missing.size > 0)
       return {

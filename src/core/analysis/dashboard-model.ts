@@ -367,6 +367,20 @@ export interface DashboardCosts {
   adSpend?: AdSpendByMonth;
 }
 
+/**
+ * The profit table's first month: the first month of sales, or an earlier month of ad spend (ads
+ * run before the first sale are a cost all the same, not to be left out of the profit).
+ */
+function firstProfitMonth(
+  history: readonly { month: string }[],
+  adSpend: AdSpendByMonth,
+  last: string,
+): string {
+  let first = history.length > 0 ? history[0].month : last;
+  for (const [month, cents] of adSpend) if (cents !== 0 && month < first) first = month;
+  return first;
+}
+
 /** Everything the dashboard tab shows. COGS missing for a sold SKU counts as 0 and is listed. */
 export function dashboardModel(
   rows: readonly LedgerRow[],
@@ -394,14 +408,14 @@ export function dashboardModel(
     }
     addRowLines(row, entry.lines, entry.fees);
   }
-  const first = outlook.history.length > 0 ? outlook.history[0].month : monthOf(asOf);
+  const adSpend = extra.adSpend ?? NO_AD_SPEND;
   const profit = profitByMonth(
     rows,
     cogs,
-    monthRange(first, monthOf(asOf)),
+    monthRange(firstProfitMonth(outlook.history, adSpend, monthOf(asOf)), monthOf(asOf)),
     asOf,
     extra.costs ?? [],
-    extra.adSpend ?? NO_AD_SPEND,
+    adSpend,
   );
   const profitOf = new Map(profit.months.map((p) => [p.month, p]));
 

@@ -23,6 +23,7 @@ import {
   type PnlLines,
 } from './pnl';
 import { calendarDate, rowMonth, type GroupedFields } from './row-dates';
+import { monthRange } from './calendar';
 import { isSampleOrder } from './samples';
 import { lineCostCents } from './unit-cost';
 import {
@@ -325,14 +326,7 @@ export interface ProfitGroup {
 /** Consecutive months from the first to the last month of `months`. */
 export function monthSpan(months: Iterable<string>): string[] {
   const sorted = [...months].filter((m) => m !== '').sort();
-  if (sorted.length === 0) return [];
-  const span: string[] = [];
-  for (let m = sorted[0]; m <= sorted[sorted.length - 1];) {
-    span.push(m);
-    const [y, mo] = m.split('-').map(Number);
-    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-  }
-  return span;
+  return sorted.length === 0 ? [] : monthRange(sorted[0], sorted[sorted.length - 1]);
 }
 
 /**

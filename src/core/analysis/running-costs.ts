@@ -1,9 +1,10 @@
 /**
  * Running costs (the TTS Costs tab): fixed amounts per month, week or year, one-time payments, and
  * percentages of a sales figure, over a start and an end date. A fixed cost is spread to days so
- * any month or date range gets its exact share: each period's amount is split into whole cents
- * over its days, the first `remainder` days carrying one cent more, so the days of a period always
- * add up to the period's amount. A percentage is worked out on the range's sales, rounded once.
+ * any month or date range gets its exact share: the first n days of a period cost the period's
+ * amount × n ÷ its days, rounded to the cent, so the days of a period add up to its amount and any
+ * run of them is within a cent of its exact share (a run from the period's start is that share). A percentage is worked out on the
+ * range's sales, rounded once, and is never a credit: a share of a loss is 0.
  */
 import {
   compare,
@@ -218,10 +219,12 @@ function rateOf(value: CellValue, at: string): string {
 /** Cents of days `from…to` (0-based, inclusive) of a period of `days` days that costs `cents`. */
 export function periodShare(cents: number, days: number, from: number, to: number): number {
   if (to < from) return 0;
-  const base = Math.floor(cents / days);
-  const remainder = cents - base * days;
-  const longer = Math.max(0, Math.min(to, remainder - 1) - from + 1);
-  return base * (to - from + 1) + longer;
+  return upTo(cents, days, to + 1) - upTo(cents, days, from);
+}
+
+/** Whole cents of the first `count` days of a period: their exact share, rounded half up (integers only). */
+function upTo(cents: number, days: number, count: number): number {
+  return Math.floor((2 * cents * count + days) / (2 * days));
 }
 
 /** The same day `count` months or years on, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
@@ -318,9 +321,14 @@ export function runningCostLines(
     const lo = cost.start && cost.start > from ? cost.start : from;
     const hi = cost.end && cost.end < to ? cost.end : to;
     for (const [date, sums] of metrics) if (date >= lo && date <= hi) base += sums[cost.metric];
-    const cents = toNumber(roundTo(significant(times(exact(base), exact(cost.rate))), 0));
+    const cents = base > 0 ? toNumber(roundTo(significant(times(exact(base), exact(cost.rate))), 0)) : 0;
     const percent = toText(significant(times(exact(cost.rate), HUNDRED)));
-    return { cost, cents: cents + 0, basis: `${percent}% of ${METRIC_LABELS[cost.metric]} ${dollars(base)}` };
+    const loss = base < 0 ? ': none of a loss' : '';
+    return {
+      cost,
+      cents: cents + 0,
+      basis: `${percent}% of ${METRIC_LABELS[cost.metric]} ${dollars(base)}${loss}`,
+    };
   });
 }
 

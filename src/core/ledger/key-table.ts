@@ -14,7 +14,11 @@ export class KeyTable {
   /** By entry number, in the order keys were added: second hash and content fingerprint. */
   private seconds: Int32Array;
   private contents: Int32Array;
+  /** By entry number: the row number given with the key's first occurrence. */
+  private rows: Int32Array;
   private count = 0;
+  /** The row number stored with the key `add` last found already there. */
+  firstRow = 0;
 
   constructor(capacity = 1024) {
     let size = 16;
@@ -23,6 +27,7 @@ export class KeyTable {
     this.mask = size - 1;
     this.seconds = new Int32Array(size / 2);
     this.contents = new Int32Array(size / 2);
+    this.rows = new Int32Array(size / 2);
   }
 
   get size(): number {
@@ -30,10 +35,11 @@ export class KeyTable {
   }
 
   /**
-   * Adds the key (30-bit hashes `h1`, `h2`; higher bits are ignored) with its content fingerprint;
-   * returns the fingerprint stored for an earlier occurrence, or undefined when the key is new.
+   * Adds the key (30-bit hashes `h1`, `h2`; higher bits are ignored) with its content fingerprint
+   * and row number; returns the fingerprint stored for an earlier occurrence (its row in
+   * `firstRow`), or undefined when the key is new.
    */
-  add(h1: number, h2: number, content: number): number | undefined {
+  add(h1: number, h2: number, content: number, row = 0): number | undefined {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     const first = h1 & 0x3fffffff;
     const second = h2 & 0x3fffffff;
@@ -49,11 +55,15 @@ export class KeyTable {
         slots[at + 1] = entry;
         this.seconds[entry] = second;
         this.contents[entry] = content;
+        this.rows[entry] = row;
         return undefined;
       }
       if (taken === tag) {
         const entry = slots[at + 1];
-        if (this.seconds[entry] === second) return this.contents[entry];
+        if (this.seconds[entry] === second) {
+          this.firstRow = this.rows[entry];
+          return this.contents[entry];
+        }
       }
       i = (i + 1) & this.mask;
     }
@@ -75,13 +85,17 @@ export class KeyTable {
     }
     this.slots = slots;
     this.mask = mask;
-    const seconds = new Int32Array(size / 2);
-    seconds.set(this.seconds);
-    this.seconds = seconds;
-    const contents = new Int32Array(size / 2);
-    contents.set(this.contents);
-    this.contents = contents;
+    this.seconds = widened(this.seconds, size / 2);
+    this.contents = widened(this.contents, size / 2);
+    this.rows = widened(this.rows, size / 2);
   }
+}
+
+/** `entries` copied into a longer array. */
+function widened(entries: Int32Array, length: number): Int32Array {
+  const out = new Int32Array(length);
+  out.set(entries);
+  return out;
 }
 
 /**

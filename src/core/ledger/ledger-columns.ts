@@ -48,11 +48,21 @@ export function missingColumns(header: readonly CellValue[], wanted: readonly st
 const restore = (tab: string) =>
   `Edit → Undo or File → Version history; to start a new ${tab} instead, rename this tab.`;
 
-/** Why the add-on refuses to write to a tab whose own columns are gone, and how to restore them. */
-export function lostColumnsMessage(tab: string, labels: readonly string[]): string {
+/** What a write refused for a lost column did: nothing. */
+export const NOTHING_WRITTEN = 'Nothing was written.';
+
+/**
+ * Why the add-on refuses to write to (or read, `outcome` saying what the read would be) a tab whose
+ * own columns are gone, and how to restore them.
+ */
+export function lostColumnsMessage(
+  tab: string,
+  labels: readonly string[],
+  outcome = NOTHING_WRITTEN,
+): string {
   const names = labels.map((l) => `*${l}*`).join(', ');
   return (
-    `The ${tab} tab has no ${names} column in its header row (deleted or renamed). Nothing was written. ` +
+    `The ${tab} tab has no ${names} column in its header row (deleted or renamed). ${outcome} ` +
     `Rename the header back to ${labels[0]}, or bring the column back with ${restore(tab)}`
   );
 }
@@ -60,7 +70,7 @@ export function lostColumnsMessage(tab: string, labels: readonly string[]): stri
 /** Why the add-on refuses to write to a tab whose header row it cannot find. */
 export function lostHeaderMessage(tab: string, signature: readonly string[]): string {
   return (
-    `The ${tab} tab has no header row with ${signature.join(', ')} in its first ${HEADER_SCAN_ROWS} rows. Nothing was written. ` +
+    `The ${tab} tab has no header row with ${signature.join(', ')} in its first ${HEADER_SCAN_ROWS} rows. ${NOTHING_WRITTEN} ` +
     `Restore the header row with ${restore(tab)}`
   );
 }

@@ -7,7 +7,7 @@
  * SKU ID (a legacy Income row, an adjustment) stands for its whole order.
  */
 import { headerKey } from '../read/catalog';
-import { findHeaderRow } from './ledger-columns';
+import { findHeaderRow, lostColumnsMessage } from './ledger-columns';
 import type { CellValue, LayoutId } from '../types';
 
 /** Higher wins for every figure of the line: settlement, fees, sales, quantity. */
@@ -31,6 +31,9 @@ export interface LineFields {
   /** The import that wrote the row (Import IDs sort by time): of two estimates of a line, the later counts. */
   importId?: string;
 }
+
+/** Why the Layout and order ID cells of the ledger matter. */
+const ROWS_COUNTED = "It tells which of an order's rows count.";
 
 const rank = (layout: string) => (LAYOUT_PRECEDENCE as Record<string, number>)[layout] ?? -1;
 
@@ -130,11 +133,7 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   ].map(col);
   const missing = layout < 0 ? 'Layout' : order < 0 ? 'Order/adjustment ID' : '';
   // Without them an On-hold estimate and the settled row that replaced it would both count.
-  if (missing)
-    throw new Error(
-      `The TTS Ledger tab has no *${missing}* column, which tells which of an order's rows count: ` +
-        `undo its deletion, or type its header back.`,
-    );
+  if (missing) throw new Error(lostColumnsMessage('TTS Ledger', [missing], ROWS_COUNTED));
   // Most ledgers hold one kind of file: a Layout column of one known value ranks no row above another
   // (On-hold estimates aside: a later download's supersedes an earlier one's).
   let same = headerRow + 1;
@@ -180,7 +179,7 @@ function supersededInGrid(
     if (ranked === undefined && (key < 0 || cellText(body[i][key]).trim() !== ''))
       throw new Error(
         `TTS Ledger row ${headerRow + i + 1}: *Layout* says \`${cellText(body[i][layout])}\`, not a layout TTS ` +
-          `Profit writes (statement, onhold…): type it back, as it decides which of an order's rows count.`,
+          `Profit writes (statement, onhold…): type it back. ${ROWS_COUNTED}`,
       );
     ranks[i] = ranked ?? -1;
   }

@@ -552,7 +552,13 @@ class Reader implements AdsReader {
     } else if (field === 'key') this.tab.key = t;
     else if (field === 'report') {
       if (t === 'ads-manager' || t === 'gmv-max') row[column.slot] = t;
-      else this.fail(rowNumber, column, `expected ads-manager or gmv-max, found \`${t}\``);
+      else
+        this.fail(
+          rowNumber,
+          column,
+          // A blank one is most likely a row the seller added: say where such a cost belongs.
+          `expected ads-manager or gmv-max, found \`${t}\`${t ? '' : ' (a cost not from an ad report goes in TTS Costs)'}`,
+        );
     } else if (field === 'level') this.tab.level = t;
     else if (field === 'sourceFile') this.tab.file = t;
     else row[column.slot] = t;

@@ -70,7 +70,7 @@ export interface ColumnPlan {
 
 /**
  * Fields whose columns are read whatever a caller asks for: a row is accepted or refused by them
- * (no order ID, no Key on the TTS Ledger tab).
+ * (no order ID, no Key on the TTS Ledger tab). So are the key's: they tell a repeated row (repeated-rows.ts).
  */
 const ACCEPTANCE_FIELDS: readonly RowField[] = ['orderId', 'key'];
 
@@ -154,7 +154,9 @@ function isKept(column: PlannedColumn, fields: ReadonlySet<RowField> | undefined
     // Field-less known columns of no use to the ledger are skipped outright.
     return field !== undefined || column.detail || column.read === 'unknown' || column.read === 'quantity';
   }
-  return field !== undefined && (fields.has(field) || ACCEPTANCE_FIELDS.includes(field));
+  return (
+    field !== undefined && (fields.has(field) || column.keyPart >= 0 || ACCEPTANCE_FIELDS.includes(field))
+  );
 }
 
 /** A column before planning: skipped. Every field set, so that all columns share one shape (the row loop reads them at every cell). */

@@ -37,8 +37,9 @@ interface Seen {
 
 /** One date column's order, decided as its values are read. */
 export class DateOrderWatch {
-  private settled: (Seen & { order: DayOrder }) | null = null;
-  private firstEither: Seen | null = null;
+  /** The value that settled the column's order, and the first that read either way (for the preview's note). */
+  settled: (Seen & { order: DayOrder }) | null = null;
+  firstEither: Seen | null = null;
   /** Values read month first before the column's order was known. */
   private readBeforeSettled = 0;
   private conflict: (Seen & { order: DayOrder }) | null = null;
@@ -46,7 +47,7 @@ export class DateOrderWatch {
   /** `preset`: the order a first read of the file settled (the file is being read again). */
   constructor(
     readonly column: string,
-    private readonly preset?: DayOrder,
+    readonly preset?: DayOrder,
   ) {}
 
   /** The order to read `text` (row `row`) in. */
@@ -88,23 +89,5 @@ export class DateOrderWatch {
         ? 'Give every date of the column one form (2026-05-14 is read the same everywhere), or import the file with the TTS Profit sidebar.'
         : 'Nothing was imported. Download the file again from Seller Center and import it without saving it in Excel.')
     );
-  }
-
-  /** What the preview says about the order the column was read in ('' when there is nothing to say). */
-  note(where: string): string {
-    const order = this.settled?.order ?? this.preset;
-    if (order === 'dmy') {
-      const by = this.settled ? ` (row ${this.settled.row} has \`${this.settled.text}\`)` : '';
-      return `${where}: column *${this.column}* writes dates day first${by}: every date in it was read as day/month/year.`;
-    }
-    if (order === undefined && this.firstEither !== null) {
-      const e = this.firstEither;
-      return (
-        `${where}: every date in column *${this.column}* reads either way (row ${e.row} has \`${e.text}\`): ` +
-        'read month first (MM/DD/YYYY), as Seller Center writes US exports. If the file was saved day first, ' +
-        'download it again and import it without saving it in Excel.'
-      );
-    }
-    return '';
   }
 }

@@ -37,6 +37,8 @@ export interface NormalizerOptions {
   totalsRows?: RowReaderOptions['totalsRows'];
   /** The row fields read (default: all, as a LedgerRow holds them); see `planColumns`. */
   fields?: ReadonlySet<RowField>;
+  /** Told of rows whose key repeats (see RowReaderOptions). */
+  repeats?: RowReaderOptions['repeats'];
 }
 
 /** How the values of one column the catalog does not know looked: amounts, or other text. */
@@ -66,8 +68,6 @@ export interface Normalizer {
   readonly unknownColumns: string[];
   /** Catalog ids of the amount columns (money and informational) present in the header. */
   readonly amountIds: string[];
-  /** Base keys that repeat inside the file with identical content. */
-  duplicateKeys(): string[];
   /** Unknown columns whose values look like amounts (`12.34`). */
   unclassifiedColumns(): string[];
   /** What `unclassifiedColumns` is decided from. */
@@ -108,7 +108,6 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     },
     unknownColumns: plan.unknownColumns,
     amountIds: plan.amountIds,
-    duplicateKeys: () => reader.keys?.duplicateKeys() ?? [],
     unclassifiedColumns: () => unclassifiedOf(unknownColumnCounts()),
     unknownColumnCounts,
     dateOrders: () => reader.dateOrders.filter((w): w is DateOrderWatch => w !== undefined),

@@ -10,6 +10,7 @@ import { endsWithoutLineBreak } from './files/final-line-break';
 import { reconcileReports, withTotalChecks } from '../analysis/reconcile';
 import { readSummarySheet, type SummarySheet } from './reports-sheet';
 import { SheetParser, type DayOrdersBySheet, type ParseOptions } from './parse-export';
+import { withDateNotes } from './date-notes';
 import type { RowView } from './row-view';
 import type { CellValue, FileError, ParsedExport } from '../types';
 
@@ -244,7 +245,11 @@ function fileResult(fileName: string, parsers: SheetRead[]): ParseFileResult {
       `TTS Profit reads TikTok Shop US exports in US dollars only and never adds up ${code} as dollars: nothing in it was imported or summed.`;
     return { files: [], errors: [{ fileName, message }], notes: [] };
   }
-  const files = data.map((p) => p.parser.result());
+  const files = data.map((p) => {
+    const parsed = p.parser.result();
+    const where = parsed.sheet !== undefined ? `${fileName}, sheet ${parsed.sheet}` : fileName;
+    return withDateNotes(parsed, p.parser.dateOrders(), where);
+  });
   // A file saved with every ID rounded has no row left: its digits are gone from the file itself.
   // (An ad report keeps its rows in `ads`: its `rows` are always empty.)
   // Counted by the parser: a file streamed out row by row keeps none in `rows`.

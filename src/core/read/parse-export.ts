@@ -10,7 +10,7 @@ import { timeZoneFromFileName } from '../dates';
 import { detectLayout, HEADER_SCAN_ROWS, layoutSpec } from './layouts';
 import { CurrencyCheck } from './currency';
 import { ORDER_SALES_COLUMNS, OrderExportSales } from './order-export-sales';
-import { idFieldsIn, RoundedIdWatch, type IdField } from './rounded-ids';
+import { RoundedIdWatch } from './rounded-ids';
 import {
   UnrecognisedMoney,
   unrecognisedLineHeaders,
@@ -18,6 +18,7 @@ import {
   type UnrecognisedUnder,
 } from './unrecognised-money';
 import { createNormalizer, type Normalizer } from './normalize';
+import { RepeatedRows } from './repeated-rows';
 import { addViewLines, emptyLines, type PnlGroupings } from '../analysis/pnl';
 import { calendarDate } from '../analysis/row-dates';
 import { createReconciler, type Reconciler } from '../analysis/reconcile';
@@ -110,9 +111,8 @@ export class SheetParser {
   private orderSales?: OrderExportSales;
   private unrecognised?: UnrecognisedMoney;
   private unrecognisedUnder: UnrecognisedUnder[] = [];
-  /** The ID fields whose rounding `roundedIds` reports: those the caller reads (`fields`), or all. */
-  private readonly roundedIdFields: IdField[] | undefined;
-  private readonly roundedIds: RoundedIdWatch;
+  /** IDs a spreadsheet rounded, in every ID field read: a range's key fields are (see repeated-rows.ts). */
+  private readonly roundedIds = new RoundedIdWatch();
   private layout?: LayoutId;
   private label = '';
   private headerRow = 0;
@@ -133,11 +133,9 @@ export class SheetParser {
       where: string;
       columnTotals?: { add(view: RowView): void };
       range?: boolean;
+      repeats?: RepeatedRows;
     },
-  ) {
-    this.roundedIdFields = idFieldsIn(fieldsRead(options));
-    this.roundedIds = new RoundedIdWatch(this.roundedIdFields);
-  }
+  ) {}
 
   get detected(): boolean {
     return this.normalizer !== undefined || this.ads !== undefined;
@@ -221,7 +219,7 @@ export class SheetParser {
       onRoundedId: this.options.keepRoundedIds
         ? (field, shown, row) => this.roundedIds.sawScientific(field, shown, row)
         : undefined,
-      roundedIdFields: this.roundedIdFields,
+      repeats: this.options.repeats,
     });
     this.reconciler = createReconciler(this.normalizer.amountIds);
     this.currency = new CurrencyCheck(result.header);
@@ -316,9 +314,7 @@ export class SheetParser {
   }
 
   private adsResult(reader: AdsReader): ParsedExport {
-    return this.withDateNotes(
-      adsParsedExport(this.options, this.layout!, this.label, this.headerRow, reader),
-    );
+    return adsParsedExport(this.options, this.layout!, this.label, this.headerRow, reader);
   }
 
   /** Catalog ids of the amount columns the sheet has. */
@@ -327,7 +323,7 @@ export class SheetParser {
   }
 
   /** How each date column writes slash dates: the normalizer's, or an ad report's day column. */
-  private dateOrders(): DateOrderWatch[] {
+  dateOrders(): DateOrderWatch[] {
     return this.ads ? [this.ads.dayOrder] : (this.normalizer?.dateOrders() ?? []);
   }
 
@@ -371,7 +367,6 @@ export class SheetParser {
       rejects: normalizer.problems,
       rejectedRows: normalizer.rejectedRows,
       unknownColumns: normalizer.unknownColumns,
-      duplicateKeys: normalizer.duplicateKeys(),
       reconciliation: this.reconciler!.result(normalizer.unclassifiedColumns()),
       period: { first: calendarDate(this.first), last: calendarDate(this.last) },
       totals: {
@@ -387,15 +382,6 @@ export class SheetParser {
     if (rounded !== null) parsed.roundedIds = rounded;
     if (this.unrecognisedUnder.length > 0) parsed.unrecognisedMoney = this.unrecognisedUnder;
     if (this.orderSales) parsed.orderExport = this.orderSales.summary();
-    return this.withDateNotes(parsed);
-  }
-
-  /** The parse with what the preview says about the order its date columns were read in. */
-  private withDateNotes(parsed: ParsedExport): ParsedExport {
-    const notes = this.dateOrders()
-      .map((watch) => watch.note(this.options.where))
-      .filter(Boolean);
-    if (notes.length > 0) parsed.readNotes = notes;
     return parsed;
   }
 }
@@ -417,7 +403,6 @@ function adsParsedExport(
     rejects: reader.problems,
     rejectedRows: reader.rejectedRows,
     unknownColumns: reader.unknownColumns,
-    duplicateKeys: [],
     reconciliation: { rowsChecked: 0, mismatches: [], totalChecks: [], unclassifiedColumns: [], ok: true },
     period: { first: reader.period.first, last: reader.period.last },
     totals: { settlement: 0, netSales: 0, fees: 0, grossSales: 0 },
@@ -438,22 +423,30 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
   // A date that reads either way (05/03/2026) may be settled day first by a later row: a first
   // pass that streams nothing decides each column's order, so no row reaches a caller twice.
   let dayOrders: Record<string, DayOrder> | undefined;
+  const quiet = {
+    ...base,
+    onRow: undefined,
+    onView: undefined,
+    adStream: undefined,
+    groupings: undefined,
+    keepRows: false,
+  };
   if (hasEitherWayDate(rows, where, fieldsRead(options))) {
-    const probe = sheetParserOver(rows, {
-      ...base,
-      onRow: undefined,
-      onView: undefined,
-      adStream: undefined,
-      groupings: undefined,
-      keepRows: false,
-    });
-    dayOrders = probe.dayOrdersToReread ?? undefined;
+    dayOrders = sheetParserOver(rows, quiet).dayOrdersToReread ?? undefined;
   }
-  const parser = sheetParserOver(rows, { ...base, dayOrders });
+  let repeats = new RepeatedRows();
+  const parser = sheetParserOver(rows, { ...base, dayOrders, repeats });
   if (!parser.detected) throw new ExportFormatError(parser.failureMessage);
   if (parser.currencyRefusal) throw new ExportFormatError(parser.currencyRefusal);
   if (parser.dateRefusal) throw new ExportFormatError(parser.dateRefusal);
-  return parser.result();
+  const parsed = parser.result();
+  // With IDs the spreadsheet rounded, a second pass compares IDs as rounded: a copy pasted with its
+  // IDs rounded is a repeat of its first copy.
+  if (parsed.roundedIds && !repeats.found)
+    sheetParserOver(rows, { ...quiet, dayOrders, repeats: (repeats = new RepeatedRows(true)) });
+  const repeated = repeats.refusal(where, parsed.layout === 'ledger');
+  if (repeated) throw new ExportFormatError(repeated);
+  return parsed;
 }
 
 /**
@@ -486,7 +479,7 @@ function hasEitherWayDate(
 
 function sheetParserOver(
   rows: readonly (readonly CellValue[])[],
-  options: ParseOptions & { where: string; range: boolean },
+  options: ParseOptions & { where: string; range: boolean; repeats?: RepeatedRows },
 ): SheetParser {
   const parser = new SheetParser(options);
   for (let i = 0; i < rows.length; i++) parser.push(rows[i], i + 1);

@@ -6,13 +6,12 @@
 import { detachedText } from './detached-text';
 import { KeyTable } from '../ledger/key-table';
 import type { RowField } from './row-fields';
+import { asRounded, RepeatedRows } from './repeated-rows';
 import type { RowView } from './row-view';
 
 export class RowKeys {
   // Duplicate detection without keeping key strings alive (see KeyTable).
   private readonly table = new KeyTable();
-  private readonly repeats = new Map<string, number>();
-  private readonly exactDuplicates = new Set<string>();
   /** The last counted row's key, the `serial` of its view, and its occurrence: 1, or n for the n-th row with that key. */
   private key = '';
   private keySerial = -1;
@@ -21,33 +20,32 @@ export class RowKeys {
   constructor(
     private readonly prefix: string,
     private readonly fields: readonly RowField[],
+    /** Counts the rows of each repeated key, and finds the exact repeats. */
+    private readonly repeated = new RepeatedRows(),
   ) {}
 
   /** Counts the row's key; `content` fingerprints the row, to tell exact duplicates from other rows with its key. */
   count(row: RowView, content: number): void {
     const key = this.join(row);
-    const firstContent = this.table.add(this.h1 & 0x3fffffff, this.h2 & 0x3fffffff, content);
+    const firstContent = this.table.add(this.h1 & 0x3fffffff, this.h2 & 0x3fffffff, content, row.rowNumber);
     if (firstContent === undefined) {
       this.keyCount = 1;
       return;
     }
-    const count = (this.repeats.get(key) ?? 1) + 1;
     // Kept for the whole import: detached, or each key would pin the piece of file text it came from.
-    const kept = detachedText(key);
-    this.repeats.set(kept, count);
-    if (firstContent === content) this.exactDuplicates.add(kept);
-    this.keyCount = count;
+    this.keyCount = this.repeated.see(
+      detachedText(key),
+      firstContent,
+      this.table.firstRow,
+      content,
+      row.rowNumber,
+    );
   }
 
   /** The key of the row last counted, `#n`-suffixed for the n-th row with the same key. */
   keyOf(row: RowView): string {
     const key = row.serial === this.keySerial ? this.key : this.join(row);
     return this.keyCount === 1 ? key : key + '#' + this.keyCount;
-  }
-
-  /** Keys that repeat inside the file with identical content. */
-  duplicateKeys(): string[] {
-    return [...this.exactDuplicates];
   }
 
   /** The key's two hashes, as `join` left them. */
@@ -62,8 +60,9 @@ export class RowKeys {
     let key = this.prefix;
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
+    const rounded = this.repeated.rounded;
     for (let f = 0; f < this.fields.length; f++) {
-      const part = keyPartOf(row, this.fields[f]);
+      const part = rounded ? asRounded(keyPartOf(row, this.fields[f])) : keyPartOf(row, this.fields[f]);
       key = key === '' && f === 0 ? part : key + '|' + part;
       const length = part.length;
       h1 = Math.imul(h1 ^ (length | 0x7c0000), 16777619);

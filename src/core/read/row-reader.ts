@@ -12,6 +12,7 @@ import { moneyProblem, parseCentsOrNaN } from '../money';
 import { MAX_DETAIL_CHARS, MAX_QUANTITY, type RowField } from './row-fields';
 import { createRowView, type RowView } from './row-view';
 import { RowKeys } from './row-keys';
+import type { RepeatedRows } from './repeated-rows';
 import { isIdField, lostDigitsText, type IdField } from './rounded-ids';
 import { layoutSpec, type LayoutSpec } from './layouts';
 import type { CachedDate, ColumnPlan, PlannedColumn } from './column-plan';
@@ -42,6 +43,8 @@ export interface RowReaderOptions {
   totalsRows?: boolean;
   /** The order of slash dates per date column (by header), settled by a first read of the file. */
   dayOrders?: Readonly<Record<string, DayOrder>>;
+  /** Told of rows whose key repeats, keys built whatever `keys` says (a range: see repeated-rows.ts). */
+  repeats?: RepeatedRows;
 }
 
 /** A totals row's label: `Total`, `Grand total`, `Subtotal`, `Totals`, `Sum`. */
@@ -111,7 +114,9 @@ export class RowReader {
     this.defaultType = this.spec.defaultType ?? '';
     this.view = createRowView(plan.amountIds, options.layout);
     this.keys =
-      this.isLedger || options.keys === false ? null : new RowKeys(this.spec.keyPrefix, this.spec.keyFields);
+      !options.repeats && (this.isLedger || options.keys === false)
+        ? null
+        : new RowKeys(this.spec.keyPrefix, this.spec.keyFields, options.repeats);
     const told = options.roundedIdFields;
     this.idFields = plan.columns.map(
       (c) => isIdField(c.field) && (told === undefined || told.includes(c.field)),
@@ -262,10 +267,13 @@ export class RowReader {
       }
     } else if ((row.orderId === '' || !startsWithDigit(row.orderId)) && this.notAnOrder(row, cells))
       return null;
-    if (!this.isLedger && this.keys !== null) {
+    // A ledger row's Key is its own: a second row with it is a copy, whatever it holds.
+    if (this.keys !== null) {
       this.keys.count(
         row,
-        contentHash(row, this.amountsHash, this.orderDateHash, this.statementDateHash) | 0,
+        this.isLedger
+          ? 0
+          : contentHash(row, this.amountsHash, this.orderDateHash, this.statementDateHash) | 0,
       );
     }
     this.rowsAccepted++;

@@ -77,9 +77,8 @@ export function checkDashboardEdits(): void {
     const shown = String(row[c] ?? '').slice(0, 40);
     throw new Error(
       `${DASHBOARD_TAB} was not refreshed: row ${r + 1} of columns A–P is not as TTS Profit wrote it (${cell} holds \`${shown}\`). ` +
-        'Those columns are rewritten on every refresh, so refreshing would clear what you typed or changed there. ' +
-        'Move your notes right of column P (or to another tab), or rename the TTS Dashboard tab to keep it as it is; ' +
-        'then refresh again and TTS Profit writes a new TTS Dashboard. Nothing was changed.',
+        'A refresh rewrites columns A–P and would clear it: move your notes right of column P or to another tab, ' +
+        'or rename the tab to keep it as it is, then refresh again. Nothing was changed.',
     );
   }
 }

@@ -256,11 +256,8 @@ export function refreshDashboard(_arg: null): DashboardResult {
 
   const year = model.status.asOf.slice(0, 4);
   const mapping = readCampaignSkus();
-  // The ad blocks work from the profit before ads.
-  const beforeAds = model.months.map((m) => {
-    const profit = m.netProfit === null ? null : m.netProfit + (adSpend.get(m.month) || 0);
-    return [m.month, profit] as const;
-  });
+  // The ad blocks work from the profit before ads, of every month the profit table has.
+  const beforeAds = model.profit.map((m) => [m.month, m.netProfit + (adSpend.get(m.month) || 0)] as const);
   const adsModel = adsDashboardModel(adRows, ledger.rows, cogs, new Map(beforeAds), mapping.skus);
   const charts = withDocumentLock(() => {
     const sheet = dashboardSheet();

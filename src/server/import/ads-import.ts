@@ -15,7 +15,7 @@ import { appendAdRows, openAdsTab, replaceAdRows } from '../sheets/ads-sheet';
 import { withDocumentLock } from '../sheets/document-lock';
 import { checkImportsTab, logAdReportStarted, logImportFinished } from '../sheets/imports-log';
 import { AdsImportSchema, MAX_CHUNK_CHARS } from './import-schemas';
-import { newImportId } from './import-state';
+import { CANCELLED, newImportId } from './import-state';
 import { checkRequest } from './request-check';
 import { documentProperties } from '../document-store';
 import { plural } from '../../core/words';
@@ -37,13 +37,7 @@ export function getAdsClock(_arg: null): string {
 }
 
 export function importAds(arg: AdsImportRequest): AdsImportResult {
-  const size = JSON.stringify(arg ?? null).length;
-  if (size > MAX_CHUNK_CHARS) {
-    throw new Error(
-      `Ads import rejected: the chunk holds ${size} characters of rows; the most one call accepts is ${MAX_CHUNK_CHARS}. Send fewer rows per chunk.`,
-    );
-  }
-  const request = checkRequest(AdsImportSchema, arg, 'Ads import');
+  const request = checkRequest(AdsImportSchema, arg, 'Ads import', MAX_CHUNK_CHARS);
   const clock = parseAdClock(request.clock);
   if (clock === null)
     throw new Error(
@@ -116,6 +110,6 @@ function logMessage(clock: string, tally: AdsTally, end: AdsImportRequest['end']
     parts.push(
       `${plural(tally.renames, 'row')} matching a row under another name (a renamed campaign?) not added until confirmed on the card.`,
     );
-  if (end === 'cancelled') parts.push('Cancelled in the sidebar; import the file again to add the rest.');
+  if (end === 'cancelled') parts.push(CANCELLED);
   return parts.join(' ');
 }

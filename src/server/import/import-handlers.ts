@@ -27,6 +27,7 @@ import {
 import { checkImportsTab, logImportFinished, logImportStarted } from '../sheets/imports-log';
 import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
+import { CANCELLED } from './import-state';
 import { markSuperseded } from '../sheets/superseded-marks';
 import { checkCellBudget } from './cell-check';
 import { markLedgerChanged } from '../dashboard/dashboard-freshness';
@@ -88,13 +89,7 @@ export function beginImport(arg: BeginImportRequest): BeginImportResult {
 
 /** Appends one chunk's new rows to the ledger (rows whose key is already there are skipped). */
 export function importChunk(arg: ImportChunkRequest): ImportChunkResult {
-  const size = JSON.stringify(arg ?? null).length;
-  if (size > MAX_CHUNK_CHARS) {
-    throw new Error(
-      `Import chunk rejected: it holds ${size} characters of rows; the most one call accepts is ${MAX_CHUNK_CHARS}. Send fewer rows per chunk.`,
-    );
-  }
-  const request = checkRequest(ImportChunkSchema, arg, 'Import chunk');
+  const request = checkRequest(ImportChunkSchema, arg, 'Import chunk', MAX_CHUNK_CHARS);
   request.rows.forEach((row, i) =>
     checkAmountIds(Object.keys(row.amounts), `Import chunk rejected: rows[${i}].amounts`),
   );
@@ -123,7 +118,7 @@ export function finishImport(arg: FinishImportRequest): ImportSummary {
     const message =
       request.message ??
       (request.status === 'cancelled'
-        ? 'Cancelled in the sidebar; import the file again to add the rest.'
+        ? CANCELLED
         : settledEstimates > 0
           ? `Rows of earlier imports this file's rows supersede (no longer counted, see Superseded by in ${LEDGER_TAB}): ${settledEstimates}.`
           : '');

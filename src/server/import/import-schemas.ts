@@ -38,7 +38,7 @@ const ISO_OR_EMPTY = /^$|^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]
 // Field limits are the parser's own (core/read/row-fields), so a row the sidebar accepts is never refused here.
 const text = (max: number) => anyText({ max });
 const isoDate = anyText({ pattern: ISO_OR_EMPTY });
-const cents = number({ whole: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+export const cents = number({ whole: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
 const importId = anyText({ pattern: /^[0-9A-Za-z-]{8,40}$/ });
 const count = (max = 10_000_000) => number({ whole: true, min: 0, max });
 

@@ -12,6 +12,9 @@ const PREFIX = 'tts.import.';
 /** An import with no call for this long is over: one execution is capped at 6 minutes. */
 export const STALE_AFTER_MS = 10 * 60 * 1000;
 
+/** The TTS Imports message of a file whose import was cancelled in the sidebar. */
+export const CANCELLED = 'Cancelled in the sidebar; import the file again to add the rest.';
+
 export interface ImportState {
   importId: string;
   fileName: string;

@@ -8,7 +8,8 @@
 import { ADS_HEADER, ADS_TAB, adRowCells, adsColumnKind } from '../../core/ledger/ads-format';
 import { createAdsReader } from '../../core/read/ads-reader';
 import type { AdRow } from '../../core/read/ad-rows';
-import type { CellValue } from '../../core/types';
+import type { CellValue, Problem } from '../../core/types';
+import { problemsError } from '../custom-functions/statement-input';
 import { readStored, writeStored } from '../document-store';
 import { dateTextConverter } from './sheet-dates';
 import {
@@ -64,19 +65,24 @@ function headerOf(sheet: Sheet): { header: string[]; headerRow: number } {
   return { header, headerRow };
 }
 
-/** The tab's rows, read through the ads reader (as TTS_ADS reads them); [] without a tab. */
+/**
+ * The tab's rows, read through the ads reader (as TTS_ADS reads them); [] without a tab. A row the
+ * reader refuses refuses the read, as it does TTS_ADS: left out, its spend would vanish unsaid.
+ */
 export function readAdRows(): AdRow[] {
   const sheet = tabNamed(ADS_TAB);
   if (!sheet || sheet.getLastRow() < 2) return [];
   const values = sheet.getDataRange().getValues() as CellValue[][];
-  return [...readTab(values, headerRowIn(values)).rows.values()];
+  const { rows, problems } = readTab(values, headerRowIn(values));
+  if (problems.length > 0) throw new Error(`The ${ADS_TAB} tab: ${problemsError(problems).message}`);
+  return [...rows.values()];
 }
 
 /** The rows of the tab's values by key, with their sheet rows; refuses a header the reader cannot read. */
 function readTab(
   values: CellValue[][],
   headerRow = 1,
-): { rows: Map<string, AdRow>; rowOfKey: Map<string, number> } {
+): { rows: Map<string, AdRow>; rowOfKey: Map<string, number>; problems: Problem[] } {
   const header = (values[headerRow - 1] ?? []).map((v) => String(v ?? ''));
   const made = createAdsReader({
     fileName: ADS_TAB,
@@ -97,7 +103,7 @@ function readTab(
     rows.set(row.key, row);
     rowOfKey.set(row.key, r + 1);
   }
-  return { rows, rowOfKey };
+  return { rows, rowOfKey, problems: made.reader.problems };
 }
 
 function keptColumns(): Set<string> {

@@ -14,6 +14,7 @@ import { dateTextConverter } from './sheet-dates';
 import { tabNamed } from './tab-named';
 import { isDateCell } from '../../core/date-cell';
 import { missingColumnMessage, NEEDS } from '../../core/read/needed-columns';
+import { refuseLostAmounts } from './ledger-sheet';
 
 export interface LedgerContents {
   rows: LedgerRow[];
@@ -33,6 +34,7 @@ export function readLedger(): LedgerContents | null {
   const parsed = parseSheetRows(values, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
   // Without its Quantity, SKU ID or dates the tab's COGS and months would be silently wrong;
   // a tab read whole has nothing to widen (the blank after the header says so).
+  refuseLostAmounts(values[parsed.headerRow - 1]);
   const header = [...values[parsed.headerRow - 1], ''];
   const missing = missingColumnMessage(
     header,

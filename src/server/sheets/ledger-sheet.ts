@@ -3,7 +3,7 @@
  * skipped, so importing the same or overlapping files again adds nothing. Amount columns appear
  * only once some row has a non-zero value in them, and new ones are added at the right.
  */
-import { COLUMNS, headerKey, lookupColumn } from '../../core/read/catalog';
+import { headerKey, lookupColumn } from '../../core/read/catalog';
 import {
   columnIndex,
   columnOf,
@@ -11,8 +11,10 @@ import {
   lostColumnsMessage,
   lostHeaderMessage,
   missingColumns,
+  NOTHING_WRITTEN,
 } from '../../core/ledger/ledger-columns';
 import { baseKeyOf, currentLedgerKeys } from '../../core/ledger/ledger-keys';
+import { ledgerKeyFor, SETTLEMENT_COLUMNS, settlementOf } from '../../core/ledger/ledger-repeats';
 import {
   LEDGER_FIXED_HEADER,
   LEDGER_OPTIONAL_TEXT_HEADER,
@@ -73,10 +75,13 @@ function kindOf(label: string): ColumnKind {
  */
 const AMOUNT_HEADERS = 'tts.ledger.amounts';
 
+/** The property as kept: the tab's id, then the headers. */
+const storedAmounts = () =>
+  readStored<unknown[]>(AMOUNT_HEADERS, [], (kept) => (Array.isArray(kept) ? kept : []));
+
 function amountHeaders(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] | undefined {
-  return readStored<string[] | undefined>(AMOUNT_HEADERS, undefined, (kept) =>
-    Array.isArray(kept) && kept[0] === sheet.getSheetId() ? kept.slice(1).map(String) : undefined,
-  );
+  const [id, ...labels] = storedAmounts();
+  return id === sheet.getSheetId() ? labels.map(String) : undefined;
 }
 
 /** The ledger tab, its header row (1-based) and that row's cells as text, blanks included. */
@@ -86,8 +91,11 @@ export interface LedgerTab {
   header: string[];
 }
 
-/** The ledger tab as it stands (null when there is none), or an Error saying why the add-on cannot write to it. */
-export function openLedger(): LedgerTab | null {
+/**
+ * The ledger tab as it stands (null when there is none), or an Error saying why the add-on cannot
+ * write to it (or, `outcome` saying so, read it).
+ */
+export function openLedger(outcome = NOTHING_WRITTEN): LedgerTab | null {
   const sheet = spreadsheet().getSheetByName(LEDGER_TAB);
   if (!sheet) return null;
   const lastRow = sheet.getLastRow();
@@ -100,9 +108,20 @@ export function openLedger(): LedgerTab | null {
   const header = top[headerRow - 1].map((v) => String(v ?? ''));
   if (lastRow > headerRow) {
     const lost = missingColumns(header, [...LEDGER_FIXED_HEADER, ...(amountHeaders(sheet) || [])]);
-    if (lost.length > 0) throw new Error(lostColumnsMessage(LEDGER_TAB, lost));
+    if (lost.length > 0) throw new Error(lostColumnsMessage(LEDGER_TAB, lost, outcome));
   }
   return { sheet, headerRow, header };
+}
+
+/**
+ * Refuses to read a TTS Ledger range whose `header` lacks an amount column the add-on wrote, when
+ * the tab lacks it too (renamed or deleted): the ledger leaves out columns that are 0 in every row,
+ * so the amounts would read as a 0 that means "not read". One property read when none is missing;
+ * a range of another tab (an earlier ledger, renamed) is not refused for what this one holds.
+ */
+export function refuseLostAmounts(header: readonly CellValue[]): void {
+  if (missingColumns(header, storedAmounts().slice(1).map(String)).length > 0)
+    openLedger('Its amounts would read as 0.');
 }
 
 /** The ledger tab with every column of `wanted` in its header (missing ones added right of every used cell). */
@@ -158,16 +177,13 @@ export function ledgerKeys(tab: LedgerTab): Set<string> {
   return currentLedgerKeys(keys);
 }
 
-/** The columns holding a row's own settlement: Total settlement amount, the On-hold estimate, Order Income. */
-const SETTLEMENTS = COLUMNS.filter((c) => c.pnl === 'settlement');
-
 /**
  * The settlements of the ledger's rows by key, repeat suffix dropped (NaN for a cell that is not an
  * amount); none when the tab has no settlement column.
  */
-function settlementsByKey(tab: LedgerTab): Map<string, number[]> {
+export function settlementsByKey(tab: LedgerTab): Map<string, number[]> {
   const index = columnIndex(tab.header);
-  const [key, ...money] = ['Key', ...SETTLEMENTS.map((c) => c.label)]
+  const [key, ...money] = ['Key', ...SETTLEMENT_COLUMNS.map((c) => c.label)]
     .map((label) => columnOf(index, label))
     .filter((c, i) => i === 0 || c >= 0)
     .map((c) =>
@@ -183,33 +199,22 @@ function settlementsByKey(tab: LedgerTab): Map<string, number[]> {
   return out;
 }
 
-/**
- * Appends the rows whose key the ledger does not hold yet: one read of the Key column, one write.
- * A row whose key the ledger holds with another settlement is not a repeat: another line of that
- * key (a file split between two such lines of a statement) or a later download's estimate. It is
- * written under the key's next number (`…#2`), as the whole file would have numbered it.
- */
+/** Appends the rows the ledger does not hold yet (ledger-repeats.ts): one read of the Key column, one write. */
 export function appendToLedger(rows: readonly LedgerRow[], importId: string): AppendResult {
   const wanted = ledgerHeader(amountIdsOf(rows), unknownColumnsOf(rows));
   const tab = ledgerWithColumns(wanted);
   const { sheet, header } = tab;
   const keys = ledgerKeys(tab);
   let settled: Map<string, number[]> | undefined;
-
   const fresh: LedgerRow[] = [];
-  for (let row of rows) {
-    if (keys.has(row.key)) {
-      const base = baseKeyOf(row.key).base;
-      const cents = SETTLEMENTS.reduce((n, c) => n + (row.amounts[c.id] || 0), 0);
-      const seen = (settled = settled || settlementsByKey(tab)).get(base);
-      if (!seen || seen.some((c) => c === cents || Number.isNaN(c))) continue;
-      seen.push(cents);
-      let n = 2;
-      while (keys.has(`${base}#${n}`)) n++;
-      row = { ...row, key: `${base}#${n}` };
-    }
-    keys.add(row.key);
-    fresh.push(row);
+  for (const row of rows) {
+    const key = ledgerKeyFor(
+      row.key,
+      settlementOf(row.amounts),
+      keys,
+      () => (settled = settled || settlementsByKey(tab)),
+    );
+    if (key !== null) fresh.push(key === row.key ? row : { ...row, key });
   }
   if (fresh.length === 0) return { written: 0, duplicates: rows.length, firstRow: 0, lastRow: 0 };
 

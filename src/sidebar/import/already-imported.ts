@@ -4,6 +4,7 @@
  */
 import type { ParsedExport } from '../../core/types';
 import type { LedgerKeysRequest, LedgerKeysResult } from '../../core/contract';
+import { settlementOf } from '../../core/ledger/ledger-repeats';
 
 /** The one server call this needs (the sidebar's ServerCaller fits). */
 type KeysCaller = (name: 'countInLedger', arg: LedgerKeysRequest) => Promise<LedgerKeysResult>;
@@ -12,19 +13,21 @@ type KeysCaller = (name: 'countInLedger', arg: LedgerKeysRequest) => Promise<Led
 const BATCH_KEYS = 20_000;
 const BATCH_CHARS = 900_000;
 
+/** How many of the file's rows Import would skip as already in the ledger (the server decides, as Import does). */
 export async function countAlreadyImported(parsed: ParsedExport, call: KeysCaller): Promise<number> {
   let present = 0;
-  let batch: string[] = [];
+  let batch: LedgerKeysRequest = { keys: [], settlements: [] };
   let chars = 0;
   for (const row of parsed.rows) {
-    if (batch.length === BATCH_KEYS || chars + row.key.length > BATCH_CHARS) {
-      present += (await call('countInLedger', { keys: batch })).present;
-      batch = [];
+    if (batch.keys.length === BATCH_KEYS || chars + row.key.length > BATCH_CHARS) {
+      present += (await call('countInLedger', batch)).present;
+      batch = { keys: [], settlements: [] };
       chars = 0;
     }
-    batch.push(row.key);
-    chars += row.key.length + 3;
+    batch.keys.push(row.key);
+    batch.settlements.push(settlementOf(row.amounts));
+    chars += row.key.length + 20;
   }
-  if (batch.length > 0) present += (await call('countInLedger', { keys: batch })).present;
+  if (batch.keys.length > 0) present += (await call('countInLedger', batch)).present;
   return present;
 }

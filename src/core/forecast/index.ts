@@ -207,7 +207,8 @@ function describeChoice(n: number, choice: Choice, spread: boolean): string {
           ? ` (${method.label}); on past months this method was off by ${error} on average`
           : `: no forecasting method beat “${method.label}” on past months, so this shows ${method.label} (off by ${error} on average)`;
   // Months that never varied leave no spread to measure: no band rather than a band of width 0.
-  const still = spread || backtest.origins === 0 ? '' : ' The method fits your months exactly: no range to measure.';
+  const still =
+    spread || backtest.origins === 0 ? '' : ' The method fits your months exactly: no range to measure.';
   return `Based on your last ${n} months${how}.${still}`;
 }
 

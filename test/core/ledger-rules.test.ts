@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { cellLimitMessage, growthOf } from '../../src/core/ledger/cell-budget';
 import { columnIndex, findHeaderRow, missingColumns } from '../../src/core/ledger/ledger-columns';
 import { baseKeyOf, currentLedgerKeys } from '../../src/core/ledger/ledger-keys';
-import { countedRows, supersededFlags, withoutSupersededRows } from '../../src/core/ledger/settled-estimates';
+import {
+  countedRows,
+  DOWNLOAD_TIME,
+  supersededFlags,
+  withoutSupersededRows,
+} from '../../src/core/ledger/settled-estimates';
+import { downloadTimeOf } from '../../src/core/read/download-time';
 import { endsWithoutLineBreak } from '../../src/core/read/files/final-line-break';
 import { decodeText } from '../../src/core/read/files/decode';
 
@@ -83,6 +89,43 @@ describe('one order line, one count', () => {
     const { grid: out, superseded } = withoutSupersededRows(grid);
     expect(superseded).toBe(1);
     expect(out[2]).toEqual(['', '', '', '', '']);
+  });
+  it('of two estimates of a line the later download counts, whichever was imported last; else the later import', () => {
+    const estimate = (importId: string, downloaded?: string) => ({
+      ...row('onhold', '1', 'a'),
+      importId,
+      unknown: (downloaded === undefined ? {} : { [DOWNLOAD_TIME]: downloaded }) as Record<string, string>,
+    });
+    // Imported newest first: the download of March 27 was imported before the one of March 20.
+    const newestFirst = [
+      estimate('20260328-101500000-aaaa', '2026-03-27 08:05:00'),
+      estimate('20260329-090000000-bbbb', '2026-03-20 09:12:40'),
+    ];
+    expect(supersededFlags(newestFirst)).toEqual([false, true]);
+    // Files without a download time: the later import counts, as before.
+    expect(
+      supersededFlags([estimate('20260328-101500000-aaaa'), estimate('20260329-090000000-bbbb')]),
+    ).toEqual([true, false]);
+    // The ledger tab reads the same from its Download time column, wherever it is.
+    const grid = [
+      ['Key', 'Import ID', 'Layout', 'Order/adjustment ID', 'SKU ID', 'Download time'],
+      ['k', '20260328-101500000-aaaa', 'onhold', '1', 'a', '2026-03-27 08:05:00'],
+      ['k#2', '20260329-090000000-bbbb', 'onhold', '1', 'a', '2026-03-20 09:12:40'],
+    ];
+    expect(withoutSupersededRows(grid).grid[2]).toEqual(['', '', '', '', '', '']);
+    expect(withoutSupersededRows(grid).grid[1]).toBe(grid[1]);
+  });
+  it("reads the On-hold banner's download time as it is written, or re-saved by a US spreadsheet", () => {
+    expect(downloadTimeOf(['Download time', '2026-06-12 16:55:33'])).toBe('2026-06-12 16:55:33');
+    expect(downloadTimeOf([' download TIME ', '6/3/2026 8:05'])).toBe('2026-06-03 08:05:00');
+    expect(downloadTimeOf(['Download time', '2026/6/3'])).toBe('2026-06-03 00:00:00');
+    for (const cells of [
+      ['Download time', 'yesterday'],
+      ['Download time', '2026-13-03 10:00'],
+      ['Total Transactions', '1'],
+      ['Download time'],
+    ])
+      expect(downloadTimeOf(cells)).toBeUndefined();
   });
   it('blanks superseded rows of a ledger range, row numbers kept; other ranges pass through', () => {
     const grid = [

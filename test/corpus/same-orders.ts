@@ -55,8 +55,10 @@ export function estimateCents(lines: readonly OrderLine[]): number {
 }
 
 /** An On-hold export (banner rows, then the header) with one Order row per line. */
-export function onHoldCsv(lines: readonly OrderLine[]): string {
-  const rows = header('us_unsettled_export_fixture.csv').filter((r) => r.some((c) => c !== ''));
+export function onHoldCsv(lines: readonly OrderLine[], downloaded?: string): string {
+  const rows = header('us_unsettled_export_fixture.csv')
+    .filter((r) => r.some((c) => c !== ''))
+    .map((r) => (downloaded !== undefined && r[0] === 'Download time' ? [r[0], downloaded] : r));
   const head = rows.findIndex((r) => r[0] === 'Type');
   const cols = rows[head];
   const body = lines.map((l) => {

@@ -138,6 +138,15 @@ const ON_HOLD_LATER: StateFile = {
   name: 'onhold_2026-03-27.csv',
   bytes: () => utf8(onHoldCsv(LATER_LINES)),
 };
+/** The two downloads with their banners' download times, a week apart (the later one re-saved by Excel in the US). */
+const ON_HOLD_PENDING_0320: StateFile = {
+  name: 'Onhold-unsettled-orders-2026_03_01-2026_03_20(UTC-7).csv',
+  bytes: () => utf8(onHoldCsv(pendingLines(2), '2026-03-20 09:12:40')),
+};
+const ON_HOLD_LATER_0327: StateFile = {
+  name: 'Onhold-unsettled-orders-2026_03_01-2026_03_27(UTC-7).csv',
+  bytes: () => utf8(onHoldCsv(LATER_LINES, '3/27/2026 8:05')),
+};
 /** The profit-and-loss report's Orders for every March order line. */
 const PNL_ORDERS: StateFile = {
   name: 'merchant_statement_profit_loss_2026-03.csv',
@@ -669,6 +678,22 @@ export const WORKBOOK_STATES: WorkbookState[] = [
         '2 of 2 rows already imported: importing it again adds nothing.',
         'None of its 2 rows are in TTS Ledger yet.',
       ],
+    },
+  },
+  {
+    name: 'later-onhold-then-earlier-onhold',
+    source: 'found (the earlier download, imported last, replaced the later estimate)',
+    what: 'Two On-hold downloads imported newest first: the estimate of the later download still counts',
+    before: [MARCH, ON_HOLD_LATER_0327],
+    edit: () => {},
+    after: [ON_HOLD_PENDING_0320, ON_HOLD_LATER_0327],
+    expected: {
+      outcome: 'imported',
+      rows: 12,
+      settlementCents: MARCH_CENTS,
+      countedCents: MARCH_CENTS + estimateCents([LATER_LINES[0], pendingLines(2)[1], LATER_LINES[1]]),
+      written: 2,
+      marked: 1,
     },
   },
   {

@@ -39,6 +39,9 @@ const FIXED: readonly (readonly [string, CellField | CellWriter])[] = [
 
 export const LEDGER_FIXED_HEADER: readonly string[] = FIXED.map(([label]) => label);
 
+/** The labels that make a header row the ledger's (a seller may have renamed one of them). */
+export const LEDGER_SIGNATURE = ['Key', 'Import ID', 'Layout'];
+
 /** Known text columns the ledger keeps when a file has them (not every file does, so not fixed). */
 const OPTIONAL_TEXT: readonly { label: string; value: (row: LedgerRow) => string }[] = [
   { label: 'Sample order type', value: (r) => r.sampleType ?? '' },

@@ -8,6 +8,7 @@
  */
 import { headerKey } from '../read/catalog';
 import { findHeaderRow, lostColumnsMessage } from './ledger-columns';
+import { LEDGER_SIGNATURE, LEDGER_TAB } from './ledger-format';
 import type { CellValue, LayoutId } from '../types';
 
 /** Higher wins for every figure of the line: settlement, fees, sales, quantity. */
@@ -30,7 +31,30 @@ export interface LineFields {
   skuId: string;
   /** The import that wrote the row (Import IDs sort by time): of two estimates of a line, the later counts. */
   importId?: string;
+  /** Its {@link DOWNLOAD_TIME}, when its file gave one: it decides before the import does. */
+  unknown?: Readonly<Record<string, string>>;
 }
+
+/**
+ * The On-hold export's *Download time* (its banner), which the sidebar keeps on each of its rows as
+ * a column of the ledger: of two estimates of a line, the later download counts, whichever was
+ * imported last.
+ */
+export const DOWNLOAD_TIME = 'Download time';
+
+/** The ledger's columns that tell which of an order's rows count, in this order. */
+export const LINE_COLUMNS = [
+  'Layout',
+  'Order/adjustment ID',
+  'SKU ID',
+  'Key',
+  'Import ID',
+  DOWNLOAD_TIME,
+] as const;
+
+/** When an estimate was made, as sortable text: its file's download time, else its import's; then the import. */
+const estimateTime = (downloaded: string | undefined, importId = '') =>
+  (downloaded || importId).replace(/\D/g, '').slice(0, 14) + '|' + importId;
 
 /** Why the Layout and order ID cells of the ledger matter. */
 const ROWS_COUNTED = "It tells which of an order's rows count.";
@@ -38,13 +62,13 @@ const ROWS_COUNTED = "It tells which of an order's rows count.";
 const rank = (layout: string) => (LAYOUT_PRECEDENCE as Record<string, number>)[layout] ?? -1;
 
 /**
- * The ranks with each On-hold estimate's raised by how late it was imported, still below every
- * settled layout: a later download's estimate of a line supersedes the earlier one.
+ * The ranks with each On-hold estimate's raised by how late it was made ({@link estimateTime}),
+ * still below every settled layout: a later download's estimate of a line supersedes the earlier one.
  */
-function byImport(ranks: number[], importIds: readonly string[]): number[] {
-  const later = [...new Set(importIds.filter((_, i) => ranks[i] === LAYOUT_PRECEDENCE.onhold))].sort();
+function byTime(ranks: number[], times: readonly string[]): number[] {
+  const later = [...new Set(times.filter((_, i) => ranks[i] === LAYOUT_PRECEDENCE.onhold))].sort();
   const at = new Map(later.map((id, n) => [id, (n + 1) / (later.length + 1)]));
-  return ranks.map((r, i) => r + (at.get(importIds[i]) || 0));
+  return ranks.map((r, i) => r + (at.get(times[i]) || 0));
 }
 
 /**
@@ -92,9 +116,9 @@ export function supersedersOf(rows: readonly LineFields[]): Int32Array {
   return supersedingRows(
     rows.map((r) => r.orderId.trim()),
     rows.map((r) => r.skuId.trim()),
-    byImport(
+    byTime(
       rows.map((r) => rank(r.layout)),
-      rows.map((r) => r.importId || ''),
+      rows.map((r) => estimateTime(r.unknown?.[DOWNLOAD_TIME], r.importId)),
     ),
   );
 }
@@ -120,20 +144,14 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   superseded: number;
 } {
   // Two of the tab's own three columns make it the ledger: one may have been deleted.
-  const headerRow = findHeaderRow(grid.slice(0, 30), ['Key', 'Import ID', 'Layout'], 2);
+  const headerRow = findHeaderRow(grid.slice(0, 30), LEDGER_SIGNATURE, 2);
   if (headerRow === 0) return { grid, superseded: 0 };
   const header = grid[headerRow - 1].map((v) => headerKey(String(v ?? '')));
   const col = (label: string) => header.indexOf(headerKey(label));
-  const [layout, order, sku, key, importId] = [
-    'Layout',
-    'Order/adjustment ID',
-    'SKU ID',
-    'Key',
-    'Import ID',
-  ].map(col);
+  const [layout, order, sku, key, importId, downloaded] = LINE_COLUMNS.map(col);
   const missing = layout < 0 ? 'Layout' : order < 0 ? 'Order/adjustment ID' : '';
   // Without them an On-hold estimate and the settled row that replaced it would both count.
-  if (missing) throw new Error(lostColumnsMessage('TTS Ledger', [missing], ROWS_COUNTED));
+  if (missing) throw new Error(lostColumnsMessage(LEDGER_TAB, [missing], ROWS_COUNTED));
   // Most ledgers hold one kind of file: a Layout column of one known value ranks no row above another
   // (On-hold estimates aside: a later download's supersedes an earlier one's).
   let same = headerRow + 1;
@@ -145,7 +163,7 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   )
     return { grid, superseded: 0 };
   const body = grid.slice(headerRow);
-  const flags = supersededInGrid(body, { layout, order, sku, key, importId }, headerRow);
+  const flags = supersededInGrid(body, { layout, order, sku, key, importId, downloaded }, headerRow);
   let superseded = 0;
   for (let i = 0; i < flags.length; i++) if (flags[i] >= 0) superseded++;
   if (superseded === 0) return { grid, superseded: 0 };
@@ -162,7 +180,14 @@ const layoutRank = (cell: CellValue): number | undefined =>
 /** {@link supersedersOf} read straight from the tab's cells (a column not there reads as blank). */
 function supersededInGrid(
   body: readonly (readonly CellValue[])[],
-  { layout, order, sku, key, importId }: Record<'layout' | 'order' | 'sku' | 'key' | 'importId', number>,
+  {
+    layout,
+    order,
+    sku,
+    key,
+    importId,
+    downloaded,
+  }: Record<'layout' | 'order' | 'sku' | 'key' | 'importId' | 'downloaded', number>,
   headerRow: number,
 ): Int32Array {
   const ranks: number[] = new Array<number>(body.length).fill(-1);
@@ -171,7 +196,7 @@ function supersededInGrid(
   const imports: string[] = new Array<string>(body.length);
   for (let i = 0; i < body.length; i++) {
     orders[i] = cellText(body[i][order]).trim();
-    imports[i] = cellText(body[i][importId]).trim();
+    imports[i] = estimateTime(cellText(body[i][downloaded]), cellText(body[i][importId]).trim());
     skus[i] = cellText(body[i][sku]).trim();
     if (orders[i] === '') continue;
     const ranked = layoutRank(body[i][layout]);
@@ -183,7 +208,7 @@ function supersededInGrid(
       );
     ranks[i] = ranked ?? -1;
   }
-  return supersedingRows(orders, skus, byImport(ranks, imports));
+  return supersedingRows(orders, skus, byTime(ranks, imports));
 }
 
 /** `3 estimated rows settled later are not counted.`, or '' when none. */

@@ -3,6 +3,7 @@
  * sheet, each sheet read by parse-export.ts's parser. A statement workbook's `Reports` sheet feeds
  * the totals check; reserve and other sheets are noted, not imported. Only the sidebar reads files.
  */
+import { downloadTimeOf, withDownloadTime } from './download-time';
 import { timeZoneFromFileName } from '../dates';
 import { roundedIdsRefusal } from './rounded-ids';
 import { FileReadError, forEachSheetRow, forEachSheetRowAsync, type ByteSource } from './files/read-file';
@@ -141,6 +142,8 @@ class FileParse {
 
   /** Rows of a UTF-8 file read as Windows-1252. */
   private windows1252Rows: number[] = [];
+  /** The On-hold export's download time, from its banner (download-time.ts). */
+  private downloaded: string | undefined;
 
   /** Hears how the file was read: the rows that were not UTF-8 are named in the preview. */
   noteRead(read: { windows1252Rows?: number[] }): void {
@@ -180,9 +183,12 @@ class FileParse {
         where: isWorkbook ? `${fileName}, sheet ${sheet}` : fileName,
         columnTotals: totals,
         dayOrders: this.dayOrders?.[isWorkbook ? sheet : ''],
+        // Rows streamed out carry the banner's download time too.
+        onRow: options.onRow && ((row, at) => options.onRow!(withDownloadTime(row, this.downloaded), at)),
       });
       this.parsers.push({ sheet, parser: current, totals });
     }
+    if (!current.detected) this.downloaded = downloadTimeOf(cells) ?? this.downloaded;
     current.push(cells, rowNumber);
   };
 
@@ -196,6 +202,7 @@ class FileParse {
   result(): ParseFileResult {
     this.current?.finish();
     const result = fileResult(this.fileName, this.parsers);
+    for (const file of result.files) for (const row of file.rows) withDownloadTime(row, this.downloaded);
     if (this.unterminated && !this.isWorkbook)
       for (const file of result.files) file.endsWithoutLineBreak = true;
     const note = windows1252Note(this.fileName, this.windows1252Rows);

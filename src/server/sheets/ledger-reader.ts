@@ -6,7 +6,7 @@
 import { LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { parseSheetRows } from '../../core/read/parse-export';
 import { splitKeylessRows } from '../../core/ledger/keyless-rows';
-import { countedRows } from '../../core/ledger/settled-estimates';
+import { withoutSupersededRows } from '../../core/ledger/settled-estimates';
 import { buildCogsTable, type CogsTable } from '../../core/analysis/pnl';
 import type { CellValue, LedgerRow } from '../../core/types';
 import { COGS_SHEET } from './cogs-sheet';
@@ -30,12 +30,13 @@ export interface LedgerContents {
 export function readLedger(): LedgerContents | null {
   const sheet = tabNamed(LEDGER_TAB);
   if (!sheet || sheet.getLastRow() < 2) return null;
-  const values = sheet.getDataRange().getValues() as CellValue[][];
-  const parsed = parseSheetRows(values, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
+  // Each order line counts once, as in the functions: rows settled later are blanked.
+  const { grid, superseded } = withoutSupersededRows(sheet.getDataRange().getValues() as CellValue[][]);
+  const parsed = parseSheetRows(grid, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
+  refuseLostAmounts(grid[parsed.headerRow - 1]);
   // Without its Quantity, SKU ID or dates the tab's COGS and months would be silently wrong;
   // a tab read whole has nothing to widen (the blank after the header says so).
-  refuseLostAmounts(values[parsed.headerRow - 1]);
-  const header = [...values[parsed.headerRow - 1], ''];
+  const header = [...grid[parsed.headerRow - 1], ''];
   const missing = missingColumnMessage(
     header,
     'ledger',
@@ -44,9 +45,8 @@ export function readLedger(): LedgerContents | null {
   );
   if (missing) throw new Error(missing);
   const { skipped, problems } = splitKeylessRows(parsed);
-  const { rows, superseded } = countedRows(parsed.rows);
   return {
-    rows,
+    rows: parsed.rows,
     skipped,
     superseded,
     problems: problems.map((p) => `Row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`),

@@ -18,6 +18,7 @@ import { ledgerKeyFor, SETTLEMENT_COLUMNS, settlementOf } from '../../core/ledge
 import {
   LEDGER_FIXED_HEADER,
   LEDGER_OPTIONAL_TEXT_HEADER,
+  LEDGER_SIGNATURE,
   LEDGER_TAB,
   amountIdsOf,
   ledgerHeader,
@@ -104,7 +105,7 @@ export function openLedger(outcome = NOTHING_WRITTEN): LedgerTab | null {
   const top = sheet.getRange(1, 1, Math.min(lastRow, 30), width).getValues() as CellValue[][];
   // The header row is the one holding most of the add-on's labels; a seller may rename one or two.
   const headerRow = findHeaderRow(top, LEDGER_FIXED_HEADER, 3);
-  if (headerRow === 0) throw new Error(lostHeaderMessage(LEDGER_TAB, ['Key', 'Import ID', 'Layout']));
+  if (headerRow === 0) throw new Error(lostHeaderMessage(LEDGER_TAB, LEDGER_SIGNATURE));
   const header = top[headerRow - 1].map((v) => String(v ?? ''));
   if (lastRow > headerRow) {
     const lost = missingColumns(header, [...LEDGER_FIXED_HEADER, ...(amountHeaders(sheet) || [])]);

@@ -5,15 +5,18 @@
  * there (core/ledger/settled-estimates.ts); the mark is for the seller reading the tab.
  */
 import { columnIndex, columnOf } from '../../core/ledger/ledger-columns';
-import { supersedersOf, type LineFields } from '../../core/ledger/settled-estimates';
+import {
+  DOWNLOAD_TIME,
+  LINE_COLUMNS,
+  supersedersOf,
+  type LineFields,
+} from '../../core/ledger/settled-estimates';
 import { layoutSpec } from '../../core/read/layouts';
 import type { LayoutId } from '../../core/types';
 import { openLedger } from './ledger-sheet';
 import { TEXT_FORMAT, appendHeaderColumns, textCell, writeBlock } from './sheet-writing';
 
 export const SUPERSEDED_HEADER = 'Superseded by';
-
-const LABELS = ['Layout', 'Order/adjustment ID', 'SKU ID', 'Import ID', 'Key'] as const;
 
 /** Marks rows superseded by this import's rows; returns how many were counted before it. */
 export function markSuperseded(importId: string): number {
@@ -23,19 +26,22 @@ export function markSuperseded(importId: string): number {
   const last = sheet.getLastRow();
   if (last <= headerRow) return 0;
   const index = columnIndex(tab.header);
-  const cols = LABELS.map((label) => columnOf(index, label));
+  const [layout, order, sku, key, id, downloaded] = LINE_COLUMNS.map((label) => columnOf(index, label));
+  const cols = [layout, order, sku, key, id];
+  // Only On-hold files with a download time have that column.
   if (cols.some((c) => c < 0)) return 0;
   const from = Math.min(...cols);
   const block = sheet
-    .getRange(headerRow + 1, from + 1, last - headerRow, Math.max(...cols) - from + 1)
+    .getRange(headerRow + 1, from + 1, last - headerRow, Math.max(downloaded, ...cols) - from + 1)
     .getValues();
-  const at = (line: unknown[], c: number) => String(line[c - from] ?? '').trim();
+  const at = (line: unknown[], c: number) => (c < 0 ? '' : String(line[c - from] ?? '').trim());
   const rows: (LineFields & { mine: boolean })[] = block.map((line) => ({
-    layout: (at(line, cols[4]) === '' ? 'ledger' : at(line, cols[0])) as LayoutId,
-    orderId: at(line, cols[4]) === '' ? '' : at(line, cols[1]),
-    skuId: at(line, cols[2]),
-    importId: at(line, cols[3]),
-    mine: at(line, cols[3]) === importId,
+    layout: (at(line, key) === '' ? 'ledger' : at(line, layout)) as LayoutId,
+    orderId: at(line, key) === '' ? '' : at(line, order),
+    skuId: at(line, sku),
+    importId: at(line, id),
+    unknown: { [DOWNLOAD_TIME]: at(line, downloaded) },
+    mine: at(line, id) === importId,
   }));
   if (!rows.some((r) => r.mine)) return 0;
   const now = supersedersOf(rows);

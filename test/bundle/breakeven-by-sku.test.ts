@@ -177,7 +177,7 @@ describe('TTS_BREAKEVEN_ROAS(statement, cogs, [start], [end]): a table by SKU', 
       errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', sheetRange(rt, ROWS), COGS(), '2026-06-01', '2026-05-01')),
     ).toBe('start (2026-06-01) is after end (2026-05-01).');
     expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', sheetRange(rt, ROWS), COGS(), 'May'))).toBe(
-      'start must be a date such as 2026-05-01 or a month such as 2026-05 or May 2026, found "May".',
+      'start must be a date cell or a date written year first, such as 2026-05-01 or a month such as 2026-05 or May 2026, found "May".',
     );
     expect(errorOf(() => rt.call('TTS_BREAKEVEN_ROAS', sheetRange(rt, ROWS), COGS(), '2026-07'))).toBe(
       'No SKU sold between 2026-07-01 and the last day: nothing to work a break-even ROAS from.',

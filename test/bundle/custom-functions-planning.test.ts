@@ -145,11 +145,11 @@ describe('TTS_THRESHOLD', () => {
       'monthly_target and annual_target must be positive dollar amounts, e.g. 65000 and 1000000.',
     );
     expect(errorOf(() => rt.call('TTS_THRESHOLD', range, '', '', 'June 5'))).toBe(
-      'as_of must be a date such as 2026-05-01, found "June 5".',
+      'as_of must be a date cell or a date written year first, such as 2026-05-01, found "June 5".',
     );
     // A day that does not exist is no day, however it is written.
     expect(errorOf(() => rt.call('TTS_THRESHOLD', range, '', '', '2026-02-30'))).toBe(
-      'as_of must be a date such as 2026-05-01, found "2026-02-30".',
+      'as_of must be a date cell or a date written year first, such as 2026-05-01, found "2026-02-30".',
     );
   });
 });

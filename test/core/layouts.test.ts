@@ -72,10 +72,9 @@ describe('layout detection', () => {
     const r = detectLayout([[], ['Name', 'Email', 'Total'], ['a', 'b', '1']], 'contacts.csv');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toBe(
-      'contacts.csv: no TikTok Shop export header found in the first 30 rows. Expected a Seller Center finance export, ' +
-        'such as a header row with Statement ID, Order/adjustment ID and Total settlement amount (Statement export); ' +
-        ('On hold, Income, profit & loss and order exports, Ads Manager and GMV ' +
-          'Max reports are read too. Found: the first non-empty row starts `Name`, `Email`, `Total`.'),
+      "contacts.csv: no TikTok Shop export header found in the first 30 rows. Expected a Seller Center export's header row, " +
+        'such as Statement ID, Order/adjustment ID and Total settlement amount (Statement export; ' +
+        'On hold, Income, P&L and order exports and ad reports are read too). Found: the first non-empty row starts `Name`, `Email`, `Total`.',
     );
   });
 });

@@ -331,7 +331,8 @@ describe('normalizer', () => {
       key: 'order|577431091617435979|1732440158393635811',
       sellerSku: 'TANK-BLK-M',
       quantity: 2,
-      orderDate: '2026-04-25T10:01:02Z',
+      // `Created Time` does not say UTC: the seller's clock, as written (date-zone.ts).
+      orderDate: '2026-04-25T10:01:02',
       details: { order_status: 'Completed' },
     });
     expect(n.problems).toEqual([]);

@@ -64,7 +64,7 @@ describe('parseExportFile', () => {
     expect(result.files).toEqual([]);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0].message).toMatch(
-      /^contacts\.csv: no TikTok Shop export header found in the first 30 rows\. Expected a Seller Center finance export, such as a header row with Statement ID, Order\/adjustment ID and Total settlement amount.*the first non-empty row starts `Name`, `Email`\.$/,
+      /^contacts\.csv: no TikTok Shop export header found in the first 30 rows\. Expected a Seller Center export's header row, such as Statement ID, Order\/adjustment ID and Total settlement amount.*the first non-empty row starts `Name`, `Email`\.$/,
     );
     expect(parseExportFile(new Uint8Array(0), 'empty.csv').errors).toEqual([
       {

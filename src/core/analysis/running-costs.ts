@@ -19,6 +19,7 @@ import {
 } from '../exact-decimal';
 import { parseCentsOrNaN } from '../money';
 import { parseDateOrNull } from '../dates';
+import { TOTALS_LABEL } from '../read/row-reader';
 import {
   addDays,
   dateOfDayNumber,
@@ -125,6 +126,8 @@ export function readRunningCosts(
   }
   const labels = rows[headerAt].map(text);
   const costs: RunningCost[] = [];
+  // The fixed amounts since the header or the last totals row, which a bare sum row repeats.
+  let above = 0;
   for (let r = headerAt + 1; r < rows.length; r++) {
     const row = rows[r];
     const cell = (name: (typeof COSTS_HEADER)[number]): CellValue => (col[name] >= 0 ? row[col[name]] : '');
@@ -133,7 +136,17 @@ export function readRunningCosts(
     const amountText = text(cell('Amount'));
     const percentText = text(cell('Percent'));
     if (amountText === '' && percentText === '') continue;
-    const name = text(cell('Cost')) || `Cost on row ${r + 1}`;
+    const typed = text(cell('Cost'));
+    // A totals row the seller added, as TTS COGS and TTS Ads allow: `Total` in Cost, or an unnamed
+    // amount with no Every that is the sum of the amounts above it.
+    if (
+      TOTALS_LABEL.test(typed) ||
+      (!typed && !percentText && !text(cell('Every')) && parseCentsOrNaN(cell('Amount')) === above)
+    ) {
+      above = 0;
+      continue;
+    }
+    const name = typed || `Cost on row ${r + 1}`;
     if (amountText !== '' && percentText !== '')
       throw new Error(
         `${where} row ${r + 1}: ${name} has both an amount and a percent; keep one (a fixed cost and a percentage go on two rows).`,
@@ -171,6 +184,7 @@ export function readRunningCosts(
         throw new Error(`${at('Starts')}: a one-time cost needs the date it was paid.`);
       cost.cents = cents;
       cost.every = every;
+      above += cents;
     } else {
       cost.rate = rateOf(cell('Percent'), at('Percent'));
       const metricText = headerKey(cell('Of'));

@@ -148,7 +148,8 @@ export class CurrencyCheck {
     for (const index of this.amountIndexes) {
       if (index >= cells.length) break;
       const failure = moneyFailure(cells[index]);
-      if (failure?.reason === 'currency')
+      // A header row pasted again (two exports stacked) is no currency: `FBT fulfillment fee` only looks like `FBT 1.00`.
+      if (failure?.reason === 'currency' && cellText(cells[index]) !== this.header[index].trim())
         return {
           code: failure.currency!,
           row: rowNumber,
@@ -183,7 +184,7 @@ export class CurrencyCheck {
     return (
       `${where}: the amounts are in ${s.code}, not US dollars (${seen}). ` +
       `Read as a ${layoutName}: ${rows}${total}. ` +
-      `TTS Profit reads TikTok Shop US exports in US dollars only and never adds up ${s.code} as dollars: nothing in it was imported or summed.`
+      'TTS Profit reads US-dollar exports only: nothing in it was imported or summed.'
     );
   }
 }

@@ -36,6 +36,10 @@ interface Seen {
 }
 
 /** One date column's order, decided as its values are read. */
+/** What a file refused for a date column written both ways is told to do. */
+export const MIXED_DATES_IN_FILE =
+  ' Nothing was imported. Download the file again from Seller Center and import it without saving it in Excel.';
+
 export class DateOrderWatch {
   /** The value that settled the column's order, and the first that read either way (for the preview's note). */
   settled: (Seen & { order: DayOrder }) | null = null;
@@ -84,10 +88,11 @@ export class DateOrderWatch {
     return (
       `${where}: column *${this.column}* has dates written both ways: row ${a.row} has \`${a.text}\` ` +
       `(${ORDER_WORDS[a.order]}) and row ${b.row} has \`${b.text}\` (${ORDER_WORDS[b.order]}), ` +
-      'so no date in it can be trusted. ' +
+      'so no date in it can be trusted.' +
+      // A file's advice is the sidebar's to add (MIXED_DATES_IN_FILE), so the server never carries it.
       (range
-        ? 'Give every date of the column one form (2026-05-14 is read the same everywhere), or import the file with the TTS Profit sidebar.'
-        : 'Nothing was imported. Download the file again from Seller Center and import it without saving it in Excel.')
+        ? ' Give every date of the column one form (2026-05-14 is read the same everywhere), or import the file with the TTS Profit sidebar.'
+        : '')
     );
   }
 }

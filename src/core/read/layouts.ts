@@ -3,6 +3,8 @@
  * text alone (never the file name or column positions). Each layout is one row of LAYOUTS.
  */
 import { cellText } from './ad-cells';
+import { isDateCell } from '../date-cell';
+import { parseDateOrNull } from '../dates';
 import { ADS_LAYOUTS } from './ads-layouts';
 import { COLUMNS, headerKey, lookupColumn } from './catalog';
 import { foreignHeaderMessage } from './header-language';
@@ -181,14 +183,19 @@ function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string,
   }
   let found = 'the sheet is empty';
   for (const row of rows) {
-    const cells = row.map(cellText).filter((t) => t !== '');
+    // A date cell as the day it shows, not a JavaScript date string.
+    const cells = row
+      .map((c) => (isDateCell(c) ? parseDateOrNull(c)!.slice(0, 10) : cellText(c)))
+      .filter((t) => t !== '');
     if (cells.length > 0) {
       found =
         'the first non-empty row starts ' +
         cells
           .slice(0, 4)
           .map((c) => `\`${c.length > 40 ? c.slice(0, 37) + '…' : c}\``)
-          .join(', ');
+          .join(', ') +
+        // Data where the header belongs: the range starts below its header row (A2:BL).
+        (/^\d/.test(cells[0]) ? ': start the range at the header row' : '');
       break;
     }
   }
@@ -196,7 +203,7 @@ function noHeaderMessage(rows: readonly (readonly CellValue[])[], where: string,
   const [id, order, total] = layoutSpec('statement').signature.map((alts) => alts[0]);
   return (
     `${where}: no TikTok Shop export header found in the first ${HEADER_SCAN_ROWS} rows. ` +
-    `Expected a Seller Center finance export, such as a header row with ${id}, ${order} and ${total} (Statement export); ` +
-    `On hold, Income, profit & loss and order exports, Ads Manager and GMV Max reports are read too. Found: ${found}.`
+    `Expected a Seller Center export's header row, such as ${id}, ${order} and ${total} (Statement export; ` +
+    `On hold, Income, P&L and order exports and ad reports are read too). Found: ${found}.`
   );
 }

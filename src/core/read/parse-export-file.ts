@@ -12,6 +12,7 @@ import { reconcileReports, withTotalChecks } from '../analysis/reconcile';
 import { readSummarySheet, type SummarySheet } from './reports-sheet';
 import { SheetParser, type DayOrdersBySheet, type ParseOptions } from './parse-export';
 import { withDateNotes } from './date-notes';
+import { MIXED_DATES_IN_FILE } from './date-order';
 import type { RowView } from './row-view';
 import type { CellValue, FileError, ParsedExport } from '../types';
 
@@ -108,6 +109,13 @@ interface SheetRead {
   sheet: string;
   parser: SheetParser;
   totals?: ColumnTotals;
+  /** Its first rows while no export header is found (a workbook's `Reports` sheet), from `firstRow`, bounded. */
+  kept: CellValue[][];
+  firstRow: number;
+  /** The last row with a cell filled: rows came under the header when it is below it. */
+  lastFilled: number;
+  /** Rows the parser accepted (handed to `onView`). */
+  accepted: number;
 }
 
 /** One file's rows, sheet by sheet, into SheetParsers; then the file's ParseFileResult. */
@@ -181,15 +189,36 @@ class FileParse {
         sheet: isWorkbook ? sheet : undefined,
         timeZone,
         where: isWorkbook ? `${fileName}, sheet ${sheet}` : fileName,
-        columnTotals: totals,
+        onView: (view, name) => {
+          // Counted here, not asked of the parser: the server never needs the count.
+          read.accepted++;
+          totals?.add(view);
+          options.onView?.(view, name);
+        },
         dayOrders: this.dayOrders?.[isWorkbook ? sheet : ''],
         // Rows streamed out carry the banner's download time too.
         onRow: options.onRow && ((row, at) => options.onRow!(withDownloadTime(row, this.downloaded), at)),
       });
-      this.parsers.push({ sheet, parser: current, totals });
+      const read: SheetRead = {
+        sheet,
+        parser: current,
+        totals,
+        kept: [],
+        firstRow: rowNumber,
+        lastFilled: 0,
+        accepted: 0,
+      };
+      this.parsers.push(read);
     }
     if (!current.detected) this.downloaded = downloadTimeOf(cells) ?? this.downloaded;
     current.push(cells, rowNumber);
+    const read = this.parsers[this.parsers.length - 1];
+    if (cells.some((cell) => cell !== '')) read.lastFilled = rowNumber;
+    if (!current.detected && read.kept.length < 530) {
+      // Row numbers can skip (XLSX rows with no record): positions kept, so rows count right.
+      while (read.firstRow + read.kept.length < rowNumber) read.kept.push([]);
+      read.kept.push(cells);
+    }
   };
 
   /** A file the reader refused: its message as the file's error; other errors are thrown on. */
@@ -240,10 +269,14 @@ function fileResult(fileName: string, parsers: SheetRead[]): ParseFileResult {
   // A date column written both ways cannot be read: no date of the file can be trusted.
   const mixedDates = data.find((p) => p.parser.dateRefusal);
   if (mixedDates)
-    return { files: [], errors: [{ fileName, message: mixedDates.parser.dateRefusal }], notes: [] };
+    return {
+      files: [],
+      errors: [{ fileName, message: mixedDates.parser.dateRefusal + MIXED_DATES_IN_FILE }],
+      notes: [],
+    };
   const summaries = parsers
     .filter((p) => !p.parser.detected)
-    .map((p) => ({ sheet: p.sheet, rows: p.parser.keptRows, summary: readSummarySheet(p.parser.keptRows) }));
+    .map((p) => ({ sheet: p.sheet, rows: p.kept, summary: readSummarySheet(p.kept) }));
   const foreign = summaries.find((s) => s.summary.foreignCurrency);
   if (foreign) {
     const { code, row } = foreign.summary.foreignCurrency!;
@@ -261,8 +294,7 @@ function fileResult(fileName: string, parsers: SheetRead[]): ParseFileResult {
   // (An ad report keeps its rows in `ads`: its `rows` are always empty.)
   // Counted by the parser: a file streamed out row by row keeps none in `rows`.
   const lostIds = files.find(
-    (f, i) =>
-      !f.ads && data[i].parser.rowsAccepted === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)),
+    (f, i) => !f.ads && data[i].accepted === 0 && f.rejects.some((p) => LOST_DIGITS.test(p.message)),
   );
   if (lostIds) return { files: [], errors: [{ fileName, message: lostIdsRefusal(lostIds) }], notes: [] };
   // Rounded IDs cannot key ledger rows (exponent-rounded ones were rejected row by row already).
@@ -278,7 +310,7 @@ function fileResult(fileName: string, parsers: SheetRead[]): ParseFileResult {
   // An ad report keeps its rows apart (`ads`), so only an export without them can be empty here.
   const empty =
     files.every((f) => !f.ads && f.rows.length === 0 && f.rejects.length === 0) &&
-    data.every((p) => !p.parser.sawDataRows);
+    data.every((p, i) => p.lastFilled <= files[i].headerRow);
   if (empty) {
     const first = files[0];
     const where = first.sheet !== undefined ? `${fileName}, sheet ${first.sheet}` : fileName;

@@ -119,19 +119,13 @@ export class SheetParser {
   private failure = '';
   private readonly rows: LedgerRow[] = [];
   private readonly lines = emptyLines();
-  private dataRows = false;
   private first = '';
   private last = '';
-  private bannerRows: CellValue[][] = [];
 
-  /**
-   * `columnTotals`: the rows' column sums, for a workbook's `Reports` sheet check; `range`: a
-   * sheet range passed to a function, not a file.
-   */
+  /** `range`: a sheet range passed to a function, not a file; `repeats`: told of its repeated rows. */
   constructor(
     private readonly options: ParseOptions & {
       where: string;
-      columnTotals?: { add(view: RowView): void };
       range?: boolean;
       repeats?: RepeatedRows;
     },
@@ -150,11 +144,6 @@ export class SheetParser {
     return this.failure;
   }
 
-  /** First rows kept for sheets that are not data (e.g. `Reports`), bounded. */
-  get keptRows(): CellValue[][] {
-    return this.bannerRows;
-  }
-
   /** Why the sheet is refused for its currency ('' when it is in US dollars). */
   get currencyRefusal(): string {
     return this.currency?.message(this.options.where, layoutSpec(this.layout!).name) ?? '';
@@ -169,10 +158,7 @@ export class SheetParser {
       this.readRow(cells, rowNumber);
       return;
     }
-    if (this.failure) {
-      if (this.bannerRows.length < 500) this.bannerRows.push(cells as CellValue[]);
-      return;
-    }
+    if (this.failure) return;
     if (this.pending.length === 0) this.pendingFirstRow = rowNumber;
     // Row numbers can skip (XLSX rows with no record): keep positions so header rows count right.
     while (this.pendingFirstRow + this.pending.length < rowNumber) this.pending.push([]);
@@ -186,7 +172,6 @@ export class SheetParser {
     if (!result.ok) {
       if (final) {
         this.failure = result.message;
-        this.bannerRows = this.pending.slice();
         this.pending.length = 0;
       }
       return;
@@ -235,8 +220,6 @@ export class SheetParser {
 
   /** A data row: normalized and accepted, unless the sheet is (or turns out) in another currency. */
   private readRow(cells: readonly CellValue[], rowNumber: number): void {
-    if (!this.dataRows)
-      this.dataRows = cells.some((cell) => cell !== '' && cell !== null && cell !== undefined);
     const currency = this.currency!;
     if (currency.refused) {
       currency.check(cells, rowNumber, false);
@@ -292,7 +275,6 @@ export class SheetParser {
     if (this.options.reconcile !== false) this.reconciler!.checkView(view);
     if (this.options.groupings) this.options.groupings.addView(view, this.lines);
     else addViewLines(view, this.lines);
-    this.options.columnTotals?.add(view);
     // The period's ends as the rows' date text; cut to days once, at the end (the order is the same).
     const date = view.orderDate || view.statementDate;
     if (date.length >= 10) {
@@ -343,16 +325,6 @@ export class SheetParser {
       if (watch.rereadAs !== undefined) (orders ??= {})[watch.column] = watch.rereadAs;
     }
     return orders;
-  }
-
-  /** Rows accepted (kept in `rows` or not: the worker streams them out and keeps none). */
-  get rowsAccepted(): number {
-    return this.normalizer?.rowsAccepted ?? 0;
-  }
-
-  /** Whether any non-blank row came under the header (accepted, rejected or a description). */
-  get sawDataRows(): boolean {
-    return this.dataRows;
   }
 
   result(): ParsedExport {

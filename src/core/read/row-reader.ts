@@ -8,6 +8,7 @@ import { isDateCell } from '../date-cell';
 import { DateOrderWatch } from './date-order';
 import { detachedText } from './detached-text';
 import { dayKey } from './day-key';
+import { onSellersClock } from './date-zone';
 import { moneyProblem, parseCentsOrNaN } from '../money';
 import { MAX_DETAIL_CHARS, MAX_QUANTITY, type RowField } from './row-fields';
 import { createRowView, type RowView } from './row-view';
@@ -410,7 +411,13 @@ export class RowReader {
     }
     if (typeof value === 'string') return this.dateOfText(column, i, value);
     const iso = parseDateOrNull(value, this.options.timeZone);
-    return iso === null ? null : { iso, hash: textHash(iso) };
+    return iso === null ? null : this.dated(column, iso, value);
+  }
+
+  /** A parsed date-time on the seller's clock (date-zone.ts), with its hash. */
+  private dated(column: PlannedColumn, iso: string, raw: CellValue): CachedDate {
+    const shown = onSellersClock(iso, raw, column.name, this.options.timeZone, this.options.dateText);
+    return { iso: shown, hash: textHash(shown) };
   }
 
   private dateOfText(column: PlannedColumn, i: number, raw: string): CachedDate | null {
@@ -423,7 +430,7 @@ export class RowReader {
       this.dateOrders[i]?.orderFor(raw, this.rowNumber),
     );
     if (iso === null) return null;
-    const date = { iso, hash: textHash(iso) };
+    const date = this.dated(column, iso, raw);
     if (day >= 0) column.days.set(day, date);
     else {
       if (column.dates.size >= DATE_CACHE_SIZE) column.dates.clear();

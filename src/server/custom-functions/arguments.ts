@@ -106,7 +106,12 @@ export function dayArg(value: unknown, argument: string, monthDay?: (month: stri
   const month = monthDay && monthFromText(text);
   if (month) return monthDay(month);
   const or = monthDay ? ' or a month such as 2026-05 or May 2026' : '';
-  throw new Error(`${argument} must be a date such as 2026-05-01${or}, found ${describe(cell)}.`);
+  // 3/5/2026 is 5 March in the US and 3 May elsewhere: a text date is read only when its form says which.
+  const [mdy, dmy] = (['mdy', 'dmy'] as const).map((order) => parseDateOrNull(text, undefined, order));
+  const either = mdy && dmy ? ` (${mdy} or ${dmy}?)` : '';
+  throw new Error(
+    `${argument} must be a date cell or a date written year first, such as 2026-05-01${or}, found ${describe(cell)}${either}.`,
+  );
 }
 
 export function describe(value: unknown): string {

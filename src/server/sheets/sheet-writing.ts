@@ -110,32 +110,39 @@ export function writeBlock(
   range.setValues(values);
 }
 
-const midnights = new Map<string, Date>();
+/** Zone offsets by zone and wall time (formatDate is slow). */
+const offsets = new Map<string, number>();
+
+/** The zone's offset (ms) at the wall time `wall` (ms, as if UTC), read back through formatDate; twice, for DST. */
+function offsetAt(wall: number, timeZone: string): number {
+  const key = timeZone + wall;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    let t = wall;
+    for (let i = 0; i < 2; i++)
+      t = wall - (Date.parse(Utilities.formatDate(new Date(t), timeZone, "yyyy-MM-dd'T'HH:mm:ss'Z'")) - t);
+    offsets.set(key, (offset = wall - t));
+  }
+  return offset;
+}
 
 /**
- * `2026-05-03` → the Date at midnight of that day in the spreadsheet's time zone (so Sheets shows
- * May 3 whatever the script's zone); an ISO timestamp → that instant; '' → ''.
+ * `2026-05-03` (or `2026-05-03T16:55:33`, on the seller's clock) → the Date at that wall time in
+ * the spreadsheet's time zone (so Sheets shows May 3 whatever the script's zone); an ISO timestamp
+ * with a zone → that instant; '' → ''.
  */
 export function dateCell(iso: string, timeZone: string): Date | '' {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d\d):(\d\d):(\d\d))?$/.exec(iso);
   if (!m) {
     const instant = new Date(iso);
     return Number.isNaN(instant.getTime()) ? '' : instant;
   }
-  const cacheKey = `${timeZone}|${iso}`;
-  const hit = midnights.get(cacheKey);
-  if (hit) return new Date(hit.getTime());
-  const wallAsUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  // The zone's offset at that moment, read back through formatDate; twice, for days that change DST.
-  let t = wallAsUtc;
-  for (let i = 0; i < 2; i++) {
-    const shown = Utilities.formatDate(new Date(t), timeZone, "yyyy-MM-dd'T'HH:mm:ss'Z'");
-    t = wallAsUtc - (Date.parse(shown) - t);
-  }
-  const date = new Date(t);
-  midnights.set(cacheKey, date);
-  return new Date(t);
+  const day = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+  const wall = day + ((+(m[4] ?? 0) * 60 + +(m[5] ?? 0)) * 60 + +(m[6] ?? 0)) * 1000;
+  // A day's midnight offset holds all day unless its clocks change: worked out once a day.
+  const offset = offsetAt(day, timeZone);
+  return new Date(wall - (offset === offsetAt(day + 864e5, timeZone) ? offset : offsetAt(wall, timeZone)));
 }
 
 type RuleBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;

@@ -40,7 +40,7 @@ const CHANCE_NOTES: Record<ChanceBasis, string> = {
   forecast: 'from the forecast for the days left',
   'target-met': 'target already met',
   'month-closed': 'month is over',
-  'too-little-history': 'needs 3 full months of sales',
+  'too-little-history': 'needs 7 full months of sales',
 };
 
 /** `2026-07` → `July 2026`. */
@@ -120,7 +120,7 @@ export function renderStatus(status: ForecastStatus): HTMLElement[] {
       dollars(status.expectedMonthCents),
       monthOver
         ? 'month is over'
-        : status.chanceBasis === 'too-little-history'
+        : status.method === ''
           ? 'at the pace so far'
           : 'so far plus the forecast for the days left',
     ),

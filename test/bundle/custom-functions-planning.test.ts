@@ -45,7 +45,7 @@ describe('TTS_THRESHOLD', () => {
   it('as of the latest order date, flat pace (less than eight weeks of history)', () => {
     // June: 10 days elapsed, 20 left; month to date 500.00; (1,000 − 500) / 20 = 25.00 a day;
     // projection 500 × 30 / 10 = 1,500.00. Year: 1,200 − 500 + 1,500 + 1,500 × 184 / 30 (July–December)
-    // = 2,200 + 9,200 = 11,400.00; gap 10,000 − 11,400 = −1,400.00.
+    // = 2,200 + 9,200 = 11,400.00; gap 10,000 − 11,400 = −1,400.00. May, from its 10th, is no full month.
     expect(rt.call('TTS_THRESHOLD', sheetRange(rt, SALES), 1000, 10000)).toEqual([
       ['As of', '2026-06-10'],
       ['Month', '2026-06'],
@@ -54,11 +54,11 @@ describe('TTS_THRESHOLD', () => {
       ['Days left', 20],
       ['Needed per day', 25],
       ['Projected month', 1500],
-      ['Pace method', 'Flat daily pace'],
-      ['Last full month', '2026-05'],
-      ['Last full month sales', 700],
-      ['Full months at target (last 12 full months)', '0 of 1'],
-      ['Sales, last 12 full months', 700],
+      ['Pace method', 'Flat daily pace over 10 days from 2026-06-01'],
+      ['Last full month', ''],
+      ['Last full month sales', ''],
+      ['Full months at target (last 12 full months)', '0 of 0'],
+      ['Sales, last 12 full months', 0],
       // Rolling: 2025-06-11 through 2026-06-10, this month to date included.
       ['Sales, last 12 months to as-of', 1200],
       ['Year to date', 1200],
@@ -101,9 +101,9 @@ describe('TTS_THRESHOLD', () => {
     const value = (label: string) => table.find(([l]) => l === label)?.[1];
     expect(value('As of')).toBe('2026-06-11');
     expect(value('Sales, last 12 months to as-of')).toBe(105);
-    // Full months 2025-06 … 2026-05: 100 + 40 + 60.
-    expect(value('Sales, last 12 full months')).toBe(200);
-    expect(value('Full months at target (last 12 full months)')).toBe('0 of 12');
+    // Full months 2025-07 … 2026-05 (June 2025, from its 10th, is not one): 60.
+    expect(value('Sales, last 12 full months')).toBe(60);
+    expect(value('Full months at target (last 12 full months)')).toBe('0 of 11');
   });
 
   it('as_of as a Date cell or text; defaults 65,000 and 1,000,000', () => {
@@ -117,8 +117,10 @@ describe('TTS_THRESHOLD', () => {
     expect(value('Annual target')).toBe(1000000);
     expect(value('Needed per day')).toBe(2588);
     expect(value('Projected month')).toBe(1800);
+    // Five days are no pace to judge by, and the line says so.
     expect(value('Status')).toBe(
-      'Behind pace: projected $1,800 this month, $63,200 short of the $65,000 target; $2,588 a day needed for the last 25 days ($64,700 to go).',
+      'Too early to tell: projected $1,800 this month from 5 days of sales, $63,200 short of the $65,000 target; ' +
+        '$2,588 a day needed for the last 25 days ($64,700 to go).',
     );
     expect(rt.call('TTS_THRESHOLD', range, '', '', '2026-06-05')).toEqual(table);
   });
@@ -157,8 +159,8 @@ const MONTHS = Array.from({ length: 24 }, (_, i) => [
 ]);
 
 describe('TTS_FORECAST', () => {
-  it('one row per future month after the last one given (horizon 6 by default)', () => {
-    // Flat sales of 1,000 a month forecast 1,000 with no spread.
+  it('one row per future month after the last one given (horizon 6 by default), then the method', () => {
+    // Flat sales of 1,000 a month forecast 1,000; months that never varied give no range to measure.
     expect(
       rt.call(
         'TTS_FORECAST',
@@ -170,32 +172,36 @@ describe('TTS_FORECAST', () => {
       ),
     ).toEqual([
       ['Month', 'Forecast', 'Low 80%', 'High 80%', 'Chance of target'],
-      ...['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m) => [
-        m,
-        1000,
-        1000,
-        1000,
+      ...['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m) => [m, 1000, '', '', '']),
+      [
+        'Method',
+        'Based on your last 24 months: no forecasting method beat “same as last month” on past months, so this shows ' +
+          'same as last month (off by 0% on average). The method fits your months exactly: no range to measure. ' +
+          '2025-12 counts as a whole month (leave out one still under way).',
         '',
-      ]),
+        '',
+        '',
+      ],
     ]);
   });
 
   it('a rising series: forecasts keep rising inside their band, the chance of the target grows', () => {
-    // 1,000, 1,100, … 3,300: the next months continue near +100 a month.
+    // 1,000, 1,130, 1,200, 1,330 … 3,330: the next months continue near +100 a month. (A line with no
+    // month off it would leave no spread to measure: see the flat series above.)
     const values = inSandbox(
       rt,
-      MONTHS.map((_, i) => [1000 + 100 * i]),
+      MONTHS.map((_, i) => [1000 + 100 * i + (i % 2) * 30]),
     );
     const table = rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), values, 3, 3500) as (string | number)[][];
-    expect(table.map((r) => r[0])).toEqual(['Month', '2026-01', '2026-02', '2026-03']);
-    for (const [, mean, low, high, p] of table.slice(1) as [string, number, number, number, number][]) {
+    expect(table.map((r) => r[0])).toEqual(['Month', '2026-01', '2026-02', '2026-03', 'Method']);
+    for (const [, mean, low, high, p] of table.slice(1, -1) as [string, number, number, number, number][]) {
       expect(low).toBeLessThanOrEqual(mean);
       expect(mean).toBeLessThanOrEqual(high);
       expect(mean).toBeGreaterThan(3300);
       expect(p).toBeGreaterThanOrEqual(0);
       expect(p).toBeLessThanOrEqual(1);
     }
-    const p = table.slice(1).map((r) => r[4] as number);
+    const p = table.slice(1, -1).map((r) => r[4] as number);
     expect(p).toEqual([...p].sort((a, b) => a - b));
     // Months as Date cells (the first of each month) give the same forecast.
     const dates = inSandbox(
@@ -217,7 +223,9 @@ describe('TTS_FORECAST', () => {
     const shifted = [...values.map((v, i) => (i === 5 ? [''] : v)), [2000]];
     expect(
       errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [...MONTHS, ['']]), inSandbox(rt, shifted), 3)),
-    ).toBe('cell 6 of values is empty beside "2024-06": give every month its sales (0 if none).');
+    ).toBe(
+      'cell 6 of values is empty beside "2024-06", with values after it: type its sales, or end both ranges at the last month with sales.',
+    );
   });
 
   it('a missing month is an error naming it; so are order, count and horizon problems', () => {
@@ -230,9 +238,10 @@ describe('TTS_FORECAST', () => {
         rt.call('TTS_FORECAST', inSandbox(rt, [['2026-02'], ['2026-01']]), inSandbox(rt, [[1], [2]])),
       ),
     ).toBe('months must be in order, oldest first: 2026-01 comes after 2026-02.');
+    // A month with no value after the last one is a month to come, not a missing one.
     expect(
       errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, MONTHS.slice(0, 3)), inSandbox(rt, [[1], [2]]))),
-    ).toBe('cell 3 of values is empty beside "2024-03": give every month its sales (0 if none).');
+    ).toBe('Only 2 full months of sales: at least 3 are needed to forecast.');
     expect(
       errorOf(() =>
         rt.call(
@@ -248,6 +257,80 @@ describe('TTS_FORECAST', () => {
     ).toBe('horizon must be a whole number of months from 1 to 24, found 30.');
     expect(errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, [['March']]), inSandbox(rt, [[1]])))).toBe(
       'months (cell 1) must be a month such as "2026-05", "May 2026" or a date in it, found "March".',
+    );
+  });
+});
+
+describe("TTS_FORECAST from few months, and from the dashboard's month columns", () => {
+  const months = (n: number) => inSandbox(rt, MONTHS.slice(0, n));
+  const values = (v: (number | string)[]) =>
+    inSandbox(
+      rt,
+      v.map((x) => [x]),
+    );
+  const CARRIED =
+    "Based on your last 3 months: too few to check a forecasting method on past months, so this is last month's sales " +
+    'carried forward, with no 80% range or chance of a target (7 months are needed). ';
+
+  it('three equal months: the forecast is last month carried forward, with no range and no 0 % or 100 % chance', () => {
+    for (const [v, target] of [
+      [10000, 12000],
+      [12000, 12000],
+      [0, 12000],
+    ]) {
+      expect(rt.call('TTS_FORECAST', months(3), values([v, v, v]), 3, target)).toEqual([
+        ['Month', 'Forecast', 'Low 80%', 'High 80%', 'Chance of target'],
+        ['2024-04', v, '', '', ''],
+        ['2024-05', v, '', '', ''],
+        ['2024-06', v, '', '', ''],
+        ['Method', `${CARRIED}2024-03 counts as a whole month (leave out one still under way).`, '', '', ''],
+      ]);
+    }
+  });
+
+  it('1,000, 5,000, 20,000: 20,000 carried forward, not a High 80% of $1.29M from two changes', () => {
+    const table = rt.call('TTS_FORECAST', months(3), values([1000, 5000, 20000]), 3, 12000) as unknown[][];
+    expect(table.slice(1, 4)).toEqual([
+      ['2024-04', 20000, '', '', ''],
+      ['2024-05', 20000, '', '', ''],
+      ['2024-06', 20000, '', '', ''],
+    ]);
+  });
+
+  it('seven months that vary give a range and a chance strictly between 0 and 1', () => {
+    const table = rt.call(
+      'TTS_FORECAST',
+      months(7),
+      values([9000, 10500, 9800, 11000, 10200, 11500, 10800]),
+      3,
+      12000,
+    ) as unknown[][];
+    for (const [, mean, low, high, chance] of table.slice(1, -1) as number[][]) {
+      expect(low).toBeLessThan(mean);
+      expect(high).toBeGreaterThan(mean);
+      expect(chance).toBeGreaterThan(0);
+      expect(chance).toBeLessThan(1);
+    }
+  });
+
+  it("the dashboard's columns, blank from June to December: the blank months are the months to come, not zeros to type", () => {
+    // As the TTS Dashboard lays them out: a month column running to December, sales only through May.
+    const dashMonths = MONTHS.slice(12).map(([m]) => [m]);
+    const sales = [6249.68, 6327.56, 6208.67, 6628.09, 5984.19];
+    const dashValues = dashMonths.map((_, i) => [i < sales.length ? sales[i] : '']);
+    const trimmed = rt.call('TTS_FORECAST', inSandbox(rt, dashMonths.slice(0, 5)), values(sales), 3);
+    expect(rt.call('TTS_FORECAST', inSandbox(rt, dashMonths), inSandbox(rt, dashValues), 3)).toEqual(trimmed);
+    // The last month given is said to count as whole: a month still under way is the seller's to leave out.
+    expect((trimmed as unknown[][]).at(-1)![1]).toMatch(
+      / 2025-05 counts as a whole month \(leave out one still under way\)\.$/,
+    );
+    // A range that runs on past the blank months into other rows is stopped, with what to do instead of typing 0s.
+    const runsOn = [...dashValues, [''], ['Settlement'], [1724.6]];
+    const runsOnMonths = [...dashMonths, [''], ['Month'], ['2025-01']];
+    expect(
+      errorOf(() => rt.call('TTS_FORECAST', inSandbox(rt, runsOnMonths), inSandbox(rt, runsOn), 3)),
+    ).toBe(
+      'cell 6 of values is empty beside "2025-06", with values after it: type its sales, or end both ranges at the last month with sales.',
     );
   });
 });

@@ -93,7 +93,8 @@ describe.each([
     expect(value('As of')).toBe('2026-06-01');
     expect(value('Month')).toBe('2026-06');
     expect(value('Month to date')).toBe(300);
-    expect(value('Last full month sales')).toBe(700);
+    // May 31 counts in May (May, from its 31st, is no full month): 700 + 300 over the twelve months to June 1.
+    expect(value('Sales, last 12 months to as-of')).toBe(1000);
   });
 
   it('TTS_FORECAST: month cells given as the first of each month keep their months', () => {

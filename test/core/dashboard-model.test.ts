@@ -55,7 +55,10 @@ const COGS = buildCogsTable([
   ['SKU1', '10.00'],
 ]);
 
-/** Jan–Apr 2026 full months (50k, 55k, 60k, 70k), May 1–10 at 2,000 a day. */
+/**
+ * Jan (from the 15th: not a full month) – Apr 2026 (50k, 55k, 60k, 70k), May 1–10 at 2,000 a day:
+ * three full months to forecast from, too few for a range or a chance.
+ */
 function fourMonthsAndTenDays(): LedgerRow[] {
   const rows = [
     sale('2026-01-15', 50_000, { qty: 1000, affiliate: 2_000 }),
@@ -65,6 +68,18 @@ function fourMonthsAndTenDays(): LedgerRow[] {
   ];
   for (let d = 1; d <= 10; d++) rows.push(sale(`2026-05-${String(d).padStart(2, '0')}`, 2_000, { qty: 40 }));
   return rows;
+}
+
+/** Selling from 1 September 2025: eight full months (enough for a range and a chance), then May 1–10. */
+function eightMonthsAndTenDays(): LedgerRow[] {
+  const autumn = [
+    sale('2025-09-01', 0),
+    sale('2025-09-15', 40_000),
+    sale('2025-10-15', 42_000),
+    sale('2025-11-15', 45_000),
+    sale('2025-12-15', 48_000),
+  ];
+  return [...autumn, ...fourMonthsAndTenDays()];
 }
 
 describe('dashboard model: the monthly table', () => {
@@ -215,7 +230,9 @@ describe('dashboard model: the Forecast card', () => {
       daysLeft: 21,
       // (65,000 − 20,000) / 21 days = 2,142.857… → rounded up to the cent.
       neededPerDayCents: 214_286,
-      chanceBasis: 'forecast',
+      // Three full months: a forecast, but no range and so no chance.
+      chanceThisMonth: null,
+      chanceBasis: 'too-little-history',
       yearToDateCents: 25_500_000,
     });
     // Four months of history: the pace is weighted by weekday (the flat pace is tested below).
@@ -227,7 +244,8 @@ describe('dashboard model: the Forecast card', () => {
   });
 
   it('the chance comes from the forecast for the days left, added to the month to date', () => {
-    const outlook = salesOutlook(fourMonthsAndTenDays(), TARGETS);
+    const outlook = salesOutlook(eightMonthsAndTenDays(), TARGETS);
+    expect(outlook.status.chanceBasis).toBe('forecast');
     const may = outlook.forecast.points[0];
     const share = 21 / 31;
     const rest = Math.round(Math.round(may.mean * 100) * share);
@@ -236,7 +254,7 @@ describe('dashboard model: the Forecast card', () => {
     expect(outlook.status.chanceThisMonth).toBeCloseTo(expected, 10);
     expect(outlook.status.expectedMonthCents).toBe(2_000_000 + rest);
     // More sold by the same day → a better chance.
-    const strong = fourMonthsAndTenDays().map((r) =>
+    const strong = eightMonthsAndTenDays().map((r) =>
       r.orderDate.startsWith('2026-05') ? sale(r.orderDate, 5_000) : r,
     );
     expect(salesOutlook(strong, TARGETS).status.chanceThisMonth!).toBeGreaterThan(
@@ -258,7 +276,7 @@ describe('dashboard model: the Forecast card', () => {
       chanceThisMonth: 1,
       chanceBasis: 'target-met',
     });
-    const short = salesOutlook(fourMonthsAndTenDays(), { ...TARGETS, asOf: '2026-03-31' });
+    const short = salesOutlook(eightMonthsAndTenDays(), { ...TARGETS, asOf: '2026-03-31' });
     expect(short.status).toMatchObject({ month: '2026-03', chanceThisMonth: 0, chanceBasis: 'month-closed' });
     // A closed month is history: the forecast starts the month after.
     expect(short.points[0].month).toBe('2026-04');
@@ -274,7 +292,8 @@ describe('dashboard model: the Forecast card', () => {
       firstMonthAtTarget: null,
     });
     expect(outlook.status.forecastMessage).toBe(
-      'Only 1 month of sales: at least 3 are needed to forecast. The month under way (May 2026) counts once it is over.',
+      // April from the 10th is not a full month.
+      'No full months of sales: at least 3 are needed to forecast. The month under way (May 2026) counts once it is over.',
     );
     expect(outlook.points).toEqual([]);
     // Pace: 10,000 in 5 days → 62,000 for May; June (30 days) at 2,000 a day → 60,000.

@@ -37,9 +37,17 @@ function sale(date: string, grossDollars: number): LedgerRow {
   };
 }
 
-/** Jan–Apr full months, then `days` days of May at `perDay` dollars a day. */
+/**
+ * September 2025 – April 2026 full months (selling from 1 September: seven months at least, so the
+ * forecast measures a range and a chance), then `days` days of May at `perDay` dollars a day.
+ */
 function shop(perDay: number, days: number): LedgerRow[] {
   const rows = [
+    sale('2025-09-01', 0),
+    sale('2025-09-15', 40_000),
+    sale('2025-10-15', 42_000),
+    sale('2025-11-15', 45_000),
+    sale('2025-12-15', 48_000),
     sale('2026-01-15', 50_000),
     sale('2026-02-15', 55_000),
     sale('2026-03-15', 60_000),

@@ -45,16 +45,15 @@ describe('forecastMonthly: too little history', () => {
   it('says so instead of inventing a trend from fewer than 3 months', () => {
     const two = forecastMonthly(['2025-10', '2025-11'], [41_000, 52_000], { target: 65_000 });
     expect(two.status).toBe('too-little-history');
-    expect(two.message).toBe('Only 2 months of sales: at least 3 are needed to forecast.');
+    expect(two.message).toBe('Only 2 full months of sales: at least 3 are needed to forecast.');
     expect(two.method).toBe('');
     expect(two.points).toEqual([]);
-    expect(two.firstMonthReachingTarget).toBeNull();
     expect(two.backtest.origins).toBe(0);
     expect(forecastMonthly(['2025-11'], [52_000], {}).message).toBe(
-      'Only 1 month of sales: at least 3 are needed to forecast.',
+      'Only 1 full month of sales: at least 3 are needed to forecast.',
     );
     expect(forecastMonthly([], [], {}).message).toBe(
-      'No months of sales: at least 3 are needed to forecast.',
+      'No full months of sales: at least 3 are needed to forecast.',
     );
   });
 
@@ -65,12 +64,14 @@ describe('forecastMonthly: too little history', () => {
     expect(result.status).toBe('ok');
     expect(result).toMatchObject({ methodId: 'naive', method: 'same as last month', beatsNaive: false });
     expect(result.points.map((p) => p.mean)).toEqual([48_000, 48_000, 48_000, 48_000, 48_000, 48_000]);
+    // Two month-to-month changes are no spread to trust: no band (it is the forecast itself) and no chance.
     expect(result.message).toBe(
-      "Based on your last 3 months: too few to check a forecasting method on past months, so this is last month's sales carried forward. " +
-        (`December 2025: about $48,000 (8 in 10 chance between ` +
-          (`$${result.points[0].lo80.toLocaleString('en-US', { maximumFractionDigits: 0 })} and ` +
-            `$${result.points[0].hi80.toLocaleString('en-US', { maximumFractionDigits: 0 })}). `)) +
-        'No month in the next 6 is expected to reach $65,000.',
+      "Based on your last 3 months: too few to check a forecasting method on past months, so this is last month's sales carried forward, " +
+        'with no 80% range or chance of a target (7 months are needed).',
+    );
+    expect(result.spread).toBe(false);
+    expect(result.points.every((p) => p.lo80 === 48_000 && p.hi80 === 48_000 && p.pTarget === null)).toBe(
+      true,
     );
     expectSaneBands(result);
   });
@@ -79,7 +80,7 @@ describe('forecastMonthly: too little history', () => {
 describe('forecastMonthly: input checks', () => {
   it('names the gap when months are not consecutive', () => {
     expect(() => forecastMonthly(['2025-01', '2025-02', '2025-04'], [1, 2, 3], {})).toThrow(
-      'Expected consecutive months: 2025-02 is followed by 2025-04 (position 3); include missing months with 0.',
+      'Month 2025-03 is missing between 2025-02 and 2025-04: add it with its sales (0 if none).',
     );
   });
 
@@ -127,7 +128,7 @@ describe('forecastMonthly on the growing shop of samples/statement-history.csv (
 
   it('says what it is based on and how far off it was, in plain words and whole dollars', () => {
     expect(result.message).toMatch(
-      /^Based on your last 16 months \([a-z ,-]+\); on past months this method was off by \d+% on average\. May 2026: about \$/,
+      /^Based on your last 16 months \([a-z ,-]+\); on past months this method was off by \d+% on average\.$/,
     );
     expect(result.message).toContain(`off by ${Math.round(result.backtest.modelMape!)}% on average`);
     expectPlainWords(result.message);
@@ -192,9 +193,9 @@ describe(`forecastMonthly on the Ridge Road Bakery series (${REF} §1.10, §4.8)
   });
 
   it('finds September 2026 as the first month at or above 600 (May is 594.8)', () => {
-    expect(result.firstMonthReachingTarget).toBe('2026-09');
+    expect(result.points.find((p) => p.mean >= 600)?.month).toBe('2026-09');
     expect(result.message).toMatch(
-      /^Based on your last 48 months \(trend and seasons\); on past months this method was off by \d+% on average\. January 2026: about \$514 \(8 in 10 chance between \$\d+ and \$\d+\)\. First month expected at \$600 or more: September 2026\.$/,
+      /^Based on your last 48 months \(trend and seasons\); on past months this method was off by \d+% on average\.$/,
     );
   });
 
@@ -240,7 +241,6 @@ describe(`forecastMonthly on AirPassengers (${REF} §3.1)`, () => {
     const fable = [299, 442, 789, 956, 1177, 1821, 2636, 2994, 2577, 2205];
     fable.forEach((v, i) => expect(Math.abs(result.points[i].variance / v - 1)).toBeLessThan(1e-2));
     expect(january.pTarget).toBeNull();
-    expect(result.firstMonthReachingTarget).toBeNull();
   });
 
   it('draws the band from the lognormal with R’s mean and variance: within 0.5 % of R’s normal band a month ahead, never below 0', () => {
@@ -299,18 +299,22 @@ describe('forecastMonthly: shapes of seller history', () => {
   it('with no sales at all, says there was nothing to check a method against (no “off by 0 %”)', () => {
     const result = forecastMonthly(monthRange('2025-01', '2025-08'), new Array(8).fill(0), { target: 100 });
     expect(result.summary).toBe(
-      "Based on your last 8 months: no past month had sales to check a forecasting method against, so this is last month's sales carried forward.",
+      "Based on your last 8 months: no past month had sales to check a forecasting method against, so this is last month's sales carried forward." +
+        ' The method fits your months exactly: no range to measure.',
     );
-    expect(result.points.every((p) => p.mean === 0 && p.hi95 === 0 && p.pTarget === 0)).toBe(true);
+    // No spread was measured: no chance of the target rather than a certain 0.
+    expect(result.points.every((p) => p.mean === 0 && p.hi95 === 0 && p.pTarget === null)).toBe(true);
   });
 
-  it('forecasts a flat series as flat, with certainty about reaching or missing the target', () => {
+  it('forecasts a flat series as flat, and gives no chance rather than a certain miss', () => {
     const result = forecastMonthly(monthRange('2025-01', '2025-08'), new Array(8).fill(50_000), {
       target: 65_000,
     });
-    expect(result.points.every((p) => p.mean === 50_000 && p.pTarget === 0 && p.lo95 === 50_000)).toBe(true);
-    expect(result.firstMonthReachingTarget).toBeNull();
-    expect(result.message).toContain('No month in the next 6 is expected to reach $65,000.');
+    expect(result.points.every((p) => p.mean === 50_000 && p.pTarget === null && p.lo95 === 50_000)).toBe(
+      true,
+    );
+    expect(result.spread).toBe(false);
+    expect(result.message).toContain('The method fits your months exactly: no range to measure.');
   });
 });
 

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, dayOfWeek, daysBetween } from '../../src/core/analysis/calendar';
 import { thresholdReport, type DailySales } from '../../src/core/analysis/threshold';
+import { outlookOfDaily } from '../../src/core/analysis/dashboard-model';
 
 const MONTHLY = 6_500_000; // $65,000 in cents
 const ANNUAL = 100_000_000; // $1,000,000 in cents
+
+/** The projected year the sidebar and TTS_THRESHOLD show, as of the last day given. */
+function projectedYear(daily: DailySales[]): number {
+  const opts = { monthlyTargetCents: MONTHLY, annualTargetCents: ANNUAL, metric: 'gross' as const };
+  return outlookOfDaily(daily, { ...opts, asOf: daily[daily.length - 1].date }).status.projectedYearCents;
+}
 
 /** One entry a day from `from` to `to`, amount chosen per date. */
 function days(from: string, to: string, amount: (date: string) => number): DailySales[] {
@@ -51,21 +58,34 @@ describe('threshold: this month at a flat pace', () => {
 
   it('projects the year from this month’s daily pace: $31,000 + $1,000 × 275 days after March', () => {
     expect(report.yearToDate).toBe(1_000_000);
-    expect(report.projectedYear).toBe(3_100_000 + 27_500_000);
-    expect(report.annualGap).toBe(ANNUAL - 30_600_000);
+    expect(report.dailyPace).toBe(100_000);
+    expect(projectedYear(days('2025-03-01', '2025-03-10', () => 100_000))).toBe(3_100_000 + 27_500_000);
   });
 });
 
 describe('threshold: leap years', () => {
   it('leaves 14 days after 15 February 2024 and 13 after 15 February 2025', () => {
-    const leap = thresholdReport([{ date: '2024-02-15', amount: 100 }], {
-      monthlyTarget: MONTHLY,
-      annualTarget: ANNUAL,
-    });
-    const common = thresholdReport([{ date: '2025-02-15', amount: 100 }], {
-      monthlyTarget: MONTHLY,
-      annualTarget: ANNUAL,
-    });
+    // Selling since the 1st (a $0 day): the pace runs over the whole month so far.
+    const leap = thresholdReport(
+      [
+        { date: '2024-02-01', amount: 0 },
+        { date: '2024-02-15', amount: 100 },
+      ],
+      {
+        monthlyTarget: MONTHLY,
+        annualTarget: ANNUAL,
+      },
+    );
+    const common = thresholdReport(
+      [
+        { date: '2025-02-01', amount: 0 },
+        { date: '2025-02-15', amount: 100 },
+      ],
+      {
+        monthlyTarget: MONTHLY,
+        annualTarget: ANNUAL,
+      },
+    );
     expect(leap.daysLeft).toBe(14);
     expect(common.daysLeft).toBe(13);
     // flat pace: 100 cents × 29 / 15 = 193.33 → 193
@@ -75,8 +95,9 @@ describe('threshold: leap years', () => {
 });
 
 describe('threshold: a month with no sales and targets met exactly', () => {
-  // January 2025: $65,000 on the 31st exactly; February: nothing; March: $65,000 by the 5th.
+  // January 2025 (selling from the 1st): $65,000 on the 31st exactly; February: nothing; March: $65,000 by the 5th.
   const daily: DailySales[] = [
+    { date: '2025-01-01', amount: 0 },
     { date: '2025-01-31', amount: 6_500_000 },
     { date: '2025-03-02', amount: 4_000_000 },
     { date: '2025-03-05', amount: 2_500_000 },
@@ -133,8 +154,12 @@ describe('threshold: weekday pattern once there are 8 weeks of history', () => {
     expect(report.lastFullMonth).toEqual({ month: '2025-02', amount: 440_000 });
     expect(report.trailing12).toBe(470_000 + 440_000);
     expect(report.yearToDate).toBe(470_000 + 440_000 + 170_000);
-    // + March projected + March's daily pace ($5,100 / 31) × 275 remaining days, rounded to the cent
-    expect(report.projectedYear).toBe(910_000 + 510_000 + Math.round((510_000 * 275) / 31));
+    // + March projected + March's daily pace ($5,100 / 31) × the days of each month after it, rounded to the cent
+    const later = [30, 31, 30, 31, 31, 30, 31, 30, 31].reduce(
+      (sum, d) => sum + Math.round((510_000 * d) / 31),
+      0,
+    );
+    expect(projectedYear(daily)).toBe(910_000 + 510_000 + later);
   });
 });
 
@@ -184,7 +209,11 @@ describe('threshold: the end of the month and the as-of date', () => {
   });
 
   it('takes targets as arguments', () => {
-    const report = thresholdReport([{ date: '2025-06-10', amount: 1_000_000 }], {
+    const sales = [
+      { date: '2025-06-01', amount: 0 },
+      { date: '2025-06-10', amount: 1_000_000 },
+    ];
+    const report = thresholdReport(sales, {
       monthlyTarget: 2_000_000,
       annualTarget: 10_000_000,
     });

@@ -135,7 +135,7 @@ describe('the Forecast panel', () => {
         }),
       }),
     );
-    expect(thin.facts()['Chance to hit this month']).toBe('— (needs 3 full months of sales)');
+    expect(thin.facts()['Chance to hit this month']).toBe('— (needs 7 full months of sales)');
     expect(thin.el.querySelector('.status-card')!.textContent).not.toContain('Checked on');
     const empty = await mount(
       fakeServer({

@@ -13,7 +13,16 @@ import { addRowLines, dailySales, emptyLines, rowDate, rowMonth, type CogsTable 
 import { profitByMonth, type MonthProfit } from './dashboard-profit';
 import { NO_AD_SPEND, type AdSpendByMonth } from './ad-spend';
 import type { RunningCost } from './running-costs';
-import { defaultAsOf, formatDollars, latestDates, thresholdReport, type ThresholdReport } from './threshold';
+import {
+  defaultAsOf,
+  formatDollars,
+  latestDates,
+  neededLine,
+  thresholdReport,
+  versusTarget,
+  type DailySales,
+  type ThresholdReport,
+} from './threshold';
 import type { LedgerRow } from '../types';
 import { MONTH_NAMES } from '../dates';
 
@@ -169,13 +178,10 @@ function monthUnderWay(
 function monthLine(report: ThresholdReport, expected: number): string {
   const target = report.monthlyTarget;
   if (report.daysLeft === 0 || report.monthToDate >= target) return report.status;
-  const t = formatDollars(target);
-  if (expected >= target)
-    return `On course: expected ${formatDollars(expected)} this month, above the ${t} target.`;
-  const days = report.daysLeft === 1 ? 'the last day' : `the last ${report.daysLeft} days`;
+  const on = expected >= target;
   return (
-    `Behind: expected ${formatDollars(expected)} this month, ${formatDollars(target - expected)} short of the ${t} target; ` +
-    `${formatDollars(report.neededPerDay)} a day needed for ${days} (${formatDollars(target - report.monthToDate)} to go).`
+    `${on ? 'On course' : 'Behind'}: expected ${formatDollars(expected)} this month, ${versusTarget(expected, target)}` +
+    (on ? '.' : `; ${neededLine(report)}`)
   );
 }
 
@@ -193,16 +199,28 @@ function forecastLine(
   }
   const next = points.find((p) => p.month > month);
   if (!next) return forecast.summary;
-  return (
-    `${forecast.summary} ${monthLabel(next.month)}: about ${formatDollars(next.mean)} ` +
-    `(8 in 10 chance between ${formatDollars(next.low80)} and ${formatDollars(next.high80)}).`
-  );
+  const band = forecast.spread
+    ? ` (8 in 10 chance between ${formatDollars(next.low80)} and ${formatDollars(next.high80)})`
+    : '';
+  return `${forecast.summary} ${monthLabel(next.month)}: about ${formatDollars(next.mean)}${band}.`;
 }
 
 /** Pace, forecast, chance of this month's target and the calendar year against the annual target. */
 export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): SalesOutlook {
-  const daily = dailySales(rows, opts.metric);
-  const asOf = opts.asOf ?? defaultAsOf(rows) ?? '';
+  const dataThrough = defaultAsOf(rows);
+  return outlookOfDaily(dailySales(rows, opts.metric), {
+    ...opts,
+    asOf: opts.asOf || dataThrough || '',
+    dataThrough,
+  });
+}
+
+/** The outlook from sales by day (TTS_THRESHOLD's projected year is this one's). */
+export function outlookOfDaily(
+  daily: readonly DailySales[],
+  opts: OutlookOptions & { asOf: string; dataThrough?: string },
+): SalesOutlook {
+  const asOf = opts.asOf;
   const history = asOf ? monthlyHistory(daily, asOf) : [];
   if (history.length === 0) {
     const forecast = forecastMonthly([], []);
@@ -222,12 +240,14 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
       monthlyTarget: opts.monthlyTargetCents,
       annualTarget: opts.annualTargetCents,
       asOf,
+      dataThrough: opts.dataThrough,
     },
   );
   const month = report.month;
   const monthClosed = report.daysLeft === 0;
   // The month under way is not a month of history yet: it would drag the forecast down.
-  const full = monthClosed ? history : history.slice(0, -1);
+  // Nor is a first month the shop started after its 1st.
+  const full = (monthClosed ? history : history.slice(0, -1)).filter((m) => m.month >= report.firstFullMonth);
   const lastFull = full.length > 0 ? full[full.length - 1].month : addMonths(month, -1);
   const year = yearOf(asOf);
   const horizon = Math.max(opts.minHorizon ?? DEFAULT_HORIZON, monthsBetween(lastFull, `${year}-12`));
@@ -248,7 +268,8 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
 
   let chance: number | null = null;
   let basis: ChanceBasis = 'too-little-history';
-  let expectedMonth = monthClosed ? report.monthToDate : report.projectedMonth;
+  const pace = report.projectedMonth ?? report.monthToDate;
+  let expectedMonth = monthClosed ? report.monthToDate : pace;
   const current = monthClosed ? undefined : forecast.points.find((p) => p.month === month);
   if (current) {
     // Variance in dollars² → cents².
@@ -258,8 +279,8 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
     });
     points[0] = underWay.point;
     expectedMonth = underWay.point.mean;
-    chance = underWay.chance;
-    basis = 'forecast';
+    // Without a measured spread (too few months) there is no chance to give.
+    if (forecast.spread) [chance, basis] = [underWay.chance, 'forecast'];
   }
   if (report.monthToDate >= report.monthlyTarget) {
     chance = 1;
@@ -274,7 +295,7 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
       : (points.find((p) => p.month > month && p.mean >= opts.monthlyTargetCents)?.month ?? null);
 
   // Expected sales of each month from the month under way on; without a forecast, the pace.
-  const dailyPace = report.projectedMonth / daysInMonth(month);
+  const dailyPace = report.dailyPace;
   const expectedOf = (m: string): number => {
     if (m === month) return expectedMonth;
     const point = points.find((p) => p.month === m);
@@ -313,7 +334,7 @@ export function salesOutlook(rows: readonly LedgerRow[], opts: OutlookOptions): 
     monthToDateCents: report.monthToDate,
     daysElapsed: report.daysElapsed,
     daysLeft: report.daysLeft,
-    paceCents: report.projectedMonth,
+    paceCents: pace,
     expectedMonthCents: expectedMonth,
     neededPerDayCents: report.neededPerDay,
     chanceThisMonth: chance,

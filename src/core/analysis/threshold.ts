@@ -14,7 +14,6 @@ import {
   isValidDate,
   lastDayOfMonth,
   monthOf,
-  monthsBetween,
   yearOf,
 } from './calendar';
 
@@ -32,12 +31,22 @@ export interface ThresholdReport {
   daysLeft: number;
   /** Cents a day still needed over the days left to reach the monthly target (rounded up; 0 once met). */
   neededPerDay: number;
-  projectedMonth: number;
+  /** Null when the data has no day of this month: a month without rows is not a month of $0. */
+  projectedMonth: number | null;
   paceMethod: 'day-of-week' | 'flat';
+  /** The days the pace is measured over: from the first sale (or the 1st) to `asOf` or the last day of data. */
+  paceFrom: string;
+  paceDays: number;
+  /** Sales a day at this pace over the days of the month the shop has been selling (cents, unrounded). */
+  dailyPace: number;
+  /** The last day the data covers (`dataThrough`, or the latest sale). */
+  dataThrough: string;
+  /** The month after a first month that started after its 1st: the first month the data covers whole. */
+  firstFullMonth: string;
   /** The calendar month before `asOf`'s month, when the sales history reaches it. */
   lastFullMonth: { month: string; amount: number } | null;
   monthsAtTargetLast12: number;
-  /** Full months (ended before this month, from the month of the first sale on) among the last 12. */
+  /** Full months (covered whole by the data, ended before this month) among the last 12. */
   fullMonthsCounted: number;
   /** Sales of those full months. */
   trailing12: number;
@@ -45,10 +54,6 @@ export interface ThresholdReport {
   rolling12: number;
   /** Calendar year of `asOf`, 1 January through `asOf`. */
   yearToDate: number;
-  /** Year to date before this month + this month's projection + this month's daily pace for the rest of the year. */
-  projectedYear: number;
-  /** annualTarget − projectedYear: positive is the shortfall, negative the projected surplus. */
-  annualGap: number;
   monthlyTarget: number;
   annualTarget: number;
   status: string;
@@ -58,6 +63,8 @@ export interface ThresholdOptions {
   monthlyTarget: number; // cents
   annualTarget: number; // cents
   asOf?: string; // default: latest date in daily
+  /** The last day the data covers, e.g. the latest order date (default: the latest date in daily). */
+  dataThrough?: string;
 }
 
 type DatedRow = { orderDate: string; statementDate: string };
@@ -85,11 +92,13 @@ export function latestDates(rows: readonly DatedRow[]): { order: string; any: st
   return { order, any };
 }
 
+/** `2026-05`, 7 → `2026-05-07`. */
+const dayIn = (month: string, day: number) => `${month}-${String(day).padStart(2, '0')}`;
+
 /** The first day of the twelve months that end on `asOf` (2026-05-17 → 2025-05-18). */
 function rollingYearStart(asOf: string): string {
   const month = addMonths(monthOf(asOf), -12);
-  const day = Math.min(dayOfMonth(asOf), daysInMonth(month));
-  return addDays(`${month}-${String(day).padStart(2, '0')}`, 1);
+  return addDays(dayIn(month, Math.min(dayOfMonth(asOf), daysInMonth(month))), 1);
 }
 
 /** Eight weeks: enough for every weekday to appear eight times. */
@@ -154,61 +163,115 @@ function weekdayPattern(totals: Map<string, number>, firstDate: string, asOf: st
   return sums.map((sum, weekday) => sum / counts[weekday]);
 }
 
+/** Fewer days than a week (every weekday once) and a month's pace says little. */
+const EARLY_DAYS = 7;
+
 /**
- * Projects the month from the pace so far. With a weekday pattern w, the month is worth
- * monthToDate × Σw(all days) / Σw(elapsed days): a month that has had its strong weekdays
- * already is not over-projected. Flat pace: monthToDate / daysElapsed × days in month.
+ * Projects the month from the days measured (days `from`…`through` of the month) over the days the
+ * shop sells in it (`from` to the month's end). With a weekday pattern w, the month is worth
+ * monthToDate × Σw(selling days) / Σw(days measured): a month that has had its strong weekdays
+ * already is not over-projected. Flat pace: monthToDate / days measured × selling days.
  */
+type Pace = Pick<ThresholdReport, 'projectedMonth' | 'paceMethod' | 'paceFrom' | 'paceDays' | 'dailyPace'>;
+
+/** No day of the month in the data: nothing to measure a pace on. */
+const NO_PACE: Pace = { projectedMonth: null, paceMethod: 'flat', paceFrom: '', paceDays: 0, dailyPace: 0 };
+
 function projectMonth(
   monthToDate: number,
   month: string,
-  daysElapsed: number,
+  from: number,
+  through: number,
   pattern: number[] | null,
-): { projected: number; method: ThresholdReport['paceMethod'] } {
-  const days = daysInMonth(month);
+): Pace {
+  const selling = daysInMonth(month) - from + 1;
+  const paceDays = through - from + 1;
+  let [measured, open, paceMethod]: [number, number, ThresholdReport['paceMethod']] = [
+    paceDays,
+    selling,
+    'flat',
+  ];
   if (pattern) {
-    let elapsedWeight = 0;
-    let monthWeight = 0;
-    for (let day = 1; day <= days; day++) {
-      const weight = pattern[dayOfWeek(`${month}-${String(day).padStart(2, '0')}`)];
-      monthWeight += weight;
-      if (day <= daysElapsed) elapsedWeight += weight;
+    let measuredWeight = 0;
+    let openWeight = 0;
+    for (let day = from; day < from + selling; day++) {
+      const weight = pattern[dayOfWeek(dayIn(month, day))];
+      openWeight += weight;
+      if (day <= through) measuredWeight += weight;
     }
-    if (elapsedWeight > 0) {
-      return { projected: Math.round((monthToDate * monthWeight) / elapsedWeight), method: 'day-of-week' };
-    }
+    if (measuredWeight > 0) [measured, open, paceMethod] = [measuredWeight, openWeight, 'day-of-week'];
   }
-  return { projected: Math.round((monthToDate * days) / daysElapsed), method: 'flat' };
+  const projectedMonth = Math.round((monthToDate * open) / measured);
+  return {
+    projectedMonth,
+    paceMethod,
+    paceFrom: dayIn(month, from),
+    paceDays,
+    dailyPace: projectedMonth / selling,
+  };
 }
 
+/** `3 days`, `1 day`. */
+const dayCount = (days: number) => `${days} day${days === 1 ? '' : 's'}`;
+
+/** `above the $65,000 target`, `exactly the $65,000 target` or `$5,000 short of the $65,000 target`. */
+export function versusTarget(amount: number, target: number): string {
+  const the = `the ${formatDollars(target)} target`;
+  return amount > target
+    ? `above ${the}`
+    : amount === target
+      ? `exactly ${the}`
+      : `${formatDollars(target - amount)} short of ${the}`;
+}
+
+/** `$2,210 a day needed for the last 29 days ($64,102 to go).` */
+export function neededLine(
+  report: Pick<ThresholdReport, 'neededPerDay' | 'daysLeft' | 'monthlyTarget' | 'monthToDate'>,
+): string {
+  const days = report.daysLeft === 1 ? 'day' : dayCount(report.daysLeft);
+  const toGo = formatDollars(report.monthlyTarget - report.monthToDate);
+  return `${formatDollars(report.neededPerDay)} a day needed for the last ${days} (${toGo} to go).`;
+}
+
+/** This month against the target; a pace from under a week, or from no day at all, says so. */
 function statusLine(report: Omit<ThresholdReport, 'status'>): string {
-  const target = formatDollars(report.monthlyTarget);
-  if (report.monthToDate >= report.monthlyTarget) {
-    const verb = report.daysLeft === 0 ? 'Month closed at' : 'Target met:';
-    const tail = report.daysLeft === 0 ? '' : ' so far this month';
-    const relation =
-      report.monthToDate === report.monthlyTarget
-        ? `exactly the ${target} target`
-        : `above the ${target} target`;
-    return `${verb} ${formatDollars(report.monthToDate)}${tail}, ${relation}.`;
+  const {
+    monthToDate: sold,
+    monthlyTarget: target,
+    projectedMonth: projected,
+    paceDays,
+    dataThrough,
+  } = report;
+  const noRows = `The range has no rows after ${dataThrough}`;
+  if (projected === null) return `${noRows}: no pace for ${report.month} until its rows are added.`;
+  const so = formatDollars(sold);
+  const verdict =
+    paceDays < EARLY_DAYS ? 'Too early to tell' : projected >= target ? 'On pace' : 'Behind pace';
+  const line =
+    report.daysLeft === 0
+      ? `Month closed at ${so}, ${versusTarget(sold, target)}.`
+      : sold >= target
+        ? `Target met: ${so} so far this month, ${versusTarget(sold, target)}.`
+        : `${verdict}: projected ${formatDollars(projected)} this month` +
+          (paceDays < EARLY_DAYS ? ` from ${dayCount(paceDays)} of sales` : '') +
+          `, ${versusTarget(projected, target)}${projected >= target ? '.' : `; ${neededLine(report)}`}`;
+  return dataThrough < report.asOf ? `${line} ${noRows}.` : line;
+}
+
+/** The latest full months, newest first (at most 12): ended before `month`, covered whole by the data. */
+function fullMonthsBefore(
+  totals: Map<string, number>,
+  month: string,
+  firstFullMonth: string,
+  dataThrough: string,
+): { month: string; amount: number }[] {
+  let end = addMonths(month, -1);
+  while (end >= firstFullMonth && lastDayOfMonth(end) > dataThrough) end = addMonths(end, -1);
+  const months: { month: string; amount: number }[] = [];
+  for (let m = end; months.length < 12 && m >= firstFullMonth; m = addMonths(m, -1)) {
+    months.push({ month: m, amount: sumBetween(totals, firstDayOfMonth(m), lastDayOfMonth(m)) });
   }
-  const short = formatDollars(report.monthlyTarget - report.monthToDate);
-  if (report.daysLeft === 0) {
-    return `Month closed at ${formatDollars(report.monthToDate)}, ${short} short of the ${target} target.`;
-  }
-  const dayWord = report.daysLeft === 1 ? 'day' : 'days';
-  if (report.projectedMonth >= report.monthlyTarget) {
-    const relation =
-      report.projectedMonth === report.monthlyTarget
-        ? `exactly the ${target} target`
-        : `above the ${target} target`;
-    return `On pace: projected ${formatDollars(report.projectedMonth)} this month, ${relation}.`;
-  }
-  return (
-    `Behind pace: projected ${formatDollars(report.projectedMonth)} this month, ` +
-    `${formatDollars(report.monthlyTarget - report.projectedMonth)} short of the ${target} target; ` +
-    `${formatDollars(report.neededPerDay)} a day needed for the last ${report.daysLeft} ${dayWord} (${short} to go).`
-  );
+  return months;
 }
 
 export function thresholdReport(daily: DailySales[], opts: ThresholdOptions): ThresholdReport {
@@ -216,16 +279,15 @@ export function thresholdReport(daily: DailySales[], opts: ThresholdOptions): Th
   checkCents(opts.annualTarget, 'the annual target');
   const totals = totalsByDate(daily);
   const dates = [...totals.keys()].sort();
-  if (opts.asOf !== undefined && !isValidDate(opts.asOf)) {
-    throw new Error(`Expected the as-of date as YYYY-MM-DD, found "${opts.asOf}".`);
-  }
-  const asOf = opts.asOf ?? dates[dates.length - 1];
+  // An as-of that is no date is refused by monthOf below, with the text it found.
+  const asOf = opts.asOf || dates[dates.length - 1];
   if (asOf === undefined) {
     throw new Error(
       'No daily sales were given and no as-of date: pass at least one day of sales or an asOf date.',
     );
   }
   const firstDate = dates.length > 0 && dates[0] <= asOf ? dates[0] : asOf;
+  const dataThrough = opts.dataThrough || dates[dates.length - 1] || asOf;
   const month = monthOf(asOf);
   const days = daysInMonth(month);
   const daysElapsed = dayOfMonth(asOf);
@@ -233,23 +295,18 @@ export function thresholdReport(daily: DailySales[], opts: ThresholdOptions): Th
   const monthToDate = sumBetween(totals, firstDayOfMonth(month), asOf);
   const remaining = Math.max(0, opts.monthlyTarget - monthToDate);
   const neededPerDay = daysLeft > 0 ? Math.ceil(remaining / daysLeft) : 0;
-  const pace = projectMonth(monthToDate, month, daysElapsed, weekdayPattern(totals, firstDate, asOf));
-
-  const firstMonth = monthOf(firstDate);
-  const fullMonths: { month: string; amount: number }[] = [];
-  for (let back = 1; back <= 12; back++) {
-    const candidate = addMonths(month, -back);
-    if (monthsBetween(firstMonth, candidate) < 0) break;
-    fullMonths.push({
-      month: candidate,
-      amount: sumBetween(totals, firstDayOfMonth(candidate), lastDayOfMonth(candidate)),
-    });
-  }
-  const year = yearOf(asOf);
-  const yearToDate = sumBetween(totals, `${year}-01-01`, asOf);
-  const daysAfterThisMonth = dayNumber(`${year}-12-31`) - dayNumber(lastDayOfMonth(month));
-  const projectedYear =
-    yearToDate - monthToDate + pace.projected + Math.round((pace.projected * daysAfterThisMonth) / days);
+  // The pace runs over the days the data covers: from the first sale (a shop that opened on the 15th
+  // has sold for 14 days by the 28th) to as-of or the last day of data, whichever comes first.
+  const from = monthOf(firstDate) === month ? dayOfMonth(firstDate) : 1;
+  const measuredEnd = dataThrough < asOf ? dataThrough : asOf;
+  const through =
+    monthOf(measuredEnd) === month ? dayOfMonth(measuredEnd) : measuredEnd > asOf ? daysElapsed : 0;
+  const pace =
+    through >= from
+      ? projectMonth(monthToDate, month, from, through, weekdayPattern(totals, firstDate, measuredEnd))
+      : NO_PACE;
+  const firstFullMonth = dayOfMonth(firstDate) === 1 ? monthOf(firstDate) : addMonths(monthOf(firstDate), 1);
+  const fullMonths = fullMonthsBefore(totals, month, firstFullMonth, dataThrough);
   const report: Omit<ThresholdReport, 'status'> = {
     asOf,
     month,
@@ -257,16 +314,15 @@ export function thresholdReport(daily: DailySales[], opts: ThresholdOptions): Th
     daysElapsed,
     daysLeft,
     neededPerDay,
-    projectedMonth: pace.projected,
-    paceMethod: pace.method,
+    ...pace,
+    dataThrough,
+    firstFullMonth,
     lastFullMonth: fullMonths.length > 0 ? fullMonths[0] : null,
     monthsAtTargetLast12: fullMonths.filter((m) => m.amount >= opts.monthlyTarget).length,
     fullMonthsCounted: fullMonths.length,
     trailing12: fullMonths.reduce((sum, m) => sum + m.amount, 0),
     rolling12: sumBetween(totals, rollingYearStart(asOf), asOf),
-    yearToDate,
-    projectedYear,
-    annualGap: opts.annualTarget - projectedYear,
+    yearToDate: sumBetween(totals, `${yearOf(asOf)}-01-01`, asOf),
     monthlyTarget: opts.monthlyTarget,
     annualTarget: opts.annualTarget,
   };

@@ -47,9 +47,9 @@ export interface BacktestSummary {
 
 export interface ForecastResult {
   status: 'ok' | 'too-little-history';
-  /** What the seller reads: method, history, error on past months, next month, target. */
+  /** Why there is no forecast; with one, `summary`. */
   message: string;
-  /** The first sentence of `message`: which method, on how many months, how far off on past months. */
+  /** Which method, on how many months, how far off on past months; why there is no range when there is none. */
   summary: string;
   /** The method shown, in plain words ('' without a forecast). */
   method: string;
@@ -58,10 +58,14 @@ export interface ForecastResult {
   form: string;
   /** True when a forecasting method beat the by-hand forecasts on the seller's past months. */
   beatsNaive: boolean;
+  /**
+   * False with too few months to check a method on (the spread of two or three month-to-month
+   * changes is no range to trust) or months that never varied: the 80 % band is then the forecast
+   * itself, no chance of a target is given, and the message says why.
+   */
+  spread: boolean;
   distribution: SalesDistributionKind | null;
   points: ForecastPoint[];
-  /** First forecast month whose expected sales reach the target. */
-  firstMonthReachingTarget: string | null;
   backtest: BacktestSummary;
 }
 
@@ -102,11 +106,13 @@ function checkInput(months: readonly string[], values: readonly number[]): void 
   }
   months.forEach((month, i) => {
     parseMonth(month);
-    if (i > 0 && monthsBetween(months[i - 1], month) !== 1) {
+    const step = i > 0 ? monthsBetween(months[i - 1], month) : 1;
+    if (step > 1)
       throw new Error(
-        `Expected consecutive months: ${months[i - 1]} is followed by ${month} (position ${i + 1}); include missing months with 0.`,
+        `Month ${addMonths(months[i - 1], 1)} is missing between ${months[i - 1]} and ${month}: add it with its sales (0 if none).`,
       );
-    }
+    if (step < 1)
+      throw new Error(`months must be in order, oldest first: ${month} comes after ${months[i - 1]}.`);
   });
   values.forEach((value, i) => {
     if (!Number.isFinite(value)) {
@@ -187,23 +193,23 @@ export function chooseMethod(values: readonly number[]): Choice {
   };
 }
 
-function describeChoice(n: number, choice: Choice): string {
-  const months = `your last ${n} months`;
+function describeChoice(n: number, choice: Choice, spread: boolean): string {
   const { backtest, method } = choice;
-  if (backtest.origins === 0) {
-    return `Based on ${months}: too few to check a forecasting method on past months, so this is last month's sales carried forward.`;
-  }
-  if (backtest.modelMape === null) {
-    return `Based on ${months}: no past month had sales to check a forecasting method against, so this is last month's sales carried forward.`;
-  }
-  const error = percentText(backtest.modelMape as number);
-  if (choice.beatsNaive) {
-    return `Based on ${months} (${method.label}); on past months this method was off by ${error} on average.`;
-  }
-  return (
-    `Based on ${months}: no forecasting method beat “${method.label}” on past months, so this shows ${method.label}` +
-    ` (off by ${error} on average).`
-  );
+  const error = percentText(backtest.modelMape ?? 0);
+  const carried = ", so this is last month's sales carried forward";
+  const how =
+    backtest.origins === 0
+      ? `: too few to check a forecasting method on past months${carried}, with no 80% range or chance of a target ` +
+        `(${MIN_TRAINING + MIN_ORIGINS} months are needed)`
+      : backtest.modelMape === null
+        ? `: no past month had sales to check a forecasting method against${carried}`
+        : choice.beatsNaive
+          ? ` (${method.label}); on past months this method was off by ${error} on average`
+          : `: no forecasting method beat “${method.label}” on past months, so this shows ${method.label} (off by ${error} on average)`;
+  // Months that never varied leave no spread to measure: no band rather than a band of width 0.
+  const still =
+    spread || backtest.origins === 0 ? '' : ' The method fits your months exactly: no range to measure.';
+  return `Based on your last ${n} months${how}.${still}`;
 }
 
 export function forecastMonthly(
@@ -214,7 +220,7 @@ export function forecastMonthly(
   checkInput(months, values);
   const n = values.length;
   if (n < MINIMUM_MONTHS) {
-    const found = n === 0 ? 'No months' : n === 1 ? 'Only 1 month' : `Only ${n} months`;
+    const found = n === 0 ? 'No full months' : n === 1 ? 'Only 1 full month' : `Only ${n} full months`;
     return {
       status: 'too-little-history',
       message: `${found} of sales: at least ${MINIMUM_MONTHS} are needed to forecast.`,
@@ -223,9 +229,9 @@ export function forecastMonthly(
       methodId: null,
       form: '',
       beatsNaive: false,
+      spread: false,
       distribution: null,
       points: [],
-      firstMonthReachingTarget: null,
       backtest: NO_BACKTEST,
     };
   }
@@ -235,10 +241,11 @@ export function forecastMonthly(
   const forecast = choice.method.forecast(values, horizon);
   if (!forecast) throw new Error(`The ${choice.method.label} forecast could not be made from ${n} months.`);
   const positive = values.every((v) => v > 0);
+  const spread = choice.backtest.origins > 0 && forecast.variance.every((v) => v > 0);
   const lastMonth = months[n - 1];
   let kind: SalesDistributionKind = 'lognormal';
   const points: ForecastPoint[] = forecast.mean.map((mean, i) => {
-    const distribution = salesDistribution(mean, forecast.variance[i], positive);
+    const distribution = salesDistribution(mean, spread ? forecast.variance[i] : 0, positive);
     if (distribution.kind === 'floored-normal') kind = 'floored-normal';
     const band80 = salesBand(distribution, 0.8);
     const band95 = salesBand(distribution, 0.95);
@@ -250,31 +257,21 @@ export function forecastMonthly(
       hi80: band80.upper,
       lo95: band95.lower,
       hi95: band95.upper,
-      pTarget: target === undefined ? null : distribution.chanceAtLeast(target),
+      pTarget: target === undefined || !spread ? null : distribution.chanceAtLeast(target),
     };
   });
-  const reaching = target === undefined ? undefined : points.find((point) => point.mean >= target);
-  const next = points[0];
-  const summary = describeChoice(n, choice);
-  let message =
-    `${summary} ${monthLabel(next.month)}: about ${wholeDollars(next.mean)} ` +
-    `(8 in 10 chance between ${wholeDollars(next.lo80)} and ${wholeDollars(next.hi80)}).`;
-  if (target !== undefined) {
-    message += reaching
-      ? ` First month expected at ${wholeDollars(target)} or more: ${monthLabel(reaching.month)}.`
-      : ` No month in the next ${horizon} is expected to reach ${wholeDollars(target)}.`;
-  }
+  const summary = describeChoice(n, choice, spread);
   return {
     status: 'ok',
-    message,
+    message: summary,
     summary,
     method: choice.method.label,
     methodId: choice.method.id,
     form: forecast.form,
     beatsNaive: choice.beatsNaive,
+    spread,
     distribution: kind,
     points,
-    firstMonthReachingTarget: reaching ? reaching.month : null,
     backtest: choice.backtest,
   };
 }

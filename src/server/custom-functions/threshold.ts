@@ -1,5 +1,5 @@
 import { SalesTally } from '../../core/analysis/sales-tally';
-import { thresholdReport } from '../../core/analysis/threshold';
+import { outlookOfDaily } from '../../core/analysis/dashboard-model';
 import { DEFAULT_SETTINGS } from '../../core/contract';
 import { asNumber, centsToCell, dayArg, isOmitted } from './arguments';
 import { readStatement, ROW_DATES, ROW_KIND, tableOf } from './statement-input';
@@ -46,24 +46,32 @@ export function TTS_THRESHOLD(
     settlementFor: chosenMetric === 'settlement' ? 'TTS_THRESHOLD with metric "settlement"' : undefined,
     needs: salesNeeds(chosenMetric, true),
   });
-  const report = thresholdReport(sales.daily(), {
-    monthlyTarget: Math.round(monthly * 100),
-    annualTarget: Math.round(annual * 100),
-    asOf: isOmitted(as_of) ? sales.asOf() : dayArg(as_of, 'as_of'),
+  const asOf = isOmitted(as_of) ? sales.asOf() : dayArg(as_of, 'as_of');
+  // One rule with the sidebar: its outlook, projected year included, from the same sales by day.
+  const { report, status } = outlookOfDaily(sales.daily(), {
+    monthlyTargetCents: Math.round(monthly * 100),
+    annualTargetCents: Math.round(annual * 100),
+    metric: chosenMetric,
+    asOf: asOf || '',
+    dataThrough: sales.asOf(),
   });
+  if (!report) throw new Error(`No dated sales up to ${asOf || 'as_of'} in the range.`);
+  // No day of this month in the range: no pace, no projection (the status line says why).
+  const none = report.projectedMonth === null;
+  const money = (cents: number | null) => (none ? '' : centsToCell(cents as number));
   const last = report.lastFullMonth;
+  const method =
+    report.paceMethod === 'day-of-week' ? 'Weighted by your day-of-week pattern' : 'Flat daily pace';
   return tableOf(parsed, [
     ['As of', report.asOf],
     ['Month', report.month],
-    ['Month to date', centsToCell(report.monthToDate)],
+    // No row of this month: its sales so far are not known to be $0.
+    ['Month to date', money(report.monthToDate)],
     ['Monthly target', centsToCell(report.monthlyTarget)],
     ['Days left', report.daysLeft],
-    ['Needed per day', centsToCell(report.neededPerDay)],
-    ['Projected month', centsToCell(report.projectedMonth)],
-    [
-      'Pace method',
-      report.paceMethod === 'day-of-week' ? 'Weighted by your day-of-week pattern' : 'Flat daily pace',
-    ],
+    ['Needed per day', money(report.neededPerDay)],
+    ['Projected month', money(report.projectedMonth)],
+    ['Pace method', none ? '' : `${method} over ${report.paceDays} days from ${report.paceFrom}`],
     ['Last full month', last ? last.month : ''],
     ['Last full month sales', last ? centsToCell(last.amount) : ''],
     [
@@ -74,8 +82,8 @@ export function TTS_THRESHOLD(
     ['Sales, last 12 months to as-of', centsToCell(report.rolling12)],
     ['Year to date', centsToCell(report.yearToDate)],
     ['Annual target', centsToCell(report.annualTarget)],
-    ['Projected year', centsToCell(report.projectedYear)],
-    ['Annual gap', centsToCell(report.annualGap)],
+    ['Projected year', money(status.projectedYearCents)],
+    ['Annual gap', money(report.annualTarget - status.projectedYearCents)],
     ['Status', report.status],
   ]);
 }

@@ -6,6 +6,7 @@ import { baseKeyOf, currentLedgerKeys } from '../../src/core/ledger/ledger-keys'
 import {
   countedRows,
   DOWNLOAD_TIME,
+  rowsAboveHeader,
   supersededFlags,
   withoutSupersededRows,
 } from '../../src/core/ledger/settled-estimates';
@@ -141,6 +142,23 @@ describe('one order line, one count', () => {
       ['1', '2'],
     ];
     expect(withoutSupersededRows(statement).grid).toBe(statement);
+  });
+
+  it('looks for a header sorted down only in the rows above where it was found, or the first row when none was', () => {
+    const ledger = [
+      ['Key', 'Import ID', 'Layout'],
+      ['k1', 'i1', 'statement'],
+    ];
+    expect(rowsAboveHeader(ledger, 1)).toBe(false);
+    // Sorted without "Data has header row": a data row on top, the header further down.
+    expect(rowsAboveHeader([ledger[1], ledger[0]], 0)).toBe(true);
+    // Any other range: its first row, never every cell of it (a word like "statement" further down is data).
+    const export_ = [
+      ['Type', 'Note'],
+      ['Order', 'statement'],
+      ['Key', 'Import ID', 'Layout'],
+    ];
+    expect(rowsAboveHeader(export_, 0)).toBe(false);
   });
 });
 

@@ -182,7 +182,8 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
  * own, a Layout value in them: a sort without "Data has header row" took the header down among them.
  */
 export const rowsAboveHeader = (grid: readonly (readonly CellValue[])[], headerRow: number): boolean =>
-  grid.slice(0, headerRow - 1 || 1).some((r) => r.some((c) => layoutRank(c) !== undefined));
+  // Never more than the rows above the header: with none found (0) only the first row, not the range.
+  grid.slice(0, Math.max(1, headerRow - 1)).some((r) => r.some((c) => layoutRank(c) !== undefined));
 
 const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v)).trim();
 

@@ -345,6 +345,24 @@ export const TAB_EDITS: TabEdit[] = [
       wb.seed(TABS.cogs, [[NOTE]], last(wb, TABS.cogs) + 2, columnNumber(wb, TABS.cogs, 'Product name')),
     expected: { outcome: 'kept', figures: 'same', kept: [{ sheet: TABS.cogs, value: NOTE }] },
   },
+  ...(
+    [
+      [
+        'costs-totals-row-typed-below',
+        'A totals row typed under the running costs: Total and their sum',
+        'Total',
+      ],
+      ['costs-bare-sum-typed-below', 'The running costs summed under them with no name and no Every', ''],
+    ] as const
+  ).map(([name, what, label]): TabEdit => ({
+    name,
+    tab: TABS.costs,
+    what,
+    // Skipped, as TTS COGS and TTS Ads skip theirs: the running costs are counted once.
+    edit: (wb) =>
+      wb.seed(TABS.costs, [[label, 30]], last(wb, TABS.costs) + 1, columnNumber(wb, TABS.costs, 'Cost')),
+    expected: { outcome: 'kept', figures: 'same' },
+  })),
   {
     name: 'costs-note-typed-below',
     tab: TABS.costs,

@@ -176,7 +176,6 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   return { grid: out, superseded };
 }
 
-/** A cell as trimmed text ('' for none). */
 /**
  * Whether the rows above the ledger's header row (0: none found; then the first row) are the tab's
  * own, a Layout value in them: a sort without "Data has header row" took the header down among them.
@@ -185,6 +184,7 @@ export const rowsAboveHeader = (grid: readonly (readonly CellValue[])[], headerR
   // Never more than the rows above the header: with none found (0) only the first row, not the range.
   grid.slice(0, Math.max(1, headerRow - 1)).some((r) => r.some((c) => layoutRank(c) !== undefined));
 
+/** A cell as trimmed text ('' for none). */
 const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v)).trim();
 
 /** A Layout cell's rank, whatever its case; undefined for a value the add-on never writes. */

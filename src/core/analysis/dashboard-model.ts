@@ -6,6 +6,7 @@
  */
 import { addMonths, daysInMonth, monthOf, monthRange, monthsBetween, yearOf } from './calendar';
 import { findColumnById } from '../read/catalog';
+import { IMPORT_FIRST } from '../ledger/ledger-format';
 import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
 import { forecastMonthly, monthLabel, type ForecastResult } from '../forecast/index';
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
@@ -224,7 +225,7 @@ export function outlookOfDaily(
   const history = asOf ? monthlyHistory(daily, asOf) : [];
   if (history.length === 0) {
     const forecast = forecastMonthly([], []);
-    const message = 'No dated sales in the TTS Ledger tab yet: import a statement export first.';
+    const message = `No dated sales in the TTS Ledger tab yet: ${IMPORT_FIRST}`;
     return {
       status: emptyStatus(opts, message, forecast.message),
       report: null,

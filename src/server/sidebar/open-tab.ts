@@ -1,6 +1,6 @@
 /** *Open ledger* and the sidebar's other links to the add-on's tabs: shows the tab, at its first row. */
 import type { AddonTab, OpenTabResult } from '../../core/contract';
-import { LEDGER_TAB } from '../../core/ledger/ledger-format';
+import { IMPORT_FIRST, LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { COGS_SHEET } from '../sheets/cogs-sheet';
 import { IMPORTS_SHEET } from '../sheets/imports-log';
 import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
@@ -20,7 +20,7 @@ export function openTab(arg: AddonTab): OpenTabResult {
       `No tab to open for "${String(arg)}": expected one of ${Object.keys(ADDON_TABS).join(', ')}.`,
     );
   const sheet = tabNamed(name);
-  if (!sheet) throw new Error(`There is no ${name} tab yet: import a statement export first.`);
+  if (!sheet) throw new Error(`There is no ${name} tab yet: ${IMPORT_FIRST}`);
   sheet.activate();
   return { name };
 }

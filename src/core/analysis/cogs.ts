@@ -7,6 +7,7 @@
 import { parseDateOrNull, type DayOrder } from '../dates';
 import { DateOrderWatch } from '../read/date-order';
 import { lostDigitsText } from '../read/rounded-ids';
+import { cellText } from '../read/ad-cells';
 import { formatUnitCost, parseUnitCost } from './unit-cost';
 import { rowDate, type GroupedFields } from './row-dates';
 import { columnLetters } from '../formula-builder';
@@ -48,12 +49,6 @@ interface CogsColumns {
   labels: string[];
   /** Header mode: a blank unit cost is a SKU still waiting for its cost, not an error. */
   blankCostWaits: boolean;
-}
-
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return String(value).trim();
 }
 
 function isBlank(value: CellValue): boolean {

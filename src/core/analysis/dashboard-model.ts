@@ -7,7 +7,7 @@
 import { addMonths, daysInMonth, monthOf, monthRange, monthsBetween, yearOf } from './calendar';
 import { findColumnById } from '../read/catalog';
 import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
-import { forecastMonthly, monthLabel, type ForecastResult } from '../forecast/index';
+import { forecastMonthly, monthLabel, type BacktestSummary, type ForecastResult } from '../forecast/index';
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, rowDate, rowMonth, type CogsTable } from './pnl';
 import { profitByMonth, type MonthProfit } from './dashboard-profit';
@@ -25,6 +25,7 @@ import {
 } from './threshold';
 import type { LedgerRow } from '../types';
 import { MONTH_NAMES } from '../dates';
+import { IMPORT_FIRST } from '../words';
 
 export interface OutlookOptions {
   monthlyTargetCents: number;
@@ -107,7 +108,16 @@ const DEFAULT_HORIZON = 6;
 const toCents = (dollars: number) => Math.round(dollars * 100);
 const toDollars = (cents: number) => cents / 100;
 
-function emptyStatus(opts: OutlookOptions, message: string, forecastMessage: string): ForecastStatus {
+/** The forecast's checks on past months as the status gives them: without each method's score. */
+const statusBacktest = ({ origins, horizon, modelMape, naiveMape, seasonalNaiveMape }: BacktestSummary) => ({
+  origins,
+  horizon,
+  modelMape,
+  naiveMape,
+  seasonalNaiveMape,
+});
+
+function emptyStatus(opts: OutlookOptions, message: string, forecast: ForecastResult): ForecastStatus {
   return {
     hasData: false,
     asOf: '',
@@ -129,9 +139,9 @@ function emptyStatus(opts: OutlookOptions, message: string, forecastMessage: str
     projectedYearCents: 0,
     method: '',
     beatsNaive: false,
-    backtest: { origins: 0, horizon: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null },
+    backtest: statusBacktest(forecast.backtest),
     paceLine: '',
-    forecastMessage,
+    forecastMessage: forecast.message,
     message,
   };
 }
@@ -224,9 +234,9 @@ export function outlookOfDaily(
   const history = asOf ? monthlyHistory(daily, asOf) : [];
   if (history.length === 0) {
     const forecast = forecastMonthly([], []);
-    const message = 'No dated sales in the TTS Ledger tab yet: import a statement export first.';
+    const message = `No dated sales in the TTS Ledger tab yet: ${IMPORT_FIRST}`;
     return {
-      status: emptyStatus(opts, message, forecast.message),
+      status: emptyStatus(opts, message, forecast),
       report: null,
       forecast,
       history,
@@ -345,13 +355,7 @@ export function outlookOfDaily(
     projectedYearCents: december.expected ?? december.actual ?? 0,
     method: forecast.method,
     beatsNaive: forecast.beatsNaive,
-    backtest: {
-      origins: forecast.backtest.origins,
-      horizon: forecast.backtest.horizon,
-      modelMape: forecast.backtest.modelMape,
-      naiveMape: forecast.backtest.naiveMape,
-      seasonalNaiveMape: forecast.backtest.seasonalNaiveMape,
-    },
+    backtest: statusBacktest(forecast.backtest),
     paceLine: monthLine(report, expectedMonth),
     forecastMessage: forecastLine(forecast, points, month, monthClosed),
     message:
@@ -418,6 +422,10 @@ export function dashboardModel(
     adSpend,
   );
   const profitOf = new Map(profit.months.map((p) => [p.month, p]));
+  // Without a measured spread (under 7 months, or months that never varied) no band, as in
+  // TTS_FORECAST: a band of width 0 would read as certainty. The Forecast line says why.
+  const band = (p: OutlookPoint | undefined) =>
+    p && outlook.forecast.spread ? { low80: p.low80, high80: p.high80 } : { low80: null, high80: null };
 
   const months: MonthLine[] = outlook.history.map(({ month, sales }) => {
     const entry = perMonth.get(month);
@@ -426,8 +434,7 @@ export function dashboardModel(
       month,
       sales,
       forecast: point ? point.mean : null,
-      low80: point ? point.low80 : null,
-      high80: point ? point.high80 : null,
+      ...band(point),
       netProfit: profitOf.get(month)?.netProfit ?? 0,
       feesPaid: entry ? 0 - entry.lines.fees : 0, // 0 − x, not −x: a month without fees is 0, not −0
     };
@@ -441,8 +448,7 @@ export function dashboardModel(
       month: p.month,
       sales: null,
       forecast: p.mean,
-      low80: p.low80,
-      high80: p.high80,
+      ...band(p),
       netProfit: entry ? profitOf.get(p.month)!.netProfit : null,
       feesPaid: entry ? 0 - entry.lines.fees : null,
     });

@@ -36,6 +36,8 @@ import { moneyProblem } from '../money';
 import type { CellValue, Problem } from '../types';
 import { ADS_HEADER } from '../ledger/ads-format';
 
+const USD_ONLY = 'TTS Profit reads ad accounts that report in US dollars (USD) only.';
+
 export interface AdsReaderOptions {
   fileName: string;
   sheet?: string;
@@ -135,7 +137,7 @@ export function createAdsReader(options: AdsReaderOptions): AdsHeader {
       if (field && MONEY_FIELDS.has(field) && suffix[2] !== 'USD') {
         return {
           ok: false,
-          message: `${options.where}: the column *${name}* is in ${suffix[2]}. TTS Profit reads ad accounts that report in US dollars (USD) only.`,
+          message: `${options.where}: the column *${name}* is in ${suffix[2]}. ${USD_ONLY}`,
         };
       }
     }
@@ -544,11 +546,7 @@ class Reader implements AdsReader {
     const field = column.field as TextField;
     if (field === 'currency') {
       if (t !== '' && t.toUpperCase() !== 'USD')
-        this.fail(
-          rowNumber,
-          column,
-          `the ad account reports in ${t}. TTS Profit reads ad accounts that report in US dollars (USD) only.`,
-        );
+        this.fail(rowNumber, column, `the ad account reports in ${t}. ${USD_ONLY}`);
     } else if (field === 'key') this.tab.key = t;
     else if (field === 'report') {
       if (t === 'ads-manager' || t === 'gmv-max') row[column.slot] = t;

@@ -39,7 +39,7 @@ import {
   type Cell,
 } from '../sheets/sheet-writing';
 import { spreadsheet } from '../sheets/spreadsheet';
-import { plural } from '../../core/words';
+import { IMPORT_FIRST, plural } from '../../core/words';
 
 export { DASHBOARD_TAB } from './dashboard-tab';
 
@@ -64,7 +64,7 @@ const FEES_COLUMN = 15; // O
 const FACTS_ROW = 16;
 const CHART_COLUMN = 18;
 
-const NO_LEDGER = 'Nothing to chart yet: import a statement export first.';
+const NO_LEDGER = `Nothing to chart yet: ${IMPORT_FIRST}`;
 
 export const METRIC_LABELS: Record<SalesMetric, string> = {
   gross: 'Gross sales (items sold and kept, before discounts)',

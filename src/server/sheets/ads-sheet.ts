@@ -25,6 +25,9 @@ import {
 import { tabNamed } from './tab-named';
 import { spreadsheet } from './spreadsheet';
 
+/** How to go on from a tab whose rows cannot be told apart. */
+const START_AGAIN = 'Rename the tab to keep it, and import again to start a new one.';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Headers of the report columns the add-on added to the tab (JSON list). */
@@ -93,8 +96,7 @@ function readTab(
     dateText: dateTextConverter(),
   });
   // Without its Cost or Day column the tab cannot say which rows it holds: every row would be added again.
-  if (!made.ok)
-    throw new Error(`${made.message} Rename the tab to keep it, and import again to start a new one.`);
+  if (!made.ok) throw new Error(`${made.message} ${START_AGAIN}`);
   const rows = new Map<string, AdRow>();
   const rowOfKey = new Map<string, number>();
   for (let r = headerRow; r < values.length; r++) {
@@ -123,9 +125,7 @@ export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
   const { header, headerRow } = headerOf(sheet);
   // Without its Key column the tab cannot tell which rows it holds: every row would be added again.
   if (sheet.getLastRow() >= 2 && !header.includes('Key')) {
-    throw new Error(
-      `The ${ADS_TAB} tab has no Key column in row ${headerRow}. Rename the tab to keep it, and import again to start a new one.`,
-    );
+    throw new Error(`The ${ADS_TAB} tab has no Key column in row ${headerRow}. ${START_AGAIN}`);
   }
   const kept = keptColumns();
   const missing = [...ADS_HEADER, ...extraColumns].filter(

@@ -5,6 +5,7 @@ import { COGS_SHEET } from '../sheets/cogs-sheet';
 import { IMPORTS_SHEET } from '../sheets/imports-log';
 import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
 import { tabNamed } from '../sheets/tab-named';
+import { IMPORT_FIRST } from '../../core/words';
 
 export const ADDON_TABS: Record<AddonTab, string> = {
   ledger: LEDGER_TAB,
@@ -20,7 +21,7 @@ export function openTab(arg: AddonTab): OpenTabResult {
       `No tab to open for "${String(arg)}": expected one of ${Object.keys(ADDON_TABS).join(', ')}.`,
     );
   const sheet = tabNamed(name);
-  if (!sheet) throw new Error(`There is no ${name} tab yet: import a statement export first.`);
+  if (!sheet) throw new Error(`There is no ${name} tab yet: ${IMPORT_FIRST}`);
   sheet.activate();
   return { name };
 }

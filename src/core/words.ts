@@ -9,6 +9,3 @@ export function count(n: number): string {
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count(n)} ${n === 1 ? singular : pluralForm}`;
 }
-
-/** What to do first where there is nothing yet to read. */
-export const IMPORT_FIRST = 'import a statement export first.';

@@ -6,6 +6,7 @@
  */
 import { addMonths, daysInMonth, monthOf, monthRange, monthsBetween, yearOf } from './calendar';
 import { findColumnById } from '../read/catalog';
+import { IMPORT_FIRST } from '../ledger/ledger-format';
 import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
 import { forecastMonthly, monthLabel, type BacktestSummary, type ForecastResult } from '../forecast/index';
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
@@ -25,7 +26,6 @@ import {
 } from './threshold';
 import type { LedgerRow } from '../types';
 import { MONTH_NAMES } from '../dates';
-import { IMPORT_FIRST } from '../words';
 
 export interface OutlookOptions {
   monthlyTargetCents: number;

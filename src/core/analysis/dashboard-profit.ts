@@ -6,7 +6,7 @@
  */
 import type { CogsTable } from './cogs';
 import { addRowLines, emptyLines, type PnlLines } from './pnl';
-import { CostTally, profitLine, type ProfitLine } from './profit';
+import { CostTally, emptyCostSums, profitLine, type ProfitLine } from './profit';
 import { rowDate, rowMonth } from './row-dates';
 import { monthCosts } from './profit';
 import type { RunningCost } from './running-costs';
@@ -90,14 +90,7 @@ export function profitByMonth(
     const spent = monthCosts([month], costs, tally.daily, adSpend);
     const line = profitLine(
       monthLines,
-      tally.byGroup.get(month) ?? {
-        units: 0,
-        cogs: 0,
-        sampleUnits: 0,
-        sampleOrders: 0,
-        sampleProduct: 0,
-        sampleSettlement: 0,
-      },
+      tally.byGroup.get(month) ?? emptyCostSums(),
       true,
       spent.running,
       spent.ads,

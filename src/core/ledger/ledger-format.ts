@@ -9,6 +9,8 @@ import { centsToDollars } from '../money';
 import type { LedgerRow } from '../types';
 
 export const LEDGER_TAB = 'TTS Ledger';
+/** What to do while the add-on's tabs are missing or empty. */
+export const IMPORT_FIRST = 'import a statement export first.';
 
 type CellWriter = (row: LedgerRow, importId: string) => string | number;
 /** Fields of a row that are one cell as they are. */

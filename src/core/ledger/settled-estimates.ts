@@ -8,6 +8,7 @@
  */
 import { headerKey } from '../read/catalog';
 import { cellText } from '../read/ad-cells';
+import { plural } from '../words';
 import { findHeaderRow, lostColumnsMessage, lostHeaderMessage } from './ledger-columns';
 import { LEDGER_SIGNATURE, LEDGER_TAB } from './ledger-format';
 import type { CellValue, LayoutId } from '../types';
@@ -226,7 +227,7 @@ function supersededInGrid(
 export function supersededText(superseded: number): string {
   if (superseded === 0) return '';
   return (
-    `${superseded} ${superseded === 1 ? 'row' : 'rows'} superseded by a settled row of the same order line ` +
+    `${plural(superseded, 'row')} superseded by a settled row of the same order line ` +
     `${superseded === 1 ? 'is' : 'are'} not counted.`
   );
 }

@@ -3,7 +3,7 @@
  * sold, a 0 that means "nothing was read". The TTS Ledger tab before its first import says so.
  */
 import { cellText } from './ad-cells';
-import { IMPORT_FIRST } from '../words';
+import { IMPORT_FIRST } from '../ledger/ledger-format';
 import type { CellValue, ParsedExport } from '../types';
 
 type Header = Pick<ParsedExport, 'layout' | 'layoutLabel' | 'headerRow'>;

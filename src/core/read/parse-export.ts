@@ -406,7 +406,7 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
   if (hasEitherWayDate(rows, where, fieldsRead(options))) {
     dayOrders = sheetParserOver(rows, quiet).dayOrdersToReread ?? undefined;
   }
-  let repeats = new RepeatedRows();
+  let repeats = new RepeatedRows(false, rows.length);
   const parser = sheetParserOver(rows, { ...base, dayOrders, repeats });
   if (!parser.detected) throw new ExportFormatError(parser.failureMessage);
   if (parser.currencyRefusal) throw new ExportFormatError(parser.currencyRefusal);
@@ -415,7 +415,7 @@ export function parseSheetRows(rows: readonly (readonly CellValue[])[], options:
   // With IDs the spreadsheet rounded, a second pass compares IDs as rounded: a copy pasted with its
   // IDs rounded is a repeat of its first copy.
   if (parsed.roundedIds && !repeats.found)
-    sheetParserOver(rows, { ...quiet, dayOrders, repeats: (repeats = new RepeatedRows(true)) });
+    sheetParserOver(rows, { ...quiet, dayOrders, repeats: (repeats = new RepeatedRows(true, rows.length)) });
   const repeated = repeats.refusal(where, parsed.layout === 'ledger');
   if (repeated) throw new ExportFormatError(repeated);
   return parsed;

@@ -16,9 +16,14 @@ export class RepeatedRows {
 
   /**
    * `rounded`: IDs are compared as far as a spreadsheet's rounding left them (`5.77E+17`), so that
-   * an export pasted again with its IDs rounded still meets its first copy.
+   * an export pasted again with its IDs rounded still meets its first copy. `rowCount`: the rows of
+   * the range, so that its key table is made for them at once (doubling it as rows come costs more
+   * than the rows' lookups).
    */
-  constructor(readonly rounded = false) {}
+  constructor(
+    readonly rounded = false,
+    readonly rowCount?: number,
+  ) {}
 
   /**
    * A row (number `row`) whose key an earlier row has: `first`, the key's first row, with its

@@ -11,7 +11,7 @@ import type { RowView } from './row-view';
 
 export class RowKeys {
   // Duplicate detection without keeping key strings alive (see KeyTable).
-  private readonly table = new KeyTable();
+  private readonly table: KeyTable;
   /** The last counted row's key, the `serial` of its view, and its occurrence: 1, or n for the n-th row with that key. */
   private key = '';
   private keySerial = -1;
@@ -22,11 +22,13 @@ export class RowKeys {
     private readonly fields: readonly RowField[],
     /** Counts the rows of each repeated key, and finds the exact repeats. */
     private readonly repeated = new RepeatedRows(),
-  ) {}
+  ) {
+    this.table = new KeyTable(repeated.rowCount);
+  }
 
   /** Counts the row's key; `content` fingerprints the row, to tell exact duplicates from other rows with its key. */
   count(row: RowView, content: number): void {
-    const key = this.join(row);
+    this.hash(row);
     const firstContent = this.table.add(this.h1 & 0x3fffffff, this.h2 & 0x3fffffff, content, row.rowNumber);
     if (firstContent === undefined) {
       this.keyCount = 1;
@@ -34,7 +36,7 @@ export class RowKeys {
     }
     // Kept for the whole import: detached, or each key would pin the piece of file text it came from.
     this.keyCount = this.repeated.see(
-      detachedText(key),
+      detachedText(this.join(row)),
       firstContent,
       this.table.firstRow,
       content,
@@ -44,26 +46,24 @@ export class RowKeys {
 
   /** The key of the row last counted, `#n`-suffixed for the n-th row with the same key. */
   keyOf(row: RowView): string {
-    const key = row.serial === this.keySerial ? this.key : this.join(row);
+    const key = this.join(row);
     return this.keyCount === 1 ? key : key + '#' + this.keyCount;
   }
 
-  /** The key's two hashes, as `join` left them. */
+  /** The key's two hashes, as `hash` left them. */
   private h1 = 0;
   private h2 = 0;
 
   /**
-   * The key's parts, the layout's key fields, prefixed and joined with `|`; hashed on the way
-   * into `h1` and `h2`, each part's length first, so that `a|bc` and `ab|c` stay two keys.
+   * Hashes the key's parts into `h1` and `h2`, each part's length first, so that `a|bc` and `ab|c`
+   * stay two keys. No key text is built: most rows' keys are new, and only a key that repeats, or
+   * a row that is kept, needs its text (`join`).
    */
-  private join(row: RowView): string {
-    let key = this.prefix;
+  private hash(row: RowView): void {
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
-    const rounded = this.repeated.rounded;
     for (let f = 0; f < this.fields.length; f++) {
-      const part = rounded ? asRounded(keyPartOf(row, this.fields[f])) : keyPartOf(row, this.fields[f]);
-      key = key === '' && f === 0 ? part : key + '|' + part;
+      const part = this.partOf(row, this.fields[f]);
       const length = part.length;
       h1 = Math.imul(h1 ^ (length | 0x7c0000), 16777619);
       h2 = Math.imul(h2 ^ (length | 0x7c0000), 0x5bd1e995);
@@ -76,9 +76,23 @@ export class RowKeys {
     }
     this.h1 = h1;
     this.h2 = h2;
+  }
+
+  /** The key's parts, the layout's key fields, prefixed and joined with `|`; kept for the row's view (its `serial`). */
+  private join(row: RowView): string {
+    if (row.serial === this.keySerial) return this.key;
+    let key = this.prefix;
+    for (let f = 0; f < this.fields.length; f++) {
+      const part = this.partOf(row, this.fields[f]);
+      key = key === '' && f === 0 ? part : key + '|' + part;
+    }
     this.key = key;
     this.keySerial = row.serial;
     return key;
+  }
+
+  private partOf(row: RowView, field: RowField): string {
+    return this.repeated.rounded ? asRounded(keyPartOf(row, field)) : keyPartOf(row, field);
   }
 }
 

@@ -12,6 +12,9 @@ import { parseDateOrNull } from '../../core/dates';
 
 export type Grid = CellValue[][];
 
+/** How a function missing its cogs range is told to pass it. */
+export const PASS_UNIT_COSTS = "pass your unit costs, e.g. 'TTS COGS'!A:K.";
+
 /** True for an omitted optional argument: nothing, '', or a range holding only blanks. */
 export function isOmitted(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;

@@ -4,7 +4,7 @@ import { buildCogsTable } from '../../core/analysis/cogs';
 import { firstDayOfMonth, lastDayOfMonth } from '../../core/analysis/calendar';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseCentsOrNaN } from '../../core/money';
-import { asGrid, asNumber, asRate, dayRange, isOmitted } from './arguments';
+import { asGrid, asNumber, asRate, dayRange, isOmitted, PASS_UNIT_COSTS } from './arguments';
 import { datesAsText } from './profit';
 import { readStatement, refuseRoundedIds, requireSettlement } from './statement-input';
 import { NEEDS } from '../../core/read/needed-columns';
@@ -194,8 +194,7 @@ function isStatementRange(value: Arg): boolean {
 }
 
 function breakevenBySku(statement: Arg, cogs: Arg, start: Arg, end: Arg, extra: Arg): (string | number)[][] {
-  if (isOmitted(cogs))
-    throw new Error("unit_cost is missing: with a statement, pass your unit costs, e.g. 'TTS COGS'!A:K.");
+  if (isOmitted(cogs)) throw new Error(`unit_cost is missing: with a statement, ${PASS_UNIT_COSTS}`);
   if (!isOmitted(extra))
     throw new Error(
       'With a statement the arguments are statement, cogs, start and end: other_cost is not used (fees and shipping come from your settlements).',

@@ -24,7 +24,16 @@ import { readAds } from './ads';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { dateTextConverter } from '../sheets/sheet-dates';
 import type { CellValue, ParsedExport } from '../../core/types';
-import { asGrid, centsToCell, describe, isOmitted, monthArg, scalarOf, type Grid } from './arguments';
+import {
+  asGrid,
+  centsToCell,
+  describe,
+  isOmitted,
+  monthArg,
+  PASS_UNIT_COSTS,
+  scalarOf,
+  type Grid,
+} from './arguments';
 import { isDateCell } from '../../core/date-cell';
 import { readStatement, refuseRoundedIds, ROW_DATES, ROW_KIND, tableOf } from './statement-input';
 import type { RowField } from '../../core/read/row-fields';
@@ -218,7 +227,7 @@ export function TTS_COST_DETAIL(
   costs?: Arg,
   ads?: Arg,
 ): (string | number)[][] {
-  if (isOmitted(cogs)) throw new Error("cogs is missing: pass your unit costs, e.g. 'TTS COGS'!A:K.");
+  if (isOmitted(cogs)) throw new Error(`cogs is missing: ${PASS_UNIT_COSTS}`);
   const wanted = monthArg(month, 'month');
   const tally = new CostTally(cogsTableOf(cogs), undefined, wanted);
   const adTally = new StatementAdTally();

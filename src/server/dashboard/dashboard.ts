@@ -39,7 +39,8 @@ import {
   type Cell,
 } from '../sheets/sheet-writing';
 import { spreadsheet } from '../sheets/spreadsheet';
-import { IMPORT_FIRST, plural } from '../../core/words';
+import { plural } from '../../core/words';
+import { IMPORT_FIRST } from '../../core/ledger/ledger-format';
 
 export { DASHBOARD_TAB } from './dashboard-tab';
 

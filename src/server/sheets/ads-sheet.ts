@@ -24,9 +24,10 @@ import {
 } from './sheet-writing';
 import { tabNamed } from './tab-named';
 import { spreadsheet } from './spreadsheet';
+import { topRows } from './top-rows';
 
-/** How to go on from a tab whose rows cannot be told apart. */
-const START_AGAIN = 'Rename the tab to keep it, and import again to start a new one.';
+/** What the seller does with a tab the add-on cannot read its rows from. */
+const START_AGAIN = ' Rename the tab to keep it, and import again to start a new one.';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -61,7 +62,7 @@ function headerRowIn(top: readonly (readonly unknown[])[]): number {
 function headerOf(sheet: Sheet): { header: string[]; headerRow: number } {
   const width = sheet.getLastColumn();
   if (width === 0) return { header: [], headerRow: 1 };
-  const top = sheet.getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), width).getValues();
+  const top = topRows(sheet, width);
   const headerRow = headerRowIn(top);
   const header = top[headerRow - 1].map(String);
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
@@ -96,7 +97,7 @@ function readTab(
     dateText: dateTextConverter(),
   });
   // Without its Cost or Day column the tab cannot say which rows it holds: every row would be added again.
-  if (!made.ok) throw new Error(`${made.message} ${START_AGAIN}`);
+  if (!made.ok) throw new Error(`${made.message}${START_AGAIN}`);
   const rows = new Map<string, AdRow>();
   const rowOfKey = new Map<string, number>();
   for (let r = headerRow; r < values.length; r++) {
@@ -125,7 +126,7 @@ export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
   const { header, headerRow } = headerOf(sheet);
   // Without its Key column the tab cannot tell which rows it holds: every row would be added again.
   if (sheet.getLastRow() >= 2 && !header.includes('Key')) {
-    throw new Error(`The ${ADS_TAB} tab has no Key column in row ${headerRow}. ${START_AGAIN}`);
+    throw new Error(`The ${ADS_TAB} tab has no Key column in row ${headerRow}.${START_AGAIN}`);
   }
   const kept = keptColumns();
   const missing = [...ADS_HEADER, ...extraColumns].filter(

@@ -1,11 +1,10 @@
 /** *Open ledger* and the sidebar's other links to the add-on's tabs: shows the tab, at its first row. */
 import type { AddonTab, OpenTabResult } from '../../core/contract';
-import { LEDGER_TAB } from '../../core/ledger/ledger-format';
+import { IMPORT_FIRST, LEDGER_TAB } from '../../core/ledger/ledger-format';
 import { COGS_SHEET } from '../sheets/cogs-sheet';
 import { IMPORTS_SHEET } from '../sheets/imports-log';
 import { DASHBOARD_TAB } from '../dashboard/dashboard-tab';
 import { tabNamed } from '../sheets/tab-named';
-import { IMPORT_FIRST } from '../../core/words';
 
 export const ADDON_TABS: Record<AddonTab, string> = {
   ledger: LEDGER_TAB,

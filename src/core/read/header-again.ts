@@ -3,13 +3,22 @@
  * cell by cell ("expected an amount, found `Fees`"), which does not say what happened. Its problems
  * become one that does.
  */
-import { detectLayout } from './layouts';
+import { cellText } from './ad-cells';
 import type { CellValue, Problem } from '../types';
 
-/** When rejected row `row` is a header row again, its problems (the last of `problems`) become one saying so. */
-export function sayHeaderAgain(problems: Problem[], cells: readonly CellValue[], row: number): void {
+/**
+ * When rejected row `row` repeats `header` (three of its names or more, where the header has them:
+ * no data row holds a column's name), its problems (the last of `problems`) become one saying so.
+ */
+export function sayHeaderAgain(
+  problems: Problem[],
+  cells: readonly CellValue[],
+  header: readonly string[],
+  row: number,
+): void {
   const last = problems[problems.length - 1];
-  if (!last || last.row !== row || !detectLayout([cells], '').ok) return;
+  if (!last || last.row !== row) return;
+  if (header.filter((h, c) => h !== '' && cellText(cells[c]) === h.trim()).length < 3) return;
   while (problems.length > 0 && problems[problems.length - 1].row === row) problems.pop();
   const { column: _cell, ...at } = last;
   problems.push({

@@ -95,7 +95,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const read = (cells: readonly CellValue[], rowNumber: number): RowView | null => {
     const rejected = reader.rejectedRows;
     const view = reader.read(cells, rowNumber);
-    if (reader.rejectedRows !== rejected) sayHeaderAgain(reader.problems, cells, rowNumber);
+    if (reader.rejectedRows !== rejected) sayHeaderAgain(reader.problems, cells, options.header, rowNumber);
     return view;
   };
   return {

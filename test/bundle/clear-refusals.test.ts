@@ -1,6 +1,7 @@
 /**
  * Refusals a seller can act on, through dist/Code.js: two exports stacked with both header rows
- * (the second header named by its row, never read as a currency), a totals row under the running
+ * (the second header named by its row as a header pasted again, never read as a currency), a range
+ * holding only its header (the TTS Ledger tab before any import says it has no rows yet, never $0), a totals row under the running
  * costs in TTS Costs (skipped, as TTS COGS and TTS Ads skip theirs), and text dates: an ambiguous
  * `3/5/2026` says both readings, other forms say the form read, and a range that starts below its
  * header shows the date it found, not a JavaScript date string.
@@ -11,12 +12,15 @@ import {
   codeFile,
   ensureBuilt,
   errorOf,
+  fixtureHeader,
   inSandbox,
   padded,
   readCsv,
   typedCells,
 } from './custom-functions-sheet';
 import { harness, sampleStatement, type Harness } from '../server/import-harness';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
+import { ledgerHeader } from '../../src/core/ledger/ledger-format';
 
 let rt: GasRuntime;
 beforeAll(() => {
@@ -28,12 +32,64 @@ const SAMPLE = readCsv('samples/statement-2026-05.csv').filter((row) => row.leng
 const HISTORY = readCsv('samples/statement-history.csv').filter((row) => row.length > 5);
 
 describe('two exports stacked in one tab with both header rows', () => {
-  it('names the second header row by its number, and no currency', () => {
-    const [header, ...rows] = SAMPLE;
-    const cells = typedCells([header, ...rows.slice(0, 97), header, ...rows.slice(97)]);
-    const message = errorOf(() => rt.call('TTS_SETTLEMENT', inSandbox(rt, padded(cells))));
-    expect(message).toMatch(/^Row 99, column \*(\w| )+\*: expected .*, found `(\w| )+`/);
-    expect(message).not.toMatch(/FBT|not US dollars/);
+  const SECOND_HEADER =
+    'Row 99 repeats the header row: is a second export pasted below the first? Delete that row.';
+  const [header, ...rows] = SAMPLE;
+  const stacked = (second: string[]) => [header, ...rows.slice(0, 97), second, ...rows.slice(97)];
+
+  it('says the second header row is a header pasted again, by its number, and names no currency', () => {
+    const message = errorOf(() =>
+      rt.call('TTS_SETTLEMENT', inSandbox(rt, padded(typedCells(stacked(header))))),
+    );
+    expect(message).toBe(SECOND_HEADER);
+    expect(message).not.toMatch(/FBT|not US dollars|column/);
+  });
+
+  it('a later export whose header lists the columns in another order is a header row all the same', () => {
+    const second = [header[1], header[0], ...header.slice(2)];
+    const message = errorOf(() => rt.call('TTS_PNL', inSandbox(rt, padded(typedCells(stacked(second))))));
+    expect(message).toBe(SECOND_HEADER);
+  });
+
+  it("the sidebar's reader says it once for that row, and reads every other row", () => {
+    const csv = stacked(header)
+      .map((row) => row.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+      .join('\r\n');
+    const { files, errors } = parseExportFile(new TextEncoder().encode(csv + '\r\n'), 'stacked.csv');
+    expect(errors).toEqual([]);
+    expect(files[0].rejects).toEqual([{ file: 'stacked.csv', row: 99, message: SECOND_HEADER }]);
+    expect(files[0].rows).toHaveLength(rows.length);
+  });
+});
+
+describe('a range holding only its header row', () => {
+  const ledger = ledgerHeader(['net_sales', 'total_settlement_amount']);
+  const NO_LEDGER_ROWS =
+    'the statement range: the TTS Ledger tab has no rows yet, only its header: import a statement export first.';
+
+  it.each([
+    ["'TTS Ledger'!A1:AG1", [ledger]],
+    ["a new TTS Ledger tab before any import, 'TTS Ledger'!A:AG", padded([ledger], { width: ledger.length })],
+  ])('%s: says the ledger has no rows yet, never $0', (_range, cells) => {
+    for (const fn of ['TTS_SETTLEMENT', 'TTS_SALES', 'TTS_FEES', 'TTS_PNL', 'TTS_RECONCILE', 'TTS_THRESHOLD'])
+      expect(errorOf(() => rt.call(fn, inSandbox(rt, cells)))).toBe(NO_LEDGER_ROWS);
+  });
+
+  it('a statement range with its header only says so, naming the export and the row', () => {
+    const statementHeader = fixtureHeader('us_statement_export_header_2024.csv');
+    for (const cells of [[statementHeader], padded([['Statement for May'], statementHeader])]) {
+      const headerRow = cells.length === 1 ? 1 : 2;
+      expect(errorOf(() => rt.call('TTS_SETTLEMENT', inSandbox(rt, cells)))).toBe(
+        `the statement range: the header of a US Statement export (2024 CSV) is on row ${headerRow}, ` +
+          'but no rows are under it; export a period that has orders.',
+      );
+    }
+  });
+
+  it('one row under the header is read as before', () => {
+    expect(rt.call('TTS_SETTLEMENT', inSandbox(rt, padded(typedCells(SAMPLE.slice(0, 2)))))).toBe(
+      Number(SAMPLE[1][SAMPLE[0].indexOf('Total settlement amount')]),
+    );
   });
 });
 

@@ -100,9 +100,34 @@ describe('a TTS Ledger tab sorted with its header row', () => {
     sellerEdits.sortRows(sheet, 1, sheet.lastRow(), 1);
     expect(h.values(LEDGER)[0][0]).not.toBe('Key');
     const lost =
-      /^The TTS Ledger tab has no header row with Key, Import ID, Layout in its first 30 rows\. Nothing was counted\. Restore the header row with Edit → Undo/;
+      /^The TTS Ledger tab has no header row with Key, Import ID, Layout above its rows\. Nothing was counted\. Restore the header row with Edit → Undo/;
     expect(answer('TTS_SETTLEMENT')).toMatch(lost);
     expect(answer('TTS_PNL')).toMatch(lost);
     expect(refresh()).toMatch(lost);
+  });
+
+  it('on a ledger of fewer than 30 rows, the message says only what is true: no header above its rows', async () => {
+    const sheet = h.workbook.requireSheet(LEDGER);
+    expect(sheet.lastRow()).toBeLessThan(30);
+    sellerEdits.sortRows(sheet, 1, sheet.lastRow(), 1);
+    const headerAt = h.values(LEDGER).findIndex((row) => row[0] === 'Key') + 1;
+    expect(headerAt).toBeGreaterThan(1);
+    expect(headerAt).toBeLessThan(30);
+    const lost =
+      'The TTS Ledger tab has no header row with Key, Import ID, Layout above its rows. Nothing was counted. ' +
+      'Restore the header row with Edit → Undo or File → Version history; to start a new TTS Ledger instead, rename this tab.';
+    expect(answer('TTS_SETTLEMENT')).toBe(lost);
+    expect(answer('TTS_SALES')).toBe(lost);
+    expect(refresh()).toMatch(
+      /^The TTS Ledger tab has no header row with Key, Import ID, Layout above its rows\./,
+    );
+    // The import, which would write the rows above the header again, is refused in the same words.
+    const parsed = parseClassified(APRIL.bytes(), APRIL.name);
+    if (parsed.kind !== 'parsed') throw parsed.error as Error;
+    const [outcome] = await h.importFiles(parsed.result.files);
+    expect(outcome.message).toMatch(
+      /The TTS Ledger tab has no header row with Key, Import ID, Layout above its rows\. Nothing was written\./,
+    );
+    expect(JSON.stringify([answer('TTS_SETTLEMENT'), refresh(), outcome.message])).not.toContain('30 rows');
   });
 });

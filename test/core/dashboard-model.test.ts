@@ -132,9 +132,25 @@ describe('dashboard model: the monthly table', () => {
     expect(model.months.slice(0, 4).every((m) => m.forecast === null)).toBe(true);
     for (const m of model.months.slice(4)) {
       expect(m.forecast).not.toBeNull();
-      expect(m.low80!).toBeLessThanOrEqual(m.forecast!);
-      expect(m.high80!).toBeGreaterThanOrEqual(m.forecast!);
       expect(Number.isInteger(m.forecast)).toBe(true);
+    }
+  });
+
+  it('three full months give no 80% band, as TTS_FORECAST gives none, and the Forecast line says why', () => {
+    for (const m of model.months) expect([m.low80, m.high80]).toEqual([null, null]);
+    expect(model.status.forecastMessage).toContain(
+      'with no 80% range or chance of a target (7 months are needed)',
+    );
+  });
+
+  it('eight full months give a band around each forecast month', () => {
+    const longer = dashboardModel(eightMonthsAndTenDays(), COGS, TARGETS);
+    expect(longer.forecast.spread).toBe(true);
+    const ahead = longer.months.filter((m) => m.forecast !== null);
+    expect(ahead.map((m) => m.month)).toEqual(longer.points.map((p) => p.month));
+    for (const m of ahead) {
+      expect(m.low80!).toBeLessThan(m.forecast!);
+      expect(m.high80!).toBeGreaterThan(m.forecast!);
     }
   });
 

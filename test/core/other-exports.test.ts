@@ -8,7 +8,13 @@ import { parseCsv } from '../../src/core/read/files/csv';
 import { fixtureHeader } from './helpers';
 import { ledgerHeader } from '../../src/core/ledger/ledger-format';
 import { REAL, realCsvRows, realSheetRows } from '../helpers/real-fixtures';
-import { OTHER_EXPORT_FILES, SELLER_AFFILIATE, refusal } from '../corpus/other-exports';
+import {
+  OTHER_EXPORT_FILES,
+  PAYMENTS_LIST,
+  SELLER_AFFILIATE,
+  STATEMENTS_LIST,
+  refusal,
+} from '../corpus/other-exports';
 
 const headerOf = (csv: string) => parseCsv(csv)[0];
 
@@ -50,6 +56,30 @@ describe('an export TTS Profit does not read is refused by name, with what to im
     expect(detectLayout([header], 'c.csv')).toMatchObject({
       ok: false,
       message: expect.stringContaining("a creator's affiliate"),
+    });
+  });
+
+  it('the payment table of a statement workbook (Statement ID, Payment ID, Order/adjustment ID, Payment amount)', () => {
+    const header = [
+      'Statement date (UTC)',
+      'Statement ID',
+      'Payment ID',
+      'Order/adjustment ID',
+      'Payment initiation date (UTC)',
+      'Payment amount',
+      'Payment completion date (UTC)',
+    ];
+    expect(detectLayout([header], 'payouts.csv')).toEqual({
+      ok: false,
+      message: refusal('payouts.csv', PAYMENTS_LIST),
+    });
+  });
+
+  it('a statements list with the settlement as Settlement amount, under a title row', () => {
+    const rows = [['Statements'], ['Statement ID', 'Statement period', 'Settlement amount', 'Status']];
+    expect(detectLayout(rows, 'statements.xlsx')).toEqual({
+      ok: false,
+      message: refusal('statements.xlsx', STATEMENTS_LIST).replace('row 1', 'row 2'),
     });
   });
 
@@ -111,6 +141,16 @@ describe('finance exports and the add-on’s tabs that share their column names 
         ok: true,
         layout: 'statement',
       });
+  });
+
+  it('a statement export that lost its Order/adjustment ID column is not the statements list: export it again', () => {
+    const cut = statement.filter((h) => h !== 'Order/adjustment ID');
+    const found = detectLayout([cut], 's.csv');
+    expect(found).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no *Order/adjustment ID* column'),
+    });
+    expect(found).not.toMatchObject({ message: expect.stringContaining('statements list') });
   });
 
   it('an order export with a Product ID column is an order export, not the product list', () => {

@@ -1,6 +1,7 @@
 /**
  * Exports a seller may drop on the import that TTS Profit does not read, as TikTok writes their
- * headers (reference/ads-affiliate-analytics.md §3.1, §3.2, §4), each with the refusal it gets.
+ * headers (reference/ads-affiliate-analytics.md §3.1, §3.2, §4; the Finance lists of statements and
+ * payments), each with the refusal it gets.
  * The affiliate orders export shares Order ID, Order Status and SKU ID with the order export, and
  * the returns export too: read as one they wrote order rows of $0 with no date into the ledger.
  */
@@ -41,9 +42,26 @@ export const SHOP_ANALYTICS_CSV =
   'Date,GMV,Orders,Items sold,Buyers,Product impressions,Product page views,Visitors,Conversion rate\r\n' +
   '2026-05-01,$1234.50,40,52,38,12000,3000,2500,1.60%\r\n';
 
+/**
+ * Finance → Statements, the list itself exported (reference/tiktok-finance-exports.md §1.2): one row
+ * per statement, its totals only, no order in it.
+ */
+export const STATEMENTS_LIST_CSV =
+  'Statement date (UTC),Statement ID,Payment ID,Status,Total settlement amount,Net sales amount,Shipping,Fees,Adjustment amount,Currency\r\n' +
+  '2026/05/07,7390000000000000001,4030000000000000001,Paid,4613.85,5782.90,-512.30,-656.75,0.00,USD\r\n' +
+  '2026/05/14,7390000000000000002,4030000000000000002,Processing,3120.40,3900.00,-330.10,-449.50,0.00,USD\r\n';
+
+/** Finance → Payments: one row per payout to the seller's bank account. */
+export const PAYMENTS_LIST_CSV =
+  'Payment ID,Created time,Status,Amount,Settlement amount,Reserve amount,Bank account,Paid time\r\n' +
+  '4030000000000000001,2026/05/08,Paid,4613.85,4613.85,0.00,****1234,2026/05/09\r\n';
+
+export const STATEMENTS_LIST = 'the Seller Center statements list (one row per statement)';
+export const PAYMENTS_LIST = 'the Seller Center payments list (payouts to your bank)';
+
 const INSTEAD =
   'which TTS Profit does not import: import the Statement export (Finance → Statements → a statement → Export) instead; ' +
-  'affiliate commissions and refunds reach the ledger from it.';
+  "it has each order's settlement, fees, affiliate commissions and refunds.";
 
 /** The refusal of `what`, for a file (or range) named `where` whose header is on row 1. */
 export const refusal = (where: string, what: string): string =>
@@ -78,6 +96,18 @@ export const OTHER_EXPORT_FILES = [
     corpusName: 'product-list.csv',
     text: PRODUCT_LIST_CSV,
     name: 'the Seller Center product list',
+  },
+  {
+    file: 'statements_20260601.csv',
+    corpusName: 'statements-list.csv',
+    text: STATEMENTS_LIST_CSV,
+    name: STATEMENTS_LIST,
+  },
+  {
+    file: 'payments_20260601.csv',
+    corpusName: 'payments-list.csv',
+    text: PAYMENTS_LIST_CSV,
+    name: PAYMENTS_LIST,
   },
   {
     file: 'shop_overview.csv',

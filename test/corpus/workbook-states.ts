@@ -364,7 +364,7 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: {
       outcome: 'refused',
       message:
-        /The TTS Ledger tab has no header row with Key, Import ID, Layout in its first 30 rows\. Nothing was written/,
+        /The TTS Ledger tab has no header row with Key, Import ID, Layout above its rows\. Nothing was written/,
     },
   },
   {
@@ -377,9 +377,9 @@ export const WORKBOOK_STATES: WorkbookState[] = [
     expected: {
       outcome: 'refused',
       message:
-        /^The TTS Ledger tab has no header row with Key, Import ID, Layout in its first 30 rows\. Nothing was written\./,
+        /^The TTS Ledger tab has no header row with Key, Import ID, Layout above its rows\. Nothing was written\./,
       readers:
-        /^The TTS Ledger tab has no header row with Key, Import ID, Layout in its first 30 rows\. Nothing was counted\./,
+        /^The TTS Ledger tab has no header row with Key, Import ID, Layout above its rows\. Nothing was counted\./,
     },
   },
   {

@@ -63,6 +63,18 @@ export function fourMonthsAndTenDays(): LedgerRow[] {
   return rows;
 }
 
+/** Selling from 1 September 2025: eight full months (enough for an 80% band), then May 1–10. */
+export function eightMonthsAndTenDays(): LedgerRow[] {
+  const autumn = [
+    sale('2025-09-01', 0),
+    sale('2025-09-15', 40_000),
+    sale('2025-10-15', 42_000),
+    sale('2025-11-15', 45_000),
+    sale('2025-12-15', 48_000),
+  ];
+  return [...autumn, ...fourMonthsAndTenDays()];
+}
+
 const NUMBER_COLUMNS = new Set(['Source row', 'Quantity']);
 const DATE_COLUMNS = new Set(['Order date', 'Statement date']);
 

@@ -5,6 +5,7 @@ import { ensureBuilt } from './import-harness';
 import {
   COGS_TAB,
   dashboardWorkbook,
+  eightMonthsAndTenDays,
   fourMonthsAndTenDays,
   sale,
   seedCogs,
@@ -68,12 +69,15 @@ describe('Refresh dashboard', () => {
     // May to date: 10 × 2,000; settled 10 × 1,880; 400 units × 10. The forecast covers the whole month.
     expect(table[4].slice(0, 3)).toEqual(['2026-05', 20000, 65000]);
     expect(table[4].slice(6)).toEqual([14800, 1200]);
+    // Three full months: a forecast, but no 80% band (TTS_FORECAST gives none under 7 months either).
     for (const row of table.slice(4)) {
-      const [forecast, low, high] = row.slice(3, 6) as number[];
-      expect(typeof forecast).toBe('number');
-      expect(low).toBeLessThanOrEqual(forecast);
-      expect(high).toBeGreaterThanOrEqual(forecast);
+      expect(typeof row[3]).toBe('number');
+      expect(row.slice(4, 6)).toEqual(['', '']);
     }
+    expect(values.map((r) => r.slice(9, 11))).toContainEqual([
+      'Forecast',
+      expect.stringContaining('with no 80% range or chance of a target (7 months are needed)'),
+    ]);
     expect(table[5].slice(0, 3)).toEqual(['2026-06', '', 65000]);
     expect(table[5].slice(6)).toEqual(['', '']);
 
@@ -170,16 +174,8 @@ describe('Refresh dashboard', () => {
         labelInLegend: '80% range',
       });
       expect(series[2]).toMatchObject({ type: 'line', color: '#0f9d58', labelInLegend: 'Forecast' });
-      // Each forecast month's width is its high − low, to the cent; history months have none.
-      const table = workbook.valuesOf('TTS Dashboard').slice(0, 13);
-      const [low, high] = [table[0].indexOf('Low (80%)'), table[0].indexOf('High (80%)')];
-      const widths = monthly.ranges[1].values.slice(1).map((r) => r[0]);
-      expect(widths.filter((w) => w !== '').length).toBeGreaterThan(0);
-      table.slice(1).forEach((row, i) => {
-        expect(widths[i]).toBe(
-          row[low] === '' ? '' : Math.round((Number(row[high]) - Number(row[low])) * 100) / 100,
-        );
-      });
+      // Three full months give no band: no width to shade, never a band of width 0.
+      expect(monthly.ranges[1].values.slice(1).every((r) => r[0] === '')).toBe(true);
 
       expect(year.type).toBe('LINE');
       expect(year.ranges.map((r) => r.a1)).toEqual(["'TTS Dashboard'!J1:M13"]);
@@ -436,5 +432,37 @@ describe('Refresh dashboard', () => {
       hasData: false,
       message: 'No dated sales in the TTS Ledger tab yet: import a statement export first.',
     });
+  });
+});
+
+describe('the forecast band on the dashboard', () => {
+  it('eight full months: each forecast month has its 80% band, and the chart shades high − low to the cent', () => {
+    const workbook = dashboardWorkbook(eightMonthsAndTenDays());
+    run(workbook, 'refreshDashboard');
+    const table = workbook.valuesOf(DASHBOARD).slice(0, 17);
+    const [forecast, low, high] = ['Forecast', 'Low (80%)', 'High (80%)'].map((h) => table[0].indexOf(h));
+    const ahead = table.slice(1).filter((row) => row[forecast] !== '');
+    expect(ahead.map((row) => row[0])).toEqual([
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
+    for (const row of ahead) {
+      expect(row[low]).toBeLessThan(row[forecast] as number);
+      expect(row[high]).toBeGreaterThan(row[forecast] as number);
+    }
+    const [monthly] = dashboardCharts(workbook);
+    const widths = monthly.ranges[1].values.slice(1).map((r) => r[0]);
+    table.slice(1, widths.length + 1).forEach((row, i) => {
+      expect(widths[i]).toBe(
+        row[low] === '' ? '' : Math.round((Number(row[high]) - Number(row[low])) * 100) / 100,
+      );
+    });
+    expect(widths.filter((w) => w !== '')).toHaveLength(8);
   });
 });

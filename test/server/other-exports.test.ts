@@ -1,7 +1,7 @@
 /**
  * The wrong file dropped on the import, as a seller does it: after May's statement is in the
  * ledger, the affiliate orders export, a creator's affiliate file, the returns export, the
- * product list and an analytics export are each read by the sidebar's reader (the worker's
+ * product list, an analytics export and Finance's lists of statements and of payments are each read by the sidebar's reader (the worker's
  * streaming parse, and parseExportFile, then readyFiles) and run through the import against the
  * built dist/Code.js. Each is refused by name with what to import instead, and not one cell of
  * the workbook changes. Passed to a custom function, the same range gets the same refusal.
@@ -14,7 +14,16 @@ import { parseCsv } from '../../src/core/read/files/csv';
 import { writeXlsx } from '../helpers/xlsx-writer';
 import { sidebarReadAll } from '../sidebar/sidebar-read';
 import { errorOf, sheetRange } from '../bundle/custom-functions-sheet';
-import { OTHER_EXPORT_FILES, SELLER_AFFILIATE, SELLER_AFFILIATE_CSV, refusal } from '../corpus/other-exports';
+import {
+  OTHER_EXPORT_FILES,
+  PAYMENTS_LIST,
+  PAYMENTS_LIST_CSV,
+  SELLER_AFFILIATE,
+  SELLER_AFFILIATE_CSV,
+  STATEMENTS_LIST,
+  STATEMENTS_LIST_CSV,
+  refusal,
+} from '../corpus/other-exports';
 import { ensureBuilt, harness, IMPORTS, LEDGER, sampleStatement } from './import-harness';
 import { distCodeFile } from '../helpers/built-bundle';
 
@@ -83,6 +92,21 @@ describe('passed to a custom function, the range is refused the same way', () =>
     (fn) => {
       const range = sheetRange(rt, parseCsv(SELLER_AFFILIATE_CSV), { headerIndex: 0 });
       expect(errorOf(() => rt.call(fn, range))).toBe(refusal('the statement range', SELLER_AFFILIATE));
+    },
+  );
+
+  it.each([
+    [STATEMENTS_LIST_CSV, STATEMENTS_LIST],
+    [PAYMENTS_LIST_CSV, PAYMENTS_LIST],
+  ])(
+    'TTS_SETTLEMENT over a list of Finance (%#): what it is, and the statement export to use instead',
+    (text, name) => {
+      const range = sheetRange(rt, parseCsv(text), { headerIndex: 0 });
+      const message = errorOf(() => rt.call('TTS_SETTLEMENT', range));
+      expect(message).toBe(refusal('the statement range', name));
+      expect(message).toContain(
+        'import the Statement export (Finance → Statements → a statement → Export) instead',
+      );
     },
   );
 

@@ -5,6 +5,7 @@
  */
 import { columnIndex, columnOf, findHeaderRow } from '../ledger/ledger-columns';
 import { lostDigitsText } from '../read/rounded-ids';
+import { cellText } from '../read/ad-cells';
 import type { CellValue } from '../types';
 
 /** Campaign name (its {@link campaignKey}) → SKU IDs. */
@@ -48,13 +49,7 @@ export function listedCampaigns(
   values: readonly (readonly CellValue[])[],
   layout: AdSkusLayout,
 ): Set<string> {
-  return new Set(values.slice(layout.headerRow).map((row) => campaignKey(text(row[layout.campaign]))));
-}
-
-function text(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return String(value).trim();
+  return new Set(values.slice(layout.headerRow).map((row) => campaignKey(cellText(row[layout.campaign]))));
 }
 
 /**
@@ -67,7 +62,7 @@ export function campaignSkusOf(values: readonly (readonly CellValue[])[], where:
   if (layout === null) return map;
   const { campaign, sku } = layout;
   for (let r = layout.headerRow; r < values.length; r++) {
-    const name = campaignKey(text(values[r][campaign]));
+    const name = campaignKey(cellText(values[r][campaign]));
     const cell = values[r][sku];
     // A row without a campaign maps nothing, whatever the seller noted in its SKU ID cell.
     if (name === '') continue;
@@ -76,7 +71,7 @@ export function campaignSkusOf(values: readonly (readonly CellValue[])[], where:
         `${where} row ${r + 1}, column SKU ID: ${lostDigitsText('SKU', cell.toExponential(3).toUpperCase(), 'type it again.')}`,
       );
     }
-    const skus = text(cell)
+    const skus = cellText(cell)
       // Between SKUs: spaces, line breaks, commas (a full-width one too), semicolons, slashes and bars.
       .split(/[\s,;/|\uff0c\u3001]+/)
       .filter((s) => s !== '');

@@ -68,9 +68,8 @@ interface Sums {
   skus: Set<string>;
 }
 
-function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/** Product names are matched as campaign names are: case and runs of spaces aside. */
+const nameKey = campaignKey;
 
 function ledgerIndex(rows: readonly LedgerRow[]): {
   bySku: Map<string, LedgerRow[]>;

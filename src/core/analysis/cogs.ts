@@ -7,6 +7,7 @@
 import { parseDateOrNull, type DayOrder } from '../dates';
 import { DateOrderWatch } from '../read/date-order';
 import { excelRounded, lostDigitsText } from '../read/rounded-ids';
+import { cellText } from '../read/ad-cells';
 import { formatUnitCost, parseUnitCost } from './unit-cost';
 import { rowDate, type GroupedFields } from './row-dates';
 import { columnLetters } from '../formula-builder';
@@ -52,12 +53,6 @@ interface CogsColumns {
   from: number;
   /** Header labels by column, for messages; empty without a header row (then a blank cost is an error, not a SKU waiting for it). */
   labels: string[];
-}
-
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return String(value).trim();
 }
 
 function isBlank(value: CellValue): boolean {

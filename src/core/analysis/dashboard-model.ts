@@ -8,7 +8,7 @@ import { addMonths, daysInMonth, monthOf, monthRange, monthsBetween, yearOf } fr
 import { findColumnById } from '../read/catalog';
 import { IMPORT_FIRST } from '../ledger/ledger-format';
 import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
-import { forecastMonthly, monthLabel, type ForecastResult } from '../forecast/index';
+import { forecastMonthly, monthLabel, type BacktestSummary, type ForecastResult } from '../forecast/index';
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, rowDate, rowMonth, type CogsTable } from './pnl';
 import { profitByMonth, type MonthProfit } from './dashboard-profit';
@@ -112,7 +112,16 @@ const DEFAULT_HORIZON = 6;
 const toCents = (dollars: number) => Math.round(dollars * 100);
 const toDollars = (cents: number) => cents / 100;
 
-function emptyStatus(opts: OutlookOptions, message: string, forecastMessage: string): ForecastStatus {
+/** The forecast's checks on past months as the status gives them: without each method's score. */
+const statusBacktest = ({ origins, horizon, modelMape, naiveMape, seasonalNaiveMape }: BacktestSummary) => ({
+  origins,
+  horizon,
+  modelMape,
+  naiveMape,
+  seasonalNaiveMape,
+});
+
+function emptyStatus(opts: OutlookOptions, message: string, forecast: ForecastResult): ForecastStatus {
   return {
     hasData: false,
     asOf: '',
@@ -134,9 +143,9 @@ function emptyStatus(opts: OutlookOptions, message: string, forecastMessage: str
     projectedYearCents: 0,
     method: '',
     beatsNaive: false,
-    backtest: { origins: 0, horizon: 0, modelMape: null, naiveMape: null, seasonalNaiveMape: null },
+    backtest: statusBacktest(forecast.backtest),
     paceLine: '',
-    forecastMessage,
+    forecastMessage: forecast.message,
     message,
   };
 }
@@ -231,7 +240,7 @@ export function outlookOfDaily(
     const forecast = forecastMonthly([], []);
     const message = `No dated sales in the TTS Ledger tab yet: ${IMPORT_FIRST}`;
     return {
-      status: emptyStatus(opts, message, forecast.message),
+      status: emptyStatus(opts, message, forecast),
       report: null,
       forecast,
       history,
@@ -350,13 +359,7 @@ export function outlookOfDaily(
     projectedYearCents: december.expected ?? december.actual ?? 0,
     method: forecast.method,
     beatsNaive: forecast.beatsNaive,
-    backtest: {
-      origins: forecast.backtest.origins,
-      horizon: forecast.backtest.horizon,
-      modelMape: forecast.backtest.modelMape,
-      naiveMape: forecast.backtest.naiveMape,
-      seasonalNaiveMape: forecast.backtest.seasonalNaiveMape,
-    },
+    backtest: statusBacktest(forecast.backtest),
     paceLine: monthLine(report, expectedMonth),
     forecastMessage: forecastLine(forecast, points, month, monthClosed),
     message:
@@ -430,6 +433,10 @@ export function dashboardModel(
     adSpend,
   );
   const profitOf = new Map(profit.map((p) => [p.month, p]));
+  // Without a measured spread (under 7 months, or months that never varied) no band, as in
+  // TTS_FORECAST: a band of width 0 would read as certainty. The Forecast line says why.
+  const band = (p: OutlookPoint | undefined) =>
+    p && outlook.forecast.spread ? { low80: p.low80, high80: p.high80 } : { low80: null, high80: null };
 
   const months: MonthLine[] = outlook.history.map(({ month, sales }) => {
     const entry = perMonth.get(month);
@@ -438,8 +445,7 @@ export function dashboardModel(
       month,
       sales,
       forecast: point ? point.mean : null,
-      low80: point ? point.low80 : null,
-      high80: point ? point.high80 : null,
+      ...band(point),
       netProfit: profitOf.get(month)?.netProfit ?? 0,
       feesPaid: entry ? 0 - entry.lines.fees : 0, // 0 − x, not −x: a month without fees is 0, not −0
     };
@@ -454,8 +460,7 @@ export function dashboardModel(
       month: p.month,
       sales: null,
       forecast: p.mean,
-      low80: p.low80,
-      high80: p.high80,
+      ...band(p),
       netProfit: profit ? profit.netProfit : null,
       feesPaid: entry ? 0 - entry.lines.fees : null,
     });

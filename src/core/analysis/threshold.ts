@@ -299,8 +299,8 @@ export function thresholdReport(daily: DailySales[], opts: ThresholdOptions): Th
   // has sold for 14 days by the 28th) to as-of or the last day of data, whichever comes first.
   const from = monthOf(firstDate) === month ? dayOfMonth(firstDate) : 1;
   const measuredEnd = dataThrough < asOf ? dataThrough : asOf;
-  const through =
-    monthOf(measuredEnd) === month ? dayOfMonth(measuredEnd) : measuredEnd > asOf ? daysElapsed : 0;
+  // Data that ends before the month: no day of it measured.
+  const through = monthOf(measuredEnd) === month ? dayOfMonth(measuredEnd) : 0;
   const pace =
     through >= from
       ? projectMonth(monthToDate, month, from, through, weekdayPattern(totals, firstDate, measuredEnd))

@@ -6,6 +6,7 @@
  */
 import { isSkippedRow } from '../read/row-reader';
 import type { ParsedExport, Problem } from '../types';
+import { plural } from '../words';
 
 /** Whether `problem` is the parser's "no Key" for a row of the ledger tab, or a row of an export it skipped. */
 function isKeyless(parsed: ParsedExport, problem: Problem): boolean {
@@ -23,7 +24,7 @@ export function splitKeylessRows(parsed: ParsedExport): { skipped: number; probl
 export function skippedRowsText(skipped: number): string {
   if (skipped === 0) return '';
   return (
-    `${skipped} ${skipped === 1 ? 'row' : 'rows'} of the TTS Ledger tab without a Key (not written by TTS Profit) ` +
+    `${plural(skipped, 'row')} of the TTS Ledger tab without a Key (not written by TTS Profit) ` +
     `${skipped === 1 ? 'was' : 'were'} skipped.`
   );
 }

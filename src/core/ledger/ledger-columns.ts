@@ -67,14 +67,17 @@ export function lostColumnsMessage(
   );
 }
 
-/** Why the add-on refuses to write to (or read, `outcome` saying so) a tab whose header row it cannot find. */
+/**
+ * Why the add-on refuses to write to (or read, `outcome` saying so) a tab whose header row it cannot
+ * find at its top: cleared, or sorted down among the rows (on a tab of any length).
+ */
 export function lostHeaderMessage(
   tab: string,
   signature: readonly string[],
   outcome = NOTHING_WRITTEN,
 ): string {
   return (
-    `The ${tab} tab has no header row with ${signature.join(', ')} in its first ${HEADER_SCAN_ROWS} rows. ${outcome} ` +
+    `The ${tab} tab has no header row with ${signature.join(', ')} above its rows. ${outcome} ` +
     `Restore the header row with ${restore(tab)}`
   );
 }

@@ -7,6 +7,8 @@
  * SKU ID (a legacy Income row, an adjustment) stands for its whole order.
  */
 import { headerKey } from '../read/catalog';
+import { cellText } from '../read/ad-cells';
+import { plural } from '../words';
 import { findHeaderRow, lostColumnsMessage, lostHeaderMessage } from './ledger-columns';
 import { LEDGER_SIGNATURE, LEDGER_TAB } from './ledger-format';
 import type { CellValue, LayoutId } from '../types';
@@ -161,7 +163,8 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   // (On-hold estimates aside: a later download's supersedes an earlier one's).
   let same = headerRow + 1;
   while (same < grid.length && grid[same][layout] === grid[headerRow][layout]) same++;
-  const only = layoutRank(grid[headerRow][layout]);
+  // A header alone has no first row (a range of the header row only, before any import).
+  const only = layoutRank((grid[headerRow] || [])[layout]);
   if (
     same >= grid.length &&
     (same === headerRow + 1 || (only !== undefined && only !== LAYOUT_PRECEDENCE.onhold))
@@ -183,9 +186,6 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
 export const rowsAboveHeader = (grid: readonly (readonly CellValue[])[], headerRow: number): boolean =>
   // Never more than the rows above the header: with none found (0) only the first row, not the range.
   grid.slice(0, Math.max(1, headerRow - 1)).some((r) => r.some((c) => layoutRank(c) !== undefined));
-
-/** A cell as trimmed text ('' for none). */
-const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v)).trim();
 
 /** A Layout cell's rank, whatever its case; undefined for a value the add-on never writes. */
 const layoutRank = (cell: CellValue): number | undefined =>
@@ -227,7 +227,7 @@ function supersededInGrid(
 export function supersededText(superseded: number): string {
   if (superseded === 0) return '';
   return (
-    `${superseded} ${superseded === 1 ? 'row' : 'rows'} superseded by a settled row of the same order line ` +
+    `${plural(superseded, 'row')} superseded by a settled row of the same order line ` +
     `${superseded === 1 ? 'is' : 'are'} not counted.`
   );
 }

@@ -47,6 +47,13 @@ const fee = (label: string, feeCategory: FeeCategory, extra: Extra = {}) =>
 const ship = (label: string, extra: Extra = {}) =>
   col(label, 'money', { pnl: 'shipping', parent: 'shipping', feeCategory: 'Shipping', ...extra });
 const info = (label: string, extra: Extra = {}) => col(label, 'info-money', { pnl: 'info', ...extra });
+const promo = (label: string, extra: Extra = {}) => fee(label, 'Promotions & campaigns', extra);
+const fbt = (label: string, extra: Extra = {}) => ship(label, { feeCategory: 'Fulfillment (FBT)', ...extra });
+/** A legacy Income export's part of its `Seller shipping fee`. */
+const legacyShip = (label: string, extra: Extra = {}) =>
+  ship(label, { parent: 'seller_shipping_fee', layouts: LEG, ...extra });
+/** Sales tax and delivery fees collected from the buyer and passed on to the state. */
+const passedOn = (label: string) => info(label, { pnl: 'tax_passthrough' });
 const text = (label: string, extra: Extra = {}) => col(label, 'text', extra);
 /** The same columns, marked typical of `layouts`: a section of the table only that layout has. */
 const typicalOf = (layouts: LayoutId[], defs: ColumnDef[]): ColumnDef[] =>
@@ -168,18 +175,15 @@ export const COLUMNS: readonly ColumnDef[] = [
   }),
   ship('Other shipping (unrecognised)', { id: 'unrecognised_shipping' }),
   ship('TikTok Shop shipping fee'),
-  ship('Fulfilled by TikTok Shop (FBT) shipping fee', {
+  fbt('Fulfilled by TikTok Shop (FBT) shipping fee', {
     id: 'fbt_shipping_fee',
     also: ['Fulfilled by TikTok Shop shipping fee'],
-    feeCategory: 'Fulfillment (FBT)',
   }),
-  ship('FBT fulfillment fee', { feeCategory: 'Fulfillment (FBT)' }),
-  ship('FBT fulfillment fee reimbursement', {
-    feeCategory: 'Fulfillment (FBT)',
+  fbt('FBT fulfillment fee'),
+  fbt('FBT fulfillment fee reimbursement', {
     since: 2025,
   }),
-  ship('FBT overall merchant subsidy', {
-    feeCategory: 'Fulfillment (FBT)',
+  fbt('FBT overall merchant subsidy', {
     since: 2026,
   }),
   ship('Customer shipping fee offset'),
@@ -194,24 +198,13 @@ export const COLUMNS: readonly ColumnDef[] = [
   ship('Return shipping fee'),
   ship('Return shipping label fee', { layouts: PNL }),
   ship('Shipping fee discount', { layouts: PNL }),
-  ship('Actual shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
-  ship('Platform shipping fee discount', {
-    parent: 'seller_shipping_fee',
-    layouts: LEG,
-  }),
-  ship('Customer shipping fee', { parent: 'seller_shipping_fee', layouts: LEG }),
-  ship('Refund customer shipping fee', {
-    parent: 'seller_shipping_fee',
-    also: ['Refunded customer shipping fee'],
-    layouts: LEG,
-  }),
-  ship('Actual return shipping fee', {
-    parent: 'seller_shipping_fee',
-    layouts: LEG,
-  }),
+  legacyShip('Actual shipping fee'),
+  legacyShip('Platform shipping fee discount'),
+  legacyShip('Customer shipping fee'),
+  legacyShip('Refund customer shipping fee', { also: ['Refunded customer shipping fee'] }),
+  legacyShip('Actual return shipping fee'),
   ship('Distance shipping fee from Horizon program', { id: 'distance_shipping_fee' }),
-  ship('Fee for FBT free shipping', {
-    feeCategory: 'Fulfillment (FBT)',
+  fbt('Fee for FBT free shipping', {
     layouts: OH,
   }),
   ship('Return shipping fee reimbursement', { layouts: OH }),
@@ -243,34 +236,34 @@ export const COLUMNS: readonly ColumnDef[] = [
     id: 'affiliate_commission_before_pit',
   }),
   fee('TikTok Shop Partner commission', 'Services'),
-  fee('Co-funded promotion (seller-funded)', 'Promotions & campaigns', {
+  promo('Co-funded promotion (seller-funded)', {
     id: 'cofunded_promotion_seller_funded',
     since: 2025,
   }),
-  fee('Co-funded Promotion campaign period fee', 'Promotions & campaigns', {
+  promo('Co-funded Promotion campaign period fee', {
     id: 'cofunded_promotion_campaign_period_fee',
     since: 2025,
   }),
-  fee('Campaign service fee', 'Promotions & campaigns', { since: 2025 }),
-  fee('Campaign resource fee', 'Promotions & campaigns'),
-  fee('Smart Promotion fee', 'Promotions & campaigns', { since: 2025 }),
+  promo('Campaign service fee', { since: 2025 }),
+  promo('Campaign resource fee'),
+  promo('Smart Promotion fee', { since: 2025 }),
   fee('Smart Promotion fee tax', 'Fee tax', { since: 2025 }),
-  fee('Smart Promotion campaign period fee', 'Promotions & campaigns', {
+  promo('Smart Promotion campaign period fee', {
     since: 2025,
   }),
   fee('Managed service plan (Per order fee)', 'Services'),
   fee('Managed service plan (Sales tax)', 'Fee tax'),
   fee('GMV Max ad fee', 'Ads'),
   fee('GMV Max Coupon', 'Ads'),
-  fee('SFP service fee', 'Promotions & campaigns'),
-  fee('Bonus cashback service fee', 'Promotions & campaigns'),
-  fee('LIVE Specials service fee', 'Promotions & campaigns'),
-  fee('Voucher Xtra service fee', 'Promotions & campaigns'),
+  promo('SFP service fee'),
+  promo('Bonus cashback service fee'),
+  promo('LIVE Specials service fee'),
+  promo('Voucher Xtra service fee'),
   fee('EAMS Program service fee', 'Affiliate'),
-  fee('Flash Sale service fee', 'Promotions & campaigns'),
+  promo('Flash Sale service fee'),
   fee('Pre-order service fee', 'Services'),
   fee('Mall service fee', 'Services'),
-  fee('Commerce growth fee', 'Promotions & campaigns'),
+  promo('Commerce growth fee'),
   fee('TikTok PayLater program fee', 'Services'),
   fee('Credit card installment - Handling fee', 'Services'),
   fee('Shipping service fee', 'Services'),
@@ -321,10 +314,10 @@ export const COLUMNS: readonly ColumnDef[] = [
   }),
   // Listed among the informational columns of the 2024 statement, after the voucher columns.
   info('Ads referral fee discount'),
-  info('Sales tax payment', { pnl: 'tax_passthrough' }),
-  info('Sales tax refund', { pnl: 'tax_passthrough' }),
-  info('Retail delivery fee payment', { pnl: 'tax_passthrough' }),
-  info('Retail delivery fee refund', { pnl: 'tax_passthrough' }),
+  passedOn('Sales tax payment'),
+  passedOn('Sales tax refund'),
+  passedOn('Retail delivery fee payment'),
+  passedOn('Retail delivery fee refund'),
   // Already netted into Customer-paid shipping fee / TikTok Shop shipping fee.
   info('Customer-paid shipping fee before discounts'),
   info('Seller shipping fee discount'),
@@ -385,8 +378,8 @@ export const COLUMNS: readonly ColumnDef[] = [
     info('Shipping Fee Seller Discount'),
     info('Shipping Fee Platform Discount'),
     info('Payment platform discount'),
-    info('Retail Delivery Fee', { pnl: 'tax_passthrough' }),
-    info('Taxes', { pnl: 'tax_passthrough' }),
+    passedOn('Retail Delivery Fee'),
+    passedOn('Taxes'),
     info('Order Amount'),
     info('Order Refund Amount'),
     col('Paid Time', 'date'),

@@ -9,6 +9,7 @@ import { RowReader, type RowReaderOptions } from './row-reader';
 import type { RowField } from './row-fields';
 import { amountsOf, sourceOf, type RowView } from './row-view';
 import type { DateOrderWatch } from './date-order';
+import { sayHeaderAgain } from './header-again';
 import type { CellValue, LayoutId, LedgerRow, Problem } from '../types';
 
 export { normalizeType } from './row-reader';
@@ -91,12 +92,18 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     plan.columns
       .filter((c) => c.read === 'unknown')
       .map((c) => ({ name: c.name, moneyLike: c.moneyLike, notMoney: c.notMoney }));
+  const read = (cells: readonly CellValue[], rowNumber: number): RowView | null => {
+    const rejected = reader.rejectedRows;
+    const view = reader.read(cells, rowNumber);
+    if (reader.rejectedRows !== rejected) sayHeaderAgain(reader.problems, cells, options.header, rowNumber);
+    return view;
+  };
   return {
     push(cells, rowNumber) {
-      const view = reader.read(cells, rowNumber);
+      const view = read(cells, rowNumber);
       return view === null ? null : ledgerRow(view);
     },
-    read: (cells, rowNumber) => reader.read(cells, rowNumber),
+    read,
     ledgerRow,
     keyOf,
     problems: reader.problems,

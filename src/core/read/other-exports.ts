@@ -14,6 +14,8 @@ interface OtherExport {
   signature: string[][];
   /** The layout whose signature its header has too: a header of that layout is checked against it, not others. */
   shadows?: LayoutId;
+  /** A header it never has, which the export it resembles always has. */
+  without?: string;
 }
 
 const OTHER_EXPORTS = [
@@ -45,6 +47,16 @@ const OTHER_EXPORTS = [
     signature: [['Product ID'], ['SKU ID'], ['Seller SKU']],
   },
   {
+    name: 'the Seller Center payments list (payouts to your bank)',
+    signature: [['Payment ID'], ['Payment amount', 'Amount', 'Bank account']],
+  },
+  {
+    name: 'the Seller Center statements list (one row per statement)',
+    // A statement export that lost its Order/adjustment ID column still has its Type.
+    without: 'Type',
+    signature: [['Statement ID'], ['Total settlement amount', 'Settlement amount']],
+  },
+  {
     name: 'a Seller Center analytics export',
     // Date or Product ID with Orders or Impressions is an Ads Manager report's header too.
     shadows: 'ads-manager',
@@ -67,11 +79,12 @@ export function otherExportMessage(
   const i = OTHER_EXPORTS.findIndex(
     (e: OtherExport) =>
       (!layout || e.shadows === layout) &&
+      !keys.has(headerKey(e.without || '')) &&
       e.signature.every((alts) => alts.some((h) => keys.has(headerKey(h)))),
   );
   if (i < 0) return '';
   return (
     `${where}: row ${row} is the header of ${OTHER_EXPORTS[i].name}, which TTS Profit does not import: import the Statement ` +
-    'export (Finance → Statements → a statement → Export) instead; affiliate commissions and refunds reach the ledger from it.'
+    "export (Finance → Statements → a statement → Export) instead; it has each order's settlement, fees, affiliate commissions and refunds."
   );
 }

@@ -12,6 +12,7 @@ import { reconcileReports, withTotalChecks } from '../analysis/reconcile';
 import { readSummarySheet, type SummarySheet } from './reports-sheet';
 import { SheetParser, type DayOrdersBySheet, type ParseOptions } from './parse-export';
 import { withDateNotes } from './date-notes';
+import { noRowsMessage } from './no-rows';
 import { MIXED_DATES_IN_FILE } from './date-order';
 import type { RowView } from './row-view';
 import type { CellValue, FileError, ParsedExport } from '../types';
@@ -314,10 +315,7 @@ function fileResult(fileName: string, parsers: SheetRead[]): ParseFileResult {
   if (empty) {
     const first = files[0];
     const where = first.sheet !== undefined ? `${fileName}, sheet ${first.sheet}` : fileName;
-    const message =
-      `${where}: the header of a ${first.layoutLabel} is on row ${first.headerRow}, but no rows are under it; export a period that has ` +
-      `orders.`;
-    return { files: [], errors: [{ fileName, message }], notes: [] };
+    return { files: [], errors: [{ fileName, message: noRowsMessage(where, first) }], notes: [] };
   }
   const notes: string[] = [];
   for (const { sheet, rows, summary } of summaries) {

@@ -2,7 +2,7 @@ import { clockLabelOf, costPerOrder, roas, type AdsGroupBy, type AdsLine } from 
 import { addLine, AdsTally } from '../../core/analysis/ads-tally';
 import { parseSheetRows } from '../../core/read/parse-export';
 import type { AdRow, AdRowFields } from '../../core/read/ad-rows';
-import { asGrid, centsToCell, dayArg, describe, isOmitted, scalarOf } from './arguments';
+import { asGrid, centsToCell, dayRange, describe, isOmitted, scalarOf } from './arguments';
 import { problemsError } from './statement-input';
 import { dateTextConverter } from '../sheets/sheet-dates';
 
@@ -24,9 +24,7 @@ const GROUPS: readonly AdsGroupBy[] = ['day', 'month', 'campaign', 'product'];
  */
 export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const from = isOmitted(start) ? '' : dayArg(start, 'start');
-  const to = isOmitted(end) ? '' : dayArg(end, 'end');
-  if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
+  const [from, to] = dayRange(start, end);
   // Summed as the report is read: no row of it is kept.
   const tally = new AdsTally(groupBy, from, to);
   readAds(ads, (row) => tally.add(row));

@@ -117,6 +117,19 @@ export function dayArg(value: unknown, argument: string, monthDay?: (month: stri
   );
 }
 
+/** The `start` and `end` arguments as days ('' when omitted), refused when start comes after end. */
+export function dayRange(
+  start: unknown,
+  end: unknown,
+  firstDay?: (month: string) => string,
+  lastDay?: (month: string) => string,
+): [string, string] {
+  const from = isOmitted(start) ? '' : dayArg(start, 'start', firstDay);
+  const to = isOmitted(end) ? '' : dayArg(end, 'end', lastDay);
+  if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
+  return [from, to];
+}
+
 export function describe(value: unknown): string {
   if (value === '' || value === undefined || value === null) return 'an empty cell';
   // The day the cell shows: the spreadsheet's zone, not UTC and not the script's.

@@ -3,7 +3,7 @@ import { SkuBreakevenTally, type SkuBreakeven } from '../../core/analysis/breake
 import { firstDayOfMonth, lastDayOfMonth } from '../../core/analysis/calendar';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseCentsOrNaN } from '../../core/money';
-import { asNumber, asRate, dayArg, isOmitted, PASS_UNIT_COSTS } from './arguments';
+import { asNumber, asRate, dayRange, isOmitted, PASS_UNIT_COSTS } from './arguments';
 import { cogsTableOf } from './profit';
 import { readStatement, refuseRoundedIds, requireSettlement } from './statement-input';
 import { NEEDS } from '../../core/read/needed-columns';
@@ -199,9 +199,7 @@ function breakevenBySku(statement: Arg, cogs: Arg, start: Arg, end: Arg, extra: 
     throw new Error(
       'With a statement the arguments are statement, cogs, start and end: other_cost is not used (fees and shipping come from your settlements).',
     );
-  const from = isOmitted(start) ? '' : dayArg(start, 'start', firstDayOfMonth);
-  const to = isOmitted(end) ? '' : dayArg(end, 'end', lastDayOfMonth);
-  if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
+  const [from, to] = dayRange(start, end, firstDayOfMonth, lastDayOfMonth);
   const table = cogsTableOf(cogs);
   const tally = new SkuBreakevenTally(from, to);
   const parsed = readStatement(statement, {

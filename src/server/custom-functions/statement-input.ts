@@ -13,6 +13,7 @@ import { dateTextConverter } from '../sheets/sheet-dates';
 import type { RowField } from '../../core/read/row-fields';
 import { missingColumnMessage } from '../../core/read/needed-columns';
 import { refuseLostAmounts } from '../sheets/ledger-sheet';
+import { emptyRangeMessage } from '../../core/read/no-rows';
 
 export const STATEMENT_RANGE = 'the statement range';
 
@@ -67,6 +68,8 @@ export function readStatement(
       `The statement range holds a ${parsed.layoutLabel}, not a statement export: pass it to TTS_ADS, or as the ads argument of TTS_PNL.`,
     );
   }
+  const empty = emptyRangeMessage(grid, STATEMENT_RANGE, parsed);
+  if (empty) throw new Error(empty);
   // A renamed or deleted amount column of the TTS Ledger tab would read as 0.
   if (parsed.layout === 'ledger') refuseLostAmounts(grid[parsed.headerRow - 1]);
   // Rows of the TTS Ledger tab without a Key (a total or note the seller typed) are skipped, not counted.

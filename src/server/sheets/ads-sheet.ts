@@ -24,6 +24,7 @@ import {
 } from './sheet-writing';
 import { tabNamed } from './tab-named';
 import { spreadsheet } from './spreadsheet';
+import { topRows } from './top-rows';
 
 /** What the seller does with a tab the add-on cannot read its rows from. */
 const START_AGAIN = ' Rename the tab to keep it, and import again to start a new one.';
@@ -61,7 +62,7 @@ function headerRowIn(top: readonly (readonly unknown[])[]): number {
 function headerOf(sheet: Sheet): { header: string[]; headerRow: number } {
   const width = sheet.getLastColumn();
   if (width === 0) return { header: [], headerRow: 1 };
-  const top = sheet.getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), width).getValues();
+  const top = topRows(sheet, width);
   const headerRow = headerRowIn(top);
   const header = top[headerRow - 1].map(String);
   while (header.length > 0 && header[header.length - 1] === '') header.pop();

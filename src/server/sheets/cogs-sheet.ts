@@ -17,6 +17,7 @@ import {
   type Cell,
 } from './sheet-writing';
 import { tabNamed } from './tab-named';
+import { topRows } from './top-rows';
 
 export const COGS_SHEET = 'TTS COGS';
 export { COGS_HEADER, type CogsColumn } from '../../core/analysis/cost-tabs';
@@ -68,7 +69,7 @@ export function cogsSheet(): CogsLayout {
  */
 export function cogsLayout(sheet: Sheet): CogsLayout {
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
-  const top = sheet.getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), lastColumn).getValues();
+  const top = topRows(sheet, lastColumn);
   const known = new Set(COGS_HEADER.map((name) => headerKey(name)));
   const at = top.findIndex((row) => row.filter((cell) => known.has(headerKey(String(cell)))).length >= 2);
   const headerRow = at < 0 ? 1 : at + 1;

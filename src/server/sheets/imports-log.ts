@@ -11,7 +11,6 @@ import {
   lostColumnsMessage,
   lostHeaderMessage,
 } from '../../core/ledger/ledger-columns';
-import type { CellValue } from '../../core/types';
 import {
   CURRENCY_FORMAT,
   DATE_TIME_FORMAT,
@@ -24,6 +23,7 @@ import {
   type Cell,
 } from './sheet-writing';
 import { tabNamed } from './tab-named';
+import { topRows } from './top-rows';
 
 export const IMPORTS_SHEET = 'TTS Imports';
 
@@ -85,9 +85,7 @@ export function checkImportsTab(): void {
 function importsTab(): LogTab {
   const sheet = sheetWithHeader(IMPORTS_SHEET, IMPORTS_HEADER);
   const width = Math.max(sheet.getLastColumn(), 1);
-  const top = sheet
-    .getRange(1, 1, Math.min(Math.max(sheet.getLastRow(), 1), 30), width)
-    .getValues() as CellValue[][];
+  const top = topRows(sheet, width);
   const headerRow = findHeaderRow(top, IMPORTS_HEADER, 3);
   if (headerRow === 0)
     throw new Error(lostHeaderMessage(IMPORTS_SHEET, ['Imported at', 'Import ID', 'File']));

@@ -42,6 +42,7 @@ import {
   type Cell,
 } from './sheet-writing';
 import { spreadsheet } from './spreadsheet';
+import { topRows } from './top-rows';
 import { readStored, writeStored } from '../document-store';
 
 type ColumnKind = 'text' | 'date' | 'number' | 'money' | 'seller';
@@ -103,7 +104,7 @@ export function openLedger(outcome = NOTHING_WRITTEN): LedgerTab | null {
   const lastRow = sheet.getLastRow();
   const width = sheet.getLastColumn();
   if (lastRow === 0 || width === 0) return { sheet, headerRow: 1, header: [] };
-  const top = sheet.getRange(1, 1, Math.min(lastRow, 30), width).getValues() as CellValue[][];
+  const top = topRows(sheet, width);
   // The header row is the one holding most of the add-on's labels; a seller may rename one or two.
   const headerRow = findHeaderRow(top, LEDGER_FIXED_HEADER, 3);
   // Rows above it that are the tab's own would be missed, and written again.

@@ -101,6 +101,7 @@ export const BeginImportSchema = object({
   layoutLabel: text(200),
   period: object({ first: isoDate, last: isoDate }),
   rowsTotal: count(),
+  repeats: optional(text(2000)),
   rowsNew: optional(count()),
   rejected: count(),
   settlementCents: cents,

@@ -123,7 +123,7 @@ describe('one order line, one count', () => {
       expect(
         supersededFlags([
           { ...row('onhold', '1', 'a'), statementDate: '2026-03-02' },
-          { ...row('order-export', '1', 'a'), statementDate: '' },
+          { ...row('onhold', '1', 'a'), layout: 'order-export' as const, statementDate: '' },
           paid('statement', 'S9', '2026-04-30'),
         ]),
       ).toEqual([true, true, false]);
@@ -148,6 +148,36 @@ describe('one order line, one count', () => {
       expect(superseded).toBe(2);
       expect(out.map((r) => r[0])).toEqual(['Key', '', 'p2', 's1', '', 's2', 'in2', 's3']);
     });
+  });
+  it("tells a date cell's day in the sheet's zone: an Income row settled in the evening meets its payout's Statement", () => {
+    // Los Angeles: the Statement's 2026-05-05 (07:00 UTC) and an Income row settled 20:00 that day (03:00 UTC, May 6).
+    const inLosAngeles = (d: Date) =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'America/Los_Angeles',
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      })
+        .format(d)
+        .replace(' ', 'T');
+    const grid = [
+      ['Key', 'Import ID', 'Layout', 'Statement ID', 'Order/adjustment ID', 'SKU ID', 'Statement date'],
+      ['in', 'i', 'income', '', '1', '', new Date(Date.UTC(2026, 4, 6, 3))],
+      ['s', 'i', 'statement', 'S1', '1', 'a', new Date(Date.UTC(2026, 4, 5, 7))],
+    ];
+    expect(inLosAngeles(grid[1][6] as Date)).toBe('2026-05-05T20:00:00');
+    expect(withoutSupersededRows(grid, inLosAngeles).superseded).toBe(1);
+    expect(
+      supersededFlags(
+        grid.slice(1).map((r) => ({
+          layout: r[2] as 'income' | 'statement',
+          orderId: '1',
+          skuId: r[5] as string,
+          statementId: r[3] as string,
+          statementDate: r[6],
+        })),
+        inLosAngeles,
+      ),
+    ).toEqual([true, false]);
   });
   it('the ledger tab reads an Income row under the Statement lines of its order as superseded', () => {
     const grid = [

@@ -8,6 +8,7 @@
  * later) both count. A row without a SKU ID (a legacy Income row, an adjustment) stands for its
  * whole order.
  */
+import { isDateCell } from '../date-cell';
 import { headerKey } from '../read/catalog';
 import { findHeaderRow, lostColumnsMessage, lostHeaderMessage } from './ledger-columns';
 import { LEDGER_SIGNATURE, LEDGER_TAB } from './ledger-format';
@@ -37,7 +38,8 @@ export interface LineFields {
   unknown?: Readonly<Record<string, string>>;
   /** Which payout the row was settled in: two settled rows of an order line in two payouts both count. */
   statementId?: string;
-  statementDate?: string;
+  /** ISO text, or the sheet's date cell (read with the `dateText` given to {@link supersedersOf}). */
+  statementDate?: CellValue;
 }
 
 /**
@@ -119,8 +121,8 @@ export function supersedingRows(
   return out;
 }
 
-/** {@link supersedingRows} of rows (order and SKU IDs trimmed). */
-export function supersedersOf(rows: readonly LineFields[]): Int32Array {
+/** {@link supersedingRows} of rows (order and SKU IDs trimmed; `dateText`: a date cell's day in the sheet's zone). */
+export function supersedersOf(rows: readonly LineFields[], dateText?: DateText): Int32Array {
   return supersedingRows(
     rows.map((r) => r.orderId.trim()),
     rows.map((r) => r.skuId.trim()),
@@ -128,13 +130,13 @@ export function supersedersOf(rows: readonly LineFields[]): Int32Array {
       rows.map((r) => rank(r.layout)),
       rows.map((r) => estimateTime(r.unknown?.[DOWNLOAD_TIME], r.importId)),
     ),
-    rows.map((r) => [cellText(r.statementId), dayOf(r.statementDate)]),
+    rows.map((r) => [cellText(r.statementId), dayOf(r.statementDate, dateText)]),
   );
 }
 
 /** For each row, true when a row of a higher-ranked layout describes the same order line. */
-export function supersededFlags(rows: readonly LineFields[]): boolean[] {
-  return Array.from(supersedersOf(rows), (by) => by >= 0);
+export function supersededFlags(rows: readonly LineFields[], dateText?: DateText): boolean[] {
+  return Array.from(supersedersOf(rows, dateText), (by) => by >= 0);
 }
 
 /** The rows that count, and how many were set aside as superseded. */
@@ -147,8 +149,12 @@ export function countedRows<T extends LineFields>(rows: readonly T[]): { rows: T
 /**
  * A range holding the TTS Ledger tab with its superseded rows blanked (row numbers unchanged), so
  * a function that streams the range counts each order line once. Any other range is returned as is.
+ * `dateText`: a date cell as ISO text in the sheet's zone (the day a payout's rows share).
  */
-export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): {
+export function withoutSupersededRows(
+  grid: readonly (readonly CellValue[])[],
+  dateText?: DateText,
+): {
   grid: readonly (readonly CellValue[])[];
   superseded: number;
 } {
@@ -178,7 +184,7 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   )
     return { grid, superseded: 0 };
   const body = grid.slice(headerRow);
-  const flags = supersededInGrid(body, columns, headerRow);
+  const flags = supersededInGrid(body, columns, headerRow, dateText);
   const superseded = flags.filter((by) => by >= 0).length;
   if (superseded === 0) return { grid, superseded: 0 };
   const out = grid.slice(0, headerRow).concat(body.map((r, i) => (flags[i] >= 0 ? r.map(() => '') : r)));
@@ -196,8 +202,16 @@ export const rowsAboveHeader = (grid: readonly (readonly CellValue[])[], headerR
 /** A cell as trimmed text ('' for none). */
 const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v)).trim();
 
-/** A date cell's day, its time dropped: `2026-06-12T16:55:33` and a Date cell's `Fri Jun 12 2026 16:55:33 GMT…` alike. */
-const dayOf = (v: CellValue) => cellText(v).replace(/[T ]\d\d:\d\d.*/, '');
+type DateText = (date: Date) => string;
+
+/**
+ * A date cell's day, its time dropped: `2026-06-12T16:55:33`, and a Date read in the sheet's zone
+ * (else in the script's: `Fri Jun 12 2026 16:55:33 GMT…`). A time late in the day is the next day
+ * in UTC, where the script runs: read in the script's zone, an Income row settled that evening
+ * would miss the Statement of its payout.
+ */
+const dayOf = (v: CellValue, dateText?: DateText) =>
+  (dateText && isDateCell(v) ? dateText(v) : cellText(v)).replace(/[T ]\d\d:\d\d.*/, '');
 
 /** A Layout cell's rank, whatever its case; undefined for a value the add-on never writes. */
 const layoutRank = (cell: CellValue): number | undefined =>
@@ -208,6 +222,7 @@ function supersededInGrid(
   body: readonly (readonly CellValue[])[],
   [layout, order, sku, key, importId, downloaded, statement, date]: readonly number[],
   headerRow: number,
+  dateText?: DateText,
 ): Int32Array {
   const ranks: number[] = new Array<number>(body.length).fill(-1);
   const [orders, skus, imports]: string[][] = [[], [], []];
@@ -216,7 +231,7 @@ function supersededInGrid(
     orders[i] = cellText(body[i][order]);
     imports[i] = estimateTime(cellText(body[i][downloaded]), cellText(body[i][importId]));
     skus[i] = cellText(body[i][sku]);
-    payouts[i] = [cellText(body[i][statement]), dayOf(body[i][date])];
+    payouts[i] = [cellText(body[i][statement]), dayOf(body[i][date], dateText)];
     if (orders[i] === '') continue;
     const ranked = layoutRank(body[i][layout]);
     // A row without a Key is the seller's (a total, a note), skipped by every reader: its Layout is theirs too.

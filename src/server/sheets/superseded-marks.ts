@@ -14,6 +14,7 @@ import {
 import { layoutSpec } from '../../core/read/layouts';
 import type { LayoutId } from '../../core/types';
 import { openLedger } from './ledger-sheet';
+import { dateTextConverter } from './sheet-dates';
 import { TEXT_FORMAT, appendHeaderColumns, textCell, writeBlock } from './sheet-writing';
 
 export const SUPERSEDED_HEADER = 'Superseded by';
@@ -44,12 +45,16 @@ export function markSuperseded(importId: string): number {
     importId: at(line, id),
     unknown: { [DOWNLOAD_TIME]: at(line, downloaded) },
     statementId: at(line, statement),
-    statementDate: at(line, date),
+    statementDate: date < 0 ? '' : line[date - from],
     mine: at(line, id) === importId,
   }));
   if (!rows.some((r) => r.mine)) return 0;
-  const now = supersedersOf(rows);
-  const before = supersedersOf(rows.map((r) => (r.mine ? { ...r, orderId: '' } : r)));
+  const dateText = dateTextConverter();
+  const now = supersedersOf(rows, dateText);
+  const before = supersedersOf(
+    rows.map((r) => (r.mine ? { ...r, orderId: '' } : r)),
+    dateText,
+  );
   const settled = rows.filter((r, i) => !r.mine && now[i] >= 0 && before[i] < 0).length;
   // Rows of this import may arrive superseded (an On-hold export older than the Statement): marked too.
   if (settled > 0 || rows.some((r, i) => r.mine && now[i] >= 0)) writeMarks(tab, rows, now);

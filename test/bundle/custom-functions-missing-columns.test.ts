@@ -271,13 +271,16 @@ describe('TTS_BREAKEVEN_ROAS over a column of rows', () => {
     ]);
   });
 
-  it('a row typed wrong still stops the formula with its row named', () => {
-    expect(errorOf(() => call('TTS_BREAKEVEN_ROAS', [[29.99], ['abc']], [[8], [5]], 0.06))).toBe(
-      'Row 2: price must be a number, found "abc".',
-    );
-    expect(errorOf(() => call('TTS_BREAKEVEN_ROAS', [[29.99], [19.99]], [[8], ['']], 0.06))).toBe(
-      'Row 2: unit_cost must be a number, found an empty cell.',
-    );
+  it('a row typed wrong says why on its own row, and the other rows answer', () => {
+    // 29.99 × (1 − 0.06) − 8 = 20.1906: 1.49.
+    expect(call('TTS_BREAKEVEN_ROAS', [[29.99], ['abc']], [[8], [5]], 0.06)).toEqual([
+      [1.49],
+      ['price must be a number, found "abc".'],
+    ]);
+    expect(call('TTS_BREAKEVEN_ROAS', [[29.99], [19.99]], [[8], ['']], 0.06)).toEqual([
+      [1.49],
+      ['unit_cost must be a number, found an empty cell.'],
+    ]);
   });
 });
 

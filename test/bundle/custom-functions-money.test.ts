@@ -198,6 +198,21 @@ describe('TTS_FEES and TTS_FEE', () => {
     expect(rt.call('TTS_FEE', range, 'Smart Promotion fee')).toBe(0); // a known fee this export does not have
   });
 
+  it('TTS_FEE sums TikTok\'s shipping charges too: each "… shipping fee" column of the sample statement, as summed by hand', () => {
+    const rows = readCsv('samples/statement-2026-05.csv');
+    const range = sheetRange(rt, rows);
+    for (const header of ['TikTok Shop shipping fee', 'Customer-paid shipping fee', 'Shipping']) {
+      const column = rows[0].indexOf(header);
+      expect(column, header).toBeGreaterThan(0);
+      const cents = rows.slice(1).reduce((sum, row) => sum + Math.round(Number(row[column] || 0) * 100), 0);
+      expect(cents, header).not.toBe(0);
+      expect(rt.call('TTS_FEE', range, header), header).toBe(cents / 100);
+    }
+    // Known shipping charges this export does not have: 0, not a refusal.
+    expect(rt.call('TTS_FEE', range, 'Shipping insurance fee')).toBe(0);
+    expect(rt.call('TTS_FEE', range, 'Return shipping fee')).toBe(0);
+  });
+
   it('TTS_FEE with an unknown name lists the closest fee columns', () => {
     const range = statement();
     expect(errorOf(() => rt.call('TTS_FEE', range, 'Referal fe'))).toBe(

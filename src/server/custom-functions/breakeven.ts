@@ -1,4 +1,4 @@
-import { LossBeforeAdsError, roasOf } from '../../core/analysis/breakeven';
+import { roasOf } from '../../core/analysis/breakeven';
 import { SkuBreakevenTally, type SkuBreakeven } from '../../core/analysis/breakeven-by-sku';
 import { buildCogsTable } from '../../core/analysis/cogs';
 import { firstDayOfMonth, lastDayOfMonth } from '../../core/analysis/calendar';
@@ -42,7 +42,8 @@ export const BREAKEVEN_SKU_COLUMNS = [
  * with a statement, the last day counted (default: all data).
  * @param {number|number[][]} [other_cost] Other cost per sale in dollars: packaging, shipping you pay (default 0); not used with a statement.
  * @return {number|Array<Array<string|number>>} Break-even ROAS (2.5: each ad dollar must bring $2.50 of
- * sales), one per row for ranges (blank for a blank row; why, for a row that loses money before ads);
+ * sales), one per row for ranges (blank for a blank row; why, for a row that loses money before ads or
+ * has a cell it cannot read);
  * with a statement, the table by SKU.
  * @customfunction
  */
@@ -107,7 +108,7 @@ function readSingles(args: readonly unknown[], ranges: readonly (unknown[][] | n
 
 /**
  * One ROAS per cell of the ranges (`ranges[i]` null where argument i is a single value). Single
- * values are read once; one that cannot be read fails the first row, as it would if read there.
+ * values are read once; one that cannot be read fails each row, as it would if read there.
  * Numbers go from cell to answer unboxed: nothing is made per row but the row's array.
  */
 function roasByRow(
@@ -147,10 +148,10 @@ function roasAt(
       argumentAt(4, ranges, singles, r, c),
     );
   } catch (error) {
-    // A column formula answers row by row: a blank row stays blank, a row that cannot break even says why.
+    // A column formula answers row by row: a blank row stays blank; a row that cannot break even, or
+    // has a cell that cannot be read (a price still "TBD"), says why on its own row, and the others answer.
     if (ranges.every((range) => range === null || isOmitted(range[r][c]))) return '';
-    if (error instanceof LossBeforeAdsError) return error.message;
-    throw new Error(`Row ${r + 1}: ${(error as Error).message}`);
+    return (error as Error).message;
   }
 }
 

@@ -6,6 +6,7 @@ import {
   COLUMNS,
   findColumnById,
   lookupColumn,
+  type ColumnDef,
 } from '../../core/read/catalog';
 import { unrecognisedLabel } from '../../core/read/unrecognised-money';
 import { FeeTally } from '../../core/analysis/pnl';
@@ -14,6 +15,10 @@ import { readStatement, ROW_KIND, tableOf } from './statement-input';
 import type { RowView } from '../../core/read/row-view';
 
 type Arg = unknown;
+
+/** A column TTS_FEE sums: a fee, or a shipping charge (TikTok's own "… shipping fee" headers). */
+const isFeeColumn = (column: ColumnDef | undefined): column is ColumnDef =>
+  column?.pnl === 'fees' || column?.pnl === 'shipping';
 
 /** Suggested when a name is nothing like any fee: the fee columns every statement carries. */
 const COMMON_FEES = [
@@ -64,9 +69,9 @@ export function TTS_FEES(statement: Arg): (string | number)[][] {
 export function TTS_FEE(statement: Arg, name: Arg): number {
   const text = String(scalarOf(name, 'name') ?? '').trim();
   const column = lookupColumn(text) ?? findColumnById(text);
-  if (!column || column.pnl !== 'fees') {
+  if (!isFeeColumn(column)) {
     const close = closestColumns(text, COLUMNS.length)
-      .filter((label) => lookupColumn(label)?.pnl === 'fees')
+      .filter((label) => isFeeColumn(lookupColumn(label)))
       .slice(0, 5);
     const listed =
       close.length > 0

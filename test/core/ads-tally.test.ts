@@ -15,7 +15,11 @@ import { spendOf, type AdLevel, type AdRow } from '../../src/core/read/ad-rows';
 function linesFromRows(rows: readonly AdRow[], groupBy: AdsGroupBy, start: string, end: string): AdsLine[] {
   const source = groupBy === 'product' ? productRows(rows) : bookedRows(rows);
   const lines = new Map<string, AdsLine>();
+  // A campaign's booked rows of a day go under the name of its first one (one Campaign ID, one line).
+  const named = new Map<string, string>();
   for (const row of source) {
+    const id = `${row.report}|${row.day}|${row.campaignId || `(name) ${row.campaign}`}`;
+    if (!named.has(id)) named.set(id, row.campaign || row.campaignId || '(no campaign)');
     if ((start && row.day < start) || (end && row.day > end)) continue;
     const group =
       groupBy === 'day'
@@ -23,7 +27,7 @@ function linesFromRows(rows: readonly AdRow[], groupBy: AdsGroupBy, start: strin
         : groupBy === 'month'
           ? row.day.slice(0, 7)
           : groupBy === 'campaign'
-            ? row.campaign || row.campaignId || '(no campaign)'
+            ? named.get(id)!
             : productOf(row);
     let line = lines.get(group);
     if (!line) lines.set(group, (line = { group, spend: 0, revenue: 0, orders: 0 }));

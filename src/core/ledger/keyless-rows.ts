@@ -19,11 +19,11 @@ export function splitKeylessRows(parsed: ParsedExport): { skipped: number; probl
   return { skipped: parsed.rejects.length - problems.length, problems };
 }
 
-/** `2 rows without a Key (not written by TTS Profit) were skipped.`, or '' when none. */
-export function skippedRowsText(skipped: number): string {
+/** `2 rows of the TTS Ledger tab without a Key (not written by TTS Profit) were skipped.`, or '' when none. */
+export function skippedRowsText(skipped: number, tab = 'TTS Ledger'): string {
   if (skipped === 0) return '';
   return (
-    `${skipped} ${skipped === 1 ? 'row' : 'rows'} of the TTS Ledger tab without a Key (not written by TTS Profit) ` +
+    `${skipped} ${skipped === 1 ? 'row' : 'rows'} of the ${tab} tab without a Key (not written by TTS Profit) ` +
     `${skipped === 1 ? 'was' : 'were'} skipped.`
   );
 }

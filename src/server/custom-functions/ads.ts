@@ -1,7 +1,8 @@
 import { clockLabelOf, costPerOrder, roas, type AdsGroupBy, type AdsLine } from '../../core/analysis/ads';
 import { addLine, AdsTally } from '../../core/analysis/ads-tally';
 import { parseSheetRows } from '../../core/read/parse-export';
-import type { AdRow, AdRowFields } from '../../core/read/ad-rows';
+import type { AdRowFields, ParsedAds } from '../../core/read/ad-rows';
+import { withKeylessLine } from '../../core/ledger/keyless-rows';
 import { asGrid, centsToCell, dayArg, describe, isOmitted, scalarOf } from './arguments';
 import { problemsError } from './statement-input';
 import { dateTextConverter } from '../sheets/sheet-dates';
@@ -29,7 +30,7 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
   if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
   // Summed as the report is read: no row of it is kept.
   const tally = new AdsTally(groupBy, from, to);
-  readAds(ads, (row) => tally.add(row));
+  const { keylessRows } = readAds(ads, (row) => tally.add(row));
   const lines = tally.lines();
   if (groupBy === 'product' && lines.length === 0) {
     throw new Error(
@@ -59,18 +60,18 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
       cpo === null ? '' : centsToCell(cpo),
     ];
   };
-  return [
-    [label, 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'],
-    ...lines.map(line),
-    line(total),
-  ];
+  // Rows of the TTS Ads tab without a Key (the seller's notes or totals) are skipped, and said under the table.
+  return withKeylessLine(
+    [[label, 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'], ...lines.map(line), line(total)],
+    keylessRows,
+  );
 }
 
 /**
  * The ad rows of a report range or the TTS Ads tab; any row the reader rejects is the error. With
- * `onRow`, each row is handed there as it is read and none is kept (the answer is then []).
+ * `onRow`, each row is handed there as it is read and none is kept (the answer then has no rows).
  */
-export function readAds(ads: Arg, onRow?: (row: AdRowFields) => void): AdRow[] {
+export function readAds(ads: Arg, onRow?: (row: AdRowFields) => void): ParsedAds {
   const grid = asGrid(ads, 'ads');
   const parsed = parseSheetRows(grid, {
     fileName: 'the ads range',
@@ -86,7 +87,7 @@ export function readAds(ads: Arg, onRow?: (row: AdRowFields) => void): AdRow[] {
     );
   }
   if (parsed.rejects.length > 0) throw problemsError(parsed.rejects);
-  return parsed.ads.rows;
+  return parsed.ads;
 }
 
 function groupByOf(value: Arg): AdsGroupBy {

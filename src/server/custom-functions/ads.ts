@@ -40,14 +40,11 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
   const total: AdsLine = { group: 'Total', spend: 0, revenue: 0, orders: 0 };
   for (const l of lines) addLine(total, l);
   const clock = clockLabelOf([...tally.clocks]);
+  // `Day (the ad account's clock, UTC-07:00)`, `Month (…)`, `Campaign`, `Product`.
   const label =
-    groupBy === 'day'
-      ? `Day (${clock})`
-      : groupBy === 'month'
-        ? `Month (${clock})`
-        : groupBy === 'campaign'
-          ? 'Campaign'
-          : 'Product';
+    groupBy[0].toUpperCase() +
+    groupBy.slice(1) +
+    (groupBy === 'day' || groupBy === 'month' ? ` (${clock})` : '');
   const line = (l: AdsLine) => {
     const r = roas(l.revenue, l.spend);
     const cpo = costPerOrder(l.spend, l.orders);
@@ -62,7 +59,11 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
   };
   // Rows of the TTS Ads tab without a Key (the seller's notes or totals) are skipped, and said under the table.
   return withKeylessLine(
-    [[label, 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'], ...lines.map(line), line(total)],
+    [
+      [label, 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'],
+      ...lines.map(line),
+      line(total),
+    ],
     keylessRows,
   );
 }

@@ -57,17 +57,6 @@ function headerRowIn(top: readonly (readonly unknown[])[]): number {
   return Math.max(at, 0) + 1;
 }
 
-/** The header row and its labels. */
-function headerOf(sheet: Sheet): { header: string[]; headerRow: number } {
-  const width = sheet.getLastColumn();
-  if (width === 0) return { header: [], headerRow: 1 };
-  const top = sheet.getRange(1, 1, Math.max(1, Math.min(sheet.getLastRow(), 30)), width).getValues();
-  const headerRow = headerRowIn(top);
-  const header = top[headerRow - 1].map(String);
-  while (header.length > 0 && header[header.length - 1] === '') header.pop();
-  return { header, headerRow };
-}
-
 /**
  * The tab's rows, read through the ads reader (as TTS_ADS reads them), and how many rows without a
  * Key it skipped; none without a tab. A row the reader refuses refuses the read, as it does TTS_ADS:
@@ -95,7 +84,8 @@ function readTab(values: CellValue[][], headerRow = 1) {
   });
   // Without its Day column the tab cannot say which rows it holds: every row would be added again.
   // (A lost money column is refused with how to bring it back.)
-  if (!made.ok) throw new Error(made.message.endsWith('rename this tab.') ? made.message : made.message + START_AGAIN);
+  if (!made.ok)
+    throw new Error(made.message.endsWith('rename this tab.') ? made.message : made.message + START_AGAIN);
   const rows = new Map<string, AdRow>();
   const rowOfKey = new Map<string, number>();
   for (let r = headerRow; r < values.length; r++) {
@@ -118,27 +108,27 @@ function keptColumns(): Set<string> {
  * unknown columns): created, or missing ones added right of every used cell.
  */
 export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
-  const ss = spreadsheet();
-  const existing = ss.getSheetByName(ADS_TAB);
+  const existing = spreadsheet().getSheetByName(ADS_TAB);
   const sheet = existing && existing.getLastRow() > 0 ? existing : sheetWithHeader(ADS_TAB, ADS_HEADER);
-  const { header, headerRow } = headerOf(sheet);
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const headerRow = headerRowIn(values);
+  const header = values[headerRow - 1].map(String);
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
   // Without its Key column the tab cannot tell which rows it holds: every row would be added again.
-  if (sheet.getLastRow() >= 2 && !header.includes('Key')) {
+  if (values.length >= 2 && !header.includes('Key')) {
     throw new Error(`The ${ADS_TAB} tab has no Key column in row ${headerRow}.${START_AGAIN}`);
   }
   const keyCells = new Set<string>();
-  let rows = new Map<string, AdRow>();
-  let rowOfKey = new Map<string, number>();
-  // Read before any column is added: a renamed Cost column is refused, not added again empty.
-  if (sheet.getLastRow() > headerRow) {
-    const values = sheet.getDataRange().getValues() as CellValue[][];
-    const keyColumn = header.indexOf('Key');
-    for (let r = headerRow; r < values.length; r++) {
-      const key = String(values[r][keyColumn] ?? '').trim();
-      if (key !== '') keyCells.add(key);
-    }
-    ({ rows, rowOfKey } = readTab(values, headerRow));
+  const keyColumn = header.indexOf('Key');
+  for (let r = headerRow; r < values.length; r++) {
+    const key = String(values[r][keyColumn] ?? '').trim();
+    if (key !== '') keyCells.add(key);
   }
+  // Read before any column is added: a renamed Cost column is refused, not added again empty.
+  const { rows, rowOfKey } =
+    values.length > headerRow
+      ? readTab(values, headerRow)
+      : { rows: new Map<string, AdRow>(), rowOfKey: new Map<string, number>() };
   const kept = keptColumns();
   const missing = [...ADS_HEADER, ...extraColumns].filter(
     (label, i, all) => !header.includes(label) && all.indexOf(label) === i,

@@ -617,9 +617,9 @@ export function settlementTotal(rows: readonly LedgerRow[]): number {
 }
 
 /**
- * Units sold: the row's quantity, scaled down by the share of gross sales refunded (a fully
- * refunded row counts none). A refund row of its own (a refund, no gross sales) takes its units
- * back out of units sold.
+ * Units sold: the row's quantity, less each unit whose whole price was refunded (a fully refunded
+ * row counts none; see {@link unitsFrom}). A refund row of its own (a refund, no gross sales)
+ * takes its units back out of units sold.
  */
 export function unitsSold(row: LedgerRow): number {
   return collector.row(row).unitsSold;
@@ -646,7 +646,10 @@ function unitsFrom(q: number, sold: number, refunded: number): number {
   const kept = sold + refunded;
   if (kept <= 0) return 0;
   if (kept >= sold) return q;
-  return Math.round((q * kept) / sold);
+  // A unit came back only if its whole price was refunded (to a cent, as odd cents split unevenly):
+  // a smaller refund is a price cut the buyer kept the goods for. Rounding the refunded share to
+  // units instead gave a one-unit line more profit for a $16 refund of $30 than for a $15 one.
+  return q - Math.floor((q * (1 - refunded)) / sold);
 }
 
 // ── COGS ────────────────────────────────────────────────────────────────────────────────────

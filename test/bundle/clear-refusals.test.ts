@@ -78,6 +78,22 @@ describe('a totals row under the running costs in TTS Costs', () => {
     expect(total).toBe(100);
   });
 
+  it('a cost whose name starts like a total is a cost: it says how often it recurs', () => {
+    h.workbook.seed(
+      'TTS Costs',
+      [
+        ['Total Wireless (shop phone)', 40, 'month', '', '', '2026-04-01', ''],
+        ['Sum Up card reader fees', 25, 'month', '', '', '2026-04-01', ''],
+        ['Totals Fulfillment 3PL', 300, 'month', '', '', '2026-04-01', ''],
+      ],
+      2,
+    );
+    expect(() => h.run('refreshDashboard', null)).not.toThrow();
+    // 40 + 25 + 300 = 365 a month, April and May.
+    const [april, may, total] = runningCosts();
+    expect([april, may, total]).toEqual([365, 365, 730]);
+  });
+
   it('an unnamed amount that is not the sum above is still a cost missing its Every', () => {
     h.workbook.seed('TTS Costs', [['', 45, '', '', '', '', '']], 4);
     expect(errorOf(() => h.run('refreshDashboard', null))).toMatch(

@@ -352,4 +352,45 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
     const march = values.slice(ads + 1).find((r) => r[adsAt] === '2026-03')!;
     expect(march[values[ads].indexOf('Profit after ads')]).toBe(-620);
   });
+
+  it('counts ads reported ahead of the statements in the profit table: a month of ad spend after the last order is a loss', async () => {
+    const h = harness();
+    await h.importFiles([
+      parsed('statement-2026-05.csv', new Uint8Array(readFileSync('samples/statement-2026-05.csv'))),
+    ]);
+    const day = (date: string) => `${date},Summer push,1800000000000002,10.00,1000,1,25.00`;
+    const csv = [
+      'By Day,Campaign name,Campaign ID,Cost,Impressions,Purchases (Shop),Gross revenue (Shop)',
+      ...[
+        '2026-05-25',
+        '2026-05-26',
+        '2026-05-27',
+        '2026-05-28',
+        '2026-05-29',
+        '2026-05-30',
+        '2026-05-31',
+      ].map(day),
+      ...['2026-06-01', '2026-06-02', '2026-06-03', '2026-06-04', '2026-06-05'].map(day), // after the last order: $50.00
+    ].join('\n');
+    await runAdsImport(parsed('ads-ahead.csv', new TextEncoder().encode(csv)), 'UTC-07:00', h.call);
+    h.run('refreshDashboard', null);
+    const values = h.values(DASHBOARD);
+    const header = values.findIndex(
+      (r) => r.includes('Settlement') && r.includes('Ad spend') && r.includes('Net profit'),
+    );
+    const at = values[header].indexOf('Month');
+    const june = values.slice(header + 1).find((r) => r[at] === '2026-06')!;
+    const column = (label: string) => values[header].indexOf(label);
+    // June: nothing settled yet, $50.00 of ads: a loss of $50.00, as TTS_COST_DETAIL's June says.
+    expect([june[column('Settlement')], june[column('Ad spend')], june[column('Net profit')]]).toEqual([
+      0, 50, -50,
+    ]);
+    // May's $70.00 and June's $50.00: every day reported.
+    const below = values.slice(header + 1);
+    const months = below.slice(
+      0,
+      below.findIndex((r) => !/^\d{4}-\d{2}$/.test(String(r[at]))),
+    );
+    expect(months.reduce((sum, r) => sum + Math.round(Number(r[column('Ad spend')]) * 100), 0)).toBe(12000);
+  });
 });

@@ -51,7 +51,8 @@ describe('Help: your costs', () => {
     expect(text).toContain('Your costs: TTS COGS and TTS Costs');
     expect(text).toContain('1,000 × $0.125 = $125.00');
     expect(text).toContain('Orders from that date use it, earlier orders the old one');
-    expect(text).toContain('$1,200 a year from 1 January 2026 is $101.99 in January');
+    // The January share TTS_COST_DETAIL gives (test/core/running-costs.test.ts): 1,200 × 31 ÷ 365 = 101.918.
+    expect(text).toContain('$1,200 a year from 1 January 2026 is $101.92 in January');
     expect(text).toContain('2% of $225.25 net sales is $4.51');
   });
 });

@@ -56,7 +56,7 @@ export const COST_RULES: readonly string[] = [
     'paid, reported as Samples: the orders your file marks in Sample order ' +
     'type, or else those with no revenue and shipping paid by you.',
   'A monthly, weekly or yearly amount is spread over the days of its own ' +
-    'period: $1,200 a year from 1 January 2026 is $101.99 in January. ' +
+    'period: $1,200 a year from 1 January 2026 is $101.92 in January. ' +
     'Starts and Ends cut it to the days it runs.',
   'A percent is taken of the figure in Of over the days the cost runs, ' +
     'rounded once: 2% of $225.25 net sales is $4.51. Type 2% (or 0.02); 2 alone is refused.',

@@ -369,17 +369,23 @@ export interface DashboardCosts {
 }
 
 /**
- * The profit table's first month: the first month of sales, or an earlier month of ad spend (ads
- * run before the first sale are a cost all the same, not to be left out of the profit).
+ * The profit table's months: from the first month of sales to the last order's, widened to months
+ * of ad spend before or after them (ads run before the first sale, or reported ahead of the
+ * statements, are a cost all the same, not to be left out of the profit).
  */
-function firstProfitMonth(
+function profitMonths(
   history: readonly { month: string }[],
   adSpend: AdSpendByMonth,
   last: string,
-): string {
+): string[] {
   let first = history.length > 0 ? history[0].month : last;
-  for (const [month, cents] of adSpend) if (cents !== 0 && month < first) first = month;
-  return first;
+  let end = last;
+  for (const [month, cents] of adSpend) {
+    if (cents === 0) continue;
+    if (month < first) first = month;
+    if (month > end) end = month;
+  }
+  return monthRange(first, end);
 }
 
 /** Everything the dashboard tab shows. COGS missing for a sold SKU counts as 0 and is listed. */
@@ -413,7 +419,7 @@ export function dashboardModel(
   const profit = profitByMonth(
     rows,
     cogs,
-    monthRange(firstProfitMonth(outlook.history, adSpend, monthOf(asOf)), monthOf(asOf)),
+    profitMonths(outlook.history, adSpend, monthOf(asOf)),
     asOf,
     extra.costs ?? [],
     adSpend,
@@ -436,15 +442,16 @@ export function dashboardModel(
   const lastMonth = months.length > 0 ? months[months.length - 1].month : '';
   for (const p of outlook.points) {
     if (p.month <= lastMonth) continue;
-    // A month after the last order may still hold settled money (adjustments): its profit and fees.
+    // A month after the last order may still hold settled money (adjustments) or ad spend: its profit and fees.
     const entry = perMonth.get(p.month);
+    const profit = profitOf.get(p.month);
     months.push({
       month: p.month,
       sales: null,
       forecast: p.mean,
       low80: p.low80,
       high80: p.high80,
-      netProfit: entry ? profitOf.get(p.month)!.netProfit : null,
+      netProfit: profit ? profit.netProfit : null,
       feesPaid: entry ? 0 - entry.lines.fees : null,
     });
   }

@@ -137,11 +137,13 @@ export function readRunningCosts(
     const percentText = text(cell('Percent'));
     if (amountText === '' && percentText === '') continue;
     const typed = text(cell('Cost'));
-    // A totals row the seller added, as TTS COGS and TTS Ads allow: `Total` in Cost, or an unnamed
-    // amount with no Every that is the sum of the amounts above it.
+    // A totals row the seller added, as TTS COGS and TTS Ads allow: an amount with no Every, named
+    // `Total`, or unnamed and the sum of the amounts above it. A cost says how often it recurs:
+    // `Total Wireless` every month, or `Sum Up fees` at 2.6 %, is a cost.
     if (
-      TOTALS_LABEL.test(typed) ||
-      (!typed && !percentText && !text(cell('Every')) && parseCentsOrNaN(cell('Amount')) === above)
+      !percentText &&
+      !text(cell('Every')) &&
+      (TOTALS_LABEL.test(typed) || (!typed && parseCentsOrNaN(cell('Amount')) === above))
     ) {
       above = 0;
       continue;

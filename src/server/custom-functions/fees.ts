@@ -18,7 +18,7 @@ type Arg = unknown;
 
 /** A column TTS_FEE sums: a fee, or a shipping charge (TikTok's own "… shipping fee" headers). */
 const isFeeColumn = (column: ColumnDef | undefined): column is ColumnDef =>
-  column?.pnl === 'fees' || column?.pnl === 'shipping';
+  !!column && (column.pnl === 'fees' || column.pnl === 'shipping');
 
 /** Suggested when a name is nothing like any fee: the fee columns every statement carries. */
 const COMMON_FEES = [

@@ -283,7 +283,7 @@ describe('TTS_NET_PROFIT', () => {
   it('rejects a cogs range with one column or an unreadable cost', () => {
     const range = statement();
     expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, inSandbox(rt, [[SKU_A], [SKU_B]])))).toBe(
-      'cogs must have at least two columns: SKU and unit cost (and optionally an effective-from date), e.g. COGS!A:C.',
+      'cogs must have at least two columns: SKU, unit cost and an optional effective-from date, e.g. COGS!A:C.',
     );
     expect(
       errorOf(() =>

@@ -40,9 +40,7 @@ describe('a sold line without units', () => {
         expect(
           errorOf(() => call(name, rows, ...args)),
           name,
-        ).toBe(
-          'Row 8 has sales but no *Quantity*, so no units to cost: fill it, or include the Quantity column.',
-        );
+        ).toBe('No product cost for 1 row with sales but no *Quantity* (the first: row 8): fill it.');
       expect(call('TTS_SETTLEMENT', rows)).toBe(4613.85);
       expect(call('TTS_NET_PROFIT', rows)).toBe(4613.85);
     });

@@ -147,9 +147,10 @@ describe('costs and sales remembered by date', () => {
         byRow.addRow(row);
       }
       // March: 2 + 1 + (3 less a third refunded) units; A at $4, B at $2.50; April's sample of B at $3.
+      // COGS and samples add up in ten-thousandths of a dollar, rounded to cents only where shown.
       expect(byView.byGroup.get('2026-03')).toEqual({
         units: 5,
-        cogs: 2 * 400 + 250 + 2 * 400 + 0,
+        cogs: (2 * 400 + 250 + 2 * 400 + 0) * 100,
         sampleUnits: 0,
         sampleOrders: 0,
         sampleProduct: 0,
@@ -158,7 +159,7 @@ describe('costs and sales remembered by date', () => {
       expect(byView.byGroup.get('2026-04')).toMatchObject({
         sampleOrders: 1,
         sampleUnits: 1,
-        sampleProduct: 300,
+        sampleProduct: 300 * 100,
       });
       expect([...byView.daily.keys()]).toEqual(['2026-03-05', '2026-04-01', '2026-04-10']);
       expect(byView.daily.get('2026-03-05')).toEqual({ netSales: 9500, grossSales: 11500, settlement: 7600 });

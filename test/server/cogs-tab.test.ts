@@ -235,6 +235,6 @@ describe('unit costs from a cost table (samples/cogs.csv)', () => {
         fileName: 'x',
         entries: [{ sku: 'A', unitCost: -1, effectiveFrom: '', row: 1 }],
       }),
-    ).toThrow('Unit costs: entry 1 is not a SKU with a unit cost of 0 or more and an optional date.');
+    ).toThrow('Unit costs rejected: entries[0].unitCost: expected at least 0.');
   });
 });

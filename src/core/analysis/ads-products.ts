@@ -15,7 +15,7 @@ import { bookedRows } from './ad-booking';
 import { productOf, productRows, pushTo, roas, share } from './ads';
 import { campaignKey, NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
 import { isAffiliateColumn } from './ads-profit';
-import { NO_SKU, rowMonth, rowPnl, unitCostOn, unitsSold, type CogsTable } from './pnl';
+import { costEntryOn, NO_SKU, rowDate, rowMonth, rowPnl, unitsSold, type CogsTable } from './pnl';
 import { lineCostCents } from './unit-cost';
 import type { LedgerRow } from '../types';
 
@@ -61,6 +61,7 @@ export interface ProductAdsReport {
 interface Sums {
   netSales: number;
   costs: number;
+  /** Ten-thousandths of a dollar, rounded to the cent once (unit-cost.ts). */
   cogs: number;
   affiliateSales: number;
   missing: Set<string>;
@@ -104,10 +105,10 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
       sums.affiliateSales += lines.netSales;
     const units = unitsSold(row);
     if (units === 0) continue;
-    const unitCost = unitCostOn(cogs, row);
+    const unitCost = costEntryOn(cogs, row, rowDate(row))?.unitCost;
     // A $0 unit cost is a cost not filled in: a break-even built on it would reassure falsely.
     if (unitCost === undefined || unitCost === 0) sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
-    else sums.cogs += lineCostCents(units, unitCost);
+    else sums.cogs += units * unitCost;
   }
   return sums;
 }
@@ -196,7 +197,7 @@ export function productAds(
         unknownBecause: 'no unit cost',
         note: `Break-even unknown: no unit cost (or $0) for ${[...sums.missing].join(', ')} in TTS COGS.`,
       };
-    const contribution = sums.netSales + sums.costs - sums.cogs;
+    const contribution = sums.netSales + sums.costs - lineCostCents(1, sums.cogs);
     const margin = divide(exact(contribution), exact(sums.netSales));
     const profitAfterAds = toNumber(roundTo(significant(times(exact(revenue), margin)), 0)) - spend;
     const result = {

@@ -10,7 +10,7 @@
  */
 import { costEntryOn, type CogsTable } from './cogs';
 import { addViewLines, emptyLines, unitsSoldView, type PnlLines } from './pnl';
-import { rowDate, type GroupedFields } from './row-dates';
+import { rowDate } from './row-dates';
 import { isSampleOrder } from './samples';
 import { UNIT_COST_PER_CENT } from './unit-cost';
 import { detachedText } from '../read/detached-text';
@@ -125,15 +125,7 @@ export class SkuBreakevenTally {
 }
 
 function lineOf(sums: SkuSums, cogs: CogsTable | undefined, costDay: string): SkuBreakeven {
-  const at: GroupedFields = {
-    skuId: sums.sku,
-    sellerSku: sums.sellerSku,
-    orderDate: costDay,
-    statementDate: '',
-    statementId: '',
-    type: '',
-  };
-  const entry = cogs ? costEntryOn(cogs, at) : undefined;
+  const entry = cogs ? costEntryOn(cogs, { skuId: sums.sku, sellerSku: sums.sellerSku }, costDay) : undefined;
   const unitCost = entry ? entry.unitCost : null;
   const line: SkuBreakeven = {
     sku: sums.sku,

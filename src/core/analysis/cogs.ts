@@ -6,7 +6,7 @@
  */
 import { parseDateOrNull, type DayOrder } from '../dates';
 import { DateOrderWatch } from '../read/date-order';
-import { lostDigitsText } from '../read/rounded-ids';
+import { excelRounded, lostDigitsText } from '../read/rounded-ids';
 import { formatUnitCost, parseUnitCost } from './unit-cost';
 import { rowDate, type GroupedFields } from './row-dates';
 import { columnLetters } from '../formula-builder';
@@ -23,7 +23,10 @@ export interface CogsEntry {
 }
 
 export interface CogsTable {
-  /** SKU (SKU ID or seller SKU) → entries, oldest first. */
+  /**
+   * SKU (SKU ID or seller SKU) → entries, oldest first. A row keyed by Seller SKU (its SKU ID left
+   * blank) is in the lists of the SKU IDs the table pairs with that Seller SKU too.
+   */
   bySku: Map<string, CogsEntry[]>;
 }
 
@@ -40,14 +43,15 @@ export const COST_PARTS = [
 
 interface CogsColumns {
   skuIds: number[];
+  /** The SKU ID and Seller SKU columns, or −1: a row with both pairs them. */
+  id: number;
+  seller: number;
   /** The unit cost (the parts' total), or −1. */
   cost: number;
   parts: number[];
   from: number;
-  /** Header labels by column, for messages; empty without a header row. */
+  /** Header labels by column, for messages; empty without a header row (then a blank cost is an error, not a SKU waiting for it). */
   labels: string[];
-  /** Header mode: a blank unit cost is a SKU still waiting for its cost, not an error. */
-  blankCostWaits: boolean;
 }
 
 function cellText(value: CellValue): string {
@@ -58,6 +62,11 @@ function cellText(value: CellValue): string {
 
 function isBlank(value: CellValue): boolean {
   return cellText(value) === '';
+}
+
+/** A SKU cell's text, without the apostrophe that keeps an ID as text. */
+export function skuText(value: CellValue): string {
+  return cellText(value).replace(/^'/, '');
 }
 
 /** A header as compared: case, spaces and punctuation ignored (`Duty/Tariff` = `duty / tariff`). */
@@ -84,25 +93,32 @@ function headerColumns(row: readonly CellValue[]): CogsColumns | null {
   const keys = row.map(headerKey);
   const cost = keys.findIndex((k) => COST_HEADERS.includes(k));
   const parts = PART_HEADERS.map((names) => keys.findIndex((k) => names.includes(k))).filter((i) => i >= 0);
-  const skuIds = SKU_HEADERS.map((h) => keys.indexOf(h)).filter((i) => i >= 0);
+  const [id, seller, sku] = SKU_HEADERS.map((h) => keys.indexOf(h));
+  const skuIds = [id, seller, sku].filter((i) => i >= 0);
   if ((cost < 0 && parts.length === 0) || skuIds.length === 0) return null;
   return {
     skuIds,
+    id,
+    seller,
     cost,
     parts,
     from: keys.findIndex((k) => FROM_HEADERS.includes(k)),
     labels,
-    blankCostWaits: true,
   };
 }
 
+/** A COGS range's columns when no header row names them. */
+export const COGS_COLUMNS = 'SKU, unit cost and an optional effective-from date';
+const NO_HEADER = ` With no header row, the columns are ${COGS_COLUMNS}: include the header row (e.g. 'TTS COGS'!A:K).`;
+
 const POSITIONAL: CogsColumns = {
   skuIds: [0],
+  id: -1,
+  seller: -1,
   cost: 1,
   parts: [],
   from: 2,
   labels: [],
-  blankCostWaits: false,
 };
 
 /**
@@ -114,6 +130,8 @@ const POSITIONAL: CogsColumns = {
  */
 export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
   const bySku = new Map<string, CogsEntry[]>();
+  /** SKU ID → Seller SKU, from the rows that hold both. */
+  const pairs = new Map<string, string>();
   // A header naming its columns may sit under a title the seller typed: rows above it are skipped.
   const headerAt = rows.slice(0, 30).findIndex((row) => headerColumns(row) !== null);
   let columns: CogsColumns | null = headerAt < 0 ? null : headerColumns(rows[headerAt]);
@@ -128,13 +146,28 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
       if (Number.isNaN(parseUnitCost(row[1]))) continue; // a header such as "SKU, Cost, From"
     }
     if (order === undefined) order = effectiveDateOrder(rows, r, columns, where);
+    const [id, seller] = [skuText(row[columns.id]), skuText(row[columns.seller])];
+    if (id && seller) pairs.set(id, seller);
     const entry = readEntry(row, r + 1, columns, where, order);
     if (!entry) continue;
     const list = bySku.get(entry.sku) ?? [];
     list.push(entry);
     bySku.set(entry.sku, list);
   }
-  for (const list of bySku.values()) {
+  const skus = [...bySku.values()];
+  if (excelRounded(skus.map(([e]) => e.sku))) {
+    const [{ sku, where: at }] = skus.find(([e]) => e.sku.length > 15)!;
+    throw new Error(
+      `${at}: ${lostDigitsText('SKU', sku, 'paste the SKU IDs again as text: all end in zeros after the 15th digit, so none matches a sale.')}`,
+    );
+  }
+  // A cost typed by Seller SKU applies to the SKU IDs listed with it: of the entries in force on a
+  // date, the latest Effective from wins, whichever list it came from.
+  for (const [id, seller] of pairs) {
+    const bySeller = bySku.get(seller);
+    if (bySeller && id !== seller) bySku.set(id, [...(bySku.get(id) ?? []), ...bySeller]);
+  }
+  for (const [sku, list] of bySku) {
     list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
     for (let i = 1; i < list.length; i++) {
       const [a, b] = [list[i - 1], list[i]];
@@ -142,7 +175,7 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
         const from = a.effectiveFrom ? `from ${a.effectiveFrom}` : 'with no effective date';
         throw new Error(
           `${a.where} and ${b.where.replace(`${where} `, '')}: SKU ` +
-            `${a.sku} has two unit costs ${from} (${formatUnitCost(a.unitCost)} and ` +
+            `${sku} has two unit costs ${from} (${formatUnitCost(a.unitCost)} and ` +
             `${formatUnitCost(b.unitCost)}). Keep one, or give the newer one its Effective from ` +
             `date.`,
         );
@@ -183,25 +216,30 @@ function readEntry(
     `${where} row ${rowNumber}, column ${columnLetters(c + 1)}${columns.labels[c] ? ` (${columns.labels[c]})` : ''}`;
   const filledParts = columns.parts.filter((c) => !isBlank(row[c]));
   const costCell = columns.cost >= 0 ? row[columns.cost] : '';
-  if (filledParts.length === 0 && isBlank(costCell) && columns.blankCostWaits) return null;
+  // Without a header naming them, the columns are SKU, unit cost, effective date: a tab passed
+  // without its header row ('TTS COGS'!A2:K) has other columns there.
+  const headerless = columns.labels.length > 0 ? '' : NO_HEADER;
+  if (filledParts.length === 0 && isBlank(costCell) && !headerless) return null;
   // The first SKU column with a value names the row (SKU ID before seller SKU): a seller SKU
   // shared by several variants must not lend one variant's cost to the others.
   let sku = '';
   for (const c of columns.skuIds) {
     const value = row[c];
-    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-      throw new Error(
-        `${at(c)}: ${lostDigitsText('SKU', value.toExponential().toUpperCase(), 'type it again.')}`,
-      );
+    sku = skuText(value);
+    // A number past 2^53, or its text (`1.73244E+18`): the SKU ID a spreadsheet rounded.
+    if (typeof value === 'number' ? !Number.isSafeInteger(value) : /^\d(\.\d+)?E\+1\d$/i.test(sku)) {
+      const shown = typeof value === 'number' ? value.toExponential().toUpperCase() : sku;
+      throw new Error(`${at(c)}: ${lostDigitsText('SKU', shown, 'type it again.')}`);
     }
-    sku = cellText(value).replace(/^'/, '');
     if (sku !== '') break;
   }
   if (sku === '') throw new Error(`${where} row ${rowNumber}: a unit cost without a SKU.`);
   const amount = (c: number): number => {
     const cost = parseUnitCost(row[c]);
     if (Number.isNaN(cost))
-      throw new Error(`${at(c)}: expected a unit cost such as 6.50 or 0.125, found \`${cellText(row[c])}\`.`);
+      throw new Error(
+        `${at(c)}: expected a unit cost such as 6.50 or 0.125, found \`${cellText(row[c])}\`.${headerless}`,
+      );
     if (cost < 0)
       throw new Error(`${at(c)}: expected a unit cost of 0 or more, found \`${cellText(row[c])}\`.`);
     return cost;
@@ -224,7 +262,7 @@ function readEntry(
   const date = parseDateOrNull(dateCell, undefined, order);
   if (date === null)
     throw new Error(
-      `${at(columns.from)}: expected an effective date such as 2026-01-31, found \`${cellText(dateCell)}\`.`,
+      `${at(columns.from)}: expected an effective date such as 2026-01-31, found \`${cellText(dateCell)}\`.${headerless}`,
     );
   return { sku, unitCost, effectiveFrom: date.slice(0, 10), where: `${where} row ${rowNumber}` };
 }
@@ -236,20 +274,17 @@ function readEntry(
  */
 export function costEntryOn(
   table: CogsTable,
-  row: GroupedFields,
-  date = rowDate(row),
+  row: Pick<GroupedFields, 'skuId' | 'sellerSku'>,
+  date: string,
 ): CogsEntry | undefined {
-  const list =
-    (row.skuId && table.bySku.get(row.skuId)) ||
-    (row.sellerSku && table.bySku.get(row.sellerSku)) ||
-    undefined;
+  // No SKU is '' (a cost row needs one): a blank SKU ID falls through to the seller SKU.
   let chosen: CogsEntry | undefined;
-  for (const entry of list ?? [])
+  for (const entry of table.bySku.get(row.skuId) || table.bySku.get(row.sellerSku) || [])
     if (entry.effectiveFrom === '' || date === '' || entry.effectiveFrom <= date) chosen = entry;
   return chosen;
 }
 
 /** The unit cost (ten-thousandths of a dollar) in force on the row's date; see {@link costEntryOn}. */
 export function unitCostOn(table: CogsTable, row: GroupedFields): number | undefined {
-  return costEntryOn(table, row)?.unitCost;
+  return costEntryOn(table, row, rowDate(row))?.unitCost;
 }

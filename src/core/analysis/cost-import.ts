@@ -38,7 +38,8 @@ export function costTableEntries(
 ): CostTableEntry[] {
   const table = buildCogsTable(rows, fileName);
   const entries: CostTableEntry[] = [];
-  for (const list of table.bySku.values()) for (const e of list) entries.push(toEntry(e));
+  // A row keyed by Seller SKU is in its SKU IDs' lists too (cogs.ts): each entry once.
+  for (const e of new Set([...table.bySku.values()].flat())) entries.push(toEntry(e));
   return entries.sort((a, b) => a.row - b.row);
 }
 

@@ -19,7 +19,9 @@ export type CogsColumn = (typeof COGS_HEADER)[number];
 
 export const COGS_NOTES: Record<CogsColumn, string> = {
   'SKU ID': 'TikTok’s 19-digit SKU ID, filled in from your imports. Costs are matched to sales by it.',
-  'Seller SKU': 'Your own SKU code. A row without SKU ID is matched by it.',
+  'Seller SKU':
+    'Your own SKU code. A row without SKU ID costs this Seller SKU and the SKU IDs listed with it, ' +
+    'from its Effective from (the later date wins over a SKU ID row).',
   'Product name': 'From your imports, for reference.',
   'SKU name': 'The variant (size, colour), from your imports.',
   'Product cost': 'What you pay your supplier per unit, in dollars (up to 4 decimals, e.g. 0.125).',
@@ -28,7 +30,7 @@ export const COGS_NOTES: Record<CogsColumn, string> = {
   Packaging: 'Boxes, mailers, inserts, per unit.',
   'Other per unit': 'Any other cost per unit (labelling, prep).',
   'Unit cost':
-    'Total cost per unit (up to 4 decimals): the sum of the parts to its left. Leave the parts blank and type the total here if you do not split it.',
+    'Cost per unit (up to 4 decimals): the sum of the parts to its left, or the total you type here if you do not split it.',
   'Effective from':
     'First order date this cost applies to. Add a new row with a later date when a cost changes; earlier orders keep the old cost. Blank = always.',
 };
@@ -47,10 +49,12 @@ export const COSTS_NOTES: Record<(typeof COSTS_HEADER)[number], string> = {
 
 /** How the figures of the two tabs are worked out, for Help. */
 export const COST_RULES: readonly string[] = [
-  'Unit costs keep 4 decimals ($0.125); a sale costs units × unit cost, rounded to the cent once: 1,000 × $0.125 = $125.00.',
+  'Unit costs keep 4 decimals ($0.125); units × unit cost are added up exactly and each figure (a month, a SKU, ' +
+    'a total) is rounded to the cent once: 1,000 × $0.125 = $125.00, in one sale or in a thousand.',
   'A cost change: a new row for the SKU with the new cost and its ' +
     'Effective from date. Orders from that date use it, earlier orders the ' +
-    'old one; past months change at the next refresh.',
+    'old one; past months change at the next refresh. A row keyed by Seller SKU ' +
+    '(SKU ID blank) applies to the SKU IDs listed with that Seller SKU; of two rows in force, the later date wins.',
   'A SKU sold without a unit cost is never costed at $0: net profit says it is before product cost for that SKU, and the functions name it.',
   'Free samples cost their units at the unit cost plus the shipping you ' +
     'paid, reported as Samples: the orders your file marks in Sample order ' +

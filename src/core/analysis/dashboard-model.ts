@@ -12,6 +12,7 @@ import { forecastMonthly, monthLabel, type ForecastResult } from '../forecast/in
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, rowDate, rowMonth, type CogsTable } from './pnl';
 import { profitByMonth, type MonthProfit } from './dashboard-profit';
+import { CostTally } from './profit';
 import { NO_AD_SPEND, type AdSpendByMonth } from './ad-spend';
 import type { RunningCost } from './running-costs';
 import {
@@ -25,6 +26,7 @@ import {
   type ThresholdReport,
 } from './threshold';
 import type { LedgerRow } from '../types';
+import type { UnitlessRows } from './unitless-rows';
 import { MONTH_NAMES } from '../dates';
 
 export interface OutlookOptions {
@@ -97,6 +99,8 @@ export interface DashboardModel extends SalesOutlook {
   feesByCategory: FeeCategoryLine[];
   /** SKUs sold without a unit cost: their COGS counts as 0 in net profit. */
   missingCostSkus: string[];
+  /** Rows sold without units (a legacy Income export's, a cleared Quantity): their COGS counts as 0 too. */
+  unitlessRows: UnitlessRows;
   /** The history months' profit with every cost, and where their gross sales went. */
   profit: MonthProfit[];
   /** Rows with neither an order date nor a statement date: not in any month. */
@@ -388,7 +392,7 @@ function profitMonths(
   return monthRange(first, end);
 }
 
-/** Everything the dashboard tab shows. COGS missing for a sold SKU counts as 0 and is listed. */
+/** Everything the dashboard tab shows. COGS missing for a sold SKU, or a row without units, counts as 0 and is listed. */
 export function dashboardModel(
   rows: readonly LedgerRow[],
   cogs: CogsTable,
@@ -401,6 +405,7 @@ export function dashboardModel(
   const asOf = opts.asOf ?? (latestDates(rows).any || outlook.status.asOf);
   const perMonth = new Map<string, { lines: ReturnType<typeof emptyLines>; fees: Map<string, number> }>();
   let undatedRows = 0;
+  const tally = new CostTally(cogs, 'month');
   for (const row of rows) {
     const month = rowMonth(row);
     if (!month) {
@@ -414,17 +419,17 @@ export function dashboardModel(
       perMonth.set(month, entry);
     }
     addRowLines(row, entry.lines, entry.fees);
+    tally.addRow(row);
   }
   const adSpend = extra.adSpend ?? NO_AD_SPEND;
   const profit = profitByMonth(
-    rows,
-    cogs,
+    perMonth,
+    tally,
     profitMonths(outlook.history, adSpend, monthOf(asOf)),
-    asOf,
     extra.costs ?? [],
     adSpend,
   );
-  const profitOf = new Map(profit.months.map((p) => [p.month, p]));
+  const profitOf = new Map(profit.map((p) => [p.month, p]));
 
   const months: MonthLine[] = outlook.history.map(({ month, sales }) => {
     const entry = perMonth.get(month);
@@ -474,8 +479,9 @@ export function dashboardModel(
     ...outlook,
     months,
     feesByCategory,
-    missingCostSkus: profit.missingCostSkus,
-    profit: profit.months,
+    missingCostSkus: [...tally.missing].sort(),
+    unitlessRows: tally.unitless,
+    profit,
     undatedRows,
   };
 }

@@ -1,17 +1,13 @@
 /**
  * The dashboard's profit by month, with every cost (see profit.ts), and where each month's gross
  * sales went: discounts and refunds, TikTok fees, shipping, product cost, samples, running costs,
- * ads and what is left. SKUs sold without a unit cost are listed and their cost counts as 0, so
- * the dashboard can say its profit is before their product cost.
+ * ads and what is left. SKUs sold without a unit cost, and rows sold without units, are listed and
+ * their cost counts as 0, so the dashboard can say its profit is before their product cost.
  */
-import type { CogsTable } from './cogs';
-import { addRowLines, emptyLines, type PnlLines } from './pnl';
-import { CostTally, profitLine, type ProfitLine } from './profit';
-import { rowDate, rowMonth } from './row-dates';
-import { monthCosts } from './profit';
+import { emptyLines, type PnlLines } from './pnl';
+import { emptyCostSums, monthCosts, profitLine, type CostTally, type ProfitLine } from './profit';
 import type { RunningCost } from './running-costs';
 import type { AdSpendByMonth } from './ad-spend';
-import type { LedgerRow } from '../types';
 
 /** Where a month's gross sales went, cents, each part positive when it is money out. They add up to gross sales. */
 export interface MoneyFlow {
@@ -64,45 +60,27 @@ export function moneyFlow(lines: PnlLines, profit: ProfitLine): MoneyFlow {
 }
 
 /**
- * Profit of each of `months` (rows dated after `asOf` left out), with running costs and ad spend;
- * and the SKUs sold without a unit cost (counted as 0).
+ * Profit of each of `months` with running costs and ad spend, from each month's P&L `lines` and
+ * the costs `tally` added up from the same rows (SKUs sold without a unit cost and rows sold
+ * without units count as 0 there, and are listed).
  */
 export function profitByMonth(
-  rows: readonly LedgerRow[],
-  cogs: CogsTable,
+  lines: ReadonlyMap<string, { lines: PnlLines }>,
+  tally: CostTally,
   months: readonly string[],
-  asOf: string,
   costs: readonly RunningCost[],
   adSpend: AdSpendByMonth,
-): { months: MonthProfit[]; missingCostSkus: string[] } {
-  const tally = new CostTally(cogs, 'month');
-  const lines = new Map<string, PnlLines>();
-  for (const row of rows) {
-    const month = rowMonth(row);
-    if (!month || rowDate(row) > asOf) continue;
-    let sums = lines.get(month);
-    if (!sums) lines.set(month, (sums = emptyLines()));
-    addRowLines(row, sums);
-    tally.addRow(row);
-  }
-  const result = months.map((month): MonthProfit => {
-    const monthLines = lines.get(month) ?? emptyLines();
+): MonthProfit[] {
+  return months.map((month): MonthProfit => {
+    const monthLines = lines.get(month)?.lines ?? emptyLines();
     const spent = monthCosts([month], costs, tally.daily, adSpend);
     const line = profitLine(
       monthLines,
-      tally.byGroup.get(month) ?? {
-        units: 0,
-        cogs: 0,
-        sampleUnits: 0,
-        sampleOrders: 0,
-        sampleProduct: 0,
-        sampleSettlement: 0,
-      },
+      tally.byGroup.get(month) ?? emptyCostSums(),
       true,
       spent.running,
       spent.ads,
     );
     return { ...line, month, flow: moneyFlow(monthLines, line) };
   });
-  return { months: result, missingCostSkus: [...tally.missing].sort() };
 }

@@ -666,8 +666,8 @@ export interface NetProfit {
 }
 
 /**
- * Net profit = total settlement − COGS (units costed × unit cost on the order date, rounded to the
- * cent once per row; see {@link unitsCosted}) − other costs.
+ * Net profit = total settlement − COGS (units costed × unit cost on the order date, added up in
+ * ten-thousandths of a dollar and rounded to the cent once; see {@link unitsCosted}) − other costs.
  * Throws naming up to five sold SKUs that have no unit cost.
  */
 export function netProfit(rows: readonly LedgerRow[], cogs: CogsTable, otherCostsCents = 0): NetProfit {
@@ -685,14 +685,15 @@ export function netProfit(rows: readonly LedgerRow[], cogs: CogsTable, otherCost
     if (costed === 0) continue;
     const cost = unitCostOn(cogs, row);
     if (cost === undefined) missing.add(row.skuId || row.sellerSku || NO_SKU);
-    else cogsTotal += lineCostCents(costed, cost);
+    else cogsTotal += costed * cost;
   }
   if (missing.size > 0) throw missingUnitCostError(missing);
+  const cogsCents = lineCostCents(1, cogsTotal);
   return {
     settlement,
-    cogs: cogsTotal,
+    cogs: cogsCents,
     otherCosts: otherCostsCents,
-    netProfit: settlement - cogsTotal - otherCostsCents,
+    netProfit: settlement - cogsCents - otherCostsCents,
     units,
   };
 }

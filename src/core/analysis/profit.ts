@@ -38,16 +38,18 @@ import { adSpendOf, type AdSpendByMonth } from './ad-spend';
 import { detachedText } from '../read/detached-text';
 import { DateMemo } from './date-memo';
 import type { RowView } from '../read/row-view';
-import type { LedgerRow } from '../types';
+import type { LayoutId, LedgerRow } from '../types';
+import { unitlessText, type UnitlessRows } from './unitless-rows';
 
 /** Costs of some rows, cents (costs positive). */
 export interface CostSums {
   /** Units sold, samples left out. */
   units: number;
+  /** Units × unit cost, in ten-thousandths of a dollar: rounded to the cent once, where shown (see unit-cost.ts). */
   cogs: number;
   sampleUnits: number;
   sampleOrders: number;
-  /** Sample units × unit cost. */
+  /** Sample units × unit cost, in ten-thousandths of a dollar as `cogs` is. */
   sampleProduct: number;
   /** The sample rows' own settlement (usually their seller-paid shipping, negative). */
   sampleSettlement: number;
@@ -69,7 +71,7 @@ export interface CostDetailLine {
   basis: string;
 }
 
-type Dated = GroupedFields & { quantity: number; sampleType?: string };
+type Dated = GroupedFields & { quantity: number; sampleType?: string; layout: LayoutId };
 
 /** The rows of one date: its calendar day (`YYYY-MM-DD` or '') and that day's sales, its month, its month's costs. */
 interface DatedRows {
@@ -95,51 +97,62 @@ export class CostTally {
   private readonly details = new Map<string, CostDetailLine>();
   /** What a row's date (order date, else statement date) gives the tally. */
   private readonly dated = new DateMemo((raw) => this.datedOf(raw));
-  /** The first row with sales and no quantity (0: none). */
-  private unitless = 0;
+  /** Sold rows without units: their product cost is unknown. */
+  readonly unitless: UnitlessRows = { income: { count: 0, first: '' }, cleared: { count: 0, first: '' } };
 
   constructor(
     private readonly cogs: CogsTable | undefined,
-    private readonly groupBy?: PnlGroupBy,
+    /** The grouping of {@link byGroup}, if any. */
+    readonly groupBy?: PnlGroupBy,
     private readonly detailMonth?: string,
   ) {}
-
-  /** The grouping of {@link byGroup}, if any. */
-  get groupedBy(): PnlGroupBy | undefined {
-    return this.groupBy;
-  }
 
   addView(view: RowView): void {
     const row = viewPnl(view);
     this.add(view, row.lines, row.unitsSold, row.unitsCosted, view.rowNumber);
   }
 
+  /** A ledger row, named in messages by the file and row it was imported from. */
   addRow(row: LedgerRow): void {
     const collected = ledgerRowPnl(row);
-    this.add(row, collected.lines, collected.unitsSold, collected.unitsCosted, row.source.row);
+    this.add(
+      row,
+      collected.lines,
+      collected.unitsSold,
+      collected.unitsCosted,
+      row.source.row,
+      row.source.file,
+    );
   }
 
   /**
    * Throws the core's message naming (up to five of) the sold SKUs that have no unit cost, or the
-   * first row that sold goods without a quantity: its COGS would silently be $0.
+   * rows that sold goods without a quantity: their COGS would silently be $0.
    */
   check(): void {
     if (this.missing.size > 0) throw missingUnitCostError(this.missing);
-    if (this.unitless > 0)
-      throw new Error(
-        `Row ${this.unitless} has sales but no *Quantity*, so no units to cost: fill it, or include the Quantity column.`,
-      );
+    const unitless = unitlessText(this.unitless);
+    if (unitless) throw new Error(`No product cost for ${unitless}.`);
   }
 
-  /** COGS and samples of the detail month, largest first. */
+  /** COGS and samples of the detail month, largest first: each line's units × unit cost rounded to the cent once. */
   detailLines(): CostDetailLine[] {
-    return [...this.details.values()].sort(
+    const lines = [...this.details.values()];
+    for (const d of lines) if (d.unitCost !== null) d.cents = lineCostCents(d.units!, d.unitCost);
+    return lines.sort(
       (a, b) => a.kind.localeCompare(b.kind) || b.cents - a.cents || a.item.localeCompare(b.item),
     );
   }
 
   /** `units`: units sold; `costed`: the units that carry COGS (goods a refund left with the buyer too). */
-  private add(row: Dated, lines: PnlLines, units: number, costed: number, rowNumber: number): void {
+  private add(
+    row: Dated,
+    lines: PnlLines,
+    units: number,
+    costed: number,
+    rowNumber: number,
+    file?: string,
+  ): void {
     const dated = this.dated.get(row.orderDate || row.statementDate);
     const day = dated.day;
     if (day !== undefined) {
@@ -149,8 +162,10 @@ export class CostTally {
     }
     const sample = isSampleOrder(row.quantity, lines, row.sampleType);
     if (!sample && units === 0 && costed === 0) {
-      if (this.cogs && row.quantity === 0 && lines.grossSales > 0 && this.unitless === 0)
-        this.unitless = rowNumber;
+      if (this.cogs && row.quantity === 0 && lines.grossSales > 0) {
+        const seen = this.unitless[row.layout === 'income' ? 'income' : 'cleared'];
+        if (seen.count++ === 0) seen.first = `row ${rowNumber}${file ? ` of ${file}` : ''}`;
+      }
       return;
     }
     const groupBy = this.groupBy;
@@ -163,14 +178,15 @@ export class CostTally {
     const entry = this.cogs ? costEntryOn(this.cogs, row, dated.date) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
     if (this.cogs && entry === undefined) this.missing.add(detachedText(sku));
-    const cost = entry ? lineCostCents(sample ? row.quantity : costed, entry.unitCost) : 0;
+    // Ten-thousandths of a dollar, exact: rounded once per figure shown, never per row.
+    const cost = entry ? (sample ? row.quantity : costed) * entry.unitCost : 0;
     addCosts(this.total, sample, row.quantity, lines.settlement, units, cost);
     if (group) addCosts(group, sample, row.quantity, lines.settlement, units, cost);
     if (this.detailMonth !== undefined && dated.month === this.detailMonth) {
       if (sample) {
-        this.detail('Samples', sku, entry, row.quantity, cost);
+        this.detail('Samples', sku, entry, row.quantity);
         this.detail('Sample shipping', sku, undefined, null, 0 - lines.settlement);
-      } else this.detail('COGS', sku, entry, costed, cost);
+      } else this.detail('COGS', sku, entry, costed);
     }
   }
 
@@ -179,18 +195,20 @@ export class CostTally {
     sku: string,
     entry: CogsEntry | undefined,
     units: number | null,
-    cents: number,
+    cents = 0,
   ): void {
-    const key = `${kind}|${sku}|${entry?.unitCost ?? ''}|${entry?.where ?? ''}`;
+    // The row a unit cost was read from names it: a line is one SKU at one unit cost.
+    const { unitCost = null, where = 'the sample orders’ settlement' } = entry ?? {};
+    const key = `${kind}|${sku}|${where}`;
     let line = this.details.get(key);
     if (!line) {
       line = {
         kind,
         item: detachedText(sku),
         units: units === null ? null : 0,
-        unitCost: entry?.unitCost ?? null,
+        unitCost,
         cents: 0,
-        basis: entry?.where ?? (kind === 'Sample shipping' ? 'the sample orders’ settlement' : ''),
+        basis: where,
       };
       this.details.set(detachedText(key), line);
     }
@@ -265,9 +283,10 @@ export function profitLine(
   runningCosts: number | null,
   adSpend: number | null,
 ): ProfitLine {
-  const cogs = hasCogs ? sums.cogs : null;
-  const grossProfit = lines.settlement - sums.sampleSettlement - sums.cogs;
-  const samples = sums.sampleProduct - sums.sampleSettlement;
+  const cogsCents = lineCostCents(1, sums.cogs);
+  const cogs = hasCogs ? cogsCents : null;
+  const grossProfit = lines.settlement - sums.sampleSettlement - cogsCents;
+  const samples = lineCostCents(1, sums.sampleProduct) - sums.sampleSettlement;
   const netProfit = grossProfit - samples - (runningCosts ?? 0) - (adSpend ?? 0);
   return {
     lines,
@@ -346,7 +365,7 @@ export function profitGroups(
   if (byMonth) for (const month of months) if (!listed.has(month)) listed.set(month, emptyLines());
   const keys = [...listed.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const sumsOf = (key: string): CostSums =>
-    (options.groupBy === tally.groupedBy ? tally.byGroup.get(key) : undefined) ?? emptyCostSums();
+    (options.groupBy === tally.groupBy ? tally.byGroup.get(key) : undefined) ?? emptyCostSums();
   const result = keys.map((group): ProfitGroup => {
     const isMonth = byMonth && group !== '';
     return {

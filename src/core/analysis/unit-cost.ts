@@ -1,8 +1,9 @@
 /**
  * Unit costs keep up to four decimals of a dollar (bulk goods cost $0.125 a piece), so they are
  * held as integer ten-thousandths of a dollar, never as cents: rounding a $0.125 cost to $0.13
- * first would make 1,000 units $5 dearer. A line's cost (units × unit cost) is rounded to cents
- * once, half up.
+ * first would make 1,000 units $5 dearer. Costs are added up in ten-thousandths too (exact integers
+ * up to 2^53, some $900 billion) and each figure shown is rounded to cents once, half up: 1,000
+ * one-unit orders at $0.125 cost $125.00, not 1,000 × $0.13.
  */
 import { divide, exact, roundTo, significant, times, toFixed, toNumber, type Exact } from '../exact-decimal';
 import type { CellValue } from '../types';
@@ -48,16 +49,14 @@ export function parseUnitCost(value: CellValue): number {
   return Number.isSafeInteger(result) ? result : NaN;
 }
 
-/** Units × unit cost (ten-thousandths of a dollar) in cents, rounded once, half up. */
+/** Units × unit cost (ten-thousandths of a dollar) in cents, rounded once, half up; `lineCostCents(1, cost)` rounds a sum of costs. */
 export function lineCostCents(units: number, unitCost: number): number {
   const product = units * unitCost;
   if (Number.isSafeInteger(product)) {
+    // The rest has the product's sign: half a cent or more of it rounds away from zero.
     const rest = product % UNIT_COST_PER_CENT;
-    const whole = (product - rest) / UNIT_COST_PER_CENT;
-    if (rest === 0) return whole;
-    return product > 0
-      ? whole + (rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0)
-      : whole - (-rest >= UNIT_COST_PER_CENT / 2 ? 1 : 0);
+    const half = 2 * rest >= UNIT_COST_PER_CENT ? 1 : 2 * rest <= -UNIT_COST_PER_CENT ? -1 : 0;
+    return (product - rest) / UNIT_COST_PER_CENT + half;
   }
   if (!Number.isFinite(units) || !Number.isFinite(unitCost)) return product;
   const cost = significant(times(exact(units), exact(unitCost)), DIGITS);

@@ -62,6 +62,12 @@ function isLongDigitId(id: string): boolean {
   return true;
 }
 
+/** Whether distinct IDs (a cost table's SKUs) were rounded by Excel: two or more long ones, every one zero-tailed. */
+export function excelRounded(ids: readonly string[]): boolean {
+  const long = ids.filter(isLongDigitId);
+  return long.length > 1 && long.every(zeroTailed);
+}
+
 interface FieldTally {
   long: number;
   /** The first long ID seen, and whether another, different one followed. */

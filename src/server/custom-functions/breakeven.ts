@@ -1,11 +1,10 @@
 import { roasOf } from '../../core/analysis/breakeven';
 import { SkuBreakevenTally, type SkuBreakeven } from '../../core/analysis/breakeven-by-sku';
-import { buildCogsTable } from '../../core/analysis/cogs';
 import { firstDayOfMonth, lastDayOfMonth } from '../../core/analysis/calendar';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseCentsOrNaN } from '../../core/money';
-import { asGrid, asNumber, asRate, dayArg, isOmitted, PASS_UNIT_COSTS } from './arguments';
-import { datesAsText } from './profit';
+import { asNumber, asRate, dayArg, isOmitted, PASS_UNIT_COSTS } from './arguments';
+import { cogsTableOf } from './profit';
 import { readStatement, refuseRoundedIds, requireSettlement } from './statement-input';
 import { NEEDS } from '../../core/read/needed-columns';
 
@@ -203,7 +202,7 @@ function breakevenBySku(statement: Arg, cogs: Arg, start: Arg, end: Arg, extra: 
   const from = isOmitted(start) ? '' : dayArg(start, 'start', firstDayOfMonth);
   const to = isOmitted(end) ? '' : dayArg(end, 'end', lastDayOfMonth);
   if (from && to && from > to) throw new Error(`start (${from}) is after end (${to}).`);
-  const table = buildCogsTable(datesAsText(asGrid(cogs, 'cogs')), 'cogs');
+  const table = cogsTableOf(cogs);
   const tally = new SkuBreakevenTally(from, to);
   const parsed = readStatement(statement, {
     keepRows: false,

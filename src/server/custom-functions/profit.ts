@@ -8,7 +8,9 @@ import {
 } from '../../core/analysis/pnl';
 import {
   CostTally,
+  emptyCostSums,
   monthCosts,
+  profitLine,
   monthSpan,
   profitGroups,
   profitTotal,
@@ -21,6 +23,7 @@ import { readRunningCosts, type RunningCost } from '../../core/analysis/running-
 import { NO_AD_SPEND, NO_ADS_NOTE, type AdSpendByMonth } from '../../core/analysis/ad-spend';
 import { adSpendByMonth, StatementAdTally } from '../../core/analysis/ads-profit';
 import { readAds } from './ads';
+import { COGS_COLUMNS } from '../../core/analysis/cogs';
 import { unitCostToDollars } from '../../core/analysis/unit-cost';
 import { dateTextConverter } from '../sheets/sheet-dates';
 import type { CellValue, ParsedExport } from '../../core/types';
@@ -42,7 +45,14 @@ import { NEEDS } from '../../core/read/needed-columns';
 type Arg = unknown;
 
 /** What costs a row: its dates, its SKU (matched with unit costs) and whether it is a sample. */
-const COST_FIELDS: readonly RowField[] = [...ROW_KIND, ...ROW_DATES, 'skuId', 'sellerSku', 'sampleType'];
+const COST_FIELDS: readonly RowField[] = [
+  ...ROW_KIND,
+  ...ROW_DATES,
+  'skuId',
+  'sellerSku',
+  'sampleType',
+  'layout',
+];
 
 /**
  * Net profit: total settlement minus cost of goods sold, samples, running costs and your other costs.
@@ -229,7 +239,7 @@ export function TTS_COST_DETAIL(
 ): (string | number)[][] {
   if (isOmitted(cogs)) throw new Error(`cogs is missing: ${PASS_UNIT_COSTS}`);
   const wanted = monthArg(month, 'month');
-  const tally = new CostTally(cogsTableOf(cogs), undefined, wanted);
+  const tally = new CostTally(cogsTableOf(cogs), 'month', wanted);
   const adTally = new StatementAdTally();
   const parsed = readStatement(statement, {
     keepRows: false,
@@ -246,7 +256,9 @@ export function TTS_COST_DETAIL(
   const adSpend = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads).rows, adTally.months);
   const spent = monthCosts([wanted], running, tally.daily, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
-  let total = 0;
+  // The month's COGS and samples as TTS_PNL shows them: each rounded to the cent once, not line by line.
+  const goods = profitLine(emptyLines(), tally.byGroup.get(wanted) ?? emptyCostSums(), true, null, null);
+  let total = goods.cogs! + goods.samples;
   for (const d of tally.detailLines()) {
     rows.push([
       d.kind,
@@ -256,7 +268,6 @@ export function TTS_COST_DETAIL(
       centsToCell(d.cents),
       d.basis,
     ]);
-    total += d.cents;
   }
   for (const r of spent.lines) {
     rows.push(['Running cost', r.cost.name, '', '', centsToCell(r.cents), `${r.basis} (${r.cost.where})`]);
@@ -343,12 +354,11 @@ function groupByOf(value: Arg): PnlGroupBy {
   );
 }
 
-function cogsTableOf(cogs: Arg): CogsTable {
+/** The `cogs` argument's unit costs (see cogs.ts). */
+export function cogsTableOf(cogs: Arg): CogsTable {
   const grid = asGrid(cogs, 'cogs');
   if (grid[0] && grid[0].length < 2) {
-    throw new Error(
-      'cogs must have at least two columns: SKU and unit cost (and optionally an effective-from date), e.g. COGS!A:C.',
-    );
+    throw new Error(`cogs must have at least two columns: ${COGS_COLUMNS}, e.g. COGS!A:C.`);
   }
   return buildCogsTable(datesAsText(grid), 'cogs');
 }

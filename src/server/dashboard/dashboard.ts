@@ -4,7 +4,6 @@
  * charts over those blocks. The tab belongs to the add-on: columns A–P are rewritten each time;
  * charts the seller adds stay.
  */
-import { centsToDollars } from '../../core/money';
 import type { DashboardResult, SalesMetric, Settings } from '../../core/contract';
 import { axisTopWithoutTarget } from '../../core/analysis/chart-scale';
 import {
@@ -30,7 +29,7 @@ import { adsCharts, writeAdsBlocks } from './ads-dashboard';
 import { COSTS_SHEET, costsSheet, readCostsTab } from '../sheets/costs-sheet';
 import { NO_ADS_NOTE } from '../../core/analysis/ad-spend';
 import { adSpendByMonth } from '../../core/analysis/ads-profit';
-import { moneyFlowChart, netProfitChart, writeProfitBlocks, type Block } from './profit-blocks';
+import { dollars, moneyFlowChart, netProfitChart, writeProfitBlocks, type Block } from './profit-blocks';
 import {
   CURRENCY_FORMAT,
   TEXT_FORMAT,
@@ -41,6 +40,7 @@ import {
 } from '../sheets/sheet-writing';
 import { spreadsheet } from '../sheets/spreadsheet';
 import { plural } from '../../core/words';
+import { unitlessText } from '../../core/analysis/unitless-rows';
 import { IMPORT_FIRST } from '../../core/ledger/ledger-format';
 
 export { DASHBOARD_TAB } from './dashboard-tab';
@@ -81,8 +81,6 @@ export function outlookOptions(settings: Settings): OutlookOptions {
     metric: settings.metric,
   };
 }
-
-const dollars = (cents: number | null): Cell => (cents === null ? '' : centsToDollars(cents));
 
 function dashboardSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   const ss = spreadsheet();
@@ -126,7 +124,6 @@ function facts(
   { problems, ledger, costs, hasAds, freshness }: FactsContext,
 ): Cell[][] {
   const s = model.status;
-  const missing = model.missingCostSkus;
   const lines: [string, string][] = [
     [FRESHNESS_LABEL, freshness],
     ['As of', `${s.asOf} (latest order date in the TTS Ledger tab)`],
@@ -137,14 +134,7 @@ function facts(
     ],
     ['This month', s.paceLine],
     ['Forecast', s.forecastMessage],
-    [
-      'Unit costs',
-      missing.length === 0
-        ? 'Every sold SKU has a unit cost.'
-        : `Net profit is before product cost for ` +
-          (`${plural(missing.length, 'sold SKU')} with no unit cost in TTS COGS: ` +
-            `${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}`),
-    ],
+    ['Unit costs', beforeProductCost(model, true) || 'Every sold SKU has a unit cost.'],
     ['Running costs', costsLine(costs)],
     [
       'Ad spend',
@@ -169,11 +159,26 @@ function costsLine(count: number): string {
     : `${count} from the ${COSTS_SHEET} tab, each month its share by days.`;
 }
 
+/**
+ * "Net profit is before product cost for 3 sold SKUs with no unit cost in TTS COGS" (`listed`: and
+ * which), and for rows sold without units; '' when every sale is costed.
+ */
+function beforeProductCost(
+  { missingCostSkus: missing, unitlessRows }: DashboardModel,
+  listed: boolean,
+): string {
+  const skus =
+    missing.length === 0
+      ? ''
+      : `${plural(missing.length, 'sold SKU')} with no unit cost in TTS COGS` +
+        (listed ? `: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}` : '');
+  const what = [skus, unitlessText(unitlessRows)].filter(Boolean).join('; and for ');
+  return what && `Net profit is before product cost for ${what}`;
+}
+
 /** "Net profit by month", or "… before product cost for 3 SKUs" while sold SKUs have no unit cost. */
-export function profitTitle(missing: number): string {
-  return missing === 0
-    ? 'Net profit and margin by month'
-    : `Net profit and margin by month, before product cost for ${plural(missing, 'SKU')}`;
+function profitTitle({ missingCostSkus: { length } }: DashboardModel): string {
+  return `Net profit and margin by month${length ? `, before product cost for ${plural(length, 'SKU')}` : ''}`;
 }
 
 /** Writes every block; returns where they are for the charts. */
@@ -220,13 +225,7 @@ function writeBlocks(
     TEXT_FORMAT,
   ]);
   const below = Math.max(table.length + 1, FACTS_ROW + about.length) + 2;
-  const { profit, flow } = writeProfitBlocks(
-    sheet,
-    below,
-    TABLE_COLUMN,
-    model.profit,
-    profitTitle(model.missingCostSkus.length),
-  );
+  const { profit, flow } = writeProfitBlocks(sheet, below, TABLE_COLUMN, model.profit, profitTitle(model));
   sheet.setFrozenRows(1);
   const historyRows = model.months.filter((m) => m.sales !== null).length;
   return {
@@ -302,24 +301,15 @@ export function refreshDashboard(_arg: null): DashboardResult {
       },
       tops,
       [
-        (s, column) =>
-          netProfitChart(
-            s,
-            blocks.profit,
-            { row: 20, column: column + 7 },
-            profitTitle(model.missingCostSkus.length),
-          ),
+        (s, column) => netProfitChart(s, blocks.profit, { row: 20, column: column + 7 }, profitTitle(model)),
         (s, column) => moneyFlowChart(s, blocks.flow, { row: 39, column }, 'Where the money went, by month'),
         (s, column) => (ads ? adsCharts(s, ads, column) : []),
       ],
     );
   });
   const months = model.months.filter((m) => m.sales !== null).length;
-  const missing = model.missingCostSkus.length;
-  const unitCosts =
-    missing === 0
-      ? ''
-      : ` Net profit is before product cost for ${plural(missing, 'sold SKU')} with no unit cost in TTS COGS.`;
+  const beforeCost = beforeProductCost(model, false);
+  const unitCosts = beforeCost && ` ${beforeCost}.`;
   return {
     message:
       `${DASHBOARD_TAB} refreshed: ` +

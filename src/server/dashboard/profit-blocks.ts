@@ -24,7 +24,8 @@ export interface Block {
   rows: number;
 }
 
-const dollars = (cents: number | null): Cell => (cents === null ? '' : centsToDollars(cents));
+/** Cents as a dollars cell; blank for a figure that does not apply. */
+export const dollars = (cents: number | null): Cell => (cents === null ? '' : centsToDollars(cents));
 
 function write(
   sheet: Sheet,

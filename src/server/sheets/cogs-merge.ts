@@ -4,8 +4,8 @@
  * differs from the tab's is replaced only when the seller ticked "replace" after seeing it.
  */
 import { planCostMerge, type CogsTabRow, type CostMergePlan } from '../../core/analysis/cost-import';
-import { costEntryOn, COST_PARTS } from '../../core/analysis/cogs';
-import { unitsCosted } from '../../core/analysis/pnl';
+import { costEntryOn, COST_PARTS, skuText } from '../../core/analysis/cogs';
+import { rowDate, unitsCosted } from '../../core/analysis/pnl';
 import { parseUnitCost, unitCostToDollars } from '../../core/analysis/unit-cost';
 import { parseDateOrNull } from '../../core/dates';
 import type {
@@ -22,6 +22,8 @@ import { dateCell } from './sheet-writing';
 import { dateTextConverter, spreadsheetTimeZone } from './sheet-dates';
 import { isDateCell } from '../../core/date-cell';
 import { plural } from '../../core/words';
+import { checkRequest } from '../import/request-check';
+import { boolean, list, number, object, optional, text, type Shape } from '../import/request-shapes';
 
 function tabRows(layout: CogsLayout): CogsTabRow[] {
   const first = layout.headerRow + 1;
@@ -35,23 +37,19 @@ function tabRows(layout: CogsLayout): CogsTabRow[] {
     const column = layout.columns[name];
     return column === undefined ? '' : row[column - 1];
   };
-  const text = (value: CellValue) =>
-    String(value ?? '')
-      .trim()
-      .replace(/^'/, '');
   return values.map((row, i) => {
-    const parts = COST_PARTS.map((name) => at(row, name)).filter((v) => text(v) !== '');
+    const parts = COST_PARTS.map((name) => at(row, name)).filter((v) => skuText(v) !== '');
     const partsSum = parts.reduce<number>((sum, v) => sum + (parseUnitCost(v) || 0), 0);
     const total = at(row, 'Unit cost');
     const date = at(row, 'Effective from');
     const iso = isDateCell(date) ? toText(date as Date) : (parseDateOrNull(date) ?? '');
     return {
       row: i + 2,
-      skuId: text(at(row, 'SKU ID')),
-      sellerSku: text(at(row, 'Seller SKU')),
-      productName: text(at(row, 'Product name')),
-      skuName: text(at(row, 'SKU name')),
-      unitCost: parts.length > 0 ? partsSum : text(total) === '' ? null : parseUnitCost(total),
+      skuId: skuText(at(row, 'SKU ID')),
+      sellerSku: skuText(at(row, 'Seller SKU')),
+      productName: skuText(at(row, 'Product name')),
+      skuName: skuText(at(row, 'SKU name')),
+      unitCost: parts.length > 0 ? partsSum : skuText(total) === '' ? null : parseUnitCost(total),
       hasParts: parts.length > 0,
       effectiveFrom: iso.slice(0, 10),
     };
@@ -69,14 +67,11 @@ function soldSkus(): Set<string> {
 
 function previewOf(request: UnitCostsRequest, plan: CostMergePlan): UnitCostsPreview {
   return {
+    ...plan,
     fileName: request.fileName,
     entries: request.entries.length,
     fills: plan.fills.length,
     appends: plan.appends.length,
-    newSkus: plan.newSkus,
-    changes: plan.changes,
-    unchanged: plan.unchanged,
-    neverSold: plan.neverSold,
   };
 }
 
@@ -112,14 +107,26 @@ export function saveUnitCosts(arg: UnitCostsRequest): UnitCostsResult {
     const timeZone = spreadsheetTimeZone();
     appendCogsRows(
       layout,
-      p.appends.map(({ entry, like }) => ({
-        'SKU ID': like?.skuId ?? (/^\d{10,}$/.test(entry.sku) ? entry.sku : ''),
-        'Seller SKU': like?.sellerSku ?? (/^\d{10,}$/.test(entry.sku) ? '' : entry.sku),
-        'Product name': like?.productName ?? '',
-        'SKU name': like?.skuName ?? '',
-        'Unit cost': unitCostToDollars(entry.unitCost),
-        ...(entry.effectiveFrom ? { 'Effective from': dateCell(entry.effectiveFrom, timeZone) as Date } : {}),
-      })),
+      p.appends.map(({ entry, like }) => {
+        // A SKU the tab does not list: a long number is a SKU ID, anything else a seller SKU.
+        const id = /^\d{10,}$/.test(entry.sku);
+        const {
+          skuId = id ? entry.sku : '',
+          sellerSku = id ? '' : entry.sku,
+          productName = '',
+          skuName = '',
+        } = like ?? {};
+        return {
+          'SKU ID': skuId,
+          'Seller SKU': sellerSku,
+          'Product name': productName,
+          'SKU name': skuName,
+          'Unit cost': unitCostToDollars(entry.unitCost),
+          ...(entry.effectiveFrom
+            ? { 'Effective from': dateCell(entry.effectiveFrom, timeZone) as Date }
+            : {}),
+        };
+      }),
     );
     const written = p.fills.length + p.appends.length + replaced.length;
     const kept = p.changes.length - replaced.length;
@@ -133,35 +140,25 @@ export function saveUnitCosts(arg: UnitCostsRequest): UnitCostsResult {
 }
 
 const MAX_ENTRIES = 20_000;
+const WHOLE = { whole: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
+
+const UnitCostsSchema = object({
+  fileName: text(),
+  entries: list(
+    object({
+      sku: text({ max: 100, pattern: /\S/ }),
+      unitCost: number({ ...WHOLE, min: 0 }),
+      effectiveFrom: text({ pattern: /^(\d{4}-\d\d-\d\d)?$/ }),
+      row: number(WHOLE),
+    }),
+    MAX_ENTRIES,
+  ),
+  replaceChanged: optional(boolean()),
+}) satisfies Shape<UnitCostsRequest>;
 
 /** The request as it crossed from the sidebar: checked, since anything can arrive through google.script.run. */
 export function checkUnitCostsRequest(value: unknown): UnitCostsRequest {
-  const request = value as Partial<UnitCostsRequest> | null;
-  if (!request || typeof request.fileName !== 'string' || !Array.isArray(request.entries))
-    throw new Error('Unit costs: expected { fileName, entries }.');
-  if (request.entries.length > MAX_ENTRIES)
-    throw new Error(`Unit costs: at most ${MAX_ENTRIES} at a time, found ${request.entries.length}.`);
-  request.entries.forEach((e, i) => {
-    const ok =
-      e &&
-      typeof e.sku === 'string' &&
-      e.sku.trim() !== '' &&
-      e.sku.length <= 100 &&
-      Number.isSafeInteger(e.unitCost) &&
-      e.unitCost >= 0 &&
-      typeof e.effectiveFrom === 'string' &&
-      /^(\d{4}-\d\d-\d\d)?$/.test(e.effectiveFrom) &&
-      Number.isSafeInteger(e.row);
-    if (!ok)
-      throw new Error(
-        `Unit costs: entry ${i + 1} is not a SKU with a unit cost of 0 or more and an optional date.`,
-      );
-  });
-  return {
-    fileName: request.fileName,
-    entries: request.entries,
-    replaceChanged: request.replaceChanged === true,
-  };
+  return checkRequest(UnitCostsSchema, value, 'Unit costs');
 }
 
 /** Sold SKUs (sales and samples) that have no unit cost in TTS COGS yet, in the order first sold. */
@@ -173,7 +170,7 @@ export function getMissingUnitCosts(_arg: null): MissingUnitCosts {
   for (const row of ledger.rows) {
     const sku = row.skuId || row.sellerSku;
     if (!sku || seen.has(sku) || row.quantity <= 0 || unitsCosted(row) === 0) continue;
-    if (costEntryOn(cogs, row) === undefined)
+    if (costEntryOn(cogs, row, rowDate(row)) === undefined)
       seen.set(sku, { sku, sellerSku: row.sellerSku, productName: row.productName, skuName: row.skuName });
   }
   return { skus: [...seen.values()] };

@@ -4,7 +4,7 @@
  * in, and writes costs only when the seller asks (a cost table imported from the sidebar). Tabs
  * written before the unit cost had parts (`… | Unit cost | Effective from`) keep working as they are.
  */
-import { COST_PARTS, headerKey } from '../../core/analysis/cogs';
+import { COST_PARTS, headerKey, skuText } from '../../core/analysis/cogs';
 import { columnLetters } from '../../core/formula-builder';
 import { COGS_HEADER, COGS_NOTES, type CogsColumn } from '../../core/analysis/cost-tabs';
 import {
@@ -24,20 +24,16 @@ export { COGS_HEADER, type CogsColumn } from '../../core/analysis/cost-tabs';
 /** Dollars with up to four decimals ($0.125), as unit costs keep them. */
 export const UNIT_COST_FORMAT = '$#,##0.00##';
 
-const FORMATS: Record<CogsColumn, string> = {
-  'SKU ID': TEXT_FORMAT,
-  'Seller SKU': TEXT_FORMAT,
-  'Product name': TEXT_FORMAT,
-  'SKU name': TEXT_FORMAT,
-  'Product cost': UNIT_COST_FORMAT,
-  'Inbound freight': UNIT_COST_FORMAT,
-  'Duty / tariff': UNIT_COST_FORMAT,
-  Packaging: UNIT_COST_FORMAT,
-  'Other per unit': UNIT_COST_FORMAT,
-  'Unit cost': UNIT_COST_FORMAT,
-  'Effective from': DATE_FORMAT,
-};
 const COST_COLUMNS: readonly CogsColumn[] = [...COST_PARTS, 'Unit cost'];
+
+/** A column's number format: costs in dollars to 4 decimals, the date as a date, the rest text. */
+function formatOf(name: CogsColumn): string {
+  return name === 'Effective from'
+    ? DATE_FORMAT
+    : COST_COLUMNS.includes(name)
+      ? UNIT_COST_FORMAT
+      : TEXT_FORMAT;
+}
 
 export interface SkuInfo {
   skuId: string;
@@ -91,7 +87,7 @@ function dressNewTab(sheet: Sheet): void {
   for (const name of COGS_HEADER) {
     const column = layout.columns[name]!;
     sheet.getRange(1, column).setNote(COGS_NOTES[name]);
-    if (rows > 0) sheet.getRange(2, column, rows, 1).setNumberFormat(FORMATS[name]);
+    if (rows > 0) sheet.getRange(2, column, rows, 1).setNumberFormat(formatOf(name));
   }
   if (rows <= 0) return;
   const rule = strictRule('A cost per unit in dollars, 0 or more (up to 4 decimals, e.g. 0.125).', (r) =>
@@ -120,7 +116,7 @@ export function columnTexts(layout: CogsLayout, name: CogsColumn): string[] {
   const first = layout.headerRow + 1;
   if (column === undefined || layout.lastRow < first) return [];
   const values = layout.sheet.getRange(first, column, layout.lastRow - first + 1, 1).getValues();
-  return values.map(([v]) => String(v).trim().replace(/^'/, ''));
+  return values.map(([v]) => skuText(v));
 }
 
 /**
@@ -138,10 +134,10 @@ export function appendCogsRows(layout: CogsLayout, rows: readonly Partial<Record
       const value = row[name];
       if (name === 'Unit cost' && value === undefined) return unitCostFormula(layout, start + i) ?? '';
       if (value === undefined) return '';
-      return typeof value === 'string' && FORMATS[name] === TEXT_FORMAT ? textCell(value) : value;
+      return typeof value === 'string' && formatOf(name) === TEXT_FORMAT ? textCell(value) : value;
     });
     const range = layout.sheet.getRange(start, column, rows.length, 1);
-    range.setNumberFormat(FORMATS[name]);
+    range.setNumberFormat(formatOf(name));
     range.setValues(cells.map((cell) => [cell]));
   }
   layout.lastRow = start + rows.length - 1;

@@ -34,6 +34,8 @@ export interface BeginImportRequest {
   layoutLabel: string;
   period: { first: string; last: string };
   rowsTotal: number;
+  /** Rows repeated inside the file and written once, with the settlement they held, in words ('' or absent: none). */
+  repeats?: string;
   /** Rows of the file the ledger does not hold yet, as the sidebar counted them (cells are budgeted for these). */
   rowsNew?: number;
   rejected: number;

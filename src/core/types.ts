@@ -160,11 +160,20 @@ export interface ParsedExport {
   prepared?: {
     /** Rows identical in every cell to an earlier row of the file: written once. */
     repeatsWrittenOnce: number;
+    /** Each of them: its row in the file, the row it repeats, the settlement it held. */
+    repeats: RepeatedRow[];
     /** Rows sharing a key with an earlier row but differing: both kept. */
     sameKeyDiffering: number;
     /** One line per totals row found (never imported). */
     totalsRows: string[];
   };
+}
+
+/** A row of a file identical in every cell to an earlier one (`first`), written once; `cents`: its settlement. */
+export interface RepeatedRow {
+  row: number;
+  first: number;
+  cents: number;
 }
 
 /** What an order export holds, for its preview: it has no settlement and no fees. */

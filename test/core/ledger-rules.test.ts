@@ -80,6 +80,105 @@ describe('one order line, one count', () => {
       supersededFlags([row('statement', '5', 'a'), row('income', '5'), row('onhold', '5', 'b')]),
     ).toEqual([false, true, true]);
   });
+  describe('of two settled rows of an order line, only one of the same payout gives way', () => {
+    const paid = (
+      layout: Parameters<typeof row>[0],
+      statementId: string,
+      statementDate: string,
+      skuId = 'a',
+    ) => ({
+      ...row(layout, '1', skuId),
+      statementId,
+      statementDate,
+    });
+    it('a sale in one statement and its refund in the next both count, whichever export holds each', () => {
+      // The P&L report holds the sale (S1) and the refund (S2); the Statement S1 only the sale.
+      expect(
+        supersededFlags([
+          paid('pnl-orders', 'S1', '2026-03-20'),
+          paid('pnl-orders', 'S2', '2026-04-20'),
+          paid('statement', 'S1', '2026-03-20'),
+        ]),
+      ).toEqual([true, false, false]);
+      // The P&L report's sale (S1) and the Statement S2's refund: two payouts.
+      expect(supersededFlags([paid('pnl-orders', 'S1', ''), paid('statement', 'S2', '2026-05-08')])).toEqual([
+        false,
+        false,
+      ]);
+    });
+    it('an Income row (no statement ID) gives way to a Statement line of its settled date only', () => {
+      expect(
+        supersededFlags([paid('income', '', '2026-05-05', ''), paid('statement', 'S1', '2026-05-05')]),
+      ).toEqual([true, false]);
+      expect(
+        supersededFlags([paid('income', '', '2026-06-02', ''), paid('statement', 'S2', '2026-07-08')]),
+      ).toEqual([false, false]);
+      // A row whose payout is unknown (no ID, no date) is taken as the same payout: counted once, as before.
+      expect(supersededFlags([paid('income', '', '', ''), paid('statement', 'S2', '2026-07-08')])).toEqual([
+        true,
+        false,
+      ]);
+    });
+    it('an estimate gives way to a settled row of any payout', () => {
+      expect(
+        supersededFlags([
+          { ...row('onhold', '1', 'a'), statementDate: '2026-03-02' },
+          { ...row('onhold', '1', 'a'), layout: 'order-export' as const, statementDate: '' },
+          paid('statement', 'S9', '2026-04-30'),
+        ]),
+      ).toEqual([true, true, false]);
+    });
+    it('the ledger tab tells payouts by its Statement ID and Statement date columns, a date cell by its day', () => {
+      // Dates as a sheet hands them over: on the runtime's clock, some with a time of day.
+      const day = (text: string) => {
+        const [y, m, d, hh, mm, ss] = text.match(/\d+/g)!.map(Number);
+        return new Date(y, m - 1, d, hh, mm, ss);
+      };
+      const grid = [
+        ['Key', 'Import ID', 'Layout', 'Statement ID', 'Order/adjustment ID', 'SKU ID', 'Statement date'],
+        ['p1', 'i', 'pnl-orders', 'S1', '1', 'a', day('2026-03-20 00:00:00')],
+        ['p2', 'i', 'pnl-orders', 'S2', '1', 'a', day('2026-04-20 00:00:00')],
+        ['s1', 'i', 'statement', 'S1', '1', 'a', day('2026-03-20 00:00:00')],
+        ['in', 'i', 'income', '', '2', '', day('2026-05-05 16:55:33')],
+        ['s2', 'i', 'statement', 'S3', '2', 'b', day('2026-05-05 00:00:00')],
+        ['in2', 'i', 'income', '', '3', '', day('2026-06-02 00:00:00')],
+        ['s3', 'i', 'statement', 'S4', '3', 'b', day('2026-07-08 00:00:00')],
+      ];
+      const { grid: out, superseded } = withoutSupersededRows(grid);
+      expect(superseded).toBe(2);
+      expect(out.map((r) => r[0])).toEqual(['Key', '', 'p2', 's1', '', 's2', 'in2', 's3']);
+    });
+  });
+  it("tells a date cell's day in the sheet's zone: an Income row settled in the evening meets its payout's Statement", () => {
+    // Los Angeles: the Statement's 2026-05-05 (07:00 UTC) and an Income row settled 20:00 that day (03:00 UTC, May 6).
+    const inLosAngeles = (d: Date) =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'America/Los_Angeles',
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      })
+        .format(d)
+        .replace(' ', 'T');
+    const grid = [
+      ['Key', 'Import ID', 'Layout', 'Statement ID', 'Order/adjustment ID', 'SKU ID', 'Statement date'],
+      ['in', 'i', 'income', '', '1', '', new Date(Date.UTC(2026, 4, 6, 3))],
+      ['s', 'i', 'statement', 'S1', '1', 'a', new Date(Date.UTC(2026, 4, 5, 7))],
+    ];
+    expect(inLosAngeles(grid[1][6] as Date)).toBe('2026-05-05T20:00:00');
+    expect(withoutSupersededRows(grid, inLosAngeles).superseded).toBe(1);
+    expect(
+      supersededFlags(
+        grid.slice(1).map((r) => ({
+          layout: r[2] as 'income' | 'statement',
+          orderId: '1',
+          skuId: r[5] as string,
+          statementId: r[3] as string,
+          statementDate: r[6],
+        })),
+        inLosAngeles,
+      ),
+    ).toEqual([true, false]);
+  });
   it('the ledger tab reads an Income row under the Statement lines of its order as superseded', () => {
     const grid = [
       ['Key', 'Import ID', 'Layout', 'Order/adjustment ID', 'SKU ID'],

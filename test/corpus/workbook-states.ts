@@ -8,7 +8,7 @@
  */
 import { generateStatementCsv } from '../../bench/synthetic-export';
 import { CELL_LIMIT, sellerEdits, type Workbook } from '../../emulator/index';
-import { BASE, csv, HEADER, utf8 } from './generate';
+import { BASE, BASE_ROWS, csv, HEADER, utf8 } from './generate';
 import { baseLines, estimateCents, onHoldCsv, pendingLines, pnlOrdersCsv } from './same-orders';
 import { incomeCsv, incomeRows, incomeSettlement, type IncomeRow } from './income-export';
 import {
@@ -152,8 +152,15 @@ const PNL_ORDERS: StateFile = {
   name: 'merchant_statement_profit_loss_2026-03.csv',
   bytes: () => utf8(pnlOrdersCsv(baseLines())),
 };
-/** The legacy Income export of the March statement's six orders: order level, no SKU ID column. */
-const MARCH_INCOME_ROWS = incomeRows(6, 577000000000000001n);
+/**
+ * The legacy Income export of the March statement's six orders: order level, no SKU ID column, each
+ * settled on the day of the statement that paid it (two views of one payout; an order settled on
+ * another day would be another payout, and both would count).
+ */
+const MARCH_INCOME_ROWS = incomeRows(6, 577000000000000001n).map((row) => {
+  const paid = BASE_ROWS.find((r) => r[HEADER.indexOf('Order/adjustment ID')] === row.orderId)!;
+  return { ...row, settled: `${paid[HEADER.indexOf('Statement date (UTC)')]} 16:55:33` };
+});
 const MARCH_INCOME: StateFile = {
   name: 'income_20260301-20260331(UTC-7).csv',
   bytes: () => utf8(incomeCsv(MARCH_INCOME_ROWS)),

@@ -7,8 +7,25 @@ import {
   renderPreview,
 } from '../../src/sidebar/import/file-preview';
 import { parsedExport } from './parsed-fixture';
+import { readFileSync } from 'node:fs';
+import { readyFiles } from '../../src/core/ledger/ready-to-import';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
 
 describe('renderPreview', () => {
+  it('says which rows of the file repeat an earlier one, and the settlement they held, before Import', () => {
+    const text = readFileSync('samples/statement-2026-05.csv', 'utf8').trimEnd().split('\n');
+    // Row 11 ($18.79) listed twice, right after itself.
+    const file = [...text.slice(0, 11), text[10], ...text.slice(11)].join('\n') + '\n';
+    const [parsed] = readyFiles(
+      parseExportFile(new TextEncoder().encode(file), 'statement-2026-05.csv').files,
+    ).files;
+    const card = renderPreview(parsed).textContent ?? '';
+    expect(card).toContain(
+      'Row 12 repeats row 11 in every cell and is written once: the settlement leaves out its $18.79.',
+    );
+    expect(card).toContain('Settlement$4,613.85');
+  });
+
   it('shows layout, period, rows and totals of a clean file', () => {
     const card = renderPreview(parsedExport(3));
     const text = card.textContent ?? '';

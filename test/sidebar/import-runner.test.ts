@@ -129,6 +129,8 @@ describe('beginRequestOf', () => {
       layoutLabel: 'US Statement export (2024 CSV)',
       period: { first: '2026-05-01', last: '2026-05-31' },
       rowsTotal: 4,
+      // No row of the file repeats another.
+      repeats: '',
       rejected: 1,
       settlementCents: 7368,
       netSalesCents: 10000,

@@ -13,7 +13,7 @@
 import { rowPnl } from '../analysis/pnl';
 import { formatCents } from '../money';
 import { MAX_FILE_NAME_CHARS, MAX_HEADER_CHARS, MAX_UNKNOWN_COLUMNS } from '../read/row-fields';
-import type { FileError, LayoutId, LedgerRow, ParsedExport, Problem } from '../types';
+import type { FileError, LayoutId, LedgerRow, ParsedExport, Problem, RepeatedRow } from '../types';
 
 import { TOTALS_LABEL } from '../read/row-reader';
 const SHEET_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i;
@@ -140,7 +140,9 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
   const kept: LedgerRow[] = [];
   const totalsRows: string[] = [];
   const seen = new Map<string, string[]>();
-  let repeatsWrittenOnce = 0;
+  // The file row where each content was first met, for the note on its repeats.
+  const firstRow = new Map<string, number>();
+  const repeats: RepeatedRow[] = [];
   let sameKeyDiffering = 0;
   let sinceTotal = 0;
   let sectionStart = 0;
@@ -187,20 +189,49 @@ export function readyToImport(parsed: ParsedExport): ParsedExport {
     if (earlier === undefined) {
       seen.set(base, [text]);
     } else if (earlier.includes(text)) {
-      repeatsWrittenOnce++;
+      repeats.push({ row: row.source.row, first: firstRow.get(text)!, cents: rowPnl(row).settlement });
       subtract(out, row);
       continue;
     } else {
       earlier.push(text);
       sameKeyDiffering++;
     }
+    firstRow.set(text, row.source.row);
     kept.push(parsed.layout === 'pnl-adjustments' ? settledAdjustment(row, out) : row);
     sinceTotal++;
   }
   out.rows = kept;
   out.rejects.sort((a, b) => a.row - b.row);
-  out.prepared = { repeatsWrittenOnce, sameKeyDiffering, totalsRows };
+  out.prepared = { repeatsWrittenOnce: repeats.length, repeats, sameKeyDiffering, totalsRows };
   return out;
+}
+
+/** Repeats listed by row in {@link repeatsNote}; the rest are counted. */
+const LISTED_REPEATS = 5;
+
+/**
+ * The rows repeated in every cell that were written once, and the settlement they held (left out
+ * of the file's totals), for the preview, the import's result and its TTS Imports row: a bookkeeper
+ * comparing the import to the payout sees where the difference went. '' when there are none.
+ */
+export function repeatsNote(parsed: ParsedExport): string {
+  const repeats = parsed.prepared?.repeats ?? [];
+  if (repeats.length === 0) return '';
+  const cents = formatCents(
+    repeats.reduce((n, r) => n + r.cents, 0),
+    { dollarSign: true },
+  );
+  if (repeats.length === 1)
+    return `Row ${repeats[0].row} repeats row ${repeats[0].first} in every cell and is written once: the settlement leaves out its ${cents}.`;
+  const listed = repeats
+    .slice(0, LISTED_REPEATS)
+    .map((r) => `row ${r.row} repeats ${r.first}`)
+    .join('; ');
+  const more = repeats.length > LISTED_REPEATS ? `; ${repeats.length - LISTED_REPEATS} more` : '';
+  return (
+    `${repeats.length} rows repeat an earlier row in every cell and are written once (${listed}${more}): ` +
+    `the settlement leaves out their ${cents}.`
+  );
 }
 
 /** The sidebar's reading of one file's parse: every data sheet ready to import, or its file error. */

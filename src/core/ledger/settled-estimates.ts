@@ -3,9 +3,12 @@
  * (On-hold export) before it settles, then settled in a Statement, and again in a profit-and-loss
  * report. The ledger keeps every row; the readers count, for each order line (order or adjustment
  * ID and SKU ID), only the rows of the layout that ranks highest below. An estimate is superseded
- * once its settled row is in the ledger; of two settled layouts the Statement wins. A row without a
- * SKU ID (a legacy Income row, an adjustment) stands for its whole order.
+ * once its settled row is in the ledger; of two settled layouts' rows of one payout (two views of
+ * one statement) the Statement's wins, while rows of two payouts (a sale, then its refund settled
+ * later) both count. A row without a SKU ID (a legacy Income row, an adjustment) stands for its
+ * whole order.
  */
+import { isDateCell } from '../date-cell';
 import { headerKey } from '../read/catalog';
 import { findHeaderRow, lostColumnsMessage, lostHeaderMessage } from './ledger-columns';
 import { LEDGER_SIGNATURE, LEDGER_TAB } from './ledger-format';
@@ -33,6 +36,10 @@ export interface LineFields {
   importId?: string;
   /** Its {@link DOWNLOAD_TIME}, when its file gave one: it decides before the import does. */
   unknown?: Readonly<Record<string, string>>;
+  /** Which payout the row was settled in: two settled rows of an order line in two payouts both count. */
+  statementId?: string;
+  /** ISO text, or the sheet's date cell (read with the `dateText` given to {@link supersedersOf}). */
+  statementDate?: CellValue;
 }
 
 /**
@@ -50,6 +57,8 @@ export const LINE_COLUMNS = [
   'Key',
   'Import ID',
   DOWNLOAD_TIME,
+  'Statement ID',
+  'Statement date',
 ] as const;
 
 /** When an estimate was made, as sortable text: its file's download time, else its import's; then the import. */
@@ -71,48 +80,49 @@ function byTime(ranks: number[], times: readonly string[]): number[] {
   return ranks.map((r, i) => r + (at.get(times[i]) || 0));
 }
 
+/** Ranks from here up are settled layouts; below, estimates (On-hold, Order export). */
+const SETTLED = LAYOUT_PRECEDENCE['pnl-orders'];
+
 /**
  * For each row, the row that supersedes it, or -1: the first of the highest-ranked rows above its
  * rank that describe its order line. A row without a SKU ID describes its whole order (the legacy
  * Income export has no SKU column), so it meets every line of that order, in either direction.
+ * An estimate gives way to any of them; a settled row only to one of its own payout (`payouts`:
+ * its statement ID and its statement date, '' when unknown): the same statement where both rows
+ * name one, else the same date. Rows of two payouts are two sums of money, a sale and its later
+ * refund: both count.
  */
 export function supersedingRows(
   orderIds: readonly string[],
   skuIds: readonly string[],
   ranks: ArrayLike<number>,
+  payouts: readonly (readonly [string, string])[],
 ): Int32Array {
-  // The best row of each order (any line), of each order without a SKU, and of each line.
-  const [anyLine, whole, line] = [
-    new Map<string, number>(),
-    new Map<string, number>(),
-    new Map<string, number>(),
-  ];
-  const lines: string[] = [];
-  const keep = (map: Map<string, number>, key: string, i: number) => {
-    const held = map.get(key);
-    if (held === undefined || ranks[i] > ranks[held]) map.set(key, i);
+  const orders = new Map<string, number[]>();
+  orderIds.forEach((order, i) => {
+    if (order !== '') (orders.get(order) || orders.set(order, []).get(order)!).push(i);
+  });
+  const samePayout = (i: number, j: number) => {
+    const [[idI, dayI], [idJ, dayJ]] = [payouts[i], payouts[j]];
+    return idI && idJ ? idI === idJ : !dayI || !dayJ || dayI === dayJ;
   };
-  for (let i = 0; i < orderIds.length; i++) {
-    const order = orderIds[i];
-    if (order === '') continue;
-    keep(anyLine, order, i);
-    if (skuIds[i] === '') keep(whole, order, i);
-    else keep(line, (lines[i] = order + '|' + skuIds[i]), i);
-  }
   const out = new Int32Array(orderIds.length).fill(-1);
-  for (let i = 0; i < orderIds.length; i++) {
-    const order = orderIds[i];
-    if (order === '') continue;
-    let by = skuIds[i] === '' ? anyLine.get(order)! : line.get(lines[i])!;
-    const over = whole.get(order);
-    if (over !== undefined && ranks[over] > ranks[by]) by = over;
-    if (ranks[by] > ranks[i]) out[i] = by;
-  }
+  // An order has a handful of rows: each meets each.
+  for (const rows of orders.values())
+    for (const i of rows)
+      for (const j of rows)
+        if (
+          ranks[j] > ranks[i] &&
+          (out[i] < 0 || ranks[j] > ranks[out[i]]) &&
+          (!skuIds[i] || !skuIds[j] || skuIds[i] === skuIds[j]) &&
+          (ranks[i] < SETTLED || samePayout(i, j))
+        )
+          out[i] = j;
   return out;
 }
 
-/** {@link supersedingRows} of rows (order and SKU IDs trimmed). */
-export function supersedersOf(rows: readonly LineFields[]): Int32Array {
+/** {@link supersedingRows} of rows (order and SKU IDs trimmed; `dateText`: a date cell's day in the sheet's zone). */
+export function supersedersOf(rows: readonly LineFields[], dateText?: DateText): Int32Array {
   return supersedingRows(
     rows.map((r) => r.orderId.trim()),
     rows.map((r) => r.skuId.trim()),
@@ -120,12 +130,13 @@ export function supersedersOf(rows: readonly LineFields[]): Int32Array {
       rows.map((r) => rank(r.layout)),
       rows.map((r) => estimateTime(r.unknown?.[DOWNLOAD_TIME], r.importId)),
     ),
+    rows.map((r) => [cellText(r.statementId), dayOf(r.statementDate, dateText)]),
   );
 }
 
 /** For each row, true when a row of a higher-ranked layout describes the same order line. */
-export function supersededFlags(rows: readonly LineFields[]): boolean[] {
-  return Array.from(supersedersOf(rows), (by) => by >= 0);
+export function supersededFlags(rows: readonly LineFields[], dateText?: DateText): boolean[] {
+  return Array.from(supersedersOf(rows, dateText), (by) => by >= 0);
 }
 
 /** The rows that count, and how many were set aside as superseded. */
@@ -138,8 +149,12 @@ export function countedRows<T extends LineFields>(rows: readonly T[]): { rows: T
 /**
  * A range holding the TTS Ledger tab with its superseded rows blanked (row numbers unchanged), so
  * a function that streams the range counts each order line once. Any other range is returned as is.
+ * `dateText`: a date cell as ISO text in the sheet's zone (the day a payout's rows share).
  */
-export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): {
+export function withoutSupersededRows(
+  grid: readonly (readonly CellValue[])[],
+  dateText?: DateText,
+): {
   grid: readonly (readonly CellValue[])[];
   superseded: number;
 } {
@@ -153,7 +168,8 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   if (!headerRow) return { grid, superseded: 0 };
   const header = grid[headerRow - 1].map((v) => headerKey(String(v ?? '')));
   const col = (label: string) => header.indexOf(headerKey(label));
-  const [layout, order, sku, key, importId, downloaded] = LINE_COLUMNS.map(col);
+  const columns = LINE_COLUMNS.map(col);
+  const [layout, order] = columns;
   const missing = layout < 0 ? LINE_COLUMNS[0] : order < 0 ? LINE_COLUMNS[1] : '';
   // Without them an On-hold estimate and the settled row that replaced it would both count.
   if (missing) throw new Error(lostColumnsMessage(LEDGER_TAB, [missing], ROWS_COUNTED));
@@ -168,9 +184,8 @@ export function withoutSupersededRows(grid: readonly (readonly CellValue[])[]): 
   )
     return { grid, superseded: 0 };
   const body = grid.slice(headerRow);
-  const flags = supersededInGrid(body, { layout, order, sku, key, importId, downloaded }, headerRow);
-  let superseded = 0;
-  for (let i = 0; i < flags.length; i++) if (flags[i] >= 0) superseded++;
+  const flags = supersededInGrid(body, columns, headerRow, dateText);
+  const superseded = flags.filter((by) => by >= 0).length;
   if (superseded === 0) return { grid, superseded: 0 };
   const out = grid.slice(0, headerRow).concat(body.map((r, i) => (flags[i] >= 0 ? r.map(() => '') : r)));
   return { grid: out, superseded };
@@ -187,29 +202,36 @@ export const rowsAboveHeader = (grid: readonly (readonly CellValue[])[], headerR
 /** A cell as trimmed text ('' for none). */
 const cellText = (v: CellValue) => (v === null || v === undefined ? '' : String(v)).trim();
 
+type DateText = (date: Date) => string;
+
+/**
+ * A date cell's day, its time dropped: `2026-06-12T16:55:33`, and a Date read in the sheet's zone
+ * (else in the script's: `Fri Jun 12 2026 16:55:33 GMT…`). A time late in the day is the next day
+ * in UTC, where the script runs: read in the script's zone, an Income row settled that evening
+ * would miss the Statement of its payout.
+ */
+const dayOf = (v: CellValue, dateText?: DateText) =>
+  (dateText && isDateCell(v) ? dateText(v) : cellText(v)).replace(/[T ]\d\d:\d\d.*/, '');
+
 /** A Layout cell's rank, whatever its case; undefined for a value the add-on never writes. */
 const layoutRank = (cell: CellValue): number | undefined =>
   (LAYOUT_PRECEDENCE as Record<string, number>)[cellText(cell).toLowerCase()];
 
-/** {@link supersedersOf} read straight from the tab's cells (a column not there reads as blank). */
+/** {@link supersedersOf} read straight from the tab's cells (`columns`: of {@link LINE_COLUMNS}; one not there reads as blank). */
 function supersededInGrid(
   body: readonly (readonly CellValue[])[],
-  {
-    layout,
-    order,
-    sku,
-    key,
-    importId,
-    downloaded,
-  }: Record<'layout' | 'order' | 'sku' | 'key' | 'importId' | 'downloaded', number>,
+  [layout, order, sku, key, importId, downloaded, statement, date]: readonly number[],
   headerRow: number,
+  dateText?: DateText,
 ): Int32Array {
   const ranks: number[] = new Array<number>(body.length).fill(-1);
   const [orders, skus, imports]: string[][] = [[], [], []];
+  const payouts: [string, string][] = [];
   for (let i = 0; i < body.length; i++) {
     orders[i] = cellText(body[i][order]);
     imports[i] = estimateTime(cellText(body[i][downloaded]), cellText(body[i][importId]));
     skus[i] = cellText(body[i][sku]);
+    payouts[i] = [cellText(body[i][statement]), dayOf(body[i][date], dateText)];
     if (orders[i] === '') continue;
     const ranked = layoutRank(body[i][layout]);
     // A row without a Key is the seller's (a total, a note), skipped by every reader: its Layout is theirs too.
@@ -220,7 +242,7 @@ function supersededInGrid(
       );
     ranks[i] = ranked ?? -1;
   }
-  return supersedingRows(orders, skus, byTime(ranks, imports));
+  return supersedingRows(orders, skus, byTime(ranks, imports), payouts);
 }
 
 /** `3 estimated rows settled later are not counted.`, or '' when none. */

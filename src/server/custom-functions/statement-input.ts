@@ -54,12 +54,13 @@ export function readStatement(
   } = {},
 ): ParsedExport {
   // On the TTS Ledger tab each order line counts once: estimates settled later are left out.
-  const { grid } = withoutSupersededRows(asGrid(statement, 'statement'));
+  const dateText = dateTextConverter();
+  const { grid } = withoutSupersededRows(asGrid(statement, 'statement'), dateText);
   const parsed = parseSheetRows(grid, {
     ...options,
     reconcile: options.reconcile ?? false,
     fileName: STATEMENT_RANGE,
-    dateText: dateTextConverter(),
+    dateText,
     keys: false,
   });
   if (parsed.ads) {

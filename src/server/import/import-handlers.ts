@@ -28,7 +28,8 @@ import { checkImportsTab, logImportFinished, logImportStarted } from '../sheets/
 import { appendToLedger, prepareLedger, skusInLedgerRows } from '../sheets/ledger-sheet';
 import { checkRequest } from './request-check';
 import { CANCELLED, SKIPPED } from './import-state';
-import { markSuperseded } from '../sheets/superseded-marks';
+import { SUPERSEDED_HEADER, markSuperseded } from '../sheets/superseded-marks';
+import { supersededText } from '../../core/ledger/settled-estimates';
 import { checkCellBudget } from './cell-check';
 import { markLedgerChanged } from '../dashboard/dashboard-freshness';
 
@@ -74,8 +75,7 @@ export function beginImport(arg: BeginImportRequest): BeginImportResult {
     saveImportState({
       importId,
       fileName: request.fileName,
-      layout: request.layout,
-      rowsTotal: request.rowsTotal,
+      repeats: request.repeats,
       rejected: request.rejected,
       written: 0,
       duplicates: 0,
@@ -120,7 +120,7 @@ export function finishImport(arg: FinishImportRequest): ImportSummary {
       (request.status === 'cancelled'
         ? CANCELLED
         : settledEstimates > 0
-          ? `Rows of earlier imports this file's rows supersede (no longer counted, see Superseded by in ${LEDGER_TAB}): ${settledEstimates}.`
+          ? `${supersededText(settledEstimates)} See ${SUPERSEDED_HEADER} in ${LEDGER_TAB}.`
           : '');
     logImportFinished(state.importId, state, request.status, message);
     deleteImportState(state.importId);

@@ -38,7 +38,9 @@ const ISO_OR_EMPTY = /^$|^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]
 // Field limits are the parser's own (core/read/row-fields), so a row the sidebar accepts is never refused here.
 const text = (max: number) => anyText({ max });
 const isoDate = anyText({ pattern: ISO_OR_EMPTY });
-export const cents = number({ whole: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+/** The largest whole number a JS number holds exactly: cents and counts stay below it. */
+const EXACT = Number.MAX_SAFE_INTEGER;
+export const cents = number({ whole: true, min: -EXACT, max: EXACT });
 const importId = anyText({ pattern: /^[0-9A-Za-z-]{8,40}$/ });
 const count = (max = 10_000_000) => number({ whole: true, min: 0, max });
 
@@ -54,12 +56,7 @@ function fieldSchema(field: RowField): Shape<number> | Shape<string> {
 }
 
 const isChecked = (field: RowField): field is CheckedField =>
-  field !== 'key' &&
-  field !== 'layout' &&
-  field !== 'importId' &&
-  field !== 'sourceFile' &&
-  field !== 'sourceRow' &&
-  field !== 'sampleType';
+  !['key', 'layout', 'importId', 'sourceFile', 'sourceRow', 'sampleType'].includes(field);
 const fieldSchemas = Object.fromEntries(
   ROW_FIELD_NAMES.filter(isChecked).map((f) => [f, fieldSchema(f)]),
 ) as {
@@ -69,7 +66,7 @@ const fieldSchemas = Object.fromEntries(
 const sourceShape = object({
   file: text(ROW_FIELDS.sourceFile.maxChars),
   sheet: optional(text(200)),
-  row: count(Number.MAX_SAFE_INTEGER),
+  row: count(EXACT),
 });
 
 export const LedgerRowSchema = object({
@@ -101,6 +98,7 @@ export const BeginImportSchema = object({
   layoutLabel: text(200),
   period: object({ first: isoDate, last: isoDate }),
   rowsTotal: count(),
+  repeats: optional(text(2000)),
   rowsNew: optional(count()),
   rejected: count(),
   settlementCents: cents,
@@ -125,7 +123,7 @@ export const FinishImportSchema = object({
 });
 
 const adText = text(500);
-const figure = nullable(count(Number.MAX_SAFE_INTEGER));
+const figure = nullable(count(EXACT));
 const spend = nullable(cents);
 
 /** One ad row; its key and level are recomputed on the server. */

@@ -3,7 +3,6 @@
  * kept in document properties: small (well under the 9 KB per value), shared by every editor, and
  * enough to close the TTS Imports row if the sidebar disappears mid-import.
  */
-import type { BeginImportRequest } from '../../core/contract';
 import { spreadsheetTimeZone } from '../sheets/sheet-dates';
 import { documentProperties } from '../document-store';
 
@@ -20,8 +19,8 @@ export const SKIPPED = 'rows already written are skipped.';
 export interface ImportState {
   importId: string;
   fileName: string;
-  layout: BeginImportRequest['layout'];
-  rowsTotal: number;
+  /** The sidebar's words on rows repeated inside the file and written once: kept in the log's Message. */
+  repeats?: string;
   rejected: number;
   written: number;
   duplicates: number;

@@ -105,14 +105,14 @@ function periodText(p: { first: string; last: string }): string {
   return p.first === p.last || !p.last ? p.first : `${p.first} – ${p.last}`;
 }
 
-/** A new log row: the add-on's cells by label, blanks under the seller's own columns. */
-function writeNewRow(tab: LogTab, rowNumber: number, cells: Record<Label, Cell>): void {
+/** A new log row: the add-on's cells by label (blank where not given), blanks under the seller's own columns. */
+function writeNewRow(tab: LogTab, rowNumber: number, cells: Partial<Record<Label, Cell>>): void {
   const row = new Array<Cell>(tab.width).fill('');
   const formats = row.map(() => DEFAULT_FORMAT);
   IMPORTS_HEADER.forEach((label, i) => {
     const c = tab.col[label];
     if (c < 0) return;
-    row[c] = cells[label];
+    row[c] = cells[label] ?? '';
     formats[c] = FORMATS[i];
   });
   writeBlock(tab.sheet, rowNumber, 1, [row], [formats]);
@@ -121,7 +121,7 @@ function writeNewRow(tab: LogTab, rowNumber: number, cells: Record<Label, Cell>)
 /** What the log's first cells say of a file, a statement's or an ad report's. */
 type StartedFile = Pick<BeginImportRequest, 'fileName' | 'layoutLabel' | 'period' | 'rowsTotal' | 'rejected'>;
 
-/** Appends a file's row with status "in progress"; `money`: its settlement, net sales, fees and reconciliation. */
+/** Appends a file's row with status "in progress"; `money`: its settlement, net sales, fees and reconciliation (else blank). */
 function logStarted(
   importId: string,
   file: StartedFile,
@@ -139,12 +139,7 @@ function logStarted(
     'New rows': 0,
     'Duplicates skipped': 0,
     Rejected: file.rejected,
-    Settlement: '',
-    'Net sales': '',
-    Fees: '',
-    Reconciliation: '',
     Status: 'in progress',
-    Message: '',
     ...money,
   });
 }
@@ -156,6 +151,7 @@ export function logImportStarted(importId: string, request: BeginImportRequest, 
     'Net sales': centsToDollars(request.netSalesCents),
     Fees: centsToDollars(request.feesCents),
     Reconciliation: textCell(request.reconciliation),
+    Message: textCell(request.repeats ?? ''),
   });
 }
 
@@ -185,6 +181,8 @@ function findLogRow(tab: LogTab, importId: string): number {
 export interface ImportCounts {
   written: number;
   duplicates: number;
+  /** Rows repeated inside the file, written once: said first in the Message, whatever else it says. */
+  repeats?: string;
 }
 
 /** Records the counts and final status on the import's row (one read, one write). */
@@ -202,7 +200,7 @@ export function logImportFinished(
     'New rows': counts.written,
     'Duplicates skipped': counts.duplicates,
     Status: status,
-    Message: textCell(message),
+    Message: textCell([counts.repeats, message].join(' ').trim()),
   };
   for (const label of Object.keys(cells) as Label[]) {
     const c = tab.col[label];

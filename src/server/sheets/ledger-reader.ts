@@ -31,8 +31,12 @@ export function readLedger(): LedgerContents | null {
   const sheet = tabNamed(LEDGER_TAB);
   if (!sheet || sheet.getLastRow() < 2) return null;
   // Each order line counts once, as in the functions: rows settled later are blanked.
-  const { grid, superseded } = withoutSupersededRows(sheet.getDataRange().getValues() as CellValue[][]);
-  const parsed = parseSheetRows(grid, { fileName: LEDGER_TAB, dateText: dateTextConverter() });
+  const dateText = dateTextConverter();
+  const { grid, superseded } = withoutSupersededRows(
+    sheet.getDataRange().getValues() as CellValue[][],
+    dateText,
+  );
+  const parsed = parseSheetRows(grid, { fileName: LEDGER_TAB, dateText });
   refuseLostAmounts(grid[parsed.headerRow - 1]);
   // Without its Quantity, SKU ID or dates the tab's COGS and months would be silently wrong;
   // a tab read whole has nothing to widen (the blank after the header says so).

@@ -14,6 +14,7 @@ import {
 import { layoutSpec } from '../../core/read/layouts';
 import type { LayoutId } from '../../core/types';
 import { openLedger } from './ledger-sheet';
+import { dateTextConverter } from './sheet-dates';
 import { TEXT_FORMAT, appendHeaderColumns, textCell, writeBlock } from './sheet-writing';
 
 export const SUPERSEDED_HEADER = 'Superseded by';
@@ -26,30 +27,35 @@ export function markSuperseded(importId: string): number {
   const last = sheet.getLastRow();
   if (last <= headerRow) return 0;
   const index = columnIndex(tab.header);
-  const [layout, order, sku, key, id, downloaded] = LINE_COLUMNS.map((label) => columnOf(index, label));
+  const [layout, order, sku, key, id, ...more] = LINE_COLUMNS.map((label) => columnOf(index, label));
+  const [downloaded, statement, date] = more;
   const cols = [layout, order, sku, key, id];
-  // Only On-hold files with a download time have that column.
+  // Only On-hold files with a download time have that column; a statement's ID and date tell its payout.
   if (cols.some((c) => c < 0)) return 0;
   const from = Math.min(...cols);
   const block = sheet
-    .getRange(headerRow + 1, from + 1, last - headerRow, Math.max(downloaded, ...cols) - from + 1)
+    .getRange(headerRow + 1, from + 1, last - headerRow, Math.max(...more, ...cols) - from + 1)
     .getValues();
   const at = (line: unknown[], c: number) => (c < 0 ? '' : String(line[c - from] ?? '').trim());
   const rows: (LineFields & { mine: boolean })[] = block.map((line) => ({
-    layout: (at(line, key) === '' ? 'ledger' : at(line, layout)) as LayoutId,
+    // A row without a Key is the seller's: no order ID, so it meets no order line.
+    layout: at(line, layout) as LayoutId,
     orderId: at(line, key) === '' ? '' : at(line, order),
     skuId: at(line, sku),
     importId: at(line, id),
     unknown: { [DOWNLOAD_TIME]: at(line, downloaded) },
+    statementId: at(line, statement),
+    statementDate: date < 0 ? '' : line[date - from],
     mine: at(line, id) === importId,
   }));
   if (!rows.some((r) => r.mine)) return 0;
-  const now = supersedersOf(rows);
-  const before = supersedersOf(rows.map((r) => (r.mine ? { ...r, orderId: '' } : r)));
-  let settled = 0;
-  rows.forEach((r, i) => {
-    if (!r.mine && now[i] >= 0 && before[i] < 0) settled++;
-  });
+  const dateText = dateTextConverter();
+  const now = supersedersOf(rows, dateText);
+  const before = supersedersOf(
+    rows.map((r) => (r.mine ? { ...r, orderId: '' } : r)),
+    dateText,
+  );
+  const settled = rows.filter((r, i) => !r.mine && now[i] >= 0 && before[i] < 0).length;
   // Rows of this import may arrive superseded (an On-hold export older than the Statement): marked too.
   if (settled > 0 || rows.some((r, i) => r.mine && now[i] >= 0)) writeMarks(tab, rows, now);
   return settled;

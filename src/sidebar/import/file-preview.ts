@@ -5,6 +5,7 @@
 import type { FileError, OrderExportSummary, ParsedExport, ReconcileResult } from '../../core/types';
 import { MAX_PROBLEMS } from '../../core/read/row-reader';
 import { layoutSpec } from '../../core/read/layouts';
+import { repeatsNote } from '../../core/ledger/ready-to-import';
 import { h } from '../dom';
 import { count, money, monthLabel, period, plural, problem } from '../format';
 import type { ImportOutcome } from './import-runner';
@@ -91,16 +92,10 @@ export function rejectsHeadline(parsed: Pick<ParsedExport, 'rejects' | 'rejected
 function repeatNotes(parsed: ParsedExport): (HTMLElement | null)[] {
   const prepared = parsed.prepared;
   if (!prepared) return [];
-  const once = prepared.repeatsWrittenOnce;
+  const once = repeatsNote(parsed);
   const differing = prepared.sameKeyDiffering;
   return [
-    once > 0
-      ? h(
-          'p',
-          { className: 'note' },
-          `${plural(once, 'row')} repeated inside this file ${once === 1 ? 'is' : 'are'} written once.`,
-        )
-      : null,
+    once ? h('p', { className: 'note' }, once) : null,
     differing > 0
       ? h(
           'p',
@@ -233,7 +228,10 @@ export function outcomeText(outcome: ImportOutcome): string {
       ? `; ${plural(n, 'earlier estimate')} replaced`
       : `; ${plural(n, 'estimated row')} now settled`;
   const cogs = `${settled}${outcome.cogsAdded > 0 ? `; ${plural(outcome.cogsAdded, 'new SKU')} added to TTS COGS` : ''}`;
-  if (outcome.status === 'complete') return `Imported: ${counts}${cogs}.`;
-  if (outcome.status === 'cancelled') return `Cancelled: ${counts}${cogs}. Import again to add the rest.`;
+  // Rows repeated inside the file, written once: said with what they held, as the TTS Imports row says it.
+  const repeats = outcome.repeats ? ` ${outcome.repeats}` : '';
+  if (outcome.status === 'complete') return `Imported: ${counts}${cogs}.${repeats}`;
+  if (outcome.status === 'cancelled')
+    return `Cancelled: ${counts}${cogs}.${repeats} Import again to add the rest.`;
   return `Failed: ${outcome.message ?? 'unknown error'} (${counts} before the failure; import again to add the rest).`;
 }

@@ -5,6 +5,7 @@
  */
 import type { BeginImportRequest, ImportSummary, ServerApi, ServerHandlerName } from '../../core/contract';
 import { amountIdsOf, unknownColumnsOf } from '../../core/ledger/ledger-format';
+import { repeatsNote } from '../../core/ledger/ready-to-import';
 import type { ParsedExport } from '../../core/types';
 import { countAlreadyImported } from './already-imported';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunks';
@@ -27,6 +28,8 @@ export interface ImportOutcome {
   settledEstimates: number;
   /** Why the import failed, in the server's words. */
   message?: string;
+  /** Rows repeated inside the file, written once, and what they held (core/ledger/ready-to-import.ts); '' for none. */
+  repeats?: string;
 }
 
 export interface ImportRunOptions {
@@ -57,7 +60,9 @@ export function beginRequestOf(parsed: ParsedExport): BeginImportRequest {
     layout: parsed.layout,
     layoutLabel: parsed.layoutLabel,
     period: { first: parsed.period.first, last: parsed.period.last },
-    rowsTotal: parsed.rows.length,
+    // The file's rows: those written once though repeated count as often as the file lists them.
+    rowsTotal: parsed.rows.length + (parsed.prepared?.repeatsWrittenOnce ?? 0),
+    repeats: repeatsNote(parsed),
     rejected: parsed.rejectedRows,
     settlementCents: parsed.totals.settlement,
     netSalesCents: parsed.totals.netSales,
@@ -99,6 +104,7 @@ export async function runImports(
       status: 'complete',
       cogsAdded: 0,
       settledEstimates: 0,
+      repeats: request.repeats,
     };
     outcomes.push(outcome);
     if (isCancelled()) {

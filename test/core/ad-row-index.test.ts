@@ -129,8 +129,12 @@ const report = fc
 /** The TTS_ADS lines by day and by campaign from rows read whole (the rows bookedRows books). */
 function linesOf(rows: readonly AdRow[], groupBy: 'day' | 'campaign') {
   const lines = new Map<string, number[]>();
+  // A campaign's booked rows of a day go under the name of its first one (one Campaign ID, one line).
+  const named = new Map<string, string>();
   for (const row of bookedRows(rows)) {
-    const group = groupBy === 'day' ? row.day : campaignOf(row) || '(no campaign)';
+    const id = `${row.report}|${row.day}|${row.campaignId || `(name) ${row.campaign}`}`;
+    if (!named.has(id)) named.set(id, campaignOf(row) || '(no campaign)');
+    const group = groupBy === 'day' ? row.day : named.get(id)!;
     const line = lines.get(group) ?? [0, 0, 0];
     lines.set(group, [line[0] + spendOf(row), line[1] + (row.revenue ?? 0), line[2] + (row.orders ?? 0)]);
   }

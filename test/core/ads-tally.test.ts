@@ -15,7 +15,11 @@ import { spendOf, type AdLevel, type AdRow } from '../../src/core/read/ad-rows';
 function linesFromRows(rows: readonly AdRow[], groupBy: AdsGroupBy, start: string, end: string): AdsLine[] {
   const source = groupBy === 'product' ? productRows(rows) : bookedRows(rows);
   const lines = new Map<string, AdsLine>();
+  // A campaign's booked rows of a day go under the name of its first one (one Campaign ID, one line).
+  const named = new Map<string, string>();
   for (const row of source) {
+    const id = `${row.report}|${row.day}|${row.campaignId || `(name) ${row.campaign}`}`;
+    if (!named.has(id)) named.set(id, row.campaign || row.campaignId || '(no campaign)');
     if ((start && row.day < start) || (end && row.day > end)) continue;
     const group =
       groupBy === 'day'
@@ -23,7 +27,7 @@ function linesFromRows(rows: readonly AdRow[], groupBy: AdsGroupBy, start: strin
         : groupBy === 'month'
           ? row.day.slice(0, 7)
           : groupBy === 'campaign'
-            ? row.campaign || row.campaignId || '(no campaign)'
+            ? named.get(id)!
             : productOf(row);
     let line = lines.get(group);
     if (!line) lines.set(group, (line = { group, spend: 0, revenue: 0, orders: 0 }));
@@ -117,5 +121,50 @@ describe('TTS_ADS tally', () => {
       { group: 'Spring', spend: 3050, revenue: 0, orders: 0 },
       { group: '(no campaign)', spend: 700, revenue: 0, orders: 0 },
     ]);
+  });
+});
+
+describe('which campaign a row belongs to', () => {
+  const spendOfDay = (rows: AdRow[]) => {
+    const tally = new AdsTally('day');
+    for (const r of rows) tally.add(r);
+    return tally.lines().map((l) => l.spend);
+  };
+
+  it('by Campaign ID: a campaign renamed between the ad group and the campaign report is booked once', () => {
+    const id = '1800000000000001';
+    const rows = [
+      row({ level: 'ad group', campaign: 'Spring', campaignId: id, adGroup: 'A', cost: 1200 }),
+      row({ level: 'ad group', campaign: 'Spring', campaignId: id, adGroup: 'B', cost: 800 }),
+      row({ level: 'campaign', campaign: 'Spring Sale', campaignId: id, cost: 2000 }),
+    ];
+    expect(spendOfDay(rows)).toEqual([2000]);
+    expect(bookedRows(rows).map((r) => r.campaign)).toEqual(['Spring Sale']);
+  });
+
+  it('a name seen beside one ID that day is that campaign; beside two IDs (two accounts) it is neither', () => {
+    const adGroups = [
+      row({ level: 'ad group', campaign: 'Always On', campaignId: '1', adGroup: 'A', cost: 500 }),
+      row({ level: 'ad group', campaign: 'Always On', campaignId: '1', adGroup: 'B', cost: 300 }),
+    ];
+    // A campaign report without IDs replaces the ad groups it sums.
+    expect(spendOfDay([...adGroups, row({ campaign: 'Always On', cost: 800 })])).toEqual([800]);
+    // Two campaigns of one name with their own IDs are two campaigns: neither replaces the other's rows.
+    const other = row({ campaign: 'Always On', campaignId: '2', cost: 900 });
+    expect(spendOfDay([...adGroups, other])).toEqual([1700]);
+  });
+
+  it('rows naming no campaign (GMV Max by product) break down the campaigns of their day, and alone are the spend', () => {
+    const gmv = (fields: Partial<AdRow>) => row({ report: 'gmv-max', ...fields });
+    const products = [
+      gmv({ level: 'product', productId: '1729000000000001', cost: 3000 }),
+      gmv({ level: 'product', productId: '1729000000000002', cost: 2000 }),
+    ];
+    const campaign = gmv({ campaign: 'Product GMV Max', campaignId: '1830000000000001', cost: 5000 });
+    expect(spendOfDay([campaign, ...products])).toEqual([5000]);
+    expect(spendOfDay([...products, campaign])).toEqual([5000]);
+    expect(spendOfDay(products)).toEqual([5000]);
+    // An account row is the whole day, whatever else the day has.
+    expect(spendOfDay([campaign, gmv({ level: 'account', cost: 5100 })])).toEqual([5100]);
   });
 });

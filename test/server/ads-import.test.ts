@@ -282,26 +282,36 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
     expect(() => h.run('refreshDashboard', null)).toThrow(`The TTS Ads tab: ${noted}`);
     expect(() => h.run('TTS_ADS', h.values(ADS))).toThrow(noted);
 
-    // A row the seller adds by hand, with no Report: where such a cost belongs.
+    // A row the seller adds by hand (no Key: not the add-on's) is skipped and said, never counted.
     h.workbook.seed(ADS, [[35.25]], 4, cost);
     const added = tab.length + 1;
     const day = tab[0].indexOf('Day');
     h.workbook.seed(ADS, [[tab[1][day]]], added, day + 1);
     h.workbook.seed(ADS, [['Influencer flat fee']], added, tab[0].indexOf('Campaign name') + 1);
     h.workbook.seed(ADS, [[200]], added, cost);
-    const blank = `Row ${added}, column *Report*: expected ads-manager or gmv-max, found \`\` (a cost not from an ad report goes in TTS Costs)`;
-    expect(() => h.run('refreshDashboard', null)).toThrow(`The TTS Ads tab: ${blank}`);
+    // 40 + 10.50 + 35.25 + 20 + 24.25, without the $200 typed in.
+    const { message } = h.run('refreshDashboard', null) as { message: string };
+    expect(message).toContain('$130.00 spent');
+    expect(message).toContain(
+      '1 row of the TTS Ads tab without a Key (not written by TTS Profit) was skipped.',
+    );
     // As Sheets passes a range: every cell of the rectangle, blank ones as ''.
-    const range = h.values(ADS).map((row) => Array.from({ length: tab[0].length }, (_, c) => row[c] ?? ''));
+    const range = () =>
+      h.values(ADS).map((row) => Array.from({ length: tab[0].length }, (_, c) => row[c] ?? ''));
     // A custom function's range arrives as cells (dates as Date), not through google.script.run.
-    const customFunction = (rt: GasRuntime) => expect(() => rt.call('TTS_ADS', range)).toThrow(blank);
-    h.run('getAdsClock', null, customFunction);
+    let answer: unknown;
+    h.run('getAdsClock', null, (rt: GasRuntime) => (answer = rt.call('TTS_ADS', range())));
+    expect((answer as unknown[][]).slice(-2)).toEqual([
+      ['Total', 130, expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)],
+      ['1 row without a Key was skipped — it is not an imported row', '', '', '', '', ''],
+    ]);
 
-    // Removed, the dashboard refreshes with every day's spend: 40 + 10.50 + 35.25 + 20 + 24.25.
-    h.workbook.sheet(ADS)!.deleteRows(added, 1);
-    expect(h.run('refreshDashboard', null)).toMatchObject({
-      message: expect.stringContaining('$130.00 spent'),
-    });
+    // A row the add-on wrote (it has a Key) whose Report was typed over is still refused.
+    const report = tab[0].indexOf('Report') + 1;
+    h.workbook.seed(ADS, [['']], 3, report);
+    const blank = 'Row 3, column *Report*: expected ads-manager or gmv-max, found ``';
+    expect(() => h.run('refreshDashboard', null)).toThrow(`The TTS Ads tab: ${blank}`);
+    h.run('getAdsClock', null, (rt: GasRuntime) => expect(() => rt.call('TTS_ADS', range())).toThrow(blank));
   });
 
   it('counts ads run before the first sale in the profit table: a month of ad spend and no sales is a loss', async () => {

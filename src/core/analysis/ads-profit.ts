@@ -11,8 +11,8 @@
  */
 import { findColumnById } from '../read/catalog';
 import { normalizeType } from '../read/normalize';
-import { spendOf, type AdRow } from '../read/ad-rows';
-import { bookedRows } from './ad-booking';
+import type { AdRow } from '../read/ad-rows';
+import { adSumsByMonth } from './ads-pnl';
 import { roas, share } from './ads';
 import { rowMonth, rowPnl, viewPnl } from './pnl';
 import { detachedText } from '../read/detached-text';
@@ -127,14 +127,7 @@ export function adsByMonth(
   ledger: readonly LedgerRow[] | ReadonlyMap<string, StatementAdMonth>,
   sales: ReadonlyMap<string, MonthSales>,
 ): AdsMonth[] {
-  const spend = new Map<string, { spend: number; revenue: number }>();
-  for (const row of bookedRows(adRows)) {
-    const month = row.day.slice(0, 7);
-    const m = spend.get(month) || { spend: 0, revenue: 0 };
-    m.spend += spendOf(row);
-    m.revenue += row.revenue || 0;
-    spend.set(month, m);
-  }
+  const spend = adSumsByMonth(adRows);
   const statement = Array.isArray(ledger)
     ? statementAdMonths(ledger)
     : (ledger as ReadonlyMap<string, StatementAdMonth>);

@@ -4,7 +4,7 @@
  * account's days, and a date cell would be read in the spreadsheet's zone instead.
  */
 import { centsToDollars } from '../money';
-import type { AdFigure, AdRow } from '../read/ad-rows';
+import { AD_FIGURES, AD_MONEY, type AdFigure, type AdRow } from '../read/ad-rows';
 
 export const ADS_TAB = 'TTS Ads';
 
@@ -26,12 +26,21 @@ const text = (label: string, field: TextField): AdsColumn => ({
   kind: 'text',
   value: (r) => r[field],
 });
+/** The tab's column of each figure a revision may change (the clock too: it moves a day's edges). */
+export const ADS_FIGURE_LABELS: Record<AdFigure, string> = {
+  cost: 'Cost',
+  netCost: 'Net cost',
+  revenue: 'Gross revenue',
+  orders: 'Orders',
+  impressions: 'Impressions',
+  clicks: 'Clicks',
+};
+
 /** A column holding a figure of the row: cents as dollars, counts as they are. */
-const figure = (label: string, field: AdFigure, kind: 'money' | 'count'): AdsColumn => ({
-  label,
-  kind,
-  value: (r) => (kind === 'money' ? money(r[field]) : r[field]),
-});
+const figure = (field: AdFigure): AdsColumn =>
+  AD_MONEY.has(field)
+    ? { label: ADS_FIGURE_LABELS[field], kind: 'money', value: (r) => money(r[field]) }
+    : { label: ADS_FIGURE_LABELS[field], kind: 'count', value: (r) => r[field] };
 
 const COLUMNS: readonly AdsColumn[] = [
   text('Key', 'key'),
@@ -49,12 +58,7 @@ const COLUMNS: readonly AdsColumn[] = [
   text('Product ID', 'productId'),
   text('Product name', 'productName'),
   text('SKU ID', 'skuId'),
-  figure('Cost', 'cost', 'money'),
-  figure('Net cost', 'netCost', 'money'),
-  figure('Gross revenue', 'revenue', 'money'),
-  figure('Orders', 'orders', 'count'),
-  figure('Impressions', 'impressions', 'count'),
-  figure('Clicks', 'clicks', 'count'),
+  ...AD_FIGURES.map(figure),
   {
     label: 'Source file',
     kind: 'text',
@@ -65,16 +69,6 @@ const COLUMNS: readonly AdsColumn[] = [
 ];
 
 export const ADS_HEADER: readonly string[] = COLUMNS.map((c) => c.label);
-
-/** The tab's column of each figure a revision may change (the clock too: it moves a day's edges). */
-export const ADS_FIGURE_LABELS = {
-  cost: 'Cost',
-  netCost: 'Net cost',
-  revenue: 'Gross revenue',
-  orders: 'Orders',
-  impressions: 'Impressions',
-  clicks: 'Clicks',
-} as const satisfies Record<AdFigure, (typeof COLUMNS)[number]['label']>;
 
 const BY_LABEL = new Map(COLUMNS.map((c) => [c.label, c]));
 

@@ -6,7 +6,8 @@
  * keyed by names): held back too, and added only when the seller says it is another campaign.
  */
 import { formatCents } from '../money';
-import { AD_FIGURES, adNameKey, sameFigures, type AdFigure, type AdRow } from '../read/ad-rows';
+import { AD_FIGURES, AD_MONEY, adNameKey, sameFigures, type AdFigure, type AdRow } from '../read/ad-rows';
+import { ADS_FIGURE_LABELS } from './ads-format';
 
 export interface AdChange {
   /** `Cost`, `Gross revenue`, … or `Clock`. */
@@ -56,19 +57,9 @@ export interface AdConfirmations {
 
 export const NOTHING_CONFIRMED: AdConfirmations = { replace: new Set(), add: new Set() };
 
-const FIGURE_NAMES: Record<AdFigure, string> = {
-  cost: 'Cost',
-  netCost: 'Net cost',
-  revenue: 'Gross revenue',
-  orders: 'Orders',
-  impressions: 'Impressions',
-  clicks: 'Clicks',
-};
-const MONEY = new Set<AdFigure>(['cost', 'netCost', 'revenue']);
-
 function shown(figure: AdFigure, value: number | null): string {
   if (value === null) return '(none)';
-  return MONEY.has(figure) ? formatCents(value, { dollarSign: true }) : String(value);
+  return AD_MONEY.has(figure) ? formatCents(value, { dollarSign: true }) : String(value);
 }
 
 /** What changed between the tab's row and the incoming one (a figure the incoming report lacks is kept, not a change). */
@@ -76,7 +67,7 @@ export function adChanges(held: AdRow, incoming: AdRow): AdChange[] {
   const changes: AdChange[] = [];
   for (const f of AD_FIGURES) {
     if (incoming[f] !== null && held[f] !== incoming[f])
-      changes.push({ what: FIGURE_NAMES[f], before: shown(f, held[f]), after: shown(f, incoming[f]) });
+      changes.push({ what: ADS_FIGURE_LABELS[f], before: shown(f, held[f]), after: shown(f, incoming[f]) });
   }
   if (held.clock !== incoming.clock && held.clock !== '' && incoming.clock !== '')
     changes.push({ what: 'Clock', before: held.clock, after: incoming.clock });

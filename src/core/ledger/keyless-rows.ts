@@ -20,13 +20,15 @@ export function splitKeylessRows(parsed: ParsedExport): { skipped: number; probl
   return { skipped: parsed.rejects.length - problems.length, problems };
 }
 
-/** `2 rows without a Key (not written by TTS Profit) were skipped.`, or '' when none. */
-export function skippedRowsText(skipped: number): string {
-  if (skipped === 0) return '';
-  return (
-    `${plural(skipped, 'row')} of the TTS Ledger tab without a Key (not written by TTS Profit) ` +
-    `${skipped === 1 ? 'was' : 'were'} skipped.`
-  );
+/** `2 rows … were skipped` (`what`: which rows), for every line about skipped rows. */
+const rowsSkipped = (n: number, what: string) =>
+  `${plural(n, 'row')} ${what} ${n === 1 ? 'was' : 'were'} skipped`;
+
+/** `2 rows of the TTS Ledger tab without a Key (not written by TTS Profit) were skipped.`, or '' when none. */
+export function skippedRowsText(skipped: number, tab = 'TTS Ledger'): string {
+  return skipped === 0
+    ? ''
+    : `${rowsSkipped(skipped, `of the ${tab} tab without a Key (not written by TTS Profit)`)}.`;
 }
 
 /** The rows (in the range) skipped for having no Key, in order. */
@@ -41,12 +43,8 @@ export function keylessRowNumbers(parsed: ParsedExport): number[] {
  */
 export function keylessTableLine(skipped: number, ledger = true): string {
   if (skipped === 0) return '';
-  const rows = skipped === 1 ? '1 row' : `${skipped} rows`;
-  const was = skipped === 1 ? 'was' : 'were';
-  if (!ledger) return `${rows} without an order ID (a total or a note) ${was} skipped`;
-  return skipped === 1
-    ? '1 row without a Key was skipped — it is not an imported row'
-    : `${skipped} rows without a Key were skipped — they are not imported rows`;
+  if (!ledger) return rowsSkipped(skipped, 'without an order ID (a total or a note)');
+  return `${rowsSkipped(skipped, 'without a Key')} — ${skipped === 1 ? 'it is not an imported row' : 'they are not imported rows'}`;
 }
 
 /** `table` with the skipped-rows line under it (as wide as the table), or `table` when none were skipped. */

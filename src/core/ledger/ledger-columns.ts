@@ -48,6 +48,9 @@ export function missingColumns(header: readonly CellValue[], wanted: readonly st
 const restore = (tab: string) =>
   `Edit → Undo or File → Version history; to start a new ${tab} instead, rename this tab.`;
 
+/** What a read refused for a lost amount column would have made of the amounts. */
+export const AMOUNTS_READ_AS_0 = 'Its amounts would read as 0.';
+
 /** What a write refused for a lost column did: nothing. */
 export const NOTHING_WRITTEN = 'Nothing was written.';
 

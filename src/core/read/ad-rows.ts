@@ -63,6 +63,9 @@ export const AD_FIGURES = [
 ] as const satisfies readonly (keyof AdRow)[];
 export type AdFigure = (typeof AD_FIGURES)[number];
 
+/** The figures that are money (cents); the others are counts. */
+export const AD_MONEY: ReadonlySet<AdFigure> = new Set(['cost', 'netCost', 'revenue']);
+
 /** What one ad report file (or sheet) held. */
 export interface ParsedAds {
   rows: AdRow[];
@@ -70,6 +73,8 @@ export interface ParsedAds {
   repeatedRows: number;
   /** `Total` rows of the report (sums of the rows above; not imported). */
   totalRows: number;
+  /** Rows of the TTS Ads tab without a Key (the seller's notes, totals or costs): skipped. */
+  keylessRows: number;
   /** Sums over the rows, cents; null when the report has no such column. */
   totals: { cost: number | null; netCost: number | null; revenue: number | null; orders: number | null };
 }

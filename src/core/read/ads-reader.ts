@@ -20,6 +20,7 @@ import {
   adRowKey,
   AdRowIndex,
   AD_LEVELS,
+  AD_MONEY,
   type AD_FIGURES,
   sameFigures,
   type AdFigure,
@@ -34,7 +35,8 @@ import { DateOrderWatch } from './date-order';
 import type { DayOrder } from '../dates';
 import { moneyProblem } from '../money';
 import type { CellValue, Problem } from '../types';
-import { ADS_HEADER } from '../ledger/ads-format';
+import { ADS_FIGURE_LABELS, ADS_HEADER, ADS_TAB } from '../ledger/ads-format';
+import { AMOUNTS_READ_AS_0, lostColumnsMessage, missingColumns } from '../ledger/ledger-columns';
 
 const USD_ONLY = 'TTS Profit reads ad accounts that report in US dollars (USD) only.';
 
@@ -95,7 +97,7 @@ type TextField = Exclude<
   AdField,
   'cost' | 'netCost' | 'revenue' | 'orders' | 'impressions' | 'clicks' | 'derived'
 >;
-const MONEY_FIELDS = new Set<AdField>(['cost', 'netCost', 'revenue']);
+const MONEY_FIELDS = AD_MONEY as ReadonlySet<AdField>;
 const COUNT_FIELDS = new Set<AdField>(['orders', 'impressions', 'clicks']);
 const TOTAL_LABEL_FIELDS = new Set<AdField>([
   'day',
@@ -153,6 +155,14 @@ export function createAdsReader(options: AdsReaderOptions): AdsHeader {
     taken.add(field);
     columns.push({ index, name, field });
   }
+  // The TTS Ads tab (it has a Key column) with a money column renamed or deleted: its rows would read as no spend.
+  const lost = taken.has('key')
+    ? missingColumns(
+        options.header,
+        [...AD_MONEY].map((f) => ADS_FIGURE_LABELS[f]),
+      )
+    : [];
+  if (lost.length > 0) return { ok: false, message: lostColumnsMessage(ADS_TAB, lost, AMOUNTS_READ_AS_0) };
   const refusal = headerRefusal(options, taken, found);
   if (refusal) return { ok: false, message: refusal };
   return { ok: true, reader: new Reader(options, columns, unknownColumns, kept) };
@@ -299,9 +309,8 @@ class Draft implements AdRowFields {
 /** Each field's place among a row's values: the order Draft.fill sets them in. */
 const FIELDS = Object.keys(new Draft().fill([] as unknown as Values));
 
-/** A row's cells of the TTS Ads tab's own columns: Key, Level, Source file and Source row. */
+/** A row's cells of the TTS Ads tab's own columns: Level, Source file and Source row. */
 interface TabCells {
-  key: string;
   level: string;
   file: string;
   row: number;
@@ -320,7 +329,9 @@ class Reader implements AdsReader {
   private readonly byKey = new AdRowIndex();
   private repeatedRows = 0;
   private totalRows = 0;
-  private readonly hasKeyColumn: boolean;
+  private keylessRows = 0;
+  /** The Key column (the TTS Ads tab's). */
+  private readonly keyColumn?: Column;
   private readonly present = new Set<AdField>();
   private readonly columns: readonly ReadColumn[];
   /** The day column's index: a report without one is refused before it is read. */
@@ -332,7 +343,7 @@ class Reader implements AdsReader {
   /** A row's values before its cells are read: no names, no figures (a blank figure stays null, not reported; TikTok writes `-` or 0 for none). */
   private readonly blank: Values;
   private readonly values: Values;
-  private readonly tab: TabCells = { key: '', level: '', file: '', row: 0 };
+  private readonly tab: TabCells = { level: '', file: '', row: 0 };
   private ok = true;
 
   constructor(
@@ -342,13 +353,14 @@ class Reader implements AdsReader {
     private readonly kept: readonly Column[],
   ) {
     for (const c of columns) this.present.add(c.field);
-    this.hasKeyColumn = this.present.has('key');
+    this.keyColumn = columns.find((c) => c.field === 'key');
     const day = columns.find((c) => c.field === 'day')!;
     this.dayIndex = day.index;
     this.labelColumns = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
     this.dayOrder = new DateOrderWatch(day.name, options.dayOrders?.[day.name]);
     this.readDay = dayReader(options.dateText, (text) => this.dayOrder.orderFor(text, this.rowNumber));
-    this.columns = columns.map(readColumn);
+    // The Key is the tab's own: only whether it is blank is read (see push).
+    this.columns = columns.filter((c) => c.field !== 'key').map(readColumn);
     this.blank = [
       options.report,
       'account',
@@ -393,6 +405,11 @@ class Reader implements AdsReader {
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
     if (isBlank(cells)) return null;
     this.rowNumber = rowNumber;
+    // A row of the TTS Ads tab without a Key (a note, a total, a cost typed in) is the seller's: skipped, and counted.
+    if (this.keyColumn && cellText(cells[this.keyColumn.index]) === '') {
+      this.keylessRows++;
+      return null;
+    }
     const day = cells[this.dayIndex];
     if (this.isTotalRow(cells, this.readDay(day))) {
       this.totalRows++;
@@ -480,7 +497,7 @@ class Reader implements AdsReader {
     const values = this.values;
     for (let i = 0; i < values.length; i++) values[i] = this.blank[i];
     const tab = this.tab;
-    tab.key = tab.level = '';
+    tab.level = '';
     tab.file = this.options.fileName;
     tab.row = rowNumber;
     this.ok = true;
@@ -492,10 +509,7 @@ class Reader implements AdsReader {
         return null;
       }
     }
-    if (!this.ok) return null;
-    // A row of the TTS Ads tab without a Key is the seller's own, not the add-on's.
-    if (this.hasKeyColumn && tab.key === '') return null;
-    return row.fill(values);
+    return this.ok ? row.fill(values) : null;
   }
 
   private readCell(values: Values, column: ReadColumn, cells: readonly CellValue[], rowNumber: number): void {
@@ -547,16 +561,9 @@ class Reader implements AdsReader {
     if (field === 'currency') {
       if (t !== '' && t.toUpperCase() !== 'USD')
         this.fail(rowNumber, column, `the ad account reports in ${t}. ${USD_ONLY}`);
-    } else if (field === 'key') this.tab.key = t;
-    else if (field === 'report') {
+    } else if (field === 'report') {
       if (t === 'ads-manager' || t === 'gmv-max') row[column.slot] = t;
-      else
-        this.fail(
-          rowNumber,
-          column,
-          // A blank one is most likely a row the seller added: say where such a cost belongs.
-          `expected ads-manager or gmv-max, found \`${t}\`${t ? '' : ' (a cost not from an ad report goes in TTS Costs)'}`,
-        );
+      else this.fail(rowNumber, column, `expected ads-manager or gmv-max, found \`${t}\``);
     } else if (field === 'level') this.tab.level = t;
     else if (field === 'sourceFile') this.tab.file = t;
     else row[column.slot] = t;
@@ -581,6 +588,7 @@ class Reader implements AdsReader {
       rows: this.rows,
       repeatedRows: this.repeatedRows,
       totalRows: this.totalRows,
+      keylessRows: this.keylessRows,
       totals: { cost: sum('cost'), netCost: sum('netCost'), revenue: sum('revenue'), orders: sum('orders') },
     };
   }

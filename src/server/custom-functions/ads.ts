@@ -1,7 +1,8 @@
 import { clockLabelOf, costPerOrder, roas, type AdsGroupBy, type AdsLine } from '../../core/analysis/ads';
 import { addLine, AdsTally } from '../../core/analysis/ads-tally';
 import { parseSheetRows } from '../../core/read/parse-export';
-import type { AdRow, AdRowFields } from '../../core/read/ad-rows';
+import type { AdRowFields, ParsedAds } from '../../core/read/ad-rows';
+import { withKeylessLine } from '../../core/ledger/keyless-rows';
 import { asGrid, centsToCell, dayRange, describe, isOmitted, scalarOf } from './arguments';
 import { problemsError } from './statement-input';
 import { dateTextConverter } from '../sheets/sheet-dates';
@@ -27,7 +28,7 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
   const [from, to] = dayRange(start, end);
   // Summed as the report is read: no row of it is kept.
   const tally = new AdsTally(groupBy, from, to);
-  readAds(ads, (row) => tally.add(row));
+  const { keylessRows } = readAds(ads, (row) => tally.add(row));
   const lines = tally.lines();
   if (groupBy === 'product' && lines.length === 0) {
     throw new Error(
@@ -37,14 +38,11 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
   const total: AdsLine = { group: 'Total', spend: 0, revenue: 0, orders: 0 };
   for (const l of lines) addLine(total, l);
   const clock = clockLabelOf([...tally.clocks]);
+  // `Day (the ad account's clock, UTC-07:00)`, `Month (…)`, `Campaign`, `Product`.
   const label =
-    groupBy === 'day'
-      ? `Day (${clock})`
-      : groupBy === 'month'
-        ? `Month (${clock})`
-        : groupBy === 'campaign'
-          ? 'Campaign'
-          : 'Product';
+    groupBy[0].toUpperCase() +
+    groupBy.slice(1) +
+    (groupBy === 'day' || groupBy === 'month' ? ` (${clock})` : '');
   const line = (l: AdsLine) => {
     const r = roas(l.revenue, l.spend);
     const cpo = costPerOrder(l.spend, l.orders);
@@ -57,18 +55,22 @@ export function TTS_ADS(ads: Arg, group_by?: Arg, start?: Arg, end?: Arg): (stri
       cpo === null ? '' : centsToCell(cpo),
     ];
   };
-  return [
-    [label, 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'],
-    ...lines.map(line),
-    line(total),
-  ];
+  // Rows of the TTS Ads tab without a Key (the seller's notes or totals) are skipped, and said under the table.
+  return withKeylessLine(
+    [
+      [label, 'Spend', 'Attributed revenue', 'ROAS', 'Orders', 'Cost per order'],
+      ...lines.map(line),
+      line(total),
+    ],
+    keylessRows,
+  );
 }
 
 /**
  * The ad rows of a report range or the TTS Ads tab; any row the reader rejects is the error. With
- * `onRow`, each row is handed there as it is read and none is kept (the answer is then []).
+ * `onRow`, each row is handed there as it is read and none is kept (the answer then has no rows).
  */
-export function readAds(ads: Arg, onRow?: (row: AdRowFields) => void): AdRow[] {
+export function readAds(ads: Arg, onRow?: (row: AdRowFields) => void): ParsedAds {
   const grid = asGrid(ads, 'ads');
   const parsed = parseSheetRows(grid, {
     fileName: 'the ads range',
@@ -84,7 +86,7 @@ export function readAds(ads: Arg, onRow?: (row: AdRowFields) => void): AdRow[] {
     );
   }
   if (parsed.rejects.length > 0) throw problemsError(parsed.rejects);
-  return parsed.ads.rows;
+  return parsed.ads;
 }
 
 function groupByOf(value: Arg): AdsGroupBy {

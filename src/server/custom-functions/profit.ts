@@ -253,7 +253,7 @@ export function TTS_COST_DETAIL(
   refuseRoundedIds(parsed, ['skuId'], 'TTS_COST_DETAIL (unit costs are matched by SKU ID)');
   tally.check();
   const running = isOmitted(costs) ? [] : runningCostsOf(costs);
-  const adSpend = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads), adTally.months);
+  const adSpend = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads).rows, adTally.months);
   const spent = monthCosts([wanted], running, tally.daily, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   // The month's COGS and samples as TTS_PNL shows them: each rounded to the cent once, not line by line.
@@ -326,7 +326,7 @@ function profitOf(
   if (table !== undefined)
     refuseRoundedIds(parsed, ['skuId'], `${fn} with cogs (unit costs are matched by SKU ID)`);
   tally.check();
-  const adRows = isOmitted(ads) ? null : readAds(ads);
+  const adRows = isOmitted(ads) ? null : readAds(ads).rows;
   const adSpend: AdSpendByMonth = adRows ? adSpendByMonth(adRows, adTally.months) : NO_AD_SPEND;
   const options = { hasCogs: table !== undefined, costs: running, adSpend };
   const result = groupings

@@ -23,6 +23,7 @@ import { supersededText } from '../../core/ledger/settled-estimates';
 import { readSettings } from '../settings';
 import { adsDashboardModel, adsSummary } from '../../core/analysis/ads-dashboard-model';
 import { readAdRows } from '../sheets/ads-sheet';
+import { ADS_TAB } from '../../core/ledger/ads-format';
 import { readCampaignSkus } from '../sheets/ad-skus-sheet';
 import { adsCharts, writeAdsBlocks } from './ads-dashboard';
 import { COSTS_SHEET, costsSheet, readCostsTab } from '../sheets/costs-sheet';
@@ -248,7 +249,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
     costsSheet();
     return readCostsTab();
   });
-  const adRows = readAdRows();
+  const { rows: adRows, skipped: adsSkipped } = readAdRows();
   // Net profit counts the ad spend, as TTS_PNL with its ads argument does.
   const adSpend = adSpendByMonth(adRows, ledger.rows);
   const model = dashboardModel(ledger.rows, cogs, outlookOptions(settings), { costs, adSpend });
@@ -314,6 +315,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
       `${DASHBOARD_TAB} refreshed: ` +
       `${plural(months, 'month')} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[
         skippedRowsText(ledger.skipped),
+        skippedRowsText(adsSkipped, ADS_TAB),
         supersededText(ledger.superseded),
         adsModel ? mapping.problem : '',
       ]

@@ -7,8 +7,8 @@
  */
 import { ADS_HEADER, ADS_TAB, adRowCells, adsColumnKind } from '../../core/ledger/ads-format';
 import { createAdsReader } from '../../core/read/ads-reader';
-import type { AdRow } from '../../core/read/ad-rows';
-import type { CellValue, Problem } from '../../core/types';
+import { AD_FIGURES, type AdRow } from '../../core/read/ad-rows';
+import type { CellValue } from '../../core/types';
 import { problemsError } from '../custom-functions/statement-input';
 import { readStored, writeStored } from '../document-store';
 import { dateTextConverter } from './sheet-dates';
@@ -24,7 +24,6 @@ import {
 } from './sheet-writing';
 import { tabNamed } from './tab-named';
 import { spreadsheet } from './spreadsheet';
-import { topRows } from './top-rows';
 
 /** What the seller does with a tab the add-on cannot read its rows from. */
 const START_AGAIN = ' Rename the tab to keep it, and import again to start a new one.';
@@ -58,35 +57,22 @@ function headerRowIn(top: readonly (readonly unknown[])[]): number {
   return Math.max(at, 0) + 1;
 }
 
-/** The header row and its labels. */
-function headerOf(sheet: Sheet): { header: string[]; headerRow: number } {
-  const width = sheet.getLastColumn();
-  if (width === 0) return { header: [], headerRow: 1 };
-  const top = topRows(sheet, width);
-  const headerRow = headerRowIn(top);
-  const header = top[headerRow - 1].map(String);
-  while (header.length > 0 && header[header.length - 1] === '') header.pop();
-  return { header, headerRow };
-}
-
 /**
- * The tab's rows, read through the ads reader (as TTS_ADS reads them); [] without a tab. A row the
- * reader refuses refuses the read, as it does TTS_ADS: left out, its spend would vanish unsaid.
+ * The tab's rows, read through the ads reader (as TTS_ADS reads them), and how many rows without a
+ * Key it skipped; none without a tab. A row the reader refuses refuses the read, as it does TTS_ADS:
+ * left out, its spend would vanish unsaid.
  */
-export function readAdRows(): AdRow[] {
+export function readAdRows(): { rows: AdRow[]; skipped: number } {
   const sheet = tabNamed(ADS_TAB);
-  if (!sheet || sheet.getLastRow() < 2) return [];
+  if (!sheet || sheet.getLastRow() < 2) return { rows: [], skipped: 0 };
   const values = sheet.getDataRange().getValues() as CellValue[][];
-  const { rows, problems } = readTab(values, headerRowIn(values));
+  const { rows, problems, skipped } = readTab(values, headerRowIn(values));
   if (problems.length > 0) throw new Error(`The ${ADS_TAB} tab: ${problemsError(problems).message}`);
-  return [...rows.values()];
+  return { rows: [...rows.values()], skipped };
 }
 
 /** The rows of the tab's values by key, with their sheet rows; refuses a header the reader cannot read. */
-function readTab(
-  values: CellValue[][],
-  headerRow = 1,
-): { rows: Map<string, AdRow>; rowOfKey: Map<string, number>; problems: Problem[] } {
+function readTab(values: CellValue[][], headerRow = 1) {
   const header = (values[headerRow - 1] ?? []).map((v) => String(v ?? ''));
   const made = createAdsReader({
     fileName: ADS_TAB,
@@ -96,8 +82,10 @@ function readTab(
     headerRow,
     dateText: dateTextConverter(),
   });
-  // Without its Cost or Day column the tab cannot say which rows it holds: every row would be added again.
-  if (!made.ok) throw new Error(`${made.message}${START_AGAIN}`);
+  // Without its Day column the tab cannot say which rows it holds: every row would be added again.
+  // (A lost money column is refused with how to bring it back.)
+  if (!made.ok)
+    throw new Error(made.message.endsWith('rename this tab.') ? made.message : made.message + START_AGAIN);
   const rows = new Map<string, AdRow>();
   const rowOfKey = new Map<string, number>();
   for (let r = headerRow; r < values.length; r++) {
@@ -106,7 +94,7 @@ function readTab(
     rows.set(row.key, row);
     rowOfKey.set(row.key, r + 1);
   }
-  return { rows, rowOfKey, problems: made.reader.problems };
+  return { rows, rowOfKey, problems: made.reader.problems, skipped: made.reader.result().keylessRows };
 }
 
 function keptColumns(): Set<string> {
@@ -120,14 +108,27 @@ function keptColumns(): Set<string> {
  * unknown columns): created, or missing ones added right of every used cell.
  */
 export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
-  const ss = spreadsheet();
-  const existing = ss.getSheetByName(ADS_TAB);
+  const existing = spreadsheet().getSheetByName(ADS_TAB);
   const sheet = existing && existing.getLastRow() > 0 ? existing : sheetWithHeader(ADS_TAB, ADS_HEADER);
-  const { header, headerRow } = headerOf(sheet);
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const headerRow = headerRowIn(values);
+  const header = values[headerRow - 1].map(String);
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
   // Without its Key column the tab cannot tell which rows it holds: every row would be added again.
-  if (sheet.getLastRow() >= 2 && !header.includes('Key')) {
+  if (values.length >= 2 && !header.includes('Key')) {
     throw new Error(`The ${ADS_TAB} tab has no Key column in row ${headerRow}.${START_AGAIN}`);
   }
+  const keyCells = new Set<string>();
+  const keyColumn = header.indexOf('Key');
+  for (let r = headerRow; r < values.length; r++) {
+    const key = String(values[r][keyColumn] ?? '').trim();
+    if (key !== '') keyCells.add(key);
+  }
+  // Read before any column is added: a renamed Cost column is refused, not added again empty.
+  const { rows, rowOfKey } =
+    values.length > headerRow
+      ? readTab(values, headerRow)
+      : { rows: new Map<string, AdRow>(), rowOfKey: new Map<string, number>() };
   const kept = keptColumns();
   const missing = [...ADS_HEADER, ...extraColumns].filter(
     (label, i, all) => !header.includes(label) && all.indexOf(label) === i,
@@ -139,18 +140,6 @@ export function openAdsTab(extraColumns: readonly string[] = []): AdsTab {
       for (const label of added) kept.add(label);
       writeStored(KEPT_COLUMNS_KEY, [...kept]);
     }
-  }
-  const keyCells = new Set<string>();
-  let rows = new Map<string, AdRow>();
-  let rowOfKey = new Map<string, number>();
-  if (sheet.getLastRow() > headerRow) {
-    const values = sheet.getDataRange().getValues() as CellValue[][];
-    const keyColumn = header.indexOf('Key');
-    for (let r = headerRow; r < values.length; r++) {
-      const key = String(values[r][keyColumn] ?? '').trim();
-      if (key !== '') keyCells.add(key);
-    }
-    ({ rows, rowOfKey } = readTab(values, headerRow));
   }
   return { sheet, header, headerRow, rowOfKey, rows, keyCells, kept };
 }
@@ -189,17 +178,12 @@ export function replaceAdRows(
     if (at === undefined) continue;
     // A figure or kept column the new report lacks keeps the tab's value.
     const held = tab.rows.get(heldKey);
-    const merged: AdRow = held
-      ? {
-          ...row,
-          netCost: row.netCost ?? held.netCost,
-          orders: row.orders ?? held.orders,
-          impressions: row.impressions ?? held.impressions,
-          clicks: row.clicks ?? held.clicks,
-          skuId: row.skuId || held.skuId,
-          extra: { ...held.extra, ...row.extra },
-        }
-      : row;
+    const merged: AdRow = { ...row };
+    if (held) {
+      for (const f of AD_FIGURES) merged[f] ??= held[f];
+      merged.skuId ||= held.skuId;
+      merged.extra = { ...held.extra, ...row.extra };
+    }
     writeOwnColumns(tab, at, [lineOf(tab, merged, importedAt)]);
   }
 }

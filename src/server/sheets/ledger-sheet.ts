@@ -5,6 +5,7 @@
  */
 import { headerKey, lookupColumn } from '../../core/read/catalog';
 import {
+  AMOUNTS_READ_AS_0,
   columnIndex,
   columnOf,
   findHeaderRow,
@@ -125,8 +126,7 @@ export function openLedger(outcome = NOTHING_WRITTEN): LedgerTab | null {
  * a range of another tab (an earlier ledger, renamed) is not refused for what this one holds.
  */
 export function refuseLostAmounts(header: readonly CellValue[]): void {
-  if (missingColumns(header, storedAmounts().slice(1).map(String)).length)
-    openLedger('Its amounts would read as 0.');
+  if (missingColumns(header, storedAmounts().slice(1).map(String)).length) openLedger(AMOUNTS_READ_AS_0);
 }
 
 /** The ledger tab with every column of `wanted` in its header (missing ones added right of every used cell). */

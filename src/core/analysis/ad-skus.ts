@@ -5,7 +5,7 @@
  */
 import { columnIndex, columnOf, findHeaderRow } from '../ledger/ledger-columns';
 import { lostDigitsText } from '../read/rounded-ids';
-import { cellText } from '../read/ad-cells';
+import { cellText } from '../cell-text';
 import type { CellValue } from '../types';
 
 /** Campaign name (its {@link campaignKey}) → SKU IDs. */

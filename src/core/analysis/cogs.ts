@@ -7,7 +7,7 @@
 import { parseDateOrNull, type DayOrder } from '../dates';
 import { DateOrderWatch } from '../read/date-order';
 import { excelRounded, lostDigitsText } from '../read/rounded-ids';
-import { cellText } from '../read/ad-cells';
+import { cellText } from '../cell-text';
 import { formatUnitCost, parseUnitCost } from './unit-cost';
 import { rowDate, type GroupedFields } from './row-dates';
 import { columnLetters } from '../formula-builder';

@@ -10,7 +10,7 @@
  */
 import { isDateCell } from '../date-cell';
 import { headerKey } from '../read/catalog';
-import { cellText } from '../read/ad-cells';
+import { cellText } from '../cell-text';
 import { plural } from '../words';
 import { findHeaderRow, lostColumnsMessage, lostHeaderMessage } from './ledger-columns';
 import { LEDGER_SIGNATURE, LEDGER_TAB } from './ledger-format';

@@ -9,13 +9,9 @@ import { lostDigitsText } from './rounded-ids';
 import { named } from './ad-rows';
 import type { CellValue } from '../types';
 import { isDateCell } from '../date-cell';
+import { cellText } from '../cell-text';
 
 export const MAX_TEXT = 500;
-
-export function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  return (typeof value === 'string' ? value : String(value)).trim();
-}
 
 export function tooLong(text: string): string {
   return `expected at most ${MAX_TEXT} characters, found ${text.length}.`;

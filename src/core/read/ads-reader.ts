@@ -5,16 +5,8 @@
  * AdRow or a Problem naming its row and column.
  */
 import { adFieldLabel, adFieldOf, adFieldSpellings, type AdField } from './ads-catalog';
-import {
-  cellText,
-  centsOfCell,
-  countOf,
-  dayReader,
-  idProblem,
-  MAX_TEXT,
-  tooLong,
-  type DayRead,
-} from './ad-cells';
+import { cellText } from '../cell-text';
+import { centsOfCell, countOf, dayReader, idProblem, MAX_TEXT, tooLong, type DayRead } from './ad-cells';
 import {
   adLevelOf,
   adRowKey,

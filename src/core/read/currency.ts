@@ -4,7 +4,7 @@
  * reports what was read (rows, and the file's own total in its currency), so a seller can see the
  * file was understood and only its currency is the problem.
  */
-import { cellText } from './ad-cells';
+import { cellText } from '../cell-text';
 import { lookupColumn } from './catalog';
 import { moneyFailure, parseCentsOrNaN } from '../money';
 import type { CellValue } from '../types';

@@ -3,7 +3,7 @@
  * cell by cell ("expected an amount, found `Fees`"), which does not say what happened. Its problems
  * become one that does.
  */
-import { cellText } from './ad-cells';
+import { cellText } from '../cell-text';
 import type { CellValue, Problem } from '../types';
 
 /**

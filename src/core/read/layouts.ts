@@ -2,7 +2,7 @@
  * Layout detection: which export a sheet is and on which row its header sits, from the header
  * text alone (never the file name or column positions). Each layout is one row of LAYOUTS.
  */
-import { cellText } from './ad-cells';
+import { cellText } from '../cell-text';
 import { isDateCell } from '../date-cell';
 import { parseDateOrNull } from '../dates';
 import { ADS_LAYOUTS } from './ads-layouts';

@@ -2,7 +2,7 @@
  * A header with no row under it is refused, never summed: a total over no rows would read as $0
  * sold, a 0 that means "nothing was read". The TTS Ledger tab before its first import says so.
  */
-import { cellText } from './ad-cells';
+import { cellText } from '../cell-text';
 import { IMPORT_FIRST } from '../ledger/ledger-format';
 import type { CellValue, ParsedExport } from '../types';
 

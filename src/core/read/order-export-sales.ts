@@ -15,7 +15,7 @@
 import { divide, exact, roundTo, significant, times, toNumber } from '../exact-decimal';
 import { lookupColumn } from './catalog';
 import type { RowView } from './row-view';
-import { cellText as text } from './ad-cells';
+import { cellText as text } from '../cell-text';
 import { detachedText } from './detached-text';
 import type { CellValue, OrderExportSummary } from '../types';
 

@@ -171,7 +171,10 @@ export interface ForecastStatus {
   };
   /** False when no method beat "same as last month" (or "same month last year"), which is then shown. */
   beatsNaive: boolean;
-  /** This month against the target, judged by `expectedMonthCents`, e.g. `Behind: expected $58,000 this month, …`. */
+  /**
+   * This month against the target, judged by `expectedMonthCents`, e.g. `Behind: expected $58,000
+   * this month, …`; TTS_THRESHOLD's Status line (see `monthStatus`).
+   */
   paceLine: string;
   /** The forecast's summary in plain words, or why there is none (e.g. too little history). */
   forecastMessage: string;

@@ -55,6 +55,8 @@ describe('TTS_THRESHOLD', () => {
       ['Needed per day', 25],
       ['Projected month', 1500],
       ['Pace method', 'Flat daily pace over 10 days from 2026-06-01'],
+      // No full month to forecast from: the expected month is the pace's.
+      ['Expected month', 1500],
       ['Last full month', ''],
       ['Last full month sales', ''],
       ['Full months at target (last 12 full months)', '0 of 0'],
@@ -65,7 +67,7 @@ describe('TTS_THRESHOLD', () => {
       ['Annual target', 10000],
       ['Projected year', 11400],
       ['Annual gap', -1400],
-      ['Status', 'On pace: projected $1,500 this month, above the $1,000 target.'],
+      ['Status', 'On course: expected $1,500 this month, above the $1,000 target.'],
     ]);
   });
 
@@ -87,7 +89,7 @@ describe('TTS_THRESHOLD', () => {
     const value = (label: string) => table.find(([l]) => l === label)?.[1];
     expect(value('As of')).toBe('2026-06-10');
     expect(value('Month to date')).toBe(500);
-    expect(value('Status')).toBe('On pace: projected $1,500 this month, above the $1,000 target.');
+    expect(value('Status')).toBe('On course: expected $1,500 this month, above the $1,000 target.');
   });
 
   it('the rolling twelve months end on as-of; full-month figures stop at the month before', () => {

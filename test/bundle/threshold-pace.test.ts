@@ -88,6 +88,7 @@ describe('TTS_THRESHOLD with as_of after the last row (data to 28 May 2026, as_o
       'Needed per day',
       'Projected month',
       'Pace method',
+      'Expected month',
       'Projected year',
       'Annual gap',
     ])
@@ -149,20 +150,42 @@ describe('TTS_THRESHOLD for a shop whose first order is on 15 May 2026 (data to 
 describe('TTS_THRESHOLD two days into a new year (the history moved 219 days: data to 2 January 2027)', () => {
   const rows = history(219);
 
-  it('says the month is projected from 2 days, and gives the sidebar’s projected year (not 2.5 times any year the shop had)', async () => {
+  it('projects the month from 2 days, judges it as the sidebar does, gives the sidebar’s projected year (not 2.5 times any year)', async () => {
     const t = threshold(rows);
     expect(t.get('As of')).toBe('2027-01-02');
     expect(t.get('Month to date')).toBe(handCents(rows, '2027-01-01', '2027-01-02') / 100); // 898.29
     expect(t.get('Pace method')).toMatch(/ over 2 days from 2027-01-01$/);
-    expect(t.get('Status')).toMatch(
-      /^Too early to tell: projected \$[\d,]+ this month from 2 days of sales, /,
-    );
     const card = await forecastCard(rows);
+    // Two days of sales and the forecast for the 29 left: the figure the status and the year judge by.
+    expect(t.get('Expected month')).toBe(card.expectedMonthCents / 100);
+    expect(t.get('Status')).toBe(card.paceLine);
+    expect(t.get('Status')).toMatch(/^(On course|Behind): expected \$[\d,]+ this month, /);
     expect(t.get('Projected year')).toBe(card.projectedYearCents / 100);
     // Calendar 2026, the shop's last 12 full months: 65,729.77. The projection stays near it.
     const lastYear = handCents(rows, '2026-01-01', '2026-12-31');
     expect(t.get('Sales, last 12 full months')).toBe(lastYear / 100);
     expect(card.projectedYearCents).toBeLessThan(lastYear * 1.5);
     expect(card.projectedYearCents).toBeGreaterThan(lastYear * 0.75);
+  });
+});
+
+describe('TTS_THRESHOLD and the sidebar on the same 17 months (data to 28 May 2026)', () => {
+  const rows = history(0);
+
+  it('print the same expected month and the same status line; the pace’s projection is shown beside it', async () => {
+    const t = threshold(rows);
+    const card = await forecastCard(rows);
+    expect(t.get('Month to date')).toBe(card.monthToDateCents / 100);
+    expect(t.get('Expected month')).toBe(card.expectedMonthCents / 100);
+    expect(t.get('Status')).toBe(card.paceLine);
+    // The month to date plus the forecast for the 3 days left is not the weekday pace over 28 days.
+    expect(t.get('Projected month')).toBe(card.paceCents / 100);
+    expect(card.expectedMonthCents).not.toBe(card.paceCents);
+    const expected = card.expectedMonthCents;
+    expect(card.paceLine).toContain(
+      `expected $${Math.round(expected / 100).toLocaleString('en-US')} this month`,
+    );
+    // The year builds on the expected month, and the gap on the year.
+    expect(t.get('Annual gap')).toBe(1_000_000 - card.projectedYearCents / 100);
   });
 });

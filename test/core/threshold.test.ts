@@ -45,7 +45,7 @@ describe('threshold: this month at a flat pace', () => {
     expect(report.paceMethod).toBe('flat');
     expect(report.projectedMonth).toBe(3_100_000);
     expect(report.status).toBe(
-      'Behind pace: projected $31,000 this month, $34,000 short of the $65,000 target; ' +
+      'Behind: expected $31,000 this month, $34,000 short of the $65,000 target; ' +
         '$2,619 a day needed for the last 21 days ($55,000 to go).',
     );
   });
@@ -219,7 +219,7 @@ describe('threshold: the end of the month and the as-of date', () => {
     });
     expect(report.monthlyTarget).toBe(2_000_000);
     // flat: $10,000 × 30 / 10 = $30,000
-    expect(report.status).toBe('On pace: projected $30,000 this month, above the $20,000 target.');
+    expect(report.status).toBe('On course: expected $30,000 this month, above the $20,000 target.');
   });
 });
 

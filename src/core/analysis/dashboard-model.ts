@@ -19,9 +19,8 @@ import {
   defaultAsOf,
   formatDollars,
   latestDates,
-  neededLine,
+  monthStatus,
   thresholdReport,
-  versusTarget,
   type DailySales,
   type ThresholdReport,
 } from './threshold';
@@ -188,17 +187,6 @@ function monthUnderWay(
   };
 }
 
-/** This month against the target, judged by the expected total (TTS_THRESHOLD's line once met or closed). */
-function monthLine(report: ThresholdReport, expected: number): string {
-  const target = report.monthlyTarget;
-  if (report.daysLeft === 0 || report.monthToDate >= target) return report.status;
-  const on = expected >= target;
-  return (
-    `${on ? 'On course' : 'Behind'}: expected ${formatDollars(expected)} this month, ${versusTarget(expected, target)}` +
-    (on ? '.' : `; ${neededLine(report)}`)
-  );
-}
-
 /** The forecast in words: which method and how it did, then the first month after this one. */
 function forecastLine(
   forecast: ForecastResult,
@@ -360,7 +348,7 @@ export function outlookOfDaily(
     method: forecast.method,
     beatsNaive: forecast.beatsNaive,
     backtest: statusBacktest(forecast.backtest),
-    paceLine: monthLine(report, expectedMonth),
+    paceLine: monthStatus(report, current ? expectedMonth : undefined),
     forecastMessage: forecastLine(forecast, points, month, monthClosed),
     message:
       `${formatDollars(report.monthToDate)} of the ${formatDollars(opts.monthlyTargetCents)} target in ` +

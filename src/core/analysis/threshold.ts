@@ -215,7 +215,7 @@ function projectMonth(
 const dayCount = (days: number) => `${days} day${days === 1 ? '' : 's'}`;
 
 /** `above the $65,000 target`, `exactly the $65,000 target` or `$5,000 short of the $65,000 target`. */
-export function versusTarget(amount: number, target: number): string {
+function versusTarget(amount: number, target: number): string {
   const the = `the ${formatDollars(target)} target`;
   return amount > target
     ? `above ${the}`
@@ -225,7 +225,7 @@ export function versusTarget(amount: number, target: number): string {
 }
 
 /** `$2,210 a day needed for the last 29 days ($64,102 to go).` */
-export function neededLine(
+function neededLine(
   report: Pick<ThresholdReport, 'neededPerDay' | 'daysLeft' | 'monthlyTarget' | 'monthToDate'>,
 ): string {
   const days = report.daysLeft === 1 ? 'day' : dayCount(report.daysLeft);
@@ -233,8 +233,12 @@ export function neededLine(
   return `${formatDollars(report.neededPerDay)} a day needed for the last ${days} (${toGo} to go).`;
 }
 
-/** This month against the target; a pace from under a week, or from no day at all, says so. */
-function statusLine(report: Omit<ThresholdReport, 'status'>): string {
+/**
+ * This month against the target, judged by the forecast's expected month when one is given (the
+ * sidebar's figure), else by the pace; a pace from under a week, or from no day at all, says so.
+ * TTS_THRESHOLD and the sidebar share this line, so they never give two verdicts on one month.
+ */
+export function monthStatus(report: Omit<ThresholdReport, 'status'>, forecastMonth?: number): string {
   const {
     monthToDate: sold,
     monthlyTarget: target,
@@ -245,16 +249,17 @@ function statusLine(report: Omit<ThresholdReport, 'status'>): string {
   const noRows = `The range has no rows after ${dataThrough}`;
   if (projected === null) return `${noRows}: no pace for ${report.month} until its rows are added.`;
   const so = formatDollars(sold);
-  const verdict =
-    paceDays < EARLY_DAYS ? 'Too early to tell' : projected >= target ? 'On pace' : 'Behind pace';
+  const early = forecastMonth === undefined && paceDays < EARLY_DAYS;
+  const expected = forecastMonth ?? projected;
+  const verdict = early ? 'Too early to tell' : expected >= target ? 'On course' : 'Behind';
   const line =
     report.daysLeft === 0
       ? `Month closed at ${so}, ${versusTarget(sold, target)}.`
       : sold >= target
         ? `Target met: ${so} so far this month, ${versusTarget(sold, target)}.`
-        : `${verdict}: projected ${formatDollars(projected)} this month` +
-          (paceDays < EARLY_DAYS ? ` from ${dayCount(paceDays)} of sales` : '') +
-          `, ${versusTarget(projected, target)}${projected >= target ? '.' : `; ${neededLine(report)}`}`;
+        : `${verdict}: ${early ? 'projected' : 'expected'} ${formatDollars(expected)} this month` +
+          (early ? ` from ${dayCount(paceDays)} of sales` : '') +
+          `, ${versusTarget(expected, target)}${expected >= target ? '.' : `; ${neededLine(report)}`}`;
   return dataThrough < report.asOf ? `${line} ${noRows}.` : line;
 }
 
@@ -326,5 +331,5 @@ export function thresholdReport(daily: DailySales[], opts: ThresholdOptions): Th
     monthlyTarget: opts.monthlyTarget,
     annualTarget: opts.annualTarget,
   };
-  return { ...report, status: statusLine(report) };
+  return { ...report, status: monthStatus(report) };
 }

@@ -72,6 +72,9 @@ export function TTS_THRESHOLD(
     ['Needed per day', money(report.neededPerDay)],
     ['Projected month', money(report.projectedMonth)],
     ['Pace method', none ? '' : `${method} over ${report.paceDays} days from ${report.paceFrom}`],
+    // The month to date plus the forecast for the days left: the sidebar's figure, which the
+    // projected year and the status judge by.
+    ['Expected month', money(status.expectedMonthCents)],
     ['Last full month', last ? last.month : ''],
     ['Last full month sales', last ? centsToCell(last.amount) : ''],
     [
@@ -84,6 +87,6 @@ export function TTS_THRESHOLD(
     ['Annual target', centsToCell(report.annualTarget)],
     ['Projected year', money(status.projectedYearCents)],
     ['Annual gap', money(report.annualTarget - status.projectedYearCents)],
-    ['Status', report.status],
+    ['Status', status.paceLine],
   ]);
 }

@@ -157,6 +157,16 @@ describe('rows the seller typed in the TTS Ads tab (no Key: not the add-on’s)'
       ['Total', 200, 800, 4, 0, ''],
       ['1 row without a Key was skipped — it is not an imported row', '', '', '', '', ''],
     ]);
+    // TTS_PNL and TTS_COST_DETAIL leave it out of the ad spend too, and say so under their tables.
+    const pnl = answer(h, 'TTS_PNL', LEDGER, COGS, 'month', '', ADS) as unknown[][];
+    expect(pnl[pnl.length - 2][0]).toBe('Total');
+    expect(pnl[pnl.length - 1]).toEqual([SKIPPED, ...pnl[0].slice(1).map(() => '')]);
+    const detail = answer(h, 'TTS_COST_DETAIL', LEDGER, COGS, '2026-05', '', ADS) as unknown[][];
+    expect(detail.slice(-3)).toEqual([
+      ['Ad spend', '', '', '', 200, expect.stringMatching(/^Ad reports: /)],
+      ['Total', '2026-05', '', '', expect.any(Number), ''],
+      [SKIPPED, '', '', '', '', ''],
+    ]);
     // The same report again adds nothing and revises nothing.
     expect(await importReport(h, 'campaigns.csv', CAMPAIGN_REPORT)).toMatchObject({
       written: 0,

@@ -53,7 +53,11 @@ export function withKeylessLine<T extends string | number>(
   skipped: number,
   ledger = true,
 ): (T | string)[][] {
-  const line = keylessTableLine(skipped, ledger);
+  return withLine(table, keylessTableLine(skipped, ledger));
+}
+
+/** `table` with `line` in a last row as wide as the table, or `table` when `line` is ''. */
+export function withLine<T extends string | number>(table: T[][], line: string): (T | string)[][] {
   if (line === '') return table;
   const width = Math.max(1, ...table.map((r) => r.length));
   return [...table, [line, ...Array.from({ length: width - 1 }, () => '')]];

@@ -18,7 +18,9 @@ import {
   type ProfitLine,
 } from '../../core/analysis/profit';
 import { adRatios, adSumsByMonth, adSumsOf, type AdMonthSums } from '../../core/analysis/ads-pnl';
-import type { AdRow } from '../../core/read/ad-rows';
+import type { AdRow, ParsedAds } from '../../core/read/ad-rows';
+import { skippedRowsText, withLine } from '../../core/ledger/keyless-rows';
+import { ADS_TAB } from '../../core/ledger/ads-format';
 import { readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
 import { NO_AD_SPEND, NO_ADS_NOTE, type AdSpendByMonth } from '../../core/analysis/ad-spend';
 import { adSpendByMonth, StatementAdTally } from '../../core/analysis/ads-profit';
@@ -154,7 +156,13 @@ export function TTS_PNL(
   ads?: Arg,
 ): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const { groups, total, layout, parsed, adRows, months } = profitOf(statement, cogs, groupBy, costs, ads);
+  const { groups, total, layout, parsed, adRows, adsSkipped, months } = profitOf(
+    statement,
+    cogs,
+    groupBy,
+    costs,
+    ads,
+  );
   const adMonths = adRows && adSumsByMonth(adRows);
   const money = (cents: number | null) => (cents === null ? '' : centsToCell(cents));
   // An order export holds sales only: the cells after Net sales stay blank, never 0.
@@ -195,7 +203,8 @@ export function TTS_PNL(
   // Ad figures belong to months: by month each month's, otherwise the Total row's only.
   const monthOf = (group: string) => (groupBy === 'month' && group !== '' ? [group] : []);
   const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line, monthOf(g.group)));
-  return tableOf(parsed, [header, ...body, line('Total', total, months)]);
+  // Rows of the TTS Ads tab without a Key are left out of the ad spend, and said under the table.
+  return withLine(tableOf(parsed, [header, ...body, line('Total', total, months)]), adsSkipped);
 }
 
 /** The ad cells of a P&L line: blank for a group that is not a month, `—` for a ratio with nothing to divide by. */
@@ -253,7 +262,8 @@ export function TTS_COST_DETAIL(
   refuseRoundedIds(parsed, ['skuId'], 'TTS_COST_DETAIL (unit costs are matched by SKU ID)');
   tally.check();
   const running = isOmitted(costs) ? [] : runningCostsOf(costs);
-  const adSpend = isOmitted(ads) ? NO_AD_SPEND : adSpendByMonth(readAds(ads).rows, adTally.months);
+  const adReport = isOmitted(ads) ? null : readAds(ads);
+  const adSpend = adReport ? adSpendByMonth(adReport.rows, adTally.months) : NO_AD_SPEND;
   const spent = monthCosts([wanted], running, tally.daily, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   // The month's COGS and samples as TTS_PNL shows them: each rounded to the cent once, not line by line.
@@ -276,7 +286,7 @@ export function TTS_COST_DETAIL(
   rows.push(['Ad spend', '', '', '', centsToCell(spent.ads), isOmitted(ads) ? NO_ADS_NOTE : AD_SPEND_BASIS]);
   total += spent.ads;
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
-  return tableOf(parsed, rows);
+  return withLine(tableOf(parsed, rows), adsSkippedText(adReport));
 }
 
 const AD_SPEND_BASIS =
@@ -299,6 +309,8 @@ function profitOf(
   layout: string;
   parsed: ParsedExport;
   adRows: AdRow[] | null;
+  /** The line saying which rows of the TTS Ads tab were skipped, or ''. */
+  adsSkipped: string;
   months: string[];
 } {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
@@ -326,14 +338,26 @@ function profitOf(
   if (table !== undefined)
     refuseRoundedIds(parsed, ['skuId'], `${fn} with cogs (unit costs are matched by SKU ID)`);
   tally.check();
-  const adRows = isOmitted(ads) ? null : readAds(ads).rows;
+  const adReport = isOmitted(ads) ? null : readAds(ads);
+  const adRows = adReport && adReport.rows;
   const adSpend: AdSpendByMonth = adRows ? adSpendByMonth(adRows, adTally.months) : NO_AD_SPEND;
   const options = { hasCogs: table !== undefined, costs: running, adSpend };
   const result = groupings
     ? profitGroups(groupings.result(), tally, { ...options, groupBy: groupings.groupBys[0] })
     : { groups: [], total: profitTotal({ ...emptyLines(), ...parsed.totals }, tally, options) };
-  return { ...result, layout: parsed.layout, parsed, adRows, months: monthSpan(tally.months) };
+  return {
+    ...result,
+    layout: parsed.layout,
+    parsed,
+    adRows,
+    adsSkipped: adsSkippedText(adReport),
+    months: monthSpan(tally.months),
+  };
 }
+
+/** `2 rows of the TTS Ads tab without a Key … were skipped.`, or '' (none skipped, or no ads given). */
+const adsSkippedText = (report: ParsedAds | null) =>
+  report ? skippedRowsText(report.keylessRows, ADS_TAB) : '';
 
 /** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */
 export function datesAsText(grid: Grid): Grid {

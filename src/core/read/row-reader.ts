@@ -157,6 +157,16 @@ export class RowReader {
     return this.finish(cells);
   }
 
+  /**
+   * Whether the add-on wrote a ledger row (its Layout is one the import writes): without its Key it
+   * is a row whose Key was lost, not a total or note the seller typed, and skipping it would drop an
+   * imported row from every figure.
+   */
+  private wroteRow(cells: readonly CellValue[]): boolean {
+    const c = this.columns.findIndex((column) => column.def?.field === 'layout');
+    return c >= 0 && KNOWN_LAYOUTS.has(String(cells[c]).trim());
+  }
+
   /** The row's amount cells into the view; false (nothing reported) at the first cell that is not an amount. */
   private readAmounts(cells: readonly CellValue[], n: number): boolean {
     const columns = this.plan.amountColumns;
@@ -256,7 +266,13 @@ export class RowReader {
       if (row.key === '' || !row.key.includes('|')) {
         this.rejectedRows++;
         const typed = row.key === '' ? '' : ` written by TTS Profit (it says \`${shownValue(row.key)}\`)`;
-        this.report('Key', `Row ${rowNumber}: no *Key*${typed}; the row was skipped.`);
+        this.report(
+          'Key',
+          this.wroteRow(cells)
+            ? `Row ${rowNumber}: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over; ` +
+                'type it back, or use Edit → Undo or File → Version history.'
+            : `Row ${rowNumber}: no *Key*${typed}; the row was skipped.`,
+        );
         return null;
       }
       // A ledger row keeps the layout and source it was imported from.

@@ -91,30 +91,30 @@ describe('two exports side by side in one range (={Apr!A:BL, May!A:BL}, a comma 
 });
 
 describe('a Key of the TTS Ledger tab cleared or typed over', () => {
-  const keyRefusal =
-    'Row 6: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over; type it back, ' +
-    'or use Edit → Undo or File → Version history.';
+  const keyRefusal = (says: string) =>
+    `Row 6: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over${says}; ` +
+    'type it back, or delete the row and import its file again.';
 
   it.each([
-    ['cleared', ''],
-    ['typed over', 'x'],
+    ['cleared', '', ''],
+    ['typed over', 'x', ' (it says `x`)'],
   ])(
     '%s: the row is refused by name, not dropped from the 4,613.85 settlement; typed back, it counts',
-    async (_how, typed) => {
+    async (_how, typed, says) => {
       const h = await imported();
       const key = h.values(LEDGER)[5][0];
       const settlement = () => answer(runtime(h), 'TTS_SETTLEMENT', range(h, LEDGER));
       expect(settlement()).toBe(4613.85);
       h.workbook.seed(LEDGER, [[typed]], 6, 1);
-      expect(settlement()).toBe(keyRefusal);
-      expect(answer(runtime(h), 'TTS_NET_PROFIT', range(h, LEDGER))).toBe(keyRefusal);
+      expect(settlement()).toBe(keyRefusal(says));
+      expect(answer(runtime(h), 'TTS_NET_PROFIT', range(h, LEDGER))).toBe(keyRefusal(says));
       // The dashboard names the row instead of calling it a row the add-on did not write.
       h.run('refreshDashboard', null);
       const facts = h
         .values('TTS Dashboard')
         .map((r) => r.join(' | '))
         .join('\n');
-      expect(facts).toContain(`Unread rows | 1 ledger rows could not be read: ${keyRefusal}`);
+      expect(facts).toContain(`Unread rows | 1 ledger rows could not be read: ${keyRefusal(says)}`);
       expect(facts).not.toContain('not written by TTS Profit');
       h.workbook.seed(LEDGER, [[key]], 6, 1);
       expect(settlement()).toBe(4613.85);

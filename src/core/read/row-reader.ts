@@ -265,13 +265,13 @@ export class RowReader {
       // Every key the add-on writes joins its parts with `|`: a word such as `Total` is the seller's.
       if (row.key === '' || !row.key.includes('|')) {
         this.rejectedRows++;
-        const typed = row.key === '' ? '' : ` written by TTS Profit (it says \`${shownValue(row.key)}\`)`;
+        const says = row.key === '' ? '' : ` (it says \`${shownValue(row.key)}\`)`;
         this.report(
           'Key',
           this.wroteRow(cells)
-            ? `Row ${rowNumber}: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over; ` +
-                'type it back, or use Edit → Undo or File → Version history.'
-            : `Row ${rowNumber}: no *Key*${typed}; the row was skipped.`,
+            ? `Row ${rowNumber}: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over${says}; ` +
+                'type it back, or delete the row and import its file again.'
+            : `Row ${rowNumber}: no *Key*${says && ` written by TTS Profit${says}`}; the row was skipped.`,
         );
         return null;
       }

@@ -56,9 +56,13 @@ function collectJsDoc(files) {
         .split(',')
         .map((p) => p.trim().split(/[?:=\s]/)[0])
         .filter(Boolean);
-      // Sheets' formula help shows a custom function's description and its @param lines, never its
-      // @return: that block stays in the source for developers, out of Code.js (evaluated on every call).
-      docs.set(m[2], { jsdoc: m[1].replace(/ \* @return[\s\S]*?(?= \* @)/, ''), params });
+      // Sheets' formula help shows a custom function's description and its parameters' names and
+      // descriptions, never their types nor the @return: those stay in the source for developers,
+      // shortened or left out of Code.js (evaluated on every call).
+      const jsdoc = m[1]
+        .replace(/ \* @return[\s\S]*?(?= \* @)/, '')
+        .replaceAll('{Array<Array<string|number|Date>>}', '{Array}');
+      docs.set(m[2], { jsdoc, params });
     }
   }
   return docs;

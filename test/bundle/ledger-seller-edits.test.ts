@@ -166,7 +166,7 @@ describe('the statement functions on a TTS Ledger tab the seller edited', () => 
     const at = ledger.findIndex((r, i) => i > 0 && r[layout] === 'statement' && cents(r[settlement]) !== 0);
     const blanked = ledger.map((row, r) => (r === at ? row.map((c, i) => (i === key ? '' : c)) : row));
     const refusal =
-      `Row ${at + 1}: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over; ` +
+      `Row ${at + 1}: the *Key* of a row TTS Profit wrote was cleared or typed over; ` +
       'type it back, or delete the row and import its file again.';
     for (const fn of ['TTS_SETTLEMENT', 'TTS_RECONCILE', 'TTS_NET_PROFIT'])
       expect(errorOf(() => rt.call(fn, blanked))).toBe(refusal);
@@ -177,7 +177,7 @@ describe('the statement functions on a TTS Ledger tab the seller edited', () => 
     const at = ledger.findIndex((r, i) => i > 0 && r[col('Layout')] === 'statement');
     const numbered = ledger.map((row, r) => (r === at ? row.map((c, i) => (i === key ? 5.77e17 : c)) : row));
     expect(errorOf(() => rt.call('TTS_SETTLEMENT', numbered))).toBe(
-      `Row ${at + 1}: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over ` +
+      `Row ${at + 1}: the *Key* of a row TTS Profit wrote was cleared or typed over ` +
         '(it says `5.77E+17`); type it back, or delete the row and import its file again.',
     );
   });

@@ -131,7 +131,7 @@ describe('ledger rows copied below on the TTS Ledger tab', () => {
   });
 
   const expected = () =>
-    `TTS Ledger row ${firstCopy} repeats row 2's Key \`${key}\`: a copy, counted twice. Delete it.`;
+    `TTS Ledger row ${firstCopy} repeats row 2's Key \`${key}\`: a copy, counted twice (delete it), or its own Key typed over (type that back).`;
 
   it('the functions refuse it, naming both rows and the Key', () => {
     const ledger = loadBundleInVm({ file: codeFile, workbook: h.workbook });

@@ -108,6 +108,21 @@ describe('TTS_THRESHOLD with as_of after the last row (data to 28 May 2026, as_o
     expect(t.get('Full months at target (last 12 full months)')).toBe('0 of 12');
   });
 
+  it('as_of later in the month than the rows: the days after them are forecast, not $0, and the month is not closed', () => {
+    // Data to 28 May. The expected month and the year are the same whether as_of is the 28th or the 31st.
+    const on28 = threshold(rows, 65000, 1000000, '2026-05-28');
+    for (const day of ['2026-05-30', '2026-05-31']) {
+      const t = threshold(rows, 65000, 1000000, day);
+      expect(t.get('Expected month')).toBe(on28.get('Expected month'));
+      expect(t.get('Projected year')).toBe(on28.get('Projected year'));
+      expect(t.get('Status')).toMatch(
+        /^Behind: expected \$6,713 this month, \$58,287 short of the \$65,000 target[.;].* The range has no rows after 2026-05-28\.$/,
+      );
+    }
+    // May, which the rows stop in, is no full month of the forecast's history.
+    expect(threshold(rows, 65000, 1000000, '2026-05-31').get('Last full month')).toBe('2026-04');
+  });
+
   it('as_of inside the data but after its last day in the month: the pace runs to the last day, and says the rows stop', () => {
     const t = threshold(rows, 65000, 1000000, '2026-05-30');
     const mayToDate = handCents(rows, '2026-05-01', '2026-05-28');

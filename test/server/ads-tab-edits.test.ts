@@ -175,6 +175,18 @@ describe('rows the seller typed in the TTS Ads tab (no Key: not the add-on’s)'
     });
   });
 
+  it('a row the add-on wrote whose Key was cleared is refused by row, not skipped: its $20 would drop out', async () => {
+    const h = await seller();
+    await importReport(h, 'campaigns.csv', CAMPAIGN_REPORT);
+    h.workbook.seed(ADS, [['']], 5, column(h, 'Key'));
+    const problem =
+      'Row 5: the *Key* of a row TTS Profit wrote was cleared or typed over; type it back, or delete the row and ' +
+      'import its report again.';
+    expect(refresh(h)).toBe(`The TTS Ads tab: ${problem}`);
+    expect(answer(h, 'TTS_ADS', ADS)).toBe(problem);
+    expect(answer(h, 'TTS_PNL', LEDGER, COGS, 'month', '', ADS)).toBe(problem);
+  });
+
   it('a row the add-on wrote whose Report was typed over is still refused', async () => {
     const h = await seller();
     await importReport(h, 'campaigns.csv', CAMPAIGN_REPORT);

@@ -61,17 +61,18 @@ describe('two exports side by side in one range (={Apr!A:BL, May!A:BL}, a comma 
   const left = pad([HEADER, ...APRIL], n);
   const right = pad([HEADER, ...MAY], n);
   const sideBySide = left.map((row, i) => [...row, ...right[i]]);
-  const refusal =
-    'the statement range: the header on row 1 has *Order/adjustment ID* twice (columns G and BS): two exports side ' +
+  const refusal = (where: string, column: string, row: number) =>
+    `${where}: *Order/adjustment ID* heads column G on row 1 and column ${column} on row ${row}: two exports side ` +
     'by side, of which only the left one would be read. Give each export its own range, or put one under the other.';
 
   it('is refused by every function, never summed as April alone (3,254.39 of the 4,613.85 the two hold)', () => {
     expect(cents(APRIL)).toBe(325_439);
     expect(cents([...APRIL, ...MAY])).toBe(461_385);
     const rt = runtime();
+    const sideBySideRefusal = refusal('the statement range', 'BS', 1);
     for (const fn of ['TTS_SETTLEMENT', 'TTS_FEES', 'TTS_PNL', 'TTS_RECONCILE', 'TTS_THRESHOLD'])
-      expect(answer(rt, fn, sideBySide)).toBe(refusal);
-    expect(answer(rt, 'TTS_SALES', sideBySide, '2026-05')).toBe(refusal);
+      expect(answer(rt, fn, sideBySide)).toBe(sideBySideRefusal);
+    expect(answer(rt, 'TTS_SALES', sideBySide, '2026-05')).toBe(sideBySideRefusal);
     // Each export on its own range adds up to the hand figure.
     const total =
       (answer(rt, 'TTS_SETTLEMENT', left) as number) + (answer(rt, 'TTS_SETTLEMENT', right) as number);
@@ -84,15 +85,29 @@ describe('two exports side by side in one range (={Apr!A:BL, May!A:BL}, a comma 
       .join('\n');
     const parsed = parseExportFile(new TextEncoder().encode(csv), 'apr-may.csv');
     expect(parsed.files).toEqual([]);
-    expect(parsed.errors.map((e) => e.message)).toEqual([
-      refusal.replace('the statement range', 'apr-may.csv'),
+    expect(parsed.errors.map((e) => e.message)).toEqual([refusal('apr-may.csv', 'BS', 1)]);
+  });
+
+  it('with a title above the right one (its header a row lower) is refused too', () => {
+    const titled = [...left, Array(width).fill('')].map((row, i) => [
+      ...row,
+      ...(i === 0 ? ['May statement', ...Array(width - 1).fill('')] : right[i - 1]),
     ]);
+    expect(answer(runtime(), 'TTS_SETTLEMENT', titled)).toBe(refusal('the statement range', 'BS', 2));
+  });
+
+  it('a column of the seller’s own headed like one of the export’s (Order ID) is no second export', async () => {
+    const h = await imported();
+    const withHelper = range(h, LEDGER).map((row, r) => [...row, r === 0 ? 'Order ID' : `note ${r}`]);
+    expect(answer(runtime(h), 'TTS_SETTLEMENT', withHelper)).toBe(4613.85);
+    const statement = [HEADER, ...APRIL, ...MAY].map((row, r) => [...row, r === 0 ? 'Order ID' : '']);
+    expect(answer(runtime(), 'TTS_SETTLEMENT', statement)).toBe(4613.85);
   });
 });
 
 describe('a Key of the TTS Ledger tab cleared or typed over', () => {
   const keyRefusal = (says: string) =>
-    `Row 6: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over${says}; ` +
+    `Row 6: the *Key* of a row TTS Profit wrote was cleared or typed over${says}; ` +
     'type it back, or delete the row and import its file again.';
 
   it.each([
@@ -120,6 +135,16 @@ describe('a Key of the TTS Ledger tab cleared or typed over', () => {
       expect(settlement()).toBe(4613.85);
     },
   );
+
+  it('a totals row with the Layout dragged down into it (no Import ID) is the seller’s: skipped and said', async () => {
+    const h = await imported();
+    const values = h.values(LEDGER);
+    const layout = (values[0] as unknown[]).indexOf('Layout') + 1;
+    const settlement = (values[0] as unknown[]).indexOf('Total settlement amount') + 1;
+    h.workbook.seed(LEDGER, [['statement']], values.length + 1, layout);
+    h.workbook.seed(LEDGER, [[4613.85]], values.length + 1, settlement);
+    expect(answer(runtime(h), 'TTS_SETTLEMENT', range(h, LEDGER))).toBe(4613.85);
+  });
 
   it('a note typed under the ledger (no Layout) is still skipped and said, not refused', async () => {
     const h = await imported();
@@ -168,6 +193,10 @@ describe('a month argument', () => {
       expect(Math.round((answer(rt, 'TTS_SALES', statement(), day) as number) * 100)).toBe(mayGross);
     expect(answer(rt, 'TTS_SALES', statement(), '2026-05-40')).toBe(
       'month must be a month such as "2026-05", "May 2026" or a date in it, found "2026-05-40".',
+    );
+    // A slash date that reads either way says which two days it could be, as a day argument does.
+    expect(answer(rt, 'TTS_SALES', statement(), '5/1/2026')).toBe(
+      'month must be a month such as "2026-05", "May 2026" or a date in it, found "5/1/2026" (2026-05-01 or 2026-01-05?).',
     );
   });
 });

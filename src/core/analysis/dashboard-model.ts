@@ -176,8 +176,9 @@ function monthlyHistory(
 function monthUnderWay(
   report: ThresholdReport,
   full: { mean: number; variance: number },
+  unknownDays: number,
 ): { point: OutlookPoint; chance: number } {
-  const share = report.daysLeft / (report.daysElapsed + report.daysLeft);
+  const share = unknownDays / daysInMonth(report.month);
   const rest = Math.max(0, Math.round(full.mean * share));
   const sd = Math.sqrt(full.variance * share);
   const at = (p: number) => report.monthToDate + Math.max(0, Math.round(rest + sd * normalQuantile(p)));
@@ -246,7 +247,11 @@ export function outlookOfDaily(
     },
   );
   const month = report.month;
-  const monthClosed = report.daysLeft === 0;
+  // Days after the data's last day (as-of later in the month) are not known to be $0: the forecast
+  // fills them in as it does the days left, and the month is closed only once the data covers it.
+  const through = report.dataThrough < asOf ? report.dataThrough : asOf;
+  const unknownDays = daysInMonth(month) - (monthOf(through) === month ? Number(through.slice(8, 10)) : 0);
+  const monthClosed = unknownDays === 0;
   // The month under way is not a month of history yet: it would drag the forecast down.
   // Nor is a first month the shop started after its 1st.
   const full = (monthClosed ? history : history.slice(0, -1)).filter((m) => m.month >= report.firstFullMonth);
@@ -275,10 +280,11 @@ export function outlookOfDaily(
   const current = monthClosed ? undefined : forecast.points.find((p) => p.month === month);
   if (current) {
     // Variance in dollars² → cents².
-    const underWay = monthUnderWay(report, {
-      mean: toCents(current.mean),
-      variance: current.variance * 10_000,
-    });
+    const underWay = monthUnderWay(
+      report,
+      { mean: toCents(current.mean), variance: current.variance * 10_000 },
+      unknownDays,
+    );
     points[0] = underWay.point;
     expectedMonth = underWay.point.mean;
     // Without a measured spread (too few months) there is no chance to give.

@@ -253,13 +253,13 @@ export function monthStatus(report: Omit<ThresholdReport, 'status'>, forecastMon
   const expected = forecastMonth ?? projected;
   const verdict = early ? 'Too early to tell' : expected >= target ? 'On course' : 'Behind';
   const line =
-    report.daysLeft === 0
+    report.daysLeft === 0 && dataThrough >= report.asOf
       ? `Month closed at ${so}, ${versusTarget(sold, target)}.`
       : sold >= target
         ? `Target met: ${so} so far this month, ${versusTarget(sold, target)}.`
         : `${verdict}: ${early ? 'projected' : 'expected'} ${formatDollars(expected)} this month` +
           (early ? ` from ${dayCount(paceDays)} of sales` : '') +
-          `, ${versusTarget(expected, target)}${expected >= target ? '.' : `; ${neededLine(report)}`}`;
+          `, ${versusTarget(expected, target)}${expected >= target || report.daysLeft === 0 ? '.' : `; ${neededLine(report)}`}`;
   return dataThrough < report.asOf ? `${line} ${noRows}.` : line;
 }
 

@@ -29,6 +29,7 @@ import { moneyProblem } from '../money';
 import type { CellValue, Problem } from '../types';
 import { ADS_FIGURE_LABELS, ADS_HEADER, ADS_TAB } from '../ledger/ads-format';
 import { AMOUNTS_READ_AS_0, lostColumnsMessage, missingColumns } from '../ledger/ledger-columns';
+import { lostKeyText } from '../ledger/lost-key';
 
 const USD_ONLY = 'TTS Profit reads ad accounts that report in US dollars (USD) only.';
 
@@ -324,6 +325,8 @@ class Reader implements AdsReader {
   private keylessRows = 0;
   /** The Key column (the TTS Ads tab's). */
   private readonly keyColumn?: Column;
+  /** The Report and Source file columns (−1 when absent): a row the add-on wrote fills both. */
+  private readonly writtenBy: number[];
   private readonly present = new Set<AdField>();
   private readonly columns: readonly ReadColumn[];
   /** The day column's index: a report without one is refused before it is read. */
@@ -346,6 +349,9 @@ class Reader implements AdsReader {
   ) {
     for (const c of columns) this.present.add(c.field);
     this.keyColumn = columns.find((c) => c.field === 'key');
+    this.writtenBy = (['report', 'sourceFile'] as const).map(
+      (f) => columns.find((c) => c.field === f)?.index ?? -1,
+    );
     const day = columns.find((c) => c.field === 'day')!;
     this.dayIndex = day.index;
     this.labelColumns = columns.filter((c) => TOTAL_LABEL_FIELDS.has(c.field));
@@ -394,12 +400,26 @@ class Reader implements AdsReader {
     this.ok = false;
   }
 
+  /** Whether the add-on wrote the row: an ad report's name in Report, and a Source file. */
+  private wrote(cells: readonly CellValue[]): boolean {
+    const [report, source] = this.writtenBy;
+    return (
+      report >= 0 &&
+      source >= 0 &&
+      /^(ads-manager|gmv-max)$/.test(cellText(cells[report])) &&
+      cellText(cells[source]) !== ''
+    );
+  }
+
   push(cells: readonly CellValue[], rowNumber: number): AdRow | null {
     if (isBlank(cells)) return null;
     this.rowNumber = rowNumber;
     // A row of the TTS Ads tab without a Key (a note, a total, a cost typed in) is the seller's: skipped, and counted.
     if (this.keyColumn && cellText(cells[this.keyColumn.index]) === '') {
-      this.keylessRows++;
+      // A row the add-on wrote (its Report and Source file are there) lost its Key: refused, not skipped,
+      // or its spend would drop out of every figure.
+      if (this.wrote(cells)) this.report(rowNumber, 'Key', `Row ${rowNumber}: ${lostKeyText('', 'report')}`);
+      else this.keylessRows++;
       return null;
     }
     const day = cells[this.dayIndex];

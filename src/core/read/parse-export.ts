@@ -182,7 +182,7 @@ export class SheetParser {
       this.startAds(result.layout, result.label, result.header, headerRow, result.headerRow);
       return;
     }
-    const twice = sideBySideMessage(result.header, this.options.where, headerRow);
+    const twice = sideBySideMessage(this.pending, this.pendingFirstRow, headerRow, this.options.where);
     if (twice) {
       this.failure = twice;
       this.pending.length = 0;

@@ -46,7 +46,9 @@ export class RepeatedRows {
     if (!this.found) return '';
     const [key, first, row] = this.found;
     const copy = `row ${row} repeats row ${first}`;
-    if (ledger) return `TTS Ledger ${copy}'s Key \`${key}\`: a copy, counted twice. Delete it.`;
+    // A fill-down over the Key column makes the same "copy" of a row with its own amounts.
+    if (ledger)
+      return `TTS Ledger ${copy}'s Key \`${key}\`: a copy, counted twice (delete it), or its own Key typed over (type that back).`;
     return this.rounded || /E\+/.test(key)
       ? `${where}: ${copy} as far as the IDs the spreadsheet rounded show: a copy, or another line of one order? ${KEEP_IDS_AS_TEXT}`
       : `${where}: ${copy} (key \`${key}\`, the same amounts): is an export pasted twice? Delete the copy.`;

@@ -15,6 +15,7 @@ import { createRowView, type RowView } from './row-view';
 import { RowKeys } from './row-keys';
 import type { RepeatedRows } from './repeated-rows';
 import { isIdField, lostDigitsText, type IdField } from './rounded-ids';
+import { lostKeyText } from '../ledger/lost-key';
 import { layoutSpec, type LayoutSpec } from './layouts';
 import type { CachedDate, ColumnPlan, PlannedColumn } from './column-plan';
 import { LAYOUT_IDS, type CellValue, type LayoutId, type Problem } from '../types';
@@ -158,13 +159,13 @@ export class RowReader {
   }
 
   /**
-   * Whether the add-on wrote a ledger row (its Layout is one the import writes): without its Key it
-   * is a row whose Key was lost, not a total or note the seller typed, and skipping it would drop an
-   * imported row from every figure.
+   * Whether the add-on wrote a ledger row: a Layout it writes and an Import ID (a Layout alone may be
+   * dragged down into the seller's rows). Without its Key such a row lost it, and skipping it would
+   * drop an imported row from every figure.
    */
   private wroteRow(cells: readonly CellValue[]): boolean {
-    const c = this.columns.findIndex((column) => column.def?.field === 'layout');
-    return c >= 0 && KNOWN_LAYOUTS.has(String(cells[c]).trim());
+    const at = (field: RowField) => cells[this.columns.findIndex((column) => column.def?.field === field)];
+    return KNOWN_LAYOUTS.has(String(at('layout')).trim()) && String(at('importId') ?? '').trim() !== '';
   }
 
   /** The row's amount cells into the view; false (nothing reported) at the first cell that is not an amount. */
@@ -268,10 +269,7 @@ export class RowReader {
         const says = row.key === '' ? '' : ` (it says \`${shownValue(row.key)}\`)`;
         this.report(
           'Key',
-          this.wroteRow(cells)
-            ? `Row ${rowNumber}: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over${says}; ` +
-                'type it back, or delete the row and import its file again.'
-            : `Row ${rowNumber}: no *Key*${says && ` written by TTS Profit${says}`}; the row was skipped.`,
+          `Row ${rowNumber}: ${this.wroteRow(cells) ? lostKeyText(says, 'file') : `no *Key*${says && ` written by TTS Profit${says}`}; the row was skipped.`}`,
         );
         return null;
       }

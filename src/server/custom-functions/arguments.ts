@@ -91,7 +91,7 @@ export function monthArg(value: unknown, argument: string): string {
   const month = typeof cell === 'string' ? monthFromText(cell) : null;
   if (month) return month;
   throw new Error(
-    `${argument} must be a month such as "2026-05", "May 2026" or a date in it, found ${describe(cell)}.`,
+    `${argument} must be a month such as "2026-05", "May 2026" or a date in it, found ${describe(cell)}${eitherWay(String(cell).trim())}.`,
   );
 }
 
@@ -109,12 +109,18 @@ export function dayArg(value: unknown, argument: string, monthDay?: (month: stri
   const month = monthDay && monthFromText(text);
   if (month) return monthDay(month);
   const or = monthDay ? ' or a month such as 2026-05 or May 2026' : '';
-  // 3/5/2026 is 5 March in the US and 3 May elsewhere: a text date is read only when its form says which.
-  const [mdy, dmy] = (['mdy', 'dmy'] as const).map((order) => parseDateOrNull(text, undefined, order));
-  const either = mdy && dmy ? ` (${mdy} or ${dmy}?)` : '';
   throw new Error(
-    `${argument} must be a date cell or a date written year first, such as 2026-05-01${or}, found ${describe(cell)}${either}.`,
+    `${argument} must be a date cell or a date written year first, such as 2026-05-01${or}, found ${describe(cell)}${eitherWay(text)}.`,
   );
+}
+
+/**
+ * ` (2026-03-05 or 2026-05-03?)` for a slash date that reads either way, else '': 3/5/2026 is 5 March
+ * in the US and 3 May elsewhere, and a text date is read only when its form says which.
+ */
+function eitherWay(text: string): string {
+  const [mdy, dmy] = (['mdy', 'dmy'] as const).map((order) => parseDateOrNull(text, undefined, order));
+  return mdy && dmy ? ` (${mdy} or ${dmy}?)` : '';
 }
 
 /** The `start` and `end` arguments as days ('' when omitted), refused when start comes after end. */

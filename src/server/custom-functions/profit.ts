@@ -11,12 +11,13 @@ import {
   emptyCostSums,
   monthCosts,
   profitLine,
-  monthSpan,
+  profitMonths,
   profitGroups,
   profitTotal,
   type ProfitGroup,
   type ProfitLine,
 } from '../../core/analysis/profit';
+import { bookMonths } from '../../core/analysis/book-months';
 import { adRatios, adSumsByMonth, adSumsOf, type AdMonthSums } from '../../core/analysis/ads-pnl';
 import type { AdRow, ParsedAds } from '../../core/read/ad-rows';
 import { skippedRowsText, withLine } from '../../core/ledger/keyless-rows';
@@ -264,7 +265,9 @@ export function TTS_COST_DETAIL(
   const running = isOmitted(costs) ? [] : runningCostsOf(costs);
   const adReport = isOmitted(ads) ? null : readAds(ads);
   const adSpend = adReport ? adSpendByMonth(adReport.rows, adTally.months) : NO_AD_SPEND;
-  const spent = monthCosts([wanted], running, tally.daily, adSpend);
+  // A month outside the books (book-months.ts) has no running costs, as in TTS_PNL.
+  const inBooks = bookMonths(tally.months, adSpend, running).includes(wanted);
+  const spent = monthCosts(inBooks ? [wanted] : [], running, tally.daily, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   // The month's COGS and samples as TTS_PNL shows them: each rounded to the cent once, not line by line.
   const goods = profitLine(emptyLines(), tally.byGroup.get(wanted) ?? emptyCostSums(), true, null, null);
@@ -283,6 +286,8 @@ export function TTS_COST_DETAIL(
     rows.push(['Running cost', r.cost.name, '', '', centsToCell(r.cents), `${r.basis} (${r.cost.where})`]);
     total += r.cents;
   }
+  if (!inBooks && running.length > 0)
+    rows.push(['Running cost', '', '', '', 0, `None: ${wanted} is outside the months of the data`]);
   rows.push(['Ad spend', '', '', '', centsToCell(spent.ads), isOmitted(ads) ? NO_ADS_NOTE : AD_SPEND_BASIS]);
   total += spent.ads;
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
@@ -351,7 +356,7 @@ function profitOf(
     parsed,
     adRows,
     adsSkipped: adsSkippedText(adReport),
-    months: monthSpan(tally.months),
+    months: profitMonths(tally, options),
   };
 }
 

@@ -20,17 +20,10 @@ import {
 import { parseCentsOrNaN } from '../money';
 import { parseDateOrNull } from '../dates';
 import { TOTALS_LABEL } from '../read/row-reader';
-import {
-  addDays,
-  dateOfDayNumber,
-  dayNumber,
-  daysInMonth,
-  formatDate,
-  isLeapYear,
-  parseDate,
-} from './calendar';
+import { addDays, dateOfDayNumber, dayNumber, daysInMonth, formatDate, parseDate } from './calendar';
 import { headerKey } from './cogs';
 import { columnLetters } from '../formula-builder';
+import { showCents } from './pnl';
 import type { CellValue } from '../types';
 
 export type CostEvery = 'month' | 'week' | 'year' | 'once';
@@ -249,8 +242,7 @@ function shiftDate(date: string, months: number, anchorDay: number): string {
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
   const m = index - y * 12 + 1;
-  const dim = m === 2 ? (isLeapYear(y) ? 29 : 28) : daysInMonth(formatDate(y, m, 1).slice(0, 7));
-  return formatDate(y, m, Math.min(anchorDay, dim));
+  return formatDate(y, m, Math.min(anchorDay, daysInMonth(formatDate(y, m, 1))));
 }
 
 /** Start of the period containing `date`, and of the next one, as day numbers. */
@@ -262,7 +254,7 @@ function periodAround(cost: RunningCost, date: number): [number, number] {
     return [anchor + 7 * k, anchor + 7 * k + 7];
   }
   const step = cost.every === 'year' ? 12 : 1;
-  const anchorDate = cost.start || (cost.every === 'year' ? '1970-01-01' : '1970-01-01');
+  const anchorDate = cost.start || '1970-01-01';
   const { day: anchorDay } = parseDate(anchorDate);
   const target = parseDate(dateOfDayNumber(date));
   const anchor = parseDate(anchorDate);
@@ -311,12 +303,6 @@ export interface RunningCostLine {
   basis: string;
 }
 
-function dollars(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** Each running cost's share of the days `from…to`, in the tab's order (costs of 0 included). */
 export function runningCostLines(
   costs: readonly RunningCost[],
@@ -325,17 +311,15 @@ export function runningCostLines(
   metrics: DailyMetrics,
 ): RunningCostLine[] {
   return costs.map((cost) => {
+    const lo = cost.start > from ? cost.start : from;
+    const hi = cost.end && cost.end < to ? cost.end : to;
     if (!cost.rate) {
       const cents = fixedCostBetween(cost, from, to);
       const per = cost.every === 'once' ? `once on ${cost.start}` : `a ${cost.every}`;
-      const lo = cost.start && cost.start > from ? cost.start : from;
-      const hi = cost.end && cost.end < to ? cost.end : to;
       const days = cost.every === 'once' || hi < lo ? '' : `, ${dayNumber(hi) - dayNumber(lo) + 1} days`;
-      return { cost, cents, basis: `${dollars(cost.cents)} ${per}${days}` };
+      return { cost, cents, basis: `${showCents(cost.cents)} ${per}${days}` };
     }
     let base = 0;
-    const lo = cost.start && cost.start > from ? cost.start : from;
-    const hi = cost.end && cost.end < to ? cost.end : to;
     for (const [date, sums] of metrics) if (date >= lo && date <= hi) base += sums[cost.metric];
     const cents = base > 0 ? toNumber(roundTo(significant(times(exact(base), exact(cost.rate))), 0)) : 0;
     const percent = toText(significant(times(exact(cost.rate), HUNDRED)));
@@ -343,7 +327,7 @@ export function runningCostLines(
     return {
       cost,
       cents: cents + 0,
-      basis: `${percent}% of ${METRIC_LABELS[cost.metric]} ${dollars(base)}${loss}`,
+      basis: `${percent}% of ${METRIC_LABELS[cost.metric]} ${showCents(base)}${loss}`,
     };
   });
 }

@@ -66,9 +66,9 @@ const COST_FIELDS: readonly RowField[] = [
  * seller SKU), unit cost, optional effective-from date.
  * @param {number[][]} [other_costs] Any range of other costs in dollars, all typed with one sign.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every,
- * Percent, Of, Starts, Ends), counted for the whole months the statement covers.
+ * Percent, Of, Starts, Ends), counted in every month of the data, and from a Starts before it in its year.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
- * report, for the months the statement covers; GMV Pay transfers and ad fees already in the settlement
+ * report, by month; GMV Pay transfers and ad fees already in the settlement
  * are counted once.
  * @return {number} Net profit in dollars.
  * @customfunction
@@ -141,7 +141,7 @@ const NO_RATIO = '—';
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month
  * carries its share; otherwise they are in the Total row.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
- * report. By month each of the statement's months carries the spend not already in its settlement, less its GMV Pay transfers
+ * report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers
  * (moved to the ad balance, not spend); otherwise it is in the Total row. Adds the reports' spend, TACoS
  * (spend ÷ gross sales) and ROAS (— where there is nothing to divide by).
  * @return {Array<Array<string|number>>} One row per group, then Total: Gross sales … Settlement, COGS, Gross

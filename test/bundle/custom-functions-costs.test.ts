@@ -60,13 +60,7 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
   //   net profit 1,700.60; margin 1,700.60 / 3,858.64 = 0.4407.
   // May (orders 1,427.75 and the four adjustments −68.29): settlement 1,359.46 − 601.45 = 758.01;
   //   running 29.99 + 101.92 + 34.33 = 166.24; net 591.77; margin 591.77 / 1,716.36 = 0.3448.
-  // January–March, before the first sale (April): the two fixed costs start on 1 January, so the
-  //   shop pays them with no sales. Insurance January = days 0–30: 10,191.78 → $101.92; February =
-  //   19,397.26 → 19,397 less 10,192 = $92.05; March = 29,589.04 → 29,589 less 19,397 = $101.92.
-  //   January 29.99 + 101.92 = 131.91, February 29.99 + 92.05 = 122.04, March 131.91: 385.86; the
-  //   reserve is 2 % of no sales, 0.
-  // Total: settlement 4,613.85 − 1,949.45 = 2,664.40 − (372.03 + 385.86 = 757.89) = 1,906.51;
-  //   margin 1,906.51 / 5,575.00 = 0.3420.
+  // Total: settlement 4,613.85 − 1,949.45 = 2,664.40 − 372.03 = 2,292.37; margin 2,292.37 / 5,575.00 = 0.4112.
   it('by month: COGS, gross profit, samples, running costs, ad spend, net profit and margin', () => {
     const table = rt.call('TTS_PNL', sample(), sampleCogs(), 'month', costs()) as unknown[][];
     expect(table[0].slice(8)).toEqual([
@@ -91,23 +85,20 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
         'Net profit',
         'Net margin',
       ],
-      ['2026-01', 0, 0, 0, 0, 131.91, 0, -131.91, ''],
-      ['2026-02', 0, 0, 0, 0, 122.04, 0, -122.04, ''],
-      ['2026-03', 0, 0, 0, 0, 131.91, 0, -131.91, ''],
       ['2026-04', 3254.39, 1348, 1906.39, 0, 205.79, 0, 1700.6, 0.4407],
       ['2026-05', 1359.46, 601.45, 758.01, 0, 166.24, 0, 591.77, 0.3448],
-      ['Total', 4613.85, 1949.45, 2664.4, 0, 757.89, 0, 1906.51, 0.342],
+      ['Total', 4613.85, 1949.45, 2664.4, 0, 372.03, 0, 2292.37, 0.4112],
     ]);
   });
 
   it('TTS_NET_PROFIT gives the same net profit, less other costs', () => {
-    expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), '', costs())).toBe(1906.51);
+    expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), '', costs())).toBe(2292.37);
     expect(rt.call('TTS_NET_PROFIT', sample(), sampleCogs(), inSandbox(rt, [[100], [50]]), costs())).toBe(
-      1756.51,
+      2142.37,
     );
   });
 
-  it('by SKU: units sold and contribution per unit; running costs only in the total, those of January–March included', () => {
+  it('by SKU: units sold and contribution per unit; running costs only in the total', () => {
     const table = rt.call('TTS_PNL', sample(), sampleCogs(), 'sku', costs()) as unknown[][];
     const header = table[0];
     const row = table.find((r) => r[0] === '1732440158396120044')!;
@@ -117,8 +108,8 @@ describe('TTS_PNL on the bundled samples (statement-2026-05.csv, cogs.csv, three
     // Contribution per unit = gross profit ÷ units sold.
     const gross = row[header.indexOf('Gross profit')] as number;
     expect(row[header.indexOf('Contribution per unit')]).toBe(Math.round((gross * 100) / 47) / 100);
-    expect(table[table.length - 1][header.indexOf('Running costs')]).toBe(757.89);
-    expect(table[table.length - 1][header.indexOf('Net profit')]).toBe(1906.51);
+    expect(table[table.length - 1][header.indexOf('Running costs')]).toBe(372.03);
+    expect(table[table.length - 1][header.indexOf('Net profit')]).toBe(2292.37);
   });
 
   it('TTS_COST_DETAIL lists what made up May: COGS by SKU and unit cost, each running cost with its basis, the total', () => {

@@ -90,6 +90,13 @@ async function importAds(h: Harness, days: string[], cost: string): Promise<void
   h.run('refreshDashboard', null);
 }
 
+/** An export pasted into a tab as text (File → Import with conversion off: IDs keep their digits). */
+function pasteTab(h: Harness, name: string, records: Record<string, string>[]): void {
+  const [header, ...rows] = exportRows(STATEMENT_HEADER_2024, records);
+  const text = rows.map((r) => r.map((c, i) => (/ID$/.test(header[i]) && c !== '' ? `'${c}` : c)));
+  h.workbook.seed(name, [header, ...text]);
+}
+
 /** A custom function on whole tabs, as `=TTS_PNL('TTS Ledger'!A:ZZ, 'TTS COGS'!A:K, …)` passes them. */
 function fn(h: Harness, name: string, ...args: unknown[]): any {
   const rt = loadBundleInVm({ file: bundle, workbook: h.workbook });
@@ -170,6 +177,17 @@ describe('running costs before the first sale', () => {
     }
   });
 
+  it('on a tab holding an export counts the months its rows cover: a May statement is May’s profit', async () => {
+    const h = await books(SALES.map(order), costs);
+    pasteTab(h, 'Statement', SALES.map(order));
+    pasteTab(h, 'May', [order('2026-05-10')]);
+    // March–May: 282.00 − 30.00 − 300.00 = −48.00; May: 94.00 − 10.00 − 100.00 = −16.00.
+    expect(fn(h, 'TTS_NET_PROFIT', 'Statement', COGS, '', COSTS)).toBe(-48);
+    expect(fn(h, 'TTS_NET_PROFIT', 'May', COGS, '', COSTS)).toBe(-16);
+    const detail = fn(h, 'TTS_COST_DETAIL', 'May', COGS, '2026-02', COSTS) as unknown[][];
+    expect(detail[detail.length - 1]).toEqual(['Total', '2026-02', '', '', 0, '']);
+  });
+
   it('counts a cost typed as started years back from 1 January of the first data’s year only', async () => {
     // A domain at $10.00 a month since June 2023: January–May 2026, $50.00. A store closed on
     // 30 June 2025: nothing in 2026. Net: 282.00 − 30.00 − 50.00 = 202.00.
@@ -198,7 +216,7 @@ describe('running costs after the last order', () => {
     // June is in no P&L: TTS_COST_DETAIL says why it has no running cost.
     const detail = fn(h, 'TTS_COST_DETAIL', LEDGER, COGS, '2026-06', COSTS) as unknown[][];
     expect(detail.filter((r) => r[0] === 'Running cost')).toEqual([
-      ['Running cost', '', '', '', 0, 'None: 2026-06 is outside the months of the data'],
+      ['Running cost', '', '', '', 0, "None: 2026-06 is outside the P&L's months"],
     ]);
   });
 

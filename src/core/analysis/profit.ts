@@ -34,7 +34,7 @@ import {
   type RunningCost,
   type RunningCostLine,
 } from './running-costs';
-import { adSpendOf, type AdSpendByMonth } from './ad-spend';
+import { adSpendOf, NO_AD_SPEND, type AdSpendByMonth } from './ad-spend';
 import { detachedText } from '../read/detached-text';
 import { DateMemo } from './date-memo';
 import type { RowView } from '../read/row-view';
@@ -335,6 +335,8 @@ export interface ProfitOptions {
   /** Running costs given (else the column is blank). */
   costs: readonly RunningCost[] | null;
   adSpend: AdSpendByMonth;
+  /** The rows are the books (the TTS Ledger tab), not an export's range: see {@link profitMonths}. */
+  books: boolean;
 }
 
 export interface ProfitGroup {
@@ -342,9 +344,18 @@ export interface ProfitGroup {
   line: ProfitLine;
 }
 
-/** The months of the P&L's running costs and ad spend: those of the rows, ad spend and costs before them (book-months.ts). */
-export function profitMonths(tally: CostTally, options: Pick<ProfitOptions, 'costs' | 'adSpend'>): string[] {
-  return bookMonths(tally.months, options.adSpend, options.costs);
+/**
+ * The months of the P&L's running costs and ad spend: the books' months on the TTS Ledger tab, as
+ * on the dashboard (book-months.ts); on an export's range the months of its rows only, as a tab
+ * holding May's statement is May's profit, not the year's software.
+ */
+export function profitMonths(
+  tally: CostTally,
+  options: Pick<ProfitOptions, 'costs' | 'adSpend' | 'books'>,
+): string[] {
+  return options.books
+    ? bookMonths(tally.months, options.adSpend, options.costs)
+    : bookMonths(tally.months, NO_AD_SPEND, null);
 }
 
 /**

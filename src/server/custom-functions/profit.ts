@@ -17,7 +17,6 @@ import {
   type ProfitGroup,
   type ProfitLine,
 } from '../../core/analysis/profit';
-import { bookMonths } from '../../core/analysis/book-months';
 import { adRatios, adSumsByMonth, adSumsOf, type AdMonthSums } from '../../core/analysis/ads-pnl';
 import type { AdRow, ParsedAds } from '../../core/read/ad-rows';
 import { skippedRowsText, withLine } from '../../core/ledger/keyless-rows';
@@ -66,7 +65,7 @@ const COST_FIELDS: readonly RowField[] = [
  * seller SKU), unit cost, optional effective-from date.
  * @param {number[][]} [other_costs] Any range of other costs in dollars, all typed with one sign.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every,
- * Percent, Of, Starts, Ends), counted in every month of the data, and from a Starts before it in its year.
+ * Percent, Of, Starts, Ends), counted for the months the statement covers (see Help for the TTS Ledger tab).
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
  * report, by month; GMV Pay transfers and ad fees already in the settlement
  * are counted once.
@@ -265,8 +264,12 @@ export function TTS_COST_DETAIL(
   const running = isOmitted(costs) ? [] : runningCostsOf(costs);
   const adReport = isOmitted(ads) ? null : readAds(ads);
   const adSpend = adReport ? adSpendByMonth(adReport.rows, adTally.months) : NO_AD_SPEND;
-  // A month outside the books (book-months.ts) has no running costs, as in TTS_PNL.
-  const inBooks = bookMonths(tally.months, adSpend, running).includes(wanted);
+  // A month outside the P&L's months has no running costs, as in TTS_PNL.
+  const inBooks = profitMonths(tally, {
+    costs: running,
+    adSpend,
+    books: parsed.layout === 'ledger',
+  }).includes(wanted);
   const spent = monthCosts(inBooks ? [wanted] : [], running, tally.daily, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   // The month's COGS and samples as TTS_PNL shows them: each rounded to the cent once, not line by line.
@@ -287,7 +290,7 @@ export function TTS_COST_DETAIL(
     total += r.cents;
   }
   if (!inBooks && running.length > 0)
-    rows.push(['Running cost', '', '', '', 0, `None: ${wanted} is outside the months of the data`]);
+    rows.push(['Running cost', '', '', '', 0, `None: ${wanted} is outside the P&L's months`]);
   rows.push(['Ad spend', '', '', '', centsToCell(spent.ads), isOmitted(ads) ? NO_ADS_NOTE : AD_SPEND_BASIS]);
   total += spent.ads;
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
@@ -346,7 +349,12 @@ function profitOf(
   const adReport = isOmitted(ads) ? null : readAds(ads);
   const adRows = adReport && adReport.rows;
   const adSpend: AdSpendByMonth = adRows ? adSpendByMonth(adRows, adTally.months) : NO_AD_SPEND;
-  const options = { hasCogs: table !== undefined, costs: running, adSpend };
+  const options = {
+    hasCogs: table !== undefined,
+    costs: running,
+    adSpend,
+    books: parsed.layout === 'ledger',
+  };
   const result = groupings
     ? profitGroups(groupings.result(), tally, { ...options, groupBy: groupings.groupBys[0] })
     : { groups: [], total: profitTotal({ ...emptyLines(), ...parsed.totals }, tally, options) };

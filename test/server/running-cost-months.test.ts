@@ -184,8 +184,10 @@ describe('running costs before the first sale', () => {
     // March–May: 282.00 − 30.00 − 300.00 = −48.00; May: 94.00 − 10.00 − 100.00 = −16.00.
     expect(fn(h, 'TTS_NET_PROFIT', 'Statement', COGS, '', COSTS)).toBe(-48);
     expect(fn(h, 'TTS_NET_PROFIT', 'May', COGS, '', COSTS)).toBe(-16);
-    const detail = fn(h, 'TTS_COST_DETAIL', 'May', COGS, '2026-02', COSTS) as unknown[][];
-    expect(detail[detail.length - 1]).toEqual(['Total', '2026-02', '', '', 0, '']);
+    // February is in no P&L of the May tab: refused, not $400.00 of costs.
+    expect(() => fn(h, 'TTS_COST_DETAIL', 'May', COGS, '2026-02', COSTS)).toThrow(
+      'the statement range has no rows in 2026-02',
+    );
   });
 
   it('counts a cost typed as started years back from 1 January of the first data’s year only', async () => {
@@ -213,11 +215,10 @@ describe('running costs after the last order', () => {
     expect(pnlByMonth(h).Total).toEqual([300, 0, -48]);
     expect(fn(h, 'TTS_NET_PROFIT', LEDGER, COGS, '', COSTS)).toBe(-48);
     expect(Object.keys(dashboardProfit(h))).toEqual(['2026-03', '2026-04', '2026-05']);
-    // June is in no P&L: TTS_COST_DETAIL says why it has no running cost.
-    const detail = fn(h, 'TTS_COST_DETAIL', LEDGER, COGS, '2026-06', COSTS) as unknown[][];
-    expect(detail.filter((r) => r[0] === 'Running cost')).toEqual([
-      ['Running cost', '', '', '', 0, "None: 2026-06 is outside the P&L's months"],
-    ]);
+    // June is in no P&L: TTS_COST_DETAIL refuses it rather than show its $100.00 of software.
+    expect(() => fn(h, 'TTS_COST_DETAIL', LEDGER, COGS, '2026-06', COSTS)).toThrow(
+      'the statement range has no rows in 2026-06: its rows run from 2026-03-15 to 2026-05-10.',
+    );
   });
 
   it('run to the last month of ad spend: June and July carry the software, July its ads (−298.00)', async () => {

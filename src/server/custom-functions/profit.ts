@@ -271,7 +271,7 @@ export function TTS_COST_DETAIL(
   const running = isOmitted(costs) ? [] : runningCostsOf(costs);
   const adReport = isOmitted(ads) ? null : readAds(ads);
   const adSpend = adReport ? adSpendByMonth(adReport.rows, adTally.months) : NO_AD_SPEND;
-  // A month outside the P&L's months has no running costs, as in TTS_PNL.
+  // A month outside the P&L's months has no running costs, as in TTS_PNL (and with nothing else, is refused below).
   const inBooks = profitMonths(tally, {
     costs: running,
     adSpend,
@@ -296,8 +296,6 @@ export function TTS_COST_DETAIL(
     rows.push(['Running cost', r.cost.name, '', '', centsToCell(r.cents), `${r.basis} (${r.cost.where})`]);
     total += r.cents;
   }
-  if (!inBooks && running.length > 0)
-    rows.push(['Running cost', '', '', '', 0, `None: ${wanted} is outside the P&L's months`]);
   rows.push(['Ad spend', '', '', '', centsToCell(spent.ads), isOmitted(ads) ? NO_ADS_NOTE : AD_SPEND_BASIS]);
   total += spent.ads;
   // Nothing in a month the rows do not reach: the month, not the costs, is wrong.

@@ -81,9 +81,10 @@ describe('editing cells in the playground', () => {
     expect(table[0].slice(0, 2)).toEqual(['Month', 'Gross sales']);
     const total = table.find((r) => r[0] === 'Total')!;
     const at = (name: string) => total[table[0].indexOf(name)] as number;
-    expect(at('Running costs')).toBe(60); // April and May at $30.00 each
+    // January to May at $30.00 each: the software runs from 1 January, before the first sale in April.
+    expect(at('Running costs')).toBe(150);
     expect(sheet1.values[0][0]).toBe(at('Net profit'));
-    expect(at('Net profit')).toBeCloseTo(4613.85 - at('COGS') - 60, 2);
+    expect(at('Net profit')).toBeCloseTo(4613.85 - at('COGS') - 150, 2);
   });
 
   it('leaves the add-on’s own tabs read-only', async () => {

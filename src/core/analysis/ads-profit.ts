@@ -167,13 +167,15 @@ export function isAffiliateColumn(id: string): boolean {
  * Per month, the ad cost to subtract from a settlement-based profit (the P&L's Ad spend): the
  * report's spend not already inside the settlement, less the GMV Pay transfers that lowered the
  * settlement without being spend. Positive cents; a month whose transfers exceed that spend is
- * negative (the transfer is handed back).
+ * negative (the transfer is handed back). Without ad reports none: no spend is known to net a
+ * transfer against, so the settlement keeps it as the money spent on ads.
  */
 export function adSpendByMonth(
   adRows: readonly AdRow[],
   ledger: readonly LedgerRow[] | ReadonlyMap<string, StatementAdMonth>,
 ): Map<string, number> {
   const out = new Map<string, number>();
+  if (adRows.length === 0) return out;
   for (const m of adsByMonth(adRows, ledger, new Map())) {
     const cents = m.spendOnTop - m.gmvPayTransfers;
     if (cents !== 0) out.set(m.month, cents);

@@ -64,4 +64,8 @@ export const COST_RULES: readonly string[] = [
     'Starts and Ends cut it to the days it runs.',
   'A percent is taken of the figure in Of over the days the cost runs, ' +
     'rounded once: 2% of $225.25 net sales is $4.51. Type 2% (or 0.02); 2 alone is refused.',
+  'Running costs and ad spend count in the months of your books: on the TTS Ledger tab and the dashboard, from the ' +
+    'first month of data (statements or ad spend) to the last, and before it from a cost’s Starts (software paid ' +
+    'before launch), back to 1 January of that year; never after the last month of data, whatever Ends says. ' +
+    'On a tab holding an export, the months its rows cover. By SKU they are in the Total row only.',
 ];

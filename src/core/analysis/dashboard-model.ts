@@ -13,6 +13,7 @@ import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, rowDate, rowMonth, type CogsTable } from './pnl';
 import { profitByMonth, type MonthProfit } from './dashboard-profit';
 import { CostTally } from './profit';
+import { bookMonths } from './book-months';
 import { NO_AD_SPEND, type AdSpendByMonth } from './ad-spend';
 import type { RunningCost } from './running-costs';
 import {
@@ -369,26 +370,6 @@ export interface DashboardCosts {
   adSpend?: AdSpendByMonth;
 }
 
-/**
- * The profit table's months: from the first month of sales to the last order's, widened to months
- * of ad spend before or after them (ads run before the first sale, or reported ahead of the
- * statements, are a cost all the same, not to be left out of the profit).
- */
-function profitMonths(
-  history: readonly { month: string }[],
-  adSpend: AdSpendByMonth,
-  last: string,
-): string[] {
-  let first = history.length > 0 ? history[0].month : last;
-  let end = last;
-  for (const [month, cents] of adSpend) {
-    if (cents === 0) continue;
-    if (month < first) first = month;
-    if (month > end) end = month;
-  }
-  return monthRange(first, end);
-}
-
 /** Everything the dashboard tab shows. COGS missing for a sold SKU, or a row without units, counts as 0 and is listed. */
 export function dashboardModel(
   rows: readonly LedgerRow[],
@@ -419,13 +400,8 @@ export function dashboardModel(
     tally.addRow(row);
   }
   const adSpend = extra.adSpend ?? NO_AD_SPEND;
-  const profit = profitByMonth(
-    perMonth,
-    tally,
-    profitMonths(outlook.history, adSpend, monthOf(asOf)),
-    extra.costs ?? [],
-    adSpend,
-  );
+  const costs = extra.costs ?? [];
+  const profit = profitByMonth(perMonth, tally, bookMonths(tally.months, adSpend, costs), costs, adSpend);
   const profitOf = new Map(profit.map((p) => [p.month, p]));
   // Without a measured spread (under 7 months, or months that never varied) no band, as in
   // TTS_FORECAST: a band of width 0 would read as certainty. The Forecast line says why.

@@ -23,7 +23,7 @@ import {
   type PnlLines,
 } from './pnl';
 import { calendarDate, rowMonth, type GroupedFields } from './row-dates';
-import { monthRange } from './calendar';
+import { bookMonths } from './book-months';
 import { isSampleOrder } from './samples';
 import { lineCostCents } from './unit-cost';
 import {
@@ -34,7 +34,7 @@ import {
   type RunningCost,
   type RunningCostLine,
 } from './running-costs';
-import { adSpendOf, type AdSpendByMonth } from './ad-spend';
+import { adSpendOf, NO_AD_SPEND, type AdSpendByMonth } from './ad-spend';
 import { detachedText } from '../read/detached-text';
 import { DateMemo } from './date-memo';
 import type { RowView } from '../read/row-view';
@@ -335,6 +335,8 @@ export interface ProfitOptions {
   /** Running costs given (else the column is blank). */
   costs: readonly RunningCost[] | null;
   adSpend: AdSpendByMonth;
+  /** The rows are the books (the TTS Ledger tab), not an export's range: see {@link profitMonths}. */
+  books: boolean;
 }
 
 export interface ProfitGroup {
@@ -342,24 +344,32 @@ export interface ProfitGroup {
   line: ProfitLine;
 }
 
-/** Consecutive months from the first to the last month of `months`. */
-export function monthSpan(months: Iterable<string>): string[] {
-  const sorted = [...months].filter((m) => m !== '').sort();
-  return sorted.length === 0 ? [] : monthRange(sorted[0], sorted[sorted.length - 1]);
+/**
+ * The months of the P&L's running costs and ad spend: the books' months on the TTS Ledger tab, as
+ * on the dashboard (book-months.ts); on an export's range the months of its rows only, as a tab
+ * holding May's statement is May's profit, not the year's software.
+ */
+export function profitMonths(
+  tally: CostTally,
+  options: Pick<ProfitOptions, 'costs' | 'adSpend' | 'books'>,
+): string[] {
+  return options.books
+    ? bookMonths(tally.months, options.adSpend, options.costs)
+    : bookMonths(tally.months, NO_AD_SPEND, null);
 }
 
 /**
- * The P&L's groups with every cost, and its total. Running costs and ad spend cover the whole
- * months from the rows' first month to their last: by month, each month carries its own (months
- * without rows included, so a month of software fees and no sales is not lost); grouped otherwise,
- * they appear in the total only.
+ * The P&L's groups with every cost, and its total. Running costs and ad spend cover the books'
+ * whole months ({@link profitMonths}): by month, each month carries its own (months without rows
+ * included, so a month of software fees and no sales is not lost); grouped otherwise, they appear
+ * in the total only, as a cost of a month without sales has no sales to share it by.
  */
 export function profitGroups(
   groups: readonly { group: string; lines: PnlLines }[],
   tally: CostTally,
   options: ProfitOptions,
 ): { groups: ProfitGroup[]; total: ProfitLine } {
-  const months = monthSpan(tally.months);
+  const months = profitMonths(tally, options);
   const byMonth = options.groupBy === 'month';
   const listed = new Map(groups.map((g) => [g.group, g.lines]));
   if (byMonth) for (const month of months) if (!listed.has(month)) listed.set(month, emptyLines());
@@ -391,7 +401,7 @@ export function profitTotal(
   tally: CostTally,
   options: Omit<ProfitOptions, 'groupBy'>,
 ): ProfitLine {
-  const months = monthSpan(tally.months);
+  const months = profitMonths(tally, options);
   return profitLine(
     lines,
     tally.total,

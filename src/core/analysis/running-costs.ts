@@ -18,19 +18,13 @@ import {
   type Exact,
 } from '../exact-decimal';
 import { parseCentsOrNaN } from '../money';
+import { cellText } from '../cell-text';
 import { parseDateOrNull } from '../dates';
 import { TOTALS_LABEL } from '../read/row-reader';
-import {
-  addDays,
-  dateOfDayNumber,
-  dayNumber,
-  daysInMonth,
-  formatDate,
-  isLeapYear,
-  parseDate,
-} from './calendar';
+import { addDays, dateOfDayNumber, dayNumber, daysInMonth, formatDate, parseDate } from './calendar';
 import { headerKey } from './cogs';
 import { columnLetters } from '../formula-builder';
+import { showCents } from './pnl';
 import type { CellValue } from '../types';
 
 export type CostEvery = 'month' | 'week' | 'year' | 'once';
@@ -99,10 +93,6 @@ const HEADER_NAMES: Record<(typeof COSTS_HEADER)[number], string[]> = {
   Ends: ['ends', 'end', 'enddate', 'to', 'until'],
 };
 
-function text(value: CellValue): string {
-  return value === null || value === undefined ? '' : String(value).trim();
-}
-
 /**
  * Running costs from the TTS Costs tab (or any range with its header). Rows with neither amount
  * nor percent are notes and skipped; anything else that cannot be read throws naming the cell.
@@ -114,7 +104,7 @@ export function readRunningCosts(
   // The header names Amount or Percent; rows above it (a title the seller typed) are not costs.
   const names = [...HEADER_NAMES.Amount, ...HEADER_NAMES.Percent];
   const named = rows.slice(0, 30).findIndex((row) => row.some((cell) => names.includes(headerKey(cell))));
-  const headerAt = named >= 0 ? named : rows.findIndex((row) => row.some((cell) => text(cell) !== ''));
+  const headerAt = named >= 0 ? named : rows.findIndex((row) => row.some((cell) => cellText(cell) !== ''));
   if (headerAt < 0) return [];
   const keys = rows[headerAt].map(headerKey);
   const col = {} as Record<(typeof COSTS_HEADER)[number], number>;
@@ -124,7 +114,7 @@ export function readRunningCosts(
       `${where}: no Amount or Percent column in the header row (expected ${COSTS_HEADER.join(', ')}).`,
     );
   }
-  const labels = rows[headerAt].map(text);
+  const labels = rows[headerAt].map(cellText);
   const costs: RunningCost[] = [];
   // The fixed amounts since the header or the last totals row, which a bare sum row repeats.
   let above = 0;
@@ -133,16 +123,16 @@ export function readRunningCosts(
     const cell = (name: (typeof COSTS_HEADER)[number]): CellValue => (col[name] >= 0 ? row[col[name]] : '');
     const at = (name: (typeof COSTS_HEADER)[number]) =>
       `${where} row ${r + 1}, column ${columnLetters(col[name] + 1)} (${labels[col[name]]})`;
-    const amountText = text(cell('Amount'));
-    const percentText = text(cell('Percent'));
+    const amountText = cellText(cell('Amount'));
+    const percentText = cellText(cell('Percent'));
     if (amountText === '' && percentText === '') continue;
-    const typed = text(cell('Cost'));
+    const typed = cellText(cell('Cost'));
     // A totals row the seller added, as TTS COGS and TTS Ads allow: an amount with no Every, named
     // `Total`, or unnamed and the sum of the amounts above it. A cost says how often it recurs:
     // `Total Wireless` every month, or `Sum Up fees` at 2.6 %, is a cost.
     if (
       !percentText &&
-      !text(cell('Every')) &&
+      !cellText(cell('Every')) &&
       (TOTALS_LABEL.test(typed) || (!typed && parseCentsOrNaN(cell('Amount')) === above))
     ) {
       above = 0;
@@ -156,7 +146,9 @@ export function readRunningCosts(
     const date = (which: 'Starts' | 'Ends'): string => {
       const found = parseDateOrNull(cell(which));
       if (found === null)
-        throw new Error(`${at(which)}: expected a date such as 2026-01-31, found \`${text(cell(which))}\`.`);
+        throw new Error(
+          `${at(which)}: expected a date such as 2026-01-31, found \`${cellText(cell(which))}\`.`,
+        );
       return found.slice(0, 10);
     };
     const cost: RunningCost = {
@@ -180,7 +172,7 @@ export function readRunningCosts(
       const every = EVERY_WORDS[headerKey(cell('Every'))];
       if (every === undefined)
         throw new Error(
-          `${at('Every')}: expected month, week, year or once, found \`${text(cell('Every'))}\`.`,
+          `${at('Every')}: expected month, week, year or once, found \`${cellText(cell('Every'))}\`.`,
         );
       if (every === 'once' && !cost.start)
         throw new Error(`${at('Starts')}: a one-time cost needs the date it was paid.`);
@@ -193,7 +185,7 @@ export function readRunningCosts(
       const metric = metricText === '' ? 'netSales' : METRIC_WORDS[metricText];
       if (metric === undefined)
         throw new Error(
-          `${at('Of')}: expected net sales, gross sales or settlement, found \`${text(cell('Of'))}\`.`,
+          `${at('Of')}: expected net sales, gross sales or settlement, found \`${cellText(cell('Of'))}\`.`,
         );
       cost.metric = metric;
     }
@@ -207,7 +199,7 @@ const HUNDRED = exact(100);
 
 /** A percent cell: 0.02 (a cell formatted as 2 %), `2%` or `0.02` typed; 2 alone is ambiguous. */
 function rateOf(value: CellValue, at: string): string {
-  const raw = text(value);
+  const raw = cellText(value);
   const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(raw);
   let rate: Exact;
   // -0 counts as negative, as it always has (`-0%` is refused).
@@ -244,13 +236,12 @@ function upTo(cents: number, days: number, count: number): number {
 }
 
 /** The same day `count` months or years on, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
-function shiftDate(date: string, months: number, anchorDay: number): string {
-  const { year, month } = parseDate(date);
+function shiftDate(date: string, months: number): string {
+  const { year, month, day } = parseDate(date);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
   const m = index - y * 12 + 1;
-  const dim = m === 2 ? (isLeapYear(y) ? 29 : 28) : daysInMonth(formatDate(y, m, 1).slice(0, 7));
-  return formatDate(y, m, Math.min(anchorDay, dim));
+  return formatDate(y, m, Math.min(day, daysInMonth(formatDate(y, m, 1))));
 }
 
 /** Start of the period containing `date`, and of the next one, as day numbers. */
@@ -262,17 +253,16 @@ function periodAround(cost: RunningCost, date: number): [number, number] {
     return [anchor + 7 * k, anchor + 7 * k + 7];
   }
   const step = cost.every === 'year' ? 12 : 1;
-  const anchorDate = cost.start || (cost.every === 'year' ? '1970-01-01' : '1970-01-01');
-  const { day: anchorDay } = parseDate(anchorDate);
+  const anchorDate = cost.start || '1970-01-01';
   const target = parseDate(dateOfDayNumber(date));
   const anchor = parseDate(anchorDate);
   let k = Math.floor(((target.year - anchor.year) * 12 + (target.month - anchor.month)) / step);
-  let start = dayNumber(shiftDate(anchorDate, k * step, anchorDay));
+  let start = dayNumber(shiftDate(anchorDate, k * step));
   if (start > date) {
     k--;
-    start = dayNumber(shiftDate(anchorDate, k * step, anchorDay));
+    start = dayNumber(shiftDate(anchorDate, k * step));
   }
-  return [start, dayNumber(shiftDate(anchorDate, (k + 1) * step, anchorDay))];
+  return [start, dayNumber(shiftDate(anchorDate, (k + 1) * step))];
 }
 
 /** Cents of a fixed cost that fall on the days `from…to` (ISO dates, inclusive). */
@@ -311,12 +301,6 @@ export interface RunningCostLine {
   basis: string;
 }
 
-function dollars(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** Each running cost's share of the days `from…to`, in the tab's order (costs of 0 included). */
 export function runningCostLines(
   costs: readonly RunningCost[],
@@ -325,17 +309,15 @@ export function runningCostLines(
   metrics: DailyMetrics,
 ): RunningCostLine[] {
   return costs.map((cost) => {
+    const lo = cost.start > from ? cost.start : from;
+    const hi = cost.end && cost.end < to ? cost.end : to;
     if (!cost.rate) {
       const cents = fixedCostBetween(cost, from, to);
       const per = cost.every === 'once' ? `once on ${cost.start}` : `a ${cost.every}`;
-      const lo = cost.start && cost.start > from ? cost.start : from;
-      const hi = cost.end && cost.end < to ? cost.end : to;
       const days = cost.every === 'once' || hi < lo ? '' : `, ${dayNumber(hi) - dayNumber(lo) + 1} days`;
-      return { cost, cents, basis: `${dollars(cost.cents)} ${per}${days}` };
+      return { cost, cents, basis: `${showCents(cost.cents)} ${per}${days}` };
     }
     let base = 0;
-    const lo = cost.start && cost.start > from ? cost.start : from;
-    const hi = cost.end && cost.end < to ? cost.end : to;
     for (const [date, sums] of metrics) if (date >= lo && date <= hi) base += sums[cost.metric];
     const cents = base > 0 ? toNumber(roundTo(significant(times(exact(base), exact(cost.rate))), 0)) : 0;
     const percent = toText(significant(times(exact(cost.rate), HUNDRED)));
@@ -343,7 +325,7 @@ export function runningCostLines(
     return {
       cost,
       cents: cents + 0,
-      basis: `${percent}% of ${METRIC_LABELS[cost.metric]} ${dollars(base)}${loss}`,
+      basis: `${percent}% of ${METRIC_LABELS[cost.metric]} ${showCents(base)}${loss}`,
     };
   });
 }

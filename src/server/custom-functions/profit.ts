@@ -11,7 +11,7 @@ import {
   emptyCostSums,
   monthCosts,
   profitLine,
-  monthSpan,
+  profitMonths,
   profitGroups,
   profitTotal,
   type ProfitGroup,
@@ -72,9 +72,9 @@ const COST_FIELDS: readonly RowField[] = [
  * seller SKU), unit cost, optional effective-from date.
  * @param {number[][]} [other_costs] Any range of other costs in dollars, all typed with one sign.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every,
- * Percent, Of, Starts, Ends), counted for the whole months the statement covers.
+ * Percent, Of, Starts, Ends), counted for the months the statement covers (see Help for the TTS Ledger tab).
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
- * report, for the months the statement covers; GMV Pay transfers and ad fees already in the settlement
+ * report, by month; GMV Pay transfers and ad fees already in the settlement
  * are counted once.
  * @return {number} Net profit in dollars.
  * @customfunction
@@ -147,7 +147,7 @@ const NO_RATIO = '—';
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month
  * carries its share; otherwise they are in the Total row.
  * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
- * report. By month each of the statement's months carries the spend not already in its settlement, less its GMV Pay transfers
+ * report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers
  * (moved to the ad balance, not spend); otherwise it is in the Total row. Adds the reports' spend, TACoS
  * (spend ÷ gross sales) and ROAS (— where there is nothing to divide by).
  * @return {Array<Array<string|number>>} One row per group, then Total: Gross sales … Settlement, COGS, Gross
@@ -271,7 +271,13 @@ export function TTS_COST_DETAIL(
   const running = isOmitted(costs) ? [] : runningCostsOf(costs);
   const adReport = isOmitted(ads) ? null : readAds(ads);
   const adSpend = adReport ? adSpendByMonth(adReport.rows, adTally.months) : NO_AD_SPEND;
-  const spent = monthCosts([wanted], running, tally.daily, adSpend);
+  // A month outside the P&L's months has no running costs, as in TTS_PNL (and with nothing else, is refused below).
+  const inBooks = profitMonths(tally, {
+    costs: running,
+    adSpend,
+    books: parsed.layout === 'ledger',
+  }).includes(wanted);
+  const spent = monthCosts(inBooks ? [wanted] : [], running, tally.daily, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   // The month's COGS and samples as TTS_PNL shows them: each rounded to the cent once, not line by line.
   const goods = profitLine(emptyLines(), tally.byGroup.get(wanted) ?? emptyCostSums(), true, null, null);
@@ -350,7 +356,12 @@ function profitOf(
   const adReport = isOmitted(ads) ? null : readAds(ads);
   const adRows = adReport && adReport.rows;
   const adSpend: AdSpendByMonth = adRows ? adSpendByMonth(adRows, adTally.months) : NO_AD_SPEND;
-  const options = { hasCogs: table !== undefined, costs: running, adSpend };
+  const options = {
+    hasCogs: table !== undefined,
+    costs: running,
+    adSpend,
+    books: parsed.layout === 'ledger',
+  };
   const result = groupings
     ? profitGroups(groupings.result(), tally, { ...options, groupBy: groupings.groupBys[0] })
     : { groups: [], total: profitTotal({ ...emptyLines(), ...parsed.totals }, tally, options) };
@@ -360,7 +371,7 @@ function profitOf(
     parsed,
     adRows,
     adsSkipped: adsSkippedText(adReport),
-    months: monthSpan(tally.months),
+    months: profitMonths(tally, options),
   };
 }
 

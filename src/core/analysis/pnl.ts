@@ -92,6 +92,9 @@ export interface CollectedRow {
   /** Gross sales and gross sales refunds of the row (saves a second pass for units sold). */
   readonly grossSold: number;
   readonly grossRefunded: number;
+  /** The same of the goods that carry COGS: a refund of goods the buyer kept left out (see {@link unitsCosted}). */
+  readonly costedSold: number;
+  readonly costedRefunded: number;
   /** Units sold and units that carry COGS ({@link unitsSold}, {@link unitsCosted}). */
   readonly unitsSold: number;
   readonly unitsCosted: number;
@@ -111,6 +114,8 @@ class RowCollector implements CollectedRow {
   feeCount = 0;
   grossSold = 0;
   grossRefunded = 0;
+  costedSold = 0;
+  costedRefunded = 0;
   unitsSold = 0;
   unitsCosted = 0;
   private readonly cells: ColumnInfo[] = [];
@@ -232,8 +237,10 @@ class RowCollector implements CollectedRow {
     this.feeCount = feeCount;
     this.grossSold = grossSold;
     this.grossRefunded = grossRefunded;
+    this.costedSold = grossSold - keptSold;
+    this.costedRefunded = grossRefunded - keptRefunded;
     this.unitsSold = unitsFrom(quantity, grossSold, grossRefunded);
-    this.unitsCosted = unitsFrom(quantity, grossSold - keptSold, grossRefunded - keptRefunded);
+    this.unitsCosted = unitsFrom(quantity, this.costedSold, this.costedRefunded);
     return this;
   }
 }
@@ -619,7 +626,8 @@ export function settlementTotal(rows: readonly LedgerRow[]): number {
 /**
  * Units sold: the row's quantity, less each unit whose whole price was refunded (a fully refunded
  * row counts none; see {@link unitsFrom}). A refund row of its own (a refund, no gross sales)
- * takes its units back out of units sold.
+ * takes its units back out of units sold. Read alone: the tallies pair a row without gross sales
+ * with its line's sale elsewhere in the range first (order-lines.ts).
  */
 export function unitsSold(row: LedgerRow): number {
   return collector.row(row).unitsSold;
@@ -639,7 +647,8 @@ export function unitsSoldView(view: RowView): number {
   return viewPnl(view).unitsSold;
 }
 
-function unitsFrom(q: number, sold: number, refunded: number): number {
+/** The units of `q` sold for `sold` cents that `refunded` cents (≤ 0) left sold. */
+export function unitsFrom(q: number, sold: number, refunded: number): number {
   if (q <= 0) return 0;
   // No sale on the row: a refund row gives its units back; anything else (a free line) counts them.
   if (sold <= 0) return refunded < 0 ? -q : q;

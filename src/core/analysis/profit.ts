@@ -15,6 +15,7 @@ import { costEntryOn, type CogsEntry, type CogsTable } from './cogs';
 import {
   emptyLines,
   ledgerRowPnl,
+  type CollectedRow,
   groupKey,
   missingUnitCostError,
   NO_SKU,
@@ -25,6 +26,7 @@ import {
 import { calendarDate, rowMonth, type GroupedFields } from './row-dates';
 import { monthRange } from './calendar';
 import { isSampleOrder } from './samples';
+import { OrderLines } from './order-lines';
 import { lineCostCents } from './unit-cost';
 import {
   monthEnd,
@@ -71,7 +73,7 @@ export interface CostDetailLine {
   basis: string;
 }
 
-type Dated = GroupedFields & { quantity: number; sampleType?: string; layout: LayoutId };
+type Dated = GroupedFields & { orderId: string; quantity: number; sampleType?: string; layout: LayoutId };
 
 /** The rows of one date: its calendar day (`YYYY-MM-DD` or '') and that day's sales, its month, its month's costs. */
 interface DatedRows {
@@ -82,21 +84,38 @@ interface DatedRows {
   group: CostSums | undefined;
 }
 
+/** A row waiting for its order line's sale (order-lines.ts): what its costs need once paired. */
+interface WaitingRow {
+  dated: DatedRows;
+  group: CostSums | undefined;
+  skuId: string;
+  sellerSku: string;
+  quantity: number;
+  settlement: number;
+  sample: boolean;
+  /** The row's own reading, kept when its line's sale is not in the range. */
+  units: number;
+  costed: number;
+}
+
 /**
  * Adds up costs row by row: COGS and samples per group (when grouped) and in total, the sold SKUs
  * without a unit cost, and each day's sales figures for percentage costs. With `detailMonth`,
- * also what made up that month's COGS and samples, by SKU and unit cost.
+ * also what made up that month's COGS and samples, by SKU and unit cost. A row without gross sales
+ * is costed after the last row, once its order line's sale is known (see order-lines.ts): the
+ * figures below are read after the rows.
  */
 export class CostTally {
-  readonly total = emptyCostSums();
-  readonly byGroup = new Map<string, CostSums>();
-  readonly missing = new Set<string>();
+  private readonly sums = emptyCostSums();
+  private readonly groups = new Map<string, CostSums>();
+  private readonly skusWithoutCost = new Set<string>();
   readonly daily = new Map<string, MetricSums>();
   /** Months (`YYYY-MM`) of the dated rows. */
   readonly months = new Set<string>();
   private readonly details = new Map<string, CostDetailLine>();
   /** What a row's date (order date, else statement date) gives the tally. */
   private readonly dated = new DateMemo((raw) => this.datedOf(raw));
+  private readonly lines = new OrderLines<WaitingRow>();
   /** Sold rows without units: their product cost is unknown. */
   readonly unitless: UnitlessRows = { income: { count: 0, first: '' }, cleared: { count: 0, first: '' } };
 
@@ -107,22 +126,28 @@ export class CostTally {
     private readonly detailMonth?: string,
   ) {}
 
+  get total(): CostSums {
+    this.settle();
+    return this.sums;
+  }
+
+  get byGroup(): ReadonlyMap<string, CostSums> {
+    this.settle();
+    return this.groups;
+  }
+
+  get missing(): ReadonlySet<string> {
+    this.settle();
+    return this.skusWithoutCost;
+  }
+
   addView(view: RowView): void {
-    const row = viewPnl(view);
-    this.add(view, row.lines, row.unitsSold, row.unitsCosted, view.rowNumber);
+    this.add(view, viewPnl(view), view.rowNumber);
   }
 
   /** A ledger row, named in messages by the file and row it was imported from. */
   addRow(row: LedgerRow): void {
-    const collected = ledgerRowPnl(row);
-    this.add(
-      row,
-      collected.lines,
-      collected.unitsSold,
-      collected.unitsCosted,
-      row.source.row,
-      row.source.file,
-    );
+    this.add(row, ledgerRowPnl(row), row.source.row, row.source.file);
   }
 
   /**
@@ -137,6 +162,7 @@ export class CostTally {
 
   /** COGS and samples of the detail month, largest first: each line's units × unit cost rounded to the cent once. */
   detailLines(): CostDetailLine[] {
+    this.settle();
     const lines = [...this.details.values()];
     for (const d of lines) if (d.unitCost !== null) d.cents = lineCostCents(d.units!, d.unitCost);
     return lines.sort(
@@ -144,15 +170,8 @@ export class CostTally {
     );
   }
 
-  /** `units`: units sold; `costed`: the units that carry COGS (goods a refund left with the buyer too). */
-  private add(
-    row: Dated,
-    lines: PnlLines,
-    units: number,
-    costed: number,
-    rowNumber: number,
-    file?: string,
-  ): void {
+  private add(row: Dated, collected: CollectedRow, rowNumber: number, file?: string): void {
+    const lines = collected.lines;
     const dated = this.dated.get(row.orderDate || row.statementDate);
     const day = dated.day;
     if (day !== undefined) {
@@ -161,6 +180,21 @@ export class CostTally {
       day.settlement += lines.settlement;
     }
     const sample = isSampleOrder(row.quantity, lines, row.sampleType);
+    if (this.lines.read(row, collected, dated.date)) {
+      this.lines.wait(row, collected, {
+        dated,
+        group: this.groupFor(row, dated),
+        skuId: detachedText(row.skuId),
+        sellerSku: detachedText(row.sellerSku),
+        quantity: row.quantity,
+        settlement: lines.settlement,
+        sample,
+        units: collected.unitsSold,
+        costed: collected.unitsCosted,
+      });
+      return;
+    }
+    const { unitsSold: units, unitsCosted: costed } = collected;
     if (!sample && units === 0 && costed === 0) {
       if (this.cogs && row.quantity === 0 && lines.grossSales > 0) {
         const seen = this.unitless[row.layout === 'income' ? 'income' : 'cleared'];
@@ -168,24 +202,57 @@ export class CostTally {
       }
       return;
     }
+    const group = this.groupFor(row, dated);
+    this.cost(row, dated, group, sample, row.quantity, lines.settlement, units, costed, dated.date);
+  }
+
+  /** Costs the rows that waited for their lines' sales: paired, the units their refunds gave back; else as read alone. */
+  private settle(): void {
+    this.lines.settle((w, paired) => {
+      if (paired === undefined) {
+        if (w.sample || w.units !== 0 || w.costed !== 0)
+          this.cost(w, w.dated, w.group, w.sample, w.quantity, w.settlement, w.units, w.costed, w.dated.date);
+      } else if (paired.sold !== 0 || paired.costed !== 0)
+        this.cost(w, w.dated, w.group, false, 0, 0, paired.sold, paired.costed, paired.date);
+    });
+  }
+
+  /** The group a row's costs go to (when grouped). */
+  private groupFor(row: Dated, dated: DatedRows): CostSums | undefined {
     const groupBy = this.groupBy;
-    const group =
-      groupBy === 'month'
-        ? (dated.group ??= this.groupOf(dated.month))
-        : groupBy
-          ? this.groupOf(groupKey(row, groupBy))
-          : undefined;
-    const entry = this.cogs ? costEntryOn(this.cogs, row, dated.date) : undefined;
+    return groupBy === 'month'
+      ? (dated.group ??= this.groupOf(dated.month))
+      : groupBy
+        ? this.groupOf(groupKey(row, groupBy))
+        : undefined;
+  }
+
+  /**
+   * Adds a row's costs: a sample's `quantity` (and its `settlement`), or the `units` sold and the
+   * `costed` units at the unit cost of `costDate`.
+   */
+  private cost(
+    row: Pick<GroupedFields, 'skuId' | 'sellerSku'>,
+    dated: DatedRows,
+    group: CostSums | undefined,
+    sample: boolean,
+    quantity: number,
+    settlement: number,
+    units: number,
+    costed: number,
+    costDate: string,
+  ): void {
+    const entry = this.cogs ? costEntryOn(this.cogs, row, costDate) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
-    if (this.cogs && entry === undefined) this.missing.add(detachedText(sku));
+    if (this.cogs && entry === undefined) this.skusWithoutCost.add(detachedText(sku));
     // Ten-thousandths of a dollar, exact: rounded once per figure shown, never per row.
-    const cost = entry ? (sample ? row.quantity : costed) * entry.unitCost : 0;
-    addCosts(this.total, sample, row.quantity, lines.settlement, units, cost);
-    if (group) addCosts(group, sample, row.quantity, lines.settlement, units, cost);
+    const cost = entry ? (sample ? quantity : costed) * entry.unitCost : 0;
+    addCosts(this.sums, sample, quantity, settlement, units, cost);
+    if (group) addCosts(group, sample, quantity, settlement, units, cost);
     if (this.detailMonth !== undefined && dated.month === this.detailMonth) {
       if (sample) {
-        this.detail('Samples', sku, entry, row.quantity);
-        this.detail('Sample shipping', sku, undefined, null, 0 - lines.settlement);
+        this.detail('Samples', sku, entry, quantity);
+        this.detail('Sample shipping', sku, undefined, null, 0 - settlement);
       } else this.detail('COGS', sku, entry, costed);
     }
   }
@@ -230,8 +297,8 @@ export class CostTally {
   }
 
   private groupOf(key: string): CostSums {
-    let sums = this.byGroup.get(key);
-    if (!sums) this.byGroup.set(detachedText(key), (sums = emptyCostSums()));
+    let sums = this.groups.get(key);
+    if (!sums) this.groups.set(detachedText(key), (sums = emptyCostSums()));
     return sums;
   }
 }

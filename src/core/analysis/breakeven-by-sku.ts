@@ -72,16 +72,6 @@ interface SkuRow {
   skuName: string;
 }
 
-/** A row waiting for its order line's sale (order-lines.ts), with the lines it adds to its SKU. */
-interface WaitingRow extends SkuRow {
-  day: string;
-  sample: boolean;
-  units: number;
-  netSales: number;
-  fees: number;
-  shipping: number;
-}
-
 /**
  * Adds up each SKU's units, net sales, fees and shipping from the rows dated `from…to` (ISO days,
  * '' = open). Free samples are left out: they sold nothing. Rows without a SKU (adjustments) too.
@@ -90,7 +80,7 @@ interface WaitingRow extends SkuRow {
  */
 export class SkuBreakevenTally {
   private readonly skus = new Map<string, SkuSums>();
-  private readonly lines = new OrderLines<WaitingRow>();
+  private readonly lines = new OrderLines();
   /** The last day of the rows counted, for the unit cost when the period has no end. */
   private lastDay = '';
 
@@ -112,29 +102,29 @@ export class SkuBreakevenTally {
       (this.to !== '' && (day === '' || day > this.to))
     )
       return;
-    if (waits) {
-      this.lines.wait(view, collected, {
-        skuId: detachedText(view.skuId),
-        sellerSku: detachedText(view.sellerSku),
-        productName: detachedText(view.productName),
-        skuName: detachedText(view.skuName),
-        day: detachedText(day),
-        sample,
-        units: collected.unitsSold,
-        netSales: lines.netSales,
-        fees: lines.fees,
-        shipping: lines.shipping,
-      });
-    } else if (!sample) this.count(view, day, collected.unitsSold, lines);
+    if (!waits) {
+      if (!sample) this.count(view, day, collected.unitsSold, lines);
+      return;
+    }
+    const row: SkuRow = {
+      skuId: detachedText(view.skuId),
+      sellerSku: detachedText(view.sellerSku),
+      productName: detachedText(view.productName),
+      skuName: detachedText(view.skuName),
+    };
+    const { unitsSold } = collected;
+    const { netSales, fees, shipping } = lines;
+    const at = detachedText(day);
+    // Paired with its sale a row is no sample: a fee or shipping charge of a sold line, or its refund.
+    this.lines.wait(view, collected, (paired) => {
+      if (paired || !sample)
+        this.count(row, at, paired ? paired.units : unitsSold, { netSales, fees, shipping });
+    });
   }
 
   /** One line per SKU, most units first; `cogs` undefined = no unit costs given. */
   result(cogs: CogsTable | undefined): SkuBreakeven[] {
-    // Paired with its sale a row is no sample: a fee or shipping charge of a sold line, or its refund.
-    this.lines.settle((w, paired) => {
-      if (paired !== undefined) this.count(w, w.day, paired.sold, w);
-      else if (!w.sample) this.count(w, w.day, w.units, w);
-    });
+    this.lines.settle();
     const costDay = this.to || this.lastDay;
     const out: SkuBreakeven[] = [];
     for (const sums of this.skus.values()) out.push(lineOf(sums, cogs, costDay));

@@ -16,9 +16,9 @@
  * Without the line's sale in the range (last year's order, a statement not imported) the row keeps
  * its own reading, and a free sample (units, no sales, no sale row anywhere) stays a sample.
  *
- * Cost: the pass over the rows notes each sale's order, SKU, date and four figures in flat arrays
- * (no key built, nothing hashed); only when rows wait does a second pass, after the last row, look at
- * the sales of their orders.
+ * Cost: the pass over the rows notes each sale's order, SKU, date and three figures in one flat
+ * array (no key built, nothing hashed); only when rows wait does a second pass, after the last row,
+ * look at the sales of their orders.
  */
 import { detachedText } from '../read/detached-text';
 import { unitsFrom, type CollectedRow } from './pnl';
@@ -32,127 +32,91 @@ export interface LineFields {
   quantity: number;
 }
 
-/** A waiting row's units once paired with its line's sale. */
-export interface PairedUnits {
-  /** Units sold and units that carry COGS the row adds: minus the units its refund gave back, or 0. */
-  sold: number;
-  costed: number;
-  /** The sale's date: the returned units' unit cost is the one they left at. */
+/** A waiting row paired with its line's sale: the units it adds (minus those its refund gave back, or 0) and the sale's date. */
+export interface Paired {
+  units: number;
   date: string;
 }
 
-interface Waiting<T> {
+interface Waiting {
   orderId: string;
   line: string;
   statementDate: string;
   refunded: number;
-  costedRefunded: number;
-  payload: T;
+  /** Counts the row: with its line's sale, or undefined (no sale in the range: the row as read alone). */
+  then: (paired?: Paired) => void;
 }
 
-/** The sales of a line: units, gross sales and the refunds on their own rows (then the later ones). */
-interface Line {
-  quantity: number;
-  sold: number;
-  refunded: number;
-  costedSold: number;
-  costedRefunded: number;
-  date: string;
-}
-
-/** The figures noted per sale, in {@link OrderLines.saleFigures}. */
-const FIGURES = 5;
+/** What is noted per sale in {@link OrderLines.sales}: order ID, SKU, date, quantity, gross sales, refunded on its row. */
+const NOTED = 6;
 
 const lineOf = (orderId: string, sku: string) => `${orderId}\u0000${sku}`;
-const skuOf = (row: LineFields) => row.skuId || row.sellerSku;
 
-/** Pairs the rows without gross sales of a range with their lines' sales; `T`: what the caller keeps of a waiting row. */
-export class OrderLines<T> {
-  private readonly saleOrders: string[] = [];
-  private readonly saleSkus: string[] = [];
-  private readonly saleDates: string[] = [];
-  /** Per sale: quantity, gross sales, gross sales refunded, and those two of the goods that carry COGS. */
-  private readonly saleFigures: number[] = [];
-  private waiting: Waiting<T>[] = [];
+/** Pairs the rows without gross sales of a range with the sales of their order lines. */
+export class OrderLines {
+  /** {@link NOTED} entries per sale. A range outlives its tally, so the IDs are kept as read, not copied. */
+  private readonly sales: (string | number)[] = [];
+  private waiting: Waiting[] = [];
 
   /**
-   * Reads a row as the rows stream past: notes a sale (dated `date`, the day its unit cost is
-   * read on); true for a row that must wait for its line's sale: hand it to {@link wait}, not to a tally.
+   * Reads a row as the rows stream past: notes a sale (its unit cost read on `date`); true for a
+   * row that waits for its line's sale: hand it to {@link wait}, not to a tally.
    */
   read(row: LineFields, collected: CollectedRow, date: string): boolean {
     if (row.orderId === '') return false;
-    if (collected.grossSold > 0) {
-      // A range's text outlives the tally, so the sale's IDs are kept as they are, not copied.
-      this.saleOrders.push(row.orderId);
-      this.saleSkus.push(skuOf(row));
-      this.saleDates.push(date);
-      this.saleFigures.push(
-        row.quantity,
-        collected.grossSold,
-        collected.grossRefunded,
-        collected.costedSold,
-        collected.costedRefunded,
-      );
-      return false;
-    }
-    return row.quantity > 0 || collected.grossRefunded !== 0;
+    if (collected.grossSold <= 0) return row.quantity > 0 || collected.grossRefunded !== 0;
+    this.sales.push(
+      row.orderId,
+      row.skuId || row.sellerSku,
+      date,
+      row.quantity,
+      collected.grossSold,
+      collected.grossRefunded,
+    );
+    return false;
   }
 
-  /** Keeps a row {@link read} said waits, with `payload` (text in it copied with `detachedText`). */
-  wait(row: LineFields, collected: CollectedRow, payload: T): void {
+  /** Keeps a row {@link read} said waits, with what counts it once its line is known (see {@link settle}). */
+  wait(row: LineFields, collected: CollectedRow, then: Waiting['then']): void {
     this.waiting.push({
       orderId: detachedText(row.orderId),
-      line: detachedText(lineOf(row.orderId, skuOf(row))),
+      line: detachedText(lineOf(row.orderId, row.skuId || row.sellerSku)),
       statementDate: detachedText(row.statementDate),
       refunded: collected.grossRefunded,
-      costedRefunded: collected.costedRefunded,
-      payload,
+      then,
     });
   }
 
   /**
-   * After the last row: hands each waiting row's payload to `each` with its units when its line's
-   * sale is in the range, else undefined (the row keeps its own reading). A line's refunds are taken
-   * in statement order, so a unit comes back with the refund that completed its price.
+   * After the last row: counts each waiting row. A line's refunds are taken in statement order, so
+   * a unit comes back with the refund that completed its price.
    */
-  settle(each: (payload: T, paired: PairedUnits | undefined) => void): void {
+  settle(): void {
     const waiting = this.waiting;
     if (waiting.length === 0) return;
     this.waiting = [];
     const orders = new Set(waiting.map((w) => w.orderId));
-    const lines = new Map<string, Line>();
-    const figures = this.saleFigures;
-    for (let i = 0; i < this.saleOrders.length; i++) {
-      if (!orders.has(this.saleOrders[i])) continue;
-      const key = lineOf(this.saleOrders[i], this.saleSkus[i]);
-      let line = lines.get(key);
-      if (line === undefined) {
-        line = { quantity: 0, sold: 0, refunded: 0, costedSold: 0, costedRefunded: 0, date: this.saleDates[i] };
-        lines.set(key, line);
-      }
-      const at = i * FIGURES;
-      line.quantity += figures[at];
-      line.sold += figures[at + 1];
-      line.refunded += figures[at + 2];
-      line.costedSold += figures[at + 3];
-      line.costedRefunded += figures[at + 4];
+    const lines = new Map<string, { quantity: number; sold: number; refunded: number; date: string }>();
+    const sales = this.sales;
+    for (let i = 0; i < sales.length; i += NOTED) {
+      if (!orders.has(sales[i] as string)) continue;
+      const key = lineOf(sales[i] as string, sales[i + 1] as string);
+      const line = lines.get(key) ?? { quantity: 0, sold: 0, refunded: 0, date: sales[i + 2] as string };
+      lines.set(key, line);
+      line.quantity += sales[i + 3] as number;
+      line.sold += sales[i + 4] as number;
+      line.refunded += sales[i + 5] as number;
     }
-    waiting.sort((a, b) => (a.statementDate < b.statementDate ? -1 : a.statementDate > b.statementDate ? 1 : 0));
+    waiting.sort((a, b) => a.statementDate.localeCompare(b.statementDate));
     for (const w of waiting) {
       const line = lines.get(w.line);
       if (line === undefined) {
-        each(w.payload, undefined);
+        w.then();
         continue;
       }
-      const sold = unitsFrom(line.quantity, line.sold, line.refunded + w.refunded);
-      const costed = unitsFrom(line.quantity, line.costedSold, line.costedRefunded + w.costedRefunded);
-      each(w.payload, {
-        sold: sold - unitsFrom(line.quantity, line.sold, line.refunded),
-        costed: costed - unitsFrom(line.quantity, line.costedSold, line.costedRefunded),
-        date: line.date,
-      });
+      const before = unitsFrom(line.quantity, line.sold, line.refunded);
       line.refunded += w.refunded;
-      line.costedRefunded += w.costedRefunded;
+      w.then({ units: unitsFrom(line.quantity, line.sold, line.refunded) - before, date: line.date });
     }
   }
 }

@@ -92,9 +92,6 @@ export interface CollectedRow {
   /** Gross sales and gross sales refunds of the row (saves a second pass for units sold). */
   readonly grossSold: number;
   readonly grossRefunded: number;
-  /** The same of the goods that carry COGS: a refund of goods the buyer kept left out (see {@link unitsCosted}). */
-  readonly costedSold: number;
-  readonly costedRefunded: number;
   /** Units sold and units that carry COGS ({@link unitsSold}, {@link unitsCosted}). */
   readonly unitsSold: number;
   readonly unitsCosted: number;
@@ -114,8 +111,6 @@ class RowCollector implements CollectedRow {
   feeCount = 0;
   grossSold = 0;
   grossRefunded = 0;
-  costedSold = 0;
-  costedRefunded = 0;
   unitsSold = 0;
   unitsCosted = 0;
   private readonly cells: ColumnInfo[] = [];
@@ -237,10 +232,8 @@ class RowCollector implements CollectedRow {
     this.feeCount = feeCount;
     this.grossSold = grossSold;
     this.grossRefunded = grossRefunded;
-    this.costedSold = grossSold - keptSold;
-    this.costedRefunded = grossRefunded - keptRefunded;
     this.unitsSold = unitsFrom(quantity, grossSold, grossRefunded);
-    this.unitsCosted = unitsFrom(quantity, this.costedSold, this.costedRefunded);
+    this.unitsCosted = unitsFrom(quantity, grossSold - keptSold, grossRefunded - keptRefunded);
     return this;
   }
 }
@@ -647,7 +640,7 @@ export function unitsSoldView(view: RowView): number {
   return viewPnl(view).unitsSold;
 }
 
-/** The units of `q` sold for `sold` cents that `refunded` cents (≤ 0) left sold. */
+/** The units of `q` sold for `sold` cents that `refunded` cents (≤ 0) leave sold. */
 export function unitsFrom(q: number, sold: number, refunded: number): number {
   if (q <= 0) return 0;
   // No sale on the row: a refund row gives its units back; anything else (a free line) counts them.

@@ -84,20 +84,6 @@ interface DatedRows {
   group: CostSums | undefined;
 }
 
-/** A row waiting for its order line's sale (order-lines.ts): what its costs need once paired. */
-interface WaitingRow {
-  dated: DatedRows;
-  group: CostSums | undefined;
-  skuId: string;
-  sellerSku: string;
-  quantity: number;
-  settlement: number;
-  sample: boolean;
-  /** The row's own reading, kept when its line's sale is not in the range. */
-  units: number;
-  costed: number;
-}
-
 /**
  * Adds up costs row by row: COGS and samples per group (when grouped) and in total, the sold SKUs
  * without a unit cost, and each day's sales figures for percentage costs. With `detailMonth`,
@@ -115,7 +101,7 @@ export class CostTally {
   private readonly details = new Map<string, CostDetailLine>();
   /** What a row's date (order date, else statement date) gives the tally. */
   private readonly dated = new DateMemo((raw) => this.datedOf(raw));
-  private readonly lines = new OrderLines<WaitingRow>();
+  private readonly lines = new OrderLines();
   /** Sold rows without units: their product cost is unknown. */
   readonly unitless: UnitlessRows = { income: { count: 0, first: '' }, cleared: { count: 0, first: '' } };
 
@@ -127,17 +113,17 @@ export class CostTally {
   ) {}
 
   get total(): CostSums {
-    this.settle();
+    this.lines.settle();
     return this.sums;
   }
 
   get byGroup(): ReadonlyMap<string, CostSums> {
-    this.settle();
+    this.lines.settle();
     return this.groups;
   }
 
   get missing(): ReadonlySet<string> {
-    this.settle();
+    this.lines.settle();
     return this.skusWithoutCost;
   }
 
@@ -162,7 +148,7 @@ export class CostTally {
 
   /** COGS and samples of the detail month, largest first: each line's units × unit cost rounded to the cent once. */
   detailLines(): CostDetailLine[] {
-    this.settle();
+    this.lines.settle();
     const lines = [...this.details.values()];
     for (const d of lines) if (d.unitCost !== null) d.cents = lineCostCents(d.units!, d.unitCost);
     return lines.sort(
@@ -180,21 +166,20 @@ export class CostTally {
       day.settlement += lines.settlement;
     }
     const sample = isSampleOrder(row.quantity, lines, row.sampleType);
+    const { unitsSold: units, unitsCosted: costed } = collected;
     if (this.lines.read(row, collected, dated.date)) {
-      this.lines.wait(row, collected, {
-        dated,
-        group: this.groupFor(row, dated),
-        skuId: detachedText(row.skuId),
-        sellerSku: detachedText(row.sellerSku),
-        quantity: row.quantity,
-        settlement: lines.settlement,
-        sample,
-        units: collected.unitsSold,
-        costed: collected.unitsCosted,
-      });
+      const group = this.groupFor(row, dated);
+      const sku = { skuId: detachedText(row.skuId), sellerSku: detachedText(row.sellerSku) };
+      const { quantity } = row;
+      const settlement = lines.settlement;
+      // Paired with its sale, the row is no sample and adds only the units its refund gave back.
+      this.lines.wait(row, collected, (paired) =>
+        paired
+          ? this.cost(sku, dated, group, false, 0, 0, paired.units, paired.units, paired.date)
+          : this.cost(sku, dated, group, sample, quantity, settlement, units, costed, dated.date),
+      );
       return;
     }
-    const { unitsSold: units, unitsCosted: costed } = collected;
     if (!sample && units === 0 && costed === 0) {
       if (this.cogs && row.quantity === 0 && lines.grossSales > 0) {
         const seen = this.unitless[row.layout === 'income' ? 'income' : 'cleared'];
@@ -202,19 +187,17 @@ export class CostTally {
       }
       return;
     }
-    const group = this.groupFor(row, dated);
-    this.cost(row, dated, group, sample, row.quantity, lines.settlement, units, costed, dated.date);
-  }
-
-  /** Costs the rows that waited for their lines' sales: paired, the units their refunds gave back; else as read alone. */
-  private settle(): void {
-    this.lines.settle((w, paired) => {
-      if (paired === undefined) {
-        if (w.sample || w.units !== 0 || w.costed !== 0)
-          this.cost(w, w.dated, w.group, w.sample, w.quantity, w.settlement, w.units, w.costed, w.dated.date);
-      } else if (paired.sold !== 0 || paired.costed !== 0)
-        this.cost(w, w.dated, w.group, false, 0, 0, paired.sold, paired.costed, paired.date);
-    });
+    this.cost(
+      row,
+      dated,
+      this.groupFor(row, dated),
+      sample,
+      row.quantity,
+      lines.settlement,
+      units,
+      costed,
+      dated.date,
+    );
   }
 
   /** The group a row's costs go to (when grouped). */
@@ -229,7 +212,7 @@ export class CostTally {
 
   /**
    * Adds a row's costs: a sample's `quantity` (and its `settlement`), or the `units` sold and the
-   * `costed` units at the unit cost of `costDate`.
+   * `costed` units at the unit cost of `costDate`; nothing for a row that sold no units.
    */
   private cost(
     row: Pick<GroupedFields, 'skuId' | 'sellerSku'>,
@@ -242,6 +225,7 @@ export class CostTally {
     costed: number,
     costDate: string,
   ): void {
+    if (!sample && units === 0 && costed === 0) return;
     const entry = this.cogs ? costEntryOn(this.cogs, row, costDate) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
     if (this.cogs && entry === undefined) this.skusWithoutCost.add(detachedText(sku));

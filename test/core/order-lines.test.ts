@@ -96,6 +96,13 @@ describe('a refund paired with its line’s sale', () => {
     expect(unitsOf([sale('1', 1, 3000, -1500), refund('1', 1, -1500)])).toEqual([-1]);
   });
 
+  it('finds the sale among thousands (the first, one across a chunk’s end, the last)', () => {
+    const sales = Array.from({ length: 5000 }, (_, i) => sale(String(10_000 + i), 2, 4000));
+    const refunds = [10_000, 12_047, 12_048, 14_999].map((o) => refund(String(o), 2, -2000));
+    expect(unitsOf([...sales, ...refunds])).toEqual([-1, -1, -1, -1]);
+    expect(unitsOf([...refunds, ...sales])).toEqual([-1, -1, -1, -1]);
+  });
+
   it('pairs by order and SKU: another SKU of the order, or another order, is not its sale', () => {
     const other = row('1', 1, { gross_sales_refund: -3000 }, { sku: '1732440158390000099' });
     expect(unitsOf([sale('1', 1, 3000), other, refund('2', 1, -3000)])).toEqual([undefined, undefined]);

@@ -126,7 +126,10 @@ export class OrderLines {
         line.refunded += figures[i + 2];
       }
     });
-    waiting.sort((a, b) => a.statementDate.localeCompare(b.statementDate));
+    // Dates are ISO text: compared as text (localeCompare is many times slower).
+    waiting.sort((a, b) =>
+      a.statementDate < b.statementDate ? -1 : a.statementDate > b.statementDate ? 1 : 0,
+    );
     for (const w of waiting) {
       const line = lines.get(w.line);
       if (line === undefined) {

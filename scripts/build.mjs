@@ -56,7 +56,9 @@ function collectJsDoc(files) {
         .split(',')
         .map((p) => p.trim().split(/[?:=\s]/)[0])
         .filter(Boolean);
-      docs.set(m[2], { jsdoc: m[1], params });
+      // Sheets' formula help shows a custom function's description and its @param lines, never its
+      // @return: that block stays in the source for developers, out of Code.js (evaluated on every call).
+      docs.set(m[2], { jsdoc: m[1].replace(/ \* @return[\s\S]*?(?= \* @)/, ''), params });
     }
   }
   return docs;

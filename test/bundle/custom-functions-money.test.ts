@@ -142,7 +142,10 @@ describe('TTS_SETTLEMENT and TTS_SALES', () => {
       45,
     );
     expect(rt.call('TTS_SALES', range, '2026/4')).toBe(45);
-    expect(rt.call('TTS_SALES', range, '2026-05')).toBe(0);
+    // No row reaches May: its 0 would mean "not in the range", so the month is refused.
+    expect(errorOf(() => rt.call('TTS_SALES', range, '2026-05'))).toBe(
+      'the statement range has no rows in 2026-05: its rows run from 2026-03-30 to 2026-04-09.',
+    );
   });
 
   it('TTS_SALES net and settlement; the chargeback falls in its statement month', () => {

@@ -9,6 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/index';
 import { privateBundleCopy } from '../helpers/built-bundle';
+import { errorOf } from './custom-functions-sheet';
 import { ensureBuilt, harness, LEDGER } from '../server/import-harness';
 import { parseClassified } from '../reliability/classify';
 import { MARCH, MARCH_CENTS } from '../corpus/workbook-states';
@@ -156,32 +157,28 @@ describe('the statement functions on a TTS Ledger tab the seller edited', () => 
     expect(fees[fees.length - 1][0]).toBe('1 row without a Key was skipped — it is not an imported row');
   });
 
-  it('skip a row whose Key the seller blanked, and only that row', () => {
+  // An imported row keeps its Layout, Import ID and amounts: without its Key it is still a row of the
+  // ledger, and skipping it would drop its money from every figure (a single number says nothing).
+  it('refuse a row the add-on wrote whose Key the seller blanked, naming the row, instead of dropping it', () => {
     const key = col('Key');
     const layout = col('Layout');
     const settlement = col('Total settlement amount');
     const at = ledger.findIndex((r, i) => i > 0 && r[layout] === 'statement' && cents(r[settlement]) !== 0);
     const blanked = ledger.map((row, r) => (r === at ? row.map((c, i) => (i === key ? '' : c)) : row));
-    expect(cents(rt.call('TTS_SETTLEMENT', blanked))).toBe(COUNTED_CENTS - cents(ledger[at][settlement]));
-    expect(rt.call('TTS_RECONCILE', blanked)).toContainEqual([
-      at + 1,
-      'No Key: skipped, not an imported row (a total or note typed in the tab)',
-      '',
-      '',
-      '',
-    ]);
+    const refusal =
+      `Row ${at + 1}: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over; ` +
+      'type it back, or delete the row and import its file again.';
+    for (const fn of ['TTS_SETTLEMENT', 'TTS_RECONCILE', 'TTS_NET_PROFIT'])
+      expect(errorOf(() => rt.call(fn, blanked))).toBe(refusal);
   });
 
-  it('skip a row whose Key the sheet turned into a number, naming what the Key cell says', () => {
+  it('refuse a row whose Key the sheet turned into a number, naming what the Key cell says', () => {
     const key = col('Key');
-    const settlement = col('Total settlement amount');
     const at = ledger.findIndex((r, i) => i > 0 && r[col('Layout')] === 'statement');
     const numbered = ledger.map((row, r) => (r === at ? row.map((c, i) => (i === key ? 5.77e17 : c)) : row));
-    expect(cents(rt.call('TTS_SETTLEMENT', numbered))).toBe(COUNTED_CENTS - cents(ledger[at][settlement]));
-    const listed = rt.call('TTS_RECONCILE', numbered) as unknown[][];
-    expect(listed).toContainEqual([at + 1, expect.stringMatching(/^No Key/), '', '', '']);
-    expect(listed[listed.length - 1][0]).toBe(
-      'All 9 rows reconcile; the rows above without a Key were not counted',
+    expect(errorOf(() => rt.call('TTS_SETTLEMENT', numbered))).toBe(
+      `Row ${at + 1}: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over ` +
+        '(it says `5.77E+17`); type it back, or delete the row and import its file again.',
     );
   });
 

@@ -17,6 +17,11 @@ describe('a month typed by a seller', () => {
     ['September 2026', '2026-09'],
     ['Sept. 2026', '2026-09'],
     ['Dec 2025', '2025-12'],
+    // Any day the day arguments read stands for its month, as the refusal says.
+    ['4/15/2026', '2026-04'],
+    ['May 15, 2026', '2026-05'],
+    ['May 15 2026', '2026-05'],
+    ['20260515', '2026-05'],
   ])('reads %j as %s', (text, month) => expect(monthFromText(text)).toBe(month));
 
   it.each([
@@ -29,7 +34,10 @@ describe('a month typed by a seller', () => {
     'Foo 2026',
     '2026',
     'May',
-    '4/15/2026',
     '',
+    // No such day; a slash date that reads either way (3 May or 5 March?).
+    '2026-05-40',
+    '2026-02-30',
+    '3/5/2026',
   ])('does not read %j', (text) => expect(monthFromText(text)).toBeNull());
 });

@@ -75,6 +75,8 @@ export const SMALL_FILES: Record<string, () => Uint8Array> = {
   'unbalanced-quote-at-end.csv': () => utf8(csv(BASE_ROWS) + '"Note from the seller, never closed\r\n'),
   'truncated-mid-row.csv': () => utf8(csv(BASE_ROWS).slice(0, -120)),
   'header-only.csv': () => utf8(csv(BASE_ROWS.slice(0, 1))),
+  // Two exports pasted side by side: every column twice on one header row.
+  'two-exports-side-by-side.csv': () => utf8(csv(BASE_ROWS.map((row) => [...row, ...row]))),
   'bom-only.csv': () => new Uint8Array([0xef, 0xbb, 0xbf]),
   'empty.csv': () => new Uint8Array(0),
   'blank-lines.csv': () => utf8('\r\n   \r\n\r\n'),
@@ -503,6 +505,16 @@ export const CORPUS: CorpusEntry[] = [
     expected: {
       outcome: 'rejected',
       message: /the header of a US Statement export \(2024 CSV\) is on row 1, but no rows are under it/,
+    },
+  },
+  {
+    name: 'two-exports-side-by-side.csv',
+    what: 'Two exports side by side (the right one would not be read)',
+    bytes: corpusFile('two-exports-side-by-side.csv'),
+    expected: {
+      outcome: 'rejected',
+      message:
+        /the header on row 1 has \*Order\/adjustment ID\* twice \(columns G and BS\): two exports side by side, of which only the left one would be read/,
     },
   },
   {

@@ -130,6 +130,12 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
   // A header naming its columns may sit under a title the seller typed: rows above it are skipped.
   const headerAt = rows.slice(0, 30).findIndex((row) => headerColumns(row) !== null);
   let columns: CogsColumns | null = headerAt < 0 ? null : headerColumns(rows[headerAt]);
+  // Read by position, a range starting at the Unit cost column (its SKUs left out) takes costs for SKUs.
+  const costFirst = headerAt < 0 ? rows.findIndex((row) => COST_HEADERS.includes(headerKey(row[0]))) : -1;
+  if (costFirst >= 0 && costFirst < 30)
+    throw new Error(
+      `${where} row ${costFirst + 1}: the range starts at *${cellText(rows[costFirst][0])}*, without the SKUs.${NO_HEADER}`,
+    );
   let order: DayOrder | undefined;
   for (let r = headerAt + 1; r < rows.length; r++) {
     const row = rows[r];

@@ -18,6 +18,7 @@ import {
   type UnrecognisedUnder,
 } from './unrecognised-money';
 import { createNormalizer, type Normalizer } from './normalize';
+import { sideBySideMessage } from './side-by-side';
 import { RepeatedRows } from './repeated-rows';
 import { addViewLines, emptyLines, type PnlGroupings } from '../analysis/pnl';
 import { calendarDate } from '../analysis/row-dates';
@@ -179,6 +180,12 @@ export class SheetParser {
     const headerRow = this.pendingFirstRow + result.headerRow - 1;
     if (isAdsLayout(result.layout)) {
       this.startAds(result.layout, result.label, result.header, headerRow, result.headerRow);
+      return;
+    }
+    const twice = sideBySideMessage(result.header, this.options.where, headerRow);
+    if (twice) {
+      this.failure = twice;
+      this.pending.length = 0;
       return;
     }
     this.layout = result.layout;

@@ -157,6 +157,16 @@ export class RowReader {
     return this.finish(cells);
   }
 
+  /**
+   * Whether the add-on wrote a ledger row (its Layout is one the import writes): without its Key it
+   * is a row whose Key was lost, not a total or note the seller typed, and skipping it would drop an
+   * imported row from every figure.
+   */
+  private wroteRow(cells: readonly CellValue[]): boolean {
+    const c = this.columns.findIndex((column) => column.def?.field === 'layout');
+    return c >= 0 && KNOWN_LAYOUTS.has(String(cells[c]).trim());
+  }
+
   /** The row's amount cells into the view; false (nothing reported) at the first cell that is not an amount. */
   private readAmounts(cells: readonly CellValue[], n: number): boolean {
     const columns = this.plan.amountColumns;
@@ -255,8 +265,14 @@ export class RowReader {
       // Every key the add-on writes joins its parts with `|`: a word such as `Total` is the seller's.
       if (row.key === '' || !row.key.includes('|')) {
         this.rejectedRows++;
-        const typed = row.key === '' ? '' : ` written by TTS Profit (it says \`${shownValue(row.key)}\`)`;
-        this.report('Key', `Row ${rowNumber}: no *Key*${typed}; the row was skipped.`);
+        const says = row.key === '' ? '' : ` (it says \`${shownValue(row.key)}\`)`;
+        this.report(
+          'Key',
+          this.wroteRow(cells)
+            ? `Row ${rowNumber}: the *Key* of a row TTS Profit wrote (its Layout says so) was cleared or typed over${says}; ` +
+                'type it back, or delete the row and import its file again.'
+            : `Row ${rowNumber}: no *Key*${says && ` written by TTS Profit${says}`}; the row was skipped.`,
+        );
         return null;
       }
       // A ledger row keeps the layout and source it was imported from.

@@ -40,7 +40,14 @@ import {
   type Grid,
 } from './arguments';
 import { isDateCell } from '../../core/date-cell';
-import { readStatement, refuseRoundedIds, ROW_DATES, ROW_KIND, tableOf } from './statement-input';
+import {
+  readStatement,
+  refuseRoundedIds,
+  requireMonthInRange,
+  ROW_DATES,
+  ROW_KIND,
+  tableOf,
+} from './statement-input';
 import type { RowField } from '../../core/read/row-fields';
 import { NEEDS } from '../../core/read/needed-columns';
 
@@ -285,6 +292,8 @@ export function TTS_COST_DETAIL(
   }
   rows.push(['Ad spend', '', '', '', centsToCell(spent.ads), isOmitted(ads) ? NO_ADS_NOTE : AD_SPEND_BASIS]);
   total += spent.ads;
+  // Nothing in a month the rows do not reach: the month, not the costs, is wrong.
+  if (total === 0) requireMonthInRange(parsed, wanted);
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
   return withLine(tableOf(parsed, rows), adsSkippedText(adReport));
 }

@@ -87,6 +87,15 @@ export function readStatement(
   return parsed;
 }
 
+/** A month the range's rows do not reach (a year typed wrong) is refused: its 0 would mean "not in the range". */
+export function requireMonthInRange(parsed: ParsedExport, month: string): void {
+  const { first, last } = parsed.period;
+  if (first !== '' && month >= first.slice(0, 7) && month <= last.slice(0, 7)) return;
+  throw new Error(
+    `${STATEMENT_RANGE} has no rows in ${month}${first && `: its rows run from ${first} to ${last}`}.`,
+  );
+}
+
 /** A function's table with the line saying how many rows of the TTS Ledger tab without a Key it skipped. */
 export function tableOf<T extends string | number>(parsed: ParsedExport, table: T[][]): (T | string)[][] {
   return withKeylessLine(table, splitKeylessRows(parsed).skipped, parsed.layout === 'ledger');

@@ -2,7 +2,7 @@ import type { SalesMetric } from '../../core/contract';
 import { salesAmountView } from '../../core/analysis/pnl';
 import { rowMonth } from '../../core/analysis/row-dates';
 import { centsToCell, describe, isOmitted, monthArg, scalarOf } from './arguments';
-import { readStatement, ROW_DATES, ROW_KIND } from './statement-input';
+import { readStatement, requireMonthInRange, ROW_DATES, ROW_KIND } from './statement-input';
 import { NEEDS } from '../../core/read/needed-columns';
 
 type Arg = unknown;
@@ -37,7 +37,7 @@ export function TTS_SALES(statement: Arg, month?: Arg, metric?: Arg): number {
   const chosenMetric = metricOf(metric);
   const monthKey = isOmitted(month) ? undefined : monthArg(month, 'month');
   let cents = 0;
-  readStatement(statement, {
+  const parsed = readStatement(statement, {
     keepRows: false,
     fields: [...ROW_KIND, ...ROW_DATES],
     onView: (view) => {
@@ -46,6 +46,7 @@ export function TTS_SALES(statement: Arg, month?: Arg, metric?: Arg): number {
     settlementFor: chosenMetric === 'settlement' ? 'TTS_SALES with metric "settlement"' : undefined,
     needs: salesNeeds(chosenMetric, monthKey !== undefined),
   });
+  if (monthKey !== undefined) requireMonthInRange(parsed, monthKey);
   return centsToCell(cents);
 }
 

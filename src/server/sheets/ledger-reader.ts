@@ -15,6 +15,7 @@ import { tabNamed } from './tab-named';
 import { isDateCell } from '../../core/date-cell';
 import { missingColumnMessage, NEEDS } from '../../core/read/needed-columns';
 import { refuseLostAmounts } from './ledger-sheet';
+import { describeProblem } from '../custom-functions/statement-input';
 
 export interface LedgerContents {
   rows: LedgerRow[];
@@ -53,7 +54,7 @@ export function readLedger(): LedgerContents | null {
     rows: parsed.rows,
     skipped,
     superseded,
-    problems: problems.map((p) => `Row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.message}`),
+    problems: problems.map(describeProblem),
   };
 }
 

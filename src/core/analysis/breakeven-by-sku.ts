@@ -9,7 +9,8 @@
  * past once (a 50,000-row statement never becomes row objects); each SKU holds one accumulator.
  */
 import { costEntryOn, type CogsTable } from './cogs';
-import { addViewLines, emptyLines, unitsSoldView, type PnlLines } from './pnl';
+import { viewPnl, type PnlLines } from './pnl';
+import { OrderLines } from './order-lines';
 import { rowDate } from './row-dates';
 import { isSampleOrder } from './samples';
 import { UNIT_COST_PER_CENT } from './unit-cost';
@@ -63,13 +64,23 @@ export function roundedQuotient(numerator: number, denominator: number): number 
   return negative ? -q : q;
 }
 
+/** A row of a SKU: what its sums read (the row view, or a row waiting for its line's sale). */
+interface SkuRow {
+  skuId: string;
+  sellerSku: string;
+  productName: string;
+  skuName: string;
+}
+
 /**
  * Adds up each SKU's units, net sales, fees and shipping from the rows dated `from…to` (ISO days,
  * '' = open). Free samples are left out: they sold nothing. Rows without a SKU (adjustments) too.
+ * A row without gross sales counts after the last row, once its order line's sale is known
+ * (order-lines.ts): a later refund gives back the units whose price it refunded.
  */
 export class SkuBreakevenTally {
   private readonly skus = new Map<string, SkuSums>();
-  private readonly lines: PnlLines = emptyLines();
+  private readonly lines = new OrderLines();
   /** The last day of the rows counted, for the unit cost when the period has no end. */
   private lastDay = '';
 
@@ -79,23 +90,59 @@ export class SkuBreakevenTally {
   ) {}
 
   addView(view: RowView): void {
-    const sku = view.skuId || view.sellerSku;
-    if (sku === '') return;
+    if (view.skuId === '' && view.sellerSku === '') return;
+    const collected = viewPnl(view);
+    const lines = collected.lines;
+    const sample = isSampleOrder(view.quantity, lines, view.sampleType);
+    // Every sale of the range is noted, in the period or not: a refund in it may be of an earlier sale.
+    const waits = this.lines.read(view, collected, '');
     const day = rowDate(view);
     if (
       (this.from !== '' && (day === '' || day < this.from)) ||
       (this.to !== '' && (day === '' || day > this.to))
     )
       return;
-    const lines = this.lines;
-    for (const key in lines) lines[key as keyof PnlLines] = 0;
-    addViewLines(view, lines);
-    if (isSampleOrder(view.quantity, lines, view.sampleType)) return;
+    if (!waits) {
+      if (!sample) this.count(view, day, collected.unitsSold, lines);
+      return;
+    }
+    const row: SkuRow = {
+      skuId: detachedText(view.skuId),
+      sellerSku: detachedText(view.sellerSku),
+      productName: detachedText(view.productName),
+      skuName: detachedText(view.skuName),
+    };
+    const { unitsSold } = collected;
+    const { netSales, fees, shipping } = lines;
+    const at = detachedText(day);
+    // Paired with its sale a row is no sample: a fee or shipping charge of a sold line, or its refund.
+    this.lines.wait(view, collected, (paired) => {
+      if (paired || !sample)
+        this.count(row, at, paired ? paired.units : unitsSold, { netSales, fees, shipping });
+    });
+  }
+
+  /** One line per SKU, most units first; `cogs` undefined = no unit costs given. */
+  result(cogs: CogsTable | undefined): SkuBreakeven[] {
+    this.lines.settle();
+    const costDay = this.to || this.lastDay;
+    const out: SkuBreakeven[] = [];
+    for (const sums of this.skus.values()) out.push(lineOf(sums, cogs, costDay));
+    return out.sort((a, b) => b.units - a.units || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+  }
+
+  private count(
+    row: SkuRow,
+    day: string,
+    units: number,
+    lines: Pick<PnlLines, 'netSales' | 'fees' | 'shipping'>,
+  ): void {
+    const sku = row.skuId || row.sellerSku;
     let sums = this.skus.get(sku);
     if (sums === undefined) {
       sums = {
         sku: detachedText(sku),
-        sellerSku: detachedText(view.sellerSku),
+        sellerSku: detachedText(row.sellerSku),
         product: '',
         units: 0,
         netSales: 0,
@@ -105,22 +152,14 @@ export class SkuBreakevenTally {
       };
       this.skus.set(sums.sku, sums);
     }
-    if (sums.product === '' && view.productName !== '')
-      sums.product = detachedText(view.skuName ? `${view.productName} — ${view.skuName}` : view.productName);
-    sums.units += view.quantity > 0 ? unitsSoldView(view) : 0;
+    if (sums.product === '' && row.productName !== '')
+      sums.product = detachedText(row.skuName ? `${row.productName} — ${row.skuName}` : row.productName);
+    sums.units += units;
     sums.netSales += lines.netSales;
     sums.fees += lines.fees;
     sums.shipping += lines.shipping;
     if (day > sums.last) sums.last = detachedText(day);
     if (day > this.lastDay) this.lastDay = sums.last;
-  }
-
-  /** One line per SKU, most units first; `cogs` undefined = no unit costs given. */
-  result(cogs: CogsTable | undefined): SkuBreakeven[] {
-    const costDay = this.to || this.lastDay;
-    const out: SkuBreakeven[] = [];
-    for (const sums of this.skus.values()) out.push(lineOf(sums, cogs, costDay));
-    return out.sort((a, b) => b.units - a.units || (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
   }
 }
 

@@ -619,7 +619,8 @@ export function settlementTotal(rows: readonly LedgerRow[]): number {
 /**
  * Units sold: the row's quantity, less each unit whose whole price was refunded (a fully refunded
  * row counts none; see {@link unitsFrom}). A refund row of its own (a refund, no gross sales)
- * takes its units back out of units sold.
+ * takes its units back out of units sold. Read alone: the tallies pair a row without gross sales
+ * with its line's sale elsewhere in the range first (order-lines.ts).
  */
 export function unitsSold(row: LedgerRow): number {
   return collector.row(row).unitsSold;
@@ -639,7 +640,8 @@ export function unitsSoldView(view: RowView): number {
   return viewPnl(view).unitsSold;
 }
 
-function unitsFrom(q: number, sold: number, refunded: number): number {
+/** The units of `q` sold for `sold` cents that `refunded` cents (≤ 0) leave sold. */
+export function unitsFrom(q: number, sold: number, refunded: number): number {
   if (q <= 0) return 0;
   // No sale on the row: a refund row gives its units back; anything else (a free line) counts them.
   if (sold <= 0) return refunded < 0 ? -q : q;

@@ -15,6 +15,7 @@ import { costEntryOn, type CogsEntry, type CogsTable } from './cogs';
 import {
   emptyLines,
   ledgerRowPnl,
+  type CollectedRow,
   groupKey,
   missingUnitCostError,
   NO_SKU,
@@ -25,6 +26,7 @@ import {
 import { calendarDate, rowMonth, type GroupedFields } from './row-dates';
 import { bookMonths } from './book-months';
 import { isSampleOrder } from './samples';
+import { OrderLines } from './order-lines';
 import { lineCostCents } from './unit-cost';
 import {
   monthEnd,
@@ -71,7 +73,7 @@ export interface CostDetailLine {
   basis: string;
 }
 
-type Dated = GroupedFields & { quantity: number; sampleType?: string; layout: LayoutId };
+type Dated = GroupedFields & { orderId: string; quantity: number; sampleType?: string; layout: LayoutId };
 
 /** The rows of one date: its calendar day (`YYYY-MM-DD` or '') and that day's sales, its month, its month's costs. */
 interface DatedRows {
@@ -85,18 +87,21 @@ interface DatedRows {
 /**
  * Adds up costs row by row: COGS and samples per group (when grouped) and in total, the sold SKUs
  * without a unit cost, and each day's sales figures for percentage costs. With `detailMonth`,
- * also what made up that month's COGS and samples, by SKU and unit cost.
+ * also what made up that month's COGS and samples, by SKU and unit cost. A row without gross sales
+ * is costed after the last row, once its order line's sale is known (see order-lines.ts): the
+ * figures below are read after the rows.
  */
 export class CostTally {
-  readonly total = emptyCostSums();
-  readonly byGroup = new Map<string, CostSums>();
-  readonly missing = new Set<string>();
+  private readonly sums = emptyCostSums();
+  private readonly groups = new Map<string, CostSums>();
+  private readonly skusWithoutCost = new Set<string>();
   readonly daily = new Map<string, MetricSums>();
   /** Months (`YYYY-MM`) of the dated rows. */
   readonly months = new Set<string>();
   private readonly details = new Map<string, CostDetailLine>();
   /** What a row's date (order date, else statement date) gives the tally. */
   private readonly dated = new DateMemo((raw) => this.datedOf(raw));
+  private readonly lines = new OrderLines();
   /** Sold rows without units: their product cost is unknown. */
   readonly unitless: UnitlessRows = { income: { count: 0, first: '' }, cleared: { count: 0, first: '' } };
 
@@ -107,22 +112,28 @@ export class CostTally {
     private readonly detailMonth?: string,
   ) {}
 
+  get total(): CostSums {
+    this.lines.settle();
+    return this.sums;
+  }
+
+  get byGroup(): ReadonlyMap<string, CostSums> {
+    this.lines.settle();
+    return this.groups;
+  }
+
+  get missing(): ReadonlySet<string> {
+    this.lines.settle();
+    return this.skusWithoutCost;
+  }
+
   addView(view: RowView): void {
-    const row = viewPnl(view);
-    this.add(view, row.lines, row.unitsSold, row.unitsCosted, view.rowNumber);
+    this.add(view, viewPnl(view), view.rowNumber);
   }
 
   /** A ledger row, named in messages by the file and row it was imported from. */
   addRow(row: LedgerRow): void {
-    const collected = ledgerRowPnl(row);
-    this.add(
-      row,
-      collected.lines,
-      collected.unitsSold,
-      collected.unitsCosted,
-      row.source.row,
-      row.source.file,
-    );
+    this.add(row, ledgerRowPnl(row), row.source.row, row.source.file);
   }
 
   /**
@@ -137,6 +148,7 @@ export class CostTally {
 
   /** COGS and samples of the detail month, largest first: each line's units × unit cost rounded to the cent once. */
   detailLines(): CostDetailLine[] {
+    this.lines.settle();
     const lines = [...this.details.values()];
     for (const d of lines) if (d.unitCost !== null) d.cents = lineCostCents(d.units!, d.unitCost);
     return lines.sort(
@@ -144,15 +156,8 @@ export class CostTally {
     );
   }
 
-  /** `units`: units sold; `costed`: the units that carry COGS (goods a refund left with the buyer too). */
-  private add(
-    row: Dated,
-    lines: PnlLines,
-    units: number,
-    costed: number,
-    rowNumber: number,
-    file?: string,
-  ): void {
+  private add(row: Dated, collected: CollectedRow, rowNumber: number, file?: string): void {
+    const lines = collected.lines;
     const dated = this.dated.get(row.orderDate || row.statementDate);
     const day = dated.day;
     if (day !== undefined) {
@@ -161,6 +166,20 @@ export class CostTally {
       day.settlement += lines.settlement;
     }
     const sample = isSampleOrder(row.quantity, lines, row.sampleType);
+    const { unitsSold: units, unitsCosted: costed } = collected;
+    if (this.lines.read(row, collected, dated.date)) {
+      const group = this.groupFor(row, dated);
+      const sku = { skuId: detachedText(row.skuId), sellerSku: detachedText(row.sellerSku) };
+      const { quantity } = row;
+      const settlement = lines.settlement;
+      // Paired with its sale, the row is no sample and adds only the units its refund gave back.
+      this.lines.wait(row, collected, (paired) =>
+        paired
+          ? this.cost(sku, dated, group, false, 0, 0, paired.units, paired.units, paired.date)
+          : this.cost(sku, dated, group, sample, quantity, settlement, units, costed, dated.date),
+      );
+      return;
+    }
     if (!sample && units === 0 && costed === 0) {
       if (this.cogs && row.quantity === 0 && lines.grossSales > 0) {
         const seen = this.unitless[row.layout === 'income' ? 'income' : 'cleared'];
@@ -168,24 +187,56 @@ export class CostTally {
       }
       return;
     }
+    this.cost(
+      row,
+      dated,
+      this.groupFor(row, dated),
+      sample,
+      row.quantity,
+      lines.settlement,
+      units,
+      costed,
+      dated.date,
+    );
+  }
+
+  /** The group a row's costs go to (when grouped). */
+  private groupFor(row: Dated, dated: DatedRows): CostSums | undefined {
     const groupBy = this.groupBy;
-    const group =
-      groupBy === 'month'
-        ? (dated.group ??= this.groupOf(dated.month))
-        : groupBy
-          ? this.groupOf(groupKey(row, groupBy))
-          : undefined;
-    const entry = this.cogs ? costEntryOn(this.cogs, row, dated.date) : undefined;
+    return groupBy === 'month'
+      ? (dated.group ??= this.groupOf(dated.month))
+      : groupBy
+        ? this.groupOf(groupKey(row, groupBy))
+        : undefined;
+  }
+
+  /**
+   * Adds a row's costs: a sample's `quantity` (and its `settlement`), or the `units` sold and the
+   * `costed` units at the unit cost of `costDate`; nothing for a row that sold no units.
+   */
+  private cost(
+    row: Pick<GroupedFields, 'skuId' | 'sellerSku'>,
+    dated: DatedRows,
+    group: CostSums | undefined,
+    sample: boolean,
+    quantity: number,
+    settlement: number,
+    units: number,
+    costed: number,
+    costDate: string,
+  ): void {
+    if (!sample && units === 0 && costed === 0) return;
+    const entry = this.cogs ? costEntryOn(this.cogs, row, costDate) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
-    if (this.cogs && entry === undefined) this.missing.add(detachedText(sku));
+    if (this.cogs && entry === undefined) this.skusWithoutCost.add(detachedText(sku));
     // Ten-thousandths of a dollar, exact: rounded once per figure shown, never per row.
-    const cost = entry ? (sample ? row.quantity : costed) * entry.unitCost : 0;
-    addCosts(this.total, sample, row.quantity, lines.settlement, units, cost);
-    if (group) addCosts(group, sample, row.quantity, lines.settlement, units, cost);
+    const cost = entry ? (sample ? quantity : costed) * entry.unitCost : 0;
+    addCosts(this.sums, sample, quantity, settlement, units, cost);
+    if (group) addCosts(group, sample, quantity, settlement, units, cost);
     if (this.detailMonth !== undefined && dated.month === this.detailMonth) {
       if (sample) {
-        this.detail('Samples', sku, entry, row.quantity);
-        this.detail('Sample shipping', sku, undefined, null, 0 - lines.settlement);
+        this.detail('Samples', sku, entry, quantity);
+        this.detail('Sample shipping', sku, undefined, null, 0 - settlement);
       } else this.detail('COGS', sku, entry, costed);
     }
   }
@@ -230,8 +281,8 @@ export class CostTally {
   }
 
   private groupOf(key: string): CostSums {
-    let sums = this.byGroup.get(key);
-    if (!sums) this.byGroup.set(detachedText(key), (sums = emptyCostSums()));
+    let sums = this.groups.get(key);
+    if (!sums) this.groups.set(detachedText(key), (sums = emptyCostSums()));
     return sums;
   }
 }

@@ -1,0 +1,278 @@
+/**
+ * Rows a later statement posts on an order line sold in an earlier one: a refund after the payout,
+ * a referral fee given back, an overweight shipping charge, a shipping fee adjustment carrying the
+ * line's SKU and quantity. Statement rows on the header of samples/statement-2026-05.csv, each
+ * reconciling on its own (settlement = net sales + shipping + referral fee). Unit costs: SKU1 $10,
+ * SKU2 $5, SKU3 $7.50.
+ */
+import { readFileSync } from 'node:fs';
+import { parseCsv, toCsv } from '../../src/core/read/files/csv';
+
+export const HEADER = parseCsv(
+  readFileSync(new URL('../../samples/statement-2026-05.csv', import.meta.url), 'utf8'),
+)[0];
+
+export const SKU1 = '1732440158390000011';
+export const SKU2 = '1732440158390000022';
+export const SKU3 = '1732440158390000033';
+export const UNIT_COSTS: [string, number][] = [
+  [SKU1, 10],
+  [SKU2, 5],
+  [SKU3, 7.5],
+];
+
+const MONEY = /(fee|sales|amount|Shipping|discount|commission|refund|payment|incentive|subsidy|offset|Fees)/i;
+
+/** A statement row: the cells given, Paid/USD/Order, 0.00 in the other money columns and '/' elsewhere. */
+export function row(cells: Record<string, string | number>): string[] {
+  const base: Record<string, string> = {
+    Status: 'Paid',
+    Currency: 'USD',
+    Type: 'Order',
+    'Payment ID': '7496100284410157825',
+  };
+  return HEADER.map((h) =>
+    cells[h] !== undefined ? String(cells[h]) : (base[h] ?? (MONEY.test(h) ? '0.00' : '/')),
+  );
+}
+
+export interface LineRow {
+  /** Statement date and ID. */
+  statement: [string, string];
+  orderId: string;
+  sku: string;
+  quantity: number | string;
+  created: string;
+  gross: number;
+  refund?: number;
+  referral?: number;
+  shipping?: number;
+}
+
+/** An order line's row in a statement (dollars, costs negative). */
+export function line(o: LineRow): string[] {
+  const refund = o.refund ?? 0;
+  const referral = o.referral ?? 0;
+  const shipping = o.shipping ?? 0;
+  const net = o.gross + refund;
+  const f = (x: number) => x.toFixed(2);
+  return row({
+    'Statement date (UTC)': o.statement[0],
+    'Statement ID': o.statement[1],
+    'Order/adjustment ID': o.orderId,
+    'SKU ID': o.sku,
+    Quantity: o.quantity,
+    'Order created date': o.created,
+    'Total settlement amount': f(net + shipping + referral),
+    'Net sales': f(net),
+    'Gross sales': f(o.gross),
+    'Gross sales refund': f(refund),
+    Shipping: f(shipping),
+    'TikTok Shop shipping fee': f(shipping),
+    Fees: f(referral),
+    'Referral fee': f(referral),
+    'Product name': `Product ${o.sku.slice(-3)}`,
+    'SKU name': 'One size',
+  });
+}
+
+export const statementCsv = (rows: string[][]) => toCsv([HEADER, ...rows]) + '\r\n';
+
+const APRIL: [string, string] = ['2026/04/10', '7496021845520157201'];
+const MAY: [string, string] = ['2026/05/10', '7496021845520157202'];
+
+/**
+ * April sells three lines; May posts on each a row without gross sales that repeats its quantity:
+ * a $0.60 referral fee given back (A), a $4 overweight shipping charge (B), a `Shipping fee
+ * adjustment` of $3 with SKU and quantity (C). By hand: settlement 28.20 + 37.60 + 23.50 + 0.60 − 4
+ * − 3 = 82.90; COGS 1 × 10 + 2 × 5 + 1 × 7.50 = 27.50; no samples; net profit 55.40; 4 units.
+ */
+export function corrections(): { april: string[][]; may: string[][] } {
+  const [A, B, C] = ['577300000000007201', '577300000000007202', '577300000000007203'];
+  return {
+    april: [
+      line({
+        statement: APRIL,
+        orderId: A,
+        sku: SKU1,
+        quantity: 1,
+        created: '2026/04/01',
+        gross: 30,
+        referral: -1.8,
+      }),
+      line({
+        statement: APRIL,
+        orderId: B,
+        sku: SKU2,
+        quantity: 2,
+        created: '2026/04/02',
+        gross: 40,
+        referral: -2.4,
+      }),
+      line({
+        statement: APRIL,
+        orderId: C,
+        sku: SKU3,
+        quantity: 1,
+        created: '2026/04/03',
+        gross: 25,
+        referral: -1.5,
+      }),
+    ],
+    may: [
+      line({
+        statement: MAY,
+        orderId: A,
+        sku: SKU1,
+        quantity: 1,
+        created: '2026/04/01',
+        gross: 0,
+        referral: 0.6,
+      }),
+      line({
+        statement: MAY,
+        orderId: B,
+        sku: SKU2,
+        quantity: 2,
+        created: '2026/04/02',
+        gross: 0,
+        shipping: -4,
+      }),
+      row({
+        'Statement date (UTC)': MAY[0],
+        'Statement ID': MAY[1],
+        Type: 'Shipping fee adjustment',
+        'Order/adjustment ID': C,
+        'SKU ID': SKU3,
+        Quantity: 1,
+        'Order created date': '2026/04/03',
+        'Total settlement amount': '-3.00',
+        Shipping: '-3.00',
+        'TikTok Shop shipping fee': '-3.00',
+      }),
+    ],
+  };
+}
+
+const DECEMBER: [string, string] = ['2025/12/20', '7496021845520157001'];
+const JANUARY: [string, string] = ['2026/01/10', '7496021845520157002'];
+
+/**
+ * December sells four lines; January refunds three of them after the payout, each refund row
+ * repeating the line's quantity: all of A (2 units, $40, returned), $5 of B (1 unit, $30, the buyer
+ * keeps it), $20 of C (one of 2 units at $20). By hand: units kept A 0, B 1, C 1, D 3; COGS
+ * 5 + 7.50 + 30 = 42.50; settlement 98.70; net profit 56.20; net sales 105.
+ */
+export function laterRefunds(): { december: string[][]; january: string[][] } {
+  const [A, B, C, D] = [
+    '577300000000007001',
+    '577300000000007002',
+    '577300000000007003',
+    '577300000000007004',
+  ];
+  return {
+    december: [
+      line({
+        statement: DECEMBER,
+        orderId: A,
+        sku: SKU1,
+        quantity: 2,
+        created: '2025/12/05',
+        gross: 40,
+        referral: -2.4,
+      }),
+      line({
+        statement: DECEMBER,
+        orderId: B,
+        sku: SKU2,
+        quantity: 1,
+        created: '2025/12/06',
+        gross: 30,
+        referral: -1.8,
+      }),
+      line({
+        statement: DECEMBER,
+        orderId: C,
+        sku: SKU3,
+        quantity: 2,
+        created: '2025/12/07',
+        gross: 40,
+        referral: -2.4,
+      }),
+      line({
+        statement: DECEMBER,
+        orderId: D,
+        sku: SKU1,
+        quantity: 3,
+        created: '2025/12/08',
+        gross: 60,
+        referral: -3.6,
+      }),
+    ],
+    january: [
+      line({
+        statement: JANUARY,
+        orderId: A,
+        sku: SKU1,
+        quantity: 2,
+        created: '2025/12/05',
+        gross: 0,
+        refund: -40,
+        referral: 2.4,
+      }),
+      line({
+        statement: JANUARY,
+        orderId: B,
+        sku: SKU2,
+        quantity: 1,
+        created: '2025/12/06',
+        gross: 0,
+        refund: -5,
+        referral: 0.3,
+      }),
+      line({
+        statement: JANUARY,
+        orderId: C,
+        sku: SKU3,
+        quantity: 2,
+        created: '2025/12/07',
+        gross: 0,
+        refund: -20,
+        referral: 1.2,
+      }),
+    ],
+  };
+}
+
+/**
+ * A 2-unit $40 line sold in April and wholly refunded in May on a row whose Quantity is `quantity`
+ * ('/' or 0): both units came back. By hand: settlement 0, COGS 0, net profit 0.
+ */
+export function wholeRefund(quantity: string): { april: string[][]; may: string[][] } {
+  const A = '577300000000007301';
+  return {
+    april: [
+      line({
+        statement: APRIL,
+        orderId: A,
+        sku: SKU1,
+        quantity: 2,
+        created: '2026/04/01',
+        gross: 40,
+        referral: -2.4,
+      }),
+    ],
+    may: [
+      line({
+        statement: MAY,
+        orderId: A,
+        sku: SKU1,
+        quantity,
+        created: '2026/04/01',
+        gross: 0,
+        refund: -40,
+        referral: 2.4,
+      }),
+    ],
+  };
+}

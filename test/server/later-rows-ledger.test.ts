@@ -1,0 +1,139 @@
+/**
+ * Rows a later statement posts on an order line sold earlier, on the TTS Ledger tab: the sale's
+ * statement and the later one imported as two files through the sidebar's import loop and the
+ * built dist/Code.js, then the functions typed on the whole tab and the dashboard refreshed. The
+ * ledger holds the sale from one import and the later row from the other; both are paired all the
+ * same. Every figure is worked by hand in test/corpus/later-rows.ts.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBundleInVm } from '../../emulator/index';
+import { readyFiles } from '../../src/core/ledger/ready-to-import';
+import { parseExportFile } from '../../src/core/read/parse-export-file';
+import { privateBundleCopy } from '../helpers/built-bundle';
+import {
+  corrections,
+  laterRefunds,
+  SKU1,
+  SKU2,
+  SKU3,
+  statementCsv,
+  UNIT_COSTS,
+  wholeRefund,
+} from '../corpus/later-rows';
+import { COGS, ensureBuilt, harness, LEDGER, type Harness } from './import-harness';
+import { seedCogs } from './dashboard-workbook';
+
+let bundle = '';
+beforeAll(() => {
+  ensureBuilt();
+  bundle = privateBundleCopy();
+});
+
+/** A ledger with each statement imported as its own file, then the unit costs typed in TTS COGS. */
+async function ledgerOf(files: [string[][], string][]): Promise<Harness> {
+  const h = harness();
+  for (const [rows, name] of files) {
+    const parsed = parseExportFile(new TextEncoder().encode(statementCsv(rows)), name);
+    const ready = readyFiles(parsed.files);
+    expect([...parsed.errors, ...ready.errors]).toEqual([]);
+    const [outcome] = await h.importFiles(ready.files);
+    expect(outcome.status, outcome.message).toBe('complete');
+  }
+  seedCogs(h.workbook, UNIT_COSTS);
+  return h;
+}
+
+type Table = (string | number)[][];
+/** A function typed on the whole TTS Ledger tab with the TTS COGS tab. */
+const fn = (h: Harness, name: string, ...args: unknown[]) =>
+  loadBundleInVm({ file: bundle, workbook: h.workbook }).call(
+    name,
+    h.values(LEDGER),
+    h.values(COGS),
+    ...args,
+  ) as Table;
+
+function byFirstCell(table: Table): Record<string, Record<string, string | number>> {
+  const [header, ...rows] = table;
+  return Object.fromEntries(
+    rows.map((r) => [String(r[0]), Object.fromEntries(header.map((h, i) => [h, r[i]]))]),
+  );
+}
+
+/** The dashboard's profit row of `month`, by its header, after a refresh. */
+function dashboardMonth(h: Harness, month: string): Record<string, unknown> {
+  h.run('refreshDashboard', null);
+  const values = h.values('TTS Dashboard');
+  const at = values.findIndex((r) => r[0] === 'Month' && r[1] === 'Settlement');
+  const row = values.slice(at + 1).find((r) => r[0] === month)!;
+  return Object.fromEntries(values[at].map((label, i) => [label, row[i]]));
+}
+
+describe('on the TTS Ledger tab, the later statement imported after the sale’s', () => {
+  it('corrections on the order’s line: COGS 27.50, samples 0, net profit 55.40 in every figure', async () => {
+    const { april, may } = corrections();
+    const h = await ledgerOf([
+      [april, 'statement-2026-04-10.csv'],
+      [may, 'statement-2026-05-10.csv'],
+    ]);
+    expect(byFirstCell(fn(h, 'TTS_PNL')).Total).toMatchObject({ COGS: 27.5, Samples: 0, 'Net profit': 55.4 });
+    const sku = byFirstCell(fn(h, 'TTS_PNL', 'sku'));
+    expect([sku[SKU1]['Units sold'], sku[SKU2]['Units sold'], sku[SKU3]['Units sold']]).toEqual([1, 2, 1]);
+    expect(fn(h, 'TTS_NET_PROFIT')).toBe(55.4);
+    expect(fn(h, 'TTS_COST_DETAIL', '2026-04').filter((r) => r[0] !== 'COGS' && r[0] !== 'Cost')).toEqual([
+      ['Ad spend', '', '', '', 0, 'Ad spend is 0 until TikTok ad reports are imported.'],
+      ['Total', '2026-04', '', '', 27.5, ''],
+    ]);
+    expect(dashboardMonth(h, '2026-04')).toMatchObject({
+      Settlement: 82.9,
+      COGS: 27.5,
+      Samples: 0,
+      'Net profit': 55.4,
+    });
+  });
+
+  it('refunds after the payout give back the units whose price they refunded: COGS 42.50, net profit 56.20', async () => {
+    const { december, january } = laterRefunds();
+    const h = await ledgerOf([
+      [december, 'statement-2025-12-20.csv'],
+      [january, 'statement-2026-01-10.csv'],
+    ]);
+    const sku = byFirstCell(fn(h, 'TTS_PNL', 'sku'));
+    expect(sku.Total).toMatchObject({ COGS: 42.5, 'Net profit': 56.2, 'Units sold': 5 });
+    expect(fn(h, 'TTS_NET_PROFIT')).toBe(56.2);
+    const roas = byFirstCell(
+      loadBundleInVm({ file: bundle, workbook: h.workbook }).call(
+        'TTS_BREAKEVEN_ROAS',
+        h.values(LEDGER),
+        h.values(COGS),
+      ) as Table,
+    );
+    expect([roas[SKU1]['Units sold'], roas[SKU2]['Units sold'], roas[SKU3]['Units sold']]).toEqual([3, 1, 1]);
+    expect(dashboardMonth(h, '2025-12')).toMatchObject({ Settlement: 98.7, COGS: 42.5, 'Net profit': 56.2 });
+  });
+
+  it('the refund’s statement imported first, then the sale’s: the same figures', async () => {
+    const { december, january } = laterRefunds();
+    const h = await ledgerOf([
+      [january, 'statement-2026-01-10.csv'],
+      [december, 'statement-2025-12-20.csv'],
+    ]);
+    expect(fn(h, 'TTS_NET_PROFIT')).toBe(56.2);
+    expect(dashboardMonth(h, '2025-12')).toMatchObject({ COGS: 42.5, 'Net profit': 56.2 });
+  });
+
+  for (const quantity of ['/', '0'])
+    it(`a whole refund on a row with Quantity ${quantity}: both units back, net profit 0`, async () => {
+      const { april, may } = wholeRefund(quantity);
+      const h = await ledgerOf([
+        [april, 'statement-2026-04-10.csv'],
+        [may, 'statement-2026-05-10.csv'],
+      ]);
+      expect(byFirstCell(fn(h, 'TTS_PNL', 'sku'))[SKU1]).toMatchObject({
+        COGS: 0,
+        'Units sold': 0,
+        'Net profit': 0,
+      });
+      expect(dashboardMonth(h, '2026-04')).toMatchObject({ Settlement: 0, COGS: 0, 'Net profit': 0 });
+    });
+});

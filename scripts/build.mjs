@@ -61,7 +61,8 @@ function collectJsDoc(files) {
       // shortened or left out of Code.js (evaluated on every call).
       const jsdoc = m[1]
         .replace(/ \* @return[\s\S]*?(?= \* @)/, '')
-        .replaceAll('{Array<Array<string|number|Date>>}', '{Array}');
+        .replaceAll('{Array<Array<string|number|Date>>}', '{Array}')
+        .replace(/\n \*\n \* @param/, '\n * @param');
       docs.set(m[2], { jsdoc, params });
     }
   }

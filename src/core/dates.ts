@@ -15,6 +15,7 @@
  */
 import type { CellValue } from './types';
 import { isDateCell } from './date-cell';
+import { daysInYearMonth } from './analysis/calendar';
 
 /** Which part of a slash date is the month: `mdy` (US exports) or `dmy` (see read/date-order.ts). */
 export type DayOrder = 'mdy' | 'dmy';
@@ -52,17 +53,12 @@ function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
 function isoDate(year: number, month: number, day: number): string | null {
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null;
-  if (day > daysInMonth(year, month)) return null;
+  if (day > daysInYearMonth(year, month)) return null;
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 

@@ -29,8 +29,8 @@ const digits = (c: bigint): number => abs(c).toString().length;
 /** A decimal text (`-1.25`, `5e-8`) or a finite number, read from its shortest decimal form. */
 export function exact(value: number | string): Exact {
   const m = DECIMAL.exec(String(value).trim());
-  if (!m || m[2] + (m[3] ?? '') === '') throw new Error(`Not a decimal number: ${String(value)}`);
-  const fraction = m[3] ?? '';
+  if (!m || m[2] + (m[3] || '') === '') throw new Error(`Not a decimal number: ${String(value)}`);
+  const fraction = m[3] || '';
   const c = BigInt(m[2] + fraction);
   return { c: m[1] === '-' ? -c : c, e: Number(m[4] ?? 0) - fraction.length };
 }

@@ -22,7 +22,7 @@ export function bookMonths(
   data.sort();
   let first = data[0];
   const january = `${first.slice(0, 4)}-01`;
-  for (const cost of costs ?? []) {
+  for (const cost of costs || []) {
     // A percentage of no sales is 0: only a fixed amount makes a month before the data a loss.
     if (!cost.cents || !cost.start) continue;
     const from = cost.start < january ? january : cost.start.slice(0, 7);

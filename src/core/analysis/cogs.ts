@@ -151,7 +151,7 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
     if (id && seller) pairs.set(id, seller);
     const entry = readEntry(row, r + 1, columns, where, order);
     if (!entry) continue;
-    const list = bySku.get(entry.sku) ?? [];
+    const list = bySku.get(entry.sku) || [];
     list.push(entry);
     bySku.set(entry.sku, list);
   }
@@ -166,7 +166,7 @@ export function buildCogsTable(rows: Rows, where = 'COGS'): CogsTable {
   // date, the latest Effective from wins, whichever list it came from.
   for (const [id, seller] of pairs) {
     const bySeller = bySku.get(seller);
-    if (bySeller && id !== seller) bySku.set(id, [...(bySku.get(id) ?? []), ...bySeller]);
+    if (bySeller && id !== seller) bySku.set(id, [...(bySku.get(id) || []), ...bySeller]);
   }
   for (const [sku, list] of bySku) {
     list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));

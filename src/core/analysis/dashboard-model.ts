@@ -161,10 +161,10 @@ function monthlyHistory(
     if (date > asOf) continue;
     const month = monthOf(date);
     if (first === '' || month < first) first = month;
-    byMonth.set(month, (byMonth.get(month) ?? 0) + amount);
+    byMonth.set(month, (byMonth.get(month) || 0) + amount);
   }
   if (first === '') return [];
-  return monthRange(first, monthOf(asOf)).map((month) => ({ month, sales: byMonth.get(month) ?? 0 }));
+  return monthRange(first, monthOf(asOf)).map((month) => ({ month, sales: byMonth.get(month) || 0 }));
 }
 
 /**
@@ -319,13 +319,13 @@ export function outlookOfDaily(
     const m = `${year}-${String(i).padStart(2, '0')}`;
     const line: YearLine = { month: m, actual: null, expected: null };
     if (m <= month) {
-      actual += salesOf.get(m) ?? 0;
+      actual += salesOf.get(m) || 0;
       line.actual = actual;
       if (crossing === null && actual >= opts.annualTargetCents) crossing = m;
     }
     // The expected line starts at the last full month (or at 0 before January) so it joins the actual one.
     if (m === lastFull) expected = actual;
-    else if (m > lastFull) expected = (expected ?? 0) + expectedOf(m);
+    else if (m > lastFull) expected = (expected || 0) + expectedOf(m);
     line.expected = expected;
     if (crossing === null && expected !== null && expected >= opts.annualTargetCents) crossing = m;
     yearLines.push(line);
@@ -400,7 +400,7 @@ export function dashboardModel(
     tally.addRow(row);
   }
   const adSpend = extra.adSpend ?? NO_AD_SPEND;
-  const costs = extra.costs ?? [];
+  const costs = extra.costs || [];
   const profit = profitByMonth(perMonth, tally, bookMonths(tally.months, adSpend, costs), costs, adSpend);
   const profitOf = new Map(profit.map((p) => [p.month, p]));
   // Without a measured spread (under 7 months, or months that never varied) no band, as in
@@ -416,7 +416,7 @@ export function dashboardModel(
       sales,
       forecast: point ? point.mean : null,
       ...band(point),
-      netProfit: profitOf.get(month)?.netProfit ?? 0,
+      netProfit: profitOf.get(month)?.netProfit || 0,
       feesPaid: entry ? 0 - entry.lines.fees : 0, // 0 − x, not −x: a month without fees is 0, not −0
     };
   });
@@ -442,7 +442,7 @@ export function dashboardModel(
     if (month.slice(0, 4) !== year) continue;
     for (const [id, cents] of entry.fees) {
       const category = findColumnById(id)?.feeCategory ?? 'Other fees';
-      byCategory.set(category, (byCategory.get(category) ?? 0) - cents);
+      byCategory.set(category, (byCategory.get(category) || 0) - cents);
     }
   }
   const feesByCategory = [...byCategory]

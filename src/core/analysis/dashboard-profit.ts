@@ -46,10 +46,10 @@ export function moneyFlow(lines: PnlLines, profit: ProfitLine): MoneyFlow {
     discountsAndRefunds: 0 - lines.sellerDiscounts - lines.refunds,
     tiktokFees: 0 - lines.fees,
     shipping: 0 - lines.shipping,
-    productCost: profit.cogs ?? 0,
+    productCost: profit.cogs || 0,
     samples: profit.samples,
-    runningCosts: profit.runningCosts ?? 0,
-    ads: profit.adSpend ?? 0,
+    runningCosts: profit.runningCosts || 0,
+    ads: profit.adSpend || 0,
     other: 0,
     netProfit: profit.netProfit,
   };

@@ -279,7 +279,7 @@ function addCollected(row: CollectedRow, into: PnlLines, fees?: Map<string, numb
   if (fees) {
     for (let k = 0; k < row.feeCount; k++) {
       const id = row.feeIds[k];
-      fees.set(id, (fees.get(id) ?? 0) + row.feeCents[k]);
+      fees.set(id, (fees.get(id) || 0) + row.feeCents[k]);
     }
   }
 }
@@ -563,7 +563,7 @@ function bucketSales(
   for (const row of rows) {
     const key = keyOf(row);
     if (!key) continue;
-    buckets.set(key, (buckets.get(key) ?? 0) + salesAmount(row, metric));
+    buckets.set(key, (buckets.get(key) || 0) + salesAmount(row, metric));
   }
   return [...buckets].sort(([a], [b]) => (a < b ? -1 : 1));
 }

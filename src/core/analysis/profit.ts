@@ -338,7 +338,7 @@ export function profitLine(
   const cogs = hasCogs ? cogsCents : null;
   const grossProfit = lines.settlement - sums.sampleSettlement - cogsCents;
   const samples = lineCostCents(1, sums.sampleProduct) - sums.sampleSettlement;
-  const netProfit = grossProfit - samples - (runningCosts ?? 0) - (adSpend ?? 0);
+  const netProfit = grossProfit - samples - (runningCosts || 0) - (adSpend || 0);
   return {
     lines,
     cogs,

@@ -35,7 +35,7 @@ export function reconcilePlan(presentIds: readonly string[]): ReconcilePlan {
     const parent = nearestPresentAncestor(id);
     if (parent === undefined) continue;
     hasChild.add(parent);
-    const list = children.get(parent) ?? [];
+    const list = children.get(parent) || [];
     list.push(id);
     children.set(parent, list);
   }
@@ -88,7 +88,7 @@ export function createReconciler(presentIds: readonly string[]): Reconciler {
   function slotsFor(amountIds: readonly string[]): void {
     if (amountIds === slotIds) return;
     slotIds = amountIds;
-    slotRole = Int32Array.from(amountIds, (id) => roleOf.get(id) ?? 0);
+    slotRole = Int32Array.from(amountIds, (id) => roleOf.get(id) || 0);
     slotParent = Int32Array.from(amountIds, (id) => childOf.get(id) ?? -1);
     slotOwn = Int32Array.from(amountIds, (id) => subtotalIndex.get(id) ?? -1);
   }
@@ -236,7 +236,7 @@ export function orderColumnSums(rows: readonly LedgerRow[]): Map<string, number>
   const sums = new Map<string, number>();
   for (const row of rows) {
     if (row.type !== 'Order') continue;
-    for (const id in row.amounts) sums.set(id, (sums.get(id) ?? 0) + row.amounts[id]);
+    for (const id in row.amounts) sums.set(id, (sums.get(id) || 0) + row.amounts[id]);
   }
   return sums;
 }

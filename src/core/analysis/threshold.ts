@@ -128,7 +128,7 @@ function totalsByDate(daily: readonly DailySales[]): Map<string, number> {
       );
     }
     checkCents(entry.amount, `daily sales, entry ${index + 1} (${entry.date}),`);
-    totals.set(entry.date, (totals.get(entry.date) ?? 0) + entry.amount);
+    totals.set(entry.date, (totals.get(entry.date) || 0) + entry.amount);
   });
   return totals;
 }
@@ -157,7 +157,7 @@ function weekdayPattern(totals: Map<string, number>, firstDate: string, asOf: st
   for (let k = 0; k < days; k++) {
     const date = addDays(asOf, -k);
     const weekday = dayOfWeek(date);
-    sums[weekday] += totals.get(date) ?? 0;
+    sums[weekday] += totals.get(date) || 0;
     counts[weekday] += 1;
   }
   return sums.map((sum, weekday) => sum / counts[weekday]);

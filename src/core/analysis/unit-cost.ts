@@ -39,7 +39,7 @@ export function parseUnitCost(value: CellValue): number {
     }
     const m = AMOUNT.exec(text);
     if (!m || (m[2] === '' && m[3] === undefined)) return NaN;
-    decimal = exact(`${m[1] ?? ''}${m[2].replace(/,/g, '') || '0'}${m[3] ?? ''}`);
+    decimal = exact(`${m[1] || ''}${m[2].replace(/,/g, '') || '0'}${m[3] || ''}`);
     if (negative) decimal = { c: -decimal.c, e: decimal.e };
   } else {
     return NaN;

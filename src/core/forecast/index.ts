@@ -195,7 +195,7 @@ export function chooseMethod(values: readonly number[]): Choice {
 
 function describeChoice(n: number, choice: Choice, spread: boolean): string {
   const { backtest, method } = choice;
-  const error = percentText(backtest.modelMape ?? 0);
+  const error = percentText(backtest.modelMape || 0);
   const carried = ", so this is last month's sales carried forward";
   const how =
     backtest.origins === 0

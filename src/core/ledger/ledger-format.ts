@@ -46,7 +46,7 @@ export const LEDGER_SIGNATURE = ['Key', 'Import ID', 'Layout'];
 
 /** Known text columns the ledger keeps when a file has them (not every file does, so not fixed). */
 const OPTIONAL_TEXT: readonly { label: string; value: (row: LedgerRow) => string }[] = [
-  { label: 'Sample order type', value: (r) => r.sampleType ?? '' },
+  { label: 'Sample order type', value: (r) => r.sampleType || '' },
 ];
 
 /** Labels of the optional text columns: text cells, written only where a row has the value. */
@@ -124,7 +124,7 @@ function writersFor(header: readonly string[]): CellWriter[] {
 export function ledgerRowToCells(
   row: LedgerRow,
   header: readonly string[],
-  importId = row.importId ?? '',
+  importId = row.importId || '',
 ): (string | number)[] {
   const list = writersFor(header);
   const cells = new Array<string | number>(list.length);

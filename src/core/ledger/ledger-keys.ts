@@ -40,7 +40,7 @@ export function currentLedgerKeys(keys: Iterable<string>): Set<string> {
   for (const key of keys) {
     out.add(key);
     const { base, changed } = baseKeyOf(key);
-    if (changed) olderCounts.set(base, (olderCounts.get(base) ?? 0) + 1);
+    if (changed) olderCounts.set(base, (olderCounts.get(base) || 0) + 1);
   }
   for (const [base, count] of olderCounts) {
     for (let n = 1; n <= count; n++) out.add(n === 1 ? base : `${base}#${n}`);

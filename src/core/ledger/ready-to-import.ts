@@ -115,7 +115,7 @@ function checkLastRecord(parsed: ParsedExport): void {
   for (const row of parsed.rows) last = Math.max(last, row.source.row);
   const r = parsed.reconciliation;
   const mismatch = r.mismatches.find((m) => m.source.row === last);
-  const subtotal = (r.subtotalMismatches ?? []).find((m) => m.source.row === last);
+  const subtotal = (r.subtotalMismatches || []).find((m) => m.source.row === last);
   if (!mismatch && !subtotal) return;
   const detail = mismatch
     ? `its settlement ${formatCents(mismatch.settlement, { dollarSign: true })} differs from the sum of its parts ` +
@@ -215,7 +215,7 @@ const LISTED_REPEATS = 5;
  * comparing the import to the payout sees where the difference went. '' when there are none.
  */
 export function repeatsNote(parsed: ParsedExport): string {
-  const repeats = parsed.prepared?.repeats ?? [];
+  const repeats = parsed.prepared?.repeats || [];
   if (repeats.length === 0) return '';
   const cents = formatCents(
     repeats.reduce((n, r) => n + r.cents, 0),

@@ -31,7 +31,7 @@ function columnId(label: string): string {
 
 function col(label: string, kind: ColumnKind, extra: Extra = {}): ColumnDef {
   const { id = columnId(label), also, ...rest } = extra;
-  return { id, label, spellings: [label, ...(also ?? [])], kind, ...rest };
+  return { id, label, spellings: [label, ...(also || [])], kind, ...rest };
 }
 
 const ST: LayoutId[] = ['statement'];

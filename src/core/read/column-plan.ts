@@ -90,7 +90,7 @@ export function planColumns(
   const fieldOwner = new Map<RowField, { index: number; order: number }>();
   const taken = new Set<string>();
   const columns = header.map((raw, index) => {
-    const column = blankColumn((raw ?? '').trim());
+    const column = blankColumn((raw || '').trim());
     if (column.name === '') return column;
     const def = lookupColumn(column.name);
     // A known column written twice (On-hold exports repeat `Related order ID`) is not new data;

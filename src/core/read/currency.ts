@@ -99,7 +99,7 @@ export class CurrencyCheck {
     let totalIndex = -1;
     let totalRank = TOTAL_COLUMN_IDS.length;
     header.forEach((name, index) => {
-      const def = lookupColumn(name ?? '');
+      const def = lookupColumn(name || '');
       if (!def) return;
       if (def.id === 'currency' && currencyIndex < 0) currencyIndex = index;
       if (def.kind === 'money' || def.kind === 'info-money') this.amountIndexes.push(index);

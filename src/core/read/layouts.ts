@@ -100,7 +100,7 @@ export function layoutSpec(id: LayoutId): LayoutSpec {
 export function layoutLabel(id: LayoutId, header: readonly string[]): string {
   const spec = layoutSpec(id);
   if (id !== 'statement') return spec.name;
-  const newer = header.some((h) => (lookupColumn(h)?.since ?? 0) >= 2025);
+  const newer = header.some((h) => (lookupColumn(h)?.since || 0) >= 2025);
   return `${spec.name} (${newer ? '2025–26' : '2024 CSV'})`;
 }
 

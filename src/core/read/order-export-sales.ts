@@ -59,7 +59,7 @@ export class OrderExportSales {
 
   /** `header`: the file's header; `amountIds`: the normalizer's, built with the extra columns. */
   constructor(header: readonly string[], amountIds: readonly string[]) {
-    const index = (id: string) => header.findIndex((name) => lookupColumn(name ?? '')?.id === id);
+    const index = (id: string) => header.findIndex((name) => lookupColumn(name || '')?.id === id);
     this.statusIndex = index('order_status');
     this.returnedIndex = index('sku_quantity_of_return');
     this.beforeSlot = amountIds.indexOf('sku_subtotal_before_discount');
@@ -138,7 +138,7 @@ export class OrderExportSales {
     sums.sellerDiscounts -= discount;
     sums.netSales += net;
     const month = view.orderDate.slice(0, 7);
-    this.byMonth.set(month, (this.byMonth.get(month) ?? 0) + net);
+    this.byMonth.set(month, (this.byMonth.get(month) || 0) + net);
   }
 
   /** What the file holds, for the preview. */

@@ -99,8 +99,8 @@ class ColumnTotals {
     for (let k = 0; k < view.filledCount; k++) {
       const slot = view.filled[k];
       const id = view.amountIds[slot];
-      this.all.set(id, (this.all.get(id) ?? 0) + view.cents[slot]);
-      if (order) this.order.set(id, (this.order.get(id) ?? 0) + view.cents[slot]);
+      this.all.set(id, (this.all.get(id) || 0) + view.cents[slot]);
+      if (order) this.order.set(id, (this.order.get(id) || 0) + view.cents[slot]);
     }
   }
 }
@@ -156,7 +156,7 @@ class FileParse {
 
   /** Hears how the file was read: the rows that were not UTF-8 are named in the preview. */
   noteRead(read: { windows1252Rows?: number[] }): void {
-    this.windows1252Rows = read.windows1252Rows ?? [];
+    this.windows1252Rows = read.windows1252Rows || [];
   }
 
   /** Hears the file's last bytes (a workbook's are ignored: only a text file can be cut mid-record). */
@@ -236,7 +236,7 @@ class FileParse {
     if (this.unterminated && !this.isWorkbook)
       for (const file of result.files) file.endsWithoutLineBreak = true;
     const note = windows1252Note(this.fileName, this.windows1252Rows);
-    if (note) for (const file of result.files) file.readNotes = [...(file.readNotes ?? []), note];
+    if (note) for (const file of result.files) file.readNotes = [...(file.readNotes || []), note];
     return result;
   }
 }

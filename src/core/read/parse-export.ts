@@ -147,7 +147,7 @@ export class SheetParser {
 
   /** Why the sheet is refused for its currency ('' when it is in US dollars). */
   get currencyRefusal(): string {
-    return this.currency?.message(this.options.where, layoutSpec(this.layout!).name) ?? '';
+    return this.currency?.message(this.options.where, layoutSpec(this.layout!).name) || '';
   }
 
   push(cells: readonly CellValue[], rowNumber: number): void {
@@ -313,7 +313,7 @@ export class SheetParser {
 
   /** How each date column writes slash dates: the normalizer's, or an ad report's day column. */
   dateOrders(): DateOrderWatch[] {
-    return this.ads ? [this.ads.dayOrder] : (this.normalizer?.dateOrders() ?? []);
+    return this.ads ? [this.ads.dayOrder] : this.normalizer?.dateOrders() || [];
   }
 
   /** Why the sheet is refused for a date column written both ways ('' when none is). */

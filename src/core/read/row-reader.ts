@@ -113,7 +113,7 @@ export class RowReader {
     this.spec = layoutSpec(options.layout);
     this.isLedger = options.layout === 'ledger';
     this.columns = plan.columns;
-    this.defaultType = this.spec.defaultType ?? '';
+    this.defaultType = this.spec.defaultType || '';
     this.view = createRowView(plan.amountIds, options.layout);
     this.keys =
       !options.repeats && (this.isLedger || options.keys === false)

@@ -63,7 +63,6 @@ function message(
 ): string {
   return (
     `${where}: *${label}* heads column ${columnLetters(at + 1)} on row ${row} and column ${columnLetters(again + 1)} ` +
-    `on row ${otherRow}: two exports side by side, of which only the left one would be read. Give each export its ` +
-    'own range, or put one under the other.'
+    `on row ${otherRow}: two exports side by side, and only the left one would be read. Give each its own range.`
   );
 }

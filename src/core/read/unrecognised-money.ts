@@ -40,7 +40,7 @@ export function unrecognisedUnderParents(
   }));
   let context = -1;
   header.forEach((raw, index) => {
-    const name = (raw ?? '').trim();
+    const name = (raw || '').trim();
     if (name === '') return;
     const def = lookupColumn(name);
     if (def === undefined) {

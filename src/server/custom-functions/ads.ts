@@ -14,9 +14,9 @@ const GROUPS: readonly AdsGroupBy[] = ['day', 'month', 'campaign', 'product'];
 /**
  * Ad spend, attributed revenue, ROAS, orders and cost per order from an Ads Manager or GMV Max
  * report, or the TTS Ads tab; days and months are the ad account's.
- * Not with NOW(), TODAY() or RAND() in an argument: the cell would stay Loading…
+ * Not with NOW(), TODAY() or RAND() (the cell would stay Loading…).
  *
- * @param {Array<Array<string|number|Date>>} ads The ad report as it sits in a sheet, header included, or the TTS Ads tab (e.g. 'TTS Ads'!A:Z).
+ * @param {Array<Array<string|number|Date>>} ads The ad report with its header, or the TTS Ads tab (e.g. 'TTS Ads'!A:Z).
  * @param {string} [group_by] "month" (default), "day", "campaign" or "product" (GMV Max by product).
  * @param {Date|string} [start] First day counted (the ad account's day).
  * @param {Date|string} [end] Last day counted.

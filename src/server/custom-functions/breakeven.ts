@@ -26,20 +26,14 @@ export const BREAKEVEN_SKU_COLUMNS = [
 
 /**
  * The ROAS below which an ad-driven sale loses money: price ÷ (price × (1 − fee_rate − affiliate_rate) − unit_cost − other_cost).
- * Given a statement and the TTS COGS tab instead, a table by SKU from your own settlements: average
- * realised price, fee rate, fees and shipping per unit, unit cost, contribution per unit and break-even
- * ROAS.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Given a statement and the TTS COGS tab, a table by SKU from your own settlements.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {number|number[][]} price Selling price per unit in dollars (a cell or a column of prices); or the
- * statement export or TTS Ledger tab, header included, for the table by SKU.
- * @param {number|number[][]} unit_cost Cost of goods per unit in dollars (same shape as price); with a
- * statement, the TTS COGS tab (its unit cost in force on the period's last day).
- * @param {number|number[][]} fee_rate TikTok fee rate as a fraction (0.06) or a percent cell (6%); with a
- * statement, the first day counted (default: all data).
- * @param {number|number[][]} [affiliate_rate] Creator commission rate, fraction or percent (default 0);
- * with a statement, the last day counted (default: all data).
- * @param {number|number[][]} [other_cost] Other cost per sale in dollars: packaging, shipping you pay (default 0); not used with a statement.
+ * @param {number|number[][]} price Price per unit in dollars (a cell or a column); or a statement, for the table by SKU.
+ * @param {number|number[][]} unit_cost Cost per unit in dollars; with a statement, the TTS COGS tab.
+ * @param {number|number[][]} fee_rate Fee rate, 0.06 or 6%; with a statement, the first day counted.
+ * @param {number|number[][]} [affiliate_rate] Creator commission rate (default 0); with a statement, the last day counted.
+ * @param {number|number[][]} [other_cost] Other cost per sale in dollars (default 0); not used with a statement.
  * @return {number|Array<Array<string|number>>} Break-even ROAS (2.5: each ad dollar must bring $2.50 of
  * sales), one per row for ranges (blank for a blank row; why, for a row that loses money before ads or
  * has a cell it cannot read);

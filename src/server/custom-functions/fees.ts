@@ -31,9 +31,9 @@ const COMMON_FEES = [
 
 /**
  * Every fee in a Seller Center finance export with its total, most negative first, then Total fees.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export or the TTS Ledger tab, header included (e.g. Statement!A:BL).
  * @return {Array<Array<string|number>>} Fee, Amount: one row per fee column with a non-zero total, then
  * Total fees.
  * @customfunction
@@ -59,10 +59,10 @@ export function TTS_FEES(statement: Arg): (string | number)[][] {
 
 /**
  * Total of one fee column of a Seller Center finance export.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
- * @param {string} name The fee's column header as TikTok writes it (e.g. "Referral fee", any case and spacing) or its catalog id.
+ * @param {Array<Array<string|number|Date>>} statement The export or the TTS Ledger tab, header included (e.g. Statement!A:BL).
+ * @param {string} name The fee column's header, e.g. "Referral fee".
  * @return {number} Sum of that column over all rows, in dollars (fees are negative).
  * @customfunction
  */

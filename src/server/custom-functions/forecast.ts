@@ -7,10 +7,10 @@ type Arg = unknown;
 /**
  * Forecasts monthly sales by the method that did best on your past months; from 7 months on, an 80% band
  * (never below 0) and the chance of a target.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {string[][]|Date[][]} months Consecutive months, oldest first: dates inside each month or texts such as "2026-03" or "Mar 2026".
- * @param {number[][]} values Sales of each month, in dollars; blank after the last month with sales (months to come).
+ * @param {string[][]|Date[][]} months Consecutive months, oldest first, such as "2026-03" or "Mar 2026".
+ * @param {number[][]} values Sales of each month, in dollars.
  * @param {number} [horizon] How many months ahead to forecast (default 6, at most 24).
  * @param {number} [target] Monthly target in dollars; fills the Chance of target column (e.g. 65000).
  * @return {Array<Array<string|number>>} Table: Month, Forecast, Low 80%, High 80%, Chance of target, one row per future month, then the method.

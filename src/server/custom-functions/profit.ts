@@ -65,17 +65,13 @@ const COST_FIELDS: readonly RowField[] = [
 
 /**
  * Net profit: total settlement minus cost of goods sold, samples, running costs and your other costs.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
- * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or columns SKU (SKU ID or
- * seller SKU), unit cost, optional effective-from date.
+ * @param {Array<Array<string|number|Date>>} statement The export or the TTS Ledger tab, header included (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date.
  * @param {number[][]} [other_costs] Any range of other costs in dollars, all typed with one sign.
- * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (Cost, Amount, Every,
- * Percent, Of, Starts, Ends), counted for the months the statement covers (see Help for the TTS Ledger tab).
- * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
- * report, by month; GMV Pay transfers and ad fees already in the settlement
- * are counted once.
+ * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab.
+ * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report.
  * @return {number} Net profit in dollars.
  * @customfunction
  */
@@ -138,18 +134,15 @@ const NO_RATIO = '—';
 
 /**
  * Profit and loss table grouped by month, SKU, statement or type, with every cost.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export or the TTS Ledger tab, header included (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} [cogs] Unit costs: the TTS COGS tab, or SKU, unit cost,
  * optional effective-from date. Without it COGS is blank.
  * @param {string} [group_by] "month" (default), "sku", "statement" or "type".
- * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab. By month each month
- * carries its share; otherwise they are in the Total row.
- * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max
- * report. By month each month carries the spend not already in its settlement, less its GMV Pay transfers
- * (moved to the ad balance, not spend); otherwise it is in the Total row. Adds the reports' spend, TACoS
- * (spend ÷ gross sales) and ROAS (— where there is nothing to divide by).
+ * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab (by month, else in Total).
+ * @param {Array<Array<string|number|Date>>} [ads] Ad spend: the TTS Ads tab or an Ads Manager / GMV Max report;
+ * adds spend, revenue, TACoS and ROAS.
  * @return {Array<Array<string|number>>} One row per group, then Total: Gross sales … Settlement, COGS, Gross
  * profit, Samples, Running costs, Ad spend, Net profit, Net margin (by SKU also units and contribution per
  * unit; with ads also the reports' spend, revenue, TACoS and ROAS).
@@ -233,11 +226,10 @@ function adCells(
 }
 
 /**
- * What made up one month's costs: COGS and samples by SKU and unit cost, each running cost with
- * how its share was worked out, ad spend, and the total.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * What made up one month's costs: COGS and samples by SKU, running costs, ad spend, and the total.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export or the TTS Ledger tab, header included (e.g. Statement!A:BL).
  * @param {Array<Array<string|number|Date>>} cogs Unit costs: the TTS COGS tab, or SKU, unit cost, optional effective-from date.
  * @param {string|Date} month The month, as "2026-05", "May 2026" or any date in it.
  * @param {Array<Array<string|number|Date>>} [costs] Running costs: the TTS Costs tab.

@@ -9,11 +9,11 @@ export const KEYLESS_ROW_NOTE = 'No Key: skipped, not an imported row (a total o
 export const NO_ORDER_ROW_NOTE = 'No order ID: skipped, not an order (a total or note typed in the range)';
 
 /**
- * Rows whose Total settlement amount differs from the signed sum of their parts by a cent or more,
- * and the rows of the TTS Ledger tab without a Key, which no function counts.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Rows whose Total settlement amount differs from the sum of their parts by a cent or more, and
+ * rows of the TTS Ledger tab without a Key.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export or the TTS Ledger tab, header included (e.g. Statement!A:BL).
  * @return {Array<Array<string|number>>} Table: Row (row within the range), Order/adjustment ID, Settlement,
  * Sum of parts, Difference, then each TTS Ledger row without a Key; or one cell "All N rows reconcile".
  * @customfunction

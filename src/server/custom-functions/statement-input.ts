@@ -80,7 +80,7 @@ export function readStatement(
   const missing = missingColumnMessage(
     grid[parsed.headerRow - 1],
     parsed.layout,
-    options.needs ?? '',
+    options.needs || '',
     STATEMENT_RANGE,
   );
   if (missing) throw new Error(missing);

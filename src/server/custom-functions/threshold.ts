@@ -8,14 +8,13 @@ import { metricOf, salesNeeds } from './totals';
 type Arg = unknown;
 
 /**
- * Where you stand against the monthly and annual sales targets: month to date, pace, what each remaining day needs, year to date.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Sales against the monthly and annual targets: month to date, pace, expected month, needed per day, year to date.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export or the TTS Ledger tab, header included (e.g. Statement!A:BL).
  * @param {number} [monthly_target] Monthly sales target in dollars (default 65000).
  * @param {number} [annual_target] Annual sales target in dollars (default 1000000).
- * @param {Date|string} [as_of] The day to measure on (default: the latest order date in the data;
- * adjustments and statements dated later do not move it).
+ * @param {Date|string} [as_of] The day to measure on (default: the latest order date).
  * @param {string} [metric] "gross" (default), "net" or "settlement".
  * @return {Array<Array<string|number>>} Two columns, label and value, ending with a one-line status.
  * @customfunction

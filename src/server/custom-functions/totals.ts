@@ -9,9 +9,9 @@ type Arg = unknown;
 
 /**
  * Total settlement amount of a Seller Center finance export (On-hold export: total estimated settlement).
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
+ * @param {Array<Array<string|number|Date>>} statement The export or the TTS Ledger tab, header included (e.g. Statement!A:BL).
  * @return {number} Sum of Total settlement amount over all rows, in dollars.
  * @customfunction
  */
@@ -24,10 +24,10 @@ export function TTS_SETTLEMENT(statement: Arg): number {
 
 /**
  * Sales that count toward the threshold, for one month or for all rows.
- * Not with NOW(), TODAY() or RAND() in an argument.
+ * Not with NOW(), TODAY() or RAND().
  *
- * @param {Array<Array<string|number|Date>>} statement The export with its header, to its last column (e.g. Statement!A:BL).
- * @param {Date|string} [month] A date inside the month, or text such as "2026-03" or "Mar 2026"; omitted = all rows.
+ * @param {Array<Array<string|number|Date>>} statement The export or the TTS Ledger tab, header included (e.g. Statement!A:BL).
+ * @param {Date|string} [month] The month, as "2026-03", "Mar 2026" or any date in it; omitted = all rows.
  * @param {string} [metric] "gross" (default: gross sales + gross sales refund), "net" (net sales) or "settlement".
  * @return {number} Sales in dollars. Rows count in the month of their order creation date, else their
  * statement date.

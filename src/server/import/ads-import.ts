@@ -33,7 +33,7 @@ interface AdsTally {
 }
 
 export function getAdsClock(_arg: null): string {
-  return documentProperties().getProperty(CLOCK_KEY) ?? '';
+  return documentProperties().getProperty(CLOCK_KEY) || '';
 }
 
 export function importAds(arg: AdsImportRequest): AdsImportResult {

@@ -46,7 +46,7 @@ export function checkCellBudget(request: BeginImportRequest): void {
   const needed =
     growthOf(sizeOf(ss.getSheetByName(LEDGER_TAB)), rows, newColumns) +
     growthOf(sizeOf(ss.getSheetByName(IMPORTS_SHEET)), 1, 0) +
-    cogsGrowth(request.skuIds ?? []);
+    cogsGrowth(request.skuIds || []);
   const message = cellLimitMessage(request.fileName, needed, used, rows);
   if (message) throw new Error(message);
 }

@@ -73,7 +73,7 @@ export function readAdRows(): { rows: AdRow[]; skipped: number } {
 
 /** The rows of the tab's values by key, with their sheet rows; refuses a header the reader cannot read. */
 function readTab(values: CellValue[][], headerRow = 1) {
-  const header = (values[headerRow - 1] ?? []).map((v) => String(v ?? ''));
+  const header = (values[headerRow - 1] || []).map((v) => String(v ?? ''));
   const made = createAdsReader({
     fileName: ADS_TAB,
     where: `The ${ADS_TAB} tab`,

@@ -42,7 +42,7 @@ function tabRows(layout: CogsLayout): CogsTabRow[] {
     const partsSum = parts.reduce<number>((sum, v) => sum + (parseUnitCost(v) || 0), 0);
     const total = at(row, 'Unit cost');
     const date = at(row, 'Effective from');
-    const iso = isDateCell(date) ? toText(date as Date) : (parseDateOrNull(date) ?? '');
+    const iso = isDateCell(date) ? toText(date as Date) : parseDateOrNull(date) || '';
     return {
       row: i + 2,
       skuId: skuText(at(row, 'SKU ID')),
@@ -58,7 +58,7 @@ function tabRows(layout: CogsLayout): CogsTabRow[] {
 
 function soldSkus(): Set<string> {
   const skus = new Set<string>();
-  for (const row of readLedger()?.rows ?? []) {
+  for (const row of readLedger()?.rows || []) {
     if (row.skuId) skus.add(row.skuId);
     if (row.sellerSku) skus.add(row.sellerSku);
   }

@@ -133,7 +133,7 @@ export function appendCogsRows(layout: CogsLayout, rows: readonly Partial<Record
     if (column === undefined) continue;
     const cells = rows.map((row, i) => {
       const value = row[name];
-      if (name === 'Unit cost' && value === undefined) return unitCostFormula(layout, start + i) ?? '';
+      if (name === 'Unit cost' && value === undefined) return unitCostFormula(layout, start + i) || '';
       if (value === undefined) return '';
       return typeof value === 'string' && formatOf(name) === TEXT_FORMAT ? textCell(value) : value;
     });

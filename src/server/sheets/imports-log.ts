@@ -149,7 +149,7 @@ export function logImportStarted(importId: string, request: BeginImportRequest, 
     'Net sales': centsToDollars(request.netSalesCents),
     Fees: centsToDollars(request.feesCents),
     Reconciliation: textCell(request.reconciliation),
-    Message: textCell(request.repeats ?? ''),
+    Message: textCell(request.repeats || ''),
   });
 }
 

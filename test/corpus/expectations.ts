@@ -514,7 +514,7 @@ export const CORPUS: CorpusEntry[] = [
     expected: {
       outcome: 'rejected',
       message:
-        /\*Order\/adjustment ID\* heads column G on row 1 and column BS on row 1: two exports side by side, of which only the left one would be read/,
+        /\*Order\/adjustment ID\* heads column G on row 1 and column BS on row 1: two exports side by side, and only the left one would be read/,
     },
   },
   {

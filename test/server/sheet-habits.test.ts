@@ -63,7 +63,7 @@ describe('two exports side by side in one range (={Apr!A:BL, May!A:BL}, a comma 
   const sideBySide = left.map((row, i) => [...row, ...right[i]]);
   const refusal = (where: string, column: string, row: number) =>
     `${where}: *Order/adjustment ID* heads column G on row 1 and column ${column} on row ${row}: two exports side ` +
-    'by side, of which only the left one would be read. Give each export its own range, or put one under the other.';
+    'by side, and only the left one would be read. Give each its own range.';
 
   it('is refused by every function, never summed as April alone (3,254.39 of the 4,613.85 the two hold)', () => {
     expect(cents(APRIL)).toBe(325_439);

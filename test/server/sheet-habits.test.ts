@@ -214,3 +214,26 @@ describe('the unit costs passed without their SKUs', () => {
     );
   });
 });
+
+describe('TTS_COST_DETAIL for one month', () => {
+  it('needs the unit costs of that month’s sales only: a cost from 1 May leaves April refused, May answered', async () => {
+    const h = await imported();
+    const cogs = range(h, COGS);
+    const [cost, from, sku] = ['Unit cost', 'Effective from', 'SKU ID'].map((label) =>
+      cogs[0].indexOf(label),
+    );
+    for (let r = 1; r < cogs.length; r++) cogs[r][cost] = 5;
+    cogs[1][from] = '2026-05-01';
+    const detail = (month: string) => answer(runtime(h), 'TTS_COST_DETAIL', range(h, LEDGER), cogs, month);
+    expect((detail('2026-05') as unknown[][]).at(-1)?.slice(0, 2)).toEqual(['Total', '2026-05']);
+    expect(detail('2026-04')).toBe(
+      `No unit cost for 1 sold SKU: ${cogs[1][sku]}. Add each SKU ID (or seller SKU) with its unit cost to the ` +
+        'COGS table, effective by the day it sold.',
+    );
+    // With no unit cost typed at all, a month the rows never reach says so, not "no unit cost".
+    const none = range(h, COGS);
+    expect(answer(runtime(h), 'TTS_COST_DETAIL', range(h, LEDGER), none, '2026-03')).toBe(
+      'the statement range has no rows in 2026-03: its rows run from 2026-04-01 to 2026-05-28.',
+    );
+  });
+});

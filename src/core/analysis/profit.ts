@@ -228,7 +228,13 @@ export class CostTally {
     if (!sample && units === 0 && costed === 0) return;
     const entry = this.cogs ? costEntryOn(this.cogs, row, costDate) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
-    if (this.cogs && entry === undefined) this.skusWithoutCost.add(detachedText(sku));
+    // One month's detail needs the unit costs of that month's sales only.
+    if (
+      this.cogs &&
+      entry === undefined &&
+      (this.detailMonth === undefined || dated.month === this.detailMonth)
+    )
+      this.skusWithoutCost.add(detachedText(sku));
     // Ten-thousandths of a dollar, exact: rounded once per figure shown, never per row.
     const cost = entry ? (sample ? quantity : costed) * entry.unitCost : 0;
     addCosts(this.sums, sample, quantity, settlement, units, cost);

@@ -99,6 +99,11 @@ export interface LedgerKeysRequest {
 export interface LedgerKeysResult {
   /** How many of the rows the TTS Ledger tab holds (their key, in the current or an older format, with their settlement). */
   present: number;
+  /**
+   * How many hold a key the tab holds with another settlement: written as another line of that
+   * key (`…#2`), a line split in two or a row TikTok revised, which the preview says.
+   */
+  another: number;
 }
 
 /** What *Refresh dashboard* did, for the sidebar and the menu's toast. */

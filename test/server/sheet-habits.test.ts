@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, parseCsv, type GasRuntime } from '../../emulator/index';
 import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { privateBundleCopy } from '../helpers/built-bundle';
+import { countInLedgerRows } from '../../src/sidebar/import/already-imported';
+import { alreadyImportedText } from '../../src/sidebar/import/file-preview';
 import { COGS, ensureBuilt, harness, LEDGER, sampleStatement, type Harness } from './import-harness';
 
 beforeAll(ensureBuilt);
@@ -234,6 +236,22 @@ describe('TTS_COST_DETAIL for one month', () => {
     const none = range(h, COGS);
     expect(answer(runtime(h), 'TTS_COST_DETAIL', range(h, LEDGER), none, '2026-03')).toBe(
       'the statement range has no rows in 2026-03: its rows run from 2026-04-01 to 2026-05-28.',
+    );
+  });
+});
+
+describe('a later download of the same statement with a row TikTok revised', () => {
+  it('the preview says the revised row is written as another line of its key, and counts twice unless the older goes', async () => {
+    const h = await imported();
+    const again = sampleStatement();
+    const revised = again.rows[4];
+    revised.amounts.total_settlement_amount -= 300;
+    const counted = await countInLedgerRows(again, h.call);
+    expect(counted).toEqual({ present: again.rows.length - 1, another: 1 });
+    expect(alreadyImportedText(counted.present, again.rows.length, counted.another)).toBe(
+      `${again.rows.length - 1} of ${again.rows.length} rows already imported. One row has the key of a row in TTS ` +
+        'Ledger with another settlement: it is written as another line of that key. If TikTok revised that row, ' +
+        'delete the older one after importing, or it counts twice.',
     );
   });
 });

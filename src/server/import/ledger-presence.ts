@@ -23,13 +23,20 @@ const LedgerKeysSchema = object({
 export function countInLedger(arg: LedgerKeysRequest): LedgerKeysResult {
   const request = checkRequest(LedgerKeysSchema, arg, 'Ledger check');
   const tab = openLedger();
-  if (!tab) return { present: 0 };
+  if (!tab) return { present: 0, another: 0 };
   const keys = ledgerKeys(tab);
+  const held = new Set(keys);
   let settled: Map<string, number[]> | undefined;
-  const present = request.keys.filter(
-    (key, i) =>
-      ledgerKeyFor(key, request.settlements[i], keys, () => (settled = settled || settlementsByKey(tab))) ===
-      null,
-  ).length;
-  return { present };
+  const result = { present: 0, another: 0 };
+  request.keys.forEach((key, i) => {
+    const written = ledgerKeyFor(
+      key,
+      request.settlements[i],
+      keys,
+      () => (settled = settled || settlementsByKey(tab)),
+    );
+    if (written === null) result.present++;
+    else if (held.has(key)) result.another++;
+  });
+  return result;
 }

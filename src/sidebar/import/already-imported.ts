@@ -15,12 +15,22 @@ const BATCH_CHARS = 900_000;
 
 /** How many of the file's rows Import would skip as already in the ledger (the server decides, as Import does). */
 export async function countAlreadyImported(parsed: ParsedExport, call: KeysCaller): Promise<number> {
-  let present = 0;
+  return (await countInLedgerRows(parsed, call)).present;
+}
+
+/** {@link countAlreadyImported}, and how many rows hold a key the ledger holds with another settlement. */
+export async function countInLedgerRows(parsed: ParsedExport, call: KeysCaller): Promise<LedgerKeysResult> {
+  const sum: LedgerKeysResult = { present: 0, another: 0 };
   let batch: LedgerKeysRequest = { keys: [], settlements: [] };
   let chars = 0;
+  const send = async () => {
+    const { present, another } = await call('countInLedger', batch);
+    sum.present += present;
+    sum.another += another;
+  };
   for (const row of parsed.rows) {
     if (batch.keys.length === BATCH_KEYS || chars + row.key.length > BATCH_CHARS) {
-      present += (await call('countInLedger', batch)).present;
+      await send();
       batch = { keys: [], settlements: [] };
       chars = 0;
     }
@@ -28,6 +38,6 @@ export async function countAlreadyImported(parsed: ParsedExport, call: KeysCalle
     batch.settlements.push(settlementOf(row.amounts));
     chars += row.key.length + 20;
   }
-  if (batch.keys.length > 0) present += (await call('countInLedger', batch)).present;
-  return present;
+  if (batch.keys.length > 0) await send();
+  return sum;
 }

@@ -109,11 +109,27 @@ function repeatNotes(parsed: ParsedExport): (HTMLElement | null)[] {
 }
 
 /** `1,453 of 1,453 rows already imported` (shown once the ledger has been asked). */
-export function alreadyImportedText(present: number, total: number): string {
+export function alreadyImportedText(present: number, total: number, another = 0): string {
   if (total === 0) return '';
-  if (present === 0)
-    return `None of its ${plural(total, 'row')} ${total === 1 ? 'is' : 'are'} in TTS Ledger yet.`;
-  return `${count(present)} of ${plural(total, 'row')} already imported${present === total ? ': importing it again adds nothing.' : '.'}`;
+  const line =
+    present === 0
+      ? `None of its ${plural(total, 'row')} ${total === 1 ? 'is' : 'are'} in TTS Ledger yet.`
+      : `${count(present)} of ${plural(total, 'row')} already imported${present === total ? ': importing it again adds nothing.' : '.'}`;
+  return another === 0 ? line : `${line} ${revisedRowsText(another)}`;
+}
+
+/**
+ * Rows whose key TTS Ledger holds with another settlement are written as another line of that key:
+ * right for a line a statement split in two, a double count for a row TikTok revised in a later
+ * download, which only the seller can tell.
+ */
+function revisedRowsText(another: number): string {
+  const one = another === 1;
+  return (
+    `${one ? 'One row has' : `${count(another)} rows have`} the key of a row in TTS Ledger with another settlement: ` +
+    `${one ? 'it is' : 'they are'} written as another line of that key. If TikTok revised ${one ? 'that row' : 'those rows'}, ` +
+    `delete the older ${one ? 'one' : 'ones'} after importing, or ${one ? 'it counts' : 'they count'} twice.`
+  );
 }
 
 /** What an order export says a seller sold; it settles nothing, so there is no settlement or fee to show. */

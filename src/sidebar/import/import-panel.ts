@@ -5,7 +5,7 @@
 import type { ParsedExport } from '../../core/types';
 import { h, replaceChildren } from '../dom';
 import { alreadyImportedText, outcomeText, renderFileError, renderPreview } from './file-preview';
-import { countAlreadyImported } from './already-imported';
+import { countInLedgerRows } from './already-imported';
 import { readyFiles } from '../../core/ledger/ready-to-import';
 import { count, plural } from '../format';
 import { runImports, type ImportOutcome, type ServerCaller } from './import-runner';
@@ -112,7 +112,8 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
     const line = card.querySelector('.already');
     if (!line || parsed.rows.length === 0) return;
     try {
-      line.textContent = alreadyImportedText(await countAlreadyImported(parsed, call), parsed.rows.length);
+      const { present, another } = await countInLedgerRows(parsed, call);
+      line.textContent = alreadyImportedText(present, parsed.rows.length, another);
     } catch (error) {
       line.textContent = error instanceof Error ? error.message : String(error);
     }

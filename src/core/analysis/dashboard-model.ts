@@ -4,7 +4,7 @@
  * month, the calendar year's cumulative sales against the annual target, and fees by category.
  * Money is integer cents throughout; the forecast runs in dollars and comes back rounded to cents.
  */
-import { addMonths, daysInMonth, monthOf, monthRange, monthsBetween, yearOf } from './calendar';
+import { addMonths, dayOfMonth, daysInMonth, monthOf, monthRange, monthsBetween, yearOf } from './calendar';
 import { findColumnById } from '../read/catalog';
 import { IMPORT_FIRST } from '../ledger/ledger-format';
 import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
@@ -251,7 +251,7 @@ export function outlookOfDaily(
   // Days after the data's last day (as-of later in the month) are not known to be $0: the forecast
   // fills them in as it does the days left, and the month is closed only once the data covers it.
   const through = report.dataThrough < asOf ? report.dataThrough : asOf;
-  const unknownDays = daysInMonth(month) - (monthOf(through) === month ? Number(through.slice(8, 10)) : 0);
+  const unknownDays = daysInMonth(month) - (monthOf(through) === month ? dayOfMonth(through) : 0);
   const monthClosed = unknownDays === 0;
   // The month under way is not a month of history yet: it would drag the forecast down.
   // Nor is a first month the shop started after its 1st.

@@ -75,6 +75,9 @@ export interface AdsReader {
 
 export type AdsHeader = { ok: true; reader: AdsReader } | { ok: false; message: string };
 
+/** Whether a cell of the TTS Ads tab's Report column names a report the add-on writes. */
+const isAdReport = (text: string): text is AdReport => text === 'ads-manager' || text === 'gmv-max';
+
 const REPORT_NAMES: Record<AdReport, string> = {
   'ads-manager': 'TikTok Ads Manager report',
   'gmv-max': 'GMV Max report',
@@ -404,10 +407,7 @@ class Reader implements AdsReader {
   private wrote(cells: readonly CellValue[]): boolean {
     const [report, source] = this.writtenBy;
     return (
-      report >= 0 &&
-      source >= 0 &&
-      /^(ads-manager|gmv-max)$/.test(cellText(cells[report])) &&
-      cellText(cells[source]) !== ''
+      report >= 0 && source >= 0 && isAdReport(cellText(cells[report])) && cellText(cells[source]) !== ''
     );
   }
 
@@ -574,7 +574,7 @@ class Reader implements AdsReader {
       if (t !== '' && t.toUpperCase() !== 'USD')
         this.fail(rowNumber, column, `the ad account reports in ${t}. ${USD_ONLY}`);
     } else if (field === 'report') {
-      if (t === 'ads-manager' || t === 'gmv-max') row[column.slot] = t;
+      if (isAdReport(t)) row[column.slot] = t;
       else this.fail(rowNumber, column, `expected ads-manager or gmv-max, found \`${t}\``);
     } else if (field === 'level') this.tab.level = t;
     else if (field === 'sourceFile') this.tab.file = t;

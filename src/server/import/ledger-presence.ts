@@ -25,6 +25,7 @@ export function countInLedger(arg: LedgerKeysRequest): LedgerKeysResult {
   const tab = openLedger();
   if (!tab) return { present: 0, another: 0 };
   const keys = ledgerKeys(tab);
+  // ledgerKeyFor adds each row's key to `keys`: a key held before the file is the ledger's own.
   const held = new Set(keys);
   let settled: Map<string, number[]> | undefined;
   const result = { present: 0, another: 0 };

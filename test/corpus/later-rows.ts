@@ -276,3 +276,76 @@ export function wholeRefund(quantity: string): { april: string[][]; may: string[
     ],
   };
 }
+
+/**
+ * One month's rows beside another month's whose product cost is unknown: April sells SKU1 on a row
+ * whose Quantity is `/` (cleared); May sells 2 × SKU2 for $40 and 1 × SKU3 for $25. By hand, May's
+ * COGS: 2 × 5 + 1 × 7.50 = 17.50; April's cannot be worked out.
+ */
+export function clearedApril(): { april: string[][]; may: string[][] } {
+  return {
+    april: [
+      line({
+        statement: APRIL,
+        orderId: '577300000000007601',
+        sku: SKU1,
+        quantity: '/',
+        created: '2026/04/05',
+        gross: 30,
+        referral: -1.8,
+      }),
+    ],
+    may: [
+      line({
+        statement: MAY,
+        orderId: '577300000000007602',
+        sku: SKU2,
+        quantity: 2,
+        created: '2026/05/03',
+        gross: 40,
+        referral: -2.4,
+      }),
+      line({
+        statement: MAY,
+        orderId: '577300000000007603',
+        sku: SKU3,
+        quantity: 1,
+        created: '2026/05/04',
+        gross: 25,
+        referral: -1.5,
+      }),
+    ],
+  };
+}
+
+/**
+ * A 2-unit $50 line of SKU1 sold in May, and a $5 goodwill refund on it in June's statement (no
+ * gross sales, Quantity 2, $0.30 of referral fee given back); the buyer keeps both units. By hand:
+ * net sales 45.00, fees 2.70, COGS 2 × 10 = 20.00, contribution 22.30, break-even ROAS 45 ÷ 22.30
+ * = 2.02 (per unit: 22.50 ÷ (22.50 − 1.35 − 10) = 2.02). Read alone, the refund row would give
+ * both units back: COGS 0, break-even 45 ÷ 42.30 = 1.06.
+ */
+export function goodwillRefund(): { may: string[][]; june: string[][] } {
+  const A = '577300000000007701';
+  const sale = { orderId: A, sku: SKU1, quantity: 2, created: '2026/05/02' };
+  return {
+    may: [line({ ...sale, statement: MAY, gross: 50, referral: -3 })],
+    june: [
+      line({
+        ...sale,
+        statement: ['2026/06/10', '7496021845520157203'],
+        gross: 0,
+        refund: -5,
+        referral: 0.3,
+      }),
+    ],
+  };
+}
+
+/**
+ * A GMV Max report by product advertising SKU1's product (`Product 011`) in May: $10 of spend,
+ * $30 of gross revenue (ROAS 3.00).
+ */
+export const GMV_MAX_SKU1 =
+  'Date,Campaign name,Product ID,Product name,Cost,Net cost,Orders (SKU),Cost per order,Gross revenue,ROI\r\n' +
+  '2026-05-05,GMV Max 011,1729000000000000011,Product 011,10.00,10.00,1,10.00,30.00,3.00\r\n';

@@ -87,7 +87,8 @@ interface DatedRows {
 /**
  * Adds up costs row by row: COGS and samples per group (when grouped) and in total, the sold SKUs
  * without a unit cost, and each day's sales figures for percentage costs. With `detailMonth`,
- * also what made up that month's COGS and samples, by SKU and unit cost. A row without gross sales
+ * also what made up that month's COGS and samples, by SKU and unit cost, and only that month's
+ * rows are checked for a unit cost and a quantity (see {@link check}). A row without gross sales
  * is costed after the last row, once its order line's sale is known (see order-lines.ts): the
  * figures below are read after the rows.
  */
@@ -181,7 +182,7 @@ export class CostTally {
       return;
     }
     if (!sample && units === 0 && costed === 0) {
-      if (this.cogs && row.quantity === 0 && lines.grossSales > 0) {
+      if (this.cogs && row.quantity === 0 && lines.grossSales > 0 && this.checks(dated)) {
         const seen = this.unitless[row.layout === 'income' ? 'income' : 'cleared'];
         if (seen.count++ === 0) seen.first = `row ${rowNumber}${file ? ` of ${file}` : ''}`;
       }
@@ -228,18 +229,12 @@ export class CostTally {
     if (!sample && units === 0 && costed === 0) return;
     const entry = this.cogs ? costEntryOn(this.cogs, row, costDate) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
-    // One month's detail needs the unit costs of that month's sales only.
-    if (
-      this.cogs &&
-      entry === undefined &&
-      (this.detailMonth === undefined || dated.month === this.detailMonth)
-    )
-      this.skusWithoutCost.add(detachedText(sku));
+    if (this.cogs && entry === undefined && this.checks(dated)) this.skusWithoutCost.add(detachedText(sku));
     // Ten-thousandths of a dollar, exact: rounded once per figure shown, never per row.
     const cost = entry ? (sample ? quantity : costed) * entry.unitCost : 0;
     addCosts(this.sums, sample, quantity, settlement, units, cost);
     if (group) addCosts(group, sample, quantity, settlement, units, cost);
-    if (this.detailMonth !== undefined && dated.month === this.detailMonth) {
+    if (dated.month === this.detailMonth) {
       if (sample) {
         this.detail('Samples', sku, entry, quantity);
         this.detail('Sample shipping', sku, undefined, null, 0 - settlement);
@@ -271,6 +266,14 @@ export class CostTally {
     }
     if (units !== null && line.units !== null) line.units += units;
     line.cents += cents;
+  }
+
+  /**
+   * Whether a row's cost must be known: one month's detail needs its month's only (a unit cost,
+   * a quantity), as another month's unknown cost changes none of its figures.
+   */
+  private checks(dated: DatedRows): boolean {
+    return this.detailMonth === undefined || dated.month === this.detailMonth;
   }
 
   /** What a row date gives the tally: its day and month, cut once per date. */

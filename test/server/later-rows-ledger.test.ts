@@ -10,8 +10,11 @@ import { loadBundleInVm } from '../../emulator/index';
 import { readyFiles } from '../../src/core/ledger/ready-to-import';
 import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { privateBundleCopy } from '../helpers/built-bundle';
+import { runAdsImport } from '../../src/sidebar/import/ads-runner';
 import {
   corrections,
+  GMV_MAX_SKU1,
+  goodwillRefund,
   laterRefunds,
   SKU1,
   SKU2,
@@ -136,4 +139,23 @@ describe('on the TTS Ledger tab, the later statement imported after the sale’s
       });
       expect(dashboardMonth(h, '2026-04')).toMatchObject({ Settlement: 0, COGS: 0, 'Net profit': 0 });
     });
+});
+
+describe('the dashboard’s ads by product, with a later goodwill refund on an advertised line', () => {
+  it('keeps both units the buyer kept: break-even ROAS 2.02, as TTS_BREAKEVEN_ROAS by SKU says', async () => {
+    const { may, june } = goodwillRefund();
+    const h = await ledgerOf([
+      [may, 'statement-2026-05-10.csv'],
+      [june, 'statement-2026-06-10.csv'],
+    ]);
+    const report = parseExportFile(new TextEncoder().encode(GMV_MAX_SKU1), 'gmv-max-by-product.csv');
+    expect(await runAdsImport(report.files[0], 'UTC-07:00', h.call)).toMatchObject({ status: 'complete' });
+    const roas = byFirstCell(fn(h, 'TTS_BREAKEVEN_ROAS'));
+    expect(roas[SKU1]).toMatchObject({ 'Units sold': 2, 'Break-even ROAS': 2.02 });
+    h.run('refreshDashboard', null);
+    const dash = h.values('TTS Dashboard');
+    const at = dash.findIndex((r) => r[0] === 'Product');
+    // Margin 22.30 ÷ 45.00 of the $30 revenue is $14.87, less $10 of spend: $4.87 after ads.
+    expect(dash[at + 1].slice(0, 6)).toEqual(['Product 011', 10, 30, 3, 2.02, 4.87]);
+  });
 });

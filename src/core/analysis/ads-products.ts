@@ -15,7 +15,8 @@ import { bookedRows } from './ad-booking';
 import { productOf, productRows, pushTo, roas, share } from './ads';
 import { campaignKey, NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
 import { isAffiliateColumn } from './ads-profit';
-import { costEntryOn, NO_SKU, rowDate, rowMonth, rowPnl, unitsSold, type CogsTable } from './pnl';
+import { costEntryOn, ledgerRowPnl, NO_SKU, rowDate, rowMonth, type CogsTable } from './pnl';
+import { OrderLines } from './order-lines';
 import { lineCostCents } from './unit-cost';
 import type { LedgerRow } from '../types';
 
@@ -85,6 +86,11 @@ function ledgerIndex(rows: readonly LedgerRow[]): {
   return { bySku, byName };
 }
 
+/**
+ * A product's lines in the months its ads ran. A row without gross sales (a later refund, a fee
+ * correction) is paired with its line's sale as the functions pair it (order-lines.ts): every sale
+ * is noted, in those months or not, and the units a refund gives back are costed at the sale's date.
+ */
 function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs: CogsTable): Sums {
   const sums: Sums = {
     netSales: 0,
@@ -94,21 +100,31 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
     missing: new Set(),
     skus: new Set(),
   };
+  const cost = (row: LedgerRow, units: number, date: string) => {
+    if (units === 0) return;
+    const unitCost = costEntryOn(cogs, row, date)?.unitCost;
+    // A $0 unit cost is a cost not filled in: a break-even built on it would reassure falsely.
+    if (!unitCost) sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
+    else sums.cogs += units * unitCost;
+  };
+  const lines = new OrderLines();
   for (const row of rows) {
+    const collected = ledgerRowPnl(row);
+    const date = rowDate(row);
+    const waits = lines.read(row, collected, date);
     if (!months.has(rowMonth(row))) continue;
-    const lines = rowPnl(row);
-    sums.netSales += lines.netSales;
-    sums.costs += lines.fees + lines.shipping;
+    const { netSales, fees, shipping } = collected.lines;
+    const units = collected.unitsSold;
+    sums.netSales += netSales;
+    sums.costs += fees + shipping;
     if (row.skuId) sums.skus.add(row.skuId);
     if (Object.keys(row.amounts).some((id) => row.amounts[id] !== 0 && isAffiliateColumn(id)))
-      sums.affiliateSales += lines.netSales;
-    const units = unitsSold(row);
-    if (units === 0) continue;
-    const unitCost = costEntryOn(cogs, row, rowDate(row))?.unitCost;
-    // A $0 unit cost is a cost not filled in: a break-even built on it would reassure falsely.
-    if (unitCost === undefined || unitCost === 0) sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
-    else sums.cogs += units * unitCost;
+      sums.affiliateSales += netSales;
+    if (waits)
+      lines.wait(row, collected, (paired) => cost(row, paired?.units ?? units, paired?.date ?? date));
+    else cost(row, units, date);
   }
+  lines.settle();
   return sums;
 }
 

@@ -102,10 +102,10 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
   };
   const cost = (row: LedgerRow, units: number, date: string) => {
     if (units === 0) return;
-    const unitCost = costEntryOn(cogs, row, date)?.unitCost;
+    const entry = costEntryOn(cogs, row, date);
     // A $0 unit cost is a cost not filled in: a break-even built on it would reassure falsely.
-    if (!unitCost) sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
-    else sums.cogs += units * unitCost;
+    if (entry && entry.unitCost) sums.cogs += units * entry.unitCost;
+    else sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
   };
   const lines = new OrderLines();
   for (const row of rows) {
@@ -121,7 +121,9 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
     if (Object.keys(row.amounts).some((id) => row.amounts[id] !== 0 && isAffiliateColumn(id)))
       sums.affiliateSales += netSales;
     if (waits)
-      lines.wait(row, collected, (paired) => cost(row, paired?.units ?? units, paired?.date ?? date));
+      lines.wait(row, collected, (paired) =>
+        paired ? cost(row, paired.units, paired.date) : cost(row, units, date),
+      );
     else cost(row, units, date);
   }
   lines.settle();
@@ -166,9 +168,14 @@ export function productAds(
   let matchedSales = 0;
   const products = productGroups(adRows, campaignSkus).map(({ rows, skus: mapped, label }): ProductAds => {
     const first = rows.find((r) => r.productName) || rows[0];
-    const spend = rows.reduce((s, r) => s + spendOf(r), 0);
-    const revenue = rows.reduce((s, r) => s + (r.revenue || 0), 0);
-    const orders = rows.reduce((s, r) => s + (r.orders || 0), 0);
+    let spend = 0;
+    let revenue = 0;
+    let orders = 0;
+    for (const r of rows) {
+      spend += spendOf(r);
+      revenue += r.revenue || 0;
+      orders += r.orders || 0;
+    }
     const months = new Set(rows.map((r) => r.day.slice(0, 7)));
     const skuIds = [...new Set([...mapped, ...rows.map((r) => r.skuId).filter((s) => s !== '')])];
     const matched =

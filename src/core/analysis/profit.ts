@@ -273,7 +273,7 @@ export class CostTally {
    * a quantity), as another month's unknown cost changes none of its figures.
    */
   private checks(dated: DatedRows): boolean {
-    return this.detailMonth === undefined || dated.month === this.detailMonth;
+    return !this.detailMonth || dated.month === this.detailMonth;
   }
 
   /** What a row date gives the tally: its day and month, cut once per date. */

@@ -360,6 +360,37 @@ describe('a ledger whose amount header was renamed or deleted refuses the import
   });
 });
 
+describe('a copy of an amount column, header and all, is refused: never read or written in place of the real one', () => {
+  const HISTORY = readFileSync('samples/statement-history.csv', 'utf8');
+  const refusal = (outcome: string) =>
+    'The TTS Ledger tab has two columns headed *Total settlement amount* (A and S): the add-on would read and ' +
+    `write the first only. Rename or delete the copy. ${outcome}`;
+
+  it('the bookkeeper’s working copy in column A, a figure typed over in it: functions, dashboard and import refuse', async () => {
+    const h = harness();
+    await h.importFiles(read(STATEMENT, 'statement-2026-05.csv'));
+    const sheet = h.workbook.requireSheet(LEDGER);
+    const at = h.values(LEDGER)[0].indexOf('Total settlement amount');
+    const copy = h.values(LEDGER).map((r, i) => [i === 2 ? 20 : r[at]]);
+    sellerEdits.insertColumnsBefore(sheet, 1);
+    h.workbook.seed(LEDGER, copy);
+    // Read from the copy, the settlement was $4,613.85 less the 20 typed over row 3's figure.
+    const rt = loadBundleInVm({ file: bundle, workbook: h.workbook });
+    expect(() => rt.call('TTS_SETTLEMENT', h.values(LEDGER))).toThrow(refusal('Nothing was counted.'));
+    expect(() => h.run('refreshDashboard', null)).toThrow(refusal('Nothing was counted.'));
+    const before = JSON.stringify(h.values(LEDGER));
+    const [outcome] = await h.importFiles(read(HISTORY, 'statement-history.csv'));
+    expect(outcome).toMatchObject({ status: 'failed', message: refusal('Nothing was written.') });
+    expect(JSON.stringify(h.values(LEDGER))).toBe(before);
+    // Renamed, the copy is the seller's column: the real one counts, and the import goes on.
+    h.workbook.seed(LEDGER, [['My settlement']]);
+    expect(toCents(rt.call('TTS_SETTLEMENT', h.values(LEDGER)))).toBe(STATEMENT_CENTS);
+    const [again] = await h.importFiles(read(HISTORY, 'statement-history.csv'));
+    expect(again).toMatchObject({ status: 'complete', written: 1354, duplicates: 195 });
+    expect(ledger(h)).toEqual({ rows: 1549, cents: 6471235 });
+  });
+});
+
 describe('a statement split between two lines that share a key keeps both', () => {
   // Row 2 of the sample (8.18) and its twin: the same statement, order, SKU and type, a $1.00 seller discount.
   const lines = STATEMENT.split(/\r?\n/).filter(Boolean);

@@ -4,7 +4,8 @@
  * seller may insert a title above it); new columns go to the right of every used cell, so a note
  * typed in a column without a header is never written over.
  */
-import { headerKey } from '../read/catalog';
+import { columnLetters } from '../formula-builder';
+import { headerKey, lookupColumn } from '../read/catalog';
 import { HEADER_SCAN_ROWS } from '../read/layouts';
 import type { CellValue } from '../types';
 
@@ -36,6 +37,29 @@ export function columnIndex(header: readonly CellValue[]): Map<string, number> {
 /** The 0-based column of `label` in `index`, or -1. */
 export function columnOf(index: ReadonlyMap<string, number>, label: string): number {
   return index.get(headerKey(label)) ?? -1;
+}
+
+/**
+ * Why a tab whose header names one of the add-on's columns twice, by its own label, is refused, or
+ * '': a bookkeeper's working copy of a column, header and all. Columns are found by header, so the add-on would read
+ * and write the left one only, whichever of the two is the copy.
+ */
+export function repeatedColumnMessage(tab: string, header: readonly CellValue[], outcome: string): string {
+  const seen = new Map<string, number>();
+  for (let c = 0; c < header.length; c++) {
+    const label = String(header[c] ?? '');
+    const def = lookupColumn(label.trim());
+    // The add-on's label itself: a helper column headed like one of them (`Order ID`) is the seller's.
+    if (!def || headerKey(label) !== headerKey(def.label)) continue;
+    const first = seen.get(def.id);
+    if (first === undefined) seen.set(def.id, c);
+    else
+      return (
+        `The ${tab} tab has two columns headed *${def.label}* (${columnLetters(first + 1)} and ${columnLetters(c + 1)}): ` +
+        `the add-on would read and write the first only. Rename or delete the copy. ${outcome}`
+      );
+  }
+  return '';
 }
 
 /** Labels of `wanted` that `header` lacks (case and spacing aside), in `wanted` order. */

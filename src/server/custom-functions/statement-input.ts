@@ -12,7 +12,7 @@ import { withoutSupersededRows } from '../../core/ledger/settled-estimates';
 import { dateTextConverter } from '../sheets/sheet-dates';
 import type { RowField } from '../../core/read/row-fields';
 import { missingColumnMessage } from '../../core/read/needed-columns';
-import { refuseLostAmounts } from '../sheets/ledger-sheet';
+import { refuseLedgerColumns } from '../sheets/ledger-sheet';
 import { emptyRangeMessage } from '../../core/read/no-rows';
 
 export const STATEMENT_RANGE = 'the statement range';
@@ -71,8 +71,8 @@ export function readStatement(
   }
   const empty = emptyRangeMessage(grid, STATEMENT_RANGE, parsed);
   if (empty) throw new Error(empty);
-  // A renamed or deleted amount column of the TTS Ledger tab would read as 0.
-  if (parsed.layout === 'ledger') refuseLostAmounts(grid[parsed.headerRow - 1]);
+  // A renamed or deleted amount column of the TTS Ledger tab would read as 0; a copy of one, in its place.
+  if (parsed.layout === 'ledger') refuseLedgerColumns(grid[parsed.headerRow - 1]);
   // Rows of the TTS Ledger tab without a Key (a total or note the seller typed) are skipped, not counted.
   const { problems } = splitKeylessRows(parsed);
   if (problems.length > 0) throw problemsError(problems);

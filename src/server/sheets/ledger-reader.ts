@@ -14,7 +14,7 @@ import { dateTextConverter } from './sheet-dates';
 import { tabNamed } from './tab-named';
 import { isDateCell } from '../../core/date-cell';
 import { missingColumnMessage, NEEDS } from '../../core/read/needed-columns';
-import { refuseLostAmounts } from './ledger-sheet';
+import { refuseLedgerColumns } from './ledger-sheet';
 import { describeProblem } from '../custom-functions/statement-input';
 
 export interface LedgerContents {
@@ -38,7 +38,7 @@ export function readLedger(): LedgerContents | null {
     dateText,
   );
   const parsed = parseSheetRows(grid, { fileName: LEDGER_TAB, dateText });
-  refuseLostAmounts(grid[parsed.headerRow - 1]);
+  refuseLedgerColumns(grid[parsed.headerRow - 1]);
   // Without its Quantity, SKU ID or dates the tab's COGS and months would be silently wrong;
   // a tab read whole has nothing to widen (the blank after the header says so).
   const header = [...grid[parsed.headerRow - 1], ''];

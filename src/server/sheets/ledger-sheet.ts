@@ -13,6 +13,7 @@ import {
   lostHeaderMessage,
   missingColumns,
   NOTHING_WRITTEN,
+  repeatedColumnMessage,
 } from '../../core/ledger/ledger-columns';
 import { baseKeyOf, currentLedgerKeys } from '../../core/ledger/ledger-keys';
 import { ledgerKeyFor, SETTLEMENT_COLUMNS, settlementOf } from '../../core/ledger/ledger-repeats';
@@ -112,6 +113,8 @@ export function openLedger(outcome = NOTHING_WRITTEN): LedgerTab | null {
   if (!headerRow || rowsAboveHeader(top, headerRow))
     throw new Error(lostHeaderMessage(LEDGER_TAB, LEDGER_SIGNATURE));
   const header = top[headerRow - 1].map((v) => String(v ?? ''));
+  const twice = repeatedColumnMessage(LEDGER_TAB, header, outcome);
+  if (twice) throw new Error(twice);
   if (lastRow > headerRow) {
     const lost = missingColumns(header, [...LEDGER_FIXED_HEADER, ...(amountHeaders(sheet) || [])]);
     if (lost.length > 0) throw new Error(lostColumnsMessage(LEDGER_TAB, lost, outcome));
@@ -120,12 +123,15 @@ export function openLedger(outcome = NOTHING_WRITTEN): LedgerTab | null {
 }
 
 /**
- * Refuses to read a TTS Ledger range whose `header` lacks an amount column the add-on wrote, when
+ * Refuses to read a TTS Ledger range whose `header` names one of the add-on's columns twice, or
+ * lacks an amount column the add-on wrote, when
  * the tab lacks it too (renamed or deleted): the ledger leaves out columns that are 0 in every row,
  * so the amounts would read as a 0 that means "not read". One property read when none is missing;
  * a range of another tab (an earlier ledger, renamed) is not refused for what this one holds.
  */
-export function refuseLostAmounts(header: readonly CellValue[]): void {
+export function refuseLedgerColumns(header: readonly CellValue[]): void {
+  const twice = repeatedColumnMessage(LEDGER_TAB, header, 'Nothing was counted.');
+  if (twice) throw new Error(twice);
   if (missingColumns(header, storedAmounts().slice(1).map(String)).length) openLedger(AMOUNTS_READ_AS_0);
 }
 

@@ -175,11 +175,16 @@ describe('a free sample sent to a creator', () => {
 
   it('costs its units at COGS plus the seller-paid shipping, as Samples, not as COGS', () => {
     const table = rt.call('TTS_PNL', sheetRange(rt, rows), inSandbox(rt, [['TANK', 5]])) as unknown[][];
-    const total = table[table.length - 1];
+    const total = table[table.length - 2];
     const at = (name: string) => total[table[0].indexOf(name)];
     expect([at('Settlement'), at('COGS'), at('Gross profit'), at('Samples'), at('Net profit')]).toEqual([
       14.22, 5, 13.8, 14.58, -0.78,
     ]);
+    // Settlement − COGS is 9.22, not the Gross profit shown: the line under the table says why.
+    expect(table[table.length - 1][0]).toBe(
+      'Samples include $4.58 the sample orders cost in the settlement (their shipping), which Settlement holds too: ' +
+        'Gross profit is Settlement − COGS without it, so net profit counts it once.',
+    );
     expect(rt.call('TTS_NET_PROFIT', sheetRange(rt, rows), inSandbox(rt, [['TANK', 5]]))).toBe(-0.78);
     const detail = rt.call(
       'TTS_COST_DETAIL',

@@ -103,6 +103,11 @@ describe('COGS is units × unit cost added up exactly, rounded to the cent once 
     const table = costs([['BOLT', '0.125']]);
     const pnl = call('TTS_PNL', range, table);
     // COGS: the sale's 1 × 0.125 = 0.13 (rounded once); Samples: 100 × 0.125 + 100 × 1.00 = 112.50 (not 113.00).
+    // Under the table, a line says the samples' $100.00 of shipping is in Settlement too.
+    expect(pnl[pnl.length - 1][0]).toMatch(
+      /^Samples include \$100\.00 the sample orders cost in the settlement/,
+    );
+    pnl.pop();
     expect(column(pnl, 'COGS')).toEqual([0.13, 0.13]);
     expect(column(pnl, 'Samples')).toEqual([112.5, 112.5]);
     const detail = call('TTS_COST_DETAIL', range, table, '2026-05');

@@ -362,6 +362,13 @@ export function profitLine(
   };
 }
 
+/**
+ * What a line's sample orders cost in the settlement (their seller-paid shipping, negative): in
+ * the Settlement column and in Samples, so Gross profit leaves it out of the settlement.
+ */
+export const sampleSettlementOf = (p: ProfitLine): number =>
+  p.lines.settlement - (p.cogs || 0) - p.grossProfit;
+
 /** The running costs and ad spend of whole months. */
 export interface MonthCosts {
   running: number;

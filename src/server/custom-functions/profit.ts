@@ -1,4 +1,4 @@
-import { parseCentsOrNaN, moneyProblem } from '../../core/money';
+import { formatCents, parseCentsOrNaN, moneyProblem } from '../../core/money';
 import {
   buildCogsTable,
   emptyLines,
@@ -14,6 +14,7 @@ import {
   profitMonths,
   profitGroups,
   profitTotal,
+  sampleSettlementOf,
   type ProfitGroup,
   type ProfitLine,
 } from '../../core/analysis/profit';
@@ -204,7 +205,15 @@ export function TTS_PNL(
   const monthOf = (group: string) => (groupBy === 'month' && group !== '' ? [group] : []);
   const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line, monthOf(g.group)));
   // Rows of the TTS Ads tab without a Key are left out of the ad spend, and said under the table.
-  return withLine(tableOf(parsed, [header, ...body, line('Total', total, months)]), adsSkipped);
+  const table = withLine(tableOf(parsed, [header, ...body, line('Total', total, months)]), adsSkipped);
+  const shipped = sampleSettlementOf(total);
+  return withLine(
+    table,
+    shipped && !salesOnly
+      ? `Samples include ${formatCents(-shipped, { dollarSign: true })} the sample orders cost in the settlement (their shipping), ` +
+          'which Settlement holds too: Gross profit is Settlement − COGS without it, so net profit counts it once.'
+      : '',
+  );
 }
 
 /** The ad cells of a P&L line: blank for a group that is not a month, `—` for a ratio with nothing to divide by. */

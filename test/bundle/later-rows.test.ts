@@ -8,14 +8,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
 import { codeFile, ensureBuilt, inSandbox, sheetRange } from './custom-functions-sheet';
+import { privateBundleCopy } from '../helpers/built-bundle';
+import { harness, LEDGER, type Harness } from '../server/import-harness';
+import { seedCogs } from '../server/dashboard-workbook';
+import { sidebarRead } from '../sidebar/sidebar-read';
+import { incomeCsv } from '../corpus/income-export';
 import {
   corrections,
   HEADER,
   laterRefunds,
   line,
+  sampleCorrections,
   SKU1,
   SKU2,
   SKU3,
+  statementCsv,
+  twoPrices,
   UNIT_COSTS,
   wholeRefund,
 } from '../corpus/later-rows';
@@ -235,5 +243,155 @@ describe('the unit cost of returned units', () => {
     expect(month['2025-12'].COGS).toBe(20);
     expect(month['2026-01'].COGS).toBe(-8);
     expect(month.Total).toMatchObject({ Settlement: 18.8, COGS: 12, 'Net profit': 6.8 });
+  });
+});
+
+/** Every order of `parts`: each part keeps its rows' order, the parts in every order. */
+function everyOrder<T>(parts: T[][]): T[][] {
+  if (parts.length <= 1) return [parts.flat()];
+  return parts.flatMap((part, i) =>
+    everyOrder([...parts.slice(0, i), ...parts.slice(i + 1)]).map((rest) => [...part, ...rest]),
+  );
+}
+
+/** The workbook after importing each of `files` (statement rows, or a legacy Income CSV) as its own file. */
+async function imported(files: (string[][] | string)[]): Promise<Harness> {
+  const h = harness();
+  for (const [i, file] of files.entries()) {
+    const csv = typeof file === 'string' ? file : statementCsv(file);
+    const [outcome] = await h.importFiles([await sidebarRead(csv, `file-${i + 1}.csv`)]);
+    expect(outcome.status, outcome.message).toBe('complete');
+  }
+  seedCogs(h.workbook, UNIT_COSTS);
+  return h;
+}
+
+/** The functions on the TTS Ledger tab, and the dashboard's net profit of `month`. */
+function onLedger(h: Harness, month: string) {
+  const bundle = loadBundleInVm({ file: privateBundleCopy(), workbook: h.workbook });
+  const ledger = h.values(LEDGER);
+  h.run('refreshDashboard', null);
+  const dashboard = h.values('TTS Dashboard');
+  const header = dashboard.find((r) => r[0] === 'Month')!;
+  return {
+    call: (name: string, ...args: unknown[]) => bundle.call(name, ledger, ...args) as Table,
+    dashboardNetProfit: dashboard.find((r) => r[0] === month)![header.indexOf('Net profit')],
+  };
+}
+
+describe('a free sample with later rows on its line, and no sale', () => {
+  const { april, may, june } = sampleCorrections();
+
+  it('an overweight charge is the sample’s shipping, not a second sample: Samples 20.00, net profit −20.00', () => {
+    for (const rows of everyOrder([april, may])) {
+      const month = byFirstCell(call('TTS_PNL', range(rows), cogs()));
+      expect(month.Total).toMatchObject({ Settlement: -10, COGS: 0, Samples: 20, 'Net profit': -20 });
+      expect(call('TTS_NET_PROFIT', range(rows), cogs())).toBe(-20);
+      expect(call('TTS_COST_DETAIL', range(rows), cogs(), '2026-04')).toEqual([
+        ['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis'],
+        ['Sample shipping', SKU2, '', '', 10, 'the sample orders’ settlement'],
+        ['Samples', SKU2, 2, 5, 10, 'cogs row 3'],
+        ['Ad spend', '', '', '', 0, expect.any(String)],
+        ['Total', '2026-04', '', '', 20, ''],
+      ]);
+    }
+  });
+
+  it('shipping given back later is the sample’s too, no units sold: Samples 18.50, COGS 0', () => {
+    for (const rows of everyOrder([april, may, june])) {
+      const sku = byFirstCell(call('TTS_PNL', range(rows), cogs(), 'sku'));
+      expect(sku[SKU2]).toMatchObject({ 'Units sold': 0, COGS: 0, Samples: 18.5, 'Net profit': -18.5 });
+      expect(call('TTS_NET_PROFIT', range(rows), cogs())).toBe(-18.5);
+    }
+  });
+
+  it('TTS_BREAKEVEN_ROAS leaves the sample and its later rows out', () => {
+    const { april: sold } = corrections();
+    const roas = byFirstCell(call('TTS_BREAKEVEN_ROAS', range([...sold, ...june, ...may, ...april]), cogs()));
+    expect(roas[SKU2]).toMatchObject({ 'Units sold': 2, 'Shipping per unit': 0 });
+  });
+
+  it('reads the same on the TTS Ledger tab, each statement imported on its own, and on the dashboard', async () => {
+    const ledger = onLedger(await imported([may, june, april]), '2026-04');
+    expect(byFirstCell(ledger.call('TTS_PNL', cogs())).Total).toMatchObject({
+      Settlement: -8.5,
+      COGS: 0,
+      Samples: 18.5,
+      'Net profit': -18.5,
+    });
+    expect(ledger.dashboardNetProfit).toBe(-18.5);
+  });
+});
+
+describe('one SKU twice in an order, at two prices', () => {
+  const { april, may, june } = twoPrices();
+
+  it('a later refund of the $10 line gives back the $10 unit: 1 unit, COGS 10, net profit 18.20', () => {
+    for (const rows of everyOrder([april.slice(0, 1), april.slice(1), may])) {
+      const sku = byFirstCell(call('TTS_PNL', range(rows), cogs(), 'sku'));
+      expect(sku[SKU1]).toMatchObject({ Settlement: 28.2, 'Units sold': 1, COGS: 10, 'Net profit': 18.2 });
+      expect(call('TTS_NET_PROFIT', range(rows), cogs())).toBe(18.2);
+    }
+    const detail = call('TTS_COST_DETAIL', range([...april, ...may]), cogs(), '2026-04');
+    expect(detail[1]).toEqual(['COGS', SKU1, 1, 10, 10, 'cogs row 2']);
+    const roas = byFirstCell(call('TTS_BREAKEVEN_ROAS', range([...april, ...may]), cogs()));
+    expect(roas[SKU1]).toMatchObject({ 'Units sold': 1, 'Average price': 30 });
+  });
+
+  it('then a refund of the $30 line gives back the other: no units, COGS 0, net profit 0', () => {
+    for (const rows of everyOrder([april, june, may]))
+      expect(byFirstCell(call('TTS_PNL', range(rows), cogs(), 'sku'))[SKU1]).toMatchObject({
+        Settlement: 0,
+        'Units sold': 0,
+        COGS: 0,
+        'Net profit': 0,
+      });
+  });
+
+  it('a second $10 refund (a duplicate) gives back nothing more', () => {
+    const again = line({
+      statement: ['2026/07/10', '7496021845520157204'],
+      orderId: '577300000000007701',
+      sku: SKU1,
+      quantity: 1,
+      created: '2026/04/01',
+      gross: 0,
+      refund: -10,
+      referral: 0.6,
+    });
+    const sku = byFirstCell(call('TTS_PNL', range([...april, ...may, again]), cogs(), 'sku'));
+    expect(sku[SKU1]).toMatchObject({ 'Units sold': 1, COGS: 10 });
+  });
+});
+
+describe('a later refund of an order sold on a legacy Income row (no SKU, no quantity)', () => {
+  const X = '577300000000007801';
+  const income = incomeCsv([
+    {
+      orderId: X,
+      type: 'Order',
+      created: '2026/04/01 09:12:00',
+      settled: '2026/04/10 16:55:33',
+      revenueCents: 3000,
+    },
+  ]);
+  const refund = line({
+    statement: ['2026/05/10', '7496021845520157801'],
+    orderId: X,
+    sku: SKU1,
+    quantity: 1,
+    created: '2026/04/01',
+    gross: 0,
+    refund: -30,
+    referral: 1.8,
+  });
+
+  it('gives back no units: the sale counted none, so no COGS is credited', async () => {
+    const ledger = onLedger(await imported([income, [refund]]), '2026-04');
+    // Income: 30 − 0.90 − 1.80 of fees; the refund −30 + 1.80. COGS unknown, not −10.
+    expect(ledger.dashboardNetProfit).toBe(-0.9);
+    const sku = byFirstCell(ledger.call('TTS_PNL', '', 'sku'));
+    expect(sku[SKU1]['Units sold']).toBe(0);
+    expect(sku.Total['Units sold']).toBe(0);
   });
 });

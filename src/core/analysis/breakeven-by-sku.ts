@@ -116,10 +116,15 @@ export class SkuBreakevenTally {
     const { netSales, fees, shipping } = lines;
     const at = detachedText(day);
     // Paired with its sale a row is no sample: a fee or shipping charge of a sold line, or its refund.
-    this.lines.wait(view, collected, (paired) => {
-      if (paired || !sample)
-        this.count(row, at, paired ? paired.units : unitsSold, { netSales, fees, shipping });
-    });
+    this.lines.wait(
+      view,
+      collected,
+      (paired) => {
+        if (paired ? !paired.sample : !sample)
+          this.count(row, at, paired ? paired.units : unitsSold, { netSales, fees, shipping });
+      },
+      sample,
+    );
   }
 
   /** One line per SKU, most units first; `cogs` undefined = no unit costs given. */

@@ -172,11 +172,25 @@ export class CostTally {
       const sku = { skuId: detachedText(row.skuId), sellerSku: detachedText(row.sellerSku) };
       const { quantity } = row;
       const settlement = lines.settlement;
-      // Paired with its sale, the row is no sample and adds only the units its refund gave back.
-      this.lines.wait(row, collected, (paired) =>
-        paired
-          ? this.cost(sku, dated, group, false, 0, 0, paired.units, paired.units, paired.date)
-          : this.cost(sku, dated, group, sample, quantity, settlement, units, costed, dated.date),
+      // Paired with its line, the row adds only the units its refund gave back: on a sample's line, none.
+      this.lines.wait(
+        row,
+        collected,
+        (paired) =>
+          paired
+            ? this.cost(
+                sku,
+                dated,
+                group,
+                !!paired.sample,
+                0,
+                settlement,
+                paired.units,
+                paired.units,
+                paired.date,
+              )
+            : this.cost(sku, dated, group, sample, quantity, settlement, units, costed, dated.date),
+        sample,
       );
       return;
     }
@@ -225,11 +239,14 @@ export class CostTally {
     costed: number,
     costDate: string,
   ): void {
-    if (!sample && units === 0 && costed === 0) return;
-    const entry = this.cogs ? costEntryOn(this.cogs, row, costDate) : undefined;
+    // The units costed; a later row on a sample's line has none, only its shipping.
+    const counted = sample ? quantity : units || costed;
+    if (!sample && !counted) return;
+    const entry = this.cogs && counted ? costEntryOn(this.cogs, row, costDate) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
     // One month's detail needs the unit costs of that month's sales only.
     if (
+      counted &&
       this.cogs &&
       entry === undefined &&
       (this.detailMonth === undefined || dated.month === this.detailMonth)
@@ -241,7 +258,7 @@ export class CostTally {
     if (group) addCosts(group, sample, quantity, settlement, units, cost);
     if (this.detailMonth !== undefined && dated.month === this.detailMonth) {
       if (sample) {
-        this.detail('Samples', sku, entry, quantity);
+        if (quantity) this.detail('Samples', sku, entry, quantity);
         this.detail('Sample shipping', sku, undefined, null, 0 - settlement);
       } else this.detail('COGS', sku, entry, costed);
     }
@@ -303,7 +320,7 @@ function addCosts(
   cost: number,
 ): void {
   if (sample) {
-    sums.sampleOrders++;
+    if (quantity) sums.sampleOrders++;
     sums.sampleUnits += quantity;
     sums.sampleProduct += cost;
     sums.sampleSettlement += settlement;

@@ -115,7 +115,8 @@ export class SkuBreakevenTally {
     const { unitsSold } = collected;
     const { netSales, fees, shipping } = lines;
     const at = detachedText(day);
-    // Paired with its sale a row is no sample: a fee or shipping charge of a sold line, or its refund.
+    // Paired with its sale a row is no sample: a fee or shipping charge of a sold line, or its refund;
+    // a later row on a sample's line is the sample's, left out with it.
     this.lines.wait(
       view,
       collected,

@@ -11,9 +11,9 @@
  * - a refund gives back the units whose whole price it refunded, worked out from the sale's gross
  *   sales and quantity after the line's earlier refunds (the to-the-cent rule of `unitsFrom`, as for
  *   a refund on the sale's own row): several refunds of a line never give back more than it sold;
- *   a line sold at two prices (one SKU twice in an order) also reads each refund against the sales
- *   of the price it fits, and gives back what the better reading does ($10 back of $30 + $10 is the
- *   $10 unit, not half of two $20 units);
+ *   a line of several sale rows (one SKU twice in an order, at two prices) also reads a refund
+ *   against the sale row whose units it pays back whole, and gives back what the better reading
+ *   does ($10 back of a $30 unit and a $10 unit is the $10 unit, not half of two $20 units);
  * - any other row (a fee correction, a shipping adjustment) is neither a sale nor a sample: no units;
  * - the units come back at the unit cost of the sale's date, the one they left at.
  * An order sold without units (a legacy Income row: no SKU, no quantity) gives none back.
@@ -52,28 +52,20 @@ interface Waiting {
   line: string;
   statementDate: string;
   refunded: number;
+  /** Read alone, the row is a sample (samples.ts). */
   sample?: boolean;
   /** Counts the row: with its line, or undefined (the first row of a line not sold in the range, read alone). */
   then: (paired?: Paired) => void;
 }
 
-interface Sales {
-  quantity: number;
-  sold: number;
-  refunded: number;
+/**
+ * A line: the refunds no sale row of it took (see {@link OrderLines.settle}), then each sale row's
+ * quantity, gross sales and refunded; no sale row for a line not sold in the range.
+ */
+interface Line extends Omit<Paired, 'units'> {
+  sales: number[];
 }
 
-/** A line's sales, and (sold at two prices) each price's; a line not sold in the range has none. */
-interface Line extends Sales, Omit<Paired, 'units'> {
-  prices?: Sales[];
-}
-
-/** The units a line keeps: by its whole price, or by each price's own when that gives back more. */
-const kept = ({ quantity, sold, refunded, prices }: Line) =>
-  Math.min(
-    unitsFrom(quantity, sold, refunded),
-    prices ? prices.reduce((n, p) => n + unitsFrom(p.quantity, p.sold, p.refunded), 0) : Infinity,
-  );
 /** What is noted per sale: its order ID, SKU and date in one chunk, its quantity, gross sales and refund in another. */
 const NOTED = 3;
 /**
@@ -86,10 +78,9 @@ const lineOf = (orderId: string, sku: string) => `${orderId}\u0000${sku}`;
 
 /** Pairs the rows without gross sales of a range with the sales of their order lines. */
 export class OrderLines {
-  /** The sales' IDs and figures, {@link NOTED} of each per sale (apart, so the figures stay unboxed). */
-  private readonly idChunks: string[][] = [];
-  private readonly figureChunks: number[][] = [];
-  /** The last chunks, and how much of them is used. */
+  /** The sales' IDs and figures in chunks, {@link NOTED} of each per sale (apart, so the figures stay unboxed). */
+  private readonly chunks: [string[], number[]][] = [];
+  /** The last chunk's, and how much of them is used. */
   private ids: string[] = [];
   private figures: number[] = [];
   private used = CHUNK;
@@ -103,18 +94,17 @@ export class OrderLines {
     if (row.orderId === '') return false;
     if (collected.grossSold <= 0) return row.quantity > 0 || collected.grossRefunded !== 0;
     if (this.used === CHUNK) {
-      this.idChunks.push((this.ids = new Array<string>(CHUNK)));
-      this.figureChunks.push((this.figures = new Array<number>(CHUNK)));
+      this.chunks.push([(this.ids = new Array<string>(CHUNK)), (this.figures = new Array<number>(CHUNK))]);
       this.used = 0;
     }
-    const at = this.used;
+    const { ids, figures, used: at } = this;
     // A range outlives its tally: the IDs are kept as read, not copied.
-    this.ids[at] = row.orderId;
-    this.ids[at + 1] = row.skuId || row.sellerSku;
-    this.ids[at + 2] = date;
-    this.figures[at] = row.quantity;
-    this.figures[at + 1] = collected.grossSold;
-    this.figures[at + 2] = collected.grossRefunded;
+    ids[at] = row.orderId;
+    ids[at + 1] = row.skuId || row.sellerSku;
+    ids[at + 2] = date;
+    figures[at] = row.quantity;
+    figures[at + 1] = collected.grossSold;
+    figures[at + 2] = collected.grossRefunded;
     this.used = at + NOTED;
     return false;
   }
@@ -133,7 +123,8 @@ export class OrderLines {
 
   /**
    * After the last row: counts each waiting row. A line's rows are taken in statement order, so a
-   * unit comes back with the refund that completed its price, and a line's first row is its sample.
+   * unit comes back with the refund that completed its price, and a line not sold in the range is
+   * its first row's (a sample, say): the later rows correct it.
    */
   settle(): void {
     const waiting = this.waiting;
@@ -141,62 +132,59 @@ export class OrderLines {
     this.waiting = [];
     const orders = new Set(waiting.map((w) => w.orderId));
     const lines = new Map<string, Line>();
-    this.idChunks.forEach((ids, c) => {
-      const figures = this.figureChunks[c];
+    for (const [ids, figures] of this.chunks) {
       const end = ids === this.ids ? this.used : CHUNK;
       for (let i = 0; i < end; i += NOTED) {
         if (!orders.has(ids[i])) continue;
-        const quantity = figures[i];
-        const sold = figures[i + 1];
-        const refunded = figures[i + 2];
         // A sale without units is its order's: a refund of the order, whatever its SKU, gives none back.
-        const key = quantity ? lineOf(ids[i], ids[i + 1]) : ids[i];
-        const line = lines.get(key);
-        if (line === undefined) {
-          lines.set(key, { quantity, sold, refunded, date: ids[i + 2] });
-          continue;
-        }
-        // A sale at another price than the line's so far: each price's sales kept apart too.
-        if (line.prices || line.sold * quantity !== sold * line.quantity) {
-          const prices = (line.prices ??= [{ ...line }]);
-          const same = prices.find((p) => p.sold * quantity === sold * p.quantity);
-          if (same) add(same, quantity, sold, refunded);
-          else prices.push({ quantity, sold, refunded });
-        }
-        add(line, quantity, sold, refunded);
+        const key = figures[i] ? lineOf(ids[i], ids[i + 1]) : ids[i];
+        let line = lines.get(key);
+        if (!line) lines.set(key, (line = { sales: [0], date: ids[i + 2] }));
+        line.sales.push(figures[i], figures[i + 1], figures[i + 2]);
       }
-    });
+    }
     // Dates are ISO text: compared as text (localeCompare is many times slower).
-    waiting.sort((a, b) =>
-      a.statementDate < b.statementDate ? -1 : a.statementDate > b.statementDate ? 1 : 0,
-    );
-    for (const w of waiting) {
-      const line = lines.get(w.line) ?? lines.get(w.orderId);
-      if (line === undefined) {
-        lines.set(w.line, { quantity: 0, sold: 0, refunded: 0, date: '', sample: w.sample });
-        w.then();
+    waiting.sort(({ statementDate: a }, { statementDate: b }) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const { line: key, orderId, refunded, sample, then } of waiting) {
+      const line = lines.get(key) || lines.get(orderId);
+      if (!line) {
+        lines.set(key, { sales: [0], date: '', sample });
+        then();
         continue;
       }
-      const before = kept(line);
-      line.refunded += w.refunded;
-      // The refund is of the price whose units it completes the most of, within what that price has left.
+      // The line's units read from its whole price, and from each sale row's own: the refund is of
+      // the sale row whose units it completes the most of, within what that row has left (else of
+      // the line's whole). The line keeps the fewer units of the two readings.
+      const sales = line.sales;
+      let quantity = 0;
+      let sold = 0;
+      let earlier = sales[0];
+      let each = 0;
       let most = -1;
-      let of: Sales | undefined;
-      for (const p of line.prices ?? [])
-        if (w.refunded < 0 && p.sold + p.refunded + w.refunded >= 0) {
-          const units =
-            unitsFrom(p.quantity, p.sold, p.refunded) -
-            unitsFrom(p.quantity, p.sold, p.refunded + w.refunded);
-          if (units > most) [most, of] = [units, p];
+      let of = 0;
+      for (let i = 1; i < sales.length; i += NOTED) {
+        const q = sales[i];
+        const s = sales[i + 1];
+        const r = sales[i + 2];
+        const kept = unitsFrom(q, s, r);
+        const units = kept - unitsFrom(q, s, r + refunded);
+        quantity += q;
+        sold += s;
+        earlier += r;
+        each += kept;
+        if (s + r + refunded >= 0 && units > most) {
+          most = units;
+          of = i;
         }
-      if (of) of.refunded += w.refunded;
-      w.then({ units: kept(line) - before, date: line.date, sample: line.sample });
+      }
+      sales[of && of + 2] += refunded;
+      then({
+        units:
+          Math.min(unitsFrom(quantity, sold, earlier + refunded), each - (of && most)) -
+          Math.min(unitsFrom(quantity, sold, earlier), each),
+        date: line.date,
+        sample: line.sample,
+      });
     }
   }
-}
-
-function add(to: Sales, quantity: number, sold: number, refunded: number): void {
-  to.quantity += quantity;
-  to.sold += sold;
-  to.refunded += refunded;
 }

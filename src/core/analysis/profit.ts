@@ -239,14 +239,11 @@ export class CostTally {
     costed: number,
     costDate: string,
   ): void {
-    // The units costed; a later row on a sample's line has none, only its shipping.
-    const counted = sample ? quantity : units || costed;
-    if (!sample && !counted) return;
-    const entry = this.cogs && counted ? costEntryOn(this.cogs, row, costDate) : undefined;
+    if (!sample && units === 0 && costed === 0) return;
+    const entry = this.cogs ? costEntryOn(this.cogs, row, costDate) : undefined;
     const sku = row.skuId || row.sellerSku || NO_SKU;
     // One month's detail needs the unit costs of that month's sales only.
     if (
-      counted &&
       this.cogs &&
       entry === undefined &&
       (this.detailMonth === undefined || dated.month === this.detailMonth)

@@ -148,6 +148,28 @@ describe('refunds posted in a later statement than their sale', () => {
     );
   });
 
+  it('a second refund of a line whose sale is not in the range gives back no more units', () => {
+    // January alone gives back 5 units (above); a February refund of A again (a duplicate) none.
+    const again = line({
+      statement: ['2026/02/10', '7496021845520157003'],
+      orderId: '577300000000007001',
+      sku: SKU1,
+      quantity: 2,
+      created: '2025/12/05',
+      gross: 0,
+      refund: -40,
+      referral: 2.4,
+    });
+    for (const rows of [
+      [...january, again],
+      [again, ...january],
+    ])
+      expect(byFirstCell(call('TTS_PNL', range(rows), cogs(), 'sku')).Total).toMatchObject({
+        COGS: -40,
+        'Units sold': -5,
+      });
+  });
+
   it('two later refunds of half a one-unit line give the unit back once, with the second', () => {
     const sale = line({
       statement: ['2026/03/10', '7496021845520157101'],

@@ -138,9 +138,9 @@ export class OrderLines {
         if (!orders.has(ids[i])) continue;
         // A sale without units is its order's: a refund of the order, whatever its SKU, gives none back.
         const key = figures[i] ? lineOf(ids[i], ids[i + 1]) : ids[i];
-        let line = lines.get(key);
-        if (!line) lines.set(key, (line = { sales: [0], date: ids[i + 2] }));
-        line.sales.push(figures[i], figures[i + 1], figures[i + 2]);
+        const line = lines.get(key);
+        if (line) line.sales.push(figures[i], figures[i + 1], figures[i + 2]);
+        else lines.set(key, { sales: [0, figures[i], figures[i + 1], figures[i + 2]], date: ids[i + 2] });
       }
     }
     // Dates are ISO text: compared as text (localeCompare is many times slower).

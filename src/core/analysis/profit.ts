@@ -218,7 +218,7 @@ export class CostTally {
   private groupFor(row: Dated, dated: DatedRows): CostSums | undefined {
     const groupBy = this.groupBy;
     return groupBy === 'month'
-      ? (dated.group ??= this.groupOf(dated.month))
+      ? (dated.group ||= this.groupOf(dated.month))
       : groupBy
         ? this.groupOf(groupKey(row, groupBy))
         : undefined;
@@ -269,7 +269,7 @@ export class CostTally {
     cents = 0,
   ): void {
     // The row a unit cost was read from names it: a line is one SKU at one unit cost.
-    const { unitCost = null, where = 'the sample orders’ settlement' } = entry ?? {};
+    const { unitCost = null, where = 'the sample orders’ settlement' } = entry || {};
     const key = `${kind}|${sku}|${where}`;
     let line = this.details.get(key);
     if (!line) {

@@ -225,8 +225,9 @@ export class CostTally {
   }
 
   /**
-   * Adds a row's costs: a sample's `quantity` (and its `settlement`), or the `units` sold and the
-   * `costed` units at the unit cost of `costDate`; nothing for a row that sold no units.
+   * Adds a row's costs: a sample's `quantity` (and its `settlement`; a later row on its line has
+   * quantity 0), or the `units` sold and the `costed` units at the unit cost of `costDate`; nothing
+   * for a row that sold no units.
    */
   private cost(
     row: Pick<GroupedFields, 'skuId' | 'sellerSku'>,

@@ -2,8 +2,10 @@
  * Rows a later statement posts on an order line sold earlier, on a raw statement range (the
  * statements' rows under one header), through the built dist/Code.js. Each row has no gross sales
  * of its own and repeats the line's quantity; the functions pair it with the line's sale in the
- * range: a refund gives back the units whose whole price it refunded, a fee or shipping correction
- * is neither a sale nor a sample. Every figure is worked by hand in test/corpus/later-rows.ts.
+ * range: a refund gives back the units whose whole price it refunded (of one sale row's price when
+ * a SKU sold twice in an order at two prices), a fee or shipping correction is neither a sale nor a
+ * sample, and a later row on a free sample's line is that sample's shipping. Every figure is worked
+ * by hand in test/corpus/later-rows.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundleInVm, type GasRuntime } from '../../emulator/sandbox';
@@ -13,9 +15,11 @@ import {
   HEADER,
   laterRefunds,
   line,
+  sampleCorrections,
   SKU1,
   SKU2,
   SKU3,
+  twoPrices,
   UNIT_COSTS,
   wholeRefund,
 } from '../corpus/later-rows';
@@ -140,6 +144,28 @@ describe('refunds posted in a later statement than their sale', () => {
     );
   });
 
+  it('a second refund of a line whose sale is not in the range gives back no more units', () => {
+    // January alone gives back 5 units (above); a February refund of A again (a duplicate) none.
+    const again = line({
+      statement: ['2026/02/10', '7496021845520157003'],
+      orderId: '577300000000007001',
+      sku: SKU1,
+      quantity: 2,
+      created: '2025/12/05',
+      gross: 0,
+      refund: -40,
+      referral: 2.4,
+    });
+    for (const rows of [
+      [...january, again],
+      [again, ...january],
+    ])
+      expect(byFirstCell(call('TTS_PNL', range(rows), cogs(), 'sku')).Total).toMatchObject({
+        COGS: -40,
+        'Units sold': -5,
+      });
+  });
+
   it('two later refunds of half a one-unit line give the unit back once, with the second', () => {
     const sale = line({
       statement: ['2026/03/10', '7496021845520157101'],
@@ -235,5 +261,87 @@ describe('the unit cost of returned units', () => {
     expect(month['2025-12'].COGS).toBe(20);
     expect(month['2026-01'].COGS).toBe(-8);
     expect(month.Total).toMatchObject({ Settlement: 18.8, COGS: 12, 'Net profit': 6.8 });
+  });
+});
+
+/** Every order of `parts`: each part keeps its rows' order, the parts in every order. */
+function everyOrder<T>(parts: T[][]): T[][] {
+  if (parts.length <= 1) return [parts.flat()];
+  return parts.flatMap((part, i) =>
+    everyOrder([...parts.slice(0, i), ...parts.slice(i + 1)]).map((rest) => [...part, ...rest]),
+  );
+}
+
+describe('a free sample with later rows on its line, and no sale', () => {
+  const { april, may, june } = sampleCorrections();
+
+  it('an overweight charge is the sample’s shipping, not a second sample: Samples 20.00, net profit −20.00', () => {
+    for (const rows of everyOrder([april, may])) {
+      const month = byFirstCell(call('TTS_PNL', range(rows), cogs()));
+      expect(month.Total).toMatchObject({ Settlement: -10, COGS: 0, Samples: 20, 'Net profit': -20 });
+      expect(call('TTS_NET_PROFIT', range(rows), cogs())).toBe(-20);
+      expect(call('TTS_COST_DETAIL', range(rows), cogs(), '2026-04')).toEqual([
+        ['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis'],
+        ['Sample shipping', SKU2, '', '', 10, 'the sample orders’ settlement'],
+        ['Samples', SKU2, 2, 5, 10, 'cogs row 3'],
+        ['Ad spend', '', '', '', 0, expect.any(String)],
+        ['Total', '2026-04', '', '', 20, ''],
+      ]);
+    }
+  });
+
+  it('shipping given back later is the sample’s too, no units sold: Samples 18.50, COGS 0', () => {
+    for (const rows of everyOrder([april, may, june])) {
+      const sku = byFirstCell(call('TTS_PNL', range(rows), cogs(), 'sku'));
+      expect(sku[SKU2]).toMatchObject({ 'Units sold': 0, COGS: 0, Samples: 18.5, 'Net profit': -18.5 });
+      expect(call('TTS_NET_PROFIT', range(rows), cogs())).toBe(-18.5);
+    }
+  });
+
+  it('TTS_BREAKEVEN_ROAS leaves the sample and its later rows out', () => {
+    const { april: sold } = corrections();
+    const roas = byFirstCell(call('TTS_BREAKEVEN_ROAS', range([...sold, ...june, ...may, ...april]), cogs()));
+    expect(roas[SKU2]).toMatchObject({ 'Units sold': 2, 'Shipping per unit': 0 });
+  });
+});
+
+describe('one SKU twice in an order, at two prices', () => {
+  const { april, may, june } = twoPrices();
+
+  it('a later refund of the $10 line gives back the $10 unit: 1 unit, COGS 10, net profit 18.20', () => {
+    for (const rows of everyOrder([april.slice(0, 1), april.slice(1), may])) {
+      const sku = byFirstCell(call('TTS_PNL', range(rows), cogs(), 'sku'));
+      expect(sku[SKU1]).toMatchObject({ Settlement: 28.2, 'Units sold': 1, COGS: 10, 'Net profit': 18.2 });
+      expect(call('TTS_NET_PROFIT', range(rows), cogs())).toBe(18.2);
+    }
+    const detail = call('TTS_COST_DETAIL', range([...april, ...may]), cogs(), '2026-04');
+    expect(detail[1]).toEqual(['COGS', SKU1, 1, 10, 10, 'cogs row 2']);
+    const roas = byFirstCell(call('TTS_BREAKEVEN_ROAS', range([...april, ...may]), cogs()));
+    expect(roas[SKU1]).toMatchObject({ 'Units sold': 1, 'Average price': 30 });
+  });
+
+  it('then a refund of the $30 line gives back the other: no units, COGS 0, net profit 0', () => {
+    for (const rows of everyOrder([april, june, may]))
+      expect(byFirstCell(call('TTS_PNL', range(rows), cogs(), 'sku'))[SKU1]).toMatchObject({
+        Settlement: 0,
+        'Units sold': 0,
+        COGS: 0,
+        'Net profit': 0,
+      });
+  });
+
+  it('a second $10 refund (a duplicate) gives back nothing more', () => {
+    const again = line({
+      statement: ['2026/07/10', '7496021845520157204'],
+      orderId: '577300000000007701',
+      sku: SKU1,
+      quantity: 1,
+      created: '2026/04/01',
+      gross: 0,
+      refund: -10,
+      referral: 0.6,
+    });
+    const sku = byFirstCell(call('TTS_PNL', range([...april, ...may, again]), cogs(), 'sku'));
+    expect(sku[SKU1]).toMatchObject({ 'Units sold': 1, COGS: 10 });
   });
 });

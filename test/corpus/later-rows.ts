@@ -319,6 +319,25 @@ export function clearedApril(): { april: string[][]; may: string[][] } {
 }
 
 /**
+ * A free sample of SKU2 ($5 a unit) ordered 2 April and in April's statement: 2 units, no sales,
+ * $6 of shipping the seller paid. May's statement posts a $4 overweight charge on the same line
+ * (same order and SKU, Quantity 2 again, no sales); June's gives $1.50 of that shipping back
+ * (Quantity 2, no sales). By hand, April and May: one sample of 2 units, Samples 2 × 5 + 6 + 4 =
+ * 20.00, settlement −10, net profit −20. With June: Samples 18.50, settlement −8.50, net profit
+ * −18.50. Never units sold nor COGS. All in April, the order's month.
+ */
+export function sampleCorrections(): { april: string[][]; may: string[][]; june: string[][] } {
+  const S = '577300000000007601';
+  const sample = (statement: [string, string], shipping: number) =>
+    line({ statement, orderId: S, sku: SKU2, quantity: 2, created: '2026/04/02', gross: 0, shipping });
+  return {
+    april: [sample(APRIL, -6)],
+    may: [sample(MAY, -4)],
+    june: [sample(['2026/06/10', '7496021845520157203'], 1.5)],
+  };
+}
+
+/**
  * A 2-unit $50 line of SKU1 sold in May, and a $5 goodwill refund on it in June's statement (no
  * gross sales, Quantity 2, $0.30 of referral fee given back); the buyer keeps both units. By hand:
  * net sales 45.00, fees 2.70, COGS 2 × 10 = 20.00, contribution 22.30, break-even ROAS 45 ÷ 22.30
@@ -349,3 +368,20 @@ export function goodwillRefund(): { may: string[][]; june: string[][] } {
 export const GMV_MAX_SKU1 =
   'Date,Campaign name,Product ID,Product name,Cost,Net cost,Orders (SKU),Cost per order,Gross revenue,ROI\r\n' +
   '2026-05-05,GMV Max 011,1729000000000000011,Product 011,10.00,10.00,1,10.00,30.00,3.00\r\n';
+
+/**
+ * One April order holds SKU1 twice: a unit at $30 and a unit at $10 (two sale rows, same order ID
+ * and SKU ID). May refunds the $10 line in full (Quantity 1); June refunds the $30 line. By hand
+ * after May: the $10 unit came back, the $30 one is sold: 1 unit, COGS 10, settlement 28.20 + 9.40
+ * − 9.40 = 28.20, net profit 18.20. After June: both back, COGS 0, settlement 0, net profit 0.
+ */
+export function twoPrices(): { april: string[][]; may: string[][]; june: string[][] } {
+  const A = '577300000000007701';
+  const at = (statement: [string, string], gross: number, refund: number, referral: number) =>
+    line({ statement, orderId: A, sku: SKU1, quantity: 1, created: '2026/04/01', gross, refund, referral });
+  return {
+    april: [at(APRIL, 30, 0, -1.8), at(APRIL, 10, 0, -0.6)],
+    may: [at(MAY, 0, -10, 0.6)],
+    june: [at(['2026/06/10', '7496021845520157203'], 0, -30, 1.8)],
+  };
+}

@@ -11,15 +11,19 @@ import { readyFiles } from '../../src/core/ledger/ready-to-import';
 import { parseExportFile } from '../../src/core/read/parse-export-file';
 import { privateBundleCopy } from '../helpers/built-bundle';
 import { runAdsImport } from '../../src/sidebar/import/ads-runner';
+import { incomeCsv } from '../corpus/income-export';
 import {
   corrections,
   GMV_MAX_SKU1,
   goodwillRefund,
   laterRefunds,
+  line,
+  sampleCorrections,
   SKU1,
   SKU2,
   SKU3,
   statementCsv,
+  twoPrices,
   UNIT_COSTS,
   wholeRefund,
 } from '../corpus/later-rows';
@@ -32,11 +36,15 @@ beforeAll(() => {
   bundle = privateBundleCopy();
 });
 
-/** A ledger with each statement imported as its own file, then the unit costs typed in TTS COGS. */
-async function ledgerOf(files: [string[][], string][]): Promise<Harness> {
+/**
+ * A ledger with each statement (or a legacy Income export's text) imported as its own file, then
+ * the unit costs typed in TTS COGS.
+ */
+async function ledgerOf(files: [string[][] | string, string][]): Promise<Harness> {
   const h = harness();
   for (const [rows, name] of files) {
-    const parsed = parseExportFile(new TextEncoder().encode(statementCsv(rows)), name);
+    const csv = typeof rows === 'string' ? rows : statementCsv(rows);
+    const parsed = parseExportFile(new TextEncoder().encode(csv), name);
     const ready = readyFiles(parsed.files);
     expect([...parsed.errors, ...ready.errors]).toEqual([]);
     const [outcome] = await h.importFiles(ready.files);
@@ -157,5 +165,79 @@ describe('the dashboard’s ads by product, with a later goodwill refund on an a
     const at = dash.findIndex((r) => r[0] === 'Product');
     // Margin 22.30 ÷ 45.00 of the $30 revenue is $14.87, less $10 of spend: $4.87 after ads.
     expect(dash[at + 1].slice(0, 6)).toEqual(['Product 011', 10, 30, 3, 2.02, 4.87]);
+  });
+});
+
+describe('on the TTS Ledger tab, later rows of a sample, of a SKU at two prices, of an Income sale', () => {
+  it('a free sample’s overweight charge and shipping given back, imported in any order: Samples 18.50', async () => {
+    const { april, may, june } = sampleCorrections();
+    const h = await ledgerOf([
+      [may, 'statement-2026-05-10.csv'],
+      [june, 'statement-2026-06-10.csv'],
+      [april, 'statement-2026-04-10.csv'],
+    ]);
+    expect(byFirstCell(fn(h, 'TTS_PNL', 'sku'))[SKU2]).toMatchObject({
+      Settlement: -8.5,
+      'Units sold': 0,
+      COGS: 0,
+      Samples: 18.5,
+      'Net profit': -18.5,
+    });
+    expect(dashboardMonth(h, '2026-04')).toMatchObject({
+      Settlement: -8.5,
+      COGS: 0,
+      Samples: 18.5,
+      'Net profit': -18.5,
+    });
+  });
+
+  it('one SKU twice in an order at $30 and $10, the $10 line refunded later: COGS 10, net profit 18.20', async () => {
+    const { april, may } = twoPrices();
+    const h = await ledgerOf([
+      [may, 'statement-2026-05-10.csv'],
+      [april, 'statement-2026-04-10.csv'],
+    ]);
+    expect(byFirstCell(fn(h, 'TTS_PNL', 'sku'))[SKU1]).toMatchObject({ 'Units sold': 1, COGS: 10 });
+    expect(dashboardMonth(h, '2026-04')).toMatchObject({ Settlement: 28.2, COGS: 10, 'Net profit': 18.2 });
+  });
+
+  it('a statement refund (SKU, Quantity 1) of an order sold on a legacy Income row gives back no units', async () => {
+    // The Income row sold it for $30 with no SKU nor quantity: its product cost is unknown, and the
+    // dashboard says so. The refund gives back $30 and the $1.80 of fee: no COGS of −$10 to credit.
+    const X = '577300000000007801';
+    const income = incomeCsv([
+      {
+        orderId: X,
+        type: 'Order',
+        created: '2026/04/01 09:12:00',
+        settled: '2026/04/10 16:55:33',
+        revenueCents: 3000,
+      },
+    ]);
+    const refund = line({
+      statement: ['2026/05/10', '7496021845520157801'],
+      orderId: X,
+      sku: SKU1,
+      quantity: 1,
+      created: '2026/04/01',
+      gross: 0,
+      refund: -30,
+      referral: 1.8,
+    });
+    const h = await ledgerOf([
+      [income, 'income-2026-04.csv'],
+      [[refund], 'statement-2026-05-10.csv'],
+    ]);
+    // Settlement: 30 − 0.90 − 1.80 of the Income row's fees, −30 + 1.80 refunded: −0.90.
+    expect(dashboardMonth(h, '2026-04')).toMatchObject({ Settlement: -0.9, COGS: 0, 'Net profit': -0.9 });
+    const sku = byFirstCell(
+      loadBundleInVm({ file: bundle, workbook: h.workbook }).call(
+        'TTS_PNL',
+        h.values(LEDGER),
+        '',
+        'sku',
+      ) as Table,
+    );
+    expect([sku[SKU1]['Units sold'], sku.Total['Units sold']]).toEqual([0, 0]);
   });
 });

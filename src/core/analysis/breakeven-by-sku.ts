@@ -115,11 +115,17 @@ export class SkuBreakevenTally {
     const { unitsSold } = collected;
     const { netSales, fees, shipping } = lines;
     const at = detachedText(day);
-    // Paired with its sale a row is no sample: a fee or shipping charge of a sold line, or its refund.
-    this.lines.wait(view, collected, (paired) => {
-      if (paired || !sample)
-        this.count(row, at, paired ? paired.units : unitsSold, { netSales, fees, shipping });
-    });
+    // Paired with its sale a row is no sample: a fee or shipping charge of a sold line, or its refund;
+    // a later row on a sample's line is the sample's, left out with it.
+    this.lines.wait(
+      view,
+      collected,
+      (paired) => {
+        if (paired ? !paired.sample : !sample)
+          this.count(row, at, paired ? paired.units : unitsSold, { netSales, fees, shipping });
+      },
+      sample,
+    );
   }
 
   /** One line per SKU, most units first; `cogs` undefined = no unit costs given. */

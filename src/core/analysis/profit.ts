@@ -173,11 +173,25 @@ export class CostTally {
       const sku = { skuId: detachedText(row.skuId), sellerSku: detachedText(row.sellerSku) };
       const { quantity } = row;
       const settlement = lines.settlement;
-      // Paired with its sale, the row is no sample and adds only the units its refund gave back.
-      this.lines.wait(row, collected, (paired) =>
-        paired
-          ? this.cost(sku, dated, group, false, 0, 0, paired.units, paired.units, paired.date)
-          : this.cost(sku, dated, group, sample, quantity, settlement, units, costed, dated.date),
+      // Paired with its line, the row adds only the units its refund gave back: on a sample's line, none.
+      this.lines.wait(
+        row,
+        collected,
+        (paired) =>
+          paired
+            ? this.cost(
+                sku,
+                dated,
+                group,
+                !!paired.sample,
+                0,
+                settlement,
+                paired.units,
+                paired.units,
+                paired.date,
+              )
+            : this.cost(sku, dated, group, sample, quantity, settlement, units, costed, dated.date),
+        sample,
       );
       return;
     }
@@ -205,15 +219,16 @@ export class CostTally {
   private groupFor(row: Dated, dated: DatedRows): CostSums | undefined {
     const groupBy = this.groupBy;
     return groupBy === 'month'
-      ? (dated.group ??= this.groupOf(dated.month))
+      ? (dated.group ||= this.groupOf(dated.month))
       : groupBy
         ? this.groupOf(groupKey(row, groupBy))
         : undefined;
   }
 
   /**
-   * Adds a row's costs: a sample's `quantity` (and its `settlement`), or the `units` sold and the
-   * `costed` units at the unit cost of `costDate`; nothing for a row that sold no units.
+   * Adds a row's costs: a sample's `quantity` (and its `settlement`; a later row on its line has
+   * quantity 0), or the `units` sold and the `costed` units at the unit cost of `costDate`; nothing
+   * for a row that sold no units.
    */
   private cost(
     row: Pick<GroupedFields, 'skuId' | 'sellerSku'>,
@@ -236,7 +251,7 @@ export class CostTally {
     if (group) addCosts(group, sample, quantity, settlement, units, cost);
     if (dated.month === this.detailMonth) {
       if (sample) {
-        this.detail('Samples', sku, entry, quantity);
+        if (quantity) this.detail('Samples', sku, entry, quantity);
         this.detail('Sample shipping', sku, undefined, null, 0 - settlement);
       } else this.detail('COGS', sku, entry, costed);
     }
@@ -250,7 +265,7 @@ export class CostTally {
     cents = 0,
   ): void {
     // The row a unit cost was read from names it: a line is one SKU at one unit cost.
-    const { unitCost = null, where = 'the sample orders’ settlement' } = entry ?? {};
+    const { unitCost = null, where = 'the sample orders’ settlement' } = entry || {};
     const key = `${kind}|${sku}|${where}`;
     let line = this.details.get(key);
     if (!line) {
@@ -306,7 +321,7 @@ function addCosts(
   cost: number,
 ): void {
   if (sample) {
-    sums.sampleOrders++;
+    if (quantity) sums.sampleOrders++;
     sums.sampleUnits += quantity;
     sums.sampleProduct += cost;
     sums.sampleSettlement += settlement;

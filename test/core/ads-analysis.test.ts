@@ -132,8 +132,9 @@ describe('profit after ads', () => {
 describe('ROAS against break-even per product', () => {
   it('lists the money-losing product first, with hand-worked break-even ROAS and the affiliate overlap', () => {
     const report = productAds(adFile('gmv-max-by-product.csv'), statement(), cogs());
-    // Leggings: net sales 75.00, fees −9.50, COGS 24.00 → contribution 41.50, break-even 75 / 41.5 = 1.81;
-    // GMV Max: revenue 85.00 on 55.00 of spend → ROAS 1.55; profit after ads 85 × 41.5 / 75 − 55 = 47.03 − 55 = −7.97.
+    // Leggings: net sales 75.00, fees −9.50 of which −5.00 is the GMV Max ad fee (ad spend, inside the 55.00
+    // below, not a selling fee) → fees −4.50, COGS 24.00 → contribution 46.50, break-even 75 / 46.5 = 1.61;
+    // GMV Max: revenue 85.00 on 55.00 of spend → ROAS 1.55; profit after ads 85 × 46.5 / 75 − 55 = 52.70 − 55 = −2.30.
     // Tank: net sales 60.00, fees −6.60, COGS 18.00 → 35.40, break-even 1.69; ROAS 60 / 20 = 3.00; 60 × 0.59 − 20 = 15.40.
     expect(
       report.products.map((p) => [
@@ -147,7 +148,7 @@ describe('ROAS against break-even per product', () => {
         p.affiliateShare,
       ]),
     ).toEqual([
-      ['High-Waist Leggings', 5500, 8500, 1.55, 1.81, -797, true, 0],
+      ['High-Waist Leggings', 5500, 8500, 1.55, 1.61, -230, true, 0],
       ['Ribbed Knit Tank', 2000, 6000, 3, 1.69, 1540, false, 0.3333],
     ]);
     // 20.00 of the 135.00 of these products' sales paid an affiliate commission.
@@ -203,7 +204,8 @@ describe('campaigns mapped to SKUs', () => {
     ]);
     const report = productAds(adFile('ads-manager-by-day.csv'), statement(), cogs(), mapping);
     // Spring Tanks: 85.75 spent, 299.80 attributed → ROAS 3.50; the tank's margin 0.59 → 299.80 × 0.59 − 85.75 = 91.13.
-    // Leggings Always On: 44.25 spent, 124.95 → 2.82; 124.95 × 41.5 / 75 − 44.25 = 69.14 − 44.25 = 24.89.
+    // Leggings Always On: 44.25 spent, 124.95 → 2.82; the leggings' contribution 46.50 (their $5.00 GMV Max
+    // ad fee is ad spend, not a selling fee): 124.95 × 46.5 / 75 − 44.25 = 77.47 − 44.25 = 33.22.
     expect(
       report.products.map((p) => [
         p.product,
@@ -216,7 +218,7 @@ describe('campaigns mapped to SKUs', () => {
         p.losing,
       ]),
     ).toEqual([
-      ['Leggings Always On (campaign)', ['1732000000000000222'], 4425, 12495, 2.82, 1.81, 2489, false],
+      ['Leggings Always On (campaign)', ['1732000000000000222'], 4425, 12495, 2.82, 1.61, 3322, false],
       ['Spring Tanks (campaign)', ['1732000000000000111'], 8575, 29980, 3.5, 1.69, 9113, false],
     ]);
   });

@@ -175,7 +175,9 @@ describe('statement + COGS + GMV Max report → the dashboard', () => {
       dash.findIndex((r) => r[0] === 'Product') + 3,
     );
     expect(products.map((r) => r.slice(0, 7))).toEqual([
-      ['High-Waist Leggings', 55, 85, 1.55, 1.81, -7.97, 0],
+      // The leggings' $5.00 GMV Max ad fee is in the 55.00 of spend, not a selling fee: contribution 46.50 of
+      // 75.00, break-even 1.61; 85 × 0.62 − 55 = −2.30.
+      ['High-Waist Leggings', 55, 85, 1.55, 1.61, -2.3, 0],
       ['Ribbed Knit Tank', 20, 60, 3, 1.69, 15.4, 0.3333],
     ]);
     expect(String(dashboardRow(dash, 'Products losing money on ads')[1])).toBe('1: High-Waist Leggings.');

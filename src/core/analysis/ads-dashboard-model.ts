@@ -65,8 +65,9 @@ function facts(
     ],
     [
       'Profit after ads',
-      `Net profit + GMV Pay transfers (${usd(transfers)} moved from the shop to the ad balance: a transfer, not a cost) − ad ` +
-        (`spend not already inside the settlement (${usd(Math.max(0, spend - fees))} of ` +
+      `Net profit + the GMV Pay transfers of the months the reports cover (${usd(transfers)} moved from the shop to ` +
+        `the ad balance: a transfer, not a cost) − ad ` +
+        (`spend not already inside the settlement (${usd(sum((m) => m.spendOnTop))} of ` +
           `${usd(spend)}; ${usd(fees)} of GMV Max ad fees were deducted per order).`),
     ],
     [

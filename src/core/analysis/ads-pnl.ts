@@ -13,14 +13,24 @@ export interface AdMonthSums {
   revenue: number;
 }
 
-/** The booked spend and attributed revenue of each month (`YYYY-MM`, the ad account's clock). */
-export function adSumsByMonth(rows: readonly AdRow[]): Map<string, AdMonthSums> {
-  const months = new Map<string, AdMonthSums>();
+/** A month of the reports: its sums, and of its spend GMV Max's (the spend a settlement's GMV Max ad fee can be part of). */
+export interface ReportedAdMonth extends AdMonthSums {
+  gmvMax: number;
+}
+
+/**
+ * The booked spend and attributed revenue of each month (`YYYY-MM`, the ad account's clock) the
+ * reports have a row in: the months they cover.
+ */
+export function adSumsByMonth(rows: readonly AdRow[]): Map<string, ReportedAdMonth> {
+  const months = new Map<string, ReportedAdMonth>();
   for (const row of bookedRows(rows)) {
     const month = row.day.slice(0, 7);
+    const spend = spendOf(row);
     let sums = months.get(month);
-    if (!sums) months.set(month, (sums = { spend: 0, revenue: 0 }));
-    sums.spend += spendOf(row);
+    if (!sums) months.set(month, (sums = { spend: 0, revenue: 0, gmvMax: 0 }));
+    sums.spend += spend;
+    if (row.report === 'gmv-max') sums.gmvMax += spend;
     sums.revenue += row.revenue || 0;
   }
   return months;

@@ -14,7 +14,7 @@ import { spendOf, type AdRow } from '../read/ad-rows';
 import { bookedRows } from './ad-booking';
 import { productOf, productRows, pushTo, roas, share } from './ads';
 import { campaignKey, NO_CAMPAIGN_SKUS, type CampaignSkus } from './ad-skus';
-import { isAffiliateColumn } from './ads-profit';
+import { adFeeIn, isAffiliateColumn } from './ads-profit';
 import { costEntryOn, ledgerRowPnl, NO_SKU, rowDate, rowMonth, type CogsTable } from './pnl';
 import { OrderLines } from './order-lines';
 import { lineCostCents } from './unit-cost';
@@ -116,7 +116,7 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
     const { netSales, fees, shipping } = collected.lines;
     const units = collected.unitsSold;
     sums.netSales += netSales;
-    sums.costs += fees + shipping;
+    sums.costs += fees + shipping - adFeeIn(collected);
     if (row.skuId) sums.skus.add(row.skuId);
     if (Object.keys(row.amounts).some((id) => row.amounts[id] !== 0 && isAffiliateColumn(id)))
       sums.affiliateSales += netSales;

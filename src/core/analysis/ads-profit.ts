@@ -5,16 +5,24 @@
  *
  * Counted once: a `GMV Payment for TikTok Ads` adjustment moves shop money into the ad balance
  * (GMV Pay). It lowers the settlement, but it is a transfer, not spend: the spend is the report's
- * Cost. So profit after ads adds the transfer back and subtracts the report's spend. A GMV Max ad
- * fee deducted per order in the settlement is spend already inside the settlement: that much of
- * the report's spend is not subtracted again.
+ * Cost. So profit after ads adds the transfer back and subtracts the report's spend, in the months
+ * the reports cover: a month (the transfer's statement month, UTC) is covered when the reports have
+ * a row dated in it (the ad account's month). Elsewhere no spend is known to swap it for, so the
+ * transfer stays in the settlement as that month's ad cost: importing May's report leaves March's
+ * and April's top-ups their cost. A top-up paid on 28 April for May's ads is April's: with April's
+ * report too it is added back there (April's ad spend can be negative) and May's spend counted in
+ * May, the two months' total right; with May's report alone it stays April's ad cost, as the
+ * top-ups of months before the reports fund those months' ads (import April's report to swap it).
+ * A GMV Max ad fee deducted per order in the settlement is GMV Max spend already inside the
+ * settlement: that much of the GMV Max reports' spend is not subtracted again (an Ads Manager
+ * report's spend, paid by card or GMV Pay, is never in it).
  */
 import { findColumnById } from '../read/catalog';
 import { normalizeType } from '../read/normalize';
 import type { AdRow } from '../read/ad-rows';
 import { adSumsByMonth } from './ads-pnl';
 import { roas, share } from './ads';
-import { rowMonth, rowPnl, viewPnl } from './pnl';
+import { rowMonth, rowPnl, viewPnl, type CollectedRow } from './pnl';
 import { detachedText } from '../read/detached-text';
 import type { RowView } from '../read/row-view';
 import type { LedgerRow } from '../types';
@@ -23,10 +31,18 @@ import type { LedgerRow } from '../types';
 export const GMV_PAY_TYPE = 'GMV Payment for TikTok Ads';
 
 const GMV_PAY_KEY = GMV_PAY_TYPE.toLowerCase();
-const AD_FEE_IDS = ['gmv_max_ad_fee'];
+/** The settlement's GMV Max ad fee deducted per order. */
+const AD_FEE_ID = 'gmv_max_ad_fee';
 
 export function isGmvPayTransfer(row: Pick<LedgerRow, 'type'>): boolean {
   return normalizeType(row.type).toLowerCase() === GMV_PAY_KEY;
+}
+
+/** A row's GMV Max ad fees (negative cents): ad spend the settlement holds, never a selling fee. */
+export function adFeeIn(row: CollectedRow): number {
+  let cents = 0;
+  for (let k = 0; k < row.feeCount; k++) if (row.feeIds[k] === AD_FEE_ID) cents += row.feeCents[k];
+  return cents;
 }
 
 /** Per month: GMV Pay transfers (positive cents moved to the ad balance) and ad fees inside the settlement (positive). */
@@ -34,6 +50,8 @@ export interface StatementAdMonth {
   gmvPayTransfers: number;
   adFeesInSettlement: number;
 }
+
+const noAdMonth = (): StatementAdMonth => ({ gmvPayTransfers: 0, adFeesInSettlement: 0 });
 
 /**
  * GMV Pay transfers and settlement ad fees by month, from ledger rows or from rows streaming past
@@ -43,15 +61,10 @@ export class StatementAdTally {
   readonly months = new Map<string, StatementAdMonth>();
   private lastType = '';
   private lastGmvPay = false;
-  /** By amount slot of the file's views: the column is an ad fee (worked out once per file). */
-  private adFeeSlots: boolean[] = [];
-  private slotsOf: readonly string[] | undefined;
 
   addRow(row: LedgerRow): void {
     if (isGmvPayTransfer(row)) this.at(rowMonth(row)).gmvPayTransfers -= rowPnl(row).settlement;
-    else
-      for (const id of AD_FEE_IDS)
-        if (row.amounts[id]) this.at(rowMonth(row)).adFeesInSettlement -= row.amounts[id];
+    else if (row.amounts[AD_FEE_ID]) this.at(rowMonth(row)).adFeesInSettlement -= row.amounts[AD_FEE_ID];
   }
 
   addView(view: RowView): void {
@@ -60,23 +73,18 @@ export class StatementAdTally {
       this.lastType = view.type;
       this.lastGmvPay = isGmvPayTransfer(view);
     }
-    if (this.lastGmvPay) {
-      this.at(rowMonth(view)).gmvPayTransfers -= viewPnl(view).lines.settlement;
-      return;
-    }
-    if (view.amountIds !== this.slotsOf) {
-      this.slotsOf = view.amountIds;
-      this.adFeeSlots = view.amountIds.map((id) => AD_FEE_IDS.includes(id));
-    }
-    for (let k = 0; k < view.filledCount; k++) {
-      const slot = view.filled[k];
-      if (this.adFeeSlots[slot]) this.at(detachedText(rowMonth(view))).adFeesInSettlement -= view.cents[slot];
+    // The row's P&L as the other tallies of the row collected it: no second pass over its amounts.
+    const collected = viewPnl(view);
+    if (this.lastGmvPay) this.at(rowMonth(view)).gmvPayTransfers -= collected.lines.settlement;
+    else {
+      const fee = adFeeIn(collected);
+      if (fee) this.at(rowMonth(view)).adFeesInSettlement -= fee;
     }
   }
 
   private at(month: string): StatementAdMonth {
     let m = this.months.get(month);
-    if (!m) this.months.set(detachedText(month), (m = { gmvPayTransfers: 0, adFeesInSettlement: 0 }));
+    if (!m) this.months.set(detachedText(month), (m = noAdMonth()));
     return m;
   }
 }
@@ -95,9 +103,9 @@ export interface AdsMonth {
   attributedRevenue: number;
   /** GMV Max ad fees the settlement already deducted (positive cents). */
   adFeesInSettlement: number;
-  /** Spend still to subtract from the settlement-based profit: spend − fees inside the settlement, not below 0. */
+  /** Spend still to subtract from the settlement-based profit: spend − the fees inside the settlement, at most GMV Max's spend. */
   spendOnTop: number;
-  /** GMV Pay transfers (positive cents): shown, never a cost. */
+  /** GMV Pay transfers (positive cents) swapped for the spend: none in a month the reports do not cover. */
   gmvPayTransfers: number;
   /** Gross sales of the month (statement, order month). */
   grossSales: number;
@@ -135,25 +143,28 @@ export function adsByMonth(
     .filter((m) => m !== '')
     .sort();
   return months.map((month): AdsMonth => {
-    const ads = spend.get(month) || { spend: 0, revenue: 0 };
-    const st = statement.get(month) || { gmvPayTransfers: 0, adFeesInSettlement: 0 };
+    const ads = spend.get(month);
+    const { spend: spent, revenue, gmvMax } = ads || { spend: 0, revenue: 0, gmvMax: 0 };
+    const st = statement.get(month) || noAdMonth();
     const s = sales.get(month);
     const grossSales = s ? s.grossSales : 0;
-    const spendOnTop = Math.max(0, ads.spend - st.adFeesInSettlement);
+    const spendOnTop = spent - Math.min(gmvMax, st.adFeesInSettlement);
+    // A month the reports do not cover keeps its transfers as its ad cost (see above).
+    const transfers = ads ? st.gmvPayTransfers : 0;
     const netProfit = s ? s.netProfit : null;
     return {
       month,
-      spend: ads.spend,
-      attributedRevenue: ads.revenue,
+      spend: spent,
+      attributedRevenue: revenue,
       adFeesInSettlement: st.adFeesInSettlement,
       spendOnTop,
-      gmvPayTransfers: st.gmvPayTransfers,
+      gmvPayTransfers: transfers,
       grossSales,
       netProfit,
-      profitAfterAds: netProfit === null ? null : netProfit + st.gmvPayTransfers - spendOnTop,
-      tacos: share(ads.spend, grossSales),
-      blendedRoas: roas(grossSales, ads.spend),
-      attributedRoas: roas(ads.revenue, ads.spend),
+      profitAfterAds: netProfit === null ? null : netProfit + transfers - spendOnTop,
+      tacos: share(spent, grossSales),
+      blendedRoas: roas(grossSales, spent),
+      attributedRoas: roas(revenue, spent),
     };
   });
 }
@@ -164,11 +175,12 @@ export function isAffiliateColumn(id: string): boolean {
 }
 
 /**
- * Per month, the ad cost to subtract from a settlement-based profit (the P&L's Ad spend): the
- * report's spend not already inside the settlement, less the GMV Pay transfers that lowered the
- * settlement without being spend. Positive cents; a month whose transfers exceed that spend is
- * negative (the transfer is handed back). Without ad reports none: no spend is known to net a
- * transfer against, so the settlement keeps it as the money spent on ads.
+ * Per month, the ad cost to subtract from a settlement-based profit (the P&L's Ad spend of every
+ * function and the dashboard): the report's spend not already inside the settlement, less the GMV
+ * Pay transfers that lowered the settlement without being spend, in the months the reports cover
+ * (see above). Positive cents; a covered month whose transfers exceed that spend is negative (the
+ * transfer is handed back). Elsewhere none: no spend is known to net a transfer against, so the
+ * settlement keeps it as the money spent on ads.
  */
 export function adSpendByMonth(
   adRows: readonly AdRow[],

@@ -9,7 +9,8 @@
  * past once (a 50,000-row statement never becomes row objects); each SKU holds one accumulator.
  */
 import { costEntryOn, type CogsTable } from './cogs';
-import { viewPnl, type PnlLines } from './pnl';
+import { adFeeIn } from './ads-profit';
+import { viewPnl } from './pnl';
 import { OrderLines } from './order-lines';
 import { rowDate } from './row-dates';
 import { isSampleOrder } from './samples';
@@ -24,7 +25,7 @@ export interface SkuBreakeven {
   units: number;
   /** Net sales ÷ units sold; null without units sold. */
   price: number | null;
-  /** Fees ÷ net sales (positive fraction), 4 decimals; null without net sales. */
+  /** Fees (GMV Max ad fees left out: ad spend) ÷ net sales (positive fraction), 4 decimals; null without net sales. */
   feeRate: number | null;
   feesPerUnit: number | null;
   shippingPerUnit: number | null;
@@ -102,8 +103,10 @@ export class SkuBreakevenTally {
       (this.to !== '' && (day === '' || day > this.to))
     )
       return;
+    // A GMV Max ad fee is ad spend, as in the P&L: in the threshold too it would count the ads twice.
+    const fees = lines.fees - adFeeIn(collected);
     if (!waits) {
-      if (!sample) this.count(view, day, collected.unitsSold, lines);
+      if (!sample) this.count(view, day, collected.unitsSold, lines.netSales, fees, lines.shipping);
       return;
     }
     const row: SkuRow = {
@@ -113,7 +116,7 @@ export class SkuBreakevenTally {
       skuName: detachedText(view.skuName),
     };
     const { unitsSold } = collected;
-    const { netSales, fees, shipping } = lines;
+    const { netSales, shipping } = lines;
     const at = detachedText(day);
     // Paired with its sale a row is no sample: a fee or shipping charge of a sold line, or its refund;
     // a later row on a sample's line is the sample's, left out with it.
@@ -122,7 +125,7 @@ export class SkuBreakevenTally {
       collected,
       (paired) => {
         if (paired ? !paired.sample : !sample)
-          this.count(row, at, paired ? paired.units : unitsSold, { netSales, fees, shipping });
+          this.count(row, at, paired ? paired.units : unitsSold, netSales, fees, shipping);
       },
       sample,
     );
@@ -141,7 +144,9 @@ export class SkuBreakevenTally {
     row: SkuRow,
     day: string,
     units: number,
-    lines: Pick<PnlLines, 'netSales' | 'fees' | 'shipping'>,
+    netSales: number,
+    fees: number,
+    shipping: number,
   ): void {
     const sku = row.skuId || row.sellerSku;
     let sums = this.skus.get(sku);
@@ -161,9 +166,9 @@ export class SkuBreakevenTally {
     if (sums.product === '' && row.productName !== '')
       sums.product = detachedText(row.skuName ? `${row.productName} — ${row.skuName}` : row.productName);
     sums.units += units;
-    sums.netSales += lines.netSales;
-    sums.fees += lines.fees;
-    sums.shipping += lines.shipping;
+    sums.netSales += netSales;
+    sums.fees += fees;
+    sums.shipping += shipping;
     if (day > sums.last) sums.last = detachedText(day);
     if (day > this.lastDay) this.lastDay = sums.last;
   }

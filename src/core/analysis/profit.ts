@@ -457,7 +457,7 @@ export function profitGroups(
   if (byMonth) for (const month of months) if (!listed.has(month)) listed.set(month, emptyLines());
   const keys = [...listed.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const sumsOf = (key: string): CostSums =>
-    (options.groupBy === tally.groupBy ? tally.byGroup.get(key) : undefined) ?? emptyCostSums();
+    (options.groupBy === tally.groupBy && tally.byGroup.get(key)) || emptyCostSums();
   const result = keys.map((group): ProfitGroup => {
     const isMonth = byMonth && group !== '';
     return {
@@ -474,7 +474,15 @@ export function profitGroups(
   const totalLines = emptyLines();
   for (const lines of listed.values())
     for (const key of Object.keys(totalLines) as (keyof PnlLines)[]) totalLines[key] += lines[key];
-  return { groups: result, total: profitTotal(totalLines, tally, options) };
+  const total = profitTotal(totalLines, tally, options);
+  // By SKU the Total's contribution per unit is the SKUs' own, as in their rows: the rows without
+  // a SKU (a GMV Pay transfer, a shop adjustment) are no unit's and stay in the Total's profit only.
+  if (options.groupBy === 'sku' && total.contributionPerUnit !== null) {
+    let cents = 0;
+    for (const g of result) if (g.group !== NO_SKU) cents += g.line.grossProfit;
+    total.contributionPerUnit = Math.round(cents / total.units);
+  }
+  return { groups: result, total };
 }
 
 /** The line of all rows: their P&L `lines` with every cost, running costs and ad spend over all their months. */

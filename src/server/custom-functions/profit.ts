@@ -281,7 +281,7 @@ export function TTS_COST_DETAIL(
   const spent = monthCosts(inBooks ? [wanted] : [], running, tally.daily, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   // The month's COGS and samples as TTS_PNL shows them: each rounded to the cent once, not line by line.
-  const goods = profitLine(emptyLines(), tally.byGroup.get(wanted) ?? emptyCostSums(), true, null, null);
+  const goods = profitLine(emptyLines(), tally.byGroup.get(wanted) || emptyCostSums(), true, null, null);
   let total = goods.cogs! + goods.samples;
   for (const d of tally.detailLines()) {
     rows.push([
@@ -306,7 +306,7 @@ export function TTS_COST_DETAIL(
 }
 
 const AD_SPEND_BASIS =
-  'Ad reports: spend not already in the settlement (GMV Max ad fees), less GMV Pay transfers (moved to the ad balance, not spend)';
+  'Ad reports: spend not already in the settlement (GMV Max ad fees), less GMV Pay transfers of the months they cover (moved to the ad balance, not spend)';
 
 /**
  * Reads the statement once with every cost: TikTok's lines per group and the costs beside them

@@ -1,7 +1,8 @@
 /**
  * An order line settled in two payouts (a sale, then a partial refund in a later statement) is two
  * sums of money, whichever exports hold them: a higher-ranked export's row replaces only the row of
- * its own payout, while estimates (On-hold, order export) still give way to any settled row. Through
+ * its own payout, while estimates (On-hold, order export) still give way to the settled row of their
+ * sale, whatever its payout, but not to a refund settled without it. Through
  * the sidebar's reader, the import handlers of dist/Code.js, the functions and the dashboard; every
  * figure is worked by hand in the comments.
  */
@@ -215,5 +216,40 @@ describe('estimates still give way to the settled row, whatever its payout', () 
     expect(settled).toEqual([0, 1]);
     expect(marks(h)).toEqual(['US Statement export', '']);
     expect(fn(h, 'TTS_SETTLEMENT')).toBe(28.2);
+  });
+
+  it('an On-hold estimate, then a Statement with only a $10 refund of its line: the estimate counts until its sale settles', async () => {
+    const h = harness();
+    const line: OrderLine = { orderId: '577389150010000501', skuId: SKU, statementId: '', grossCents: 3000 };
+    const refund = statementRow({
+      date: '2026/03/27',
+      statementId: '7496021845520150052',
+      orderId: line.orderId,
+      gross: 0,
+      refund: -10,
+      referral: 0.6,
+    });
+    const settled = await importEach(h, [
+      [onHoldCsv([line], '2026-03-05 10:00:00'), 'Onhold-unsettled-orders-2026_03_01-2026_03_05(UTC-7).csv'],
+      [statementCsv([refund]), 'statement-2026-03-27.csv'],
+    ]);
+    // The refund settles no sale: nothing is superseded, nothing said to be settled.
+    expect(settled).toEqual([0, 0]);
+    expect(marks(h)).toEqual([]);
+    // The estimate 28.20 (30.00 − 1.80) and the refund −9.40 (−10.00 + 0.60); sales 30.00 − 10.00.
+    expect(fn(h, 'TTS_SETTLEMENT')).toBe(18.8);
+    expect(fn(h, 'TTS_SALES', '2026-03')).toBe(20);
+    // The Statement of the sale (another payout) replaces the estimate; the refund still counts.
+    const sale = statementRow({
+      date: '2026/03/20',
+      statementId: '7496021845520150051',
+      orderId: line.orderId,
+      gross: 30,
+      referral: -1.8,
+    });
+    expect(await importEach(h, [[statementCsv([sale]), 'statement-2026-03-20.csv']])).toEqual([1]);
+    expect(marks(h)).toEqual(['US Statement export', '', '']);
+    expect(fn(h, 'TTS_SETTLEMENT')).toBe(18.8);
+    expect(fn(h, 'TTS_SALES', '2026-03')).toBe(20);
   });
 });

@@ -215,6 +215,39 @@ describe('one order line, one count', () => {
     expect(withoutSupersededRows(grid).grid[2]).toEqual(['', '', '', '', '', '']);
     expect(withoutSupersededRows(grid).grid[1]).toBe(grid[1]);
   });
+  it('of two order exports of a line, the later import counts; a ledger of order exports alone is read for it', () => {
+    const download = (importId: string) => ({
+      layout: 'order-export' as const,
+      orderId: '1',
+      skuId: 'a',
+      importId,
+    });
+    expect(
+      supersededFlags([download('20260430-090000000-bbbb'), download('20260424-101500000-aaaa')]),
+    ).toEqual([false, true]);
+    const grid = [
+      ['Key', 'Import ID', 'Layout', 'Order/adjustment ID', 'SKU ID'],
+      ['k', '20260424-101500000-aaaa', 'order-export', '1', 'a'],
+      ['k#2', '20260430-090000000-bbbb', 'order-export', '1', 'a'],
+    ];
+    expect(withoutSupersededRows(grid).grid[1]).toEqual(['', '', '', '', '']);
+  });
+  it('an estimate of a sale gives way only to a row with the sale, not to a refund settled without it', () => {
+    const line = (layout: 'onhold' | 'order-export' | 'statement', grossSales: number, skuId = 'a') => ({
+      layout,
+      orderId: '1',
+      skuId,
+      grossSales,
+    });
+    expect(supersededFlags([line('order-export', 49.98), line('statement', 0)])).toEqual([false, false]);
+    expect(supersededFlags([line('onhold', 49.98), line('statement', 0), line('statement', 49.98)])).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    // An estimate without a sale (an adjustment) gives way to the settled adjustment, SKU or not.
+    expect(supersededFlags([line('onhold', 0, ''), line('statement', 0, '')])).toEqual([true, false]);
+  });
   it("reads the On-hold banner's download time as it is written, or re-saved by a US spreadsheet", () => {
     expect(downloadTimeOf(['Download time', '2026-06-12 16:55:33'])).toBe('2026-06-12 16:55:33');
     expect(downloadTimeOf([' download TIME ', '6/3/2026 8:05'])).toBe('2026-06-03 08:05:00');

@@ -556,7 +556,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       written: 8,
       settled: 5,
       marked: 5,
-      dashboard: /5 rows superseded by a settled row of the same order line are not counted/,
+      dashboard:
+        /5 rows superseded by a settled row or a later download of the same order line are not counted/,
     },
   },
   {
@@ -591,7 +592,8 @@ export const WORKBOOK_STATES: WorkbookState[] = [
       written: 8,
       settled: 6,
       marked: 6,
-      dashboard: /6 rows superseded by a settled row of the same order line are not counted/,
+      dashboard:
+        /6 rows superseded by a settled row or a later download of the same order line are not counted/,
     },
   },
   {

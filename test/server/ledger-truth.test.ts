@@ -300,7 +300,7 @@ describe('a later On-hold download with a changed estimate replaces the earlier 
     expect(log.map((r) => r[log[0].indexOf('Message')])).toEqual([
       'Message',
       '',
-      '1 row superseded by a settled row of the same order line is not counted. See Superseded by in TTS Ledger.',
+      '1 row superseded by a settled row or a later download of the same order line is not counted. See Superseded by in TTS Ledger.',
     ]);
     expect(fn(h, 'TTS_SETTLEMENT')).toBe(688 + 1376);
     expect(fn(h, 'TTS_SALES')).toBe(750 + 1500);

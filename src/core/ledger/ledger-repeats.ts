@@ -1,15 +1,18 @@
 /**
  * Whether a file's row is already in the TTS Ledger tab: one rule for the sidebar's preview ("N of M
  * rows already imported") and for Import. A row whose key the ledger holds with the same settlement
- * is a repeat. With another settlement it is not: another line of that key (a file split between two
- * such lines of a statement) or a later download's estimate, written under the key's next number
- * (`…#2`), as the whole file would have numbered it.
+ * and refunds is a repeat. Otherwise it is not: another line of that key (a file split between two
+ * such lines of a statement) or a later download's estimate (an order export, which has no
+ * settlement, after a cancellation or a return), written under the key's next number (`…#2`), as
+ * the whole file would have numbered it.
  */
 import { COLUMNS } from '../read/catalog';
 import { baseKeyOf } from './ledger-keys';
 
-/** The columns holding a row's own settlement: Total settlement amount, the On-hold estimate, Order Income. */
-export const SETTLEMENT_COLUMNS = COLUMNS.filter((c) => c.pnl === 'settlement');
+/** The columns holding a row's own settlement (Total settlement amount, the On-hold estimate, Order Income) and its gross sales refunds. */
+export const SETTLEMENT_COLUMNS = COLUMNS.filter(
+  (c) => c.pnl === 'settlement' || (c.grossSales && c.pnl === 'refunds'),
+);
 
 /** A row's own settlement in cents (amounts by catalog id). */
 export const settlementOf = (amounts: Readonly<Record<string, number>>): number =>

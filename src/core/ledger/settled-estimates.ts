@@ -5,8 +5,10 @@
  * ID and SKU ID), only the rows of the layout that ranks highest below. An estimate is superseded
  * once its settled row is in the ledger; of two settled layouts' rows of one payout (two views of
  * one statement) the Statement's wins, while rows of two payouts (a sale, then its refund settled
- * later) both count. A row without a SKU ID (a legacy Income row, an adjustment) stands for its
- * whole order.
+ * later) both count. An estimate of a sale gives way only to a row that carries the sale: a refund
+ * or fee settled in a later payout, its sale's payout not imported, counts beside the estimate.
+ * Of two estimates of a line (On-hold, or order export) the later download counts. A row without
+ * a SKU ID (a legacy Income row, an adjustment) stands for its whole order.
  */
 import { isDateCell } from '../date-cell';
 import { headerKey } from '../read/catalog';
@@ -40,6 +42,8 @@ export interface LineFields {
   unknown?: Readonly<Record<string, string>>;
   /** Which payout the row was settled in: two settled rows of an order line in two payouts both count. */
   statementId?: string;
+  /** Its *Gross sales*: an estimate with a sale gives way only to a row with one. */
+  grossSales?: CellValue;
   /** ISO text, or the sheet's date cell (read with the `dateText` given to {@link supersedersOf}). */
   statementDate?: CellValue;
 }
@@ -61,6 +65,7 @@ export const LINE_COLUMNS = [
   DOWNLOAD_TIME,
   'Statement ID',
   'Statement date',
+  'Gross sales',
 ] as const;
 
 /** When an estimate was made, as sortable text: its file's download time, else its import's; then the import. */
@@ -72,24 +77,29 @@ const ROWS_COUNTED = "It tells which of an order's rows count.";
 
 const rank = (layout: string) => (LAYOUT_PRECEDENCE as Record<string, number>)[layout] ?? -1;
 
+/** Ranks from here up are settled layouts; below, estimates (On-hold, Order export). */
+const SETTLED = LAYOUT_PRECEDENCE['pnl-orders'];
+
+/** On-hold and order export: rows a later download of the same export replaces. */
+const estimated = (rank: number) => rank >= 0 && rank < SETTLED;
+
 /**
- * The ranks with each On-hold estimate's raised by how late it was made ({@link estimateTime}),
- * still below every settled layout: a later download's estimate of a line supersedes the earlier one.
+ * The ranks with each estimate's raised by how late it was made ({@link estimateTime}), still
+ * below the next layout: a later download's row of a line supersedes the earlier one (an order
+ * export downloaded after a cancellation or a return, an On-hold export's changed estimate).
  */
 function byTime(ranks: number[], times: readonly string[]): number[] {
-  const later = [...new Set(times.filter((_, i) => ranks[i] === LAYOUT_PRECEDENCE.onhold))].sort();
+  const later = [...new Set(times.filter((_, i) => estimated(ranks[i])))].sort();
   const at = new Map(later.map((id, n) => [id, (n + 1) / (later.length + 1)]));
   return ranks.map((r, i) => r + (at.get(times[i]) || 0));
 }
-
-/** Ranks from here up are settled layouts; below, estimates (On-hold, Order export). */
-const SETTLED = LAYOUT_PRECEDENCE['pnl-orders'];
 
 /**
  * For each row, the row that supersedes it, or -1: the first of the highest-ranked rows above its
  * rank that describe its order line. A row without a SKU ID describes its whole order (the legacy
  * Income export has no SKU column), so it meets every line of that order, in either direction.
- * An estimate gives way to any of them; a settled row only to one of its own payout (`payouts`:
+ * An estimate gives way to any of them, an estimate of a sale (`sold`) only to a row with a sale;
+ * a settled row only to one of its own payout (`payouts`:
  * its statement ID and its statement date, '' when unknown): the same statement where both rows
  * name one, else the same date. Rows of two payouts are two sums of money, a sale and its later
  * refund: both count.
@@ -99,6 +109,7 @@ export function supersedingRows(
   skuIds: readonly string[],
   ranks: ArrayLike<number>,
   payouts: readonly (readonly [string, string])[],
+  sold: readonly boolean[] = [],
 ): Int32Array {
   const orders = new Map<string, number[]>();
   orderIds.forEach((order, i) => {
@@ -117,7 +128,7 @@ export function supersedingRows(
           ranks[j] > ranks[i] &&
           (out[i] < 0 || ranks[j] > ranks[out[i]]) &&
           (!skuIds[i] || !skuIds[j] || skuIds[i] === skuIds[j]) &&
-          (ranks[i] < SETTLED || samePayout(i, j))
+          (ranks[i] < SETTLED ? !sold[i] || sold[j] : samePayout(i, j))
         )
           out[i] = j;
   return out;
@@ -133,6 +144,7 @@ export function supersedersOf(rows: readonly LineFields[], dateText?: DateText):
       rows.map((r) => estimateTime(r.unknown?.[DOWNLOAD_TIME], r.importId)),
     ),
     rows.map((r) => [cellText(r.statementId), dayOf(r.statementDate, dateText)]),
+    rows.map((r) => isSale(r.grossSales)),
   );
 }
 
@@ -176,15 +188,12 @@ export function withoutSupersededRows(
   // Without them an On-hold estimate and the settled row that replaced it would both count.
   if (missing) throw new Error(lostColumnsMessage(LEDGER_TAB, [missing], ROWS_COUNTED));
   // Most ledgers hold one kind of file: a Layout column of one known value ranks no row above another
-  // (On-hold estimates aside: a later download's supersedes an earlier one's).
+  // (estimates aside: a later download's supersedes an earlier one's).
   let same = headerRow + 1;
   while (same < grid.length && grid[same][layout] === grid[headerRow][layout]) same++;
   // A header alone has no first row (a range of the header row only, before any import).
   const only = layoutRank((grid[headerRow] || [])[layout]);
-  if (
-    same >= grid.length &&
-    (same === headerRow + 1 || (only !== undefined && only !== LAYOUT_PRECEDENCE.onhold))
-  )
+  if (same >= grid.length && (same === headerRow + 1 || (only ?? 0) >= SETTLED))
     return { grid, superseded: 0 };
   const body = grid.slice(headerRow);
   const flags = supersededInGrid(body, columns, headerRow, dateText);
@@ -213,6 +222,9 @@ type DateText = (date: Date) => string;
 const dayOf = (v: CellValue, dateText?: DateText) =>
   (dateText && isDateCell(v) ? dateText(v) : cellText(v)).replace(/[T ]\d\d:\d\d.*/, '');
 
+/** Whether a *Gross sales* cell holds a sale: an amount other than 0. */
+const isSale = (cell: CellValue | undefined) => !!Number(cellText(cell));
+
 /** A Layout cell's rank, whatever its case; undefined for a value the add-on never writes. */
 const layoutRank = (cell: CellValue): number | undefined =>
   (LAYOUT_PRECEDENCE as Record<string, number>)[cellText(cell).toLowerCase()];
@@ -220,18 +232,20 @@ const layoutRank = (cell: CellValue): number | undefined =>
 /** {@link supersedersOf} read straight from the tab's cells (`columns`: of {@link LINE_COLUMNS}; one not there reads as blank). */
 function supersededInGrid(
   body: readonly (readonly CellValue[])[],
-  [layout, order, sku, key, importId, downloaded, statement, date]: readonly number[],
+  [layout, order, sku, key, importId, downloaded, statement, date, gross]: readonly number[],
   headerRow: number,
   dateText?: DateText,
 ): Int32Array {
   const ranks: number[] = new Array<number>(body.length).fill(-1);
   const [orders, skus, imports]: string[][] = [[], [], []];
   const payouts: [string, string][] = [];
+  const sold: boolean[] = [];
   for (let i = 0; i < body.length; i++) {
     orders[i] = cellText(body[i][order]);
     imports[i] = estimateTime(cellText(body[i][downloaded]), cellText(body[i][importId]));
     skus[i] = cellText(body[i][sku]);
     payouts[i] = [cellText(body[i][statement]), dayOf(body[i][date], dateText)];
+    sold[i] = isSale(body[i][gross]);
     if (orders[i] === '') continue;
     const ranked = layoutRank(body[i][layout]);
     // A row without a Key is the seller's (a total, a note), skipped by every reader: its Layout is theirs too.
@@ -242,14 +256,14 @@ function supersededInGrid(
       );
     ranks[i] = ranked ?? -1;
   }
-  return supersedingRows(orders, skus, byTime(ranks, imports), payouts);
+  return supersedingRows(orders, skus, byTime(ranks, imports), payouts, sold);
 }
 
-/** `3 estimated rows settled later are not counted.`, or '' when none. */
+/** `3 rows superseded by a settled row or a later download of the same order line are not counted.`, or '' when none. */
 export function supersededText(superseded: number): string {
   if (superseded === 0) return '';
   return (
-    `${plural(superseded, 'row')} superseded by a settled row of the same order line ` +
+    `${plural(superseded, 'row')} superseded by a settled row or a later download of the same order line ` +
     `${superseded === 1 ? 'is' : 'are'} not counted.`
   );
 }

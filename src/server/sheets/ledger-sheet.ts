@@ -189,8 +189,8 @@ export function ledgerKeys(tab: LedgerTab): Set<string> {
 }
 
 /**
- * The settlements of the ledger's rows by key, repeat suffix dropped (NaN for a cell that is not an
- * amount); none when the tab has no settlement column.
+ * The settlements (and gross sales refunds: ledger-repeats.ts) of the ledger's rows by key, repeat
+ * suffix dropped (NaN for a cell that is not an amount); 0 where the tab has none of those columns.
  */
 export function settlementsByKey(tab: LedgerTab): Map<string, number[]> {
   const index = columnIndex(tab.header);
@@ -201,12 +201,11 @@ export function settlementsByKey(tab: LedgerTab): Map<string, number[]> {
       tab.sheet.getRange(tab.headerRow + 1, c + 1, tab.sheet.getLastRow() - tab.headerRow, 1).getValues(),
     );
   const out = new Map<string, number[]>();
-  if (money.length > 0)
-    key.forEach(([k], r) => {
-      const base = baseKeyOf(String(k).trim()).base;
-      const cents = money.reduce((n, m) => n + Math.round(Number(m[r][0]) * 100), 0);
-      out.set(base, [...(out.get(base) || []), cents]);
-    });
+  key.forEach(([k], r) => {
+    const base = baseKeyOf(String(k).trim()).base;
+    const cents = money.reduce((n, m) => n + Math.round(Number(m[r][0]) * 100), 0);
+    out.set(base, [...(out.get(base) || []), cents]);
+  });
   return out;
 }
 

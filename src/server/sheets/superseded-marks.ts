@@ -28,9 +28,10 @@ export function markSuperseded(importId: string): number {
   if (last <= headerRow) return 0;
   const index = columnIndex(tab.header);
   const [layout, order, sku, key, id, ...more] = LINE_COLUMNS.map((label) => columnOf(index, label));
-  const [downloaded, statement, date] = more;
+  const [downloaded, statement, date, gross] = more;
   const cols = [layout, order, sku, key, id];
-  // Only On-hold files with a download time have that column; a statement's ID and date tell its payout.
+  // Only On-hold files with a download time have that column; a statement's ID and date tell its payout;
+  // a ledger without Gross sales holds no sale.
   if (cols.some((c) => c < 0)) return 0;
   const from = Math.min(...cols);
   const block = sheet
@@ -46,6 +47,7 @@ export function markSuperseded(importId: string): number {
     unknown: { [DOWNLOAD_TIME]: at(line, downloaded) },
     statementId: at(line, statement),
     statementDate: date < 0 ? '' : line[date - from],
+    grossSales: at(line, gross),
     mine: at(line, id) === importId,
   }));
   if (!rows.some((r) => r.mine)) return 0;

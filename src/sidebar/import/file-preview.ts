@@ -2,7 +2,13 @@
  * One card per file: what the add-on understood (layout, period, rows, totals), whether the
  * money adds up, and which rows or columns it could not use — before anything is written.
  */
-import type { FileError, OrderExportSummary, ParsedExport, ReconcileResult } from '../../core/types';
+import type {
+  FileError,
+  LayoutId,
+  OrderExportSummary,
+  ParsedExport,
+  ReconcileResult,
+} from '../../core/types';
 import { MAX_PROBLEMS } from '../../core/read/row-reader';
 import { layoutSpec } from '../../core/read/layouts';
 import { repeatsNote } from '../../core/ledger/ready-to-import';
@@ -108,14 +114,35 @@ function repeatNotes(parsed: ParsedExport): (HTMLElement | null)[] {
   ];
 }
 
-/** `1,453 of 1,453 rows already imported` (shown once the ledger has been asked). */
-export function alreadyImportedText(present: number, total: number, another = 0): string {
+/**
+ * `1,453 of 1,453 rows already imported` (shown once the ledger has been asked). `layout`: an On-hold
+ * or order export's rows replace those of an earlier download of the export.
+ */
+export function alreadyImportedText(present: number, total: number, another = 0, layout?: LayoutId): string {
   if (total === 0) return '';
   const line =
     present === 0
       ? `None of its ${plural(total, 'row')} ${total === 1 ? 'is' : 'are'} in TTS Ledger yet.`
       : `${count(present)} of ${plural(total, 'row')} already imported${present === total ? ': importing it again adds nothing.' : '.'}`;
-  return another === 0 ? line : `${line} ${revisedRowsText(another)}`;
+  if (another === 0) return line;
+  const downloaded = layout === 'onhold' || layout === 'order-export';
+  return `${line} ${downloaded ? changedRowsText(another, layout === 'onhold') : revisedRowsText(another)}`;
+}
+
+/**
+ * An On-hold or order export's rows whose line TTS Ledger holds with other figures (a changed
+ * estimate, a cancellation, a return): of the two downloads' rows, one counts.
+ */
+function changedRowsText(changed: number, onhold: boolean): string {
+  const one = changed === 1;
+  return (
+    `${one ? 'One row differs' : `${count(changed)} rows differ`} from the row of ${one ? 'its' : 'their'} order line ` +
+    `in TTS Ledger (a changed estimate, a cancellation, a return): ${one ? 'it is written as a new row' : 'they are written as new rows'}, ` +
+    'and one row of a line counts: ' +
+    (onhold
+      ? 'the later download\u2019s, by its Download time.'
+      : 'the last imported, so import order exports in the order you downloaded them.')
+  );
 }
 
 /**
@@ -236,13 +263,15 @@ export function renderFileError(error: FileError): HTMLElement {
 /** The card's result line after import: `120 new rows, 4 duplicates skipped, 2 rejected`. */
 export function outcomeText(outcome: ImportOutcome): string {
   const counts = `${plural(outcome.written, 'new row')}, ${plural(outcome.duplicates, 'duplicate')} skipped, ${count(outcome.rejected)} rejected`;
-  // An On-hold file supersedes only estimates of earlier downloads; a settled file settles them.
+  // An On-hold or order export supersedes only rows of earlier downloads; a settled file settles them.
   const n = outcome.settledEstimates;
   const settled = !(n > 0)
     ? ''
     : outcome.layoutLabel === layoutSpec('onhold').name
       ? `; ${plural(n, 'earlier estimate')} replaced`
-      : `; ${plural(n, 'estimated row')} now settled`;
+      : outcome.layoutLabel === layoutSpec('order-export').name
+        ? `; ${plural(n, 'row')} of an earlier download replaced`
+        : `; ${plural(n, 'estimated row')} now settled`;
   const cogs = `${settled}${outcome.cogsAdded > 0 ? `; ${plural(outcome.cogsAdded, 'new SKU')} added to TTS COGS` : ''}`;
   // Rows repeated inside the file, written once: said with what they held, as the TTS Imports row says it.
   const repeats = outcome.repeats ? ` ${outcome.repeats}` : '';

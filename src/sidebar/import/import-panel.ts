@@ -113,7 +113,7 @@ export function createImportPanel(options: ImportPanelOptions): ImportPanel {
     if (!line || parsed.rows.length === 0) return;
     try {
       const { present, another } = await countInLedgerRows(parsed, call);
-      line.textContent = alreadyImportedText(present, parsed.rows.length, another);
+      line.textContent = alreadyImportedText(present, parsed.rows.length, another, parsed.layout);
     } catch (error) {
       line.textContent = error instanceof Error ? error.message : String(error);
     }

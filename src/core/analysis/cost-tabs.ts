@@ -43,7 +43,7 @@ export const COSTS_NOTES: Record<(typeof COSTS_HEADER)[number], string> = {
   Percent:
     'Instead of an amount: a share of a sales figure, e.g. 2% (leave Amount blank), taken of the figure in Of over the days the cost runs.',
   Of: 'The figure the percent is taken of: net sales (default), gross sales or settlement.',
-  Starts: 'First day the cost counts (for once: the day you paid it). Blank = from the start.',
+  Starts: 'First day the cost counts (for once: the day you paid it). Blank = from your first month of data.',
   Ends: 'Last day the cost counts. Blank = still running.',
 };
 

@@ -301,18 +301,23 @@ export interface RunningCostLine {
   basis: string;
 }
 
-/** Each running cost's share of the days `from…to`, in the tab's order (costs of 0 included). */
+/**
+ * Each running cost's share of the days `from…to`, in the tab's order (costs of 0 included). A cost
+ * with a blank *Starts* counts from `opens` (the first day of the books' data, book-months.ts).
+ */
 export function runningCostLines(
   costs: readonly RunningCost[],
   from: string,
   to: string,
   metrics: DailyMetrics,
+  opens = '',
 ): RunningCostLine[] {
   return costs.map((cost) => {
-    const lo = cost.start > from ? cost.start : from;
+    const start = cost.start || opens;
+    const lo = start > from ? start : from;
     const hi = cost.end && cost.end < to ? cost.end : to;
     if (!cost.rate) {
-      const cents = fixedCostBetween(cost, from, to);
+      const cents = fixedCostBetween(cost, lo, to);
       const per = cost.every === 'once' ? `once on ${cost.start}` : `a ${cost.every}`;
       const days = cost.every === 'once' || hi < lo ? '' : `, ${dayNumber(hi) - dayNumber(lo) + 1} days`;
       return { cost, cents, basis: `${showCents(cost.cents)} ${per}${days}` };

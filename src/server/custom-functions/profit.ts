@@ -269,7 +269,7 @@ export function TTS_COST_DETAIL(
     adSpend,
     books: parsed.layout === 'ledger',
   }).includes(wanted);
-  const spent = monthCosts(inBooks ? [wanted] : [], running, tally.daily, adSpend);
+  const spent = monthCosts(inBooks ? [wanted] : [], running, tally, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   // The month's COGS and samples as TTS_PNL shows them: each rounded to the cent once, not line by line.
   const goods = profitLine(emptyLines(), tally.byGroup.get(wanted) ?? emptyCostSums(), true, null, null);

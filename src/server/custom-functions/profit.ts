@@ -21,7 +21,7 @@ import { adRatios, adSumsByMonth, adSumsOf, type AdMonthSums } from '../../core/
 import type { AdRow, ParsedAds } from '../../core/read/ad-rows';
 import { skippedRowsText, withLine } from '../../core/ledger/keyless-rows';
 import { ADS_TAB } from '../../core/ledger/ads-format';
-import { readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
+import { readRunningCosts, totalsSkippedText, type RunningCost } from '../../core/analysis/running-costs';
 import { NO_AD_SPEND, NO_ADS_NOTE, type AdSpendByMonth } from '../../core/analysis/ad-spend';
 import { adSpendByMonth, StatementAdTally } from '../../core/analysis/ads-profit';
 import { readAds } from './ads';
@@ -156,7 +156,7 @@ export function TTS_PNL(
   ads?: Arg,
 ): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const { groups, total, layout, parsed, adRows, adsSkipped, months } = profitOf(
+  const { groups, total, layout, parsed, adRows, skipped, months } = profitOf(
     statement,
     cogs,
     groupBy,
@@ -204,7 +204,7 @@ export function TTS_PNL(
   const monthOf = (group: string) => (groupBy === 'month' && group !== '' ? [group] : []);
   const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line, monthOf(g.group)));
   // Rows of the TTS Ads tab without a Key are left out of the ad spend, and said under the table.
-  return withLine(tableOf(parsed, [header, ...body, line('Total', total, months)]), adsSkipped);
+  return withLine(tableOf(parsed, [header, ...body, line('Total', total, months)]), skipped);
 }
 
 /** The ad cells of a P&L line: blank for a group that is not a month, `—` for a ratio with nothing to divide by. */
@@ -260,7 +260,8 @@ export function TTS_COST_DETAIL(
   });
   refuseRoundedIds(parsed, ['skuId'], 'TTS_COST_DETAIL (unit costs are matched by SKU ID)');
   tally.check();
-  const running = isOmitted(costs) ? [] : runningCostsOf(costs);
+  const totals: number[] = [];
+  const running = isOmitted(costs) ? [] : runningCostsOf(costs, totals);
   const adReport = isOmitted(ads) ? null : readAds(ads);
   const adSpend = adReport ? adSpendByMonth(adReport.rows, adTally.months) : NO_AD_SPEND;
   // A month outside the P&L's months has no running costs, as in TTS_PNL (and with nothing else, is refused below).
@@ -293,7 +294,7 @@ export function TTS_COST_DETAIL(
   // Nothing in a month the rows do not reach: the month, not the costs, is wrong.
   if (total === 0) requireMonthInRange(parsed, wanted);
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
-  return withLine(tableOf(parsed, rows), adsSkippedText(adReport));
+  return withLine(tableOf(parsed, rows), skippedText(adReport, totals));
 }
 
 const AD_SPEND_BASIS =
@@ -316,12 +317,13 @@ function profitOf(
   layout: string;
   parsed: ParsedExport;
   adRows: AdRow[] | null;
-  /** The line saying which rows of the TTS Ads tab were skipped, or ''. */
-  adsSkipped: string;
+  /** The line saying which rows of the TTS Ads and TTS Costs ranges were skipped, or ''. */
+  skipped: string;
   months: string[];
 } {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
-  const running = isOmitted(costs) ? null : runningCostsOf(costs);
+  const totals: number[] = [];
+  const running = isOmitted(costs) ? null : runningCostsOf(costs, totals);
   const tally = new CostTally(table, groupBy ?? undefined);
   const adTally = new StatementAdTally();
   // P&L lines per group, added as rows stream past: no row object is built or kept.
@@ -362,14 +364,19 @@ function profitOf(
     layout: parsed.layout,
     parsed,
     adRows,
-    adsSkipped: adsSkippedText(adReport),
+    skipped: skippedText(adReport, totals),
     months: profitMonths(tally, options),
   };
 }
 
-/** `2 rows of the TTS Ads tab without a Key … were skipped.`, or '' (none skipped, or no ads given). */
-const adsSkippedText = (report: ParsedAds | null) =>
-  report ? skippedRowsText(report.keylessRows, ADS_TAB) : '';
+/**
+ * `2 rows of the TTS Ads tab without a Key … were skipped.` and `Skipped as a total: costs row 4.`,
+ * or '' (none skipped).
+ */
+const skippedText = (report: ParsedAds | null, totals: readonly number[]) =>
+  [report ? skippedRowsText(report.keylessRows, ADS_TAB) : '', totalsSkippedText(totals, 'costs')]
+    .filter(Boolean)
+    .join(' ');
 
 /** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */
 export function datesAsText(grid: Grid): Grid {
@@ -377,8 +384,8 @@ export function datesAsText(grid: Grid): Grid {
   return grid.map((row) => row.map((cell) => (isDateCell(cell) ? toText(cell) : cell)));
 }
 
-function runningCostsOf(costs: Arg): RunningCost[] {
-  return readRunningCosts(datesAsText(asGrid(costs, 'costs')), 'costs');
+function runningCostsOf(costs: Arg, totals: number[]): RunningCost[] {
+  return readRunningCosts(datesAsText(asGrid(costs, 'costs')), 'costs', totals);
 }
 
 function groupByOf(value: Arg): PnlGroupBy {

@@ -75,12 +75,9 @@ export function listFormulaSources(_arg: null): FormulaSources {
     .filter((t): t is FormulaSourceTab => t !== null && t.layout !== '');
   // The ledger first (it holds every import), then exports in tab order.
   tabs.sort((a, b) => Number(b.name === LEDGER_TAB) - Number(a.name === LEDGER_TAB));
-  const cogsSheet = ss.getSheetByName(COGS_SHEET);
   return {
     sources: tabs,
-    cogs: cogsSheet
-      ? (sourceTab(cogsSheet) ?? { name: COGS_SHEET, lastColumn: cogsSheet.getLastColumn(), layout: '' })
-      : null,
+    cogs: tabWidth(COGS_SHEET),
     cell: cellName(ss.getCurrentCell() ?? ss.getActiveSheet().getRange(1, 1)),
   };
 }

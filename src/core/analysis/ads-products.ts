@@ -102,9 +102,9 @@ function sumLines(rows: readonly LedgerRow[], months: ReadonlySet<string>, cogs:
   };
   const cost = (row: LedgerRow, units: number, date: string) => {
     if (units === 0) return;
-    // A $0 unit cost is a cost not filled in (costEntryOn): a break-even built on it would reassure falsely.
     const entry = costEntryOn(cogs, row, date);
-    if (entry) sums.cogs += units * entry.unitCost;
+    // A $0 unit cost is a cost not filled in: a break-even built on it would reassure falsely.
+    if (entry && entry.unitCost) sums.cogs += units * entry.unitCost;
     else sums.missing.add(row.skuId || row.sellerSku || NO_SKU);
   };
   const lines = new OrderLines();

@@ -287,8 +287,8 @@ export interface FormulaSourceTab {
 export interface FormulaSources {
   /** Tabs holding an export (or the TTS Ledger), best first. */
   sources: FormulaSourceTab[];
-  /** The TTS COGS tab when it exists. */
-  cogs: FormulaSourceTab | null;
+  /** The TTS COGS tab (its name and width) when it holds something. */
+  cogs: { name: string; lastColumn: number } | null;
   /** The selected cell, e.g. `Sheet1!B2`. */
   cell: string;
 }

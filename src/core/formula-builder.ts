@@ -16,30 +16,22 @@ export type FormulaFunction =
 
 export interface FormulaChoice {
   fn: FormulaFunction;
-  /** What the seller picks from. */
-  label: string;
-  /** Whether the formula also reads the unit costs (the TTS COGS tab). */
-  usesCogs: boolean;
-  /** Arguments after the ranges, as typed in the formula. */
-  extra: string[];
-  /** True when the result is a table that spills into the cells right and below. */
-  spills: boolean;
+  /**
+   * Set for a function that takes every cost (unit costs, running costs, ads), as the dashboard
+   * counts them: the argument typed between `cogs` and `costs` (`"month"`; '' leaves it out).
+   */
+  costs?: string;
 }
 
+/** The functions the sidebar inserts; their labels are the sidebar's (FORMULA_LABELS). */
 export const FORMULA_CHOICES: readonly FormulaChoice[] = [
-  { fn: 'TTS_NET_PROFIT', label: 'Net profit (after unit costs)', usesCogs: true, extra: [], spills: false },
-  { fn: 'TTS_PNL', label: 'Profit and loss by month', usesCogs: true, extra: ['"month"'], spills: true },
-  { fn: 'TTS_FEES', label: 'Fees by type', usesCogs: false, extra: [], spills: true },
-  { fn: 'TTS_SETTLEMENT', label: 'Total settlement', usesCogs: false, extra: [], spills: false },
-  { fn: 'TTS_SALES', label: 'Sales for the threshold', usesCogs: false, extra: [], spills: false },
-  {
-    fn: 'TTS_THRESHOLD',
-    label: 'Where you stand against your targets',
-    usesCogs: false,
-    extra: [],
-    spills: true,
-  },
-  { fn: 'TTS_RECONCILE', label: 'Rows that do not add up', usesCogs: false, extra: [], spills: true },
+  { fn: 'TTS_NET_PROFIT', costs: '' },
+  { fn: 'TTS_PNL', costs: '"month"' },
+  { fn: 'TTS_FEES' },
+  { fn: 'TTS_SETTLEMENT' },
+  { fn: 'TTS_SALES' },
+  { fn: 'TTS_THRESHOLD' },
+  { fn: 'TTS_RECONCILE' },
 ];
 
 export function formulaChoice(fn: string): FormulaChoice | undefined {
@@ -71,13 +63,22 @@ export interface FormulaSource {
   lastColumn: number;
 }
 
-/** The formula for `fn` over `source` (and `cogs` when the function reads unit costs and a COGS tab exists). */
-export function buildFormula(fn: FormulaFunction, source: FormulaSource, cogs: FormulaSource | null): string {
+/**
+ * The formula for `fn` over `source`; a function that takes every cost also gets the `cogs`, `costs`
+ * (TTS Costs) and `ads` (TTS Ads) tabs that exist, so it gives the dashboard's figures.
+ */
+export function buildFormula(
+  fn: FormulaFunction,
+  source: FormulaSource,
+  cogs: FormulaSource | null,
+  costs: FormulaSource | null = null,
+  ads: FormulaSource | null = null,
+): string {
   const choice = formulaChoice(fn);
   if (!choice) throw new Error(`Unknown function ${fn}.`);
-  const args = [columnsReference(source.name, source.lastColumn)];
-  if (choice.usesCogs) args.push(cogs ? columnsReference(cogs.name, cogs.lastColumn) : '');
-  args.push(...choice.extra);
-  while (args.length > 1 && args[args.length - 1] === '') args.pop();
+  const ref = (tab: FormulaSource | null) => (tab ? columnsReference(tab.name, tab.lastColumn) : '');
+  const args = [ref(source)];
+  if (choice.costs !== undefined) args.push(ref(cogs), choice.costs, ref(costs), ref(ads));
+  while (args[args.length - 1] === '') args.pop();
   return `=${fn}(${args.join(', ')})`;
 }

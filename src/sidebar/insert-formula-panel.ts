@@ -1,12 +1,23 @@
 /**
  * *Insert formula*: pick a TTS_ function and the tab it reads; the server writes the formula into
- * the selected cell with that tab's real columns (and TTS COGS's), so nobody types a range. A cell
+ * the selected cell with that tab's real columns (and the cost tabs'), so nobody types a range. A cell
  * that holds something is replaced only after *Replace*.
  */
 import type { FormulaSources, InsertFormulaResult } from '../core/contract';
-import { FORMULA_CHOICES } from '../core/formula-builder';
+import { FORMULA_CHOICES, type FormulaFunction } from '../core/formula-builder';
 import { h, replaceChildren } from './dom';
 import type { ServerCaller } from './import/import-runner';
+
+/** What the seller picks from (the server needs the functions only, so the words stay here). */
+const FORMULA_LABELS: Record<FormulaFunction, string> = {
+  TTS_NET_PROFIT: 'Net profit (after every cost)',
+  TTS_PNL: 'Profit and loss by month',
+  TTS_FEES: 'Fees by type',
+  TTS_SETTLEMENT: 'Total settlement',
+  TTS_SALES: 'Sales for the threshold',
+  TTS_THRESHOLD: 'Where you stand against your targets',
+  TTS_RECONCILE: 'Rows that do not add up',
+};
 
 export interface InsertFormulaPanel {
   element: HTMLElement;
@@ -19,7 +30,7 @@ export function createInsertFormulaPanel(options: { call: ServerCaller }): Inser
   const fnSelect = h(
     'select',
     { id: 'formula-function' },
-    ...FORMULA_CHOICES.map((c) => h('option', { value: c.fn }, c.label)),
+    ...FORMULA_CHOICES.map((c) => h('option', { value: c.fn }, FORMULA_LABELS[c.fn])),
   );
   const sourceSelect = h('select', { id: 'formula-source' });
   const insertButton = h('button', { type: 'button' }, 'Insert');

@@ -134,6 +134,43 @@ describe('a totals row under the running costs in TTS Costs', () => {
     expect(total).toBe(100);
   });
 
+  it.each([
+    ['labelled Total, its Every filled down', ['Total', 50, 'month', '', '', '', '']],
+    [
+      'named as a total and the sum above, its Every filled down',
+      ['Total monthly', 50, 'month', '', '', '', ''],
+    ],
+  ])('is skipped and said when %s: 30 + 20 dollars a month, not 100', (_name, totalsRow) => {
+    h.workbook.seed(
+      'TTS Costs',
+      [
+        ['Software', 30, 'month', '', '', '2026-04-01', ''],
+        ['Storage', 20, 'month', '', '', '2026-04-01', ''],
+        totalsRow,
+      ],
+      2,
+    );
+    const { message } = h.run('refreshDashboard', null) as { message: string };
+    expect(message).toContain(' Skipped as a total: TTS Costs row 4.');
+    const facts = h
+      .values('TTS Dashboard')
+      .find((r) => r.includes('Running costs') && !r.includes('Settlement'))!;
+    expect(facts[facts.indexOf('Running costs') + 1]).toBe(
+      '2 from the TTS Costs tab, each month its share by days. Skipped as a total: TTS Costs row 4.',
+    );
+    const [april, may, total] = runningCosts();
+    expect([april, may, total]).toEqual([50, 50, 100]);
+    const ledger = loadBundleInVm({ file: codeFile, workbook: h.workbook });
+    const pnl = ledger.call(
+      'TTS_PNL',
+      inSandbox(ledger, h.values('TTS Ledger')),
+      '',
+      'month',
+      inSandbox(ledger, h.values('TTS Costs')),
+    ) as unknown[][];
+    expect(pnl[pnl.length - 1][0]).toBe('Skipped as a total: costs row 4.');
+  });
+
   it('a cost whose name starts like a total is a cost: it says how often it recurs', () => {
     h.workbook.seed(
       'TTS Costs',

@@ -258,18 +258,22 @@ describe('TTS_NET_PROFIT', () => {
     expect(rt.call('TTS_NET_PROFIT', statement(), inSandbox(rt, tab))).toBe(36.44);
   });
 
-  it('an explicit 0 unit cost is fine; a sold SKU missing from cogs is an error naming it', () => {
+  it('a 0 unit cost is no unit cost, as a sold SKU missing from cogs: an error naming it', () => {
     const range = statement();
     expect(
-      rt.call(
-        'TTS_NET_PROFIT',
-        range,
-        inSandbox(rt, [
-          [SKU_A, 0],
-          [SKU_B, 0],
-        ]),
+      errorOf(() =>
+        rt.call(
+          'TTS_NET_PROFIT',
+          range,
+          inSandbox(rt, [
+            [SKU_A, 0],
+            [SKU_B, 0],
+          ]),
+        ),
       ),
-    ).toBe(60.44);
+    ).toBe(
+      `No unit cost for 2 sold SKUs: ${SKU_A}, ${SKU_B}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table, effective by the day it sold.`,
+    );
     expect(errorOf(() => rt.call('TTS_NET_PROFIT', range, inSandbox(rt, [[SKU_A, 5]])))).toBe(
       `No unit cost for 1 sold SKU: ${SKU_B}. Add each SKU ID (or seller SKU) with its unit cost to the COGS table, effective by the day it sold.`,
     );

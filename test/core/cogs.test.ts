@@ -73,8 +73,15 @@ describe('COGS from a plain range: SKU, unit cost, effective from', () => {
       expect(unitCostOn(table, sale('', 'TANK', '2026-01-05'))).toBe(30_000);
   });
 
-  it('an explicit cost of 0 is a cost, not a missing one', () => {
-    expect(unitCostOn(buildCogsTable([['FREEBIE', 0]]), sale('FREEBIE', '', '2026-01-05'))).toBe(0);
+  it('a cost of 0 is no unit cost (a =SUM of blank parts gives it): the sale has none in force', () => {
+    expect(unitCostOn(buildCogsTable([['FREEBIE', 0]]), sale('FREEBIE', '', '2026-01-05'))).toBeUndefined();
+    // A later $0 row is a cost not filled in yet: from its date the SKU has none, not the old one.
+    const table = buildCogsTable([
+      ['TANK', 3, '2026-01-01'],
+      ['TANK', 0, '2026-03-01'],
+    ]);
+    expect(unitCostOn(table, sale('', 'TANK', '2026-02-28'))).toBe(30_000);
+    expect(unitCostOn(table, sale('', 'TANK', '2026-03-01'))).toBeUndefined();
   });
 });
 

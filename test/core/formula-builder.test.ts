@@ -42,4 +42,19 @@ describe('formula builder', () => {
     expect(buildFormula('TTS_THRESHOLD', src, cogs)).toBe("=TTS_THRESHOLD('Statement'!A:BL)");
     for (const c of FORMULA_CHOICES) expect(buildFormula(c.fn, src, cogs)).not.toMatch(/NOW|TODAY|RAND|A:CZ/);
   });
+
+  it('gives the functions that count every cost the TTS Costs and TTS Ads tabs, in their argument places', () => {
+    const src = { name: 'TTS Ledger', lastColumn: 22 };
+    const cogs = { name: 'TTS COGS', lastColumn: 11 };
+    const costs = { name: 'TTS Costs', lastColumn: 7 };
+    const ads = { name: 'TTS Ads', lastColumn: 24 };
+    // TTS_NET_PROFIT(statement, cogs, other_costs, costs, ads); TTS_PNL(statement, cogs, group_by, costs, ads).
+    expect(buildFormula('TTS_NET_PROFIT', src, cogs, costs, ads)).toBe(
+      "=TTS_NET_PROFIT('TTS Ledger'!A:V, 'TTS COGS'!A:K, , 'TTS Costs'!A:G, 'TTS Ads'!A:X)",
+    );
+    expect(buildFormula('TTS_PNL', src, null, costs, null)).toBe(
+      "=TTS_PNL('TTS Ledger'!A:V, , \"month\", 'TTS Costs'!A:G)",
+    );
+    expect(buildFormula('TTS_FEES', src, cogs, costs, ads)).toBe("=TTS_FEES('TTS Ledger'!A:V)");
+  });
 });

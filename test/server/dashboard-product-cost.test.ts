@@ -8,7 +8,8 @@ import { jsonRoundTrip, loadBundleInVm, Workbook } from '../../emulator/index';
 import type { DashboardResult } from '../../src/core/contract';
 import type { LedgerRow } from '../../src/core/types';
 import { ensureBuilt } from './import-harness';
-import { sale, seedCogs, seedLedger } from './dashboard-workbook';
+import { COGS_TAB, sale, seedCogs, seedLedger } from './dashboard-workbook';
+import { inSandbox } from '../bundle/custom-functions-sheet';
 
 beforeAll(ensureBuilt);
 
@@ -85,5 +86,50 @@ describe('the dashboard’s product cost', () => {
       'Statements) to replace them';
     expect(result.message).toContain(`${text}.`);
     expect(unitCostsFact(workbook)).toBe(text);
+  });
+
+  it('a unit cost of $0 (the =SUM of parts not filled in yet) is no unit cost, in every figure', () => {
+    // 10 units sold for $300.00, referral −18.00: settlement 282.00. The Unit cost column is filled
+    // down with =SUM(E2:I2) and the SKU's parts are blank, so Sheets shows and passes 0.
+    const workbook = new Workbook();
+    seedLedger(workbook, [sale('2026-05-03', 300, { qty: 10 })]);
+    const header = [
+      'SKU ID',
+      'Product cost',
+      'Inbound freight',
+      'Duty / tariff',
+      'Packaging',
+      'Other per unit',
+      'Unit cost',
+    ];
+    workbook.seed(COGS_TAB, [header, [`'${SKU}`, '', '', '', '', '', 0]]);
+    const result = refresh(workbook);
+    const named = `Net profit is before product cost for 1 sold SKU with no unit cost in TTS COGS: ${SKU}`;
+    expect(unitCostsFact(workbook)).toBe(named);
+    expect(result.message).toContain(
+      'Net profit is before product cost for 1 sold SKU with no unit cost in TTS COGS.',
+    );
+    const rt = loadBundleInVm({ workbook });
+    const tab = (name: string) => inSandbox(rt, workbook.valuesOf(name));
+    expect(() => rt.call('TTS_NET_PROFIT', tab('TTS Ledger'), tab(COGS_TAB))).toThrow(
+      `No unit cost for 1 sold SKU: ${SKU}.`,
+    );
+    expect(() => rt.call('TTS_COST_DETAIL', tab('TTS Ledger'), tab(COGS_TAB), '2026-05')).toThrow(
+      `No unit cost for 1 sold SKU: ${SKU}.`,
+    );
+    expect(() => rt.call('TTS_NET_PROFIT', tab('TTS Ledger'), inSandbox(rt, [[SKU, 0]]))).toThrow(
+      `No unit cost for 1 sold SKU: ${SKU}.`,
+    );
+    const missing = jsonRoundTrip(rt.call('getMissingUnitCosts', null), 'result') as {
+      skus: { sku: string }[];
+    };
+    expect(missing.skus.map((s) => s.sku)).toEqual([SKU]);
+
+    // Its product cost filled in: $4.50 a unit, COGS 45.00, net profit 282.00 − 45.00 = 237.00.
+    workbook.seed(COGS_TAB, [[4.5, '', '', '', '', 4.5]], 2, 2);
+    refresh(workbook);
+    expect(unitCostsFact(workbook)).toBe('Every sold SKU has a unit cost.');
+    expect(profitRow(workbook, '2026-05')).toMatchObject({ Settlement: 282, COGS: 45, 'Net profit': 237 });
+    expect(rt.call('TTS_NET_PROFIT', tab('TTS Ledger'), tab(COGS_TAB))).toBe(237);
   });
 });

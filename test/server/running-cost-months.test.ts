@@ -206,6 +206,39 @@ describe('running costs before the first sale', () => {
   });
 });
 
+describe('a cost with a blank Starts', () => {
+  // Software $100.00 a month, Starts blank; sales 15 March – 10 May. Alone: March–May 94.00 − 10.00
+  // − 100.00 = −16.00 each, −48.00 in all. An LLC fee of $300.00 paid on 10 February brings
+  // February into the books, with its own $300.00 only: −48.00 − 300.00 = −348.00 (not −448.00,
+  // the software charged in February too).
+  const software = ['Software', '100', 'month', ''];
+
+  it('counts from the first month of data, so a dated cost adds only its own amount (−348.00)', async () => {
+    const alone = await books(SALES.map(order), [software]);
+    expect(fn(alone, 'TTS_NET_PROFIT', LEDGER, COGS, '', COSTS)).toBe(-48);
+    const h = await books(SALES.map(order), [software, ['LLC filing fee', '300', 'once', '2026-02-10']]);
+    expect(pnlByMonth(h)).toEqual({
+      '2026-02': [300, 0, -300],
+      '2026-03': [100, 0, -16],
+      '2026-04': [100, 0, -16],
+      '2026-05': [100, 0, -16],
+      Total: [600, 0, -348],
+    });
+    expect(fn(h, 'TTS_NET_PROFIT', LEDGER, COGS, '', COSTS)).toBe(-348);
+    expect(dashboardProfit(h)).toEqual({
+      '2026-02': [300, 0, -300],
+      '2026-03': [100, 0, -16],
+      '2026-04': [100, 0, -16],
+      '2026-05': [100, 0, -16],
+    });
+    const detail = fn(h, 'TTS_COST_DETAIL', LEDGER, COGS, '2026-02', COSTS) as unknown[][];
+    expect(detail.filter((r) => r[0] === 'Running cost').map((r) => [r[1], r[4], r[5]])).toEqual([
+      ['Software', 0, '$100.00 a month (costs row 2)'],
+      ['LLC filing fee', 300, '$300.00 once on 2026-02-10 (costs row 3)'],
+    ]);
+  });
+});
+
 describe('running costs after the last order', () => {
   // Software $100.00 a month from 1 March to 31 December; orders stop in May.
   const costs = [['Software', '100', 'month', '2026-03-01', '2026-12-31']];

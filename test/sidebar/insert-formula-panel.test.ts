@@ -18,7 +18,7 @@ const SOURCES: FormulaSources = {
     { name: 'TTS Ledger', lastColumn: 33, layout: 'TTS Ledger tab' },
     { name: 'Statement', lastColumn: 64, layout: 'US Statement export (2024 CSV)' },
   ],
-  cogs: { name: 'TTS COGS', lastColumn: 6, layout: '' },
+  cogs: { name: 'TTS COGS', lastColumn: 6 },
   cell: 'Sheet1!B2',
 };
 

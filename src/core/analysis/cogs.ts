@@ -271,7 +271,9 @@ function readEntry(
 /**
  * The cost entry in force on the row's date: the latest effective on or before it (an entry without
  * a date is in force from the start). A sale dated before every entry has none: an Effective from
- * date says the cost did not apply before it.
+ * date says the cost did not apply before it. Nor has a sale whose cost in force is $0: a unit cost
+ * is never 0 (the `=SUM` of parts not filled in yet gives it), so every figure names its SKU as
+ * one without a unit cost rather than count its goods as free.
  */
 export function costEntryOn(
   table: CogsTable,
@@ -282,7 +284,7 @@ export function costEntryOn(
   let chosen: CogsEntry | undefined;
   for (const entry of table.bySku.get(row.skuId) || table.bySku.get(row.sellerSku) || [])
     if (entry.effectiveFrom === '' || date === '' || entry.effectiveFrom <= date) chosen = entry;
-  return chosen;
+  return chosen && chosen.unitCost ? chosen : undefined;
 }
 
 /** The unit cost (ten-thousandths of a dollar) in force on the row's date; see {@link costEntryOn}. */

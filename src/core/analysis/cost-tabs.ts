@@ -30,7 +30,7 @@ export const COGS_NOTES: Record<CogsColumn, string> = {
   Packaging: 'Boxes, mailers, inserts, per unit.',
   'Other per unit': 'Any other cost per unit (labelling, prep).',
   'Unit cost':
-    'Cost per unit (up to 4 decimals): the sum of the parts to its left, or the total you type here if you do not split it.',
+    'Cost per unit (up to 4 decimals): the sum of the parts to its left, or the total you type here if you do not split it. $0 counts as no cost yet.',
   'Effective from':
     'First order date this cost applies to. Add a new row with a later date when a cost changes; earlier orders keep the old cost. Blank = always.',
 };
@@ -43,7 +43,7 @@ export const COSTS_NOTES: Record<(typeof COSTS_HEADER)[number], string> = {
   Percent:
     'Instead of an amount: a share of a sales figure, e.g. 2% (leave Amount blank), taken of the figure in Of over the days the cost runs.',
   Of: 'The figure the percent is taken of: net sales (default), gross sales or settlement.',
-  Starts: 'First day the cost counts (for once: the day you paid it). Blank = from the start.',
+  Starts: 'First day the cost counts (for once: the day you paid it). Blank = from your first month of data.',
   Ends: 'Last day the cost counts. Blank = still running.',
 };
 
@@ -55,7 +55,7 @@ export const COST_RULES: readonly string[] = [
     'Effective from date. Orders from that date use it, earlier orders the ' +
     'old one; past months change at the next refresh. A row keyed by Seller SKU ' +
     '(SKU ID blank) applies to the SKU IDs listed with that Seller SKU; of two rows in force, the later date wins.',
-  'A SKU sold without a unit cost is never costed at $0: net profit says it is before product cost for that SKU, and the functions name it.',
+  'A SKU sold without a unit cost (blank or $0) is never costed at $0: net profit says it is before product cost for that SKU, and the functions name it.',
   'Free samples cost their units at the unit cost plus the shipping you ' +
     'paid, reported as Samples: the orders your file marks in Sample order ' +
     'type, or else those with no revenue and shipping paid by you.',

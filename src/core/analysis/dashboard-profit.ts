@@ -81,7 +81,7 @@ export function profitByMonth(
 ): MonthProfit[] {
   return months.map((month): MonthProfit => {
     const monthLines = lines.get(month)?.lines ?? emptyLines();
-    const spent = monthCosts([month], costs, tally.daily, adSpend);
+    const spent = monthCosts([month], costs, tally, adSpend);
     const line = profitLine(
       monthLines,
       tally.byGroup.get(month) ?? emptyCostSums(),

@@ -24,14 +24,13 @@ import {
   type PnlLines,
 } from './pnl';
 import { calendarDate, rowMonth, type GroupedFields } from './row-dates';
-import { bookMonths } from './book-months';
+import { bookMonths, dataStart } from './book-months';
 import { isSampleOrder } from './samples';
 import { OrderLines } from './order-lines';
 import { lineCostCents } from './unit-cost';
 import {
   monthEnd,
   runningCostLines,
-  type DailyMetrics,
   type MetricSums,
   type RunningCost,
   type RunningCostLine,
@@ -391,17 +390,21 @@ export interface MonthCosts {
   lines: RunningCostLine[];
 }
 
-/** Running costs (whole months, each its exact share of days) and ad spend of the given months. */
+/**
+ * Running costs (whole months, each its exact share of days) and ad spend of the given months of
+ * the `tally`'s rows; a cost with a blank *Starts* from their first month of data (book-months.ts).
+ */
 export function monthCosts(
   months: readonly string[],
   costs: readonly RunningCost[],
-  daily: DailyMetrics,
+  tally: Pick<CostTally, 'daily' | 'months'>,
   adSpend: AdSpendByMonth,
 ): MonthCosts {
   const lines: RunningCostLine[] = [];
   let running = 0;
+  const opens = dataStart(tally.months, adSpend);
   for (const month of months) {
-    for (const line of runningCostLines(costs, `${month}-01`, monthEnd(month), daily)) {
+    for (const line of runningCostLines(costs, `${month}-01`, monthEnd(month), tally.daily, opens)) {
       running += line.cents;
       lines.push(line);
     }
@@ -507,7 +510,5 @@ function runningCents(
   tally: CostTally,
   options: Pick<ProfitOptions, 'costs' | 'adSpend'>,
 ): number | null {
-  return options.costs === null
-    ? null
-    : monthCosts(months, options.costs, tally.daily, options.adSpend).running;
+  return options.costs === null ? null : monthCosts(months, options.costs, tally, options.adSpend).running;
 }

@@ -95,11 +95,13 @@ const HEADER_NAMES: Record<(typeof COSTS_HEADER)[number], string[]> = {
 
 /**
  * Running costs from the TTS Costs tab (or any range with its header). Rows with neither amount
- * nor percent are notes and skipped; anything else that cannot be read throws naming the cell.
+ * nor percent are notes and skipped; totals rows are skipped and their row numbers put in `totals`
+ * (to be said: {@link totalsSkippedText}); anything else that cannot be read throws naming the cell.
  */
 export function readRunningCosts(
   rows: readonly (readonly CellValue[])[],
   where = 'TTS Costs',
+  totals: number[] = [],
 ): RunningCost[] {
   // The header names Amount or Percent; rows above it (a title the seller typed) are not costs.
   const names = [...HEADER_NAMES.Amount, ...HEADER_NAMES.Percent];
@@ -127,14 +129,19 @@ export function readRunningCosts(
     const percentText = cellText(cell('Percent'));
     if (amountText === '' && percentText === '') continue;
     const typed = cellText(cell('Cost'));
-    // A totals row the seller added, as TTS COGS and TTS Ads allow: an amount with no Every, named
-    // `Total`, or unnamed and the sum of the amounts above it. A cost says how often it recurs:
-    // `Total Wireless` every month, or `Sum Up fees` at 2.6 %, is a cost.
+    const every = cellText(cell('Every'));
+    const sum = parseCentsOrNaN(cell('Amount')) === above;
+    // A totals row the seller added, as the ledger, TTS COGS and TTS Ads allow: an amount named
+    // `Total` (`Grand total`, `Sum:`), or starting so with no Every or the sum of the amounts above
+    // it, or unnamed with no Every and that sum. An Every filled down onto it makes no cost; a cost
+    // says how often it recurs: `Total Wireless` every month, or `Sum Up fees` at 2.6 %, is one.
     if (
       !percentText &&
-      !cellText(cell('Every')) &&
-      (TOTALS_LABEL.test(typed) || (!typed && parseCentsOrNaN(cell('Amount')) === above))
+      (TOTALS_LABEL.test(typed)
+        ? !every || sum || !/[a-z]/i.test(typed.replace(TOTALS_LABEL, ''))
+        : !typed && !every && sum)
     ) {
+      totals.push(r + 1);
       above = 0;
       continue;
     }
@@ -169,15 +176,13 @@ export function readRunningCosts(
         throw new Error(
           `${at('Amount')}: expected an amount of 0 or more such as 49.99, found \`${amountText}\`.`,
         );
-      const every = EVERY_WORDS[headerKey(cell('Every'))];
-      if (every === undefined)
-        throw new Error(
-          `${at('Every')}: expected month, week, year or once, found \`${cellText(cell('Every'))}\`.`,
-        );
-      if (every === 'once' && !cost.start)
+      const period = EVERY_WORDS[headerKey(every)];
+      if (period === undefined)
+        throw new Error(`${at('Every')}: expected month, week, year or once, found \`${every}\`.`);
+      if (period === 'once' && !cost.start)
         throw new Error(`${at('Starts')}: a one-time cost needs the date it was paid.`);
       cost.cents = cents;
-      cost.every = every;
+      cost.every = period;
       above += cents;
     } else {
       cost.rate = rateOf(cell('Percent'), at('Percent'));
@@ -193,6 +198,10 @@ export function readRunningCosts(
   }
   return costs;
 }
+
+/** `Skipped as a total: TTS Costs row 4.`, or '' when no totals row was skipped. */
+export const totalsSkippedText = (rows: readonly number[], where: string): string =>
+  rows.length ? `Skipped as a total: ${where} row ${rows.join(', ')}.` : '';
 
 const ONE = exact(1);
 const HUNDRED = exact(100);
@@ -301,18 +310,23 @@ export interface RunningCostLine {
   basis: string;
 }
 
-/** Each running cost's share of the days `from…to`, in the tab's order (costs of 0 included). */
+/**
+ * Each running cost's share of the days `from…to`, in the tab's order (costs of 0 included). A cost
+ * with a blank *Starts* counts from `opens` (the first day of the books' data, book-months.ts).
+ */
 export function runningCostLines(
   costs: readonly RunningCost[],
   from: string,
   to: string,
   metrics: DailyMetrics,
+  opens = '',
 ): RunningCostLine[] {
   return costs.map((cost) => {
-    const lo = cost.start > from ? cost.start : from;
+    const start = cost.start || opens;
+    const lo = start > from ? start : from;
     const hi = cost.end && cost.end < to ? cost.end : to;
     if (!cost.rate) {
-      const cents = fixedCostBetween(cost, from, to);
+      const cents = fixedCostBetween(cost, lo, to);
       const per = cost.every === 'once' ? `once on ${cost.start}` : `a ${cost.every}`;
       const days = cost.every === 'once' || hi < lo ? '' : `, ${dayNumber(hi) - dayNumber(lo) + 1} days`;
       return { cost, cents, basis: `${showCents(cost.cents)} ${per}${days}` };

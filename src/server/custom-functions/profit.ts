@@ -22,7 +22,7 @@ import { adRatios, adSumsByMonth, adSumsOf, type AdMonthSums } from '../../core/
 import type { AdRow, ParsedAds } from '../../core/read/ad-rows';
 import { skippedRowsText, withLine } from '../../core/ledger/keyless-rows';
 import { ADS_TAB } from '../../core/ledger/ads-format';
-import { readRunningCosts, type RunningCost } from '../../core/analysis/running-costs';
+import { readRunningCosts, totalsSkippedText, type RunningCost } from '../../core/analysis/running-costs';
 import { NO_AD_SPEND, NO_ADS_NOTE, type AdSpendByMonth } from '../../core/analysis/ad-spend';
 import { adSpendByMonth, StatementAdTally } from '../../core/analysis/ads-profit';
 import { readAds } from './ads';
@@ -157,7 +157,7 @@ export function TTS_PNL(
   ads?: Arg,
 ): (string | number)[][] {
   const groupBy = groupByOf(group_by);
-  const { groups, total, layout, parsed, adRows, adsSkipped, months } = profitOf(
+  const { groups, total, layout, parsed, adRows, skipped, months } = profitOf(
     statement,
     cogs,
     groupBy,
@@ -205,7 +205,7 @@ export function TTS_PNL(
   const monthOf = (group: string) => (groupBy === 'month' && group !== '' ? [group] : []);
   const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line, monthOf(g.group)));
   // Rows of the TTS Ads tab without a Key are left out of the ad spend, and said under the table.
-  const table = withLine(tableOf(parsed, [header, ...body, line('Total', total, months)]), adsSkipped);
+  const table = withLine(tableOf(parsed, [header, ...body, line('Total', total, months)]), skipped);
   const shipped = sampleSettlementOf(total);
   return withLine(
     table,
@@ -269,7 +269,8 @@ export function TTS_COST_DETAIL(
   });
   refuseRoundedIds(parsed, ['skuId'], 'TTS_COST_DETAIL (unit costs are matched by SKU ID)');
   tally.check();
-  const running = isOmitted(costs) ? [] : runningCostsOf(costs);
+  const totals: number[] = [];
+  const running = isOmitted(costs) ? [] : runningCostsOf(costs, totals);
   const adReport = isOmitted(ads) ? null : readAds(ads);
   const adSpend = adReport ? adSpendByMonth(adReport.rows, adTally.months) : NO_AD_SPEND;
   // A month outside the P&L's months has no running costs, as in TTS_PNL (and with nothing else, is refused below).
@@ -278,7 +279,7 @@ export function TTS_COST_DETAIL(
     adSpend,
     books: parsed.layout === 'ledger',
   }).includes(wanted);
-  const spent = monthCosts(inBooks ? [wanted] : [], running, tally.daily, adSpend);
+  const spent = monthCosts(inBooks ? [wanted] : [], running, tally, adSpend);
   const rows: (string | number)[][] = [['Cost', 'Item', 'Units', 'Unit cost', 'Amount', 'Basis']];
   // The month's COGS and samples as TTS_PNL shows them: each rounded to the cent once, not line by line.
   const goods = profitLine(emptyLines(), tally.byGroup.get(wanted) || emptyCostSums(), true, null, null);
@@ -302,7 +303,7 @@ export function TTS_COST_DETAIL(
   // Nothing in a month the rows do not reach: the month, not the costs, is wrong.
   if (total === 0) requireMonthInRange(parsed, wanted);
   rows.push(['Total', wanted, '', '', centsToCell(total), '']);
-  return withLine(tableOf(parsed, rows), adsSkippedText(adReport));
+  return withLine(tableOf(parsed, rows), skippedText(adReport, totals));
 }
 
 const AD_SPEND_BASIS =
@@ -325,12 +326,13 @@ function profitOf(
   layout: string;
   parsed: ParsedExport;
   adRows: AdRow[] | null;
-  /** The line saying which rows of the TTS Ads tab were skipped, or ''. */
-  adsSkipped: string;
+  /** The line saying which rows of the TTS Ads and TTS Costs ranges were skipped, or ''. */
+  skipped: string;
   months: string[];
 } {
   const table = isOmitted(cogs) ? undefined : cogsTableOf(cogs);
-  const running = isOmitted(costs) ? null : runningCostsOf(costs);
+  const totals: number[] = [];
+  const running = isOmitted(costs) ? null : runningCostsOf(costs, totals);
   const tally = new CostTally(table, groupBy ?? undefined);
   const adTally = new StatementAdTally();
   // P&L lines per group, added as rows stream past: no row object is built or kept.
@@ -371,14 +373,19 @@ function profitOf(
     layout: parsed.layout,
     parsed,
     adRows,
-    adsSkipped: adsSkippedText(adReport),
+    skipped: skippedText(adReport, totals),
     months: profitMonths(tally, options),
   };
 }
 
-/** `2 rows of the TTS Ads tab without a Key … were skipped.`, or '' (none skipped, or no ads given). */
-const adsSkippedText = (report: ParsedAds | null) =>
-  report ? skippedRowsText(report.keylessRows, ADS_TAB) : '';
+/**
+ * `2 rows of the TTS Ads tab without a Key … were skipped.` and `Skipped as a total: costs row 4.`,
+ * or '' (none skipped).
+ */
+const skippedText = (report: ParsedAds | null, totals: readonly number[]) =>
+  [report ? skippedRowsText(report.keylessRows, ADS_TAB) : '', totalsSkippedText(totals, 'costs')]
+    .filter(Boolean)
+    .join(' ');
 
 /** Date cells as ISO text in the spreadsheet's zone (how Sheets meant them), before the core reads them. */
 export function datesAsText(grid: Grid): Grid {
@@ -386,8 +393,8 @@ export function datesAsText(grid: Grid): Grid {
   return grid.map((row) => row.map((cell) => (isDateCell(cell) ? toText(cell) : cell)));
 }
 
-function runningCostsOf(costs: Arg): RunningCost[] {
-  return readRunningCosts(datesAsText(asGrid(costs, 'costs')), 'costs');
+function runningCostsOf(costs: Arg, totals: number[]): RunningCost[] {
+  return readRunningCosts(datesAsText(asGrid(costs, 'costs')), 'costs', totals);
 }
 
 function groupByOf(value: Arg): PnlGroupBy {

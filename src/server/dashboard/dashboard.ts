@@ -27,6 +27,7 @@ import { ADS_TAB } from '../../core/ledger/ads-format';
 import { readCampaignSkus } from '../sheets/ad-skus-sheet';
 import { adsCharts, writeAdsBlocks } from './ads-dashboard';
 import { COSTS_SHEET, costsSheet, readCostsTab } from '../sheets/costs-sheet';
+import { totalsSkippedText } from '../../core/analysis/running-costs';
 import { NO_ADS_NOTE } from '../../core/analysis/ad-spend';
 import { adSpendByMonth } from '../../core/analysis/ads-profit';
 import { dollars, moneyFlowChart, netProfitChart, writeProfitBlocks, type Block } from './profit-blocks';
@@ -113,6 +114,8 @@ interface FactsContext {
   problems: string[];
   ledger: { skipped: number; superseded: number };
   costs: number;
+  /** The TTS Costs tab's totals rows skipped, in words, or ''. */
+  costsSkipped: string;
   hasAds: boolean;
   /** Whether the dashboard is up to date, in words (dashboard-freshness.ts). */
   freshness: string;
@@ -121,7 +124,7 @@ interface FactsContext {
 function facts(
   model: DashboardModel,
   settings: Settings,
-  { problems, ledger, costs, hasAds, freshness }: FactsContext,
+  { problems, ledger, costs, costsSkipped, hasAds, freshness }: FactsContext,
 ): Cell[][] {
   const s = model.status;
   const lines: [string, string][] = [
@@ -135,7 +138,7 @@ function facts(
     ['This month', s.paceLine],
     ['Forecast', s.forecastMessage],
     ['Unit costs', beforeProductCost(model, true) || 'Every sold SKU has a unit cost.'],
-    ['Running costs', costsLine(costs)],
+    ['Running costs', `${costsLine(costs)}${costsSkipped && ` ${costsSkipped}`}`],
     [
       'Ad spend',
       hasAds ? 'From the TTS Ads tab: in net profit above, by month and product below.' : NO_ADS_NOTE,
@@ -245,10 +248,12 @@ export function refreshDashboard(_arg: null): DashboardResult {
   if (!ledger || ledger.rows.length === 0) return { message: NO_LEDGER, months: 0, charts: 0 };
   const settings = readSettings();
   const cogs = readCogs();
+  const totals: number[] = [];
   const costs = withDocumentLock(() => {
     costsSheet();
-    return readCostsTab();
+    return readCostsTab(totals);
   });
+  const costsSkipped = totalsSkippedText(totals, COSTS_SHEET);
   const { rows: adRows, skipped: adsSkipped } = readAdRows();
   // Net profit counts the ad spend, as TTS_PNL with its ads argument does.
   const adSpend = adSpendByMonth(adRows, ledger.rows);
@@ -267,6 +272,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
       problems: ledger.problems,
       ledger,
       costs: costs.length,
+      costsSkipped,
       hasAds: Boolean(adsModel),
       freshness,
     });
@@ -316,6 +322,7 @@ export function refreshDashboard(_arg: null): DashboardResult {
       `${plural(months, 'month')} of sales, ${charts} charts. ${model.status.message}${unitCosts}${adsModel ? ` ${adsSummary(adsModel)}` : ''}${[
         skippedRowsText(ledger.skipped),
         skippedRowsText(adsSkipped, ADS_TAB),
+        costsSkipped,
         supersededText(ledger.superseded),
         adsModel ? mapping.problem : '',
       ]

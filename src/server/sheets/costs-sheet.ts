@@ -59,13 +59,13 @@ export function costsSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   return sheet;
 }
 
-/** The running costs typed in the TTS Costs tab (none when there is no tab). */
-export function readCostsTab(): RunningCost[] {
+/** The running costs typed in the TTS Costs tab (none when there is no tab); totals rows skipped go in `totals`. */
+export function readCostsTab(totals?: number[]): RunningCost[] {
   const sheet = tabNamed(COSTS_SHEET);
   if (!sheet || sheet.getLastRow() < 2) return [];
   const toText = dateTextConverter();
   const values = (sheet.getDataRange().getValues() as CellValue[][]).map((row) =>
     row.map((cell) => (isDateCell(cell) ? toText(cell as Date) : cell)),
   );
-  return readRunningCosts(values, COSTS_SHEET);
+  return readRunningCosts(values, COSTS_SHEET, totals);
 }

@@ -145,7 +145,6 @@ function scan(s: string, round: boolean): Scanned {
         fracLen++;
       } else if (groupDigits >= 0) groupDigits++;
       mantissa = mantissa * 10 + (c - 48);
-      if (mantissa > MAX_SAFE) return TOO_LARGE;
     } else if (c === 46 /* . */) {
       if (sawDot || (groupDigits >= 0 && groupDigits !== 3)) return NOT_AN_AMOUNT;
       sawDot = true;
@@ -158,7 +157,8 @@ function scan(s: string, round: boolean): Scanned {
   if (groupDigits >= 0 && !sawDot && groupDigits !== 3) return NOT_AN_AMOUNT;
 
   let exponent = 0;
-  if (i < end && (s.charCodeAt(i) === 101 || s.charCodeAt(i) === 69)) {
+  const scientific = i < end && (s.charCodeAt(i) | 32) === 101;
+  if (scientific) {
     i++;
     let expNegative = false;
     if (i < end && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) {
@@ -187,7 +187,15 @@ function scan(s: string, round: boolean): Scanned {
   if (mantissa === 0) return 0;
   const shift = exponent - fracLen + 2; // cents = mantissa × 10^shift
   let cents: number;
-  if (shift >= 0) {
+  if (mantissa > MAX_SAFE || (scientific && shift < 0 && mantissa % POW10[-shift] !== 0)) {
+    // Excel writes a double to 17 digits, under 0.1 in exponent form (`-8.0000000000000002E-2`):
+    // within float noise of a whole cent, that cent is what the cell holds.
+    if (!scientific) return TOO_LARGE;
+    const scaled = mantissa * 10 ** shift;
+    cents = Math.round(scaled);
+    if (!(cents <= MAX_SAFE)) return TOO_LARGE;
+    if (cents === 0 || Math.abs(scaled - cents) > scaled * 1e-12) return SUB_CENT;
+  } else if (shift >= 0) {
     if (shift > 16) return TOO_LARGE;
     cents = mantissa * POW10[shift];
     if (cents > MAX_SAFE) return TOO_LARGE;

@@ -41,6 +41,28 @@ describe('parseCents', () => {
     expect(parseCents(text)).toBe(cents);
   });
 
+  // Excel writes a cached double to 17 digits, in exponent form under 0.1: a whole cent within float noise.
+  it.each([
+    ['-8.0000000000000002E-2', -8],
+    ['-5.0000000000000003E-2', -5],
+    ['8.000000000000001E-2', 8],
+    ['9.9999999999999995E-3', 1],
+    ['1.234E+2', 12340],
+  ])('reads %j, an amount in exponent form, as %i cents', (text, cents) => {
+    expect(parseCents(text)).toBe(cents);
+  });
+
+  it.each([
+    ['1.2345E+0', 'expected an amount in dollars and cents, found `1.2345E+0` (smaller than a cent)'],
+    [
+      '4.9999999999999996E-3',
+      'expected an amount in dollars and cents, found `4.9999999999999996E-3` (smaller than a cent)',
+    ],
+    ['1.23E+20', 'expected an amount, found `1.23E+20` (too large)'],
+  ])('refuses %j, in exponent form but no whole cent, with a true message', (text, message) => {
+    expect(moneyProblem(text)).toBe(message);
+  });
+
   it('reads blanks as 0', () => {
     expect(parseCents(null)).toBe(0);
     expect(parseCents(undefined)).toBe(0);

@@ -11,7 +11,9 @@
  *   `''`, `/`, `-`, null and undefined mean "not applicable" and are 0.
  * - Text amounts must be exact to the cent: `1.230` is fine, `1.234` or `0.005` is an error
  *   (TikTok writes 2 decimals; more digits mean a rate, a weight or a wrong column, and a
- *   sub-cent amount must never silently vanish).
+ *   sub-cent amount must never silently vanish). In exponent form, as Excel writes a workbook's
+ *   doubles to 17 digits (`-8.0000000000000002E-2`), an amount within float noise of a whole cent
+ *   is that cent; `1.2345E+0` is still an error.
  * - Numbers (sheet cells) carry binary noise, so they are rounded half away from zero using the
  *   shortest decimal text of the number (`String(1.005)` is `"1.005"` → 101 cents, which is what
  *   the seller sees), not its binary value (1.00499999…). A non-zero number below half a cent is
@@ -293,7 +295,7 @@ export function moneyProblem(value: CellValue): string {
   if (failure === null) return '';
   const shown = showValue(value);
   if (failure.reason === 'sub-cent')
-    return `expected an amount in dollars and cents, found \`${shown}\` (smaller than a cent)`;
+    return `expected an amount in dollars and cents, found \`${shown}\` (not a whole number of cents)`;
   if (failure.reason === 'too-large') return `expected an amount, found \`${shown}\` (too large)`;
   if (failure.reason === 'currency')
     return `expected an amount in US dollars, found \`${shown}\` (${failure.currency}); TTS Profit reads US-dollar exports only`;

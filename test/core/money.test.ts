@@ -53,10 +53,10 @@ describe('parseCents', () => {
   });
 
   it.each([
-    ['1.2345E+0', 'expected an amount in dollars and cents, found `1.2345E+0` (smaller than a cent)'],
+    ['1.2345E+0', 'expected an amount in dollars and cents, found `1.2345E+0` (not a whole number of cents)'],
     [
       '4.9999999999999996E-3',
-      'expected an amount in dollars and cents, found `4.9999999999999996E-3` (smaller than a cent)',
+      'expected an amount in dollars and cents, found `4.9999999999999996E-3` (not a whole number of cents)',
     ],
     ['1.23E+20', 'expected an amount, found `1.23E+20` (too large)'],
   ])('refuses %j, in exponent form but no whole cent, with a true message', (text, message) => {
@@ -83,8 +83,8 @@ describe('parseCents', () => {
     ['Infinity', 'expected an amount, found `Infinity`'],
     ['1.234.5', 'expected an amount, found `1.234.5`'],
     ['12,34', 'expected an amount, found `12,34`'],
-    ['1.234', 'expected an amount in dollars and cents, found `1.234` (smaller than a cent)'],
-    ['0.005', 'expected an amount in dollars and cents, found `0.005` (smaller than a cent)'],
+    ['1.234', 'expected an amount in dollars and cents, found `1.234` (not a whole number of cents)'],
+    ['0.005', 'expected an amount in dollars and cents, found `0.005` (not a whole number of cents)'],
     ['6%', 'expected an amount, found `6%`'],
   ])('rejects %j with a message', (text, message) => {
     expect(Number.isNaN(parseCentsOrNaN(text))).toBe(true);
@@ -115,7 +115,7 @@ describe('parseCents', () => {
       { reason: 'too-large' },
       null,
     ]);
-    expect(moneyProblem('1.234')).toContain('smaller than a cent');
+    expect(moneyProblem('1.234')).toContain('not a whole number of cents');
   });
 
   it('rejects non-numbers and sub-cent numbers instead of returning 0', () => {
@@ -127,7 +127,7 @@ describe('parseCents', () => {
     expect(moneyProblem('$(0.81')).toBe('expected an amount, found `$(0.81`');
     expect(moneyProblem('$(-0.81)')).toBe('expected an amount, found `$(-0.81)`');
     expect(moneyProblem(0.004)).toBe(
-      'expected an amount in dollars and cents, found `0.004` (smaller than a cent)',
+      'expected an amount in dollars and cents, found `0.004` (not a whole number of cents)',
     );
   });
 

@@ -9,9 +9,10 @@
  * `(UTC)` headers and the legacy explanation sheet state.
  *
  * Accepted: `2024/04/12`, `2026-06-12`, `20260421` (text or integer), `2026-06-12 16:55:33`,
- * `2024/04/12 08:01:02`, `2026-06-12T16:55:33Z`, `MM/DD/YYYY` (or `M/D/YYYY`) when unambiguous
- * (the day is over 12, or month and day are equal), JS Dates from a sheet (their wall-clock
- * fields), and Excel serial numbers (1900-01-01 … 2100-12-31) for date columns.
+ * `2024/04/12 08:01:02`, `2026-06-12T16:55:33Z`, `MM/DD/YYYY` (or `M/D/YYYY`; a time on a 24- or
+ * 12-hour clock, `10:11:12 PM`) when unambiguous (the day is over 12, or month and day are equal),
+ * JS Dates from a sheet (their wall-clock fields), and Excel serial numbers (1900-01-01 …
+ * 2100-12-31) for date columns.
  */
 import type { CellValue } from './types';
 import { isDateCell } from './date-cell';
@@ -69,7 +70,7 @@ function withTime(date: string, h: number, m: number, s: number, offset: string)
 
 const DATE_TEXT =
   /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?(a|(p))m)?)?$/i;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** Why a value is not a date, e.g. "expected a date, found `2024/13/01`". '' when it is one. */
@@ -120,7 +121,10 @@ export function parseDateOrNull(value: CellValue, timeZone?: string, order?: Day
     const date = dayFirst ? isoDate(Number(m[3]), second, first) : isoDate(Number(m[3]), first, second);
     if (date === null) return null;
     if (m[4] === undefined) return date;
-    return withTime(date, Number(m[4]), Number(m[5]), m[6] ? Number(m[6]) : 0, offset);
+    let h = Number(m[4]);
+    // 12-hour clock: 12 AM is 00, 12 PM is 12; a 13 or a 0 before AM/PM is no time.
+    if (m[7]) h = h < 1 || h > 12 ? 24 : (h % 12) + (m[8] ? 12 : 0);
+    return withTime(date, h, Number(m[5]), m[6] ? Number(m[6]) : 0, offset);
   }
   return null;
 }

@@ -11,7 +11,9 @@
  *   `''`, `/`, `-`, null and undefined mean "not applicable" and are 0.
  * - Text amounts must be exact to the cent: `1.230` is fine, `1.234` or `0.005` is an error
  *   (TikTok writes 2 decimals; more digits mean a rate, a weight or a wrong column, and a
- *   sub-cent amount must never silently vanish).
+ *   sub-cent amount must never silently vanish). In exponent form, as Excel writes a workbook's
+ *   doubles to 17 digits (`-8.0000000000000002E-2`), an amount within float noise of a whole cent
+ *   is that cent; `1.2345E+0` is still an error.
  * - Numbers (sheet cells) carry binary noise, so they are rounded half away from zero using the
  *   shortest decimal text of the number (`String(1.005)` is `"1.005"` → 101 cents, which is what
  *   the seller sees), not its binary value (1.00499999…). A non-zero number below half a cent is
@@ -145,7 +147,6 @@ function scan(s: string, round: boolean): Scanned {
         fracLen++;
       } else if (groupDigits >= 0) groupDigits++;
       mantissa = mantissa * 10 + (c - 48);
-      if (mantissa > MAX_SAFE) return TOO_LARGE;
     } else if (c === 46 /* . */) {
       if (sawDot || (groupDigits >= 0 && groupDigits !== 3)) return NOT_AN_AMOUNT;
       sawDot = true;
@@ -158,7 +159,8 @@ function scan(s: string, round: boolean): Scanned {
   if (groupDigits >= 0 && !sawDot && groupDigits !== 3) return NOT_AN_AMOUNT;
 
   let exponent = 0;
-  if (i < end && (s.charCodeAt(i) === 101 || s.charCodeAt(i) === 69)) {
+  const scientific = i < end && (s.charCodeAt(i) | 32) === 101;
+  if (scientific) {
     i++;
     let expNegative = false;
     if (i < end && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) {
@@ -187,7 +189,15 @@ function scan(s: string, round: boolean): Scanned {
   if (mantissa === 0) return 0;
   const shift = exponent - fracLen + 2; // cents = mantissa × 10^shift
   let cents: number;
-  if (shift >= 0) {
+  if (mantissa > MAX_SAFE || (scientific && shift < 0 && mantissa % POW10[-shift] !== 0)) {
+    // Excel writes a double to 17 digits, under 0.1 in exponent form (`-8.0000000000000002E-2`):
+    // within float noise of a whole cent, that cent is what the cell holds.
+    if (!scientific) return TOO_LARGE;
+    const scaled = mantissa * 10 ** shift;
+    cents = Math.round(scaled);
+    if (!(cents <= MAX_SAFE)) return TOO_LARGE;
+    if (cents === 0 || Math.abs(scaled - cents) > scaled * 1e-12) return SUB_CENT;
+  } else if (shift >= 0) {
     if (shift > 16) return TOO_LARGE;
     cents = mantissa * POW10[shift];
     if (cents > MAX_SAFE) return TOO_LARGE;
@@ -285,7 +295,7 @@ export function moneyProblem(value: CellValue): string {
   if (failure === null) return '';
   const shown = showValue(value);
   if (failure.reason === 'sub-cent')
-    return `expected an amount in dollars and cents, found \`${shown}\` (smaller than a cent)`;
+    return `expected an amount in dollars and cents, found \`${shown}\` (not a whole number of cents)`;
   if (failure.reason === 'too-large') return `expected an amount, found \`${shown}\` (too large)`;
   if (failure.reason === 'currency')
     return `expected an amount in US dollars, found \`${shown}\` (${failure.currency}); TTS Profit reads US-dollar exports only`;

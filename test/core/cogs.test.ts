@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCogsTable, unitCostOn } from '../../src/core/analysis/cogs';
+import { buildCogsTable, skuText, unitCostOn } from '../../src/core/analysis/cogs';
 import { netProfit } from '../../src/core/analysis/pnl';
 import { formatUnitCost, lineCostCents, parseUnitCost } from '../../src/core/analysis/unit-cost';
 import type { LedgerRow } from '../../src/core/types';
@@ -276,5 +276,13 @@ describe('the TTS COGS tab with its unit cost in parts', () => {
     expect(() => buildCogsTable(rows, 'TTS COGS')).toThrow(
       'TTS COGS row 2, column F (Inbound freight): expected a unit cost of 0 or more',
     );
+  });
+});
+
+describe('skuText', () => {
+  it('reads a SKU kept as text by an apostrophe or by Excel’s `="…"` as its digits', () => {
+    expect(skuText("'1732440158393635811")).toBe('1732440158393635811');
+    expect(skuText('="1732440158393635811"')).toBe('1732440158393635811');
+    expect(skuText(' 1732440158393635811 ')).toBe('1732440158393635811');
   });
 });

@@ -41,6 +41,28 @@ describe('parseCents', () => {
     expect(parseCents(text)).toBe(cents);
   });
 
+  // Excel writes a cached double to 17 digits, in exponent form under 0.1: a whole cent within float noise.
+  it.each([
+    ['-8.0000000000000002E-2', -8],
+    ['-5.0000000000000003E-2', -5],
+    ['8.000000000000001E-2', 8],
+    ['9.9999999999999995E-3', 1],
+    ['1.234E+2', 12340],
+  ])('reads %j, an amount in exponent form, as %i cents', (text, cents) => {
+    expect(parseCents(text)).toBe(cents);
+  });
+
+  it.each([
+    ['1.2345E+0', 'expected an amount in dollars and cents, found `1.2345E+0` (not a whole number of cents)'],
+    [
+      '4.9999999999999996E-3',
+      'expected an amount in dollars and cents, found `4.9999999999999996E-3` (not a whole number of cents)',
+    ],
+    ['1.23E+20', 'expected an amount, found `1.23E+20` (too large)'],
+  ])('refuses %j, in exponent form but no whole cent, with a true message', (text, message) => {
+    expect(moneyProblem(text)).toBe(message);
+  });
+
   it('reads blanks as 0', () => {
     expect(parseCents(null)).toBe(0);
     expect(parseCents(undefined)).toBe(0);
@@ -61,8 +83,8 @@ describe('parseCents', () => {
     ['Infinity', 'expected an amount, found `Infinity`'],
     ['1.234.5', 'expected an amount, found `1.234.5`'],
     ['12,34', 'expected an amount, found `12,34`'],
-    ['1.234', 'expected an amount in dollars and cents, found `1.234` (smaller than a cent)'],
-    ['0.005', 'expected an amount in dollars and cents, found `0.005` (smaller than a cent)'],
+    ['1.234', 'expected an amount in dollars and cents, found `1.234` (not a whole number of cents)'],
+    ['0.005', 'expected an amount in dollars and cents, found `0.005` (not a whole number of cents)'],
     ['6%', 'expected an amount, found `6%`'],
   ])('rejects %j with a message', (text, message) => {
     expect(Number.isNaN(parseCentsOrNaN(text))).toBe(true);
@@ -93,7 +115,7 @@ describe('parseCents', () => {
       { reason: 'too-large' },
       null,
     ]);
-    expect(moneyProblem('1.234')).toContain('smaller than a cent');
+    expect(moneyProblem('1.234')).toContain('not a whole number of cents');
   });
 
   it('rejects non-numbers and sub-cent numbers instead of returning 0', () => {
@@ -105,7 +127,7 @@ describe('parseCents', () => {
     expect(moneyProblem('$(0.81')).toBe('expected an amount, found `$(0.81`');
     expect(moneyProblem('$(-0.81)')).toBe('expected an amount, found `$(-0.81)`');
     expect(moneyProblem(0.004)).toBe(
-      'expected an amount in dollars and cents, found `0.004` (smaller than a cent)',
+      'expected an amount in dollars and cents, found `0.004` (not a whole number of cents)',
     );
   });
 

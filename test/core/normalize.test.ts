@@ -161,7 +161,7 @@ describe('normalizer', () => {
       'Related order ID',
     ]);
     expect(n.problems[1].message).toBe(
-      'Row 40, column *Gross sales*: expected an amount in dollars and cents, found `12.345` (smaller than a cent)',
+      'Row 40, column *Gross sales*: expected an amount in dollars and cents, found `12.345` (not a whole number of cents)',
     );
     const row = n.push(rowOf(STATEMENT, { ...base, 'Gross sales': '12.34', 'Referral fee': '-1.85' }), 41)!;
     expect(row.amounts).toEqual({ gross_sales: 1234, referral_fee: -185 });

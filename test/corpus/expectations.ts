@@ -25,6 +25,14 @@ import {
   zipWithoutWorkbook,
 } from './generate';
 import { orderExportCsv } from './order-export';
+import {
+  SMALL_SALE_CENTS,
+  excelDoublesXlsx,
+  idsAsFormulaText,
+  ordersAmPm,
+  rowCutInTwo,
+  rowsEndingEarly,
+} from './excel-cells';
 import { OTHER_EXPORT_FILES, refusal } from './other-exports';
 
 export type Expected =
@@ -418,8 +426,52 @@ export const OTHER_EXPORTS_FILES: CorpusEntry[] = OTHER_EXPORT_FILES.map((f) => 
   },
 }));
 
+/** Cells as Excel and other tools save them (the outside test's findings 5, 7, 11 and 13; excel-cells.ts). */
+export const EXCEL_CELL_FILES: CorpusEntry[] = [
+  {
+    name: 'statement-excel-doubles.xlsx',
+    what: 'A statement workbook saved by Excel: amounts to 17 digits, a $1.33 sale’s fees as `-8.0000000000000002E-2`',
+    bytes: excelDoublesXlsx,
+    expected: { outcome: 'imported', rows: 9, settlementCents: BASE_SETTLEMENT_CENTS + SMALL_SALE_CENTS },
+  },
+  {
+    name: 'statement-ids-formula-text.csv',
+    what: 'A statement whose IDs are written `="577…"` (Excel’s way to keep a long number as text)',
+    bytes: () => utf8(csv(idsAsFormulaText())),
+    expected: {
+      outcome: 'imported',
+      rows: 8,
+      settlementCents: BASE_SETTLEMENT_CENTS,
+      texts: ['577000000000000001', '732026032600000011'],
+    },
+  },
+  {
+    name: 'statement-row-cut-in-two.csv',
+    what: 'A statement whose first row is cut in two by a line break in its unquoted product name',
+    bytes: () => utf8(rowCutInTwo(csv(BASE_ROWS))),
+    expected: {
+      outcome: 'rejected',
+      message:
+        /^statement-row-cut-in-two\.csv: row 2 has 10 of the header's 64 fields and row 3 the rest: one row cut by a line break inside a cell without quotes around it \(after `Phone`\)\. Nothing was imported\./,
+    },
+  },
+  {
+    name: 'statement-rows-ending-early.csv',
+    what: 'A statement whose rows leave out their empty cells at the end, as Excel saves some CSV rows',
+    bytes: () => utf8(csv(rowsEndingEarly())),
+    expected: { outcome: 'imported', rows: 8, settlementCents: BASE_SETTLEMENT_CENTS },
+  },
+  {
+    name: 'orders-12-hour-clock.csv',
+    what: 'An order export whose Created Time is on a 12-hour clock (`04/14/2026 10:11:12 PM`)',
+    bytes: () => utf8(ordersAmPm()),
+    expected: { outcome: 'imported', rows: 5, settlementCents: 0 },
+  },
+];
+
 export const CORPUS: CorpusEntry[] = [
   ...ISSUE_15_FILES,
+  ...EXCEL_CELL_FILES,
   ...OTHER_EXPORTS_FILES,
   ...ISSUE_14_FILES,
   ...FINDINGS_FILES,

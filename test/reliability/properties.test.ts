@@ -101,7 +101,7 @@ describe('money', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 1, max: 9 }), (whole, third) => {
         expect(() => parseCents(`${whole}.${String(third % 100).padStart(2, '0')}${third}`)).toThrow(
-          /smaller than a cent|expected an amount/,
+          /not a whole number of cents|expected an amount/,
         );
       }),
       { numRuns: NUM_RUNS },

@@ -47,6 +47,31 @@ describe('the order of slash dates, per file and column', () => {
     ]);
   });
 
+  it('decides the order of dates with times on a 12-hour clock the same way', async () => {
+    const file = await sidebarRead(
+      withCreated([
+        '04/05/2026 10:00:00 PM',
+        '14/05/2026 11:30:00 AM',
+        '02/05/2026 12:05:00 AM',
+        '20/05/2026 6:45 PM',
+        '28/05/2026 8:00 am',
+      ]),
+      ORDER_EXPORT_FILE,
+    );
+    expect(file.rejects).toEqual([]);
+    expect(file.rows.map((r) => r.orderDate)).toEqual([
+      '2026-05-04T22:00:00',
+      '2026-05-14T11:30:00',
+      '2026-05-02T00:05:00',
+      '2026-05-20T18:45:00',
+      '2026-05-28T08:00:00',
+    ]);
+    expect(file.readNotes).toEqual([
+      'orders-2026-04.csv: column *Created Time* writes dates day first (row ' +
+        '3 has `14/05/2026 11:30:00 AM`): every date in it was read as day/month/year.',
+    ]);
+  });
+
   it('says nothing of a column written month first as US exports are', async () => {
     const file = await sidebarRead(orderExportCsv(), ORDER_EXPORT_FILE);
     expect(days(file.rows)).toEqual(['2026-04-14', '2026-04-15', '2026-04-20', '2026-04-21', '2026-04-28']);

@@ -7,7 +7,7 @@
 import { parseDateOrNull, type DayOrder } from '../dates';
 import { DateOrderWatch } from '../read/date-order';
 import { excelRounded, lostDigitsText } from '../read/rounded-ids';
-import { cellText } from '../cell-text';
+import { cellText, idText } from '../cell-text';
 import { formatUnitCost, parseUnitCost } from './unit-cost';
 import { rowDate, type GroupedFields } from './row-dates';
 import { columnLetters } from '../formula-builder';
@@ -59,9 +59,9 @@ function isBlank(value: CellValue): boolean {
   return cellText(value) === '';
 }
 
-/** A SKU cell's text, without the apostrophe that keeps an ID as text. */
+/** A SKU cell's text, without what keeps an ID as text (`'`, `="…"`). */
 export function skuText(value: CellValue): string {
-  return cellText(value).replace(/^'/, '');
+  return idText(cellText(value));
 }
 
 /** A header as compared: case, spaces and punctuation ignored (`Duty/Tariff` = `duty / tariff`). */

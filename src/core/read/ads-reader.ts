@@ -5,7 +5,7 @@
  * AdRow or a Problem naming its row and column.
  */
 import { adFieldLabel, adFieldOf, adFieldSpellings, type AdField } from './ads-catalog';
-import { cellText } from '../cell-text';
+import { cellText, idText } from '../cell-text';
 import { centsOfCell, countOf, dayReader, idProblem, MAX_TEXT, tooLong, type DayRead } from './ad-cells';
 import {
   adLevelOf,
@@ -558,9 +558,9 @@ class Reader implements AdsReader {
       case Kind.Text: {
         let text = cellText(value);
         if (column.id) {
+          text = idText(text);
           const problem = idProblem(value, text);
           if (problem) return this.fail(rowNumber, column, problem);
-          if (text.charCodeAt(0) === 39) text = text.slice(1);
         }
         if (text.length > MAX_TEXT) this.fail(rowNumber, column, tooLong(text));
         else this.setText(row, column, text, rowNumber);

@@ -11,7 +11,7 @@ import type { DayOrder } from '../dates';
 
 export type { DayOrder };
 
-const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/\d{4}(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/\d{4}(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?)?$/i;
 
 /**
  * How a slash date reads: `dmy` when its first part can only be a day, `mdy` when its second can

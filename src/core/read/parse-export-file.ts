@@ -13,6 +13,7 @@ import { readSummarySheet, type SummarySheet } from './reports-sheet';
 import { SheetParser, type DayOrdersBySheet, type ParseOptions } from './parse-export';
 import { withDateNotes } from './date-notes';
 import { noRowsMessage } from './no-rows';
+import { BrokenRowWatch } from './broken-row';
 import { MIXED_DATES_IN_FILE } from './date-order';
 import type { RowView } from './row-view';
 import type { CellValue, FileError, ParsedExport } from '../types';
@@ -126,6 +127,8 @@ class FileParse {
   /** The file's last bytes have no line break after the last record (a text file perhaps cut short). */
   private unterminated = false;
   private parsers: SheetRead[] = [];
+  /** A text file's rows cut by a line break (a workbook's cells hold theirs). */
+  private broken = new BrokenRowWatch();
   private current: SheetParser | undefined;
   private currentSheet = '';
 
@@ -172,6 +175,7 @@ class FileParse {
   /** The file is read again from its first row: what was read of it is dropped. */
   readonly restart = (): void => {
     this.parsers = [];
+    this.broken = new BrokenRowWatch();
     this.current = undefined;
     this.currentSheet = '';
     this.options.onRestart?.();
@@ -211,6 +215,7 @@ class FileParse {
       };
       this.parsers.push(read);
     }
+    if (!isWorkbook) this.broken.see(cells, rowNumber);
     if (!current.detected) this.downloaded = downloadTimeOf(cells) ?? this.downloaded;
     current.push(cells, rowNumber);
     const read = this.parsers[this.parsers.length - 1];
@@ -232,6 +237,12 @@ class FileParse {
   result(): ParseFileResult {
     this.current?.finish();
     const result = fileResult(this.fileName, this.parsers);
+    const broken = result.files.length > 0 && this.broken.refusal(this.fileName, result.files[0].headerRow);
+    if (broken) return { files: [], errors: [{ fileName: this.fileName, message: broken }], notes: [] };
+    // A workbook's statement in the 2024 columns is no CSV file.
+    if (this.isWorkbook)
+      for (const file of result.files)
+        file.layoutLabel = file.layoutLabel.replace('2024 CSV', '2024 columns, XLSX');
     for (const file of result.files) for (const row of file.rows) withDownloadTime(row, this.downloaded);
     if (this.unterminated && !this.isWorkbook)
       for (const file of result.files) file.endsWithoutLineBreak = true;

@@ -5,6 +5,7 @@
  */
 import { parseDateOrNull, type DayOrder } from '../dates';
 import { isDateCell } from '../date-cell';
+import { idText } from '../cell-text';
 import { DateOrderWatch } from './date-order';
 import { detachedText } from './detached-text';
 import { dayKey } from './day-key';
@@ -377,8 +378,7 @@ export class RowReader {
         text = shown;
       } else text = String(value);
     } else {
-      text = typeof value === 'string' ? trimmed(value) : String(value);
-      if (text.charCodeAt(0) === 39) text = text.slice(1);
+      text = idText(typeof value === 'string' ? trimmed(value) : String(value));
       if (text === '/') text = '';
       // Where rounded IDs are kept, only the ID fields the caller looks at need the look for an exponent.
       else if ((onRoundedId === undefined || idField) && isScientific(text)) {

@@ -370,7 +370,8 @@ try {
         for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
         return s;
       };
-      const formula = `=TTS_NET_PROFIT('TTS Ledger'!A:${letters(ledger.lastColumn)}, 'TTS COGS'!A:K)`;
+      // With the TTS Costs tab (made by the refresh), so the cell's net profit is the dashboard's.
+      const formula = `=TTS_NET_PROFIT('TTS Ledger'!A:${letters(ledger.lastColumn)}, 'TTS COGS'!A:K, , 'TTS Costs'!A:G)`;
       assert.equal(await done.innerText(), `Inserted in Sheet1!B2: ${formula}`);
       const sheet1 = await (await fetch(new URL('/api/workbook?sheet=Sheet1', playground.url))).json();
       // The playground evaluates formula cells through the built bundle: the cell keeps the formula itself.

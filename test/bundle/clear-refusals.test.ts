@@ -140,6 +140,10 @@ describe('a totals row under the running costs in TTS Costs', () => {
       'named as a total and the sum above, its Every filled down',
       ['Total monthly', 50, 'month', '', '', '', ''],
     ],
+    ['named Monthly total, its Every filled down', ['Monthly total', 50, 'month', '', '', '', '']],
+    ['unnamed, the sum above, its Every filled down', ['', 50, 'month', '', '', '', '']],
+    // A monthly equivalent is not the plain sum above; the name says it is a total of the costs.
+    ['named Total running costs, not the sum above', ['Total running costs:', 55, 'month', '', '', '', '']],
   ])('is skipped and said when %s: 30 + 20 dollars a month, not 100', (_name, totalsRow) => {
     h.workbook.seed(
       'TTS Costs',

@@ -20,7 +20,6 @@ import {
 import { parseCentsOrNaN } from '../money';
 import { cellText } from '../cell-text';
 import { parseDateOrNull } from '../dates';
-import { TOTALS_LABEL } from '../read/row-reader';
 import { addDays, dateOfDayNumber, dayNumber, daysInMonth, formatDate, parseDate } from './calendar';
 import { headerKey } from './cogs';
 import { columnLetters } from '../formula-builder';
@@ -93,6 +92,12 @@ const HEADER_NAMES: Record<(typeof COSTS_HEADER)[number], string[]> = {
   Ends: ['ends', 'end', 'enddate', 'to', 'until'],
 };
 
+/** A totals word anywhere in a cost's name: `Total`, `Grand total`, `Subtotals`, a leading `Sum`. */
+const TOTAL_WORD = /\b(grand\s*|sub)?totals?\b|^sum\b/i;
+/** What else a totals row's name says (`Monthly total`, `Total running costs:`): no cost of its own. */
+const TOTAL_ONLY =
+  /^(\W|monthly|month|weekly|week|yearly|year|annual|per|a|of|all|the|running|fixed|costs?)*$/i;
+
 /**
  * Running costs from the TTS Costs tab (or any range with its header). Rows with neither amount
  * nor percent are notes and skipped; totals rows are skipped and their row numbers put in `totals`
@@ -132,14 +137,15 @@ export function readRunningCosts(
     const every = cellText(cell('Every'));
     const sum = parseCentsOrNaN(cell('Amount')) === above;
     // A totals row the seller added, as the ledger, TTS COGS and TTS Ads allow: an amount named
-    // `Total` (`Grand total`, `Sum:`), or starting so with no Every or the sum of the amounts above
-    // it, or unnamed with no Every and that sum. An Every filled down onto it makes no cost; a cost
-    // says how often it recurs: `Total Wireless` every month, or `Sum Up fees` at 2.6 %, is one.
+    // `Total` (`Grand total`, `Sum:`, `Monthly total`, `Total running costs`), or naming a total
+    // and something else with no Every or the sum of the amounts above it, or unnamed with that sum.
+    // An Every filled down onto it makes no cost; a cost says how often it recurs: `Total Wireless`
+    // every month, or `Sum Up fees` at 2.6 %, is one.
     if (
       !percentText &&
-      (TOTALS_LABEL.test(typed)
-        ? !every || sum || !/[a-z]/i.test(typed.replace(TOTALS_LABEL, ''))
-        : !typed && !every && sum)
+      (TOTAL_WORD.test(typed)
+        ? !every || sum || TOTAL_ONLY.test(typed.replace(TOTAL_WORD, ''))
+        : !typed && sum)
     ) {
       totals.push(r + 1);
       above = 0;

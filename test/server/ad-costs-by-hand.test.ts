@@ -208,6 +208,21 @@ describe('GMV Pay top-ups of months no ad report covers', () => {
     });
     expect(costDetail(h, '2026-04')).toEqual([-200, 200]);
   });
+
+  it('are not swapped for a $0 row: a report exported from 30 April covers May only', async () => {
+    const h = await books(months(), 8);
+    await importAds(
+      h,
+      GMV_MAX,
+      [
+        ['2026-04-30', '0.00'],
+        ['2026-05-15', '300.00'],
+      ],
+      'gmv_max_2026-04-30_2026-05-31.csv',
+    );
+    expect(dashboardProfit(h)).toEqual({ '2026-03': [0, 240], '2026-04': [0, 240], '2026-05': [0, 240] });
+    expect(fn(h, 'TTS_NET_PROFIT', LEDGER, COGS, '', '', ADS)).toBe(720);
+  });
 });
 
 describe('a GMV Max ad fee already deducted in the settlement', () => {

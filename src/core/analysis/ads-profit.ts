@@ -7,9 +7,12 @@
  * (GMV Pay). It lowers the settlement, but it is a transfer, not spend: the spend is the report's
  * Cost. So profit after ads adds the transfer back and subtracts the report's spend, in the months
  * the reports cover: a month (the transfer's statement month, UTC) is covered when the reports have
- * a row dated in it (the ad account's month). Elsewhere no spend is known to swap it for, so the
- * transfer stays in the settlement as that month's ad cost: importing May's report leaves March's
- * and April's top-ups their cost. A top-up paid on 28 April for May's ads is April's: with April's
+ * spend dated in it (the ad account's month; a $0 row of a report exported from the 30th is none).
+ * Elsewhere no spend is known to swap it for, so the transfer stays in the settlement as that
+ * month's ad cost: importing May's report leaves March's and April's top-ups their cost. A transfer
+ * pays for whatever the ad account spends, so a covered month needs every report of the account's
+ * spend (an Ads Manager report alone, with GMV Max also paid by GMV Pay, leaves GMV Max's spend
+ * out: the README says to import both). A top-up paid on 28 April for May's ads is April's: with April's
  * report too it is added back there (April's ad spend can be negative) and May's spend counted in
  * May, the two months' total right; with May's report alone it stays April's ad cost, as the
  * top-ups of months before the reports fund those months' ads (import April's report to swap it).
@@ -150,7 +153,7 @@ export function adsByMonth(
     const grossSales = s ? s.grossSales : 0;
     const spendOnTop = spent - Math.min(gmvMax, st.adFeesInSettlement);
     // A month the reports do not cover keeps its transfers as its ad cost (see above).
-    const transfers = ads ? st.gmvPayTransfers : 0;
+    const transfers = spent > 0 ? st.gmvPayTransfers : 0;
     const netProfit = s ? s.netProfit : null;
     return {
       month,

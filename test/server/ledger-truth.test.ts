@@ -391,6 +391,30 @@ describe('a copy of an amount column, header and all, is refused: never read or 
   });
 });
 
+describe('a column of the seller’s own headed like an amount the ledger does not hold yet', () => {
+  it('is refused, not read as TikTok’s nor written into by the next import; renamed, it is the seller’s', async () => {
+    const h = harness();
+    await h.importFiles(read(STATEMENT, 'statement-2026-05.csv'));
+    const sheet = h.workbook.requireSheet(LEDGER);
+    // A planning note: −5.00 of a Transaction fee the shop expects, beside the Key.
+    sellerEdits.insertColumnsBefore(sheet, 2);
+    h.workbook.seed(LEDGER, [['Transaction fee'], [-5]], 1, 2);
+    const refusal = (outcome: string) =>
+      "The TTS Ledger tab's column B is headed *Transaction fee*, an amount TTS Profit did not write there: it " +
+      `would be read as TikTok's, and the next import would write into it. Rename your column. ${outcome}`;
+    const rt = loadBundleInVm({ file: bundle, workbook: h.workbook });
+    expect(() => rt.call('TTS_SETTLEMENT', h.values(LEDGER))).toThrow(refusal('Nothing was counted.'));
+    expect(() => h.run('refreshDashboard', null)).toThrow(refusal('Nothing was counted.'));
+    const before = JSON.stringify(h.values(LEDGER));
+    const [outcome] = await h.importFiles(read(STATEMENT, 'statement-2026-05.csv'));
+    expect(outcome).toMatchObject({ status: 'failed', message: refusal('Nothing was written.') });
+    expect(JSON.stringify(h.values(LEDGER))).toBe(before);
+    h.workbook.seed(LEDGER, [['Expected transaction fee']], 1, 2);
+    expect(toCents(rt.call('TTS_SETTLEMENT', h.values(LEDGER)))).toBe(STATEMENT_CENTS);
+    expect(rt.call('TTS_FEE', h.values(LEDGER), 'Transaction fee')).toBe(0);
+  });
+});
+
 describe('a statement split between two lines that share a key keeps both', () => {
   // Row 2 of the sample (8.18) and its twin: the same statement, order, SKU and type, a $1.00 seller discount.
   const lines = STATEMENT.split(/\r?\n/).filter(Boolean);

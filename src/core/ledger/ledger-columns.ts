@@ -62,6 +62,31 @@ export function repeatedColumnMessage(tab: string, header: readonly CellValue[],
   return '';
 }
 
+/**
+ * Why a tab is refused whose header has an amount column the add-on did not write there (`written`:
+ * the amount headers it wrote), or '': the seller's own column headed like one of TikTok's amounts
+ * (`Seller discount`, for a planning note) would be read as TikTok's, and written into by the next
+ * import that brings that amount.
+ */
+export function foreignAmountMessage(
+  tab: string,
+  header: readonly CellValue[],
+  written: readonly string[],
+  outcome: string,
+): string {
+  const ours = new Set(written.map(headerKey));
+  for (let c = 0; c < header.length; c++) {
+    const label = String(header[c] ?? '');
+    const kind = lookupColumn(label.trim())?.kind;
+    if ((kind === 'money' || kind === 'info-money') && !ours.has(headerKey(label)))
+      return (
+        `The ${tab} tab's column ${columnLetters(c + 1)} is headed *${label.trim()}*, an amount TTS Profit did not ` +
+        `write there: it would be read as TikTok's, and the next import would write into it. Rename your column. ${outcome}`
+      );
+  }
+  return '';
+}
+
 /** Labels of `wanted` that `header` lacks (case and spacing aside), in `wanted` order. */
 export function missingColumns(header: readonly CellValue[], wanted: readonly string[]): string[] {
   const index = columnIndex(header);

@@ -14,6 +14,7 @@ import {
   missingColumns,
   NOTHING_WRITTEN,
   repeatedColumnMessage,
+  foreignAmountMessage,
 } from '../../core/ledger/ledger-columns';
 import { baseKeyOf, currentLedgerKeys } from '../../core/ledger/ledger-keys';
 import { ledgerKeyFor, SETTLEMENT_COLUMNS, settlementOf } from '../../core/ledger/ledger-repeats';
@@ -113,26 +114,32 @@ export function openLedger(outcome = NOTHING_WRITTEN): LedgerTab | null {
   if (!headerRow || rowsAboveHeader(top, headerRow))
     throw new Error(lostHeaderMessage(LEDGER_TAB, LEDGER_SIGNATURE));
   const header = top[headerRow - 1].map((v) => String(v ?? ''));
-  const twice = repeatedColumnMessage(LEDGER_TAB, header, outcome);
-  if (twice) throw new Error(twice);
+  const written = amountHeaders(sheet);
+  const refused =
+    repeatedColumnMessage(LEDGER_TAB, header, outcome) ||
+    (written ? foreignAmountMessage(LEDGER_TAB, header, written, outcome) : '');
+  if (refused) throw new Error(refused);
   if (lastRow > headerRow) {
-    const lost = missingColumns(header, [...LEDGER_FIXED_HEADER, ...(amountHeaders(sheet) || [])]);
+    const lost = missingColumns(header, [...LEDGER_FIXED_HEADER, ...(written || [])]);
     if (lost.length > 0) throw new Error(lostColumnsMessage(LEDGER_TAB, lost, outcome));
   }
   return { sheet, headerRow, header };
 }
 
 /**
- * Refuses to read a TTS Ledger range whose `header` names one of the add-on's columns twice, or
- * lacks an amount column the add-on wrote, when
+ * Refuses to read a TTS Ledger range whose `header` names one of the add-on's columns twice, has
+ * an amount column the add-on did not write, or lacks one it wrote, when
  * the tab lacks it too (renamed or deleted): the ledger leaves out columns that are 0 in every row,
  * so the amounts would read as a 0 that means "not read". One property read when none is missing;
  * a range of another tab (an earlier ledger, renamed) is not refused for what this one holds.
  */
 export function refuseLedgerColumns(header: readonly CellValue[]): void {
-  const twice = repeatedColumnMessage(LEDGER_TAB, header, 'Nothing was counted.');
+  const uncounted = 'Nothing was counted.';
+  const twice = repeatedColumnMessage(LEDGER_TAB, header, uncounted);
   if (twice) throw new Error(twice);
-  if (missingColumns(header, storedAmounts().slice(1).map(String)).length) openLedger(AMOUNTS_READ_AS_0);
+  const written = storedAmounts().slice(1).map(String);
+  if (written.length && foreignAmountMessage(LEDGER_TAB, header, written, '')) openLedger(uncounted);
+  if (missingColumns(header, written).length) openLedger(AMOUNTS_READ_AS_0);
 }
 
 /** The ledger tab with every column of `wanted` in its header (missing ones added right of every used cell). */

@@ -250,7 +250,12 @@ describe('one order line, one count', () => {
   });
   it("reads the On-hold banner's download time as it is written, or re-saved by a US spreadsheet", () => {
     expect(downloadTimeOf(['Download time', '2026-06-12 16:55:33'])).toBe('2026-06-12 16:55:33');
-    expect(downloadTimeOf([' download TIME ', '6/3/2026 8:05'])).toBe('2026-06-03 08:05:00');
+    // A slash date either way: the reading on or after the end of the period the file name gives.
+    const june3 = 'Onhold-unsettled-orders-2026_05_01-2026_06_03(UTC-7).xlsx';
+    expect(downloadTimeOf([' download TIME ', '6/3/2026 8:05'], june3)).toBe('2026-06-03 08:05:00');
+    expect(downloadTimeOf(['Download time', '03/06/2026 8:05'], june3)).toBe('2026-06-03 08:05:00');
+    expect(downloadTimeOf(['Download time', '6/3/2026 4:55:33 PM'], june3)).toBe('2026-06-03 16:55:33');
+    expect(downloadTimeOf(['Download time', '6/13/2026 12:05 AM'])).toBe('2026-06-13 00:05:00');
     expect(downloadTimeOf(['Download time', '2026/6/3'])).toBe('2026-06-03 00:00:00');
     for (const cells of [
       ['Download time', 'yesterday'],

@@ -320,6 +320,93 @@ describe('a later On-hold download with a changed estimate replaces the earlier 
   });
 });
 
+/** The On-hold download of 14 June (the estimates of JUNE_10), and the older one of 12 June (JUNE_3's). */
+const JUNE_14 = JUNE_10.replace('2026-06-10 10:00:00', '6/14/2026 9:00:00 AM');
+const JUNE_12 = (banner: string) => JUNE_3.replace('2026-06-03 10:00:00', banner);
+const NAME_14 = 'Onhold-unsettled-orders-2026_06_01-2026_06_14(UTC-7).csv';
+const NAME_12 = 'Onhold-unsettled-orders-2026_06_01-2026_06_12(UTC-7).csv';
+/** By hand: the 14 June estimates, 6.88 and 13.76; the older 13.76 of the first order does not count. */
+const NEWEST = 688 + 1376;
+
+/** A function's answer on the ledger, or its error. */
+function answer(h: Harness, name: string): unknown {
+  try {
+    return loadBundleInVm({ file: bundle, workbook: h.workbook }).call(name, h.values(LEDGER));
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe("the On-hold banner's Download time, re-saved by a spreadsheet", () => {
+  it('12/06/2026 in a file to 12 June is 12 June: the 14 June estimates still count', async () => {
+    const h = harness();
+    await h.importFiles(read(JUNE_14, NAME_14));
+    const [outcome] = await h.importFiles(read(JUNE_12('12/06/2026 16:55'), NAME_12));
+    expect(outcomeText(outcome)).toBe('Imported: 1 new row, 0 duplicates skipped, 0 rejected.');
+    const rows = h.values(LEDGER);
+    expect(rows.slice(1).map((r) => r[rows[0].indexOf('Download time')])).toEqual([
+      '2026-06-14 09:00:00',
+      '2026-06-14 09:00:00',
+      '2026-06-12 16:55:00',
+    ]);
+    expect(fn(h, 'TTS_SETTLEMENT')).toBe(NEWEST);
+  });
+
+  it.each([
+    [
+      '7/6/2026 10:00',
+      'Onhold-unsettled-orders-2026_06_01-2026_06_06(UTC-7).csv',
+      '(2026-07-06 10:00:00 or 2026-06-07 10:00:00?), and both within a month after 2026-06-06, the end of the period its name gives.',
+    ],
+    [
+      '12/06/2026 16:55',
+      'Onhold-unsettled-orders-2026_04_01-2026_04_30(UTC-7).csv',
+      '(2026-12-06 16:55:00 or 2026-06-12 16:55:00?), and neither within a month after 2026-04-30, the end of the period its name gives.',
+    ],
+    ['12/06/2026 16:55', 'onhold.csv', '(2026-12-06 16:55:00 or 2026-06-12 16:55:00?).'],
+  ])('%s in %s is refused, naming both readings, rather than guessed', (banner, name, readings) => {
+    const parsed = parseExportFile(new TextEncoder().encode(JUNE_12(banner)), name);
+    expect(parsed.files).toEqual([]);
+    expect(parsed.errors.map((e) => e.message)).toEqual([
+      `${name}: the Download time on row 2, \`${banner}\`, reads either way ${readings} ` +
+        'Download the file again, or write the time year first (2026-06-12 16:55). Nothing was imported.',
+    ]);
+  });
+});
+
+describe('a TTS Ledger tab whose Download time column was deleted', () => {
+  it('the functions, the dashboard and the import refuse, rather than count the older estimates', async () => {
+    const h = harness();
+    await h.importFiles(read(JUNE_14, NAME_14));
+    await h.importFiles(read(JUNE_12('2026-06-12 16:55:33'), NAME_12));
+    expect(fn(h, 'TTS_SETTLEMENT')).toBe(NEWEST);
+    sellerEdits.deleteColumns(
+      h.workbook.requireSheet(LEDGER),
+      h.values(LEDGER)[0].indexOf('Download time') + 1,
+    );
+    const lost = (outcome: string) =>
+      `The TTS Ledger tab has no *Download time* column in its header row (deleted or renamed). ${outcome} ` +
+      'Rename the header back to Download time, or bring the column back with Edit → Undo or File → Version history; ' +
+      'to start a new TTS Ledger instead, rename this tab.';
+    for (const name of ['TTS_SETTLEMENT', 'TTS_NET_PROFIT'])
+      expect(answer(h, name), name).toBe(lost('It tells which of two On-hold downloads counts.'));
+    expect(() => h.run('refreshDashboard', null)).toThrow(
+      lost('It tells which of two On-hold downloads counts.'),
+    );
+    const [outcome] = await h.importFiles(read(STATEMENT, 'statement-2026-05.csv'));
+    expect(outcome.message).toBe(lost('Nothing was written.'));
+  });
+
+  it('a ledger of On-hold files without a banner never had the column, and still counts', async () => {
+    const h = harness();
+    const bare = (text: string) => text.replace(/^Disclaimer\nDownload time,[^\n]*\n/, 'Disclaimer\n');
+    await h.importFiles(read(bare(JUNE_3), 'Onhold-unsettled-orders-2026_06_01-2026_06_03(UTC-7).csv'));
+    await h.importFiles(read(bare(JUNE_10), 'Onhold-unsettled-orders-2026_06_01-2026_06_10(UTC-7).csv'));
+    expect(h.values(LEDGER)[0]).not.toContain('Download time');
+    expect(fn(h, 'TTS_SETTLEMENT')).toBe(NEWEST);
+  });
+});
+
 describe('a ledger whose amount header was renamed or deleted refuses the import, writing nothing', () => {
   const HISTORY = readFileSync('samples/statement-history.csv', 'utf8');
   const HISTORY_CENTS = 6471235;

@@ -5,28 +5,45 @@
  * ledger's *Download time* column.
  */
 import { DOWNLOAD_TIME } from '../ledger/settled-estimates';
+import { parseDateOrNull } from '../dates';
+import { FileReadError } from './files/file-errors';
 import type { LedgerRow } from '../types';
 
-const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-/** As a US spreadsheet re-saves it: 6/12/2026 16:55. */
-const MONTH_FIRST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** How long after its period's end a download may be, for a slash date read one way to fit it. */
+const MONTH = 31 * 864e5;
 
-/** A banner row's download time as `YYYY-MM-DD HH:MM:SS`, or undefined when the row is not one (or is not readable). */
-export function downloadTimeOf(cells: readonly string[]): string | undefined {
+/**
+ * A banner row's download time as `YYYY-MM-DD HH:MM:SS`, or undefined when the row is not one (or is
+ * not readable). A slash date whose parts could both be the month (`12/06/2026`, Excel re-saved in a
+ * day-first locale) is read the way that falls on or after the period's end in `fileName`
+ * (`…2026_06_01-2026_06_12…`): read the wrong way, an older download would count over a newer. With
+ * no period, or both readings or neither fitting it, the file is refused rather than guessed.
+ */
+export function downloadTimeOf(cells: readonly string[], fileName = '', row = 1): string | undefined {
   if (cells.length < 2 || cells[0].trim().toLowerCase() !== 'download time') return undefined;
-  const text = cells[1].trim();
-  const y = YEAR_FIRST.exec(text);
-  const m = y ? undefined : MONTH_FIRST.exec(text);
-  const parts = y
-    ? [y[1], y[2], y[3], y[4], y[5], y[6]]
-    : m
-      ? [m[3], m[1], m[2], m[4], m[5], m[6]]
-      : undefined;
-  if (!parts) return undefined;
-  const [year, month, day, hour, minute, second] = parts.map((p) => (p ?? '0').padStart(2, '0'));
-  if (+month < 1 || +month > 12 || +day < 1 || +day > 31 || +hour > 23 || +minute > 59 || +second > 59)
-    return undefined;
-  return `${year}-${month}-${day} ${hour}:${minute}:${second}`;
+  const text = cells[1].trim().replace(/\s+/g, ' ');
+  const readings = [
+    ...new Set(
+      (['mdy', 'dmy'] as const).map((order) => {
+        const iso = parseDateOrNull(text, undefined, order);
+        return iso ? (iso + ' 00:00:00').slice(0, 19).replace('T', ' ') : undefined;
+      }),
+    ),
+  ];
+  const m = /.*(\d{4})_(\d\d)_(\d\d)/.exec(fileName);
+  const end = m && `${m[1]}-${m[2]}-${m[3]}`;
+  const after = (time = '') => Date.parse(time.slice(0, 10)) - Date.parse(end || '');
+  const fit =
+    readings.length > 1 ? readings.filter((time) => after(time) >= 0 && after(time) < MONTH) : readings;
+  if (fit.length !== 1)
+    throw new FileReadError(
+      `${fileName}: the Download time on row ${row}, \`${text}\`, reads either way (${readings.join(' or ')}?)` +
+        (end
+          ? `, and ${fit.length ? 'both' : 'neither'} within a month after ${end}, the end of the period its name gives`
+          : '') +
+        '. Download the file again, or write the time year first (2026-06-12 16:55). Nothing was imported.',
+    );
+  return fit[0];
 }
 
 /** `row` with the download time its On-hold export's banner gave (other layouts' rows as they are). */

@@ -216,7 +216,8 @@ class FileParse {
       this.parsers.push(read);
     }
     if (!isWorkbook) this.broken.see(cells, rowNumber);
-    if (!current.detected) this.downloaded = downloadTimeOf(cells) ?? this.downloaded;
+    if (!current.detected)
+      this.downloaded = downloadTimeOf(cells, this.fileName, rowNumber) ?? this.downloaded;
     current.push(cells, rowNumber);
     const read = this.parsers[this.parsers.length - 1];
     if (cells.some((cell) => cell !== '')) read.lastFilled = rowNumber;

@@ -18,7 +18,7 @@ import {
 } from '../../core/ledger/ledger-columns';
 import { baseKeyOf, currentLedgerKeys } from '../../core/ledger/ledger-keys';
 import { ledgerKeyFor, SETTLEMENT_COLUMNS, settlementOf } from '../../core/ledger/ledger-repeats';
-import { rowsAboveHeader } from '../../core/ledger/settled-estimates';
+import { DOWNLOAD_TIME, rowsAboveHeader } from '../../core/ledger/settled-estimates';
 import {
   LEDGER_FIXED_HEADER,
   LEDGER_OPTIONAL_TEXT_HEADER,
@@ -78,6 +78,7 @@ function kindOf(label: string): ColumnKind {
  * The amount headers the add-on wrote in the tab, kept with the tab's id in document properties: a
  * seller who renames or deletes one would otherwise see the next import add it again at the right,
  * the earlier rows' money left under another header or gone. A ledger met first is kept as it is.
+ * *Download time* is kept with them: without it an older On-hold download's estimates would count.
  */
 const AMOUNT_HEADERS = 'tts.ledger.amounts';
 
@@ -139,7 +140,11 @@ export function refuseLedgerColumns(header: readonly CellValue[]): void {
   if (twice) throw new Error(twice);
   const written = storedAmounts().slice(1).map(String);
   if (written.length && foreignAmountMessage(LEDGER_TAB, header, written, '')) openLedger(uncounted);
-  if (missingColumns(header, written).length) openLedger(AMOUNTS_READ_AS_0);
+  const lost = missingColumns(header, written);
+  if (lost.length)
+    openLedger(
+      lost.join() === DOWNLOAD_TIME ? 'It tells which of two On-hold downloads counts.' : AMOUNTS_READ_AS_0,
+    );
 }
 
 /** The ledger tab with every column of `wanted` in its header (missing ones added right of every used cell). */
@@ -161,8 +166,10 @@ function ledgerWithColumns(wanted: readonly string[]): LedgerTab {
   } else if (missing.length > 0) {
     appendHeaderColumns(sheet, headerRow, header, missing);
   }
-  if (missing.length > 0 || !amountHeaders(sheet))
-    writeStored(AMOUNT_HEADERS, [sheet.getSheetId(), ...header.filter((label) => kindOf(label) === 'money')]);
+  const kept = header.filter((label) => kindOf(label) === 'money' || label === DOWNLOAD_TIME);
+  // Kept anew when it changed: a ledger met first, a column added, a Download time not kept before.
+  if (String(kept) !== String(amountHeaders(sheet)))
+    writeStored(AMOUNT_HEADERS, [sheet.getSheetId(), ...kept]);
   return tab;
 }
 

@@ -9,7 +9,6 @@ import { findColumnById } from '../read/catalog';
 import { IMPORT_FIRST } from '../ledger/ledger-format';
 import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
 import {
-  forecastMonthly,
   forecastSalesPerDay,
   monthLabel,
   type BacktestSummary,
@@ -233,7 +232,7 @@ export function outlookOfDaily(
   const asOf = opts.asOf;
   const history = asOf ? monthlyHistory(daily, asOf) : [];
   if (history.length === 0) {
-    const forecast = forecastMonthly([], []);
+    const forecast = forecastSalesPerDay([], []);
     const message = `No dated sales in the TTS Ledger tab yet: ${IMPORT_FIRST}`;
     return {
       status: emptyStatus(opts, message, forecast),

@@ -3,7 +3,8 @@
  * methods.ts is tried on the seller's own past months (rolling-origin backtest); the one that was
  * off by the least is shown, provided it beat the forecasts a seller makes by hand ("same as last
  * month", "same month last year") — otherwise the best of those is shown, and the message says
- * so. The band around each month comes from sales-distribution.ts and never goes below $0.
+ * so. The band around each month comes from sales-distribution.ts and never goes below $0. A
+ * seller's sales are forecast per day (forecastSalesPerDay), so month length is no signal.
  */
 import { addMonths, daysInMonth, monthsBetween, parseMonth } from '../analysis/calendar';
 import { backtestMape, backtestWindow } from './backtest';

@@ -154,7 +154,31 @@ describe('TTS_THRESHOLD', () => {
       'as_of must be a date cell or a date written year first, such as 2026-05-01, found "2026-02-30".',
     );
   });
+
+  it('$2,000 every day for 24 full months: February is expected at 56,000 and the year at 730,000', () => {
+    // 2024-02-01 through 2026-02-14, as the forecast sees it: 2,000 a day, times each month's days
+    // (a 28-day February is not forecast like a 31-day month: it was 58,580). February: 28,000 so far
+    // + 2,000 × 14 days left = 56,000. The year: 2,000 × 365 = 730,000 (it was 732,389).
+    const days: ReturnType<typeof order>[] = [];
+    for (let t = Date.UTC(2024, 1, 1); t <= Date.UTC(2026, 1, 14); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10).replace(/-/g, '/');
+      days.push(order(`5777${String(days.length + 1).padStart(14, '0')}`, date, '2000.00'));
+    }
+    const table = rt.call('TTS_THRESHOLD', sheetRange(rt, exportRows(STATEMENT_HEADER_2024, days)));
+    expect(table).toEqual(
+      expect.arrayContaining([
+        ['Month to date', 28000],
+        ['Expected month', 56000],
+        ['Year to date', 90000],
+        ['Projected year', 730000],
+        ['Annual gap', 270000],
+      ]),
+    );
+  });
 });
+
+/** Days in a `YYYY-MM` month. */
+const daysOf = (month: string) => new Date(Date.UTC(+month.slice(0, 4), +month.slice(5, 7), 0)).getUTCDate();
 
 const MONTHS = Array.from({ length: 24 }, (_, i) => [
   `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
@@ -162,19 +186,26 @@ const MONTHS = Array.from({ length: 24 }, (_, i) => [
 
 describe('TTS_FORECAST', () => {
   it('one row per future month after the last one given (horizon 6 by default), then the method', () => {
-    // Flat sales of 1,000 a month forecast 1,000; months that never varied give no range to measure.
+    // Flat sales of 100 a day forecast 100 × each month's days; months that never varied give no range
+    // to measure. (Was 1,000 every month forecast 1,000: a 28-day February sold as much as a 31-day
+    // month is more a day, which the forecast, per day since month length counts, no longer reads as flat.)
     expect(
       rt.call(
         'TTS_FORECAST',
         inSandbox(rt, MONTHS),
         inSandbox(
           rt,
-          MONTHS.map(() => [1000]),
+          MONTHS.map(([m]) => [100 * daysOf(m)]),
         ),
       ),
     ).toEqual([
       ['Month', 'Forecast', 'Low 80%', 'High 80%', 'Chance of target'],
-      ...['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m) => [m, 1000, '', '', '']),
+      ['2026-01', 3100, '', '', ''],
+      ['2026-02', 2800, '', '', ''],
+      ['2026-03', 3100, '', '', ''],
+      ['2026-04', 3000, '', '', ''],
+      ['2026-05', 3100, '', '', ''],
+      ['2026-06', 3000, '', '', ''],
       [
         'Method',
         'Based on your last 24 months: no forecasting method beat “same as last month” on past months, so this shows ' +
@@ -196,15 +227,25 @@ describe('TTS_FORECAST', () => {
     );
     const table = rt.call('TTS_FORECAST', inSandbox(rt, MONTHS), values, 3, 3500) as (string | number)[][];
     expect(table.map((r) => r[0])).toEqual(['Month', '2026-01', '2026-02', '2026-03', 'Method']);
-    for (const [, mean, low, high, p] of table.slice(1, -1) as [string, number, number, number, number][]) {
+    for (const [month, mean, low, high, p] of table.slice(1, -1) as [
+      string,
+      number,
+      number,
+      number,
+      number,
+    ][]) {
       expect(low).toBeLessThanOrEqual(mean);
       expect(mean).toBeLessThanOrEqual(high);
-      expect(mean).toBeGreaterThan(3300);
+      // Above December's 3,330 a month in sales a day (3,330 / 31): February's 28 days forecast less
+      // than 3,300 (was: every month above 3,300, a 28-day month counted as a 31-day one).
+      expect(mean / daysOf(month)).toBeGreaterThan(3330 / 31);
       expect(p).toBeGreaterThanOrEqual(0);
       expect(p).toBeLessThanOrEqual(1);
     }
+    // The chance grows from January to March, both 31 days; 28-day February's is the smallest.
     const p = table.slice(1, -1).map((r) => r[4] as number);
-    expect(p).toEqual([...p].sort((a, b) => a - b));
+    expect(p[0]).toBeLessThan(p[2]);
+    expect(Math.min(...p)).toBe(p[1]);
     // Months as Date cells (the first of each month) give the same forecast.
     const dates = inSandbox(
       rt,
@@ -275,16 +316,18 @@ describe("TTS_FORECAST from few months, and from the dashboard's month columns",
     'carried forward, with no 80% range or chance of a target (7 months are needed). ';
 
   it('three equal months: the forecast is last month carried forward, with no range and no 0 % or 100 % chance', () => {
-    for (const [v, target] of [
-      [10000, 12000],
-      [12000, 12000],
-      [0, 12000],
+    // March's sales a day carried forward, times each month's days: 30-day April and June get
+    // 30/31 of March (was: v every month, a 30-day month forecast like a 31-day one).
+    for (const [v, april, target] of [
+      [10000, 9677.42, 12000],
+      [12000, 11612.9, 12000],
+      [0, 0, 12000],
     ]) {
       expect(rt.call('TTS_FORECAST', months(3), values([v, v, v]), 3, target)).toEqual([
         ['Month', 'Forecast', 'Low 80%', 'High 80%', 'Chance of target'],
-        ['2024-04', v, '', '', ''],
+        ['2024-04', april, '', '', ''],
         ['2024-05', v, '', '', ''],
-        ['2024-06', v, '', '', ''],
+        ['2024-06', april, '', '', ''],
         ['Method', `${CARRIED}2024-03 counts as a whole month (leave out one still under way).`, '', '', ''],
       ]);
     }
@@ -292,10 +335,11 @@ describe("TTS_FORECAST from few months, and from the dashboard's month columns",
 
   it('1,000, 5,000, 20,000: 20,000 carried forward, not a High 80% of $1.29M from two changes', () => {
     const table = rt.call('TTS_FORECAST', months(3), values([1000, 5000, 20000]), 3, 12000) as unknown[][];
+    // 20,000 in 31-day March carried forward a day: 20,000 × 30 / 31 = 19,354.84 in April and June.
     expect(table.slice(1, 4)).toEqual([
-      ['2024-04', 20000, '', '', ''],
+      ['2024-04', 19354.84, '', '', ''],
       ['2024-05', 20000, '', '', ''],
-      ['2024-06', 20000, '', '', ''],
+      ['2024-06', 19354.84, '', '', ''],
     ]);
   });
 

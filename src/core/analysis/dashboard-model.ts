@@ -8,7 +8,12 @@ import { addMonths, dayOfMonth, daysInMonth, monthOf, monthRange, monthsBetween,
 import { findColumnById } from '../read/catalog';
 import { IMPORT_FIRST } from '../ledger/ledger-format';
 import type { ChanceBasis, ForecastStatus, SalesMetric } from '../contract';
-import { forecastMonthly, monthLabel, type BacktestSummary, type ForecastResult } from '../forecast/index';
+import {
+  forecastSalesPerDay,
+  monthLabel,
+  type BacktestSummary,
+  type ForecastResult,
+} from '../forecast/index';
 import { normalQuantile, probabilityAtLeast } from '../forecast/normal';
 import { addRowLines, dailySales, emptyLines, rowDate, rowMonth, type CogsTable } from './pnl';
 import { profitByMonth, type MonthProfit } from './dashboard-profit';
@@ -227,7 +232,7 @@ export function outlookOfDaily(
   const asOf = opts.asOf;
   const history = asOf ? monthlyHistory(daily, asOf) : [];
   if (history.length === 0) {
-    const forecast = forecastMonthly([], []);
+    const forecast = forecastSalesPerDay([], []);
     const message = `No dated sales in the TTS Ledger tab yet: ${IMPORT_FIRST}`;
     return {
       status: emptyStatus(opts, message, forecast),
@@ -259,7 +264,8 @@ export function outlookOfDaily(
   const lastFull = full.length > 0 ? full[full.length - 1].month : addMonths(month, -1);
   const year = yearOf(asOf);
   const horizon = Math.max(opts.minHorizon ?? DEFAULT_HORIZON, monthsBetween(lastFull, `${year}-12`));
-  const forecast = forecastMonthly(
+  // Per day, times each month's days: a 28-day February is not forecast like a 31-day month.
+  const forecast = forecastSalesPerDay(
     full.map((m) => m.month),
     full.map((m) => toDollars(m.sales)),
     {

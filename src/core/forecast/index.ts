@@ -3,9 +3,10 @@
  * methods.ts is tried on the seller's own past months (rolling-origin backtest); the one that was
  * off by the least is shown, provided it beat the forecasts a seller makes by hand ("same as last
  * month", "same month last year") — otherwise the best of those is shown, and the message says
- * so. The band around each month comes from sales-distribution.ts and never goes below $0.
+ * so. The band around each month comes from sales-distribution.ts and never goes below $0. A
+ * seller's sales are forecast per day (forecastSalesPerDay), so month length is no signal.
  */
-import { addMonths, monthsBetween, parseMonth } from '../analysis/calendar';
+import { addMonths, daysInMonth, monthsBetween, parseMonth } from '../analysis/calendar';
 import { backtestMape, backtestWindow } from './backtest';
 import { METHODS, type Method, type MethodId } from './methods';
 import { salesBand, salesDistribution, type SalesDistributionKind } from './sales-distribution';
@@ -212,12 +213,27 @@ function describeChoice(n: number, choice: Choice, spread: boolean): string {
   return `Based on your last ${n} months${how}.${still}`;
 }
 
+/**
+ * A seller's sales by month, forecast with the calendar adjustment of Hyndman & Athanasopoulos
+ * (FPP, "calendar adjustments"): each month's sales per day (÷ its days) are what the methods are
+ * chosen, checked and fitted on, and each forecast month is that per-day forecast times its days
+ * (mean × days, variance × days², so the band and the chance scale with it). Month length is then
+ * no signal: $2,000 a day forecasts February at $56,000 and March at $62,000, where totals would
+ * forecast a 28-day February like a 31-day month. The dashboard, TTS_THRESHOLD and TTS_FORECAST
+ * forecast with this; forecastMonthly is the methods on the numbers as given (R's checks).
+ */
+export const forecastSalesPerDay = (months: string[], values: number[], opts?: ForecastOptions) =>
+  forecastMonthly(months, values, opts, daysInMonth);
+
+/** The forecast of `values`, or with `days`, of values ÷ days(month) scaled back by each month's days. */
 export function forecastMonthly(
   months: string[],
-  values: number[],
+  monthly: number[],
   opts: ForecastOptions = {},
+  days = (_month: string) => 1,
 ): ForecastResult {
-  checkInput(months, values);
+  checkInput(months, monthly);
+  const values = monthly.map((v, i) => v / days(months[i]));
   const n = values.length;
   if (n < MINIMUM_MONTHS) {
     const found = n === 0 ? 'No full months' : n === 1 ? 'Only 1 full month' : `Only ${n} full months`;
@@ -245,12 +261,15 @@ export function forecastMonthly(
   const lastMonth = months[n - 1];
   let kind: SalesDistributionKind = 'lognormal';
   const points: ForecastPoint[] = forecast.mean.map((mean, i) => {
-    const distribution = salesDistribution(mean, spread ? forecast.variance[i] : 0, positive);
+    const month = addMonths(lastMonth, i + 1);
+    const d = days(month);
+    // d × sales a day: both distributions scale exactly (mean × d, variance × d², quantiles × d).
+    const distribution = salesDistribution(mean * d, spread ? forecast.variance[i] * d * d : 0, positive);
     if (distribution.kind === 'floored-normal') kind = 'floored-normal';
     const band80 = salesBand(distribution, 0.8);
     const band95 = salesBand(distribution, 0.95);
     return {
-      month: addMonths(lastMonth, i + 1),
+      month,
       mean: distribution.mean,
       variance: distribution.variance,
       lo80: band80.lower,

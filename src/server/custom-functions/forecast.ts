@@ -1,4 +1,4 @@
-import { forecastMonthly } from '../../core/forecast/index';
+import { forecastSalesPerDay } from '../../core/forecast/index';
 import { asNumber, describe, isOmitted, monthArg } from './arguments';
 import type { CellValue } from '../../core/types';
 
@@ -18,14 +18,16 @@ type Arg = unknown;
  */
 export function TTS_FORECAST(months: Arg, values: Arg, horizon?: Arg, target?: Arg): (string | number)[][] {
   const [monthCells, valueCells] = pairedCells(months, values);
-  // forecastMonthly checks that they are consecutive and in order.
+  // forecastSalesPerDay checks that they are consecutive and in order.
   const monthKeys = monthCells.map((cell, i) => monthArg(cell, `months (cell ${i + 1})`));
   const numbers = valueCells.map((v, i) => asNumber(v, `values (cell ${i + 1})`));
   const steps = isOmitted(horizon) ? 6 : asNumber(horizon, 'horizon');
   if (!Number.isInteger(steps) || steps < 1 || steps > 24)
     throw new Error(`horizon must be a whole number of months from 1 to 24, found ${steps}.`);
   const goal = isOmitted(target) ? undefined : asNumber(target, 'target');
-  const result = forecastMonthly(monthKeys, numbers, { horizon: steps, target: goal });
+  // A seller's sales by month, forecast per day as the dashboard and TTS_THRESHOLD do, so the three
+  // agree on a month (R's reference checks run the methods themselves, in forecastMonthly).
+  const result = forecastSalesPerDay(monthKeys, numbers, { horizon: steps, target: goal });
   if (result.status !== 'ok') throw new Error(result.message);
   const round = (x: number) => Math.round(x * 100) / 100;
   // Too few months, or months that never varied: no range, rather than a band of width 0.

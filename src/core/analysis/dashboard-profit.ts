@@ -5,14 +5,7 @@
  * their cost counts as 0, so the dashboard can say its profit is before their product cost.
  */
 import { emptyLines, type PnlLines } from './pnl';
-import {
-  emptyCostSums,
-  monthCosts,
-  profitLine,
-  sampleSettlementOf,
-  type CostTally,
-  type ProfitLine,
-} from './profit';
+import { emptyCostSums, monthCosts, profitLine, type CostTally, type ProfitLine } from './profit';
 import type { RunningCost } from './running-costs';
 import type { AdSpendByMonth } from './ad-spend';
 
@@ -53,7 +46,7 @@ export function moneyFlow(lines: PnlLines, profit: ProfitLine): MoneyFlow {
     discountsAndRefunds: 0 - lines.sellerDiscounts - lines.refunds,
     tiktokFees: 0 - lines.fees,
     // The sample orders' shipping is in Samples: shown once.
-    shipping: sampleSettlementOf(profit) - lines.shipping,
+    shipping: profit.sampleSettlement - lines.shipping,
     productCost: profit.cogs || 0,
     samples: profit.samples,
     runningCosts: profit.runningCosts || 0,

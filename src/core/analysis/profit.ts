@@ -337,6 +337,11 @@ export interface ProfitLine {
   cogs: number | null;
   grossProfit: number;
   samples: number;
+  /**
+   * What the sample orders cost in the settlement (their seller-paid shipping, negative cents): in
+   * the Settlement column and in Samples, so Gross profit leaves it out of the settlement.
+   */
+  sampleSettlement: number;
   /** Null where running costs do not apply (a SKU's line) or none were given. */
   runningCosts: number | null;
   /** Null where ad spend does not apply (a SKU's line). */
@@ -367,6 +372,7 @@ export function profitLine(
     cogs,
     grossProfit,
     samples,
+    sampleSettlement: sums.sampleSettlement,
     runningCosts,
     adSpend,
     netProfit,
@@ -375,13 +381,6 @@ export function profitLine(
     contributionPerUnit: hasCogs && sums.units > 0 ? Math.round(grossProfit / sums.units) : null,
   };
 }
-
-/**
- * What a line's sample orders cost in the settlement (their seller-paid shipping, negative): in
- * the Settlement column and in Samples, so Gross profit leaves it out of the settlement.
- */
-export const sampleSettlementOf = (p: ProfitLine): number =>
-  p.lines.settlement - (p.cogs || 0) - p.grossProfit;
 
 /** The running costs and ad spend of whole months. */
 export interface MonthCosts {

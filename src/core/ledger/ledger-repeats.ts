@@ -14,7 +14,10 @@ export const SETTLEMENT_COLUMNS = COLUMNS.filter(
   (c) => c.pnl === 'settlement' || (c.grossSales && c.pnl === 'refunds'),
 );
 
-/** A row's own settlement in cents (amounts by catalog id). */
+/**
+ * A row's own settlement and gross sales refunds in cents (amounts by catalog id): the figures that
+ * tell a repeat from another line of its key or a later download's changed row.
+ */
 export const settlementOf = (amounts: Readonly<Record<string, number>>): number =>
   SETTLEMENT_COLUMNS.reduce((n, c) => n + (amounts[c.id] || 0), 0);
 

@@ -14,7 +14,6 @@ import {
   profitMonths,
   profitGroups,
   profitTotal,
-  sampleSettlementOf,
   type ProfitGroup,
   type ProfitLine,
 } from '../../core/analysis/profit';
@@ -204,9 +203,9 @@ export function TTS_PNL(
   // Ad figures belong to months: by month each month's, otherwise the Total row's only.
   const monthOf = (group: string) => (groupBy === 'month' && group !== '' ? [group] : []);
   const body = groups.map((g) => line(g.group || BLANK_GROUP_LABELS[groupBy], g.line, monthOf(g.group)));
-  // Rows of the TTS Ads tab without a Key are left out of the ad spend, and said under the table.
+  // Rows of the TTS Ads tab without a Key, and totals rows of the costs, are said under the table.
   const table = withLine(tableOf(parsed, [header, ...body, line('Total', total, months)]), skipped);
-  const shipped = sampleSettlementOf(total);
+  const shipped = total.sampleSettlement;
   return withLine(
     table,
     shipped && !salesOnly

@@ -34,6 +34,7 @@ import {
   rowsEndingEarly,
 } from './excel-cells';
 import { OTHER_EXPORT_FILES, refusal } from './other-exports';
+import { baseLines, estimateCents, onHoldCsv } from './same-orders';
 
 export type Expected =
   | {
@@ -427,6 +428,33 @@ export const OTHER_EXPORTS_FILES: CorpusEntry[] = OTHER_EXPORT_FILES.map((f) => 
 }));
 
 /** Cells as Excel and other tools save them (the outside test's findings 5, 7, 11 and 13; excel-cells.ts). */
+/** An On-hold export whose banner's Download time Excel re-saved day-first (12 June as `12/06/2026`). */
+const dayFirstBanner = () => utf8(onHoldCsv(baseLines().slice(0, 3), '12/06/2026 16:55'));
+
+export const ONHOLD_BANNER_FILES: CorpusEntry[] = [
+  {
+    name: 'Onhold-unsettled-orders-2026_06_01-2026_06_12(UTC-7).csv',
+    what: 'An On-hold export whose banner time Excel re-saved day-first (`12/06/2026 16:55`): the file name’s period says 12 June',
+    bytes: dayFirstBanner,
+    expected: {
+      outcome: 'imported',
+      rows: 3,
+      settlementCents: estimateCents(baseLines().slice(0, 3)),
+      texts: ['2026-06-12 16:55:00'],
+    },
+  },
+  {
+    name: 'onhold-export.csv',
+    what: 'The same banner in a file whose name gives no period: 12 June and 6 December cannot be told apart',
+    bytes: dayFirstBanner,
+    expected: {
+      outcome: 'rejected',
+      message:
+        /^onhold-export\.csv: the Download time on row 2, `12\/06\/2026 16:55`, reads either way \(2026-12-06 16:55:00 or 2026-06-12 16:55:00\?\)\. .*Nothing was imported\.$/,
+    },
+  },
+];
+
 export const EXCEL_CELL_FILES: CorpusEntry[] = [
   {
     name: 'statement-excel-doubles.xlsx',
@@ -472,6 +500,7 @@ export const EXCEL_CELL_FILES: CorpusEntry[] = [
 export const CORPUS: CorpusEntry[] = [
   ...ISSUE_15_FILES,
   ...EXCEL_CELL_FILES,
+  ...ONHOLD_BANNER_FILES,
   ...OTHER_EXPORTS_FILES,
   ...ISSUE_14_FILES,
   ...FINDINGS_FILES,
